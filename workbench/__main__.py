@@ -1,0 +1,5 @@
+"""Allow ``python -m workbench``."""
+
+from workbench.cli.main import main
+
+raise SystemExit(main())

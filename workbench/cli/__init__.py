@@ -1,0 +1,1 @@
+"""Command-line client: every figure and file the GUI makes, headless."""

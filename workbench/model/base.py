@@ -1,0 +1,23 @@
+"""Shared pydantic base and id type for every model object."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+#: Stable identifiers: short, readable, safe in file names and JSON paths.
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$"),
+]
+
+#: Free text with a generous bound: hostile files should not hold megabytes in one field.
+Text = Annotated[str, StringConstraints(max_length=20_000)]
+ShortText = Annotated[str, StringConstraints(max_length=500)]
+
+
+class Strict(BaseModel):
+    """Base for model objects: unknown fields are errors, so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)

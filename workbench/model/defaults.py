@@ -1,0 +1,40 @@
+"""Defaults a new model starts with: EBIOS-style 4 x 4 scales and the ten impact categories."""
+
+from __future__ import annotations
+
+from workbench.model.entities import ImpactCategory, RiskSettings, ScaleLevel
+
+IMPACT_CATEGORIES: tuple[tuple[str, str, str], ...] = (
+    ("care_delivery", "Care delivery (missions)", "Ability to deliver care and run services."),
+    ("decision_making", "Decision-making capacity", "Clinicians and managers decide on sound data."),
+    ("patient_safety", "Safety of persons", "Physical harm to patients, staff or visitors."),
+    ("social_cohesion", "Internal social cohesion", "Trust and climate among staff."),
+    ("intellectual_assets", "Intellectual or cultural assets", "Research, know-how, archives."),
+    ("image", "Image and reputation", "Trust of patients, partners and the public."),
+    ("compliance", "Non-compliance", "Certification (HDS, HAS), regulatory obligations."),
+    ("legal", "Legal", "Liability, litigation, sanctions (e.g. GDPR fines)."),
+    ("environment", "Environment", "Effects on the environment."),
+    ("financial", "Financial", "Direct and indirect financial loss."),
+)
+
+SEVERITY_4 = (
+    (1, "Minor", "No or negligible effect; quickly overcome."),
+    (2, "Significant", "Degraded care or service, overcome with limited effort."),
+    (3, "Serious", "Strongly degraded care, serious harm possible, heavy consequences."),
+    (4, "Critical", "Care impossible, death or lasting harm, existential for the organisation."),
+)
+LIKELIHOOD_4 = (
+    (1, "Unlikely", "Would need exceptional means or luck."),
+    (2, "Likely", "Feasible with significant means."),
+    (3, "Very likely", "Feasible with ordinary means; has happened elsewhere."),
+    (4, "Near certain", "Expected to happen; trivial means suffice."),
+)
+
+
+def default_risk_settings() -> RiskSettings:
+    return RiskSettings(
+        likelihood_levels=[ScaleLevel(value=v, name=n, description=d) for v, n, d in LIKELIHOOD_4],
+        severity_levels=[ScaleLevel(value=v, name=n, description=d) for v, n, d in SEVERITY_4],
+        impact_categories=[ImpactCategory(id=i, name=n, description=d)
+                           for i, n, d in IMPACT_CATEGORIES],
+    )

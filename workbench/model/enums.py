@@ -1,0 +1,90 @@
+"""Closed vocabularies of the model. Values are stable strings written to files."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Layer(StrEnum):
+    """The four layers of the end-to-end IoT security model."""
+
+    THING = "thing"
+    GATEWAY = "gateway"
+    NETWORK = "network"
+    CLOUD = "cloud"
+
+
+LAYER_ORDER: tuple[Layer, ...] = (Layer.THING, Layer.GATEWAY, Layer.NETWORK, Layer.CLOUD)
+
+
+class Authentication(StrEnum):
+    """How an element authenticates the parties that talk to it."""
+
+    NONE = "none"
+    SHARED_SECRET = "shared_secret"
+    PASSWORD = "password"
+    CERTIFICATE = "certificate"
+    MFA = "mfa"
+    UNKNOWN = "unknown"
+
+
+class PatchStatus(StrEnum):
+    CURRENT = "current"
+    LAGGING = "lagging"
+    UNSUPPORTED = "unsupported"
+    UNKNOWN = "unknown"
+
+
+class AssetKind(StrEnum):
+    HEALTH_DATA = "health_data"
+    TELEMETRY = "telemetry"
+    THERAPY_SETTINGS = "therapy_settings"
+    CREDENTIALS = "credentials"
+    IDENTITY = "identity"
+    FIRMWARE = "firmware"
+    LOGS = "logs"
+    FINANCIAL = "financial"
+    IMAGING = "imaging"
+    OTHER = "other"
+
+
+class ZoneKind(StrEnum):
+    PATIENT_HOME = "patient_home"
+    PATIENT_BODY = "patient_body"
+    MOBILE = "mobile"
+    HOSPITAL = "hospital"
+    HOSPITAL_BIOMEDICAL = "hospital_biomedical"
+    CLINIC = "clinic"
+    VENDOR_CLOUD = "vendor_cloud"
+    HEALTH_DATA_HOST = "health_data_host"
+    PARTNER = "partner"
+    PUBLIC_INTERNET = "public_internet"
+    CARRIER = "carrier"
+    OTHER = "other"
+
+
+class ThreatStatus(StrEnum):
+    """Analyst decision on a threat instance (suggested until someone decides)."""
+
+    SUGGESTED = "suggested"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    MITIGATED = "mitigated"
+    TRANSFERRED = "transferred"
+    RISK_ACCEPTED = "risk_accepted"
+    ORPHANED = "orphaned"
+
+
+class ControlStatus(StrEnum):
+    PLANNED = "planned"
+    IMPLEMENTED = "implemented"
+    VERIFIED = "verified"
+
+
+class Stride(StrEnum):
+    SPOOFING = "S"
+    TAMPERING = "T"
+    REPUDIATION = "R"
+    INFORMATION_DISCLOSURE = "I"
+    DENIAL_OF_SERVICE = "D"
+    ELEVATION_OF_PRIVILEGE = "E"

@@ -1,0 +1,134 @@
+"""Flat facts about a component or a flow, the only things conditions can read.
+
+The vocabulary is fixed and documented in ``docs/conditions.md``; catalog rules and attacker
+entry rules are validated against it when loaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbench.model.entities import Component, ComponentProperties, Flow
+from workbench.model.stencils import StencilLibrary
+from workbench.model.threat_model import ThreatModel
+
+WIRELESS_HINTS = ("ble", "bluetooth", "rf", "mics", "wi-fi", "wifi", "802.11", "lte", "4g",
+                  "5g", "cellular", "lora", "lpwan", "nfc", "zigbee", "sigfox", "nb-iot")
+
+_PROPERTY_FIELDS = tuple(ComponentProperties.model_fields)
+
+COMPONENT_VOCABULARY: frozenset[str] = frozenset(
+    {"id", "name", "stencil", "layer", "category", "tags", "zone", "zone.kind",
+     "zone.trust_level", "has_wireless", "data.kinds", "data.personal",
+     "data.special_category", "data.max_confidentiality", "data.max_integrity",
+     "data.max_availability", "flows.in", "flows.out", "flows.unencrypted",
+     "flows.unauthenticated"}
+    | {f"properties.{name}" for name in _PROPERTY_FIELDS}
+)
+
+FLOW_VOCABULARY: frozenset[str] = frozenset(
+    {"id", "protocol", "encrypted", "authenticated", "bidirectional", "wireless",
+     "crosses_trust_boundary", "trust_drop", "via.stencils", "via.count", "data.kinds",
+     "data.personal", "data.special_category", "data.max_confidentiality",
+     "data.max_integrity", "data.max_availability"}
+    | {f"source.{a}" for a in COMPONENT_VOCABULARY}
+    | {f"target.{a}" for a in COMPONENT_VOCABULARY}
+)
+
+
+def _is_wireless(text: str | None) -> bool:
+    lowered = (text or "").lower()
+    return any(hint in lowered for hint in WIRELESS_HINTS)
+
+
+class FactIndex:
+    """Computes facts for many elements of one model with one pass over flows (O(n))."""
+
+    def __init__(self, model: ThreatModel, stencils: StencilLibrary):
+        self.model = model
+        self.stencils = stencils
+        self.components = model.components_by_id()
+        self.zones = model.zones_by_id()
+        self.assets = model.assets_by_id()
+        self._touching: dict[str, list[Flow]] = {}
+        for flow in model.flows:
+            self._touching.setdefault(flow.source, []).append(flow)
+            if flow.target != flow.source:
+                self._touching.setdefault(flow.target, []).append(flow)
+        self._cache: dict[str, dict[str, Any]] = {}
+
+    def _asset_facts(self, asset_ids: list[str]) -> dict[str, Any]:
+        held = [self.assets[a] for a in asset_ids if a in self.assets]
+        return {
+            "data.kinds": sorted({a.kind.value for a in held}),
+            "data.personal": any(a.personal for a in held),
+            "data.special_category": any(a.special_category for a in held),
+            "data.max_confidentiality": max((a.confidentiality for a in held), default=0),
+            "data.max_integrity": max((a.integrity for a in held), default=0),
+            "data.max_availability": max((a.availability for a in held), default=0),
+        }
+
+    def component(self, component: Component) -> dict[str, Any]:
+        """The facts a condition can read about ``component``."""
+        cached = self._cache.get(component.id)
+        if cached is not None:
+            return cached
+        stencil = self.stencils.get(component.stencil)
+        zone = self.zones.get(component.zone or "")
+        props = component.properties
+        facts: dict[str, Any] = {
+            "id": component.id,
+            "name": component.name,
+            "stencil": component.stencil,
+            "layer": component.layer.value,
+            "category": stencil.category if stencil else None,
+            "tags": list(stencil.tags) if stencil else [],
+            "zone": component.zone,
+            "zone.kind": zone.kind.value if zone else None,
+            "zone.trust_level": zone.trust_level if zone else None,
+            "has_wireless": bool(props.wireless_interfaces),
+        }
+        for name in _PROPERTY_FIELDS:
+            value = getattr(props, name)
+            facts[f"properties.{name}"] = value.value if hasattr(value, "value") else value
+        touching = self._touching.get(component.id, [])
+        facts["flows.in"] = sum(1 for f in touching
+                                if f.target == component.id or f.bidirectional)
+        facts["flows.out"] = sum(1 for f in touching
+                                 if f.source == component.id or f.bidirectional)
+        facts["flows.unencrypted"] = sum(1 for f in touching if not f.encrypted)
+        facts["flows.unauthenticated"] = sum(1 for f in touching if not f.authenticated)
+        facts.update(self._asset_facts(props.data_assets))
+        self._cache[component.id] = facts
+        return facts
+
+    def flow(self, flow: Flow) -> dict[str, Any]:
+        """The facts a condition can read about ``flow``, its ends under source./target."""
+        source = self.components.get(flow.source)
+        target = self.components.get(flow.target)
+        via = [self.components[v] for v in flow.via if v in self.components]
+        facts: dict[str, Any] = {
+            "id": flow.id,
+            "protocol": flow.protocol,
+            "encrypted": flow.encrypted,
+            "authenticated": flow.authenticated,
+            "bidirectional": flow.bidirectional,
+            "via.stencils": [c.stencil for c in via],
+            "via.count": len(via),
+        }
+        facts["wireless"] = _is_wireless(flow.protocol) or any(
+            "wireless" in s.tags for c in via if (s := self.stencils.get(c.stencil))
+        )
+        src_zone = self.zones.get(source.zone or "") if source else None
+        dst_zone = self.zones.get(target.zone or "") if target else None
+        crosses = source is not None and target is not None and source.zone != target.zone
+        facts["crosses_trust_boundary"] = crosses
+        facts["trust_drop"] = (
+            max(0, src_zone.trust_level - dst_zone.trust_level) if src_zone and dst_zone else 0
+        )
+        facts.update(self._asset_facts(flow.data_assets))
+        for prefix, end in (("source", source), ("target", target)):
+            if end is not None:
+                for key, value in self.component(end).items():
+                    facts[f"{prefix}.{key}"] = value
+        return facts

@@ -1,0 +1,207 @@
+"""Reading and writing ``.twm.json`` files safely.
+
+Reading never trusts the file: size, encoding, JSON syntax, nesting depth, schema version,
+field types and references are checked in that order, and every failure becomes a
+:class:`ModelError` naming the file and the JSON path. Writing is atomic and keeps the
+previous version as ``FILE.bak``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from workbench.model.errors import ModelError, Problem, format_loc
+from workbench.model.integrity import check_integrity
+from workbench.model.migrations import migrate
+from workbench.model.stencils import StencilLibrary, default_stencils
+from workbench.model.threat_model import ThreatModel
+
+EXTENSION = ".twm.json"
+MAX_DEPTH = 64
+DEFAULT_MAX_MB = 64
+
+
+def max_file_bytes() -> int:
+    """Largest model file accepted; ``WORKBENCH_MAX_MODEL_MB`` raises it for huge estates."""
+    try:
+        megabytes = float(os.environ.get("WORKBENCH_MAX_MODEL_MB", DEFAULT_MAX_MB))
+    except ValueError:
+        megabytes = DEFAULT_MAX_MB
+    return int(megabytes * 1024 * 1024)
+
+
+def read_json_document(path: Path, *, max_bytes: int | None = None) -> Any:
+    """Read JSON from ``path`` with every guard a hostile file needs; raises ModelError."""
+    source = str(path)
+    limit = max_file_bytes() if max_bytes is None else max_bytes
+    try:
+        if path.is_dir():
+            raise ModelError([Problem("$", "is a directory, not a model file")], source)
+        size = path.stat().st_size
+        if size > limit:
+            raise ModelError([Problem("$", f"file is {size / 1048576:.1f} MB, over the "
+                                           f"{limit / 1048576:.0f} MB limit "
+                                           f"(set WORKBENCH_MAX_MODEL_MB to raise it)")], source)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ModelError([Problem("$", "no such file")], source) from None
+    except PermissionError:
+        raise ModelError([Problem("$", "permission denied")], source) from None
+    except OSError as exc:
+        raise ModelError([Problem("$", f"cannot read: {exc.strerror or exc}")], source) from None
+    return parse_json_text(raw, source)
+
+
+def parse_json_text(raw: bytes | str, source: str) -> Any:
+    """Decode and parse JSON text, bounding nesting depth."""
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ModelError([Problem("$", f"not UTF-8 text (invalid byte at offset "
+                                           f"{exc.start})")], source) from None
+    else:
+        text = raw
+    if not text.strip():
+        raise ModelError([Problem("$", "file is empty")], source)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ModelError([Problem("$", f"invalid JSON at line {exc.lineno} column {exc.colno}: "
+                                       f"{exc.msg}")], source) from None
+    except RecursionError:
+        raise ModelError([Problem("$", f"JSON nested too deeply (limit {MAX_DEPTH} levels)")],
+                         source) from None
+    depth = _depth(data)
+    if depth > MAX_DEPTH:
+        raise ModelError([Problem("$", f"JSON nested {depth} levels deep (limit {MAX_DEPTH})")],
+                         source)
+    return data
+
+
+def _depth(data: Any) -> int:
+    """Nesting depth without recursion, stopping early once past the limit."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, level)
+            if deepest > MAX_DEPTH:
+                return deepest
+            children = node.values() if isinstance(node, dict) else node
+            stack.extend((child, level + 1) for child in children
+                         if isinstance(child, dict | list))
+    return deepest
+
+
+def model_from_document(doc: Any, source: str,
+                        stencils: StencilLibrary | None = None) -> ThreatModel:
+    """Migrate, validate and integrity-check a parsed JSON document."""
+    if not isinstance(doc, dict):
+        raise ModelError([Problem("$", f"expected a JSON object, found {type(doc).__name__}")],
+                         source)
+    try:
+        doc, _ = migrate(doc)
+    except ModelError as exc:
+        raise ModelError(exc.problems, source) from None
+    try:
+        model = ThreatModel.model_validate(doc)
+    except ValidationError as exc:
+        problems = [Problem(format_loc(e["loc"]), _pydantic_message(e)) for e in exc.errors()]
+        raise ModelError(problems, source) from None
+    except RecursionError:
+        raise ModelError([Problem("$", "structure nested too deeply")], source) from None
+    problems = check_integrity(model, stencils or default_stencils())
+    if problems:
+        raise ModelError(problems, source)
+    return model
+
+
+def _pydantic_message(error: Any) -> str:
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        return "unknown field (check the spelling; see `workbench schema`)"
+    if error["type"] == "literal_error" and error["loc"] == ("schema_version",):
+        return f"unsupported schema version {error.get('input')!r}"
+    value = error.get("input")
+    if error["type"] not in {"missing"} and isinstance(value, str | int | float | bool):
+        shown = repr(value)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        return f"{message} (got {shown})"
+    return message
+
+
+def load_model(path: str | Path, stencils: StencilLibrary | None = None) -> ThreatModel:
+    """Load and check a model file; raises :class:`ModelError` with every problem found."""
+    path = Path(path)
+    return model_from_document(read_json_document(path), str(path), stencils)
+
+
+def dumps_model(model: ThreatModel) -> str:
+    """Canonical text: sorted keys, two-space indent, UTF-8, final newline; diffs line by line."""
+    data = model.model_dump(mode="json", exclude_none=True, by_alias=True)
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def save_model(model: ThreatModel, path: str | Path, *, keep_backup: bool = True) -> None:
+    """Write atomically: temp file + fsync + rename; the previous file becomes ``FILE.bak``."""
+    write_text_atomic(Path(path), dumps_model(model), keep_backup=keep_backup)
+
+
+def write_text_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
+    """At every instant ``path`` holds either the complete old or the complete new text."""
+    directory = path.parent if str(path.parent) else Path(".")
+    data = text.encode("utf-8")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if keep_backup and path.is_file():
+            _copy_durably(path, path.with_name(path.name + ".bak"))
+        os.replace(tmp_name, path)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(directory)
+
+
+def _copy_durably(src: Path, dst: Path) -> None:
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(src.read_bytes())
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, dst)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,65 @@
+"""The root document: one connected-health system under study, and its threat analysis."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from workbench.model.base import Strict
+from workbench.model.entities import (
+    AttackerProfile,
+    Component,
+    ControlInstance,
+    DataAsset,
+    Flow,
+    Layout,
+    Metadata,
+    RegulatoryContext,
+    RiskSettings,
+    Target,
+    ThreatInstance,
+    TrustZone,
+)
+
+SCHEMA_VERSION = 1
+FORMAT_NAME = "threat-workbench-model"
+
+
+class ThreatModel(Strict):
+    """Everything a ``.twm.json`` file holds. Semantics first; ``layout`` only says where to draw."""
+
+    format: Literal["threat-workbench-model"] = FORMAT_NAME
+    schema_version: Literal[1] = SCHEMA_VERSION
+    metadata: Metadata
+    regulatory: RegulatoryContext = Field(default_factory=RegulatoryContext)
+    risk: RiskSettings = Field(default_factory=RiskSettings)
+    zones: list[TrustZone] = Field(default_factory=list)
+    data_assets: list[DataAsset] = Field(default_factory=list)
+    components: list[Component] = Field(default_factory=list)
+    flows: list[Flow] = Field(default_factory=list)
+    attackers: list[AttackerProfile] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    threats: list[ThreatInstance] = Field(default_factory=list)
+    controls: list[ControlInstance] = Field(default_factory=list)
+    layout: Layout = Field(default_factory=Layout)
+
+    # Lookups. Built on demand: models are small enough, and this keeps the data plain.
+    def component(self, component_id: str) -> Component | None:
+        return next((c for c in self.components if c.id == component_id), None)
+
+    def flow(self, flow_id: str) -> Flow | None:
+        return next((f for f in self.flows if f.id == flow_id), None)
+
+    def components_by_id(self) -> dict[str, Component]:
+        return {c.id: c for c in self.components}
+
+    def zones_by_id(self) -> dict[str, TrustZone]:
+        return {z.id: z for z in self.zones}
+
+    def assets_by_id(self) -> dict[str, DataAsset]:
+        return {a.id: a for a in self.data_assets}
+
+    def element_ids(self) -> set[str]:
+        """Ids of everything a threat or control can sit on: components and flows."""
+        return {c.id for c in self.components} | {f.id for f in self.flows}
