@@ -46,12 +46,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    known = {name for name in parser._subparsers._group_actions[0].choices}  # type: ignore[union-attr]
+    known = _command_names(parser)
     # `workbench FILE` (or no argument) opens the program, like any desktop tool.
-    if not args_list or (args_list[0] not in known and not args_list[0].startswith("-")) or args_list[0] in {"--lang"}:
+    first = args_list[0] if args_list else None
+    if first is None or first == "--lang" or (first not in known and not first.startswith("-")):
         args_list = ["open", *args_list]
     args = parser.parse_args(args_list)
     try:
@@ -68,3 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, never a traceback
+        if os.environ.get("WORKBENCH_DEBUG"):
+            raise
+        print(f"workbench: internal error: {type(exc).__name__}: {exc} "
+              f"(set WORKBENCH_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_INVALID

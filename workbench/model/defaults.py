@@ -6,7 +6,7 @@ from workbench.model.entities import ImpactCategory, RiskSettings, ScaleLevel
 
 IMPACT_CATEGORIES: tuple[tuple[str, str, str], ...] = (
     ("care_delivery", "Care delivery (missions)", "Ability to deliver care and run services."),
-    ("decision_making", "Decision-making capacity", "Clinicians and managers decide on sound data."),
+    ("decision_making", "Decision-making capacity", "Deciding on sound data."),
     ("patient_safety", "Safety of persons", "Physical harm to patients, staff or visitors."),
     ("social_cohesion", "Internal social cohesion", "Trust and climate among staff."),
     ("intellectual_assets", "Intellectual or cultural assets", "Research, know-how, archives."),

@@ -8,6 +8,7 @@ previous version as ``FILE.bak``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -170,10 +171,8 @@ def write_text_atomic(path: Path, text: str, *, keep_backup: bool = True) -> Non
             _copy_durably(path, path.with_name(path.name + ".bak"))
         os.replace(tmp_name, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         raise
     _fsync_dir(directory)
 
@@ -187,10 +186,8 @@ def _copy_durably(src: Path, dst: Path) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp_name, dst)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         raise
 
 

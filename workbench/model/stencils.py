@@ -86,7 +86,8 @@ class StencilLibrary:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 parsed = StencilFile.model_validate(data)
             except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise ModelError([Problem("$", f"cannot read stencil file: {exc}")], str(path))
+                raise ModelError([Problem("$", f"cannot read stencil file: {exc}")],
+                                 str(path)) from None
             except ValidationError as exc:
                 raise ModelError(
                     [Problem(format_loc(e["loc"]), e["msg"]) for e in exc.errors()], str(path)

@@ -27,7 +27,7 @@ FORMAT_NAME = "threat-workbench-model"
 
 
 class ThreatModel(Strict):
-    """Everything a ``.twm.json`` file holds. Semantics first; ``layout`` only says where to draw."""
+    """Everything a ``.twm.json`` file holds; ``layout`` only says where to draw."""
 
     format: Literal["threat-workbench-model"] = FORMAT_NAME
     schema_version: Literal[1] = SCHEMA_VERSION
