@@ -25,7 +25,7 @@ from workbench.model.threat_model import ThreatModel
 
 EXTENSION = ".twm.json"
 MAX_DEPTH = 64
-DEFAULT_MAX_MB = 64
+DEFAULT_MAX_MB = 32
 
 
 def max_file_bytes() -> int:

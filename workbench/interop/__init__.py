@@ -1,0 +1,1 @@
+"""Importers and exporters for other threat-modeling tools."""
