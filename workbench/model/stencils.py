@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import Field, ValidationError
 
 from workbench.model.base import Identifier, ShortText, Strict, Text
-from workbench.model.entities import ComponentProperties
+from workbench.model.entities import Component, ComponentProperties
 from workbench.model.enums import AssetKind, Layer
 from workbench.model.errors import ModelError, Problem, format_loc
 
@@ -42,6 +42,14 @@ class Stencil(Strict):
     interfaces: list[ShortText] = Field(default_factory=list)
     tags: list[ShortText] = Field(default_factory=list)
     aliases: list[ShortText] = Field(default_factory=list)
+
+
+    def instantiate(self, component_id: str, name: str | None = None,
+                    zone: str | None = None) -> Component:
+        """A new component of this type, starting from the stencil's default properties."""
+        return Component(id=component_id, name=name or self.label, stencil=self.id,
+                         layer=self.layer, zone=zone,
+                         properties=self.defaults.model_copy(deep=True))
 
 
 class StencilFile(Strict):
