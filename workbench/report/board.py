@@ -1,0 +1,57 @@
+"""The board report: at most six pages, each section squeezed into its own page.
+
+Every page's body sits in a ``KeepInFrame(mode="shrink")``, so a model with many risks or
+controls makes a page denser but never adds one: the six-page promise holds by construction.
+Headings stay outside the frames so the table of contents and PDF bookmarks see them.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepInFrame, NextPageTemplate, PageBreak, Spacer
+
+from workbench.report import sections
+from workbench.report.data import ReportData
+from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, toc
+from workbench.report.i18n import tr
+
+TOP_PATHS = 3
+HEADING_ROOM = 34.0
+
+
+def _page(content: list, orientation: str, reserve: float = HEADING_ROOM) -> KeepInFrame:
+    width, height = ReportDoc.frame_size(orientation)
+    return KeepInFrame(width, height - reserve, content, mode="shrink")
+
+
+def story(data: ReportData, lang: str) -> tuple[list, Styles]:
+    styles = make_styles(cell_size=8.0)
+    pw, _ = ReportDoc.frame_size("portrait")
+    lw, lh = ReportDoc.frame_size("landscape")
+    h1 = styles.h1
+    # 1. Cover with a compact table of contents (short enough to need no frame).
+    out: list = sections.cover(data, styles, lang, "board_title")
+    out += [Spacer(1, 8 * mm), p(tr("contents", lang), styles.h2), toc(styles), PageBreak()]
+    # 2. Executive summary.
+    body = sections.summary(data, styles, lang)
+    out += [body[0], _page(body[1:], "portrait")]
+    # 3. Architecture diagram (landscape).
+    out += [NextPageTemplate("landscape"), PageBreak(), Heading(tr("sec_diagram", lang), h1, 0),
+            _page([sections.diagram(data, lang, lw, lh - 60),
+                   p(tr("diagram_caption", lang), styles.caption)], "landscape")]
+    # 4. Attack paths drawn on the diagram.
+    paths: list = []
+    if data.paths:
+        paths.append(sections.diagram(data, lang, lw, lh - 150, with_paths=TOP_PATHS))
+    paths += sections.paths_table(data, styles, lang, lw, limit=TOP_PATHS)
+    out += [PageBreak(), Heading(tr("sec_paths", lang), h1, 0), _page(paths, "landscape")]
+    # 5. Risk matrices and control plan (the plan heading lives inside the frame).
+    out += [NextPageTemplate("portrait"), PageBreak(), Heading(tr("sec_matrix", lang), h1, 0),
+            _page([*sections.matrices(data, lang, pw),
+                   p(tr("matrix_note", lang), styles.caption), Spacer(1, 4 * mm),
+                   p(tr("sec_plan", lang), h1),
+                   *sections.plan_table(data, styles, lang, pw, limit=12)], "portrait")]
+    # 6. Regulatory readiness.
+    out += [PageBreak(), Heading(tr("sec_regulatory", lang), h1, 0),
+            _page(sections.regulatory(data, styles, lang, pw), "portrait")]
+    return out, styles

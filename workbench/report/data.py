@@ -1,0 +1,239 @@
+"""Everything a report shows, gathered once from the model and the analysis engines.
+
+Why a separate step: the PDF, the CSV, the Markdown and the JSON exports must tell the same
+story, and the analysis APIs (catalog, risk pipeline, attack paths) are optional at run time:
+when one is missing or fails, the report falls back to what the model itself records and
+says so, rather than failing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.model.enums import LAYER_ORDER, ControlStatus, ThreatStatus
+from workbench.model.io import dumps_model
+from workbench.model.threat_model import ThreatModel
+from workbench.report.riskcalc import (
+    LEVELS,
+    Risk,
+    builtin_risks,
+    level_index,
+)
+
+log = logging.getLogger(__name__)
+
+CLOSED = {ThreatStatus.REJECTED.value, ThreatStatus.ORPHANED.value}
+COST_UNITS = {"very_low": 0.5, "low": 1.0, "medium": 2.0, "moderate": 2.0, "high": 4.0,
+              "very_high": 8.0, "$": 1.0, "$$": 2.0, "$$$": 4.0, "$$$$": 8.0}
+
+
+@dataclass
+class RiskRow:
+    """One threat on one element, with the three risk values and the decision on it."""
+
+    id: str
+    catalog_id: str
+    title: str
+    element: str
+    element_name: str
+    layer: str
+    stride: str
+    status: str
+    owner: str
+    inherent: Risk
+    residual: Risk
+    projected: Risk
+    impact: dict[str, int] = field(default_factory=dict)
+    controls: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    patient_safety: bool = False
+    many_patients: bool = False
+    harm: str = ""
+    title_fr: str = ""
+
+    @property
+    def open(self) -> bool:
+        return self.status not in CLOSED
+
+
+@dataclass
+class AttackPath:
+    attacker: str
+    target: str
+    path: list[str]
+    probability: float
+
+
+@dataclass
+class Compromise:
+    target: str
+    probability: float
+    ci_low: float | None
+    ci_high: float | None
+    method: str
+
+
+@dataclass
+class PlanItem:
+    """A control worth funding: how much risk it removes and what it costs."""
+
+    id: str
+    title: str
+    status: str
+    cost_label: str
+    cost: float
+    reduction: float
+    elements: list[str]
+    threats: int
+    due: str = ""
+
+    @property
+    def per_cost(self) -> float:
+        return self.reduction / self.cost if self.cost else self.reduction
+
+
+@dataclass
+class ReportData:
+    model: ThreatModel
+    fingerprint: str
+    fingerprint_is_file: bool
+    risks: list[RiskRow]
+    paths: list[AttackPath]
+    compromise: list[Compromise]
+    plan: list[PlanItem]
+    risk_source: str  # "pipeline" | "builtin"
+    attack_source: str  # "engine" | "none"
+    notes: list[str] = field(default_factory=list)
+    catalog_titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def names(self) -> dict[str, str]:
+        names = {c.id: c.name for c in self.model.components}
+        for flow in self.model.flows:
+            names[flow.id] = flow.name or (
+                f"{names.get(flow.source, flow.source)} → {names.get(flow.target, flow.target)}")
+        return names
+
+    def element_levels(self) -> dict[str, int]:
+        """Highest current (residual) level index per element, for the diagram colours."""
+        levels: dict[str, int] = {}
+        for row in self.risks:
+            if row.open:
+                levels[row.element] = max(levels.get(row.element, -1), level_index(row.residual))
+        return levels
+
+    def top_risks(self, count: int = 5) -> list[RiskRow]:
+        """Open risks, highest residual first, then inherent, then patient safety."""
+        ranked = sorted((r for r in self.risks if r.open), key=lambda r: (
+            -r.residual.score, -r.inherent.score, not r.patient_safety, r.id))
+        return ranked[:count]
+
+
+def fingerprint(model: ThreatModel, raw: bytes | None) -> tuple[str, bool]:
+    """SHA-256 of the file bytes when known, else of the canonical text."""
+    if raw is not None:
+        return hashlib.sha256(raw).hexdigest(), True
+    return hashlib.sha256(dumps_model(model).encode("utf-8")).hexdigest(), False
+
+
+def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = True,
+           attack_top: int = 10) -> ReportData:
+    """Collect risks, attack paths and the control plan for one model."""
+    digest, is_file = fingerprint(model, raw)
+    notes: list[str] = []
+    risks: list[RiskRow] | None = None
+    source = "builtin"
+    catalog_titles: dict[str, tuple[str, str]] = {}
+    if use_engines:
+        from workbench.report import engines
+
+        catalog_titles = engines.catalog_titles(notes)
+        risks = engines.pipeline_risks(model, notes)
+        if risks is not None:
+            source = "pipeline"
+    if risks is None:
+        risks = builtin_risks(model, catalog_titles)
+    paths: list[AttackPath] = []
+    compromise: list[Compromise] = []
+    attack_source = "none"
+    if use_engines:
+        from workbench.report import engines
+
+        result = engines.attack_paths(model, notes, attack_top)
+        if result is not None:
+            paths, compromise = result
+            attack_source = "engine"
+    plan = control_plan(model, risks)
+    return ReportData(model=model, fingerprint=digest, fingerprint_is_file=is_file, risks=risks,
+                      paths=paths, compromise=compromise, plan=plan, risk_source=source,
+                      attack_source=attack_source, notes=notes, catalog_titles=catalog_titles)
+
+
+def cost_units(label: str | None) -> float:
+    """Cost class to relative units: low 1, medium 2, high 4; numbers are taken as given."""
+    if not label:
+        return 2.0
+    text = label.strip().lower().replace(" ", "_").replace("-", "_")
+    if text in COST_UNITS:
+        return COST_UNITS[text]
+    try:
+        return max(float(text.replace(",", ".")), 0.01)
+    except ValueError:
+        return 2.0
+
+
+def control_plan(model: ThreatModel, risks: list[RiskRow]) -> list[PlanItem]:
+    """Controls not yet in place, ordered by the residual risk they would remove per cost.
+
+    A control's reduction is the sum, over the open threats it is linked to, of the score
+    the threat loses between current and projected risk, shared among the planned controls
+    of that threat.
+    """
+    by_id = {r.id: r for r in risks}
+    reduction: dict[str, float] = {}
+    covered: dict[str, int] = {}
+    for threat in model.threats:
+        row = by_id.get(threat.id)
+        if row is None or not row.open:
+            continue
+        planned = [m.control for m in threat.mitigations if m.status == ControlStatus.PLANNED]
+        if not planned:
+            continue
+        gain = max(row.residual.score - row.projected.score, 0) / len(planned)
+        for control in planned:
+            reduction[control] = reduction.get(control, 0.0) + gain
+            covered[control] = covered.get(control, 0) + 1
+    items = []
+    for control in model.controls:
+        if control.status != ControlStatus.PLANNED and control.id not in reduction:
+            continue
+        items.append(PlanItem(
+            id=control.id, title=control.title, status=control.status.value,
+            cost_label=control.cost or "", cost=cost_units(control.cost),
+            reduction=round(reduction.get(control.id, 0.0), 2), elements=list(control.elements),
+            threats=covered.get(control.id, 0),
+            due=control.due.isoformat() if control.due else ""))
+    items.sort(key=lambda p: (-p.per_cost, -p.reduction, p.id))
+    return items
+
+
+def layer_rank(layer: str) -> int:
+    values = [layer_.value for layer_ in LAYER_ORDER]
+    return values.index(layer) if layer in values else len(values)
+
+
+def as_mapping(obj: Any) -> dict[str, Any]:
+    """Dict view of an engine result that may be a dict, a dataclass or a pydantic model."""
+    if isinstance(obj, dict):
+        return obj
+    if hasattr(obj, "model_dump"):
+        return obj.model_dump()
+    if hasattr(obj, "__dataclass_fields__"):
+        return {name: getattr(obj, name) for name in obj.__dataclass_fields__}
+    return {k: v for k, v in vars(obj).items() if not k.startswith("_")}
+
+
+__all__ = ["AttackPath", "Compromise", "LEVELS", "PlanItem", "ReportData", "RiskRow",
+           "as_mapping", "control_plan", "cost_units", "gather", "layer_rank"]

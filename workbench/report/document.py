@@ -1,0 +1,218 @@
+"""Document machinery shared by both reports: styles, page templates, TOC, tables, metadata.
+
+Portrait A4 for text, a landscape template for the diagram and the wide risk register;
+headings feed the table of contents; every page carries a footer with the page number.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from workbench import __version__
+from workbench.report.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from workbench.report.i18n import tr
+
+MARGIN = 16 * mm
+PORTRAIT = A4
+LANDSCAPE = landscape(A4)
+HEADER_FILL = colors.HexColor("#2b3a55")
+ZEBRA = colors.HexColor("#f3f5f9")
+GRID = colors.HexColor("#c8ccd4")
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    tiny: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    head: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    caption: ParagraphStyle
+    toc1: ParagraphStyle
+    toc2: ParagraphStyle
+
+
+def make_styles(cell_size: float = 8.0) -> Styles:
+    register_fonts()
+    body = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5, spaceAfter=5)
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10, spaceAfter=3),
+        tiny=ParagraphStyle("tiny", parent=body, fontSize=6.5, leading=8, spaceAfter=0),
+        cell=ParagraphStyle("cell", parent=body, fontSize=cell_size, leading=cell_size + 2,
+                            spaceAfter=0),
+        cell_bold=ParagraphStyle("cellb", parent=body, fontName=BOLD, fontSize=cell_size,
+                                 leading=cell_size + 2, spaceAfter=0),
+        head=ParagraphStyle("head", parent=body, fontName=BOLD, fontSize=cell_size,
+                            leading=cell_size + 2, textColor=colors.white, spaceAfter=0),
+        h1=ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=15, leading=19,
+                          spaceBefore=4, spaceAfter=8, textColor=HEADER_FILL),
+        h2=ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=11.5, leading=15,
+                          spaceBefore=8, spaceAfter=4, textColor=HEADER_FILL),
+        title=ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=24, leading=30,
+                             spaceAfter=10, textColor=HEADER_FILL),
+        subtitle=ParagraphStyle("subtitle", parent=body, fontSize=14, leading=18,
+                                spaceAfter=18, textColor=colors.HexColor("#444444")),
+        caption=ParagraphStyle("caption", parent=body, fontName=ITALIC, fontSize=8,
+                               leading=10, alignment=TA_CENTER,
+                               textColor=colors.HexColor("#555555")),
+        toc1=ParagraphStyle("toc1", parent=body, fontSize=10, leading=14, leftIndent=10),
+        toc2=ParagraphStyle("toc2", parent=body, fontSize=9, leading=12, leftIndent=24),
+    )
+
+
+def p(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph from plain text (escaped: model text never becomes markup)."""
+    return Paragraph(escape(text), style)
+
+
+class Heading(Paragraph):
+    """A heading that registers itself in the table of contents and as a PDF bookmark."""
+
+    def __init__(self, text: str, style: ParagraphStyle, level: int):
+        super().__init__(escape(text), style)
+        self.toc_level = level
+        self.toc_text = text
+
+
+class ReportDoc(BaseDocTemplate):
+    """A4 document with portrait and landscape templates and a numbered footer."""
+
+    def __init__(self, target, *, title: str, author: str, subject: str, footer: str,
+                 lang: str, keywords: Sequence[str] = ()):
+        super().__init__(target, pagesize=PORTRAIT, leftMargin=MARGIN, rightMargin=MARGIN,
+                         topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm, title=title,
+                         author=author, subject=subject, creator=f"Threat Workbench "
+                         f"{__version__}", producer="Threat Workbench (reportlab)",
+                         keywords=list(keywords), lang="fr-FR" if lang == "fr" else "en-GB")
+        self.footer = footer
+        self.lang = lang
+        self._heading_seq = 0
+        portrait_frame = Frame(MARGIN, MARGIN + 4 * mm, PORTRAIT[0] - 2 * MARGIN,
+                               PORTRAIT[1] - 2 * MARGIN - 4 * mm, id="portrait",
+                               leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        landscape_frame = Frame(MARGIN, MARGIN + 4 * mm, LANDSCAPE[0] - 2 * MARGIN,
+                                LANDSCAPE[1] - 2 * MARGIN - 4 * mm, id="landscape",
+                                leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("portrait", [portrait_frame], onPage=self._decorate,
+                         pagesize=PORTRAIT),
+            PageTemplate("landscape", [landscape_frame], onPage=self._decorate,
+                         pagesize=LANDSCAPE),
+        ])
+
+    @staticmethod
+    def frame_size(orientation: str) -> tuple[float, float]:
+        size = PORTRAIT if orientation == "portrait" else LANDSCAPE
+        return size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - 4 * mm
+
+    def _decorate(self, canvas, doc) -> None:
+        canvas.saveState()
+        width, _ = canvas._pagesize
+        canvas.setFont(REGULAR, 7.5)
+        canvas.setFillColor(colors.HexColor("#666666"))
+        canvas.drawString(MARGIN, MARGIN - 2 * mm, self.footer[:120])
+        canvas.drawRightString(width - MARGIN, MARGIN - 2 * mm,
+                               tr("page_of", self.lang, page=doc.page))
+        canvas.setStrokeColor(GRID)
+        canvas.line(MARGIN, MARGIN + 1 * mm, width - MARGIN, MARGIN + 1 * mm)
+        canvas.restoreState()
+
+    def afterFlowable(self, flowable) -> None:
+        if isinstance(flowable, Heading):
+            self._heading_seq += 1
+            key = f"h{self._heading_seq}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level,
+                                      closed=False)
+            self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page, key))
+
+    def beforeDocument(self) -> None:
+        self._heading_seq = 0
+
+
+def toc(styles: Styles) -> TableOfContents:
+    contents = TableOfContents(dotsMinLevel=0)
+    contents.levelStyles = [styles.toc1, styles.toc2]
+    return contents
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
+          styles: Styles, *, fills: dict[tuple[int, int], str] | None = None,
+          wrap: Sequence[bool] | None = None) -> Table:
+    """A zebra table whose header row repeats on every page it spans.
+
+    Cells are wrapped in Paragraphs only where ``wrap`` says so; short numeric columns stay
+    plain strings, which keeps a 1,000-row register fast to lay out.
+    """
+    wrap = wrap or [True] * len(header)
+    data: list[list[object]] = [[Paragraph(escape(h), styles.head) for h in header]]
+    for row in rows:
+        cells: list[object] = []
+        for index, value in enumerate(row):
+            if isinstance(value, str) and wrap[index]:
+                cells.append(Paragraph(escape(value), styles.cell))
+            else:
+                cells.append(value)
+        data.append(cells)
+    result = Table(data, colWidths=list(widths), repeatRows=1)
+    commands: list[tuple] = [
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 1), (-1, -1), styles.cell.fontSize),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+        ("BOX", (0, 0), (-1, -1), 0.5, GRID),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    for index in range(2, len(data), 2):
+        commands.append(("BACKGROUND", (0, index), (-1, index), ZEBRA))
+    for (col, row), colour in (fills or {}).items():
+        commands.append(("BACKGROUND", (col, row + 1), (col, row + 1), colors.HexColor(colour)))
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+def build(story: list, *, title: str, author: str, subject: str, footer: str, lang: str,
+          keywords: Sequence[str] = (), with_toc: bool = True) -> bytes:
+    """Lay the story out (twice when there is a TOC, so page numbers settle) into PDF bytes."""
+    buffer = io.BytesIO()
+    doc = ReportDoc(buffer, title=title, author=author, subject=subject, footer=footer,
+                    lang=lang, keywords=keywords)
+    if with_toc:
+        doc.multiBuild(story)
+    else:
+        doc.build(story)
+    return buffer.getvalue()
+
+
+__all__ = ["Heading", "LANDSCAPE", "NextPageTemplate", "PORTRAIT", "PageBreak", "ReportDoc",
+           "Styles", "build", "make_styles", "p", "table", "toc"]

@@ -1,0 +1,85 @@
+"""TrueType fonts for reports: DejaVu Sans from matplotlib's data folder.
+
+Why: reportlab's built-in Helvetica is not embedded and has no glyphs beyond Latin-1;
+DejaVu Sans ships with matplotlib (already a dependency), covers French accents and
+typographic quotes, and is embedded (subset) in every PDF we write.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+MONO = "DejaVuSansMono"
+
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    MONO: "DejaVuSansMono.ttf",
+}
+
+
+def font_dir() -> Path:
+    """matplotlib's bundled TrueType folder (no system font package needed)."""
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+@cache
+def register_fonts() -> str:
+    """Register the report fonts once per process; returns the regular font name."""
+    folder = font_dir()
+    for name, filename in _FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+    addMapping(REGULAR, 0, 0, REGULAR)
+    addMapping(REGULAR, 1, 0, BOLD)
+    addMapping(REGULAR, 0, 1, ITALIC)
+    addMapping(REGULAR, 1, 1, BOLD)
+    return REGULAR
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in points of ``text`` set in the report font."""
+    register_fonts()
+    return pdfmetrics.stringWidth(text, BOLD if bold else REGULAR, size)
+
+
+def wrap_text(text: str, width: float, size: float, bold: bool = False,
+              max_lines: int = 3) -> list[str]:
+    """Greedy word wrap to ``width`` points; the last line ends with an ellipsis if cut."""
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}".strip()
+        if text_width(candidate, size, bold) <= width or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    lines = [_fit(line, width, size, bold) for line in lines]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _fit(lines[-1] + "…", width, size, bold, force_ellipsis=True)
+    return lines
+
+
+def _fit(line: str, width: float, size: float, bold: bool, force_ellipsis: bool = False) -> str:
+    """Cut a single line (a very long word) to the width, marking the cut."""
+    if text_width(line, size, bold) <= width and not force_ellipsis:
+        return line
+    base = line.rstrip("…")
+    while base and text_width(base + "…", size, bold) > width:
+        base = base[:-1]
+    return base + "…"

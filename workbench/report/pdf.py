@@ -1,0 +1,49 @@
+"""Entry point: a model (and its file bytes) in, a finished PDF out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.model.threat_model import ThreatModel
+from workbench.report import board, technical
+from workbench.report.data import ReportData, gather
+from workbench.report.document import build
+from workbench.report.i18n import LANGUAGES, tr
+
+AUDIENCES = ("board", "technical")
+
+
+def render_pdf(data: ReportData, audience: str = "board", lang: str = "en") -> bytes:
+    """PDF bytes of the chosen report for already gathered data."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r} (choose {', '.join(AUDIENCES)})")
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r} (choose {', '.join(LANGUAGES)})")
+    module = board if audience == "board" else technical
+    story, _ = module.story(data, lang)
+    meta = data.model.metadata
+    system = meta.system or meta.title
+    title = f"{tr(f'{audience}_title', lang)}: {meta.title}"
+    author = ", ".join(meta.authors) or meta.owner or "Threat Workbench"
+    return build(story, title=title, author=author,
+                 subject=tr(f"subject_{audience}", lang, system=system),
+                 footer=f"{meta.title} · {tr(f'{audience}_title', lang)}", lang=lang,
+                 keywords=["threat model", "connected health", audience, system])
+
+
+def build_report(model: ThreatModel, *, raw: bytes | None = None, audience: str = "board",
+                 lang: str = "en", use_engines: bool = True) -> bytes:
+    """Gather the analysis for ``model`` and render the report."""
+    return render_pdf(gather(model, raw, use_engines=use_engines), audience, lang)
+
+
+def write_report(model_path: Path, out: Path, *, audience: str = "board",
+                 lang: str = "en") -> int:
+    """Load a model file, write the report, return the number of bytes written."""
+    from workbench.model.io import load_model, read_json_document  # noqa: F401
+
+    raw = model_path.read_bytes()
+    model = load_model(model_path)
+    pdf = build_report(model, raw=raw, audience=audience, lang=lang)
+    out.write_bytes(pdf)
+    return len(pdf)

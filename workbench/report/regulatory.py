@@ -1,0 +1,159 @@
+"""Regulatory readiness: which frameworks apply and how much evidence the model holds.
+
+The checklist is data (``regulatory.json``); this module only knows how to decide whether an
+item applies and how to read evidence: named facts about the model, and controls whose title
+or catalog id matches the item's keywords (implemented or verified count fully, planned half).
+This is an indicator for a board, not an audit verdict; the report says so.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from workbench.model.enums import ControlStatus, Layer, ZoneKind
+from workbench.model.errors import ModelError, Problem
+from workbench.model.threat_model import ThreatModel
+
+APPLIES = {"always", "health_data", "personal_data", "hospital", "care_provider",
+           "medical_device_us", "medical_device_eu"}
+FACTS = {"host_certified", "personal_flows_encrypted", "logging_enabled", "threat_model",
+         "device_signed_updates", "device_secure_boot", "device_authentication"}
+HOSPITAL_ZONES = {ZoneKind.HOSPITAL, ZoneKind.HOSPITAL_BIOMEDICAL, ZoneKind.CLINIC}
+US_MARKETS = {"us", "usa", "united states", "fda"}
+EU_MARKETS = {"eu", "fr", "france", "europe", "ce", "eea"}
+
+
+class Item(BaseModel):
+    id: str
+    title_en: str
+    title_fr: str
+    applies: str
+    facts: list[str] = []
+    keywords: list[str] = []
+
+
+class Checklist(BaseModel):
+    format: int
+    items: list[Item]
+
+
+@dataclass
+class Readiness:
+    id: str
+    title: str
+    state: str  # ready | partial | gap | not_applicable
+    evidence: list[str]
+
+
+@cache
+def load_checklist(path: Path | None = None) -> Checklist:
+    """Load and validate the checklist file; a bad file is a ModelError naming the field."""
+    path = path or Path(__file__).with_name("regulatory.json")
+    try:
+        checklist = Checklist.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, ValidationError) as exc:
+        raise ModelError([Problem("$", f"invalid regulatory checklist: {exc}")],
+                         str(path)) from None
+    for index, item in enumerate(checklist.items):
+        if item.applies not in APPLIES:
+            raise ModelError([Problem(f"items[{index}].applies",
+                                      f"unknown value {item.applies!r}")], str(path))
+        unknown = set(item.facts) - FACTS
+        if unknown:
+            raise ModelError([Problem(f"items[{index}].facts",
+                                      f"unknown fact {sorted(unknown)[0]!r}")], str(path))
+    return checklist
+
+
+def _markets(model: ThreatModel) -> set[str]:
+    return {m.strip().lower() for m in model.regulatory.markets}
+
+
+def applies(item: Item, model: ThreatModel) -> bool:
+    assets = model.data_assets
+    hospital = any(z.kind in HOSPITAL_ZONES for z in model.zones)
+    health = model.regulatory.hosts_health_data or any(
+        a.kind.value in ("health_data", "imaging") or a.special_category for a in assets)
+    markets = _markets(model)
+    device = model.regulatory.medical_device
+    return {
+        "always": True,
+        "health_data": health,
+        "personal_data": any(a.personal for a in assets) or health,
+        "hospital": hospital,
+        "care_provider": hospital or health,
+        "medical_device_us": device and (not markets or bool(markets & US_MARKETS)),
+        "medical_device_eu": device and (not markets or bool(markets & EU_MARKETS)),
+    }[item.applies]
+
+
+def _fact(name: str, model: ThreatModel, lang: str) -> tuple[bool | None, str]:
+    """(value, description); None when the model does not say."""
+    fr = lang == "fr"
+    things = [c for c in model.components if c.layer == Layer.THING]
+    if name == "host_certified":
+        value = model.regulatory.health_data_host_certified
+        return value, ("hébergeur certifié HDS déclaré" if fr else "certified HDS host declared")
+    if name == "personal_flows_encrypted":
+        personal = {a.id for a in model.data_assets if a.personal}
+        flows = [f for f in model.flows if set(f.data_assets) & personal]
+        if not flows:
+            return None, ""
+        clear = sum(1 for f in flows if not f.encrypted)
+        text = (f"{len(flows) - clear}/{len(flows)} flux de données personnelles chiffrés" if fr
+                else f"{len(flows) - clear}/{len(flows)} personal-data flows encrypted")
+        return clear == 0, text
+    if name == "logging_enabled":
+        known = [c for c in model.components if c.properties.logging is not None]
+        if not known:
+            return None, ""
+        on = sum(1 for c in known if c.properties.logging)
+        return on == len(known), (f"journalisation sur {on}/{len(known)} éléments" if fr
+                                  else f"logging on {on}/{len(known)} elements")
+    if name == "threat_model":
+        return bool(model.threats), ("modèle de menaces documenté" if fr
+                                     else "threat model documented")
+    attr = {"device_signed_updates": "signed_updates", "device_secure_boot": "secure_boot",
+            "device_authentication": "authentication"}[name]
+    values = [getattr(c.properties, attr) for c in things]
+    known = [v for v in values if v is not None]
+    if not known:
+        return None, ""
+    good = sum(1 for v in known if v and str(v) not in ("none", "unknown"))
+    label = {"signed_updates": ("signed updates", "mises à jour signées"),
+             "secure_boot": ("secure boot", "démarrage sécurisé"),
+             "authentication": ("authentication", "authentification")}[attr]
+    return good == len(known), f"{label[1] if fr else label[0]}: {good}/{len(known)}"
+
+
+def assess(model: ThreatModel, lang: str = "en") -> list[Readiness]:
+    result = []
+    for item in load_checklist().items:
+        title = item.title_fr if lang == "fr" else item.title_en
+        if not applies(item, model):
+            result.append(Readiness(item.id, title, "not_applicable", []))
+            continue
+        points = 0.0
+        failed = False
+        evidence: list[str] = []
+        for fact in item.facts:
+            value, text = _fact(fact, model, lang)
+            if value is None:
+                continue
+            evidence.append(("✔ " if value else "✘ ") + text)
+            points += 1.0 if value else 0.0
+            failed = failed or not value
+        for control in model.controls:
+            haystack = f"{control.title} {control.catalog_id or ''}".lower()
+            if any(k in haystack for k in item.keywords):
+                done = control.status in (ControlStatus.IMPLEMENTED, ControlStatus.VERIFIED)
+                points += 1.0 if done else 0.5
+                evidence.append(("✔ " if done else "… ") + control.title)
+        state = "ready" if points >= 2 and not failed else "partial" if points > 0 else "gap"
+        result.append(Readiness(item.id, title, state, evidence))
+    return result

@@ -1,0 +1,392 @@
+"""Story pieces shared by the board and technical reports (each returns flowables)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from workbench import __version__
+from workbench.model.enums import LAYER_ORDER
+from workbench.report.data import ReportData, RiskRow
+from workbench.report.document import Heading, Styles, p, table
+from workbench.report.i18n import IMPACT_SHORT, STATUS, tr, vocab
+from workbench.report.matrix import side_by_side
+from workbench.report.regulatory import assess
+from workbench.report.render import to_drawing
+from workbench.report.riskcalc import LEVEL_COLOURS
+from workbench.report.scene import build_scene
+
+READINESS_COLOURS = {"ready": "#a6dba0", "partial": "#ffffbf", "gap": "#fdae61",
+                     "not_applicable": "#eeeeee"}
+
+
+def threat_title(row: RiskRow, lang: str) -> str:
+    return row.title_fr if lang == "fr" and row.title_fr else row.title
+
+
+def level_name(level: str, lang: str) -> str:
+    return tr(f"level_{level}", lang)
+
+
+def risk_text(risk, lang: str) -> str:
+    return f"{level_name(risk.level, lang)} ({risk.short()})"
+
+
+def cover(data: ReportData, styles: Styles, lang: str, title_key: str) -> list:
+    meta = data.model.metadata
+    fingerprint = data.fingerprint
+    if not data.fingerprint_is_file:
+        fingerprint += f" ({tr('fingerprint_none', lang)})"
+    date = meta.review_date or dt.date.today()
+    rows = [
+        [tr("system", lang), meta.system or meta.title],
+        [tr("model_version", lang), meta.version or tr("not_set", lang)],
+        [tr("date", lang), date.isoformat()],
+        [tr("authors", lang), ", ".join(meta.authors) or tr("not_set", lang)],
+        [tr("owner", lang), meta.owner or tr("not_set", lang)],
+        [tr("fingerprint", lang), fingerprint],
+    ]
+    info = table(["", ""], rows, [45 * mm, 125 * mm], styles)
+    info.setStyle([("BACKGROUND", (0, 0), (-1, 0), "#ffffff"), ("FONTSIZE", (0, 0), (-1, 0), 1),
+                   ("FONTNAME", (0, 1), (0, -1), "DejaVuSans-Bold")])
+    return [Spacer(1, 18 * mm), p(tr(title_key, lang), styles.title), p(meta.title,
+            styles.subtitle), info, Spacer(1, 6 * mm), p(tr("confidential", lang), styles.small),
+            p(tr("generated_by", lang, version=__version__), styles.small)]
+
+
+def summary(data: ReportData, styles: Styles, lang: str, count: int = 5) -> list:
+    model = data.model
+    open_rows = [r for r in data.risks if r.open]
+    high = sum(1 for r in open_rows if r.inherent.level in ("high", "critical"))
+    high_res = sum(1 for r in open_rows if r.residual.level in ("high", "critical"))
+    story: list = [Heading(tr("sec_summary", lang), styles.h1, 0),
+                   p(tr("summary_intro", lang, system=model.metadata.system or
+                        model.metadata.title, components=len(model.components),
+                        flows=len(model.flows), threats=len(open_rows), high=high,
+                        high_res=high_res), styles.body)]
+    top = data.top_risks(count)
+    if not top:
+        story.append(p(tr("summary_none", lang), styles.body))
+        return story
+    story.append(Heading(tr("summary_top", lang), styles.h2, 1))
+    for number, row in enumerate(top, start=1):
+        patient = max(row.impact.get("patient_safety", 0), row.impact.get("care_delivery", 0))
+        org = max([row.impact.get(k, 0) for k in ("compliance", "legal", "image", "financial")]
+                  + [1])
+        s_max = row.inherent.s_max or 4
+        patient_key = _bucket(patient, s_max) if patient else 1
+        if not patient and any(a.personal for a in model.data_assets):
+            patient_key = 2
+        org_key = _bucket(max(org, row.residual.severity - 1), s_max)
+        patient_text = row.harm or tr(f"patient_{patient_key}", lang)
+        lines = [
+            p(f"{number}. " + tr("risk_on", lang, threat=threat_title(row, lang),
+                                 element=row.element_name), styles.cell_bold),
+            p(f"{tr('for_patients', lang)}: {patient_text}.", styles.small),
+            p(f"{tr('for_org', lang)}: {tr(f'org_{org_key}', lang)}.", styles.small),
+            p(tr("current_level", lang, level=risk_text(row.residual, lang),
+                 projected=risk_text(row.projected, lang)), styles.small),
+        ]
+        if row.many_patients:
+            lines.append(p(tr("many_patients", lang), styles.small))
+        story += lines + [Spacer(1, 2 * mm)]
+    return story
+
+
+def _bucket(value: int, s_max: int) -> int:
+    """A level on the model's scale mapped to the four plain-language tiers."""
+    return max(1, min(4, round(value * 4 / max(s_max, 1))))
+
+
+def diagram(data: ReportData, lang: str, width: float, height: float,
+            with_paths: int = 0):
+    paths = [ap.path for ap in data.paths[:with_paths]] if with_paths else None
+    scene = build_scene(data.model, lang=lang, element_levels=data.element_levels(),
+                        paths=paths)
+    return to_drawing(scene, width, height)
+
+
+def matrices(data: ReportData, lang: str, width: float) -> list:
+    rows = [r for r in data.risks if r.open]
+    return [side_by_side(data.model, [r.inherent for r in rows], [r.residual for r in rows],
+                         lang, width)]
+
+
+def _name(data: ReportData, element_id: str) -> str:
+    names = data.names()
+    for attacker in data.model.attackers:
+        names.setdefault(attacker.id, attacker.name)
+    for target in data.model.targets:
+        names.setdefault(target.id, target.name or names.get(target.element, target.element))
+    return names.get(element_id, element_id)
+
+
+def paths_table(data: ReportData, styles: Styles, lang: str, width: float,
+                limit: int | None = None) -> list:
+    if not data.paths:
+        return [p(tr("paths_none", lang), styles.body)]
+    rows = []
+    for number, ap in enumerate(data.paths[:limit] if limit else data.paths, start=1):
+        rows.append([str(number), _name(data, ap.attacker), _name(data, ap.target),
+                     " → ".join(_name(data, e) for e in ap.path), f"{ap.probability:.3f}"])
+    widths = [8 * mm, 0.18 * width, 0.18 * width, None, 22 * mm]
+    fixed = sum(w for w in widths if w)
+    widths[3] = width - fixed
+    return [table(["#", tr("attacker", lang), tr("target", lang), tr("path", lang),
+                   tr("probability", lang)], rows, widths, styles,
+                  wrap=[False, True, True, True, False])]
+
+
+def compromise_table(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    if not data.compromise:
+        return []
+    rows = []
+    for item in sorted(data.compromise, key=lambda c: -c.probability):
+        interval = ""
+        if item.ci_low is not None and item.ci_high is not None:
+            interval = f"[{item.ci_low:.3f}, {item.ci_high:.3f}]"
+        rows.append([_name(data, item.target), f"{item.probability:.3f}", interval, item.method])
+    return [Heading(tr("compromise", lang), styles.h2, 1),
+            table([tr("target", lang), tr("probability", lang), tr("interval", lang),
+                   tr("method", lang)], rows, [0.4 * width, 0.15 * width, 0.2 * width,
+                                                0.25 * width], styles)]
+
+
+def plan_table(data: ReportData, styles: Styles, lang: str, width: float,
+               limit: int | None = None) -> list:
+    if not data.plan:
+        return [p(tr("plan_none", lang), styles.body)]
+    names = data.names()
+    rows = []
+    for item in data.plan[:limit] if limit else data.plan:
+        rows.append([item.title, ", ".join(names.get(e, e) for e in item.elements[:4]) +
+                     ("…" if len(item.elements) > 4 else ""), item.cost_label or "–",
+                     f"{item.reduction:g}", f"{item.per_cost:.2f}",
+                     vocab(STATUS, item.status, lang), item.due or ""])
+    widths = [0.30, 0.24, 0.09, 0.10, 0.10, 0.09, 0.08]
+    return [p(tr("plan_intro", lang), styles.small),
+            table([tr("control", lang), tr("elements", lang), tr("cost", lang),
+                   tr("reduction", lang), tr("per_cost", lang), tr("status", lang),
+                   tr("due", lang)], rows, [w * width for w in widths], styles,
+                  wrap=[True, True, True, False, False, True, False])]
+
+
+def regulatory(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    items = assess(data.model, lang)
+    rows, fills = [], {}
+    for index, item in enumerate(items):
+        evidence = "; ".join(item.evidence) or (tr("no_evidence", lang)
+                                                if item.state != "not_applicable" else "")
+        rows.append([item.title, tr(item.state, lang), evidence])
+        fills[(1, index)] = READINESS_COLOURS[item.state]
+    return [table([tr("requirement", lang), tr("readiness", lang), tr("evidence", lang)], rows,
+                  [0.42 * width, 0.13 * width, 0.45 * width], styles, fills=fills)]
+
+
+def impact_text(impact: dict[str, int], lang: str) -> str:
+    ordered = sorted(impact.items(), key=lambda kv: -kv[1])
+    return ", ".join(f"{vocab(IMPACT_SHORT, k, lang)} {v}" for k, v in ordered if v)
+
+
+def register(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    rows, fills = [], {}
+    ordered = sorted(data.risks, key=lambda r: (-r.residual.score, -r.inherent.score, r.id))
+    for index, row in enumerate(ordered):
+        rows.append([row.id, row.element_name, threat_title(row, lang), row.stride or "–",
+                     str(row.inherent.likelihood), impact_text(row.impact, lang),
+                     row.inherent.short(), row.residual.short(), row.projected.short(),
+                     vocab(STATUS, row.status, lang), row.owner, "; ".join(row.controls),
+                     ", ".join(row.references)])
+        for col, risk in ((6, row.inherent), (7, row.residual), (8, row.projected)):
+            fills[(col, index)] = LEVEL_COLOURS[risk.level]
+    fractions = [0.06, 0.11, 0.17, 0.045, 0.025, 0.12, 0.04, 0.04, 0.04, 0.07, 0.07, 0.125,
+                 0.085]
+    header = ["ID", tr("element", lang), tr("threat", lang), tr("stride", lang), "L",
+              tr("impact", lang), tr("inherent_short", lang), tr("residual_short", lang),
+              tr("projected_short", lang), tr("status", lang), tr("owner", lang),
+              tr("controls", lang), tr("references", lang)]
+    wrap = [True, True, True, False, False, True, False, False, False, True, True, True, True]
+    return [table(header, rows, [f * width for f in fractions], styles, fills=fills,
+                  wrap=wrap)]
+
+
+def scope(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    meta = data.model.metadata
+    story: list = []
+    if meta.description:
+        story += [Heading(tr("description", lang), styles.h2, 1), p(meta.description,
+                                                                       styles.body)]
+    if meta.scope:
+        story += [Heading(tr("scope", lang), styles.h2, 1), p(meta.scope, styles.body)]
+    for key, values in (("assumptions", meta.assumptions), ("out_of_scope", meta.out_of_scope)):
+        if values:
+            story.append(Heading(tr(key, lang), styles.h2, 1))
+            story += [p(f"• {v}", styles.body) for v in values]
+    if data.model.zones:
+        story.append(Heading(tr("trust_zones", lang), styles.h2, 1))
+        story.append(table([tr("zone", lang), "Kind", "Trust"],
+                           [[z.name, z.kind.value.replace("_", " "), f"{z.trust_level}/10"]
+                            for z in data.model.zones],
+                           [0.5 * width, 0.3 * width, 0.2 * width], styles))
+    if data.model.data_assets:
+        story.append(Heading(tr("data_assets", lang), styles.h2, 1))
+        rows = [[a.name, a.kind.value.replace("_", " "),
+                 f"C{a.confidentiality} I{a.integrity} A{a.availability}",
+                 impact_text(a.impact, lang)] for a in data.model.data_assets]
+        story.append(table([tr("data_assets", lang), "Kind", "C/I/A", tr("impact", lang)], rows,
+                           [0.35 * width, 0.2 * width, 0.15 * width, 0.3 * width], styles))
+    story.append(Heading(tr("sec_method", lang), styles.h2, 1))
+    story.append(p(tr(f"risk_source_{data.risk_source}", lang), styles.body))
+    for note in data.notes:
+        story.append(p(f"• {note}", styles.small))
+    return story
+
+
+def _properties(comp, lang: str) -> str:
+    props = comp.properties
+    yes, no = tr("yes", lang), tr("no", lang)
+    parts = []
+    if props.wireless_interfaces:
+        parts.append("radio: " + ", ".join(props.wireless_interfaces))
+    if props.os_firmware:
+        parts.append(props.os_firmware)
+    for name, value in (("secure boot", props.secure_boot), ("signed updates",
+                        props.signed_updates), ("encrypted at rest", props.encryption_at_rest),
+                        ("logging", props.logging)):
+        if value is not None:
+            parts.append(f"{name}: {yes if value else no}")
+    if props.authentication:
+        parts.append(f"auth: {props.authentication.value}")
+    if props.patch_status:
+        parts.append(f"patch: {props.patch_status.value}")
+    for flag, label in ((props.internet_exposed, "internet-exposed"), (props.legacy, "legacy"),
+                        (props.physical_access, "physical access"),
+                        (props.multi_tenant, "multi-tenant")):
+        if flag:
+            parts.append(label)
+    if props.safety_critical_function:
+        parts.append(f"safety: {props.safety_critical_function}")
+    return "; ".join(parts)
+
+
+def layers(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    story: list = []
+    zones = data.model.zones_by_id()
+    by_element: dict[str, list[RiskRow]] = {}
+    for row in data.risks:
+        by_element.setdefault(row.element, []).append(row)
+    for layer in LAYER_ORDER:
+        comps = [c for c in data.model.components if c.layer == layer]
+        story.append(Heading(tr(f"layer_{layer.value}", lang), styles.h2, 1))
+        if not comps:
+            story.append(p(tr("layer_empty", lang), styles.body))
+            continue
+        layer_rows = [r for c in comps for r in by_element.get(c.id, [])]
+        if layer.value == "network":
+            flow_ids = {f.id for f in data.model.flows}
+            layer_rows += [r for e in flow_ids for r in by_element.get(e, [])]
+        open_rows = [r for r in layer_rows if r.open]
+        worst = max(open_rows, key=lambda r: r.residual.score, default=None)
+        story.append(p(tr("layer_stats", lang, count=len(comps), threats=len(open_rows),
+                          level=level_name(worst.residual.level, lang) if worst
+                          else tr("none", lang)), styles.body))
+        rows = []
+        for comp in comps:
+            threats = [r for r in by_element.get(comp.id, []) if r.open]
+            top = max(threats, key=lambda r: r.residual.score, default=None)
+            rows.append([comp.name, zones[comp.zone].name if comp.zone in zones else "–",
+                         _properties(comp, lang), str(len(threats)),
+                         risk_text(top.residual, lang) if top else "–"])
+        story.append(table([tr("element", lang), tr("zone", lang), tr("properties", lang),
+                            tr("threat", lang), tr("residual_short", lang)], rows,
+                           [0.2 * width, 0.16 * width, 0.42 * width, 0.08 * width,
+                            0.14 * width], styles, wrap=[True, True, True, False, True]))
+        if layer.value == "network" and data.model.flows:
+            names = data.names()
+            flow_rows = [[names.get(f.source, f.source) + " → " + names.get(f.target, f.target),
+                          f.protocol or "–", ", ".join(names.get(v, v) for v in f.via) or "–",
+                          ", ".join(x for x, flag in ((tr("encrypted", lang), f.encrypted),
+                                                      (tr("authenticated", lang),
+                                                       f.authenticated)) if flag) or "–"]
+                         for f in data.model.flows]
+            story.append(Spacer(1, 3 * mm))
+            story.append(table([tr("from_to", lang), tr("protocol", lang), "via",
+                                tr("security", lang)], flow_rows,
+                               [0.4 * width, 0.18 * width, 0.2 * width, 0.22 * width], styles))
+    return story
+
+
+def controls_table(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    if not data.model.controls:
+        return [p(tr("plan_none", lang), styles.body)]
+    names = data.names()
+    rows = [[c.title, c.catalog_id or "–", ", ".join(names.get(e, e) for e in c.elements),
+             vocab(STATUS, c.status.value, lang), c.owner or "", c.cost or "",
+             f"{c.effectiveness:.0%}" if c.effectiveness is not None else ""]
+            for c in data.model.controls]
+    fractions = [0.28, 0.12, 0.24, 0.1, 0.1, 0.08, 0.08]
+    return [table([tr("control", lang), tr("catalog_id", lang), tr("elements", lang),
+                   tr("status", lang), tr("owner", lang), tr("cost", lang), "Eff."], rows,
+                  [f * width for f in fractions], styles)]
+
+
+def references(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    used: dict[str, int] = {}
+    for row in data.risks:
+        for ref in row.references or [row.catalog_id]:
+            used[ref] = used.get(ref, 0) + 1
+    for control in data.model.controls:
+        if control.catalog_id:
+            used[control.catalog_id] = used.get(control.catalog_id, 0) + 1
+    if not used:
+        return [p(tr("none", lang), styles.body)]
+    rows = []
+    for ref, count in sorted(used.items()):
+        title_en, title_fr = data.catalog_titles.get(ref, ("", ""))
+        rows.append([ref, (title_fr if lang == "fr" and title_fr else title_en), str(count)])
+    return [table([tr("catalog_id", lang), tr("threat", lang) + " / " + tr("control", lang),
+                   tr("count", lang)], rows, [0.3 * width, 0.58 * width, 0.12 * width], styles,
+                  wrap=[True, True, False])]
+
+
+def optional_sections(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    """Vendor review checklist and workshop sessions, when a model carries them."""
+    story: list = []
+    review = getattr(data.model, "review", None) or getattr(data.model, "reviews", None)
+    if review:
+        story.append(Heading(tr("sec_review", lang), styles.h1, 0))
+        story += _generic_table(review, styles, width)
+    sessions = getattr(data.model, "workshops", None) or getattr(data.model, "sessions", None)
+    if sessions:
+        story.append(Heading(tr("sec_workshops", lang), styles.h1, 0))
+        story += _generic_table(sessions, styles, width)
+    return story
+
+
+def _generic_table(value, styles: Styles, width: float) -> list:
+    """Show a colleague's structure without knowing it: scalar fields of each entry."""
+    from workbench.report.data import as_mapping
+
+    entries = value if isinstance(value, list) else [value]
+    rows = []
+    for entry in entries:
+        try:
+            data = as_mapping(entry)
+        except TypeError:
+            rows.append([str(entry), ""])
+            continue
+        for key, item in data.items():
+            if isinstance(item, list):
+                text = f"{len(item)} × " + ", ".join(
+                    str(as_mapping(x).get("title") or as_mapping(x).get("id") or "")
+                    if not isinstance(x, str | int | float) else str(x) for x in item[:12])
+            elif isinstance(item, dict):
+                text = ", ".join(f"{k}: {v}" for k, v in list(item.items())[:12])
+            else:
+                text = "" if item is None else str(item)
+            rows.append([str(key), text[:600]])
+    if not rows:
+        return []
+    return [table(["", ""], rows, [0.25 * width, 0.75 * width], styles)]
