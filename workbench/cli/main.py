@@ -22,6 +22,7 @@ COMMANDS: tuple[str, ...] = (
     "cmd_schema",
     "cmd_new",
     "cmd_info",
+    "cmd_report",
 )
 
 EXIT_OK = 0

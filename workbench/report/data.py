@@ -150,8 +150,9 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
         from workbench.report import engines
 
         catalog_titles = engines.catalog_titles(notes)
-        risks = engines.pipeline_risks(model, notes)
-        if risks is not None:
+        analysed = engines.pipeline_risks(model, notes)
+        if analysed is not None:
+            risks, model = analysed
             source = "pipeline"
     if risks is None:
         risks = builtin_risks(model, catalog_titles)

@@ -37,10 +37,11 @@ def _get(obj: Any, *names: str, default: Any = None) -> Any:
 def catalog_titles(notes: list[str]) -> dict[str, tuple[str, str]]:
     """Catalog id -> (English title, French title) for threats and controls."""
     module = _module("workbench.analysis.catalog")
-    if module is None or not hasattr(module, "load_catalog"):
+    loader = getattr(module, "default_catalog", None) or getattr(module, "load_catalog", None)
+    if loader is None:
         return {}
     try:
-        catalog = module.load_catalog()
+        catalog = loader()
     except Exception as exc:  # noqa: BLE001 - an optional engine must not break reports
         notes.append(f"catalog unavailable: {exc}")
         return {}
@@ -69,47 +70,61 @@ def _risk(value: Any, fallback: Risk, l_max: int, s_max: int) -> Risk:
     return fallback
 
 
-def pipeline_risks(model: ThreatModel, notes: list[str]) -> list[RiskRow] | None:
-    """Risk rows from ``workbench.analysis.pipeline.analyze`` when it exists."""
+def _references(threat_type: Any, catalog_id: str) -> list[str]:
+    """Catalog id plus every external reference (CAPEC, CWE, EMB3D, ATT&CK...)."""
+    refs = [catalog_id] if catalog_id else []
+    found = _get(threat_type, "references")
+    if found is not None:
+        for value in as_mapping(found).values():
+            if isinstance(value, list):
+                refs += [str(v) for v in value]
+    return refs
+
+
+def pipeline_risks(model: ThreatModel,
+                   notes: list[str]) -> tuple[list[RiskRow], ThreatModel] | None:
+    """Risk rows from ``workbench.analysis.pipeline.analyze`` when it exists.
+
+    Returns the rows and the analysed model (the rule engine's suggestions merged in), so
+    that every section of the report speaks of the same threats.
+    """
     module = _module("workbench.analysis.pipeline")
     if module is None or not hasattr(module, "analyze"):
         return None
-    from workbench.report.riskcalc import builtin_risks
-
     try:
         result = module.analyze(model)
-        threats = _get(result, "threats", default=None)
-        if threats is None:
-            return None
-        l_max, s_max = scale_max(model)
-        base = {r.id: r for r in builtin_risks(model)}
+        merged = _get(result, "model", default=model) or model
+        l_max, s_max = scale_max(merged)
+        names = {c.id: c.name for c in merged.components}
+        for flow in merged.flows:
+            names[flow.id] = flow.name or (f"{names.get(flow.source, flow.source)} → "
+                                           f"{names.get(flow.target, flow.target)}")
         rows: list[RiskRow] = []
-        for item in threats:
-            data = as_mapping(item)
-            row_id = str(data.get("id"))
-            fallback = base.get(row_id)
-            default = fallback.inherent if fallback else Risk(2, 2, l_max, s_max)
+        for risk in _get(result, "threats", default=[]) or []:
+            inst = _get(risk, "instance")
+            ttype = _get(risk, "threat_type")
+            title = (_get(ttype, "title") if ttype else None) or inst.title or inst.catalog_id
+            inherent = _risk(_get(risk, "inherent"), Risk(2, 2, l_max, s_max), l_max, s_max)
+            controls = [str(_get(c, "title", default="") or _get(c, "control", default=""))
+                        for c in _get(risk, "controls", default=[]) or []]
+            stride = _get(ttype, "stride") if ttype else inst.stride
             rows.append(RiskRow(
-                id=row_id, catalog_id=str(data.get("catalog_id", "")),
-                title=str(data.get("title") or (fallback.title if fallback else row_id)),
-                title_fr=str(data.get("title_fr") or ""),
-                element=str(data.get("element", "")),
-                element_name=fallback.element_name if fallback else str(data.get("element")),
-                layer=str(data.get("layer") or (fallback.layer if fallback else "")),
-                stride="".join(data.get("stride") or []),
-                status=str(data.get("status", "suggested")),
-                owner=str(data.get("owner") or ""),
-                inherent=_risk(data.get("risk_inherent"), default, l_max, s_max),
-                residual=_risk(data.get("risk_residual"), default, l_max, s_max),
-                projected=_risk(data.get("risk_projected"), default, l_max, s_max),
-                impact=dict(data.get("impact") or {}),
-                controls=[str(c) for c in data.get("controls") or []],
-                references=[str(r) for r in data.get("references") or []],
-                patient_safety=bool(data.get("patient_safety", False)),
-                many_patients=bool(data.get("many_patients", False)),
-                harm=str(data.get("harm") or "")))
-        return rows
-    except Exception as exc:  # noqa: BLE001
+                id=inst.id, catalog_id=inst.catalog_id, title=str(title),
+                element=inst.element, element_name=names.get(inst.element, inst.element),
+                layer=str(_get(risk, "layer", default="")),
+                stride="".join(getattr(s, "value", str(s)) for s in stride or []),
+                status=inst.status.value, owner=inst.owner or "", inherent=inherent,
+                residual=_risk(_get(risk, "current"), inherent, l_max, s_max),
+                projected=_risk(_get(risk, "projected"), inherent, l_max, s_max),
+                impact=dict(_get(risk, "impact", default={}) or {}), controls=controls,
+                references=_references(ttype, inst.catalog_id),
+                patient_safety=bool(ttype and _get(ttype, "patient_safety")),
+                many_patients=bool(ttype and _get(ttype, "mass_harm")),
+                harm=str((_get(ttype, "harm") if ttype else "") or "")))
+        for warning in _get(result, "warnings", default=[]) or []:
+            notes.append(str(warning))
+        return rows, merged
+    except Exception as exc:  # noqa: BLE001 - an optional engine must not break reports
         log.warning("risk pipeline failed: %s", exc)
         notes.append(f"risk pipeline failed ({type(exc).__name__}: {exc}); built-in estimate used")
         return None

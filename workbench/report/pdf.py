@@ -40,10 +40,10 @@ def build_report(model: ThreatModel, *, raw: bytes | None = None, audience: str 
 def write_report(model_path: Path, out: Path, *, audience: str = "board",
                  lang: str = "en") -> int:
     """Load a model file, write the report, return the number of bytes written."""
-    from workbench.model.io import load_model, read_json_document  # noqa: F401
+    from workbench.model.io import load_model
 
-    raw = model_path.read_bytes()
     model = load_model(model_path)
+    raw = model_path.read_bytes()
     pdf = build_report(model, raw=raw, audience=audience, lang=lang)
     out.write_bytes(pdf)
     return len(pdf)

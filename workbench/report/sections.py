@@ -80,7 +80,8 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5) -> list
         if not patient and any(a.personal for a in model.data_assets):
             patient_key = 2
         org_key = _bucket(max(org, row.residual.severity - 1), s_max)
-        patient_text = row.harm or tr(f"patient_{patient_key}", lang)
+        patient_text = (row.harm if row.harm and lang == "en"
+                        else tr(f"patient_{patient_key}", lang))
         lines = [
             p(f"{number}. " + tr("risk_on", lang, threat=threat_title(row, lang),
                                  element=row.element_name), styles.cell_bold),

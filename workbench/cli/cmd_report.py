@@ -1,0 +1,44 @@
+"""``workbench report FILE -o OUT.pdf [--audience board|technical] [--lang en|fr]``."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from workbench.cli.main import CliError
+from workbench.report.i18n import LANGUAGES
+from workbench.report.pdf import AUDIENCES, write_report
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("report", help="write a board or technical PDF report")
+    parser.add_argument("file", metavar="FILE", help="model file (.twm.json)")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf",
+                        help="PDF file to write")
+    parser.add_argument("--audience", choices=AUDIENCES, default="board",
+                        help="board: at most 6 pages; technical: everything (default board)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="report language")
+    parser.set_defaults(handler=run)
+
+
+def check_output(path: Path) -> None:
+    """Fail early, in one line, when the output cannot be written."""
+    if path.is_dir():
+        raise CliError(f"{path}: is a directory, give a file name for the output")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise CliError(f"{path}: folder {parent} does not exist")
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    check_output(out)
+    start = time.perf_counter()
+    try:
+        size = write_report(Path(args.file), out, audience=args.audience, lang=args.lang)
+    except OSError as exc:
+        raise CliError(f"{exc.filename or out}: {exc.strerror or exc}") from None
+    print(f"{out}: {args.audience} report ({args.lang}), {size / 1024:.0f} KiB, "
+          f"{time.perf_counter() - start:.1f} s")
+    return 0
