@@ -1,1 +1,1 @@
-"""analysis package."""
+"""Threat rules, risk scoring and (later) attack paths. Never imports Qt."""

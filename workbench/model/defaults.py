@@ -38,3 +38,30 @@ def default_risk_settings() -> RiskSettings:
         impact_categories=[ImpactCategory(id=i, name=n, description=d)
                            for i, n, d in IMPACT_CATEGORIES],
     )
+
+
+# ISO/IEC 27005 / NIST SP 800-30 style five-level scales, the built-in alternative.
+SEVERITY_5 = (
+    (1, "Very low", "Negligible effect on care, persons or the organisation."),
+    (2, "Low", "Limited, short degradation; no harm to persons."),
+    (3, "Moderate", "Noticeable degradation of care; minor harm to persons possible."),
+    (4, "High", "Severe degradation; serious injury or large data breach."),
+    (5, "Very high", "Care stops, death or permanent harm, or existential loss."),
+)
+LIKELIHOOD_5 = (
+    (1, "Rare", "Not expected; would need exceptional means."),
+    (2, "Unlikely", "Possible with specialist skills and significant effort."),
+    (3, "Possible", "Feasible for a skilled attacker with moderate effort."),
+    (4, "Likely", "Feasible with ordinary means; seen in comparable systems."),
+    (5, "Almost certain", "Expected; public tools or trivial means suffice."),
+)
+
+
+def risk_settings_5x5() -> RiskSettings:
+    """Same ten impact categories with 5 x 5 scales (ISO 27005 / NIST SP 800-30 style)."""
+    settings = default_risk_settings()
+    settings.likelihood_levels = [ScaleLevel(value=v, name=n, description=d)
+                                  for v, n, d in LIKELIHOOD_5]
+    settings.severity_levels = [ScaleLevel(value=v, name=n, description=d)
+                                for v, n, d in SEVERITY_5]
+    return settings

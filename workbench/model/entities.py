@@ -170,6 +170,8 @@ class ThreatInstance(Strict):
     transferred_to: ShortText | None = None
     comment: Text | None = None
     manual: bool = False
+    #: Status before the rule engine marked the instance orphaned; restored if it comes back.
+    previous_status: ThreatStatus | None = None
 
 
 class ControlInstance(Strict):

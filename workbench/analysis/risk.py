@@ -1,0 +1,382 @@
+"""Risk model: likelihood, impact per category, and inherent / current / projected risk.
+
+The formulas are explained in plain words in ``docs/risk-model.md``; keep the two in step.
+Scales come from the model (``model.risk``): the default is the EBIOS-style 4 x 4, the
+built-in alternative the ISO 27005 / NIST SP 800-30 style 5 x 5
+(:func:`workbench.model.defaults.risk_settings_5x5`). Catalog levels are written on a
+reference 1-4 scale and mapped onto whatever scale the model uses.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.analysis.catalog import Catalog, ControlType, ThreatType, default_catalog
+from workbench.model.defaults import default_risk_settings
+from workbench.model.entities import Component, ControlInstance, DataAsset, Flow, ThreatInstance
+from workbench.model.enums import ControlStatus, Layer, Stride, ThreatStatus
+from workbench.model.facts import FactIndex
+from workbench.model.stencils import StencilLibrary, default_stencils
+from workbench.model.threat_model import ThreatModel
+
+#: Effectiveness of an organisation's own control that names no catalog type and no value.
+DEFAULT_EFFECTIVENESS = 0.3
+#: Statuses whose risk is not counted in totals (the analyst ruled the threat out).
+NOT_COUNTED = {ThreatStatus.REJECTED, ThreatStatus.ORPHANED}
+_STATUS_RANK = {ControlStatus.PLANNED: 0, ControlStatus.IMPLEMENTED: 1,
+                ControlStatus.VERIFIED: 2}
+#: Which security property of a data asset each STRIDE category attacks.
+_NEED_BY_STRIDE = {Stride.SPOOFING: ("integrity",), Stride.TAMPERING: ("integrity",),
+                   Stride.REPUDIATION: ("integrity",),
+                   Stride.INFORMATION_DISCLOSURE: ("confidentiality",),
+                   Stride.DENIAL_OF_SERVICE: ("availability",),
+                   Stride.ELEVATION_OF_PRIVILEGE: ("confidentiality", "integrity")}
+
+
+@dataclass(frozen=True)
+class RiskLevel:
+    id: str
+    name: str
+    colour: str
+    max_fraction: float  # upper bound of likelihood x severity / (max x max)
+
+
+#: Same bounds as the report's matrix; on 4 x 4: 1-2 low, 3-4 moderate, 6-9 high, 12-16 critical.
+DEFAULT_RISK_LEVELS = (
+    RiskLevel("low", "Low", "#abd9e9", 0.125),
+    RiskLevel("moderate", "Moderate", "#ffffbf", 0.25),
+    RiskLevel("high", "High", "#fdae61", 0.5625),
+    RiskLevel("critical", "Critical", "#d7191c", 1.0),
+)
+
+
+def _round_half_up(x: float) -> int:
+    return int(math.floor(x + 0.5))
+
+
+@dataclass(frozen=True)
+class Scales:
+    """The model's likelihood and severity values (sorted) and its risk levels."""
+
+    likelihood: tuple[int, ...]
+    severity: tuple[int, ...]
+    levels: tuple[RiskLevel, ...] = DEFAULT_RISK_LEVELS
+
+    @classmethod
+    def of(cls, model: ThreatModel) -> Scales:
+        settings = model.risk
+        if not settings.likelihood_levels or not settings.severity_levels:
+            settings = default_risk_settings()
+        lik = tuple(sorted({s.value for s in settings.likelihood_levels if s.value > 0}))
+        sev = tuple(sorted({s.value for s in settings.severity_levels if s.value > 0}))
+        return cls(lik or (1, 2, 3, 4), sev or (1, 2, 3, 4), _levels(model.risk.options))
+
+    @property
+    def l_max(self) -> int:
+        return self.likelihood[-1]
+
+    @property
+    def s_max(self) -> int:
+        return self.severity[-1]
+
+    def from_reference(self, ref: int, values: tuple[int, ...]) -> int:
+        """Map a level on the reference 1-4 scale onto ``values`` (same relative place)."""
+        ref = min(4, max(1, ref))
+        return values[_round_half_up((ref - 1) * (len(values) - 1) / 3)]
+
+    def clamp(self, value: int, values: tuple[int, ...]) -> int:
+        """The nearest level of ``values`` at or below ``value`` (the lowest if below all)."""
+        below = [v for v in values if v <= value]
+        return below[-1] if below else values[0]
+
+    def shift(self, value: int, steps: int, values: tuple[int, ...]) -> int:
+        pos = values.index(self.clamp(value, values))
+        return values[min(len(values) - 1, max(0, pos + steps))]
+
+    def reduce(self, value: int, factor: float, values: tuple[int, ...]) -> int:
+        """Scale the position of ``value`` on its scale by ``factor``; never below the lowest."""
+        pos = values.index(self.clamp(value, values)) + 1
+        return values[max(1, _round_half_up(pos * factor)) - 1]
+
+    def level(self, likelihood: int, severity: int) -> RiskLevel:
+        fraction = likelihood * severity / (self.l_max * self.s_max)
+        for lvl in self.levels:
+            if fraction <= lvl.max_fraction + 1e-9:
+                return lvl
+        return self.levels[-1]
+
+
+def _levels(options: dict[str, Any]) -> tuple[RiskLevel, ...]:
+    """Risk levels from ``model.risk.options["risk_levels"]`` when given and well formed."""
+    raw = options.get("risk_levels")
+    if not isinstance(raw, list) or not raw:
+        return DEFAULT_RISK_LEVELS
+    try:
+        levels = tuple(RiskLevel(str(r["id"]), str(r["name"]), str(r["colour"]),
+                                 float(r["max_fraction"])) for r in raw)
+    except (KeyError, TypeError, ValueError):
+        return DEFAULT_RISK_LEVELS
+    return tuple(sorted(levels, key=lambda r: r.max_fraction))
+
+
+@dataclass(frozen=True)
+class RiskValue:
+    likelihood: int
+    severity: int
+    score: int
+    level: str
+    level_name: str
+    colour: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"likelihood": self.likelihood, "severity": self.severity, "score": self.score,
+                "level": self.level, "level_name": self.level_name, "colour": self.colour}
+
+
+@dataclass(frozen=True)
+class AppliedControl:
+    """One control acting on one threat instance, with the status of that link."""
+
+    control: str  # id of the ControlInstance in the model
+    catalog_id: str | None
+    title: str
+    status: ControlStatus
+    effectiveness: float
+    reduces: str
+    evidence: str | None
+    implicit: bool  # True: applied to the element, not linked explicitly
+
+    @property
+    def in_place(self) -> bool:
+        return self.status in (ControlStatus.IMPLEMENTED, ControlStatus.VERIFIED)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.control, "catalog_id": self.catalog_id, "title": self.title,
+                "status": self.status.value, "effectiveness": self.effectiveness,
+                "reduces": self.reduces, "evidence": self.evidence, "implicit": self.implicit}
+
+
+@dataclass
+class ThreatRisk:
+    """The risk of one threat instance, with the reasons behind each number."""
+
+    instance: ThreatInstance
+    threat_type: ThreatType | None
+    layer: str
+    likelihood: int
+    likelihood_reasons: list[str]
+    impact: dict[str, int]
+    impact_reasons: dict[str, str]
+    inherent: RiskValue
+    current: RiskValue
+    projected: RiskValue
+    controls: list[AppliedControl] = field(default_factory=list)
+    cvss: dict[str, Any] | None = None
+
+    @property
+    def key(self) -> str:
+        return self.instance.key
+
+    @property
+    def counted(self) -> bool:
+        return self.instance.status not in NOT_COUNTED
+
+    @property
+    def severity(self) -> int:
+        return self.inherent.severity
+
+
+def element_layer(model: ThreatModel, element_id: str) -> str:
+    """Layer of a component; a flow belongs to the network layer."""
+    comp = model.component(element_id)
+    return comp.layer.value if comp else Layer.NETWORK.value
+
+
+def _assets_for(model: ThreatModel, element: Component | Flow | None) -> list[DataAsset]:
+    """Data a threat on ``element`` puts at stake: its own and what flows through it."""
+    assets = model.assets_by_id()
+    if element is None:
+        return []
+    if isinstance(element, Flow):
+        ids = list(element.data_assets)
+    else:
+        ids = list(element.properties.data_assets)
+        for flow in model.flows:
+            if element.id in (flow.source, flow.target) or element.id in flow.via:
+                ids += flow.data_assets
+    return [assets[a] for a in dict.fromkeys(ids) if a in assets]
+
+
+def _safety_function(model: ThreatModel, element: Component | Flow | None) -> str | None:
+    if isinstance(element, Component):
+        return element.properties.safety_critical_function
+    if isinstance(element, Flow):
+        for end in (element.source, element.target):
+            comp = model.component(end)
+            if comp is not None and comp.properties.safety_critical_function:
+                return comp.properties.safety_critical_function
+    return None
+
+
+def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType | None,
+                  scales: Scales) -> tuple[dict[str, int], dict[str, str]]:
+    """Impact per category and a short reason for each value (see docs/risk-model.md)."""
+    element = model.component(inst.element) or model.flow(inst.element)
+    assets = _assets_for(model, element)
+    sev = scales.severity
+    known = [c.id for c in model.risk.impact_categories] or [
+        c.id for c in default_risk_settings().impact_categories]
+    cats = [c for c in (threat.impacts if threat else []) if c in known]
+    base_ref = threat.base_severity if threat else 2
+    stride = list(threat.stride) if threat else list(inst.stride)
+    needs = {n for s in stride for n in _NEED_BY_STRIDE.get(Stride(s), ())}
+    safety = _safety_function(model, element)
+    impact: dict[str, int] = {}
+    reasons: dict[str, str] = {}
+    for cat in cats:
+        value = scales.from_reference(base_ref, sev)
+        why = "catalog default"
+        for asset in assets:
+            if cat in asset.impact and scales.clamp(asset.impact[cat], sev) > value:
+                value, why = scales.clamp(asset.impact[cat], sev), f"rated on {asset.name}"
+            need = max((getattr(asset, n) for n in needs), default=0)
+            if need and scales.clamp(need, sev) > value:
+                value = scales.clamp(need, sev)
+                why = f"{'/'.join(sorted(needs))} need of {asset.name}"
+        if cat == "patient_safety" and threat is not None and threat.patient_safety and safety:
+            value, why = sev[-1], f"safety-critical function: {safety}"
+        impact[cat] = value
+        reasons[cat] = why
+    for cat, level in inst.impact.items():
+        impact[cat] = scales.clamp(level, sev) if level > 0 else 0
+        reasons[cat] = "set by analyst"
+    return impact, reasons
+
+
+def derive_likelihood(model: ThreatModel, inst: ThreatInstance, threat: ThreatType | None,
+                      catalog: Catalog, index: FactIndex, scales: Scales) -> tuple[int, list[str]]:
+    """Catalog default moved by the adjustments whose facts hold, or the analyst's value."""
+    lik = scales.likelihood
+    if inst.likelihood is not None:
+        return scales.clamp(max(inst.likelihood, lik[0]), lik), ["set by analyst"]
+    base = scales.from_reference(threat.default_likelihood if threat else 2, lik)
+    reasons = [f"catalog default {base}"]
+    comp = model.component(inst.element)
+    flow = None if comp else model.flow(inst.element)
+    if comp is None and flow is None:
+        return base, reasons
+    facts = index.component(comp) if comp else index.flow(flow)  # type: ignore[arg-type]
+    kind = "component" if comp else "flow"
+    stride = {Stride(s) for s in (threat.stride if threat else inst.stride)}
+    total = 0
+    for adj in catalog.adjustments:
+        if adj.applies_to != kind or (adj.stride and not stride & set(adj.stride)):
+            continue
+        if adj.when.evaluate(facts):
+            total += adj.delta
+            reasons.append(f"{'+' if adj.delta > 0 else ''}{adj.delta}: {adj.reason}")
+    total = max(-2, min(2, total))
+    return scales.shift(base, total, lik), reasons
+
+
+def applied_controls(model: ThreatModel, inst: ThreatInstance,
+                     catalog: Catalog) -> list[AppliedControl]:
+    """Explicit links first, then controls put on the element whose type answers the threat."""
+    controls = {c.id: c for c in model.controls}
+    answering = {c.id for c in catalog.controls_for(inst.catalog_id)}
+    out: list[AppliedControl] = []
+    seen: set[str] = set()
+    for link in inst.mitigations:
+        ctl = controls.get(link.control)
+        if ctl is None:
+            continue
+        status = min(link.status, ctl.status, key=lambda s: _STATUS_RANK[s])
+        out.append(_applied(ctl, status, link.evidence or ctl.evidence, catalog, False))
+        seen.add(ctl.id)
+    for ctl in model.controls:
+        if ctl.id in seen or inst.element not in ctl.elements:
+            continue
+        if ctl.catalog_id in answering:
+            out.append(_applied(ctl, ctl.status, ctl.evidence, catalog, True))
+    return out
+
+
+def _applied(ctl: ControlInstance, status: ControlStatus, evidence: str | None,
+             catalog: Catalog, implicit: bool) -> AppliedControl:
+    ctype: ControlType | None = catalog.controls.get(ctl.catalog_id or "")
+    eff = ctl.effectiveness if ctl.effectiveness is not None else (
+        ctype.effectiveness if ctype else DEFAULT_EFFECTIVENESS)
+    reduces = ctype.reduces_effective if ctype else "likelihood"
+    return AppliedControl(ctl.id, ctl.catalog_id, ctl.title, status, eff, reduces, evidence,
+                          implicit)
+
+
+def _after(likelihood: int, impact: dict[str, int], controls: list[AppliedControl],
+           scales: Scales) -> tuple[int, dict[str, int]]:
+    l_factor = math.prod(1 - c.effectiveness for c in controls
+                         if c.reduces in ("likelihood", "both"))
+    i_factor = math.prod(1 - c.effectiveness for c in controls if c.reduces in ("impact", "both"))
+    new_l = scales.reduce(likelihood, l_factor, scales.likelihood)
+    new_i = {cat: (scales.reduce(v, i_factor, scales.severity) if v > 0 else 0)
+             for cat, v in impact.items()}
+    return new_l, new_i
+
+
+def _value(likelihood: int, impact: dict[str, int], scales: Scales) -> RiskValue:
+    severity = max(impact.values(), default=0)
+    if severity <= 0:
+        return RiskValue(likelihood, 0, 0, "none", "None", "#eeeeee")
+    lvl = scales.level(likelihood, severity)
+    return RiskValue(likelihood, severity, likelihood * severity, lvl.id, lvl.name, lvl.colour)
+
+
+def score_cvss(vector: str | None) -> tuple[dict[str, Any] | None, str | None]:
+    """Score a CVSS v3.x or v4.0 vector with the ``cvss`` library; (result, error)."""
+    if not vector:
+        return None, None
+    try:
+        if vector.startswith("CVSS:4.0/"):
+            from cvss import CVSS4
+
+            c4 = CVSS4(vector)
+            return {"vector": vector, "version": "4.0", "base_score": float(c4.base_score),
+                    "severity": c4.severity}, None
+        from cvss import CVSS3
+
+        c3 = CVSS3(vector)
+        return {"vector": vector, "version": "3.1" if "3.1" in vector[:9] else "3.0",
+                "base_score": float(c3.scores()[0]), "severity": c3.severities()[0]}, None
+    except Exception as exc:  # noqa: BLE001 - the library raises several unrelated types
+        return None, f"invalid CVSS vector {vector!r}: {exc}"
+
+
+def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
+                    index: FactIndex, scales: Scales,
+                    warnings: list[str] | None = None) -> ThreatRisk:
+    threat = catalog.threats.get(inst.catalog_id)
+    likelihood, l_reasons = derive_likelihood(model, inst, threat, catalog, index, scales)
+    impact, i_reasons = derive_impact(model, inst, threat, scales)
+    controls = applied_controls(model, inst, catalog)
+    cur_l, cur_i = _after(likelihood, impact, [c for c in controls if c.in_place], scales)
+    pro_l, pro_i = _after(likelihood, impact, controls, scales)
+    cvss, error = score_cvss(inst.cvss)
+    if error and warnings is not None:
+        warnings.append(f"threat {inst.id!r}: {error}")
+    return ThreatRisk(
+        instance=inst, threat_type=threat, layer=element_layer(model, inst.element),
+        likelihood=likelihood, likelihood_reasons=l_reasons, impact=impact,
+        impact_reasons=i_reasons, inherent=_value(likelihood, impact, scales),
+        current=_value(cur_l, cur_i, scales), projected=_value(pro_l, pro_i, scales),
+        controls=controls, cvss=cvss)
+
+
+def assess(model: ThreatModel, catalog: Catalog | None = None,
+           stencils: StencilLibrary | None = None,
+           warnings: list[str] | None = None) -> list[ThreatRisk]:
+    """Risk of every threat instance recorded in ``model`` (run the rules first)."""
+    catalog = catalog or default_catalog()
+    index = FactIndex(model, stencils or default_stencils())
+    scales = Scales.of(model)
+    return [assess_instance(model, t, catalog, index, scales, warnings) for t in model.threats]

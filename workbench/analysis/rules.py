@@ -1,0 +1,165 @@
+"""Rule engine: suggest threat instances from the catalog and merge them with past decisions.
+
+Every suggestion has a stable key, ``<catalog id>@<element id>``. Re-running the engine
+never loses an analyst decision:
+
+* a key seen before keeps everything the analyst wrote (status, reason, owner, dates,
+  overrides, mitigation links, comments);
+* a new key becomes a new ``suggested`` instance;
+* when the element of an instance vanished, the instance is marked ``orphaned`` and its
+  previous status is kept in ``previous_status``; if the element comes back, the previous
+  status is restored;
+* when the element still exists but the rule no longer fires (say the flow is now
+  encrypted), an untouched suggestion is dropped (nothing of the analyst's is lost) and a
+  decided one is orphaned the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from workbench.analysis.catalog import Catalog, ThreatType, default_catalog
+from workbench.model.entities import Component, Flow, ThreatInstance
+from workbench.model.enums import ThreatStatus
+from workbench.model.facts import FactIndex
+from workbench.model.stencils import StencilLibrary, default_stencils
+from workbench.model.threat_model import ThreatModel
+
+_ID_LIMIT = 128
+
+
+def threat_key(catalog_id: str, element_id: str) -> str:
+    return f"{catalog_id}@{element_id}"
+
+
+def instance_id(key: str) -> str:
+    """The key itself when it fits the id rules, else a stable shortened form."""
+    if len(key) <= _ID_LIMIT:
+        return key
+    digest = hashlib.sha256(key.encode()).hexdigest()[:10]
+    return f"{key[:_ID_LIMIT - 11]}~{digest}"
+
+
+@dataclass
+class Suggestion:
+    threat: ThreatType
+    element_id: str
+
+    @property
+    def key(self) -> str:
+        return threat_key(self.threat.id, self.element_id)
+
+
+@dataclass
+class MergeReport:
+    """What a run changed, for the CLI summary and the GUI status line."""
+
+    added: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    orphaned: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    unknown_catalog: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} new, {len(self.kept)} kept, {len(self.restored)} restored, "
+                f"{len(self.orphaned)} orphaned, {len(self.dropped)} stale suggestions dropped")
+
+
+def _applies(threat: ThreatType, facts: dict, layer: str | None, stencil: str | None) -> bool:
+    if threat.layers and layer not in {lay.value for lay in threat.layers}:
+        return False
+    if threat.stencils and stencil not in threat.stencils:
+        return False
+    return threat.when is None or threat.when.evaluate(facts)
+
+
+def find_suggestions(model: ThreatModel, catalog: Catalog,
+                     stencils: StencilLibrary | None = None) -> list[Suggestion]:
+    """Every (threat type, element) pair whose rule fires, in model order."""
+    index = FactIndex(model, stencils or default_stencils())
+    component_threats = [t for t in catalog.threats.values() if t.applies_to == "component"]
+    flow_threats = [t for t in catalog.threats.values() if t.applies_to == "flow"]
+    out: list[Suggestion] = []
+    for comp in model.components:
+        facts = index.component(comp)
+        out += [Suggestion(t, comp.id) for t in component_threats
+                if _applies(t, facts, comp.layer.value, comp.stencil)]
+    for flow in model.flows:
+        facts = index.flow(flow)
+        out += [Suggestion(t, flow.id) for t in flow_threats if _applies(t, facts, None, None)]
+    return out
+
+
+def _untouched(inst: ThreatInstance) -> bool:
+    """True when nobody decided or wrote anything on this instance."""
+    return (inst.status == ThreatStatus.SUGGESTED and not inst.manual and not inst.mitigations
+            and inst.reason is None and inst.owner is None and inst.comment is None
+            and inst.likelihood is None and not inst.impact and inst.cvss is None
+            and inst.transferred_to is None and inst.decided_by is None)
+
+
+def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
+                      stencils: StencilLibrary | None = None) -> tuple[ThreatModel, MergeReport]:
+    """A copy of ``model`` with current suggestions merged into its threats, and a report."""
+    catalog = catalog or default_catalog()
+    report = MergeReport()
+    suggestions = {s.key: s for s in find_suggestions(model, catalog, stencils)}
+    elements = model.element_ids()
+    used_ids = {t.id for t in model.threats}
+    merged: list[ThreatInstance] = []
+    for inst in model.threats:
+        if inst.catalog_id not in catalog.threats and not inst.manual:
+            report.unknown_catalog.append(inst.key)
+        live = inst.element in elements and (inst.manual or inst.key in suggestions)
+        if live:
+            if inst.status == ThreatStatus.ORPHANED:
+                inst = inst.model_copy(update={
+                    "status": inst.previous_status or ThreatStatus.SUGGESTED,
+                    "previous_status": None})
+                report.restored.append(inst.key)
+            else:
+                report.kept.append(inst.key)
+            merged.append(inst)
+            continue
+        if inst.status == ThreatStatus.ORPHANED:
+            merged.append(inst)  # still orphaned: keep as is
+            report.kept.append(inst.key)
+        elif inst.element in elements and _untouched(inst):
+            report.dropped.append(inst.key)  # rule no longer fires, nothing decided
+            used_ids.discard(inst.id)
+        else:
+            merged.append(inst.model_copy(update={"status": ThreatStatus.ORPHANED,
+                                                  "previous_status": inst.status}))
+            report.orphaned.append(inst.key)
+    known = {t.key for t in merged}
+    for key, sug in suggestions.items():
+        if key in known:
+            continue
+        new_id = instance_id(key)
+        n = 2
+        while new_id in used_ids:
+            new_id = instance_id(f"{key}~{n}")
+            n += 1
+        used_ids.add(new_id)
+        merged.append(ThreatInstance(id=new_id, key=key, catalog_id=sug.threat.id,
+                                     element=sug.element_id, title=sug.threat.title,
+                                     stride=list(sug.threat.stride)))
+        report.added.append(key)
+    return model.model_copy(update={"threats": merged}), report
+
+
+def suggest_threats(model: ThreatModel, catalog: Catalog | None = None,
+                    stencils: StencilLibrary | None = None) -> ThreatModel:
+    """The model with current suggestions merged in (see :func:`merge_suggestions`)."""
+    return merge_suggestions(model, catalog, stencils)[0]
+
+
+def element_of(model: ThreatModel, element_id: str) -> Component | Flow | None:
+    return model.component(element_id) or model.flow(element_id)
+
+
+def keys(threats: Iterable[ThreatInstance]) -> set[str]:
+    return {t.key for t in threats}
