@@ -124,6 +124,11 @@ class ReportData:
                 levels[row.element] = max(levels.get(row.element, -1), level_index(row.residual))
         return levels
 
+    def register_order(self) -> list[RiskRow]:
+        """Open risks first, highest residual then inherent first; closed ones at the end."""
+        return sorted(self.risks, key=lambda r: (not r.open, -r.residual.score,
+                                                 -r.inherent.score, r.id))
+
     def top_risks(self, count: int = 5) -> list[RiskRow]:
         """Open risks, highest residual first, then inherent, then patient safety."""
         ranked = sorted((r for r in self.risks if r.open), key=lambda r: (

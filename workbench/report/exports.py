@@ -50,7 +50,7 @@ def csv_header(data: ReportData) -> list[str]:
 def csv_rows(data: ReportData, lang: str = "en") -> list[dict[str, str]]:
     header = csv_header(data)
     rows = []
-    for risk in sorted(data.risks, key=lambda r: (-r.residual.score, -r.inherent.score, r.id)):
+    for risk in data.register_order():
         row = {
             "id": risk.id, "element": risk.element, "element_name": risk.element_name,
             "layer": risk.layer, "catalog_id": risk.catalog_id,

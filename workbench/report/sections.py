@@ -193,7 +193,7 @@ def impact_text(impact: dict[str, int], lang: str) -> str:
 
 def register(data: ReportData, styles: Styles, lang: str, width: float) -> list:
     rows, fills = [], {}
-    ordered = sorted(data.risks, key=lambda r: (-r.residual.score, -r.inherent.score, r.id))
+    ordered = data.register_order()
     for index, row in enumerate(ordered):
         rows.append([row.id, row.element_name, threat_title(row, lang), row.stride or "–",
                      str(row.inherent.likelihood), impact_text(row.impact, lang),
@@ -202,7 +202,7 @@ def register(data: ReportData, styles: Styles, lang: str, width: float) -> list:
                      ", ".join(row.references)])
         for col, risk in ((6, row.inherent), (7, row.residual), (8, row.projected)):
             fills[(col, index)] = LEVEL_COLOURS[risk.level]
-    fractions = [0.06, 0.11, 0.17, 0.045, 0.025, 0.12, 0.04, 0.04, 0.04, 0.07, 0.07, 0.125,
+    fractions = [0.06, 0.11, 0.16, 0.055, 0.025, 0.12, 0.04, 0.04, 0.04, 0.07, 0.07, 0.125,
                  0.085]
     header = ["ID", tr("element", lang), tr("threat", lang), tr("stride", lang), "L",
               tr("impact", lang), tr("inherent_short", lang), tr("residual_short", lang),

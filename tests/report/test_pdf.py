@@ -1,0 +1,110 @@
+"""Reports build in both languages, hold the top risks and element names, and stay short."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from workbench.model import ControlInstance, MitigationLink, Stride, ThreatInstance
+from workbench.report.data import gather
+from workbench.report.pdf import render_pdf
+
+from .factories import report_model
+
+
+def text_of(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in reader.pages))
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return gather(report_model(), b'{"demo": true}', use_engines=False)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("audience", ["board", "technical"])
+def test_report_holds_top_risks_and_names(data, audience, lang):
+    pdf = render_pdf(data, audience, lang)
+    text = text_of(pdf)
+    for row in data.top_risks(3):
+        assert norm(row.title) in text
+    assert "Insulin pump" in text and "Relais BLE du téléphone" in text
+    if audience == "technical":
+        for comp in data.model.components:
+            assert comp.name in text
+    heading = "Synthèse" if lang == "fr" else "Executive summary"
+    assert heading in text
+
+
+def test_rejected_threat_is_not_a_top_risk(data):
+    assert "t-spoof" not in [r.id for r in data.top_risks(5)]
+    assert data.top_risks(1)[0].id == "t-dose"
+
+
+def test_board_report_is_at_most_six_pages_even_when_crowded():
+    model = report_model()
+    for index in range(120):
+        model.threats.append(ThreatInstance(
+            id=f"x{index}", key=f"x{index}", catalog_id=f"T-X{index % 9}", element="vcloud",
+            title=f"Generated threat number {index} with a rather long descriptive title",
+            stride=[Stride.DENIAL_OF_SERVICE], likelihood=1 + index % 4,
+            mitigations=[MitigationLink(control=f"cx{index}", status="planned")]))
+        model.controls.append(ControlInstance(id=f"cx{index}", title=f"Control {index}",
+                                              elements=["vcloud"], cost="high",
+                                              effectiveness=0.5))
+    pdf = render_pdf(gather(model, use_engines=False), "board", "fr")
+    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 6
+
+
+def test_fonts_embedded_and_metadata_set(data):
+    pdf = render_pdf(data, "board", "fr")
+    reader = PdfReader(io.BytesIO(pdf))
+    meta = reader.metadata
+    assert "Tiny closed loop" in meta.title
+    assert meta.author == "Équipe sécurité"
+    assert "Pump + phone + cloud" in meta.subject
+    fonts = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target.get("/FontDescriptor")
+            if descriptor is not None:
+                descriptor = descriptor.get_object()
+                assert "/FontFile2" in descriptor, font["/BaseFont"]
+                fonts.add(str(font["/BaseFont"]))
+    assert any("DejaVuSans" in f for f in fonts)
+    assert "é" in text_of(pdf)
+
+
+def test_fingerprint_is_sha256_of_file_bytes(data):
+    import hashlib
+
+    assert data.fingerprint == hashlib.sha256(b'{"demo": true}').hexdigest()
+    assert data.fingerprint in text_of(render_pdf(data, "board", "en")).replace(" ", "")
+
+
+def test_technical_register_repeats_header_across_pages():
+    model = report_model()
+    for index in range(150):
+        model.threats.append(ThreatInstance(
+            id=f"r{index}", key=f"r{index}", catalog_id="T-R", element="relay",
+            title=f"Register row {index}", likelihood=2))
+    pdf = render_pdf(gather(model, use_engines=False), "technical", "en")
+    reader = PdfReader(io.BytesIO(pdf))
+    register_pages = [p.extract_text() for p in reader.pages
+                      if (p.extract_text() or "").count("Register row") >= 8]
+    assert len(register_pages) >= 3
+    assert all("STRIDE" in page for page in register_pages)
+    # Table of contents: the register heading is listed with its page number.
+    toc_text = reader.pages[1].extract_text()
+    assert "Risk register" in toc_text

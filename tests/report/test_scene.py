@@ -1,0 +1,41 @@
+"""The diagram shows what the brief promises: lanes, zones, risk colours, flow styles, paths."""
+
+from __future__ import annotations
+
+from workbench.report.data import gather
+from workbench.report.i18n import tr
+from workbench.report.riskcalc import LEVEL_COLOURS
+from workbench.report.scene import Label, Line, Shape, build_scene
+
+from .factories import report_model
+
+
+def test_lanes_zones_and_names_are_drawn():
+    scene = build_scene(report_model(), lang="fr")
+    texts = [i.text for i in scene.items if isinstance(i, Label)]
+    for layer in ("thing", "gateway", "network", "cloud"):
+        assert tr(f"layer_{layer}", "fr") in texts
+    assert any(t.startswith("Patient home") for t in texts)
+    assert "Insulin pump" in texts
+
+
+def test_flow_styles_follow_security_flags():
+    model = report_model()
+    scene = build_scene(model, show_legend=False)
+    lines = [i for i in scene.items if isinstance(i, Line)]
+    # Pump-relay is encrypted but unauthenticated (dashed, bidirectional); relay-cloud solid.
+    assert sorted(line.dash is None for line in lines) == [False, True]
+    assert any(line.arrow_start for line in lines)
+    labels = [i.text for i in scene.items if isinstance(i, Label)]
+    assert "BLE GATT" in labels and "HTTPS" in labels
+
+
+def test_elements_are_coloured_by_current_risk_and_paths_drawn():
+    model = report_model()
+    data = gather(model, use_engines=False)
+    levels = data.element_levels()
+    scene = build_scene(model, element_levels=levels, paths=[["lte", "relay", "pump"]])
+    fills = {i.fill for i in scene.items if isinstance(i, Shape)}
+    assert LEVEL_COLOURS["critical"] in fills or LEVEL_COLOURS["high"] in fills
+    thick = [i for i in scene.items if isinstance(i, Line) and i.width > 3]
+    assert len(thick) == 1 and len(thick[0].points) == 3
