@@ -16,6 +16,7 @@ from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
 from workbench.report.fonts import text_width, wrap_text
 from workbench.report.i18n import tr
+from workbench.report.overview import condense, needs_overview
 from workbench.report.riskcalc import LEVEL_COLOURS, LEVELS
 
 LAYER_COLOURS = {Layer.THING: "#1b7837", Layer.GATEWAY: "#762a83",
@@ -180,10 +181,15 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
                 paths: list[list[str]] | None = None,
                 stencils: StencilLibrary | None = None,
                 show_legend: bool = True) -> Scene:
-    """Swimlanes, trust zones, elements coloured by risk, flows, and optional attack paths."""
-    model = ensure_layout(model)
+    """Swimlanes, trust zones, elements coloured by risk, flows, and optional attack paths.
+
+    Large models are drawn condensed (see :mod:`workbench.report.overview`).
+    """
     library = stencils if stencils is not None else default_stencils()
     levels = element_levels or {}
+    if needs_overview(model):
+        model, levels, paths = condense(model, levels, paths, library, lang)
+    model = ensure_layout(model)
     boxes: dict[str, tuple[float, float, float, float]] = {}
     for comp in model.components:
         b = model.layout.elements.get(comp.id)
