@@ -21,6 +21,8 @@ from workbench.model.entities import (
     ThreatInstance,
     TrustZone,
 )
+from workbench.model.review import ReviewRecord
+from workbench.model.workshop import WorkshopSession
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "threat-workbench-model"
@@ -43,6 +45,10 @@ class ThreatModel(Strict):
     threats: list[ThreatInstance] = Field(default_factory=list)
     controls: list[ControlInstance] = Field(default_factory=list)
     layout: Layout = Field(default_factory=Layout)
+    #: Vendor architecture review answers (optional; absent in most models).
+    review: ReviewRecord | None = None
+    #: Workshop sessions with every vote (optional; None keeps older files byte-identical).
+    workshops: list[WorkshopSession] | None = None
 
     # Lookups. Built on demand: models are small enough, and this keeps the data plain.
     def component(self, component_id: str) -> Component | None:
