@@ -16,6 +16,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
@@ -171,11 +172,15 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
     plain strings, which keeps a 1,000-row register fast to lay out.
     """
     wrap = wrap or [True] * len(header)
+    size = styles.cell.fontSize
+    room = [w - 6.5 for w in widths]  # minus left and right padding
     data: list[list[object]] = [[Paragraph(escape(h), styles.head) for h in header]]
     for row in rows:
         cells: list[object] = []
         for index, value in enumerate(row):
-            if isinstance(value, str) and wrap[index]:
+            # A Paragraph only when the text must wrap: plain strings lay out ten times faster.
+            if (isinstance(value, str) and wrap[index]
+                    and ("\n" in value or stringWidth(value, REGULAR, size) > room[index])):
                 cells.append(Paragraph(escape(value), styles.cell))
             else:
                 cells.append(value)
