@@ -108,3 +108,27 @@ def test_technical_register_repeats_header_across_pages():
     # Table of contents: the register heading is listed with its page number.
     toc_text = reader.pages[1].extract_text()
     assert "Risk register" in toc_text
+
+
+def test_review_and_workshop_sections_appear_when_present():
+    import datetime as dt
+
+    from workbench.model.review import ReviewAnswer, ReviewRecord
+    from workbench.model.workshop import Vote, WorkshopItem, WorkshopSession
+
+    model = report_model()
+    model.review = ReviewRecord(vendor="Acme Médical", answers=[
+        ReviewAnswer(item="sbom-provided", answer="no", note="SBOM promised for Q3")])
+    model.workshops = [WorkshopSession(
+        id="w1", title="Atelier pompe", date=dt.date(2026, 11, 2), participants=["Zoé", "Marc"],
+        decisions=["Pairing must be authenticated"],
+        items=[WorkshopItem(element="pump", title="Dose tampering",
+                            votes=[Vote(participant="Zoé", likelihood=2),
+                                   Vote(participant="Marc", likelihood=4)])])]
+    text = text_of(render_pdf(gather(model, use_engines=False), "technical", "fr"))
+    assert "Grille de revue fournisseur" in text and "Acme Médical" in text
+    assert "SBOM promised for Q3" in text
+    assert "Atelier pompe" in text and "Pairing must be authenticated" in text
+    assert "2–4" in text
+    plain = text_of(render_pdf(gather(report_model(), use_engines=False), "technical", "en"))
+    assert "Vendor review checklist" not in plain

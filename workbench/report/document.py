@@ -201,7 +201,10 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
     for index in range(2, len(data), 2):
         commands.append(("BACKGROUND", (0, index), (-1, index), ZEBRA))
     for (col, row), colour in (fills or {}).items():
-        commands.append(("BACKGROUND", (col, row + 1), (col, row + 1), colors.HexColor(colour)))
+        fill = colors.HexColor(colour)
+        commands.append(("BACKGROUND", (col, row + 1), (col, row + 1), fill))
+        if 0.299 * fill.red + 0.587 * fill.green + 0.114 * fill.blue < 0.55:
+            commands.append(("TEXTCOLOR", (col, row + 1), (col, row + 1), colors.white))
     result.setStyle(TableStyle(commands))
     return result
 

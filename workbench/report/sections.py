@@ -202,8 +202,8 @@ def register(data: ReportData, styles: Styles, lang: str, width: float) -> list:
                      ", ".join(row.references)])
         for col, risk in ((6, row.inherent), (7, row.residual), (8, row.projected)):
             fills[(col, index)] = LEVEL_COLOURS[risk.level]
-    fractions = [0.06, 0.11, 0.16, 0.055, 0.025, 0.12, 0.04, 0.04, 0.04, 0.07, 0.07, 0.125,
-                 0.085]
+    fractions = [0.06, 0.11, 0.155, 0.055, 0.025, 0.115, 0.04, 0.04, 0.04, 0.07, 0.085,
+                 0.125, 0.08]
     header = ["ID", tr("element", lang), tr("threat", lang), tr("stride", lang), "L",
               tr("impact", lang), tr("inherent_short", lang), tr("residual_short", lang),
               tr("projected_short", lang), tr("status", lang), tr("owner", lang),
@@ -353,41 +353,77 @@ def references(data: ReportData, styles: Styles, lang: str, width: float) -> lis
 
 
 def optional_sections(data: ReportData, styles: Styles, lang: str, width: float) -> list:
-    """Vendor review checklist and workshop sessions, when a model carries them."""
+    """Vendor review checklist and workshop sessions, when the model carries them."""
     story: list = []
-    review = getattr(data.model, "review", None) or getattr(data.model, "reviews", None)
-    if review:
+    review = getattr(data.model, "review", None)
+    if review is not None:
         story.append(Heading(tr("sec_review", lang), styles.h1, 0))
-        story += _generic_table(review, styles, width)
-    sessions = getattr(data.model, "workshops", None) or getattr(data.model, "sessions", None)
-    if sessions:
-        story.append(Heading(tr("sec_workshops", lang), styles.h1, 0))
-        story += _generic_table(sessions, styles, width)
+        story += _review(review, data, styles, lang, width)
+    for session in getattr(data.model, "workshops", None) or []:
+        story.append(Heading(f"{tr('sec_workshops', lang)}: {session.title}", styles.h1, 0))
+        story += _workshop(session, data, styles, lang, width)
     return story
 
 
-def _generic_table(value, styles: Styles, width: float) -> list:
-    """Show a colleague's structure without knowing it: scalar fields of each entry."""
-    from workbench.report.data import as_mapping
+ANSWER_COLOURS = {"yes": "#a6dba0", "partial": "#ffffbf", "no": "#fdae61",
+                  "unknown": "#eeeeee", "not_applicable": "#ffffff"}
 
-    entries = value if isinstance(value, list) else [value]
+
+def _review(review, data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    facts = [f"{label}: {value}" for label, value in (
+        (tr("vendor", lang), review.vendor), (tr("reviewer", lang), review.reviewer),
+        (tr("date", lang), review.date.isoformat() if review.date else None)) if value]
+    counts: dict[str, int] = {}
+    for answer in review.answers:
+        counts[answer.answer.value] = counts.get(answer.answer.value, 0) + 1
+    tally = ", ".join(f"{tr('answer_' + k, lang)} {v}" for k, v in counts.items())
+    story: list = [p(" · ".join(facts), styles.body)] if facts else []
+    story.append(p(tr("review_tally", lang, count=len(review.answers), tally=tally or "–"),
+                   styles.body))
+    rows, fills = [], {}
+    for answer in sorted(review.answers, key=lambda a: (
+            ["no", "unknown", "partial", "yes", "not_applicable"].index(a.answer.value),
+            a.item)):
+        fills[(1, len(rows))] = ANSWER_COLOURS[answer.answer.value]
+        rows.append([answer.item, tr("answer_" + answer.answer.value, lang),
+                     answer.evidence or "", answer.note or ""])
+    if rows:
+        story.append(table([tr("item", lang), tr("answer", lang), tr("evidence", lang),
+                            tr("notes", lang)], rows,
+                           [0.22 * width, 0.12 * width, 0.36 * width, 0.30 * width], styles,
+                           fills=fills))
+    return story
+
+
+def _workshop(session, data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    names = data.names()
+    head = [f"{tr('date', lang)}: {session.date.isoformat()}"]
+    if session.facilitator:
+        head.append(f"{tr('facilitator', lang)}: {session.facilitator}")
+    if session.participants:
+        head.append(f"{tr('participants', lang)}: {', '.join(session.participants)}")
+    story: list = [p(" · ".join(head), styles.body)]
+    for key, values in (("decisions", session.decisions), ("open_questions",
+                                                           session.open_questions),
+                        ("notes", session.notes)):
+        if values:
+            story.append(p(tr(key, lang), styles.cell_bold))
+            story += [p(f"• {v}", styles.small) for v in values]
     rows = []
-    for entry in entries:
-        try:
-            data = as_mapping(entry)
-        except TypeError:
-            rows.append([str(entry), ""])
-            continue
-        for key, item in data.items():
-            if isinstance(item, list):
-                text = f"{len(item)} × " + ", ".join(
-                    str(as_mapping(x).get("title") or as_mapping(x).get("id") or "")
-                    if not isinstance(x, str | int | float) else str(x) for x in item[:12])
-            elif isinstance(item, dict):
-                text = ", ".join(f"{k}: {v}" for k, v in list(item.items())[:12])
-            else:
-                text = "" if item is None else str(item)
-            rows.append([str(key), text[:600]])
-    if not rows:
-        return []
-    return [table(["", ""], rows, [0.25 * width, 0.75 * width], styles)]
+    for item in session.items:
+        liks = [v.likelihood for v in item.votes if v.likelihood is not None]
+        spread = f"{min(liks)}–{max(liks)}" if liks else "–"
+        agreed = "–"
+        if item.consensus is not None and item.consensus.likelihood is not None:
+            agreed = str(item.consensus.likelihood)
+        rows.append([names.get(item.element, item.element), item.title or item.threat or "",
+                     str(len(item.votes)), spread, agreed,
+                     f"{item.seconds_spent // 60} min" if item.seconds_spent else ""])
+    if rows:
+        story.append(table([tr("element", lang), tr("threat", lang), tr("votes", lang),
+                            tr("likelihood_spread", lang), tr("consensus", lang),
+                            tr("time_spent", lang)], rows,
+                           [0.24 * width, 0.34 * width, 0.08 * width, 0.12 * width,
+                            0.12 * width, 0.10 * width], styles,
+                           wrap=[True, True, False, False, False, False]))
+    return story
