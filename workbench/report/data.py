@@ -53,6 +53,7 @@ class RiskRow:
     many_patients: bool = False
     harm: str = ""
     title_fr: str = ""
+    planned_controls: list[str] = field(default_factory=list)  # control instance ids
 
     @property
     def open(self) -> bool:
@@ -193,22 +194,17 @@ def cost_units(label: str | None) -> float:
 def control_plan(model: ThreatModel, risks: list[RiskRow]) -> list[PlanItem]:
     """Controls not yet in place, ordered by the residual risk they would remove per cost.
 
-    A control's reduction is the sum, over the open threats it is linked to, of the score
-    the threat loses between current and projected risk, shared among the planned controls
-    of that threat.
+    A control's reduction is the sum, over the open threats it acts on, of the score the
+    threat loses between current and projected risk, shared equally among the planned
+    controls of that threat.
     """
-    by_id = {r.id: r for r in risks}
     reduction: dict[str, float] = {}
     covered: dict[str, int] = {}
-    for threat in model.threats:
-        row = by_id.get(threat.id)
-        if row is None or not row.open:
+    for row in risks:
+        if not row.open or not row.planned_controls:
             continue
-        planned = [m.control for m in threat.mitigations if m.status == ControlStatus.PLANNED]
-        if not planned:
-            continue
-        gain = max(row.residual.score - row.projected.score, 0) / len(planned)
-        for control in planned:
+        gain = max(row.residual.score - row.projected.score, 0) / len(row.planned_controls)
+        for control in row.planned_controls:
             reduction[control] = reduction.get(control, 0.0) + gain
             covered[control] = covered.get(control, 0) + 1
     items = []

@@ -105,8 +105,11 @@ def pipeline_risks(model: ThreatModel,
             ttype = _get(risk, "threat_type")
             title = (_get(ttype, "title") if ttype else None) or inst.title or inst.catalog_id
             inherent = _risk(_get(risk, "inherent"), Risk(2, 2, l_max, s_max), l_max, s_max)
+            applied = _get(risk, "controls", default=[]) or []
             controls = [str(_get(c, "title", default="") or _get(c, "control", default=""))
-                        for c in _get(risk, "controls", default=[]) or []]
+                        for c in applied]
+            planned = [str(_get(c, "control")) for c in applied
+                       if getattr(_get(c, "status"), "value", _get(c, "status")) == "planned"]
             stride = _get(ttype, "stride") if ttype else inst.stride
             rows.append(RiskRow(
                 id=inst.id, catalog_id=inst.catalog_id, title=str(title),
@@ -120,7 +123,8 @@ def pipeline_risks(model: ThreatModel,
                 references=_references(ttype, inst.catalog_id),
                 patient_safety=bool(ttype and _get(ttype, "patient_safety")),
                 many_patients=bool(ttype and _get(ttype, "mass_harm")),
-                harm=str((_get(ttype, "harm") if ttype else "") or "")))
+                harm=str((_get(ttype, "harm") if ttype else "") or ""),
+                planned_controls=planned))
         for warning in _get(result, "warnings", default=[]) or []:
             notes.append(str(warning))
         return rows, merged

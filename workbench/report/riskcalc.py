@@ -143,7 +143,9 @@ def builtin_risks(model: ThreatModel, catalog_titles: dict[str, tuple[str, str]]
             impact=impact,
             controls=[control_titles.get(m.control, m.control) for m in threat.mitigations],
             references=[threat.catalog_id],
-            patient_safety=impact.get("patient_safety", 0) >= max(s_max - 1, 1)))
+            patient_safety=impact.get("patient_safety", 0) >= max(s_max - 1, 1),
+            planned_controls=[m.control for m in threat.mitigations
+                              if m.status == ControlStatus.PLANNED]))
     return rows
 
 
