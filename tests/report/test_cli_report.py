@@ -1,0 +1,41 @@
+"""`workbench report` and the exporters end to end, through the real entry point."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.cli.main import main
+from workbench.model import default_stencils, save_model
+
+from .factories import report_model
+
+
+@pytest.fixture
+def model_file(tmp_path):
+    model = report_model()
+    missing = [c.stencil for c in model.components if c.stencil not in default_stencils()]
+    if missing:
+        pytest.skip(f"stencils not shipped yet: {missing}")
+    path = tmp_path / "pump.twm.json"
+    save_model(model, path)
+    return path
+
+
+@pytest.mark.parametrize("audience", ["board", "technical"])
+def test_report_command_writes_pdf(model_file, tmp_path, capsys, audience):
+    out = tmp_path / "r.pdf"
+    code = main(["report", str(model_file), "-o", str(out), "--audience", audience,
+                 "--lang", "fr"])
+    assert code == 0, capsys.readouterr().err
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "r.pdf" in capsys.readouterr().out
+
+
+def test_report_command_bad_input_is_one_line(tmp_path, capsys):
+    bad = tmp_path / "bad.twm.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    assert main(["report", str(bad), "-o", str(tmp_path / "x.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert main(["report", str(bad), "-o", str(tmp_path / "missing" / "x.pdf")]) == 1
+    assert "does not exist" in capsys.readouterr().err
