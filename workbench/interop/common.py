@@ -1,0 +1,185 @@
+"""What every importer shares: guarded reading, typed field access, ids, and the result.
+
+Importers read hostile files: each failure becomes a :class:`ModelError` whose problem names
+the file and the field (``dataflows[3].source``), so the CLI prints one line and exits 1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.model.errors import ModelError, Problem
+from workbench.model.io import max_file_bytes, model_from_document
+from workbench.model.stencils import StencilLibrary, default_stencils
+from workbench.model.threat_model import ThreatModel
+
+_ID_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$")
+_ID_BAD_CHARS = re.compile(r"[^A-Za-z0-9_.:@-]+")
+#: Marker written in the notes of components the mapper could not classify.
+UNMAPPED_MARKER = "[unmapped]"
+
+
+def fail(source: str, path: str, message: str) -> ModelError:
+    """One problem, ready to raise: ``raise fail(src, "components[2].name", "...")``."""
+    return ModelError([Problem(path or "$", message)], source)
+
+
+def read_bytes_guarded(path: Path) -> bytes:
+    """The file's bytes, refusing directories, missing files and files over the size limit."""
+    source = str(path)
+    limit = max_file_bytes()
+    try:
+        if path.is_dir():
+            raise fail(source, "$", "is a directory, not a file")
+        size = path.stat().st_size
+        if size > limit:
+            raise fail(source, "$", f"file is {size / 1048576:.1f} MB, over the "
+                                    f"{limit / 1048576:.0f} MB limit (set "
+                                    f"WORKBENCH_MAX_MODEL_MB to raise it)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise fail(source, "$", "no such file") from None
+    except PermissionError:
+        raise fail(source, "$", "permission denied") from None
+    except OSError as exc:
+        raise fail(source, "$", f"cannot read: {exc.strerror or exc}") from None
+
+
+def decode_text(raw: bytes, source: str) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise fail(source, "$", f"not UTF-8 text (invalid byte at offset {exc.start})") from None
+    if not text.strip():
+        raise fail(source, "$", "file is empty")
+    return text
+
+
+class Fields:
+    """Typed access to parsed documents; a wrong type is a one-line error naming the field."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def obj(self, value: Any, path: str, *, optional: bool = False) -> dict[str, Any]:
+        if value is None and optional:
+            return {}
+        if not isinstance(value, dict):
+            raise fail(self.source, path, f"expected an object, found {_kind(value)}")
+        return value
+
+    def lst(self, value: Any, path: str) -> list[Any]:
+        """A list; ``null`` or absent counts as empty (OTM writes ``assets:`` with no value)."""
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise fail(self.source, path, f"expected a list, found {_kind(value)}")
+        return value
+
+    def text(self, data: dict[str, Any], key: str, path: str, *, required: bool = False,
+             default: str | None = None, limit: int = 500) -> str | None:
+        value = data.get(key)
+        here = f"{path}.{key}" if path else key
+        if value is None or (isinstance(value, str) and not value.strip() and required):
+            if required:
+                raise fail(self.source, here, "missing (required)")
+            return default
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise fail(self.source, here, f"expected text, found {_kind(value)}")
+        out = str(value).strip()
+        return out[:limit] if out else default
+
+    def number(self, data: dict[str, Any], key: str, path: str,
+               default: float | None = None) -> float | None:
+        value = data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise fail(self.source, f"{path}.{key}", f"expected a number, found {_kind(value)}")
+        if value != value or abs(value) > 1e9:
+            raise fail(self.source, f"{path}.{key}", "number out of range")
+        return float(value)
+
+    def flag(self, data: dict[str, Any], key: str, path: str, default: bool = False) -> bool:
+        value = data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, str) and value.strip().lower() in {"true", "false"}:
+            return value.strip().lower() == "true"
+        if not isinstance(value, bool):
+            raise fail(self.source, f"{path}.{key}", f"expected true or false, found "
+                                                    f"{_kind(value)}")
+        return value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {dict: "an object", list: "a list", str: "text", bool: "a boolean",
+            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+class IdMaker:
+    """Valid, unique model ids from foreign ids, remembering the translation."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self.by_foreign: dict[tuple[str, str], str] = {}
+
+    def make(self, foreign: str, *, space: str = "", hint: str = "item") -> str:
+        """Keep the foreign id when valid and free; else sanitise it and add a suffix."""
+        key = (space, foreign)
+        if key in self.by_foreign:
+            return self.by_foreign[key]
+        base = foreign if _ID_OK.match(foreign or "") else _ID_BAD_CHARS.sub("-", foreign or "")
+        base = base.strip("-_.:@")[:100] or hint
+        if not base[0].isalnum():
+            base = f"{hint}-{base}"
+        candidate, n = base, 2
+        while candidate in self.used:
+            candidate, n = f"{base}-{n}", n + 1
+        self.used.add(candidate)
+        self.by_foreign[key] = candidate
+        return candidate
+
+    def get(self, foreign: str, space: str = "") -> str | None:
+        return self.by_foreign.get((space, foreign))
+
+
+@dataclass
+class ImportResult:
+    """The imported model plus what the analyst must know: mapping and warnings."""
+
+    model: ThreatModel
+    source_format: str
+    mapping: list[Any] = field(default_factory=list)  # list[MappingDecision]
+    warnings: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def unmapped(self) -> list[Any]:
+        return [m for m in self.mapping if not m.mapped]
+
+    def report_lines(self) -> list[str]:
+        """Human-readable mapping report for the command output."""
+        lines = [f"imported from {self.source_format}: "
+                 + ", ".join(f"{v} {k}" for k, v in self.counts.items())]
+        mapped = [m for m in self.mapping if m.mapped]
+        if mapped:
+            lines.append(f"mapped to stencils ({len(mapped)}):")
+            lines += [f"  {m.describe()}" for m in mapped]
+        if self.unmapped:
+            lines.append(f"to classify ({len(self.unmapped)}), kept with a generic stencil and "
+                         f"marked {UNMAPPED_MARKER} in their notes:")
+            lines += [f"  {m.describe()}" for m in self.unmapped]
+        lines += [f"warning: {w}" for w in self.warnings]
+        return lines
+
+
+def finish(document: dict[str, Any], source: str,
+           stencils: StencilLibrary | None = None) -> ThreatModel:
+    """Validate the assembled document exactly as a model file is validated."""
+    return model_from_document(document, source, stencils or default_stencils())
