@@ -33,7 +33,7 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     out: list = sections.cover(data, styles, lang, "board_title")
     out += [Spacer(1, 8 * mm), p(tr("contents", lang), styles.h2), toc(styles), PageBreak()]
     # 2. Executive summary.
-    body = sections.summary(data, styles, lang)
+    body = sections.summary(data, styles, lang, width=pw)
     out += [body[0], _page(body[1:], "portrait")]
     # 3. Architecture diagram (landscape).
     out += [NextPageTemplate("landscape"), PageBreak(), Heading(tr("sec_diagram", lang), h1, 0),

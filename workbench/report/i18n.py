@@ -140,8 +140,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "Aucune mesure prévue n'est encore enregistrée."),
     "control": ("Control", "Mesure"),
     "cost": ("Cost", "Coût"),
-    "reduction": ("Risk reduction", "Réduction du risque"),
-    "per_cost": ("Reduction per cost", "Réduction par coût"),
+    "reduction": ("Reduction", "Réduction"),
+    "per_cost": ("Per cost unit", "Par unité de coût"),
     "status": ("Status", "Statut"),
     "due": ("Due", "Échéance"),
     "threats_covered": ("Threats covered", "Menaces couvertes"),
@@ -233,6 +233,18 @@ STATUS = {
                                                                     "risque accepté"),
     "orphaned": ("orphaned", "orpheline"), "planned": ("planned", "prévue"),
     "implemented": ("implemented", "en place"), "verified": ("verified", "vérifiée"),
+}
+# Default scale names of workbench.model.defaults (4 x 4 and 5 x 5); custom names pass through.
+SCALE_NAMES = {
+    "Unlikely": ("Unlikely", "Peu vraisemblable"), "Likely": ("Likely", "Vraisemblable"),
+    "Very likely": ("Very likely", "Très vraisemblable"),
+    "Near certain": ("Near certain", "Quasi certain"), "Rare": ("Rare", "Rare"),
+    "Possible": ("Possible", "Possible"), "Almost certain": ("Almost certain", "Quasi certain"),
+    "Minor": ("Minor", "Mineure"), "Significant": ("Significant", "Significative"),
+    "Serious": ("Serious", "Grave"), "Critical": ("Critical", "Critique"),
+    "Very low": ("Very low", "Très faible"), "Low": ("Low", "Faible"),
+    "Moderate": ("Moderate", "Modérée"), "High": ("High", "Élevée"),
+    "Very high": ("Very high", "Très élevée"),
 }
 IMPACT_SHORT = {
     "care_delivery": ("care", "soins"), "decision_making": ("decision", "décision"),

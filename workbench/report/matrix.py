@@ -14,7 +14,7 @@ from reportlab.lib.colors import HexColor
 
 from workbench.model.threat_model import ThreatModel
 from workbench.report.fonts import BOLD, REGULAR, register_fonts, wrap_text
-from workbench.report.i18n import tr
+from workbench.report.i18n import SCALE_NAMES, tr, vocab
 from workbench.report.riskcalc import Risk, scale_max
 
 
@@ -23,13 +23,15 @@ def counts(risks: list[Risk]) -> Counter:
 
 
 def matrix_drawing(model: ThreatModel, risks: list[Risk], title: str, lang: str,
-                   cell: float = 34.0) -> Drawing:
+                   cell: float = 42.0) -> Drawing:
     """One matrix: likelihood rows (high at the top), severity columns."""
     register_fonts()
     l_max, s_max = scale_max(model)
-    lik_names = {s.value: s.name for s in model.risk.likelihood_levels}
-    sev_names = {s.value: s.name for s in model.risk.severity_levels}
-    axis_w, axis_h, title_h = 62.0, 30.0, 18.0
+    lik_names = {s.value: vocab(SCALE_NAMES, s.name, lang) if s.name in SCALE_NAMES else s.name
+                 for s in model.risk.likelihood_levels}
+    sev_names = {s.value: vocab(SCALE_NAMES, s.name, lang) if s.name in SCALE_NAMES else s.name
+                 for s in model.risk.severity_levels}
+    axis_w, axis_h, title_h = 76.0, 30.0, 18.0
     width = axis_w + s_max * cell + 4
     height = title_h + l_max * cell + axis_h + 12
     drawing = Drawing(width, height)
@@ -42,7 +44,7 @@ def matrix_drawing(model: ThreatModel, risks: list[Risk], title: str, lang: str,
     for lik in range(1, l_max + 1):
         y = bottom + (lik - 1) * cell
         name = lik_names.get(lik, str(lik))
-        lines = wrap_text(name, axis_w - 6, 6.5, max_lines=2)
+        lines = wrap_text(name, axis_w - 20, 6.5, max_lines=2)
         for index, line in enumerate(lines):
             group.add(String(axis_w - 4, y + cell / 2 + 2 - index * 8 + (len(lines) - 1) * 4,
                              line, fontName=REGULAR, fontSize=6.5, textAnchor="end"))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from workbench import __version__
 from workbench.model.enums import LAYER_ORDER
@@ -48,15 +49,33 @@ def cover(data: ReportData, styles: Styles, lang: str, title_key: str) -> list:
         [tr("owner", lang), meta.owner or tr("not_set", lang)],
         [tr("fingerprint", lang), fingerprint],
     ]
-    info = table(["", ""], rows, [45 * mm, 125 * mm], styles)
-    info.setStyle([("BACKGROUND", (0, 0), (-1, 0), "#ffffff"), ("FONTSIZE", (0, 0), (-1, 0), 1),
-                   ("FONTNAME", (0, 1), (0, -1), "DejaVuSans-Bold")])
+    info = Table([[p(k, styles.cell_bold), p(v, styles.cell)] for k, v in rows],
+                 colWidths=[45 * mm, 125 * mm])
+    info.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#c8ccd4")),
+                              ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#c8ccd4")),
+                              ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f3f5f9"))]))
     return [Spacer(1, 18 * mm), p(tr(title_key, lang), styles.title), p(meta.title,
             styles.subtitle), info, Spacer(1, 6 * mm), p(tr("confidential", lang), styles.small),
             p(tr("generated_by", lang, version=__version__), styles.small)]
 
 
-def summary(data: ReportData, styles: Styles, lang: str, count: int = 5) -> list:
+def _risk_card(row: RiskRow, lines: list, styles: Styles, lang: str, width: float) -> Table:
+    """One top risk: a band in its current level's colour beside the plain-language text."""
+    level = row.residual.level
+    badge = p(level_name(level, lang), styles.head if level == "critical" else styles.cell_bold)
+    card = Table([[badge, lines]], colWidths=[22 * mm, width - 22 * mm])
+    fill = colors.HexColor(LEVEL_COLOURS[level])
+    commands = [("BACKGROUND", (0, 0), (0, 0), fill), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#c8ccd4")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5), ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+    card.setStyle(TableStyle(commands))
+    return card
+
+
+def summary(data: ReportData, styles: Styles, lang: str, count: int = 5,
+            width: float = 170 * mm) -> list:
     model = data.model
     open_rows = [r for r in data.risks if r.open]
     high = sum(1 for r in open_rows if r.inherent.level in ("high", "critical"))
@@ -71,6 +90,7 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5) -> list
         story.append(p(tr("summary_none", lang), styles.body))
         return story
     story.append(Heading(tr("summary_top", lang), styles.h2, 1))
+    colon = "\u00a0: " if lang == "fr" else ": "
     for number, row in enumerate(top, start=1):
         patient = max(row.impact.get("patient_safety", 0), row.impact.get("care_delivery", 0))
         org = max([row.impact.get(k, 0) for k in ("compliance", "legal", "image", "financial")]
@@ -85,14 +105,14 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5) -> list
         lines = [
             p(f"{number}. " + tr("risk_on", lang, threat=threat_title(row, lang),
                                  element=row.element_name), styles.cell_bold),
-            p(f"{tr('for_patients', lang)}: {patient_text}.", styles.small),
-            p(f"{tr('for_org', lang)}: {tr(f'org_{org_key}', lang)}.", styles.small),
+            p(f"{tr('for_patients', lang)}{colon}{patient_text}.", styles.small),
+            p(f"{tr('for_org', lang)}{colon}{tr(f'org_{org_key}', lang)}.", styles.small),
             p(tr("current_level", lang, level=risk_text(row.residual, lang),
                  projected=risk_text(row.projected, lang)), styles.small),
         ]
         if row.many_patients:
             lines.append(p(tr("many_patients", lang), styles.small))
-        story += lines + [Spacer(1, 2 * mm)]
+        story += [_risk_card(row, lines, styles, lang, width), Spacer(1, 3 * mm)]
     return story
 
 
@@ -166,7 +186,7 @@ def plan_table(data: ReportData, styles: Styles, lang: str, width: float,
                      ("…" if len(item.elements) > 4 else ""), item.cost_label or "–",
                      f"{item.reduction:g}", f"{item.per_cost:.2f}",
                      vocab(STATUS, item.status, lang), item.due or ""])
-    widths = [0.30, 0.24, 0.09, 0.10, 0.10, 0.09, 0.08]
+    widths = [0.28, 0.22, 0.09, 0.11, 0.11, 0.09, 0.10]
     return [p(tr("plan_intro", lang), styles.small),
             table([tr("control", lang), tr("elements", lang), tr("cost", lang),
                    tr("reduction", lang), tr("per_cost", lang), tr("status", lang),

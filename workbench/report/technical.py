@@ -18,7 +18,7 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     out: list = sections.cover(data, styles, lang, "technical_title")
     out += [PageBreak(), p(tr("contents", lang), styles.h1), toc(styles), PageBreak()]
     out.append(Heading(tr("sec_summary", lang), styles.h1, 0))
-    out += sections.summary(data, styles, lang)[1:]
+    out += sections.summary(data, styles, lang, width=pw)[1:]
     out.append(Heading(tr("sec_scope", lang), styles.h1, 0))
     out += sections.scope(data, styles, lang, pw)
     out += [NextPageTemplate("landscape"), PageBreak(),
