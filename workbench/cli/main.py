@@ -23,6 +23,9 @@ COMMANDS: tuple[str, ...] = (
     "cmd_new",
     "cmd_info",
     "cmd_report",
+    "cmd_catalog",
+    "cmd_threats",
+    "cmd_analyze",
 )
 
 EXIT_OK = 0

@@ -1,0 +1,76 @@
+"""``workbench catalog threats|controls|check``: list the knowledge base or validate it.
+
+``--catalog FILE`` (repeatable) adds an organisation's own catalog file, which is how a user
+checks their extension before sharing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from workbench.analysis.catalog import Catalog, check_catalog, load_catalog
+from workbench.cli.common import print_json
+from workbench.model.defaults import IMPACT_CATEGORIES
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("catalog", help="list threat and control catalogs, or check them")
+    parser.add_argument("what", choices=("threats", "controls", "check"),
+                        help="threats or controls to list them; check to validate")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--layer", choices=("thing", "gateway", "network", "cloud", "flow"),
+                        help="only entries for this layer")
+    parser.add_argument("--catalog", action="append", default=[], metavar="FILE",
+                        help="also load this user catalog file (repeatable)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    catalog = load_catalog(args.catalog)
+    if args.what == "check":
+        return _check(catalog, args)
+    if args.what == "threats":
+        items = [t for t in catalog.threats.values() if _threat_in_layer(t, args.layer)]
+        if args.json:
+            print_json([t.model_dump(mode="json", by_alias=True, exclude_none=True)
+                        for t in items])
+        else:
+            for t in items:
+                where = "flow" if t.applies_to == "flow" else ",".join(
+                    lay.value for lay in t.layers) or "any"
+                flag = " [safety]" if t.patient_safety else ""
+                print(f"{t.id:<44} {''.join(s.value for s in t.stride):<4} {where:<16} "
+                      f"{t.title}{flag}")
+            print(f"{len(items)} threat types")
+        return 0
+    items = [c for c in catalog.controls.values()
+             if args.layer in (None, *[lay.value for lay in c.layers])]
+    if args.json:
+        print_json([c.model_dump(mode="json", exclude_none=True) for c in items])
+    else:
+        for c in items:
+            print(f"{c.id:<32} {c.kind:<8} {c.effectiveness:<4} {c.cost:<6} {c.title}")
+        print(f"{len(items)} controls")
+    return 0
+
+
+def _threat_in_layer(threat, layer: str | None) -> bool:
+    if layer is None:
+        return True
+    if layer == "flow":
+        return threat.applies_to == "flow"
+    return threat.applies_to == "component" and (
+        not threat.layers or layer in {lay.value for lay in threat.layers})
+
+
+def _check(catalog: Catalog, args: argparse.Namespace) -> int:
+    """Loading already validated fields, rules and cross references; report deeper checks."""
+    problems = check_catalog(catalog, [c for c, _, _ in IMPACT_CATEGORIES])
+    for problem in problems:
+        print(f"catalog: {problem.path}: {problem.message}", file=sys.stderr)
+    links = sum(len(catalog.controls_for(t)) for t in catalog.threats)
+    print(f"{len(catalog.threats)} threats, {len(catalog.controls)} controls, "
+          f"{len(catalog.adjustments)} likelihood adjustments, {links} threat-control links: "
+          f"{'ok' if not problems else f'{len(problems)} problem(s)'}")
+    return 1 if problems else 0
