@@ -16,6 +16,7 @@ from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
 from workbench.report.fonts import text_width, wrap_text
 from workbench.report.i18n import tr
+from workbench.report.icons import VIEWBOX, icon_polylines
 from workbench.report.overview import condense, needs_overview
 from workbench.report.riskcalc import LEVEL_COLOURS, LEVELS
 
@@ -149,6 +150,14 @@ def _element_shapes(kind: str, box: tuple[float, float, float, float], fill: str
     return [Shape("rect", x, y, w, h, fill=fill, stroke=stroke, width=1.3)]
 
 
+def _add_icon(scene: Scene, icon, x: float, y: float, size: float, colour: str) -> None:
+    """Stencil icon strokes (0-24 box) scaled into a size x size square at (x, y)."""
+    k = size / VIEWBOX
+    for line in icon:
+        scene.add(Line([(x + px * k, y + py * k) for px, py in line], colour=colour,
+                       width=max(0.6, 1.75 * k)))
+
+
 def _lock(x: float, y: float, colour: str) -> list[Shape]:
     """A small padlock drawn as vectors (no glyph needed), body's top-left at (x, y)."""
     return [Shape("roundrect", x + 1.5, y - 3.5, 4, 5, fill=None, stroke=colour, width=0.9,
@@ -275,6 +284,14 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
             scene.add(shape)
         x, y, w, h = box
         inner = w - (26 if kind == "hexagon" else 12)
+        icon = icon_polylines(stencil.icon) if stencil is not None and stencil.icon else ()
+        text_x = x + w / 2
+        if icon and h >= 30 and w >= 90:
+            size = min(18.0, h - 16)
+            left = x + (14 if kind in ("hexagon", "stadium") else 8)
+            _add_icon(scene, icon, left, y + (h - size) / 2, size, LAYER_COLOURS[comp.layer])
+            inner -= size + 4
+            text_x += (size + 4 + (left - x) - 6) / 2
         kind_label = ""
         if stencil is not None:
             kind_label = (stencil.label_fr if lang == "fr" and stencil.label_fr
@@ -286,12 +303,12 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
         if kind == "cylinder":
             baseline += 3
         for line in name_lines:
-            scene.add(Label(x + w / 2, baseline, line, size=NAME_SIZE, bold=True,
+            scene.add(Label(text_x, baseline, line, size=NAME_SIZE, bold=True,
                             anchor="middle"))
             baseline += NAME_SIZE + 1.5
         if kind_label and kind_label.lower() != comp.name.lower():
             small = wrap_text(kind_label, inner, SMALL_SIZE, max_lines=1)[0]
-            scene.add(Label(x + w / 2, baseline + 1, small, size=SMALL_SIZE, colour="#444444",
+            scene.add(Label(text_x, baseline + 1, small, size=SMALL_SIZE, colour="#444444",
                             anchor="middle"))
 
     # Flow labels last, nudged along their line until they do not cover anything.
