@@ -33,6 +33,13 @@ _NEED_BY_STRIDE = {Stride.SPOOFING: ("integrity",), Stride.TAMPERING: ("integrit
                    Stride.INFORMATION_DISCLOSURE: ("confidentiality",),
                    Stride.DENIAL_OF_SERVICE: ("availability",),
                    Stride.ELEVATION_OF_PRIVILEGE: ("confidentiality", "integrity")}
+#: Which impact categories a breach of each security property raises. A confidentiality
+#: breach costs in law, compliance and image; an integrity or availability breach of care
+#: data costs in decisions, care and safety.
+_NEED_CATEGORIES = {"confidentiality": frozenset({"legal", "compliance", "image"}),
+                    "integrity": frozenset({"decision_making", "patient_safety",
+                                            "care_delivery"}),
+                    "availability": frozenset({"care_delivery", "patient_safety"})}
 
 
 @dataclass(frozen=True)
@@ -241,10 +248,10 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
         for asset in assets:
             if cat in asset.impact and scales.clamp(asset.impact[cat], sev) > value:
                 value, why = scales.clamp(asset.impact[cat], sev), f"rated on {asset.name}"
-            need = max((getattr(asset, n) for n in needs), default=0)
-            if need and scales.clamp(need, sev) > value:
-                value = scales.clamp(need, sev)
-                why = f"{'/'.join(sorted(needs))} need of {asset.name}"
+            for need in sorted(needs):
+                level = getattr(asset, need)
+                if cat in _NEED_CATEGORIES[need] and level and scales.clamp(level, sev) > value:
+                    value, why = scales.clamp(level, sev), f"{need} need of {asset.name}"
         if cat == "patient_safety" and threat is not None and threat.patient_safety and safety:
             value, why = sev[-1], f"safety-critical function: {safety}"
         impact[cat] = value

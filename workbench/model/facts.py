@@ -22,7 +22,8 @@ COMPONENT_VOCABULARY: frozenset[str] = frozenset(
      "zone.trust_level", "has_wireless", "data.kinds", "data.personal",
      "data.special_category", "data.max_confidentiality", "data.max_integrity",
      "data.max_availability", "flows.in", "flows.out", "flows.unencrypted",
-     "flows.unauthenticated"}
+     "flows.unauthenticated", "flows.carried", "flows.carried_unencrypted",
+     "flows.carried_unauthenticated"}
     | {f"properties.{name}" for name in _PROPERTY_FIELDS}
 )
 
@@ -55,6 +56,10 @@ class FactIndex:
             self._touching.setdefault(flow.source, []).append(flow)
             if flow.target != flow.source:
                 self._touching.setdefault(flow.target, []).append(flow)
+        self._carried: dict[str, list[Flow]] = {}  # network component id -> flows via it
+        for flow in model.flows:
+            for net in dict.fromkeys(flow.via):
+                self._carried.setdefault(net, []).append(flow)
         self._cache: dict[str, dict[str, Any]] = {}
 
     def _asset_facts(self, asset_ids: list[str]) -> dict[str, Any]:
@@ -98,6 +103,10 @@ class FactIndex:
                                  if f.source == component.id or f.bidirectional)
         facts["flows.unencrypted"] = sum(1 for f in touching if not f.encrypted)
         facts["flows.unauthenticated"] = sum(1 for f in touching if not f.authenticated)
+        carried = self._carried.get(component.id, [])
+        facts["flows.carried"] = len(carried)
+        facts["flows.carried_unencrypted"] = sum(1 for f in carried if not f.encrypted)
+        facts["flows.carried_unauthenticated"] = sum(1 for f in carried if not f.authenticated)
         facts.update(self._asset_facts(props.data_assets))
         self._cache[component.id] = facts
         return facts
