@@ -1,0 +1,28 @@
+"""Starting the desktop program: QApplication, language, main window, event loop."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from workbench.gui import i18n
+
+
+def make_app(lang: str | None = None) -> tuple[QApplication, str]:
+    """The QApplication (created once) with the translator for ``lang`` installed."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("ThreatWorkbench")
+    app.setApplicationName("Workbench")
+    code = i18n.install(app, lang)
+    return app, code
+
+
+def run_gui(path: str | None, lang: str | None = None) -> int:
+    """Open the main window on ``path`` (or a blank model) and run until it closes."""
+    app, code = make_app(lang)
+    from workbench.gui.main_window import MainWindow
+
+    window = MainWindow(path, lang=code)
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,140 @@
+"""Attack-path panel: choose attacker and target, list the top paths with probabilities;
+selecting a path highlights its elements and flows on the canvas and dims the rest.
+
+Built on ``workbench.analysis.attack.analyze_attacks``; the panel reads paths through
+:func:`path_view` so it stays a thin client of that API.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AttackPanel", text)
+
+
+@dataclass
+class PathView:
+    attacker: str
+    target: str
+    probability: float
+    elements: list[str]  # components and flows along the path, in order
+    label: str
+
+
+def _get(obj: Any, *names: str, default: Any = None) -> Any:
+    for name in names:
+        if isinstance(obj, dict) and name in obj:
+            return obj[name]
+        if hasattr(obj, name):
+            return getattr(obj, name)
+    return default
+
+
+def path_view(path: Any, names: dict[str, str]) -> PathView:
+    """Read one path object from the attack engine (attribute or dict access)."""
+    nodes = list(_get(path, "nodes", "components", "elements", default=[]) or [])
+    flows = list(_get(path, "flows", "edges", default=[]) or [])
+    flows = [f if isinstance(f, str) else _get(f, "flow", "id", default="") for f in flows]
+    probability = float(_get(path, "probability", "p", default=0.0) or 0.0)
+    attacker = str(_get(path, "attacker", "attacker_id", default="") or "")
+    target = str(_get(path, "target", "target_id", default="") or "")
+    label = " → ".join(names.get(n, n) for n in nodes)
+    return PathView(attacker, target, probability, [*nodes, *[f for f in flows if f]], label)
+
+
+def paths_of(attacks: Any) -> list[Any]:
+    if attacks is None:
+        return []
+    if isinstance(attacks, list):
+        return attacks
+    return list(_get(attacks, "paths", "top_paths", default=[]) or [])
+
+
+class AttackPanel(QWidget):
+    pathSelected = Signal(object)  # set of ids, or None to clear the highlight
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.attacker = QComboBox()
+        self.target = QComboBox()
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.note = QLabel(_t("Run the analysis to see attack paths."))
+        self.note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(_t("Attacker"), self.attacker)
+        form.addRow(_t("Target"), self.target)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.list)
+        self.paths: list[PathView] = []
+        self.attacker.currentIndexChanged.connect(self._refill)
+        self.target.currentIndexChanged.connect(self._refill)
+        self.list.currentRowChanged.connect(self._row_changed)
+
+    def set_analysis(self, analysis, model) -> None:
+        names = {c.id: c.name for c in model.components}
+        attacks = analysis.attacks if analysis is not None else None
+        self.paths = [path_view(p, names) for p in paths_of(attacks)]
+        self.paths.sort(key=lambda p: -p.probability)
+        attackers = {a.id: a.name for a in model.attackers}
+        targets = {t.id: t.name or names.get(t.element, t.element) for t in model.targets}
+        for combo, values, seen in ((self.attacker, attackers, {p.attacker for p in self.paths}),
+                                    (self.target, targets, {p.target for p in self.paths})):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(_t("All"), "")
+            for key in sorted(seen | set(values)):
+                if key:
+                    combo.addItem(values.get(key, key), key)
+            combo.setCurrentIndex(max(0, combo.findData(keep)))
+            combo.blockSignals(False)
+        if attacks is None:
+            self.note.setText(_t("Attack-path engine not available."))
+        elif not self.paths:
+            self.note.setText(_t("No attack path found: add attackers and targets."))
+        else:
+            self.note.setText(_t("Select a path to highlight it on the canvas."))
+        self._refill()
+
+    def shown(self) -> list[PathView]:
+        attacker, target = self.attacker.currentData(), self.target.currentData()
+        return [p for p in self.paths if (not attacker or p.attacker == attacker)
+                and (not target or p.target == target)][:50]
+
+    def _refill(self) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for path in self.shown():
+            item = QListWidgetItem(f"{path.probability:.0%}  {path.label}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.pathSelected.emit(None)
+
+    def select_path(self, row: int) -> None:
+        self.list.setCurrentRow(row)
+
+    def _row_changed(self, row: int) -> None:
+        item = self.list.item(row) if row >= 0 else None
+        if item is None:
+            self.pathSelected.emit(None)
+            return
+        self.pathSelected.emit(set(item.data(Qt.ItemDataRole.UserRole).elements))

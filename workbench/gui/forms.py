@@ -1,0 +1,197 @@
+"""Editors generated from pydantic field types (no hand-written form per model class).
+
+``bool`` -> check box (tri-state when optional), ``StrEnum`` -> combo box, bounded ``int`` or
+``float`` -> spin box, ``list[str]`` -> comma-separated line, ``date`` -> ISO line,
+other strings -> line edit, nested models -> a group of their own fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from annotated_types import Ge, Le
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+
+@dataclass
+class FieldSpec:
+    """What kind of editor a field needs, read from its annotation."""
+
+    kind: str  # bool | enum | int | float | list | date | str | model | choice
+    optional: bool
+    enum: type[enum.Enum] | None = None
+    low: float | None = None
+    high: float | None = None
+    model: type[BaseModel] | None = None
+
+
+def _strip_optional(annotation: Any) -> tuple[Any, bool]:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return annotation, False
+
+
+def _bounds(info_metadata: list[Any], annotation: Any) -> tuple[float | None, float | None]:
+    low = high = None
+    metadata = list(info_metadata)
+    if typing.get_origin(annotation) is typing.Annotated:
+        metadata += list(typing.get_args(annotation)[1:])
+    for meta in metadata:
+        if isinstance(meta, Ge):
+            low = meta.ge
+        elif isinstance(meta, Le):
+            high = meta.le
+        elif isinstance(meta, FieldInfo):
+            lo, hi = _bounds(meta.metadata, None)
+            low, high = lo if lo is not None else low, hi if hi is not None else high
+    return low, high
+
+
+def spec_for(info: FieldInfo) -> FieldSpec | None:
+    """The editor kind for a field, or None when it has no simple editor (dicts, unions)."""
+    annotation, optional = _strip_optional(info.annotation)
+    low, high = _bounds(info.metadata, annotation)
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    annotation, opt2 = _strip_optional(annotation)
+    optional = optional or opt2
+    if annotation is bool:
+        return FieldSpec("bool", optional)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return FieldSpec("enum", optional, enum=annotation)
+    if annotation is int:
+        return FieldSpec("int", optional, low=low, high=high)
+    if annotation is float:
+        return FieldSpec("float", optional, low=low, high=high)
+    if annotation is dt.date:
+        return FieldSpec("date", optional)
+    if annotation is str:
+        return FieldSpec("str", optional)
+    if typing.get_origin(annotation) is list:
+        (item,) = typing.get_args(annotation) or (str,)
+        if typing.get_origin(item) is typing.Annotated:
+            item = typing.get_args(item)[0]
+        if item is str:
+            return FieldSpec("list", optional)
+        return None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return FieldSpec("model", optional, model=annotation)
+    return None
+
+
+class FieldEditor(QObject):
+    """One editor widget with a uniform get/set and a ``committed`` signal."""
+
+    committed = Signal()
+
+    def __init__(self, spec: FieldSpec, choices: list[tuple[str, str]] | None = None):
+        super().__init__()
+        self.spec = spec
+        self._loading = False
+        kind = spec.kind
+        if choices is not None:
+            widget = QComboBox()
+            for value, label in choices:
+                widget.addItem(label, "" if value is None else value)
+            widget.currentIndexChanged.connect(self._emit)
+        elif kind == "bool":
+            widget = QCheckBox()
+            widget.setTristate(spec.optional)
+            widget.stateChanged.connect(self._emit)
+        elif kind == "enum":
+            widget = QComboBox()
+            if spec.optional:
+                widget.addItem("—", "")
+            for member in spec.enum:
+                widget.addItem(member.value.replace("_", " "), member.value)
+            widget.currentIndexChanged.connect(self._emit)
+        elif kind == "int" and spec.low is not None and spec.high is not None:
+            widget = QSpinBox()
+            widget.setRange(int(spec.low) - (1 if spec.optional else 0), int(spec.high))
+            if spec.optional:
+                widget.setSpecialValueText("—")
+            widget.editingFinished.connect(self._emit)
+        elif kind == "float" and spec.low is not None and spec.high is not None:
+            widget = QDoubleSpinBox()
+            widget.setDecimals(2)
+            widget.setSingleStep(0.05)
+            widget.setRange(float(spec.low) - (0.01 if spec.optional else 0), float(spec.high))
+            if spec.optional:
+                widget.setSpecialValueText("—")
+            widget.editingFinished.connect(self._emit)
+        else:
+            widget = QLineEdit()
+            widget.editingFinished.connect(self._emit)
+        self.widget: QWidget = widget
+        self.choices = choices
+
+    def _emit(self, *args: Any) -> None:
+        if not self._loading:
+            self.committed.emit()
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        try:
+            w = self.widget
+            if isinstance(value, enum.Enum):
+                value = value.value
+            if isinstance(w, QComboBox):
+                index = w.findData("" if value is None else value)
+                w.setCurrentIndex(max(index, 0))
+            elif isinstance(w, QCheckBox):
+                if value is None:
+                    w.setCheckState(Qt.CheckState.PartiallyChecked)
+                else:
+                    w.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+            elif isinstance(w, QSpinBox | QDoubleSpinBox):
+                w.setValue(w.minimum() if value is None else value)
+            elif self.spec.kind == "list":
+                w.setText(", ".join(str(v) for v in value or []))
+            else:
+                w.setText("" if value is None else str(value))
+        finally:
+            self._loading = False
+
+    def value(self) -> Any:
+        w = self.widget
+        if isinstance(w, QComboBox):
+            data = w.currentData()
+            return None if data == "" else data
+        if isinstance(w, QCheckBox):
+            state = w.checkState()
+            if state == Qt.CheckState.PartiallyChecked:
+                return None
+            return state == Qt.CheckState.Checked
+        if isinstance(w, QSpinBox | QDoubleSpinBox):
+            if self.spec.optional and w.value() == w.minimum():
+                return None
+            return w.value()
+        text = w.text().strip()
+        if self.spec.kind == "list":
+            return [part.strip() for part in text.split(",") if part.strip()]
+        if not text and self.spec.optional:
+            return None
+        return text
+
+    def set_error(self, message: str | None) -> None:
+        self.widget.setStyleSheet("" if not message else
+                                  "border: 2px solid #d7191c; background: #fff0f0;")
+        self.widget.setToolTip(message or "")

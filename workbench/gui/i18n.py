@@ -1,0 +1,45 @@
+"""Interface language: Qt ``.qm`` catalogs compiled from ``translations/*.ts``.
+
+``pyside6-lupdate`` extracts every ``self.tr()`` / ``QCoreApplication.translate()`` string
+into ``workbench_fr.ts``; ``pyside6-lrelease`` compiles it. See ``docs/gui.md``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+LANGUAGES = ("en", "fr")
+
+
+def pick_language(lang: str | None) -> str:
+    """``lang`` if shipped, else the system locale's language if shipped, else English."""
+    if lang:
+        code = lang.lower().replace("-", "_").split("_")[0]
+        return code if code in LANGUAGES else "en"
+    code = QLocale.system().name().split("_")[0]
+    return code if code in LANGUAGES else "en"
+
+
+_installed: list[QTranslator] = []
+
+
+def install(app: QCoreApplication, lang: str | None) -> str:
+    """Install the translator for ``lang`` (or the system language); returns the code used."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    code = pick_language(lang)
+    if code != "en":
+        translator = QTranslator(app)
+        if translator.load(str(TRANSLATIONS / f"workbench_{code}.qm")):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return code
+
+
+def tr(context: str, text: str) -> str:
+    """Shorthand kept visible to lupdate only through explicit ``translate`` calls."""
+    return QCoreApplication.translate(context, text)

@@ -1,0 +1,228 @@
+"""Inspector: a form for the selection, generated from the pydantic model classes.
+
+Each committed field becomes one undoable edit; a value pydantic rejects is outlined in red
+with the reason under the form, and the model is left as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.gui.document import Document
+from workbench.gui.forms import FieldEditor, FieldSpec, spec_for
+from workbench.model import edits
+from workbench.model.entities import Component, Flow, Metadata, ThreatInstance, TrustZone
+from workbench.model.threat_model import ThreatModel
+
+#: Fields shown read-only (identity) or edited elsewhere (the canvas, the threats panel).
+READ_ONLY = {"id", "stencil", "layer", "source", "target", "key", "catalog_id", "element",
+             "manual", "previous_status"}
+HIDDEN = {"mitigations", "stride", "impact", "parent"}
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+class Inspector(QWidget):
+    """Right dock. Shows the model's metadata when nothing is selected."""
+
+    def __init__(self, doc: Document, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.editors: dict[str, FieldEditor] = {}
+        self._target: tuple[str, str | None] = ("metadata", None)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        self.body = QWidget()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.error)
+        layout.addWidget(self.scroll)
+        doc.changed.connect(self._on_changed)
+        self.show_target("metadata", None)
+
+    # --- what is shown ----------------------------------------------------------------------
+    def show_selection(self, ids: list[str]) -> None:
+        model = self.doc.model
+        if len(ids) != 1:
+            self.show_target("metadata", None)
+            return
+        key = ids[0]
+        if model.component(key):
+            self.show_target("component", key)
+        elif model.flow(key):
+            self.show_target("flow", key)
+        elif key in model.zones_by_id():
+            self.show_target("zone", key)
+        else:
+            self.show_target("metadata", None)
+
+    def show_threat(self, threat_id: str) -> None:
+        self.show_target("threat", threat_id)
+
+    def _object(self, kind: str, key: str | None) -> BaseModel | None:
+        model = self.doc.model
+        if kind == "component":
+            return model.component(key)
+        if kind == "flow":
+            return model.flow(key)
+        if kind == "zone":
+            return model.zones_by_id().get(key)
+        if kind == "threat":
+            return next((t for t in model.threats if t.id == key), None)
+        return model.metadata
+
+    def show_target(self, kind: str, key: str | None) -> None:
+        obj = self._object(kind, key)
+        if obj is None:
+            kind, key, obj = "metadata", None, self.doc.model.metadata
+        self._target = (kind, key)
+        titles = {
+            "component": QCoreApplication.translate("Inspector", "Element"),
+            "flow": QCoreApplication.translate("Inspector", "Flow"),
+            "zone": QCoreApplication.translate("Inspector", "Trust zone"),
+            "threat": QCoreApplication.translate("Inspector", "Threat"),
+            "metadata": QCoreApplication.translate("Inspector", "Model"),
+        }
+        name = getattr(obj, "name", None) or getattr(obj, "title", None) or key or ""
+        self.title.setText(f"{titles[kind]}: {name}")
+        self._build(obj)
+        self._clear_error()
+
+    def _build(self, obj: BaseModel) -> None:
+        self.editors.clear()
+        body = QWidget()
+        form = QFormLayout(body)
+        self._add_fields(form, type(obj), obj, "")
+        self.body = body
+        self.scroll.setWidget(body)
+
+    def _choices(self, name: str) -> list[tuple[str, str]] | None:
+        model = self.doc.model
+        if name == "zone":
+            none = QCoreApplication.translate("Inspector", "(no zone)")
+            return [(None, none)] + [(z.id, z.name) for z in model.zones]
+        if name == "owner" and self._target[0] == "threat":
+            return None
+        return None
+
+    def _add_fields(self, form: QFormLayout, cls: type[BaseModel], obj: BaseModel,
+                    prefix: str) -> None:
+        for name, info in cls.model_fields.items():
+            if name in HIDDEN:
+                continue
+            value = getattr(obj, name)
+            path = f"{prefix}{name}"
+            if name in READ_ONLY:
+                label = QLabel(str(getattr(value, "value", value)))
+                label.setObjectName(f"ro:{path}")
+                form.addRow(_label(name), label)
+                continue
+            spec = spec_for(info)
+            if spec is None:
+                continue
+            if spec.kind == "model":
+                box = QGroupBox(_label(name))
+                inner = QFormLayout(box)
+                self._add_fields(inner, spec.model, value, f"{path}.")
+                form.addRow(box)
+                continue
+            editor = FieldEditor(spec, self._choices(name) if not prefix else None)
+            editor.set_value(value)
+            editor.widget.setObjectName(path)
+            editor.committed.connect(lambda p=path: self._commit(p))
+            self.editors[path] = editor
+            form.addRow(_label(name), editor.widget)
+
+    # --- committing -------------------------------------------------------------------------
+    def _commit(self, path: str) -> None:
+        editor = self.editors[path]
+        value = editor.value()
+        obj = self._object(*self._target)
+        if obj is None:
+            return
+        current: Any = obj
+        for part in path.split("."):
+            current = getattr(current, part, None)
+        if hasattr(current, "value") and not isinstance(current, (int, float)):
+            current = current.value
+        if current == value:
+            self._clear_error()
+            editor.set_error(None)
+            return
+        changes: dict[str, Any] = {}
+        head, _, tail = path.partition(".")
+        changes[head] = {tail: value} if tail else value
+        kind, key = self._target
+        edit: dict[str, Callable[..., ThreatModel]] = {
+            "component": edits.update_component, "flow": edits.update_flow,
+            "zone": edits.update_zone, "threat": edits.update_threat,
+        }
+        text = QCoreApplication.translate("Inspector", "Edit %1").replace("%1", _label(path))
+        try:
+            if kind == "metadata":
+                self.doc.apply(text, edits.update_metadata, changes)
+            else:
+                self.doc.apply(text, edit[kind], key, changes)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            self._show_error(editor, f"{_label(path)}: {first['msg']}")
+        except (ValueError, KeyError) as exc:
+            self._show_error(editor, f"{_label(path)}: {exc}")
+        else:
+            editor.set_error(None)
+            self._clear_error()
+
+    def _show_error(self, editor: FieldEditor, message: str) -> None:
+        editor.set_error(message)
+        self.error.setText(message)
+        self.error.show()
+
+    def _clear_error(self) -> None:
+        self.error.clear()
+        self.error.hide()
+
+    def error_text(self) -> str:
+        return self.error.text()
+
+    def _on_changed(self, old: ThreatModel, new: ThreatModel) -> None:
+        kind, key = self._target
+        before = {"component": old.component, "flow": old.flow}.get(kind)
+        obj_new = self._object(kind, key)
+        if obj_new is None:
+            self.show_target("metadata", None)
+            return
+        if before is not None and before(key) is obj_new:
+            return
+        # refresh values in place (keeps focus and any error shown on another field)
+        for path, editor in self.editors.items():
+            current: Any = obj_new
+            for part in path.split("."):
+                current = getattr(current, part, None)
+            editor.set_value(current)
+
+
+__all__ = ["Inspector", "FieldSpec", "Component", "Flow", "TrustZone", "ThreatInstance",
+           "Metadata"]

@@ -1,0 +1,436 @@
+"""Graphics items of the diagram. They draw; they hold no state the model does not have.
+
+Each item keeps a reference to the model object it shows, so the scene can tell by
+identity (``item.comp is comp``) whether it needs a redraw after an edit.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
+
+from workbench.gui import theme
+from workbench.gui.icons import draw_glyph, stencil_icon
+from workbench.model.entities import Box, Component, Flow, TrustZone
+from workbench.model.enums import Layer
+from workbench.model.layout import ELEMENT_H, ELEMENT_W
+from workbench.model.stencils import Stencil
+
+ICON = 28.0
+PAD = 7.0
+HANDLE_R = 6.0
+
+_NAME_FONT = QFont()
+_NAME_FONT.setPointSizeF(9.0)
+_NAME_FONT.setBold(True)
+_SMALL_FONT = QFont()
+_SMALL_FONT.setPointSizeF(7.5)
+
+
+def wrap_elide(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
+    """Wrap ``text`` into at most ``max_lines`` lines of ``width``; the last is elided.
+
+    Text never spills out of its box, so labels of neighbours can never overlap.
+    """
+    metrics = QFontMetricsF(font)
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    i = 0
+    while i < len(words):
+        trial = f"{current} {words[i]}".strip()
+        if metrics.horizontalAdvance(trial) <= width or not current:
+            current = trial
+            i += 1
+            if metrics.horizontalAdvance(current) > width and len(lines) < max_lines - 1:
+                lines.append(metrics.elidedText(current, Qt.TextElideMode.ElideRight, width))
+                current = ""
+        else:
+            lines.append(current)
+            current = ""
+            if len(lines) == max_lines - 1:
+                break
+    rest = " ".join([current, *words[i:]]).strip()
+    if rest:
+        lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return lines[:max_lines] or [""]
+
+
+class LaneItem(QGraphicsItem):
+    """A layer swimlane: a tinted column with its title at the top."""
+
+    def __init__(self, index: int, title: str, x: float, width: float, header: float):
+        super().__init__()
+        self.index = index
+        self.title = title
+        self._x, self._w, self._header = x, width, header
+        self._h = 600.0
+        self.setZValue(-100)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_height(self, height: float) -> None:
+        if abs(height - self._h) > 0.5:
+            self.prepareGeometryChange()
+            self._h = height
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._x, 0, self._w, self._h)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        rect = self.boundingRect()
+        painter.fillRect(rect, theme.LANE_FILL[self.index % 2])
+        painter.setPen(QPen(QColor("#d5dbe3"), 1))
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        header = QRectF(self._x, 0, self._w, self._header - 10)
+        painter.fillRect(header, QColor("#e9edf2"))
+        font = QFont()
+        font.setPointSizeF(10.5)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(theme.LANE_HEADER)
+        painter.drawText(header, Qt.AlignmentFlag.AlignCenter, self.title)
+
+
+class ZoneItem(QGraphicsItem):
+    """A trust zone: dashed rectangle coloured by trust level; selectable by its title."""
+
+    def __init__(self, zone: TrustZone, box: Box):
+        super().__init__()
+        self.zone = zone
+        self.box = box
+        self.setZValue(-50)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self._title = ""
+        self.set_zone(zone, box)
+
+    @property
+    def item_id(self) -> str:
+        return self.zone.id
+
+    def set_zone(self, zone: TrustZone, box: Box) -> None:
+        self.prepareGeometryChange()
+        self.zone, self.box = zone, box
+        self._rect = QRectF(box.x, box.y, box.w or 200.0, box.h or 120.0)
+        title = f"{zone.name}  ·  trust {zone.trust_level}"
+        self._title = QFontMetricsF(_SMALL_FONT).elidedText(
+            title, Qt.TextElideMode.ElideRight, self._rect.width() - 12)
+        self.update()
+
+    def header_rect(self) -> QRectF:
+        return QRectF(self._rect.left(), self._rect.top(), self._rect.width(), 20)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.header_rect())
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        colour = theme.zone_trust_colour(self.zone.trust_level)
+        pen = QPen(colour, 2.2 if self.isSelected() else 1.4, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        fill = QColor(colour)
+        fill.setAlpha(14)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(self._rect, 8, 8)
+        painter.setFont(_SMALL_FONT)
+        painter.setPen(colour.darker(130))
+        painter.drawText(self.header_rect().adjusted(8, 2, -4, 0),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._title)
+
+
+class ElementItem(QGraphicsItem):
+    """One component: layer-coloured card with icon, wrapped name and type, and a handle."""
+
+    def __init__(self, comp: Component, box: Box, stencil: Stencil | None):
+        super().__init__()
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+        self.highlighted = False
+        self.risk_colour: QColor | None = None
+        self._hover = False
+        self.on_moved = None  # set by the scene: called with self while dragged
+        self.comp = comp
+        self.box = box
+        self.set_component(comp, stencil)
+        self.set_box(box)
+
+    @property
+    def item_id(self) -> str:
+        return self.comp.id
+
+    def set_component(self, comp: Component, stencil: Stencil | None) -> None:
+        self.comp = comp
+        self.stencil = stencil
+        self._lines: list[str] | None = None
+        self.update()
+
+    def set_box(self, box: Box) -> None:
+        self.prepareGeometryChange()
+        self.box = box
+        self.w = box.w or ELEMENT_W
+        self.h = box.h or ELEMENT_H
+        self._lines = None
+        self.setPos(box.x, box.y)
+
+    def _text(self) -> tuple[list[str], str]:
+        if self._lines is None:
+            width = self.w - ICON - 3 * PAD
+            self._lines = wrap_elide(self.comp.name, _NAME_FONT, width, 2)
+            kind = self.stencil.label if self.stencil else self.comp.stencil
+            self._kind = QFontMetricsF(_SMALL_FONT).elidedText(
+                kind, Qt.TextElideMode.ElideRight, width)
+        return self._lines, self._kind
+
+    def rect(self) -> QRectF:
+        return QRectF(0, 0, self.w, self.h)
+
+    def scene_rect(self) -> QRectF:
+        return self.rect().translated(self.pos())
+
+    def handle_rect(self) -> QRectF:
+        return QRectF(self.w - HANDLE_R, self.h / 2 - HANDLE_R, 2 * HANDLE_R, 2 * HANDLE_R)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-3, -3, self.w + HANDLE_R + 6, self.h + 6)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self.rect(), 8, 8)
+        path.addEllipse(self.handle_rect())
+        return path
+
+    def hoverEnterEvent(self, event) -> None:
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:
+        self._hover = False
+        self.update()
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.on_moved:
+            self.on_moved(self)
+        return super().itemChange(change, value)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        layer = self.comp.layer
+        rect = self.rect()
+        edge = theme.LAYER_EDGE.get(layer, theme.FLOW)
+        width = 1.4
+        if self.highlighted:
+            edge, width = theme.HIGHLIGHT, 3.2
+        elif self.isSelected():
+            edge, width = theme.SELECTION, 2.6
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(edge, width))
+        painter.setBrush(QBrush(theme.LAYER_FILL.get(layer, QColor("white"))))
+        radius = 16.0 if layer == Layer.NETWORK else 8.0
+        painter.drawRoundedRect(rect, radius, radius)
+        if self.risk_colour is not None:
+            strip = QPainterPath()
+            strip.addRoundedRect(QRectF(1, 1, 8, self.h - 2), 4, 4)
+            painter.fillPath(strip, self.risk_colour)
+        icon_rect = QRectF(PAD + 3, (self.h - ICON) / 2, ICON, ICON)
+        if self.stencil is not None:
+            stencil_icon(self.stencil).paint(painter, icon_rect.toAlignedRect())
+        else:
+            draw_glyph(painter, icon_rect, layer)
+        lines, kind = self._text()
+        left = icon_rect.right() + PAD
+        text_w = self.w - left - PAD
+        name_h = QFontMetricsF(_NAME_FONT).height()
+        small_h = QFontMetricsF(_SMALL_FONT).height()
+        top = (self.h - (len(lines) * name_h + small_h)) / 2
+        painter.setPen(theme.TEXT)
+        painter.setFont(_NAME_FONT)
+        for i, line in enumerate(lines):
+            painter.drawText(QRectF(left, top + i * name_h, text_w, name_h),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+        painter.setFont(_SMALL_FONT)
+        painter.setPen(theme.MUTED)
+        painter.drawText(QRectF(left, top + len(lines) * name_h, text_w, small_h),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, kind)
+        if self._hover or self.isSelected():
+            painter.setPen(QPen(theme.SELECTION, 1.2))
+            painter.setBrush(QColor("white"))
+            painter.drawEllipse(self.handle_rect())
+
+
+def clip_to_rect(inside: QPointF, outside: QPointF, rect: QRectF) -> QPointF:
+    """Where the segment from ``inside`` (in ``rect``) to ``outside`` leaves ``rect``."""
+    dx, dy = outside.x() - inside.x(), outside.y() - inside.y()
+    best = 1.0
+    if dx:
+        for edge in (rect.left(), rect.right()):
+            t = (edge - inside.x()) / dx
+            if 0 < t < best and rect.top() - 0.5 <= inside.y() + t * dy <= rect.bottom() + 0.5:
+                best = t
+    if dy:
+        for edge in (rect.top(), rect.bottom()):
+            t = (edge - inside.y()) / dy
+            if 0 < t < best and rect.left() - 0.5 <= inside.x() + t * dx <= rect.right() + 0.5:
+                best = t
+    return QPointF(inside.x() + best * dx, inside.y() + best * dy)
+
+
+class FlowItem(QGraphicsPathItem):
+    """A flow: polyline through its networks, arrowheads, dashed when unauthenticated."""
+
+    def __init__(self, flow: Flow):
+        super().__init__()
+        self.flow = flow
+        self.highlighted = False
+        self.segments: list[QLineF] = []
+        self.setZValue(0)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.label: FlowLabel | None = None
+
+    @property
+    def item_id(self) -> str:
+        return self.flow.id
+
+    def set_route(self, flow: Flow, rects: list[QRectF]) -> None:
+        """Route through the centres of ``rects`` (source, via..., target), clipped to boxes."""
+        self.flow = flow
+        segments: list[QLineF] = []
+        for a, b in zip(rects, rects[1:], strict=False):
+            ca, cb = a.center(), b.center()
+            if a.intersects(b):
+                continue
+            segments.append(QLineF(clip_to_rect(ca, cb, a), clip_to_rect(cb, ca, b)))
+        self.segments = segments
+        path = QPainterPath()
+        for seg in segments:
+            path.moveTo(seg.p1())
+            path.lineTo(seg.p2())
+        self.setPath(path)
+        self._style()
+
+    def _style(self) -> None:
+        colour = theme.HIGHLIGHT if self.highlighted else (
+            theme.SELECTION if self.isSelected() else theme.FLOW)
+        pen = QPen(colour, 3.0 if self.highlighted else 1.6)
+        if not self.flow.authenticated:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.setPen(pen)
+
+    def set_highlight(self, on: bool) -> None:
+        self.highlighted = on
+        self._style()
+        if self.label:
+            self.label.update()
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._style()
+        return super().itemChange(change, value)
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        return stroker.createStroke(self.path())
+
+    def boundingRect(self) -> QRectF:
+        return super().boundingRect().adjusted(-10, -10, 10, 10)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self.pen())
+        painter.drawPath(self.path())
+        if not self.segments:
+            return
+        solid = QPen(self.pen())
+        solid.setStyle(Qt.PenStyle.SolidLine)
+        painter.setPen(solid)
+        painter.setBrush(self.pen().color())
+        last = self.segments[-1]
+        painter.drawPolygon(_arrow(last.p1(), last.p2()))
+        for seg in self.segments[:-1]:  # small chevrons show direction through networks
+            painter.drawPolygon(_arrow(seg.p1(), seg.p2(), 7))
+        if self.flow.bidirectional:
+            first = self.segments[0]
+            painter.drawPolygon(_arrow(first.p2(), first.p1()))
+
+    def label_anchor(self) -> tuple[QPointF, QLineF] | None:
+        if not self.segments:
+            return None
+        seg = max(self.segments, key=lambda s: s.length())
+        return seg.center(), seg
+
+
+def _arrow(tail: QPointF, tip: QPointF, size: float = 10.0) -> QPolygonF:
+    angle = math.atan2(tip.y() - tail.y(), tip.x() - tail.x())
+    left = QPointF(tip.x() - size * math.cos(angle - 0.4), tip.y() - size * math.sin(angle - 0.4))
+    right = QPointF(tip.x() - size * math.cos(angle + 0.4), tip.y() - size * math.sin(angle + 0.4))
+    return QPolygonF([tip, left, right])
+
+
+class FlowLabel(QGraphicsItem):
+    """Protocol label of a flow, with a drawn padlock when the flow is encrypted."""
+
+    def __init__(self, owner: FlowItem):
+        super().__init__()
+        self.owner = owner
+        self.setZValue(20)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.prepareGeometryChange()
+        flow = self.owner.flow
+        text = flow.protocol or flow.name or ""
+        self.text = QFontMetricsF(_SMALL_FONT).elidedText(text, Qt.TextElideMode.ElideRight, 110)
+        self.lock = flow.encrypted
+        w = QFontMetricsF(_SMALL_FONT).horizontalAdvance(self.text) if self.text else 0
+        lock_w = 10 if self.lock else 0
+        gap = 4 if (self.text and self.lock) else 0
+        self._rect = QRectF(0, 0, w + lock_w + gap + 8, 15)
+        self.update()
+
+    @property
+    def empty(self) -> bool:
+        return not self.text and not self.lock
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        edge = theme.HIGHLIGHT if self.owner.highlighted else QColor("#b8c0cc")
+        painter.setPen(QPen(edge, 1))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(self._rect, 4, 4)
+        x = 4.0
+        if self.lock:
+            colour = QColor("#2e7d32")
+            painter.setPen(QPen(colour, 1.3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawArc(QRectF(x + 1.5, 2.5, 6, 7), 0, 180 * 16)
+            painter.setBrush(colour)
+            painter.drawRect(QRectF(x, 6.5, 9, 6))
+            x += 14
+        if self.text:
+            painter.setFont(_SMALL_FONT)
+            painter.setPen(theme.TEXT)
+            painter.drawText(QRectF(x, 0, self._rect.width() - x, self._rect.height()),
+                             Qt.AlignmentFlag.AlignVCenter, self.text)

@@ -1,0 +1,519 @@
+"""The main window: canvas in the middle, palette, inspector, threats, attack paths and
+heatmap in docks; menus for files, editing, arranging, viewing and analysis."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+)
+
+from workbench.gui.attack_panel import AttackPanel
+from workbench.gui.document import Document
+from workbench.gui.heatmap import HeatmapPanel
+from workbench.gui.inspector import Inspector
+from workbench.gui.palette import Palette
+from workbench.gui.recovery import AUTOSAVE_MS, Recovery
+from workbench.gui.scene import DiagramScene
+from workbench.gui.threats_panel import ThreatsPanel
+from workbench.gui.view import DiagramView
+from workbench.gui.worker import AnalysisRunner, run_analysis
+from workbench.model import edits
+from workbench.model.defaults import default_risk_settings
+from workbench.model.entities import Metadata
+from workbench.model.errors import ModelError
+from workbench.model.io import load_model, save_model
+from workbench.model.layout import ensure_layout
+from workbench.model.stencils import StencilLibrary, default_stencils
+from workbench.model.threat_model import ThreatModel
+
+CLIP_MIME = "application/x-workbench-clip"
+MAX_RECENT = 8
+ANALYSIS_DELAY_MS = 150
+
+
+def load_stencils() -> StencilLibrary:
+    """Shipped stencils; an empty library (and a working window) if they cannot be read."""
+    try:
+        return default_stencils()
+    except (FileNotFoundError, ModelError):
+        return StencilLibrary([])
+
+
+def blank_model() -> ThreatModel:
+    title = QCoreApplication.translate("MainWindow", "Untitled threat model")
+    return ThreatModel(metadata=Metadata(title=title), risk=default_risk_settings())
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, path: str | None = None, *, settings: QSettings | None = None,
+                 recovery: Recovery | None = None, lang: str = "en",
+                 stencils: StencilLibrary | None = None, analysis: str = "async",
+                 offer_recovery: bool = True):
+        super().__init__()
+        self.settings = settings or QSettings("ThreatWorkbench", "Workbench")
+        self.recovery = recovery or Recovery()
+        self.lang = lang
+        self.analysis_mode = analysis  # async | sync | off
+        self.stencils = stencils if stencils is not None else load_stencils()
+        self.doc = Document(blank_model(), None, self.stencils, self)
+        self.scene = DiagramScene(self.doc, self)
+        self.view = DiagramView(self.scene, self)
+        self.setCentralWidget(self.view)
+        self.analysis = None
+        self.risk_overlay = False
+        self._closing_ok = False
+
+        self.palette = Palette(self.stencils, lang)
+        self.inspector = Inspector(self.doc)
+        self.threats = ThreatsPanel(self.doc)
+        self.attacks = AttackPanel()
+        self.heatmap = HeatmapPanel()
+        self.docks = {}
+        self._dock("palette", self.tr("Stencils"), self.palette,
+                   Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("inspector", self.tr("Inspector"), self.inspector,
+                   Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("heatmap", self.tr("Risk heatmap"), self.heatmap,
+                   Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("threats", self.tr("Threats"), self.threats,
+                   Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._dock("attacks", self.tr("Attack paths"), self.attacks,
+                   Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks["threats"], self.docks["attacks"])
+        self.docks["threats"].raise_()
+        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [220, 300],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["threats"]], [220], Qt.Orientation.Vertical)
+
+        self.runner = AnalysisRunner(self)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.cancel_btn = QPushButton(self.tr("Cancel"))
+        self.cancel_btn.hide()
+        self.zoom_label = QLabel("100%")
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_btn)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self._analysis_timer = QTimer(self)
+        self._analysis_timer.setSingleShot(True)
+        self._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
+        self._analysis_timer.timeout.connect(self.run_analysis)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+
+        self._make_actions()
+        self._make_menus()
+        self._connect()
+        self._restore_state()
+        self._update_title()
+        if path:
+            self.open_path(path)
+        elif offer_recovery:
+            QTimer.singleShot(0, self.offer_recovery)
+        self.schedule_analysis()
+
+    # --- construction -------------------------------------------------------------------------
+    def _dock(self, key: str, title: str, widget, area) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{key}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+
+    def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        a = {}
+        a["new"] = self._action(self.tr("&New"), self.new_model, std.New)
+        a["open"] = self._action(self.tr("&Open…"), self.open_dialog, std.Open)
+        a["save"] = self._action(self.tr("&Save"), self.save, std.Save)
+        a["save_as"] = self._action(self.tr("Save &As…"), self.save_as, std.SaveAs)
+        a["quit"] = self._action(self.tr("&Quit"), self.close, std.Quit)
+        undo = self.doc.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence(std.Undo))
+        redo = self.doc.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence(std.Redo))
+        self.addAction(undo)
+        self.addAction(redo)
+        a["undo"], a["redo"] = undo, redo
+        a["cut"] = self._action(self.tr("Cu&t"), self.cut, std.Cut)
+        a["copy"] = self._action(self.tr("&Copy"), self.copy, std.Copy)
+        a["paste"] = self._action(self.tr("&Paste"), self.paste, std.Paste)
+        a["delete"] = self._action(self.tr("&Delete"), self.delete_selection, std.Delete)
+        a["select_all"] = self._action(self.tr("Select &All"), self.select_all, std.SelectAll)
+        a["zoom_in"] = self._action(self.tr("Zoom &In"), lambda: self.view.zoom_by(1.25),
+                                    std.ZoomIn)
+        a["zoom_out"] = self._action(self.tr("Zoom &Out"), lambda: self.view.zoom_by(0.8),
+                                     std.ZoomOut)
+        a["zoom_reset"] = self._action(self.tr("Actual &Size"), self.view.reset_zoom, "Ctrl+0")
+        a["fit"] = self._action(self.tr("&Fit to Window"), self.view.fit, "Ctrl+9")
+        a["risk"] = self._action(self.tr("&Risk Overlay"), self.toggle_risk, "Ctrl+R", True)
+        a["layout"] = self._action(self.tr("Auto-&Layout by Layer"), self.auto_layout,
+                                   "Ctrl+Shift+L")
+        a["analyse"] = self._action(self.tr("Run &Analysis"), self.run_analysis, "F5")
+        aligns = {"left": self.tr("Align &Left"), "right": self.tr("Align &Right"),
+                  "top": self.tr("Align &Top"), "bottom": self.tr("Align &Bottom"),
+                  "hcenter": self.tr("Align &Horizontal Centres"),
+                  "vcenter": self.tr("Align &Vertical Centres"),
+                  "distribute": self.tr("&Distribute Vertically")}
+        self.align_actions = {k: self._action(v, lambda checked=False, how=k: self.align(how))
+                              for k, v in aligns.items()}
+        self.actions_by_name = a
+
+    def _make_menus(self) -> None:
+        a = self.actions_by_name
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for key in ("new", "open"):
+            file_menu.addAction(a[key])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        for key in ("save", "save_as"):
+            file_menu.addAction(a[key])
+        file_menu.addSeparator()
+        file_menu.addAction(a["quit"])
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for key in ("undo", "redo", None, "cut", "copy", "paste", "delete", None, "select_all"):
+            edit_menu.addSeparator() if key is None else edit_menu.addAction(a[key])
+        arrange = bar.addMenu(self.tr("&Arrange"))
+        arrange.addAction(a["layout"])
+        arrange.addSeparator()
+        for action in self.align_actions.values():
+            arrange.addAction(action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for key in ("zoom_in", "zoom_out", "zoom_reset", "fit", None, "risk"):
+            view_menu.addSeparator() if key is None else view_menu.addAction(a[key])
+        view_menu.addSeparator()
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        analysis_menu = bar.addMenu(self.tr("A&nalysis"))
+        analysis_menu.addAction(a["analyse"])
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("toolbar-main")
+        for key in ("new", "open", "save", None, "undo", "redo", None, "fit", "layout", "risk",
+                    "analyse"):
+            toolbar.addSeparator() if key is None else toolbar.addAction(a[key])
+
+    def _connect(self) -> None:
+        self.doc.changed.connect(self._model_changed)
+        self.doc.selectRequested.connect(self.scene.select_ids)
+        self.doc.undo_stack.cleanChanged.connect(lambda clean: self._update_title())
+        self.doc.pathChanged.connect(self._update_title)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        self.palette.activated.connect(self._add_from_palette)
+        self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z:.0%}"))
+        self.runner.finished.connect(self._analysis_done)
+        self.runner.failed.connect(lambda m: self.statusBar().showMessage(
+            self.tr("Analysis failed: %1").replace("%1", m.splitlines()[0]), 8000))
+        self.runner.progress.connect(self._progress)
+        self.runner.busy.connect(self._busy)
+        self.cancel_btn.clicked.connect(self.runner.cancel)
+        self.threats.threatSelected.connect(self._threat_selected)
+        self.heatmap.cellClicked.connect(self.threats.set_cell)
+        self.attacks.pathSelected.connect(self.scene.set_highlight)
+
+    # --- window state -------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(state)
+
+    def _save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def _update_title(self) -> None:
+        name = Path(self.doc.path).name if self.doc.path else self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — Threat Workbench")
+        self.setWindowModified(self.doc.dirty)
+
+    # --- reacting to the model ----------------------------------------------------------------
+    def _model_changed(self, old: ThreatModel, new: ThreatModel) -> None:
+        self.schedule_analysis()
+
+    def _selection_changed(self) -> None:
+        ids = self.scene.selected_ids()
+        self.inspector.show_selection(ids)
+        self.threats.set_selection(ids)
+
+    def _threat_selected(self, threat_id: str, element_id: str) -> None:
+        if any(t.id == threat_id for t in self.doc.model.threats):
+            self.inspector.show_threat(threat_id)
+        item = self.scene.elements.get(element_id) or self.scene.flows.get(element_id)
+        if item is not None:
+            self.view.ensureVisible(item, 40, 40)
+
+    def _add_from_palette(self, stencil_id: str) -> None:
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        self.scene.add_stencil_at(stencil_id, centre)
+
+    # --- analysis ------------------------------------------------------------------------------
+    def schedule_analysis(self) -> None:
+        if self.analysis_mode == "async":
+            self._analysis_timer.start()
+        elif self.analysis_mode == "sync":
+            self.run_analysis()
+
+    def run_analysis(self) -> None:
+        model = self.doc.model
+        if self.analysis_mode == "sync":
+            self._analysis_done(model, run_analysis(model, self.stencils))
+            return
+        self.runner.start(model, self.stencils)
+
+    def _analysis_done(self, model: ThreatModel, analysis) -> None:
+        if model is not self.doc.model:
+            self.schedule_analysis()  # the model moved on while we worked
+            return
+        self.analysis = analysis
+        self.threats.set_analysis(analysis)
+        self.attacks.set_analysis(analysis, model)
+        self.heatmap.set_analysis(analysis)
+        if self.risk_overlay:
+            self.scene.set_risk_colours(self.risk_colours())
+        merge = analysis.result.merge
+        self.statusBar().showMessage(self.tr("Analysis: %1 threats (%2 new suggestions)")
+                                     .replace("%1", str(len(analysis.result.threats)))
+                                     .replace("%2", str(len(merge.added))), 4000)
+
+    def _progress(self, value: int, stage: str) -> None:
+        self.progress.setValue(value)
+        self.progress.setFormat(f"{stage} %p%")
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_btn.setVisible(busy)
+
+    def risk_colours(self) -> dict[str, QColor]:
+        """Highest current risk per element, as the level's colour."""
+        if self.analysis is None:
+            return {}
+        best: dict[str, tuple[int, str]] = {}
+        for risk in self.analysis.result.threats:
+            if not risk.counted:
+                continue
+            element = risk.instance.element
+            if element not in best or risk.current.score > best[element][0]:
+                best[element] = (risk.current.score, risk.current.colour)
+        return {k: QColor(v[1]) for k, v in best.items()}
+
+    def toggle_risk(self, on: bool | None = None) -> None:
+        self.risk_overlay = bool(on) if on is not None else not self.risk_overlay
+        self.actions_by_name["risk"].setChecked(self.risk_overlay)
+        self.scene.set_risk_colours(self.risk_colours() if self.risk_overlay else None)
+
+    # --- editing -------------------------------------------------------------------------------
+    def delete_selection(self) -> None:
+        ids = self.scene.selected_ids()
+        if ids:
+            self.doc.apply(self.tr("Delete"), edits.remove_elements, ids)
+
+    def select_all(self) -> None:
+        for item in self.scene.elements.values():
+            item.setSelected(True)
+
+    def copy(self) -> None:
+        ids = self.scene.selected_ids()
+        if not ids:
+            return
+        clip = edits.copy_selection(self.doc.model, ids)
+        data = QMimeData()
+        text = json.dumps(clip)
+        data.setData(CLIP_MIME, text.encode("utf-8"))
+        data.setText(text)
+        QGuiApplication.clipboard().setMimeData(data)
+
+    def cut(self) -> None:
+        self.copy()
+        self.delete_selection()
+
+    def paste(self) -> None:
+        data = QGuiApplication.clipboard().mimeData()
+        if data is None or not data.hasFormat(CLIP_MIME):
+            return
+        try:
+            clip = json.loads(bytes(data.data(CLIP_MIME)).decode("utf-8"))
+            self.doc.apply(self.tr("Paste"), edits.paste, clip)
+        except (ValueError, TypeError) as exc:
+            self.statusBar().showMessage(self.tr("Cannot paste: %1").replace("%1", str(exc)),
+                                         5000)
+
+    def align(self, how: str) -> None:
+        ids = [i for i in self.scene.selected_ids() if i in self.scene.elements]
+        if len(ids) >= 2:
+            self.doc.apply(self.tr("Align"), edits.align_elements, ids, how)
+
+    def auto_layout(self) -> None:
+        self.doc.apply(self.tr("Auto-layout"), edits.relayout)
+        self.view.fit()
+
+    # --- files ---------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False means the user cancelled."""
+        if not self.doc.dirty:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("The model has unsaved changes. Save them?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_model(self) -> None:
+        if self.maybe_save():
+            self._show(blank_model(), None)
+
+    def _show(self, model: ThreatModel, path: str | None) -> None:
+        model = ensure_layout(model)
+        self.scene.set_highlight(None)
+        self.doc.reset(model, path)
+        self.scene.rebuild(model)
+        self.analysis = None
+        self.view.fit()
+        self.inspector.show_target("metadata", None)
+        self.schedule_analysis()
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        start = str(Path(self.doc.path).parent) if self.doc.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open threat model"), start,
+                                              self.tr("Threat models (*.twm.json *.json)"))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        """Load ``path``; on failure show why and keep what was open."""
+        try:
+            model = load_model(path, self.stencils)
+        except ModelError as exc:
+            lines = [p.format() for p in exc.problems[:12]]
+            if len(exc.problems) > 12:
+                lines.append(self.tr("… and %1 more").replace("%1", str(len(exc.problems) - 12)))
+            QMessageBox.critical(self, self.tr("Cannot open model"),
+                                 self.tr("%1 could not be opened:").replace("%1", str(path))
+                                 + "\n\n" + "\n".join(lines))
+            return False
+        except OSError as exc:
+            QMessageBox.critical(self, self.tr("Cannot open model"), f"{path}: {exc}")
+            return False
+        self._show(model, str(Path(path).resolve()))
+        self._add_recent(str(Path(path).resolve()))
+        return True
+
+    def save(self) -> bool:
+        if not self.doc.path:
+            return self.save_as()
+        return self._write(self.doc.path)
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save threat model"),
+                                              self.doc.path or "model.twm.json",
+                                              self.tr("Threat models (*.twm.json)"))
+        if not path:
+            return False
+        if not path.endswith(".json"):
+            path += ".twm.json"
+        return self._write(path)
+
+    def _write(self, path: str) -> bool:
+        try:
+            save_model(self.doc.model, path)
+        except OSError as exc:
+            QMessageBox.critical(self, self.tr("Cannot save model"), f"{path}: {exc}")
+            return False
+        self.doc.mark_saved(str(Path(path).resolve()))
+        self.recovery.clear()
+        self._add_recent(self.doc.path)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 4000)
+        return True
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in (value or []) if isinstance(v, str)]
+
+    def _add_recent(self, path: str) -> None:
+        recent = [path] + [p for p in self.recent_files() if p != path]
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_files():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda checked=False, p=path:
+                                     self.maybe_save() and self.open_path(p))
+        if not self.recent_files():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    # --- recovery ------------------------------------------------------------------------------
+    def autosave(self) -> None:
+        if self.doc.dirty:
+            self.recovery.save(self.doc.model, self.doc.path)
+
+    def offer_recovery(self) -> bool:
+        if not self.recovery.pending():
+            return False
+        original = self.recovery.original() or self.tr("an unsaved model")
+        answer = QMessageBox.question(
+            self, self.tr("Recover unsaved work?"),
+            self.tr("Threat Workbench did not close normally. Recover the unsaved changes to "
+                    "%1?").replace("%1", original),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            self.recovery.clear()
+            return False
+        try:
+            model = self.recovery.load(self.stencils)
+        except ModelError as exc:
+            QMessageBox.critical(self, self.tr("Cannot recover"), exc.describe())
+            return False
+        self._show(model, self.recovery.original())
+        # recovered work is unsaved: one undoable step back to the blank state marks it dirty
+        self.doc.undo_stack.resetClean()
+        self._update_title()
+        return True
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.runner.cancel()
+        self.runner.wait(5000)
+        self.recovery.clear()
+        self._save_state()
+        event.accept()

@@ -1,0 +1,383 @@
+"""The diagram scene: mirrors the document's model and turns gestures into edits.
+
+After each edit the scene diffs the old and new model by object identity and touches only
+the items whose component, flow, zone or box changed (a full rebuild is the naive baseline
+in ``benchmarks/bench_gui.py``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
+
+from workbench.gui.document import Document
+from workbench.gui.items import ElementItem, FlowItem, FlowLabel, LaneItem, ZoneItem
+from workbench.model import edits
+from workbench.model.enums import LAYER_ORDER
+from workbench.model.layout import ELEMENT_H, ELEMENT_W, LANE_HEADER, LANE_W, auto_layout, lane_x
+from workbench.model.threat_model import ThreatModel
+
+LANE_TITLES = ("Things", "Gateways", "Networks", "Cloud")
+_CELL = 120.0
+
+
+def lane_titles() -> list[str]:
+    return [QCoreApplication.translate("DiagramScene", "Things"),
+            QCoreApplication.translate("DiagramScene", "Gateways"),
+            QCoreApplication.translate("DiagramScene", "Networks"),
+            QCoreApplication.translate("DiagramScene", "Cloud")]
+
+
+class DiagramScene(QGraphicsScene):
+    """Items for components, flows, zones and the four layer swimlanes."""
+
+    #: a status-bar message (e.g. why a connection was refused)
+    message = Signal(str)
+
+    def __init__(self, doc: Document, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.elements: dict[str, ElementItem] = {}
+        self.flows: dict[str, FlowItem] = {}
+        self.zones: dict[str, ZoneItem] = {}
+        self.lanes = [LaneItem(i, title, lane_x(i), LANE_W, LANE_HEADER)
+                      for i, title in enumerate(lane_titles())]
+        for lane in self.lanes:
+            self.addItem(lane)
+        self._flows_of: dict[str, set[str]] = defaultdict(set)
+        self._model: ThreatModel | None = None
+        self._connect_from: ElementItem | None = None
+        self._rubber: QGraphicsLineItem | None = None
+        self._press_positions: dict[str, QPointF] = {}
+        self._highlight: set[str] | None = None
+        self._label_grid: dict[tuple[int, int], set[str]] = defaultdict(set)
+        self._label_cells: dict[str, list[tuple[int, int]]] = {}
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        doc.changed.connect(self._on_changed)
+        self.sync(doc.model)
+
+    # --- mirroring the model ---------------------------------------------------------------
+    def _on_changed(self, old: ThreatModel, new: ThreatModel) -> None:
+        self.sync(new)
+
+    def rebuild(self, model: ThreatModel) -> None:
+        """Drop every item and draw again (the naive baseline; also used on Open)."""
+        for item in [*self.elements.values(), *self.flows.values(), *self.zones.values()]:
+            if isinstance(item, FlowItem) and item.label is not None:
+                self.removeItem(item.label)
+            self.removeItem(item)
+        self.elements.clear()
+        self.flows.clear()
+        self.zones.clear()
+        self._label_grid.clear()
+        self._label_cells.clear()
+        self._model = None
+        self.sync(model)
+
+    def sync(self, model: ThreatModel) -> None:
+        """Bring the items in line with ``model``, touching only what changed."""
+        stencils = self.doc.stencils
+        boxes = model.layout.elements
+        fallback = None
+        changed: set[str] = set()
+        seen: set[str] = set()
+        for comp in model.components:
+            seen.add(comp.id)
+            box = boxes.get(comp.id)
+            if box is None:
+                fallback = fallback or auto_layout(model)
+                box = fallback.elements[comp.id]
+            item = self.elements.get(comp.id)
+            stencil = stencils.get(comp.stencil) if stencils is not None else None
+            if item is None:
+                item = ElementItem(comp, box, stencil)
+                item.on_moved = self._element_dragged
+                self.addItem(item)
+                self.elements[comp.id] = item
+                changed.add(comp.id)
+                continue
+            if item.comp is not comp:
+                item.set_component(comp, stencil)
+                changed.add(comp.id)
+            if item.box is not box:
+                item.set_box(box)
+                changed.add(comp.id)
+        for cid in [c for c in self.elements if c not in seen]:
+            self.removeItem(self.elements.pop(cid))
+            changed.add(cid)
+
+        zone_boxes = model.layout.zones
+        seen_zones: set[str] = set()
+        for zone in model.zones:
+            box = zone_boxes.get(zone.id)
+            if box is None:
+                fallback = fallback or auto_layout(model)
+                box = fallback.zones.get(zone.id)
+            if box is None:  # a zone with no member has nowhere to be drawn
+                continue
+            seen_zones.add(zone.id)
+            item = self.zones.get(zone.id)
+            if item is None:
+                item = ZoneItem(zone, box)
+                self.addItem(item)
+                self.zones[zone.id] = item
+            elif item.zone is not zone or item.box is not box:
+                item.set_zone(zone, box)
+        for zid in [z for z in self.zones if z not in seen_zones]:
+            self.removeItem(self.zones.pop(zid))
+
+        flow_seen: set[str] = set()
+        rerouted: list[FlowItem] = []
+        if changed or self._model is None or model.flows is not self._model.flows:
+            self._flows_of.clear()
+            for flow in model.flows:
+                flow_seen.add(flow.id)
+                ends = (flow.source, *flow.via, flow.target)
+                for end in ends:
+                    self._flows_of[end].add(flow.id)
+                item = self.flows.get(flow.id)
+                if item is None:
+                    item = FlowItem(flow)
+                    self.addItem(item)
+                    item.label = FlowLabel(item)
+                    self.addItem(item.label)
+                    self.flows[flow.id] = item
+                elif item.flow is flow and not changed.intersection(ends):
+                    continue
+                self._route(item, flow)
+                rerouted.append(item)
+            for fid in [f for f in self.flows if f not in flow_seen]:
+                item = self.flows.pop(fid)
+                self._unplace_label(fid)
+                self.removeItem(item.label)
+                self.removeItem(item)
+        self._model = model
+        self._place_labels(rerouted, changed)
+        self._fit_lanes()
+        if self._highlight is not None:
+            self.set_highlight(self._highlight)
+
+    def _route(self, item: FlowItem, flow) -> None:
+        rects = []
+        for end in (flow.source, *flow.via, flow.target):
+            el = self.elements.get(end)
+            if el is not None:
+                rects.append(el.scene_rect())
+        item.set_route(flow, rects)
+        if item.label is not None:
+            item.label.refresh()
+
+    def _element_dragged(self, item: ElementItem) -> None:
+        """Flows follow an element while it is dragged (the model changes on release)."""
+        for fid in self._flows_of.get(item.item_id, ()):
+            flow_item = self.flows.get(fid)
+            if flow_item is not None:
+                self._route(flow_item, flow_item.flow)
+                anchor = flow_item.label_anchor()
+                if anchor and flow_item.label:
+                    r = flow_item.label.boundingRect()
+                    flow_item.label.setPos(anchor[0] - QPointF(r.width() / 2, r.height() / 2))
+
+    def _fit_lanes(self) -> None:
+        bottom = 400.0
+        for item in self.elements.values():
+            bottom = max(bottom, item.y() + item.h)
+        for item in self.zones.values():
+            bottom = max(bottom, item.box.y + (item.box.h or 0))
+        for lane in self.lanes:
+            lane.set_height(bottom + 40)
+
+    # --- flow labels: never on top of another label or an element --------------------------
+    def _cells(self, rect: QRectF) -> list[tuple[int, int]]:
+        return [(i, j) for i in range(int(rect.left() // _CELL), int(rect.right() // _CELL) + 1)
+                for j in range(int(rect.top() // _CELL), int(rect.bottom() // _CELL) + 1)]
+
+    def _unplace_label(self, fid: str) -> None:
+        for cell in self._label_cells.pop(fid, []):
+            self._label_grid[cell].discard(fid)
+
+    def _collisions(self, fid: str, rect: QRectF) -> int:
+        """How many labels and elements ``rect`` would cover (elements count double)."""
+        hits = set()
+        for cell in self._cells(rect):
+            for other in self._label_grid.get(cell, ()):
+                if other != fid and self.flows[other].label.sceneBoundingRect().intersects(rect):
+                    hits.add(other)
+        grown = rect.adjusted(-2, -2, 2, 2)
+        return len(hits) + 2 * sum(1 for it in self.items(grown) if isinstance(it, ElementItem))
+
+    def _best_spot(self, fid: str, item: FlowItem, r: QRectF) -> QRectF:
+        """First free spot along the flow (longest segment first), else the least crowded."""
+        best, best_score = None, None
+        for seg in sorted(item.segments, key=lambda s: -s.length()):
+            for t in (0.5, 0.35, 0.65, 0.22, 0.78):
+                p = seg.pointAt(t)
+                for dy in (0.0, -17.0, 17.0):
+                    rect = QRectF(p.x() - r.width() / 2, p.y() - r.height() / 2 + dy,
+                                  r.width(), r.height())
+                    score = self._collisions(fid, rect)
+                    if score == 0:
+                        return rect
+                    if best_score is None or score < best_score:
+                        best, best_score = rect, score
+        return best
+
+    def _place_labels(self, items: list[FlowItem], changed: set[str]) -> None:
+        todo = {it.item_id: it for it in items}
+        # labels sitting on a moved or new element must move too
+        for cid in changed:
+            el = self.elements.get(cid)
+            if el is None:
+                continue
+            for cell in self._cells(el.scene_rect()):
+                for fid in self._label_grid.get(cell, ()):
+                    todo.setdefault(fid, self.flows[fid])
+        for fid, item in todo.items():
+            self._unplace_label(fid)
+            label = item.label
+            anchor = item.label_anchor()
+            if label is None or anchor is None or label.empty:
+                if label is not None:
+                    label.setVisible(False)
+                continue
+            label.setVisible(True)
+            best = self._best_spot(fid, item, label.boundingRect())
+            label.setPos(best.topLeft())
+            cells = self._cells(best)
+            self._label_cells[fid] = cells
+            for cell in cells:
+                self._label_grid[cell].add(fid)
+
+    # --- overlays ---------------------------------------------------------------------------
+    def set_highlight(self, ids: set[str] | None) -> None:
+        """Highlight ``ids`` (components and flows) and dim the rest; ``None`` clears."""
+        self._highlight = set(ids) if ids is not None else None
+        from workbench.gui.theme import DIM_OPACITY
+
+        for key, item in self.elements.items():
+            on = ids is not None and key in ids
+            item.highlighted = on
+            item.setOpacity(1.0 if ids is None or on else DIM_OPACITY)
+            item.update()
+        for key, item in self.flows.items():
+            on = ids is not None and key in ids
+            item.set_highlight(on)
+            opacity = 1.0 if ids is None or on else DIM_OPACITY
+            item.setOpacity(opacity)
+            if item.label:
+                item.label.setOpacity(opacity)
+
+    def highlighted_ids(self) -> set[str]:
+        return ({k for k, v in self.elements.items() if v.highlighted}
+                | {k for k, v in self.flows.items() if v.highlighted})
+
+    def set_risk_colours(self, colours: dict[str, QColor] | None) -> None:
+        """Risk overlay: a coloured strip on each element (``None`` hides it)."""
+        for key, item in self.elements.items():
+            colour = (colours or {}).get(key)
+            if colour != item.risk_colour:
+                item.risk_colour = colour
+                item.update()
+
+    # --- selection helpers ------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        return [item.item_id for item in self.selectedItems() if hasattr(item, "item_id")]
+
+    def select_ids(self, ids: list[str]) -> None:
+        self.clearSelection()
+        for key in ids:
+            item = self.elements.get(key) or self.flows.get(key) or self.zones.get(key)
+            if item is not None:
+                item.setSelected(True)
+
+    def zone_at(self, pos: QPointF) -> str | None:
+        """The innermost zone whose rectangle holds ``pos`` (zones are drawn as boxes)."""
+        hits = [z for z in self.zones.values() if z.box and QRectF(
+            z.box.x, z.box.y, z.box.w or 0, z.box.h or 0).contains(pos)]
+        if not hits:
+            return None
+        return min(hits, key=lambda z: (z.box.w or 0) * (z.box.h or 0)).zone.id
+
+    # --- gestures ---------------------------------------------------------------------------
+    def _element_at(self, pos: QPointF) -> ElementItem | None:
+        for item in self.items(pos):
+            if isinstance(item, ElementItem):
+                return item
+        return None
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            item = self._element_at(event.scenePos())
+            if item is not None and item.handle_rect().contains(item.mapFromScene(
+                    event.scenePos())):
+                self._connect_from = item
+                start = item.mapToScene(item.handle_rect().center())
+                self._rubber = QGraphicsLineItem(QLineF(start, event.scenePos()))
+                self._rubber.setPen(QPen(QColor("#1f6feb"), 1.5, Qt.PenStyle.DashLine))
+                self._rubber.setZValue(50)
+                self.addItem(self._rubber)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+        self._press_positions = {i.item_id: i.pos() for i in self.selectedItems()
+                                 if isinstance(i, ElementItem)}
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._rubber is not None:
+            line = self._rubber.line()
+            self._rubber.setLine(QLineF(line.p1(), event.scenePos()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._rubber is not None:
+            self.removeItem(self._rubber)
+            self._rubber = None
+            source, self._connect_from = self._connect_from, None
+            target = self._element_at(event.scenePos())
+            if target is not None and source is not None and target is not source:
+                self.connect_elements(source.item_id, target.item_id)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        moved = {}
+        for key, before in self._press_positions.items():
+            item = self.elements.get(key)
+            if item is not None and (item.pos() - before).manhattanLength() > 0.5:
+                moved[key] = (item.x(), item.y())
+        self._press_positions = {}
+        if moved:
+            self.doc.apply(QCoreApplication.translate("DiagramScene", "Move"),
+                           edits.move_elements, moved)
+
+    def connect_elements(self, source: str, target: str) -> str | None:
+        """Add a flow (undoable); returns its id, or None with a status message."""
+        try:
+            return self.doc.apply(QCoreApplication.translate("DiagramScene", "Connect"),
+                                  edits.add_flow, source, target)
+        except ValueError as exc:
+            self.message.emit(str(exc))
+            return None
+
+    def add_stencil_at(self, stencil_id: str, pos: QPointF) -> str | None:
+        """Drop of a palette stencil: a new element centred on ``pos`` in the zone there."""
+        stencils = self.doc.stencils
+        stencil = stencils.get(stencil_id) if stencils is not None else None
+        if stencil is None:
+            return None
+        layer_index = LAYER_ORDER.index(stencil.layer)
+        x = pos.x()
+        if not (lane_x(layer_index) <= x <= lane_x(layer_index) + LANE_W):
+            self.message.emit(QCoreApplication.translate(
+                "DiagramScene", "Placed in its layer's swimlane"))
+            x = lane_x(layer_index) + LANE_W / 2
+        y = max(pos.y(), LANE_HEADER + ELEMENT_H / 2)
+        zone = self.zone_at(QPointF(x, y))
+        x = min(max(x, lane_x(layer_index) + ELEMENT_W / 2),
+                lane_x(layer_index) + LANE_W - ELEMENT_W / 2)
+        return self.doc.apply(QCoreApplication.translate("DiagramScene", "Add element"),
+                              edits.add_from_stencil, stencil, x, y, zone)

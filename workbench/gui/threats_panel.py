@@ -1,0 +1,357 @@
+"""Threats panel: the rule engine's suggestions and the analyst's decisions, with risk.
+
+Suggestions live in the analysis result until the analyst acts on one; accepting,
+rejecting, assigning or attaching a control puts the instance in the model (undoable).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.gui.document import Document
+from workbench.model import edits
+from workbench.model.enums import ControlStatus, ThreatStatus
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ThreatsPanel", text)
+
+
+COLUMNS = ("Status", "Threat", "Element", "Layer", "L", "S", "Risk", "Owner", "Controls")
+
+
+def column_titles() -> list[str]:
+    return [_t("Status"), _t("Threat"), _t("Element"), _t("Layer"), _t("L"), _t("S"),
+            _t("Risk"), _t("Owner"), _t("Controls")]
+
+
+class ThreatTable(QAbstractTableModel):
+    """Rows are ``ThreatRisk`` objects from the latest analysis."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[Any] = []
+        self.names: dict[str, str] = {}
+        self.in_model: set[str] = set()
+
+    def set_rows(self, rows: list[Any], names: dict[str, str], in_model: set[str]) -> None:
+        self.beginResetModel()
+        self.rows, self.names, self.in_model = rows, names, in_model
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return column_titles()[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        risk = self.rows[index.row()]
+        inst = risk.instance
+        col = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return risk
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "Status":
+                return _t(inst.status.value.replace("_", " "))
+            if col == "Threat":
+                title = inst.title or (risk.threat_type.title if risk.threat_type else "")
+                return title or inst.catalog_id
+            if col == "Element":
+                return self.names.get(inst.element, inst.element)
+            if col == "Layer":
+                return risk.layer
+            if col == "L":
+                return risk.current.likelihood
+            if col == "S":
+                return risk.current.severity
+            if col == "Risk":
+                return risk.current.level_name
+            if col == "Owner":
+                return inst.owner or ""
+            if col == "Controls":
+                return ", ".join(c.title for c in risk.controls)
+        if role == Qt.ItemDataRole.BackgroundRole and col == "Risk":
+            return QBrush(QColor(risk.current.colour))
+        if role == Qt.ItemDataRole.ToolTipRole and col == "Threat" and risk.threat_type:
+            return risk.threat_type.description
+        if role == Qt.ItemDataRole.FontRole and inst.id not in self.in_model:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def sort_key(self, row: int, column: int) -> Any:
+        risk = self.rows[row]
+        col = COLUMNS[column]
+        if col == "Risk":
+            return risk.current.score
+        if col in ("L", "S"):
+            return risk.current.likelihood if col == "L" else risk.current.severity
+        return str(self.data(self.index(row, column)) or "").lower()
+
+
+class ThreatFilter(QSortFilterProxyModel):
+    """Filters by scope (elements), status, text and heatmap cell."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.elements: set[str] | None = None
+        self.status: str | None = None
+        self.text = ""
+        self.cell: tuple[int, int] | None = None
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        risk = self.sourceModel().rows[row]
+        inst = risk.instance
+        if self.elements is not None and inst.element not in self.elements:
+            return False
+        if self.status and inst.status.value != self.status:
+            return False
+        if self.cell is not None and (risk.current.likelihood, risk.current.severity) != self.cell:
+            return False
+        if self.text:
+            hay = " ".join(str(self.sourceModel().data(self.sourceModel().index(row, c)) or "")
+                           for c in range(len(COLUMNS))).lower()
+            if self.text not in hay:
+                return False
+        return True
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
+        src = self.sourceModel()
+        return src.sort_key(left.row(), left.column()) < src.sort_key(right.row(), right.column())
+
+    def refresh(self) -> None:
+        self.invalidateFilter()
+
+
+class ThreatsPanel(QWidget):
+    """Bottom dock: filter, sort, decide, attach controls."""
+
+    threatSelected = Signal(str, str)  # threat id, element id
+
+    def __init__(self, doc: Document, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.analysis = None
+        self.selection: list[str] = []
+        self.table_model = ThreatTable(self)
+        self.proxy = ThreatFilter(self)
+        self.proxy.setSourceModel(self.table_model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(COLUMNS.index("Risk"), Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.view.setColumnWidth(1, 300)
+        self.scope = QComboBox()
+        self.scope.addItem(_t("Whole model"), "all")
+        self.scope.addItem(_t("Selection"), "selection")
+        self.status = QComboBox()
+        self.status.addItem(_t("Any status"), "")
+        for status in ThreatStatus:
+            self.status.addItem(_t(status.value.replace("_", " ")), status.value)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_t("Filter threats…"))
+        self.search.setClearButtonEnabled(True)
+        self.cell_label = QPushButton()
+        self.cell_label.setFlat(True)
+        self.cell_label.hide()
+        self.cell_label.clicked.connect(lambda: self.set_cell(None))
+        self.accept_btn = QPushButton(_t("Accept"))
+        self.reject_btn = QPushButton(_t("Reject…"))
+        self.owner_btn = QPushButton(_t("Owner…"))
+        self.control_btn = QToolButton()
+        self.control_btn.setText(_t("Attach control"))
+        self.control_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.control_menu = QMenu(self.control_btn)
+        self.control_btn.setMenu(self.control_menu)
+        self.count = QLabel()
+        top = QHBoxLayout()
+        for w in (self.scope, self.status, self.search, self.cell_label, self.count):
+            top.addWidget(w)
+        top.addStretch(1)
+        for w in (self.accept_btn, self.reject_btn, self.owner_btn, self.control_btn):
+            top.addWidget(w)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+        self.scope.currentIndexChanged.connect(self._apply_filters)
+        self.status.currentIndexChanged.connect(self._apply_filters)
+        self.search.textChanged.connect(self._apply_filters)
+        self.view.selectionModel().selectionChanged.connect(self._row_changed)
+        self.accept_btn.clicked.connect(lambda: self.decide(ThreatStatus.ACCEPTED))
+        self.reject_btn.clicked.connect(self._reject)
+        self.owner_btn.clicked.connect(self._owner)
+        self.control_menu.aboutToShow.connect(self._fill_controls)
+        self._update_buttons()
+
+    # --- data -------------------------------------------------------------------------------
+    def set_analysis(self, analysis) -> None:
+        current = self.current_risk()
+        keep = current.instance.key if current else None
+        self.analysis = analysis
+        model = self.doc.model
+        names = {c.id: c.name for c in model.components}
+        names.update({f.id: f.name or f"{names.get(f.source, f.source)} → "
+                      f"{names.get(f.target, f.target)}" for f in model.flows})
+        rows = list(analysis.result.threats) if analysis is not None else []
+        self.table_model.set_rows(rows, names, {t.id for t in model.threats})
+        self._apply_filters()
+        if keep:
+            self.select_key(keep)
+
+    def set_selection(self, ids: list[str]) -> None:
+        self.selection = list(ids)
+        if self.scope.currentData() == "selection":
+            self._apply_filters()
+
+    def set_cell(self, cell: tuple[int, int] | None) -> None:
+        """Filter on one heatmap cell (likelihood, severity); None clears."""
+        self.proxy.cell = cell
+        if cell is None:
+            self.cell_label.hide()
+        else:
+            self.cell_label.setText(_t("L=%1 S=%2 ✕").replace("%1", str(cell[0]))
+                                    .replace("%2", str(cell[1])))
+            self.cell_label.show()
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        self.proxy.elements = (set(self.selection) if self.scope.currentData() == "selection"
+                               else None)
+        self.proxy.status = self.status.currentData() or None
+        self.proxy.text = self.search.text().strip().lower()
+        self.proxy.refresh()
+        self.count.setText(_t("%1 of %2").replace("%1", str(self.proxy.rowCount()))
+                           .replace("%2", str(self.table_model.rowCount())))
+
+    def visible_risks(self) -> list[Any]:
+        return [self.proxy.data(self.proxy.index(r, 0), Qt.ItemDataRole.UserRole)
+                for r in range(self.proxy.rowCount())]
+
+    def select_key(self, key: str) -> bool:
+        for r in range(self.proxy.rowCount()):
+            risk = self.proxy.data(self.proxy.index(r, 0), Qt.ItemDataRole.UserRole)
+            if risk.instance.key == key:
+                self.view.selectRow(r)
+                return True
+        return False
+
+    def current_risk(self):
+        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        if not rows:
+            return None
+        return self.proxy.data(rows[0], Qt.ItemDataRole.UserRole)
+
+    def _row_changed(self, *args) -> None:
+        self._update_buttons()
+        risk = self.current_risk()
+        if risk is not None:
+            self.threatSelected.emit(risk.instance.id, risk.instance.element)
+
+    def _update_buttons(self) -> None:
+        on = self.current_risk() is not None
+        for w in (self.accept_btn, self.reject_btn, self.owner_btn, self.control_btn):
+            w.setEnabled(on)
+
+    # --- decisions --------------------------------------------------------------------------
+    def _apply(self, text: str, change) -> Any:
+        """Run ``change(model, threat_id)`` after making sure the threat is in the model."""
+        risk = self.current_risk()
+        if risk is None:
+            return None
+        inst = risk.instance
+
+        def edit(model):
+            if not any(t.id == inst.id for t in model.threats):
+                model = edits.upsert_threat(model, inst)
+            return change(model, inst.id)
+
+        return self.doc.apply(text, edit)
+
+    def decide(self, status: ThreatStatus, reason: str | None = None) -> None:
+        self._apply(_t("Decide threat"),
+                    lambda m, tid: edits.decide_threat(m, tid, status, reason))
+
+    def _reject(self) -> None:
+        reason, ok = QInputDialog.getText(self, _t("Reject threat"),
+                                          _t("Why does this threat not apply?"))
+        if ok and reason.strip():
+            self.decide(ThreatStatus.REJECTED, reason.strip())
+
+    def _owner(self) -> None:
+        risk = self.current_risk()
+        if risk is None:
+            return
+        owner, ok = QInputDialog.getText(self, _t("Owner"), _t("Who owns this threat?"),
+                                         text=risk.instance.owner or "")
+        if ok:
+            self.set_owner(owner.strip() or None)
+
+    def set_owner(self, owner: str | None) -> None:
+        self._apply(_t("Set owner"),
+                    lambda m, tid: edits.update_threat(m, tid, {"owner": owner}))
+
+    def control_choices(self) -> list[tuple[str, str]]:
+        """Catalog controls suggested for the selected threat: (id, title)."""
+        risk = self.current_risk()
+        if risk is None or self.analysis is None:
+            return []
+        catalog = self.analysis.result.catalog
+        return [(c.id, c.title) for c in catalog.controls_for(risk.instance.catalog_id)]
+
+    def _fill_controls(self) -> None:
+        self.control_menu.clear()
+        choices = self.control_choices()
+        if not choices:
+            self.control_menu.addAction(_t("No catalog control for this threat")).setEnabled(False)
+        for cid, title in choices:
+            action = self.control_menu.addAction(title)
+            action.triggered.connect(lambda checked=False, c=cid, t=title:
+                                     self.attach_control(c, t))
+
+    def attach_control(self, catalog_id: str, title: str,
+                       status: ControlStatus = ControlStatus.PLANNED) -> None:
+        self._apply(_t("Attach control"),
+                    lambda m, tid: edits.attach_control(m, tid, catalog_id, title, status)[0])

@@ -1,0 +1,452 @@
+"""Editing operations on a threat model, as plain functions (no Qt).
+
+Every function takes a :class:`ThreatModel` and returns a *new* one; the input is never
+mutated. Unchanged sub-objects are shared between the two versions, so an edit costs a few
+list copies, an undo stack can keep both versions, and a view can find what changed by
+object identity (``old_item is new_item`` means "not touched").
+
+The GUI wraps each call in an undo command; the CLI and tests call them directly.
+Changes to a component, flow, zone or threat are validated by pydantic: a bad value raises
+``pydantic.ValidationError`` and the model is left as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from workbench.model.entities import (
+    Box,
+    Component,
+    ControlInstance,
+    Flow,
+    Layout,
+    MitigationLink,
+    ThreatInstance,
+    TrustZone,
+)
+from workbench.model.enums import ControlStatus, Layer, ThreatStatus
+from workbench.model.layout import ELEMENT_H, ELEMENT_W, auto_layout
+from workbench.model.stencils import Stencil
+from workbench.model.threat_model import ThreatModel
+
+_SLUG = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+# --- ids -------------------------------------------------------------------------------------
+
+def used_ids(model: ThreatModel) -> set[str]:
+    """Every id in the shared component/flow/zone/control space."""
+    return ({c.id for c in model.components} | {f.id for f in model.flows}
+            | {z.id for z in model.zones} | {c.id for c in model.controls}
+            | {t.id for t in model.threats})
+
+
+def new_id(model: ThreatModel, base: str, taken: set[str] | None = None) -> str:
+    """A readable id from ``base`` that no other object uses (``pump``, ``pump-2``...)."""
+    taken = used_ids(model) if taken is None else taken
+    slug = _SLUG.sub("-", base).strip("-.").lower()[:100] or "item"
+    if not slug[0].isalnum():
+        slug = "x" + slug
+    if slug not in taken:
+        return slug
+    n = 2
+    while f"{slug}-{n}" in taken:
+        n += 1
+    return f"{slug}-{n}"
+
+
+# --- components and flows ----------------------------------------------------------------------
+
+def _with_layout(model: ThreatModel, layout: Layout, **update: Any) -> ThreatModel:
+    return model.model_copy(update={"layout": layout, **update})
+
+
+def _layout_copy(model: ThreatModel, *, elements: bool = False, zones: bool = False,
+                 flows: bool = False) -> Layout:
+    """A new Layout whose chosen dicts are fresh copies (boxes themselves are shared)."""
+    old = model.layout
+    return Layout.model_construct(
+        elements=dict(old.elements) if elements else old.elements,
+        zones=dict(old.zones) if zones else old.zones,
+        flows=dict(old.flows) if flows else old.flows,
+    )
+
+
+def add_component(model: ThreatModel, component: Component,
+                  box: Box | None = None) -> ThreatModel:
+    """Add ``component`` (its id must be new) at ``box``, or where auto-layout puts it."""
+    if component.id in used_ids(model):
+        raise ValueError(f"id {component.id!r} is already used")
+    result = model.model_copy(update={"components": [*model.components, component]})
+    layout = _layout_copy(result, elements=True)
+    if box is None:
+        box = auto_layout(result).elements[component.id]
+    layout.elements[component.id] = box
+    return _with_layout(result, layout)
+
+
+def add_from_stencil(model: ThreatModel, stencil: Stencil, x: float, y: float,
+                     zone: str | None = None) -> tuple[ThreatModel, str]:
+    """A new component of ``stencil`` centred on (x, y); returns the model and the new id."""
+    comp_id = new_id(model, stencil.id)
+    comp = stencil.instantiate(comp_id, zone=zone)
+    box = Box(x=x - ELEMENT_W / 2, y=y - ELEMENT_H / 2, w=ELEMENT_W, h=ELEMENT_H)
+    return add_component(model, comp, box), comp_id
+
+
+def add_flow(model: ThreatModel, source: str, target: str, *, protocol: str | None = None,
+             via: Iterable[str] = (), flow_id: str | None = None,
+             **fields: Any) -> tuple[ThreatModel, str]:
+    """A flow from ``source`` to ``target``; both must be components and differ."""
+    comps = model.components_by_id()
+    for end in (source, target):
+        if end not in comps:
+            raise ValueError(f"unknown component {end!r}")
+    if source == target:
+        raise ValueError("a flow needs two different components")
+    via = list(via)
+    for net in via:
+        if net not in comps or comps[net].layer != Layer.NETWORK:
+            raise ValueError(f"{net!r} is not a network component")
+    flow_id = flow_id or new_id(model, f"f-{source}-{target}")
+    flow = Flow(id=flow_id, source=source, target=target, protocol=protocol, via=via, **fields)
+    return model.model_copy(update={"flows": [*model.flows, flow]}), flow_id
+
+
+def _replace(items: list[Any], item_id: str, new: Any) -> list[Any]:
+    out = list(items)
+    for i, item in enumerate(out):
+        if item.id == item_id:
+            out[i] = new
+            return out
+    raise KeyError(item_id)
+
+
+def _updated(old: Any, changes: Mapping[str, Any]) -> Any:
+    """``old`` with ``changes`` applied, fully validated (nested dicts merge one level)."""
+    data = old.model_dump()
+    for key, value in changes.items():
+        if isinstance(value, Mapping) and isinstance(data.get(key), dict):
+            data[key] = {**data[key], **value}
+        else:
+            data[key] = value
+    return type(old).model_validate(data)
+
+
+def update_component(model: ThreatModel, comp_id: str,
+                     changes: Mapping[str, Any]) -> ThreatModel:
+    """Change fields of one component (``properties`` may be a partial dict)."""
+    old = model.component(comp_id)
+    if old is None:
+        raise KeyError(comp_id)
+    if "id" in changes and changes["id"] != comp_id:
+        raise ValueError("use rename_element to change an id")
+    new = _updated(old, changes)
+    if new.zone is not None and new.zone not in model.zones_by_id():
+        raise ValueError(f"unknown zone {new.zone!r}")
+    return model.model_copy(update={"components": _replace(model.components, comp_id, new)})
+
+
+def update_flow(model: ThreatModel, flow_id: str, changes: Mapping[str, Any]) -> ThreatModel:
+    old = model.flow(flow_id)
+    if old is None:
+        raise KeyError(flow_id)
+    new = _updated(old, changes)
+    comps = model.components_by_id()
+    for net in new.via:
+        if net not in comps or comps[net].layer != Layer.NETWORK:
+            raise ValueError(f"via: {net!r} is not a network component")
+    for end in (new.source, new.target):
+        if end not in comps:
+            raise ValueError(f"unknown component {end!r}")
+    return model.model_copy(update={"flows": _replace(model.flows, flow_id, new)})
+
+
+def update_zone(model: ThreatModel, zone_id: str, changes: Mapping[str, Any]) -> ThreatModel:
+    old = model.zones_by_id().get(zone_id)
+    if old is None:
+        raise KeyError(zone_id)
+    return model.model_copy(update={"zones": _replace(model.zones, zone_id, _updated(old,
+                                                                                    changes))})
+
+
+def add_zone(model: ThreatModel, name: str, **fields: Any) -> tuple[ThreatModel, str]:
+    zone_id = new_id(model, name)
+    zone = TrustZone(id=zone_id, name=name, **fields)
+    return model.model_copy(update={"zones": [*model.zones, zone]}), zone_id
+
+
+def remove_elements(model: ThreatModel, ids: Iterable[str]) -> ThreatModel:
+    """Delete components, flows and zones; everything that referred to them follows.
+
+    Flows touching a removed component go too; a removed network leaves the ``via`` lists;
+    threats on removed elements become *orphaned* (the decision is kept, as the rule engine
+    does), controls, targets and attacker entries forget the removed ids.
+    """
+    ids = set(ids)
+    comps = [c for c in model.components if c.id not in ids]
+    kept = {c.id for c in comps}
+    gone_comps = {c.id for c in model.components} - kept
+    flows: list[Flow] = []
+    for flow in model.flows:
+        if flow.id in ids or flow.source not in kept or flow.target not in kept:
+            continue
+        if any(v in gone_comps for v in flow.via):
+            flow = flow.model_copy(update={"via": [v for v in flow.via if v in kept]})
+        flows.append(flow)
+    gone = gone_comps | ({f.id for f in model.flows} - {f.id for f in flows})
+    zone_gone = {z.id for z in model.zones if z.id in ids}
+    zones = [z if z.parent not in zone_gone else z.model_copy(update={"parent": None})
+             for z in model.zones if z.id not in zone_gone]
+    comps = [c if c.zone not in zone_gone else c.model_copy(update={"zone": None})
+             for c in comps]
+    threats = [t if t.element not in gone or t.status == ThreatStatus.ORPHANED
+               else t.model_copy(update={"status": ThreatStatus.ORPHANED,
+                                         "previous_status": t.status})
+               for t in model.threats]
+    controls = [c if not gone.intersection(c.elements)
+                else c.model_copy(update={"elements": [e for e in c.elements if e not in gone]})
+                for c in model.controls]
+    targets = [t for t in model.targets if t.element not in gone]
+    attackers = [a if not gone.intersection(a.entry_elements)
+                 else a.model_copy(update={"entry_elements": [e for e in a.entry_elements
+                                                              if e not in gone]})
+                 for a in model.attackers]
+    layout = Layout.model_construct(
+        elements={k: v for k, v in model.layout.elements.items() if k not in gone},
+        zones={k: v for k, v in model.layout.zones.items() if k not in zone_gone},
+        flows={k: v for k, v in model.layout.flows.items() if k not in gone},
+    )
+    return model.model_copy(update={
+        "components": comps, "flows": flows, "zones": zones, "threats": threats,
+        "controls": controls, "targets": targets, "attackers": attackers, "layout": layout})
+
+
+# --- layout ------------------------------------------------------------------------------------
+
+def move_elements(model: ThreatModel, positions: Mapping[str, tuple[float, float]]) -> ThreatModel:
+    """Put components (or zones) at new top-left positions; sizes are kept."""
+    layout = _layout_copy(model, elements=True, zones=True)
+    for key, (x, y) in positions.items():
+        target = layout.elements if key in layout.elements else (
+            layout.zones if key in layout.zones else None)
+        if target is None:
+            continue
+        old = target[key]
+        target[key] = Box(x=float(x), y=float(y), w=old.w, h=old.h)
+    return _with_layout(model, layout)
+
+
+def resize_zone(model: ThreatModel, zone_id: str, box: Box) -> ThreatModel:
+    layout = _layout_copy(model, zones=True)
+    layout.zones[zone_id] = box
+    return _with_layout(model, layout)
+
+
+def align_elements(model: ThreatModel, ids: Iterable[str], how: str) -> ThreatModel:
+    """Align boxes on the ``left``, ``right``, ``top``, ``bottom``, ``hcenter`` or ``vcenter``
+    of the group, or ``distribute`` them evenly top to bottom."""
+    boxes = {i: model.layout.elements[i] for i in ids if i in model.layout.elements}
+    if len(boxes) < 2:
+        return model
+
+    def w(b: Box) -> float:
+        return b.w or ELEMENT_W
+
+    def h(b: Box) -> float:
+        return b.h or ELEMENT_H
+
+    positions: dict[str, tuple[float, float]] = {}
+    if how == "left":
+        x = min(b.x for b in boxes.values())
+        positions = {i: (x, b.y) for i, b in boxes.items()}
+    elif how == "right":
+        r = max(b.x + w(b) for b in boxes.values())
+        positions = {i: (r - w(b), b.y) for i, b in boxes.items()}
+    elif how == "top":
+        y = min(b.y for b in boxes.values())
+        positions = {i: (b.x, y) for i, b in boxes.items()}
+    elif how == "bottom":
+        r = max(b.y + h(b) for b in boxes.values())
+        positions = {i: (b.x, r - h(b)) for i, b in boxes.items()}
+    elif how == "hcenter":
+        c = sum(b.x + w(b) / 2 for b in boxes.values()) / len(boxes)
+        positions = {i: (c - w(b) / 2, b.y) for i, b in boxes.items()}
+    elif how == "vcenter":
+        c = sum(b.y + h(b) / 2 for b in boxes.values()) / len(boxes)
+        positions = {i: (b.x, c - h(b) / 2) for i, b in boxes.items()}
+    elif how == "distribute":
+        order = sorted(boxes.items(), key=lambda kv: kv[1].y)
+        top, bottom = order[0][1].y, order[-1][1].y
+        step = (bottom - top) / (len(order) - 1)
+        step = max(step, max(h(b) for b in boxes.values()) + 12)
+        positions = {i: (b.x, top + n * step) for n, (i, b) in enumerate(order)}
+    else:
+        raise ValueError(f"unknown alignment {how!r}")
+    return move_elements(model, positions)
+
+
+def relayout(model: ThreatModel) -> ThreatModel:
+    """Forget every position and lay the model out by layer and trust zone."""
+    return model.model_copy(update={"layout": auto_layout(model)})
+
+
+# --- copy and paste ---------------------------------------------------------------------------
+
+def copy_selection(model: ThreatModel, ids: Iterable[str]) -> dict[str, Any]:
+    """A JSON-able clip of the chosen components and the flows between them."""
+    ids = set(ids)
+    comps = [c for c in model.components if c.id in ids]
+    chosen = {c.id for c in comps}
+    flows = [f for f in model.flows if f.source in chosen and f.target in chosen
+             and all(v in chosen for v in f.via)]
+    return {
+        "components": [c.model_dump(mode="json", exclude_none=True) for c in comps],
+        "flows": [f.model_dump(mode="json", exclude_none=True) for f in flows],
+        "boxes": {c.id: model.layout.elements[c.id].model_dump(exclude_none=True)
+                  for c in comps if c.id in model.layout.elements},
+    }
+
+
+def paste(model: ThreatModel, clip: Mapping[str, Any],
+          offset: tuple[float, float] = (30.0, 30.0)) -> tuple[ThreatModel, list[str]]:
+    """Add a clip from :func:`copy_selection` with fresh ids; returns the new component ids.
+
+    References to zones or data assets the model lacks are dropped, so a clip taken from
+    another model pastes cleanly.
+    """
+    taken = used_ids(model)
+    zones = model.zones_by_id()
+    assets = model.assets_by_id()
+    mapping: dict[str, str] = {}
+    comps: list[Component] = []
+    layout = _layout_copy(model, elements=True)
+    for raw in clip.get("components", []):
+        comp = Component.model_validate(raw)
+        fresh = new_id(model, comp.id, taken)
+        taken.add(fresh)
+        mapping[comp.id] = fresh
+        props = comp.properties.model_copy(
+            update={"data_assets": [a for a in comp.properties.data_assets if a in assets]})
+        comps.append(comp.model_copy(update={
+            "id": fresh, "zone": comp.zone if comp.zone in zones else None,
+            "properties": props}))
+        box = clip.get("boxes", {}).get(comp.id)
+        if box is not None:
+            b = Box.model_validate(box)
+            layout.elements[fresh] = Box(x=b.x + offset[0], y=b.y + offset[1], w=b.w, h=b.h)
+    flows: list[Flow] = []
+    for raw in clip.get("flows", []):
+        flow = Flow.model_validate(raw)
+        if flow.source not in mapping or flow.target not in mapping:
+            continue
+        fresh = new_id(model, flow.id, taken)
+        taken.add(fresh)
+        flows.append(flow.model_copy(update={
+            "id": fresh, "source": mapping[flow.source], "target": mapping[flow.target],
+            "via": [mapping[v] for v in flow.via if v in mapping],
+            "data_assets": [a for a in flow.data_assets if a in assets]}))
+    result = model.model_copy(update={"components": [*model.components, *comps],
+                                      "flows": [*model.flows, *flows]})
+    missing = [c.id for c in comps if c.id not in layout.elements]
+    if missing:
+        fresh_layout = auto_layout(result)
+        for key in missing:
+            layout.elements[key] = fresh_layout.elements[key]
+    return _with_layout(result, layout), [c.id for c in comps]
+
+
+# --- threats and controls -------------------------------------------------------------------
+
+def update_threat(model: ThreatModel, threat_id: str,
+                  changes: Mapping[str, Any]) -> ThreatModel:
+    """Change a threat's decision fields (status, reason, owner, likelihood, impact...)."""
+    old = next((t for t in model.threats if t.id == threat_id), None)
+    if old is None:
+        raise KeyError(threat_id)
+    new = _updated(old, changes)
+    return model.model_copy(update={"threats": _replace(model.threats, threat_id, new)})
+
+
+def decide_threat(model: ThreatModel, threat_id: str, status: ThreatStatus,
+                  reason: str | None = None, by: str | None = None) -> ThreatModel:
+    """Accept, reject (a reason is required) or otherwise decide on a threat."""
+    if status == ThreatStatus.REJECTED and not (reason and reason.strip()):
+        raise ValueError("rejecting a threat needs a reason")
+    changes: dict[str, Any] = {"status": status}
+    if reason is not None:
+        changes["reason"] = reason
+    if by is not None:
+        changes["decided_by"] = by
+    return update_threat(model, threat_id, changes)
+
+
+def attach_control(model: ThreatModel, threat_id: str, catalog_id: str, title: str,
+                   status: ControlStatus = ControlStatus.PLANNED) -> tuple[ThreatModel, str]:
+    """Link a catalog control to a threat, creating the control instance on the threat's
+    element if the model does not have it yet; returns the model and the control id."""
+    threat = next((t for t in model.threats if t.id == threat_id), None)
+    if threat is None:
+        raise KeyError(threat_id)
+    control = next((c for c in model.controls if c.catalog_id == catalog_id), None)
+    controls = list(model.controls)
+    if control is None:
+        control = ControlInstance(id=new_id(model, catalog_id), catalog_id=catalog_id,
+                                  title=title, elements=[threat.element], status=status)
+        controls.append(control)
+    elif threat.element not in control.elements:
+        controls = _replace(controls, control.id, control.model_copy(
+            update={"elements": [*control.elements, threat.element]}))
+    links = list(threat.mitigations)
+    if not any(link.control == control.id for link in links):
+        links.append(MitigationLink(control=control.id, status=status))
+    new_threat = threat.model_copy(update={"mitigations": links})
+    return model.model_copy(update={
+        "controls": controls, "threats": _replace(model.threats, threat_id, new_threat)}), \
+        control.id
+
+
+def detach_control(model: ThreatModel, threat_id: str, control_id: str) -> ThreatModel:
+    threat = next((t for t in model.threats if t.id == threat_id), None)
+    if threat is None:
+        raise KeyError(threat_id)
+    links = [m for m in threat.mitigations if m.control != control_id]
+    return model.model_copy(update={"threats": _replace(
+        model.threats, threat_id, threat.model_copy(update={"mitigations": links}))})
+
+
+def set_threats(model: ThreatModel, threats: list[ThreatInstance]) -> ThreatModel:
+    """Replace the threat list, e.g. with the rule engine's merged suggestions."""
+    return model.model_copy(update={"threats": list(threats)})
+
+
+def update_metadata(model: ThreatModel, changes: Mapping[str, Any]) -> ThreatModel:
+    return model.model_copy(update={"metadata": _updated(model.metadata, changes)})
+
+
+def upsert_threat(model: ThreatModel, threat: ThreatInstance) -> ThreatModel:
+    """Put a threat instance in the model (a suggestion the analyst now decides on), or
+    replace the one with the same id."""
+    if any(t.id == threat.id for t in model.threats):
+        return model.model_copy(update={"threats": _replace(model.threats, threat.id, threat)})
+    if any(t.key == threat.key for t in model.threats):
+        raise ValueError(f"another threat already has key {threat.key!r}")
+    return model.model_copy(update={"threats": [*model.threats, threat]})
+
+
+def set_threat_impact(model: ThreatModel, threat_id: str,
+                      impact: Mapping[str, int | None]) -> ThreatModel:
+    """Set (or with ``None``, clear) the analyst's impact per category for one threat."""
+    old = next((t for t in model.threats if t.id == threat_id), None)
+    if old is None:
+        raise KeyError(threat_id)
+    merged = dict(old.impact)
+    for key, value in impact.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    new = ThreatInstance.model_validate({**old.model_dump(), "impact": merged})
+    return model.model_copy(update={"threats": _replace(model.threats, threat_id, new)})
