@@ -17,12 +17,14 @@ def test_lanes_zones_and_names_are_drawn():
         assert tr(f"layer_{layer}", "fr") in texts
     assert any(t.startswith("Patient home") for t in texts)
     assert "Insulin pump" in texts
+    # The pump stencil's icon is drawn as vector strokes.
+    assert any(isinstance(i, Line) and i.role == "icon" for i in scene.items)
 
 
 def test_flow_styles_follow_security_flags():
     model = report_model()
     scene = build_scene(model, show_legend=False)
-    lines = [i for i in scene.items if isinstance(i, Line)]
+    lines = [i for i in scene.items if isinstance(i, Line) and i.role == "flow"]
     # Pump-relay is encrypted but unauthenticated (dashed, bidirectional); relay-cloud solid.
     assert sorted(line.dash is None for line in lines) == [False, True]
     assert any(line.arrow_start for line in lines)
@@ -37,5 +39,5 @@ def test_elements_are_coloured_by_current_risk_and_paths_drawn():
     scene = build_scene(model, element_levels=levels, paths=[["lte", "relay", "pump"]])
     fills = {i.fill for i in scene.items if isinstance(i, Shape)}
     assert LEVEL_COLOURS["critical"] in fills or LEVEL_COLOURS["high"] in fills
-    thick = [i for i in scene.items if isinstance(i, Line) and i.width > 3]
+    thick = [i for i in scene.items if isinstance(i, Line) and i.role == "path"]
     assert len(thick) == 1 and len(thick[0].points) == 3

@@ -54,6 +54,7 @@ class Line:
     arrow_end: bool = False
     arrow_start: bool = False
     alpha: float = 1.0
+    role: str = "flow"  # flow | path | icon | legend
 
 
 @dataclass
@@ -155,7 +156,7 @@ def _add_icon(scene: Scene, icon, x: float, y: float, size: float, colour: str) 
     k = size / VIEWBOX
     for line in icon:
         scene.add(Line([(x + px * k, y + py * k) for px, py in line], colour=colour,
-                       width=max(0.6, 1.75 * k)))
+                       width=max(0.6, 1.75 * k), role="icon"))
 
 
 def _lock(x: float, y: float, colour: str) -> list[Shape]:
@@ -262,7 +263,7 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
         shift = (number - 1) * 5 - 5
         pts = [(x + shift, y + shift) for x, y in centres]
         colour = PATH_COLOURS[(number - 1) % len(PATH_COLOURS)]
-        scene.add(Line(pts, colour=colour, width=3.2, arrow_end=True, alpha=0.8))
+        scene.add(Line(pts, colour=colour, width=3.2, arrow_end=True, alpha=0.8, role="path"))
         bx, by = _point_at(pts, 0.5) if len(pts) == 2 else pts[1]
         badges.append(Shape("ellipse", bx - 8, by - 8, 16, 16, fill=colour, stroke="#ffffff",
                             width=1.2))
@@ -357,7 +358,7 @@ def _legend(scene: Scene, y: float, lang: str, with_paths: bool) -> None:
     if with_paths:
         line2 += "   ·   " + tr("legend_paths", lang)
     scene.add(Line([(scene.left + 6, y + 21), (scene.left + 40, y + 21)], dash=(4, 2.5),
-                   arrow_end=True))
+                   arrow_end=True, role="legend"))
     for shape in _lock(scene.left + 46, y + 18, "#1a1a1a"):
         scene.add(shape)
     scene.add(Label(scene.left + 58, y + 24, line2, size=7.5, colour="#444444"))
