@@ -19,6 +19,8 @@ WRITER = textwrap.dedent("""
     from workbench.model import Component, Layer, load_model, save_model
     path = sys.argv[1]
     model = load_model(path)
+    # A previous killed writer may have saved its trackers already: start from the base.
+    model.components = [c for c in model.components if not c.id.startswith("tracker-")]
     # Large enough that one save takes a noticeable time, so kills land mid-write.
     for i in range(3000):
         model.components.append(Component(id=f"tracker-{i}", name=f"Tracker {i}",

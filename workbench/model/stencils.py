@@ -106,7 +106,8 @@ class StencilLibrary:
                 if stencil.id in seen:
                     problems.append(Problem(
                         f"stencils[{index}].id",
-                        f"duplicate stencil id {stencil.id!r} (also in {seen[stencil.id]})",
+                        f"duplicate stencil id {stencil.id!r} in {path.name} "
+                        f"(also in {seen[stencil.id]})",
                     ))
                 seen[stencil.id] = path.name
                 stencils.append(stencil)
