@@ -50,7 +50,7 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
             _page([*sections.matrices(data, lang, pw),
                    p(tr("matrix_note", lang), styles.caption), Spacer(1, 4 * mm),
                    p(tr("sec_plan", lang), h1),
-                   *sections.plan_table(data, styles, lang, pw, limit=12)], "portrait")]
+                   *sections.board_plan(data, styles, lang, pw, limit=10)], "portrait")]
     # 6. Regulatory readiness.
     out += [PageBreak(), Heading(tr("sec_regulatory", lang), h1, 0),
             _page(sections.regulatory(data, styles, lang, pw), "portrait")]

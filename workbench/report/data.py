@@ -109,6 +109,7 @@ class ReportData:
     attack_source: str  # "engine" | "none"
     notes: list[str] = field(default_factory=list)
     catalog_titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    suggested: list[PlanItem] = field(default_factory=list)  # catalog controls not in model
 
     def names(self) -> dict[str, str]:
         names = {c.id: c.name for c in self.model.components}
@@ -152,13 +153,14 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
     risks: list[RiskRow] | None = None
     source = "builtin"
     catalog_titles: dict[str, tuple[str, str]] = {}
+    suggested: list[PlanItem] = []
     if use_engines:
         from workbench.report import engines
 
         catalog_titles = engines.catalog_titles(notes)
         analysed = engines.pipeline_risks(model, notes)
         if analysed is not None:
-            risks, model = analysed
+            risks, model, suggested = analysed
             source = "pipeline"
     if risks is None:
         risks = builtin_risks(model, catalog_titles)
@@ -175,7 +177,8 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
     plan = control_plan(model, risks)
     return ReportData(model=model, fingerprint=digest, fingerprint_is_file=is_file, risks=risks,
                       paths=paths, compromise=compromise, plan=plan, risk_source=source,
-                      attack_source=attack_source, notes=notes, catalog_titles=catalog_titles)
+                      attack_source=attack_source, notes=notes, catalog_titles=catalog_titles,
+                      suggested=suggested)
 
 
 def cost_units(label: str | None) -> float:

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from workbench.model.threat_model import ThreatModel
-from workbench.report.data import AttackPath, Compromise, RiskRow, as_mapping
+from workbench.report.data import AttackPath, Compromise, PlanItem, RiskRow, as_mapping, cost_units
 from workbench.report.riskcalc import Risk, scale_max
 
 log = logging.getLogger(__name__)
@@ -81,8 +81,47 @@ def _references(threat_type: Any, catalog_id: str) -> list[str]:
     return refs
 
 
-def pipeline_risks(model: ThreatModel,
-                   notes: list[str]) -> tuple[list[RiskRow], ThreatModel] | None:
+def _catalog_suggestions(result: Any, rows: list[RiskRow], model: ThreatModel) -> list[PlanItem]:
+    """Catalog controls not yet in the model, ranked by expected risk removed per cost.
+
+    Expected reduction of a control = sum over the open threats it mitigates of the current
+    score times the control's effectiveness (an estimate: the exact gain depends on which
+    factor the control reduces and on rounding to the scale).
+    """
+    catalog = _get(result, "catalog")
+    if catalog is None or not hasattr(catalog, "controls_for"):
+        return []
+    present = {c.catalog_id for c in model.controls if c.catalog_id}
+    by_id = {r.id: r for r in rows}
+    gains: dict[str, float] = {}
+    elements: dict[str, list[str]] = {}
+    threats: dict[str, int] = {}
+    types: dict[str, Any] = {}
+    for risk in _get(result, "threats", default=[]) or []:
+        inst = _get(risk, "instance")
+        row = by_id.get(inst.id)
+        if row is None or not row.open:
+            continue
+        for control in catalog.controls_for(inst.catalog_id):
+            if control.id in present:
+                continue
+            types[control.id] = control
+            gains[control.id] = gains.get(control.id, 0.0) + row.residual.score * float(
+                control.effectiveness)
+            threats[control.id] = threats.get(control.id, 0) + 1
+            targets = elements.setdefault(control.id, [])
+            if inst.element not in targets:
+                targets.append(inst.element)
+    items = [PlanItem(id=cid, title=str(types[cid].title), status="suggested",
+                      cost_label=str(types[cid].cost), cost=cost_units(str(types[cid].cost)),
+                      reduction=round(gain, 1), elements=elements[cid], threats=threats[cid])
+             for cid, gain in gains.items()]
+    items.sort(key=lambda p: (-p.per_cost, -p.reduction, p.id))
+    return items
+
+
+def pipeline_risks(model: ThreatModel, notes: list[str]
+                   ) -> tuple[list[RiskRow], ThreatModel, list[PlanItem]] | None:
     """Risk rows from ``workbench.analysis.pipeline.analyze`` when it exists.
 
     Returns the rows and the analysed model (the rule engine's suggestions merged in), so
@@ -127,7 +166,8 @@ def pipeline_risks(model: ThreatModel,
                 planned_controls=planned))
         for warning in _get(result, "warnings", default=[]) or []:
             notes.append(str(warning))
-        return rows, merged
+        suggestions = _catalog_suggestions(result, rows, merged)
+        return rows, merged, suggestions
     except Exception as exc:  # noqa: BLE001 - an optional engine must not break reports
         log.warning("risk pipeline failed: %s", exc)
         notes.append(f"risk pipeline failed ({type(exc).__name__}: {exc}); built-in estimate used")

@@ -136,6 +136,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan_intro": ("Controls ordered by risk reduction per unit of cost: fund from the top.",
                    "Mesures classées par réduction de risque par unité de coût : financer "
                    "en partant du haut."),
+    "plan_suggested_intro": (
+        "Controls from the catalog that the model does not have yet, ranked by expected risk "
+        "removed per unit of cost (current risk x effectiveness).",
+        "Mesures du catalogue absentes du modèle, classées par risque évité attendu par unité "
+        "de coût (risque actuel x efficacité)."),
+    "sec_suggested": ("Suggested controls", "Mesures suggérées"),
     "plan_none": ("No planned control is recorded yet.",
                   "Aucune mesure prévue n'est encore enregistrée."),
     "control": ("Control", "Mesure"),
@@ -232,8 +238,11 @@ STATUS = {
     "transferred": ("transferred", "transférée"), "risk_accepted": ("risk accepted",
                                                                     "risque accepté"),
     "orphaned": ("orphaned", "orpheline"), "planned": ("planned", "prévue"),
+    "suggested_control": ("suggested", "suggérée"),
     "implemented": ("implemented", "en place"), "verified": ("verified", "vérifiée"),
 }
+COSTS = {"low": ("low", "faible"), "medium": ("medium", "moyen"), "high": ("high", "élevé"),
+         "very_low": ("very low", "très faible"), "very_high": ("very high", "très élevé")}
 # Default scale names of workbench.model.defaults (4 x 4 and 5 x 5); custom names pass through.
 SCALE_NAMES = {
     "Unlikely": ("Unlikely", "Peu vraisemblable"), "Likely": ("Likely", "Vraisemblable"),

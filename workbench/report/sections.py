@@ -12,7 +12,7 @@ from workbench import __version__
 from workbench.model.enums import LAYER_ORDER
 from workbench.report.data import ReportData, RiskRow
 from workbench.report.document import Heading, Styles, p, table
-from workbench.report.i18n import IMPACT_SHORT, STATUS, tr, vocab
+from workbench.report.i18n import COSTS, IMPACT_SHORT, STATUS, tr, vocab
 from workbench.report.matrix import side_by_side
 from workbench.report.regulatory import assess
 from workbench.report.render import to_drawing
@@ -176,22 +176,34 @@ def compromise_table(data: ReportData, styles: Styles, lang: str, width: float) 
 
 
 def plan_table(data: ReportData, styles: Styles, lang: str, width: float,
-               limit: int | None = None) -> list:
-    if not data.plan:
-        return [p(tr("plan_none", lang), styles.body)]
+               limit: int | None = None, suggested: bool = False) -> list:
+    """The control plan; with ``suggested``, catalog controls the model does not have yet."""
+    items = data.suggested if suggested else data.plan
+    if not items:
+        return [p(tr("plan_none", lang), styles.body)] if not suggested else []
     names = data.names()
     rows = []
-    for item in data.plan[:limit] if limit else data.plan:
+    for item in items[:limit] if limit else items:
         rows.append([item.title, ", ".join(names.get(e, e) for e in item.elements[:4]) +
-                     ("…" if len(item.elements) > 4 else ""), item.cost_label or "–",
+                     ("…" if len(item.elements) > 4 else ""),
+                     vocab(COSTS, item.cost_label, lang) if item.cost_label else "–",
                      f"{item.reduction:g}", f"{item.per_cost:.2f}",
                      vocab(STATUS, item.status, lang), item.due or ""])
     widths = [0.28, 0.22, 0.09, 0.11, 0.11, 0.09, 0.10]
-    return [p(tr("plan_intro", lang), styles.small),
+    intro = tr("plan_suggested_intro" if suggested else "plan_intro", lang)
+    return [p(intro, styles.small),
             table([tr("control", lang), tr("elements", lang), tr("cost", lang),
                    tr("reduction", lang), tr("per_cost", lang), tr("status", lang),
                    tr("due", lang)], rows, [w * width for w in widths], styles,
                   wrap=[True, True, True, False, False, True, False])]
+
+
+def board_plan(data: ReportData, styles: Styles, lang: str, width: float, limit: int) -> list:
+    """Planned controls when the model has some, else the catalog's suggestions."""
+    if data.plan or not data.suggested:
+        return plan_table(data, styles, lang, width, limit)
+    return [p(tr("plan_none", lang), styles.small),
+            *plan_table(data, styles, lang, width, limit, suggested=True)]
 
 
 def regulatory(data: ReportData, styles: Styles, lang: str, width: float) -> list:
@@ -215,20 +227,20 @@ def register(data: ReportData, styles: Styles, lang: str, width: float) -> list:
     rows, fills = [], {}
     ordered = data.register_order()
     for index, row in enumerate(ordered):
-        rows.append([row.id, row.element_name, threat_title(row, lang), row.stride or "–",
+        rows.append([str(index + 1), row.element_name, threat_title(row, lang), row.stride or "–",
                      str(row.inherent.likelihood), impact_text(row.impact, lang),
                      row.inherent.short(), row.residual.short(), row.projected.short(),
                      vocab(STATUS, row.status, lang), row.owner, "; ".join(row.controls),
                      ", ".join(row.references)])
         for col, risk in ((6, row.inherent), (7, row.residual), (8, row.projected)):
             fills[(col, index)] = LEVEL_COLOURS[risk.level]
-    fractions = [0.06, 0.11, 0.155, 0.055, 0.025, 0.115, 0.04, 0.04, 0.04, 0.07, 0.085,
-                 0.125, 0.08]
-    header = ["ID", tr("element", lang), tr("threat", lang), tr("stride", lang), "L",
+    fractions = [0.03, 0.10, 0.18, 0.05, 0.025, 0.12, 0.04, 0.04, 0.04, 0.07, 0.075,
+                 0.115, 0.115]
+    header = ["#", tr("element", lang), tr("threat", lang), tr("stride", lang), "L",
               tr("impact", lang), tr("inherent_short", lang), tr("residual_short", lang),
               tr("projected_short", lang), tr("status", lang), tr("owner", lang),
               tr("controls", lang), tr("references", lang)]
-    wrap = [True, True, True, False, False, True, False, False, False, True, True, True, True]
+    wrap = [False, True, True, False, False, True, False, False, False, True, True, True, True]
     return [table(header, rows, [f * width for f in fractions], styles, fills=fills,
                   wrap=wrap)]
 

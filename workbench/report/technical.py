@@ -39,6 +39,9 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     out += sections.controls_table(data, styles, lang, pw)
     out += [Heading(tr("sec_plan", lang), styles.h2, 1)]
     out += sections.plan_table(data, styles, lang, pw)
+    if data.suggested:
+        out += [Heading(tr("sec_suggested", lang), styles.h2, 1)]
+        out += sections.plan_table(data, styles, lang, pw, limit=40, suggested=True)
     out += [Heading(tr("sec_regulatory", lang), styles.h1, 0)]
     out += sections.regulatory(data, styles, lang, pw)
     out += [Heading(tr("sec_references", lang), styles.h1, 0)]
