@@ -1,0 +1,58 @@
+"""Report data: the built-in risk estimate, the control plan, regulatory applicability."""
+
+from __future__ import annotations
+
+from workbench.model.entities import RegulatoryContext
+from workbench.report.data import cost_units, gather
+from workbench.report.regulatory import assess, load_checklist
+from workbench.report.riskcalc import Risk
+
+from .factories import report_model
+
+
+def test_levels_follow_documented_bounds_on_4x4():
+    levels = {(l_, s): Risk(l_, s).level for l_ in range(1, 5) for s in range(1, 5)}
+    assert levels[(1, 2)] == "low" and levels[(1, 3)] == "moderate"
+    assert levels[(2, 3)] == "high" and levels[(3, 3)] == "high"
+    assert levels[(3, 4)] == "critical" and levels[(4, 4)] == "critical"
+
+
+def test_implemented_control_lowers_residual_planned_only_projected():
+    data = gather(report_model(), use_engines=False)
+    rows = {r.id: r for r in data.risks}
+    dose, leak = rows["t-dose"], rows["t-leak"]
+    # Planned pairing control: residual unchanged, projected lower.
+    assert dose.residual == dose.inherent and dose.projected.score < dose.residual.score
+    # Implemented audit: residual already lower than inherent.
+    assert leak.residual.score < leak.inherent.score
+    # Safety-critical pump: patient safety at the top of the scale.
+    assert dose.impact["patient_safety"] == 4 and dose.patient_safety
+
+
+def test_control_plan_ranks_by_reduction_per_cost():
+    data = gather(report_model(), use_engines=False)
+    assert [item.id for item in data.plan] == ["c-pair"]
+    assert data.plan[0].reduction > 0
+    assert cost_units("low") < cost_units("medium") < cost_units("high")
+    assert cost_units("3.5") == 3.5
+
+
+def test_regulatory_items_apply_by_declaration():
+    model = report_model()
+    states = {r.id: r.state for r in assess(model)}
+    assert states["fda_premarket"] != "not_applicable"
+    assert states["eu_mdr"] != "not_applicable"
+    assert states["has_5b"] == "not_applicable"  # no hospital zone in this model
+    model.regulatory = RegulatoryContext(medical_device=False)
+    states = {r.id: r.state for r in assess(model, "fr")}
+    assert states["fda_premarket"] == "not_applicable" and states["eu_mdr"] == "not_applicable"
+    assert states["gdpr"] != "not_applicable"  # personal health data flows
+
+
+def test_regulatory_evidence_reads_controls_and_facts():
+    model = report_model()
+    gdpr = next(r for r in assess(model) if r.id == "gdpr")
+    assert any("encrypt" in e for e in gdpr.evidence)
+    assert gdpr.state in ("ready", "partial")
+    assert {i.id for i in load_checklist().items} >= {"hds", "gdpr", "has_5b", "ars_incident",
+                                                       "fda_premarket", "eu_mdr"}
