@@ -1,0 +1,206 @@
+"""Compare two versions of a model: what was added, removed or changed, and how risk moved.
+
+Items are matched by id (threats by their stable ``key``, which survives re-running the
+rules), and changes are listed field by field with dotted paths (``properties.secure_boot``).
+Risk per target comes from the attack-path analysis when it is available, otherwise from the
+threat risk of the target element and the flows touching it (``risk_basis`` says which).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.model.threat_model import ThreatModel
+
+#: Collections compared, with the attribute used to match items between versions.
+COLLECTIONS: tuple[tuple[str, str], ...] = (
+    ("components", "id"), ("flows", "id"), ("zones", "id"), ("data_assets", "id"),
+    ("threats", "key"), ("controls", "id"), ("attackers", "id"), ("targets", "id"),
+)
+
+
+@dataclass
+class ItemChange:
+    ident: str
+    label: str
+    fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.ident, "label": self.label}
+        if self.fields:
+            out["changes"] = {k: {"old": a, "new": b} for k, (a, b) in self.fields.items()}
+        return out
+
+
+@dataclass
+class CollectionDiff:
+    added: list[ItemChange] = field(default_factory=list)
+    removed: list[ItemChange] = field(default_factory=list)
+    changed: list[ItemChange] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: [c.to_json() for c in getattr(self, k)]
+                for k in ("added", "removed", "changed")}
+
+
+@dataclass
+class TargetRisk:
+    target: str
+    label: str
+    old: dict[str, Any] | None  # {"score", "level"} or None when absent in that version
+    new: dict[str, Any] | None
+
+    @property
+    def delta(self) -> int | None:
+        if self.old is None or self.new is None:
+            return None
+        return int(self.new["score"]) - int(self.old["score"])
+
+    def to_json(self) -> dict[str, Any]:
+        return {"target": self.target, "label": self.label, "old": self.old, "new": self.new,
+                "delta": self.delta}
+
+
+@dataclass
+class ModelDiff:
+    collections: dict[str, CollectionDiff]
+    metadata: dict[str, tuple[Any, Any]]
+    risk: list[TargetRisk]
+    risk_basis: str
+
+    @property
+    def empty(self) -> bool:
+        return (all(c.empty for c in self.collections.values()) and not self.metadata
+                and all(r.delta in (0,) for r in self.risk))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"metadata": {k: {"old": a, "new": b} for k, (a, b) in self.metadata.items()},
+                **{name: c.to_json() for name, c in self.collections.items()},
+                "risk_per_target": [r.to_json() for r in self.risk],
+                "risk_basis": self.risk_basis}
+
+
+def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:
+    """Nested dicts to dotted keys; lists are compared whole (they are small)."""
+    out: dict[str, Any] = {}
+    if isinstance(data, dict):
+        for key, value in data.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            if isinstance(value, dict) and value:
+                out.update(_flatten(value, path))
+            else:
+                out[path] = value
+    return out
+
+
+def _label(item: Any) -> str:
+    for attr in ("name", "title"):
+        value = getattr(item, attr, None)
+        if value:
+            return str(value)
+    if hasattr(item, "source") and hasattr(item, "target"):
+        return f"{item.source} -> {item.target}"
+    return str(getattr(item, "id", ""))
+
+
+def field_changes(old: Any, new: Any) -> dict[str, tuple[Any, Any]]:
+    a = _flatten(old.model_dump(mode="json", exclude_none=True))
+    b = _flatten(new.model_dump(mode="json", exclude_none=True))
+    return {k: (a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)}
+
+
+def diff_collection(old: list[Any], new: list[Any], key: str) -> CollectionDiff:
+    before = {getattr(i, key): i for i in old}
+    after = {getattr(i, key): i for i in new}
+    out = CollectionDiff()
+    for ident, item in after.items():
+        if ident not in before:
+            out.added.append(ItemChange(ident, _label(item)))
+        else:
+            changes = field_changes(before[ident], item)
+            if changes:
+                out.changed.append(ItemChange(ident, _label(item), changes))
+    out.removed = [ItemChange(ident, _label(item)) for ident, item in before.items()
+                   if ident not in after]
+    return out
+
+
+def _target_risk(model: ThreatModel) -> tuple[dict[str, tuple[str, dict[str, Any]]], str]:
+    """Risk per target: (label, {"score", "level"}) by target id, and the basis used."""
+    from workbench.analysis.risk import assess  # the heavy part; only when risk is wanted
+
+    risks = [r for r in assess(model) if r.counted]
+    targets = [(t.id, t.name or _label(model.component(t.element) or t), t.element)
+               for t in model.targets]
+    basis = ("threat risk of each target element and the flows touching it "
+             "(workbench.analysis.risk.assess, current risk)")
+    if not targets:
+        targets = [(c.id, c.name, c.id) for c in model.components]
+        basis += "; the model names no targets, so every component is reported"
+    touching: dict[str, set[str]] = {}
+    for fl in model.flows:
+        for end in (fl.source, fl.target):
+            touching.setdefault(end, set()).add(fl.id)
+    out: dict[str, tuple[str, dict[str, Any]]] = {}
+    for ident, label, element in targets:
+        elements = {element} | touching.get(element, set())
+        mine = [r for r in risks if r.instance.element in elements]
+        worst = max(mine, key=lambda r: r.current.score, default=None)
+        out[ident] = (label, {"score": worst.current.score if worst else 0,
+                              "level": worst.current.level if worst else "none",
+                              "threats": len(mine)})
+    return out, basis
+
+
+def diff_models(old: ThreatModel, new: ThreatModel, *, with_risk: bool = True) -> ModelDiff:
+    collections = {name: diff_collection(getattr(old, name), getattr(new, name), key)
+                   for name, key in COLLECTIONS}
+    metadata = field_changes(old.metadata, new.metadata)
+    risk: list[TargetRisk] = []
+    basis = "not computed"
+    if with_risk:
+        before, basis = _target_risk(old)
+        after, _ = _target_risk(new)
+        for ident in list(before) + [i for i in after if i not in before]:
+            label = (after.get(ident) or before[ident])[0]
+            risk.append(TargetRisk(ident, label, before.get(ident, (None, None))[1],
+                                   after.get(ident, (None, None))[1]))
+    return ModelDiff(collections, metadata, risk, basis)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def format_diff(diff: ModelDiff) -> list[str]:
+    """Text lines for the terminal: ``+`` added, ``-`` removed, ``~`` changed."""
+    lines: list[str] = []
+    if diff.metadata:
+        lines.append("metadata:")
+        lines += [f"  ~ {k}: {_short(a)} -> {_short(b)}" for k, (a, b) in diff.metadata.items()]
+    for name, c in diff.collections.items():
+        if c.empty:
+            continue
+        lines.append(f"{name}: +{len(c.added)} -{len(c.removed)} ~{len(c.changed)}")
+        lines += [f"  + {i.ident} {i.label!r}" for i in c.added]
+        lines += [f"  - {i.ident} {i.label!r}" for i in c.removed]
+        for i in c.changed:
+            lines.append(f"  ~ {i.ident} {i.label!r}")
+            lines += [f"      {k}: {_short(a)} -> {_short(b)}" for k, (a, b) in i.fields.items()]
+    moved = [r for r in diff.risk if r.delta != 0]
+    if moved:
+        lines.append(f"risk per target ({diff.risk_basis}):")
+        for r in moved:
+            old = f"{r.old['score']} {r.old['level']}" if r.old else "absent"
+            new = f"{r.new['score']} {r.new['level']}" if r.new else "absent"
+            delta = f" ({r.delta:+d})" if r.delta is not None else ""
+            lines.append(f"  {r.target} {r.label!r}: {old} -> {new}{delta}")
+    if not lines:
+        lines.append("no difference")
+    return lines

@@ -1,0 +1,30 @@
+"""``workbench diff A B [--json]``: what changed between two versions of a model."""
+
+from __future__ import annotations
+
+import argparse
+
+from workbench.analysis.diff import diff_models, format_diff
+from workbench.cli.common import load, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("diff", help="compare two versions of a model (elements, flows, "
+                                         "threats, controls, risk per target)")
+    parser.add_argument("old", metavar="A")
+    parser.add_argument("new", metavar="B")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--no-risk", action="store_true", help="skip the risk comparison")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    old, new = load(args.old), load(args.new)
+    diff = diff_models(old, new, with_risk=not args.no_risk)
+    if args.json:
+        print_json({"old": args.old, "new": args.new, **diff.to_json()})
+    else:
+        print(f"--- {args.old}\n+++ {args.new}")
+        for line in format_diff(diff):
+            print(line)
+    return 0

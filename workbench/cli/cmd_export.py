@@ -1,0 +1,69 @@
+"""``workbench export FILE --format FMT [-o OUT]``: one registry entry per format.
+
+To add a format, add one :class:`ExportFormat` to :data:`FORMATS`; its ``write`` function gets
+the loaded model and returns text (or bytes), which is written to ``-o`` or printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.cli.common import load
+from workbench.cli.main import CliError
+from workbench.model.io import write_text_atomic
+from workbench.model.threat_model import ThreatModel
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    help: str
+    extension: str
+    write: Callable[[ThreatModel], str | bytes]
+    binary: bool = False
+
+
+def _otm(model: ThreatModel) -> str:
+    from workbench.interop.otm import dumps_otm  # imported lazily: keeps startup fast
+
+    return dumps_otm(model)
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f for f in (
+        ExportFormat("otm", "Open Threat Model 0.2.0 (JSON)", ".otm.json", _otm),
+    )
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("export", help="export a model to another format")
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("--format", required=True, choices=sorted(FORMATS),
+                        help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()))
+    parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    fmt = FORMATS[args.format]
+    model = load(args.file)
+    data = fmt.write(model)
+    if args.output is None:
+        if isinstance(data, bytes):
+            raise CliError(f"format {fmt.name} is binary; give an output file with -o")
+        sys.stdout.write(data)
+        return 0
+    out = Path(args.output)
+    if out.parent and not out.parent.is_dir():
+        raise CliError(f"{out}: folder {out.parent} does not exist")
+    if isinstance(data, bytes):
+        out.write_bytes(data)
+    else:
+        write_text_atomic(out, data, keep_backup=False)
+    print(f"wrote {out}", file=sys.stderr)
+    return 0

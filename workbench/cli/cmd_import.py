@@ -1,0 +1,47 @@
+"""``workbench import FILE --from otm|threatdragon|tmt|csv -o OUT.twm.json``.
+
+Prints the mapping report: what was mapped to which stencil, and what the analyst must
+classify (kept with a generic stencil and marked, never dropped).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.cli.common import print_json
+from workbench.cli.main import CliError
+from workbench.interop.registry import IMPORTERS, import_file
+from workbench.model.io import EXTENSION, save_model
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("import", help="import a vendor architecture (OTM, Threat Dragon, "
+                                           "Microsoft TMT, CSV) as a workbench model")
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("--from", dest="fmt", choices=sorted(IMPORTERS),
+                        help="source format (guessed from the file when omitted)")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.twm.json")
+    parser.add_argument("--json", action="store_true", help="print the mapping report as JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if not out.name.endswith(EXTENSION):
+        raise CliError(f"{out}: output must end with {EXTENSION}")
+    if out.parent and not out.parent.is_dir():
+        raise CliError(f"{out}: folder {out.parent} does not exist")
+    result = import_file(args.file, args.fmt)
+    save_model(result.model, out)
+    if args.json:
+        print_json({"source": args.file, "format": result.source_format,
+                    "output": str(out), "counts": result.counts,
+                    "mapping": [m.to_json() for m in result.mapping],
+                    "unmapped": [m.element for m in result.unmapped],
+                    "warnings": result.warnings})
+    else:
+        for line in result.report_lines():
+            print(line)
+        print(f"wrote {out}")
+    return 0

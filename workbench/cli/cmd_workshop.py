@@ -1,0 +1,82 @@
+"""``workbench workshop export FILE -o OUT.md`` and ``workbench workshop summary FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbench.cli.common import load, print_json
+from workbench.cli.main import CliError
+from workbench.model.io import write_text_atomic
+from workbench.model.threat_model import ThreatModel
+from workbench.model.workshop import WorkshopSession
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("workshop", help="workshop sessions stored in a model")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write a session's minutes as Markdown")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("-o", "--output", metavar="OUT.md", help="default: stdout")
+    export.add_argument("--session", metavar="ID", help="session id (default: the latest)")
+    export.set_defaults(handler=run_export)
+    summary = actions.add_parser("summary", help="median, spread and consensus per item")
+    summary.add_argument("file", metavar="FILE")
+    summary.add_argument("--session", metavar="ID", help="session id (default: the latest)")
+    summary.add_argument("--json", action="store_true")
+    summary.set_defaults(handler=run_summary)
+
+
+def pick_session(model: ThreatModel, source: str, ident: str | None) -> WorkshopSession:
+    sessions = model.workshops or []
+    if not sessions:
+        raise CliError(f"{source}: the model holds no workshop session")
+    if ident is None:
+        return max(sessions, key=lambda s: s.date)
+    for session in sessions:
+        if session.id == ident:
+            return session
+    raise CliError(f"{source}: no workshop session {ident!r} (have: "
+                   f"{', '.join(s.id for s in sessions)})")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from workbench.workshop import session_markdown
+
+    model = load(args.file)
+    text = session_markdown(model, pick_session(model, args.file, args.session))
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    out = Path(args.output)
+    if out.parent and not out.parent.is_dir():
+        raise CliError(f"{out}: folder {out.parent} does not exist")
+    write_text_atomic(out, text, keep_backup=False)
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    from workbench.workshop import check_session, summarize_session
+
+    model = load(args.file)
+    session = pick_session(model, args.file, args.session)
+    summaries = summarize_session(session)
+    problems = check_session(model, session)
+    if args.json:
+        print_json({"session": session.id, "items": [s.to_json() for s in summaries],
+                    "problems": [p.format() for p in problems]})
+        return 0
+    print(f"{session.title} ({session.date.isoformat()}), {len(session.participants)} "
+          f"participants")
+    for s in summaries:
+        dims = ", ".join(f"{d.dimension} median {d.median:g} range {d.low}-{d.high}"
+                         + (" DISAGREE" if d.disagreement else "") for d in s.dimensions)
+        decided = (f"consensus by {', '.join(s.item.consensus.decided_by)}"
+                   if s.item.consensus else "no consensus")
+        print(f"  {s.item.title or s.item.threat or s.item.element}: {dims or 'no votes'}; "
+              f"{decided}")
+    for p in problems:
+        print(f"warning: {p.format(args.file)}", file=sys.stderr)
+    return 0
