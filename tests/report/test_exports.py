@@ -63,3 +63,16 @@ def test_markdown_and_json(data, tmp_path):
     dose = next(t for t in doc["threats"] if t["id"] == "t-dose")
     assert dose["risk_projected"]["score"] < dose["risk_inherent"]["score"]
     assert doc["control_plan"][0]["id"] == "c-pair"
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "csv", "md", "json"])
+def test_model_exporters_for_the_export_registry(fmt):
+    from workbench.report.exports import model_exporter
+
+    content = model_exporter(fmt, "fr")(report_model())
+    expected = {"svg": "Relais BLE du", "md": "# Tiny closed loop", "json": '"threats"'}
+    if fmt in ("png", "csv"):
+        assert isinstance(content, bytes)
+        assert content.startswith(b"\x89PNG" if fmt == "png" else b"\xef\xbb\xbf")
+    else:
+        assert isinstance(content, str) and expected[fmt] in content

@@ -16,7 +16,7 @@ from workbench import __version__
 from workbench.report.data import ReportData, RiskRow
 from workbench.report.i18n import STATUS, tr, vocab
 from workbench.report.regulatory import assess
-from workbench.report.render import write_png, write_svg
+from workbench.report.render import png_bytes, svg_bytes, write_png, write_svg
 from workbench.report.riskcalc import Risk
 from workbench.report.scene import build_scene
 
@@ -197,6 +197,31 @@ EXPORTERS: dict[str, tuple[Exporter, str]] = {
     "md": (export_md, "summary, Markdown"),
     "json": (export_json, "analysis behind the reports, JSON"),
 }
+
+
+def model_exporter(fmt: str, lang: str = "en") -> Callable[[Any], str | bytes]:
+    """``write(model) -> text or bytes`` for the export command's format registry.
+
+    Without the file's bytes, the fingerprint in Markdown/JSON is that of the model's
+    canonical text.
+    """
+    from workbench.report.data import gather
+
+    def write(model) -> str | bytes:
+        data = gather(model)
+        if fmt == "svg":
+            return svg_bytes(_scene(data, lang)).decode("utf-8")
+        if fmt == "png":
+            return png_bytes(_scene(data, lang))
+        if fmt == "csv":
+            return csv_text(data, lang).encode("utf-8-sig")
+        if fmt == "md":
+            return markdown_text(data, lang)
+        if fmt == "json":
+            return json.dumps(analysis_json(data), indent=2, ensure_ascii=False) + "\n"
+        raise ValueError(f"unknown format {fmt!r}")
+
+    return write
 
 
 def export(model_path: Path, fmt: str, out: Path, lang: str = "en") -> None:

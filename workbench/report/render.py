@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
@@ -91,14 +92,25 @@ def _shape(drawing: Drawing, item: Shape, pt, colour, scale: float) -> None:
             drawing.add(Polygon(flat, **style))
 
 
-def write_svg(scene: Scene, path: Path) -> None:
+def svg_bytes(scene: Scene) -> bytes:
     """Vector SVG through reportlab's SVG renderer."""
     from reportlab.graphics import renderSVG
 
-    renderSVG.drawToFile(to_drawing(scene), str(path))
+    text = renderSVG.drawToString(to_drawing(scene))
+    return text.encode("utf-8") if isinstance(text, str) else text
 
 
-def write_png(scene: Scene, path: Path, dpi: int = 150) -> None:
+def write_svg(scene: Scene, path: Path) -> None:
+    path.write_bytes(svg_bytes(scene))
+
+
+def png_bytes(scene: Scene, dpi: int = 150) -> bytes:
+    buffer = io.BytesIO()
+    write_png(scene, buffer, dpi)
+    return buffer.getvalue()
+
+
+def write_png(scene: Scene, path, dpi: int = 150) -> None:
     """Bitmap through matplotlib's Agg backend (reportlab's renderPM needs pycairo)."""
     import matplotlib
 
@@ -161,4 +173,5 @@ def write_png(scene: Scene, path: Path, dpi: int = 150) -> None:
             align = {"start": "left", "middle": "center", "end": "right"}[item.anchor]
             ax.text(item.x, item.y, item.text, fontproperties=bold if item.bold else regular,
                     fontsize=item.size, color=item.colour, ha=align, va="baseline", zorder=z)
-    fig.savefig(str(path), dpi=dpi, format="png", facecolor="white")
+    fig.savefig(path if hasattr(path, "write") else str(path), dpi=dpi, format="png",
+                facecolor="white")
