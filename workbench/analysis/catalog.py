@@ -201,7 +201,7 @@ class Catalog:
     threats: dict[str, ThreatType] = field(default_factory=dict)
     controls: dict[str, ControlType] = field(default_factory=dict)
     adjustments: list[LikelihoodAdjustment] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)  # id -> file name
+    sources: dict[str, str] = field(default_factory=dict)  # id -> file path
     versions: dict[str, str] = field(default_factory=dict)  # file name -> version
 
     def controls_for(self, threat_id: str) -> list[ControlType]:
@@ -356,14 +356,14 @@ def _merge(catalog: Catalog, parsed: CatalogFile, path: Path,
                     f"duplicate id {item.id!r} (already defined in {catalog.sources[item.id]})")))
                 continue
             target[item.id] = item  # type: ignore[assignment]
-            catalog.sources[item.id] = path.name
+            catalog.sources[item.id] = str(path)
     for i, adj in enumerate(parsed.adjustments):
         key = f"adjustment:{adj.id}"
         if key in catalog.sources:
             problems.append((str(path), Problem(f"adjustments[{i}].id",
                                                 f"duplicate adjustment id {adj.id!r}")))
             continue
-        catalog.sources[key] = path.name
+        catalog.sources[key] = str(path)
         catalog.adjustments.append(adj)
 
 

@@ -1,0 +1,226 @@
+"""Rule engine: what it suggests, and that analyst decisions survive re-runs and edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.model.factories import tiny_model
+from workbench.analysis.catalog import load_catalog
+from workbench.analysis.rules import merge_suggestions, suggest_threats
+from workbench.model import (
+    Component,
+    ComponentProperties,
+    ControlInstance,
+    Flow,
+    Layer,
+    MitigationLink,
+    ThreatModel,
+    TrustZone,
+    dumps_model,
+    load_model,
+    model_from_document,
+)
+from workbench.model.enums import (
+    Authentication,
+    ControlStatus,
+    PatchStatus,
+    ThreatStatus,
+    ZoneKind,
+)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(include_user_env=False)
+
+
+def _keys(model: ThreatModel) -> set[str]:
+    return {t.key for t in model.threats}
+
+
+def _ward(tiny: ThreatModel) -> ThreatModel:
+    """The tiny model plus an implant, a legacy infusion pump and a public records store."""
+    model = tiny.model_copy(deep=True)
+    model.zones.append(TrustZone(id="body", name="Patient body", kind=ZoneKind.PATIENT_BODY,
+                                 trust_level=6))
+    model.zones.append(TrustZone(id="ward", name="Ward", kind=ZoneKind.HOSPITAL, trust_level=6))
+    model.components += [
+        Component(id="icd", name="ICD", stencil="cardiac-implant", layer=Layer.THING, zone="body",
+                  properties=ComponentProperties(wireless_interfaces=["MICS"],
+                                                 safety_critical_function="defibrillation")),
+        Component(id="rf", name="Implant RF", stencil="implant-rf", layer=Layer.NETWORK),
+        Component(id="lpump", name="Legacy infusion pump", stencil="infusion-pump",
+                  layer=Layer.THING, zone="ward", properties=ComponentProperties(
+                      legacy=True, patch_status=PatchStatus.UNSUPPORTED,
+                      os_firmware="Windows CE 6")),
+        Component(id="records", name="Records share", stencil="hds-host", layer=Layer.CLOUD,
+                  zone="cloud", properties=ComponentProperties(
+                      internet_exposed=True, authentication=Authentication.NONE,
+                      data_assets=["glucose"])),
+    ]
+    model.flows += [
+        Flow(id="f-icd-relay", source="icd", target="relay", via=["rf"], protocol="MICS RF",
+             bidirectional=True, encrypted=False, authenticated=False,
+             data_assets=["dosing"]),
+        Flow(id="f-relay-records", source="relay", target="records", via=["lte"],
+             protocol="HTTP", encrypted=False, authenticated=False, data_assets=["glucose"]),
+    ]
+    return model
+
+
+def test_tiny_model_gets_threats_in_all_four_layers(catalog) -> None:
+    merged = suggest_threats(tiny_model(), catalog)
+    comps = {c.id: c.layer.value for c in merged.components}
+    layers = {comps.get(t.element, "network") for t in merged.threats}
+    assert layers == {"thing", "gateway", "network", "cloud"}
+
+
+def test_rules_find_the_issue_examples(catalog) -> None:
+    keys = _keys(suggest_threats(_ward(tiny_model()), catalog))
+    # an unencrypted flow crossing a trust boundary
+    assert "flow.cleartext-across-boundary@f-relay-records" in keys
+    # an internet-facing store of health data
+    assert "cloud.health-records-exposed-web@records" in keys
+    # an implant whose radio link has no authentication
+    assert "flow.unauthenticated-therapy-command@f-icd-relay" in keys
+    assert "thing.implant-rf-command-injection@icd" in keys
+    # a legacy pump with an unpatched OS
+    assert "thing.legacy-unpatched-os@lpump" in keys
+    # ...and nothing implant-specific lands on the insulin pump
+    assert "thing.implant-rf-command-injection@pump" not in keys
+
+
+def test_keys_are_stable_and_unique(catalog) -> None:
+    first = suggest_threats(_ward(tiny_model()), catalog)
+    again = suggest_threats(_ward(tiny_model()), catalog)
+    assert [t.key for t in first.threats] == [t.key for t in again.threats]
+    assert len(_keys(first)) == len(first.threats)
+    for threat in first.threats:
+        assert threat.key == f"{threat.catalog_id}@{threat.element}"
+
+
+def test_rerun_is_idempotent(catalog) -> None:
+    once = suggest_threats(tiny_model(), catalog)
+    twice, report = merge_suggestions(once, catalog)
+    assert report.added == [] and report.orphaned == [] and report.dropped == []
+    assert dumps_model(once) == dumps_model(twice)
+
+
+def _decide(model: ThreatModel) -> ThreatModel:
+    """Record one decision of each kind on the first five suggestions."""
+    model = model.model_copy(deep=True)
+    model.controls.append(ControlInstance(id="ctl-tls", catalog_id="transport-encryption",
+                                          title="TLS everywhere",
+                                          status=ControlStatus.IMPLEMENTED))
+    t = model.threats
+    t[0].status = ThreatStatus.ACCEPTED
+    t[1].status, t[1].reason = ThreatStatus.REJECTED, "Pump has no debug port exposed"
+    t[2].status = ThreatStatus.MITIGATED
+    t[2].mitigations = [MitigationLink(control="ctl-tls", status=ControlStatus.VERIFIED,
+                                       evidence="pentest 2026-03")]
+    t[3].status, t[3].transferred_to = ThreatStatus.TRANSFERRED, "Vendor (contract §7)"
+    t[4].status, t[4].owner = ThreatStatus.RISK_ACCEPTED, "CISO"
+    t[4].decided_on = dt.date(2026, 11, 1)
+    return model
+
+
+def test_decisions_survive_a_rerun(catalog) -> None:
+    decided = _decide(suggest_threats(tiny_model(), catalog))
+    rerun = suggest_threats(decided, catalog)
+    before = {t.key: t for t in decided.threats}
+    after = {t.key: t for t in rerun.threats}
+    assert before == after
+
+
+def test_decisions_survive_an_architecture_change(catalog) -> None:
+    decided = _decide(suggest_threats(tiny_model(), catalog))
+    decided_keys = {t.key: t for t in decided.threats[:5]}
+    # remove the pump and its flow, add a CGM sensor talking to the relay
+    changed = decided.model_copy(deep=True)
+    changed.components = [c for c in changed.components if c.id != "pump"]
+    changed.flows = [f for f in changed.flows if f.source != "pump"]
+    changed.components.append(Component(id="cgm", name="CGM", stencil="cgm-sensor",
+                                        layer=Layer.THING, zone="home"))
+    changed.flows.append(Flow(id="f-cgm-relay", source="cgm", target="relay", via=["ble"],
+                              protocol="BLE", encrypted=True, authenticated=True))
+    merged, report = merge_suggestions(changed, catalog)
+    after = {t.key: t for t in merged.threats}
+    # every decision is still there, word for word, or orphaned with its status remembered
+    for key, old in decided_keys.items():
+        new = after[key]
+        if new.status == ThreatStatus.ORPHANED:
+            assert new.previous_status == old.status
+            assert new.model_copy(update={"status": old.status, "previous_status": None}) == old
+        else:
+            assert new == old
+    # suggestions on the vanished pump are orphaned, never deleted
+    on_pump = [t for t in decided.threats if t.element in ("pump", "f-pump-relay")]
+    assert on_pump and all(after[t.key].status == ThreatStatus.ORPHANED for t in on_pump)
+    # the new sensor gets its own suggestions
+    assert any(k.endswith("@cgm") for k in report.added)
+    # the merged model is still a valid file (orphans may point at vanished elements)
+    reloaded = model_from_document(merged.model_dump(mode="json", by_alias=True), "mem")
+    assert len(reloaded.threats) == len(merged.threats)
+
+
+def test_orphan_comes_back_with_its_decision(catalog) -> None:
+    model = suggest_threats(tiny_model(), catalog)
+    key = next(t.key for t in model.threats if t.element == "vcloud")
+    for t in model.threats:
+        if t.key == key:
+            t.status, t.reason = ThreatStatus.REJECTED, "hosted by certified HDS provider"
+    gone = model.model_copy(deep=True)
+    gone.components = [c for c in gone.components if c.id != "vcloud"]
+    gone.flows = [f for f in gone.flows if f.target != "vcloud"]
+    orphaned = suggest_threats(gone, catalog)
+    back = orphaned.model_copy(update={"components": model.components, "flows": model.flows})
+    restored, report = merge_suggestions(back, catalog)
+    inst = next(t for t in restored.threats if t.key == key)
+    assert key in report.restored
+    assert inst.status == ThreatStatus.REJECTED and inst.reason.startswith("hosted")
+    assert inst.previous_status is None
+
+
+def test_fixed_flow_drops_untouched_suggestion_but_keeps_decided_one(catalog) -> None:
+    model = _ward(tiny_model())
+    merged = suggest_threats(model, catalog)
+    cleartext = "flow.cleartext-across-boundary@f-relay-records"
+    mitm = "flow.mitm@f-relay-records"
+    for t in merged.threats:
+        if t.key == mitm:
+            t.status, t.owner = ThreatStatus.ACCEPTED, "Platform team"
+    fixed = merged.model_copy(deep=True)
+    for f in fixed.flows:
+        if f.id == "f-relay-records":
+            f.encrypted = f.authenticated = True
+    after, report = merge_suggestions(fixed, catalog)
+    keys = _keys(after)
+    assert cleartext not in keys and cleartext in report.dropped
+    kept = next(t for t in after.threats if t.key == mitm)
+    assert kept.status == ThreatStatus.ORPHANED
+    assert kept.previous_status == ThreatStatus.ACCEPTED and kept.owner == "Platform team"
+
+
+def test_manual_threats_are_left_alone(catalog) -> None:
+    model = suggest_threats(tiny_model(), catalog)
+    from workbench.model import ThreatInstance
+
+    model.threats.append(ThreatInstance(id="m1", key="custom@pump", catalog_id="custom",
+                                        element="pump", manual=True, title="Own threat"))
+    after, report = merge_suggestions(model, catalog)
+    assert any(t.key == "custom@pump" and t.status == ThreatStatus.SUGGESTED
+               for t in after.threats)
+    assert "custom@pump" not in report.unknown_catalog
+
+
+def test_every_sample_model_gets_threats_in_all_four_layers(sample_paths, catalog) -> None:
+    if not sample_paths:
+        pytest.skip("sample models not generated yet")
+    for path in sample_paths:
+        model = suggest_threats(load_model(path), catalog)
+        comps = {c.id: c.layer.value for c in model.components}
+        layers = {comps.get(t.element, "network") for t in model.threats
+                  if t.status != ThreatStatus.ORPHANED}
+        assert layers == {"thing", "gateway", "network", "cloud"}, path.name
