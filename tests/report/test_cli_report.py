@@ -39,3 +39,13 @@ def test_report_command_bad_input_is_one_line(tmp_path, capsys):
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert main(["report", str(bad), "-o", str(tmp_path / "missing" / "x.pdf")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "csv", "md", "json"])
+def test_export_command_report_formats(model_file, tmp_path, capsys, fmt):
+    out = tmp_path / f"out.{fmt}"
+    assert main(["export", str(model_file), "--format", fmt, "-o", str(out)]) == 0
+    raw = out.read_bytes()
+    magic = {"svg": b"<?xml", "png": b"\x89PNG", "csv": b"\xef\xbb\xbf", "md": b"# ",
+             "json": b"{"}[fmt]
+    assert raw.startswith(magic)

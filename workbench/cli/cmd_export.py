@@ -33,9 +33,25 @@ def _otm(model: ThreatModel) -> str:
     return dumps_otm(model)
 
 
+def _report(fmt: str) -> Callable[[ThreatModel], str | bytes]:
+    """A report-layer exporter (workbench.report.exports), imported only when used."""
+    def write(model: ThreatModel) -> str | bytes:
+        from workbench.report.exports import model_exporter
+
+        return model_exporter(fmt)(model)
+
+    return write
+
+
 FORMATS: dict[str, ExportFormat] = {
     f.name: f for f in (
         ExportFormat("otm", "Open Threat Model 0.2.0 (JSON)", ".otm.json", _otm),
+        ExportFormat("svg", "architecture diagram, vector SVG", ".svg", _report("svg")),
+        ExportFormat("png", "architecture diagram, PNG", ".png", _report("png"), binary=True),
+        ExportFormat("csv", "risk register, CSV UTF-8 with BOM", ".csv", _report("csv"),
+                     binary=True),
+        ExportFormat("md", "summary, Markdown", ".md", _report("md")),
+        ExportFormat("json", "analysis behind the reports, JSON", ".json", _report("json")),
     )
 }
 
