@@ -1,0 +1,203 @@
+"""What makes one attack step succeed: threats on the element reached, controls in place.
+
+The engine only needs, per element (component or flow), a list of :class:`ThreatEvidence`:
+how likely the threat is to work (from its likelihood level) and how much the controls in
+place cut that. This keeps the graph engine independent of the catalog: evidence comes
+from :func:`evidence_from_risks` (the risk model's output), or, for an element with no
+recorded threat, from :func:`property_probability` (a documented fallback on its
+properties). The formulas are in ``docs/attack-paths.md``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from workbench.model.entities import Component, Flow
+from workbench.model.enums import Authentication, PatchStatus
+
+#: Probability that the easiest and hardest likelihood levels succeed in one attempt.
+P_LOWEST, P_HIGHEST = 0.1, 0.9
+#: Base chance of any step on an element with no threat and no weak property.
+P_BASE = 0.05
+
+# Property fallback: each weakness is an independent extra chance (noisy-OR).
+_WEAKNESS = {
+    "internet_exposed": 0.30,
+    "auth_none": 0.35,
+    "auth_weak": 0.15,  # password or shared secret
+    "auth_unknown": 0.10,
+    "patch_unsupported": 0.30,
+    "patch_lagging": 0.15,
+    "patch_unknown": 0.05,
+    "legacy": 0.20,
+    "user_apps": 0.10,
+    "unsigned_updates": 0.05,
+    "flow_unencrypted": 0.15,
+    "flow_unauthenticated": 0.20,
+}
+
+
+@dataclass(frozen=True)
+class ThreatEvidence:
+    """One threat on one element, reduced to what the attack graph needs."""
+
+    key: str
+    probability: float  # chance the threat works, before controls
+    in_place: float = 1.0  # product of (1 - effectiveness) of controls in place
+    #: Controls that could still be put in place: (candidate id, effectiveness).
+    options: tuple[tuple[str, float], ...] = ()
+
+    def residual(self, extra: Iterable[str] = ()) -> float:
+        """Success chance with controls in place plus the candidates named in ``extra``."""
+        chosen = set(extra)
+        factor = self.in_place
+        for cid, eff in self.options:
+            if cid in chosen:
+                factor *= 1.0 - eff
+        return self.probability * factor
+
+
+@dataclass
+class Candidate:
+    """A control that can be funded: a planned model control or a catalog suggestion."""
+
+    id: str
+    title: str
+    cost: float
+    elements: set[str] = field(default_factory=set)
+
+
+EdgeEvidence = dict[str, list[ThreatEvidence]]
+
+
+def level_probability(level: int, levels: tuple[int, ...]) -> float:
+    """Map a likelihood level to a success probability: linear in its rank on the scale."""
+    if not levels:
+        return P_LOWEST
+    below = [v for v in levels if v <= level]
+    rank = levels.index(below[-1]) if below else 0
+    if len(levels) == 1:
+        return P_HIGHEST
+    return P_LOWEST + (P_HIGHEST - P_LOWEST) * rank / (len(levels) - 1)
+
+
+def combine(probabilities: Iterable[float]) -> float:
+    """Chance that at least one of independent attempts works (noisy-OR of one step)."""
+    miss = 1.0
+    for p in probabilities:
+        miss *= 1.0 - min(1.0, max(0.0, p))
+    return 1.0 - miss
+
+
+def element_probability(threats: list[ThreatEvidence], extra: Iterable[str] = ()) -> float:
+    chosen = tuple(extra)
+    return combine(t.residual(chosen) for t in threats)
+
+
+def property_weaknesses(component: Component | None, flow: Flow | None) -> list[str]:
+    """Names of the weak properties the fallback counts, for explanations and tests."""
+    found: list[str] = []
+    if component is not None:
+        props = component.properties
+        if props.internet_exposed:
+            found.append("internet_exposed")
+        if props.authentication == Authentication.NONE:
+            found.append("auth_none")
+        elif props.authentication in (Authentication.PASSWORD, Authentication.SHARED_SECRET):
+            found.append("auth_weak")
+        elif props.authentication == Authentication.UNKNOWN:
+            found.append("auth_unknown")
+        patch = {PatchStatus.UNSUPPORTED: "patch_unsupported",
+                 PatchStatus.LAGGING: "patch_lagging",
+                 PatchStatus.UNKNOWN: "patch_unknown"}.get(props.patch_status)  # type: ignore[arg-type]
+        if patch:
+            found.append(patch)
+        if props.legacy:
+            found.append("legacy")
+        if props.user_installable_apps:
+            found.append("user_apps")
+        if props.signed_updates is False:
+            found.append("unsigned_updates")
+    if flow is not None:
+        if not flow.encrypted:
+            found.append("flow_unencrypted")
+        if not flow.authenticated:
+            found.append("flow_unauthenticated")
+    return found
+
+
+def property_probability(component: Component | None, flow: Flow | None) -> float:
+    """Fallback success chance of a step onto ``component`` (over ``flow``) with no threats."""
+    return combine([P_BASE] + [_WEAKNESS[w] for w in property_weaknesses(component, flow)])
+
+
+def capability_scale(p: float, capability: float) -> float:
+    """Scale a step's chance by attacker capability: 0.5 leaves it, 1 squares the miss."""
+    if p <= 0.0 or capability <= 0.0:
+        return 0.0
+    if p >= 1.0:
+        return 1.0
+    return 1.0 - math.pow(1.0 - p, 2.0 * capability)
+
+
+_COST_UNITS = {"low": 1.0, "medium": 3.0, "high": 9.0}
+
+
+def cost_units(cost: str | None) -> float:
+    """Cost of a control in relative units: low 1, medium 3, high 9, or a number as given."""
+    if cost is None:
+        return _COST_UNITS["medium"]
+    text = str(cost).strip().lower()
+    if text in _COST_UNITS:
+        return _COST_UNITS[text]
+    try:
+        value = float(text.replace(",", "").split()[0])
+    except (ValueError, IndexError):
+        return _COST_UNITS["medium"]
+    return value if value > 0 and math.isfinite(value) else _COST_UNITS["medium"]
+
+
+def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
+                        catalog=None) -> tuple[EdgeEvidence, dict[str, Candidate]]:
+    """Evidence per element from the risk model's ``ThreatRisk`` list, and fundable controls.
+
+    Candidates are the model's controls not yet in place (by id) and catalog controls
+    suggested for a threat but absent from the model (``catalog:<id>`` on each element).
+    """
+    evidence: EdgeEvidence = {}
+    candidates: dict[str, Candidate] = {}
+    for risk in risks:
+        if not risk.counted:
+            continue
+        inst = risk.instance
+        q = level_probability(risk.likelihood, likelihood_levels)
+        in_place = 1.0
+        options: list[tuple[str, float]] = []
+        present_types: set[str] = set()
+        for ctl in risk.controls:
+            if ctl.catalog_id:
+                present_types.add(ctl.catalog_id)
+            if ctl.reduces not in ("likelihood", "both"):
+                continue
+            if ctl.in_place:
+                in_place *= 1.0 - ctl.effectiveness
+            else:
+                options.append((ctl.control, ctl.effectiveness))
+                cand = candidates.setdefault(ctl.control, Candidate(
+                    ctl.control, ctl.title, 0.0))
+                cand.elements.add(inst.element)
+        if catalog is not None:
+            for ctype in catalog.controls_for(inst.catalog_id):
+                if ctype.id in present_types or ctype.reduces_effective not in (
+                        "likelihood", "both"):
+                    continue
+                cid = f"catalog:{ctype.id}@{inst.element}"
+                options.append((cid, ctype.effectiveness))
+                cand = candidates.setdefault(cid, Candidate(
+                    cid, f"{ctype.title} on {inst.element}", cost_units(ctype.cost)))
+                cand.elements.add(inst.element)
+        evidence.setdefault(inst.element, []).append(
+            ThreatEvidence(inst.key, q, in_place, tuple(options)))
+    return evidence, candidates

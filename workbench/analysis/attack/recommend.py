@@ -1,0 +1,155 @@
+"""What to fund first: controls (greedy) and edge cuts (minimum cut).
+
+*Controls.* Candidates are the model's controls not yet in place and catalog controls
+suggested for the threats found. Greedy: at each step, take the candidate that removes the
+most excess risk per unit of cost, where the excess is ``sum over targets of max(0,
+P(target) - threshold)`` and ``P(target)`` is the worst attacker's probability. Stop when
+every target is under the threshold, nothing helps, or the time budget runs out. Every
+what-if reuses the attacker's prepared solver and the same random numbers (common random
+numbers), so differences are not sampling noise. Greedy is not optimal in general (the
+problem is a budgeted set cover), but each step's reduction is measured, not guessed.
+
+*Edge cuts.* For the most exposed attacker/target pairs, the fewest attack steps whose
+blocking disconnects the attacker from the target (``networkx.minimum_cut``, unit capacities),
+with the probability that remains once they are blocked.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from workbench.analysis.attack.evidence import Candidate
+from workbench.analysis.attack.graph import AttackGraph, step_graph
+from workbench.analysis.attack.targets import TargetSpec
+
+#: Worlds per what-if during the greedy search (the final figures use the full size).
+WHAT_IF_SAMPLES = 4096
+MAX_CANDIDATES = 40
+MAX_STEPS = 10
+
+
+def _evaluate(graph: AttackGraph, runs, nodes: list[int], chosen: list[str],
+              candidates: dict[str, Candidate], samples: int, exact_limit: int) -> np.ndarray:
+    """Worst-attacker probability of each target node with ``chosen`` controls in place."""
+    elements = {e for c in chosen for e in candidates[c].elements}
+    g2 = graph.with_controls(chosen, elements) if chosen else graph
+    worst = np.zeros(len(nodes))
+    for run in runs:
+        idx = [graph.index[e] for e in run.entries]
+        p = step_graph(g2, idx, run.profile.capability).p
+        sol = run.solver.solve(p, samples=samples, seed=run.seed, exact_for=nodes,
+                               limit=exact_limit)
+        worst = np.maximum(worst, sol.probability[nodes])
+    return worst
+
+
+def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
+                       candidates: dict[str, Candidate], threshold: float, samples: int,
+                       exact_limit: int, deadline: float, notes: list[str]
+                       ) -> list[dict[str, Any]]:
+    """Greedy control plan: one entry per step with cumulative cost and risk reduction."""
+    if not runs or not specs:
+        return []
+    if not candidates:
+        notes.append("no candidate controls (no threats or catalog suggestions): "
+                     "see attack.edge_cuts for the steps to block")
+        return []
+    nodes = sorted({graph.index[s.element] for s in specs})
+    what_if = min(samples, WHAT_IF_SAMPLES)
+    base = _evaluate(graph, runs, nodes, [], candidates, what_if, exact_limit)
+    exposed = {graph.nodes[n] for n, p in zip(nodes, base, strict=True) if p > 0}
+    reached = {graph.nodes[i] for r in runs
+               for i in np.flatnonzero(r.solution.probability[:graph.size] > 0)}
+    pool = [c for c in candidates.values()
+            if c.elements & (reached | exposed) or any(e in graph.flows for e in c.elements)]
+    pool.sort(key=lambda c: (c.cost, c.id))
+    if len(pool) > MAX_CANDIDATES:
+        notes.append(f"control search limited to {MAX_CANDIDATES} of {len(pool)} candidates")
+        pool = pool[:MAX_CANDIDATES]
+
+    def excess(v: np.ndarray) -> float:
+        return float(np.maximum(0.0, v - threshold).sum())
+
+    chosen: list[str] = []
+    current = base
+    plan: list[dict[str, Any]] = []
+    cost = 0.0
+    for _ in range(MAX_STEPS):
+        if excess(current) <= 0:
+            break
+        best: tuple[float, str, np.ndarray] | None = None
+        for cand in pool:
+            if cand.id in chosen:
+                continue
+            if time.perf_counter() > deadline:
+                notes.append("control recommendation stopped by the time budget")
+                return plan
+            trial = _evaluate(graph, runs, nodes, chosen + [cand.id], candidates, what_if,
+                              exact_limit)
+            gain = excess(current) - excess(trial)
+            score = gain / max(cand.cost, 1e-9)
+            if gain > 1e-12 and (best is None or score > best[0]):
+                best = (score, cand.id, trial)
+        if best is None:
+            break
+        _, cid, trial = best
+        chosen.append(cid)
+        cost += candidates[cid].cost
+        plan.append({
+            "controls": list(chosen), "added": cid, "title": candidates[cid].title,
+            "elements": sorted(candidates[cid].elements), "step_cost": candidates[cid].cost,
+            "cost": cost,
+            "marginal_reduction": float(current.sum() - trial.sum()),
+            "risk_reduction": float(base.sum() - trial.sum()),
+            "targets_above_threshold": int((trial > threshold).sum()),
+            "max_probability": float(trial.max(initial=0.0)),
+            "worlds": what_if,
+        })
+        current = trial
+    if excess(current) > 0 and plan:
+        notes.append(f"{int((current > threshold).sum())} target(s) stay above the "
+                     f"threshold {threshold} with the candidate controls")
+    return plan
+
+
+def recommend_cuts(runs, specs: list[TargetSpec], pairs, samples: int, exact_limit: int,
+                   notes: list[str], max_pairs: int = 3) -> list[dict[str, Any]]:
+    """Minimum sets of attack steps to block for the most exposed pairs."""
+    out: list[dict[str, Any]] = []
+    for prob, run, spec in pairs[:max_pairs]:
+        solver, sg = run.solver, run.graph
+        node = sg.nodes.index(spec.element)
+        root, first_chain = node, node
+        while solver.parent[root] >= 0:
+            first_chain = root
+            root = int(solver.parent[root])
+        if root == sg.source:
+            cut_edges = [int(solver.parent_edge[first_chain])]
+        else:
+            g = nx.DiGraph()
+            for a, b, e in zip(solver.core[solver.c_src].tolist(),
+                               solver.core[solver.c_dst].tolist(),
+                               solver.c_edge.tolist(), strict=True):
+                if sg.p[e] > 0:
+                    g.add_edge(a, b, capacity=1.0, e=e)
+            if root not in g:
+                continue
+            try:
+                _, (side, _) = nx.minimum_cut(g, sg.source, root)
+            except nx.NetworkXError:
+                continue
+            cut_edges = [g[a][b]["e"] for a in side for b in g.successors(a) if b not in side]
+        p = sg.p.copy()
+        p[cut_edges] = 0.0
+        sol = solver.solve(p, samples=samples, seed=run.seed, exact_for=[node],
+                           limit=exact_limit)
+        out.append({"attacker": run.profile.id, "target": spec.id, "probability": prob,
+                    "cut": [[sg.nodes[int(sg.src[e])], sg.nodes[int(sg.dst[e])]]
+                            for e in cut_edges],
+                    "probability_after": float(sol.probability[node]),
+                    "steps": len(cut_edges)})
+    return out
