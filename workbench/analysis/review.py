@@ -1,0 +1,167 @@
+"""The vendor review checklist (data in ``catalogs/review-checklist.json``) and its summary.
+
+The model stores answers only (:class:`workbench.model.review.ReviewRecord`); this module
+loads and validates the checklist, decides which items apply to the model (health-data
+hosting, medical device), and summarises: counts per answer, blocking gaps first. The
+report calls :func:`review_summary`; the GUI and CLI show the same object.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError
+
+from workbench.model.base import Identifier, ShortText, Strict, Text
+from workbench.model.errors import ModelError, Problem, format_loc
+from workbench.model.review import ReviewAnswer, ReviewAnswerValue
+from workbench.model.threat_model import ThreatModel
+
+SEVERITY_ORDER = {"blocking": 0, "major": 1, "minor": 2}
+#: Answers that leave a gap (the requirement is not shown to be met).
+GAP_ANSWERS = {ReviewAnswerValue.NO, ReviewAnswerValue.PARTIAL, ReviewAnswerValue.UNKNOWN}
+
+
+class ChecklistItem(Strict):
+    id: Identifier
+    category: ShortText
+    severity: Literal["blocking", "major", "minor"]
+    title: ShortText
+    title_fr: ShortText | None = None
+    question: Text
+    evidence_expected: Text | None = None
+    references: list[ShortText] = Field(default_factory=list)
+    applies_if: Literal["health_data", "medical_device"] | None = None
+
+
+class Checklist(Strict):
+    checklist_format: Literal[1]
+    id: Identifier
+    version: ShortText
+    title: ShortText
+    description: Text | None = None
+    answers: list[ReviewAnswerValue] = Field(default_factory=list)
+    items: list[ChecklistItem]
+
+    def item(self, ident: str) -> ChecklistItem | None:
+        return next((i for i in self.items if i.id == ident), None)
+
+
+def checklist_path() -> Path:
+    return Path(__file__).resolve().parents[2] / "catalogs" / "review-checklist.json"
+
+
+def load_checklist(path: Path | None = None) -> Checklist:
+    path = path or checklist_path()
+    try:
+        checklist = Checklist.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, ValidationError):
+            raise ModelError([Problem(format_loc(e["loc"]), e["msg"]) for e in exc.errors()],
+                             str(path)) from None
+        raise ModelError([Problem("$", f"cannot read checklist: {exc}")], str(path)) from None
+    seen: set[str] = set()
+    for i, item in enumerate(checklist.items):
+        if item.id in seen:
+            raise ModelError([Problem(f"items[{i}].id", f"duplicate item id {item.id!r}")],
+                             str(path))
+        seen.add(item.id)
+    return checklist
+
+
+@lru_cache(maxsize=1)
+def default_checklist() -> Checklist:
+    return load_checklist()
+
+
+def applies(item: ChecklistItem, model: ThreatModel) -> bool:
+    if item.applies_if == "health_data":
+        return model.regulatory.hosts_health_data or bool(
+            [a for a in model.data_assets if a.kind.value == "health_data"])
+    if item.applies_if == "medical_device":
+        return model.regulatory.medical_device
+    return True
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    item: ChecklistItem
+    answer: ReviewAnswerValue
+    evidence: str | None
+    note: str | None
+    applicable: bool
+
+    @property
+    def gap(self) -> bool:
+        return self.applicable and self.answer in GAP_ANSWERS
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.item.id, "title": self.item.title, "category": self.item.category,
+                "severity": self.item.severity, "answer": self.answer.value,
+                "evidence": self.evidence, "note": self.note, "applicable": self.applicable,
+                "gap": self.gap, "references": self.item.references}
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    checklist: Checklist
+    vendor: str | None
+    reviewer: str | None
+    lines: list[ReviewLine]
+    unknown_items: list[str]  # answers to items the checklist no longer has
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = {a.value: 0 for a in ReviewAnswerValue}
+        for line in self.lines:
+            if line.applicable:
+                out[line.answer.value] += 1
+        return out
+
+    @property
+    def gaps(self) -> list[ReviewLine]:
+        """Gaps, blocking first, then by checklist order."""
+        return sorted((line for line in self.lines if line.gap),
+                      key=lambda line: SEVERITY_ORDER[line.item.severity])
+
+    @property
+    def blocking_gaps(self) -> list[ReviewLine]:
+        return [line for line in self.gaps if line.item.severity == "blocking"]
+
+    @property
+    def met_ratio(self) -> float:
+        """Share of applicable items answered yes (not applicable answers excluded)."""
+        relevant = [line for line in self.lines if line.applicable
+                    and line.answer != ReviewAnswerValue.NOT_APPLICABLE]
+        if not relevant:
+            return 0.0
+        return sum(line.answer == ReviewAnswerValue.YES for line in relevant) / len(relevant)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"checklist": self.checklist.id, "version": self.checklist.version,
+                "vendor": self.vendor, "reviewer": self.reviewer, "counts": self.counts,
+                "met_ratio": round(self.met_ratio, 3),
+                "blocking_gaps": [line.item.id for line in self.blocking_gaps],
+                "items": [line.to_json() for line in self.lines],
+                "unknown_items": self.unknown_items}
+
+
+def review_summary(model: ThreatModel, checklist: Checklist | None = None) -> ReviewSummary:
+    """Every checklist item with the model's answer (unanswered items count as unknown)."""
+    checklist = checklist or default_checklist()
+    record = model.review
+    answers: dict[str, ReviewAnswer] = {a.item: a for a in (record.answers if record else [])}
+    lines = []
+    for item in checklist.items:
+        answer = answers.get(item.id)
+        lines.append(ReviewLine(item, answer.answer if answer else ReviewAnswerValue.UNKNOWN,
+                                answer.evidence if answer else None,
+                                answer.note if answer else None, applies(item, model)))
+    known = {i.id for i in checklist.items}
+    return ReviewSummary(checklist, record.vendor if record else None,
+                         record.reviewer if record else None, lines,
+                         [a for a in answers if a not in known])
