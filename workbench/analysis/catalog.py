@@ -231,8 +231,14 @@ def catalogs_dir() -> Path:
     raise FileNotFoundError("catalogs/ folder not found next to the workbench package")
 
 
+#: Sub-folders of ``catalogs/`` that hold threat, control and adjustment files; other files
+#: there (review checklists...) belong to other features and are not read here.
+CATALOG_FOLDERS = ("threats", "controls", "adjustments")
+
+
 def shipped_catalog_files() -> list[Path]:
-    return sorted(catalogs_dir().rglob("*.json"))
+    root = catalogs_dir()
+    return [p for folder in CATALOG_FOLDERS for p in sorted((root / folder).glob("*.json"))]
 
 
 def user_catalog_files() -> list[Path]:
