@@ -13,6 +13,7 @@ from typing import Any
 
 from workbench.model.threat_model import ThreatModel
 
+PROBABILITY_NOISE = 0.02
 #: Collections compared, with the attribute used to match items between versions.
 COLLECTIONS: tuple[tuple[str, str], ...] = (
     ("components", "id"), ("flows", "id"), ("zones", "id"), ("data_assets", "id"),
@@ -61,9 +62,21 @@ class TargetRisk:
             return None
         return int(self.new["score"]) - int(self.old["score"])
 
+    @property
+    def probability_delta(self) -> float | None:
+        if not self.old or not self.new or "probability" not in self.old \
+                or "probability" not in self.new:
+            return None
+        return round(self.new["probability"] - self.old["probability"], 4)
+
+    @property
+    def moved(self) -> bool:
+        # Smaller probability changes are Monte Carlo noise (2,000 worlds: about +/-0.02).
+        return self.delta != 0 or abs(self.probability_delta or 0.0) >= PROBABILITY_NOISE
+
     def to_json(self) -> dict[str, Any]:
         return {"target": self.target, "label": self.label, "old": self.old, "new": self.new,
-                "delta": self.delta}
+                "delta": self.delta, "probability_delta": self.probability_delta}
 
 
 @dataclass
@@ -76,7 +89,7 @@ class ModelDiff:
     @property
     def empty(self) -> bool:
         return (all(c.empty for c in self.collections.values()) and not self.metadata
-                and all(r.delta in (0,) for r in self.risk))
+                and not any(r.moved for r in self.risk))
 
     def to_json(self) -> dict[str, Any]:
         return {"metadata": {k: {"old": a, "new": b} for k, (a, b) in self.metadata.items()},
@@ -130,15 +143,46 @@ def diff_collection(old: list[Any], new: list[Any], key: str) -> CollectionDiff:
     return out
 
 
+def _attack_risk(model: ThreatModel) -> dict[str, dict[str, Any]] | None:
+    """Highest compromise probability of each target over all attackers, or None."""
+    try:
+        from workbench.analysis.attack import analyze_attacks
+    except ImportError:  # the attack engine is optional for a diff
+        return None
+    try:
+        analysis = analyze_attacks(model, recommend=False, sensitivity=False, top_k=1,
+                                   samples=2000, seed=0, budget_seconds=5.0)
+    except Exception:  # noqa: BLE001 - a failing what-if must not hide the structural diff
+        return None
+    out: dict[str, dict[str, Any]] = {}
+    for res in analysis.target_results:
+        best = out.get(res["target"])
+        if best is None or res.get("probability", 0.0) > best["probability"]:
+            out[res["target"]] = {"element": res.get("element"),
+                                  "probability": round(float(res.get("probability", 0.0)), 4),
+                                  "attacker": res.get("attacker")}
+    return out
+
+
 def _target_risk(model: ThreatModel) -> tuple[dict[str, tuple[str, dict[str, Any]]], str]:
-    """Risk per target: (label, {"score", "level"}) by target id, and the basis used."""
+    """Risk per target: (label, {"score", "level", ...}) by target id, and the basis used."""
     from workbench.analysis.risk import assess  # the heavy part; only when risk is wanted
 
     risks = [r for r in assess(model) if r.counted]
-    targets = [(t.id, t.name or _label(model.component(t.element) or t), t.element)
+    attack = _attack_risk(model)
+    names = {c.id: c.name for c in model.components}
+    targets = [(t.id, t.name or names.get(t.element, t.element), t.element)
                for t in model.targets]
-    basis = ("threat risk of each target element and the flows touching it "
-             "(workbench.analysis.risk.assess, current risk)")
+    if not targets and attack:
+        targets = [(tid, names.get(a["element"], a["element"]), a["element"])
+                   for tid, a in attack.items()]
+    basis = ("current threat risk of each target element and the flows touching it "
+             "(workbench.analysis.risk.assess)")
+    if attack is not None:
+        basis += ("; compromise probability: highest over attackers "
+                  "(workbench.analysis.attack.analyze_attacks, 2,000 worlds, seed 0)")
+    else:
+        basis += "; attack-path analysis unavailable"
     if not targets:
         targets = [(c.id, c.name, c.id) for c in model.components]
         basis += "; the model names no targets, so every component is reported"
@@ -151,9 +195,12 @@ def _target_risk(model: ThreatModel) -> tuple[dict[str, tuple[str, dict[str, Any
         elements = {element} | touching.get(element, set())
         mine = [r for r in risks if r.instance.element in elements]
         worst = max(mine, key=lambda r: r.current.score, default=None)
-        out[ident] = (label, {"score": worst.current.score if worst else 0,
-                              "level": worst.current.level if worst else "none",
-                              "threats": len(mine)})
+        value: dict[str, Any] = {"score": worst.current.score if worst else 0,
+                                 "level": worst.current.level if worst else "none",
+                                 "threats": len(mine)}
+        if attack is not None and ident in attack:
+            value["probability"] = attack[ident]["probability"]
+        out[ident] = (label, value)
     return out, basis
 
 
@@ -178,6 +225,15 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _risk_text(value: dict[str, Any] | None) -> str:
+    if value is None:
+        return "absent"
+    text = f"{value['score']} {value['level']}"
+    if "probability" in value:
+        text += f", p={value['probability']:.2f}"
+    return text
+
+
 def format_diff(diff: ModelDiff) -> list[str]:
     """Text lines for the terminal: ``+`` added, ``-`` removed, ``~`` changed."""
     lines: list[str] = []
@@ -193,13 +249,15 @@ def format_diff(diff: ModelDiff) -> list[str]:
         for i in c.changed:
             lines.append(f"  ~ {i.ident} {i.label!r}")
             lines += [f"      {k}: {_short(a)} -> {_short(b)}" for k, (a, b) in i.fields.items()]
-    moved = [r for r in diff.risk if r.delta != 0]
+    moved = [r for r in diff.risk if r.moved]
     if moved:
         lines.append(f"risk per target ({diff.risk_basis}):")
         for r in moved:
-            old = f"{r.old['score']} {r.old['level']}" if r.old else "absent"
-            new = f"{r.new['score']} {r.new['level']}" if r.new else "absent"
-            delta = f" ({r.delta:+d})" if r.delta is not None else ""
+            old = _risk_text(r.old)
+            new = _risk_text(r.new)
+            delta = f" (score {r.delta:+d})" if r.delta is not None else ""
+            if abs(r.probability_delta or 0.0) >= PROBABILITY_NOISE:
+                delta += f" (probability {r.probability_delta:+.2f})"
             lines.append(f"  {r.target} {r.label!r}: {old} -> {new}{delta}")
     if not lines:
         lines.append("no difference")
