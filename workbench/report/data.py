@@ -66,6 +66,8 @@ class AttackPath:
     target: str
     path: list[str]
     probability: float
+    rank: int = 1
+    truncated: bool = False
 
 
 @dataclass
@@ -75,6 +77,17 @@ class Compromise:
     ci_low: float | None
     ci_high: float | None
     method: str
+    attacker: str = ""
+    approximate: bool = False
+    worlds: int = 0
+
+
+@dataclass
+class AttackResult:
+    paths: list[AttackPath]
+    compromise: list[Compromise]
+    recommendations: list[dict[str, Any]]
+    names: dict[str, str]  # attacker and target ids -> display names
 
 
 @dataclass
@@ -110,6 +123,24 @@ class ReportData:
     notes: list[str] = field(default_factory=list)
     catalog_titles: dict[str, tuple[str, str]] = field(default_factory=dict)
     suggested: list[PlanItem] = field(default_factory=list)  # catalog controls not in model
+    recommendations: list[dict[str, Any]] = field(default_factory=list)  # attack engine
+    attack_names: dict[str, str] = field(default_factory=dict)
+
+    def top_paths(self, count: int = 3) -> list[AttackPath]:
+        """The most likely paths, one per attacker and target, no two alike."""
+        chosen: list[AttackPath] = []
+        pairs: set[tuple[str, str]] = set()
+        seen: set[tuple[str, ...]] = set()
+        for path in self.paths:
+            key = (path.attacker, path.target)
+            if key in pairs or tuple(path.path) in seen:
+                continue
+            pairs.add(key)
+            seen.add(tuple(path.path))
+            chosen.append(path)
+            if len(chosen) == count:
+                break
+        return chosen
 
     def names(self) -> dict[str, str]:
         names = {c.id: c.name for c in self.model.components}
@@ -146,7 +177,7 @@ def fingerprint(model: ThreatModel, raw: bytes | None) -> tuple[str, bool]:
 
 
 def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = True,
-           attack_top: int = 10) -> ReportData:
+           attack_top: int = 5) -> ReportData:
     """Collect risks, attack paths and the control plan for one model."""
     digest, is_file = fingerprint(model, raw)
     notes: list[str] = []
@@ -154,31 +185,30 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
     source = "builtin"
     catalog_titles: dict[str, tuple[str, str]] = {}
     suggested: list[PlanItem] = []
+    raw_risks = None
     if use_engines:
         from workbench.report import engines
 
         catalog_titles = engines.catalog_titles(notes)
         analysed = engines.pipeline_risks(model, notes)
         if analysed is not None:
-            risks, model, suggested = analysed
+            risks, model, suggested, raw_risks = analysed
             source = "pipeline"
     if risks is None:
         risks = builtin_risks(model, catalog_titles)
-    paths: list[AttackPath] = []
-    compromise: list[Compromise] = []
-    attack_source = "none"
+    attack = None
     if use_engines:
         from workbench.report import engines
 
-        result = engines.attack_paths(model, notes, attack_top)
-        if result is not None:
-            paths, compromise = result
-            attack_source = "engine"
+        attack = engines.attack_paths(model, notes, attack_top, raw_risks)
     plan = control_plan(model, risks)
-    return ReportData(model=model, fingerprint=digest, fingerprint_is_file=is_file, risks=risks,
-                      paths=paths, compromise=compromise, plan=plan, risk_source=source,
-                      attack_source=attack_source, notes=notes, catalog_titles=catalog_titles,
-                      suggested=suggested)
+    return ReportData(
+        model=model, fingerprint=digest, fingerprint_is_file=is_file, risks=risks,
+        paths=attack.paths if attack else [], compromise=attack.compromise if attack else [],
+        plan=plan, risk_source=source, attack_source="engine" if attack else "none",
+        notes=notes, catalog_titles=catalog_titles, suggested=suggested,
+        recommendations=attack.recommendations if attack else [],
+        attack_names=attack.names if attack else {})
 
 
 def cost_units(label: str | None) -> float:

@@ -12,7 +12,15 @@ import logging
 from typing import Any
 
 from workbench.model.threat_model import ThreatModel
-from workbench.report.data import AttackPath, Compromise, PlanItem, RiskRow, as_mapping, cost_units
+from workbench.report.data import (
+    AttackPath,
+    AttackResult,
+    Compromise,
+    PlanItem,
+    RiskRow,
+    as_mapping,
+    cost_units,
+)
 from workbench.report.riskcalc import Risk, scale_max
 
 log = logging.getLogger(__name__)
@@ -121,7 +129,7 @@ def _catalog_suggestions(result: Any, rows: list[RiskRow], model: ThreatModel) -
 
 
 def pipeline_risks(model: ThreatModel, notes: list[str]
-                   ) -> tuple[list[RiskRow], ThreatModel, list[PlanItem]] | None:
+                   ) -> tuple[list[RiskRow], ThreatModel, list[PlanItem], Any] | None:
     """Risk rows from ``workbench.analysis.pipeline.analyze`` when it exists.
 
     Returns the rows and the analysed model (the rule engine's suggestions merged in), so
@@ -167,41 +175,50 @@ def pipeline_risks(model: ThreatModel, notes: list[str]
         for warning in _get(result, "warnings", default=[]) or []:
             notes.append(str(warning))
         suggestions = _catalog_suggestions(result, rows, merged)
-        return rows, merged, suggestions
+        return rows, merged, suggestions, _get(result, "threats", default=None)
     except Exception as exc:  # noqa: BLE001 - an optional engine must not break reports
         log.warning("risk pipeline failed: %s", exc)
         notes.append(f"risk pipeline failed ({type(exc).__name__}: {exc}); built-in estimate used")
         return None
 
 
-def attack_paths(model: ThreatModel, notes: list[str],
-                 top: int) -> tuple[list[AttackPath], list[Compromise]] | None:
-    """Top attack paths and compromise probabilities from the attack engine, if present."""
+def attack_paths(model: ThreatModel, notes: list[str], top: int,
+                 risks: Any = None) -> AttackResult | None:
+    """Attack paths, per-target compromise and recommendations from the attack engine."""
     module = _module("workbench.analysis.attack")
     if module is None or not hasattr(module, "analyze_attacks"):
         return None
     try:
-        result = module.analyze_attacks(model)
-        raw_paths = _get(result, "attack_paths", "paths", default=[]) or []
-        paths = []
-        for item in raw_paths:
-            data = as_mapping(item)
-            paths.append(AttackPath(attacker=str(data.get("attacker", "")),
-                                    target=str(data.get("target", "")),
-                                    path=[str(p) for p in data.get("path", [])],
-                                    probability=float(data.get("probability", 0.0))))
-        paths.sort(key=lambda p: -p.probability)
-        compromise = []
-        raw = _get(result, "compromise", default={}) or {}
-        items = raw.items() if isinstance(raw, dict) else [(None, v) for v in raw]
-        for key, value in items:
-            data = as_mapping(value)
-            compromise.append(Compromise(
-                target=str(key if key is not None else data.get("target", "")),
-                probability=float(data.get("probability", 0.0)),
-                ci_low=data.get("ci_low"), ci_high=data.get("ci_high"),
-                method=str(data.get("method", ""))))
-        return paths[: max(top, 0) or None], compromise
+        kwargs: dict[str, Any] = {"top_k": top, "sensitivity": False, "budget_seconds": 4.0}
+        if risks is not None:
+            kwargs["risks"] = risks
+        result = module.analyze_attacks(model, **kwargs)
+        names: dict[str, str] = {}
+        for attacker in _get(result, "attackers", default=[]) or []:
+            names[str(attacker.get("id"))] = str(attacker.get("name") or attacker.get("id"))
+        for target in _get(result, "targets", default=[]) or []:
+            label = target.get("name") or target.get("element")
+            names[str(target.get("id"))] = str(label)
+        paths = [AttackPath(attacker=str(d.get("attacker", "")), target=str(d.get("target", "")),
+                            path=[str(x) for x in d.get("path", [])],
+                            probability=float(d.get("probability", 0.0)),
+                            rank=int(d.get("rank", 1)), truncated=bool(d.get("truncated")))
+                 for d in map(as_mapping, _get(result, "attack_paths", default=[]) or [])]
+        paths.sort(key=lambda p: (-p.probability, p.rank))
+        worst: dict[str, dict[str, Any]] = {}
+        for item in _get(result, "target_results", default=[]) or []:
+            key = str(item.get("target"))
+            if key not in worst or item.get("probability", 0) > worst[key].get("probability", 0):
+                worst[key] = item
+        compromise = [Compromise(
+            target=key, probability=float(item.get("probability", 0.0)),
+            ci_low=item.get("ci_low"), ci_high=item.get("ci_high"),
+            method=str(item.get("method", "")), attacker=str(item.get("attacker") or ""),
+            approximate=bool(item.get("approximate")), worlds=int(item.get("worlds") or 0))
+            for key, item in worst.items()]
+        recommendations = [dict(r) for r in _get(result, "recommendations", default=[]) or []]
+        notes += [f"attack engine: {n}" for n in _get(result, "notes", default=[]) or []]
+        return AttackResult(paths, compromise, recommendations, names)
     except Exception as exc:  # noqa: BLE001
         log.warning("attack engine failed: %s", exc)
         notes.append(f"attack-path engine failed ({type(exc).__name__}: {exc})")

@@ -95,8 +95,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "Couleur d'un élément = risque actuel le plus élevé"),
     "legend_flows": ("Lock = encrypted; dashed = not authenticated",
                      "Cadenas = chiffré ; pointillé = non authentifié"),
-    "legend_paths": ("Numbered red lines: the most likely attack paths",
-                     "Traits rouges numérotés : chemins d'attaque les plus probables"),
+    "legend_paths": ("Numbered coloured lines and rings: the most likely attack paths",
+                     "Traits et cadres colorés numérotés : chemins d'attaque les plus "
+                     "probables"),
     "diagram_caption": ("Data flows across the four layers and trust zones.",
                         "Flux de données à travers les quatre couches et zones de confiance."),
     # matrix
@@ -130,6 +131,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "Probabilité de compromission de chaque cible"),
     "interval": ("95 % interval", "Intervalle à 95 %"),
     "approximate": ("approximate", "approximatif"),
+    "worlds": ("worlds", "mondes"),
+    "sec_recommend": ("What to fund first against attack paths",
+                      "Que financer d'abord contre les chemins d'attaque"),
+    "recommend_intro": (
+        "Controls added one at a time, each the one that lowers the summed probability of "
+        "compromise of the targets most per unit of cost (attack-path engine).",
+        "Mesures ajoutées une à une, chacune celle qui réduit le plus la somme des "
+        "probabilités de compromission des cibles par unité de coût (moteur de chemins)."),
+    "cumulative_cost": ("Cumulative cost", "Coût cumulé"),
+    "max_after": ("Highest target probability after", "Probabilité max. après"),
     "truncated": ("search was cut by a bound: more paths may exist",
                   "recherche limitée : d'autres chemins peuvent exister"),
     # control plan

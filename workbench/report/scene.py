@@ -258,11 +258,21 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
     badges: list[Shape | Label] = []
     for number, path in enumerate(paths or [], start=1):
         centres = [_centre(boxes[e]) for e in path if e in boxes]
+        colour = PATH_COLOURS[(number - 1) % len(PATH_COLOURS)]
+        if len(centres) == 1:
+            # The attacker starts on the target itself: a ring and a badge on it.
+            x, y, w, h = boxes[next(e for e in path if e in boxes)]
+            scene.add(Shape("roundrect", x - 5, y - 5, w + 10, h + 10, fill=None,
+                            stroke=colour, width=3.0, alpha=0.8, points=[(10.0, 10.0)]))
+            badges.append(Shape("ellipse", x - 11, y - 11, 16, 16, fill=colour,
+                                stroke="#ffffff", width=1.2))
+            badges.append(Label(x - 3, y - 3 + 0.5, str(number), size=9, bold=True,
+                                colour="#ffffff", anchor="middle"))
+            continue
         if len(centres) < 2:
             continue
         shift = (number - 1) * 5 - 5
         pts = [(x + shift, y + shift) for x, y in centres]
-        colour = PATH_COLOURS[(number - 1) % len(PATH_COLOURS)]
         scene.add(Line(pts, colour=colour, width=3.2, arrow_end=True, alpha=0.8, role="path"))
         bx, by = _point_at(pts, 0.5) if len(pts) == 2 else pts[1]
         badges.append(Shape("ellipse", bx - 8, by - 8, 16, 16, fill=colour, stroke="#ffffff",
@@ -280,6 +290,7 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
         tags = list(stencil.tags) if stencil else []
         level = levels.get(comp.id, -1)
         fill = LEVEL_COLOURS[LEVELS[level]] if level >= 0 else "#ffffff"
+        dark = level == len(LEVELS) - 1  # white text and icon on the darkest fill
         kind = _shape_kind(hint, comp.layer, tags)
         for shape in _element_shapes(kind, box, fill, LAYER_COLOURS[comp.layer]):
             scene.add(shape)
@@ -290,7 +301,8 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
         if icon and h >= 30 and w >= 90:
             size = min(18.0, h - 16)
             left = x + (14 if kind in ("hexagon", "stadium") else 8)
-            _add_icon(scene, icon, left, y + (h - size) / 2, size, LAYER_COLOURS[comp.layer])
+            _add_icon(scene, icon, left, y + (h - size) / 2, size,
+                      "#ffffff" if dark else LAYER_COLOURS[comp.layer])
             inner -= size + 4
             text_x += (size + 4 + (left - x) - 6) / 2
         kind_label = ""
@@ -305,12 +317,12 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
             baseline += 3
         for line in name_lines:
             scene.add(Label(text_x, baseline, line, size=NAME_SIZE, bold=True,
-                            anchor="middle"))
+                            anchor="middle", colour="#ffffff" if dark else "#111111"))
             baseline += NAME_SIZE + 1.5
         if kind_label and kind_label.lower() != comp.name.lower():
             small = wrap_text(kind_label, inner, SMALL_SIZE, max_lines=1)[0]
-            scene.add(Label(text_x, baseline + 1, small, size=SMALL_SIZE, colour="#444444",
-                            anchor="middle"))
+            scene.add(Label(text_x, baseline + 1, small, size=SMALL_SIZE,
+                            colour="#ffffff" if dark else "#333333", anchor="middle"))
 
     # Flow labels last, nudged along their line until they do not cover anything.
     for points, label, encrypted in flow_labels:

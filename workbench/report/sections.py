@@ -123,7 +123,7 @@ def _bucket(value: int, s_max: int) -> int:
 
 def diagram(data: ReportData, lang: str, width: float, height: float,
             with_paths: int = 0):
-    paths = [ap.path for ap in data.paths[:with_paths]] if with_paths else None
+    paths = [ap.path for ap in data.top_paths(with_paths)] if with_paths else None
     scene = build_scene(data.model, lang=lang, element_levels=data.element_levels(),
                         paths=paths)
     return to_drawing(scene, width, height)
@@ -141,38 +141,74 @@ def _name(data: ReportData, element_id: str) -> str:
         names.setdefault(attacker.id, attacker.name)
     for target in data.model.targets:
         names.setdefault(target.id, target.name or names.get(target.element, target.element))
+    for key, value in data.attack_names.items():
+        names.setdefault(key, names.get(value, value))
     return names.get(element_id, element_id)
 
 
 def paths_table(data: ReportData, styles: Styles, lang: str, width: float,
                 limit: int | None = None) -> list:
+    """Numbered paths: the board gets the top few (as drawn), the technical report all."""
     if not data.paths:
         return [p(tr("paths_none", lang), styles.body)]
+    chosen = data.top_paths(limit) if limit else data.paths
     rows = []
-    for number, ap in enumerate(data.paths[:limit] if limit else data.paths, start=1):
-        rows.append([str(number), _name(data, ap.attacker), _name(data, ap.target),
-                     " → ".join(_name(data, e) for e in ap.path), f"{ap.probability:.3f}"])
-    widths = [8 * mm, 0.18 * width, 0.18 * width, None, 22 * mm]
-    fixed = sum(w for w in widths if w)
-    widths[3] = width - fixed
+    for number, ap in enumerate(chosen, start=1):
+        steps = " → ".join(_name(data, e) for e in ap.path)
+        if ap.truncated:
+            steps += f" ({tr('truncated', lang)})"
+        rows.append([str(number), _name(data, ap.attacker), _name(data, ap.target), steps,
+                     f"{ap.probability:.3f}"])
+    widths = [8 * mm, 0.17 * width, 0.17 * width, 0.0, 20 * mm]
+    widths[3] = width - sum(widths)
     return [table(["#", tr("attacker", lang), tr("target", lang), tr("path", lang),
                    tr("probability", lang)], rows, widths, styles,
                   wrap=[False, True, True, True, False])]
 
 
 def compromise_table(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    """Per target: the most capable attacker's chance of success, with method and interval."""
     if not data.compromise:
         return []
     rows = []
     for item in sorted(data.compromise, key=lambda c: -c.probability):
         interval = ""
-        if item.ci_low is not None and item.ci_high is not None:
+        if item.ci_low is not None and item.ci_high is not None and item.approximate:
             interval = f"[{item.ci_low:.3f}, {item.ci_high:.3f}]"
-        rows.append([_name(data, item.target), f"{item.probability:.3f}", interval, item.method])
+        method = item.method
+        if item.worlds:
+            method += f", {item.worlds:,} " + tr("worlds", lang)
+        if item.approximate:
+            method += f" ({tr('approximate', lang)})"
+        rows.append([_name(data, item.target), _name(data, item.attacker) if item.attacker
+                     else "–", f"{item.probability:.3f}", interval, method])
     return [Heading(tr("compromise", lang), styles.h2, 1),
-            table([tr("target", lang), tr("probability", lang), tr("interval", lang),
-                   tr("method", lang)], rows, [0.4 * width, 0.15 * width, 0.2 * width,
-                                                0.25 * width], styles)]
+            table([tr("target", lang), tr("attacker", lang), tr("probability", lang),
+                   tr("interval", lang), tr("method", lang)], rows,
+                  [0.27 * width, 0.2 * width, 0.12 * width, 0.16 * width, 0.25 * width],
+                  styles, wrap=[True, True, False, False, True])]
+
+
+def recommendations_table(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    """The attack engine's greedy 'fund first' sequence, step by step."""
+    if not data.recommendations:
+        return []
+    names = data.names()
+    rows = []
+    for step, rec in enumerate(data.recommendations, start=1):
+        elements = rec.get("elements") or []
+        rows.append([str(step), str(rec.get("title") or rec.get("added") or ""),
+                     ", ".join(names.get(e, e) for e in elements[:4])
+                     + ("…" if len(elements) > 4 else ""),
+                     f"{float(rec.get('cost', 0)):g}",
+                     f"{float(rec.get('marginal_reduction', 0)):.3f}",
+                     f"{float(rec.get('max_probability', 0)):.3f}"])
+    return [Heading(tr("sec_recommend", lang), styles.h2, 1),
+            p(tr("recommend_intro", lang), styles.small),
+            table(["#", tr("control", lang), tr("elements", lang), tr("cumulative_cost", lang),
+                   tr("reduction", lang), tr("max_after", lang)], rows,
+                  [0.05 * width, 0.3 * width, 0.29 * width, 0.12 * width, 0.12 * width,
+                   0.12 * width], styles, wrap=[False, True, True, False, False, False])]
 
 
 def plan_table(data: ReportData, styles: Styles, lang: str, width: float,

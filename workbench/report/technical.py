@@ -35,6 +35,7 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     out += [PageBreak(), Heading(tr("sec_paths_all", lang), styles.h1, 0)]
     out += sections.paths_table(data, styles, lang, pw)
     out += sections.compromise_table(data, styles, lang, pw)
+    out += sections.recommendations_table(data, styles, lang, pw)
     out += [Heading(tr("sec_controls", lang), styles.h1, 0)]
     out += sections.controls_table(data, styles, lang, pw)
     out += [Heading(tr("sec_plan", lang), styles.h2, 1)]
