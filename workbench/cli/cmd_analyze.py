@@ -31,10 +31,47 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def add_options(parser: argparse.ArgumentParser) -> None:
     """Options of later analysis stages (attack paths) go here."""
+    group = parser.add_argument_group("attack paths (docs/attack-paths.md)")
+    group.add_argument("--attacker", action="append", metavar="ID",
+                       help="only this attacker profile (repeatable)")
+    group.add_argument("--target", action="append", metavar="ID",
+                       help="only this target, by target id or element id (repeatable)")
+    group.add_argument("--top", type=int, default=5, metavar="K",
+                       help="most likely paths per target (1-50, default 5)")
+    group.add_argument("--samples", type=int, default=10_000, metavar="N",
+                       help="Monte Carlo worlds (default 10000: +/-0.01 at 95%%)")
+    group.add_argument("--seed", type=int, default=0, metavar="S",
+                       help="random seed; the same seed gives the same result")
+    group.add_argument("--threshold", type=float, default=0.1, metavar="P",
+                       help="probability each target should stay under (recommendations)")
+    group.add_argument("--ttc", action="store_true",
+                       help="also estimate time to compromise (5th/50th/95th percentiles)")
+    group.add_argument("--no-attack", action="store_true", help="skip the attack-path stage")
 
 
 def extend(result: AnalysisResult, args: argparse.Namespace) -> None:
     """Later stages put their output in ``result.extra`` here."""
+    if getattr(args, "no_attack", True):
+        return
+    from workbench.analysis.attack import analyze_attacks
+    from workbench.cli.main import CliError
+
+    if not 1 <= args.top <= 50:
+        raise CliError(f"--top must be between 1 and 50 (got {args.top})")
+    if not 64 <= args.samples <= 10_000_000:
+        raise CliError(f"--samples must be between 64 and 10000000 (got {args.samples})")
+    if not 0.0 <= args.threshold <= 1.0:
+        raise CliError(f"--threshold must be a probability (got {args.threshold})")
+    if args.seed < 0:
+        raise CliError(f"--seed must be zero or positive (got {args.seed})")
+    try:
+        attack = analyze_attacks(result.model, result.catalog, risks=result.threats,
+                                 attackers=args.attacker, targets=args.target, top_k=args.top,
+                                 samples=args.samples, seed=args.seed,
+                                 threshold=args.threshold, ttc=args.ttc)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    result.extra.update(attack.to_json())
 
 
 def build(args: argparse.Namespace) -> AnalysisResult:
@@ -63,6 +100,10 @@ def run(args: argparse.Namespace) -> int:
           f"{_levels(s['residual_levels'])}; patient-safety threats: {s['patient_safety']}")
     for warning in result.warnings:
         print(f"warning: {warning}")
+    for path in result.extra.get("attack_paths", [])[:10]:
+        if path["rank"] == 1:
+            print(f"attack path p={path['probability']:.3f} {path['attacker']} -> "
+                  f"{path['target']}: {' > '.join(path['path'])}")
     return 0
 
 

@@ -71,6 +71,9 @@ class Candidate:
 
 EdgeEvidence = dict[str, list[ThreatEvidence]]
 
+#: STRIDE categories that let an attacker act from the element reached (or read its data).
+FOOTHOLD_STRIDE = {"S", "T", "E", "I"}
+
 
 def level_probability(level: int, levels: tuple[int, ...]) -> float:
     """Map a likelihood level to a success probability: linear in its rank on the scale."""
@@ -92,8 +95,13 @@ def combine(probabilities: Iterable[float]) -> float:
 
 
 def element_probability(threats: list[ThreatEvidence], extra: Iterable[str] = ()) -> float:
+    """The step works as well as the easiest threat on the element (the attacker picks it).
+
+    Not a noisy-OR: catalog threats on one element overlap heavily (same weakness seen
+    from several angles), and combining a dozen of them as independent saturates at 1.
+    """
     chosen = tuple(extra)
-    return combine(t.residual(chosen) for t in threats)
+    return max((t.residual(chosen) for t in threats), default=0.0)
 
 
 def property_weaknesses(component: Component | None, flow: Flow | None) -> list[str]:
@@ -171,6 +179,10 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
     for risk in risks:
         if not risk.counted:
             continue
+        stride = {getattr(x, "value", x) for x in (
+            risk.threat_type.stride if risk.threat_type else risk.instance.stride)}
+        if stride and not stride & FOOTHOLD_STRIDE:
+            continue  # denial of service or repudiation gives the attacker no foothold
         inst = risk.instance
         q = level_probability(risk.likelihood, likelihood_levels)
         in_place = 1.0

@@ -66,7 +66,14 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                for i in np.flatnonzero(r.solution.probability[:graph.size] > 0)}
     pool = [c for c in candidates.values()
             if c.elements & (reached | exposed) or any(e in graph.flows for e in c.elements)]
-    pool.sort(key=lambda c: (c.cost, c.id))
+    exposure: dict[str, float] = {}
+    for r in runs:
+        for i in np.flatnonzero(r.solution.probability[:graph.size] > 0):
+            name = graph.nodes[i]
+            exposure[name] = max(exposure.get(name, 0.0), float(r.solution.probability[i]))
+    # Most exposed elements first, cheapest control first among equals.
+    pool.sort(key=lambda c: (-max((exposure.get(e, 0.0) for e in c.elements), default=0.0),
+                             c.cost, c.id))
     if len(pool) > MAX_CANDIDATES:
         notes.append(f"control search limited to {MAX_CANDIDATES} of {len(pool)} candidates")
         pool = pool[:MAX_CANDIDATES]

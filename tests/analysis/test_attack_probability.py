@@ -1,0 +1,148 @@
+"""Exact and Monte Carlo reach probabilities on graphs small enough to check by hand."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from workbench.analysis.attack.graph import StepGraph
+from workbench.analysis.attack.probability import METHOD_EXACT, METHOD_MC, Solver, wilson
+
+S = "s"
+
+
+def exact(edges, target="t"):
+    graph = StepGraph.from_edges(edges, S)
+    node = graph.nodes.index(target)
+    sol = Solver(graph).solve(exact_for=[node], monte_carlo=False)
+    assert sol.node(node).method == METHOD_EXACT
+    return sol.probability[node]
+
+
+def sampled(edges, target="t", seed=7, samples=10_000):
+    graph = StepGraph.from_edges(edges, S)
+    node = graph.nodes.index(target)
+    sol = Solver(graph).solve(samples=samples, seed=seed)
+    res = sol.node(node)
+    return res
+
+
+SERIES = [(S, "a", 0.6), ("a", "t", 0.7)]
+PARALLEL = [(S, "a", 0.6), ("a", "t", 0.7), (S, "b", 0.5), ("b", "t", 0.8)]
+DIAMOND = [(S, "a", 0.5), ("a", "b", 0.6), ("a", "c", 0.7), ("b", "t", 0.8), ("c", "t", 0.9)]
+BRIDGE = [(S, "a", 0.6), (S, "b", 0.5), ("a", "b", 0.4), ("a", "t", 0.7), ("b", "t", 0.8)]
+BRIDGE_BIDIRECTIONAL = BRIDGE + [("b", "a", 0.3)]
+
+
+def test_series():
+    """Both steps must work: 0.6 * 0.7 = 0.42."""
+    assert exact(SERIES) == pytest.approx(0.42, abs=1e-9)
+
+
+def test_parallel():
+    """Two disjoint routes: 1 - (1 - 0.6*0.7)(1 - 0.5*0.8) = 1 - 0.58*0.6 = 0.652."""
+    assert exact(PARALLEL) == pytest.approx(0.652, abs=1e-9)
+
+
+def test_diamond_with_shared_first_step():
+    """The first step s->a is shared: 0.5 * (1 - (1 - 0.6*0.8)(1 - 0.7*0.9))
+    = 0.5 * (1 - 0.52*0.37) = 0.5 * 0.8076 = 0.4038.
+    Treating the two paths as independent (noisy-OR) would give
+    1 - (1 - 0.24)(1 - 0.315) = 0.4794, an overestimate."""
+    value = exact(DIAMOND)
+    assert value == pytest.approx(0.4038, abs=1e-9)
+    assert value < 0.4794 - 0.07
+
+
+def test_bridge_directed():
+    """Factor on the bridge a->b (p3 = 0.4).
+    Bridge works: t = (e1 & e4) | ((e2 | e1) & e5)
+      = p1 * (1 - (1-p4)(1-p5)) + (1-p1) * p2 * p5 = 0.6*0.94 + 0.4*0.4 = 0.724.
+    Bridge fails: two disjoint paths, 1 - (1-0.42)(1-0.4) = 0.652.
+    P = 0.4*0.724 + 0.6*0.652 = 0.6808."""
+    assert exact(BRIDGE) == pytest.approx(0.6808, abs=1e-9)
+
+
+def test_bridge_bidirectional():
+    """Add b->a with q = 0.3. Condition on the first steps e1 (0.6) and e2 (0.5):
+    both: a and b held, 1 - 0.3*0.2 = 0.94, weight 0.3 -> 0.282;
+    e1 only: b held if a->b (0.4): 1 - 0.3*(1 - 0.4*0.8) = 0.796, weight 0.3 -> 0.2388;
+    e2 only: a held if b->a (0.3): 1 - 0.2*(1 - 0.3*0.7) = 0.842, weight 0.2 -> 0.1684;
+    neither: 0. Total 0.6892 (the direction of the bridge matters: 0.6808 without b->a)."""
+    assert exact(BRIDGE_BIDIRECTIONAL) == pytest.approx(0.6892, abs=1e-9)
+
+
+def test_cycle_self_loop_and_unreachable_parts():
+    """s->a 0.5, s->b 0.5, a<->b 0.5 each way, a->t 0.5, plus a self-loop on a and an
+    island x<->y nobody reaches. P(a) = 1 - 0.5*(1 - 0.5*0.5) = 0.625; P(t) = 0.3125."""
+    edges = [(S, "a", 0.5), (S, "b", 0.5), ("a", "b", 0.5), ("b", "a", 0.5), ("a", "a", 0.9),
+             ("a", "t", 0.5), ("x", "y", 0.9), ("y", "x", 0.9), ("y", "z", 0.9)]
+    assert exact(edges) == pytest.approx(0.3125, abs=1e-9)
+    assert exact(edges, "a") == pytest.approx(0.625, abs=1e-9)
+    for island in ("x", "y", "z"):
+        graph = StepGraph.from_edges(edges, S)
+        node = graph.nodes.index(island)
+        sol = Solver(graph).solve(samples=640, seed=1)
+        assert sol.probability[node] == 0.0
+
+
+@pytest.mark.parametrize("edges,expected", [
+    (PARALLEL, 0.652), (DIAMOND, 0.4038), (BRIDGE, 0.6808), (BRIDGE_BIDIRECTIONAL, 0.6892)])
+def test_monte_carlo_inside_its_interval(edges, expected):
+    res = sampled(edges)
+    assert res.method == METHOD_MC
+    assert res.worlds >= 10_000
+    assert res.ci_low <= expected <= res.ci_high
+    assert abs(res.probability - expected) < 0.01
+    assert res.ci_high - res.ci_low < 0.04
+
+
+def test_series_is_exact_without_sampling():
+    """A chain is peeled leaf by leaf: exact even when only sampling was asked for."""
+    res = sampled(SERIES)
+    assert res.method == METHOD_EXACT
+    assert res.probability == pytest.approx(0.42, abs=1e-12)
+
+
+def test_same_seed_same_result_other_seed_other_draw():
+    a = sampled(DIAMOND, seed=3)
+    b = sampled(DIAMOND, seed=3)
+    c = sampled(DIAMOND, seed=4)
+    assert (a.probability, a.ci_low) == (b.probability, b.ci_low)
+    assert c.probability != a.probability
+
+
+def test_exact_gives_up_beyond_its_bound():
+    """A ladder (two rails of 8 steps, rungs both ways) has over 30 uncertain edges, more
+    than the limit of 20: Monte Carlo answers."""
+    edges = [(S, "a0", 0.5), (S, "b0", 0.5), ("a8", "t", 0.5), ("b8", "t", 0.5)]
+    for i in range(8):
+        edges += [(f"a{i}", f"a{i + 1}", 0.5), (f"b{i}", f"b{i + 1}", 0.5),
+                  (f"a{i}", f"b{i}", 0.5), (f"b{i}", f"a{i}", 0.5)]
+    graph = StepGraph.from_edges(edges, S)
+    node = graph.nodes.index("t")
+    sol = Solver(graph).solve(samples=2000, seed=0, exact_for=[node])
+    assert sol.node(node).method == METHOD_MC
+
+
+def test_wilson_interval():
+    lo, hi = wilson(5000, 10_000)
+    assert lo == pytest.approx(0.4902, abs=1e-4)
+    assert hi == pytest.approx(0.5098, abs=1e-4)
+    assert wilson(0, 100)[0] == 0.0
+    assert wilson(100, 100)[1] == 1.0
+
+
+def test_leaf_peeling_keeps_exact_values():
+    """Ten devices hang off one gateway (device -> gateway back-edges): each device is
+    0.8 (gateway) * 0.5 = 0.4. Once the devices are peeled the gateway hangs off the
+    attacker alone, so nothing is left to sample."""
+    edges = [(S, "gw", 0.8)]
+    for i in range(10):
+        edges += [("gw", f"d{i}", 0.5), (f"d{i}", "gw", 0.9)]
+    graph = StepGraph.from_edges(edges, S)
+    solver = Solver(graph)
+    assert solver.core.size == 1
+    sol = solver.solve(samples=640, seed=0, exact_for=[graph.nodes.index("d3")])
+    assert sol.probability[graph.nodes.index("d3")] == pytest.approx(0.4, abs=1e-12)
+    assert np.isclose(sol.probability[graph.nodes.index("d7")], 0.4)
