@@ -266,8 +266,10 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
         if "via" in stored:
             stored["via"] = [b.element(v) or v for v in stored["via"]]
         assets = [str(a) for a in f.lst(d.get("assets"), f"{here}.assets") if a]
+        # Our export writes a made-up name for unnamed flows and says so with name: null.
+        name = stored.pop("name") if "name" in stored else f.text(d, "name", here)
         fid = b.add_flow(f.text(d, "id", here, required=True), ends[0], ends[1],
-                         name=f.text(d, "name", here),
+                         name=name,
                          bidirectional=f.flag(d, "bidirectional", here),
                          data_assets=_assets(b, assets, source, f"{here}.assets"),
                          **stored)

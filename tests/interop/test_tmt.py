@@ -1,0 +1,90 @@
+"""Microsoft Threat Modeling Tool files: elements, flows, nested boundaries, threats."""
+
+from __future__ import annotations
+
+import defusedxml.ElementTree as DET
+import pytest
+
+from tests.interop.helpers import shared
+from workbench.cli.main import main
+from workbench.interop.tmt import NULL_GUID, import_tmt
+from workbench.model import ModelError
+
+MODELS = ["MTMT_example.tm7", "MTMT_nested_tz.tm7"]
+
+
+def _ln(e) -> str:
+    return e.tag.rsplit("}", 1)[-1]
+
+
+def _source_counts(name: str) -> dict[str, object]:
+    """Count from the XML directly, independently of the importer."""
+    root = DET.parse(shared("tmt", name)).getroot()
+    out = {"elements": set(), "boxes": set(), "lines": set(), "flows": set(), "threats": 0,
+           "dangling": 0}
+    for surface in (e for e in root.iter() if _ln(e) == "DrawingSurfaceModel"):
+        for section in (e for e in surface if _ln(e) in {"Borders", "Lines"}):
+            for kv in section:
+                value = next(e for e in kv if _ln(e) == "Value")
+                fields = {_ln(e): (e.text or "") for e in value}
+                key = fields["Guid"]
+                kind = fields["GenericTypeId"]
+                if kind == "GE.TB.B":
+                    out["boxes"].add(key)
+                elif kind == "GE.TB.L":
+                    out["lines"].add(key)
+                elif kind == "GE.DF":
+                    out["flows"].add(key)
+                    out["dangling"] += sum(fields[g] == NULL_GUID
+                                           for g in ("SourceGuid", "TargetGuid"))
+                else:
+                    out["elements"].add(key)
+    instances = next(e for e in root if _ln(e) == "ThreatInstances")
+    out["threats"] = len(list(instances))
+    return out
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_elements_flows_boundaries_and_threats_are_all_imported(name: str) -> None:
+    counts = _source_counts(name)
+    model = import_tmt(shared("tmt", name)).model
+    ids = {c.id for c in model.components}
+    assert counts["elements"] <= ids
+    assert len(ids) == len(counts["elements"]) + counts["dangling"]
+    assert {f.id for f in model.flows} == counts["flows"]
+    assert {z.id for z in model.zones} == counts["boxes"] | counts["lines"]
+    assert len(model.threats) == counts["threats"]
+    assert all(t.key.startswith("tmt:") for t in model.threats)
+
+
+def test_nested_boundaries_become_nested_zones() -> None:
+    model = import_tmt(shared("tmt", "MTMT_nested_tz.tm7")).model
+    zones = {z.name: z for z in model.zones}
+    assert zones["Sandbox environment"].parent == zones["Generic Trust Border Boundary"].id
+    by_name = {c.name: c for c in model.components}
+    assert by_name["Sandbox Mongo"].zone == zones["Sandbox environment"].id
+    assert by_name["Production Mongo"].zone == zones["Generic Trust Border Boundary"].id
+    assert by_name["Customer web client"].zone is None
+    https = next(f for f in model.flows if f.name == "HTTPS")
+    assert "Internet Boundary" in https.notes and https.encrypted
+
+
+def test_threats_sit_on_their_flow_with_stride_category() -> None:
+    model = import_tmt(shared("tmt", "MTMT_example.tm7")).model
+    flows = {f.id for f in model.flows}
+    assert all(t.element in flows for t in model.threats)
+    assert all(len(t.stride) <= 1 for t in model.threats)
+    assert sum(bool(t.stride) for t in model.threats) > 30
+    mobile = next(c for c in model.components if c.name == "Mobile Client")
+    assert mobile.stencil == "smartphone"
+
+
+def test_zip_named_tm7_is_rejected_with_one_clear_line(capsys, tmp_path) -> None:
+    path = shared("tmt", "invalid-format-zip.tm7")
+    with pytest.raises(ModelError, match="ZIP archive"):
+        import_tmt(path)
+    assert main(["import", str(path), "--from", "tmt", "-o",
+                 str(tmp_path / "x.twm.json")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(path) in err[0] and "not a Threat Modeling Tool" in err[0]
+    assert not (tmp_path / "x.twm.json").exists()
