@@ -1,0 +1,155 @@
+"""The attack engine on whole models: entries, targets, paths, controls, CLI output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.analysis.test_attack_fixtures import implant_model
+from workbench.analysis.attack import analyze_attacks
+from workbench.analysis.attack.evidence import ThreatEvidence
+from workbench.cli.main import main
+from workbench.model import ControlInstance, MitigationLink, ThreatInstance, load_model, save_model
+
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "sample-models").glob("*.twm.json"))
+
+
+def _remote_model():
+    """Implant model where the uplink answers back, so the internet reaches the implant:
+    internet -> cell -> transmitter -> rf -> implant."""
+    model = implant_model()
+    model.flows[1] = model.flows[1].model_copy(update={"bidirectional": True})
+    return model
+
+
+def test_default_attackers_and_targets_are_found():
+    result = analyze_attacks(implant_model(), samples=2048, recommend=False)
+    entries = {a["id"]: a["entries"] for a in result.attackers}
+    assert "implant" in entries["proximate-radio"]
+    assert "cloud" in entries["remote-internet"]
+    kinds = {(t["kind"], t["element"]) for t in result.targets}
+    assert ("patient_safety", "implant") in kinds
+    assert ("health_data", "cloud") in kinds
+
+
+def test_paths_come_in_order_and_respect_k():
+    result = analyze_attacks(_remote_model(), attackers=["remote-internet"],
+                             targets=["patient_safety:implant"], top_k=3, samples=2048,
+                             recommend=False)
+    paths = [p for p in result.attack_paths if p["target"] == "patient_safety:implant"]
+    assert 1 <= len(paths) <= 3
+    probs = [p["probability"] for p in paths]
+    assert probs == sorted(probs, reverse=True)
+    assert len({tuple(p["path"]) for p in paths}) == len(paths)
+    assert all(p["path"][-1] == "implant" for p in paths)
+    one = analyze_attacks(_remote_model(), attackers=["remote-internet"],
+                          targets=["implant"], top_k=1, samples=2048, recommend=False)
+    assert one.attack_paths[0]["path"] == paths[0]["path"]
+
+
+def test_a_blocking_control_removes_paths_and_lowers_probability():
+    """A threat on the transmitter answered by a fully effective control in place: every
+    edge into the transmitter fails, so no path goes through it."""
+    model = _remote_model()
+    model.threats = [ThreatInstance(id="t1", key="takeover@transmitter", catalog_id="x",
+                                    element="transmitter", stride=["T"], likelihood=4,
+                                    mitigations=[MitigationLink(control="c1",
+                                                                status="verified")])]
+    before = analyze_attacks(_remote_model(), attackers=["remote-internet"],
+                             targets=["patient_safety:implant"], samples=4096,
+                             recommend=False)
+    assert any("transmitter" in p["path"] for p in before.attack_paths)
+    p_before = before.compromise["implant"]["probability"]
+    assert p_before > 0
+    model.controls = [ControlInstance(id="c1", title="Signed commands", status="verified",
+                                      elements=["transmitter"], effectiveness=1.0)]
+    after = analyze_attacks(model, attackers=["remote-internet"],
+                            targets=["patient_safety:implant"], samples=4096,
+                            recommend=False)
+    assert not any("transmitter" in p["path"] for p in after.attack_paths)
+    assert after.compromise["implant"]["probability"] < p_before
+
+
+def test_explicit_evidence_drives_edge_probability():
+    """With evidence 'near certain, no control' on the implant, the radio step is likelier
+    than with the same threat behind a 90 % effective control."""
+    open_ = {"implant": [ThreatEvidence("k", 0.9)]}
+    closed = {"implant": [ThreatEvidence("k", 0.9, in_place=0.1)]}
+    kw = dict(attackers=["proximate-radio"], targets=["patient_safety:implant"],
+              samples=2048, recommend=False, sensitivity=False)
+    a = analyze_attacks(implant_model(), evidence=open_, **kw)
+    b = analyze_attacks(implant_model(), evidence=closed, **kw)
+    assert a.compromise["implant"]["probability"] > b.compromise["implant"]["probability"]
+
+
+def test_same_seed_same_result():
+    a = analyze_attacks(_remote_model(), samples=2048, seed=5, recommend=False)
+    b = analyze_attacks(_remote_model(), samples=2048, seed=5, recommend=False)
+    assert a.to_json() == b.to_json()
+
+
+def test_sensitivity_names_the_step_that_matters_most():
+    result = analyze_attacks(_remote_model(), attackers=["remote-internet"],
+                             targets=["patient_safety:implant"], samples=4096,
+                             recommend=False)
+    steps = result.sensitivity[0]["steps"]
+    assert steps and steps[0]["reduction"] >= steps[-1]["reduction"]
+    # The implant hangs off the RF segment only: removing that last step removes it all.
+    last = next(s for s in steps if s["to"] == "implant")
+    assert last["probability_without"] == pytest.approx(0.0)
+
+
+def test_unknown_attacker_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown attacker 'nobody'"):
+        analyze_attacks(implant_model(), attackers=["nobody"])
+
+
+def test_time_to_compromise_percentiles_are_ordered():
+    result = analyze_attacks(_remote_model(), attackers=["remote-internet"],
+                             targets=["implant"], samples=1024, recommend=False,
+                             sensitivity=False, ttc=True)
+    row = result.time_to_compromise[0]
+    assert 0 < row["days_p5"] <= row["days_p50"] <= row["days_p95"]
+
+
+def test_cli_json_contract(tmp_path, capsys):
+    path = tmp_path / "m.twm.json"
+    save_model(implant_model(), path)
+    code = main(["analyze", str(path), "--json", "--top", "2", "--samples", "1024",
+                 "--seed", "3", "--attacker", "proximate-radio"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["attack_paths"]
+    first = data["attack_paths"][0]
+    assert set(first) >= {"attacker", "target", "path", "probability"}
+    assert first["attacker"] == "proximate-radio"
+    entry = data["compromise"]["implant"]
+    assert set(entry) >= {"probability", "ci_low", "ci_high", "method"}
+    assert isinstance(data["recommendations"], list)
+    assert isinstance(data["choke_points"], list)
+
+
+def test_cli_rejects_bad_options(tmp_path, capsys):
+    path = tmp_path / "m.twm.json"
+    save_model(implant_model(), path)
+    assert main(["analyze", str(path), "--json", "--top", "0"]) == 1
+    assert "--top" in capsys.readouterr().err
+    assert main(["analyze", str(path), "--json", "--attacker", "ghost"]) == 1
+    assert "ghost" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not SAMPLES, reason="sample models not committed yet")
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
+def test_each_sample_model_has_a_path_to_a_patient_safety_target(path):
+    from workbench.analysis.pipeline import analyze
+
+    result = analyze(load_model(path))
+    attack = analyze_attacks(result.model, result.catalog, risks=result.threats,
+                             samples=2048, recommend=False, sensitivity=False)
+    safety = [p for p in attack.attack_paths if p["target"].startswith("patient_safety:")]
+    assert safety, f"{path.name}: no path to a patient-safety target"
+    assert all(0 < p["probability"] <= 1 for p in safety)
+    element = safety[0]["element"]
+    assert attack.compromise[element]["probability"] > 0
