@@ -25,11 +25,13 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^0-9a-zà-ÿ]+")
 
 
-def words(text: str | None) -> tuple[str, ...]:
-    """Lower-case words, splitting camelCase and punctuation ("SE.P.TMCore.WebAPI")."""
+def words(text: str | None, camel: bool = True) -> tuple[str, ...]:
+    """Lower-case words, splitting punctuation and, if asked, camelCase ("TMCore.WebAPI")."""
     if not text:
         return ()
-    return tuple(w for w in _NON_WORD.split(_CAMEL.sub(" ", text).lower()) if w)
+    if camel:
+        text = _CAMEL.sub(" ", text)
+    return tuple(w for w in _NON_WORD.split(text.lower()) if w)
 
 
 def _contains(haystack: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
@@ -79,10 +81,11 @@ class StencilMapper:
                               (stencil.label_fr, "French label"),
                               *((a, "stencil alias") for a in stencil.aliases)):
                 if text:
-                    self._phrases.append((words(text), stencil.id, how))
+                    self._phrases.append((words(text, camel=False), stencil.id, how))
         for phrase, stencil_id in type_hints().items():
             if stencil_id in self.stencils:
-                self._phrases.append((words(phrase), stencil_id, f"hint {phrase!r}"))
+                self._phrases.append((words(phrase, camel=False), stencil_id,
+                                      f"hint {phrase!r}"))
 
     def map(self, element: str, name: str, foreign_type: str = "",
             layer_hint: Layer = Layer.CLOUD, extra: str = "") -> MappingDecision:
@@ -92,10 +95,10 @@ class StencilMapper:
             return MappingDecision(element, name, foreign_type, exact.id, exact.layer, True,
                                    "type is a stencil id")
         best: tuple[int, str, str] | None = None
-        for text in (name, foreign_type, extra):
-            haystack = words(text)
-            if not haystack:
-                continue
+        # Both with and without camelCase splitting: "WebAPI" needs it, "IoT" must avoid it.
+        haystacks = [(text, h) for text in (name, foreign_type, extra)
+                     for h in dict.fromkeys((words(text, camel=False), words(text))) if h]
+        for text, haystack in haystacks:
             for phrase, stencil_id, how in self._phrases:
                 if not _contains(haystack, phrase):
                     continue

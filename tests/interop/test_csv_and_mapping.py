@@ -1,0 +1,63 @@
+"""CSV import columns, and how foreign types are mapped to stencils (or flagged)."""
+
+from __future__ import annotations
+
+from workbench.cli.main import main
+from workbench.interop.csv_import import csv_to_model
+from workbench.interop.mapping import StencilMapper
+from workbench.model import Layer, load_model
+
+CSV = """kind,id,name,type,layer,zone,source,target,protocol,via,encrypted,authenticated,bidirectional,trust_level,description
+zone,home,Patient home,,,,,,,,,,,3,
+zone,room,Bedroom,,,home,,,,,,,,2,
+component,pump,Insulin pump,insulin-pump,thing,room,,,,,,,,,
+component,phone,Patient phone,Android phone,,home,,,,,,,,,
+component,bt,Bluetooth link,,network,home,,,,,,,,,
+component,crm,Vendor CRM,Salesforce org,cloud,,,,,,,,,,Sales system
+flow,f1,,,,,pump,phone,BLE GATT,bt,yes,no,yes,,
+flow,f2,Upload,,,,phone,crm,HTTPS,,true,1,,,
+"""
+
+
+def test_csv_rows_become_zones_components_and_flows() -> None:
+    result = csv_to_model(CSV, "vendor.csv")
+    model = result.model
+    assert [z.id for z in model.zones] == ["home", "room"]
+    assert model.zones_by_id()["room"].parent == "home"
+    assert model.zones_by_id()["home"].trust_level == 3
+    pump = model.component("pump")
+    assert (pump.stencil, pump.layer, pump.zone) == ("insulin-pump", Layer.THING, "room")
+    f1 = model.flow("f1")
+    assert f1.via == ["bt"] and f1.encrypted and not f1.authenticated and f1.bidirectional
+    assert model.flow("f2").authenticated
+    crm = model.component("crm")
+    assert crm.stencil == "generic-cloud" and "[unmapped]" in crm.properties.notes
+    assert [m.element for m in result.unmapped] == ["crm"]
+
+
+def test_csv_separator_is_detected(tmp_path, capsys) -> None:
+    path = tmp_path / "semi.csv"
+    path.write_text("kind;id;name;type\ncomponent;gw;Home hub;home-hub\n", encoding="utf-8")
+    out = tmp_path / "semi.twm.json"
+    assert main(["import", str(path), "-o", str(out)]) == 0  # format guessed from .csv
+    assert load_model(out).component("gw").stencil == "home-hub"
+    assert "home-hub (gateway; type is a stencil id)" in capsys.readouterr().out
+
+
+def test_mapping_prefers_specific_phrases_and_layer_hints() -> None:
+    mapper = StencilMapper()
+    assert mapper.map("a", "X", "cgm-sensor").how == "type is a stencil id"
+    assert mapper.map("b", "Patient Smartphone", "process").stencil == "smartphone"
+    assert mapper.map("c", "Azure IoT Hub", "SE.P.TMCore.IoTHub").stencil == "iot-platform"
+    assert mapper.map("d", "Public API v2", "Web API").stencil == "api-gateway"
+    assert mapper.map("e", "LTE modem link", "", Layer.NETWORK).stencil == "cellular"
+
+
+def test_unmatched_elements_get_the_generic_stencil_of_their_layer_hint() -> None:
+    mapper = StencilMapper()
+    for layer in Layer:
+        decision = mapper.map("x", "Quux", "frobnicator", layer)
+        assert not decision.mapped
+        assert decision.stencil == f"generic-{layer.value}" and decision.layer == layer
+    # Whole words only: "Table" does not contain the network "ble".
+    assert not mapper.map("t", "Table", "", Layer.CLOUD).mapped
