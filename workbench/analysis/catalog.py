@@ -203,9 +203,15 @@ class Catalog:
     adjustments: list[LikelihoodAdjustment] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # id -> file path
     versions: dict[str, str] = field(default_factory=dict)  # file name -> version
+    _links: dict[str, list[ControlType]] = field(default_factory=dict, repr=False)
 
     def controls_for(self, threat_id: str) -> list[ControlType]:
         """Every control linked to the threat, from either side of the many-to-many link."""
+        if threat_id not in self._links:
+            self._links[threat_id] = self._controls_for(threat_id)
+        return list(self._links[threat_id])
+
+    def _controls_for(self, threat_id: str) -> list[ControlType]:
         threat = self.threats.get(threat_id)
         ids = list(threat.suggested_controls) if threat else []
         ids += [c.id for c in self.controls.values() if threat_id in c.mitigates]

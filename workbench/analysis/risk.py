@@ -13,7 +13,13 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.analysis.catalog import Catalog, ControlType, ThreatType, default_catalog
+from workbench.analysis.catalog import (
+    Catalog,
+    ControlType,
+    LikelihoodAdjustment,
+    ThreatType,
+    default_catalog,
+)
 from workbench.model.defaults import default_risk_settings
 from workbench.model.entities import Component, ControlInstance, DataAsset, Flow, ThreatInstance
 from workbench.model.enums import ControlStatus, Layer, Stride, ThreatStatus
@@ -195,43 +201,76 @@ class ThreatRisk:
         return self.inherent.severity
 
 
-def element_layer(model: ThreatModel, element_id: str) -> str:
+class ModelIndex:
+    """Lookups built once per assessment, so scoring n threats stays linear in model size."""
+
+    def __init__(self, model: ThreatModel):
+        self.model = model
+        self.components = model.components_by_id()
+        self.flows = {f.id: f for f in model.flows}
+        self.controls = {c.id: c for c in model.controls}
+        self.controls_on: dict[str, list[ControlInstance]] = {}
+        for ctl in model.controls:
+            for element_id in dict.fromkeys(ctl.elements):
+                self.controls_on.setdefault(element_id, []).append(ctl)
+        assets = model.assets_by_id()
+        ids: dict[str, list[str]] = {c.id: list(c.properties.data_assets)
+                                     for c in model.components}
+        for flow in model.flows:
+            ids[flow.id] = list(flow.data_assets)
+            for end in dict.fromkeys([flow.source, flow.target, *flow.via]):
+                ids.setdefault(end, []).extend(flow.data_assets)
+        self.assets = {e: [assets[a] for a in dict.fromkeys(v) if a in assets]
+                       for e, v in ids.items()}
+        self._holding: dict[str, list[LikelihoodAdjustment]] = {}
+
+    def adjustments_holding(self, element_id: str, catalog: Catalog,
+                            index: FactIndex) -> list[LikelihoodAdjustment]:
+        """Adjustments whose condition holds on the element, evaluated once per element."""
+        if element_id not in self._holding:
+            comp = self.components.get(element_id)
+            flow = None if comp else self.flows.get(element_id)
+            if comp is None and flow is None:
+                return []
+            kind = "component" if comp else "flow"
+            facts = index.component(comp) if comp else index.flow(flow)  # type: ignore[arg-type]
+            self._holding[element_id] = [a for a in catalog.adjustments
+                                         if a.applies_to == kind and a.when.evaluate(facts)]
+        return self._holding[element_id]
+
+    def element(self, element_id: str) -> Component | Flow | None:
+        return self.components.get(element_id) or self.flows.get(element_id)
+
+
+def element_layer(model: ThreatModel, element_id: str, ix: ModelIndex | None = None) -> str:
     """Layer of a component; a flow belongs to the network layer."""
-    comp = model.component(element_id)
+    comp = ix.components.get(element_id) if ix else model.component(element_id)
     return comp.layer.value if comp else Layer.NETWORK.value
 
 
-def _assets_for(model: ThreatModel, element: Component | Flow | None) -> list[DataAsset]:
+def _assets_for(ix: ModelIndex, element: Component | Flow | None) -> list[DataAsset]:
     """Data a threat on ``element`` puts at stake: its own and what flows through it."""
-    assets = model.assets_by_id()
-    if element is None:
-        return []
-    if isinstance(element, Flow):
-        ids = list(element.data_assets)
-    else:
-        ids = list(element.properties.data_assets)
-        for flow in model.flows:
-            if element.id in (flow.source, flow.target) or element.id in flow.via:
-                ids += flow.data_assets
-    return [assets[a] for a in dict.fromkeys(ids) if a in assets]
+    return [] if element is None else ix.assets.get(element.id, [])
 
 
-def _safety_function(model: ThreatModel, element: Component | Flow | None) -> str | None:
+def _safety_function(ix: ModelIndex, element: Component | Flow | None) -> str | None:
     if isinstance(element, Component):
         return element.properties.safety_critical_function
     if isinstance(element, Flow):
         for end in (element.source, element.target):
-            comp = model.component(end)
+            comp = ix.components.get(end)
             if comp is not None and comp.properties.safety_critical_function:
                 return comp.properties.safety_critical_function
     return None
 
 
 def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType | None,
-                  scales: Scales) -> tuple[dict[str, int], dict[str, str]]:
+                  scales: Scales, ix: ModelIndex | None = None
+                  ) -> tuple[dict[str, int], dict[str, str]]:
     """Impact per category and a short reason for each value (see docs/risk-model.md)."""
-    element = model.component(inst.element) or model.flow(inst.element)
-    assets = _assets_for(model, element)
+    ix = ix or ModelIndex(model)
+    element = ix.element(inst.element)
+    assets = _assets_for(ix, element)
     sev = scales.severity
     known = [c.id for c in model.risk.impact_categories] or [
         c.id for c in default_risk_settings().impact_categories]
@@ -239,7 +278,7 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
     base_ref = threat.base_severity if threat else 2
     stride = list(threat.stride) if threat else list(inst.stride)
     needs = {n for s in stride for n in _NEED_BY_STRIDE.get(Stride(s), ())}
-    safety = _safety_function(model, element)
+    safety = _safety_function(ix, element)
     impact: dict[str, int] = {}
     reasons: dict[str, str] = {}
     for cat in cats:
@@ -263,35 +302,31 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
 
 
 def derive_likelihood(model: ThreatModel, inst: ThreatInstance, threat: ThreatType | None,
-                      catalog: Catalog, index: FactIndex, scales: Scales) -> tuple[int, list[str]]:
+                      catalog: Catalog, index: FactIndex, scales: Scales,
+                      ix: ModelIndex | None = None) -> tuple[int, list[str]]:
     """Catalog default moved by the adjustments whose facts hold, or the analyst's value."""
     lik = scales.likelihood
     if inst.likelihood is not None:
         return scales.clamp(max(inst.likelihood, lik[0]), lik), ["set by analyst"]
     base = scales.from_reference(threat.default_likelihood if threat else 2, lik)
     reasons = [f"catalog default {base}"]
-    comp = model.component(inst.element)
-    flow = None if comp else model.flow(inst.element)
-    if comp is None and flow is None:
-        return base, reasons
-    facts = index.component(comp) if comp else index.flow(flow)  # type: ignore[arg-type]
-    kind = "component" if comp else "flow"
+    ix = ix or ModelIndex(model)
     stride = {Stride(s) for s in (threat.stride if threat else inst.stride)}
     total = 0
-    for adj in catalog.adjustments:
-        if adj.applies_to != kind or (adj.stride and not stride & set(adj.stride)):
+    for adj in ix.adjustments_holding(inst.element, catalog, index):
+        if adj.stride and not stride & set(adj.stride):
             continue
-        if adj.when.evaluate(facts):
-            total += adj.delta
-            reasons.append(f"{'+' if adj.delta > 0 else ''}{adj.delta}: {adj.reason}")
+        total += adj.delta
+        reasons.append(f"{'+' if adj.delta > 0 else ''}{adj.delta}: {adj.reason}")
     total = max(-2, min(2, total))
     return scales.shift(base, total, lik), reasons
 
 
-def applied_controls(model: ThreatModel, inst: ThreatInstance,
-                     catalog: Catalog) -> list[AppliedControl]:
+def applied_controls(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
+                     ix: ModelIndex | None = None) -> list[AppliedControl]:
     """Explicit links first, then controls put on the element whose type answers the threat."""
-    controls = {c.id: c for c in model.controls}
+    ix = ix or ModelIndex(model)
+    controls = ix.controls
     answering = {c.id for c in catalog.controls_for(inst.catalog_id)}
     out: list[AppliedControl] = []
     seen: set[str] = set()
@@ -302,8 +337,8 @@ def applied_controls(model: ThreatModel, inst: ThreatInstance,
         status = min(link.status, ctl.status, key=lambda s: _STATUS_RANK[s])
         out.append(_applied(ctl, status, link.evidence or ctl.evidence, catalog, False))
         seen.add(ctl.id)
-    for ctl in model.controls:
-        if ctl.id in seen or inst.element not in ctl.elements:
+    for ctl in ix.controls_on.get(inst.element, []):
+        if ctl.id in seen:
             continue
         if ctl.catalog_id in answering:
             out.append(_applied(ctl, ctl.status, ctl.evidence, catalog, True))
@@ -322,6 +357,8 @@ def _applied(ctl: ControlInstance, status: ControlStatus, evidence: str | None,
 
 def _after(likelihood: int, impact: dict[str, int], controls: list[AppliedControl],
            scales: Scales) -> tuple[int, dict[str, int]]:
+    if not controls:
+        return likelihood, impact
     l_factor = math.prod(1 - c.effectiveness for c in controls
                          if c.reduces in ("likelihood", "both"))
     i_factor = math.prod(1 - c.effectiveness for c in controls if c.reduces in ("impact", "both"))
@@ -360,19 +397,20 @@ def score_cvss(vector: str | None) -> tuple[dict[str, Any] | None, str | None]:
 
 
 def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
-                    index: FactIndex, scales: Scales,
-                    warnings: list[str] | None = None) -> ThreatRisk:
+                    index: FactIndex, scales: Scales, warnings: list[str] | None = None,
+                    ix: ModelIndex | None = None) -> ThreatRisk:
+    ix = ix or ModelIndex(model)
     threat = catalog.threats.get(inst.catalog_id)
-    likelihood, l_reasons = derive_likelihood(model, inst, threat, catalog, index, scales)
-    impact, i_reasons = derive_impact(model, inst, threat, scales)
-    controls = applied_controls(model, inst, catalog)
+    likelihood, l_reasons = derive_likelihood(model, inst, threat, catalog, index, scales, ix)
+    impact, i_reasons = derive_impact(model, inst, threat, scales, ix)
+    controls = applied_controls(model, inst, catalog, ix)
     cur_l, cur_i = _after(likelihood, impact, [c for c in controls if c.in_place], scales)
     pro_l, pro_i = _after(likelihood, impact, controls, scales)
     cvss, error = score_cvss(inst.cvss)
     if error and warnings is not None:
         warnings.append(f"threat {inst.id!r}: {error}")
     return ThreatRisk(
-        instance=inst, threat_type=threat, layer=element_layer(model, inst.element),
+        instance=inst, threat_type=threat, layer=element_layer(model, inst.element, ix),
         likelihood=likelihood, likelihood_reasons=l_reasons, impact=impact,
         impact_reasons=i_reasons, inherent=_value(likelihood, impact, scales),
         current=_value(cur_l, cur_i, scales), projected=_value(pro_l, pro_i, scales),
@@ -386,4 +424,6 @@ def assess(model: ThreatModel, catalog: Catalog | None = None,
     catalog = catalog or default_catalog()
     index = FactIndex(model, stencils or default_stencils())
     scales = Scales.of(model)
-    return [assess_instance(model, t, catalog, index, scales, warnings) for t in model.threats]
+    ix = ModelIndex(model)
+    return [assess_instance(model, t, catalog, index, scales, warnings, ix)
+            for t in model.threats]
