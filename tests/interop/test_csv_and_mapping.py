@@ -7,8 +7,9 @@ from workbench.interop.csv_import import csv_to_model
 from workbench.interop.mapping import StencilMapper
 from workbench.model import Layer, load_model
 
-CSV = """kind,id,name,type,layer,zone,source,target,protocol,via,encrypted,authenticated,bidirectional,trust_level,description
-zone,home,Patient home,,,,,,,,,,,3,
+HEADER = ("kind,id,name,type,layer,zone,source,target,protocol,via,encrypted,authenticated,"
+          "bidirectional,trust_level,description\n")
+CSV = HEADER + """zone,home,Patient home,,,,,,,,,,,3,
 zone,room,Bedroom,,,home,,,,,,,,2,
 component,pump,Insulin pump,insulin-pump,thing,room,,,,,,,,,
 component,phone,Patient phone,Android phone,,home,,,,,,,,,

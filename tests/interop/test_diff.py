@@ -1,0 +1,95 @@
+"""``workbench diff``: added, removed and changed items, and the change of risk per target."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.model.factories import tiny_model
+from workbench.analysis.diff import diff_models, format_diff
+from workbench.analysis.pipeline import analyze
+from workbench.cli.main import main
+from workbench.model import (
+    Component,
+    ControlInstance,
+    Flow,
+    Layer,
+    MitigationLink,
+    ThreatModel,
+    load_model,
+)
+from workbench.model.entities import Target
+from workbench.model.enums import ControlStatus
+from workbench.model.io import save_model
+
+SAMPLES = Path(__file__).parents[2] / "sample-models"
+
+
+def base_model() -> ThreatModel:
+    """A shipped sample when there is one, else the small closed-loop model, analysed."""
+    samples = sorted(SAMPLES.glob("*.twm.json"))
+    model = load_model(samples[0]) if samples else tiny_model()
+    model = analyze(model).model
+    if not model.targets:
+        model.targets = [Target(id="tg-1", element=model.components[0].id)]
+    return model
+
+
+def second_version(model: ThreatModel) -> tuple[ThreatModel, str]:
+    """Add a component and a flow, drop one threat, fix the target's threats with a control."""
+    new = model.model_copy(deep=True)
+    target = new.targets[0].element
+    new.components.append(Component(id="new-siem", name="New SIEM", stencil="siem-soc",
+                                    layer=Layer.CLOUD))
+    new.flows.append(Flow(id="f-new-logs", source=new.components[0].id, target="new-siem",
+                          protocol="syslog-tls", encrypted=True))
+    dropped = next(t for t in new.threats if t.element != target)
+    new.threats.remove(dropped)
+    new.controls.append(ControlInstance(id="c-strong", title="Strong fix", elements=[target],
+                                        status=ControlStatus.VERIFIED, effectiveness=0.95))
+    touching = {target} | {f.id for f in new.flows if target in (f.source, f.target)}
+    for threat in new.threats:
+        if threat.element in touching:
+            threat.mitigations.append(MitigationLink(control="c-strong",
+                                                     status=ControlStatus.VERIFIED))
+    new.flows[0].encrypted = not new.flows[0].encrypted
+    return new, dropped.key
+
+
+def test_diff_lists_added_removed_changed_and_lower_risk() -> None:
+    old = base_model()
+    new, dropped = second_version(old)
+    diff = diff_models(old, new)
+    assert [c.ident for c in diff.collections["components"].added] == ["new-siem"]
+    assert [c.ident for c in diff.collections["flows"].added] == ["f-new-logs"]
+    assert [c.ident for c in diff.collections["threats"].removed] == [dropped]
+    assert [c.ident for c in diff.collections["controls"].added] == ["c-strong"]
+    changed_flow = diff.collections["flows"].changed[0]
+    assert changed_flow.ident == old.flows[0].id and "encrypted" in changed_flow.fields
+    assert diff.collections["threats"].changed  # new mitigation links
+    target = next(r for r in diff.risk if r.target == old.targets[0].id)
+    assert target.delta is not None and target.delta < 0, target
+    text = "\n".join(format_diff(diff))
+    assert "+ new-siem 'New SIEM'" in text and f"- {dropped}" in text
+    assert "risk per target" in text
+
+
+def test_identical_models_have_no_difference() -> None:
+    model = base_model()
+    diff = diff_models(model, model.model_copy(deep=True))
+    assert diff.empty
+    assert format_diff(diff) == ["no difference"]
+
+
+def test_cli_diff_json(tmp_path, capsys) -> None:
+    old = base_model()
+    new, dropped = second_version(old)
+    a, b = tmp_path / "a.twm.json", tmp_path / "b.twm.json"
+    save_model(old, a)
+    save_model(new, b)
+    assert main(["diff", str(a), str(b), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [x["id"] for x in data["components"]["added"]] == ["new-siem"]
+    assert [x["id"] for x in data["threats"]["removed"]] == [dropped]
+    assert data["risk_per_target"] and "risk_basis" in data
+    assert main(["diff", str(a), str(tmp_path / "missing.twm.json")]) == 1
