@@ -27,7 +27,8 @@ def model_file(tmp_path: Path) -> Path:
 
 
 def _analyze(capsys, *args: str) -> dict:
-    assert main(["analyze", *args, "--json"]) == 0
+    # --no-attack: this file tests the threat and risk stage; attack paths have their own tests
+    assert main(["analyze", *args, "--json", "--no-attack"]) == 0
     return json.loads(capsys.readouterr().out)
 
 
@@ -74,7 +75,7 @@ def test_threats_write_then_decisions_survive_and_show_in_analyze(model_file, ca
 
 
 def test_analyze_text_and_no_suggest(model_file, capsys) -> None:
-    assert main(["analyze", str(model_file)]) == 0
+    assert main(["analyze", str(model_file), "--no-attack"]) == 0
     text = capsys.readouterr().out
     assert "residual" in text and "threats counted" in text
     out = _analyze(capsys, str(model_file), "--no-suggest")
