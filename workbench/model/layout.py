@@ -2,6 +2,9 @@
 
 The grid makes a diagram readable at a glance and never overlaps: each (zone, layer) cell
 stacks its components; a zone's rectangle spans the swimlanes where it has members.
+Consecutive zones whose lane spans do not overlap share one horizontal band (the patient's
+body in the things lane beside the home in the gateway and network lanes), which keeps
+real models about half as tall without changing the lanes.
 """
 
 from __future__ import annotations
@@ -37,26 +40,39 @@ def auto_layout(model: ThreatModel) -> Layout:
     if any(key[0] == NO_ZONE for key in cells):
         bands.append(NO_ZONE)
 
+    spans = {z: (min(lane for (zz, lane) in cells if zz == z),
+                 max(lane for (zz, lane) in cells if zz == z)) for z in bands}
+    packed: list[list[str]] = []
+    for zone in bands:
+        lo, hi = spans[zone]
+        if packed and all(hi < spans[o][0] or lo > spans[o][1] for o in packed[-1]):
+            packed[-1].append(zone)
+        else:
+            packed.append([zone])
+
     layout = Layout()
     y = LANE_HEADER
-    for zone in bands:
-        rows = max(len(ids) for (z, _), ids in cells.items() if z == zone)
+    for band in packed:
+        rows = max(len(ids) for (z, _), ids in cells.items() if z in band)
         top = y
-        y += ZONE_HEADER + ZONE_PAD
-        lanes = sorted(lane for (z, lane) in cells if z == zone)
-        for lane in lanes:
-            for row, comp_id in enumerate(cells[(zone, lane)]):
-                layout.elements[comp_id] = Box(
-                    x=lane_x(lane) + (LANE_W - ELEMENT_W) / 2,
-                    y=y + row * (ELEMENT_H + ROW_GAP),
-                    w=ELEMENT_W, h=ELEMENT_H,
-                )
-        y += rows * (ELEMENT_H + ROW_GAP) - ROW_GAP + ZONE_PAD
-        if zone != NO_ZONE:
-            left = lane_x(lanes[0]) + ZONE_PAD / 2
-            right = lane_x(lanes[-1]) + LANE_W - ZONE_PAD / 2
-            layout.zones[zone] = Box(x=left, y=top, w=right - left, h=y - top)
-        y += ZONE_GAP
+        first = y + ZONE_HEADER + ZONE_PAD
+        bottom = first + rows * (ELEMENT_H + ROW_GAP) - ROW_GAP + ZONE_PAD
+        for zone in band:
+            lanes = sorted(lane for (z, lane) in cells if z == zone)
+            for lane in lanes:
+                for row, comp_id in enumerate(cells[(zone, lane)]):
+                    layout.elements[comp_id] = Box(
+                        x=lane_x(lane) + (LANE_W - ELEMENT_W) / 2,
+                        y=first + row * (ELEMENT_H + ROW_GAP),
+                        w=ELEMENT_W, h=ELEMENT_H,
+                    )
+            if zone != NO_ZONE:
+                own = max(len(cells[(zone, lane)]) for lane in lanes)
+                height = ZONE_HEADER + 2 * ZONE_PAD + own * (ELEMENT_H + ROW_GAP) - ROW_GAP
+                left = lane_x(lanes[0]) + ZONE_PAD / 2
+                right = lane_x(lanes[-1]) + LANE_W - ZONE_PAD / 2
+                layout.zones[zone] = Box(x=left, y=top, w=right - left, h=height)
+        y = bottom + ZONE_GAP
     return layout
 
 
