@@ -470,7 +470,7 @@ def insulin_closed_loop() -> ThreatModel:
            assets=("a-pump-history",))
     b.comp("clinic-ehr", "Hospital EHR", "ehr", "z-clinic", assets=("a-pump-history",))
     b.comp("api", "Vendor API gateway", "api-gateway", "z-vendor", assets=("a-account",))
-    b.comp("idp", "Patient and caregiver identity", "identity-provider", "z-vendor",
+    b.comp("idp", "Patient accounts (IdP)", "identity-provider", "z-vendor",
            assets=("a-account", "a-identity"), authentication="password",
            notes="Password plus e-mail reset; MFA not offered to patients.")
     b.comp("diabetes-cloud", "Diabetes data platform", "vendor-device-cloud", "z-vendor",
@@ -661,7 +661,7 @@ def hospital_ward_iomt() -> ThreatModel:
             impact(compliance=3, legal=3, image=2), "Server, firewall and access logs.",
             personal=False)
 
-    b.comp("vol-pumps", "Volumetric pumps (legacy fleet)", "infusion-pump", "z-ward",
+    b.comp("vol-pumps", "Volumetric pumps (legacy)", "infusion-pump", "z-ward",
            assets=("a-drug-library", "a-infusion-orders"),
            notes="40 units; vendor ended support in 2022; WPA2-PSK shared with the ward "
                  "IoT SSID.")
@@ -698,7 +698,7 @@ def hospital_ward_iomt() -> ThreatModel:
            assets=("a-record", "a-staff-creds"))
     b.comp("eai", "Interface engine", "interface-engine", "z-dc",
            assets=("a-adt", "a-vitals", "a-infusion-orders"))
-    b.comp("directory", "Directory and CPS smart-card auth", "identity-provider", "z-dc",
+    b.comp("directory", "Directory (CPS card auth)", "identity-provider", "z-dc",
            assets=("a-staff-creds",), internet_exposed=False)
     b.comp("soc", "Hospital SOC (SIEM)", "siem-soc", "z-dc", assets=("a-logs",))
     b.comp("hds-link", "Private link to HDS (IPsec)", "vpn", "z-dc")
@@ -1090,7 +1090,7 @@ def home_telemonitoring() -> ThreatModel:
            assets=("a-readings", "a-symptoms", "a-identity", "a-device-creds"),
            notes="Shared with the household; kiosk escapes via accessibility settings "
                  "have been reported on this OS version.")
-    b.comp("cell-hub", "Cellular hub (no-broadband homes)", "home-hub", "z-home",
+    b.comp("cell-hub", "Cellular hub (no broadband)", "home-hub", "z-home",
            assets=("a-readings", "a-device-creds"), wireless_interfaces=["BLE", "LTE-M"])
     b.comp("ble", "Bluetooth LE", "ble", "z-home",
            notes="Scale, cuff and oximeter use legacy Just Works pairing.")
@@ -1117,7 +1117,7 @@ def home_telemonitoring() -> ThreatModel:
     b.comp("nurse-portal", "Nurse and physician portal", "clinician-portal", "z-hds",
            assets=("a-alerts", "a-thresholds", "a-readings", "a-identity"),
            authentication="mfa")
-    b.comp("psc", "Pro Santé Connect (national IdP)", "identity-provider", "z-hds",
+    b.comp("psc", "Pro Santé Connect IdP", "identity-provider", "z-hds",
            assets=("a-staff-creds",), description="National identity federation for health "
                                                   "professionals (e-CPS app or CPS card).")
     b.comp("hds", "HDS hosting platform", "hds-host", "z-hds",
