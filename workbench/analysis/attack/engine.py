@@ -210,8 +210,8 @@ def _collect(model: ThreatModel, graph: AttackGraph, runs: list[AttackerRun],
                             "element": spec.element, "kind": spec.kind, **res.to_json()})
             if res.probability > 0:
                 pairs.append((res.probability, run, spec))
-    pairs.sort(key=lambda x: -x[0])
-    # Paths for the most exposed targets of each attacker.
+    # Paths for each attacker's patient-safety targets first, then the most exposed others.
+    pairs.sort(key=lambda x: (x[2].kind != "patient_safety", -x[0]))
     per_attacker: dict[str, int] = {}
     chosen: list[tuple[float, AttackerRun, TargetSpec]] = []
     for prob, run, spec in pairs:
@@ -235,7 +235,8 @@ def _collect(model: ThreatModel, graph: AttackGraph, runs: list[AttackerRun],
         for rank, path in enumerate(search.paths, start=1):
             nodes = [run.graph.nodes[v] for v in path.nodes if v != run.graph.source]
             paths.append({"attacker": run.profile.id, "target": spec.id,
-                          "element": spec.element, "rank": rank, "path": nodes,
+                          "element": spec.element, "kind": spec.kind, "rank": rank,
+                          "path": nodes,
                           "probability": path.probability, "truncated": search.truncated})
     compromise: dict[str, dict[str, Any]] = {}
     if runs:

@@ -5,7 +5,8 @@ Nodes are components. An attacker who holds one element can act on the next:
 * along a flow without carrier networks, from its source to its target (and back when the
   flow is bidirectional);
 * across a network segment: both ends of a flow carried by a network component are attached
-  to it (end -> network), and whoever holds the network can attack the flow's target (and its
+  to it, so holding either end gives a foothold on the network and holding the network lets
+  the attacker act on both ends (the flow's weaknesses count for its target, and for its
   source when the flow is bidirectional); consecutive carrier networks are linked both ways.
 
 Each edge's success chance comes from the element reached and the flow used (see
@@ -162,8 +163,9 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None) -> Att
             add_s(s), add_d(n), add_f(-1)
             add_s(t), add_d(n), add_f(-1)
             add_s(n), add_d(t), add_f(k)
-            if flow.bidirectional:
-                add_s(n), add_d(s), add_f(k)
+            # The source is on the segment too: reachable even if it only sends; the
+            # flow's weaknesses count only when it also receives on this flow.
+            add_s(n), add_d(s), add_f(k if flow.bidirectional else -1)
         for a, b in zip(carriers, carriers[1:], strict=False):
             if a != b:
                 add_s(a), add_d(b), add_f(-1)

@@ -27,7 +27,7 @@ DEFAULT_TIME_LIMIT = 2.0
 
 @dataclass
 class Path:
-    nodes: list[int]  # graph node ids, source first
+    nodes: list[int]  # graph node ids from the entry point to the target
     probability: float
 
 
@@ -44,7 +44,7 @@ class PathFinder:
     def __init__(self, solver: Solver, p: np.ndarray | None = None):
         self.solver = solver
         graph = solver.graph
-        self.p = graph.p if p is None else p
+        self.p = solver.extend(graph.p if p is None else p)
         core = solver.core
         g = nx.DiGraph()
         g.add_nodes_from(range(core.size))
@@ -55,42 +55,50 @@ class PathFinder:
                                       weights.tolist(), strict=True), weight="w")
         self.g = g
 
-    def _chain(self, node: int) -> tuple[int, list[int]]:
-        """Core root of ``node`` and the peeled nodes from below the root down to it."""
-        chain: list[int] = []
-        while self.solver.parent[node] >= 0:
-            chain.append(node)
-            node = int(self.solver.parent[node])
-        chain.reverse()
-        return node, chain
+    def _core_paths(self, node: int, k: int, deadline: float) -> tuple[list[Path], bool]:
+        core_node = int(self.solver.relabel[node])
+        source = self.solver.c_source
+        if core_node == source:
+            return [Path([], 1.0)], False
+        found: list[Path] = []
+        try:
+            for core_path in nx.shortest_simple_paths(self.g, source, core_node, weight="w"):
+                nodes = [int(self.solver.core[c]) for c in core_path[1:]]
+                prob = math.exp(-sum(self.g[a][b]["w"] for a, b in
+                                     zip(core_path, core_path[1:], strict=False)))
+                found.append(Path(nodes, prob))
+                if len(found) >= k:
+                    return found, False
+                if time.perf_counter() > deadline:
+                    return found, True
+        except (nx.NetworkXNoPath, nx.NodeNotFound):
+            pass
+        return found, False
+
+    def _routes(self, node: int, k: int, deadline: float) -> tuple[list[Path], bool]:
+        """Up to ``k`` best routes to ``node`` (attacker excluded), most likely first."""
+        solver, p = self.solver, self.p
+        kind = solver.kind[node]
+        if node == solver.graph.source:
+            return [Path([], 1.0)], False
+        if kind == 0:
+            return self._core_paths(node, k, deadline)
+        if kind == 3:
+            return [], False
+        routes: list[Path] = []
+        cut = False
+        if kind == 2:
+            routes.append(Path([node], float(p[solver.source_edge[node]])))
+        edge = solver.parent_edge[node]
+        if edge >= 0 and p[edge] > 0:
+            above, cut = self._routes(int(solver.parent[node]), k, deadline)
+            routes += [Path(r.nodes + [node], r.probability * float(p[edge])) for r in above]
+        routes = [r for r in routes if r.probability > 0]
+        routes.sort(key=lambda r: -r.probability)
+        return routes[:k], cut
 
     def search(self, target: int, k: int = 5,
                time_limit: float = DEFAULT_TIME_LIMIT) -> PathSearch:
         k = max(1, min(MAX_K, k))
-        root, chain = self._chain(target)
-        chain_p = math.prod(float(self.p[self.solver.parent_edge[v]]) for v in chain)
-        if chain_p <= 0:
-            return PathSearch([], False)
-        core_root = int(self.solver.relabel[root])
-        source = self.solver.c_source
-        if core_root < 0:
-            return PathSearch([], False)
-        if core_root == source:
-            return PathSearch([Path([root] + chain, chain_p)], False)
-        found: list[Path] = []
-        deadline = time.perf_counter() + time_limit
-        truncated = False
-        try:
-            for core_path in nx.shortest_simple_paths(self.g, source, core_root, weight="w"):
-                nodes = [int(self.solver.core[c]) for c in core_path] + chain
-                prob = chain_p * math.exp(-sum(self.g[a][b]["w"] for a, b in
-                                               zip(core_path, core_path[1:], strict=False)))
-                found.append(Path(nodes, prob))
-                if len(found) >= k:
-                    break
-                if time.perf_counter() > deadline:
-                    truncated = True
-                    break
-        except nx.NetworkXNoPath:
-            return PathSearch([], False)
+        found, truncated = self._routes(target, k, time.perf_counter() + time_limit)
         return PathSearch(found, truncated, "time limit" if truncated else None)

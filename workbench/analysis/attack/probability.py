@@ -122,61 +122,127 @@ class Solution:
 
 
 class Solver:
-    """Structure of one attacker graph, prepared once; solve again with other ``p``."""
+    """Structure of one attacker graph, prepared once; solve again with other ``p``.
+
+    Peeling keeps three kinds of nodes out of the sampled core (all exact):
+
+    * *leaves*: one in-neighbour ``u``, out-edges only back to ``u``:
+      ``P(v) = P(u) p(u,v)``;
+    * *entry pendants*: in-edges from the attacker and from one ``u`` at most, out-edges
+      only to that ``u`` (a wireless device on one network). The route attacker -> v -> u
+      becomes one *synthetic* edge attacker -> u of chance ``a = p(s,v) p(v,u)`` (routes of
+      several pendants are independent, so they merge as ``1 - prod(1 - a)``). Since u is
+      then reached with ``P(u) = x + a (1 - x)`` where ``x`` is its chance without v,
+      ``x = (P(u) - a) / (1 - a)`` and ``P(v) = p(s,v) + (1 - p(s,v)) p(u,v) x``;
+    * nodes nothing points to: 0.
+    """
 
     def __init__(self, graph: StepGraph, max_rounds: int = 64):
         self.graph = graph
         n = graph.n
         self.n = n
-        src, dst = graph.src, graph.dst
-        alive = np.ones(n, dtype=bool)
-        parent = np.full(n, -1, dtype=np.int64)
-        parent_edge = np.full(n, -1, dtype=np.int64)
-        peel_round = np.full(n, -1, dtype=np.int64)
-        dead_zero = np.zeros(n, dtype=bool)
-        edge_ids = np.arange(src.size)
         source = graph.source
+        e_count = graph.src.size
+        src, dst = graph.src.copy(), graph.dst.copy()
+        alive = np.ones(n, dtype=bool)
+        kind = np.zeros(n, dtype=np.int8)  # 0 core, 1 leaf, 2 pendant, 3 zero
+        parent = np.full(n, -1, dtype=np.int64)
+        parent_edge = np.full(n, -1, dtype=np.int64)  # leaf: u->v; pendant: u->v or -1
+        source_edge = np.full(n, -1, dtype=np.int64)  # pendant: s->v
+        out_edge = np.full(n, -1, dtype=np.int64)  # pendant: v->u or -1
+        peel_round = np.full(n, -1, dtype=np.int64)
+        synth_rounds: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for rnd in range(max_rounds):
-            live = alive[src] & alive[dst]
-            s, d, e = src[live], dst[live], edge_ids[live]
+            ids = np.flatnonzero(alive[src] & alive[dst])
+            s, d = src[ids], dst[ids]
+            from_src = s == source
             indeg = np.bincount(d, minlength=n)
+            in_src = np.bincount(d[from_src], minlength=n)
             outdeg = np.bincount(s, minlength=n)
             par = np.full(n, -1, dtype=np.int64)
             par_e = np.full(n, -1, dtype=np.int64)
-            single = indeg[d] == 1
+            ns = ~from_src
+            single = (indeg[d] - in_src[d] == 1) & ns
             par[d[single]] = s[single]
-            par_e[d[single]] = e[single]
+            par_e[d[single]] = ids[single]
+            src_e = np.full(n, -1, dtype=np.int64)
+            src_e[d[from_src]] = ids[from_src]
+            out_e = np.full(n, -1, dtype=np.int64)
+            out_e[s] = ids
+            out_d = np.full(n, -1, dtype=np.int64)
+            out_d[s] = d
             back = np.bincount(s[(par[s] == d) & (par[s] >= 0)], minlength=n)
             leaf = alive & (indeg == 1) & (outdeg == back)
+            leaf &= ~((in_src == 1) & (indeg == 1) & (outdeg > 0))  # fed the source: pendant
+            leaf_par = np.where(in_src == 1, source, par)
+            leaf_e = np.where(in_src == 1, src_e, par_e)
+            pendant = alive & (in_src == 1) & (indeg - in_src <= 1) & (outdeg <= 1)
+            pendant &= ~(leaf & (in_src == 1) & (outdeg == 0))
+            has_par = indeg - in_src == 1
+            pendant &= ~(has_par & (outdeg == 1) & (out_d != par))
+            pendant &= (indeg - in_src == 1) | (outdeg == 1)
+            target_u = np.where(has_par, par, out_d)
             zero = alive & (indeg == 0)
-            leaf[source] = zero[source] = False
-            # Two nodes that only point at each other are a part the attacker cannot reach.
-            mutual = leaf & (par >= 0)
-            mutual[mutual] = leaf[par[mutual]] & (par[par[mutual]] == np.flatnonzero(mutual))
-            zero |= mutual
-            leaf &= ~mutual
-            if not leaf.any() and not zero.any():
+            for mask in (leaf, pendant, zero):
+                mask[source] = False
+            # Two nodes peeled in one round must not depend on each other.
+            busy = leaf | pendant
+            cand = np.flatnonzero(leaf)
+            bad = cand[busy[leaf_par[cand]] & (leaf_par[leaf_par[cand]] == cand)]
+            zero[bad] = True
+            leaf[bad] = False
+            cand = np.flatnonzero(pendant)
+            pendant[cand[busy[target_u[cand]]]] = False
+            if not leaf.any() and not pendant.any() and not zero.any():
                 break
-            parent[leaf] = par[leaf]
-            parent_edge[leaf] = par_e[leaf]
-            peel_round[leaf] = rnd
-            dead_zero |= zero
-            alive &= ~(leaf | zero)
-        self.parent, self.parent_edge, self.peel_round = parent, parent_edge, peel_round
-        self.dead_zero = dead_zero
+            lv = np.flatnonzero(leaf)
+            parent[lv], parent_edge[lv], kind[lv] = leaf_par[lv], leaf_e[lv], 1
+            pv = np.flatnonzero(pendant)
+            parent[pv], kind[pv] = target_u[pv], 2
+            source_edge[pv] = src_e[pv]
+            parent_edge[pv] = np.where(has_par[pv], par_e[pv], -1)
+            out_edge[pv] = np.where(outdeg[pv] == 1, out_e[pv], -1)
+            kind[zero] = 3
+            peel_round[lv] = peel_round[pv] = rnd
+            feeds = pv[out_edge[pv] >= 0]
+            if feeds.size:
+                us, group = np.unique(parent[feeds], return_inverse=True)
+                first_id = src.size
+                src = np.concatenate([src, np.full(us.size, source, dtype=np.int64)])
+                dst = np.concatenate([dst, us])
+                synth_rounds.append((source_edge[feeds], out_edge[feeds], first_id + group))
+            alive &= ~(leaf | pendant | zero)
+        self.e_count = e_count
+        self.ext_count = src.size
+        self.synth_rounds = synth_rounds
+        self.kind, self.parent, self.parent_edge = kind, parent, parent_edge
+        self.source_edge, self.out_edge, self.peel_round = source_edge, out_edge, peel_round
+        self.dead_zero = kind == 3
         core = np.flatnonzero(alive)
         self.core = core
         relabel = np.full(n, -1, dtype=np.int64)
         relabel[core] = np.arange(core.size)
         self.relabel = relabel
+        edge_ids = np.arange(src.size)
         keep = alive[src] & alive[dst]
         cs, cd, ce = relabel[src[keep]], relabel[dst[keep]], edge_ids[keep]
         order = np.lexsort((cd, cs))
         self.c_src, self.c_dst, self.c_edge = cs[order], cd[order], ce[order]
         self.c_source = int(relabel[source])
         self.c_starts = np.searchsorted(self.c_src, np.arange(core.size + 1))
-        leaves = np.flatnonzero(parent >= 0)
-        self.leaf_order = leaves[np.argsort(-peel_round[leaves], kind="stable")]
+        peeled = np.flatnonzero((kind == 1) | (kind == 2))
+        self.leaf_order = peeled[np.argsort(-peel_round[peeled], kind="stable")]
+
+    def extend(self, p: np.ndarray) -> np.ndarray:
+        """Chances of real and synthetic edges (synthetic ones computed in peel order)."""
+        ext = np.zeros(self.ext_count)
+        ext[:self.e_count] = p
+        for e_sv, e_vu, synth in self.synth_rounds:
+            a = np.clip(ext[e_sv] * ext[e_vu], 0.0, 1.0)
+            with np.errstate(divide="ignore"):
+                logs = np.bincount(synth - synth.min(), weights=np.log1p(-a))
+            ext[synth.min():synth.min() + logs.size] = 1.0 - np.exp(logs)
+        return ext
 
     # -- exact ---------------------------------------------------------------------------
     def relevant_edges(self, p: np.ndarray, node: int) -> np.ndarray:
@@ -245,7 +311,7 @@ class Solver:
               seed: int = 0, exact_for: list[int] | tuple[int, ...] = (),
               limit: int = EXACT_LIMIT, monte_carlo: bool = True) -> Solution:
         """Probabilities of all nodes; exact for ``exact_for`` (node ids) when small enough."""
-        p = self.graph.p if p is None else p
+        p = self.extend(self.graph.p if p is None else p)
         n = self.n
         prob = np.zeros(n)
         lo = np.zeros(n)
@@ -271,13 +337,18 @@ class Solver:
         source = self.graph.source
         prob[source] = lo[source] = hi[source] = 1.0
         exact[source] = True
-        for leaf in self.leaf_order:
-            q = p[self.parent_edge[leaf]]
-            par = self.parent[leaf]
-            prob[leaf] = prob[par] * q
-            lo[leaf] = lo[par] * q
-            hi[leaf] = hi[par] * q
-            exact[leaf] = exact[par]
+        for v in self.leaf_order:
+            par = self.parent[v]
+            if self.kind[v] == 1:
+                q = p[self.parent_edge[v]]
+                prob[v], lo[v], hi[v] = prob[par] * q, lo[par] * q, hi[par] * q
+            else:
+                p_sv = p[self.source_edge[v]]
+                a = p_sv * p[self.out_edge[v]] if self.out_edge[v] >= 0 else 0.0
+                p_uv = p[self.parent_edge[v]] if self.parent_edge[v] >= 0 else 0.0
+                prob[v], lo[v], hi[v] = (_pendant(p_sv, a, p_uv, x)
+                                         for x in (prob[par], lo[par], hi[par]))
+            exact[v] = exact[par]
         return Solution(prob, lo, hi, exact, worlds, int(self.core.size),
                         int(self.c_src.size), sizes)
 
@@ -285,6 +356,14 @@ class Solver:
         while self.parent[node] >= 0:
             node = int(self.parent[node])
         return node
+
+
+def _pendant(p_sv: float, a: float, p_uv: float, reach_u: float) -> float:
+    """P(v) of an entry pendant from P(u) (see :class:`Solver`); monotone in P(u)."""
+    if a >= 1.0:
+        return 1.0
+    x = min(1.0, max(0.0, (reach_u - a) / (1.0 - a)))
+    return p_sv + (1.0 - p_sv) * p_uv * x
 
 
 def _reach_set(n: int, src: np.ndarray, dst: np.ndarray, start: int) -> np.ndarray:

@@ -123,6 +123,13 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     return plan
 
 
+def _first_below(solver, node: int) -> int:
+    """The peeled node right under the attacker on the chain that leads to ``node``."""
+    while solver.parent[node] != solver.graph.source and solver.parent[node] >= 0:
+        node = int(solver.parent[node])
+    return node
+
+
 def recommend_cuts(runs, specs: list[TargetSpec], pairs, samples: int, exact_limit: int,
                    notes: list[str], max_pairs: int = 3) -> list[dict[str, Any]]:
     """Minimum sets of attack steps to block for the most exposed pairs."""
@@ -130,18 +137,23 @@ def recommend_cuts(runs, specs: list[TargetSpec], pairs, samples: int, exact_lim
     for prob, run, spec in pairs[:max_pairs]:
         solver, sg = run.solver, run.graph
         node = sg.nodes.index(spec.element)
-        root, first_chain = node, node
-        while solver.parent[root] >= 0:
-            first_chain = root
+        ext = solver.extend(sg.p)
+        root = node
+        while solver.kind[root] in (1, 2):
+            if solver.kind[root] == 2:
+                break
             root = int(solver.parent[root])
-        if root == sg.source:
-            cut_edges = [int(solver.parent_edge[first_chain])]
+        if solver.kind[root] == 2 or root == sg.source:
+            # Cut every way in to the node itself.
+            last = node if solver.kind[root] == 2 else _first_below(solver, node)
+            cut_edges = [int(e) for e in (solver.source_edge[last], solver.parent_edge[last])
+                         if e >= 0]
         else:
             g = nx.DiGraph()
             for a, b, e in zip(solver.core[solver.c_src].tolist(),
                                solver.core[solver.c_dst].tolist(),
                                solver.c_edge.tolist(), strict=True):
-                if sg.p[e] > 0:
+                if ext[e] > 0:
                     g.add_edge(a, b, capacity=1.0, e=e)
             if root not in g:
                 continue
@@ -150,6 +162,10 @@ def recommend_cuts(runs, specs: list[TargetSpec], pairs, samples: int, exact_lim
             except nx.NetworkXError:
                 continue
             cut_edges = [g[a][b]["e"] for a in side for b in g.successors(a) if b not in side]
+        synthetic = [e for e in cut_edges if e >= solver.e_count]
+        cut_edges = [e for e in cut_edges if e < solver.e_count]
+        if synthetic:
+            notes.append(f"edge cut for {spec.id}: entry through peeled devices not listed")
         p = sg.p.copy()
         p[cut_edges] = 0.0
         sol = solver.solve(p, samples=samples, seed=run.seed, exact_for=[node],

@@ -22,7 +22,7 @@ def time_to_compromise(solver: Solver, nodes: list[int], p: np.ndarray | None = 
                        samples: int = DEFAULT_TTC_SAMPLES, seed: int | list[int] = 0,
                        max_rounds: int = 10_000) -> dict[int, tuple[float, float, float]]:
     """Days to reach each of ``nodes``: percentiles 5/50/95 (``inf``: not reached)."""
-    p = solver.graph.p if p is None else p
+    p = solver.extend(solver.graph.p if p is None else p)
     rng = np.random.default_rng(seed)
     m = solver.core.size
     cp = p[solver.c_edge]
@@ -45,20 +45,34 @@ def time_to_compromise(solver: Solver, nodes: list[int], p: np.ndarray | None = 
         if np.array_equal(new, dist[uniq]):
             break
         dist[uniq] = new
+    cache: dict[int, np.ndarray] = {}
+
+    def step_time(edge: int) -> np.ndarray:
+        q = p[edge] if edge >= 0 else 0.0
+        if q <= 0:
+            return np.full(samples, np.inf)
+        return rng.exponential(1.0, size=samples) / q
+
+    def times(node: int) -> np.ndarray:
+        if node in cache:
+            return cache[node]
+        kind = solver.kind[node]
+        if kind == 0:
+            result = dist[solver.relabel[node]]
+        elif kind == 3:
+            result = np.full(samples, np.inf)
+        elif kind == 1:
+            result = times(int(solver.parent[node])) + step_time(solver.parent_edge[node])
+        else:
+            via_u = times(int(solver.parent[node])) + step_time(solver.parent_edge[node])
+            result = np.minimum(step_time(solver.source_edge[node]), via_u)
+        cache[node] = result
+        return result
+
     out: dict[int, tuple[float, float, float]] = {}
     for node in nodes:
-        chain: list[int] = []
-        root = node
-        while solver.parent[root] >= 0:
-            chain.append(root)
-            root = int(solver.parent[root])
-        c = int(solver.relabel[root])
-        times = dist[c].copy() if c >= 0 else np.full(samples, np.inf)
-        for leaf in reversed(chain):
-            q = p[solver.parent_edge[leaf]]
-            times += rng.exponential(1.0, size=samples) / q if q > 0 else np.inf
         # A sample that never arrives counts as infinitely late.
-        values = np.sort(times)
-        out[node] = tuple(float(values[min(samples - 1, max(0, int(np.ceil(q / 100 * samples))
-                                                          - 1))]) for q in PERCENTILES)
+        values = np.sort(times(node))
+        out[node] = tuple(float(values[min(samples - 1, max(0, int(np.ceil(pc / 100 * samples))
+                                                          - 1))]) for pc in PERCENTILES)
     return out
