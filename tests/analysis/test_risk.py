@@ -161,3 +161,18 @@ def test_rejected_threats_do_not_count(model, catalog) -> None:
     result = analyze(model, catalog)
     assert len(result.counted()) == len(result.threats) - 1
     assert result.summary()["by_status"]["rejected"] == 1
+
+
+def test_adjustments_only_bear_on_their_attack_vectors(model, catalog) -> None:
+    """Physical access makes a physical attack likelier, not a remote one."""
+    handy = model.model_copy(deep=True)
+    handy.components[-1].properties.physical_access = True  # the vendor cloud, say a kiosk
+    remote = _risk(handy, catalog)  # ransomware: network vector
+    assert not any("physical access" in r for r in remote.likelihood_reasons)
+    pump = _risk(model, catalog, "thing.stored-data-exposure@pump")
+    assert pump.threat_type.vector == "physical"
+    handy.components[0].properties.physical_access = True
+    handy.components[0].properties.encryption_at_rest = False
+    touched = _risk(handy, catalog, "thing.stored-data-exposure@pump")
+    assert touched.likelihood == pump.likelihood + 1
+    assert any("physical access" in r for r in touched.likelihood_reasons)

@@ -38,6 +38,11 @@ Effectiveness = Annotated[float, Field(ge=0.0, le=1.0)]
 
 LINDDUN = Literal["linking", "identifying", "non_repudiation", "detecting",
                   "data_disclosure", "unawareness", "non_compliance"]
+#: How the attacker reaches the element (the CVSS attack-vector idea, widened for health):
+#: over a network, from radio or LAN proximity, from code on the same device, by hand,
+#: through a supplier, as an insider or partner, or by accident.
+Vector = Literal["network", "adjacent", "local", "physical", "supply_chain", "insider",
+                 "accidental"]
 SafeBio = Literal["authentication", "identity_proofing", "digital_signature",
                   "information_integrity"]
 
@@ -112,6 +117,7 @@ class ThreatType(Strict):
     stencils: list[Identifier] = Field(default_factory=list)
     when: Condition | None = None
     stride: list[Stride] = Field(min_length=1)
+    vector: Vector = "network"
     linddun: list[LINDDUN] = Field(default_factory=list)
     patient_safety: bool = False
     hazard: ShortText | None = None
@@ -180,6 +186,13 @@ class LikelihoodAdjustment(Strict):
     delta: Annotated[int, Field(ge=-2, le=2)]
     reason: ShortText
     stride: list[Stride] = Field(default_factory=list)  # empty: every threat
+    vectors: list[Vector] = Field(default_factory=list)  # empty: every attack vector
+
+    def concerns(self, threat: ThreatType | None, stride: set[Stride]) -> bool:
+        """Whether this adjustment bears on a threat with this STRIDE set and vector."""
+        if self.stride and not stride & set(self.stride):
+            return False
+        return not self.vectors or (threat is not None and threat.vector in self.vectors)
 
 
 class CatalogFile(Strict):

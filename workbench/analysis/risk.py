@@ -282,15 +282,20 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
     impact: dict[str, int] = {}
     reasons: dict[str, str] = {}
     for cat in cats:
-        value = scales.from_reference(base_ref, sev)
-        why = "catalog default"
+        # What the element's data says beats the catalog's typical value: an asset's own
+        # rating for the category first, else the need of the property the threat attacks.
+        value, why = 0, ""
         for asset in assets:
-            if cat in asset.impact and scales.clamp(asset.impact[cat], sev) > value:
-                value, why = scales.clamp(asset.impact[cat], sev), f"rated on {asset.name}"
-            for need in sorted(needs):
-                level = getattr(asset, need)
-                if cat in _NEED_CATEGORIES[need] and level and scales.clamp(level, sev) > value:
-                    value, why = scales.clamp(level, sev), f"{need} need of {asset.name}"
+            if cat in asset.impact:
+                level, source = asset.impact[cat], f"rated on {asset.name}"
+            else:
+                level, source = max(((getattr(asset, n), f"{n} need of {asset.name}")
+                                     for n in sorted(needs) if cat in _NEED_CATEGORIES[n]),
+                                    default=(0, ""))
+            if level > 0 and scales.clamp(level, sev) > value:
+                value, why = scales.clamp(level, sev), source
+        if not value:
+            value, why = scales.from_reference(base_ref, sev), "catalog default"
         if cat == "patient_safety" and threat is not None and threat.patient_safety and safety:
             value, why = sev[-1], f"safety-critical function: {safety}"
         impact[cat] = value
@@ -314,7 +319,7 @@ def derive_likelihood(model: ThreatModel, inst: ThreatInstance, threat: ThreatTy
     stride = {Stride(s) for s in (threat.stride if threat else inst.stride)}
     total = 0
     for adj in ix.adjustments_holding(inst.element, catalog, index):
-        if adj.stride and not stride & set(adj.stride):
+        if not adj.concerns(threat, stride):
             continue
         total += adj.delta
         reasons.append(f"{'+' if adj.delta > 0 else ''}{adj.delta}: {adj.reason}")
