@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -95,3 +96,15 @@ def test_foreign_states_map_to_workbench_statuses() -> None:
     assert model.controls[0].effectiveness == 0.8 and model.controls[0].elements == ["a"]
     assert model.zones[0].trust_level == 8
     assert model.components[0].stencil == "insulin-pump"
+
+
+SAMPLES = sorted((Path(__file__).parents[2] / "sample-models").glob("*.twm.json"))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
+def test_every_sample_model_exports_valid_otm_and_comes_back_identical(path: Path) -> None:
+    model = load_model(path)
+    doc = model_to_otm(model)
+    jsonschema.validate(doc, _schema())
+    again = otm_to_model(json.loads(json.dumps(doc)), "export").model
+    assert dumps_model(again) == dumps_model(model)
