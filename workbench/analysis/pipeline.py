@@ -90,6 +90,7 @@ def threat_json(risk: ThreatRisk, catalog: Catalog) -> dict[str, Any]:
         "element": inst.element,
         "layer": risk.layer,
         "stride": [s.value for s in (ttype.stride if ttype else inst.stride)],
+        "vector": ttype.vector if ttype else None,
         "linddun": list(ttype.linddun) if ttype else [],
         "patient_safety": bool(ttype and ttype.patient_safety),
         "mass_harm": bool(ttype and ttype.mass_harm),
