@@ -1478,9 +1478,128 @@ MODELS = {
 }
 
 
+# --------------------------------------------------------------------------------------
+# 7. Analyst decisions (owned by the threat-catalog / rule-engine work, issue 3)
+#    Runs the rule engine on each built model, then records a few realistic decisions so
+#    that the samples show accepted, rejected, mitigated, transferred and risk-accepted
+#    threats, and controls implemented, verified and planned (current vs projected risk).
+# --------------------------------------------------------------------------------------
+#: catalog threat id -> (status, controls as (catalog control id, link status, evidence)).
+#: Control decisions apply to every instance of the threat type in the model.
+SAMPLE_CONTROL_DECISIONS: tuple[tuple[str, str, tuple[tuple[str, str, str | None], ...]], ...] = (
+    ("cloud.ransomware", "mitigated", (
+        ("immutable-backups", "implemented", "Quarterly restore test, report RT-2026-10"),
+        ("continuity-plan", "planned", None),
+        ("soc-monitoring", "planned", None))),
+    ("thing.firmware-tampering", "mitigated", (
+        ("signed-firmware-updates", "verified",
+         "Signature rejection verified in penetration test PT-2026-03"),
+        ("device-secure-boot", "implemented", "Design review DR-14"))),
+    ("network.lateral-movement", "accepted", (
+        ("network-segmentation", "implemented", "Firewall rule review 2026-09"),
+        ("boundary-allowlist-filtering", "planned", None))),
+    ("cloud.account-takeover", "mitigated", (
+        ("mfa", "implemented", "Identity provider policy export 2026-10"),)),
+    ("flow.cleartext-across-boundary", "accepted", (
+        ("transport-encryption", "planned", None),)),
+    ("thing.legacy-unpatched-os", "accepted", (
+        ("medical-device-inventory", "implemented", "Biomedical inventory extract 2026-10"),
+        ("legacy-device-isolation", "planned", None))),
+    ("cloud.insider-misuse", "accepted", (
+        ("record-access-audit", "implemented", "Monthly access review minutes"),
+        ("insider-safeguards", "planned", None))),
+    ("cloud.reidentification-secondary-use", "mitigated", (
+        ("pseudonymisation", "implemented", "Pseudonymisation service design note"),
+        ("data-sharing-agreements", "verified",
+         "Signed data-sharing agreement, clause 9: no re-identification"))),
+)
+#: One threat to rule out, first candidate present wins: (catalog id, reason).
+SAMPLE_REJECTIONS = (
+    ("thing.ble-tracking", "The device uses BLE resolvable private addresses that rotate "
+                           "every 15 minutes (checked in a pairing capture)."),
+    ("network.nfc-relay", "NFC is only used in the factory; the interface is disabled in the "
+                          "field firmware."),
+    ("thing.debug-port-extraction", "Debug ports are fused off in production units "
+                                    "(manufacturing record MR-2201)."),
+)
+SAMPLE_TRANSFERS = (
+    ("cloud.cloud-service-outage", "Certified health-data host (HDS contract, availability "
+                                   "SLA 99.9 %, penalties)"),
+)
+SAMPLE_RISK_ACCEPTANCES = (
+    ("network.cellular-interception", "Payloads are protected end to end by TLS; a downgrade "
+                                      "exposes only metadata."),
+    ("network.internet-dos", "Devices store and forward for 72 hours; a carrier outage delays "
+                             "but does not lose readings."),
+)
+
+
+def record_analyst_decisions(model: ThreatModel) -> ThreatModel:
+    """The model with rule-engine suggestions merged in and a few analyst decisions."""
+    from workbench.analysis.catalog import load_catalog
+    from workbench.analysis.rules import suggest_threats
+    from workbench.model.entities import ControlInstance, MitigationLink
+    from workbench.model.enums import ControlStatus, ThreatStatus
+
+    catalog = load_catalog(include_user_env=False)
+    model = suggest_threats(model, catalog)
+    threats = model.threats
+    rank = {"planned": 0, "implemented": 1, "verified": 2}
+    controls: dict[str, ControlInstance] = {}
+    for threat_id, status, links in SAMPLE_CONTROL_DECISIONS:
+        for inst in (t for t in threats if t.catalog_id == threat_id):
+            inst.status = ThreatStatus(status)
+            inst.owner = "Security officer"
+            inst.decided_by = "Threat-modeling workshop"
+            inst.decided_on = REVIEW_DATE
+            for control_id, link_status, evidence in links:
+                ctl_id = f"ctl-{control_id}"
+                ctl = controls.get(ctl_id)
+                if ctl is None:
+                    ctl = controls[ctl_id] = ControlInstance(
+                        id=ctl_id, catalog_id=control_id,
+                        title=catalog.controls[control_id].title, status=ControlStatus.PLANNED,
+                        owner="Security officer",
+                        due=None if link_status != "planned" else dt.date(2027, 6, 30))
+                if inst.element not in ctl.elements:
+                    ctl.elements.append(inst.element)
+                if rank[link_status] > rank[ctl.status.value]:
+                    ctl.status = ControlStatus(link_status)
+                    ctl.due = None
+                if evidence and not ctl.evidence:
+                    ctl.evidence = evidence
+                inst.mitigations.append(MitigationLink(control=ctl_id,
+                                                       status=ControlStatus(link_status),
+                                                       evidence=evidence))
+
+    def first(catalog_id: str):
+        return next((t for t in threats if t.catalog_id == catalog_id
+                     and t.status == ThreatStatus.SUGGESTED), None)
+
+    for threat_id, reason in SAMPLE_REJECTIONS:
+        inst = first(threat_id)
+        if inst is not None:
+            inst.status, inst.reason = ThreatStatus.REJECTED, reason
+            inst.decided_by, inst.decided_on = "Threat-modeling workshop", REVIEW_DATE
+            break
+    for threat_id, party in SAMPLE_TRANSFERS:
+        inst = first(threat_id)
+        if inst is not None:
+            inst.status, inst.transferred_to = ThreatStatus.TRANSFERRED, party
+            inst.owner, inst.decided_on = "Purchasing and legal", REVIEW_DATE
+    for threat_id, reason in SAMPLE_RISK_ACCEPTANCES:
+        inst = first(threat_id)
+        if inst is not None:
+            inst.status, inst.reason = ThreatStatus.RISK_ACCEPTED, reason
+            inst.owner, inst.decided_by = "CISO", "CISO"
+            inst.decided_on = REVIEW_DATE
+    model.controls = sorted(controls.values(), key=lambda c: c.id)
+    return model
+
+
 def build_all() -> dict[str, ThreatModel]:
-    """Every sample model by file stem, in a fixed order."""
-    return {name: make() for name, make in MODELS.items()}
+    """Every sample model by file stem, in a fixed order, with analyst decisions (section 7)."""
+    return {name: record_analyst_decisions(make()) for name, make in MODELS.items()}
 
 
 def expected_texts() -> dict[str, str]:
