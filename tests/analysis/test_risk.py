@@ -176,3 +176,15 @@ def test_adjustments_only_bear_on_their_attack_vectors(model, catalog) -> None:
     touched = _risk(handy, catalog, "thing.stored-data-exposure@pump")
     assert touched.likelihood == pump.likelihood + 1
     assert any("physical access" in r for r in touched.likelihood_reasons)
+
+
+def test_samples_show_residual_and_projected_risk(sample_paths, catalog) -> None:
+    from workbench.model import load_model
+
+    if not sample_paths:
+        pytest.skip("sample models not generated yet")
+    for path in sample_paths:
+        risks = assess(load_model(path), catalog)
+        assert any(r.current.score < r.inherent.score for r in risks), path.name
+        assert any(r.projected.score < r.current.score for r in risks), path.name
+        assert all(r.projected.score <= r.current.score <= r.inherent.score for r in risks)

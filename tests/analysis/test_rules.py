@@ -224,3 +224,16 @@ def test_every_sample_model_gets_threats_in_all_four_layers(sample_paths, catalo
         layers = {comps.get(t.element, "network") for t in model.threats
                   if t.status != ThreatStatus.ORPHANED}
         assert layers == {"thing", "gateway", "network", "cloud"}, path.name
+
+
+def test_sample_decisions_survive_a_rerun(sample_paths, catalog) -> None:
+    if not sample_paths:
+        pytest.skip("sample models not generated yet")
+    for path in sample_paths:
+        model = load_model(path)
+        statuses = {t.status for t in model.threats}
+        assert {ThreatStatus.ACCEPTED, ThreatStatus.REJECTED, ThreatStatus.MITIGATED,
+                ThreatStatus.TRANSFERRED} <= statuses, path.name
+        rerun, report = merge_suggestions(model, catalog)
+        assert report.added == [] and report.orphaned == [] and report.dropped == [], path.name
+        assert rerun.threats == model.threats
