@@ -57,6 +57,12 @@ def test_integrity_unique_ids_links_rules(catalog) -> None:
         assert all(t in catalog.threats for t in control.mitigates)
 
 
+def test_every_entry_has_a_french_title(catalog) -> None:
+    """French users (hospital CISOs, ANS/HDS auditors) read the reports in French."""
+    entries = list(catalog.threats.values()) + list(catalog.controls.values())
+    assert all(e.title_fr and e.title_fr != e.title for e in entries)
+
+
 def test_patient_safety_threats_name_hazard_and_harm(catalog) -> None:
     safety = [t for t in catalog.threats.values() if t.patient_safety]
     assert len(safety) >= 15

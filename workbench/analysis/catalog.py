@@ -111,6 +111,7 @@ class ThreatType(Strict):
 
     id: Identifier
     title: ShortText
+    title_fr: ShortText | None = None
     description: Text
     applies_to: Literal["component", "flow"] = "component"
     layers: list[Layer] = Field(default_factory=list)
@@ -154,6 +155,7 @@ class ControlType(Strict):
 
     id: Identifier
     title: ShortText
+    title_fr: ShortText | None = None
     description: Text
     layers: list[Layer] = Field(min_length=1)
     kind: ControlKind
