@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
     if args.what == "check":
         return _check(catalog, args)
     if args.what == "threats":
-        items = [t for t in catalog.threats.values() if _threat_in_layer(t, args.layer)]
+        items = sorted((t for t in catalog.threats.values() if _threat_in_layer(t, args.layer)),
+                       key=_threat_order)
         if args.json:
             print_json([t.model_dump(mode="json", by_alias=True, exclude_none=True)
                         for t in items])
@@ -53,6 +54,16 @@ def run(args: argparse.Namespace) -> int:
             print(f"{c.id:<32} {c.kind:<8} {c.effectiveness:<4} {c.cost:<6} {c.title}")
         print(f"{len(items)} controls")
     return 0
+
+
+_ORDER = {"thing": 0, "gateway": 1, "network": 2, "cloud": 3}
+
+
+def _threat_order(threat) -> tuple[int, str]:
+    """Things to cloud, flows last, as the four-layer model reads."""
+    if threat.applies_to == "flow" or not threat.layers:
+        return (4, threat.id)
+    return (min(_ORDER[lay.value] for lay in threat.layers), threat.id)
 
 
 def _threat_in_layer(threat, layer: str | None) -> bool:
