@@ -50,6 +50,8 @@ NODE = {"id": "n1", "shape": "process", "data": {"name": "P"}}
 CASES = {
     "yaml-bomb": ("bomb.otm.yaml", "otm", BILLION_LAUGHS_YAML, "alias"),
     "yaml-deep": ("deep.yaml", "otm", "a: " + "[" * 5000 + "]" * 5000 + "\n", "nested"),
+    "yaml-deep-under-libyaml-limit": ("deep2.yaml", "otm", "a: " + "[" * 500 + "]" * 500 + "\n",
+                                      "nested more than 64"),
     "yaml-python-tag": ("tag.yaml", "otm",
                         "otmVersion: !!python/object/apply:os.system ['true']\n",
                         "invalid YAML"),

@@ -36,6 +36,7 @@ class ModelBuilder:
         self.zones: list[dict[str, Any]] = []
         self.assets: list[dict[str, Any]] = []
         self.components: list[dict[str, Any]] = []
+        self.component_ids: set[str] = set()
         self.flows: list[dict[str, Any]] = []
         self.threats: list[dict[str, Any]] = []
         self.controls: list[dict[str, Any]] = []
@@ -92,6 +93,7 @@ class ModelBuilder:
         if description:
             comp["description"] = short(description, TEXT_MAX)
         self.components.append(comp)
+        self.component_ids.add(cid)
         if box:
             self.layout["elements"][cid] = box
         return cid

@@ -128,6 +128,7 @@ class IdMaker:
     def __init__(self) -> None:
         self.used: set[str] = set()
         self.by_foreign: dict[tuple[str, str], str] = {}
+        self.foreign_of: dict[tuple[str, str], str] = {}  # (space, ours) -> foreign
 
     def make(self, foreign: str, *, space: str = "", hint: str = "item") -> str:
         """Keep the foreign id when valid and free; else sanitise it and add a suffix."""
@@ -143,6 +144,7 @@ class IdMaker:
             candidate, n = f"{base}-{n}", n + 1
         self.used.add(candidate)
         self.by_foreign[key] = candidate
+        self.foreign_of[(space, candidate)] = foreign
         return candidate
 
     def get(self, foreign: str, space: str = "") -> str | None:

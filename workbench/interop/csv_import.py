@@ -113,7 +113,7 @@ def csv_to_model(text: str, source: str, stencils: StencilLibrary | None = None)
         name = row.get("name") or row["id"]
         b.add_component(row["id"], name, row.get("type", ""), layer_hint=layer or Layer.CLOUD,
                         zone=zone, description=row.get("description"))
-    components = {c["id"] for c in b.components}
+    components = b.component_ids
     for number, row in by_kind["flow"]:
         ends = []
         for key in ("source", "target"):

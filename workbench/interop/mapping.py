@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,7 @@ GENERIC_BY_LAYER = {Layer.THING: "generic-thing", Layer.GATEWAY: "generic-gatewa
                     Layer.NETWORK: "generic-network", Layer.CLOUD: "generic-cloud"}
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^0-9a-zà-ÿ]+")
+_Phrase = tuple[tuple[str, ...], str, str]  # words, stencil id, how it was found
 
 
 def words(text: str | None, camel: bool = True) -> tuple[str, ...]:
@@ -73,7 +75,7 @@ class StencilMapper:
 
     def __init__(self, stencils: StencilLibrary | None = None):
         self.stencils = stencils or default_stencils()
-        self._phrases: list[tuple[tuple[str, ...], str, str]] = []  # words, stencil id, how
+        self._phrases: list[_Phrase] = []
         for stencil in self.stencils:
             if stencil.id in GENERIC_BY_LAYER.values():
                 continue
@@ -86,6 +88,19 @@ class StencilMapper:
             if stencil_id in self.stencils:
                 self._phrases.append((words(phrase, camel=False), stencil_id,
                                       f"hint {phrase!r}"))
+        # Phrases by first word: a name is checked against the few phrases that can start at
+        # each of its words instead of against the whole table.
+        self._by_first: dict[str, list[_Phrase]] = {}
+        for entry in self._phrases:
+            if entry[0]:
+                self._by_first.setdefault(entry[0][0], []).append(entry)
+
+    def _hits(self, haystack: tuple[str, ...]) -> Iterator[_Phrase]:
+        for i, word in enumerate(haystack):
+            for entry in self._by_first.get(word, ()):
+                phrase = entry[0]
+                if haystack[i:i + len(phrase)] == phrase:
+                    yield entry
 
     def map(self, element: str, name: str, foreign_type: str = "",
             layer_hint: Layer = Layer.CLOUD, extra: str = "") -> MappingDecision:
@@ -99,9 +114,7 @@ class StencilMapper:
         haystacks = [(text, h) for text in (name, foreign_type, extra)
                      for h in dict.fromkeys((words(text, camel=False), words(text))) if h]
         for text, haystack in haystacks:
-            for phrase, stencil_id, how in self._phrases:
-                if not _contains(haystack, phrase):
-                    continue
+            for phrase, stencil_id, how in self._hits(haystack):
                 stencil = self.stencils[stencil_id]
                 # Longer phrases are more specific; stencil data beats hints; layer breaks ties.
                 score = (len(phrase) * 10 + (2 if not how.startswith("hint") else 0)

@@ -127,6 +127,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
     threat_defs = _index(f, doc, "threats")
     mitigation_defs = _index(f, doc, "mitigations")
     used_threats: set[str] = set()
+    threat_sources: dict[str, list[str]] = {}  # OTM threat id -> our instance ids
     control_elements: dict[str, list[str]] = {}
     controls: dict[str, str] = {}
 
@@ -179,21 +180,24 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
             if isinstance(stored, dict) and stored.get("element") == _foreign_of(b, element):
                 fields = {k: v for k, v in stored.items()
                           if k not in {"id", "key", "catalog_id", "element", "manual"}}
-                b.add_threat(stored.get("id", tid), element, key=stored.get("key", tid),
-                             catalog_id=stored.get("catalog_id", tid),
-                             manual=stored.get("manual", True), mitigations=links, **fields)
+                ours = b.add_threat(stored.get("id", tid), element, key=stored.get("key", tid),
+                                    catalog_id=stored.get("catalog_id", tid),
+                                    manual=stored.get("manual", True), mitigations=links,
+                                    **fields)
+                threat_sources.setdefault(tid, []).append(ours)
                 continue
             risk = f.obj(t.get("risk"), f"{dpath}.risk", optional=True)
             likelihood = f.number(risk, "likelihood", f"{dpath}.risk")
-            b.add_threat(f"{tid}@{element}", element, key=f"otm:{tid}@{element}",
-                         catalog_id=f"otm:{tid}",
-                         title=f.text(t, "name", dpath, required=True),
-                         comment=f.text(t, "description", dpath, limit=20_000),
-                         stride=_stride_of(t.get("categories")),
-                         status=_STATE_IN.get(state, ThreatStatus.SUGGESTED).value,
-                         likelihood=(None if likelihood is None
-                                     else max(0, min(10, round(likelihood / SCALE)))),
-                         mitigations=links)
+            ours = b.add_threat(f"{tid}@{element}", element, key=f"otm:{tid}@{element}",
+                                catalog_id=f"otm:{tid}",
+                                title=f.text(t, "name", dpath, required=True),
+                                comment=f.text(t, "description", dpath, limit=20_000),
+                                stride=_stride_of(t.get("categories")),
+                                status=_STATE_IN.get(state, ThreatStatus.SUGGESTED).value,
+                                likelihood=(None if likelihood is None
+                                            else max(0, min(10, round(likelihood / SCALE)))),
+                                mitigations=links)
+            threat_sources.setdefault(tid, []).append(ours)
 
     # Components: two passes so a component parent can be resolved to its zone.
     raw_components = []
@@ -256,7 +260,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
         for key in ("source", "destination"):
             foreign = f.text(d, key, here, required=True)
             element = b.element(foreign)
-            if element is None or element not in {c["id"] for c in b.components}:
+            if element is None or element not in b.component_ids:
                 raise fail(source, f"{here}.{key}", f"data flow "
                                                     f"{d.get('id')!r} refers to unknown "
                                                     f"component {foreign!r}")
@@ -304,6 +308,14 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
             if not isinstance(stored, dict):
                 b.warnings.append(f"mitigation {mid!r} is not applied to any threat; imported "
                                   f"as control {cid!r} on no element")
+    # Keep the source's order (threats and mitigations lists), not the order of placement.
+    threat_rank: dict[str, int] = {}
+    for i, tid in enumerate(threat_defs):
+        for ours in threat_sources.get(tid, []):
+            threat_rank.setdefault(ours, i)
+    b.threats.sort(key=lambda t: threat_rank.get(t["id"], len(threat_rank)))
+    control_rank = {b.ids.get(mid, "control"): i for i, mid in enumerate(mitigation_defs)}
+    b.controls.sort(key=lambda c: control_rank.get(c["id"], len(control_rank)))
     if isinstance(_wb(project.get("attributes"), "risk"), dict):
         risk = _wb(project.get("attributes"), "risk")
     else:
@@ -323,10 +335,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
 
 
 def _foreign_of(b: ModelBuilder, element: str) -> str:
-    for (space, foreign), ours in b.ids.by_foreign.items():
-        if space == "element" and ours == element:
-            return foreign
-    return element
+    return b.ids.foreign_of.get(("element", element), element)
 
 
 def _assets(b: ModelBuilder, foreign: list[str], source: str, here: str) -> list[str]:
