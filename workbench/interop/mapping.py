@@ -60,9 +60,12 @@ class MappingDecision:
     how: str
 
     def describe(self) -> str:
-        kind = f" [{self.foreign_type}]" if self.foreign_type else ""
-        return f"{self.element} {self.name!r}{kind} -> {self.stencil} ({self.layer.value}; " \
-               f"{self.how})"
+        def cut(text: str) -> str:
+            return text if len(text) <= 60 else text[:57] + "..."
+
+        kind = f" [{cut(self.foreign_type)}]" if self.foreign_type else ""
+        return f"{self.element} {cut(self.name)!r}{kind} -> {self.stencil} " \
+               f"({self.layer.value}; {cut(self.how)})"
 
     def to_json(self) -> dict[str, object]:
         return {"element": self.element, "name": self.name, "foreign_type": self.foreign_type,
