@@ -108,3 +108,16 @@ def test_every_sample_model_exports_valid_otm_and_comes_back_identical(path: Pat
     jsonschema.validate(doc, _schema())
     again = otm_to_model(json.loads(json.dumps(doc)), "export").model
     assert dumps_model(again) == dumps_model(model)
+
+
+def test_flow_reusing_a_component_id_gets_its_own_id() -> None:
+    doc = {"otmVersion": "0.2.0", "project": {"name": "P", "id": "p"},
+           "trustZones": [{"id": "z", "name": "Z", "risk": {"trustRating": 50}}],
+           "components": [{"id": n, "name": n, "type": "x", "parent": {"trustZone": "z"}}
+                          for n in ("a", "b")],
+           "dataflows": [{"id": "a", "name": "a to b", "source": "a", "destination": "b",
+                          "threats": [{"threat": "t", "state": "exposed"}]}],
+           "threats": [{"id": "t", "name": "T", "risk": {"likelihood": 50, "impact": 50}}]}
+    model = otm_to_model(doc, "x").model
+    assert [f.id for f in model.flows] == ["a-2"]
+    assert model.threats[0].element == "a-2"

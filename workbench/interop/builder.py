@@ -105,11 +105,13 @@ class ModelBuilder:
                                   layer_hint=layer_hint, properties={"notes": why})
 
     def element(self, foreign: str) -> str | None:
-        return self.ids.get(foreign, space="element")
+        """Our id of a foreign component, else of a foreign flow (threats sit on either)."""
+        return self.ids.get(foreign, space="element") or self.ids.get(foreign, space="flow")
 
     # -- flows, threats, controls ------------------------------------------------------
     def add_flow(self, foreign: str, source: str, target: str, **fields: Any) -> str:
-        fid = self.ids.make(foreign, space="element", hint="flow")
+        # Own key space: a flow may reuse a component's foreign id; ``used`` keeps ours unique.
+        fid = self.ids.make(foreign, space="flow", hint="flow")
         flow = {"id": fid, "source": source, "target": target}
         for key, value in fields.items():
             if value not in (None, "", [], False):

@@ -335,7 +335,8 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
 
 
 def _foreign_of(b: ModelBuilder, element: str) -> str:
-    return b.ids.foreign_of.get(("element", element), element)
+    return (b.ids.foreign_of.get(("element", element))
+            or b.ids.foreign_of.get(("flow", element), element))
 
 
 def _assets(b: ModelBuilder, foreign: list[str], source: str, here: str) -> list[str]:
