@@ -401,7 +401,8 @@ class MainWindow(QMainWindow):
         self.doc.reset(model, path)
         self.scene.rebuild(model)
         self.analysis = None
-        self.view.fit()
+        if self.isVisible():
+            self.view.fit()
         self.inspector.show_target("metadata", None)
         self.schedule_analysis()
 
@@ -507,6 +508,12 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.resetClean()
         self._update_title()
         return True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            QTimer.singleShot(0, self.view.fit)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if not self.maybe_save():
