@@ -69,6 +69,7 @@ def test_diff_lists_added_removed_changed_and_lower_risk() -> None:
     assert diff.collections["threats"].changed  # new mitigation links
     target = next(r for r in diff.risk if r.target == old.targets[0].id)
     assert target.delta is not None and target.delta < 0, target
+    assert target.total_delta < 0
     text = "\n".join(format_diff(diff))
     assert "+ new-siem 'New SIEM'" in text and f"- {dropped}" in text
     assert "risk per target" in text

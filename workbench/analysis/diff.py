@@ -70,13 +70,21 @@ class TargetRisk:
         return round(self.new["probability"] - self.old["probability"], 4)
 
     @property
+    def total_delta(self) -> int | None:
+        if self.old is None or self.new is None:
+            return None
+        return int(self.new["total"]) - int(self.old["total"])
+
+    @property
     def moved(self) -> bool:
         # Smaller probability changes are Monte Carlo noise (2,000 worlds: about +/-0.02).
-        return self.delta != 0 or abs(self.probability_delta or 0.0) >= PROBABILITY_NOISE
+        return (self.delta != 0 or self.total_delta != 0
+                or abs(self.probability_delta or 0.0) >= PROBABILITY_NOISE)
 
     def to_json(self) -> dict[str, Any]:
         return {"target": self.target, "label": self.label, "old": self.old, "new": self.new,
-                "delta": self.delta, "probability_delta": self.probability_delta}
+                "delta": self.delta, "total_delta": self.total_delta,
+                "probability_delta": self.probability_delta}
 
 
 @dataclass
@@ -195,8 +203,10 @@ def _target_risk(model: ThreatModel) -> tuple[dict[str, tuple[str, dict[str, Any
         elements = {element} | touching.get(element, set())
         mine = [r for r in risks if r.instance.element in elements]
         worst = max(mine, key=lambda r: r.current.score, default=None)
+        # The worst threat says how bad; the total moves with every threat fixed or added.
         value: dict[str, Any] = {"score": worst.current.score if worst else 0,
                                  "level": worst.current.level if worst else "none",
+                                 "total": sum(r.current.score for r in mine),
                                  "threats": len(mine)}
         if attack is not None and ident in attack:
             value["probability"] = attack[ident]["probability"]
@@ -228,7 +238,7 @@ def _short(value: Any) -> str:
 def _risk_text(value: dict[str, Any] | None) -> str:
     if value is None:
         return "absent"
-    text = f"{value['score']} {value['level']}"
+    text = f"{value['score']} {value['level']} (total {value['total']})"
     if "probability" in value:
         text += f", p={value['probability']:.2f}"
     return text
@@ -255,7 +265,8 @@ def format_diff(diff: ModelDiff) -> list[str]:
         for r in moved:
             old = _risk_text(r.old)
             new = _risk_text(r.new)
-            delta = f" (score {r.delta:+d})" if r.delta is not None else ""
+            delta = (f" (worst {r.delta:+d}, total {r.total_delta:+d})"
+                     if r.delta is not None and r.total_delta is not None else "")
             if abs(r.probability_delta or 0.0) >= PROBABILITY_NOISE:
                 delta += f" (probability {r.probability_delta:+.2f})"
             lines.append(f"  {r.target} {r.label!r}: {old} -> {new}{delta}")
