@@ -155,7 +155,8 @@ class MainWindow(QMainWindow):
         undo = self.doc.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence(std.Undo))
         redo = self.doc.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcut(QKeySequence(std.Redo))
+        redo.setShortcuts([QKeySequence(std.Redo), QKeySequence("Ctrl+Shift+Z"),
+                           QKeySequence("Ctrl+Y")])
         self.addAction(undo)
         self.addAction(redo)
         a["undo"], a["redo"] = undo, redo
