@@ -103,6 +103,10 @@ class PlanItem:
     elements: list[str]
     threats: int
     due: str = ""
+    title_fr: str = ""
+
+    def label(self, lang: str) -> str:
+        return self.title_fr if lang == "fr" and self.title_fr else self.title
 
     @property
     def per_cost(self) -> float:
@@ -177,8 +181,12 @@ def fingerprint(model: ThreatModel, raw: bytes | None) -> tuple[str, bool]:
 
 
 def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = True,
-           attack_top: int = 5) -> ReportData:
-    """Collect risks, attack paths and the control plan for one model."""
+           attack_top: int = 5, recommend: bool = True) -> ReportData:
+    """Collect risks, attack paths and the control plan for one model.
+
+    ``recommend`` runs the attack engine's "fund first" search, the slowest optional stage
+    (bounded at 3 s); only the technical report shows it.
+    """
     digest, is_file = fingerprint(model, raw)
     notes: list[str] = []
     risks: list[RiskRow] | None = None
@@ -200,7 +208,7 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
     if use_engines:
         from workbench.report import engines
 
-        attack = engines.attack_paths(model, notes, attack_top, raw_risks)
+        attack = engines.attack_paths(model, notes, attack_top, raw_risks, recommend)
     plan = control_plan(model, risks)
     return ReportData(
         model=model, fingerprint=digest, fingerprint_is_file=is_file, risks=risks,

@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
+    Flowable,
     Frame,
     NextPageTemplate,
     PageBreak,
@@ -27,7 +28,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from workbench import __version__
 from workbench.report.fonts import BOLD, ITALIC, REGULAR, register_fonts
@@ -114,6 +114,9 @@ class ReportDoc(BaseDocTemplate):
         self.footer = footer
         self.lang = lang
         self._heading_seq = 0
+        self.toc_entries: list[tuple[int, str, int]] = []
+        self.toc_placeholder: TocPlaceholder | None = None
+        self.toc_origin = (0.0, 0.0)
         portrait_frame = Frame(MARGIN, MARGIN + 4 * mm, PORTRAIT[0] - 2 * MARGIN,
                                PORTRAIT[1] - 2 * MARGIN - 4 * mm, id="portrait",
                                leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -145,22 +148,114 @@ class ReportDoc(BaseDocTemplate):
         canvas.restoreState()
 
     def afterFlowable(self, flowable) -> None:
+        if isinstance(flowable, TocPlaceholder):
+            self.toc_placeholder = flowable
         if isinstance(flowable, Heading):
+            self.toc_entries.append((flowable.toc_level, flowable.toc_text, self.page))
             self._heading_seq += 1
             key = f"h{self._heading_seq}"
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level,
                                       closed=False)
-            self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page, key))
 
     def beforeDocument(self) -> None:
         self._heading_seq = 0
+        self.toc_entries = []
 
 
-def toc(styles: Styles) -> TableOfContents:
-    contents = TableOfContents(dotsMinLevel=0)
-    contents.levelStyles = [styles.toc1, styles.toc2]
-    return contents
+TOC_FORM = "workbench-toc"
+
+
+class TocPlaceholder(Flowable):
+    """Where the table of contents goes, drawn in one layout pass.
+
+    reportlab's TableOfContents needs the whole document laid out twice (multiBuild). Here the
+    placeholder draws a PDF form that is only defined once the document is finished and every
+    heading's page is known: one pass, half the time for a long register. The contents must fit
+    in the space left on its page; second-level entries are dropped first when they do not.
+    """
+
+    def __init__(self, styles: Styles):
+        super().__init__()
+        self.styles = styles
+        self.box = (0.0, 0.0)
+
+    def wrap(self, avail_width, avail_height):
+        self.box = (avail_width, avail_height - 2)
+        return self.box
+
+    def draw(self) -> None:
+        self.canv.doForm(TOC_FORM)
+
+
+def draw_toc_form(canvas, placeholder: TocPlaceholder | None,
+                  entries: list[tuple[int, str, int]], origin: tuple[float, float]) -> None:
+    """Define the TOC form: entries with dotted leaders and right-aligned page numbers."""
+    canvas.beginForm(TOC_FORM)
+    if placeholder is not None:
+        width, height = placeholder.box
+        x0, y0 = origin
+        styles = placeholder.styles
+        leading = styles.toc1.leading
+        fitting = entries
+        if len(fitting) * leading > height:
+            fitting = [e for e in entries if e[0] == 0]
+        fitting = fitting[: max(int(height // leading), 0)]
+        y = y0 + height - leading
+        for level, text, page in fitting:
+            style = styles.toc1 if level == 0 else styles.toc2
+            indent = style.leftIndent
+            canvas.setFont(style.fontName, style.fontSize)
+            number = str(page)
+            number_w = stringWidth(number, style.fontName, style.fontSize)
+            room = width - indent - number_w - 16
+            label = text
+            while label and stringWidth(label, style.fontName, style.fontSize) > room:
+                label = label[:-2] + "…" if len(label) > 2 else ""
+            canvas.drawString(x0 + indent, y, label)
+            start = x0 + indent + stringWidth(label, style.fontName, style.fontSize) + 4
+            end = x0 + width - number_w - 4
+            dot_w = stringWidth(" .", style.fontName, style.fontSize)
+            canvas.setFillColor(colors.HexColor("#888888"))
+            canvas.drawRightString(end, y, " ." * max(int((end - start) / dot_w), 0))
+            canvas.setFillColor(colors.black)
+            canvas.drawRightString(x0 + width, y, number)
+            y -= leading
+    canvas.endForm()
+
+
+def toc(styles: Styles) -> TocPlaceholder:
+    return TocPlaceholder(styles)
+
+
+class Badge(Flowable):
+    """Short text on a coloured rounded band: a risk level or a readiness state in a cell.
+
+    A flowable rather than a per-cell BACKGROUND command: reportlab copies every style
+    command each time a long table splits across pages, which made a 4,000-row register
+    quadratic; badges keep the command list constant.
+    """
+
+    def __init__(self, text: str, colour: str, size: float):
+        super().__init__()
+        self.text = text
+        self.fill = colors.HexColor(colour)
+        self.size = size
+        luminance = 0.299 * self.fill.red + 0.587 * self.fill.green + 0.114 * self.fill.blue
+        self.ink = colors.white if luminance < 0.55 else colors.black
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self.height = self.size + 4
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFillColor(self.fill)
+        canvas.roundRect(0, 0, self.width, self.height, 2, stroke=0, fill=1)
+        canvas.setFillColor(self.ink)
+        canvas.setFont(REGULAR, self.size)
+        canvas.drawString(2, 2.6, self.text)
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
@@ -168,28 +263,34 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
           wrap: Sequence[bool] | None = None) -> Table:
     """A zebra table whose header row repeats on every page it spans.
 
-    Cells are wrapped in Paragraphs only where ``wrap`` says so; short numeric columns stay
-    plain strings, which keeps a 1,000-row register fast to lay out.
+    Cells are wrapped in Paragraphs only when their text is wider than the column; short
+    values stay plain strings, which keeps a 1,000-row register fast to lay out. ``fills``
+    (column, row) -> colour turns a cell into a coloured :class:`Badge`.
     """
     wrap = wrap or [True] * len(header)
+    fills = fills or {}
     size = styles.cell.fontSize
     room = [w - 6.5 for w in widths]  # minus left and right padding
     data: list[list[object]] = [[Paragraph(escape(h), styles.head) for h in header]]
-    for row in rows:
+    for row_index, row in enumerate(rows):
         cells: list[object] = []
         for index, value in enumerate(row):
+            colour = fills.get((index, row_index))
+            if colour is not None:
+                cells.append(Badge(str(value), colour, size))
             # A Paragraph only when the text must wrap: plain strings lay out ten times faster.
-            if (isinstance(value, str) and wrap[index]
+            elif (isinstance(value, str) and wrap[index]
                     and ("\n" in value or stringWidth(value, REGULAR, size) > room[index])):
                 cells.append(Paragraph(escape(value), styles.cell))
             else:
                 cells.append(value)
         data.append(cells)
     result = Table(data, colWidths=list(widths), repeatRows=1)
-    commands: list[tuple] = [
+    result.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("FONTSIZE", (0, 1), (-1, -1), styles.cell.fontSize),
+        ("FONTSIZE", (0, 1), (-1, -1), size),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
         ("BOX", (0, 0), (-1, -1), 0.5, GRID),
@@ -197,28 +298,20 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]
-    for index in range(2, len(data), 2):
-        commands.append(("BACKGROUND", (0, index), (-1, index), ZEBRA))
-    for (col, row), colour in (fills or {}).items():
-        fill = colors.HexColor(colour)
-        commands.append(("BACKGROUND", (col, row + 1), (col, row + 1), fill))
-        if 0.299 * fill.red + 0.587 * fill.green + 0.114 * fill.blue < 0.55:
-            commands.append(("TEXTCOLOR", (col, row + 1), (col, row + 1), colors.white))
-    result.setStyle(TableStyle(commands))
+    ]))
     return result
 
 
 def build(story: list, *, title: str, author: str, subject: str, footer: str, lang: str,
           keywords: Sequence[str] = (), with_toc: bool = True) -> bytes:
-    """Lay the story out (twice when there is a TOC, so page numbers settle) into PDF bytes."""
+    """Lay the story out once into PDF bytes, then fill in the table of contents."""
     buffer = io.BytesIO()
     doc = ReportDoc(buffer, title=title, author=author, subject=subject, footer=footer,
                     lang=lang, keywords=keywords)
-    if with_toc:
-        doc.multiBuild(story)
-    else:
-        doc.build(story)
+    doc._doSave = 0  # save ourselves, after the TOC form is defined
+    doc.build(story)
+    draw_toc_form(doc.canv, doc.toc_placeholder, doc.toc_entries, doc.toc_origin)
+    doc.canv.save()
     return buffer.getvalue()
 
 

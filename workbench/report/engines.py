@@ -121,6 +121,7 @@ def _catalog_suggestions(result: Any, rows: list[RiskRow], model: ThreatModel) -
             if inst.element not in targets:
                 targets.append(inst.element)
     items = [PlanItem(id=cid, title=str(types[cid].title), status="suggested",
+                      title_fr=str(getattr(types[cid], "title_fr", None) or ""),
                       cost_label=str(types[cid].cost), cost=cost_units(str(types[cid].cost)),
                       reduction=round(gain, 1), elements=elements[cid], threats=threats[cid])
              for cid, gain in gains.items()]
@@ -158,8 +159,9 @@ def pipeline_risks(model: ThreatModel, notes: list[str]
             planned = [str(_get(c, "control")) for c in applied
                        if getattr(_get(c, "status"), "value", _get(c, "status")) == "planned"]
             stride = _get(ttype, "stride") if ttype else inst.stride
+            title_fr = (_get(ttype, "title_fr") if ttype else None) or ""
             rows.append(RiskRow(
-                id=inst.id, catalog_id=inst.catalog_id, title=str(title),
+                id=inst.id, catalog_id=inst.catalog_id, title=str(title), title_fr=str(title_fr),
                 element=inst.element, element_name=names.get(inst.element, inst.element),
                 layer=str(_get(risk, "layer", default="")),
                 stride="".join(getattr(s, "value", str(s)) for s in stride or []),
@@ -182,14 +184,15 @@ def pipeline_risks(model: ThreatModel, notes: list[str]
         return None
 
 
-def attack_paths(model: ThreatModel, notes: list[str], top: int,
-                 risks: Any = None) -> AttackResult | None:
+def attack_paths(model: ThreatModel, notes: list[str], top: int, risks: Any = None,
+                 recommend: bool = True) -> AttackResult | None:
     """Attack paths, per-target compromise and recommendations from the attack engine."""
     module = _module("workbench.analysis.attack")
     if module is None or not hasattr(module, "analyze_attacks"):
         return None
     try:
-        kwargs: dict[str, Any] = {"top_k": top, "sensitivity": False, "budget_seconds": 4.0}
+        kwargs: dict[str, Any] = {"top_k": top, "sensitivity": False, "budget_seconds": 3.0,
+                                  "recommend": recommend}
         if risks is not None:
             kwargs["risks"] = risks
         result = module.analyze_attacks(model, **kwargs)

@@ -125,7 +125,7 @@ def markdown_text(data: ReportData, lang: str = "en") -> str:
         lines += [f"| {tr('control', lang)} | {tr('cost', lang)} | {tr('reduction', lang)} | "
                   f"{tr('per_cost', lang)} |", "|---|---|---|---|"]
         for item in data.plan[:15]:
-            lines.append(f"| {_md_cell(item.title)} | {item.cost_label or '–'} | "
+            lines.append(f"| {_md_cell(item.label(lang))} | {item.cost_label or '–'} | "
                          f"{item.reduction:g} | {item.per_cost:.2f} |")
     else:
         lines.append(tr("plan_none", lang))

@@ -132,6 +132,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "interval": ("95 % interval", "Intervalle à 95 %"),
     "approximate": ("approximate", "approximatif"),
     "worlds": ("worlds", "mondes"),
+    "kind": ("Kind", "Type"),
+    "trust": ("Trust", "Confiance"),
+    "more_notes": ("… and {count} more notes (see `workbench analyze --json`).",
+                   "… et {count} autres remarques (voir `workbench analyze --json`)."),
     "sec_recommend": ("What to fund first against attack paths",
                       "Que financer d'abord contre les chemins d'attaque"),
     "recommend_intro": (

@@ -34,7 +34,8 @@ def render_pdf(data: ReportData, audience: str = "board", lang: str = "en") -> b
 def build_report(model: ThreatModel, *, raw: bytes | None = None, audience: str = "board",
                  lang: str = "en", use_engines: bool = True) -> bytes:
     """Gather the analysis for ``model`` and render the report."""
-    return render_pdf(gather(model, raw, use_engines=use_engines), audience, lang)
+    data = gather(model, raw, use_engines=use_engines, recommend=audience == "technical")
+    return render_pdf(data, audience, lang)
 
 
 def write_report(model_path: Path, out: Path, *, audience: str = "board",

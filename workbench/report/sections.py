@@ -19,6 +19,7 @@ from workbench.report.render import to_drawing
 from workbench.report.riskcalc import LEVEL_COLOURS
 from workbench.report.scene import build_scene
 
+MAX_NOTES = 12
 READINESS_COLOURS = {"ready": "#a6dba0", "partial": "#ffffbf", "gap": "#fdae61",
                      "not_applicable": "#eeeeee"}
 
@@ -220,7 +221,7 @@ def plan_table(data: ReportData, styles: Styles, lang: str, width: float,
     names = data.names()
     rows = []
     for item in items[:limit] if limit else items:
-        rows.append([item.title, ", ".join(names.get(e, e) for e in item.elements[:4]) +
+        rows.append([item.label(lang), ", ".join(names.get(e, e) for e in item.elements[:4]) +
                      ("…" if len(item.elements) > 4 else ""),
                      vocab(COSTS, item.cost_label, lang) if item.cost_label else "–",
                      f"{item.reduction:g}", f"{item.per_cost:.2f}",
@@ -295,7 +296,7 @@ def scope(data: ReportData, styles: Styles, lang: str, width: float) -> list:
             story += [p(f"• {v}", styles.body) for v in values]
     if data.model.zones:
         story.append(Heading(tr("trust_zones", lang), styles.h2, 1))
-        story.append(table([tr("zone", lang), "Kind", "Trust"],
+        story.append(table([tr("zone", lang), tr("kind", lang), tr("trust", lang)],
                            [[z.name, z.kind.value.replace("_", " "), f"{z.trust_level}/10"]
                             for z in data.model.zones],
                            [0.5 * width, 0.3 * width, 0.2 * width], styles))
@@ -304,12 +305,15 @@ def scope(data: ReportData, styles: Styles, lang: str, width: float) -> list:
         rows = [[a.name, a.kind.value.replace("_", " "),
                  f"C{a.confidentiality} I{a.integrity} A{a.availability}",
                  impact_text(a.impact, lang)] for a in data.model.data_assets]
-        story.append(table([tr("data_assets", lang), "Kind", "C/I/A", tr("impact", lang)], rows,
+        story.append(table([tr("data_assets", lang), tr("kind", lang), "C/I/A", tr("impact", lang)],
+                           rows,
                            [0.35 * width, 0.2 * width, 0.15 * width, 0.3 * width], styles))
     story.append(Heading(tr("sec_method", lang), styles.h2, 1))
     story.append(p(tr(f"risk_source_{data.risk_source}", lang), styles.body))
-    for note in data.notes:
+    for note in data.notes[:MAX_NOTES]:
         story.append(p(f"• {note}", styles.small))
+    if len(data.notes) > MAX_NOTES:
+        story.append(p(tr("more_notes", lang, count=len(data.notes) - MAX_NOTES), styles.small))
     return story
 
 
