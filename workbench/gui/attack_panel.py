@@ -44,11 +44,21 @@ def _get(obj: Any, *names: str, default: Any = None) -> Any:
     return default
 
 
-def path_view(path: Any, names: dict[str, str]) -> PathView:
-    """Read one path object from the attack engine (attribute or dict access)."""
-    nodes = list(_get(path, "nodes", "components", "elements", default=[]) or [])
-    flows = list(_get(path, "flows", "edges", default=[]) or [])
-    flows = [f if isinstance(f, str) else _get(f, "flow", "id", default="") for f in flows]
+def flows_along(nodes: list[str], model) -> list[str]:
+    """Flows joining consecutive steps of a path (either direction, or through a network)."""
+    out = []
+    for a, b in zip(nodes, nodes[1:], strict=False):
+        for flow in model.flows:
+            ends = {flow.source, flow.target, *flow.via}
+            if a in ends and b in ends:
+                out.append(flow.id)
+    return out
+
+
+def path_view(path: Any, names: dict[str, str], model=None) -> PathView:
+    """Read one path from the attack engine (``attack_paths`` entries, dicts)."""
+    nodes = list(_get(path, "path", "nodes", "elements", default=[]) or [])
+    flows = flows_along(nodes, model) if model is not None else []
     probability = float(_get(path, "probability", "p", default=0.0) or 0.0)
     attacker = str(_get(path, "attacker", "attacker_id", default="") or "")
     target = str(_get(path, "target", "target_id", default="") or "")
@@ -61,7 +71,7 @@ def paths_of(attacks: Any) -> list[Any]:
         return []
     if isinstance(attacks, list):
         return attacks
-    return list(_get(attacks, "paths", "top_paths", default=[]) or [])
+    return list(_get(attacks, "attack_paths", "paths", default=[]) or [])
 
 
 class AttackPanel(QWidget):
@@ -91,10 +101,14 @@ class AttackPanel(QWidget):
     def set_analysis(self, analysis, model) -> None:
         names = {c.id: c.name for c in model.components}
         attacks = analysis.attacks if analysis is not None else None
-        self.paths = [path_view(p, names) for p in paths_of(attacks)]
+        self.paths = [path_view(p, names, model) for p in paths_of(attacks)]
         self.paths.sort(key=lambda p: -p.probability)
         attackers = {a.id: a.name for a in model.attackers}
         targets = {t.id: t.name or names.get(t.element, t.element) for t in model.targets}
+        for entry in _get(attacks, "attackers", default=[]) or []:
+            attackers.setdefault(entry["id"], entry.get("name") or entry["id"])
+        for entry in _get(attacks, "targets", default=[]) or []:
+            targets.setdefault(entry["id"], entry.get("name") or entry["id"])
         for combo, values, seen in ((self.attacker, attackers, {p.attacker for p in self.paths}),
                                     (self.target, targets, {p.target for p in self.paths})):
             keep = combo.currentData()

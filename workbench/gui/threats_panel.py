@@ -153,8 +153,15 @@ class ThreatFilter(QSortFilterProxyModel):
         src = self.sourceModel()
         return src.sort_key(left.row(), left.column()) < src.sort_key(right.row(), right.column())
 
+    def begin(self) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+
     def refresh(self) -> None:
-        self.invalidateFilter()
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # older Qt
+            self.invalidateFilter()
 
 
 class ThreatsPanel(QWidget):
@@ -258,6 +265,7 @@ class ThreatsPanel(QWidget):
         self._apply_filters()
 
     def _apply_filters(self) -> None:
+        self.proxy.begin()
         self.proxy.elements = (set(self.selection) if self.scope.currentData() == "selection"
                                else None)
         self.proxy.status = self.status.currentData() or None

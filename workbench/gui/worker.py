@@ -46,7 +46,9 @@ def run_analysis(model: ThreatModel, stencils: StencilLibrary | None,
         attack = None
     if attack is not None and hasattr(attack, "analyze_attacks"):
         try:
-            analysis.attacks = attack.analyze_attacks(result.model)
+            analysis.attacks = attack.analyze_attacks(
+                result.model, result.catalog, risks=result.threats, stencils=stencils,
+                recommend=False, sensitivity=False)
         except Exception as exc:  # noqa: BLE001 - shown in the panel, never crashes the GUI
             analysis.warnings.append(f"attack paths: {exc}")
     if cancelled is not None and cancelled.is_set():

@@ -1,0 +1,141 @@
+"""Threats panel, attack paths, risk overlay, heatmap, and analysis off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from workbench.model.enums import ThreatStatus
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample-models" / "insulin-closed-loop.twm.json"
+needs_sample = pytest.mark.skipif(not SAMPLE.is_file(), reason="sample model not present")
+
+
+def test_accept_suggested_threat_and_attach_control(qtbot, make_window, tiny_path):
+    window = make_window(tiny_path, analysis="sync")
+    panel = window.threats
+    assert not window.doc.model.threats  # suggestions live in the analysis until decided
+    risks = panel.visible_risks()
+    assert risks and all(r.instance.status == ThreatStatus.SUGGESTED for r in risks)
+    chosen = next(r for r in risks if window.analysis.result.catalog.controls_for(
+        r.instance.catalog_id))
+    assert panel.select_key(chosen.instance.key)
+    qtbot.mouseClick(panel.accept_btn, Qt.MouseButton.LeftButton)
+    threat = next(t for t in window.doc.model.threats if t.key == chosen.instance.key)
+    assert threat.status == ThreatStatus.ACCEPTED
+    assert panel.current_risk().instance.key == chosen.instance.key  # selection kept
+    control_id, title = panel.control_choices()[0]
+    panel.attach_control(control_id, title)
+    model = window.doc.model
+    threat = next(t for t in model.threats if t.key == chosen.instance.key)
+    control = next(c for c in model.controls if c.catalog_id == control_id)
+    assert [m.control for m in threat.mitigations] == [control.id]
+    assert threat.element in control.elements
+    row = panel.current_risk()
+    assert control.id in [c.control for c in row.controls]  # re-analysed with the control
+    window.doc.undo_stack.undo()
+    window.doc.undo_stack.undo()
+    assert not window.doc.model.threats and not window.doc.model.controls
+
+
+def test_reject_needs_a_reason_and_status_filter(make_window, tiny_path):
+    window = make_window(tiny_path, analysis="sync")
+    panel = window.threats
+    key = panel.visible_risks()[0].instance.key
+    panel.select_key(key)
+    with pytest.raises(ValueError):
+        panel.decide(ThreatStatus.REJECTED, "")
+    panel.decide(ThreatStatus.REJECTED, "Pump has no such interface")
+    panel.status.setCurrentIndex(panel.status.findData("rejected"))
+    assert [r.instance.key for r in panel.visible_risks()] == [key]
+    assert panel.visible_risks()[0].instance.reason == "Pump has no such interface"
+
+
+def test_selection_scope_filters_threat_list(make_window, tiny_path):
+    window = make_window(tiny_path, analysis="sync")
+    panel = window.threats
+    panel.scope.setCurrentIndex(panel.scope.findData("selection"))
+    window.scene.select_ids(["pump"])
+    assert panel.visible_risks()
+    assert {r.instance.element for r in panel.visible_risks()} == {"pump"}
+
+
+def test_heatmap_cell_click_filters_threats(qtbot, make_window, tiny_path):
+    window = make_window(tiny_path, analysis="sync")
+    heat = window.heatmap
+    assert heat.canvas is not None
+    counts = heat.counts
+    (lik, sev), n = counts.most_common(1)[0]
+    i, j = heat.scales.likelihood.index(lik), heat.scales.severity.index(sev)
+    heat.canvas.draw()
+    x, y = heat.axes.transData.transform((i + 0.5, j + 0.5))
+    height = heat.canvas.figure.bbox.height
+    ratio = heat.canvas.devicePixelRatioF() or 1.0
+    from PySide6.QtCore import QPoint
+    qtbot.mouseClick(heat.canvas, Qt.MouseButton.LeftButton,
+                     pos=QPoint(int(x / ratio), int((height - y) / ratio)))
+    shown = window.threats.visible_risks()
+    assert len(shown) == n
+    assert all((r.current.likelihood, r.current.severity) == (lik, sev) for r in shown)
+    window.threats.set_cell(None)
+    assert len(window.threats.visible_risks()) == len(window.analysis.result.threats)
+
+
+def test_risk_overlay_colours_elements_by_worst_risk(make_window, tiny_path):
+    window = make_window(tiny_path, analysis="sync")
+    window.toggle_risk(True)
+    coloured = {k for k, v in window.scene.elements.items() if v.risk_colour is not None}
+    assert "vcloud" in coloured
+    worst = max((r for r in window.analysis.result.threats if r.instance.element == "vcloud"),
+                key=lambda r: r.current.score)
+    assert window.scene.elements["vcloud"].risk_colour.name() == worst.current.colour.lower()
+    window.toggle_risk(False)
+    assert all(v.risk_colour is None for v in window.scene.elements.values())
+
+
+@needs_sample
+def test_choose_attack_path_highlights_it_and_dims_the_rest(make_window):
+    window = make_window(SAMPLE, analysis="sync")
+    panel = window.attacks
+    assert panel.list.count() > 0
+    row = next(i for i, p in enumerate(panel.shown())
+               if len([n for n in p.elements if n in window.scene.elements]) >= 2)
+    panel.select_path(row)
+    path = panel.shown()[row]
+    highlighted = window.scene.highlighted_ids()
+    nodes = [n for n in path.elements if n in window.scene.elements]
+    assert set(nodes) <= highlighted and len(nodes) >= 2
+    assert any(f in highlighted for f in window.scene.flows)
+    for key, item in window.scene.elements.items():
+        assert (item.opacity() == 1.0) == (key in highlighted)
+    panel.list.setCurrentRow(-1)
+    assert not window.scene.highlighted_ids()
+    assert all(i.opacity() == 1.0 for i in window.scene.elements.values())
+
+
+@needs_sample
+def test_attacker_filter_limits_paths(make_window):
+    window = make_window(SAMPLE, analysis="sync")
+    panel = window.attacks
+    attacker = panel.paths[0].attacker
+    panel.attacker.setCurrentIndex(panel.attacker.findData(attacker))
+    assert panel.shown() and all(p.attacker == attacker for p in panel.shown())
+
+
+def test_analysis_runs_in_worker_thread_and_stale_results_are_dropped(qtbot, make_window,
+                                                                       tiny_path):
+    window = make_window(tiny_path, analysis="async")
+    window._analysis_timer.stop()  # the run scheduled at start-up
+    with qtbot.waitSignal(window.runner.finished, timeout=20_000):
+        window.run_analysis()
+    assert window.analysis is not None
+    done = []
+    window.runner.finished.connect(lambda *a: done.append(a))
+    window.runner.start(window.doc.model, window.stencils)
+    window.runner.cancel()
+    window.runner.wait(20_000)
+    qtbot.wait(50)
+    assert not done  # a cancelled run never reaches the panels
+    assert not window.progress.isVisible()
