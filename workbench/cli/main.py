@@ -30,6 +30,7 @@ COMMANDS: tuple[str, ...] = (
     "cmd_catalog",
     "cmd_threats",
     "cmd_analyze",
+    "cmd_heatmap",
 )
 
 EXIT_OK = 0

@@ -26,6 +26,8 @@ from workbench.analysis.attack.paths import PathFinder
 from workbench.analysis.attack.probability import (
     DEFAULT_SAMPLES,
     EXACT_LIMIT,
+    METHOD_EXACT,
+    METHOD_MC,
     NodeResult,
     Solution,
     Solver,
@@ -112,7 +114,7 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
                     stencils: StencilLibrary | None = None, exact_limit: int = EXACT_LIMIT,
                     threshold: float = 0.1, max_path_targets: int = 10,
                     recommend: bool = True, sensitivity: bool = True, ttc: bool = False,
-                    budget_seconds: float = 10.0) -> AttackAnalysis:
+                    budget_seconds: float = 5.0) -> AttackAnalysis:
     """Attack paths, compromise probabilities, choke points and what to fund first.
 
     ``attackers`` / ``targets`` filter by id (a target may be named by its id or its
@@ -167,7 +169,7 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
     deadline = time.perf_counter() + budget_seconds
     if sensitivity:
         result["sensitivity"] = _sensitivity(runs, result["_pairs"], samples, exact_limit,
-                                             deadline, notes)
+                                             deadline, notes, result["_finders"])
     if recommend:
         from workbench.analysis.attack.recommend import recommend_controls, recommend_cuts
 
@@ -201,24 +203,36 @@ def _collect(model: ThreatModel, graph: AttackGraph, runs: list[AttackerRun],
              specs: list[TargetSpec], top_k: int, max_path_targets: int,
              notes: list[str]) -> dict[str, Any]:
     results: list[dict[str, Any]] = []
-    pairs: list[tuple[float, AttackerRun, TargetSpec]] = []
-    for run in runs:
-        for spec in specs:
-            node = graph.index[spec.element]
-            res = run.solution.node(node)
-            results.append({"attacker": run.profile.id, "target": spec.id,
-                            "element": spec.element, "kind": spec.kind, **res.to_json()})
-            if res.probability > 0:
-                pairs.append((res.probability, run, spec))
-    # Paths for each attacker's patient-safety targets first, then the most exposed others.
-    pairs.sort(key=lambda x: (x[2].kind != "patient_safety", -x[0]))
-    per_attacker: dict[str, int] = {}
+    spec_nodes = np.array([graph.index[s.element] for s in specs], dtype=np.int64)
+    safety = np.array([s.kind == "patient_safety" for s in specs], dtype=bool)
     chosen: list[tuple[float, AttackerRun, TargetSpec]] = []
-    for prob, run, spec in pairs:
-        if per_attacker.get(run.profile.id, 0) < max_path_targets:
-            per_attacker[run.profile.id] = per_attacker.get(run.profile.id, 0) + 1
-            chosen.append((prob, run, spec))
-    skipped = len(pairs) - len(chosen)
+    reached_pairs = 0
+    if runs and specs:
+        stack = np.vstack([r.solution.probability[spec_nodes] for r in runs])
+        worst = stack.argmax(axis=0)
+        by = [dict(zip([r.profile.id for r in runs], col, strict=True))
+              for col in np.round(stack, 6).T.tolist()]
+        for j, spec in enumerate(specs):
+            run = runs[int(worst[j])]
+            sol, node = run.solution, int(spec_nodes[j])
+            is_exact = bool(sol.exact[node])
+            results.append({"target": spec.id, "element": spec.element, "kind": spec.kind,
+                            "attacker": run.profile.id,
+                            "probability": float(sol.probability[node]),
+                            "ci_low": float(sol.ci_low[node]),
+                            "ci_high": float(sol.ci_high[node]),
+                            "method": METHOD_EXACT if is_exact else METHOD_MC,
+                            "worlds": 0 if is_exact else sol.worlds,
+                            "approximate": not is_exact, "by_attacker": by[j]})
+        # Paths for each attacker's patient-safety targets first, then the most exposed.
+        for r, run in enumerate(runs):
+            probs = stack[r]
+            reached = np.flatnonzero(probs > 0)
+            reached_pairs += reached.size
+            order = reached[np.lexsort((-probs[reached], ~safety[reached]))]
+            chosen += [(float(probs[j]), run, specs[j]) for j in order[:max_path_targets]]
+    chosen.sort(key=lambda x: (x[2].kind != "patient_safety", -x[0]))
+    skipped = reached_pairs - len(chosen)
     if skipped:
         notes.append(f"paths listed for the {max_path_targets} most exposed targets per "
                      f"attacker; {skipped} other attacker/target pairs have no listed paths")
@@ -243,10 +257,19 @@ def _collect(model: ThreatModel, graph: AttackGraph, runs: list[AttackerRun],
         stack = np.vstack([r.solution.probability[:graph.size] for r in runs])
         best = stack.argmax(axis=0)
         worst = stack.max(axis=0)
-        for node in np.flatnonzero(worst > 0):
-            run = runs[int(best[node])]
-            compromise[graph.nodes[node]] = {**run.solution.node(int(node)).to_json(),
-                                             "attacker": run.profile.id}
+        hit = np.flatnonzero(worst > 0)
+        who = best[hit]
+        for r, run in enumerate(runs):
+            sol = run.solution
+            nodes = hit[who == r]
+            for node, prob, low, high, is_exact in zip(
+                    nodes.tolist(), sol.probability[nodes].tolist(), sol.ci_low[nodes].tolist(),
+                    sol.ci_high[nodes].tolist(), sol.exact[nodes].tolist(), strict=True):
+                compromise[graph.nodes[node]] = {
+                    "probability": prob, "ci_low": low, "ci_high": high,
+                    "method": METHOD_EXACT if is_exact else METHOD_MC,
+                    "worlds": 0 if is_exact else sol.worlds, "approximate": not is_exact,
+                    "attacker": run.profile.id}
         for spec in specs:
             compromise.setdefault(spec.element, {
                 "probability": 0.0, "ci_low": 0.0, "ci_high": 0.0, "method": "unreachable",
@@ -254,7 +277,7 @@ def _collect(model: ThreatModel, graph: AttackGraph, runs: list[AttackerRun],
     choke = _choke_points(paths, {s.element for s in specs})
     layers = _layers(model, graph, compromise, paths, choke)
     return {"results": results, "paths": paths, "compromise": compromise, "choke": choke,
-            "layers": layers, "_pairs": chosen}
+            "layers": layers, "_pairs": chosen, "_finders": finders}
 
 
 def _choke_points(paths: list[dict[str, Any]], target_elements: set[str]
@@ -298,14 +321,21 @@ def _layers(model: ThreatModel, graph: AttackGraph, compromise: dict[str, dict[s
 
 
 def _sensitivity(runs: list[AttackerRun], pairs, samples: int, exact_limit: int,
-                 deadline: float, notes: list[str], max_pairs: int = 5,
-                 max_edges: int = 12) -> list[dict[str, Any]]:
-    """How much each step of the listed paths matters: P(target) minus P without it."""
+                 deadline: float, notes: list[str], finders: dict[str, PathFinder],
+                 max_pairs: int = 5, max_edges: int = 12) -> list[dict[str, Any]]:
+    """How much each step of the listed paths matters: P(target) minus P without it.
+
+    What-ifs reuse the attacker's random numbers (common random numbers), so the
+    difference is not sampling noise; they use at most 4,096 worlds.
+    """
     out: list[dict[str, Any]] = []
+    samples = min(samples, 4096)
     for _prob, run, spec in pairs[:max_pairs]:
         node = run.graph.nodes.index(spec.element)
         base = run.solution.node(node)
-        finder = PathFinder(run.solver)
+        finder = finders.get(run.profile.id)
+        if finder is None:
+            finder = finders[run.profile.id] = PathFinder(run.solver)
         edges: list[int] = []
         for path in finder.search(node, 5).paths:
             for a, b in zip(path.nodes, path.nodes[1:], strict=False):
@@ -313,21 +343,34 @@ def _sensitivity(runs: list[AttackerRun], pairs, samples: int, exact_limit: int,
                 if e >= 0 and e not in edges:
                     edges.append(e)
         steps = []
+        mc = not base.method.startswith("exact")
+        reference: float | None = None if mc else base.probability
         for e in edges[:max_edges]:
             if time.perf_counter() > deadline:
                 notes.append("sensitivity stopped by the time budget")
                 return out
             p = run.graph.p.copy()
             p[e] = 0.0
-            sol = run.solver.solve(p, samples=samples, seed=run.seed, exact_for=[node],
-                                   limit=exact_limit, monte_carlo=not base.method.startswith(
-                                       "exact"))
+            if run.solver.touches_core(e):
+                if reference is None:  # the same worlds as the what-ifs
+                    reference = float(run.solver.solve(samples=samples, seed=run.seed,
+                                                       exact_for=[node]).probability[node])
+                sol = run.solver.solve(p, samples=samples, seed=run.seed, exact_for=[node],
+                                       limit=exact_limit, monte_carlo=mc)
+            else:  # a peeled step: the core is unchanged, no new sampling needed
+                sol = run.solver.solve(p, reuse=run.solution)
+                without = float(sol.probability[node])
+                steps.append({"from": run.graph.nodes[int(run.graph.src[e])],
+                              "to": run.graph.nodes[int(run.graph.dst[e])],
+                              "p": float(run.graph.p[e]), "probability_without": without,
+                              "reduction": base.probability - without})
+                continue
             without = float(sol.probability[node])
             steps.append({"from": run.graph.nodes[int(run.graph.src[e])],
                           "to": run.graph.nodes[int(run.graph.dst[e])],
                           "p": float(run.graph.p[e]),
                           "probability_without": without,
-                          "reduction": base.probability - without})
+                          "reduction": (reference or 0.0) - without})
         steps.sort(key=lambda s: -s["reduction"])
         out.append({"attacker": run.profile.id, "target": spec.id,
                     "probability": base.probability, "method": base.method, "steps": steps})

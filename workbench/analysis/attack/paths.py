@@ -54,8 +54,16 @@ class PathFinder:
         g.add_weighted_edges_from(zip(solver.c_src[keep].tolist(), solver.c_dst[keep].tolist(),
                                       weights.tolist(), strict=True), weight="w")
         self.g = g
+        self._cache: dict[tuple[int, int], tuple[list[Path], bool]] = {}
 
     def _core_paths(self, node: int, k: int, deadline: float) -> tuple[list[Path], bool]:
+        """Yen's search to a core node, cached: many targets hang from the same node."""
+        key = (node, k)
+        if key not in self._cache:
+            self._cache[key] = self._yen(node, k, deadline)
+        return self._cache[key]
+
+    def _yen(self, node: int, k: int, deadline: float) -> tuple[list[Path], bool]:
         core_node = int(self.solver.relabel[node])
         source = self.solver.c_source
         if core_node == source:

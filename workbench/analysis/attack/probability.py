@@ -31,6 +31,8 @@ import numpy as np
 from workbench.analysis.attack.graph import StepGraph
 
 EXACT_LIMIT = 20
+#: Core nodes tried for exact enumeration per solve (the rest keep their Monte Carlo value).
+MAX_EXACT_ROOTS = 64
 DEFAULT_SAMPLES = 10_000
 Z95 = 1.959963984540054
 #: Cap on random floats drawn at once (edges x worlds), to bound memory (~64 MB of float32).
@@ -232,6 +234,19 @@ class Solver:
         self.c_starts = np.searchsorted(self.c_src, np.arange(core.size + 1))
         peeled = np.flatnonzero((kind == 1) | (kind == 2))
         self.leaf_order = peeled[np.argsort(-peel_round[peeled], kind="stable")]
+        rounds = peel_round[self.leaf_order]
+        cuts = np.flatnonzero(np.diff(rounds)) + 1
+        self.round_groups = [g for g in np.split(self.leaf_order, cuts) if g.size]
+        self._too_big: set[int] = set()
+        touches = np.zeros(self.ext_count, dtype=bool)
+        touches[self.c_edge] = True
+        for e_sv, e_vu, _ in synth_rounds:
+            touches[e_sv] = touches[e_vu] = True
+        self._touches_core = touches
+
+    def touches_core(self, edge: int) -> bool:
+        """Whether changing ``edge`` can change a core node's probability."""
+        return bool(self._touches_core[edge])
 
     def extend(self, p: np.ndarray) -> np.ndarray:
         """Chances of real and synthetic edges (synthetic ones computed in peel order)."""
@@ -309,8 +324,13 @@ class Solver:
 
     def solve(self, p: np.ndarray | None = None, samples: int = DEFAULT_SAMPLES,
               seed: int = 0, exact_for: list[int] | tuple[int, ...] = (),
-              limit: int = EXACT_LIMIT, monte_carlo: bool = True) -> Solution:
-        """Probabilities of all nodes; exact for ``exact_for`` (node ids) when small enough."""
+              limit: int = EXACT_LIMIT, monte_carlo: bool = True,
+              reuse: Solution | None = None) -> Solution:
+        """Probabilities of all nodes; exact for ``exact_for`` (node ids) when small enough.
+
+        ``reuse``: a solution whose core values still hold (``p`` changed only on edges
+        for which :meth:`touches_core` is false); only peeled nodes are recomputed.
+        """
         p = self.extend(self.graph.p if p is None else p)
         n = self.n
         prob = np.zeros(n)
@@ -319,38 +339,57 @@ class Solver:
         exact = np.zeros(n, dtype=bool)
         exact[self.dead_zero] = True
         worlds = 0
+        if reuse is not None:
+            core = self.core
+            prob[core], lo[core], hi[core] = (reuse.probability[core], reuse.ci_low[core],
+                                              reuse.ci_high[core])
+            exact[core] = reuse.exact[core]
+            worlds, monte_carlo, exact_for = reuse.worlds, False, ()
         if monte_carlo:
             counts, worlds = self.sample_counts(p, samples, seed)
             prob[self.core] = counts / worlds
-            for j, k in enumerate(counts):
-                lo[self.core[j]], hi[self.core[j]] = wilson(int(k), worlds)
+            lo[self.core], hi[self.core] = wilson_array(counts, worlds)
         sizes: dict[int, int] = {}
-        for node in dict.fromkeys(self._core_root(i) for i in exact_for):
+        for node in self.core_roots(exact_for)[:MAX_EXACT_ROOTS]:
             c = int(self.relabel[node])
-            if c < 0:
+            if c < 0 or node in self._too_big:
                 continue
             value = self.exact(p, c, limit)
-            if value is not None:
+            if value is None:
+                # Remember: what-ifs on the same structure would not fit either (they then
+                # fall back to Monte Carlo, which is always valid).
+                self._too_big.add(node)
+            else:
                 prob[node] = lo[node] = hi[node] = value
                 exact[node] = True
                 sizes[node] = int((p[self.c_edge[self.relevant_edges(p, c)]] < 1).sum())
         source = self.graph.source
         prob[source] = lo[source] = hi[source] = 1.0
         exact[source] = True
-        for v in self.leaf_order:
-            par = self.parent[v]
-            if self.kind[v] == 1:
-                q = p[self.parent_edge[v]]
-                prob[v], lo[v], hi[v] = prob[par] * q, lo[par] * q, hi[par] * q
-            else:
-                p_sv = p[self.source_edge[v]]
-                a = p_sv * p[self.out_edge[v]] if self.out_edge[v] >= 0 else 0.0
-                p_uv = p[self.parent_edge[v]] if self.parent_edge[v] >= 0 else 0.0
-                prob[v], lo[v], hi[v] = (_pendant(p_sv, a, p_uv, x)
-                                         for x in (prob[par], lo[par], hi[par]))
-            exact[v] = exact[par]
+        # Peeled nodes, one round at a time from the last (their parents are known first).
+        for group in self.round_groups:
+            par = self.parent[group]
+            leaf = self.kind[group] == 1
+            pe = np.where(self.parent_edge[group] >= 0, p[np.maximum(self.parent_edge[group], 0)],
+                          0.0)
+            p_sv = np.where(leaf, 0.0, p[np.maximum(self.source_edge[group], 0)])
+            a = np.where(self.out_edge[group] >= 0,
+                         p_sv * p[np.maximum(self.out_edge[group], 0)], 0.0)
+            for arr in (prob, lo, hi):
+                arr[group] = np.where(leaf, arr[par] * pe, _pendant(p_sv, a, pe, arr[par]))
+            exact[group] = exact[par]
         return Solution(prob, lo, hi, exact, worlds, int(self.core.size),
                         int(self.c_src.size), sizes)
+
+    def core_roots(self, nodes) -> list[int]:
+        """Distinct core nodes the given nodes hang from (vectorised walk up the forest)."""
+        cur = np.unique(np.asarray(list(nodes), dtype=np.int64))
+        while cur.size:
+            up = self.parent[cur] >= 0
+            if not up.any():
+                break
+            cur = np.unique(np.where(up, self.parent[cur], cur))
+        return cur.tolist()
 
     def _core_root(self, node: int) -> int:
         while self.parent[node] >= 0:
@@ -358,12 +397,23 @@ class Solver:
         return node
 
 
-def _pendant(p_sv: float, a: float, p_uv: float, reach_u: float) -> float:
-    """P(v) of an entry pendant from P(u) (see :class:`Solver`); monotone in P(u)."""
-    if a >= 1.0:
-        return 1.0
-    x = min(1.0, max(0.0, (reach_u - a) / (1.0 - a)))
-    return p_sv + (1.0 - p_sv) * p_uv * x
+def _pendant(p_sv: np.ndarray, a: np.ndarray, p_uv: np.ndarray, reach_u: np.ndarray
+             ) -> np.ndarray:
+    """P(v) of entry pendants from P(u) (see :class:`Solver`); monotone in P(u)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = np.clip((reach_u - a) / (1.0 - a), 0.0, 1.0)
+    return np.where(a >= 1.0, 1.0, p_sv + (1.0 - p_sv) * p_uv * np.nan_to_num(x))
+
+
+def wilson_array(k: np.ndarray, n: int, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`wilson` for many counts at once."""
+    p = np.asarray(k, dtype=float) / n
+    denom = 1.0 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * np.sqrt(np.maximum(0.0, p * (1 - p) / n + z * z / (4 * n * n))) / denom
+    low = np.where(p <= 0, 0.0, np.maximum(0.0, centre - half))
+    high = np.where(p >= 1, 1.0, np.minimum(1.0, centre + half))
+    return low, high
 
 
 def _reach_set(n: int, src: np.ndarray, dst: np.ndarray, start: int) -> np.ndarray:

@@ -60,7 +60,7 @@ def derive_targets(model: ThreatModel, stencils: StencilLibrary) -> list[TargetS
             function = props.safety_critical_function or "therapy"
             out.append(TargetSpec(f"{PATIENT_SAFETY}:{comp.id}", comp.id, PATIENT_SAFETY,
                                   f"{function} of {comp.name}", True))
-        if (sensitive.intersection(props.data_assets) or "store" in tags
+        if ((sensitive and any(a in sensitive for a in props.data_assets)) or "store" in tags
                 or comp.stencil in _STORE_STENCILS):
             out.append(TargetSpec(f"{HEALTH_DATA}:{comp.id}", comp.id, HEALTH_DATA,
                                   f"health data held by {comp.name}", True))
