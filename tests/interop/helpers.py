@@ -20,7 +20,7 @@ from workbench.model import (
     TrustZone,
 )
 from workbench.model.defaults import default_risk_settings
-from workbench.model.entities import Box, Layout, Target
+from workbench.model.entities import Box, FlowRoute, Layout, Target
 from workbench.model.enums import ControlStatus, Stride, ThreatStatus, ZoneKind
 
 SHARED = Path(__file__).parents[2] / ".." / "shared" / "interop"
@@ -76,5 +76,7 @@ def rich_model() -> ThreatModel:
                   ControlInstance(id="c2", title="Unused policy")],
         targets=[Target(id="tg", element="dev", kind="safety")],
         layout=Layout(elements={"dev": Box(x=10, y=20, w=80, h=40)},
-                      zones={"home": Box(x=0, y=0, w=400, h=300)}),
+                      zones={"home": Box(x=0, y=0, w=400, h=300)},
+                      flows={"f2": FlowRoute(waypoints=[(5.0, 6.0), (7.5, 8.0)],
+                                             label_offset=(1.0, -2.0))}),
     )

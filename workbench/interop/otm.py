@@ -277,6 +277,9 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
                          bidirectional=f.flag(d, "bidirectional", here),
                          data_assets=_assets(b, assets, source, f"{here}.assets"),
                          **stored)
+        route = _wb(d.get("attributes"), "route")
+        if isinstance(route, dict):
+            b.layout["flows"][fid] = route
         threats_on(d, here, fid)
 
     for control in b.controls:
@@ -522,6 +525,9 @@ def model_to_otm(model: ThreatModel) -> dict[str, Any]:
             flow_attrs["name"] = None
         if fl.protocol:
             item["tags"] = [fl.protocol]
+        route = model.layout.flows.get(fl.id)
+        if route is not None:
+            item["attributes"]["workbench.route"] = _dump(route)
         doc["dataflows"].append(item)
     for t in model.threats:
         sev = max(t.impact.values(), default=0)
