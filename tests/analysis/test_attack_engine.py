@@ -153,3 +153,16 @@ def test_each_sample_model_has_a_path_to_a_patient_safety_target(path):
     assert all(0 < p["probability"] <= 1 for p in safety)
     element = safety[0]["element"]
     assert attack.compromise[element]["probability"] > 0
+
+
+def test_cli_output_follows_the_schema(tmp_path, capsys):
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parents[2] / "schema" /
+                         "analysis.schema.json").read_text())
+    path = tmp_path / "m.twm.json"
+    save_model(implant_model(), path)
+    assert main(["analyze", str(path), "--json", "--samples", "1024", "--ttc"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    jsonschema.validate(data, schema)
+    assert data["attack"]["time_to_compromise"]
