@@ -156,5 +156,34 @@ def test_cli_workshop_export_and_summary(tmp_path, capsys) -> None:
     assert main(["workshop", "summary", str(path)]) == 0
     printed = capsys.readouterr().out
     assert "DISAGREE" in printed and "consensus by Alice, Bob" in printed
+    assert main(["workshop", "agenda", str(path)]) == 0
+    assert "1. [thing] Insulin pump (pump)" in capsys.readouterr().out
     assert main(["workshop", "export", str(path), "--session", "nope"]) == 1
     assert "no workshop session 'nope'" in capsys.readouterr().err
+
+
+def test_agenda_walks_layers_in_order_then_flows_with_questions() -> None:
+    from workbench.analysis.pipeline import analyze
+    from workbench.workshop import build_agenda, new_session
+
+    model = analyze(tiny_model()).model
+    agenda = build_agenda(model)
+    layers = [s.layer for s in agenda]
+    assert layers == ["thing", "gateway", "network", "network", "cloud", "flow", "flow"]
+    pump = agenda[0]
+    assert pump.personal_data  # dosing settings are personal: LINDDUN questions too
+    frameworks = {q.framework for q in pump.questions}
+    assert frameworks == {"STRIDE", "LINDDUN"}
+    relay = next(s for s in agenda if s.element == "relay")
+    assert {q.framework for q in relay.questions} == {"STRIDE"}
+    flow = next(s for s in agenda if s.element == "f-pump-relay")
+    assert {q.category for q in flow.questions if q.framework == "STRIDE"} == {
+        "S", "T", "I", "D"}
+    assert pump.threats and all(tid in {t.id for t in model.threats}
+                                for tid, _ in pump.threats)
+    session = new_session(model, "s1", "Closed loop", ["Alice", "Bob"],
+                          date=dt.date(2026, 11, 29))
+    assert model.workshops == [session]
+    assert {i.threat for i in session.items if i.threat} == {
+        t.id for t in model.threats if t.status.value not in {"rejected", "orphaned"}}
+    assert check_session(model, session) == []

@@ -1,4 +1,4 @@
-"""``workbench workshop export FILE -o OUT.md`` and ``workbench workshop summary FILE``."""
+"""``workbench workshop export|summary|agenda FILE``: minutes, vote aggregation, walkthrough."""
 
 from __future__ import annotations
 
@@ -26,6 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     summary.add_argument("--session", metavar="ID", help="session id (default: the latest)")
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(handler=run_summary)
+    agenda = actions.add_parser("agenda", help="walkthrough order with STRIDE/LINDDUN "
+                                               "questions and suggested threats")
+    agenda.add_argument("file", metavar="FILE")
+    agenda.add_argument("--json", action="store_true")
+    agenda.set_defaults(handler=run_agenda)
 
 
 def pick_session(model: ThreatModel, source: str, ident: str | None) -> WorkshopSession:
@@ -79,4 +84,19 @@ def run_summary(args: argparse.Namespace) -> int:
               f"{decided}")
     for p in problems:
         print(f"warning: {p.format(args.file)}", file=sys.stderr)
+    return 0
+
+
+def run_agenda(args: argparse.Namespace) -> int:
+    from workbench.workshop import build_agenda
+
+    stops = build_agenda(load(args.file))
+    if args.json:
+        print_json([s.to_json() for s in stops])
+        return 0
+    for n, stop in enumerate(stops, start=1):
+        print(f"{n}. [{stop.layer}] {stop.name} ({stop.element}): {len(stop.threats)} "
+              f"suggested threats")
+        for q in stop.questions:
+            print(f"     {q.framework} {q.category} {q.name}: {q.text}")
     return 0
