@@ -31,6 +31,7 @@ COMMANDS: tuple[str, ...] = (
     "cmd_threats",
     "cmd_analyze",
     "cmd_heatmap",
+    "cmd_screenshot",
 )
 
 EXIT_OK = 0

@@ -165,8 +165,10 @@ class FieldEditor(QObject):
                 w.setValue(w.minimum() if value is None else value)
             elif self.spec.kind == "list":
                 w.setText(", ".join(str(v) for v in value or []))
+                w.setCursorPosition(0)
             else:
                 w.setText("" if value is None else str(value))
+                w.setCursorPosition(0)  # show the start of long text, not its end
         finally:
             self._loading = False
 

@@ -323,6 +323,8 @@ class FlowItem(QGraphicsPathItem):
             path.moveTo(seg.p1())
             path.lineTo(seg.p2())
         self.setPath(path)
+        self.setToolTip(" · ".join(x for x in (flow.name, flow.protocol,
+                                               "encrypted" if flow.encrypted else None) if x))
         self._style()
 
     def _style(self) -> None:

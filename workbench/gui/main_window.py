@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         self.scene.rebuild(model)
         self.analysis = None
         if self.isVisible():
-            self.view.fit()
+            self.view.fit_readable()
         self.inspector.show_target("metadata", None)
         self.schedule_analysis()
 
@@ -433,6 +433,16 @@ class MainWindow(QMainWindow):
             return False
         self._show(model, str(Path(path).resolve()))
         self._add_recent(str(Path(path).resolve()))
+        return True
+
+    def open_path_quiet(self, path: str) -> bool:
+        """Like :meth:`open_path` without a dialog: the reason goes to ``last_error``."""
+        try:
+            model = load_model(path, self.stencils)
+        except ModelError as exc:
+            self.last_error = exc.describe().splitlines()[0]
+            return False
+        self._show(model, str(Path(path).resolve()))
         return True
 
     def save(self) -> bool:
@@ -514,7 +524,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not getattr(self, "_fitted", False):
             self._fitted = True
-            QTimer.singleShot(0, self.view.fit)
+            QTimer.singleShot(0, self.view.fit_readable)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if not self.maybe_save():

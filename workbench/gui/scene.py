@@ -209,21 +209,22 @@ class DiagramScene(QGraphicsScene):
         grown = rect.adjusted(-2, -2, 2, 2)
         return len(hits) + 2 * sum(1 for it in self.items(grown) if isinstance(it, ElementItem))
 
-    def _best_spot(self, fid: str, item: FlowItem, r: QRectF) -> QRectF:
-        """First free spot along the flow (longest segment first), else the least crowded."""
-        best, best_score = None, None
-        for seg in sorted(item.segments, key=lambda s: -s.length()):
-            for t in (0.5, 0.35, 0.65, 0.22, 0.78):
-                p = seg.pointAt(t)
-                for dy in (0.0, -17.0, 17.0):
-                    rect = QRectF(p.x() - r.width() / 2, p.y() - r.height() / 2 + dy,
-                                  r.width(), r.height())
-                    score = self._collisions(fid, rect)
-                    if score == 0:
+    def _best_spot(self, fid: str, item: FlowItem, r: QRectF) -> QRectF | None:
+        """First free spot along the flow (longest segment first, then further off the
+        line); None when every spot would cover another label or an element."""
+        for offset in (0.0, 17.0, -17.0, 34.0, -34.0, 48.0, -48.0):
+            for seg in sorted(item.segments, key=lambda s: -s.length()):
+                length = seg.length() or 1.0
+                nx, ny = -seg.dy() / length, seg.dx() / length  # unit normal
+                if ny < 0 or (ny == 0 and nx < 0):
+                    nx, ny = -nx, -ny  # positive offsets go down / right on every segment
+                for t in (0.5, 0.35, 0.65, 0.22, 0.78):
+                    p = seg.pointAt(t)
+                    rect = QRectF(p.x() + nx * offset - r.width() / 2,
+                                  p.y() + ny * offset - r.height() / 2, r.width(), r.height())
+                    if self._collisions(fid, rect) == 0:
                         return rect
-                    if best_score is None or score < best_score:
-                        best, best_score = rect, score
-        return best
+        return None
 
     def _place_labels(self, items: list[FlowItem], changed: set[str]) -> None:
         todo = {it.item_id: it for it in items}
@@ -245,6 +246,9 @@ class DiagramScene(QGraphicsScene):
                 continue
             label.setVisible(True)
             best = self._best_spot(fid, item, label.boundingRect())
+            if best is None:  # no room: the protocol stays in the flow's tooltip
+                label.setVisible(False)
+                continue
             label.setPos(best.topLeft())
             cells = self._cells(best)
             self._label_cells[fid] = cells

@@ -189,7 +189,8 @@ class ThreatsPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.view.setColumnWidth(1, 300)
+        for column, width in enumerate((90, 320, 150, 70, 36, 36, 80, 110)):
+            self.view.setColumnWidth(column, width)
         self.scope = QComboBox()
         self.scope.addItem(_t("Whole model"), "all")
         self.scope.addItem(_t("Selection"), "selection")

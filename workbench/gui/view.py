@@ -49,6 +49,20 @@ class DiagramView(QGraphicsView):
             self.scale(1.5, 1.5)
         self.zoomChanged.emit(self.zoom())
 
+    def fit_readable(self, min_zoom: float = 0.6) -> None:
+        """Fit the whole diagram if its text stays readable; else fit the width and show
+        the top (tall models: layers run left to right, zones top to bottom)."""
+        self.fit()
+        if self.zoom() >= min_zoom:
+            return
+        rect = self.scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        width = max(1.0, self.viewport().width() - 4)
+        scale = max(min_zoom, min(1.25, width / rect.width()))
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn(rect.center().x(), rect.top() + self.viewport().height() / scale / 2)
+        self.zoomChanged.emit(self.zoom())
+
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom_by(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
