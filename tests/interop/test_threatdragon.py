@@ -79,3 +79,26 @@ def test_cli_import_writes_a_valid_model_and_lists_what_to_classify(tmp_path, ca
     assert "to classify" in printed and "kept with a generic stencil" in printed
     assert "14 flows" in printed
     assert len(load_model(out).flows) == 14
+
+
+def test_boxes_inside_boxes_become_nested_zones_holding_their_components() -> None:
+    from workbench.interop.threatdragon import threatdragon_to_model
+
+    def box(ident, x, y, w, h):
+        return {"id": ident, "shape": "trust-boundary-box", "position": {"x": x, "y": y},
+                "size": {"width": w, "height": h}, "data": {"name": ident}}
+
+    def node(ident, x, y):
+        return {"id": ident, "shape": "process", "position": {"x": x, "y": y},
+                "size": {"width": 20, "height": 20}, "data": {"name": ident}}
+
+    doc = {"version": "2.2.0", "summary": {"title": "Nested"}, "detail": {"diagrams": [
+        {"cells": [box("inner", 50, 50, 100, 100), box("outer", 0, 0, 400, 400),
+                   node("in-inner", 60, 60), node("in-outer", 300, 300),
+                   node("outside", 600, 600)]}]}}
+    model = threatdragon_to_model(doc, "nested.json").model
+    zones = model.zones_by_id()
+    assert zones["inner"].parent == "outer" and zones["outer"].parent is None
+    assert model.component("in-inner").zone == "inner"
+    assert model.component("in-outer").zone == "outer"
+    assert model.component("outside").zone is None

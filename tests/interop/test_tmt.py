@@ -88,3 +88,22 @@ def test_zip_named_tm7_is_rejected_with_one_clear_line(capsys, tmp_path) -> None
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and str(path) in err[0] and "not a Threat Modeling Tool" in err[0]
     assert not (tmp_path / "x.twm.json").exists()
+
+
+def test_possible_mitigations_become_shared_controls_linked_to_threats() -> None:
+    root = DET.parse(shared("tmt", "MTMT_example.tm7")).getroot()
+    texts = set()
+    for e in root.iter():
+        if _ln(e).startswith("KeyValueOfstringstring"):
+            fields = {_ln(c): (c.text or "").strip() for c in e}
+            if fields.get("Key") == "PossibleMitigations" and fields.get("Value"):
+                texts.add(fields["Value"])
+    model = import_tmt(shared("tmt", "MTMT_example.tm7")).model
+    assert len(model.controls) == len(texts)
+    assert {c.evidence for c in model.controls} == texts
+    assert all(len(t.mitigations) == 1 for t in model.threats)
+    for control in model.controls:
+        linked = {t.element for t in model.threats
+                  if any(m.control == control.id for m in t.mitigations)}
+        assert set(control.elements) == linked
+        assert len(control.title) <= 101

@@ -15,7 +15,7 @@ from typing import Any
 
 from workbench.interop.builder import ModelBuilder
 from workbench.interop.common import Fields, ImportResult, fail, read_bytes_guarded
-from workbench.interop.geometry import box_contains, center, segments_cross
+from workbench.interop.geometry import box_contains, box_inside, center, segments_cross
 from workbench.model.enums import ControlStatus, Layer, Stride, ThreatStatus
 from workbench.model.io import parse_json_text
 from workbench.model.stencils import StencilLibrary
@@ -73,17 +73,26 @@ def threatdragon_to_model(doc: Any, source: str,
                  for i, c in enumerate(f.lst(diagram.get("cells"), f"{dpath}.cells"))]
         boxes: list[tuple[str, dict[str, float]]] = []
         curves: list[tuple[str, list[tuple[float, float]]]] = []
-        # Boundaries first, so components can be placed in them.
+        # Boundaries first, so components can be placed in them; biggest boxes first, so a
+        # box drawn inside another becomes its child zone.
+        box_cells = [(cell, here, _box(f, cell, here)) for cell, here in cells
+                     if shape_of(cell) == "trust-boundary-box"]
+        box_cells.sort(key=lambda item: -((item[2] or {}).get("w", 0.0)
+                                          * (item[2] or {}).get("h", 0.0)))
+        for cell, here, box in box_cells:
+            data = f.obj(cell.get("data"), f"{here}.data", optional=True)
+            parents = [(pb["w"] * pb["h"], zid) for zid, pb in boxes
+                       if box and box_inside(box, pb)]
+            zid = b.add_zone(_id(f, cell, here), _name(f, cell, data, here)
+                             or f"Trust boundary {len(b.zones) + 1}", box=box,
+                             parent=min(parents)[1] if parents else None,
+                             description=f.text(data, "description", f"{here}.data"))
+            if box:
+                boxes.append((zid, box))
         for cell, here in cells:
             shape = shape_of(cell)
             data = f.obj(cell.get("data"), f"{here}.data", optional=True)
-            if shape == "trust-boundary-box":
-                box = _box(f, cell, here)
-                zid = b.add_zone(_id(f, cell, here), _name(f, cell, data, here)
-                                 or f"Trust boundary {len(b.zones) + 1}", box=box,
-                                 description=f.text(data, "description", f"{here}.data"))
-                boxes.append((zid, box))
-            elif shape == "trust-boundary-curve":
+            if shape == "trust-boundary-curve":
                 zid = b.add_zone(_id(f, cell, here), _name(f, cell, data, here)
                                  or f"Trust boundary {len(b.zones) + 1}",
                                  description="Line boundary drawn in Threat Dragon: the flows "
