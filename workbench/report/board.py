@@ -27,7 +27,6 @@ def _page(content: list, orientation: str, reserve: float = HEADING_ROOM) -> Kee
 def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     styles = make_styles(cell_size=8.0)
     pw, _ = ReportDoc.frame_size("portrait")
-    lw, lh = ReportDoc.frame_size("landscape")
     h1 = styles.h1
     # 1. Cover with a compact table of contents (short enough to need no frame).
     out: list = sections.cover(data, styles, lang, "board_title")
@@ -35,16 +34,18 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     # 2. Executive summary.
     body = sections.summary(data, styles, lang, width=pw)
     out += [body[0], _page(body[1:], "portrait")]
-    # 3. Architecture diagram (landscape).
-    out += [NextPageTemplate("landscape"), PageBreak(), Heading(tr("sec_diagram", lang), h1, 0),
-            _page([sections.diagram(data, lang, lw, lh - 60),
-                   p(tr("diagram_caption", lang), styles.caption)], "landscape")]
+    # 3. Architecture diagram, on the page orientation that prints it largest.
+    orientation = sections.diagram_orientation(data, lang)
+    dw, dh = ReportDoc.frame_size(orientation)
+    out += [NextPageTemplate(orientation), PageBreak(), Heading(tr("sec_diagram", lang), h1, 0),
+            _page([sections.diagram(data, lang, dw, dh - 60),
+                   p(tr("diagram_caption", lang), styles.caption)], orientation)]
     # 4. Attack paths drawn on the diagram.
     paths: list = []
     if data.paths:
-        paths.append(sections.diagram(data, lang, lw, lh - 150, with_paths=TOP_PATHS))
-    paths += sections.paths_table(data, styles, lang, lw, limit=TOP_PATHS)
-    out += [PageBreak(), Heading(tr("sec_paths", lang), h1, 0), _page(paths, "landscape")]
+        paths.append(sections.diagram(data, lang, dw, dh - 150, with_paths=TOP_PATHS))
+    paths += sections.paths_table(data, styles, lang, dw, limit=TOP_PATHS)
+    out += [PageBreak(), Heading(tr("sec_paths", lang), h1, 0), _page(paths, orientation)]
     # 5. Risk matrices and control plan (the plan heading lives inside the frame).
     out += [NextPageTemplate("portrait"), PageBreak(), Heading(tr("sec_matrix", lang), h1, 0),
             _page([*sections.matrices(data, lang, pw),

@@ -18,6 +18,7 @@ from workbench.report.fonts import text_width, wrap_text
 from workbench.report.i18n import tr
 from workbench.report.icons import VIEWBOX, icon_polylines
 from workbench.report.overview import condense, needs_overview
+from workbench.report.printlayout import best_layout
 from workbench.report.riskcalc import LEVEL_COLOURS, LEVELS
 
 LAYER_COLOURS = {Layer.THING: "#1b7837", Layer.GATEWAY: "#762a83",
@@ -76,6 +77,7 @@ class Scene:
     width: float
     height: float
     items: list[Shape | Line | Label] = field(default_factory=list)
+    page_index: int = 0  # which of the candidate pages fits best
 
     def add(self, item: Shape | Line | Label) -> None:
         self.items.append(item)
@@ -166,11 +168,16 @@ def _lock(x: float, y: float, colour: str) -> list[Shape]:
             Shape("rect", x, y, 7, 5.5, fill=colour, stroke=None)]
 
 
-def _overlaps(a: tuple[float, float, float, float],
-              boxes: list[tuple[float, float, float, float]]) -> bool:
+def _overlap_area(a: tuple[float, float, float, float],
+                  boxes: list[tuple[float, float, float, float]]) -> float:
     ax, ay, aw, ah = a
-    return any(ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah
-               for bx, by, bw, bh in boxes)
+    total = 0.0
+    for bx, by, bw, bh in boxes:
+        w = min(ax + aw, bx + bw) - max(ax, bx)
+        h = min(ay + ah, by + bh) - max(ay, by)
+        if w > 0 and h > 0:
+            total += w * h
+    return total
 
 
 def _point_at(points: list[tuple[float, float]], t: float) -> tuple[float, float]:
@@ -190,16 +197,26 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
                 element_levels: dict[str, int] | None = None,
                 paths: list[list[str]] | None = None,
                 stencils: StencilLibrary | None = None,
-                show_legend: bool = True) -> Scene:
+                show_legend: bool = True,
+                pages: list[tuple[float, float]] | None = None) -> Scene:
     """Swimlanes, trust zones, elements coloured by risk, flows, and optional attack paths.
 
-    Large models are drawn condensed (see :mod:`workbench.report.overview`).
+    Large models are drawn condensed (see :mod:`workbench.report.overview`). With ``pages``
+    (available width, height per candidate page), the layout may be packed for print
+    (:mod:`workbench.report.printlayout`) and ``scene.page_index`` says which page fits best.
     """
     library = stencils if stencils is not None else default_stencils()
     levels = element_levels or {}
     if needs_overview(model):
         model, levels, paths = condense(model, levels, paths, library, lang)
     model = ensure_layout(model)
+    lanes = [(index * LANE_W, LANE_W) for index in range(len(LAYER_ORDER))]
+    page_index = 0
+    if pages:
+        fit, page_index = best_layout(model, pages)
+        if fit.layout is not model.layout:
+            model = model.model_copy(update={"layout": fit.layout})
+        lanes = fit.lanes or lanes
     boxes: dict[str, tuple[float, float, float, float]] = {}
     for comp in model.components:
         b = model.layout.elements.get(comp.id)
@@ -208,20 +225,21 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
     zone_boxes = {z: (b.x, b.y, b.w or 200.0, b.h or 100.0)
                   for z, b in model.layout.zones.items() if z in model.zones_by_id()}
     all_boxes = list(boxes.values()) + list(zone_boxes.values())
-    right = max([x + w for x, _, w, _ in all_boxes] + [LANE_W * len(LAYER_ORDER)]) + 10
+    right = max([x + w for x, _, w, _ in all_boxes] + [lanes[-1][0] + lanes[-1][1]]) + 10
     left = min([x for x, _, _, _ in all_boxes] + [0.0]) - 10
     bottom = max([y + h for _, y, _, h in all_boxes] + [LANE_HEADER + ELEMENT_H]) + 20
     top = min([y for _, y, _, _ in all_boxes] + [0.0]) - 4
     legend_h = 34.0 if show_legend else 0.0
-    scene = Scene(left=left, top=top, width=right - left, height=bottom - top + legend_h)
+    scene = Scene(left=left, top=top, width=right - left, height=bottom - top + legend_h,
+                  page_index=page_index)
 
     # Swimlanes, one per layer, with a header band.
     for index, layer in enumerate(LAYER_ORDER):
-        x = index * LANE_W
-        scene.add(Shape("rect", x, top, LANE_W, bottom - top, fill=LANE_FILLS[index % 2],
+        x, lane_w = lanes[index]
+        scene.add(Shape("rect", x, top, lane_w, bottom - top, fill=LANE_FILLS[index % 2],
                         stroke="#d0d0d0", width=0.6))
-        scene.add(Shape("rect", x, top, LANE_W, 22, fill=LAYER_COLOURS[layer], stroke=None))
-        scene.add(Label(x + LANE_W / 2, top + 15, tr(f"layer_{layer.value}", lang), size=10,
+        scene.add(Shape("rect", x, top, lane_w, 22, fill=LAYER_COLOURS[layer], stroke=None))
+        scene.add(Label(x + lane_w / 2, top + 15, tr(f"layer_{layer.value}", lang), size=10,
                         bold=True, colour="#ffffff", anchor="middle"))
 
     # Trust zones: dashed rectangles with name and trust level.
@@ -328,16 +346,16 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
     for points, label, encrypted in flow_labels:
         text_w = text_width(label, LABEL_SIZE) + (10 if encrypted else 0) + 4
         text_h = LABEL_SIZE + 3
-        spot = None
-        for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8):
+        # First spot along the line that covers nothing; else the one covering least.
+        spot, least = None, math.inf
+        for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8, 0.12, 0.88):
             px, py = _point_at(points, t)
             rect = (px - text_w / 2, py - text_h / 2, text_w, text_h)
-            if not _overlaps(rect, taken):
-                spot = rect
+            covered = _overlap_area(rect, taken)
+            if covered < least:
+                spot, least = rect, covered
+            if covered == 0:
                 break
-        if spot is None:
-            px, py = _point_at(points, 0.5)
-            spot = (px - text_w / 2, py - text_h / 2, text_w, text_h)
         taken.append(spot)
         sx, sy, sw, sh = spot
         scene.add(Shape("roundrect", sx, sy, sw, sh, fill="#ffffff", stroke=None, alpha=0.9,

@@ -11,7 +11,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from workbench import __version__
 from workbench.model.enums import LAYER_ORDER
 from workbench.report.data import ReportData, RiskRow
-from workbench.report.document import Heading, Styles, p, table
+from workbench.report.document import Heading, ReportDoc, Styles, p, table
 from workbench.report.i18n import COSTS, IMPACT_SHORT, STATUS, tr, vocab
 from workbench.report.matrix import side_by_side
 from workbench.report.regulatory import assess
@@ -122,11 +122,20 @@ def _bucket(value: int, s_max: int) -> int:
     return max(1, min(4, round(value * 4 / max(s_max, 1))))
 
 
+def diagram_orientation(data: ReportData, lang: str, reserve: float = 60.0) -> str:
+    """'landscape' or 'portrait': whichever prints the diagram larger."""
+    pages = [ReportDoc.frame_size("landscape"), ReportDoc.frame_size("portrait")]
+    scene = build_scene(data.model, lang=lang, element_levels=data.element_levels(),
+                        pages=[(w, h - reserve) for w, h in pages])
+    return ("landscape", "portrait")[scene.page_index]
+
+
 def diagram(data: ReportData, lang: str, width: float, height: float,
             with_paths: int = 0):
+    """The architecture as vector graphics, packed for print to fill width x height."""
     paths = [ap.path for ap in data.top_paths(with_paths)] if with_paths else None
     scene = build_scene(data.model, lang=lang, element_levels=data.element_levels(),
-                        paths=paths)
+                        paths=paths, pages=[(width, height)])
     return to_drawing(scene, width, height)
 
 

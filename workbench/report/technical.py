@@ -14,18 +14,20 @@ from workbench.report.i18n import tr
 def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     styles = make_styles(cell_size=7.0)
     pw, _ = ReportDoc.frame_size("portrait")
-    lw, lh = ReportDoc.frame_size("landscape")
+    lw, _ = ReportDoc.frame_size("landscape")
     out: list = sections.cover(data, styles, lang, "technical_title")
     out += [PageBreak(), p(tr("contents", lang), styles.h1), toc(styles), PageBreak()]
     out.append(Heading(tr("sec_summary", lang), styles.h1, 0))
     out += sections.summary(data, styles, lang, width=pw)[1:]
     out.append(Heading(tr("sec_scope", lang), styles.h1, 0))
     out += sections.scope(data, styles, lang, pw)
-    out += [NextPageTemplate("landscape"), PageBreak(),
+    orientation = sections.diagram_orientation(data, lang, reserve=40)
+    dw, dh = ReportDoc.frame_size(orientation)
+    out += [NextPageTemplate(orientation), PageBreak(),
             Heading(tr("sec_diagram", lang), styles.h1, 0),
-            sections.diagram(data, lang, lw, lh - 40),
-            p(tr("diagram_caption", lang), styles.caption), PageBreak(),
-            Heading(tr("sec_register", lang), styles.h1, 0)]
+            sections.diagram(data, lang, dw, dh - 40),
+            p(tr("diagram_caption", lang), styles.caption), NextPageTemplate("landscape"),
+            PageBreak(), Heading(tr("sec_register", lang), styles.h1, 0)]
     out += sections.register(data, styles, lang, lw)
     out += [NextPageTemplate("portrait"), PageBreak(),
             Heading(tr("sec_matrix", lang), styles.h1, 0), *sections.matrices(data, lang, pw),
