@@ -114,3 +114,12 @@ def test_cli_validate_accepts_every_sample():
             "*.twm.json")))], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count(": ok") == len(NAMES)
+
+
+def test_readme_describes_every_sample_with_its_counts():
+    readme = (SAMPLES / "README.md").read_text(encoding="utf-8")
+    for name in NAMES:
+        model = _load(name)
+        assert f"(`{name}`)" in readme, f"no section for {name}"
+        row = f"| `{name}.twm.json` | {len(model.components)} | {len(model.flows)} | 4 |"
+        assert row in readme, f"README table row out of date for {name}"
