@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,15 @@ def test_cli_output_follows_the_schema(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     jsonschema.validate(data, schema)
     assert data["attack"]["time_to_compromise"]
+
+
+def test_path_steps_multiply_to_the_path_probability():
+    result = analyze_attacks(_remote_model(), attackers=["remote-internet"],
+                             targets=["implant"], samples=1024, recommend=False,
+                             sensitivity=False)
+    path = result.attack_paths[0]
+    steps = path["steps"]
+    assert [s["to"] for s in steps] == path["path"]
+    assert steps[0]["from"] is None
+    assert math.prod(s["p"] for s in steps) == pytest.approx(path["probability"], rel=1e-9)
+    assert all(s["effort_days"] >= 1.0 for s in steps)

@@ -269,7 +269,8 @@ def _collect(model: ThreatModel, graph: AttackGraph, runs: list[AttackerRun],
             paths.append({"attacker": run.profile.id, "target": spec.id,
                           "element": spec.element, "kind": spec.kind, "rank": rank,
                           "path": nodes,
-                          "probability": path.probability, "truncated": search.truncated})
+                          "probability": path.probability, "truncated": search.truncated,
+                          "steps": _steps(run, path.nodes)})
     compromise: dict[str, dict[str, Any]] = {}
     if runs:
         stack = np.vstack([r.solution.probability[:graph.size] for r in runs])
@@ -296,6 +297,22 @@ def _collect(model: ThreatModel, graph: AttackGraph, runs: list[AttackerRun],
     layers = _layers(model, graph, compromise, paths, choke)
     return {"results": results, "paths": paths, "compromise": compromise, "choke": choke,
             "layers": layers, "_pairs": chosen, "_finders": finders}
+
+
+def _steps(run: AttackerRun, nodes: list[int]) -> list[dict[str, Any]]:
+    """Each step of a path with its chance and expected effort (days, mean 1/p).
+
+    A step from the attacker into a network through any of its peeled devices has no
+    single edge in the model; its ``p`` is then ``None``.
+    """
+    out = []
+    for a, b in zip([run.graph.source] + nodes, nodes, strict=False):
+        e = _edge_index(run.graph, a, b)
+        p = float(run.graph.p[e]) if e >= 0 else None
+        out.append({"from": None if a == run.graph.source else run.graph.nodes[a],
+                    "to": run.graph.nodes[b], "p": p,
+                    "effort_days": round(1.0 / p, 3) if p else None})
+    return out
 
 
 def _choke_points(paths: list[dict[str, Any]], target_elements: set[str]
