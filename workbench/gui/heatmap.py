@@ -42,9 +42,11 @@ class HeatmapPanel(QWidget):
         if analysis is None:
             return
         result = analysis.result
-        self.scales = result.scales
-        self.counts = Counter((t.current.likelihood, t.current.severity)
-                              for t in result.threats if t.counted)
+        counts = Counter((t.current.likelihood, t.current.severity)
+                         for t in result.threats if t.counted)
+        if self.canvas is not None and counts == self.counts and result.scales == self.scales:
+            return  # most edits leave the matrix as it was: skip the redraw
+        self.scales, self.counts = result.scales, counts
         self._ensure_canvas()
         self.draw()
 

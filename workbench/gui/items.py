@@ -159,15 +159,15 @@ class ElementItem(QGraphicsItem):
 
     def __init__(self, comp: Component, box: Box, stencil: Stencil | None):
         super().__init__()
+        # no itemChange override: PySide 6 mis-counts the None it returns (crashes at scale);
+        # the scene reroutes flows from its own mouseMoveEvent instead
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
         self.highlighted = False
         self.risk_colour: QColor | None = None
         self._hover = False
-        self.on_moved = None  # set by the scene: called with self while dragged
         self.comp = comp
         self.box = box
         self.set_component(comp, stencil)
@@ -225,11 +225,6 @@ class ElementItem(QGraphicsItem):
     def hoverLeaveEvent(self, event) -> None:
         self._hover = False
         self.update()
-
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.on_moved:
-            self.on_moved(self)
-        return super().itemChange(change, value)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         layer = self.comp.layer
@@ -303,6 +298,8 @@ class FlowItem(QGraphicsPathItem):
         self.setZValue(0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.label: FlowLabel | None = None
+        self._shape = QPainterPath()
+        self._styled_selected = False
 
     @property
     def item_id(self) -> str:
@@ -328,6 +325,7 @@ class FlowItem(QGraphicsPathItem):
         self._style()
 
     def _style(self) -> None:
+        self._styled_selected = self.isSelected()
         colour = theme.HIGHLIGHT if self.highlighted else (
             theme.SELECTION if self.isSelected() else theme.FLOW)
         pen = QPen(colour, 3.0 if self.highlighted else 1.6)
@@ -342,20 +340,21 @@ class FlowItem(QGraphicsPathItem):
         if self.label:
             self.label.update()
 
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self._style()
-        return super().itemChange(change, value)
-
     def shape(self) -> QPainterPath:
+        return self._shape
+
+    def setPath(self, path: QPainterPath) -> None:  # noqa: N802 - keeps the hit shape cached
         stroker = QPainterPathStroker()
         stroker.setWidth(10)
-        return stroker.createStroke(self.path())
+        self._shape = stroker.createStroke(path)
+        super().setPath(path)
 
     def boundingRect(self) -> QRectF:
         return super().boundingRect().adjusted(-10, -10, 10, 10)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        if self.isSelected() != self._styled_selected:
+            self._style()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(self.pen())
         painter.drawPath(self.path())

@@ -55,6 +55,8 @@ class DiagramScene(QGraphicsScene):
         self._highlight: set[str] | None = None
         self._label_grid: dict[tuple[int, int], set[str]] = defaultdict(set)
         self._label_cells: dict[str, list[tuple[int, int]]] = {}
+        self._element_grid: dict[tuple[int, int], set[str]] = defaultdict(set)
+        self._element_cells: dict[str, list[tuple[int, int]]] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         doc.changed.connect(self._on_changed)
         self.sync(doc.model)
@@ -74,6 +76,8 @@ class DiagramScene(QGraphicsScene):
         self.zones.clear()
         self._label_grid.clear()
         self._label_cells.clear()
+        self._element_grid.clear()
+        self._element_cells.clear()
         self._model = None
         self.sync(model)
 
@@ -94,7 +98,6 @@ class DiagramScene(QGraphicsScene):
             stencil = stencils.get(comp.stencil) if stencils is not None else None
             if item is None:
                 item = ElementItem(comp, box, stencil)
-                item.on_moved = self._element_dragged
                 self.addItem(item)
                 self.elements[comp.id] = item
                 changed.add(comp.id)
@@ -108,6 +111,8 @@ class DiagramScene(QGraphicsScene):
         for cid in [c for c in self.elements if c not in seen]:
             self.removeItem(self.elements.pop(cid))
             changed.add(cid)
+        for cid in changed:
+            self._index_element(cid)
 
         zone_boxes = model.layout.zones
         seen_zones: set[str] = set()
@@ -195,6 +200,17 @@ class DiagramScene(QGraphicsScene):
         return [(i, j) for i in range(int(rect.left() // _CELL), int(rect.right() // _CELL) + 1)
                 for j in range(int(rect.top() // _CELL), int(rect.bottom() // _CELL) + 1)]
 
+    def _index_element(self, cid: str) -> None:
+        """Keep the element grid (used to keep labels off elements) in step."""
+        for cell in self._element_cells.pop(cid, []):
+            self._element_grid[cell].discard(cid)
+        item = self.elements.get(cid)
+        if item is not None:
+            cells = self._cells(item.scene_rect())
+            self._element_cells[cid] = cells
+            for cell in cells:
+                self._element_grid[cell].add(cid)
+
     def _unplace_label(self, fid: str) -> None:
         for cell in self._label_cells.pop(fid, []):
             self._label_grid[cell].discard(fid)
@@ -207,7 +223,9 @@ class DiagramScene(QGraphicsScene):
                 if other != fid and self.flows[other].label.sceneBoundingRect().intersects(rect):
                     hits.add(other)
         grown = rect.adjusted(-2, -2, 2, 2)
-        return len(hits) + 2 * sum(1 for it in self.items(grown) if isinstance(it, ElementItem))
+        covered = {cid for cell in self._cells(grown) for cid in self._element_grid.get(cell, ())
+                   if self.elements[cid].scene_rect().intersects(grown)}
+        return len(hits) + 2 * len(covered)
 
     def _best_spot(self, fid: str, item: FlowItem, r: QRectF) -> QRectF | None:
         """First free spot along the flow (longest segment first, then further off the
@@ -336,6 +354,11 @@ class DiagramScene(QGraphicsScene):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        if self._press_positions and event.buttons() & Qt.MouseButton.LeftButton:
+            for key, before in self._press_positions.items():
+                item = self.elements.get(key)
+                if item is not None and item.pos() != before:
+                    self._element_dragged(item)
 
     def mouseReleaseEvent(self, event) -> None:
         if self._rubber is not None:

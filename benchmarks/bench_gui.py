@@ -1,0 +1,149 @@
+"""Benchmark: the workbench window, offscreen. Prints figures against a naive baseline.
+
+1. Open and draw a 2,000-element model: read the file, lay it out, build the scene, paint
+   the canvas once (budget 2 s). Baseline: the same with a scene rebuilt from scratch a
+   second time, as a naive "redraw everything on change" design would do on every edit.
+2. One edit on a 300-element model (rename an element), then re-analysis (rule engine and
+   risk) and repaint, as the window does after each edit (budget 200 ms). The window diffs
+   the two model versions by identity and touches only changed items; the baseline rebuilds
+   the whole scene. Attack paths run after, in the worker thread, and are reported apart.
+
+    .venv/bin/python benchmarks/bench_gui.py [--open-elements 2000] [--edit-elements 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen_synthetic import synthetic_model  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtGui import QImage, QPainter  # noqa: E402
+
+from workbench.gui.app import make_app  # noqa: E402
+from workbench.gui.main_window import MainWindow  # noqa: E402
+from workbench.gui.recovery import Recovery  # noqa: E402
+from workbench.gui.worker import run_analysis  # noqa: E402
+from workbench.model import edits  # noqa: E402
+from workbench.model.io import save_model  # noqa: E402
+from workbench.model.layout import auto_layout  # noqa: E402
+
+
+def paint(window) -> None:
+    """Paint the visible canvas into an image (what the screen would show)."""
+    viewport = window.view.viewport()
+    image = QImage(viewport.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    window.view.render(painter)
+    painter.end()
+
+
+def window(tmp: Path) -> MainWindow:
+    settings = QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(None, settings=settings, recovery=Recovery(tmp / "r"), analysis="off",
+                     offer_recovery=False)
+    win.resize(1600, 1000)
+    win.show()
+    return win
+
+
+def bench_open(app, tmp: Path, n: int, runs: int) -> None:
+    model = synthetic_model(n)
+    model = model.model_copy(update={"layout": auto_layout(model)})
+    path = tmp / "big.twm.json"
+    save_model(model, path)
+    win = window(tmp)
+    app.processEvents()
+    times, rebuild = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        assert win.open_path_quiet(str(path)), win.last_error
+        paint(win)
+        times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        win.scene.rebuild(win.doc.model)
+        paint(win)
+        rebuild.append(time.perf_counter() - t0)
+    counts = (len(win.doc.model.components), len(win.doc.model.flows))
+    print(f"open+draw {counts[0]} components, {counts[1]} flows: "
+          f"median {statistics.median(times) * 1000:.0f} ms (budget 2000 ms, {runs} runs)")
+    print(f"  of which a full scene build + paint: median {statistics.median(rebuild) * 1000:.0f}"
+          f" ms (what a naive design pays again on every edit)")
+    win.doc.undo_stack.setClean()
+    win.close()
+
+
+def bench_edit(app, tmp: Path, n: int, runs: int) -> None:
+    model = synthetic_model(n)
+    model = model.model_copy(update={"layout": auto_layout(model)})
+    path = tmp / "mid.twm.json"
+    save_model(model, path)
+    win = window(tmp)
+    assert win.open_path_quiet(str(path))
+    app.processEvents()
+    stencils = win.stencils
+    target = win.doc.model.components[len(win.doc.model.components) // 2].id
+    fast, naive, attack = [], [], []
+    for i in range(runs):
+        # incremental: the command's model diff updates only the renamed element's items
+        t0 = time.perf_counter()
+        win.doc.apply("rename", edits.update_component, target, {"name": f"Renamed {i}"})
+        analysis = run_analysis_no_attacks(win.doc.model, stencils)
+        win.threats.set_analysis(analysis)
+        win.heatmap.set_analysis(analysis)
+        paint(win)
+        fast.append(time.perf_counter() - t0)
+        # naive: same edit and analysis, scene rebuilt from scratch
+        t0 = time.perf_counter()
+        win.doc.model = edits.update_component(win.doc.model, target, {"name": f"Naive {i}"})
+        win.scene.rebuild(win.doc.model)
+        analysis = run_analysis_no_attacks(win.doc.model, stencils)
+        win.threats.set_analysis(analysis)
+        win.heatmap.set_analysis(analysis)
+        paint(win)
+        naive.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        run_analysis(win.doc.model, stencils)
+        attack.append(time.perf_counter() - t0)
+    size = (len(win.doc.model.components), len(win.doc.model.flows))
+    print(f"edit -> re-analysis -> repaint, {size[0]} components, {size[1]} flows: "
+          f"median {statistics.median(fast) * 1000:.0f} ms (budget 200 ms, {runs} runs)")
+    print(f"  naive baseline (full scene rebuild): median {statistics.median(naive) * 1000:.0f}"
+          f" ms -> {statistics.median(naive) / statistics.median(fast):.1f}x slower")
+    print(f"  full analysis with attack paths (worker thread, off the edit path): median "
+          f"{statistics.median(attack) * 1000:.0f} ms")
+    win.doc.undo_stack.setClean()
+    win.close()
+
+
+def run_analysis_no_attacks(model, stencils):
+    from workbench.analysis.pipeline import analyze
+    from workbench.gui.worker import Analysis
+
+    return Analysis(analyze(model, stencils=stencils))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--open-elements", type=int, default=2000)
+    parser.add_argument("--edit-elements", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    app, _ = make_app("en")
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_open(app, Path(tmp), args.open_elements, max(1, args.runs // 2))
+        bench_edit(app, Path(tmp), args.edit_elements, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
