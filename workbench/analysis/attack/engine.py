@@ -132,7 +132,7 @@ def _analyze_attacks(model: ThreatModel, catalog=None, *,
                     stencils: StencilLibrary | None = None, exact_limit: int = EXACT_LIMIT,
                     threshold: float = 0.1, max_path_targets: int = 10,
                     recommend: bool = True, sensitivity: bool = True, ttc: bool = False,
-                    budget_seconds: float = 5.0) -> AttackAnalysis:
+                    budget_seconds: float = 3.0) -> AttackAnalysis:
     """Attack paths, compromise probabilities, choke points and what to fund first.
 
     ``attackers`` / ``targets`` filter by id (a target may be named by its id or its

@@ -22,13 +22,13 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from workbench.analysis.attack.evidence import Candidate
+from workbench.analysis.attack.evidence import Candidate, element_probability
 from workbench.analysis.attack.graph import AttackGraph, step_graph
 from workbench.analysis.attack.targets import TargetSpec
 
 #: Worlds per what-if during the greedy search (the final figures use the full size).
 WHAT_IF_SAMPLES = 4096
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 24
 MAX_STEPS = 10
 
 
@@ -45,6 +45,17 @@ def _evaluate(graph: AttackGraph, runs, nodes: list[int], chosen: list[str],
                                limit=exact_limit)
         worst = np.maximum(worst, sol.probability[nodes])
     return worst
+
+
+def _screen(cand: Candidate, graph: AttackGraph, exposure: dict[str, float]) -> float:
+    score = 0.0
+    for element in cand.elements:
+        threats = graph.evidence.get(element)
+        if not threats:
+            continue
+        drop = element_probability(threats) - element_probability(threats, [cand.id])
+        score += exposure.get(element, 0.0) * drop
+    return score / max(cand.cost, 1e-9)
 
 
 def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
@@ -71,9 +82,16 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         for i in np.flatnonzero(r.solution.probability[:graph.size] > 0):
             name = graph.nodes[i]
             exposure[name] = max(exposure.get(name, 0.0), float(r.solution.probability[i]))
-    # Most exposed elements first, cheapest control first among equals.
-    pool.sort(key=lambda c: (-max((exposure.get(e, 0.0) for e in c.elements), default=0.0),
-                             c.cost, c.id))
+    for k, flow in enumerate(graph.flows):
+        users = graph.raw_src[graph.raw_flow == k]
+        exposure[flow] = max((exposure.get(graph.nodes[u], 0.0) for u in users.tolist()),
+                             default=0.0)
+    # Screen candidates by how much they lower the chance of a step onto their elements,
+    # weighted by how exposed those elements are, per cost unit; a control that does not
+    # touch an element's easiest threat changes nothing and is dropped.
+    screen = {c.id: _screen(c, graph, exposure) for c in pool}
+    pool = [c for c in pool if screen[c.id] > 0]
+    pool.sort(key=lambda c: (-screen[c.id], c.cost, c.id))
     if len(pool) > MAX_CANDIDATES:
         notes.append(f"control search limited to {MAX_CANDIDATES} of {len(pool)} candidates")
         pool = pool[:MAX_CANDIDATES]
