@@ -399,8 +399,7 @@ class MainWindow(QMainWindow):
     def _show(self, model: ThreatModel, path: str | None) -> None:
         model = ensure_layout(model)
         self.scene.set_highlight(None)
-        self.doc.reset(model, path)
-        self.scene.rebuild(model)
+        self.doc.reset(model, path)  # the scene follows through Document.changed
         self.analysis = None
         if self.isVisible():
             self.view.fit_readable()
