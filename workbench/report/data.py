@@ -88,6 +88,7 @@ class AttackResult:
     compromise: list[Compromise]
     recommendations: list[dict[str, Any]]
     names: dict[str, str]  # attacker and target ids -> display names
+    targets: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> kind, element
 
 
 @dataclass
@@ -129,13 +130,16 @@ class ReportData:
     suggested: list[PlanItem] = field(default_factory=list)  # catalog controls not in model
     recommendations: list[dict[str, Any]] = field(default_factory=list)  # attack engine
     attack_names: dict[str, str] = field(default_factory=dict)
+    target_info: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> kind, element
 
     def top_paths(self, count: int = 3) -> list[AttackPath]:
         """The most likely paths, one per attacker and target, no two alike."""
         chosen: list[AttackPath] = []
         pairs: set[tuple[str, str]] = set()
         seen: set[tuple[str, ...]] = set()
-        for path in self.paths:
+        # Multi-step paths first: they show how an attack travels; one-step ones (an
+        # attacker already on the target) still come after.
+        for path in sorted(self.paths, key=lambda p: (len(p.path) < 2, -p.probability)):
             key = (path.attacker, path.target)
             if key in pairs or tuple(path.path) in seen:
                 continue
@@ -167,10 +171,29 @@ class ReportData:
                                                  -r.inherent.score, r.id))
 
     def top_risks(self, count: int = 5) -> list[RiskRow]:
-        """Open risks, highest residual first, then inherent, then patient safety."""
+        """Open risks, highest residual first, then inherent, then patient safety.
+
+        A board summary naming the same element three times says little: each element and
+        each threat type is used once before any is repeated.
+        """
         ranked = sorted((r for r in self.risks if r.open), key=lambda r: (
             -r.residual.score, -r.inherent.score, not r.patient_safety, r.id))
-        return ranked[:count]
+        chosen: list[RiskRow] = []
+        elements: set[str] = set()
+        kinds: set[str] = set()
+        for row in ranked:
+            if len(chosen) == count:
+                break
+            if row.element not in elements and row.catalog_id not in kinds:
+                chosen.append(row)
+                elements.add(row.element)
+                kinds.add(row.catalog_id)
+        for row in ranked:
+            if len(chosen) == count:
+                break
+            if row not in chosen:
+                chosen.append(row)
+        return chosen
 
 
 def fingerprint(model: ThreatModel, raw: bytes | None) -> tuple[str, bool]:
@@ -216,7 +239,8 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
         plan=plan, risk_source=source, attack_source="engine" if attack else "none",
         notes=notes, catalog_titles=catalog_titles, suggested=suggested,
         recommendations=attack.recommendations if attack else [],
-        attack_names=attack.names if attack else {})
+        attack_names=attack.names if attack else {},
+        target_info=attack.targets if attack else {})
 
 
 def cost_units(label: str | None) -> float:

@@ -199,9 +199,12 @@ def attack_paths(model: ThreatModel, notes: list[str], top: int, risks: Any = No
         names: dict[str, str] = {}
         for attacker in _get(result, "attackers", default=[]) or []:
             names[str(attacker.get("id"))] = str(attacker.get("name") or attacker.get("id"))
+        targets: dict[str, tuple[str, str]] = {}
         for target in _get(result, "targets", default=[]) or []:
             label = target.get("name") or target.get("element")
             names[str(target.get("id"))] = str(label)
+            targets[str(target.get("id"))] = (str(target.get("kind") or ""),
+                                              str(target.get("element") or ""))
         paths = [AttackPath(attacker=str(d.get("attacker", "")), target=str(d.get("target", "")),
                             path=[str(x) for x in d.get("path", [])],
                             probability=float(d.get("probability", 0.0)),
@@ -221,7 +224,7 @@ def attack_paths(model: ThreatModel, notes: list[str], top: int, risks: Any = No
             for key, item in worst.items()]
         recommendations = [dict(r) for r in _get(result, "recommendations", default=[]) or []]
         notes += [f"attack engine: {n}" for n in _get(result, "notes", default=[]) or []]
-        return AttackResult(paths, compromise, recommendations, names)
+        return AttackResult(paths, compromise, recommendations, names, targets)
     except Exception as exc:  # noqa: BLE001
         log.warning("attack engine failed: %s", exc)
         notes.append(f"attack-path engine failed ({type(exc).__name__}: {exc})")

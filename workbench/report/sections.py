@@ -145,12 +145,29 @@ def matrices(data: ReportData, lang: str, width: float) -> list:
                          lang, width)]
 
 
-def _name(data: ReportData, element_id: str) -> str:
+ATTACKERS_FR = {"remote-internet": "Attaquant distant (internet)",
+                "proximate-radio": "Attaquant radio à proximité",
+                "malicious-app": "Application mobile malveillante",
+                "supply-chain": "Fournisseur ou chaîne d'approvisionnement compromis",
+                "hospital-insider": "Initié à l'hôpital",
+                "partner-insurer": "Partenaire ou assureur curieux"}
+TARGET_KINDS_FR = {"patient_safety": "fonction vitale de {element}",
+                   "health_data": "données de santé de {element}",
+                   "care_service": "service de soins {element}"}
+
+
+def _name(data: ReportData, element_id: str, lang: str = "en") -> str:
     names = data.names()
     for attacker in data.model.attackers:
         names.setdefault(attacker.id, attacker.name)
     for target in data.model.targets:
         names.setdefault(target.id, target.name or names.get(target.element, target.element))
+    if lang == "fr" and element_id in ATTACKERS_FR:
+        return ATTACKERS_FR[element_id]
+    if lang == "fr" and element_id in data.target_info:
+        kind, element = data.target_info[element_id]
+        if kind in TARGET_KINDS_FR:
+            return TARGET_KINDS_FR[kind].format(element=names.get(element, element))
     for key, value in data.attack_names.items():
         names.setdefault(key, names.get(value, value))
     return names.get(element_id, element_id)
@@ -167,7 +184,8 @@ def paths_table(data: ReportData, styles: Styles, lang: str, width: float,
         steps = " → ".join(_name(data, e) for e in ap.path)
         if ap.truncated:
             steps += f" ({tr('truncated', lang)})"
-        rows.append([str(number), _name(data, ap.attacker), _name(data, ap.target), steps,
+        rows.append([str(number), _name(data, ap.attacker, lang), _name(data, ap.target, lang),
+                     steps,
                      f"{ap.probability:.3f}"])
     widths = [8 * mm, 0.17 * width, 0.17 * width, 0.0, 20 * mm]
     widths[3] = width - sum(widths)
@@ -190,7 +208,8 @@ def compromise_table(data: ReportData, styles: Styles, lang: str, width: float) 
             method += f", {item.worlds:,} " + tr("worlds", lang)
         if item.approximate:
             method += f" ({tr('approximate', lang)})"
-        rows.append([_name(data, item.target), _name(data, item.attacker) if item.attacker
+        rows.append([_name(data, item.target, lang), _name(data, item.attacker, lang)
+                     if item.attacker
                      else "–", f"{item.probability:.3f}", interval, method])
     return [Heading(tr("compromise", lang), styles.h2, 1),
             table([tr("target", lang), tr("attacker", lang), tr("probability", lang),
