@@ -22,10 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AttackPanel", text)
-
-
 @dataclass
 class PathView:
     attacker: str
@@ -83,11 +79,13 @@ class AttackPanel(QWidget):
         self.target = QComboBox()
         self.list = QListWidget()
         self.list.setWordWrap(True)
-        self.note = QLabel(_t("Run the analysis to see attack paths."))
+        self.note = QLabel(
+            QCoreApplication.translate("AttackPanel", "Run the analysis to see attack paths.")
+        )
         self.note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(_t("Attacker"), self.attacker)
-        form.addRow(_t("Target"), self.target)
+        form.addRow(QCoreApplication.translate("AttackPanel", "Attacker"), self.attacker)
+        form.addRow(QCoreApplication.translate("AttackPanel", "Target"), self.target)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(form)
@@ -109,29 +107,44 @@ class AttackPanel(QWidget):
             attackers.setdefault(entry["id"], entry.get("name") or entry["id"])
         for entry in _get(attacks, "targets", default=[]) or []:
             targets.setdefault(entry["id"], entry.get("name") or entry["id"])
-        for combo, values, seen in ((self.attacker, attackers, {p.attacker for p in self.paths}),
-                                    (self.target, targets, {p.target for p in self.paths})):
+        for combo, values, seen in (
+            (self.attacker, attackers, {p.attacker for p in self.paths}),
+            (self.target, targets, {p.target for p in self.paths}),
+        ):
             keep = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(_t("All"), "")
+            combo.addItem(QCoreApplication.translate("AttackPanel", "All"), "")
             for key in sorted(seen | set(values)):
                 if key:
                     combo.addItem(values.get(key, key), key)
             combo.setCurrentIndex(max(0, combo.findData(keep)))
             combo.blockSignals(False)
         if attacks is None:
-            self.note.setText(_t("Attack-path engine not available."))
+            self.note.setText(
+                QCoreApplication.translate("AttackPanel", "Attack-path engine not available.")
+            )
         elif not self.paths:
-            self.note.setText(_t("No attack path found: add attackers and targets."))
+            self.note.setText(
+                QCoreApplication.translate(
+                    "AttackPanel", "No attack path found: add attackers and targets."
+                )
+            )
         else:
-            self.note.setText(_t("Select a path to highlight it on the canvas."))
+            self.note.setText(
+                QCoreApplication.translate(
+                    "AttackPanel", "Select a path to highlight it on the canvas."
+                )
+            )
         self._refill()
 
     def shown(self) -> list[PathView]:
         attacker, target = self.attacker.currentData(), self.target.currentData()
-        return [p for p in self.paths if (not attacker or p.attacker == attacker)
-                and (not target or p.target == target)][:50]
+        return [
+            p
+            for p in self.paths
+            if (not attacker or p.attacker == attacker) and (not target or p.target == target)
+        ][:50]
 
     def _refill(self) -> None:
         self.list.blockSignals(True)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from workbench.gui.document import Document
 from workbench.gui.forms import FieldEditor, FieldSpec, spec_for
+from workbench.gui.labels import field_label
 from workbench.model import edits
 from workbench.model.entities import Component, Flow, Metadata, ThreatInstance, TrustZone
 from workbench.model.threat_model import ThreatModel
@@ -32,8 +33,8 @@ READ_ONLY = {"id", "stencil", "layer", "source", "target", "key", "catalog_id", 
 HIDDEN = {"mitigations", "stride", "impact", "parent"}
 
 
-def _label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+def _label(path: str) -> str:
+    return field_label(path.rsplit(".", 1)[-1])
 
 
 class Inspector(QWidget):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -124,7 +124,9 @@ class ZoneItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.zone, self.box = zone, box
         self._rect = QRectF(box.x, box.y, box.w or 200.0, box.h or 120.0)
-        title = f"{zone.name}  ·  trust {zone.trust_level}"
+        trust = QCoreApplication.translate("DiagramScene", "trust %1").replace(
+            "%1", str(zone.trust_level))
+        title = f"{zone.name}  ·  {trust}"
         self._title = QFontMetricsF(_SMALL_FONT).elidedText(
             title, Qt.TextElideMode.ElideRight, self._rect.width() - 12)
         self.update()

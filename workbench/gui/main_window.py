@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         self.cancel_btn.clicked.connect(self.runner.cancel)
         self.threats.threatSelected.connect(self._threat_selected)
         self.heatmap.cellClicked.connect(self.threats.set_cell)
-        self.attacks.pathSelected.connect(self.scene.set_highlight)
+        self.attacks.pathSelected.connect(self._path_selected)
 
     # --- window state -------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -273,6 +273,19 @@ class MainWindow(QMainWindow):
         item = self.scene.elements.get(element_id) or self.scene.flows.get(element_id)
         if item is not None:
             self.view.ensureVisible(item, 40, 40)
+
+    def _path_selected(self, ids: set[str] | None) -> None:
+        """Highlight an attack path and bring it into view."""
+        self.scene.set_highlight(ids)
+        if not ids:
+            return
+        rect = None
+        for key in ids:
+            item = self.scene.elements.get(key)
+            if item is not None:
+                rect = item.scene_rect() if rect is None else rect.united(item.scene_rect())
+        if rect is not None:
+            self.view.ensureVisible(rect, 40, 40)
 
     def _add_from_palette(self, stencil_id: str) -> None:
         centre = self.view.mapToScene(self.view.viewport().rect().center())

@@ -33,20 +33,25 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.document import Document
+from workbench.gui.labels import status_label
 from workbench.model import edits
 from workbench.model.enums import ControlStatus, ThreatStatus
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ThreatsPanel", text)
-
 
 COLUMNS = ("Status", "Threat", "Element", "Layer", "L", "S", "Risk", "Owner", "Controls")
 
 
 def column_titles() -> list[str]:
-    return [_t("Status"), _t("Threat"), _t("Element"), _t("Layer"), _t("L"), _t("S"),
-            _t("Risk"), _t("Owner"), _t("Controls")]
+    return [
+        QCoreApplication.translate("ThreatsPanel", "Status"),
+        QCoreApplication.translate("ThreatsPanel", "Threat"),
+        QCoreApplication.translate("ThreatsPanel", "Element"),
+        QCoreApplication.translate("ThreatsPanel", "Layer"),
+        QCoreApplication.translate("ThreatsPanel", "L"),
+        QCoreApplication.translate("ThreatsPanel", "S"),
+        QCoreApplication.translate("ThreatsPanel", "Risk"),
+        QCoreApplication.translate("ThreatsPanel", "Owner"),
+        QCoreApplication.translate("ThreatsPanel", "Controls"),
+    ]
 
 
 class ThreatTable(QAbstractTableModel):
@@ -122,7 +127,7 @@ class ThreatTable(QAbstractTableModel):
     def display(self, risk, col: str):
         inst = risk.instance
         if col == "Status":
-            return _t(inst.status.value.replace("_", " "))
+            return status_label(inst.status.value)
         if col == "Threat":
             title = inst.title or (risk.threat_type.title if risk.threat_type else "")
             return title or inst.catalog_id
@@ -151,8 +156,11 @@ class ThreatTable(QAbstractTableModel):
             return self.display(risk, col)
         if role == Qt.ItemDataRole.BackgroundRole and col == "Risk":
             return QBrush(QColor(risk.current.colour))
-        if role == Qt.ItemDataRole.ForegroundRole and col == "Risk" \
-                and risk.current.level == "critical":
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and col == "Risk"
+            and risk.current.level == "critical"
+        ):
             return QBrush(QColor("white"))
         if role == Qt.ItemDataRole.ToolTipRole and col == "Threat" and risk.threat_type:
             return risk.threat_type.description
@@ -189,24 +197,26 @@ class ThreatsPanel(QWidget):
         for column, width in enumerate((90, 320, 150, 70, 36, 36, 80, 110)):
             self.view.setColumnWidth(column, width)
         self.scope = QComboBox()
-        self.scope.addItem(_t("Whole model"), "all")
-        self.scope.addItem(_t("Selection"), "selection")
+        self.scope.addItem(QCoreApplication.translate("ThreatsPanel", "Whole model"), "all")
+        self.scope.addItem(QCoreApplication.translate("ThreatsPanel", "Selection"), "selection")
         self.status = QComboBox()
-        self.status.addItem(_t("Any status"), "")
+        self.status.addItem(QCoreApplication.translate("ThreatsPanel", "Any status"), "")
         for status in ThreatStatus:
-            self.status.addItem(_t(status.value.replace("_", " ")), status.value)
+            self.status.addItem(status_label(status.value), status.value)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_t("Filter threats…"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("ThreatsPanel", "Filter threats…")
+        )
         self.search.setClearButtonEnabled(True)
         self.cell_label = QPushButton()
         self.cell_label.setFlat(True)
         self.cell_label.hide()
         self.cell_label.clicked.connect(lambda: self.set_cell(None))
-        self.accept_btn = QPushButton(_t("Accept"))
-        self.reject_btn = QPushButton(_t("Reject…"))
-        self.owner_btn = QPushButton(_t("Owner…"))
+        self.accept_btn = QPushButton(QCoreApplication.translate("ThreatsPanel", "Accept"))
+        self.reject_btn = QPushButton(QCoreApplication.translate("ThreatsPanel", "Reject…"))
+        self.owner_btn = QPushButton(QCoreApplication.translate("ThreatsPanel", "Owner…"))
         self.control_btn = QToolButton()
-        self.control_btn.setText(_t("Attach control"))
+        self.control_btn.setText(QCoreApplication.translate("ThreatsPanel", "Attach control"))
         self.control_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.control_menu = QMenu(self.control_btn)
         self.control_btn.setMenu(self.control_menu)
@@ -238,8 +248,12 @@ class ThreatsPanel(QWidget):
         self.analysis = analysis
         model = self.doc.model
         names = {c.id: c.name for c in model.components}
-        names.update({f.id: f.name or f"{names.get(f.source, f.source)} → "
-                      f"{names.get(f.target, f.target)}" for f in model.flows})
+        names.update(
+            {
+                f.id: f.name or f"{names.get(f.source, f.source)} → {names.get(f.target, f.target)}"
+                for f in model.flows
+            }
+        )
         rows = list(analysis.result.threats) if analysis is not None else []
         self.table_model.set_rows(rows, names, {t.id for t in model.threats})
         self._apply_filters()
@@ -257,19 +271,26 @@ class ThreatsPanel(QWidget):
         if cell is None:
             self.cell_label.hide()
         else:
-            self.cell_label.setText(_t("L=%1 S=%2 ✕").replace("%1", str(cell[0]))
-                                    .replace("%2", str(cell[1])))
+            self.cell_label.setText(
+                QCoreApplication.translate("ThreatsPanel", "L=%1 S=%2 ✕")
+                .replace("%1", str(cell[0]))
+                .replace("%2", str(cell[1]))
+            )
             self.cell_label.show()
         self._apply_filters()
 
     def _apply_filters(self) -> None:
-        self.table_model.elements = (set(self.selection) if self.scope.currentData() == "selection"
-                               else None)
+        self.table_model.elements = (
+            set(self.selection) if self.scope.currentData() == "selection" else None
+        )
         self.table_model.status = self.status.currentData() or None
         self.table_model.text = self.search.text().strip().lower()
         self.table_model.refresh()
-        self.count.setText(_t("%1 of %2").replace("%1", str(self.table_model.rowCount()))
-                           .replace("%2", str(len(self.table_model.all_rows))))
+        self.count.setText(
+            QCoreApplication.translate("ThreatsPanel", "%1 of %2")
+            .replace("%1", str(self.table_model.rowCount()))
+            .replace("%2", str(len(self.table_model.all_rows)))
+        )
 
     def visible_risks(self) -> list[Any]:
         return list(self.table_model.rows)
@@ -314,12 +335,17 @@ class ThreatsPanel(QWidget):
         return self.doc.apply(text, edit)
 
     def decide(self, status: ThreatStatus, reason: str | None = None) -> None:
-        self._apply(_t("Decide threat"),
-                    lambda m, tid: edits.decide_threat(m, tid, status, reason))
+        self._apply(
+            QCoreApplication.translate("ThreatsPanel", "Decide threat"),
+            lambda m, tid: edits.decide_threat(m, tid, status, reason),
+        )
 
     def _reject(self) -> None:
-        reason, ok = QInputDialog.getText(self, _t("Reject threat"),
-                                          _t("Why does this threat not apply?"))
+        reason, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("ThreatsPanel", "Reject threat"),
+            QCoreApplication.translate("ThreatsPanel", "Why does this threat not apply?"),
+        )
         if ok and reason.strip():
             self.decide(ThreatStatus.REJECTED, reason.strip())
 
@@ -327,14 +353,20 @@ class ThreatsPanel(QWidget):
         risk = self.current_risk()
         if risk is None:
             return
-        owner, ok = QInputDialog.getText(self, _t("Owner"), _t("Who owns this threat?"),
-                                         text=risk.instance.owner or "")
+        owner, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("ThreatsPanel", "Owner"),
+            QCoreApplication.translate("ThreatsPanel", "Who owns this threat?"),
+            text=risk.instance.owner or "",
+        )
         if ok:
             self.set_owner(owner.strip() or None)
 
     def set_owner(self, owner: str | None) -> None:
-        self._apply(_t("Set owner"),
-                    lambda m, tid: edits.update_threat(m, tid, {"owner": owner}))
+        self._apply(
+            QCoreApplication.translate("ThreatsPanel", "Set owner"),
+            lambda m, tid: edits.update_threat(m, tid, {"owner": owner}),
+        )
 
     def control_choices(self) -> list[tuple[str, str]]:
         """Catalog controls suggested for the selected threat: (id, title)."""
@@ -348,13 +380,19 @@ class ThreatsPanel(QWidget):
         self.control_menu.clear()
         choices = self.control_choices()
         if not choices:
-            self.control_menu.addAction(_t("No catalog control for this threat")).setEnabled(False)
+            self.control_menu.addAction(
+                QCoreApplication.translate("ThreatsPanel", "No catalog control for this threat")
+            ).setEnabled(False)
         for cid, title in choices:
             action = self.control_menu.addAction(title)
-            action.triggered.connect(lambda checked=False, c=cid, t=title:
-                                     self.attach_control(c, t))
+            action.triggered.connect(
+                lambda checked=False, c=cid, t=title: self.attach_control(c, t)
+            )
 
-    def attach_control(self, catalog_id: str, title: str,
-                       status: ControlStatus = ControlStatus.PLANNED) -> None:
-        self._apply(_t("Attach control"),
-                    lambda m, tid: edits.attach_control(m, tid, catalog_id, title, status)[0])
+    def attach_control(
+        self, catalog_id: str, title: str, status: ControlStatus = ControlStatus.PLANNED
+    ) -> None:
+        self._apply(
+            QCoreApplication.translate("ThreatsPanel", "Attach control"),
+            lambda m, tid: edits.attach_control(m, tid, catalog_id, title, status)[0],
+        )

@@ -229,12 +229,15 @@ def remove_elements(model: ThreatModel, ids: Iterable[str]) -> ThreatModel:
 def move_elements(model: ThreatModel, positions: Mapping[str, tuple[float, float]]) -> ThreatModel:
     """Put components (or zones) at new top-left positions; sizes are kept."""
     layout = _layout_copy(model, elements=True, zones=True)
+    components = {c.id for c in model.components}
     for key, (x, y) in positions.items():
-        target = layout.elements if key in layout.elements else (
-            layout.zones if key in layout.zones else None)
-        if target is None:
+        if key in layout.zones:
+            target = layout.zones
+        elif key in layout.elements or key in components:
+            target = layout.elements
+        else:
             continue
-        old = target[key]
+        old = target.get(key) or Box(x=0, y=0, w=ELEMENT_W, h=ELEMENT_H)
         target[key] = Box(x=float(x), y=float(y), w=old.w, h=old.h)
     return _with_layout(model, layout)
 

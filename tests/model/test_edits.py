@@ -1,0 +1,123 @@
+"""Qt-free editing operations: each returns a new model, checks its input, keeps the rest."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from tests.model.factories import tiny_model
+from workbench.model import check_integrity, default_stencils, edits
+from workbench.model.entities import ThreatInstance
+from workbench.model.enums import ControlStatus, ThreatStatus
+
+
+def _consistent(model) -> None:
+    assert check_integrity(model, default_stencils()) == []
+
+
+def test_add_from_stencil_places_and_never_mutates_input():
+    model = tiny_model()
+    before = model.model_dump()
+    stencil = default_stencils()["cgm-sensor"]
+    new, cid = edits.add_from_stencil(model, stencil, 100, 300, zone="home")
+    assert model.model_dump() == before
+    comp = new.component(cid)
+    assert comp.stencil == "cgm-sensor" and comp.zone == "home"
+    box = new.layout.elements[cid]
+    assert box.x + box.w / 2 == 100 and box.y + box.h / 2 == 300
+    again, cid2 = edits.add_from_stencil(new, stencil, 0, 0)
+    assert cid2 != cid
+    _consistent(again)
+
+
+def test_unchanged_parts_are_shared_between_versions():
+    model = tiny_model()
+    new = edits.update_component(model, "pump", {"name": "Pump 2"})
+    assert new.component("relay") is model.component("relay")
+    assert new.flows is model.flows
+    assert new.component("pump") is not model.component("pump")
+
+
+def test_add_flow_validates_ends_and_networks():
+    model = tiny_model()
+    new, fid = edits.add_flow(model, "pump", "vcloud", protocol="LTE-M", via=["lte"])
+    assert new.flow(fid).via == ["lte"]
+    _consistent(new)
+    with pytest.raises(ValueError, match="two different"):
+        edits.add_flow(model, "pump", "pump")
+    with pytest.raises(ValueError, match="not a network"):
+        edits.add_flow(model, "pump", "vcloud", via=["relay"])
+    with pytest.raises(ValueError, match="unknown component"):
+        edits.add_flow(model, "pump", "ghost")
+
+
+def test_update_component_validates_and_merges_properties():
+    model = tiny_model()
+    new = edits.update_component(model, "pump", {"properties": {"secure_boot": True}})
+    props = new.component("pump").properties
+    assert props.secure_boot is True and props.wireless_interfaces == ["BLE 4.2"]
+    with pytest.raises(ValidationError):
+        edits.update_component(model, "pump", {"name": "x" * 600})
+    with pytest.raises(ValueError, match="unknown zone"):
+        edits.update_component(model, "pump", {"zone": "mars"})
+
+
+def test_remove_component_takes_its_flows_and_orphans_threats():
+    model = tiny_model()
+    threat = ThreatInstance(id="t1", key="k1", catalog_id="x", element="f-pump-relay",
+                            status=ThreatStatus.ACCEPTED)
+    model = edits.set_threats(model, [threat])
+    new = edits.remove_elements(model, ["relay"])
+    assert new.component("relay") is None and not new.flows
+    assert "relay" not in new.layout.elements
+    assert new.threats[0].status == ThreatStatus.ORPHANED
+    assert new.threats[0].previous_status == ThreatStatus.ACCEPTED
+    _consistent(new)
+
+
+def test_remove_network_leaves_via_lists():
+    new = edits.remove_elements(tiny_model(), ["ble"])
+    assert new.flow("f-pump-relay").via == []
+    _consistent(new)
+
+
+def test_move_align_relayout():
+    model = edits.move_elements(tiny_model(), {"ble": (500.0, 100.0), "lte": (520.0, 400.0)})
+    assert (model.layout.elements["ble"].x, model.layout.elements["ble"].y) == (500.0, 100.0)
+    left = edits.align_elements(model, ["ble", "lte"], "left")
+    assert left.layout.elements["ble"].x == left.layout.elements["lte"].x == 500.0
+    top = edits.align_elements(model, ["ble", "lte"], "top")
+    assert top.layout.elements["lte"].y == 100.0
+    with pytest.raises(ValueError):
+        edits.align_elements(model, ["ble", "lte"], "diagonal")
+    fresh = edits.relayout(model)
+    assert fresh.layout.elements["ble"].x != 500.0
+
+
+def test_copy_paste_renames_ids_and_keeps_internal_flows():
+    model = tiny_model()
+    clip = edits.copy_selection(model, ["pump", "relay", "ble"])
+    new, ids = edits.paste(model, clip)
+    assert len(ids) == 3 and not set(ids) & {"pump", "relay", "ble"}
+    pasted_flows = [f for f in new.flows if f.source in ids]
+    assert len(pasted_flows) == 1 and pasted_flows[0].via[0] in ids
+    _consistent(new)
+
+
+def test_decide_and_attach_control():
+    model = edits.upsert_threat(tiny_model(), ThreatInstance(
+        id="t1", key="k1", catalog_id="x", element="pump"))
+    with pytest.raises(ValueError, match="reason"):
+        edits.decide_threat(model, "t1", ThreatStatus.REJECTED)
+    model = edits.decide_threat(model, "t1", ThreatStatus.ACCEPTED)
+    model, cid = edits.attach_control(model, "t1", "ctl-secure-boot", "Secure boot",
+                                      ControlStatus.IMPLEMENTED)
+    assert model.threats[0].mitigations[0].control == cid
+    assert model.controls[0].elements == ["pump"]
+    again, cid2 = edits.attach_control(model, "t1", "ctl-secure-boot", "Secure boot")
+    assert cid2 == cid and len(again.threats[0].mitigations) == 1
+    model = edits.set_threat_impact(model, "t1", {"patient_safety": 4})
+    assert model.threats[0].impact == {"patient_safety": 4}
+    model = edits.set_threat_impact(model, "t1", {"patient_safety": None})
+    assert model.threats[0].impact == {}
+    _consistent(model)

@@ -1,0 +1,87 @@
+"""Translatable labels for generated forms and enum values (lupdate reads the literals)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def field_label(name: str) -> str:
+    """The label of a model field in the inspector, translated."""
+    labels = {
+        "title": QCoreApplication.translate("Fields", "Title"),
+        "system": QCoreApplication.translate("Fields", "System"),
+        "owner": QCoreApplication.translate("Fields", "Owner"),
+        "authors": QCoreApplication.translate("Fields", "Authors"),
+        "version": QCoreApplication.translate("Fields", "Version"),
+        "review_date": QCoreApplication.translate("Fields", "Review date"),
+        "description": QCoreApplication.translate("Fields", "Description"),
+        "scope": QCoreApplication.translate("Fields", "Scope"),
+        "assumptions": QCoreApplication.translate("Fields", "Assumptions"),
+        "out_of_scope": QCoreApplication.translate("Fields", "Out of scope"),
+        "id": QCoreApplication.translate("Fields", "Id"),
+        "name": QCoreApplication.translate("Fields", "Name"),
+        "stencil": QCoreApplication.translate("Fields", "Stencil"),
+        "layer": QCoreApplication.translate("Fields", "Layer"),
+        "zone": QCoreApplication.translate("Fields", "Zone"),
+        "properties": QCoreApplication.translate("Fields", "Properties"),
+        "wireless_interfaces": QCoreApplication.translate("Fields", "Wireless interfaces"),
+        "os_firmware": QCoreApplication.translate("Fields", "Os firmware"),
+        "secure_boot": QCoreApplication.translate("Fields", "Secure boot"),
+        "signed_updates": QCoreApplication.translate("Fields", "Signed updates"),
+        "authentication": QCoreApplication.translate("Fields", "Authentication"),
+        "encryption_at_rest": QCoreApplication.translate("Fields", "Encryption at rest"),
+        "internet_exposed": QCoreApplication.translate("Fields", "Internet exposed"),
+        "patch_status": QCoreApplication.translate("Fields", "Patch status"),
+        "legacy": QCoreApplication.translate("Fields", "Legacy"),
+        "safety_critical_function": QCoreApplication.translate(
+            "Fields", "Safety critical function"
+        ),
+        "user_installable_apps": QCoreApplication.translate("Fields", "User installable apps"),
+        "physical_access": QCoreApplication.translate("Fields", "Physical access"),
+        "multi_tenant": QCoreApplication.translate("Fields", "Multi tenant"),
+        "logging": QCoreApplication.translate("Fields", "Logging"),
+        "data_assets": QCoreApplication.translate("Fields", "Data assets"),
+        "vendor": QCoreApplication.translate("Fields", "Vendor"),
+        "notes": QCoreApplication.translate("Fields", "Notes"),
+        "source": QCoreApplication.translate("Fields", "Source"),
+        "target": QCoreApplication.translate("Fields", "Target"),
+        "protocol": QCoreApplication.translate("Fields", "Protocol"),
+        "via": QCoreApplication.translate("Fields", "Via"),
+        "bidirectional": QCoreApplication.translate("Fields", "Bidirectional"),
+        "encrypted": QCoreApplication.translate("Fields", "Encrypted"),
+        "authenticated": QCoreApplication.translate("Fields", "Authenticated"),
+        "kind": QCoreApplication.translate("Fields", "Kind"),
+        "trust_level": QCoreApplication.translate("Fields", "Trust level"),
+        "parent": QCoreApplication.translate("Fields", "Parent"),
+        "key": QCoreApplication.translate("Fields", "Key"),
+        "catalog_id": QCoreApplication.translate("Fields", "Catalog id"),
+        "element": QCoreApplication.translate("Fields", "Element"),
+        "stride": QCoreApplication.translate("Fields", "Stride"),
+        "status": QCoreApplication.translate("Fields", "Status"),
+        "reason": QCoreApplication.translate("Fields", "Reason"),
+        "decided_by": QCoreApplication.translate("Fields", "Decided by"),
+        "decided_on": QCoreApplication.translate("Fields", "Decided on"),
+        "likelihood": QCoreApplication.translate("Fields", "Likelihood"),
+        "impact": QCoreApplication.translate("Fields", "Impact"),
+        "cvss": QCoreApplication.translate("Fields", "Cvss"),
+        "mitigations": QCoreApplication.translate("Fields", "Mitigations"),
+        "transferred_to": QCoreApplication.translate("Fields", "Transferred to"),
+        "comment": QCoreApplication.translate("Fields", "Comment"),
+        "manual": QCoreApplication.translate("Fields", "Manual"),
+        "previous_status": QCoreApplication.translate("Fields", "Previous status"),
+    }
+    return labels.get(name) or name.replace("_", " ").capitalize()
+
+
+def status_label(value: str) -> str:
+    """A threat status as shown to the analyst."""
+    labels = {
+        "suggested": QCoreApplication.translate("Status", "suggested"),
+        "accepted": QCoreApplication.translate("Status", "accepted"),
+        "rejected": QCoreApplication.translate("Status", "rejected"),
+        "mitigated": QCoreApplication.translate("Status", "mitigated"),
+        "transferred": QCoreApplication.translate("Status", "transferred"),
+        "risk_accepted": QCoreApplication.translate("Status", "risk accepted"),
+        "orphaned": QCoreApplication.translate("Status", "orphaned"),
+    }
+    return labels.get(value, value)

@@ -1,0 +1,127 @@
+"""Fill ``workbench_fr.ts`` with the French texts below, then compile it with lrelease.
+
+Run after ``pyside6-lupdate`` added new strings (see docs/gui.md):
+    .venv/bin/python workbench/gui/translations/fill_fr.py
+Strings missing here stay untranslated (shown in English) and are listed on stdout.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET  # our own file, written by Qt's lupdate
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+FR = {
+    "Run the analysis to see attack paths.": "Lancez l'analyse pour voir les chemins d'attaque.",
+    "Attacker": "Attaquant", "Target": "Cible", "All": "Tous",
+    "Attack-path engine not available.": "Moteur de chemins d'attaque indisponible.",
+    "No attack path found: add attackers and targets.":
+        "Aucun chemin d'attaque : ajoutez des attaquants et des cibles.",
+    "Select a path to highlight it on the canvas.":
+        "Choisissez un chemin pour le surligner sur le schéma.",
+    "Things": "Objets", "Gateways": "Passerelles", "Networks": "Réseaux", "Cloud": "Cloud",
+    "trust %1": "confiance %1", "Move": "Déplacer", "Connect": "Relier",
+    "Placed in its layer's swimlane": "Placé dans le couloir de sa couche",
+    "Add element": "Ajouter un élément",
+    "Title": "Titre", "System": "Système", "Owner": "Responsable", "Authors": "Auteurs",
+    "Version": "Version", "Review date": "Date de revue", "Description": "Description",
+    "Scope": "Périmètre", "Assumptions": "Hypothèses", "Out of scope": "Hors périmètre",
+    "Id": "Identifiant", "Name": "Nom", "Stencil": "Gabarit", "Layer": "Couche",
+    "Zone": "Zone", "Properties": "Propriétés", "Wireless interfaces": "Interfaces sans fil",
+    "Os firmware": "OS / micrologiciel", "Secure boot": "Démarrage sécurisé",
+    "Signed updates": "Mises à jour signées", "Authentication": "Authentification",
+    "Encryption at rest": "Chiffrement au repos", "Internet exposed": "Exposé à Internet",
+    "Patch status": "État des correctifs", "Legacy": "Obsolète",
+    "Safety critical function": "Fonction critique pour la sécurité du patient",
+    "User installable apps": "Applications installables", "Physical access": "Accès physique",
+    "Multi tenant": "Multi-locataire", "Logging": "Journalisation",
+    "Data assets": "Données", "Vendor": "Fabricant", "Notes": "Notes", "Source": "Source",
+    "Protocol": "Protocole", "Via": "Via", "Bidirectional": "Bidirectionnel",
+    "Encrypted": "Chiffré", "Authenticated": "Authentifié", "Kind": "Type",
+    "Trust level": "Niveau de confiance", "Parent": "Parent", "Key": "Clé",
+    "Catalog id": "Identifiant catalogue", "Element": "Élément", "Stride": "STRIDE",
+    "Status": "Statut", "Reason": "Motif", "Decided by": "Décidé par",
+    "Decided on": "Décidé le", "Likelihood": "Vraisemblance", "Impact": "Impact",
+    "Cvss": "CVSS", "Mitigations": "Mesures", "Transferred to": "Transféré à",
+    "Comment": "Commentaire", "Manual": "Manuel", "Previous status": "Statut précédent",
+    "No analysis yet": "Pas encore d'analyse", "Severity": "Gravité", "Flow": "Flux",
+    "Trust zone": "Zone de confiance", "Threat": "Menace", "Model": "Modèle",
+    "(no zone)": "(aucune zone)", "Edit %1": "Modifier %1",
+    "Untitled threat model": "Modèle de menaces sans titre", "Stencils": "Gabarits",
+    "Inspector": "Inspecteur", "Risk heatmap": "Carte des risques", "Threats": "Menaces",
+    "Attack paths": "Chemins d'attaque", "Cancel": "Annuler", "&New": "&Nouveau",
+    "&Open…": "&Ouvrir…", "&Save": "&Enregistrer", "Save &As…": "Enregistrer &sous…",
+    "&Quit": "&Quitter", "&Undo": "&Annuler", "&Redo": "&Rétablir", "Cu&t": "Co&uper",
+    "&Copy": "&Copier", "&Paste": "C&oller", "&Delete": "&Supprimer",
+    "Select &All": "&Tout sélectionner", "Zoom &In": "Zoom &avant",
+    "Zoom &Out": "Zoom a&rrière", "Actual &Size": "Taille &réelle",
+    "&Fit to Window": "&Ajuster à la fenêtre", "&Risk Overlay": "Calque de &risque",
+    "Auto-&Layout by Layer": "&Disposition automatique par couche",
+    "Run &Analysis": "Lancer l'&analyse", "Align &Left": "Aligner à &gauche",
+    "Align &Right": "Aligner à &droite", "Align &Top": "Aligner en &haut",
+    "Align &Bottom": "Aligner en &bas", "Align &Horizontal Centres": "Centrer &horizontalement",
+    "Align &Vertical Centres": "Centrer &verticalement",
+    "&Distribute Vertically": "&Répartir verticalement", "&File": "&Fichier",
+    "Open &Recent": "Fichiers &récents", "&Edit": "É&dition", "&Arrange": "&Organiser",
+    "&View": "&Affichage", "A&nalysis": "A&nalyse", "Main": "Principal",
+    "Analysis failed: %1": "Échec de l'analyse : %1", "Untitled": "Sans titre",
+    "Analysis: %1 threats (%2 new suggestions)":
+        "Analyse : %1 menaces (%2 nouvelles suggestions)",
+    "Delete": "Supprimer", "Paste": "Coller", "Cannot paste: %1": "Collage impossible : %1",
+    "Align": "Aligner", "Auto-layout": "Disposition automatique",
+    "Unsaved changes": "Modifications non enregistrées",
+    "The model has unsaved changes. Save them?":
+        "Le modèle a des modifications non enregistrées. Les enregistrer ?",
+    "Open threat model": "Ouvrir un modèle de menaces",
+    "Threat models (*.twm.json *.json)": "Modèles de menaces (*.twm.json *.json)",
+    "… and %1 more": "… et %1 de plus", "Cannot open model": "Impossible d'ouvrir le modèle",
+    "%1 could not be opened:": "%1 n'a pas pu être ouvert :",
+    "Save threat model": "Enregistrer le modèle de menaces",
+    "Threat models (*.twm.json)": "Modèles de menaces (*.twm.json)",
+    "Cannot save model": "Impossible d'enregistrer le modèle", "Saved %1": "%1 enregistré",
+    "(none)": "(aucun)", "an unsaved model": "un modèle non enregistré",
+    "Recover unsaved work?": "Récupérer le travail non enregistré ?",
+    "Threat Workbench did not close normally. Recover the unsaved changes to %1?":
+        "Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non "
+        "enregistrées de %1 ?",
+    "Cannot recover": "Récupération impossible", "Search stencils…": "Chercher un gabarit…",
+    "suggested": "suggérée", "accepted": "acceptée", "rejected": "rejetée",
+    "mitigated": "traitée", "transferred": "transférée", "risk accepted": "risque accepté",
+    "orphaned": "orpheline", "L": "V", "S": "G", "Risk": "Risque", "Controls": "Mesures",
+    "Whole model": "Tout le modèle", "Selection": "Sélection", "Any status": "Tout statut",
+    "Filter threats…": "Filtrer les menaces…", "Accept": "Accepter", "Reject…": "Rejeter…",
+    "Owner…": "Responsable…", "Attach control": "Associer une mesure",
+    "L=%1 S=%2 ✕": "V=%1 G=%2 ✕", "%1 of %2": "%1 sur %2",
+    "Decide threat": "Décider de la menace", "Reject threat": "Rejeter la menace",
+    "Why does this threat not apply?": "Pourquoi cette menace ne s'applique-t-elle pas ?",
+    "Who owns this threat?": "Qui est responsable de cette menace ?",
+    "Set owner": "Désigner le responsable",
+    "No catalog control for this threat": "Aucune mesure du catalogue pour cette menace",
+}
+
+
+def main() -> int:
+    ts = HERE / "workbench_fr.ts"
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.find("source").text or ""
+        translation = message.find("translation")
+        if source in FR:
+            translation.text = FR[source]
+            translation.attrib.pop("type", None)
+        elif not translation.text:
+            missing.append(source)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), str(ts), "-qm", str(HERE / "workbench_fr.qm")], check=True)
+    for source in missing:
+        print(f"untranslated: {source}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

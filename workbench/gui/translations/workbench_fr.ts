@@ -1,0 +1,949 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AttackPanel</name>
+    <message>
+        <location filename="../attack_panel.py" line="83" />
+        <source>Run the analysis to see attack paths.</source>
+        <translation>Lancez l'analyse pour voir les chemins d'attaque.</translation>
+    </message>
+    <message>
+        <location filename="../attack_panel.py" line="87" />
+        <source>Attacker</source>
+        <translation>Attaquant</translation>
+    </message>
+    <message>
+        <location filename="../attack_panel.py" line="88" />
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <location filename="../attack_panel.py" line="117" />
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location filename="../attack_panel.py" line="125" />
+        <source>Attack-path engine not available.</source>
+        <translation>Moteur de chemins d'attaque indisponible.</translation>
+    </message>
+    <message>
+        <location filename="../attack_panel.py" line="129" />
+        <source>No attack path found: add attackers and targets.</source>
+        <translation>Aucun chemin d'attaque : ajoutez des attaquants et des cibles.</translation>
+    </message>
+    <message>
+        <location filename="../attack_panel.py" line="135" />
+        <source>Select a path to highlight it on the canvas.</source>
+        <translation>Choisissez un chemin pour le surligner sur le schéma.</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramScene</name>
+    <message>
+        <location filename="../palette.py" line="74" />
+        <location filename="../scene.py" line="28" />
+        <source>Things</source>
+        <translation>Objets</translation>
+    </message>
+    <message>
+        <location filename="../palette.py" line="75" />
+        <location filename="../scene.py" line="29" />
+        <source>Gateways</source>
+        <translation>Passerelles</translation>
+    </message>
+    <message>
+        <location filename="../palette.py" line="76" />
+        <location filename="../scene.py" line="30" />
+        <source>Networks</source>
+        <translation>Réseaux</translation>
+    </message>
+    <message>
+        <location filename="../palette.py" line="77" />
+        <location filename="../scene.py" line="31" />
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <location filename="../scene.py" line="381" />
+        <source>Move</source>
+        <extracomment>a status-bar message (e.g. why a connection was refused)</extracomment>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <location filename="../scene.py" line="387" />
+        <source>Connect</source>
+        <translation>Relier</translation>
+    </message>
+    <message>
+        <location filename="../scene.py" line="402" />
+        <source>Placed in its layer's swimlane</source>
+        <translation>Placé dans le couloir de sa couche</translation>
+    </message>
+    <message>
+        <location filename="../scene.py" line="409" />
+        <source>Add element</source>
+        <translation>Ajouter un élément</translation>
+    </message>
+    <message>
+        <location filename="../items.py" line="127" />
+        <source>trust %1</source>
+        <translation>confiance %1</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../labels.py" line="11" />
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="12" />
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="13" />
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="14" />
+        <source>Authors</source>
+        <translation>Auteurs</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="15" />
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="16" />
+        <source>Review date</source>
+        <translation>Date de revue</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="17" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="18" />
+        <source>Scope</source>
+        <translation>Périmètre</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="19" />
+        <source>Assumptions</source>
+        <translation>Hypothèses</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="20" />
+        <source>Out of scope</source>
+        <translation>Hors périmètre</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="21" />
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="22" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="23" />
+        <source>Stencil</source>
+        <translation>Gabarit</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="24" />
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="25" />
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="26" />
+        <source>Properties</source>
+        <translation>Propriétés</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="27" />
+        <source>Wireless interfaces</source>
+        <translation>Interfaces sans fil</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="28" />
+        <source>Os firmware</source>
+        <translation>OS / micrologiciel</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="29" />
+        <source>Secure boot</source>
+        <translation>Démarrage sécurisé</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="30" />
+        <source>Signed updates</source>
+        <translation>Mises à jour signées</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="31" />
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="32" />
+        <source>Encryption at rest</source>
+        <translation>Chiffrement au repos</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="33" />
+        <source>Internet exposed</source>
+        <translation>Exposé à Internet</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="34" />
+        <source>Patch status</source>
+        <translation>État des correctifs</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="35" />
+        <source>Legacy</source>
+        <translation>Obsolète</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="36" />
+        <source>Safety critical function</source>
+        <translation>Fonction critique pour la sécurité du patient</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="39" />
+        <source>User installable apps</source>
+        <translation>Applications installables</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="40" />
+        <source>Physical access</source>
+        <translation>Accès physique</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="41" />
+        <source>Multi tenant</source>
+        <translation>Multi-locataire</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="42" />
+        <source>Logging</source>
+        <translation>Journalisation</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="43" />
+        <source>Data assets</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="44" />
+        <source>Vendor</source>
+        <translation>Fabricant</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="45" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="46" />
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="47" />
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="48" />
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="49" />
+        <source>Via</source>
+        <translation>Via</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50" />
+        <source>Bidirectional</source>
+        <translation>Bidirectionnel</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="51" />
+        <source>Encrypted</source>
+        <translation>Chiffré</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="52" />
+        <source>Authenticated</source>
+        <translation>Authentifié</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="53" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="54" />
+        <source>Trust level</source>
+        <translation>Niveau de confiance</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="55" />
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="56" />
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="57" />
+        <source>Catalog id</source>
+        <translation>Identifiant catalogue</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="58" />
+        <source>Element</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="59" />
+        <source>Stride</source>
+        <translation>STRIDE</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="60" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="61" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="62" />
+        <source>Decided by</source>
+        <translation>Décidé par</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="63" />
+        <source>Decided on</source>
+        <translation>Décidé le</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="64" />
+        <source>Likelihood</source>
+        <translation>Vraisemblance</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="65" />
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="66" />
+        <source>Cvss</source>
+        <translation>CVSS</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="67" />
+        <source>Mitigations</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="68" />
+        <source>Transferred to</source>
+        <translation>Transféré à</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="69" />
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="70" />
+        <source>Manual</source>
+        <translation>Manuel</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="71" />
+        <source>Previous status</source>
+        <translation>Statut précédent</translation>
+    </message>
+</context>
+<context>
+    <name>Heatmap</name>
+    <message>
+        <location filename="../heatmap.py" line="21" />
+        <source>No analysis yet</source>
+        <translation>Pas encore d'analyse</translation>
+    </message>
+    <message>
+        <location filename="../heatmap.py" line="76" />
+        <source>Likelihood</source>
+        <translation>Vraisemblance</translation>
+    </message>
+    <message>
+        <location filename="../heatmap.py" line="77" />
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../inspector.py" line="104" />
+        <source>Element</source>
+        <extracomment>Fields shown read-only (identity) or edited elsewhere (the canvas, the threats panel).</extracomment>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="105" />
+        <source>Flow</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="106" />
+        <source>Trust zone</source>
+        <translation>Zone de confiance</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="107" />
+        <source>Threat</source>
+        <translation>Menace</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="108" />
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="126" />
+        <source>(no zone)</source>
+        <translation>(aucune zone)</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="184" />
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="54" />
+        <source>Untitled threat model</source>
+        <translation>Modèle de menaces sans titre</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="83" />
+        <source>Stencils</source>
+        <translation>Gabarits</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="85" />
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="87" />
+        <source>Risk heatmap</source>
+        <translation>Carte des risques</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="89" />
+        <source>Threats</source>
+        <translation>Menaces</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="91" />
+        <source>Attack paths</source>
+        <translation>Chemins d'attaque</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="104" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="150" />
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="151" />
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="152" />
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="153" />
+        <source>Save &amp;As…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="154" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="155" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="157" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="163" />
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="164" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="165" />
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="166" />
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="167" />
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="168" />
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="170" />
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="172" />
+        <source>Actual &amp;Size</source>
+        <translation>Taille &amp;réelle</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="173" />
+        <source>&amp;Fit to Window</source>
+        <translation>&amp;Ajuster à la fenêtre</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="174" />
+        <source>&amp;Risk Overlay</source>
+        <translation>Calque de &amp;risque</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="175" />
+        <source>Auto-&amp;Layout by Layer</source>
+        <translation>&amp;Disposition automatique par couche</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="177" />
+        <source>Run &amp;Analysis</source>
+        <translation>Lancer l'&amp;analyse</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="178" />
+        <source>Align &amp;Left</source>
+        <translation>Aligner à &amp;gauche</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="178" />
+        <source>Align &amp;Right</source>
+        <translation>Aligner à &amp;droite</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="179" />
+        <source>Align &amp;Top</source>
+        <translation>Aligner en &amp;haut</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="179" />
+        <source>Align &amp;Bottom</source>
+        <translation>Aligner en &amp;bas</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="180" />
+        <source>Align &amp;Horizontal Centres</source>
+        <translation>Centrer &amp;horizontalement</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="181" />
+        <source>Align &amp;Vertical Centres</source>
+        <translation>Centrer &amp;verticalement</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="182" />
+        <source>&amp;Distribute Vertically</source>
+        <translation>&amp;Répartir verticalement</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="190" />
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="193" />
+        <source>Open &amp;Recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="199" />
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="202" />
+        <source>&amp;Arrange</source>
+        <translation>&amp;Organiser</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="207" />
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="213" />
+        <source>A&amp;nalysis</source>
+        <translation>A&amp;nalyse</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="215" />
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="232" />
+        <source>Analysis failed: %1</source>
+        <translation>Échec de l'analyse : %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="257" />
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="319" />
+        <source>Analysis: %1 threats (%2 new suggestions)</source>
+        <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="353" />
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="380" />
+        <source>Paste</source>
+        <translation>Coller</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="382" />
+        <source>Cannot paste: %1</source>
+        <translation>Collage impossible : %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="388" />
+        <source>Align</source>
+        <translation>Aligner</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="391" />
+        <source>Auto-layout</source>
+        <translation>Disposition automatique</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="400" />
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="401" />
+        <source>The model has unsaved changes. Save them?</source>
+        <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="426" />
+        <source>Open threat model</source>
+        <translation>Ouvrir un modèle de menaces</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="427" />
+        <source>Threat models (*.twm.json *.json)</source>
+        <translation>Modèles de menaces (*.twm.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="438" />
+        <source>… and %1 more</source>
+        <translation>… et %1 de plus</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="439" />
+        <location filename="../main_window.py" line="444" />
+        <source>Cannot open model</source>
+        <translation>Impossible d'ouvrir le modèle</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="440" />
+        <source>%1 could not be opened:</source>
+        <translation>%1 n'a pas pu être ouvert :</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="466" />
+        <source>Save threat model</source>
+        <translation>Enregistrer le modèle de menaces</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="468" />
+        <source>Threat models (*.twm.json)</source>
+        <translation>Modèles de menaces (*.twm.json)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="479" />
+        <source>Cannot save model</source>
+        <translation>Impossible d'enregistrer le modèle</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="484" />
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="504" />
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="514" />
+        <source>an unsaved model</source>
+        <translation>un modèle non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="516" />
+        <source>Recover unsaved work?</source>
+        <translation>Récupérer le travail non enregistré ?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="517" />
+        <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
+        <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="527" />
+        <source>Cannot recover</source>
+        <translation>Récupération impossible</translation>
+    </message>
+</context>
+<context>
+    <name>Palette</name>
+    <message>
+        <location filename="../palette.py" line="52" />
+        <source>Search stencils…</source>
+        <translation>Chercher un gabarit…</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../labels.py" line="79" />
+        <source>suggested</source>
+        <translation>suggérée</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="80" />
+        <source>accepted</source>
+        <translation>acceptée</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="81" />
+        <source>rejected</source>
+        <translation>rejetée</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="82" />
+        <source>mitigated</source>
+        <translation>traitée</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="83" />
+        <source>transferred</source>
+        <translation>transférée</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="84" />
+        <source>risk accepted</source>
+        <translation>risque accepté</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="85" />
+        <source>orphaned</source>
+        <translation>orpheline</translation>
+    </message>
+</context>
+<context>
+    <name>ThreatsPanel</name>
+    <message>
+        <location filename="../threats_panel.py" line="45" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="46" />
+        <source>Threat</source>
+        <translation>Menace</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="47" />
+        <source>Element</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="48" />
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="49" />
+        <source>L</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="50" />
+        <source>S</source>
+        <translation>G</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="51" />
+        <source>Risk</source>
+        <translation>Risque</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="52" />
+        <location filename="../threats_panel.py" line="358" />
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="53" />
+        <source>Controls</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="200" />
+        <source>Whole model</source>
+        <translation>Tout le modèle</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="201" />
+        <source>Selection</source>
+        <translation>Sélection</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="203" />
+        <source>Any status</source>
+        <translation>Tout statut</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="208" />
+        <source>Filter threats…</source>
+        <translation>Filtrer les menaces…</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="215" />
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="216" />
+        <source>Reject…</source>
+        <translation>Rejeter…</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="217" />
+        <source>Owner…</source>
+        <translation>Responsable…</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="219" />
+        <location filename="../threats_panel.py" line="396" />
+        <source>Attach control</source>
+        <translation>Associer une mesure</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="275" />
+        <source>L=%1 S=%2 ✕</source>
+        <translation>V=%1 G=%2 ✕</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="290" />
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="339" />
+        <source>Decide threat</source>
+        <translation>Décider de la menace</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="346" />
+        <source>Reject threat</source>
+        <translation>Rejeter la menace</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="347" />
+        <source>Why does this threat not apply?</source>
+        <translation>Pourquoi cette menace ne s'applique-t-elle pas ?</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="359" />
+        <source>Who owns this threat?</source>
+        <translation>Qui est responsable de cette menace ?</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="367" />
+        <source>Set owner</source>
+        <translation>Désigner le responsable</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="384" />
+        <source>No catalog control for this threat</source>
+        <translation>Aucune mesure du catalogue pour cette menace</translation>
+    </message>
+</context>
+</TS>
