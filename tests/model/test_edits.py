@@ -82,16 +82,16 @@ def test_remove_network_leaves_via_lists():
 
 
 def test_move_align_relayout():
-    model = edits.move_elements(tiny_model(), {"ble": (500.0, 100.0), "lte": (520.0, 400.0)})
-    assert (model.layout.elements["ble"].x, model.layout.elements["ble"].y) == (500.0, 100.0)
+    model = edits.move_elements(tiny_model(), {"ble": (600.0, 100.0), "lte": (620.0, 400.0)})
+    assert (model.layout.elements["ble"].x, model.layout.elements["ble"].y) == (600.0, 100.0)
     left = edits.align_elements(model, ["ble", "lte"], "left")
-    assert left.layout.elements["ble"].x == left.layout.elements["lte"].x == 500.0
+    assert left.layout.elements["ble"].x == left.layout.elements["lte"].x == 600.0
     top = edits.align_elements(model, ["ble", "lte"], "top")
     assert top.layout.elements["lte"].y == 100.0
     with pytest.raises(ValueError):
         edits.align_elements(model, ["ble", "lte"], "diagonal")
     fresh = edits.relayout(model)
-    assert fresh.layout.elements["ble"].x != 500.0
+    assert fresh.layout.elements["ble"].x != 600.0
 
 
 def test_copy_paste_renames_ids_and_keeps_internal_flows():
