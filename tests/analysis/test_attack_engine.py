@@ -179,3 +179,25 @@ def test_path_steps_multiply_to_the_path_probability():
     assert steps[0]["from"] is None
     assert math.prod(s["p"] for s in steps) == pytest.approx(path["probability"], rel=1e-9)
     assert all(s["effort_days"] >= 1.0 for s in steps)
+
+
+def test_recommendation_funds_the_planned_control_that_cuts_the_path():
+    """The only candidate is a planned control (90 %) against the near-certain takeover of
+    the transmitter, which every remote path to the implant crosses: the plan takes it and
+    the implant's probability drops by most of its value."""
+    model = _remote_model()
+    model.threats = [ThreatInstance(id="t1", key="takeover@transmitter", catalog_id="x",
+                                    element="transmitter", stride=["T"], likelihood=4,
+                                    mitigations=[MitigationLink(control="c1")])]
+    model.controls = [ControlInstance(id="c1", title="Signed commands", status="planned",
+                                      elements=["transmitter"], effectiveness=0.9,
+                                      cost="low")]
+    result = analyze_attacks(model, attackers=["remote-internet"], targets=["implant"],
+                             samples=4096, threshold=0.0)
+    plan = result.recommendations
+    assert plan and plan[0]["controls"] == ["c1"]
+    assert plan[0]["cost"] == 1.0
+    before = plan[0]["risk_reduction"] + plan[0]["max_probability"]  # a single target
+    assert before > 0
+    # The takeover drops from 0.9 to 0.09, so the implant's probability falls by ~90 %.
+    assert plan[0]["risk_reduction"] > 0.8 * before
