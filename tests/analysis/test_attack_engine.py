@@ -201,3 +201,29 @@ def test_recommendation_funds_the_planned_control_that_cuts_the_path():
     assert before > 0
     # The takeover drops from 0.9 to 0.09, so the implant's probability falls by ~90 %.
     assert plan[0]["risk_reduction"] > 0.8 * before
+
+
+def test_empty_and_edge_case_models_do_not_fail():
+    from workbench.model import Metadata, ThreatModel
+
+    empty = analyze_attacks(ThreatModel(metadata=Metadata(title="empty")))
+    assert empty.attack_paths == [] and empty.compromise == {}
+    lonely = implant_model()
+    lonely.flows = []  # nothing connects: only direct entries are reachable
+    result = analyze_attacks(lonely, samples=640, recommend=False)
+    assert result.compromise["implant"]["probability"] > 0  # radio entry
+    assert all(len(p["path"]) == 1 for p in result.attack_paths)
+
+
+def test_model_attacker_with_explicit_entry_and_data_rule():
+    from workbench.model import AttackerProfile, Condition
+
+    model = implant_model()
+    model.attackers = [AttackerProfile(
+        id="nurse", name="Curious nurse", capability=1.0, entry_elements=["portal"],
+        entry_rule=Condition.model_validate(
+            {"attr": "data.special_category", "op": "eq", "value": True}))]
+    result = analyze_attacks(model, samples=640, recommend=False)
+    assert [a["id"] for a in result.attackers] == ["nurse"]
+    entries = result.attackers[0]["entries"]
+    assert entries[0] == "portal" and {"implant", "cloud"} <= set(entries)
