@@ -18,6 +18,7 @@ class HeatmapPanel(QWidget):
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(2, 2, 2, 2)
+        self.setMinimumSize(220, 220)
         self.placeholder = QLabel(QCoreApplication.translate("Heatmap", "No analysis yet"))
         self._layout.addWidget(self.placeholder)
         self.canvas = None

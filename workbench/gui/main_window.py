@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [220, 300],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["threats"]], [220], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["inspector"], self.docks["heatmap"]], [480, 300],
+                         Qt.Orientation.Vertical)
 
         self.runner = AnalysisRunner(self)
         self.progress = QProgressBar()

@@ -225,7 +225,8 @@ class DiagramScene(QGraphicsScene):
         grown = rect.adjusted(-2, -2, 2, 2)
         covered = {cid for cell in self._cells(grown) for cid in self._element_grid.get(cell, ())
                    if self.elements[cid].scene_rect().intersects(grown)}
-        return len(hits) + 2 * len(covered)
+        titles = sum(1 for z in self.zones.values() if z.header_rect().intersects(grown))
+        return len(hits) + 2 * len(covered) + titles
 
     def _best_spot(self, fid: str, item: FlowItem, r: QRectF) -> QRectF | None:
         """First free spot along the flow (longest segment first, then further off the
