@@ -176,3 +176,20 @@ def test_leaf_peeling_keeps_exact_values():
     sol = solver.solve(samples=640, seed=0, exact_for=[graph.nodes.index("d3")])
     assert sol.probability[graph.nodes.index("d3")] == pytest.approx(0.4, abs=1e-12)
     assert np.isclose(sol.probability[graph.nodes.index("d7")], 0.4)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_more_chance_on_any_edge_never_lowers_any_probability(seed):
+    """Reachability is monotone: raising one edge's chance cannot lower any node's exact
+    probability (checked with peeling on, edge by edge)."""
+    rng = np.random.default_rng(100 + seed)
+    graph = StepGraph.from_edges(_random_graph(rng, 4), S)
+    solver = Solver(graph)
+    nodes = list(range(graph.n - 1))
+    base = solver.solve(exact_for=nodes, monte_carlo=False, limit=24)
+    for e in range(graph.p.size):
+        p = graph.p.copy()
+        p[e] = min(1.0, p[e] + 0.3)
+        more = solver.solve(p, exact_for=nodes, monte_carlo=False, limit=24)
+        both = base.exact & more.exact
+        assert np.all(more.probability[both] >= base.probability[both] - 1e-12)
