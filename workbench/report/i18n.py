@@ -133,6 +133,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "approximate": ("approximate", "approximatif"),
     "worlds": ("worlds", "mondes"),
     "kind": ("Kind", "Type"),
+    "other_refs": ("Other references", "Autres références"),
     "trust": ("Trust", "Confiance"),
     "more_notes": ("… and {count} more notes (see `workbench analyze --json`).",
                    "… et {count} autres remarques (voir `workbench analyze --json`)."),

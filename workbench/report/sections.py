@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -205,7 +206,8 @@ def compromise_table(data: ReportData, styles: Styles, lang: str, width: float) 
             interval = f"[{item.ci_low:.3f}, {item.ci_high:.3f}]"
         method = item.method
         if item.worlds:
-            method += f", {item.worlds:,} " + tr("worlds", lang)
+            count = f"{item.worlds:,}".replace(",", "\u202f" if lang == "fr" else ",")
+            method += f", {count} " + tr("worlds", lang)
         if item.approximate:
             method += f" ({tr('approximate', lang)})"
         rows.append([_name(data, item.target, lang), _name(data, item.attacker, lang)
@@ -433,7 +435,13 @@ def controls_table(data: ReportData, styles: Styles, lang: str, width: float) ->
                   [f * width for f in fractions], styles)]
 
 
+REFERENCE_FAMILIES = (("CAPEC", re.compile(r"^CAPEC-")), ("CWE", re.compile(r"^CWE-")),
+                      ("MITRE ATT&CK", re.compile(r"^T\d{4}")),
+                      ("MITRE EMB3D", re.compile(r"^(TID|PID|MID)-")))
+
+
 def references(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    """Catalog entries used (with titles), then external references grouped by family."""
     used: dict[str, int] = {}
     for row in data.risks:
         for ref in row.references or [row.catalog_id]:
@@ -443,13 +451,25 @@ def references(data: ReportData, styles: Styles, lang: str, width: float) -> lis
             used[control.catalog_id] = used.get(control.catalog_id, 0) + 1
     if not used:
         return [p(tr("none", lang), styles.body)]
-    rows = []
+    catalog_rows, families, other = [], {name: [] for name, _ in REFERENCE_FAMILIES}, []
     for ref, count in sorted(used.items()):
-        title_en, title_fr = data.catalog_titles.get(ref, ("", ""))
-        rows.append([ref, (title_fr if lang == "fr" and title_fr else title_en), str(count)])
-    return [table([tr("catalog_id", lang), tr("threat", lang) + " / " + tr("control", lang),
-                   tr("count", lang)], rows, [0.3 * width, 0.58 * width, 0.12 * width], styles,
-                  wrap=[True, True, False])]
+        titles = data.catalog_titles.get(ref)
+        if titles is not None or any(r.catalog_id == ref for r in data.risks):
+            title_en, title_fr = titles or ("", "")
+            catalog_rows.append([ref, title_fr if lang == "fr" and title_fr else title_en,
+                                 str(count)])
+            continue
+        family = next((name for name, pattern in REFERENCE_FAMILIES if pattern.match(ref)),
+                      None)
+        (families[family] if family else other).append(f"{ref} ({count})")
+    story: list = [table([tr("catalog_id", lang), tr("threat", lang) + " / " +
+                          tr("control", lang), tr("count", lang)], catalog_rows,
+                         [0.3 * width, 0.58 * width, 0.12 * width], styles,
+                         wrap=[True, True, False])] if catalog_rows else []
+    for name, refs in [*families.items(), (tr("other_refs", lang), other)]:
+        if refs:
+            story += [p(name, styles.cell_bold), p(", ".join(refs), styles.small)]
+    return story
 
 
 def optional_sections(data: ReportData, styles: Styles, lang: str, width: float) -> list:
