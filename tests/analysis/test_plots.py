@@ -127,3 +127,16 @@ def test_heatmap_cli(tmp_path: Path, capsys):
     assert main(["heatmap", str(model_path), "-o", str(tmp_path / "x.gif")]) == 1
     assert "png, .svg or .pdf" in capsys.readouterr().err
     assert main(["heatmap", str(model_path), "-o", str(tmp_path / "no" / "x.png")]) == 1
+
+
+def test_elements_figure_with_attack_marks(result, tmp_path):
+    from workbench.analysis.attack import analyze_attacks
+
+    attack = analyze_attacks(result.model, result.catalog, risks=result.threats, samples=640,
+                             recommend=False, sensitivity=False).to_json()
+    colours = plots.element_colours(result, attack)
+    assert colours["implant"]["compromise"] == pytest.approx(
+        attack["compromise"]["implant"]["probability"], abs=1e-4)
+    out = tmp_path / "elements.svg"
+    assert plots.plot_elements(result, out, attack) == []
+    assert "implant" in out.read_text()

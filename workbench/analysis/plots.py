@@ -285,3 +285,36 @@ def element_colours(result: Any, attack: dict[str, Any] | None = None
                 entry.update(value=round(p, 4), level=f"p={p:.2f}", colour=to_hex(cmap(p)),
                              hatch="")
     return out
+
+
+def plot_elements(result: Any, path: Path, attack: dict[str, Any] | None = None,
+                  top: int = 25) -> list[str]:
+    """The ``top`` riskiest elements as bars in their diagram colour, value written beside.
+
+    Bars carry the element's worst residual ``L x S / max`` (its level in brackets); with an
+    attack result, a second mark shows the worst attacker's compromise probability.
+    """
+    colours = element_colours(result, attack)
+    ranked = sorted(colours.items(), key=lambda kv: (-kv[1].get("value", 0.0), kv[0]))[:top]
+    fig = _figure(8, max(2.5, 0.32 * len(ranked) + 1))
+    ax = fig.add_subplot(1, 1, 1)
+    for y, (_element, entry) in enumerate(reversed(ranked)):
+        value = entry.get("value", 0.0)
+        ax.barh(y, value, color=entry["colour"], edgecolor="black", linewidth=0.6,
+                hatch=entry.get("hatch", ""))
+        label = f"{value:.2f} ({entry.get('level', '')})"
+        if "compromise" in entry:
+            label += f"  p={entry['compromise']:.2f}"
+            ax.plot([entry["compromise"]], [y], marker="D", markersize=5,
+                    markerfacecolor="white", markeredgecolor="black")
+        ax.text(1.03, y, label, va="center", fontsize=7)
+    ax.set_yticks(range(len(ranked)), [e for e, _ in reversed(ranked)], fontsize=7)
+    ax.set_xlim(0, 1.45)
+    ax.axvline(1.0, color="grey", linewidth=0.6)
+    ax.set_xticks(np.linspace(0, 1, 6))
+    ax.set_xlabel("worst residual L x S / max (diamond: compromise probability)")
+    ax.set_title(f"{result.model.metadata.title}: element risk", fontsize=9)
+    problems = cox_checks(matrix_spec(result.scales))
+    _warn(fig, problems)
+    _save(fig, path)
+    return problems

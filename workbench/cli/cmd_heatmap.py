@@ -1,7 +1,8 @@
 """``workbench heatmap FILE -o OUT.png|svg|pdf [--kind matrix|layers]``: risk figures.
 
 ``matrix``: likelihood x severity matrices, inherent and residual side by side, with threat
-counts; ``layers``: a layer x impact-category heat table. Both are checked against Cox's
+counts; ``layers``: a layer x impact-category heat table; ``elements``: the per-element risk
+colour with the compromise probability. All are checked against Cox's
 (2008) consistency rules; a broken rule is printed on stderr and drawn on the figure.
 """
 
@@ -19,7 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="output figure (.png, .svg or .pdf)")
-    parser.add_argument("--kind", choices=("matrix", "layers"), default="matrix")
+    parser.add_argument("--kind", choices=("matrix", "layers", "elements"), default="matrix",
+                        help="matrix (default), layers, or elements (per-element risk colour "
+                             "with compromise probability)")
     parser.add_argument("--catalog", action="append", default=[], metavar="FILE",
                         help="also load this user catalog file (repeatable)")
     parser.add_argument("--no-suggest", action="store_true",
@@ -44,9 +47,16 @@ def run(args: argparse.Namespace) -> int:
     from workbench.analysis.pipeline import analyze
 
     result = analyze(model, load_catalog(args.catalog), suggest=not args.no_suggest)
-    draw = plots.plot_matrix if args.kind == "matrix" else plots.plot_layers
     try:
-        problems = draw(result, out)
+        if args.kind == "elements":
+            from workbench.analysis.attack import analyze_attacks
+
+            attack = analyze_attacks(result.model, result.catalog, risks=result.threats,
+                                     recommend=False, sensitivity=False).to_json()
+            problems = plots.plot_elements(result, out, attack)
+        else:
+            draw = plots.plot_matrix if args.kind == "matrix" else plots.plot_layers
+            problems = draw(result, out)
     except OSError as exc:
         raise CliError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
     for problem in problems:
