@@ -139,3 +139,29 @@ def test_analysis_runs_in_worker_thread_and_stale_results_are_dropped(qtbot, mak
     qtbot.wait(50)
     assert not done  # a cancelled run never reaches the panels
     assert not window.progress.isVisible()
+
+
+def test_threat_decision_fields_in_inspector_use_model_scales(make_window, tiny_path):
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    window = make_window(tiny_path, analysis="sync")
+    panel = window.threats
+    key = panel.visible_risks()[-1].instance.key
+    panel.select_key(key)
+    panel.decide(ThreatStatus.ACCEPTED)
+    inspector = window.inspector
+    assert inspector._target[0] == "threat"
+    likelihood = inspector.findChild(QComboBox, "likelihood")
+    assert likelihood.count() == 1 + len([x for x in window.doc.model.risk.likelihood_levels
+                                          if x.value > 0])
+    likelihood.setCurrentIndex(likelihood.findData(1))
+    safety = inspector.findChild(QComboBox, "impact.patient_safety")
+    safety.setCurrentIndex(safety.findData(4))
+    comment = inspector.findChild(QLineEdit, "comment")
+    comment.setText("Reviewed in workshop 2")
+    comment.editingFinished.emit()
+    threat = next(t for t in window.doc.model.threats if t.key == key)
+    assert threat.likelihood == 1 and threat.impact == {"patient_safety": 4}
+    assert threat.comment == "Reviewed in workshop 2"
+    row = next(r for r in window.analysis.result.threats if r.instance.key == key)
+    assert row.likelihood == 1 and row.impact["patient_safety"] == 4

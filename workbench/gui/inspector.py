@@ -99,6 +99,9 @@ class Inspector(QWidget):
         obj = self._object(kind, key)
         if obj is None:
             kind, key, obj = "metadata", None, self.doc.model.metadata
+        if (kind, key) == self._target and self.editors and kind != "metadata":
+            self._refresh(obj)  # same object: keep the widgets (and the focus)
+            return
         self._target = (kind, key)
         titles = {
             "component": QCoreApplication.translate("Inspector", "Element"),
@@ -117,6 +120,8 @@ class Inspector(QWidget):
         body = QWidget()
         form = QFormLayout(body)
         self._add_fields(form, type(obj), obj, "")
+        if isinstance(obj, ThreatInstance) and self.doc.model.risk.impact_categories:
+            self._add_impact(form, obj)
         self.body = body
         self.scroll.setWidget(body)
 
@@ -125,9 +130,42 @@ class Inspector(QWidget):
         if name == "zone":
             none = QCoreApplication.translate("Inspector", "(no zone)")
             return [(None, none)] + [(z.id, z.name) for z in model.zones]
-        if name == "owner" and self._target[0] == "threat":
-            return None
+        if name == "likelihood" and self._target[0] == "threat":
+            derived = QCoreApplication.translate("Inspector", "(derived)")
+            return [(None, derived)] + [(lvl.value, f"{lvl.value} · {lvl.name}")
+                                        for lvl in model.risk.likelihood_levels if lvl.value > 0]
         return None
+
+    def _add_impact(self, form: QFormLayout, threat: ThreatInstance) -> None:
+        """One choice per impact category, on the model's severity scale."""
+        model = self.doc.model
+        box = QGroupBox(QCoreApplication.translate("Inspector", "Impact per category"))
+        inner = QFormLayout(box)
+        derived = QCoreApplication.translate("Inspector", "(derived)")
+        levels = [(None, derived)] + [(lvl.value, f"{lvl.value} · {lvl.name}")
+                                      for lvl in model.risk.severity_levels if lvl.value > 0]
+        for category in model.risk.impact_categories:
+            editor = FieldEditor(FieldSpec("int", True), [(v, t) for v, t in levels])
+            editor.set_value(threat.impact.get(category.id))
+            path = f"impact.{category.id}"
+            editor.widget.setObjectName(path)
+            editor.committed.connect(lambda p=path: self._commit_impact(p))
+            self.editors[path] = editor
+            inner.addRow(category.name, editor.widget)
+        form.addRow(box)
+
+    def _commit_impact(self, path: str) -> None:
+        editor = self.editors[path]
+        category = path.split(".", 1)[1]
+        kind, key = self._target
+        text = QCoreApplication.translate("Inspector", "Edit %1").replace("%1", category)
+        try:
+            self.doc.apply(text, edits.set_threat_impact, key, {category: editor.value()})
+        except (ValidationError, ValueError, KeyError) as exc:
+            self._show_error(editor, f"{category}: {exc}")
+        else:
+            editor.set_error(None)
+            self._clear_error()
 
     def _add_fields(self, form: QFormLayout, cls: type[BaseModel], obj: BaseModel,
                     prefix: str) -> None:
@@ -217,8 +255,14 @@ class Inspector(QWidget):
             return
         if before is not None and before(key) is obj_new:
             return
-        # refresh values in place (keeps focus and any error shown on another field)
+        self._refresh(obj_new)
+
+    def _refresh(self, obj_new: BaseModel) -> None:
+        """Put current values in the editors, in place (keeps focus and shown errors)."""
         for path, editor in self.editors.items():
+            if path.startswith("impact."):
+                editor.set_value(obj_new.impact.get(path.split(".", 1)[1]))
+                continue
             current: Any = obj_new
             for part in path.split("."):
                 current = getattr(current, part, None)
