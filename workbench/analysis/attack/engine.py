@@ -8,6 +8,7 @@ results carry ``method: "monte-carlo"``, their Wilson interval, the number of wo
 
 from __future__ import annotations
 
+import functools
 import gc
 import time
 from dataclasses import dataclass, field
@@ -108,24 +109,26 @@ def _evidence(model: ThreatModel, catalog, risks, stencils
     return evidence, candidates
 
 
-def analyze_attacks(model: ThreatModel, catalog=None, **options: Any) -> AttackAnalysis:
-    """Attack paths, compromise probabilities, choke points and what to fund first.
+def _gc_paused(fn):
+    """Pause the cyclic garbage collector while ``fn`` runs (restored afterwards).
 
-    Options and defaults are those of :func:`_analyze_attacks`. The cyclic garbage collector
-    is paused while it runs: the analysis makes many short-lived objects next to a large
-    model, and full collections would rescan the whole model over and over (no cycles are
-    created here; the collector is restored afterwards).
+    The analysis makes many short-lived objects next to a large model; full collections
+    would rescan the whole model over and over. It creates no reference cycles.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _analyze_attacks(model, catalog, **options)
-    finally:
-        if was_enabled:
-            gc.enable()
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any):
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+    return wrapper
 
 
-def _analyze_attacks(model: ThreatModel, catalog=None, *,
+@_gc_paused
+def analyze_attacks(model: ThreatModel, catalog=None, *,
                     attackers: list[str] | None = None, targets: list[str] | None = None,
                     top_k: int = 5, samples: int = DEFAULT_SAMPLES, seed: int = 0,
                     risks: list | None = None, evidence: EdgeEvidence | None = None,
