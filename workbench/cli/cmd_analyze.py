@@ -100,10 +100,10 @@ def run(args: argparse.Namespace) -> int:
           f"{_levels(s['residual_levels'])}; patient-safety threats: {s['patient_safety']}")
     for warning in result.warnings:
         print(f"warning: {warning}")
-    for path in result.extra.get("attack_paths", [])[:10]:
-        if path["rank"] == 1:
-            print(f"attack path p={path['probability']:.3f} {path['attacker']} -> "
-                  f"{path['target']}: {' > '.join(path['path'])}")
+    best = [p for p in result.extra.get("attack_paths", []) if p["rank"] == 1]
+    for path in best[:10]:
+        print(f"attack path p={path['probability']:.3f} {path['attacker']} -> "
+              f"{path['target']}: {' > '.join(path['path'])}")
     return 0
 
 
