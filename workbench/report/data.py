@@ -208,7 +208,7 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
     """Collect risks, attack paths and the control plan for one model.
 
     ``recommend`` runs the attack engine's "fund first" search, the slowest optional stage
-    (bounded at 3 s); only the technical report shows it.
+    (time-boxed at 1.5 s); only the technical report shows it.
     """
     digest, is_file = fingerprint(model, raw)
     notes: list[str] = []

@@ -191,7 +191,7 @@ def attack_paths(model: ThreatModel, notes: list[str], top: int, risks: Any = No
     if module is None or not hasattr(module, "analyze_attacks"):
         return None
     try:
-        kwargs: dict[str, Any] = {"top_k": top, "sensitivity": False, "budget_seconds": 3.0,
+        kwargs: dict[str, Any] = {"top_k": top, "sensitivity": False, "budget_seconds": 1.5,
                                   "recommend": recommend}
         if risks is not None:
             kwargs["risks"] = risks

@@ -13,6 +13,7 @@ from workbench import __version__
 from workbench.model.enums import LAYER_ORDER
 from workbench.report.data import ReportData, RiskRow
 from workbench.report.document import Heading, ReportDoc, Styles, p, table
+from workbench.report.fasttable import FastTable
 from workbench.report.i18n import COSTS, IMPACT_SHORT, STATUS, tr, vocab
 from workbench.report.matrix import side_by_side
 from workbench.report.regulatory import assess
@@ -21,6 +22,7 @@ from workbench.report.riskcalc import LEVEL_COLOURS
 from workbench.report.scene import build_scene
 
 MAX_NOTES = 12
+FAST_ROWS = 400  # above this many rows the register uses the lean FastTable
 READINESS_COLOURS = {"ready": "#a6dba0", "partial": "#ffffbf", "gap": "#fdae61",
                      "not_applicable": "#eeeeee"}
 
@@ -308,8 +310,10 @@ def register(data: ReportData, styles: Styles, lang: str, width: float) -> list:
               tr("projected_short", lang), tr("status", lang), tr("owner", lang),
               tr("controls", lang), tr("references", lang)]
     wrap = [False, True, True, False, False, True, False, False, False, True, True, True, True]
-    return [table(header, rows, [f * width for f in fractions], styles, fills=fills,
-                  wrap=wrap)]
+    widths = [f * width for f in fractions]
+    if len(rows) > FAST_ROWS:
+        return [FastTable(header, rows, widths, size=styles.cell.fontSize, fills=fills)]
+    return [table(header, rows, widths, styles, fills=fills, wrap=wrap)]
 
 
 def scope(data: ReportData, styles: Styles, lang: str, width: float) -> list:
