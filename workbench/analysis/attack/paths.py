@@ -48,13 +48,35 @@ class PathFinder:
         core = solver.core
         g = nx.DiGraph()
         g.add_nodes_from(range(core.size))
-        probs = self.p[solver.c_edge]
-        keep = probs > 0
-        weights = -np.log(np.clip(probs[keep], 1e-300, 1.0))
-        g.add_weighted_edges_from(zip(solver.c_src[keep].tolist(), solver.c_dst[keep].tolist(),
-                                      weights.tolist(), strict=True), weight="w")
+        # Entry steps: the attacker may reach a core node directly or through any of the
+        # peeled devices feeding it (synthetic edges); a path shows the likeliest concrete one.
+        self.entry: dict[int, tuple[float, list[int]]] = {}
+        for e, a, b in zip(solver.c_edge.tolist(), solver.c_src.tolist(),
+                           solver.c_dst.tolist(), strict=True):
+            if a != solver.c_source:
+                if self.p[e] > 0:
+                    g.add_edge(a, b, w=-math.log(min(1.0, float(self.p[e]))))
+                continue
+            prob, via = self.route(e)
+            if prob > self.entry.get(b, (0.0, []))[0]:
+                self.entry[b] = (prob, via)
+        for b, (prob, _via) in self.entry.items():
+            g.add_edge(solver.c_source, b, w=-math.log(prob))
         self.g = g
         self._cache: dict[tuple[int, int], tuple[list[Path], bool]] = {}
+
+    def route(self, edge: int) -> tuple[float, list[int]]:
+        """Chance and peeled nodes of the likeliest concrete route behind an entry edge."""
+        members = self.solver.synth_members.get(edge)
+        if members is None:
+            return float(self.p[edge]), []
+        best: tuple[float, list[int]] = (0.0, [])
+        for e_sv, e_vu in members:
+            prob, via = self.route(e_sv)
+            prob *= float(self.p[e_vu])
+            if prob > best[0]:
+                best = (prob, via + [int(self.solver.ext_dst[e_sv])])
+        return best
 
     def _core_paths(self, node: int, k: int, deadline: float) -> tuple[list[Path], bool]:
         """Yen's search to a core node, cached: many targets hang from the same node."""
@@ -71,7 +93,8 @@ class PathFinder:
         found: list[Path] = []
         try:
             for core_path in nx.shortest_simple_paths(self.g, source, core_node, weight="w"):
-                nodes = [int(self.solver.core[c]) for c in core_path[1:]]
+                nodes = self.entry[core_path[1]][1] + [int(self.solver.core[c])
+                                                       for c in core_path[1:]]
                 prob = math.exp(-sum(self.g[a][b]["w"] for a, b in
                                      zip(core_path, core_path[1:], strict=False)))
                 found.append(Path(nodes, prob))
@@ -96,7 +119,8 @@ class PathFinder:
         routes: list[Path] = []
         cut = False
         if kind == 2:
-            routes.append(Path([node], float(p[solver.source_edge[node]])))
+            prob, via = self.route(int(solver.source_edge[node]))
+            routes.append(Path(via + [node], prob))
         edge = solver.parent_edge[node]
         if edge >= 0 and p[edge] > 0:
             above, cut = self._routes(int(solver.parent[node]), k, deadline)

@@ -216,6 +216,12 @@ class Solver:
             alive &= ~(leaf | pendant | zero)
         self.e_count = e_count
         self.ext_count = src.size
+        self.ext_src, self.ext_dst = src, dst
+        # Synthetic edge -> the (s->v, v->u) pairs it stands for, to show concrete routes.
+        self.synth_members: dict[int, list[tuple[int, int]]] = {}
+        for e_sv, e_vu, synth in synth_rounds:
+            for a, b, k in zip(e_sv.tolist(), e_vu.tolist(), synth.tolist(), strict=True):
+                self.synth_members.setdefault(k, []).append((a, b))
         self.synth_rounds = synth_rounds
         self.kind, self.parent, self.parent_edge = kind, parent, parent_edge
         self.source_edge, self.out_edge, self.peel_round = source_edge, out_edge, peel_round
