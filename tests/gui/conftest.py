@@ -43,13 +43,14 @@ def make_window(qtbot, tmp_path, stencils):
 
     made = []
 
-    def make(path=None, analysis="off", offer_recovery=False):
+    def make(path=None, analysis="off", offer_recovery=False, resize=True):
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(str(path) if path else None, settings=settings,
                             recovery=Recovery(tmp_path / "recovery"), stencils=stencils,
                             analysis=analysis, offer_recovery=offer_recovery)
         qtbot.addWidget(window)
-        window.resize(1300, 800)
+        if resize:
+            window.resize(1300, 800)
         window.show()
         qtbot.waitExposed(window)
         qtbot.wait(5)
