@@ -165,3 +165,15 @@ def test_threat_decision_fields_in_inspector_use_model_scales(make_window, tiny_
     assert threat.comment == "Reviewed in workshop 2"
     row = next(r for r in window.analysis.result.threats if r.instance.key == key)
     assert row.likelihood == 1 and row.impact["patient_safety"] == 4
+
+
+def test_moves_do_not_rerun_analysis_but_property_edits_do(make_window, tiny_path):
+    from workbench.model import edits
+
+    window = make_window(tiny_path, analysis="sync")
+    first = window.analysis
+    window.doc.apply("move", edits.move_elements, {"pump": (40.0, 400.0)})
+    assert window.analysis is first
+    window.doc.apply("edit", edits.update_component, "pump",
+                     {"properties": {"internet_exposed": True}})
+    assert window.analysis is not first

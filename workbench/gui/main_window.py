@@ -50,6 +50,12 @@ def load_stencils() -> StencilLibrary:
         return StencilLibrary([])
 
 
+def only_layout_changed(old: ThreatModel, new: ThreatModel) -> bool:
+    """True when every part but the layout is the very same object (edits share them)."""
+    return all(getattr(old, name) is getattr(new, name)
+               for name in type(new).model_fields if name != "layout")
+
+
 def blank_model() -> ThreatModel:
     title = QCoreApplication.translate("MainWindow", "Untitled threat model")
     return ThreatModel(metadata=Metadata(title=title), risk=default_risk_settings())
@@ -262,6 +268,8 @@ class MainWindow(QMainWindow):
 
     # --- reacting to the model ----------------------------------------------------------------
     def _model_changed(self, old: ThreatModel, new: ThreatModel) -> None:
+        if self.analysis is not None and only_layout_changed(old, new):
+            return  # a move or an alignment cannot change a threat or a risk
         self.schedule_analysis()
 
     def _selection_changed(self) -> None:
@@ -308,7 +316,7 @@ class MainWindow(QMainWindow):
         self.runner.start(model, self.stencils)
 
     def _analysis_done(self, model: ThreatModel, analysis) -> None:
-        if model is not self.doc.model:
+        if model is not self.doc.model and not only_layout_changed(model, self.doc.model):
             self.schedule_analysis()  # the model moved on while we worked
             return
         self.analysis = analysis
