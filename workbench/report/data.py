@@ -151,10 +151,15 @@ class ReportData:
         return chosen
 
     def names(self) -> dict[str, str]:
+        """Display name of every component and flow (computed once per report)."""
+        cached = self.__dict__.get("_names")
+        if cached is not None:
+            return cached
         names = {c.id: c.name for c in self.model.components}
         for flow in self.model.flows:
             names[flow.id] = flow.name or (
                 f"{names.get(flow.source, flow.source)} → {names.get(flow.target, flow.target)}")
+        self.__dict__["_names"] = names
         return names
 
     def element_levels(self) -> dict[str, int]:

@@ -7,7 +7,7 @@ typographic quotes, and is embedded (subset) in every PDF we write.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -56,6 +56,13 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 def wrap_text(text: str, width: float, size: float, bold: bool = False,
               max_lines: int = 3) -> list[str]:
     """Greedy word wrap to ``width`` points; the last line ends with an ellipsis if cut."""
+    return list(_wrap_cached(text, round(width, 2), size, bold, max_lines))
+
+
+@lru_cache(maxsize=65536)
+def _wrap_cached(text: str, width: float, size: float, bold: bool,
+                 max_lines: int) -> tuple[str, ...]:
+    """Registers repeat the same titles and impacts thousands of times: wrap each once."""
     words = text.split()
     lines: list[str] = []
     current = ""
@@ -72,7 +79,7 @@ def wrap_text(text: str, width: float, size: float, bold: bool = False,
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = _fit(lines[-1] + "…", width, size, bold, force_ellipsis=True)
-    return lines
+    return tuple(lines)
 
 
 def _fit(line: str, width: float, size: float, bold: bool, force_ellipsis: bool = False) -> str:

@@ -159,20 +159,30 @@ TARGET_KINDS_FR = {"patient_safety": "fonction vitale de {element}",
                    "care_service": "service de soins {element}"}
 
 
-def _name(data: ReportData, element_id: str, lang: str = "en") -> str:
-    names = data.names()
+def _labels(data: ReportData) -> dict[str, str]:
+    """Names of elements, flows, attackers and targets, built once per report."""
+    cached = data.__dict__.get("_labels")
+    if cached is not None:
+        return cached
+    names = dict(data.names())
     for attacker in data.model.attackers:
         names.setdefault(attacker.id, attacker.name)
     for target in data.model.targets:
         names.setdefault(target.id, target.name or names.get(target.element, target.element))
+    for key, value in data.attack_names.items():
+        names.setdefault(key, names.get(value, value))
+    data.__dict__["_labels"] = names
+    return names
+
+
+def _name(data: ReportData, element_id: str, lang: str = "en") -> str:
+    names = _labels(data)
     if lang == "fr" and element_id in ATTACKERS_FR:
         return ATTACKERS_FR[element_id]
     if lang == "fr" and element_id in data.target_info:
         kind, element = data.target_info[element_id]
         if kind in TARGET_KINDS_FR:
             return TARGET_KINDS_FR[kind].format(element=names.get(element, element))
-    for key, value in data.attack_names.items():
-        names.setdefault(key, names.get(value, value))
     return names.get(element_id, element_id)
 
 
@@ -456,9 +466,10 @@ def references(data: ReportData, styles: Styles, lang: str, width: float) -> lis
     if not used:
         return [p(tr("none", lang), styles.body)]
     catalog_rows, families, other = [], {name: [] for name, _ in REFERENCE_FAMILIES}, []
+    catalog_ids = {r.catalog_id for r in data.risks}
     for ref, count in sorted(used.items()):
         titles = data.catalog_titles.get(ref)
-        if titles is not None or any(r.catalog_id == ref for r in data.risks):
+        if titles is not None or ref in catalog_ids:
             title_en, title_fr = titles or ("", "")
             catalog_rows.append([ref, title_fr if lang == "fr" and title_fr else title_en,
                                  str(count)])
