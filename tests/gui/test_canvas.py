@@ -162,3 +162,17 @@ def test_labels_never_overlap(make_window, tiny_path):
             assert not a.intersects(b)
         for el in window.scene.elements.values():
             assert not a.intersects(el.scene_rect())
+
+
+def test_new_trust_zone_around_selection(make_window, tiny_path):
+    window = make_window(tiny_path)
+    window.scene.select_ids(["lte", "vcloud"])
+    zone_id = window.zone_around_selection("Carrier and cloud")
+    model = window.doc.model
+    assert model.component("lte").zone == zone_id and model.component("vcloud").zone == zone_id
+    zone_rect = window.scene.zones[zone_id].boundingRect()
+    for key in ("lte", "vcloud"):
+        assert zone_rect.contains(window.scene.elements[key].scene_rect())
+    assert window.inspector._target == ("zone", zone_id)
+    window.doc.undo_stack.undo()
+    assert zone_id not in window.scene.zones and window.doc.model.component("lte").zone is None

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow):
         a["paste"] = self._action(self.tr("&Paste"), self.paste, std.Paste)
         a["delete"] = self._action(self.tr("&Delete"), self.delete_selection, std.Delete)
         a["select_all"] = self._action(self.tr("Select &All"), self.select_all, std.SelectAll)
+        a["zone"] = self._action(self.tr("New Trust &Zone Around Selection…"),
+                                 lambda: self.zone_around_selection(), "Ctrl+Shift+T")
         a["zoom_in"] = self._action(self.tr("Zoom &In"), lambda: self.view.zoom_by(1.25),
                                     std.ZoomIn)
         a["zoom_out"] = self._action(self.tr("Zoom &Out"), lambda: self.view.zoom_by(0.8),
@@ -205,7 +208,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        for key in ("undo", "redo", None, "cut", "copy", "paste", "delete", None, "select_all"):
+        for key in ("undo", "redo", None, "cut", "copy", "paste", "delete", None, "select_all",
+                    "zone"):
             edit_menu.addSeparator() if key is None else edit_menu.addAction(a[key])
         arrange = bar.addMenu(self.tr("&Arrange"))
         arrange.addAction(a["layout"])
@@ -391,6 +395,18 @@ class MainWindow(QMainWindow):
         except (ValueError, TypeError) as exc:
             self.statusBar().showMessage(self.tr("Cannot paste: %1").replace("%1", str(exc)),
                                          5000)
+
+    def zone_around_selection(self, name: str | None = None) -> str | None:
+        """Put the selected elements in a new trust zone drawn around them."""
+        ids = [i for i in self.scene.selected_ids() if i in self.scene.elements]
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select the elements to put in the zone"), 4000)
+            return None
+        if name is None:
+            name, ok = QInputDialog.getText(self, self.tr("New trust zone"), self.tr("Name"))
+            if not ok or not name.strip():
+                return None
+        return self.doc.apply(self.tr("New trust zone"), edits.zone_around, name.strip(), ids)
 
     def align(self, how: str) -> None:
         ids = [i for i in self.scene.selected_ids() if i in self.scene.elements]

@@ -453,3 +453,23 @@ def set_threat_impact(model: ThreatModel, threat_id: str,
             merged[key] = value
     new = ThreatInstance.model_validate({**old.model_dump(), "impact": merged})
     return model.model_copy(update={"threats": _replace(model.threats, threat_id, new)})
+
+
+def zone_around(model: ThreatModel, name: str, ids: Iterable[str], *, pad: float = 14.0,
+                **fields: Any) -> tuple[ThreatModel, str]:
+    """A new trust zone holding the chosen components, drawn around their boxes."""
+    ids = [i for i in ids if model.component(i) is not None]
+    if not ids:
+        raise ValueError("select at least one element to put in the zone")
+    model, zone_id = add_zone(model, name, **fields)
+    comps = [c.model_copy(update={"zone": zone_id}) if c.id in ids else c
+             for c in model.components]
+    boxes = [model.layout.elements[i] for i in ids if i in model.layout.elements]
+    layout = _layout_copy(model, zones=True)
+    if boxes:
+        left = min(b.x for b in boxes) - pad
+        top = min(b.y for b in boxes) - pad - 22.0  # room for the zone's title
+        right = max(b.x + (b.w or ELEMENT_W) for b in boxes) + pad
+        bottom = max(b.y + (b.h or ELEMENT_H) for b in boxes) + pad
+        layout.zones[zone_id] = Box(x=left, y=top, w=right - left, h=bottom - top)
+    return model.model_copy(update={"components": comps, "layout": layout}), zone_id

@@ -100,6 +100,10 @@ FR = {
     "Who owns this threat?": "Qui est responsable de cette menace ?",
     "Set owner": "Désigner le responsable",
     "No catalog control for this threat": "Aucune mesure du catalogue pour cette menace",
+    "(derived)": "(calculé)", "Impact per category": "Impact par catégorie",
+    "New Trust &Zone Around Selection…": "Nouvelle &zone de confiance autour de la sélection…",
+    "Select the elements to put in the zone": "Sélectionnez les éléments à mettre dans la zone",
+    "New trust zone": "Nouvelle zone de confiance",
 }
 
 
