@@ -135,3 +135,14 @@ def test_review_and_workshop_sections_appear_when_present():
     assert "2–4" in text
     plain = text_of(render_pdf(gather(report_model(), use_engines=False), "technical", "en"))
     assert "Vendor review checklist" not in plain
+
+
+def test_inconsistent_risk_matrix_gets_a_visible_warning():
+    model = report_model()
+    model.risk.options["risk_levels"] = [
+        {"id": "all", "name": "All", "colour": "#ffffff", "max_fraction": 1.0}]
+    data = gather(model, recommend=False)
+    assert data.matrix_warnings
+    text = text_of(render_pdf(data, "board", "fr"))
+    assert "Cox" in text and "Attention" in text
+    assert not gather(report_model(), recommend=False).matrix_warnings

@@ -131,6 +131,7 @@ class ReportData:
     recommendations: list[dict[str, Any]] = field(default_factory=list)  # attack engine
     attack_names: dict[str, str] = field(default_factory=dict)
     target_info: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> kind, element
+    matrix_warnings: list[str] = field(default_factory=list)  # Cox (2008) checks
 
     def top_paths(self, count: int = 3) -> list[AttackPath]:
         """The most likely paths, one per attacker and target, no two alike."""
@@ -233,10 +234,12 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
     if risks is None:
         risks = builtin_risks(model, catalog_titles)
     attack = None
+    cox: list[str] = []
     if use_engines:
         from workbench.report import engines
 
         attack = engines.attack_paths(model, notes, attack_top, raw_risks, recommend)
+        cox = engines.cox_warnings(model)
     plan = control_plan(model, risks)
     return ReportData(
         model=model, fingerprint=digest, fingerprint_is_file=is_file, risks=risks,
@@ -245,7 +248,8 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
         notes=notes, catalog_titles=catalog_titles, suggested=suggested,
         recommendations=attack.recommendations if attack else [],
         attack_names=attack.names if attack else {},
-        target_info=attack.targets if attack else {})
+        target_info=attack.targets if attack else {},
+        matrix_warnings=cox)
 
 
 def cost_units(label: str | None) -> float:

@@ -229,3 +229,16 @@ def attack_paths(model: ThreatModel, notes: list[str], top: int, risks: Any = No
         log.warning("attack engine failed: %s", exc)
         notes.append(f"attack-path engine failed ({type(exc).__name__}: {exc})")
         return None
+
+
+def cox_warnings(model: ThreatModel) -> list[str]:
+    """Cox (2008) consistency problems of the model's risk matrix, from the plots module."""
+    plots = _module("workbench.analysis.plots")
+    risk = _module("workbench.analysis.risk")
+    if plots is None or risk is None or not hasattr(plots, "cox_checks"):
+        return []
+    try:
+        return list(plots.cox_checks(plots.matrix_spec(risk.Scales.of(model))))
+    except Exception as exc:  # noqa: BLE001
+        log.warning("matrix check failed: %s", exc)
+        return []

@@ -133,6 +133,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "approximate": ("approximate", "approximatif"),
     "worlds": ("worlds", "mondes"),
     "kind": ("Kind", "Type"),
+    "cox_warning": ("Warning: this risk matrix breaks the consistency rules of L. A. Cox "
+                    "(2008):", "Attention : cette matrice de risques enfreint les règles de "
+                    "cohérence de L. A. Cox (2008) :"),
     "other_refs": ("Other references", "Autres références"),
     "trust": ("Trust", "Confiance"),
     "more_notes": ("… and {count} more notes (see `workbench analyze --json`).",

@@ -12,7 +12,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from workbench import __version__
 from workbench.model.enums import LAYER_ORDER
 from workbench.report.data import ReportData, RiskRow
-from workbench.report.document import Heading, ReportDoc, Styles, p, table
+from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, table
 from workbench.report.fasttable import FastTable
 from workbench.report.i18n import COSTS, IMPACT_SHORT, STATUS, tr, vocab
 from workbench.report.matrix import side_by_side
@@ -143,9 +143,18 @@ def diagram(data: ReportData, lang: str, width: float, height: float,
 
 
 def matrices(data: ReportData, lang: str, width: float) -> list:
+    """Inherent beside residual; a visible warning when the matrix breaks Cox's rules."""
     rows = [r for r in data.risks if r.open]
-    return [side_by_side(data.model, [r.inherent for r in rows], [r.residual for r in rows],
-                         lang, width)]
+    story: list = [side_by_side(data.model, [r.inherent for r in rows],
+                                [r.residual for r in rows], lang, width)]
+    if data.matrix_warnings:
+        styles = make_styles()
+        box = Table([[p(tr("cox_warning", lang) + " " + "; ".join(data.matrix_warnings),
+                        styles.small)]], colWidths=[width])
+        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor("#d7191c")),
+                                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fde0dd"))]))
+        story.append(box)
+    return story
 
 
 ATTACKERS_FR = {"remote-internet": "Attaquant distant (internet)",
