@@ -260,6 +260,26 @@ STATUS = {
     "suggested_control": ("suggested", "suggérée"),
     "implemented": ("implemented", "en place"), "verified": ("verified", "vérifiée"),
 }
+ZONE_KINDS = {
+    "patient_home": ("patient home", "domicile du patient"),
+    "patient_body": ("patient body", "corps du patient"), "mobile": ("mobile", "mobile"),
+    "hospital": ("hospital", "hôpital"),
+    "hospital_biomedical": ("hospital biomedical", "biomédical hospitalier"),
+    "clinic": ("clinic", "cabinet ou clinique"), "vendor_cloud": ("vendor cloud",
+                                                                   "cloud du fabricant"),
+    "health_data_host": ("health-data host", "hébergeur de données de santé"),
+    "partner": ("partner", "partenaire"), "public_internet": ("public internet",
+                                                              "internet public"),
+    "carrier": ("carrier", "opérateur"), "other": ("other", "autre"),
+}
+ASSET_KINDS = {
+    "health_data": ("health data", "données de santé"), "telemetry": ("telemetry", "télémesure"),
+    "therapy_settings": ("therapy settings", "réglages thérapeutiques"),
+    "credentials": ("credentials", "secrets d'authentification"),
+    "identity": ("identity", "identité"), "firmware": ("firmware", "micrologiciel"),
+    "logs": ("logs", "journaux"), "financial": ("financial", "financier"),
+    "imaging": ("imaging", "imagerie"), "other": ("other", "autre"),
+}
 COSTS = {"low": ("low", "faible"), "medium": ("medium", "moyen"), "high": ("high", "élevé"),
          "very_low": ("very low", "très faible"), "very_high": ("very high", "très élevé")}
 # Default scale names of workbench.model.defaults (4 x 4 and 5 x 5); custom names pass through.

@@ -14,7 +14,15 @@ from workbench.model.enums import LAYER_ORDER
 from workbench.report.data import ReportData, RiskRow
 from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, table
 from workbench.report.fasttable import FastTable
-from workbench.report.i18n import COSTS, IMPACT_SHORT, STATUS, tr, vocab
+from workbench.report.i18n import (
+    ASSET_KINDS,
+    COSTS,
+    IMPACT_SHORT,
+    STATUS,
+    ZONE_KINDS,
+    tr,
+    vocab,
+)
 from workbench.report.matrix import side_by_side
 from workbench.report.regulatory import assess
 from workbench.report.render import to_drawing
@@ -350,12 +358,12 @@ def scope(data: ReportData, styles: Styles, lang: str, width: float) -> list:
     if data.model.zones:
         story.append(Heading(tr("trust_zones", lang), styles.h2, 1))
         story.append(table([tr("zone", lang), tr("kind", lang), tr("trust", lang)],
-                           [[z.name, z.kind.value.replace("_", " "), f"{z.trust_level}/10"]
+                           [[z.name, vocab(ZONE_KINDS, z.kind.value, lang), f"{z.trust_level}/10"]
                             for z in data.model.zones],
                            [0.5 * width, 0.3 * width, 0.2 * width], styles))
     if data.model.data_assets:
         story.append(Heading(tr("data_assets", lang), styles.h2, 1))
-        rows = [[a.name, a.kind.value.replace("_", " "),
+        rows = [[a.name, vocab(ASSET_KINDS, a.kind.value, lang),
                  f"C{a.confidentiality} I{a.integrity} A{a.availability}",
                  impact_text(a.impact, lang)] for a in data.model.data_assets]
         story.append(table([tr("data_assets", lang), tr("kind", lang), "C/I/A", tr("impact", lang)],
