@@ -146,3 +146,14 @@ def test_inconsistent_risk_matrix_gets_a_visible_warning():
     text = text_of(render_pdf(data, "board", "fr"))
     assert "Cox" in text and "Attention" in text
     assert not gather(report_model(), recommend=False).matrix_warnings
+
+
+@pytest.mark.parametrize("audience", ["board", "technical"])
+def test_blank_model_still_gives_a_report(audience):
+    from workbench.model.templates import from_template
+
+    model = from_template("blank", title="Nothing yet")
+    pdf = render_pdf(gather(model), audience, "fr")
+    text = text_of(pdf)
+    assert "Nothing yet" in text
+    assert "Aucune menace" in text or audience == "technical"

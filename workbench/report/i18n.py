@@ -280,6 +280,20 @@ ASSET_KINDS = {
     "logs": ("logs", "journaux"), "financial": ("financial", "financier"),
     "imaging": ("imaging", "imagerie"), "other": ("other", "autre"),
 }
+PROPERTY_WORDS = {
+    "radio": ("radio", "radio"), "secure_boot": ("secure boot", "démarrage sécurisé"),
+    "signed_updates": ("signed updates", "mises à jour signées"),
+    "encryption_at_rest": ("encrypted at rest", "chiffré au repos"),
+    "logging": ("logging", "journalisation"), "authentication": ("auth", "authentification"),
+    "patch": ("patches", "correctifs"), "internet_exposed": ("internet-exposed",
+                                                             "exposé sur internet"),
+    "legacy": ("legacy", "obsolète"), "physical_access": ("physical access", "accès physique"),
+    "multi_tenant": ("multi-tenant", "mutualisé"), "safety": ("safety", "sécurité patient"),
+    "none": ("none", "aucune"), "shared_secret": ("shared secret", "secret partagé"),
+    "password": ("password", "mot de passe"), "certificate": ("certificate", "certificat"),
+    "mfa": ("MFA", "MFA"), "unknown": ("unknown", "inconnu"), "current": ("current", "à jour"),
+    "lagging": ("lagging", "en retard"), "unsupported": ("unsupported", "plus maintenu"),
+}
 COSTS = {"low": ("low", "faible"), "medium": ("medium", "moyen"), "high": ("high", "élevé"),
          "very_low": ("very low", "très faible"), "very_high": ("very high", "très élevé")}
 # Default scale names of workbench.model.defaults (4 x 4 and 5 x 5); custom names pass through.

@@ -18,6 +18,7 @@ from workbench.report.i18n import (
     ASSET_KINDS,
     COSTS,
     IMPACT_SHORT,
+    PROPERTY_WORDS,
     STATUS,
     ZONE_KINDS,
     tr,
@@ -379,29 +380,34 @@ def scope(data: ReportData, styles: Styles, lang: str, width: float) -> list:
 
 
 def _properties(comp, lang: str) -> str:
+    """The security-relevant properties of a component as one short line."""
     props = comp.properties
     yes, no = tr("yes", lang), tr("no", lang)
+
+    def word(key: str) -> str:
+        return vocab(PROPERTY_WORDS, key, lang)
+
     parts = []
     if props.wireless_interfaces:
-        parts.append("radio: " + ", ".join(props.wireless_interfaces))
+        parts.append(f"{word('radio')}: " + ", ".join(props.wireless_interfaces))
     if props.os_firmware:
         parts.append(props.os_firmware)
-    for name, value in (("secure boot", props.secure_boot), ("signed updates",
-                        props.signed_updates), ("encrypted at rest", props.encryption_at_rest),
-                        ("logging", props.logging)):
+    for key, value in (("secure_boot", props.secure_boot), ("signed_updates",
+                       props.signed_updates), ("encryption_at_rest", props.encryption_at_rest),
+                       ("logging", props.logging)):
         if value is not None:
-            parts.append(f"{name}: {yes if value else no}")
+            parts.append(f"{word(key)}: {yes if value else no}")
     if props.authentication:
-        parts.append(f"auth: {props.authentication.value}")
+        parts.append(f"{word('authentication')}: {word(props.authentication.value)}")
     if props.patch_status:
-        parts.append(f"patch: {props.patch_status.value}")
-    for flag, label in ((props.internet_exposed, "internet-exposed"), (props.legacy, "legacy"),
-                        (props.physical_access, "physical access"),
-                        (props.multi_tenant, "multi-tenant")):
+        parts.append(f"{word('patch')}: {word(props.patch_status.value)}")
+    for flag, key in ((props.internet_exposed, "internet_exposed"), (props.legacy, "legacy"),
+                      (props.physical_access, "physical_access"),
+                      (props.multi_tenant, "multi_tenant")):
         if flag:
-            parts.append(label)
+            parts.append(word(key))
     if props.safety_critical_function:
-        parts.append(f"safety: {props.safety_critical_function}")
+        parts.append(f"{word('safety')}: {props.safety_critical_function}")
     return "; ".join(parts)
 
 
