@@ -59,6 +59,9 @@ def make_window(qtbot, tmp_path, stencils):
         return window
 
     yield make
+    from workbench.gui.app import release_clipboard
+
+    release_clipboard()  # as run_gui does: Qt frees copied data before Python exits
     for window in made:
         window.doc.undo_stack.setClean()  # no unsaved-changes prompt at teardown
         window.runner.cancel()

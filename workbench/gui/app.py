@@ -25,4 +25,18 @@ def run_gui(path: str | None, lang: str | None = None) -> int:
 
     window = MainWindow(path, lang=code)
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    release_clipboard()
+    return code
+
+
+def release_clipboard() -> None:
+    """Let Qt free a clip we copied before Python tears down (else a crash at exit)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from workbench.gui.main_window import CLIP_MIME
+
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(CLIP_MIME):
+        clipboard.clear()
