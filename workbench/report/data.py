@@ -240,7 +240,7 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
 
         attack = engines.attack_paths(model, notes, attack_top, raw_risks, recommend)
         cox = engines.cox_warnings(model)
-    plan = control_plan(model, risks)
+    plan = control_plan(model, risks, catalog_titles)
     return ReportData(
         model=model, fingerprint=digest, fingerprint_is_file=is_file, risks=risks,
         paths=attack.paths if attack else [], compromise=attack.compromise if attack else [],
@@ -265,7 +265,8 @@ def cost_units(label: str | None) -> float:
         return 2.0
 
 
-def control_plan(model: ThreatModel, risks: list[RiskRow]) -> list[PlanItem]:
+def control_plan(model: ThreatModel, risks: list[RiskRow],
+                 catalog_titles: dict[str, tuple[str, str]] | None = None) -> list[PlanItem]:
     """Controls not yet in place, ordered by the residual risk they would remove per cost.
 
     A control's reduction is the sum, over the open threats it acts on, of the score the
@@ -285,14 +286,30 @@ def control_plan(model: ThreatModel, risks: list[RiskRow]) -> list[PlanItem]:
     for control in model.controls:
         if control.status != ControlStatus.PLANNED and control.id not in reduction:
             continue
+        cost = control.cost or _catalog_cost(control.catalog_id)
         items.append(PlanItem(
             id=control.id, title=control.title, status=control.status.value,
-            cost_label=control.cost or "", cost=cost_units(control.cost),
+            title_fr=_catalog_title(catalog_titles, control.catalog_id)[1],
+            cost_label=cost or "", cost=cost_units(cost),
             reduction=round(reduction.get(control.id, 0.0), 2), elements=list(control.elements),
             threats=covered.get(control.id, 0),
             due=control.due.isoformat() if control.due else ""))
     items.sort(key=lambda p: (-p.per_cost, -p.reduction, p.id))
     return items
+
+
+def _catalog_title(titles: dict[str, tuple[str, str]] | None,
+                   catalog_id: str | None) -> tuple[str, str]:
+    """Catalog (English, French) titles of a control id, plain or namespaced."""
+    if not titles or not catalog_id:
+        return "", ""
+    return titles.get(catalog_id) or titles.get(catalog_id.split(":", 1)[-1]) or ("", "")
+
+
+def _catalog_cost(catalog_id: str | None) -> str | None:
+    from workbench.report.engines import catalog_cost
+
+    return catalog_cost(catalog_id)
 
 
 def layer_rank(layer: str) -> int:

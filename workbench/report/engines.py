@@ -64,7 +64,21 @@ def catalog_titles(notes: list[str]) -> dict[str, tuple[str, str]]:
                 title = str(_get(entry, "title", default="") or "")
                 title_fr = str(_get(entry, "title_fr", default="") or "")
                 titles[str(entry_id)] = (title, title_fr)
+                cost = _get(entry, "cost") if attr == "controls" else None
+                if cost:
+                    COSTS_SEEN[str(entry_id)] = str(cost)
     return titles
+
+
+#: Cost class of each catalog control seen by :func:`catalog_titles` (id -> low|medium|high).
+COSTS_SEEN: dict[str, str] = {}
+
+
+def catalog_cost(catalog_id: str | None) -> str | None:
+    """The catalog's cost class for a control id (plain or namespaced ``catalog:id``)."""
+    if not catalog_id:
+        return None
+    return COSTS_SEEN.get(catalog_id) or COSTS_SEEN.get(catalog_id.split(":", 1)[-1])
 
 
 def _risk(value: Any, fallback: Risk, l_max: int, s_max: int) -> Risk:

@@ -179,6 +179,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "partial": ("Partial", "Partiel"),
     "gap": ("Gap", "Écart"),
     "not_applicable": ("Not applicable", "Non applicable"),
+    "readiness_legend": (
+        "✔ in place or true · ○ planned · ✘ missing. An indicator from the model's controls and "
+        "declarations, not an audit verdict.",
+        "✔ en place ou vrai · ○ prévu · ✘ manquant. Indicateur tiré des mesures et déclarations "
+        "du modèle, pas un verdict d'audit."),
     "no_evidence": ("no matching control recorded", "aucune mesure correspondante"),
     # register and technical
     "element": ("Element", "Élément"),

@@ -131,7 +131,9 @@ def _fact(name: str, model: ThreatModel, lang: str) -> tuple[bool | None, str]:
     return good == len(known), f"{label[1] if fr else label[0]}: {good}/{len(known)}"
 
 
-def assess(model: ThreatModel, lang: str = "en") -> list[Readiness]:
+def assess(model: ThreatModel, lang: str = "en",
+           titles: dict[str, tuple[str, str]] | None = None) -> list[Readiness]:
+    """Readiness per checklist item; ``titles`` gives French control titles by catalog id."""
     result = []
     for item in load_checklist().items:
         title = item.title_fr if lang == "fr" else item.title_en
@@ -153,7 +155,12 @@ def assess(model: ThreatModel, lang: str = "en") -> list[Readiness]:
             if any(k in haystack for k in item.keywords):
                 done = control.status in (ControlStatus.IMPLEMENTED, ControlStatus.VERIFIED)
                 points += 1.0 if done else 0.5
-                evidence.append(("✔ " if done else "… ") + control.title)
+                label = control.title
+                if lang == "fr" and titles and control.catalog_id:
+                    key = control.catalog_id
+                    pair = titles.get(key) or titles.get(key.split(":", 1)[-1])
+                    label = pair[1] if pair and pair[1] else label
+                evidence.append(("✔ " if done else "○ ") + label)
         state = "ready" if points >= 2 and not failed else "partial" if points > 0 else "gap"
         result.append(Readiness(item.id, title, state, evidence))
     return result

@@ -304,7 +304,7 @@ def board_plan(data: ReportData, styles: Styles, lang: str, width: float, limit:
 
 
 def regulatory(data: ReportData, styles: Styles, lang: str, width: float) -> list:
-    items = assess(data.model, lang)
+    items = assess(data.model, lang, data.catalog_titles)
     rows, fills = [], {}
     for index, item in enumerate(items):
         evidence = "; ".join(item.evidence) or (tr("no_evidence", lang)
@@ -312,7 +312,8 @@ def regulatory(data: ReportData, styles: Styles, lang: str, width: float) -> lis
         rows.append([item.title, tr(item.state, lang), evidence])
         fills[(1, index)] = READINESS_COLOURS[item.state]
     return [table([tr("requirement", lang), tr("readiness", lang), tr("evidence", lang)], rows,
-                  [0.42 * width, 0.13 * width, 0.45 * width], styles, fills=fills)]
+                  [0.42 * width, 0.13 * width, 0.45 * width], styles, fills=fills),
+            p(tr("readiness_legend", lang), styles.caption)]
 
 
 def impact_text(impact: dict[str, int], lang: str) -> str:
