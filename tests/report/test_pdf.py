@@ -121,7 +121,8 @@ def test_review_and_workshop_sections_appear_when_present():
 
     model = report_model()
     model.review = ReviewRecord(vendor="Acme Médical", answers=[
-        ReviewAnswer(item="sbom-provided", answer="no", note="SBOM promised for Q3")])
+        ReviewAnswer(item="sbom", answer="no", note="SBOM promised for Q3"),
+        ReviewAnswer(item="signed-firmware", answer="yes", evidence="Signed images")])
     model.workshops = [WorkshopSession(
         id="w1", title="Atelier pompe", date=dt.date(2026, 11, 2), participants=["Zoé", "Marc"],
         decisions=["Pairing must be authenticated"],
@@ -130,7 +131,8 @@ def test_review_and_workshop_sections_appear_when_present():
                                    Vote(participant="Marc", likelihood=4)])])]
     text = text_of(render_pdf(gather(model, use_engines=False), "technical", "fr"))
     assert "Grille de revue fournisseur" in text and "Acme Médical" in text
-    assert "SBOM promised for Q3" in text
+    assert "SBOM promised for Q3" in text  # a gap is listed with its note
+    assert "Signed images" not in text  # met items are counted, not listed
     assert "Atelier pompe" in text and "Pairing must be authenticated" in text
     assert "2–4" in text
     plain = text_of(render_pdf(gather(report_model(), use_engines=False), "technical", "en"))

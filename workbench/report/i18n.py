@@ -237,6 +237,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "decisions": ("Decisions", "Décisions"),
     "item": ("Item", "Point"),
     "vendor": ("Vendor", "Fournisseur"),
+    "review_blocking": ("{count} blocking gaps; {ratio} of applicable items met. Gaps below, "
+                        "blocking first.",
+                        "{count} écarts bloquants ; {ratio} des points applicables satisfaits. "
+                        "Écarts ci-dessous, bloquants d'abord."),
+    "severity_col": ("Severity", "Sévérité"),
     "reviewer": ("Reviewer", "Relecteur"),
     "review_tally": ("{count} checklist items answered: {tally}.",
                      "{count} points de la grille renseignés : {tally}."),

@@ -524,34 +524,55 @@ def optional_sections(data: ReportData, styles: Styles, lang: str, width: float)
     return story
 
 
+SEVERITIES = {"blocking": ("blocking", "bloquant"), "major": ("major", "majeur"),
+              "minor": ("minor", "mineur")}
 ANSWER_COLOURS = {"yes": "#a6dba0", "partial": "#ffffbf", "no": "#fdae61",
                   "unknown": "#eeeeee", "not_applicable": "#ffffff"}
 
 
 def _review(review, data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    """The vendor review: counts, then gaps (blocking first) with the checklist's wording."""
     facts = [f"{label}: {value}" for label, value in (
         (tr("vendor", lang), review.vendor), (tr("reviewer", lang), review.reviewer),
         (tr("date", lang), review.date.isoformat() if review.date else None)) if value]
-    counts: dict[str, int] = {}
-    for answer in review.answers:
-        counts[answer.answer.value] = counts.get(answer.answer.value, 0) + 1
-    tally = ", ".join(f"{tr('answer_' + k, lang)} {v}" for k, v in counts.items())
     story: list = [p(" · ".join(facts), styles.body)] if facts else []
-    story.append(p(tr("review_tally", lang, count=len(review.answers), tally=tally or "–"),
-                   styles.body))
+    summary = _review_summary(data)
+    if summary is None:  # the checklist module is unavailable: show the raw answers
+        lines = [(a.item, "", a.item, a.answer.value, a.evidence or "", a.note or "")
+                 for a in review.answers]
+    else:
+        counts = summary.counts
+        tally = ", ".join(f"{tr('answer_' + k, lang)} {v}" for k, v in counts.items() if v)
+        story.append(p(tr("review_tally", lang, count=sum(counts.values()), tally=tally)
+                       + " " + tr("review_blocking", lang, count=len(summary.blocking_gaps),
+                                  ratio=f"{summary.met_ratio:.0%}"), styles.body))
+        lines = [(line.item.id, line.item.severity,
+                  (line.item.title_fr if lang == "fr" and line.item.title_fr
+                   else line.item.title), line.answer.value, line.evidence or "",
+                  line.note or "") for line in summary.gaps]
     rows, fills = [], {}
-    for answer in sorted(review.answers, key=lambda a: (
-            ["no", "unknown", "partial", "yes", "not_applicable"].index(a.answer.value),
-            a.item)):
-        fills[(1, len(rows))] = ANSWER_COLOURS[answer.answer.value]
-        rows.append([answer.item, tr("answer_" + answer.answer.value, lang),
-                     answer.evidence or "", answer.note or ""])
+    for item_id, severity, title, answer, evidence, note in lines:
+        fills[(2, len(rows))] = ANSWER_COLOURS.get(answer, "#eeeeee")
+        label = f"{title} [{item_id}]" if title != item_id else item_id
+        rows.append([label, vocab(SEVERITIES, severity, lang) if severity else "",
+                     tr("answer_" + answer, lang), evidence, note])
     if rows:
-        story.append(table([tr("item", lang), tr("answer", lang), tr("evidence", lang),
-                            tr("notes", lang)], rows,
-                           [0.22 * width, 0.12 * width, 0.36 * width, 0.30 * width], styles,
-                           fills=fills))
+        story.append(table([tr("item", lang), tr("severity_col", lang), tr("answer", lang),
+                            tr("evidence", lang), tr("notes", lang)], rows,
+                           [0.34 * width, 0.1 * width, 0.1 * width, 0.24 * width,
+                            0.22 * width], styles, fills=fills))
     return story
+
+
+def _review_summary(data: ReportData):
+    try:
+        from workbench.analysis.review import review_summary
+    except ImportError:
+        return None
+    try:
+        return review_summary(data.model)
+    except Exception:  # noqa: BLE001 - a broken checklist must not break the report
+        return None
 
 
 def _workshop(session, data: ReportData, styles: Styles, lang: str, width: float) -> list:
