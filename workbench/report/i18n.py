@@ -254,7 +254,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "facilitator": ("Facilitator", "Animateur"),
     "open_questions": ("Open questions", "Questions ouvertes"),
     "votes": ("Votes", "Votes"),
-    "likelihood_spread": ("Likelihood range", "Écart de vraisemblance"),
+    "likelihood_spread": ("Likelihood range", "Plage votée"),
     "consensus": ("Consensus", "Consensus"),
     "time_spent": ("Time", "Durée"),
     "answer": ("Answer", "Réponse"),

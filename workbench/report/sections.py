@@ -519,7 +519,8 @@ def optional_sections(data: ReportData, styles: Styles, lang: str, width: float)
         story.append(Heading(tr("sec_review", lang), styles.h1, 0))
         story += _review(review, data, styles, lang, width)
     for session in getattr(data.model, "workshops", None) or []:
-        story.append(Heading(f"{tr('sec_workshops', lang)}: {session.title}", styles.h1, 0))
+        colon = "\u00a0: " if lang == "fr" else ": "
+        story.append(Heading(f"{tr('sec_workshops', lang)}{colon}{session.title}", styles.h1, 0))
         story += _workshop(session, data, styles, lang, width)
     return story
 
