@@ -159,3 +159,13 @@ def test_blank_model_still_gives_a_report(audience):
     text = text_of(pdf)
     assert "Nothing yet" in text
     assert "Aucune menace" in text or audience == "technical"
+
+
+def test_model_text_is_never_markup():
+    model = report_model()
+    model.metadata.title = "R&D <b>pilot</b> & <unclosed"
+    model.components[0].name = "Pump <i>A</i> & " + "very-long-name-" * 12
+    pdf = render_pdf(gather(model, use_engines=False), "technical", "en")
+    text = text_of(pdf)
+    assert "R&D <b>pilot</b> & <unclosed" in text
+    assert "Pump <i>A</i> &" in text
