@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if path:
             self.open_path(path)
-        elif offer_recovery:
+        if offer_recovery:  # also when a file was given: the crash may have been elsewhere
             QTimer.singleShot(0, self.offer_recovery)
         self.schedule_analysis()
 
@@ -531,8 +531,11 @@ class MainWindow(QMainWindow):
 
     # --- recovery ------------------------------------------------------------------------------
     def autosave(self) -> None:
+        """Every minute: unsaved work goes to the recovery file; none left, no file."""
         if self.doc.dirty:
             self.recovery.save(self.doc.model, self.doc.path)
+        else:
+            self.recovery.clear()
 
     def offer_recovery(self) -> bool:
         if not self.recovery.pending():
