@@ -121,3 +121,17 @@ def test_decide_and_attach_control():
     model = edits.set_threat_impact(model, "t1", {"patient_safety": None})
     assert model.threats[0].impact == {}
     _consistent(model)
+
+
+def test_zone_rectangle_grows_to_hold_a_moved_member():
+    from workbench.model.layout import ensure_layout
+
+    model = ensure_layout(tiny_model())
+    zone = model.layout.zones["home"]
+    moved = edits.move_elements(model, {"pump": (zone.x + 5, zone.y + zone.h + 300)})
+    grown, box = moved.layout.zones["home"], moved.layout.elements["pump"]
+    assert grown.y == zone.y and grown.y + grown.h >= box.y + box.h
+    assert model.layout.zones["home"] == zone  # the input is untouched
+    unmoved_zone = edits.move_elements(model, {"vcloud": (model.layout.elements["vcloud"].x,
+                                                          model.layout.elements["vcloud"].y)})
+    assert unmoved_zone.layout.zones["cloud"] == model.layout.zones["cloud"]

@@ -80,10 +80,11 @@ def add_component(model: ThreatModel, component: Component,
     if component.id in used_ids(model):
         raise ValueError(f"id {component.id!r} is already used")
     result = model.model_copy(update={"components": [*model.components, component]})
-    layout = _layout_copy(result, elements=True)
+    layout = _layout_copy(result, elements=True, zones=True)
     if box is None:
         box = auto_layout(result).elements[component.id]
     layout.elements[component.id] = box
+    _grow_zones(result, layout, [component.id])
     return _with_layout(result, layout)
 
 
@@ -239,7 +240,27 @@ def move_elements(model: ThreatModel, positions: Mapping[str, tuple[float, float
             continue
         old = target.get(key) or Box(x=0, y=0, w=ELEMENT_W, h=ELEMENT_H)
         target[key] = Box(x=float(x), y=float(y), w=old.w, h=old.h)
+    _grow_zones(model, layout, positions)
     return _with_layout(model, layout)
+
+
+def _grow_zones(model: ThreatModel, layout: Layout, ids: Iterable[str],
+                pad: float = 14.0) -> None:
+    """Stretch each zone rectangle (never shrink it) so it still holds its moved members."""
+    comps = model.components_by_id()
+    for key in ids:
+        comp = comps.get(key)
+        if comp is None or comp.zone is None or comp.zone not in layout.zones:
+            continue
+        box, zone = layout.elements[key], layout.zones[comp.zone]
+        if zone.w is None or zone.h is None:
+            continue
+        left = min(zone.x, box.x - pad)
+        top = min(zone.y, box.y - pad - 22.0)
+        right = max(zone.x + zone.w, box.x + (box.w or ELEMENT_W) + pad)
+        bottom = max(zone.y + zone.h, box.y + (box.h or ELEMENT_H) + pad)
+        if (left, top, right, bottom) != (zone.x, zone.y, zone.x + zone.w, zone.y + zone.h):
+            layout.zones[comp.zone] = Box(x=left, y=top, w=right - left, h=bottom - top)
 
 
 def resize_zone(model: ThreatModel, zone_id: str, box: Box) -> ThreatModel:
