@@ -91,8 +91,13 @@ def test_risk_overlay_colours_elements_by_worst_risk(make_window, tiny_path):
     worst = max((r for r in window.analysis.result.threats if r.instance.element == "vcloud"),
                 key=lambda r: r.current.score)
     assert window.scene.elements["vcloud"].risk_colour.name() == worst.current.colour.lower()
+    flows_with_threats = {r.instance.element for r in window.analysis.result.threats
+                          if r.counted} & set(window.scene.flows)
+    assert flows_with_threats
+    assert all(window.scene.flows[f].label.risk_colour is not None for f in flows_with_threats)
     window.toggle_risk(False)
     assert all(v.risk_colour is None for v in window.scene.elements.values())
+    assert all(f.label.risk_colour is None for f in window.scene.flows.values())
 
 
 @needs_sample

@@ -396,6 +396,7 @@ class FlowLabel(QGraphicsItem):
         self.owner = owner
         self.setZValue(20)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.risk_colour: QColor | None = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -419,8 +420,9 @@ class FlowLabel(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        edge = theme.HIGHLIGHT if self.owner.highlighted else QColor("#b8c0cc")
-        painter.setPen(QPen(edge, 1))
+        edge = theme.HIGHLIGHT if self.owner.highlighted else (
+            self.risk_colour or QColor("#b8c0cc"))
+        painter.setPen(QPen(edge, 2.2 if self.risk_colour is not None else 1))
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(self._rect, 4, 4)
         x = 4.0

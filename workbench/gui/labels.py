@@ -85,3 +85,14 @@ def status_label(value: str) -> str:
         "orphaned": QCoreApplication.translate("Status", "orphaned"),
     }
     return labels.get(value, value)
+
+
+def layer_label(value: str) -> str:
+    """A layer name in the threats table."""
+    labels = {
+        "thing": QCoreApplication.translate("Layer", "thing"),
+        "gateway": QCoreApplication.translate("Layer", "gateway"),
+        "network": QCoreApplication.translate("Layer", "network"),
+        "cloud": QCoreApplication.translate("Layer", "cloud"),
+    }
+    return labels.get(value, value)

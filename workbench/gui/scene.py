@@ -304,6 +304,11 @@ class DiagramScene(QGraphicsScene):
             if colour != item.risk_colour:
                 item.risk_colour = colour
                 item.update()
+        for key, item in self.flows.items():  # flows: the label's frame takes the colour
+            colour = (colours or {}).get(key)
+            if item.label is not None and colour != item.label.risk_colour:
+                item.label.risk_colour = colour
+                item.label.update()
 
     # --- selection helpers ------------------------------------------------------------------
     def selected_ids(self) -> list[str]:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.document import Document
-from workbench.gui.labels import status_label
+from workbench.gui.labels import layer_label, status_label
 from workbench.model import edits
 from workbench.model.enums import ControlStatus, ThreatStatus
 
@@ -134,7 +134,7 @@ class ThreatTable(QAbstractTableModel):
         if col == "Element":
             return self.names.get(inst.element, inst.element)
         if col == "Layer":
-            return risk.layer
+            return layer_label(risk.layer)
         if col == "L":
             return risk.current.likelihood
         if col == "S":

@@ -100,6 +100,7 @@ FR = {
     "Who owns this threat?": "Qui est responsable de cette menace ?",
     "Set owner": "Désigner le responsable",
     "No catalog control for this threat": "Aucune mesure du catalogue pour cette menace",
+    "thing": "objet", "gateway": "passerelle", "network": "réseau", "cloud": "cloud",
     "(derived)": "(calculé)", "Impact per category": "Impact par catégorie",
     "New Trust &Zone Around Selection…": "Nouvelle &zone de confiance autour de la sélection…",
     "Select the elements to put in the zone": "Sélectionnez les éléments à mettre dans la zone",

@@ -65,23 +65,23 @@
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="382" />
+        <location filename="../scene.py" line="387" />
         <source>Move</source>
         <extracomment>a status-bar message (e.g. why a connection was refused)</extracomment>
         <translation>Déplacer</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="388" />
+        <location filename="../scene.py" line="393" />
         <source>Connect</source>
         <translation>Relier</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="403" />
+        <location filename="../scene.py" line="408" />
         <source>Placed in its layer's swimlane</source>
         <translation>Placé dans le couloir de sa couche</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="410" />
+        <location filename="../scene.py" line="415" />
         <source>Add element</source>
         <translation>Ajouter un élément</translation>
     </message>
@@ -459,6 +459,29 @@
     </message>
 </context>
 <context>
+    <name>Layer</name>
+    <message>
+        <location filename="../labels.py" line="93" />
+        <source>thing</source>
+        <translation>objet</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="94" />
+        <source>gateway</source>
+        <translation>passerelle</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="95" />
+        <source>network</source>
+        <translation>réseau</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="96" />
+        <source>cloud</source>
+        <translation>cloud</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="61" />
@@ -783,22 +806,22 @@
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540" />
+        <location filename="../main_window.py" line="543" />
         <source>an unsaved model</source>
         <translation>un modèle non enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542" />
+        <location filename="../main_window.py" line="545" />
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543" />
+        <location filename="../main_window.py" line="546" />
         <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
         <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553" />
+        <location filename="../main_window.py" line="556" />
         <source>Cannot recover</source>
         <translation>Récupération impossible</translation>
     </message>
