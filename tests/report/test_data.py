@@ -56,3 +56,29 @@ def test_regulatory_evidence_reads_controls_and_facts():
     assert gdpr.state in ("ready", "partial")
     assert {i.id for i in load_checklist().items} >= {"hds", "gdpr", "has_5b", "ars_incident",
                                                        "fda_premarket", "eu_mdr"}
+
+
+def test_has_5b_needs_e1_e2_e3_covered_by_controls_in_place():
+    from workbench.model import ControlInstance
+    from workbench.model.entities import TrustZone
+    from workbench.model.enums import ZoneKind
+
+    model = report_model()
+    model.zones.append(TrustZone(id="ward", name="Ward", kind=ZoneKind.HOSPITAL))
+    model.controls = [
+        ControlInstance(id="a", catalog_id="continuity-plan", title="Recovery plan",
+                        status="implemented"),
+        ControlInstance(id="b", catalog_id="security-policy", title="Policy",
+                        status="verified")]
+    refs = {"continuity-plan": {"has_5b": ["E2"]}, "security-policy": {"has_5b": ["E1"]}}
+
+    def frameworks(catalog_id):
+        return refs.get(catalog_id, {})
+
+    has = next(r for r in assess(model, "en", None, frameworks) if r.id == "has_5b")
+    assert has.state == "partial" and "E3" in has.evidence[0]
+    refs["audit"] = {"has_5b": ["E3"]}
+    model.controls.append(ControlInstance(id="c", catalog_id="audit", title="Yearly audit",
+                                          status="implemented"))
+    has = next(r for r in assess(model, "en", None, frameworks) if r.id == "has_5b")
+    assert has.state == "ready"

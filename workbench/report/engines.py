@@ -67,11 +67,26 @@ def catalog_titles(notes: list[str]) -> dict[str, tuple[str, str]]:
                 cost = _get(entry, "cost") if attr == "controls" else None
                 if cost:
                     COSTS_SEEN[str(entry_id)] = str(cost)
+                refs = _get(entry, "references") if attr == "controls" else None
+                if refs is not None:
+                    FRAMEWORKS_SEEN[str(entry_id)] = {
+                        key: (list(value) if isinstance(value, list) else [])
+                        for key, value in as_mapping(refs).items() if value}
     return titles
 
 
 #: Cost class of each catalog control seen by :func:`catalog_titles` (id -> low|medium|high).
 COSTS_SEEN: dict[str, str] = {}
+#: Regulatory references of each catalog control: id -> {framework key: [references]}.
+FRAMEWORKS_SEEN: dict[str, dict[str, list[str]]] = {}
+
+
+def control_frameworks(catalog_id: str | None) -> dict[str, list[str]]:
+    """Frameworks a catalog control maps to (empty for the organisation's own controls)."""
+    if not catalog_id:
+        return {}
+    return (FRAMEWORKS_SEEN.get(catalog_id)
+            or FRAMEWORKS_SEEN.get(catalog_id.split(":", 1)[-1]) or {})
 
 
 def catalog_cost(catalog_id: str | None) -> str | None:

@@ -1,8 +1,10 @@
 """Regulatory readiness: which frameworks apply and how much evidence the model holds.
 
 The checklist is data (``regulatory.json``); this module only knows how to decide whether an
-item applies and how to read evidence: named facts about the model, and controls whose title
-or catalog id matches the item's keywords (implemented or verified count fully, planned half).
+item applies and how to read evidence: named facts about the model, and controls that the
+catalog maps to the item's framework (or, for the organisation's own controls, whose title
+matches the item's keywords); implemented or verified count fully, planned half. For HAS 5.b
+the three expectations E1, E2, E3 must each be covered by a control in place.
 This is an indicator for a board, not an audit verdict; the report says so.
 """
 
@@ -35,6 +37,7 @@ class Item(BaseModel):
     applies: str
     facts: list[str] = []
     keywords: list[str] = []
+    frameworks: list[str] = []  # catalog control reference keys (ControlReferences fields)
 
 
 class Checklist(BaseModel):
@@ -132,8 +135,13 @@ def _fact(name: str, model: ThreatModel, lang: str) -> tuple[bool | None, str]:
 
 
 def assess(model: ThreatModel, lang: str = "en",
-           titles: dict[str, tuple[str, str]] | None = None) -> list[Readiness]:
-    """Readiness per checklist item; ``titles`` gives French control titles by catalog id."""
+           titles: dict[str, tuple[str, str]] | None = None,
+           frameworks=None) -> list[Readiness]:
+    """Readiness per checklist item.
+
+    ``titles`` gives French control titles by catalog id; ``frameworks(catalog_id)`` the
+    regulatory references of a catalog control (keyword matching is used without it).
+    """
     result = []
     for item in load_checklist().items:
         title = item.title_fr if lang == "fr" else item.title_en
@@ -150,9 +158,12 @@ def assess(model: ThreatModel, lang: str = "en",
             evidence.append(("✔ " if value else "✘ ") + text)
             points += 1.0 if value else 0.0
             failed = failed or not value
+        covered_e: set[str] = set()
         for control in model.controls:
+            mapped = frameworks(control.catalog_id) if frameworks else {}
             haystack = f"{control.title} {control.catalog_id or ''}".lower()
-            if any(k in haystack for k in item.keywords):
+            if (set(mapped) & set(item.frameworks)) or (
+                    not mapped and any(k in haystack for k in item.keywords)):
                 done = control.status in (ControlStatus.IMPLEMENTED, ControlStatus.VERIFIED)
                 points += 1.0 if done else 0.5
                 label = control.title
@@ -161,6 +172,16 @@ def assess(model: ThreatModel, lang: str = "en",
                     pair = titles.get(key) or titles.get(key.split(":", 1)[-1])
                     label = pair[1] if pair and pair[1] else label
                 evidence.append(("✔ " if done else "○ ") + label)
+                if done:
+                    covered_e.update(mapped.get("has_5b", []))
+        if item.id == "has_5b" and frameworks:
+            missing = [e for e in ("E1", "E2", "E3") if e not in covered_e]
+            if missing:
+                failed = True
+                evidence.insert(0, "✘ " + ("non couvert : " if lang == "fr" else
+                                           "not covered: ") + ", ".join(missing))
+            else:
+                evidence.insert(0, "✔ E1, E2, E3")
         state = "ready" if points >= 2 and not failed else "partial" if points > 0 else "gap"
         result.append(Readiness(item.id, title, state, evidence))
     return result

@@ -304,7 +304,10 @@ def board_plan(data: ReportData, styles: Styles, lang: str, width: float, limit:
 
 
 def regulatory(data: ReportData, styles: Styles, lang: str, width: float) -> list:
-    items = assess(data.model, lang, data.catalog_titles)
+    from workbench.report.engines import control_frameworks
+
+    items = assess(data.model, lang, data.catalog_titles,
+                   control_frameworks if data.catalog_titles else None)
     rows, fills = [], {}
     for index, item in enumerate(items):
         evidence = "; ".join(item.evidence) or (tr("no_evidence", lang)
