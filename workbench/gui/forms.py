@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.gui.labels import enum_label
+
 
 @dataclass
 class FieldSpec:
@@ -121,7 +123,7 @@ class FieldEditor(QObject):
             if spec.optional:
                 widget.addItem("—", "")
             for member in spec.enum:
-                widget.addItem(member.value.replace("_", " "), member.value)
+                widget.addItem(enum_label(member.value), member.value)
             widget.currentIndexChanged.connect(self._emit)
         elif kind == "int" and spec.low is not None and spec.high is not None:
             widget = QSpinBox()

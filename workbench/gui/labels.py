@@ -96,3 +96,47 @@ def layer_label(value: str) -> str:
         "cloud": QCoreApplication.translate("Layer", "cloud"),
     }
     return labels.get(value, value)
+
+
+def enum_label(value: str) -> str:
+    """A value of a closed vocabulary (zone kind, authentication...) in a combo box."""
+    labels = {
+        "thing": QCoreApplication.translate("Values", "thing"),
+        "gateway": QCoreApplication.translate("Values", "gateway"),
+        "network": QCoreApplication.translate("Values", "network"),
+        "cloud": QCoreApplication.translate("Values", "cloud"),
+        "none": QCoreApplication.translate("Values", "none"),
+        "shared_secret": QCoreApplication.translate("Values", "shared secret"),
+        "password": QCoreApplication.translate("Values", "password"),
+        "certificate": QCoreApplication.translate("Values", "certificate"),
+        "mfa": QCoreApplication.translate("Values", "mfa"),
+        "unknown": QCoreApplication.translate("Values", "unknown"),
+        "current": QCoreApplication.translate("Values", "current"),
+        "lagging": QCoreApplication.translate("Values", "lagging"),
+        "unsupported": QCoreApplication.translate("Values", "unsupported"),
+        "health_data": QCoreApplication.translate("Values", "health data"),
+        "telemetry": QCoreApplication.translate("Values", "telemetry"),
+        "therapy_settings": QCoreApplication.translate("Values", "therapy settings"),
+        "credentials": QCoreApplication.translate("Values", "credentials"),
+        "identity": QCoreApplication.translate("Values", "identity"),
+        "firmware": QCoreApplication.translate("Values", "firmware"),
+        "logs": QCoreApplication.translate("Values", "logs"),
+        "financial": QCoreApplication.translate("Values", "financial"),
+        "imaging": QCoreApplication.translate("Values", "imaging"),
+        "other": QCoreApplication.translate("Values", "other"),
+        "patient_home": QCoreApplication.translate("Values", "patient home"),
+        "patient_body": QCoreApplication.translate("Values", "patient body"),
+        "mobile": QCoreApplication.translate("Values", "mobile"),
+        "hospital": QCoreApplication.translate("Values", "hospital"),
+        "hospital_biomedical": QCoreApplication.translate("Values", "hospital biomedical"),
+        "clinic": QCoreApplication.translate("Values", "clinic"),
+        "vendor_cloud": QCoreApplication.translate("Values", "vendor cloud"),
+        "health_data_host": QCoreApplication.translate("Values", "health data host"),
+        "partner": QCoreApplication.translate("Values", "partner"),
+        "public_internet": QCoreApplication.translate("Values", "public internet"),
+        "carrier": QCoreApplication.translate("Values", "carrier"),
+        "planned": QCoreApplication.translate("Values", "planned"),
+        "implemented": QCoreApplication.translate("Values", "implemented"),
+        "verified": QCoreApplication.translate("Values", "verified"),
+    }
+    return labels.get(value) or value.replace("_", " ")

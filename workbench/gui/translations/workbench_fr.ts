@@ -1002,4 +1002,192 @@
         <translation>Aucune mesure du catalogue pour cette menace</translation>
     </message>
 </context>
+<context>
+    <name>Values</name>
+    <message>
+        <location filename="../labels.py" line="104" />
+        <source>thing</source>
+        <translation>objet</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="105" />
+        <source>gateway</source>
+        <translation>passerelle</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="106" />
+        <source>network</source>
+        <translation>réseau</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="107" />
+        <source>cloud</source>
+        <translation>cloud</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="108" />
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="109" />
+        <source>shared secret</source>
+        <translation>secret partagé</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="110" />
+        <source>password</source>
+        <translation>mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="111" />
+        <source>certificate</source>
+        <translation>certificat</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="112" />
+        <source>mfa</source>
+        <translation>MFA</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="113" />
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="114" />
+        <source>current</source>
+        <translation>à jour</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="115" />
+        <source>lagging</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="116" />
+        <source>unsupported</source>
+        <translation>plus maintenu</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="117" />
+        <source>health data</source>
+        <translation>données de santé</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="118" />
+        <source>telemetry</source>
+        <translation>télémétrie</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="119" />
+        <source>therapy settings</source>
+        <translation>réglages thérapeutiques</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="120" />
+        <source>credentials</source>
+        <translation>identifiants</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="121" />
+        <source>identity</source>
+        <translation>identité</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="122" />
+        <source>firmware</source>
+        <translation>micrologiciel</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="123" />
+        <source>logs</source>
+        <translation>journaux</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="124" />
+        <source>financial</source>
+        <translation>financier</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="125" />
+        <source>imaging</source>
+        <translation>imagerie</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="126" />
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="127" />
+        <source>patient home</source>
+        <translation>domicile du patient</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="128" />
+        <source>patient body</source>
+        <translation>corps du patient</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="129" />
+        <source>mobile</source>
+        <translation>mobile</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="130" />
+        <source>hospital</source>
+        <translation>hôpital</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="131" />
+        <source>hospital biomedical</source>
+        <translation>biomédical hospitalier</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="132" />
+        <source>clinic</source>
+        <translation>cabinet / clinique</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="133" />
+        <source>vendor cloud</source>
+        <translation>cloud du fabricant</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="134" />
+        <source>health data host</source>
+        <translation>hébergeur de données de santé</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="135" />
+        <source>partner</source>
+        <translation>partenaire</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="136" />
+        <source>public internet</source>
+        <translation>Internet public</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="137" />
+        <source>carrier</source>
+        <translation>opérateur</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="138" />
+        <source>planned</source>
+        <translation>prévue</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="139" />
+        <source>implemented</source>
+        <translation>en place</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="140" />
+        <source>verified</source>
+        <translation>vérifiée</translation>
+    </message>
+</context>
 </TS>
