@@ -322,8 +322,11 @@ class FlowItem(QGraphicsPathItem):
             path.moveTo(seg.p1())
             path.lineTo(seg.p2())
         self.setPath(path)
-        self.setToolTip(" · ".join(x for x in (flow.name, flow.protocol,
-                                               "encrypted" if flow.encrypted else None) if x))
+        marks = (QCoreApplication.translate("DiagramScene", "encrypted") if flow.encrypted
+                 else None,
+                 None if flow.authenticated
+                 else QCoreApplication.translate("DiagramScene", "not authenticated"))
+        self.setToolTip(" · ".join(x for x in (flow.name, flow.protocol, *marks) if x))
         self._style()
 
     def _style(self) -> None:

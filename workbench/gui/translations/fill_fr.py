@@ -113,6 +113,7 @@ FR = {
     "health data host": "hébergeur de données de santé", "partner": "partenaire",
     "public internet": "Internet public", "carrier": "opérateur", "planned": "prévue",
     "implemented": "en place", "verified": "vérifiée",
+    "encrypted": "chiffré", "not authenticated": "non authentifié",
     "(derived)": "(calculé)", "Impact per category": "Impact par catégorie",
     "New Trust &Zone Around Selection…": "Nouvelle &zone de confiance autour de la sélection…",
     "Select the elements to put in the zone": "Sélectionnez les éléments à mettre dans la zone",

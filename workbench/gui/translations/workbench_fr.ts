@@ -90,6 +90,16 @@
         <source>trust %1</source>
         <translation>confiance %1</translation>
     </message>
+    <message>
+        <location filename="../items.py" line="325" />
+        <source>encrypted</source>
+        <translation>chiffré</translation>
+    </message>
+    <message>
+        <location filename="../items.py" line="328" />
+        <source>not authenticated</source>
+        <translation>non authentifié</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
