@@ -46,5 +46,23 @@ def write_report(model_path: Path, out: Path, *, audience: str = "board",
     model = load_model(model_path)
     raw = model_path.read_bytes()
     pdf = build_report(model, raw=raw, audience=audience, lang=lang)
-    out.write_bytes(pdf)
+    write_bytes_atomic(out, pdf)
     return len(pdf)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path`` then rename: never a half-written PDF."""
+    import contextlib
+    import os
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
