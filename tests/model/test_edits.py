@@ -135,3 +135,13 @@ def test_zone_rectangle_grows_to_hold_a_moved_member():
     unmoved_zone = edits.move_elements(model, {"vcloud": (model.layout.elements["vcloud"].x,
                                                           model.layout.elements["vcloud"].y)})
     assert unmoved_zone.layout.zones["cloud"] == model.layout.zones["cloud"]
+
+
+def test_references_to_unknown_data_assets_are_refused():
+    model = tiny_model()
+    with pytest.raises(ValueError, match="unknown data asset 'ghost'"):
+        edits.update_component(model, "pump", {"properties": {"data_assets": ["ghost"]}})
+    with pytest.raises(ValueError, match="unknown data asset"):
+        edits.update_flow(model, "f-relay-cloud", {"data_assets": ["glucose", "ghost"]})
+    ok = edits.update_flow(model, "f-relay-cloud", {"data_assets": ["glucose", "dosing"]})
+    _consistent(ok)

@@ -33,6 +33,7 @@ from workbench.model import edits
 from workbench.model.defaults import default_risk_settings
 from workbench.model.entities import Metadata
 from workbench.model.errors import ModelError
+from workbench.model.integrity import check_integrity
 from workbench.model.io import load_model, save_model
 from workbench.model.layout import ensure_layout
 from workbench.model.stencils import StencilLibrary, default_stencils
@@ -499,6 +500,10 @@ class MainWindow(QMainWindow):
         return self._write(path)
 
     def _write(self, path: str) -> bool:
+        problems = check_integrity(self.doc.model, self.stencils) if len(self.stencils) else []
+        if problems:  # saved anyway (never lose work), but the analyst must know
+            QMessageBox.warning(self, self.tr("Model has problems"),
+                                "\n".join(p.format() for p in problems[:12]))
         try:
             save_model(self.doc.model, path)
         except OSError as exc:

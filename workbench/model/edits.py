@@ -147,7 +147,16 @@ def update_component(model: ThreatModel, comp_id: str,
     new = _updated(old, changes)
     if new.zone is not None and new.zone not in model.zones_by_id():
         raise ValueError(f"unknown zone {new.zone!r}")
+    _known_assets(model, new.properties.data_assets)
     return model.model_copy(update={"components": _replace(model.components, comp_id, new)})
+
+
+def _known_assets(model: ThreatModel, ids: Iterable[str]) -> None:
+    assets = model.assets_by_id()
+    unknown = [a for a in ids if a not in assets]
+    if unknown:
+        known = ", ".join(assets) or "none defined"
+        raise ValueError(f"unknown data asset {unknown[0]!r} (known: {known})")
 
 
 def update_flow(model: ThreatModel, flow_id: str, changes: Mapping[str, Any]) -> ThreatModel:
@@ -162,6 +171,7 @@ def update_flow(model: ThreatModel, flow_id: str, changes: Mapping[str, Any]) ->
     for end in (new.source, new.target):
         if end not in comps:
             raise ValueError(f"unknown component {end!r}")
+    _known_assets(model, new.data_assets)
     return model.model_copy(update={"flows": _replace(model.flows, flow_id, new)})
 
 

@@ -114,6 +114,7 @@ FR = {
     "public internet": "Internet public", "carrier": "opérateur", "planned": "prévue",
     "implemented": "en place", "verified": "vérifiée",
     "encrypted": "chiffré", "not authenticated": "non authentifié",
+    "Model has problems": "Le modèle comporte des problèmes",
     "(derived)": "(calculé)", "Impact per category": "Impact par catégorie",
     "New Trust &Zone Around Selection…": "Nouvelle &zone de confiance autour de la sélection…",
     "Select the elements to put in the zone": "Sélectionnez les éléments à mettre dans la zone",
