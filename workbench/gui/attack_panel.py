@@ -150,7 +150,10 @@ class AttackPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for path in self.shown():
+            who = self.attacker.itemText(max(0, self.attacker.findData(path.attacker)))
+            what = self.target.itemText(max(0, self.target.findData(path.target)))
             item = QListWidgetItem(f"{path.probability:.0%}  {path.label}")
+            item.setToolTip(f"{who} → {what}\n{path.label}")
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.list.addItem(item)
         self.list.blockSignals(False)
