@@ -152,7 +152,10 @@ class AttackPanel(QWidget):
         for path in self.shown():
             who = self.attacker.itemText(max(0, self.attacker.findData(path.attacker)))
             what = self.target.itemText(max(0, self.target.findData(path.target)))
-            item = QListWidgetItem(f"{path.probability:.0%}  {path.label}")
+            text = f"{path.probability:.0%}  {path.label}"
+            if not self.attacker.currentData():
+                text += f"   ({who})"  # the same path can be walked by several attackers
+            item = QListWidgetItem(text)
             item.setToolTip(f"{who} → {what}\n{path.label}")
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.list.addItem(item)
