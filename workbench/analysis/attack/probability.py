@@ -38,6 +38,9 @@ Z95 = 1.959963984540054
 #: Cap on random floats drawn at once (edges x worlds), to bound memory (~64 MB of float32).
 CHUNK_CELLS = 1 << 24
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
+#: Random floats kept per solver for reuse (what-ifs redraw the same worlds: common
+#: random numbers), ~32 MB of float32 at most; larger draws are not kept.
+UNIFORM_CACHE_CELLS = 1 << 23
 
 METHOD_EXACT = "exact-enumeration"
 METHOD_MC = "monte-carlo"
@@ -244,6 +247,7 @@ class Solver:
         cuts = np.flatnonzero(np.diff(rounds)) + 1
         self.round_groups = [g for g in np.split(self.leaf_order, cuts) if g.size]
         self._too_big: set[int] = set()
+        self._uniforms: dict[tuple[int, tuple[int, ...]], list[np.ndarray]] = {}
         touches = np.zeros(self.ext_count, dtype=bool)
         touches[self.c_edge] = True
         for e_sv, e_vu, _ in synth_rounds:
@@ -306,7 +310,8 @@ class Solver:
         return float(np.dot(hit.astype(np.float64), weights))
 
     # -- Monte Carlo ---------------------------------------------------------------------
-    def sample_counts(self, p: np.ndarray, samples: int, seed: int) -> tuple[np.ndarray, int]:
+    def sample_counts(self, p: np.ndarray, samples: int, seed: int | list[int]
+                      ) -> tuple[np.ndarray, int]:
         """Worlds (out of the returned total) in which each core node is reached."""
         words = max(1, -(-samples // 64))
         m = self.core.size
@@ -316,17 +321,40 @@ class Solver:
             counts[self.c_source] = words * 64
             return counts, words * 64
         probs = p[self.c_edge].astype(np.float32)
-        rng = np.random.default_rng(seed)
-        chunk = max(1, min(words, CHUNK_CELLS // (64 * e)))
-        done = 0
-        while done < words:
-            c = min(chunk, words - done)
-            bits = rng.random((e, c * 64), dtype=np.float32) < probs[:, None]
+        for uniform in self._uniform_chunks(e, words, seed):
+            bits = uniform < probs[:, None]
             present = np.packbits(bits, axis=1, bitorder="little").view(np.uint64)
             reach = propagate(m, self.c_src, self.c_dst, present, self.c_source, self.c_starts)
             counts += np.bitwise_count(reach).sum(axis=1, dtype=np.int64)
-            done += c
         return counts, words * 64
+
+    def _uniform_chunks(self, e: int, words: int, seed: int):
+        """The seed's random floats, chunk by chunk, drawn once per solver when small.
+
+        What-ifs (recommendations, sensitivity, edge cuts) solve again with the same seed,
+        so they redraw the very same floats; drawing was most of their cost. Kept floats are
+        the ones a fresh generator gives, so results are bit-identical.
+        """
+        # Seeds are ints or lists of ints ([seed, attacker index]).
+        key = (words, tuple(np.atleast_1d(np.asarray(seed, dtype=np.int64)).tolist()))
+        kept = self._uniforms.get(key)
+        if kept is not None:
+            yield from kept
+            return
+        keep = e * words * 64 <= UNIFORM_CACHE_CELLS
+        rng = np.random.default_rng(seed)
+        chunk = max(1, min(words, CHUNK_CELLS // (64 * e)))
+        drawn: list[np.ndarray] = []
+        done = 0
+        while done < words:
+            c = min(chunk, words - done)
+            uniform = rng.random((e, c * 64), dtype=np.float32)
+            if keep:
+                drawn.append(uniform)
+            yield uniform
+            done += c
+        if keep:
+            self._uniforms[key] = drawn
 
     def solve(self, p: np.ndarray | None = None, samples: int = DEFAULT_SAMPLES,
               seed: int = 0, exact_for: list[int] | tuple[int, ...] = (),
