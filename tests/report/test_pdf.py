@@ -169,3 +169,10 @@ def test_model_text_is_never_markup():
     text = text_of(pdf)
     assert "R&D <b>pilot</b> & <unclosed" in text
     assert "Pump <i>A</i> &" in text
+
+
+def test_every_page_is_numbered_with_the_total(data):
+    reader = PdfReader(io.BytesIO(render_pdf(data, "technical", "en")))
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"Page {number} / {total}" in re.sub(r"\s+", " ", page.extract_text())

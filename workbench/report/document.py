@@ -117,6 +117,7 @@ class ReportDoc(BaseDocTemplate):
         self.toc_entries: list[tuple[int, str, int]] = []
         self.toc_placeholder: TocPlaceholder | None = None
         self.toc_origin = (0.0, 0.0)
+        self.last_page = 0
         portrait_frame = Frame(MARGIN, MARGIN + 4 * mm, PORTRAIT[0] - 2 * MARGIN,
                                PORTRAIT[1] - 2 * MARGIN - 4 * mm, id="portrait",
                                leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -141,8 +142,12 @@ class ReportDoc(BaseDocTemplate):
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(colors.HexColor("#666666"))
         canvas.drawString(MARGIN, MARGIN - 2 * mm, self.footer[:120])
-        canvas.drawRightString(width - MARGIN, MARGIN - 2 * mm,
-                               tr("page_of", self.lang, page=doc.page))
+        # "Page N / total": the total is a form filled in once the last page is known.
+        canvas.drawRightString(width - MARGIN - TOTAL_ROOM, MARGIN - 2 * mm,
+                               tr("page_of", self.lang, page=doc.page) + " /")
+        canvas.translate(width - MARGIN - TOTAL_ROOM + 2, MARGIN - 2 * mm)
+        canvas.doForm(TOTAL_FORM)
+        self.last_page = doc.page
         canvas.setStrokeColor(GRID)
         canvas.line(MARGIN, MARGIN + 1 * mm, width - MARGIN, MARGIN + 1 * mm)
         canvas.restoreState()
@@ -164,6 +169,8 @@ class ReportDoc(BaseDocTemplate):
 
 
 TOC_FORM = "workbench-toc"
+TOTAL_FORM = "workbench-total-pages"
+TOTAL_ROOM = 14.0  # points left of the margin for the total page count
 
 
 class TocPlaceholder(Flowable):
@@ -311,6 +318,11 @@ def build(story: list, *, title: str, author: str, subject: str, footer: str, la
     doc._doSave = 0  # save ourselves, after the TOC form is defined
     doc.build(story)
     draw_toc_form(doc.canv, doc.toc_placeholder, doc.toc_entries, doc.toc_origin)
+    doc.canv.beginForm(TOTAL_FORM)
+    doc.canv.setFont(REGULAR, 7.5)
+    doc.canv.setFillColor(colors.HexColor("#666666"))
+    doc.canv.drawString(0, 0, str(doc.last_page))
+    doc.canv.endForm()
     doc.canv.save()
     return buffer.getvalue()
 
