@@ -10,11 +10,9 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from workbench.cli.common import load
+from workbench.cli.common import load, output_path, write_output
 from workbench.cli.main import CliError
-from workbench.model.io import write_text_atomic
 from workbench.model.threat_model import ThreatModel
 
 
@@ -67,19 +65,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     fmt = FORMATS[args.format]
+    out = None if args.output is None else output_path(args.output)
     model = load(args.file)
     data = fmt.write(model)
-    if args.output is None:
+    if out is None:
         if isinstance(data, bytes):
             raise CliError(f"format {fmt.name} is binary; give an output file with -o")
         sys.stdout.write(data)
         return 0
-    out = Path(args.output)
-    if out.parent and not out.parent.is_dir():
-        raise CliError(f"{out}: folder {out.parent} does not exist")
-    if isinstance(data, bytes):
-        out.write_bytes(data)
-    else:
-        write_text_atomic(out, data, keep_backup=False)
+    write_output(out, data)
     print(f"wrote {out}", file=sys.stderr)
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli.common import print_json
+from workbench.cli.common import output_path, print_json, writing
 from workbench.cli.main import CliError
 from workbench.interop.registry import IMPORTERS, import_file
 from workbench.model.io import EXTENSION, save_model
@@ -30,10 +30,10 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if not out.name.endswith(EXTENSION):
         raise CliError(f"{out}: output must end with {EXTENSION}")
-    if out.parent and not out.parent.is_dir():
-        raise CliError(f"{out}: folder {out.parent} does not exist")
+    output_path(out)
     result = import_file(args.file, args.fmt)
-    save_model(result.model, out)
+    with writing(out):
+        save_model(result.model, out)
     if args.json:
         print_json({"source": args.file, "format": result.source_format,
                     "output": str(out), "counts": result.counts,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbench.cli.common import output_path, writing
 from workbench.cli.main import CliError
 from workbench.model import save_model
 from workbench.model.templates import from_template, template_names
@@ -28,13 +29,14 @@ def run(args: argparse.Namespace) -> int:
     if not args.output:
         raise CliError("new: -o FILE is required")
     out = Path(args.output)
-    if out.exists() and not args.force:
+    if out.exists() and not out.is_dir() and not args.force:
         raise CliError(f"{out}: already exists (use --force to overwrite)")
     try:
         model = from_template(args.template, args.title)
     except KeyError:
         raise CliError(f"unknown template {args.template!r}; known: "
                        f"{', '.join(template_names())}") from None
-    save_model(model, out, keep_backup=False)
+    with writing(output_path(out)):
+        save_model(model, out, keep_backup=False)
     print(f"{out}: created from template {args.template!r}")
     return 0

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from workbench.cli.common import load, print_json
+from workbench.cli.common import load, output_path, print_json, write_output
 from workbench.cli.main import CliError
-from workbench.model.io import write_text_atomic
 from workbench.model.threat_model import ThreatModel
 from workbench.model.workshop import WorkshopSession
 
@@ -49,15 +47,13 @@ def pick_session(model: ThreatModel, source: str, ident: str | None) -> Workshop
 def run_export(args: argparse.Namespace) -> int:
     from workbench.workshop import session_markdown
 
+    out = None if args.output is None else output_path(args.output)
     model = load(args.file)
     text = session_markdown(model, pick_session(model, args.file, args.session))
-    if args.output is None:
+    if out is None:
         sys.stdout.write(text)
         return 0
-    out = Path(args.output)
-    if out.parent and not out.parent.is_dir():
-        raise CliError(f"{out}: folder {out.parent} does not exist")
-    write_text_atomic(out, text, keep_backup=False)
+    write_output(out, text)
     print(f"wrote {out}", file=sys.stderr)
     return 0
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from workbench.model import ThreatModel, load_model
+from workbench.model.io import write_text_atomic
 
 
 def load(path: str) -> ThreatModel:
@@ -18,3 +23,45 @@ def load(path: str) -> ThreatModel:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, sort_keys=False)
     sys.stdout.write("\n")
+
+
+def output_path(name: str | Path) -> Path:
+    """Check an output path before any work, so a typo fails at once and in one line."""
+    from workbench.cli.main import CliError
+
+    out = Path(name)
+    if out.is_dir():
+        raise CliError(f"{out}: is a directory, give a file name for the output")
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise CliError(f"{out}: folder {parent} does not exist")
+    return out
+
+
+@contextlib.contextmanager
+def writing(out: Path) -> Iterator[None]:
+    """An OSError while writing ``out`` (its temporary file included) names ``out``."""
+    from workbench.cli.main import CliError
+
+    try:
+        yield
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write ({exc.strerror or exc})") from None
+
+
+def write_output(out: Path, data: str | bytes) -> None:
+    """Write text or bytes atomically (temp file + rename): never a half-written output."""
+    with writing(out):
+        if isinstance(data, str):
+            write_text_atomic(out, data, keep_backup=False)
+            return
+        directory = out.parent if str(out.parent) else Path(".")
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp_name, out)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name)
+            raise
