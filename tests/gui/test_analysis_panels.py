@@ -182,3 +182,22 @@ def test_moves_do_not_rerun_analysis_but_property_edits_do(make_window, tiny_pat
     window.doc.apply("edit", edits.update_component, "pump",
                      {"properties": {"internet_exposed": True}})
     assert window.analysis is not first
+
+
+def test_context_menu_marks_an_attack_target(make_window, tiny_path):
+    from workbench.gui.view import build_context_menu
+
+    window = make_window(tiny_path, analysis="sync")
+    item = window.scene.elements["relay"]
+    menu = build_context_menu(window, window.scene, item)
+    submenu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    labels = [a.text() for a in submenu.actions()]
+    assert labels == ["Patient safety", "Health data", "Care service"]
+    submenu.actions()[1].trigger()
+    targets = window.doc.model.targets
+    assert [(t.element, t.kind) for t in targets] == [("relay", "health_data")]
+    assert window.attacks.target.findData(targets[0].id) >= 0
+    submenu.actions()[1].trigger()  # twice: refused with a message, model unchanged
+    assert len(window.doc.model.targets) == 1
+    window.doc.undo_stack.undo()
+    assert not window.doc.model.targets

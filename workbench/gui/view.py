@@ -16,8 +16,7 @@ class DiagramView(QGraphicsView):
 
     def __init__(self, scene, parent=None):
         super().__init__(scene, parent)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing
-                            | QPainter.RenderHint.TextAntialiasing)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
@@ -87,7 +86,8 @@ class DiagramView(QGraphicsView):
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.MiddleButton or (
-                self._space and event.button() == Qt.MouseButton.LeftButton):
+            self._space and event.button() == Qt.MouseButton.LeftButton
+        ):
             self._panning = True
             self._pan_start = event.position()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -113,6 +113,20 @@ class DiagramView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
+    # --- context menu --------------------------------------------------------------------------
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        """Right click: act on the element under the cursor (selected first)."""
+        window = self.window()
+        scene = self.scene()
+        pos = self.mapToScene(event.pos())
+        item = next((i for i in scene.items(pos) if hasattr(i, "item_id")), None)
+        if item is not None and not item.isSelected():
+            scene.clearSelection()
+            item.setSelected(True)
+        menu = build_context_menu(window, scene, item)
+        if menu is not None:
+            menu.exec(event.globalPos())
+
     # --- drops from the palette ---------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasFormat(STENCIL_MIME):
@@ -135,3 +149,65 @@ class DiagramView(QGraphicsView):
         pos = self.mapToScene(event.position().toPoint())
         self.scene().add_stencil_at(stencil_id, pos)
         event.acceptProposedAction()
+
+
+def build_context_menu(window, scene, item):
+    """The canvas's right-click menu for ``item`` (an element, flow, zone or nothing)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMenu
+
+    from workbench.model import edits
+
+    menu = QMenu(window)
+    actions = getattr(window, "actions_by_name", {})
+    if item is None:
+        for key in ("paste", "select_all", "layout", "fit"):
+            if key in actions:
+                menu.addAction(actions[key])
+        return menu
+    for key in ("cut", "copy", "delete"):
+        if key in actions:
+            menu.addAction(actions[key])
+    element = item.item_id if item.item_id in scene.elements else None
+    if element is not None:
+        menu.addSeparator()
+        if "zone" in actions:
+            menu.addAction(actions["zone"])
+        targets = menu.addMenu(QCoreApplication.translate("DiagramView", "Mark as attack target"))
+        kinds = (
+            ("patient_safety", QCoreApplication.translate("DiagramView", "Patient safety")),
+            ("health_data", QCoreApplication.translate("DiagramView", "Health data")),
+            ("care_service", QCoreApplication.translate("DiagramView", "Care service")),
+        )
+        for kind, label in kinds:
+            action = targets.addAction(label)
+            action.triggered.connect(lambda checked=False, k=kind: _mark(window, element, k))
+        if any(tg.element == element for tg in window.doc.model.targets):
+            clear = menu.addAction(
+                QCoreApplication.translate("DiagramView", "Remove attack targets")
+            )
+            clear.triggered.connect(
+                lambda: window.doc.apply(
+                    QCoreApplication.translate("DiagramView", "Remove attack targets"),
+                    edits.remove_targets,
+                    element,
+                )
+            )
+    return menu
+
+
+def _mark(window, element: str, kind: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from workbench.model import edits
+
+    try:
+        window.doc.apply(
+            QCoreApplication.translate("DiagramView", "Mark as attack target"),
+            edits.add_target,
+            element,
+            kind,
+            select=[element],
+        )
+    except ValueError as exc:
+        window.statusBar().showMessage(str(exc), 5000)

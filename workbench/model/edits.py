@@ -23,6 +23,7 @@ from workbench.model.entities import (
     Flow,
     Layout,
     MitigationLink,
+    Target,
     ThreatInstance,
     TrustZone,
 )
@@ -504,3 +505,23 @@ def zone_around(model: ThreatModel, name: str, ids: Iterable[str], *, pad: float
         bottom = max(b.y + (b.h or ELEMENT_H) for b in boxes) + pad
         layout.zones[zone_id] = Box(x=left, y=top, w=right - left, h=bottom - top)
     return model.model_copy(update={"components": comps, "layout": layout}), zone_id
+
+
+def add_target(model: ThreatModel, element: str, kind: str,
+               name: str | None = None) -> tuple[ThreatModel, str]:
+    """Declare a component an attack target (``patient_safety``, ``health_data``...)."""
+    comp = model.component(element)
+    if comp is None:
+        raise ValueError(f"unknown component {element!r}")
+    if any(t.element == element and t.kind == kind for t in model.targets):
+        raise ValueError(f"{comp.name!r} is already a {kind.replace('_', ' ')} target")
+    taken = used_ids(model) | {t.id for t in model.targets}
+    target_id = new_id(model, f"t-{kind}-{element}", taken)
+    target = Target(id=target_id, element=element, kind=kind, name=name or comp.name)
+    return model.model_copy(update={"targets": [*model.targets, target]}), target_id
+
+
+def remove_targets(model: ThreatModel, element: str) -> ThreatModel:
+    """Forget the targets declared on one component (derived targets stay derived)."""
+    return model.model_copy(update={"targets": [t for t in model.targets
+                                                if t.element != element]})
