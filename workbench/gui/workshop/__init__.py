@@ -1,0 +1,59 @@
+"""Workshop mode and the diff overlay, hooked into the main window's Tools menu.
+
+``install_tools(window, menubar)`` is the only call the main window makes; the docks are
+built the first time they are asked for, so a window that never runs a workshop pays
+nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDockWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WorkshopTools", text)
+
+
+def workshop_panel(window):
+    """The window's workshop dock (created on first use), shown and raised."""
+    panel = getattr(window, "workshop_panel", None)
+    if panel is None:
+        from workbench.gui.workshop.panel import WorkshopPanel
+
+        panel = WorkshopPanel(window)
+        dock = QDockWidget(_tr("Workshop"), window)
+        dock.setObjectName("dock-workshop")
+        dock.setWidget(panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        window.workshop_panel, window.workshop_dock = panel, dock
+    window.workshop_dock.show()
+    window.workshop_dock.raise_()
+    return panel
+
+
+def diff_overlay(window):
+    """The window's diff overlay controller (created on first use)."""
+    overlay = getattr(window, "diff_overlay", None)
+    if overlay is None:
+        from workbench.gui.diff_overlay import DiffOverlay
+
+        overlay = DiffOverlay(window)
+        window.diff_overlay = overlay
+    return overlay
+
+
+def install_tools(window, menubar) -> None:
+    """Tools menu: Workshop…, Compare with…, Clear comparison."""
+    menu = menubar.addMenu(_tr("&Tools"))
+    workshop = menu.addAction(_tr("&Workshop…"))
+    workshop.setShortcut("Ctrl+Shift+W")
+    workshop.triggered.connect(lambda: workshop_panel(window))
+    compare = menu.addAction(_tr("&Compare with…"))
+    compare.setShortcut("Ctrl+Shift+D")
+    compare.triggered.connect(lambda: diff_overlay(window).compare_dialog())
+    clear = menu.addAction(_tr("C&lear Comparison"))
+    clear.triggered.connect(lambda: diff_overlay(window).clear())
+    window.addAction(workshop)
+    window.addAction(compare)
+    window.tools_menu = menu

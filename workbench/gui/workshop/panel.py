@@ -1,0 +1,602 @@
+"""Workshop mode: the facilitator's dock for a guided walkthrough with live ratings.
+
+Steps item by item through the session (elements by layer, then flows), shows the STRIDE
+and LINDDUN questions and the catalog's suggestions there, highlights the element on the
+canvas, takes every participant's ratings, shows median, spread and disagreement as they
+come in, and records the consensus. Every change is an edit on the document's undo stack
+(:mod:`workbench.gui.workshop.edits`), so the session is saved with the model.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.gui.workshop import edits as ws
+from workbench.gui.workshop.presentation import PresentationView, Slide
+from workbench.model.threat_model import ThreatModel
+from workbench.model.workshop import WorkshopItem, WorkshopSession
+from workbench.workshop import ItemTimer, build_agenda, session_markdown, summarize_item
+from workbench.workshop.agenda import AgendaStop
+from workbench.workshop.aggregate import LIKELIHOOD
+
+DISAGREE_BG = QColor("#ffe0b2")
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:.1f}"
+
+
+def clock_text(seconds: int) -> str:
+    minutes, secs = divmod(max(0, seconds), 60)
+    return f"{minutes:02d}:{secs:02d}"
+
+
+def _set_record(model: ThreatModel, session_id: str,
+                texts: dict[str, list[str]]) -> ThreatModel:
+    for key, lines in texts.items():
+        model = ws.set_lines(model, session_id, key, lines)
+    return model
+
+
+class WorkshopPanel(QWidget):
+    """Set up or resume a session, then walk it. ``window`` is the main window."""
+
+    #: element or flow id now under discussion (empty string: none)
+    itemChanged = Signal(str)
+
+    def __init__(self, window, clock: Callable[[], float] = time.monotonic, parent=None):
+        super().__init__(parent)
+        self.window = window
+        self.doc = window.doc
+        self.session_id: str | None = None
+        self.index = 0
+        self.suggestions: ThreatModel | None = None
+        self.agenda: dict[str, AgendaStop] = {}
+        self.timer = ItemTimer(clock)
+        self._scratch: WorkshopItem | None = None
+        self.presentation: PresentationView | None = None
+        self._loading = False
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._setup_page())
+        self.pages.addWidget(self._session_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages)
+        self.tick = QTimer(self)
+        self.tick.setInterval(1000)
+        self.tick.timeout.connect(self._tick)
+        self.doc.changed.connect(self._model_changed)
+        self._fill_sessions()
+
+    # --- pages ---------------------------------------------------------------------------------
+    def _setup_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.title_edit = QLineEdit(self.tr("Threat review workshop"))
+        self.facilitator_edit = QLineEdit()
+        self.participants_edit = QLineEdit()
+        self.participants_edit.setPlaceholderText(self.tr("Names, separated by commas"))
+        self.start_btn = QPushButton(self.tr("Start session"))
+        self.start_btn.clicked.connect(lambda: self.start())
+        self.sessions_combo = QComboBox()
+        self.resume_btn = QPushButton(self.tr("Resume"))
+        self.resume_btn.clicked.connect(self._resume_selected)
+        self.setup_error = QLabel()
+        self.setup_error.setStyleSheet("color: #b00020;")
+        self.setup_error.setWordWrap(True)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Facilitator"), self.facilitator_edit)
+        form.addRow(self.tr("Participants"), self.participants_edit)
+        form.addRow("", self.start_btn)
+        form.addRow(self.setup_error)
+        resume = QHBoxLayout()
+        resume.addWidget(self.sessions_combo, 1)
+        resume.addWidget(self.resume_btn)
+        form.addRow(self.tr("Earlier session"), resume)
+        return page
+
+    def _session_page(self) -> QWidget:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        nav = QHBoxLayout()
+        self.prev_btn = QPushButton(self.tr("◀ Previous"))
+        self.next_btn = QPushButton(self.tr("Next ▶"))
+        self.prev_btn.clicked.connect(self.previous)
+        self.next_btn.clicked.connect(self.next)
+        self.counter_label = QLabel()
+        self.timer_label = QLabel("00:00")
+        bold = QFont(self.timer_label.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.3)
+        self.timer_label.setFont(bold)
+        self.timer_label.setToolTip(self.tr("Time spent on this item"))
+        for w in (self.prev_btn, self.counter_label, self.next_btn):
+            nav.addWidget(w)
+        nav.addStretch(1)
+        nav.addWidget(self.timer_label)
+        v.addLayout(nav)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setFont(bold)
+        v.addWidget(self.heading)
+        self.questions = QLabel()
+        self.questions.setWordWrap(True)
+        self.questions.setTextFormat(Qt.TextFormat.RichText)
+        v.addWidget(self.questions)
+        v.addWidget(QLabel(self.tr("Catalog suggestions here:")))
+        self.suggestion_list = QListWidget()
+        self.suggestion_list.setMaximumHeight(90)
+        self.suggestion_list.itemActivated.connect(self._jump_to_threat)
+        v.addWidget(self.suggestion_list)
+
+        v.addWidget(QLabel(self.tr("Ratings (one row per participant):")))
+        self.votes = QTableWidget()
+        self.votes.itemChanged.connect(self._vote_edited)
+        v.addWidget(self.votes, 2)
+        self.stats = QTableWidget()
+        self.stats.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.stats.setMaximumHeight(110)
+        v.addWidget(self.stats)
+        self.flag = QLabel()
+        self.flag.setWordWrap(True)
+        v.addWidget(self.flag)
+
+        cons = QHBoxLayout()
+        self.decided_by = QLineEdit()
+        self.decided_by.setPlaceholderText(self.tr("Decided by"))
+        self.rationale = QLineEdit()
+        self.rationale.setPlaceholderText(self.tr("Rationale"))
+        self.consensus_btn = QPushButton(self.tr("Record consensus"))
+        self.consensus_btn.clicked.connect(lambda: self.record_consensus())
+        cons.addWidget(self.decided_by, 1)
+        cons.addWidget(self.rationale, 2)
+        cons.addWidget(self.consensus_btn)
+        v.addLayout(cons)
+        self.consensus_label = QLabel()
+        self.consensus_label.setWordWrap(True)
+        v.addWidget(self.consensus_label)
+
+        self.record_tabs = QTabWidget()
+        self.text_edits: dict[str, QPlainTextEdit] = {}
+        for key, title in (("notes", self.tr("Notes")), ("decisions", self.tr("Decisions")),
+                           ("open_questions", self.tr("Open questions"))):
+            edit = QPlainTextEdit()
+            edit.setPlaceholderText(self.tr("One entry per line"))
+            self.text_edits[key] = edit
+            self.record_tabs.addTab(edit, title)
+        self.record_tabs.setMaximumHeight(120)
+        v.addWidget(self.record_tabs)
+        bottom = QHBoxLayout()
+        self.save_record_btn = QPushButton(self.tr("Keep notes"))
+        self.save_record_btn.clicked.connect(self.save_record)
+        self.present_btn = QPushButton(self.tr("Presentation view"))
+        self.present_btn.clicked.connect(self.show_presentation)
+        self.export_btn = QPushButton(self.tr("Export Markdown…"))
+        self.export_btn.clicked.connect(lambda: self.export_markdown())
+        self.end_btn = QPushButton(self.tr("End session"))
+        self.end_btn.clicked.connect(self.end)
+        for w in (self.save_record_btn, self.present_btn, self.export_btn, self.end_btn):
+            bottom.addWidget(w)
+        v.addLayout(bottom)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        v.addWidget(self.message)
+        return page
+
+    # --- session life --------------------------------------------------------------------------
+    @property
+    def session(self) -> WorkshopSession | None:
+        if self.session_id is None:
+            return None
+        try:
+            return ws.session_of(self.doc.model, self.session_id)
+        except KeyError:
+            return None
+
+    def _suggested_model(self) -> ThreatModel:
+        """The model with the catalog's suggestions: the window's analysis, else the rules."""
+        analysis = getattr(self.window, "analysis", None)
+        result = getattr(analysis, "result", None)
+        if result is not None and getattr(result, "model", None) is not None:
+            return result.model
+        from workbench.analysis.rules import suggest_threats
+
+        try:
+            return suggest_threats(self.doc.model, stencils=self.doc.stencils)
+        except Exception:  # noqa: BLE001 - no catalog: walk the model's own threats
+            return self.doc.model
+
+    def start(self, title: str | None = None, participants: list[str] | None = None,
+              facilitator: str | None = None) -> str | None:
+        """Create a session from the form (or the arguments) and open it."""
+        title = title if title is not None else self.title_edit.text()
+        if participants is None:
+            participants = self.participants_edit.text().split(",")
+        facilitator = facilitator if facilitator is not None else \
+            self.facilitator_edit.text().strip()
+        self.suggestions = self._suggested_model()
+        try:
+            sid = self.doc.apply(self.tr("Start workshop"), ws.start_session, title,
+                                 participants, facilitator or None, self.suggestions)
+        except ValueError as exc:
+            self.setup_error.setText(str(exc).splitlines()[0])
+            return None
+        self.setup_error.clear()
+        self.open_session(sid)
+        return sid
+
+    def open_session(self, session_id: str) -> None:
+        self.session_id = session_id
+        if self.suggestions is None:
+            self.suggestions = self._suggested_model()
+        self.agenda = {s.element: s for s in build_agenda(self.suggestions)}
+        session = self.session
+        facilitator = session.facilitator if session else None
+        self.decided_by.setText(facilitator or ", ".join(session.participants if session
+                                                         else []))
+        self.pages.setCurrentIndex(1)
+        self.index = -1
+        self.go(0)
+        self.tick.start()
+
+    def _resume_selected(self) -> None:
+        sid = self.sessions_combo.currentData()
+        if sid:
+            self.suggestions = None
+            self.open_session(sid)
+
+    def _fill_sessions(self) -> None:
+        self.sessions_combo.clear()
+        for s in self.doc.model.workshops or []:
+            self.sessions_combo.addItem(f"{s.date.isoformat()} — {s.title}", s.id)
+        self.resume_btn.setEnabled(self.sessions_combo.count() > 0)
+
+    def end(self) -> None:
+        """Credit the running item's time, clear the highlight, back to the setup page."""
+        self._credit_time()
+        self.tick.stop()
+        self.session_id = None
+        self.window.scene.set_highlight(None)
+        self.itemChanged.emit("")
+        if self.presentation is not None:
+            self.presentation.close()
+        self.pages.setCurrentIndex(0)
+        self._fill_sessions()
+
+    # --- stepping ------------------------------------------------------------------------------
+    def current(self) -> WorkshopItem | None:
+        session = self.session
+        if session is None or not (0 <= self.index < len(session.items)):
+            return None
+        return session.items[self.index]
+
+    def next(self) -> None:
+        self.go(self.index + 1)
+
+    def previous(self) -> None:
+        self.go(self.index - 1)
+
+    def go(self, index: int) -> None:
+        session = self.session
+        if session is None or not session.items:
+            return
+        index = max(0, min(index, len(session.items) - 1))
+        if index == self.index:
+            return
+        self._credit_time()
+        self.index = index
+        item = session.items[index]
+        self._scratch = item.model_copy()
+        self.timer.start(self._scratch)
+        self._highlight(item.element)
+        self.refresh()
+        self.itemChanged.emit(item.element)
+
+    def _credit_time(self) -> None:
+        """Time on the item being left goes into the model (one undoable step)."""
+        if self._scratch is None or self.session is None:
+            return
+        seconds = self.timer.stop()
+        self._scratch = None
+        if 0 <= self.index < len(self.session.items):
+            self.doc.apply(self.tr("Workshop time"), ws.set_seconds, self.session_id,
+                           self.index, seconds)
+
+    def _highlight(self, element: str) -> None:
+        scene, ids = self.window.scene, {element}
+        flow = self.doc.model.flow(element)
+        if flow is not None:  # a flow is discussed with its two ends in view
+            ids |= {flow.source, flow.target}
+        scene.set_highlight(ids)
+        target = scene.elements.get(element) or scene.flows.get(element)
+        if target is not None:
+            self.window.view.ensureVisible(target, 60, 60)
+
+    def _jump_to_threat(self, entry: QListWidgetItem) -> None:
+        session = self.session
+        wanted = entry.data(Qt.ItemDataRole.UserRole)
+        if session is None or not wanted:
+            return
+        for i, item in enumerate(session.items):
+            if item.threat == wanted:
+                self.go(i)
+                return
+
+    def _tick(self) -> None:
+        text = clock_text(self.timer.elapsed())
+        self.timer_label.setText(text)
+        if self.presentation is not None and self.presentation.isVisible():
+            self.presentation.set_timer(text)
+
+    # --- showing -------------------------------------------------------------------------------
+    def dimensions(self) -> list[tuple[str, str]]:
+        """(id, label) of what is rated: likelihood, then each impact category."""
+        cats = self.doc.model.risk.impact_categories
+        return [(LIKELIHOOD, self.tr("Likelihood"))] + [(c.id, c.name) for c in cats]
+
+    def _valid(self, dimension: str) -> set[int]:
+        risk = self.doc.model.risk
+        levels = risk.likelihood_levels if dimension == LIKELIHOOD else risk.severity_levels
+        return {lv.value for lv in levels} or {1, 2, 3, 4}
+
+    def _names(self) -> dict[str, str]:
+        model = self.suggestions or self.doc.model
+        names = {c.id: c.name for c in model.components}
+        return names
+
+    def refresh(self) -> None:
+        session, item = self.session, self.current()
+        if session is None or item is None:
+            return
+        self._loading = True
+        try:
+            self._show_item(session, item)
+        finally:
+            self._loading = False
+        if self.presentation is not None:
+            self.presentation.show_slide(self.slide())
+
+    def _show_item(self, session: WorkshopSession, item: WorkshopItem) -> None:
+        stop = self.agenda.get(item.element)
+        n = len(session.items)
+        self.counter_label.setText(self.tr("Item %1 of %2").replace("%1", str(self.index + 1))
+                                   .replace("%2", str(n)))
+        self.prev_btn.setEnabled(self.index > 0)
+        self.next_btn.setEnabled(self.index < n - 1)
+        kind = self.tr("Flow") if stop is not None and stop.kind == "flow" else \
+            self.tr("Element")
+        where = stop.name if stop is not None else item.element
+        self.heading.setText(f"{kind}: {where}" + (f"\n{item.title}" if item.threat else ""))
+        qs = stop.questions if stop is not None else []
+        self.questions.setText("".join(
+            f"<p><b>{q.framework} · {q.name}</b> — {q.text}</p>" for q in qs))
+        self.suggestion_list.clear()
+        for tid, title in (stop.threats if stop is not None else []):
+            entry = QListWidgetItem(title)
+            entry.setData(Qt.ItemDataRole.UserRole, tid)
+            if tid == item.threat:
+                font = entry.font()
+                font.setBold(True)
+                entry.setFont(font)
+            self.suggestion_list.addItem(entry)
+        self._fill_votes(session, item)
+        self._fill_stats(item)
+        for key, edit in self.text_edits.items():
+            text = "\n".join(getattr(session, key))
+            if edit.toPlainText() != text and not edit.hasFocus():
+                edit.setPlainText(text)
+
+    def _fill_votes(self, session: WorkshopSession, item: WorkshopItem) -> None:
+        dims = self.dimensions()
+        table = self.votes
+        if (table.rowCount(), table.columnCount()) != (len(session.participants), len(dims)):
+            table.setRowCount(len(session.participants))
+            table.setColumnCount(len(dims))
+        table.setHorizontalHeaderLabels([label for _, label in dims])
+        table.setVerticalHeaderLabels(session.participants)
+        by_person = {v.participant: v for v in item.votes}
+        for r, person in enumerate(session.participants):
+            vote = by_person.get(person)
+            for c, (dim, _) in enumerate(dims):
+                value = None
+                if vote is not None:
+                    value = vote.likelihood if dim == LIKELIHOOD else vote.impact.get(dim)
+                text = "" if value is None else str(value)
+                cell = table.item(r, c)
+                if cell is None:  # cells are kept: a cell being edited must not vanish
+                    cell = QTableWidgetItem(text)
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    table.setItem(r, c, cell)
+                elif cell.text() != text:
+                    cell.setText(text)
+
+    def _fill_stats(self, item: WorkshopItem) -> None:
+        summary = summarize_item(item)
+        dims = self.dimensions()
+        table = self.stats
+        table.setRowCount(2)
+        table.setColumnCount(len(dims))
+        table.setHorizontalHeaderLabels([label for _, label in dims])
+        table.setVerticalHeaderLabels([self.tr("Median"), self.tr("Spread")])
+        flagged = []
+        for c, (dim, label) in enumerate(dims):
+            s = summary.get(dim)
+            med = QTableWidgetItem("" if s is None else _fmt(s.median))
+            spread = QTableWidgetItem("" if s is None else f"{s.low}–{s.high}")
+            for cell in (med, spread):
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if s is not None and s.disagreement:
+                    cell.setBackground(QBrush(DISAGREE_BG))
+            if s is not None and s.disagreement:
+                spread.setText(spread.text() + " ⚠")
+                flagged.append(label)
+            table.setItem(0, c, med)
+            table.setItem(1, c, spread)
+        if flagged:
+            self.flag.setText("⚠ " + self.tr("Disagreement on: %1 — discuss before deciding")
+                              .replace("%1", ", ".join(flagged)))
+            self.flag.setStyleSheet("background: #ffe0b2; color: #5d2e00; font-weight: bold;"
+                                    " padding: 4px;")
+        else:
+            self.flag.setText(self.tr("No disagreement") if summary.dimensions else "")
+            self.flag.setStyleSheet("")
+        c = item.consensus
+        if c is None:
+            self.consensus_label.setText(self.tr("Consensus: not recorded"))
+        else:
+            self.consensus_label.setText(self.consensus_text(item))
+
+    def consensus_text(self, item: WorkshopItem) -> str:
+        c = item.consensus
+        if c is None:
+            return ""
+        labels = dict(self.dimensions())
+        parts = []
+        if c.likelihood is not None:
+            parts.append(f"{labels[LIKELIHOOD]} {c.likelihood}")
+        parts += [f"{labels.get(k, k)} {v}" for k, v in c.impact.items()]
+        return (self.tr("Consensus: %1 — decided by %2").replace("%1", ", ".join(parts))
+                .replace("%2", ", ".join(c.decided_by)))
+
+    def slide(self) -> Slide:
+        """The projector's content for the current item."""
+        session, item = self.session, self.current()
+        if session is None or item is None:
+            return Slide()
+        stop = self.agenda.get(item.element)
+        summary = summarize_item(item)
+        labels = dict(self.dimensions())
+        stats = [(labels.get(d.dimension, d.dimension), _fmt(d.median), f"{d.low}–{d.high}",
+                  d.disagreement) for d in summary.dimensions]
+        return Slide(
+            counter=self.tr("Item %1 of %2").replace("%1", str(self.index + 1))
+            .replace("%2", str(len(session.items))) + f" · {session.title}",
+            heading=item.title or (stop.name if stop else item.element),
+            subheading=(stop.name if stop and item.threat else "")
+            + (f" ({stop.layer})" if stop else ""),
+            questions=[f"{q.framework} · {q.name}: {q.text}"
+                       for q in (stop.questions if stop else [])],
+            stats=stats, timer=clock_text(self.timer.elapsed()),
+            consensus=self.consensus_text(item))
+
+    def show_presentation(self) -> PresentationView:
+        if self.presentation is None:
+            self.presentation = PresentationView()
+        self.presentation.show_slide(self.slide())
+        self.presentation.show()
+        self.presentation.raise_()
+        return self.presentation
+
+    # --- editing -------------------------------------------------------------------------------
+    def _vote_edited(self, cell: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        session = self.session
+        if session is None:
+            return
+        row = cell.row()
+        person = session.participants[row]
+        dims = self.dimensions()
+        values: dict[str, int] = {}
+        for c, (dim, label) in enumerate(dims):
+            text = (self.votes.item(row, c).text() if self.votes.item(row, c) else "").strip()
+            if not text:
+                continue
+            try:
+                value = int(text)
+            except ValueError:
+                value = -1
+            if value not in self._valid(dim):
+                allowed = ", ".join(str(v) for v in sorted(self._valid(dim)))
+                self.message.setText(self.tr("%1: %2 is not on the scale (%3)")
+                                     .replace("%1", label).replace("%2", text)
+                                     .replace("%3", allowed))
+                return
+            values[dim] = value
+        self.message.clear()
+        likelihood = values.pop(LIKELIHOOD, None)
+        self.doc.apply(self.tr("Workshop vote"), ws.vote, self.session_id, self.index, person,
+                       likelihood=likelihood, impact=values)
+
+    def record_consensus(self, decided_by: list[str] | None = None) -> bool:
+        """Medians (rounded up) become the decision, copied onto the item's threat."""
+        item = self.current()
+        if item is None:
+            return False
+        if decided_by is None:
+            decided_by = [p.strip() for p in self.decided_by.text().split(",") if p.strip()]
+        if not decided_by:
+            self.message.setText(self.tr("Say who decided before recording the consensus"))
+            return False
+        suggestion = None
+        if item.threat and self.suggestions is not None:
+            suggestion = next((t for t in self.suggestions.threats if t.id == item.threat),
+                              None)
+        self.doc.apply(self.tr("Workshop consensus"), ws.decide, self.session_id, self.index,
+                       decided_by, rationale=self.rationale.text().strip() or None,
+                       suggestion=suggestion)
+        self.message.clear()
+        self.rationale.clear()
+        return True
+
+    def save_record(self) -> None:
+        """Notes, decisions and open questions from the three tabs, one undoable step."""
+        if self.session_id is None:
+            return
+        texts = {k: e.toPlainText().splitlines() for k, e in self.text_edits.items()}
+        self.doc.apply(self.tr("Workshop notes"), _set_record, self.session_id, texts)
+
+    def export_markdown(self, path: str | None = None) -> str | None:
+        """Write the session minutes (the core's Markdown); returns the path written."""
+        session = self.session
+        if session is None:
+            return None
+        self._credit_time()
+        if self.current() is not None:  # keep timing the item still on screen
+            self._scratch = self.current().model_copy()
+            self.timer.start(self._scratch)
+        if path is None:
+            start = str(Path(self.doc.path).with_suffix("").with_suffix("")) + \
+                f"-{session.id}.md" if self.doc.path else f"{session.id}.md"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export workshop minutes"),
+                                                  start, self.tr("Markdown (*.md)"))
+            if not path:
+                return None
+        Path(path).write_text(session_markdown(self.doc.model, self.session), "utf-8")
+        return path
+
+    # --- following the document ----------------------------------------------------------------
+    def _model_changed(self, old: ThreatModel, new: ThreatModel) -> None:
+        if old.workshops is new.workshops:
+            return
+        if self.session_id is not None and self.session is None:
+            self.end()  # the session was undone
+            return
+        if self.session_id is None:
+            self._fill_sessions()
+            return
+        self.refresh()
