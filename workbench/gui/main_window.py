@@ -29,6 +29,7 @@ from workbench.gui.scene import DiagramScene
 from workbench.gui.threats_panel import ThreatsPanel
 from workbench.gui.view import DiagramView
 from workbench.gui.worker import AnalysisRunner, run_analysis
+from workbench.gui.workshop import install_tools
 from workbench.model import edits
 from workbench.model.defaults import default_risk_settings
 from workbench.model.entities import Metadata
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         analysis_menu = bar.addMenu(self.tr("A&nalysis"))
         analysis_menu.addAction(a["analyse"])
+        install_tools(self, bar)  # Tools: workshop mode, compare with another version
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("toolbar-main")
         for key in ("new", "open", "save", None, "undo", "redo", None, "fit", "layout", "risk",
