@@ -82,3 +82,16 @@ def test_has_5b_needs_e1_e2_e3_covered_by_controls_in_place():
                                           status="implemented"))
     has = next(r for r in assess(model, "en", None, frameworks) if r.id == "has_5b")
     assert has.state == "ready"
+
+
+def test_layer_heat_table_shows_highest_impact_per_layer_and_category():
+    from workbench.report.document import make_styles
+    from workbench.report.sections import layer_heat_table
+
+    data = gather(report_model(), use_engines=False)
+    table = layer_heat_table(data, make_styles(), "en", 500)[1]
+    cells = table._cellvalues
+    header = [str(getattr(c, "text", c)) for c in cells[0]]
+    safety = header.index("safety")
+    things = next(row for row in cells[1:] if row[0] == "Things")
+    assert getattr(things[safety], "text", things[safety]) == "4"  # the pump's dosing

@@ -133,6 +133,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "approximate": ("approximate", "approximatif"),
     "worlds": ("worlds", "mondes"),
     "kind": ("Kind", "Type"),
+    "heat_intro": ("Highest impact per category carried by an open threat of each layer "
+                   "(on the severity scale).",
+                   "Impact le plus élevé par catégorie porté par une menace ouverte de chaque "
+                   "couche (sur l'échelle de gravité)."),
     "cox_warning": ("Warning: this risk matrix breaks the consistency rules of L. A. Cox "
                     "(2008):", "Attention : cette matrice de risques enfreint les règles de "
                     "cohérence de L. A. Cox (2008) :"),

@@ -14,6 +14,7 @@ from workbench.model.enums import LAYER_ORDER
 from workbench.report.data import ReportData, RiskRow
 from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, table
 from workbench.report.fasttable import FastTable
+from workbench.report.fonts import text_width
 from workbench.report.i18n import (
     ASSET_KINDS,
     COSTS,
@@ -415,8 +416,46 @@ def _properties(comp, lang: str) -> str:
     return "; ".join(parts)
 
 
+HEAT = ("#ffffff", "#abd9e9", "#ffffbf", "#fdae61", "#d7191c")
+
+
+def _abbreviate(label: str, width: float, size: float = 8.0) -> str:
+    """Cut a header word to fit its column, marking the cut with a full stop."""
+    if text_width(label, size, bold=True) <= width:
+        return label
+    while len(label) > 2 and text_width(label + ".", size, bold=True) > width:
+        label = label[:-1]
+    return label + "."
+
+
+def layer_heat_table(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    """Layers x impact categories: the highest impact an open threat of the layer carries."""
+    categories = [c.id for c in data.model.risk.impact_categories] or sorted(
+        {k for r in data.risks for k in r.impact})
+    if not categories or not data.risks:
+        return []
+    s_max = max((r.inherent.s_max for r in data.risks), default=4) or 4
+    rows, fills = [], {}
+    for row_index, layer in enumerate(LAYER_ORDER):
+        cells = [tr(f"layer_{layer.value}", lang)]
+        for col, category in enumerate(categories, start=1):
+            level = max((r.impact.get(category, 0) for r in data.risks
+                         if r.open and r.layer == layer.value), default=0)
+            cells.append(str(level) if level else "–")
+            if level:
+                fills[(col, row_index)] = HEAT[max(1, min(4, round(level * 4 / s_max)))]
+        rows.append(cells)
+    first = 0.16 * width
+    other = (width - first) / len(categories)
+    header = [tr("layer", lang)] + [_abbreviate(vocab(IMPACT_SHORT, c, lang), other - 7)
+                                    for c in categories]
+    return [p(tr("heat_intro", lang), styles.small),
+            table(header, rows, [first] + [other] * len(categories), styles, fills=fills,
+                  wrap=[True] + [False] * len(categories)), Spacer(1, 3 * mm)]
+
+
 def layers(data: ReportData, styles: Styles, lang: str, width: float) -> list:
-    story: list = []
+    story: list = layer_heat_table(data, styles, lang, width)
     zones = data.model.zones_by_id()
     by_element: dict[str, list[RiskRow]] = {}
     for row in data.risks:
