@@ -176,3 +176,22 @@ def test_new_trust_zone_around_selection(make_window, tiny_path):
     assert window.inspector._target == ("zone", zone_id)
     window.doc.undo_stack.undo()
     assert zone_id not in window.scene.zones and window.doc.model.component("lte").zone is None
+
+
+def test_drag_zone_by_its_title_moves_its_members(qtbot, make_window, tiny_path):
+    window = make_window(tiny_path)
+    scene = window.scene
+    zone = scene.zones["home"]
+    before_zone = window.doc.model.layout.zones["home"]
+    before = {k: window.doc.model.layout.elements[k] for k in ("pump", "relay", "ble")}
+    title = zone.header_rect().center()
+    drag(qtbot, window, title, title + QPointF(0, 150))
+    model = window.doc.model
+    assert abs(model.layout.zones["home"].y - before_zone.y - 150) < 3
+    for key, box in before.items():
+        assert abs(model.layout.elements[key].y - box.y - 150) < 3
+        assert abs(model.layout.elements[key].x - box.x) < 3
+    assert scene.zones["home"].pos() == QPointF(0, 0)  # the box itself moved
+    window.doc.undo_stack.undo()
+    assert window.doc.model.layout.zones["home"] == before_zone
+    assert scene.elements["pump"].pos() == QPointF(before["pump"].x, before["pump"].y)

@@ -112,7 +112,9 @@ class ZoneItem(QGraphicsItem):
         self.zone = zone
         self.box = box
         self.setZValue(-50)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        # dragged by its title bar; the scene carries the members along
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self._title = ""
         self.set_zone(zone, box)
 
@@ -123,6 +125,7 @@ class ZoneItem(QGraphicsItem):
     def set_zone(self, zone: TrustZone, box: Box) -> None:
         self.prepareGeometryChange()
         self.zone, self.box = zone, box
+        self.setPos(0, 0)  # the box is in scene coordinates; a drag offsets pos until saved
         self._rect = QRectF(box.x, box.y, box.w or 200.0, box.h or 120.0)
         trust = QCoreApplication.translate("DiagramScene", "trust %1").replace(
             "%1", str(zone.trust_level))

@@ -52,6 +52,7 @@ class DiagramScene(QGraphicsScene):
         self._connect_from: ElementItem | None = None
         self._rubber: QGraphicsLineItem | None = None
         self._press_positions: dict[str, QPointF] = {}
+        self._zone_drags: dict[str, tuple[ZoneItem, dict[str, QPointF]]] = {}
         self._highlight: set[str] | None = None
         self._label_grid: dict[tuple[int, int], set[str]] = defaultdict(set)
         self._label_cells: dict[str, list[tuple[int, int]]] = {}
@@ -352,6 +353,14 @@ class DiagramScene(QGraphicsScene):
         super().mousePressEvent(event)
         self._press_positions = {i.item_id: i.pos() for i in self.selectedItems()
                                  if isinstance(i, ElementItem)}
+        # a dragged zone carries its members (without selecting them: Delete stays safe)
+        self._zone_drags = {}
+        model = self.doc.model
+        for zone_item in (i for i in self.selectedItems() if isinstance(i, ZoneItem)):
+            members = {c.id: self.elements[c.id].pos() for c in model.components
+                       if c.zone == zone_item.item_id and c.id in self.elements
+                       and c.id not in self._press_positions}
+            self._zone_drags[zone_item.item_id] = (zone_item, members)
 
     def mouseMoveEvent(self, event) -> None:
         if self._rubber is not None:
@@ -360,11 +369,16 @@ class DiagramScene(QGraphicsScene):
             event.accept()
             return
         super().mouseMoveEvent(event)
-        if self._press_positions and event.buttons() & Qt.MouseButton.LeftButton:
-            for key, before in self._press_positions.items():
-                item = self.elements.get(key)
-                if item is not None and item.pos() != before:
-                    self._element_dragged(item)
+        if not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        for zone_item, members in self._zone_drags.values():
+            for key, start in members.items():
+                self.elements[key].setPos(start + zone_item.pos())
+                self._element_dragged(self.elements[key])
+        for key, before in self._press_positions.items():
+            item = self.elements.get(key)
+            if item is not None and item.pos() != before:
+                self._element_dragged(item)
 
     def mouseReleaseEvent(self, event) -> None:
         if self._rubber is not None:
@@ -382,7 +396,14 @@ class DiagramScene(QGraphicsScene):
             item = self.elements.get(key)
             if item is not None and (item.pos() - before).manhattanLength() > 0.5:
                 moved[key] = (item.x(), item.y())
+        for zone_id, (zone_item, members) in self._zone_drags.items():
+            delta = zone_item.pos()
+            if delta.manhattanLength() > 0.5:
+                moved[zone_id] = (zone_item.box.x + delta.x(), zone_item.box.y + delta.y())
+                for key in members:
+                    moved[key] = (self.elements[key].x(), self.elements[key].y())
         self._press_positions = {}
+        self._zone_drags = {}
         if moved:
             self.doc.apply(QCoreApplication.translate("DiagramScene", "Move"),
                            edits.move_elements, moved)
