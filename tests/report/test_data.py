@@ -95,3 +95,18 @@ def test_layer_heat_table_shows_highest_impact_per_layer_and_category():
     safety = header.index("safety")
     things = next(row for row in cells[1:] if row[0] == "Things")
     assert getattr(things[safety], "text", things[safety]) == "4"  # the pump's dosing
+
+
+def test_board_summary_leads_with_patient_safety_among_equal_risks():
+    """At the same residual level, the board reads the threat to patients first."""
+    from pathlib import Path
+
+    from workbench.model import load_model
+
+    root = Path(__file__).resolve().parents[2] / "sample-models"
+    data = gather(load_model(root / "cardiac-implant-remote-monitoring.twm.json"),
+                  recommend=False)
+    top = data.top_risks(5)
+    best = max(r.residual.score for r in data.risks if r.open)
+    if any(r.patient_safety and r.residual.score == best for r in data.risks if r.open):
+        assert top[0].patient_safety and top[0].residual.score == best

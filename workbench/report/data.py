@@ -177,13 +177,16 @@ class ReportData:
                                                  -r.inherent.score, r.id))
 
     def top_risks(self, count: int = 5) -> list[RiskRow]:
-        """Open risks, highest residual first, then inherent, then patient safety.
+        """Open risks, highest residual first; among equals, harm to patients comes first.
+
+        A board reads the first lines only: at the same residual level a threat to patient
+        safety outranks one to data or availability, then the higher inherent risk wins.
 
         A board summary naming the same element three times says little: each element and
         each threat type is used once before any is repeated.
         """
         ranked = sorted((r for r in self.risks if r.open), key=lambda r: (
-            -r.residual.score, -r.inherent.score, not r.patient_safety, r.id))
+            -r.residual.score, not r.patient_safety, -r.inherent.score, r.id))
         chosen: list[RiskRow] = []
         elements: set[str] = set()
         kinds: set[str] = set()
