@@ -270,29 +270,43 @@ class Solver:
         return ext
 
     # -- exact ---------------------------------------------------------------------------
-    def relevant_edges(self, p: np.ndarray, node: int) -> np.ndarray:
-        """Core edge positions reachable from the source that can reach core ``node``."""
+    def relevant_edges(self, p: np.ndarray, node: int,
+                       forward: tuple[np.ndarray, ...] | None = None) -> np.ndarray:
+        """Core edge positions reachable from the source that can reach core ``node``.
+
+        ``forward``: :meth:`_forward` of the same ``p``; it does not depend on ``node``, so
+        a solve that asks for many nodes computes it once.
+        """
         m = self.core.size
-        alive = p[self.c_edge] > 0
-        s, d = self.c_src[alive], self.c_dst[alive]
-        fwd = _reach_set(m, s, d, self.c_source)
+        alive, s, d, fwd = forward if forward is not None else self._forward(p)
         bwd = _reach_set(m, d, s, node)
         keep = alive.copy()
         keep[alive] = fwd[s] & bwd[d] & fwd[d]
         return np.flatnonzero(keep)
 
+    def _forward(self, p: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Working core edges and what the attacker reaches over them."""
+        alive = p[self.c_edge] > 0
+        s, d = self.c_src[alive], self.c_dst[alive]
+        return alive, s, d, _reach_set(self.core.size, s, d, self.c_source)
+
     def exact(self, p: np.ndarray, node: int, limit: int = EXACT_LIMIT) -> float | None:
         """Exact reach probability of core ``node`` by enumeration, or None if too big."""
+        return self._exact(p, node, limit)[0]
+
+    def _exact(self, p: np.ndarray, node: int, limit: int,
+               forward: tuple[np.ndarray, ...] | None = None) -> tuple[float | None, int]:
+        """:meth:`exact` and the number of uncertain edges it enumerated (or would have)."""
         if node == self.c_source:
-            return 1.0
-        positions = self.relevant_edges(p, node)
+            return 1.0, int((p[self.c_edge[self.relevant_edges(p, node, forward)]] < 1).sum())
+        positions = self.relevant_edges(p, node, forward)
         if positions.size == 0:
-            return 0.0
+            return 0.0, 0
         probs = p[self.c_edge[positions]]
         uncertain = np.flatnonzero(probs < 1.0)
         m = uncertain.size
         if m > limit:
-            return None
+            return None, m
         worlds = 1 << m
         words = max(1, worlds // 64)
         weights = np.ones(1)
@@ -307,7 +321,7 @@ class Solver:
         s, d = self.c_src[positions], self.c_dst[positions]
         reach = propagate(self.core.size, s, d, present, self.c_source)
         hit = np.unpackbits(reach[node].view(np.uint8), bitorder="little")[:worlds]
-        return float(np.dot(hit.astype(np.float64), weights))
+        return float(np.dot(hit.astype(np.float64), weights)), m
 
     # -- Monte Carlo ---------------------------------------------------------------------
     def sample_counts(self, p: np.ndarray, samples: int, seed: int | list[int]
@@ -384,11 +398,14 @@ class Solver:
             prob[self.core] = counts / worlds
             lo[self.core], hi[self.core] = wilson_array(counts, worlds)
         sizes: dict[int, int] = {}
+        forward = None
         for node in self.core_roots(exact_for)[:MAX_EXACT_ROOTS]:
             c = int(self.relabel[node])
             if c < 0 or node in self._too_big:
                 continue
-            value = self.exact(p, c, limit)
+            if forward is None:
+                forward = self._forward(p)
+            value, size = self._exact(p, c, limit, forward)
             if value is None:
                 # Remember: what-ifs on the same structure would not fit either (they then
                 # fall back to Monte Carlo, which is always valid).
@@ -396,7 +413,7 @@ class Solver:
             else:
                 prob[node] = lo[node] = hi[node] = value
                 exact[node] = True
-                sizes[node] = int((p[self.c_edge[self.relevant_edges(p, c)]] < 1).sum())
+                sizes[node] = size
         source = self.graph.source
         prob[source] = lo[source] = hi[source] = 1.0
         exact[source] = True
