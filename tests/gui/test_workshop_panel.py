@@ -37,8 +37,8 @@ def started(qtbot, make_window, tiny_path):
     return window, panel, clock
 
 
-def type_vote(qtbot, table, row: int, col: int, text: str) -> None:
-    """Select a cell, type the digits and press Enter, as a user does."""
+def type_vote(qtbot, table, col: int, row: int, text: str) -> None:
+    """Select a cell (participant column, dimension row), type, press Enter."""
     table.setFocus()
     table.setCurrentCell(row, col)
     qtbot.keyClicks(table, text)
@@ -59,8 +59,8 @@ def test_start_session_walks_things_first_and_highlights(started):
     # the catalog's suggestions for the pump are listed and the questions shown
     assert panel.suggestion_list.count() >= 1
     assert "STRIDE" in panel.questions.text() and "LINDDUN" in panel.questions.text()
-    assert panel.votes.rowCount() == 2
-    assert panel.votes.columnCount() == 1 + len(window.doc.model.risk.impact_categories)
+    assert panel.votes.columnCount() == 2 + 2  # Ann, Bob, median, spread
+    assert panel.votes.rowCount() == 1 + len(window.doc.model.risk.impact_categories)
 
 
 def test_votes_show_median_spread_and_disagreement_then_consensus(qtbot, started):
@@ -70,15 +70,14 @@ def test_votes_show_median_spread_and_disagreement_then_consensus(qtbot, started
     type_vote(qtbot, panel.votes, 1, 0, "4")
     votes = {v.participant: v.likelihood for v in panel.current().votes}
     assert votes == {"Ann": 1, "Bob": 4}
-    assert panel.stats.item(0, 0).text() == "2.5"
-    assert panel.stats.item(1, 0).text().startswith("1–4")
+    assert panel.stat("likelihood") == ("2.5", "1–4 ⚠")
     assert "Disagreement" in panel.flag.text() and "Likelihood" in panel.flag.text()
     # patient safety impact (column of that category)
     cats = [c.id for c in window.doc.model.risk.impact_categories]
     col = 1 + cats.index("patient_safety")
     type_vote(qtbot, panel.votes, 0, col, "3")
     type_vote(qtbot, panel.votes, 1, col, "4")
-    assert panel.stats.item(0, col).text() == "3.5"
+    assert panel.stat("patient_safety") == ("3.5", "3–4")
 
     qtbot.keyClicks(panel.rationale, "Pump exposed over BLE")
     qtbot.mouseClick(panel.consensus_btn, Qt.MouseButton.LeftButton)

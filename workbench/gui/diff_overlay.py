@@ -41,6 +41,41 @@ Z_OVERLAY = 40.0
 BADGE = 22.0
 
 
+class DiffBadge(QGraphicsItem):
+    """The symbol in its shape, a constant size on screen whatever the zoom."""
+
+    def __init__(self, mark: DiffMark):
+        super().__init__(mark)
+        self.mark = mark
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setPos(mark.badge_centre())
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        r = BADGE / 2 + 3
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        kind, r = self.mark.kind, BADGE / 2
+        c = QPointF(0, 0)
+        painter.setPen(QPen(QColor("white"), 2))
+        painter.setBrush(QBrush(COLOURS[kind]))
+        if kind == ADDED:
+            painter.drawEllipse(c, r, r)
+        elif kind == REMOVED:
+            painter.drawRect(QRectF(-r, -r, 2 * r, 2 * r))
+        else:
+            painter.drawPolygon(QPolygonF([QPointF(0, -r - 2), QPointF(r + 2, 0),
+                                           QPointF(0, r + 2), QPointF(-r - 2, 0)]))
+        font = QFont(painter.font())
+        font.setPixelSize(int(BADGE * 0.85))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("black") if kind == CHANGED else QColor("white"))
+        painter.drawText(QRectF(-r, -r - 1, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter,
+                         BADGES[kind])
+
+
 class DiffMark(QGraphicsItem):
     """One marked element (a rectangle) or flow (a path), with its badge."""
 
@@ -54,6 +89,7 @@ class DiffMark(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # editing goes on underneath
         self.setAcceptHoverEvents(False)
         self.setToolTip(f"{BADGES[kind]} {label}")
+        self.badge_item = DiffBadge(self)
 
     @property
     def colour(self) -> QColor:
@@ -77,9 +113,7 @@ class DiffMark(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         shape = self.rect if self.rect is not None else self.path.boundingRect()
-        c = self.badge_centre()
-        badge = QRectF(c.x() - BADGE, c.y() - BADGE, 2 * BADGE, 2 * BADGE)
-        return shape.adjusted(-8, -8, 8, 8).united(badge)
+        return shape.adjusted(-8, -8, 8, 8)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -108,27 +142,6 @@ class DiffMark(QGraphicsItem):
                 wide.setCapStyle(Qt.PenCapStyle.RoundCap)
                 painter.setPen(wide)
             painter.drawPath(self.path)
-        self._paint_badge(painter)
-
-    def _paint_badge(self, painter: QPainter) -> None:
-        c = self.badge_centre()
-        r = BADGE / 2
-        painter.setPen(QPen(QColor("white"), 2))
-        painter.setBrush(QBrush(self.colour))
-        if self.kind == ADDED:
-            painter.drawEllipse(c, r, r)
-        elif self.kind == REMOVED:
-            painter.drawRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r))
-        else:
-            painter.drawPolygon(QPolygonF([c + QPointF(0, -r - 2), c + QPointF(r + 2, 0),
-                                           c + QPointF(0, r + 2), c + QPointF(-r - 2, 0)]))
-        font = QFont(painter.font())
-        font.setPixelSize(int(BADGE * 0.85))
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("black") if self.kind == CHANGED else QColor("white"))
-        painter.drawText(QRectF(c.x() - r, c.y() - r - 1, 2 * r, 2 * r),
-                         Qt.AlignmentFlag.AlignCenter, self.badge)
 
 
 def _box_rect(model: ThreatModel, ident: str) -> QRectF | None:
@@ -222,6 +235,9 @@ class DiffOverlay:
         self.dock.setObjectName("dock-diff")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        palette = getattr(window, "docks", {}).get("palette")
+        if palette is not None:  # the full left column for the list of changes
+            window.tabifyDockWidget(palette, self.dock)
         self.dock.hide()
         window.doc.changed.connect(self._model_changed)
 

@@ -11,10 +11,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WorkshopTools", text)
-
-
 def workshop_panel(window):
     """The window's workshop dock (created on first use), shown and raised."""
     panel = getattr(window, "workshop_panel", None)
@@ -22,10 +18,14 @@ def workshop_panel(window):
         from workbench.gui.workshop.panel import WorkshopPanel
 
         panel = WorkshopPanel(window)
-        dock = QDockWidget(_tr("Workshop"), window)
+        dock = QDockWidget(QCoreApplication.translate("WorkshopTools", "Workshop"), window)
         dock.setObjectName("dock-workshop")
         dock.setWidget(panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        docks = getattr(window, "docks", {})
+        if "inspector" in docks:  # the whole right column: a facilitator needs the height
+            window.tabifyDockWidget(docks["inspector"], dock)
+        window.resizeDocks([dock], [460], Qt.Orientation.Horizontal)
         window.workshop_panel, window.workshop_dock = panel, dock
     window.workshop_dock.show()
     window.workshop_dock.raise_()
@@ -45,14 +45,17 @@ def diff_overlay(window):
 
 def install_tools(window, menubar) -> None:
     """Tools menu: Workshop…, Compare with…, Clear comparison."""
-    menu = menubar.addMenu(_tr("&Tools"))
-    workshop = menu.addAction(_tr("&Workshop…"))
+    from workbench.gui.workshop.i18n import sync_language
+
+    sync_language()
+    menu = menubar.addMenu(QCoreApplication.translate("WorkshopTools", "&Tools"))
+    workshop = menu.addAction(QCoreApplication.translate("WorkshopTools", "&Workshop…"))
     workshop.setShortcut("Ctrl+Shift+W")
     workshop.triggered.connect(lambda: workshop_panel(window))
-    compare = menu.addAction(_tr("&Compare with…"))
+    compare = menu.addAction(QCoreApplication.translate("WorkshopTools", "&Compare with…"))
     compare.setShortcut("Ctrl+Shift+D")
     compare.triggered.connect(lambda: diff_overlay(window).compare_dialog())
-    clear = menu.addAction(_tr("C&lear Comparison"))
+    clear = menu.addAction(QCoreApplication.translate("WorkshopTools", "C&lear Comparison"))
     clear.triggered.connect(lambda: diff_overlay(window).clear())
     window.addAction(workshop)
     window.addAction(compare)

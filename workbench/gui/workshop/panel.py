@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -90,6 +92,9 @@ class WorkshopPanel(QWidget):
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self._tick)
         self.doc.changed.connect(self._model_changed)
+        attacks = getattr(window, "attacks", None)
+        if attacks is not None:  # a new analysis clears path highlights: put ours back
+            attacks.pathSelected.connect(self._path_selected)
         self._fill_sessions()
 
     # --- pages ---------------------------------------------------------------------------------
@@ -146,35 +151,38 @@ class WorkshopPanel(QWidget):
         self.questions = QLabel()
         self.questions.setWordWrap(True)
         self.questions.setTextFormat(Qt.TextFormat.RichText)
-        v.addWidget(self.questions)
+        scroll = QScrollArea()  # thirteen questions must not push the ratings off screen
+        scroll.setWidget(self.questions)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setMaximumHeight(120)
+        v.addWidget(scroll)
         v.addWidget(QLabel(self.tr("Catalog suggestions here:")))
         self.suggestion_list = QListWidget()
         self.suggestion_list.setMaximumHeight(90)
         self.suggestion_list.itemActivated.connect(self._jump_to_threat)
         v.addWidget(self.suggestion_list)
 
-        v.addWidget(QLabel(self.tr("Ratings (one row per participant):")))
+        v.addWidget(QLabel(self.tr("Ratings (one column per participant):")))
         self.votes = QTableWidget()
         self.votes.itemChanged.connect(self._vote_edited)
-        v.addWidget(self.votes, 2)
-        self.stats = QTableWidget()
-        self.stats.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.stats.setMaximumHeight(110)
-        v.addWidget(self.stats)
+        self.votes.horizontalHeader().setMinimumSectionSize(48)
+        self.votes.setMinimumHeight(250)  # likelihood and the impact categories
+        v.addWidget(self.votes, 3)
         self.flag = QLabel()
         self.flag.setWordWrap(True)
         v.addWidget(self.flag)
 
-        cons = QHBoxLayout()
+        cons = QFormLayout()
         self.decided_by = QLineEdit()
         self.decided_by.setPlaceholderText(self.tr("Decided by"))
         self.rationale = QLineEdit()
         self.rationale.setPlaceholderText(self.tr("Rationale"))
         self.consensus_btn = QPushButton(self.tr("Record consensus"))
         self.consensus_btn.clicked.connect(lambda: self.record_consensus())
-        cons.addWidget(self.decided_by, 1)
-        cons.addWidget(self.rationale, 2)
-        cons.addWidget(self.consensus_btn)
+        cons.addRow(self.tr("Decided by"), self.decided_by)
+        cons.addRow(self.tr("Rationale"), self.rationale)
+        cons.addRow("", self.consensus_btn)
         v.addLayout(cons)
         self.consensus_label = QLabel()
         self.consensus_label.setWordWrap(True)
@@ -190,7 +198,7 @@ class WorkshopPanel(QWidget):
             self.record_tabs.addTab(edit, title)
         self.record_tabs.setMaximumHeight(120)
         v.addWidget(self.record_tabs)
-        bottom = QHBoxLayout()
+        bottom = QGridLayout()
         self.save_record_btn = QPushButton(self.tr("Keep notes"))
         self.save_record_btn.clicked.connect(self.save_record)
         self.present_btn = QPushButton(self.tr("Presentation view"))
@@ -199,13 +207,19 @@ class WorkshopPanel(QWidget):
         self.export_btn.clicked.connect(lambda: self.export_markdown())
         self.end_btn = QPushButton(self.tr("End session"))
         self.end_btn.clicked.connect(self.end)
-        for w in (self.save_record_btn, self.present_btn, self.export_btn, self.end_btn):
-            bottom.addWidget(w)
+        for i, w in enumerate((self.save_record_btn, self.present_btn, self.export_btn,
+                               self.end_btn)):
+            bottom.addWidget(w, i // 2, i % 2)
         v.addLayout(bottom)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
         v.addWidget(self.message)
-        return page
+        outer = QScrollArea()  # a short dock scrolls instead of crushing the table
+        outer.setWidget(page)
+        outer.setWidgetResizable(True)
+        outer.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return outer
 
     # --- session life --------------------------------------------------------------------------
     @property
@@ -326,15 +340,20 @@ class WorkshopPanel(QWidget):
             self.doc.apply(self.tr("Workshop time"), ws.set_seconds, self.session_id,
                            self.index, seconds)
 
-    def _highlight(self, element: str) -> None:
+    def _highlight(self, element: str, scroll: bool = True) -> None:
         scene, ids = self.window.scene, {element}
         flow = self.doc.model.flow(element)
         if flow is not None:  # a flow is discussed with its two ends in view
             ids |= {flow.source, flow.target}
         scene.set_highlight(ids)
         target = scene.elements.get(element) or scene.flows.get(element)
-        if target is not None:
+        if target is not None and scroll:
             self.window.view.ensureVisible(target, 60, 60)
+
+    def _path_selected(self, ids) -> None:
+        item = self.current()
+        if ids is None and item is not None and self.pages.currentIndex() == 1:
+            self._highlight(item.element, scroll=False)
 
     def _jump_to_threat(self, entry: QListWidgetItem) -> None:
         session = self.session
@@ -404,58 +423,41 @@ class WorkshopPanel(QWidget):
                 entry.setFont(font)
             self.suggestion_list.addItem(entry)
         self._fill_votes(session, item)
-        self._fill_stats(item)
         for key, edit in self.text_edits.items():
             text = "\n".join(getattr(session, key))
             if edit.toPlainText() != text and not edit.hasFocus():
                 edit.setPlainText(text)
 
     def _fill_votes(self, session: WorkshopSession, item: WorkshopItem) -> None:
+        """Rows: likelihood then each impact category; columns: the participants (typed
+        in), then median and spread (read-only, marked when the group disagrees)."""
         dims = self.dimensions()
+        people = session.participants
         table = self.votes
-        if (table.rowCount(), table.columnCount()) != (len(session.participants), len(dims)):
-            table.setRowCount(len(session.participants))
-            table.setColumnCount(len(dims))
-        table.setHorizontalHeaderLabels([label for _, label in dims])
-        table.setVerticalHeaderLabels(session.participants)
+        shape = (len(dims), len(people) + 2)
+        if (table.rowCount(), table.columnCount()) != shape:
+            table.setRowCount(shape[0])
+            table.setColumnCount(shape[1])
+        table.setHorizontalHeaderLabels([*people, self.tr("Median"), self.tr("Spread")])
+        table.setVerticalHeaderLabels([label for _, label in dims])
         by_person = {v.participant: v for v in item.votes}
-        for r, person in enumerate(session.participants):
-            vote = by_person.get(person)
-            for c, (dim, _) in enumerate(dims):
+        summary = summarize_item(item)
+        flagged = []
+        for r, (dim, label) in enumerate(dims):
+            for c, person in enumerate(people):
+                vote = by_person.get(person)
                 value = None
                 if vote is not None:
                     value = vote.likelihood if dim == LIKELIHOOD else vote.impact.get(dim)
-                text = "" if value is None else str(value)
-                cell = table.item(r, c)
-                if cell is None:  # cells are kept: a cell being edited must not vanish
-                    cell = QTableWidgetItem(text)
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                    table.setItem(r, c, cell)
-                elif cell.text() != text:
-                    cell.setText(text)
-
-    def _fill_stats(self, item: WorkshopItem) -> None:
-        summary = summarize_item(item)
-        dims = self.dimensions()
-        table = self.stats
-        table.setRowCount(2)
-        table.setColumnCount(len(dims))
-        table.setHorizontalHeaderLabels([label for _, label in dims])
-        table.setVerticalHeaderLabels([self.tr("Median"), self.tr("Spread")])
-        flagged = []
-        for c, (dim, label) in enumerate(dims):
+                self._set_cell(r, c, "" if value is None else str(value), editable=True)
             s = summary.get(dim)
-            med = QTableWidgetItem("" if s is None else _fmt(s.median))
-            spread = QTableWidgetItem("" if s is None else f"{s.low}–{s.high}")
-            for cell in (med, spread):
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if s is not None and s.disagreement:
-                    cell.setBackground(QBrush(DISAGREE_BG))
-            if s is not None and s.disagreement:
-                spread.setText(spread.text() + " ⚠")
+            bad = s is not None and s.disagreement
+            if bad:
                 flagged.append(label)
-            table.setItem(0, c, med)
-            table.setItem(1, c, spread)
+            self._set_cell(r, len(people), "" if s is None else _fmt(s.median), bad=bad)
+            self._set_cell(r, len(people) + 1, "" if s is None else
+                           f"{s.low}–{s.high}" + (" ⚠" if bad else ""), bad=bad)
+        table.resizeColumnsToContents()
         if flagged:
             self.flag.setText("⚠ " + self.tr("Disagreement on: %1 — discuss before deciding")
                               .replace("%1", ", ".join(flagged)))
@@ -464,11 +466,34 @@ class WorkshopPanel(QWidget):
         else:
             self.flag.setText(self.tr("No disagreement") if summary.dimensions else "")
             self.flag.setStyleSheet("")
-        c = item.consensus
-        if c is None:
+        if item.consensus is None:
             self.consensus_label.setText(self.tr("Consensus: not recorded"))
         else:
             self.consensus_label.setText(self.consensus_text(item))
+
+    def _set_cell(self, row: int, col: int, text: str, *, editable: bool = False,
+                  bad: bool = False) -> None:
+        """Cells are kept and updated in place: a cell being edited must not vanish."""
+        cell = self.votes.item(row, col)
+        if cell is None:
+            cell = QTableWidgetItem(text)
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            if not editable:
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                font = cell.font()
+                font.setBold(True)
+                cell.setFont(font)
+            self.votes.setItem(row, col, cell)
+        elif cell.text() != text:
+            cell.setText(text)
+        if not editable:
+            cell.setBackground(QBrush(DISAGREE_BG) if bad else QBrush())
+
+    def stat(self, dimension: str) -> tuple[str, str]:
+        """(median, spread) as shown for ``dimension``."""
+        row = [d for d, _ in self.dimensions()].index(dimension)
+        n = self.votes.columnCount() - 2
+        return self.votes.item(row, n).text(), self.votes.item(row, n + 1).text()
 
     def consensus_text(self, item: WorkshopItem) -> str:
         c = item.consensus
@@ -492,16 +517,36 @@ class WorkshopPanel(QWidget):
         labels = dict(self.dimensions())
         stats = [(labels.get(d.dimension, d.dimension), _fmt(d.median), f"{d.low}–{d.high}",
                   d.disagreement) for d in summary.dimensions]
+        focus, overview = self.focus_questions(stop, item)
         return Slide(
             counter=self.tr("Item %1 of %2").replace("%1", str(self.index + 1))
             .replace("%2", str(len(session.items))) + f" · {session.title}",
             heading=item.title or (stop.name if stop else item.element),
             subheading=(stop.name if stop and item.threat else "")
             + (f" ({stop.layer})" if stop else ""),
-            questions=[f"{q.framework} · {q.name}: {q.text}"
-                       for q in (stop.questions if stop else [])],
+            questions=[f"{q.framework} · {q.name}: {q.text}" for q in focus],
+            overview=[f"{fw}: " + " · ".join(names) for fw, names in overview.items()],
             stats=stats, timer=clock_text(self.timer.elapsed()),
             consensus=self.consensus_text(item))
+
+    def focus_questions(self, stop: AgendaStop | None, item: WorkshopItem):
+        """Questions to read out in full (the STRIDE ones of the threat under discussion,
+        else the first three) and, per framework, the names of all that apply.
+
+        A projector fits about six wrapped questions; thirteen would not be read."""
+        questions = stop.questions if stop is not None else []
+        stride: set[str] = set()
+        model = self.suggestions or self.doc.model
+        threat = next((t for t in model.threats if t.id == item.threat), None)
+        if threat is not None:
+            stride = {str(s) for s in threat.stride}
+        focus = [q for q in questions if q.framework == "STRIDE" and q.category in stride]
+        if not focus:
+            focus = questions[:3]
+        overview: dict[str, list[str]] = {}
+        for q in questions:
+            overview.setdefault(q.framework, []).append(q.name)
+        return focus[:4], overview
 
     def show_presentation(self) -> PresentationView:
         if self.presentation is None:
@@ -516,14 +561,14 @@ class WorkshopPanel(QWidget):
         if self._loading:
             return
         session = self.session
-        if session is None:
+        if session is None or cell.column() >= len(session.participants):
             return
-        row = cell.row()
-        person = session.participants[row]
-        dims = self.dimensions()
+        col = cell.column()
+        person = session.participants[col]
         values: dict[str, int] = {}
-        for c, (dim, label) in enumerate(dims):
-            text = (self.votes.item(row, c).text() if self.votes.item(row, c) else "").strip()
+        for r, (dim, label) in enumerate(self.dimensions()):
+            entry = self.votes.item(r, col)
+            text = (entry.text() if entry else "").strip()
             if not text:
                 continue
             try:

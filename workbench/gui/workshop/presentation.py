@@ -28,6 +28,7 @@ class Slide:
     heading: str = ""
     subheading: str = ""
     questions: list[str] = field(default_factory=list)
+    overview: list[str] = field(default_factory=list)  # every question that applies, by name
     stats: list[tuple[str, str, str, bool]] = field(default_factory=list)  # name, median,
     # spread, disagreement
     timer: str = ""
@@ -54,6 +55,8 @@ class PresentationView(QWidget):
         self.questions = QLabel()
         self.questions.setWordWrap(True)
         self.questions.setTextFormat(Qt.TextFormat.RichText)
+        self.overview = QLabel()
+        self.overview.setWordWrap(True)
         self.stats = QLabel()
         self.stats.setTextFormat(Qt.TextFormat.RichText)
         self.consensus = QLabel()
@@ -64,7 +67,8 @@ class PresentationView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.addLayout(top)
-        for w in (self.heading, self.subheading, self.questions, self.stats, self.consensus):
+        for w in (self.heading, self.subheading, self.questions, self.overview, self.stats,
+                  self.consensus):
             layout.addWidget(w)
         layout.addStretch(1)
         QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
@@ -85,7 +89,8 @@ class PresentationView(QWidget):
         body = self.body_px()
         for widget, scale, bold in ((self.counter, 0.8, False), (self.timer, 1.1, True),
                                     (self.heading, 1.8, True), (self.subheading, 1.0, False),
-                                    (self.questions, 1.0, False), (self.stats, 1.0, False),
+                                    (self.questions, 1.0, False), (self.overview, 0.8, False),
+                                    (self.stats, 1.0, False),
                                     (self.consensus, 1.0, True)):
             font = QFont(self.font())
             font.setPixelSize(int(body * scale))
@@ -105,6 +110,8 @@ class PresentationView(QWidget):
         self.subheading.setText(slide.subheading)
         self.subheading.setStyleSheet(f"color: {ACCENT};")
         self.questions.setText("".join(f"<p>• {_esc(q)}</p>" for q in slide.questions[:6]))
+        self.overview.setText("\n".join(slide.overview))
+        self.overview.setStyleSheet("color: #d0d7e1;")
         self.stats.setText(_stats_html(slide.stats, self.tr("Median"), self.tr("Spread"),
                                        self.tr("DISAGREEMENT")))
         self.consensus.setText(slide.consensus)

@@ -1,0 +1,86 @@
+"""Fill ``workshop_fr.ts`` with the French texts below, then compile it with lrelease.
+
+After adding strings to the workshop package or the diff overlay:
+    .venv/bin/pyside6-lupdate workbench/gui/workshop/*.py workbench/gui/diff_overlay.py \
+        -ts workbench/gui/workshop/translations/workshop_fr.ts
+    .venv/bin/python workbench/gui/workshop/translations/fill_fr.py
+Strings missing here stay untranslated and are listed on stdout (a test fails on them).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET  # our own file, written by Qt's lupdate
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+FR = {
+    "Workshop": "Atelier", "&Tools": "&Outils", "&Workshop…": "&Atelier…",
+    "&Compare with…": "&Comparer avec…", "C&lear Comparison": "&Effacer la comparaison",
+    "Clear comparison": "Effacer la comparaison",
+    "Changes since %1 (+ added, − removed, ~ changed)":
+        "Changements depuis %1 (+ ajouté, − retiré, ~ modifié)",
+    "Elements": "Éléments", "Flows": "Flux", "Trust zones": "Zones de confiance",
+    "Data assets": "Données", "Threats": "Menaces", "Controls": "Mesures",
+    "Attackers": "Attaquants", "Targets": "Cibles", "Model details": "Détails du modèle",
+    "No difference": "Aucune différence", "Changes": "Changements",
+    "Compare with…": "Comparer avec…", "Cannot compare": "Comparaison impossible",
+    "Threat models (*.twm.json *.json)": "Modèles de menaces (*.twm.json *.json)",
+    "Workshop — presentation": "Atelier — présentation", "Median": "Médiane",
+    "Spread": "Étendue", "DISAGREEMENT": "DÉSACCORD",
+    "Threat review workshop": "Atelier de revue des menaces",
+    "Names, separated by commas": "Noms, séparés par des virgules",
+    "Start session": "Démarrer la séance", "Resume": "Reprendre", "Title": "Titre",
+    "Facilitator": "Animateur", "Participants": "Participants",
+    "Earlier session": "Séance précédente", "◀ Previous": "◀ Précédent",
+    "Next ▶": "Suivant ▶", "Time spent on this item": "Temps passé sur ce point",
+    "Catalog suggestions here:": "Suggestions du catalogue ici :",
+    "Ratings (one column per participant):": "Cotations (une colonne par participant) :",
+    "Decided by": "Décidé par", "Rationale": "Justification",
+    "Record consensus": "Enregistrer le consensus", "Notes": "Notes",
+    "Decisions": "Décisions", "Open questions": "Questions ouvertes",
+    "One entry per line": "Une entrée par ligne", "Keep notes": "Garder les notes",
+    "Presentation view": "Vue présentation", "Export Markdown…": "Exporter en Markdown…",
+    "End session": "Terminer la séance", "Start workshop": "Démarrer l'atelier",
+    "Workshop time": "Temps d'atelier", "Likelihood": "Vraisemblance",
+    "Item %1 of %2": "Point %1 sur %2", "Flow": "Flux", "Element": "Élément",
+    "Disagreement on: %1 — discuss before deciding":
+        "Désaccord sur : %1 — à discuter avant de décider",
+    "No disagreement": "Pas de désaccord",
+    "Consensus: not recorded": "Consensus : non enregistré",
+    "Consensus: %1 — decided by %2": "Consensus : %1 — décidé par %2",
+    "%1: %2 is not on the scale (%3)": "%1 : %2 n'est pas sur l'échelle (%3)",
+    "Workshop vote": "Vote d'atelier",
+    "Say who decided before recording the consensus":
+        "Indiquez qui a décidé avant d'enregistrer le consensus",
+    "Workshop consensus": "Consensus d'atelier", "Workshop notes": "Notes d'atelier",
+    "Export workshop minutes": "Exporter le compte rendu d'atelier",
+    "Markdown (*.md)": "Markdown (*.md)",
+}
+
+
+def main() -> int:
+    ts = HERE / "workshop_fr.ts"
+    tree = ET.parse(ts)
+    tree.getroot().set("language", "fr_FR")  # the workshop i18n reads it from the .qm
+    missing = []
+    for message in tree.iter("message"):
+        source = message.find("source").text or ""
+        translation = message.find("translation")
+        if source in FR:
+            translation.text = FR[source]
+            translation.attrib.pop("type", None)
+        elif not translation.text:
+            missing.append(source)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), str(ts), "-qm", str(HERE / "workshop_fr.qm")], check=True)
+    for source in missing:
+        print(f"untranslated: {source}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,360 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>DiffPanel</name>
+    <message>
+        <location filename="../../diff_overlay.py" line="152" />
+        <source>Clear comparison</source>
+        <translation>Effacer la comparaison</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="161" />
+        <source>Changes since %1 (+ added, − removed, ~ changed)</source>
+        <translation>Changements depuis %1 (+ ajouté, − retiré, ~ modifié)</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="164" />
+        <source>Elements</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="164" />
+        <source>Flows</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="165" />
+        <source>Trust zones</source>
+        <translation>Zones de confiance</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="165" />
+        <source>Data assets</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="166" />
+        <source>Threats</source>
+        <translation>Menaces</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="166" />
+        <source>Controls</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="167" />
+        <source>Attackers</source>
+        <translation>Attaquants</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="167" />
+        <source>Targets</source>
+        <translation>Cibles</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="169" />
+        <source>Model details</source>
+        <translation>Détails du modèle</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="190" />
+        <source>No difference</source>
+        <translation>Aucune différence</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationView</name>
+    <message>
+        <location filename="../presentation.py" line="43" />
+        <source>Workshop — presentation</source>
+        <translation>Atelier — présentation</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="115" />
+        <source>Median</source>
+        <translation>Médiane</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="115" />
+        <source>Spread</source>
+        <translation>Étendue</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="116" />
+        <source>DISAGREEMENT</source>
+        <translation>DÉSACCORD</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopPanel</name>
+    <message>
+        <location filename="../panel.py" line="102" />
+        <source>Threat review workshop</source>
+        <extracomment>element or flow id now under discussion (empty string: none)</extracomment>
+        <translation>Atelier de revue des menaces</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="105" />
+        <source>Names, separated by commas</source>
+        <translation>Noms, séparés par des virgules</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="106" />
+        <source>Start session</source>
+        <translation>Démarrer la séance</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="109" />
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="114" />
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="115" />
+        <source>Facilitator</source>
+        <translation>Animateur</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="116" />
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="122" />
+        <source>Earlier session</source>
+        <translation>Séance précédente</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="129" />
+        <source>◀ Previous</source>
+        <translation>◀ Précédent</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="130" />
+        <source>Next ▶</source>
+        <translation>Suivant ▶</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="139" />
+        <source>Time spent on this item</source>
+        <translation>Temps passé sur ce point</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="153" />
+        <source>Catalog suggestions here:</source>
+        <translation>Suggestions du catalogue ici :</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="159" />
+        <source>Ratings (one column per participant):</source>
+        <translation>Cotations (une colonne par participant) :</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="170" />
+        <source>Decided by</source>
+        <translation>Décidé par</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="172" />
+        <source>Rationale</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="173" />
+        <source>Record consensus</source>
+        <translation>Enregistrer le consensus</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="185" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="185" />
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="186" />
+        <source>Open questions</source>
+        <translation>Questions ouvertes</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="188" />
+        <source>One entry per line</source>
+        <translation>Une entrée par ligne</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="194" />
+        <source>Keep notes</source>
+        <translation>Garder les notes</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="196" />
+        <source>Presentation view</source>
+        <translation>Vue présentation</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="198" />
+        <source>Export Markdown…</source>
+        <translation>Exporter en Markdown…</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="200" />
+        <source>End session</source>
+        <translation>Terminer la séance</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="243" />
+        <source>Start workshop</source>
+        <translation>Démarrer l'atelier</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="326" />
+        <source>Workshop time</source>
+        <translation>Temps d'atelier</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="364" />
+        <source>Likelihood</source>
+        <translation>Vraisemblance</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="391" />
+        <location filename="../panel.py" line="508" />
+        <source>Item %1 of %2</source>
+        <translation>Point %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="395" />
+        <source>Flow</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="396" />
+        <source>Element</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="427" />
+        <source>Median</source>
+        <translation>Médiane</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="427" />
+        <source>Spread</source>
+        <translation>Étendue</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="448" />
+        <source>Disagreement on: %1 — discuss before deciding</source>
+        <translation>Désaccord sur : %1 — à discuter avant de décider</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="453" />
+        <source>No disagreement</source>
+        <translation>Pas de désaccord</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="456" />
+        <source>Consensus: not recorded</source>
+        <translation>Consensus : non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="493" />
+        <source>Consensus: %1 — decided by %2</source>
+        <translation>Consensus : %1 — décidé par %2</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="566" />
+        <source>%1: %2 is not on the scale (%3)</source>
+        <translation>%1 : %2 n'est pas sur l'échelle (%3)</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="573" />
+        <source>Workshop vote</source>
+        <translation>Vote d'atelier</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="584" />
+        <source>Say who decided before recording the consensus</source>
+        <translation>Indiquez qui a décidé avant d'enregistrer le consensus</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="590" />
+        <source>Workshop consensus</source>
+        <translation>Consensus d'atelier</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="602" />
+        <source>Workshop notes</source>
+        <translation>Notes d'atelier</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="616" />
+        <source>Export workshop minutes</source>
+        <translation>Exporter le compte rendu d'atelier</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="617" />
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopTools</name>
+    <message>
+        <location filename="../__init__.py" line="21" />
+        <source>Workshop</source>
+        <translation>Atelier</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="51" />
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="52" />
+        <source>&amp;Workshop…</source>
+        <translation>&amp;Atelier…</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="55" />
+        <source>&amp;Compare with…</source>
+        <translation>&amp;Comparer avec…</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="58" />
+        <source>C&amp;lear Comparison</source>
+        <translation>&amp;Effacer la comparaison</translation>
+    </message>
+</context>
+<context>
+    <name>self.panel</name>
+    <message>
+        <location filename="../../diff_overlay.py" line="221" />
+        <source>Changes</source>
+        <translation>Changements</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="231" />
+        <source>Compare with…</source>
+        <translation>Comparer avec…</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="232" />
+        <source>Threat models (*.twm.json *.json)</source>
+        <translation>Modèles de menaces (*.twm.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="241" />
+        <source>Cannot compare</source>
+        <translation>Comparaison impossible</translation>
+    </message>
+</context>
+</TS>
