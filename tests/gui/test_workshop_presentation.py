@@ -1,0 +1,84 @@
+"""Projector view, French strings, and the highlight surviving a re-analysis."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor
+
+from workbench.gui import i18n
+from workbench.gui.workshop import edits as ws
+from workbench.gui.workshop import workshop_panel
+from workbench.gui.workshop.presentation import BACKGROUND
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _session(window):
+    panel = workshop_panel(window)
+    panel.start("Review", ["Ann", "Bob"], "Ann")
+    return panel
+
+
+def test_presentation_is_large_and_shows_live_disagreement(qtbot, make_window, tiny_path):
+    window = make_window(tiny_path)
+    panel = _session(window)
+    view = panel.show_presentation()
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    qtbot.wait(5)
+    assert view.body_px() >= 36  # about 1/30 of a 1080-line projector
+    assert view.heading.font().pixelSize() >= 64
+    assert view.heading.text() == panel.current().title
+    assert "DISAGREEMENT" not in view.stats.text()
+    window.doc.apply("v", ws.vote, panel.session_id, panel.index, "Ann", likelihood=1)
+    window.doc.apply("v", ws.vote, panel.session_id, panel.index, "Bob", likelihood=4)
+    assert "DISAGREEMENT" in view.stats.text() and "2.5" in view.stats.text()
+    image = view.grab().toImage()
+    assert image.width() == 1920
+    assert image.pixelColor(5, image.height() - 5) == QColor(BACKGROUND)  # dark backdrop
+    view.close()
+
+
+def test_highlight_survives_a_new_analysis(qtbot, make_window, tiny_path):
+    window = make_window(tiny_path, analysis="sync")
+    panel = _session(window)
+    panel.next()
+    element = panel.current().element
+    window.run_analysis()  # the attack panel clears path highlights on every analysis
+    assert element in window.scene.highlighted_ids()
+
+
+@pytest.fixture
+def french(qapp):
+    i18n.install(qapp, "fr")
+    yield
+    i18n.install(qapp, "en")
+
+
+def test_french_tools_menu_and_panel(french, make_window, tiny_path):
+    window = make_window(tiny_path)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "&Outils" in menus
+    panel = workshop_panel(window)
+    assert panel.start_btn.text() == "Démarrer la séance"
+    assert window.workshop_dock.windowTitle() == "Atelier"
+
+
+def test_english_after_french_has_no_leftover(qapp, make_window, tiny_path):
+    i18n.install(qapp, "fr")
+    make_window(tiny_path)
+    i18n.install(qapp, "en")
+    window = make_window(tiny_path)
+    assert "&Tools" in [a.text() for a in window.menuBar().actions()]
+
+
+def test_every_workshop_string_has_a_french_translation():
+    ts = ROOT / "workbench" / "gui" / "workshop" / "translations" / "workshop_fr.ts"
+    tree = ET.parse(ts)
+    untranslated = [m.find("source").text for m in tree.iter("message")
+                    if not (m.find("translation").text or "").strip()]
+    assert not untranslated
+    assert ts.with_suffix(".qm").is_file()
