@@ -20,12 +20,15 @@ from workbench.analysis.catalog import (
     ThreatType,
     default_catalog,
 )
-from workbench.model.defaults import default_risk_settings
+from workbench.model.defaults import IMPACT_CATEGORIES, default_risk_settings
 from workbench.model.entities import Component, ControlInstance, DataAsset, Flow, ThreatInstance
 from workbench.model.enums import ControlStatus, Layer, Stride, ThreatStatus
 from workbench.model.facts import FactIndex
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
+
+#: Impact categories used when a model defines none (built once, not per threat).
+DEFAULT_CATEGORY_IDS: list[str] = [cat_id for cat_id, _, _ in IMPACT_CATEGORIES]
 
 #: Effectiveness of an organisation's own control that names no catalog type and no value.
 DEFAULT_EFFECTIVENESS = 0.3
@@ -272,8 +275,7 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
     element = ix.element(inst.element)
     assets = _assets_for(ix, element)
     sev = scales.severity
-    known = [c.id for c in model.risk.impact_categories] or [
-        c.id for c in default_risk_settings().impact_categories]
+    known = [c.id for c in model.risk.impact_categories] or DEFAULT_CATEGORY_IDS
     cats = [c for c in (threat.impacts if threat else []) if c in known]
     base_ref = threat.base_severity if threat else 2
     stride = list(threat.stride) if threat else list(inst.stride)
