@@ -168,3 +168,11 @@ def test_start_without_participants_says_why(qtbot, make_window, tiny_path):
     qtbot.mouseClick(panel.start_btn, Qt.MouseButton.LeftButton)
     assert "participant" in panel.setup_error.text()
     assert not window.doc.model.workshops
+
+
+def test_undoing_the_start_closes_the_session(qtbot, started):
+    window, panel, _ = started
+    while window.doc.model.workshops:
+        window.doc.undo_stack.undo()
+    assert panel.pages.currentIndex() == 0
+    assert window.scene.highlighted_ids() == set()
