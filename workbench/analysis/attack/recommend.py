@@ -24,6 +24,7 @@ import numpy as np
 
 from workbench.analysis.attack.evidence import Candidate, element_probability
 from workbench.analysis.attack.graph import AttackGraph, step_graph
+from workbench.analysis.attack.probability import Solution
 from workbench.analysis.attack.targets import TargetSpec
 
 #: Worlds per what-if during the greedy search (the final figures use the full size).
@@ -32,19 +33,36 @@ MAX_CANDIDATES = 24
 MAX_STEPS = 10
 
 
+#: Per attacker run: the chances on its sampled (core) edges and the solution they gave.
+State = list[tuple[np.ndarray, Solution]]
+
+
 def _evaluate(graph: AttackGraph, runs, nodes: list[int], chosen: list[str],
-              candidates: dict[str, Candidate], samples: int, exact_limit: int) -> np.ndarray:
-    """Worst-attacker probability of each target node with ``chosen`` controls in place."""
+              candidates: dict[str, Candidate], samples: int, exact_limit: int,
+              ref: State | None = None) -> tuple[np.ndarray, State]:
+    """Worst-attacker probability of each target node with ``chosen`` controls in place.
+
+    ``ref``: the state the search stands on. A control on peeled devices only (a pump on
+    one gateway) leaves an attacker's core edges as they were, so the core's probabilities
+    (Monte Carlo and exact) are taken from ``ref`` and only peeled nodes are recomputed;
+    with the same random numbers, sampling again would give the same values.
+    """
     elements = {e for c in chosen for e in candidates[c].elements}
     g2 = graph.with_controls(chosen, elements) if chosen else graph
     worst = np.zeros(len(nodes))
-    for run in runs:
+    state: State = []
+    for k, run in enumerate(runs):
         idx = [graph.index[e] for e in run.entries]
         p = step_graph(g2, idx, run.profile.capability).p
-        sol = run.solver.solve(p, samples=samples, seed=run.seed, exact_for=nodes,
-                               limit=exact_limit)
+        core_p = run.solver.extend(p)[run.solver.c_edge]
+        if ref is not None and np.array_equal(core_p, ref[k][0]):
+            sol = run.solver.solve(p, reuse=ref[k][1])
+        else:
+            sol = run.solver.solve(p, samples=samples, seed=run.seed, exact_for=nodes,
+                                   limit=exact_limit)
+        state.append((core_p, sol))
         worst = np.maximum(worst, sol.probability[nodes])
-    return worst
+    return worst, state
 
 
 def _screen(cand: Candidate, graph: AttackGraph, exposure: dict[str, float]) -> float:
@@ -71,7 +89,7 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         return []
     nodes = sorted({graph.index[s.element] for s in specs})
     what_if = min(samples, WHAT_IF_SAMPLES)
-    base = _evaluate(graph, runs, nodes, [], candidates, what_if, exact_limit)
+    base, state = _evaluate(graph, runs, nodes, [], candidates, what_if, exact_limit)
     exposed = {graph.nodes[n] for n, p in zip(nodes, base, strict=True) if p > 0}
     reached = {graph.nodes[i] for r in runs
                for i in np.flatnonzero(r.solution.probability[:graph.size] > 0)}
@@ -106,22 +124,22 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     for _ in range(MAX_STEPS):
         if excess(current) <= 0:
             break
-        best: tuple[float, str, np.ndarray] | None = None
+        best: tuple[float, str, np.ndarray, State] | None = None
         for cand in pool:
             if cand.id in chosen:
                 continue
             if time.perf_counter() > deadline:
                 notes.append("control recommendation stopped by the time budget")
                 return plan
-            trial = _evaluate(graph, runs, nodes, chosen + [cand.id], candidates, what_if,
-                              exact_limit)
+            trial, trial_state = _evaluate(graph, runs, nodes, chosen + [cand.id],
+                                           candidates, what_if, exact_limit, state)
             gain = excess(current) - excess(trial)
             score = gain / max(cand.cost, 1e-9)
             if gain > 1e-12 and (best is None or score > best[0]):
-                best = (score, cand.id, trial)
+                best = (score, cand.id, trial, trial_state)
         if best is None:
             break
-        _, cid, trial = best
+        _, cid, trial, state = best
         chosen.append(cid)
         cost += candidates[cid].cost
         plan.append({
