@@ -26,6 +26,9 @@ def workshop_panel(window):
         if "inspector" in docks:  # the whole right column: a facilitator needs the height
             window.tabifyDockWidget(docks["inspector"], dock)
         window.resizeDocks([dock], [460], Qt.Orientation.Horizontal)
+        column = [dock] + ([docks["heatmap"]] if "heatmap" in docks else [])
+        window.resizeDocks(column, [int(window.height() * 0.7), int(window.height() * 0.15)],
+                           Qt.Orientation.Vertical)
         window.workshop_panel, window.workshop_dock = panel, dock
     window.workshop_dock.show()
     window.workshop_dock.raise_()

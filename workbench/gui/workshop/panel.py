@@ -167,6 +167,7 @@ class WorkshopPanel(QWidget):
         self.votes = QTableWidget()
         self.votes.itemChanged.connect(self._vote_edited)
         self.votes.horizontalHeader().setMinimumSectionSize(48)
+        self.votes.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.votes.setMinimumHeight(250)  # likelihood and the impact categories
         v.addWidget(self.votes, 3)
         self.flag = QLabel()
@@ -458,6 +459,11 @@ class WorkshopPanel(QWidget):
             self._set_cell(r, len(people) + 1, "" if s is None else
                            f"{s.low}–{s.high}" + (" ⚠" if bad else ""), bad=bad)
         table.resizeColumnsToContents()
+        for c in range(table.columnCount()):  # long names elide; the header tooltip has them
+            table.setColumnWidth(c, min(table.columnWidth(c), 96))
+            header = table.horizontalHeaderItem(c)
+            if header is not None:
+                header.setToolTip(header.text())
         if flagged:
             self.flag.setText("⚠ " + self.tr("Disagreement on: %1 — discuss before deciding")
                               .replace("%1", ", ".join(flagged)))
