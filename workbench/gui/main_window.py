@@ -25,6 +25,7 @@ from workbench.gui.heatmap import HeatmapPanel
 from workbench.gui.inspector import Inspector
 from workbench.gui.palette import Palette
 from workbench.gui.recovery import AUTOSAVE_MS, Recovery
+from workbench.gui.report_export import ReportExporter
 from workbench.gui.scene import DiagramScene
 from workbench.gui.threats_panel import ThreatsPanel
 from workbench.gui.view import DiagramView
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
 
         self.runner = AnalysisRunner(self)
+        self.report_exporter = ReportExporter(self)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.setRange(0, 100)
@@ -162,6 +164,8 @@ class MainWindow(QMainWindow):
         a["open"] = self._action(self.tr("&Open…"), self.open_dialog, std.Open)
         a["save"] = self._action(self.tr("&Save"), self.save, std.Save)
         a["save_as"] = self._action(self.tr("Save &As…"), self.save_as, std.SaveAs)
+        a["report"] = self._action(self.tr("Export &Report…"),
+                                   lambda: self.report_exporter.ask_and_export(), "Ctrl+E")
         a["quit"] = self._action(self.tr("&Quit"), self.close, std.Quit)
         undo = self.doc.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence(std.Undo))
@@ -205,8 +209,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a[key])
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        for key in ("save", "save_as"):
-            file_menu.addAction(a[key])
+        for key in ("save", "save_as", None, "report"):
+            file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         edit_menu = bar.addMenu(self.tr("&Edit"))

@@ -15,6 +15,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 FR = {
+    "Export Report": "Exporter le rapport", "Export &Report…": "Exporter le &rapport…",
+    "Board (at most 6 pages)": "Direction (6 pages au plus)",
+    "Technical (full register)": "Technique (registre complet)",
+    "Browse…": "Parcourir…", "Audience": "Public", "Language": "Langue", "File": "Fichier",
+    "Export report": "Exporter le rapport", "PDF documents (*.pdf)": "Documents PDF (*.pdf)",
+    "Building report…": "Rapport en cours…", "Report written: %1": "Rapport écrit : %1",
+    "Cannot export report": "Impossible d'exporter le rapport",
     "Run the analysis to see attack paths.": "Lancez l'analyse pour voir les chemins d'attaque.",
     "Attacker": "Attaquant", "Target": "Cible", "All": "Tous",
     "Attack-path engine not available.": "Moteur de chemins d'attaque indisponible.",

@@ -65,38 +65,38 @@
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="387" />
+        <location filename="../scene.py" line="408" />
         <source>Move</source>
         <extracomment>a status-bar message (e.g. why a connection was refused)</extracomment>
         <translation>Déplacer</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="393" />
+        <location filename="../scene.py" line="414" />
         <source>Connect</source>
         <translation>Relier</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="408" />
+        <location filename="../scene.py" line="429" />
         <source>Placed in its layer's swimlane</source>
         <translation>Placé dans le couloir de sa couche</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="415" />
+        <location filename="../scene.py" line="436" />
         <source>Add element</source>
         <translation>Ajouter un élément</translation>
     </message>
     <message>
-        <location filename="../items.py" line="127" />
+        <location filename="../items.py" line="130" />
         <source>trust %1</source>
         <translation>confiance %1</translation>
     </message>
     <message>
-        <location filename="../items.py" line="325" />
+        <location filename="../items.py" line="328" />
         <source>encrypted</source>
         <translation>chiffré</translation>
     </message>
     <message>
-        <location filename="../items.py" line="328" />
+        <location filename="../items.py" line="331" />
         <source>not authenticated</source>
         <translation>non authentifié</translation>
     </message>
@@ -134,62 +134,62 @@
 <context>
     <name>DiffPanel</name>
     <message>
-        <location filename="../diff_overlay.py" line="152" />
+        <location filename="../diff_overlay.py" line="165" />
         <source>Clear comparison</source>
         <translation>Effacer la comparaison</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="161" />
+        <location filename="../diff_overlay.py" line="174" />
         <source>Changes since %1 (+ added, − removed, ~ changed)</source>
         <translation>Changements depuis %1 (+ ajouté, − retiré, ~ modifié)</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="164" />
+        <location filename="../diff_overlay.py" line="177" />
         <source>Elements</source>
         <translation>Éléments</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="164" />
+        <location filename="../diff_overlay.py" line="177" />
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="165" />
+        <location filename="../diff_overlay.py" line="178" />
         <source>Trust zones</source>
         <translation>Zones de confiance</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="165" />
+        <location filename="../diff_overlay.py" line="178" />
         <source>Data assets</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="166" />
+        <location filename="../diff_overlay.py" line="179" />
         <source>Threats</source>
         <translation>Menaces</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="166" />
+        <location filename="../diff_overlay.py" line="179" />
         <source>Controls</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="167" />
+        <location filename="../diff_overlay.py" line="180" />
         <source>Attackers</source>
         <translation>Attaquants</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="167" />
+        <location filename="../diff_overlay.py" line="180" />
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="169" />
+        <location filename="../diff_overlay.py" line="182" />
         <source>Model details</source>
         <translation>Détails du modèle</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="190" />
+        <location filename="../diff_overlay.py" line="203" />
         <source>No difference</source>
         <translation>Aucune différence</translation>
     </message>
@@ -587,349 +587,354 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="63" />
+        <location filename="../main_window.py" line="64" />
         <source>Untitled threat model</source>
         <translation>Modèle de menaces sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92" />
+        <location filename="../main_window.py" line="93" />
         <source>Stencils</source>
         <translation>Gabarits</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="95" />
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="97" />
         <source>Risk heatmap</source>
         <translation>Carte des risques</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98" />
+        <location filename="../main_window.py" line="99" />
         <source>Threats</source>
         <translation>Menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="101" />
         <source>Attack paths</source>
         <translation>Chemins d'attaque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115" />
+        <location filename="../main_window.py" line="117" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="163" />
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="164" />
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="165" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="166" />
         <source>Save &amp;As…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="167" />
+        <source>Export &amp;Report…</source>
+        <translation>Exporter le &amp;rapport…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="169" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="178" />
         <source>Cu&amp;t</source>
         <translation>Co&amp;uper</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="179" />
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="180" />
         <source>&amp;Paste</source>
         <translation>C&amp;oller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="181" />
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="182" />
         <source>Select &amp;All</source>
         <translation>&amp;Tout sélectionner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="183" />
         <source>New Trust &amp;Zone Around Selection…</source>
         <translation>Nouvelle &amp;zone de confiance autour de la sélection…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="185" />
         <source>Zoom &amp;In</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="187" />
         <source>Zoom &amp;Out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
+        <location filename="../main_window.py" line="189" />
         <source>Actual &amp;Size</source>
         <translation>Taille &amp;réelle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;Fit to Window</source>
         <translation>&amp;Ajuster à la fenêtre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Risk Overlay</source>
         <translation>Calque de &amp;risque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="192" />
         <source>Auto-&amp;Layout by Layer</source>
         <translation>&amp;Disposition automatique par couche</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="194" />
         <source>Run &amp;Analysis</source>
         <translation>Lancer l'&amp;analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="195" />
         <source>Align &amp;Left</source>
         <translation>Aligner à &amp;gauche</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="195" />
         <source>Align &amp;Right</source>
         <translation>Aligner à &amp;droite</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="196" />
         <source>Align &amp;Top</source>
         <translation>Aligner en &amp;haut</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="196" />
         <source>Align &amp;Bottom</source>
         <translation>Aligner en &amp;bas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="197" />
         <source>Align &amp;Horizontal Centres</source>
         <translation>Centrer &amp;horizontalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="198" />
         <source>Align &amp;Vertical Centres</source>
         <translation>Centrer &amp;verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="199" />
         <source>&amp;Distribute Vertically</source>
         <translation>&amp;Répartir verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="207" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="210" />
         <source>Open &amp;Recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="216" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="220" />
         <source>&amp;Arrange</source>
         <translation>&amp;Organiser</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="225" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="231" />
         <source>A&amp;nalysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230" />
+        <location filename="../main_window.py" line="234" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247" />
+        <location filename="../main_window.py" line="251" />
         <source>Analysis failed: %1</source>
         <translation>Échec de l'analyse : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272" />
+        <location filename="../main_window.py" line="276" />
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336" />
+        <location filename="../main_window.py" line="340" />
         <source>Analysis: %1 threats (%2 new suggestions)</source>
         <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370" />
+        <location filename="../main_window.py" line="374" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397" />
+        <location filename="../main_window.py" line="401" />
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399" />
+        <location filename="../main_window.py" line="403" />
         <source>Cannot paste: %1</source>
         <translation>Collage impossible : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406" />
+        <location filename="../main_window.py" line="410" />
         <source>Select the elements to put in the zone</source>
         <translation>Sélectionnez les éléments à mettre dans la zone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
-        <location filename="../main_window.py" line="412" />
+        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="416" />
         <source>New trust zone</source>
         <translation>Nouvelle zone de confiance</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="413" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417" />
+        <location filename="../main_window.py" line="421" />
         <source>Align</source>
         <translation>Aligner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420" />
+        <location filename="../main_window.py" line="424" />
         <source>Auto-layout</source>
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429" />
+        <location filename="../main_window.py" line="433" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430" />
+        <location filename="../main_window.py" line="434" />
         <source>The model has unsaved changes. Save them?</source>
         <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="455" />
+        <location filename="../main_window.py" line="459" />
         <source>Open threat model</source>
         <translation>Ouvrir un modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456" />
+        <location filename="../main_window.py" line="460" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467" />
+        <location filename="../main_window.py" line="471" />
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468" />
-        <location filename="../main_window.py" line="473" />
+        <location filename="../main_window.py" line="472" />
+        <location filename="../main_window.py" line="477" />
         <source>Cannot open model</source>
         <translation>Impossible d'ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="469" />
+        <location filename="../main_window.py" line="473" />
         <source>%1 could not be opened:</source>
         <translation>%1 n'a pas pu être ouvert :</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495" />
+        <location filename="../main_window.py" line="499" />
         <source>Save threat model</source>
         <translation>Enregistrer le modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497" />
+        <location filename="../main_window.py" line="501" />
         <source>Threat models (*.twm.json)</source>
         <translation>Modèles de menaces (*.twm.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="507" />
+        <location filename="../main_window.py" line="511" />
         <source>Model has problems</source>
         <translation>Le modèle comporte des problèmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512" />
+        <location filename="../main_window.py" line="516" />
         <source>Cannot save model</source>
         <translation>Impossible d'enregistrer le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517" />
+        <location filename="../main_window.py" line="521" />
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="537" />
+        <location filename="../main_window.py" line="541" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550" />
+        <location filename="../main_window.py" line="554" />
         <source>an unsaved model</source>
         <translation>un modèle non enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552" />
+        <location filename="../main_window.py" line="556" />
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553" />
+        <location filename="../main_window.py" line="557" />
         <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
         <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563" />
+        <location filename="../main_window.py" line="567" />
         <source>Cannot recover</source>
         <translation>Récupération impossible</translation>
     </message>
@@ -940,6 +945,72 @@
         <location filename="../palette.py" line="52" />
         <source>Search stencils…</source>
         <translation>Chercher un gabarit…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExporter</name>
+    <message>
+        <location filename="../report_export.py" line="136" />
+        <source>Building report…</source>
+        <translation>Rapport en cours…</translation>
+    </message>
+    <message>
+        <location filename="../report_export.py" line="141" />
+        <source>Report written: %1</source>
+        <translation>Rapport écrit : %1</translation>
+    </message>
+    <message>
+        <location filename="../report_export.py" line="146" />
+        <source>Cannot export report</source>
+        <translation>Impossible d'exporter le rapport</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOptionsDialog</name>
+    <message>
+        <location filename="../report_export.py" line="36" />
+        <source>Export Report</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <location filename="../report_export.py" line="38" />
+        <source>Board (at most 6 pages)</source>
+        <translation>Direction (6 pages au plus)</translation>
+    </message>
+    <message>
+        <location filename="../report_export.py" line="39" />
+        <source>Technical (full register)</source>
+        <translation>Technique (registre complet)</translation>
+    </message>
+    <message>
+        <location filename="../report_export.py" line="45" />
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../report_export.py" line="51" />
+        <source>Audience</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../report_export.py" line="52" />
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../report_export.py" line="53" />
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../report_export.py" line="61" />
+        <source>Export report</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <location filename="../report_export.py" line="62" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1301,22 +1372,22 @@
 <context>
     <name>self.panel</name>
     <message>
-        <location filename="../diff_overlay.py" line="221" />
+        <location filename="../diff_overlay.py" line="234" />
         <source>Changes</source>
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="231" />
+        <location filename="../diff_overlay.py" line="247" />
         <source>Compare with…</source>
         <translation>Comparer avec…</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="232" />
+        <location filename="../diff_overlay.py" line="248" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="241" />
+        <location filename="../diff_overlay.py" line="257" />
         <source>Cannot compare</source>
         <translation>Comparaison impossible</translation>
     </message>
