@@ -38,6 +38,7 @@ ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 COLOURS = {ADDED: QColor("#009E73"), REMOVED: QColor("#D55E00"), CHANGED: QColor("#E69F00")}
 BADGES = {ADDED: "+", REMOVED: "−", CHANGED: "~"}
 Z_OVERLAY = 40.0
+Z_FLOW_MARK = 5.0
 BADGE = 22.0
 
 
@@ -80,12 +81,15 @@ class DiffMark(QGraphicsItem):
     """One marked element (a rectangle) or flow (a path), with its badge."""
 
     def __init__(self, ident: str, kind: str, *, rect: QRectF | None = None,
-                 path: QPainterPath | None = None, label: str = ""):
+                 path: QPainterPath | None = None, label: str = "",
+                 avoid: list[QRectF] | None = None):
         super().__init__()
+        self.avoid = avoid or []
         self.ident, self.kind, self.label = ident, kind, label
         self.rect = rect
         self.path = path
-        self.setZValue(Z_OVERLAY)
+        # flows' halos go under the cards (z 10) and over the flow lines (z 0)
+        self.setZValue(Z_OVERLAY if rect is not None else Z_FLOW_MARK)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # editing goes on underneath
         self.setAcceptHoverEvents(False)
         self.setToolTip(f"{BADGES[kind]} {label}")
@@ -102,7 +106,14 @@ class DiffMark(QGraphicsItem):
     def badge_centre(self) -> QPointF:
         if self.rect is not None:
             return self.rect.topRight() + QPointF(-2, 2)
-        return self.path.pointAtPercent(0.5) if self.path is not None else QPointF()
+        if self.path is None:
+            return QPointF()
+        # on the line, but not on top of a card the flow passes through or ends at
+        for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
+            p = self.path.pointAtPercent(t)
+            if not any(r.adjusted(-12, -12, 12, 12).contains(p) for r in self.avoid):
+                return p
+        return self.path.pointAtPercent(0.5)
 
     def pen(self) -> QPen:
         pen = QPen(self.colour, 4.0 if self.rect is not None else 5.0)
@@ -309,12 +320,14 @@ class DiffOverlay:
     def _mark_flows(self, diff: ModelDiff, current: ThreatModel) -> None:
         scene = self.window.scene
         flows = diff.collections["flows"]
+        cards = [el.scene_rect() for el in scene.elements.values()]
         for kind, entries in ((ADDED, flows.added), (CHANGED, flows.changed)):
             for change in entries:
                 item = scene.flows.get(change.ident)
                 if item is not None:
                     path = item.sceneTransform().map(item.path())
-                    self._add(DiffMark(change.ident, kind, path=path, label=change.label))
+                    self._add(DiffMark(change.ident, kind, path=path, label=change.label,
+                                       avoid=cards))
         old_flows = {f.id: f for f in self.baseline.flows}
         for change in flows.removed:
             flow = old_flows.get(change.ident)
@@ -327,7 +340,8 @@ class DiffOverlay:
             path = QPainterPath(points[0])
             for p in points[1:]:
                 path.lineTo(p)
-            self._add(DiffMark(change.ident, REMOVED, path=path, label=change.label))
+            self._add(DiffMark(change.ident, REMOVED, path=path, label=change.label,
+                               avoid=cards))
 
     def reveal(self, ident: str) -> None:
         """Bring a changed item into view (and select it when it still exists)."""
