@@ -2,7 +2,7 @@
 
 Sized from the window height (not the desktop's font) so a 1920x1080 projector shows body
 text about 36 px high and titles about 64 px, readable from the back of a room. White and
-yellow on near-black (contrast above 15:1); disagreement is marked with a symbol and a
+yellow on near-black (contrast 19:1 and 13.6:1); disagreement is marked with a symbol and a
 word, not only a colour.
 """
 
