@@ -86,9 +86,10 @@ def test_votes_show_median_spread_and_disagreement_then_consensus(qtbot, started
     assert threat.impact["patient_safety"] == 4
     assert threat.decided_by == "Ann"
     assert "decided by Ann" in panel.consensus_label.text()
-    # undo removes the consensus and the threat the consensus put in the model
+    # undo removes the consensus and the values it gave the threat
     window.doc.undo_stack.undo()
-    assert not any(t.id == item.threat for t in window.doc.model.threats)
+    threat = next(t for t in window.doc.model.threats if t.id == item.threat)
+    assert threat.likelihood is None and threat.decided_by is None
     assert panel.current().consensus is None
 
 
@@ -115,6 +116,14 @@ def test_next_and_previous_move_the_canvas_highlight(qtbot, started):
     assert panel.index == later - 2 if later >= 2 else panel.index == 0
     # time per item is credited to the item left and saved in the model
     assert window.doc.model.workshops[0].items[0].seconds_spent == 30
+
+
+def test_saved_session_refers_only_to_threats_in_the_file(started):
+    from workbench.workshop import check_session
+
+    window, panel, _ = started
+    model = window.doc.model
+    assert check_session(model, model.workshops[0]) == []
 
 
 def test_flows_come_after_elements_and_show_their_ends(started):

@@ -55,6 +55,9 @@ def start_session(model: ThreatModel, title: str, participants: list[str],
 
     ``suggestions`` is the model with the catalog's suggestions merged (the analysis
     result): its threats become items too, so the group can rate what the rules found.
+    They are put in the model (status unchanged, still "suggested") in the same step:
+    reviewing them is the analyst acting on them, and every item of the saved session then
+    refers to a threat in the file (``check_session`` finds no dangling reference).
     """
     people = [p.strip() for p in participants if p.strip()]
     if not people:
@@ -62,6 +65,11 @@ def start_session(model: ThreatModel, title: str, participants: list[str],
     if len(set(people)) != len(people):
         raise ValueError("participant names must be distinct")
     date = date or dt.date.today()
+    if suggestions is not None:  # the items must refer to threats the file holds
+        have = {t.id for t in model.threats} | {t.key for t in model.threats}
+        taken = [t for t in suggestions.threats if t.id not in have and t.key not in have]
+        if taken:
+            model = model.model_copy(update={"threats": [*model.threats, *taken]})
     session = WorkshopSession(
         id=new_session_id(model, date), title=title.strip() or "Workshop", date=date,
         facilitator=facilitator or None, participants=people,
