@@ -59,7 +59,7 @@ def test_start_session_walks_things_first_and_highlights(started):
     # the catalog's suggestions for the pump are listed and the questions shown
     assert panel.suggestion_list.count() >= 1
     assert "STRIDE" in panel.questions.text() and "LINDDUN" in panel.questions.text()
-    assert panel.votes.columnCount() == 2 + 2  # Ann, Bob, median, spread
+    assert panel.votes.columnCount() == 2 + 3  # Ann, Bob, median, spread, decision
     assert panel.votes.rowCount() == 1 + len(window.doc.model.risk.impact_categories)
 
 
@@ -91,6 +91,19 @@ def test_votes_show_median_spread_and_disagreement_then_consensus(qtbot, started
     threat = next(t for t in window.doc.model.threats if t.id == item.threat)
     assert threat.likelihood is None and threat.decided_by is None
     assert panel.current().consensus is None
+
+
+def test_decision_column_overrides_the_median(qtbot, started):
+    window, panel, _ = started
+    item = panel.current()
+    type_vote(qtbot, panel.votes, 0, 0, "1")
+    type_vote(qtbot, panel.votes, 1, 0, "3")
+    type_vote(qtbot, panel.votes, 4, 0, "4")  # the group settles above the median (2)
+    qtbot.mouseClick(panel.consensus_btn, Qt.MouseButton.LeftButton)
+    threat = next(t for t in window.doc.model.threats if t.id == item.threat)
+    assert threat.likelihood == 4
+    assert panel.current().consensus.likelihood == 4
+    assert panel.votes.item(0, 4).text() == "4"  # the decision stays shown
 
 
 def test_out_of_scale_vote_is_refused_with_a_message(qtbot, started):

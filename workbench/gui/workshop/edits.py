@@ -90,15 +90,18 @@ def vote(model: ThreatModel, session_id: str, index: int, participant: str, *,
 
 def decide(model: ThreatModel, session_id: str, index: int, decided_by: list[str], *,
            rationale: str | None = None, suggestion: ThreatInstance | None = None,
-           on: dt.date | None = None) -> ThreatModel:
-    """Record the consensus (medians rounded up) and copy it onto the item's threat.
+           on: dt.date | None = None, likelihood: int | None = None,
+           impact: dict[str, int] | None = None) -> ThreatModel:
+    """Record the consensus (given values, else medians rounded up) and copy it onto the
+    item's threat.
 
     A threat that was only a suggestion is put in the model first (``suggestion``), the
     same way accepting it in the threats panel does.
     """
     session = _copy(model, session_id)
     item = session.items[index]
-    record_consensus(item, decided_by, rationale=rationale or None, on=on)
+    record_consensus(item, decided_by, likelihood=likelihood, impact=impact,
+                     rationale=rationale or None, on=on)
     model = _with_session(model, session)
     if item.threat is None:
         return model

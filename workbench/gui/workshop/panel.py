@@ -81,6 +81,7 @@ class WorkshopPanel(QWidget):
         self._scratch: WorkshopItem | None = None
         self.presentation: PresentationView | None = None
         self._loading = False
+        self._overrides: dict[str, int] = {}  # decision cells typed, not yet recorded
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._setup_page())
@@ -323,6 +324,7 @@ class WorkshopPanel(QWidget):
         if index == self.index:
             return
         self._credit_time()
+        self._overrides = {}
         self.index = index
         item = session.items[index]
         self._scratch = item.model_copy()
@@ -435,11 +437,12 @@ class WorkshopPanel(QWidget):
         dims = self.dimensions()
         people = session.participants
         table = self.votes
-        shape = (len(dims), len(people) + 2)
+        shape = (len(dims), len(people) + 3)
         if (table.rowCount(), table.columnCount()) != shape:
             table.setRowCount(shape[0])
             table.setColumnCount(shape[1])
-        table.setHorizontalHeaderLabels([*people, self.tr("Median"), self.tr("Spread")])
+        table.setHorizontalHeaderLabels([*people, self.tr("Median"), self.tr("Spread"),
+                                         self.tr("Decision")])
         table.setVerticalHeaderLabels([label for _, label in dims])
         by_person = {v.participant: v for v in item.votes}
         summary = summarize_item(item)
@@ -458,12 +461,21 @@ class WorkshopPanel(QWidget):
             self._set_cell(r, len(people), "" if s is None else _fmt(s.median), bad=bad)
             self._set_cell(r, len(people) + 1, "" if s is None else
                            f"{s.low}–{s.high}" + (" ⚠" if bad else ""), bad=bad)
+            decided = self._overrides.get(dim)
+            if decided is None and item.consensus is not None:
+                c = item.consensus
+                decided = c.likelihood if dim == LIKELIHOOD else c.impact.get(dim)
+            self._set_cell(r, len(people) + 2, "" if decided is None else str(decided),
+                           editable=True)
         table.resizeColumnsToContents()
         for c in range(table.columnCount()):  # long names elide; the header tooltip has them
             table.setColumnWidth(c, min(table.columnWidth(c), 96))
             header = table.horizontalHeaderItem(c)
             if header is not None:
                 header.setToolTip(header.text())
+        decision = table.horizontalHeaderItem(len(people) + 2)
+        if decision is not None:
+            decision.setToolTip(self.tr("The group's value; empty: the median, rounded up"))
         if flagged:
             self.flag.setText("⚠ " + self.tr("Disagreement on: %1 — discuss before deciding")
                               .replace("%1", ", ".join(flagged)))
@@ -498,7 +510,7 @@ class WorkshopPanel(QWidget):
     def stat(self, dimension: str) -> tuple[str, str]:
         """(median, spread) as shown for ``dimension``."""
         row = [d for d, _ in self.dimensions()].index(dimension)
-        n = self.votes.columnCount() - 2
+        n = self.votes.columnCount() - 3
         return self.votes.item(row, n).text(), self.votes.item(row, n + 1).text()
 
     def consensus_text(self, item: WorkshopItem) -> str:
@@ -567,7 +579,12 @@ class WorkshopPanel(QWidget):
         if self._loading:
             return
         session = self.session
-        if session is None or cell.column() >= len(session.participants):
+        if session is None:
+            return
+        if cell.column() == len(session.participants) + 2:
+            self._decision_edited(cell)
+            return
+        if cell.column() >= len(session.participants):
             return
         col = cell.column()
         person = session.participants[col]
@@ -593,8 +610,27 @@ class WorkshopPanel(QWidget):
         self.doc.apply(self.tr("Workshop vote"), ws.vote, self.session_id, self.index, person,
                        likelihood=likelihood, impact=values)
 
+    def _decision_edited(self, cell: QTableWidgetItem) -> None:
+        """A value typed in the Decision column overrides the median for that dimension."""
+        dim, label = self.dimensions()[cell.row()]
+        text = cell.text().strip()
+        if not text:
+            self._overrides.pop(dim, None)
+            return
+        value = int(text) if text.isdigit() else -1
+        if value not in self._valid(dim):
+            allowed = ", ".join(str(v) for v in sorted(self._valid(dim)))
+            self.message.setText(self.tr("%1: %2 is not on the scale (%3)")
+                                 .replace("%1", label).replace("%2", text)
+                                 .replace("%3", allowed))
+            self._overrides.pop(dim, None)
+            return
+        self.message.clear()
+        self._overrides[dim] = value
+
     def record_consensus(self, decided_by: list[str] | None = None) -> bool:
-        """Medians (rounded up) become the decision, copied onto the item's threat."""
+        """The Decision column (empty cells: medians rounded up) becomes the consensus,
+        copied onto the item's threat."""
         item = self.current()
         if item is None:
             return False
@@ -607,9 +643,12 @@ class WorkshopPanel(QWidget):
         if item.threat and self.suggestions is not None:
             suggestion = next((t for t in self.suggestions.threats if t.id == item.threat),
                               None)
+        overrides = dict(self._overrides)
+        likelihood = overrides.pop(LIKELIHOOD, None)
+        self._overrides = {}
         self.doc.apply(self.tr("Workshop consensus"), ws.decide, self.session_id, self.index,
                        decided_by, rationale=self.rationale.text().strip() or None,
-                       suggestion=suggestion)
+                       suggestion=suggestion, likelihood=likelihood, impact=overrides)
         self.message.clear()
         self.rationale.clear()
         return True

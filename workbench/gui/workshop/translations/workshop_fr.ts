@@ -3,62 +3,62 @@
 <context>
     <name>DiffPanel</name>
     <message>
-        <location filename="../../diff_overlay.py" line="152" />
+        <location filename="../../diff_overlay.py" line="176" />
         <source>Clear comparison</source>
         <translation>Effacer la comparaison</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="161" />
+        <location filename="../../diff_overlay.py" line="185" />
         <source>Changes since %1 (+ added, − removed, ~ changed)</source>
         <translation>Changements depuis %1 (+ ajouté, − retiré, ~ modifié)</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="164" />
+        <location filename="../../diff_overlay.py" line="188" />
         <source>Elements</source>
         <translation>Éléments</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="164" />
+        <location filename="../../diff_overlay.py" line="188" />
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="165" />
+        <location filename="../../diff_overlay.py" line="189" />
         <source>Trust zones</source>
         <translation>Zones de confiance</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="165" />
+        <location filename="../../diff_overlay.py" line="189" />
         <source>Data assets</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="166" />
+        <location filename="../../diff_overlay.py" line="190" />
         <source>Threats</source>
         <translation>Menaces</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="166" />
+        <location filename="../../diff_overlay.py" line="190" />
         <source>Controls</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="167" />
+        <location filename="../../diff_overlay.py" line="191" />
         <source>Attackers</source>
         <translation>Attaquants</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="167" />
+        <location filename="../../diff_overlay.py" line="191" />
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="169" />
+        <location filename="../../diff_overlay.py" line="193" />
         <source>Model details</source>
         <translation>Détails du modèle</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="190" />
+        <location filename="../../diff_overlay.py" line="214" />
         <source>No difference</source>
         <translation>Aucune différence</translation>
     </message>
@@ -89,219 +89,232 @@
 <context>
     <name>WorkshopPanel</name>
     <message>
-        <location filename="../panel.py" line="102" />
+        <location filename="../panel.py" line="105" />
         <source>Threat review workshop</source>
         <extracomment>element or flow id now under discussion (empty string: none)</extracomment>
         <translation>Atelier de revue des menaces</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="105" />
+        <location filename="../panel.py" line="108" />
         <source>Names, separated by commas</source>
         <translation>Noms, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="106" />
+        <location filename="../panel.py" line="109" />
         <source>Start session</source>
         <translation>Démarrer la séance</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="109" />
+        <location filename="../panel.py" line="112" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="114" />
+        <location filename="../panel.py" line="117" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="115" />
+        <location filename="../panel.py" line="118" />
         <source>Facilitator</source>
         <translation>Animateur</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="116" />
+        <location filename="../panel.py" line="119" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="122" />
+        <location filename="../panel.py" line="125" />
         <source>Earlier session</source>
         <translation>Séance précédente</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="129" />
+        <location filename="../panel.py" line="132" />
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="130" />
+        <location filename="../panel.py" line="133" />
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="139" />
+        <location filename="../panel.py" line="142" />
         <source>Time spent on this item</source>
         <translation>Temps passé sur ce point</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="153" />
+        <location filename="../panel.py" line="161" />
         <source>Catalog suggestions here:</source>
         <translation>Suggestions du catalogue ici :</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="159" />
+        <location filename="../panel.py" line="167" />
         <source>Ratings (one column per participant):</source>
         <translation>Cotations (une colonne par participant) :</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="170" />
+        <location filename="../panel.py" line="180" />
+        <location filename="../panel.py" line="185" />
         <source>Decided by</source>
         <translation>Décidé par</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="172" />
+        <location filename="../panel.py" line="182" />
+        <location filename="../panel.py" line="186" />
         <source>Rationale</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="173" />
+        <location filename="../panel.py" line="183" />
         <source>Record consensus</source>
         <translation>Enregistrer le consensus</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="185" />
+        <location filename="../panel.py" line="195" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="185" />
+        <location filename="../panel.py" line="195" />
         <source>Decisions</source>
         <translation>Décisions</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="186" />
+        <location filename="../panel.py" line="196" />
         <source>Open questions</source>
         <translation>Questions ouvertes</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="188" />
+        <location filename="../panel.py" line="198" />
         <source>One entry per line</source>
         <translation>Une entrée par ligne</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="194" />
+        <location filename="../panel.py" line="204" />
         <source>Keep notes</source>
         <translation>Garder les notes</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="196" />
+        <location filename="../panel.py" line="206" />
         <source>Presentation view</source>
         <translation>Vue présentation</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="198" />
+        <location filename="../panel.py" line="208" />
         <source>Export Markdown…</source>
         <translation>Exporter en Markdown…</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="200" />
+        <location filename="../panel.py" line="210" />
         <source>End session</source>
         <translation>Terminer la séance</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="243" />
+        <location filename="../panel.py" line="259" />
         <source>Start workshop</source>
         <translation>Démarrer l'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="326" />
+        <location filename="../panel.py" line="343" />
         <source>Workshop time</source>
         <translation>Temps d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="364" />
+        <location filename="../panel.py" line="381" />
         <source>Likelihood</source>
         <translation>Vraisemblance</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="391" />
-        <location filename="../panel.py" line="508" />
+        <location filename="../panel.py" line="408" />
+        <location filename="../panel.py" line="540" />
         <source>Item %1 of %2</source>
         <translation>Point %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="395" />
+        <location filename="../panel.py" line="412" />
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="396" />
+        <location filename="../panel.py" line="413" />
         <source>Element</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="427" />
+        <location filename="../panel.py" line="444" />
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="427" />
+        <location filename="../panel.py" line="444" />
         <source>Spread</source>
         <translation>Étendue</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="448" />
+        <location filename="../panel.py" line="445" />
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="478" />
+        <source>The group's value; empty: the median, rounded up</source>
+        <translation>Valeur retenue par le groupe ; vide : la médiane, arrondie au-dessus</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="480" />
         <source>Disagreement on: %1 — discuss before deciding</source>
         <translation>Désaccord sur : %1 — à discuter avant de décider</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="453" />
+        <location filename="../panel.py" line="485" />
         <source>No disagreement</source>
         <translation>Pas de désaccord</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="456" />
+        <location filename="../panel.py" line="488" />
         <source>Consensus: not recorded</source>
         <translation>Consensus : non enregistré</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="493" />
+        <location filename="../panel.py" line="525" />
         <source>Consensus: %1 — decided by %2</source>
         <translation>Consensus : %1 — décidé par %2</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="566" />
+        <location filename="../panel.py" line="603" />
+        <location filename="../panel.py" line="623" />
         <source>%1: %2 is not on the scale (%3)</source>
         <translation>%1 : %2 n'est pas sur l'échelle (%3)</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="573" />
+        <location filename="../panel.py" line="610" />
         <source>Workshop vote</source>
         <translation>Vote d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="584" />
+        <location filename="../panel.py" line="640" />
         <source>Say who decided before recording the consensus</source>
         <translation>Indiquez qui a décidé avant d'enregistrer le consensus</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="590" />
+        <location filename="../panel.py" line="649" />
         <source>Workshop consensus</source>
         <translation>Consensus d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="602" />
+        <location filename="../panel.py" line="661" />
         <source>Workshop notes</source>
         <translation>Notes d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="616" />
+        <location filename="../panel.py" line="675" />
         <source>Export workshop minutes</source>
         <translation>Exporter le compte rendu d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="617" />
+        <location filename="../panel.py" line="676" />
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
@@ -314,22 +327,22 @@
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="51" />
+        <location filename="../__init__.py" line="54" />
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="52" />
+        <location filename="../__init__.py" line="55" />
         <source>&amp;Workshop…</source>
         <translation>&amp;Atelier…</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="55" />
+        <location filename="../__init__.py" line="58" />
         <source>&amp;Compare with…</source>
         <translation>&amp;Comparer avec…</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="58" />
+        <location filename="../__init__.py" line="61" />
         <source>C&amp;lear Comparison</source>
         <translation>&amp;Effacer la comparaison</translation>
     </message>
@@ -337,22 +350,22 @@
 <context>
     <name>self.panel</name>
     <message>
-        <location filename="../../diff_overlay.py" line="221" />
+        <location filename="../../diff_overlay.py" line="245" />
         <source>Changes</source>
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="231" />
+        <location filename="../../diff_overlay.py" line="258" />
         <source>Compare with…</source>
         <translation>Comparer avec…</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="232" />
+        <location filename="../../diff_overlay.py" line="259" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="241" />
+        <location filename="../../diff_overlay.py" line="268" />
         <source>Cannot compare</source>
         <translation>Comparaison impossible</translation>
     </message>
