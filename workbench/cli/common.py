@@ -21,8 +21,8 @@ def load(path: str) -> ThreatModel:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, sort_keys=False)
-    sys.stdout.write("\n")
+    # One write: json.dump would issue one per token (~100k for a sample model's analysis).
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n")
 
 
 def output_path(name: str | Path) -> Path:
