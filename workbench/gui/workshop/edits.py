@@ -35,8 +35,15 @@ def _with_session(model: ThreatModel, session: WorkshopSession) -> ThreatModel:
     return model.model_copy(update={"workshops": sessions})
 
 
-def _copy(model: ThreatModel, session_id: str) -> WorkshopSession:
-    return session_of(model, session_id).model_copy(deep=True)
+def _copy(model: ThreatModel, session_id: str, index: int | None = None) -> WorkshopSession:
+    """A copy safe to mutate: with ``index``, only that item is copied deeply (the item
+    list is a new list sharing the others), which keeps a vote cheap in a long session."""
+    session = session_of(model, session_id)
+    if index is None:
+        return session.model_copy(deep=True)
+    items = list(session.items)
+    items[index] = items[index].model_copy(deep=True)
+    return session.model_copy(update={"items": items})
 
 
 def new_session_id(model: ThreatModel, date: dt.date) -> str:
@@ -81,7 +88,7 @@ def start_session(model: ThreatModel, title: str, participants: list[str],
 def vote(model: ThreatModel, session_id: str, index: int, participant: str, *,
          likelihood: int | None = None, impact: dict[str, int] | None = None) -> ThreatModel:
     """Set one participant's ratings on one item (their earlier vote there is replaced)."""
-    session = _copy(model, session_id)
+    session = _copy(model, session_id, index)
     if participant not in session.participants:
         raise ValueError(f"{participant!r} is not a participant of this session")
     cast_vote(session.items[index], participant, likelihood, impact)
@@ -98,7 +105,7 @@ def decide(model: ThreatModel, session_id: str, index: int, decided_by: list[str
     A threat that was only a suggestion is put in the model first (``suggestion``), the
     same way accepting it in the threats panel does.
     """
-    session = _copy(model, session_id)
+    session = _copy(model, session_id, index)
     item = session.items[index]
     record_consensus(item, decided_by, likelihood=likelihood, impact=impact,
                      rationale=rationale or None, on=on)
@@ -121,13 +128,14 @@ def set_lines(model: ThreatModel, session_id: str, field: str, lines: list[str])
     """Replace the session's notes, decisions or open questions (one entry per line)."""
     if field not in ("notes", "decisions", "open_questions"):
         raise ValueError(field)
-    session = _copy(model, session_id)
+    # a shallow copy is enough: the list is replaced, never changed in place
+    session = session_of(model, session_id).model_copy()
     setattr(session, field, [line.strip() for line in lines if line.strip()])
     return _with_session(model, session)
 
 
 def set_seconds(model: ThreatModel, session_id: str, index: int, seconds: int) -> ThreatModel:
-    session = _copy(model, session_id)
+    session = _copy(model, session_id, index)
     if session.items[index].seconds_spent == seconds:
         return model
     session.items[index].seconds_spent = max(0, int(seconds))
