@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from workbench.gui import i18n
@@ -39,6 +40,21 @@ def test_presentation_is_large_and_shows_live_disagreement(qtbot, make_window, t
     image = view.grab().toImage()
     assert image.width() == 1920
     assert image.pixelColor(5, image.height() - 5) == QColor(BACKGROUND)  # dark backdrop
+    view.close()
+
+
+def test_clicker_keys_step_from_the_projector(qtbot, make_window, tiny_path):
+    window = make_window(tiny_path)
+    panel = _session(window)
+    view = panel.show_presentation()
+    qtbot.addWidget(view)
+    view.activateWindow()
+    qtbot.waitExposed(view)
+    first = view.heading.text()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert panel.index == 1 and view.heading.text() == panel.current().title
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert panel.index == 0 and view.heading.text() == first
     view.close()
 
 

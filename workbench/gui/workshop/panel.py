@@ -569,6 +569,8 @@ class WorkshopPanel(QWidget):
     def show_presentation(self) -> PresentationView:
         if self.presentation is None:
             self.presentation = PresentationView()
+            self.presentation.nextRequested.connect(self.next)
+            self.presentation.previousRequested.connect(self.previous)
         self.presentation.show_slide(self.slide())
         self.presentation.show()
         self.presentation.raise_()

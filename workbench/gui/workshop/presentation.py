@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 BACKGROUND = "#0b0f14"
@@ -36,7 +36,14 @@ class Slide:
 
 
 class PresentationView(QWidget):
-    """A separate top-level window for the projector (F11 toggles full screen, Esc leaves)."""
+    """A separate top-level window for the projector (F11 toggles full screen, Esc leaves).
+
+    Page Down / Right / Space step forward and Page Up / Left back: what a presenter's
+    clicker sends, so the facilitator can walk the session from the room.
+    """
+
+    nextRequested = Signal()
+    previousRequested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -71,11 +78,23 @@ class PresentationView(QWidget):
                   self.consensus):
             layout.addWidget(w)
         layout.addStretch(1)
-        QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
-        QShortcut(QKeySequence("Esc"), self, self.showNormal)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the labels take no keys
         self.slide = Slide()
         self.resize(1280, 720)
         self._apply_fonts()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space):
+            self.nextRequested.emit()
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
+            self.previousRequested.emit()
+        elif key == Qt.Key.Key_F11:
+            self.toggle_full_screen()
+        elif key == Qt.Key.Key_Escape:
+            self.showNormal()
+        else:
+            super().keyPressEvent(event)
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
