@@ -39,8 +39,8 @@ Z95 = 1.959963984540054
 CHUNK_CELLS = 1 << 24
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
 #: Random floats kept per solver for reuse (what-ifs redraw the same worlds: common
-#: random numbers), ~32 MB of float32 at most; larger draws are not kept.
-UNIFORM_CACHE_CELLS = 1 << 23
+#: random numbers), 8 MB of float32 per seed and size at most; larger draws are not kept.
+UNIFORM_CACHE_CELLS = 1 << 21
 
 METHOD_EXACT = "exact-enumeration"
 METHOD_MC = "monte-carlo"
