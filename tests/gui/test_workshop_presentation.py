@@ -81,6 +81,10 @@ def test_french_tools_menu_and_panel(french, make_window, tiny_path):
     panel = workshop_panel(window)
     assert panel.start_btn.text() == "Démarrer la séance"
     assert window.workshop_dock.windowTitle() == "Atelier"
+    panel.start("Revue", ["Ann", "Bob"], "Ann")
+    assert "Usurpation" in panel.questions.text()  # the questions too, from our data
+    assert panel.heading.text().startswith("Élément : ")
+    assert "(objet)" in panel.slide().subheading
 
 
 def test_english_after_french_has_no_leftover(qapp, make_window, tiny_path):

@@ -8,7 +8,10 @@ window builds its Tools menu, so switching back to English removes ours too.
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
@@ -43,3 +46,24 @@ def sync_language() -> str:
             app.installTranslator(translator)
             _state.update(code=code, translator=translator)
     return code
+
+
+@lru_cache(maxsize=4)
+def _question_texts(code: str) -> dict[str, Any]:
+    path = Path(__file__).resolve().parent / f"questions_{code}.json"
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def question(framework: str, category: str, name: str, text: str) -> tuple[str, str]:
+    """(name, text) of a walkthrough question in the interface language (English fallback:
+    the questions themselves are the core's data, ``workbench/workshop/questions.json``)."""
+    if _state["code"] == "en":
+        return name, text
+    entry = _question_texts(str(_state["code"])).get(framework, {}).get(category)
+    if not isinstance(entry, dict):
+        return name, text
+    return str(entry.get("name") or name), str(entry.get("question") or text)

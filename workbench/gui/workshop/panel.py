@@ -36,7 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.gui.labels import layer_label
 from workbench.gui.workshop import edits as ws
+from workbench.gui.workshop.i18n import question as _question
 from workbench.gui.workshop.presentation import PresentationView, Slide
 from workbench.model.threat_model import ThreatModel
 from workbench.model.workshop import WorkshopItem, WorkshopSession
@@ -45,6 +47,11 @@ from workbench.workshop.agenda import AgendaStop
 from workbench.workshop.aggregate import LIKELIHOOD
 
 DISAGREE_BG = QColor("#ffe0b2")
+
+
+def question_text(q) -> tuple[str, str]:
+    """A question's (name, text) in the interface language."""
+    return _question(q.framework, q.category, q.name, q.text)
 
 
 def _fmt(value: float) -> str:
@@ -412,10 +419,11 @@ class WorkshopPanel(QWidget):
         kind = self.tr("Flow") if stop is not None and stop.kind == "flow" else \
             self.tr("Element")
         where = stop.name if stop is not None else item.element
-        self.heading.setText(f"{kind}: {where}" + (f"\n{item.title}" if item.threat else ""))
+        self.heading.setText(self.tr("%1: %2").replace("%1", kind).replace("%2", where)
+                             + (f"\n{item.title}" if item.threat else ""))
         qs = stop.questions if stop is not None else []
         self.questions.setText("".join(
-            f"<p><b>{q.framework} · {q.name}</b> — {q.text}</p>" for q in qs))
+            "<p><b>{} · {}</b> — {}</p>".format(q.framework, *question_text(q)) for q in qs))
         self.suggestion_list.clear()
         for tid, title in (stop.threats if stop is not None else []):
             entry = QListWidgetItem(title)
@@ -541,8 +549,8 @@ class WorkshopPanel(QWidget):
             .replace("%2", str(len(session.items))) + f" · {session.title}",
             heading=item.title or (stop.name if stop else item.element),
             subheading=(stop.name if stop and item.threat else "")
-            + (f" ({stop.layer})" if stop else ""),
-            questions=[f"{q.framework} · {q.name}: {q.text}" for q in focus],
+            + (f" ({layer_label(stop.layer)})" if stop and stop.kind != "flow" else ""),
+            questions=["{} · {}: {}".format(q.framework, *question_text(q)) for q in focus],
             overview=[f"{fw}: " + " · ".join(names) for fw, names in overview.items()],
             stats=stats, timer=clock_text(self.timer.elapsed()),
             consensus=self.consensus_text(item))
@@ -563,7 +571,7 @@ class WorkshopPanel(QWidget):
             focus = questions[:3]
         overview: dict[str, list[str]] = {}
         for q in questions:
-            overview.setdefault(q.framework, []).append(q.name)
+            overview.setdefault(q.framework, []).append(question_text(q)[0])
         return focus[:4], overview
 
     def show_presentation(self) -> PresentationView:

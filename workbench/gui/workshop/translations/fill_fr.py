@@ -57,7 +57,7 @@ FR = {
         "Indiquez qui a décidé avant d'enregistrer le consensus",
     "Workshop consensus": "Consensus d'atelier", "Workshop notes": "Notes d'atelier",
     "Export workshop minutes": "Exporter le compte rendu d'atelier",
-    "Markdown (*.md)": "Markdown (*.md)", "Decision": "Décision",
+    "Markdown (*.md)": "Markdown (*.md)", "Decision": "Décision", "%1: %2": "%1 : %2",
     "The group's value; empty: the median, rounded up":
         "Valeur retenue par le groupe ; vide : la médiane, arrondie au-dessus",
 }

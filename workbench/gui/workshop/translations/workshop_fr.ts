@@ -66,22 +66,22 @@
 <context>
     <name>PresentationView</name>
     <message>
-        <location filename="../presentation.py" line="43" />
+        <location filename="../presentation.py" line="50" />
         <source>Workshop — presentation</source>
         <translation>Atelier — présentation</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="115" />
+        <location filename="../presentation.py" line="134" />
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="115" />
+        <location filename="../presentation.py" line="134" />
         <source>Spread</source>
         <translation>Étendue</translation>
     </message>
     <message>
-        <location filename="../presentation.py" line="116" />
+        <location filename="../presentation.py" line="135" />
         <source>DISAGREEMENT</source>
         <translation>DÉSACCORD</translation>
     </message>
@@ -89,232 +89,237 @@
 <context>
     <name>WorkshopPanel</name>
     <message>
-        <location filename="../panel.py" line="105" />
+        <location filename="../panel.py" line="112" />
         <source>Threat review workshop</source>
         <extracomment>element or flow id now under discussion (empty string: none)</extracomment>
         <translation>Atelier de revue des menaces</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="108" />
+        <location filename="../panel.py" line="115" />
         <source>Names, separated by commas</source>
         <translation>Noms, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="109" />
+        <location filename="../panel.py" line="116" />
         <source>Start session</source>
         <translation>Démarrer la séance</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="112" />
+        <location filename="../panel.py" line="119" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="117" />
+        <location filename="../panel.py" line="124" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="118" />
+        <location filename="../panel.py" line="125" />
         <source>Facilitator</source>
         <translation>Animateur</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="119" />
+        <location filename="../panel.py" line="126" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="125" />
+        <location filename="../panel.py" line="132" />
         <source>Earlier session</source>
         <translation>Séance précédente</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="132" />
+        <location filename="../panel.py" line="139" />
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="133" />
+        <location filename="../panel.py" line="140" />
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="142" />
+        <location filename="../panel.py" line="149" />
         <source>Time spent on this item</source>
         <translation>Temps passé sur ce point</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="161" />
+        <location filename="../panel.py" line="168" />
         <source>Catalog suggestions here:</source>
         <translation>Suggestions du catalogue ici :</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="167" />
+        <location filename="../panel.py" line="174" />
         <source>Ratings (one column per participant):</source>
         <translation>Cotations (une colonne par participant) :</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="180" />
-        <location filename="../panel.py" line="185" />
+        <location filename="../panel.py" line="187" />
+        <location filename="../panel.py" line="192" />
         <source>Decided by</source>
         <translation>Décidé par</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="182" />
-        <location filename="../panel.py" line="186" />
+        <location filename="../panel.py" line="189" />
+        <location filename="../panel.py" line="193" />
         <source>Rationale</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="183" />
+        <location filename="../panel.py" line="190" />
         <source>Record consensus</source>
         <translation>Enregistrer le consensus</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="195" />
+        <location filename="../panel.py" line="202" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="195" />
+        <location filename="../panel.py" line="202" />
         <source>Decisions</source>
         <translation>Décisions</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="196" />
+        <location filename="../panel.py" line="203" />
         <source>Open questions</source>
         <translation>Questions ouvertes</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="198" />
+        <location filename="../panel.py" line="205" />
         <source>One entry per line</source>
         <translation>Une entrée par ligne</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="204" />
+        <location filename="../panel.py" line="211" />
         <source>Keep notes</source>
         <translation>Garder les notes</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="206" />
+        <location filename="../panel.py" line="213" />
         <source>Presentation view</source>
         <translation>Vue présentation</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="208" />
+        <location filename="../panel.py" line="215" />
         <source>Export Markdown…</source>
         <translation>Exporter en Markdown…</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="210" />
+        <location filename="../panel.py" line="217" />
         <source>End session</source>
         <translation>Terminer la séance</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="259" />
+        <location filename="../panel.py" line="266" />
         <source>Start workshop</source>
         <translation>Démarrer l'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="343" />
+        <location filename="../panel.py" line="350" />
         <source>Workshop time</source>
         <translation>Temps d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="381" />
+        <location filename="../panel.py" line="388" />
         <source>Likelihood</source>
         <translation>Vraisemblance</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="408" />
-        <location filename="../panel.py" line="540" />
+        <location filename="../panel.py" line="415" />
+        <location filename="../panel.py" line="548" />
         <source>Item %1 of %2</source>
         <translation>Point %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="412" />
+        <location filename="../panel.py" line="419" />
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="413" />
+        <location filename="../panel.py" line="420" />
         <source>Element</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="444" />
+        <location filename="../panel.py" line="422" />
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../panel.py" line="452" />
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="444" />
+        <location filename="../panel.py" line="452" />
         <source>Spread</source>
         <translation>Étendue</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="445" />
+        <location filename="../panel.py" line="453" />
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="478" />
+        <location filename="../panel.py" line="486" />
         <source>The group's value; empty: the median, rounded up</source>
         <translation>Valeur retenue par le groupe ; vide : la médiane, arrondie au-dessus</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="480" />
+        <location filename="../panel.py" line="488" />
         <source>Disagreement on: %1 — discuss before deciding</source>
         <translation>Désaccord sur : %1 — à discuter avant de décider</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="485" />
+        <location filename="../panel.py" line="493" />
         <source>No disagreement</source>
         <translation>Pas de désaccord</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="488" />
+        <location filename="../panel.py" line="496" />
         <source>Consensus: not recorded</source>
         <translation>Consensus : non enregistré</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="525" />
+        <location filename="../panel.py" line="533" />
         <source>Consensus: %1 — decided by %2</source>
         <translation>Consensus : %1 — décidé par %2</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="603" />
-        <location filename="../panel.py" line="623" />
+        <location filename="../panel.py" line="613" />
+        <location filename="../panel.py" line="633" />
         <source>%1: %2 is not on the scale (%3)</source>
         <translation>%1 : %2 n'est pas sur l'échelle (%3)</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="610" />
+        <location filename="../panel.py" line="620" />
         <source>Workshop vote</source>
         <translation>Vote d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="640" />
+        <location filename="../panel.py" line="650" />
         <source>Say who decided before recording the consensus</source>
         <translation>Indiquez qui a décidé avant d'enregistrer le consensus</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="649" />
+        <location filename="../panel.py" line="659" />
         <source>Workshop consensus</source>
         <translation>Consensus d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="661" />
+        <location filename="../panel.py" line="671" />
         <source>Workshop notes</source>
         <translation>Notes d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="675" />
+        <location filename="../panel.py" line="685" />
         <source>Export workshop minutes</source>
         <translation>Exporter le compte rendu d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="676" />
+        <location filename="../panel.py" line="686" />
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
