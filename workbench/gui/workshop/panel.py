@@ -244,8 +244,9 @@ class WorkshopPanel(QWidget):
         """The model with the catalog's suggestions: the window's analysis, else the rules."""
         analysis = getattr(self.window, "analysis", None)
         result = getattr(analysis, "result", None)
-        if result is not None and getattr(result, "model", None) is not None:
-            return result.model
+        merged = getattr(result, "model", None)
+        if merged is not None and merged.element_ids() == self.doc.model.element_ids():
+            return merged  # else the analysis is older than the diagram: run the rules
         from workbench.analysis.rules import suggest_threats
 
         try:
