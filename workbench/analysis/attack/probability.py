@@ -381,9 +381,8 @@ class Solver:
         """
         p = self.extend(self.graph.p if p is None else p)
         n = self.n
-        prob = np.zeros(n)
-        lo = np.zeros(n)
-        hi = np.zeros(n)
+        table = np.zeros((3, n))  # rows: probability, interval low, interval high
+        prob, lo, hi = table  # views: writing to them writes to the table
         exact = np.zeros(n, dtype=bool)
         exact[self.dead_zero] = True
         worlds = 0
@@ -426,8 +425,8 @@ class Solver:
             p_sv = np.where(leaf, 0.0, p[np.maximum(self.source_edge[group], 0)])
             a = np.where(self.out_edge[group] >= 0,
                          p_sv * p[np.maximum(self.out_edge[group], 0)], 0.0)
-            for arr in (prob, lo, hi):
-                arr[group] = np.where(leaf, arr[par] * pe, _pendant(p_sv, a, pe, arr[par]))
+            up = table[:, par]  # the three rows at once: same arithmetic, a third of the calls
+            table[:, group] = np.where(leaf, up * pe, _pendant(p_sv, a, pe, up))
             exact[group] = exact[par]
         return Solution(prob, lo, hi, exact, worlds, int(self.core.size),
                         int(self.c_src.size), sizes)
