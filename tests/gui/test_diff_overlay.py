@@ -22,6 +22,7 @@ def new_version():
     model = edits.update_component(model, "pump", {"properties": ComponentProperties(
         wireless_interfaces=["BLE 4.2"], data_assets=["dosing"], secure_boot=True,
         safety_critical_function="insulin delivery")})
+    model = edits.update_zone(model, "home", {"trust_level": 2})
     model = edits.add_component(model, Component(id="ehr", name="Hospital EHR",
                                                  stencil="vendor-device-cloud",
                                                  layer=Layer.CLOUD))
@@ -54,6 +55,8 @@ def test_compare_marks_added_removed_changed_with_badges(qtbot, make_window, tmp
     assert marks["ehr"].colour == COLOURS[ADDED]
     assert marks["f-cloud-ehr"].kind == ADDED
     assert marks["pump"].kind == CHANGED and marks["pump"].badge == "~"
+    assert marks["home"].kind == CHANGED  # the zone's trust level went down
+    assert any("trust_level: 4 → 2" in r for r in overlay.panel.rows())
     removed = marks["f-relay-cloud"]
     assert removed.kind == REMOVED and removed.badge == "−"
     assert removed.pen().style() == Qt.PenStyle.DashLine  # not colour alone

@@ -138,9 +138,11 @@ class DiffMark(QGraphicsItem):
                 font.setPointSizeF(9.5)
                 font.setStrikeOut(True)
                 painter.setFont(font)
+                big = self.rect.height() > 2 * ELEMENT_H  # a zone: name at the top
+                align = (Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft) if big \
+                    else Qt.AlignmentFlag.AlignCenter
                 painter.drawText(self.rect.adjusted(8, 6, -BADGE, -6),
-                                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                                 self.label)
+                                 align | Qt.TextFlag.TextWordWrap, self.label)
             else:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(self.rect.adjusted(-4, -4, 4, 4), 10, 10)
@@ -295,6 +297,7 @@ class DiffOverlay:
         current = self.window.doc.model
         self.diff = diff_models(self.baseline, current, with_risk=False)
         self._remove_marks()
+        self._mark_zones(self.diff)
         self._mark_elements(self.diff, current)
         self._mark_flows(self.diff, current)
         self.panel.show_diff(self.diff, Path(self.baseline_path or "").name)
@@ -316,6 +319,24 @@ class DiffOverlay:
             rect = _box_rect(self.baseline, change.ident)
             if rect is not None:
                 self._add(DiffMark(change.ident, REMOVED, rect=rect, label=change.label))
+
+    def _mark_zones(self, diff: ModelDiff) -> None:
+        """Trust zones: the same marks on their rectangles (a trust level change shows)."""
+        zones = diff.collections["zones"]
+        for kind, entries in ((ADDED, zones.added), (CHANGED, zones.changed)):
+            for change in entries:
+                item = self.window.scene.zones.get(change.ident)
+                box = item.box if item is not None else None
+                if box is not None and box.w and box.h:
+                    self._add(DiffMark(change.ident, kind, rect=QRectF(box.x, box.y, box.w,
+                                                                       box.h),
+                                       label=change.label))
+        for change in zones.removed:
+            box = self.baseline.layout.zones.get(change.ident)
+            if box is not None and box.w and box.h:
+                self._add(DiffMark(change.ident, REMOVED, rect=QRectF(box.x, box.y, box.w,
+                                                                      box.h),
+                                   label=change.label))
 
     def _mark_flows(self, diff: ModelDiff, current: ThreatModel) -> None:
         scene = self.window.scene
