@@ -183,12 +183,8 @@ def test_other_readers_refuse_bad_files(command: str, case: str, dirs, capsys) -
     bad = make_bad(inputs, case)
     argv = fill(OTHER_READERS[command], f=bad, g=make_good(inputs), o=outputs / "result")
     code, lines, _ = run_cli(capsys, argv)
-    if command.startswith("import") and case not in FILE_LEVEL and code == 0:
-        # A model document is valid JSON; an importer may still accept some of it. If it
-        # does, the result must be a valid model; if not, a clean refusal.
-        (out,) = outputs.iterdir()
-        assert main(["validate", "-q", str(out)]) == 0
-        return
+    # A model document is not an OTM, Threat Dragon, TMT or CSV file: refused too (hostile
+    # files in each vendor format: tests/interop/test_hostile_input.py).
     assert code == 1
     assert lines and all(str(bad) in line for line in lines), lines
     if case in FILE_LEVEL:
@@ -328,3 +324,18 @@ def test_real_process_bad_output_folder(tmp_path: Path) -> None:
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.count("\n") == 1 and str(out) in proc.stderr
     assert not out.parent.exists()
+
+
+@pytest.mark.parametrize("argv", [
+    ["export", "{g}", "--format", "otm", "-o", "{g}"],
+    ["export", "{g}", "--format", "md", "-o", "{g}"],
+    ["workshop", "export", "{g}", "-o", "{g}"],
+], ids=["export-otm", "export-md", "workshop-export"])
+def test_output_never_overwrites_the_input_model(argv: list[str], dirs, capsys) -> None:
+    inputs, _ = dirs
+    good = make_good(inputs)
+    before = good.read_bytes()
+    code, lines, _ = run_cli(capsys, fill(argv, g=good))
+    assert code == 1 and len(lines) == 1 and "is the input file" in lines[0], lines
+    assert good.read_bytes() == before
+    assert main(["validate", "-q", str(good)]) == 0

@@ -65,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     fmt = FORMATS[args.format]
-    out = None if args.output is None else output_path(args.output)
+    out = None if args.output is None else output_path(args.output, args.file)
     model = load(args.file)
     data = fmt.write(model)
     if out is None:

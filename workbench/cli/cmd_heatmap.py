@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli.common import load
+from workbench.cli.common import load, output_path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"{args.output}: output must end in .png, .svg or .pdf")
     if not out.parent.is_dir():
         raise CliError(f"{args.output}: folder {str(out.parent)!r} does not exist")
+    output_path(out, args.file)
     model = load(args.file)
     import matplotlib
 

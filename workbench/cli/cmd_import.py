@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if not out.name.endswith(EXTENSION):
         raise CliError(f"{out}: output must end with {EXTENSION}")
-    output_path(out)
+    output_path(out, args.file)
     result = import_file(args.file, args.fmt)
     with writing(out):
         save_model(result.model, out)

@@ -47,7 +47,7 @@ def pick_session(model: ThreatModel, source: str, ident: str | None) -> Workshop
 def run_export(args: argparse.Namespace) -> int:
     from workbench.workshop import session_markdown
 
-    out = None if args.output is None else output_path(args.output)
+    out = None if args.output is None else output_path(args.output, args.file)
     model = load(args.file)
     text = session_markdown(model, pick_session(model, args.file, args.session))
     if out is None:

@@ -25,11 +25,18 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n")
 
 
-def output_path(name: str | Path) -> Path:
-    """Check an output path before any work, so a typo fails at once and in one line."""
+def output_path(name: str | Path, source: str | Path | None = None) -> Path:
+    """Check an output path before any work, so a typo fails at once and in one line.
+
+    ``source``: the input file, which an output must never overwrite (``-o`` given the
+    model's own name would replace the model by an export of it).
+    """
     from workbench.cli.main import CliError
 
     out = Path(name)
+    if source is not None and out.exists() and Path(source).exists() \
+            and out.resolve() == Path(source).resolve():
+        raise CliError(f"{out}: is the input file; give another name for the output")
     if out.is_dir():
         raise CliError(f"{out}: is a directory, give a file name for the output")
     parent = out.parent if str(out.parent) else Path(".")
