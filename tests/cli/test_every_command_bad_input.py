@@ -2,9 +2,10 @@
 
 For each subcommand and each bad-input case of the CLI contract (truncated JSON, wrong types,
 unknown stencil, dangling reference, duplicate id, non-UTF-8, 50 MB, 10,000-deep nesting, a
-directory, a missing file), bad output paths and bad option values: exit code 1 (argparse
-usage errors 2), stderr lines that name the file, no traceback, and no output file left
-behind. Runs in-process for speed; two real ``python -m workbench`` runs check the process.
+directory, a missing file, and /dev/zero), bad output paths and bad option values: exit
+code 1 (argparse usage errors 2), stderr lines that name the file, no traceback, and no
+output file left behind. Runs in-process for speed; a few real ``python -m workbench`` runs
+check the process itself.
 """
 
 from __future__ import annotations
@@ -71,13 +72,16 @@ CONTENT: dict[str, tuple[Callable[[], bytes] | None, str | None]] = {
     "deep": (lambda: b"[" * 10_000 + b"]" * 10_000, None),
     "directory": (None, None),
     "missing": (None, None),
+    "endless": (None, None),  # /dev/zero: stat says 0 bytes, reading never ends
 }
 
 #: cases that are about the file itself (one line, whatever the reader)
-FILE_LEVEL = {"truncated", "non-utf8", "huge", "deep", "directory", "missing"}
+FILE_LEVEL = {"truncated", "non-utf8", "huge", "deep", "directory", "missing", "endless"}
 
 
 def make_bad(folder: Path, case: str) -> Path:
+    if case == "endless":
+        return Path("/dev/zero")
     path = folder / f"{case}.twm.json"
     if case == "huge":
         with path.open("wb") as handle:  # sparse: 50 MB on paper, no disk used
@@ -305,7 +309,7 @@ def test_bad_option_values(name: str, dirs, capsys) -> None:
 # -- a real process ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", ["deep", "huge"])
+@pytest.mark.parametrize("case", ["deep", "huge", "endless"])
 def test_real_process_refuses_quickly(case: str, tmp_path: Path) -> None:
     bad = make_bad(tmp_path, case)
     proc = subprocess.run([sys.executable, "-m", "workbench", "analyze", str(bad)],

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.model.errors import ModelError, Problem
-from workbench.model.io import max_file_bytes, model_from_document
+from workbench.model.io import max_file_bytes, model_from_document, read_at_most
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
 
@@ -39,7 +39,11 @@ def read_bytes_guarded(path: Path) -> bytes:
             raise fail(source, "$", f"file is {size / 1048576:.1f} MB, over the "
                                     f"{limit / 1048576:.0f} MB limit (set "
                                     f"WORKBENCH_MAX_MODEL_MB to raise it)")
-        return path.read_bytes()
+        raw = read_at_most(path, limit)
+        if raw is None:  # a device (/dev/zero) or a growing file: stat said less
+            raise fail(source, "$", f"more than the {limit / 1048576:.0f} MB limit "
+                                    f"(not a regular file?)")
+        return raw
     except FileNotFoundError:
         raise fail(source, "$", "no such file") from None
     except PermissionError:

@@ -37,6 +37,13 @@ def max_file_bytes() -> int:
     return int(megabytes * 1024 * 1024)
 
 
+def read_at_most(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, or None past ``limit``: endless inputs must not exhaust memory."""
+    with path.open("rb") as handle:
+        raw = handle.read(limit + 1)
+    return None if len(raw) > limit else raw
+
+
 def read_json_document(path: Path, *, max_bytes: int | None = None) -> Any:
     """Read JSON from ``path`` with every guard a hostile file needs; raises ModelError."""
     source = str(path)
@@ -49,7 +56,10 @@ def read_json_document(path: Path, *, max_bytes: int | None = None) -> Any:
             raise ModelError([Problem("$", f"file is {size / 1048576:.1f} MB, over the "
                                            f"{limit / 1048576:.0f} MB limit "
                                            f"(set WORKBENCH_MAX_MODEL_MB to raise it)")], source)
-        raw = path.read_bytes()
+        raw = read_at_most(path, limit)
+        if raw is None:  # a device (/dev/zero) or a file growing while read: stat lied
+            raise ModelError([Problem("$", f"more than the {limit / 1048576:.0f} MB limit "
+                                           f"(not a regular file?)")], source)
     except FileNotFoundError:
         raise ModelError([Problem("$", "no such file")], source) from None
     except PermissionError:
