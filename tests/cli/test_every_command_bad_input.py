@@ -265,6 +265,8 @@ OPTIONS: dict[str, tuple[list[str], int, str]] = {
     "top-negative": (["analyze", "{g}", "--top", "-1"], 1, "--top"),
     "top-zero": (["analyze", "{g}", "--top", "0"], 1, "--top"),
     "samples-zero": (["analyze", "{g}", "--samples", "0"], 1, "--samples"),
+    # checked before the model is read: no waiting for an analysis to learn of a typo
+    "samples-before-file": (["analyze", "{o}.twm.json", "--samples", "1"], 1, "--samples"),
     "seed-text": (["analyze", "{g}", "--seed", "abc"], 2, "--seed"),
     "seed-negative": (["analyze", "{g}", "--seed", "-3"], 1, "--seed"),
     "threshold": (["analyze", "{g}", "--threshold", "1.5"], 1, "--threshold"),

@@ -56,14 +56,7 @@ def extend(result: AnalysisResult, args: argparse.Namespace) -> None:
     from workbench.analysis.attack import analyze_attacks
     from workbench.cli.main import CliError
 
-    if not 1 <= args.top <= 50:
-        raise CliError(f"--top must be between 1 and 50 (got {args.top})")
-    if not 64 <= args.samples <= 10_000_000:
-        raise CliError(f"--samples must be between 64 and 10000000 (got {args.samples})")
-    if not 0.0 <= args.threshold <= 1.0:
-        raise CliError(f"--threshold must be a probability (got {args.threshold})")
-    if args.seed < 0:
-        raise CliError(f"--seed must be zero or positive (got {args.seed})")
+    check_options(args)
     try:
         attack = analyze_attacks(result.model, result.catalog, risks=result.threats,
                                  attackers=args.attacker, targets=args.target, top_k=args.top,
@@ -74,7 +67,24 @@ def extend(result: AnalysisResult, args: argparse.Namespace) -> None:
     result.extra.update(attack.to_json())
 
 
+def check_options(args: argparse.Namespace) -> None:
+    """Bad option values fail at once, before the model is read and analysed."""
+    from workbench.cli.main import CliError
+
+    if getattr(args, "no_attack", True):
+        return
+    if not 1 <= args.top <= 50:
+        raise CliError(f"--top must be between 1 and 50 (got {args.top})")
+    if not 64 <= args.samples <= 10_000_000:
+        raise CliError(f"--samples must be between 64 and 10000000 (got {args.samples})")
+    if not 0.0 <= args.threshold <= 1.0:
+        raise CliError(f"--threshold must be a probability (got {args.threshold})")
+    if args.seed < 0:
+        raise CliError(f"--seed must be zero or positive (got {args.seed})")
+
+
 def build(args: argparse.Namespace) -> AnalysisResult:
+    check_options(args)
     model = load(args.file)
     result = analyze(model, load_catalog(args.catalog), suggest=not args.no_suggest)
     extend(result, args)
