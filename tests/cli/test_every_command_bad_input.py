@@ -224,9 +224,7 @@ def _bad_output(kind: str, outputs: Path, suffix: str) -> Path:
 
 
 #: Known failures in files owned by others, reported to them; strict, so a fix shows up.
-OWNED_ELSEWHERE = {
-    ("report", "unwritable"): "cmd_report.py names its temporary file, not the output",
-}
+OWNED_ELSEWHERE: dict[tuple[str, str], str] = {}
 
 
 def _writer_cases() -> list:
@@ -289,9 +287,7 @@ OPTIONS: dict[str, tuple[list[str], int, str]] = {
 
 
 OPTION_CASES = [pytest.param(name, id=name) for name in OPTIONS] + [
-    # cmd_screenshot.py (GUI owner) accepts any --lang and falls back to English silently.
-    pytest.param("screenshot-lang", id="screenshot-lang",
-                 marks=pytest.mark.xfail(strict=True, reason="--lang xx accepted silently")),
+    pytest.param("screenshot-lang", id="screenshot-lang"),
 ]
 OPTIONS["screenshot-lang"] = (["screenshot", "{g}", "-o", "{o}.png", "--lang", "xx"], 1, "xx")
 

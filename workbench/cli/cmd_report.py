@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         size = write_report(Path(args.file), out, audience=args.audience, lang=args.lang)
     except OSError as exc:
-        raise CliError(f"{exc.filename or out}: {exc.strerror or exc}") from None
+        # The report is written through a temporary file beside OUT: name OUT, not the temp.
+        raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
     print(f"{out}: {args.audience} report ({args.lang}), {size / 1024:.0f} KiB, "
           f"{time.perf_counter() - start:.1f} s")
     return 0

@@ -35,7 +35,12 @@ def run(args: argparse.Namespace) -> int:
     from workbench.cli.common import load
 
     load(args.file)  # bad files fail here with the usual one-line messages
+    from workbench.gui.i18n import LANGUAGES
     from workbench.gui.screenshot import ScreenshotError, render_screenshot
+
+    if args.lang and args.lang.lower().replace("-", "_").split("_")[0] not in LANGUAGES:
+        raise CliError(f"--lang {args.lang!r}: not shipped; choose one of "
+                       f"{', '.join(LANGUAGES)}")
 
     try:
         out = render_screenshot(args.file, args.output, size=size, select=args.select,
