@@ -49,3 +49,13 @@ def test_export_command_report_formats(model_file, tmp_path, capsys, fmt):
     magic = {"svg": b"<?xml", "png": b"\x89PNG", "csv": b"\xef\xbb\xbf", "md": b"# ",
              "json": b"{"}[fmt]
     assert raw.startswith(magic)
+
+
+def test_cli_choices_match_the_report_package():
+    """The CLI lists audiences and languages without importing reportlab at start-up."""
+    from workbench.cli import cmd_report
+    from workbench.report.i18n import LANGUAGES
+    from workbench.report.pdf import AUDIENCES
+
+    assert tuple(cmd_report.AUDIENCES) == tuple(AUDIENCES)
+    assert tuple(cmd_report.LANGUAGES) == tuple(LANGUAGES)
