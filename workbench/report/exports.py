@@ -207,8 +207,12 @@ def model_exporter(fmt: str, lang: str = "en") -> Callable[[Any], str | bytes]:
     """
     from workbench.report.data import gather
 
+    # Only the Markdown and JSON summaries show the "fund first" plan; the diagram and the
+    # register do not need its what-if search, the slowest stage of the analysis.
+    needs_plan = fmt in ("md", "json")
+
     def write(model) -> str | bytes:
-        data = gather(model)
+        data = gather(model, recommend=needs_plan)
         if fmt == "svg":
             return svg_bytes(_scene(data, lang)).decode("utf-8")
         if fmt == "png":
