@@ -262,8 +262,13 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 860)
+        else:  # first start: most of the screen, the diagram needs room
+            screen = QGuiApplication.primaryScreen()
+            area = screen.availableGeometry() if screen else None
+            if area is not None and area.width() > 0:
+                self.resize(int(area.width() * 0.9), int(area.height() * 0.9))
+            else:
+                self.resize(1400, 860)
         if isinstance(state, QByteArray | bytes):
             self.restoreState(state)
 
