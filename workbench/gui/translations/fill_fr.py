@@ -139,22 +139,32 @@ FR = {
 }
 
 
-def main() -> int:
-    ts = HERE / "workbench_fr.ts"
+def fill_catalog(ts: Path, qm: Path, table: dict[str, str],
+                 language: str | None = None) -> list[str]:
+    """Write ``table``'s texts into the .ts file, compile it to ``qm``; return the untranslated.
+
+    Shared by the main window's and the workshop's catalogs.
+    """
     tree = ET.parse(ts)
+    if language:
+        tree.getroot().set("language", language)
     missing = []
     for message in tree.iter("message"):
         source = message.find("source").text or ""
         translation = message.find("translation")
-        if source in FR:
-            translation.text = FR[source]
+        if source in table:
+            translation.text = table[source]
             translation.attrib.pop("type", None)
         elif not translation.text:
             missing.append(source)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), str(ts), "-qm", str(HERE / "workbench_fr.qm")], check=True)
-    for source in missing:
+    subprocess.run([str(lrelease), str(ts), "-qm", str(qm)], check=True)
+    return missing
+
+
+def main() -> int:
+    for source in fill_catalog(HERE / "workbench_fr.ts", HERE / "workbench_fr.qm", FR):
         print(f"untranslated: {source}")
     return 0
 

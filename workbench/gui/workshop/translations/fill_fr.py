@@ -9,10 +9,11 @@ Strings missing here stay untranslated and are listed on stdout (a test fails on
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import xml.etree.ElementTree as ET  # our own file, written by Qt's lupdate
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "translations"))
+from fill_fr import fill_catalog  # noqa: E402 - the main catalog's filler, shared
 
 HERE = Path(__file__).resolve().parent
 
@@ -64,21 +65,8 @@ FR = {
 
 
 def main() -> int:
-    ts = HERE / "workshop_fr.ts"
-    tree = ET.parse(ts)
-    tree.getroot().set("language", "fr_FR")  # the workshop i18n reads it from the .qm
-    missing = []
-    for message in tree.iter("message"):
-        source = message.find("source").text or ""
-        translation = message.find("translation")
-        if source in FR:
-            translation.text = FR[source]
-            translation.attrib.pop("type", None)
-        elif not translation.text:
-            missing.append(source)
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), str(ts), "-qm", str(HERE / "workshop_fr.qm")], check=True)
+    missing = fill_catalog(HERE / "workshop_fr.ts", HERE / "workshop_fr.qm", FR,
+                           language="fr_FR")  # the workshop i18n reads it from the .qm
     for source in missing:
         print(f"untranslated: {source}")
     return 0
