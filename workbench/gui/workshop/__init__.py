@@ -63,3 +63,7 @@ def install_tools(window, menubar) -> None:
     window.addAction(workshop)
     window.addAction(compare)
     window.tools_menu = menu
+    from workbench.gui.vendor import install_vendor_tools
+
+    menu.addSeparator()
+    install_vendor_tools(window, menu)
