@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.model.factories import tiny_model
-from workbench.gui.diff_overlay import ADDED, CHANGED, COLOURS, REMOVED
+from workbench.analysis.diff import diff_models
+from workbench.gui.diff_overlay import ADDED, CHANGED, COLOURS, REMOVED, RiskTag
 from workbench.model import edits
 from workbench.model.entities import Component, ComponentProperties, Flow
-from workbench.model.enums import Layer
-from workbench.model.io import save_model
+from workbench.model.enums import Layer, ThreatStatus
+from workbench.model.io import load_model, save_model
 from workbench.model.layout import ensure_layout
 
 
@@ -101,7 +104,12 @@ def test_same_model_shows_no_difference(qtbot, make_window, tmp_path, tiny_path)
     overlay = diff_overlay(window)
     assert overlay.compare_with(str(tiny_path))
     assert overlay.marks == {}
-    assert overlay.panel.rows() == ["No difference"]
+    assert overlay.wait_for_risk()
+    rows = overlay.panel.rows()
+    assert rows[0] == "Risk per target: 0 worse, 0 better"
+    assert rows[-1] == "No difference"
+    assert len(rows) > 2 and all(r.startswith("= ") for r in rows[1:-1])
+    assert overlay.risk_tags == {}
 
 
 def test_bad_file_is_refused_with_its_name(qtbot, make_window, tmp_path, tiny_path, dialogs):
@@ -114,3 +122,89 @@ def test_bad_file_is_refused_with_its_name(qtbot, make_window, tmp_path, tiny_pa
     assert not overlay.compare_with(str(bad))
     assert dialogs.shown and "broken.twm.json" in dialogs.shown[-1][2]
     assert overlay.marks == {}
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample-models" / "insulin-closed-loop.twm.json"
+
+
+def _reject_pump_threats(model):
+    """The new version: every threat on the pump ruled out (as after a redesign)."""
+    threats = [t.model_copy(update={"status": ThreatStatus.REJECTED,
+                                    "reason": "remote bolus removed"})
+               if t.element == "pump" else t for t in model.threats]
+    return edits.set_threats(model, threats)
+
+
+def _pump_row(overlay) -> str:
+    return next(r for r in overlay.panel.rows() if "Insulin dosing of the pump" in r)
+
+
+def test_risk_per_target_moves_down_and_tags_the_target(qtbot, make_window, tmp_path,
+                                                         stencils):
+    new = tmp_path / "v2.twm.json"
+    save_model(_reject_pump_threats(load_model(SAMPLE, stencils)), new)
+    window = make_window(new)
+    from workbench.gui.workshop import diff_overlay
+
+    overlay = diff_overlay(window)
+    assert overlay.compare_with(str(SAMPLE))
+    assert overlay.panel.rows()[0] == "Risk per target: computing…"
+    assert overlay.wait_for_risk()
+    row = _pump_row(overlay)
+    assert row.startswith("▼ ") and "worst 16 critical → 8 high, total 188 → 96" in row
+    tag = overlay.risk_tags["t-patient_safety-pump"]
+    assert tag.text.startswith("▼ 16→8")
+    # the same figures as `workbench diff` prints
+    cli = next(r for r in diff_models(load_model(SAMPLE, stencils),
+                                      load_model(new, stencils)).risk
+               if r.target == "t-patient_safety-pump")
+    assert (cli.old["score"], cli.new["score"], cli.total_delta) == (16, 8, -92)
+    card = window.scene.elements["pump"].scene_rect()
+    assert tag.pos().y() >= card.bottom() and card.left() <= tag.pos().x() <= card.right()
+    assert "better" in overlay.panel.rows()[0]
+    # clicking the row brings the target's element up on the canvas
+    tree = overlay.panel.tree
+    section = tree.topLevelItem(0)
+    item = next(section.child(i) for i in range(section.childCount())
+                if "Insulin dosing of the pump" in section.child(i).text(0))
+    tree.itemClicked.emit(item, 0)
+    assert window.scene.selected_ids() == ["pump"]
+
+
+def test_risk_per_target_follows_edits_and_undo(qtbot, make_window, stencils):
+    window = make_window(SAMPLE)
+    from workbench.gui.workshop import diff_overlay
+
+    overlay = diff_overlay(window)
+    assert overlay.compare_with(str(SAMPLE))
+    assert overlay.wait_for_risk()
+    assert _pump_row(overlay).startswith("= ") and overlay.risk_tags == {}
+    window.doc.apply("Reject pump threats", _reject_pump_threats)
+    assert overlay.panel.rows()[0] == "Risk per target: computing…"  # never stale figures
+    assert overlay.wait_for_risk()
+    assert _pump_row(overlay).startswith("▼ ")
+    assert "t-patient_safety-pump" in overlay.risk_tags
+    window.doc.undo_stack.undo()
+    assert overlay.wait_for_risk()
+    assert _pump_row(overlay).startswith("= ") and overlay.risk_tags == {}
+    overlay.clear()
+    assert not any(isinstance(i, RiskTag) for i in window.scene.items())
+
+
+def test_risk_per_target_in_french(qapp, make_window, stencils):
+    from workbench.gui import i18n
+
+    i18n.install(qapp, "fr")
+    try:
+        window = make_window(SAMPLE)
+        from workbench.gui.workshop import diff_overlay
+
+        overlay = diff_overlay(window)
+        assert overlay.compare_with(str(SAMPLE))
+        assert overlay.dock.windowTitle() == "Changements"
+        assert overlay.wait_for_risk()
+        rows = overlay.panel.rows()
+        assert rows[0] == "Risque par cible : 0 en hausse, 0 en baisse"
+        assert "= Insulin dosing of the pump: pire 16 critique → 16 critique" in _pump_row(overlay)
+    finally:
+        i18n.install(qapp, "en")

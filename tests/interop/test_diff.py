@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.model.factories import tiny_model
 from workbench.analysis.diff import diff_models, format_diff
 from workbench.analysis.pipeline import analyze
@@ -70,9 +72,31 @@ def test_diff_lists_added_removed_changed_and_lower_risk() -> None:
     target = next(r for r in diff.risk if r.target == old.targets[0].id)
     assert target.delta is not None and target.delta < 0, target
     assert target.total_delta < 0
+    assert target.direction == "better"
     text = "\n".join(format_diff(diff))
     assert "+ new-siem 'New SIEM'" in text and f"- {dropped}" in text
-    assert "risk per target" in text
+    assert "risk per target" in text and "[better]" in text
+
+
+def _risk(score: int, total: int, p: float | None = None) -> dict:
+    value = {"score": score, "level": "x", "total": total, "threats": 1}
+    if p is not None:
+        value["probability"] = p
+    return value
+
+
+@pytest.mark.parametrize(("old", "new", "direction"), [
+    (_risk(12, 50, 0.5), _risk(16, 60, 0.6), "worse"),
+    (_risk(12, 50, 0.5), _risk(8, 40, 0.5), "better"),
+    (_risk(12, 50, 0.5), _risk(12, 40, 0.7), "mixed"),  # fewer threats, easier to reach
+    (_risk(12, 50, 0.50), _risk(12, 50, 0.51), "same"),  # Monte Carlo noise is not a move
+    (None, _risk(12, 50), "added"),
+    (_risk(12, 50), None, "removed"),
+])
+def test_direction_of_risk_per_target(old, new, direction) -> None:
+    from workbench.analysis.diff import TargetRisk
+
+    assert TargetRisk("t", "T", old, new).direction == direction
 
 
 def test_identical_models_have_no_difference() -> None:

@@ -81,10 +81,29 @@ class TargetRisk:
         return (self.delta != 0 or self.total_delta != 0
                 or abs(self.probability_delta or 0.0) >= PROBABILITY_NOISE)
 
+    @property
+    def direction(self) -> str:
+        """``worse``, ``better``, ``mixed`` (some measures up, some down), ``same``,
+        ``added`` or ``removed`` (the target exists in one version only)."""
+        if self.old is None:
+            return "added"
+        if self.new is None:
+            return "removed"
+        prob = self.probability_delta or 0.0
+        signs = {(d > 0) - (d < 0) for d in (self.delta or 0, self.total_delta or 0)}
+        if abs(prob) >= PROBABILITY_NOISE:
+            signs.add(1 if prob > 0 else -1)
+        signs.discard(0)
+        if not signs:
+            return "same"
+        if len(signs) > 1:
+            return "mixed"
+        return "worse" if signs == {1} else "better"
+
     def to_json(self) -> dict[str, Any]:
         return {"target": self.target, "label": self.label, "old": self.old, "new": self.new,
                 "delta": self.delta, "total_delta": self.total_delta,
-                "probability_delta": self.probability_delta}
+                "probability_delta": self.probability_delta, "direction": self.direction}
 
 
 @dataclass
@@ -172,8 +191,14 @@ def _attack_risk(model: ThreatModel) -> dict[str, dict[str, Any]] | None:
     return out
 
 
-def _target_risk(model: ThreatModel) -> tuple[dict[str, tuple[str, dict[str, Any]]], str]:
-    """Risk per target: (label, {"score", "level", ...}) by target id, and the basis used."""
+#: Risk per target id: (label, {"score", "level", "total", "threats"[, "probability"]}).
+TargetRiskTable = dict[str, tuple[str, dict[str, Any]]]
+
+
+def target_risk(model: ThreatModel) -> tuple[TargetRiskTable, str]:
+    """Risk per target: (label, {"score", "level", ...}) by target id, and the basis used.
+
+    Public so the GUI can compute the baseline once and only the edited model again."""
     from workbench.analysis.risk import assess  # the heavy part; only when risk is wanted
 
     risks = [r for r in assess(model) if r.counted]
@@ -221,13 +246,20 @@ def diff_models(old: ThreatModel, new: ThreatModel, *, with_risk: bool = True) -
     risk: list[TargetRisk] = []
     basis = "not computed"
     if with_risk:
-        before, basis = _target_risk(old)
-        after, _ = _target_risk(new)
-        for ident in list(before) + [i for i in after if i not in before]:
-            label = (after.get(ident) or before[ident])[0]
-            risk.append(TargetRisk(ident, label, before.get(ident, (None, None))[1],
-                                   after.get(ident, (None, None))[1]))
+        before, basis = target_risk(old)
+        after, _ = target_risk(new)
+        risk = compare_risk(before, after)
     return ModelDiff(collections, metadata, risk, basis)
+
+
+def compare_risk(before: TargetRiskTable, after: TargetRiskTable) -> list[TargetRisk]:
+    """One :class:`TargetRisk` per target of either version, baseline order first."""
+    out: list[TargetRisk] = []
+    for ident in list(before) + [i for i in after if i not in before]:
+        label = (after.get(ident) or before[ident])[0]
+        out.append(TargetRisk(ident, label, before.get(ident, (None, None))[1],
+                              after.get(ident, (None, None))[1]))
+    return out
 
 
 def _short(value: Any) -> str:
@@ -269,7 +301,7 @@ def format_diff(diff: ModelDiff) -> list[str]:
                      if r.delta is not None and r.total_delta is not None else "")
             if abs(r.probability_delta or 0.0) >= PROBABILITY_NOISE:
                 delta += f" (probability {r.probability_delta:+.2f})"
-            lines.append(f"  {r.target} {r.label!r}: {old} -> {new}{delta}")
+            lines.append(f"  {r.target} {r.label!r} [{r.direction}]: {old} -> {new}{delta}")
     if not lines:
         lines.append("no difference")
     return lines

@@ -7,14 +7,28 @@ outline and a diamond "~" badge, removed ones a red dashed ghost where they were
 baseline with a square "−" badge. Shape, badge and line style each tell the kind apart, so
 the overlay reads without colour (Okabe-Ito hues, safe for the common colour-vision
 deficiencies). The overlay follows edits: the diff is recomputed when the model changes.
+
+Risk per target (threat risk and attack-path probability, the same figures as
+``workbench diff``) is computed off the GUI thread (:mod:`workbench.gui.diff_risk`); the
+list shows it first, and each target whose risk moved gets a tag under its card: an arrow
+up (worse), down (better) or both (mixed), with the old and new figures.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -28,7 +42,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.analysis.diff import ModelDiff, diff_models
+from workbench.analysis.diff import (
+    PROBABILITY_NOISE,
+    ModelDiff,
+    TargetRisk,
+    compare_risk,
+    diff_models,
+)
+from workbench.gui.diff_risk import RiskRunner
+from workbench.gui.labels import level_label
 from workbench.model.errors import ModelError
 from workbench.model.io import load_model
 from workbench.model.layout import ELEMENT_H, ELEMENT_W, ensure_layout
@@ -38,8 +60,14 @@ ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 COLOURS = {ADDED: QColor("#009E73"), REMOVED: QColor("#D55E00"), CHANGED: QColor("#E69F00")}
 BADGES = {ADDED: "+", REMOVED: "−", CHANGED: "~"}
 Z_OVERLAY = 40.0
+Z_RISK_TAG = 45.0
+#: How risk moved for a target: arrow and colour (Okabe-Ito, as above).
+DIRECTIONS = {"worse": ("▲", QColor("#D55E00")), "better": ("▼", QColor("#009E73")),
+              "mixed": ("▲▼", QColor("#E69F00")), "same": ("=", QColor("#555555")),
+              "added": ("+", QColor("#555555")), "removed": ("−", QColor("#555555"))}
 Z_FLOW_MARK = 5.0
 BADGE = 22.0
+RISK_SECTION = "risk-per-target"
 
 
 class DiffBadge(QGraphicsItem):
@@ -157,6 +185,53 @@ class DiffMark(QGraphicsItem):
             painter.drawPath(self.path)
 
 
+def risk_tag_text(change: TargetRisk) -> str:
+    """The figures that moved, shortest first: worst score, else total, then probability."""
+    old, new = change.old or {}, change.new or {}
+    parts = []
+    if change.delta:
+        parts.append(f"{old['score']}→{new['score']}")
+    elif change.total_delta:
+        parts.append(f"Σ {old['total']}→{new['total']}")
+    if abs(change.probability_delta or 0.0) >= PROBABILITY_NOISE:
+        parts.append(f"p {old['probability']:.0%}→{new['probability']:.0%}")
+    return f"{DIRECTIONS[change.direction][0]} " + "  ".join(parts)
+
+
+class RiskTag(QGraphicsItem):
+    """Under a target's card: how its risk moved, a constant size on screen."""
+
+    PAD = 5.0
+
+    def __init__(self, change: TargetRisk, anchor: QPointF):
+        super().__init__()
+        self.change = change
+        self.text = risk_tag_text(change)
+        self.colour = DIRECTIONS[change.direction][1]
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(Z_RISK_TAG)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setPos(anchor)
+        self.font = QFont()
+        self.font.setPixelSize(13)
+        self.font.setBold(True)
+        self.setToolTip(change.label)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        width = QFontMetricsF(self.font).horizontalAdvance(self.text) + 2 * self.PAD
+        return QRectF(-width / 2, 0, width, 22)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self.boundingRect()
+        painter.setPen(QPen(QColor("white"), 1.5))
+        painter.setBrush(QBrush(self.colour))
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setFont(self.font)
+        painter.setPen(QColor("black") if self.change.direction == "mixed" else QColor("white"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
+
+
 def _box_rect(model: ThreatModel, ident: str) -> QRectF | None:
     box = model.layout.elements.get(ident)
     if box is None:
@@ -215,6 +290,60 @@ class DiffPanel(QWidget):
         if self.tree.topLevelItemCount() == 0:
             self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("No difference")]))
 
+    def show_risk(self, changes: list[TargetRisk] | None, basis: str = "",
+                  error: str | None = None) -> None:
+        """The "Risk per target" section, first in the list; ``None`` while computing."""
+        for i in range(self.tree.topLevelItemCount()):
+            if self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == RISK_SECTION:
+                self.tree.takeTopLevelItem(i)
+                break
+        top = QTreeWidgetItem()
+        top.setData(0, Qt.ItemDataRole.UserRole, RISK_SECTION)
+        if error is not None:
+            top.setText(0, self.tr("Risk per target: not available"))
+            top.setToolTip(0, error)
+        elif changes is None:
+            top.setText(0, self.tr("Risk per target: computing…"))
+        else:
+            counts = {d: sum(1 for c in changes if c.direction == d)
+                      for d in ("worse", "better", "mixed")}
+            # "%1 worse" rather than Qt plurals: the French reads "%1 en hausse" for any n
+            parts = [self.tr("%1 worse").replace("%1", str(counts["worse"])),
+                     self.tr("%1 better").replace("%1", str(counts["better"]))]
+            if counts["mixed"]:
+                parts.append(self.tr("%1 mixed").replace("%1", str(counts["mixed"])))
+            top.setText(0, self.tr("Risk per target: %1").replace("%1", ", ".join(parts)))
+            top.setToolTip(0, basis)
+            for change in changes:
+                arrow, colour = DIRECTIONS[change.direction]
+                row = QTreeWidgetItem([f"{arrow} {change.label}: {self.risk_text(change)}"])
+                row.setForeground(0, QBrush(colour.darker(130)))
+                row.setData(0, Qt.ItemDataRole.UserRole, f"target:{change.target}")
+                row.setToolTip(0, f"{row.text(0)}\n\n{basis}")
+                top.addChild(row)
+        self.tree.insertTopLevelItem(0, top)
+        top.setExpanded(True)
+
+    def level_name(self, level: str) -> str:
+        return level_label(level).lower()
+
+    def risk_text(self, change: TargetRisk) -> str:
+        """Old → new worst risk, total and compromise probability, in the user's words."""
+        if change.old is None or change.new is None:
+            value = change.new or change.old or {}
+            word = self.tr("new target") if change.old is None else self.tr("target removed")
+            return f"{word} ({value.get('score', 0)} {self.level_name(value.get('level', ''))})"
+        old, new = change.old, change.new
+        text = self.tr("worst %1 → %2").replace(
+            "%1", f"{old['score']} {self.level_name(old['level'])}").replace(
+            "%2", f"{new['score']} {self.level_name(new['level'])}")
+        text += ", " + self.tr("total %1 → %2").replace("%1", str(old["total"])).replace(
+            "%2", str(new["total"]))
+        if "probability" in old and "probability" in new:
+            text += ", " + self.tr("compromise %1 → %2").replace(
+                "%1", f"{old['probability']:.0%}").replace("%2", f"{new['probability']:.0%}")
+        return text
+
     def rows(self) -> list[str]:
         """Every line of the list, depth first (what the user reads)."""
         out: list[str] = []
@@ -230,7 +359,9 @@ class DiffPanel(QWidget):
 
     def _clicked(self, item: QTreeWidgetItem) -> None:
         ident = item.data(0, Qt.ItemDataRole.UserRole)
-        if ident:
+        if isinstance(ident, str) and ident.startswith("target:"):
+            self.overlay.reveal_target(ident.removeprefix("target:"))
+        elif ident and ident != RISK_SECTION:
             self.overlay.reveal(ident)
 
 
@@ -243,8 +374,14 @@ class DiffOverlay:
         self.baseline_path: str | None = None
         self.diff: ModelDiff | None = None
         self.marks: dict[str, DiffMark] = {}
+        self.risk_tags: dict[str, RiskTag] = {}
+        self.risk_changes: list[TargetRisk] | None = None
+        self.risk_error: str | None = None
+        self.risk = RiskRunner(window)
+        self.risk.ready.connect(self._risk_ready)
+        self.risk.failed.connect(self._risk_failed)
         self.panel = DiffPanel(self)
-        self.dock = QDockWidget(self.panel.tr("Changes"), window)
+        self.dock = QDockWidget(QCoreApplication.translate("DiffPanel", "Changes"), window)
         self.dock.setObjectName("dock-diff")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
@@ -257,8 +394,8 @@ class DiffOverlay:
     def compare_dialog(self) -> bool:
         start = str(Path(self.window.doc.path).parent) if self.window.doc.path else ""
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.panel.tr("Compare with…"), start,
-            self.panel.tr("Threat models (*.twm.json *.json)"))
+            self.window, QCoreApplication.translate("DiffPanel", "Compare with…"), start,
+            QCoreApplication.translate("DiffPanel", "Threat models (*.twm.json *.json)"))
         return bool(path) and self.compare_with(path)
 
     def compare_with(self, path: str) -> bool:
@@ -267,17 +404,25 @@ class DiffOverlay:
             baseline = load_model(path, self.window.stencils)
         except (ModelError, OSError) as exc:
             text = exc.describe() if isinstance(exc, ModelError) else f"{path}: {exc}"
-            QMessageBox.critical(self.window, self.panel.tr("Cannot compare"), text)
+            QMessageBox.critical(self.window,
+                                 QCoreApplication.translate("DiffPanel", "Cannot compare"), text)
             return False
         self.baseline, self.baseline_path = ensure_layout(baseline), str(path)
+        self.risk_changes = self.risk_error = None
         self.refresh()
+        self.risk.compare(self.baseline, self.window.doc.model)
         self.dock.show()
         self.dock.raise_()
+        # wide enough for "▼ target: worst 16 critical → 8 high, …" without a scroll
+        self.window.resizeDocks([self.dock], [max(self.dock.width(), 420)],
+                                Qt.Orientation.Horizontal)
         return True
 
     def clear(self) -> None:
+        self.risk.stop()
         self._remove_marks()
-        self.baseline = self.diff = None
+        self._remove_risk_tags()
+        self.baseline = self.diff = self.risk_changes = None
         self.dock.hide()
 
     def _remove_marks(self) -> None:
@@ -287,9 +432,63 @@ class DiffOverlay:
                 scene.removeItem(mark)
         self.marks.clear()
 
+    def _remove_risk_tags(self) -> None:
+        scene = self.window.scene
+        for tag in self.risk_tags.values():
+            if tag.scene() is scene:
+                scene.removeItem(tag)
+        self.risk_tags.clear()
+
     def _model_changed(self, old: ThreatModel, new: ThreatModel) -> None:
         if self.baseline is not None:
+            self.risk_changes = self.risk_error = None  # stale until recomputed
+            self.risk.current_changed(new)
             self.refresh()
+
+    def wait_for_risk(self, ms: int = 30_000) -> bool:
+        """Block until risk per target is shown (tests, report export)."""
+        from PySide6.QtCore import QCoreApplication
+
+        ok = self.risk.wait(ms)
+        QCoreApplication.processEvents()  # deliver the queued results
+        return ok and self.risk_changes is not None
+
+    def _risk_ready(self) -> None:
+        if self.baseline is None:
+            return
+        before, after = self.risk.tables["baseline"], self.risk.tables["current"]
+        self.risk_changes = compare_risk(before or {}, after or {})
+        self.risk_error = None
+        self._show_risk()
+
+    def _risk_failed(self, message: str) -> None:
+        self.risk_error = message
+        self._show_risk()
+
+    def _show_risk(self) -> None:
+        self._remove_risk_tags()
+        self.panel.show_risk(self.risk_changes, self.risk.basis, self.risk_error)
+        for change in self.risk_changes or []:
+            if change.direction not in ("worse", "better", "mixed"):
+                continue
+            element = self._target_element(change.target)
+            item = self.window.scene.elements.get(element) if element else None
+            if item is None:
+                continue
+            rect = item.scene_rect()
+            tag = RiskTag(change, QPointF(rect.center().x(), rect.bottom() + 4))
+            self.window.scene.addItem(tag)
+            self.risk_tags[change.target] = tag
+
+    def _target_element(self, target: str) -> str | None:
+        """The element a target sits on (the target id itself when the model has none)."""
+        for model in (self.window.doc.model, self.baseline):
+            if model is None:
+                continue
+            found = next((t.element for t in model.targets if t.id == target), None)
+            if found:
+                return found
+        return target
 
     def refresh(self) -> None:
         if self.baseline is None:
@@ -301,6 +500,7 @@ class DiffOverlay:
         self._mark_elements(self.diff, current)
         self._mark_flows(self.diff, current)
         self.panel.show_diff(self.diff, Path(self.baseline_path or "").name)
+        self._show_risk()
 
     def _add(self, mark: DiffMark) -> None:
         self.window.scene.addItem(mark)
@@ -363,6 +563,14 @@ class DiffOverlay:
                 path.lineTo(p)
             self._add(DiffMark(change.ident, REMOVED, path=path, label=change.label,
                                avoid=cards))
+
+    def reveal_target(self, target: str) -> None:
+        element = self._target_element(target)
+        if element:
+            self.reveal(element)
+            item = self.window.scene.elements.get(element)
+            if item is not None:
+                self.window.view.ensureVisible(item.scene_rect(), 60, 60)
 
     def reveal(self, ident: str) -> None:
         """Bring a changed item into view (and select it when it still exists)."""

@@ -87,6 +87,19 @@ def status_label(value: str) -> str:
     return labels.get(value, value)
 
 
+def level_label(level: str, fallback: str | None = None) -> str:
+    """A risk level of the default scale (low ... critical) in the interface language;
+    a user-defined level keeps its own name (``fallback``)."""
+    labels = {
+        "none": QCoreApplication.translate("RiskLevel", "none"),
+        "low": QCoreApplication.translate("RiskLevel", "Low"),
+        "moderate": QCoreApplication.translate("RiskLevel", "Moderate"),
+        "high": QCoreApplication.translate("RiskLevel", "High"),
+        "critical": QCoreApplication.translate("RiskLevel", "Critical"),
+    }
+    return labels.get(level, fallback or level)
+
+
 def layer_label(value: str) -> str:
     """A layer name in the threats table."""
     labels = {

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.document import Document
-from workbench.gui.labels import layer_label, status_label
+from workbench.gui.labels import layer_label, level_label, status_label
 from workbench.model import edits
 from workbench.model.enums import ControlStatus, ThreatStatus
 
@@ -140,7 +140,7 @@ class ThreatTable(QAbstractTableModel):
         if col == "S":
             return risk.current.severity
         if col == "Risk":
-            return risk.current.level_name
+            return level_label(risk.current.level, risk.current.level_name)
         if col == "Owner":
             return inst.owner or ""
         if col == "Controls":

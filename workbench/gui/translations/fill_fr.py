@@ -15,6 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 FR = {
+    "Low": "Faible", "Moderate": "Modéré", "High": "Élevé", "Critical": "Critique",
     "Export Report": "Exporter le rapport", "Export &Report…": "Exporter le &rapport…",
     "Board (at most 6 pages)": "Direction (6 pages au plus)",
     "Technical (full register)": "Technique (registre complet)",
@@ -163,8 +164,20 @@ def fill_catalog(ts: Path, qm: Path, table: dict[str, str],
     return missing
 
 
+def workshop_table() -> dict[str, str]:
+    """The workshop catalog's texts: lupdate on ``gui/*.py`` also sees the diff overlay."""
+    import importlib.util
+
+    path = HERE.parent / "workshop" / "translations" / "fill_fr.py"
+    spec = importlib.util.spec_from_file_location("workshop_fill_fr", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.FR
+
+
 def main() -> int:
-    for source in fill_catalog(HERE / "workbench_fr.ts", HERE / "workbench_fr.qm", FR):
+    table = {**workshop_table(), **FR}
+    for source in fill_catalog(HERE / "workbench_fr.ts", HERE / "workbench_fr.qm", table):
         print(f"untranslated: {source}")
     return 0
 

@@ -134,64 +134,140 @@
 <context>
     <name>DiffPanel</name>
     <message>
-        <location filename="../diff_overlay.py" line="165" />
+        <location filename="../diff_overlay.py" line="253" />
         <source>Clear comparison</source>
+        <extracomment>How risk moved for a target: arrow and colour (Okabe-Ito, as above).</extracomment>
         <translation>Effacer la comparaison</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="174" />
+        <location filename="../diff_overlay.py" line="262" />
         <source>Changes since %1 (+ added, − removed, ~ changed)</source>
         <translation>Changements depuis %1 (+ ajouté, − retiré, ~ modifié)</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="177" />
+        <location filename="../diff_overlay.py" line="265" />
         <source>Elements</source>
         <translation>Éléments</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="177" />
+        <location filename="../diff_overlay.py" line="265" />
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="178" />
+        <location filename="../diff_overlay.py" line="266" />
         <source>Trust zones</source>
         <translation>Zones de confiance</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="178" />
+        <location filename="../diff_overlay.py" line="266" />
         <source>Data assets</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="179" />
+        <location filename="../diff_overlay.py" line="267" />
         <source>Threats</source>
         <translation>Menaces</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="179" />
+        <location filename="../diff_overlay.py" line="267" />
         <source>Controls</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="180" />
+        <location filename="../diff_overlay.py" line="268" />
         <source>Attackers</source>
         <translation>Attaquants</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="180" />
+        <location filename="../diff_overlay.py" line="268" />
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="182" />
+        <location filename="../diff_overlay.py" line="270" />
         <source>Model details</source>
         <translation>Détails du modèle</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="203" />
+        <location filename="../diff_overlay.py" line="291" />
         <source>No difference</source>
         <translation>Aucune différence</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="303" />
+        <source>Risk per target: not available</source>
+        <translation>Risque par cible : indisponible</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="306" />
+        <source>Risk per target: computing…</source>
+        <translation>Risque par cible : calcul en cours…</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="311" />
+        <source>%1 worse</source>
+        <translation>%1 en hausse</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="312" />
+        <source>%1 better</source>
+        <translation>%1 en baisse</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="314" />
+        <source>%1 mixed</source>
+        <translation>%1 contrasté(s)</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="315" />
+        <source>Risk per target: %1</source>
+        <translation>Risque par cible : %1</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="334" />
+        <source>new target</source>
+        <translation>nouvelle cible</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="334" />
+        <source>target removed</source>
+        <translation>cible retirée</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="337" />
+        <source>worst %1 → %2</source>
+        <translation>pire %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="340" />
+        <source>total %1 → %2</source>
+        <translation>total %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="343" />
+        <source>compromise %1 → %2</source>
+        <translation>compromission %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="384" />
+        <source>Changes</source>
+        <translation>Changements</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="397" />
+        <source>Compare with…</source>
+        <translation>Comparer avec…</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="398" />
+        <source>Threat models (*.twm.json *.json)</source>
+        <translation>Modèles de menaces (*.twm.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../diff_overlay.py" line="408" />
+        <source>Cannot compare</source>
+        <translation>Comparaison impossible</translation>
     </message>
 </context>
 <context>
@@ -564,22 +640,22 @@
 <context>
     <name>Layer</name>
     <message>
-        <location filename="../labels.py" line="93" />
+        <location filename="../labels.py" line="106" />
         <source>thing</source>
         <translation>objet</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="94" />
+        <location filename="../labels.py" line="107" />
         <source>gateway</source>
         <translation>passerelle</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="95" />
+        <location filename="../labels.py" line="108" />
         <source>network</source>
         <translation>réseau</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="96" />
+        <location filename="../labels.py" line="109" />
         <source>cloud</source>
         <translation>cloud</translation>
     </message>
@@ -802,139 +878,139 @@
         <translation>Échec de l'analyse : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276" />
+        <location filename="../main_window.py" line="281" />
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340" />
+        <location filename="../main_window.py" line="345" />
         <source>Analysis: %1 threats (%2 new suggestions)</source>
         <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="374" />
+        <location filename="../main_window.py" line="379" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401" />
+        <location filename="../main_window.py" line="406" />
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403" />
+        <location filename="../main_window.py" line="408" />
         <source>Cannot paste: %1</source>
         <translation>Collage impossible : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410" />
+        <location filename="../main_window.py" line="415" />
         <source>Select the elements to put in the zone</source>
         <translation>Sélectionnez les éléments à mettre dans la zone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413" />
-        <location filename="../main_window.py" line="416" />
+        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="421" />
         <source>New trust zone</source>
         <translation>Nouvelle zone de confiance</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="418" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421" />
+        <location filename="../main_window.py" line="426" />
         <source>Align</source>
         <translation>Aligner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424" />
+        <location filename="../main_window.py" line="429" />
         <source>Auto-layout</source>
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433" />
+        <location filename="../main_window.py" line="438" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434" />
+        <location filename="../main_window.py" line="439" />
         <source>The model has unsaved changes. Save them?</source>
         <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="459" />
+        <location filename="../main_window.py" line="464" />
         <source>Open threat model</source>
         <translation>Ouvrir un modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="460" />
+        <location filename="../main_window.py" line="465" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471" />
+        <location filename="../main_window.py" line="476" />
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="472" />
         <location filename="../main_window.py" line="477" />
+        <location filename="../main_window.py" line="482" />
         <source>Cannot open model</source>
         <translation>Impossible d'ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473" />
+        <location filename="../main_window.py" line="478" />
         <source>%1 could not be opened:</source>
         <translation>%1 n'a pas pu être ouvert :</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499" />
+        <location filename="../main_window.py" line="504" />
         <source>Save threat model</source>
         <translation>Enregistrer le modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501" />
+        <location filename="../main_window.py" line="506" />
         <source>Threat models (*.twm.json)</source>
         <translation>Modèles de menaces (*.twm.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511" />
+        <location filename="../main_window.py" line="516" />
         <source>Model has problems</source>
         <translation>Le modèle comporte des problèmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516" />
+        <location filename="../main_window.py" line="521" />
         <source>Cannot save model</source>
         <translation>Impossible d'enregistrer le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521" />
+        <location filename="../main_window.py" line="526" />
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541" />
+        <location filename="../main_window.py" line="546" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="554" />
+        <location filename="../main_window.py" line="559" />
         <source>an unsaved model</source>
         <translation>un modèle non enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556" />
+        <location filename="../main_window.py" line="561" />
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557" />
+        <location filename="../main_window.py" line="562" />
         <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
         <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567" />
+        <location filename="../main_window.py" line="572" />
         <source>Cannot recover</source>
         <translation>Récupération impossible</translation>
     </message>
@@ -1011,6 +1087,34 @@
         <location filename="../report_export.py" line="62" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RiskLevel</name>
+    <message>
+        <location filename="../labels.py" line="94" />
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="95" />
+        <source>Low</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="96" />
+        <source>Moderate</source>
+        <translation>Modéré</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="97" />
+        <source>High</source>
+        <translation>Élevé</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="98" />
+        <source>Critical</source>
+        <translation>Critique</translation>
     </message>
 </context>
 <context>
@@ -1184,187 +1288,187 @@
 <context>
     <name>Values</name>
     <message>
-        <location filename="../labels.py" line="104" />
+        <location filename="../labels.py" line="117" />
         <source>thing</source>
         <translation>objet</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="105" />
+        <location filename="../labels.py" line="118" />
         <source>gateway</source>
         <translation>passerelle</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="106" />
+        <location filename="../labels.py" line="119" />
         <source>network</source>
         <translation>réseau</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="107" />
+        <location filename="../labels.py" line="120" />
         <source>cloud</source>
         <translation>cloud</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="108" />
+        <location filename="../labels.py" line="121" />
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="109" />
+        <location filename="../labels.py" line="122" />
         <source>shared secret</source>
         <translation>secret partagé</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="110" />
+        <location filename="../labels.py" line="123" />
         <source>password</source>
         <translation>mot de passe</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="111" />
+        <location filename="../labels.py" line="124" />
         <source>certificate</source>
         <translation>certificat</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="112" />
+        <location filename="../labels.py" line="125" />
         <source>mfa</source>
         <translation>MFA</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="113" />
+        <location filename="../labels.py" line="126" />
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="114" />
+        <location filename="../labels.py" line="127" />
         <source>current</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="115" />
+        <location filename="../labels.py" line="128" />
         <source>lagging</source>
         <translation>en retard</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="116" />
+        <location filename="../labels.py" line="129" />
         <source>unsupported</source>
         <translation>plus maintenu</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="117" />
+        <location filename="../labels.py" line="130" />
         <source>health data</source>
         <translation>données de santé</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="118" />
+        <location filename="../labels.py" line="131" />
         <source>telemetry</source>
         <translation>télémétrie</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="119" />
+        <location filename="../labels.py" line="132" />
         <source>therapy settings</source>
         <translation>réglages thérapeutiques</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="120" />
+        <location filename="../labels.py" line="133" />
         <source>credentials</source>
         <translation>identifiants</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="121" />
+        <location filename="../labels.py" line="134" />
         <source>identity</source>
         <translation>identité</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="122" />
+        <location filename="../labels.py" line="135" />
         <source>firmware</source>
         <translation>micrologiciel</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="123" />
+        <location filename="../labels.py" line="136" />
         <source>logs</source>
         <translation>journaux</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="124" />
+        <location filename="../labels.py" line="137" />
         <source>financial</source>
         <translation>financier</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="125" />
+        <location filename="../labels.py" line="138" />
         <source>imaging</source>
         <translation>imagerie</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="126" />
+        <location filename="../labels.py" line="139" />
         <source>other</source>
         <translation>autre</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="127" />
+        <location filename="../labels.py" line="140" />
         <source>patient home</source>
         <translation>domicile du patient</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="128" />
+        <location filename="../labels.py" line="141" />
         <source>patient body</source>
         <translation>corps du patient</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="129" />
+        <location filename="../labels.py" line="142" />
         <source>mobile</source>
         <translation>mobile</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="130" />
+        <location filename="../labels.py" line="143" />
         <source>hospital</source>
         <translation>hôpital</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="131" />
+        <location filename="../labels.py" line="144" />
         <source>hospital biomedical</source>
         <translation>biomédical hospitalier</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="132" />
+        <location filename="../labels.py" line="145" />
         <source>clinic</source>
         <translation>cabinet / clinique</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="133" />
+        <location filename="../labels.py" line="146" />
         <source>vendor cloud</source>
         <translation>cloud du fabricant</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="134" />
+        <location filename="../labels.py" line="147" />
         <source>health data host</source>
         <translation>hébergeur de données de santé</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="135" />
+        <location filename="../labels.py" line="148" />
         <source>partner</source>
         <translation>partenaire</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="136" />
+        <location filename="../labels.py" line="149" />
         <source>public internet</source>
         <translation>Internet public</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="137" />
+        <location filename="../labels.py" line="150" />
         <source>carrier</source>
         <translation>opérateur</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="138" />
+        <location filename="../labels.py" line="151" />
         <source>planned</source>
         <translation>prévue</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="139" />
+        <location filename="../labels.py" line="152" />
         <source>implemented</source>
         <translation>en place</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="140" />
+        <location filename="../labels.py" line="153" />
         <source>verified</source>
         <translation>vérifiée</translation>
     </message>
@@ -1372,22 +1476,18 @@
 <context>
     <name>self.panel</name>
     <message>
-        <location filename="../diff_overlay.py" line="234" />
         <source>Changes</source>
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="247" />
         <source>Compare with…</source>
         <translation>Comparer avec…</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="248" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="257" />
         <source>Cannot compare</source>
         <translation>Comparaison impossible</translation>
     </message>

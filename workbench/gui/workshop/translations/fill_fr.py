@@ -18,6 +18,13 @@ from fill_fr import fill_catalog  # noqa: E402 - the main catalog's filler, shar
 HERE = Path(__file__).resolve().parent
 
 FR = {
+    "Risk per target: not available": "Risque par cible : indisponible",
+    "Risk per target: computing…": "Risque par cible : calcul en cours…",
+    "%1 worse": "%1 en hausse", "%1 better": "%1 en baisse", "%1 mixed": "%1 contrasté(s)",
+    "Risk per target: %1": "Risque par cible : %1",
+    "new target": "nouvelle cible", "target removed": "cible retirée",
+    "worst %1 → %2": "pire %1 → %2", "total %1 → %2": "total %1 → %2",
+    "compromise %1 → %2": "compromission %1 → %2",
     "Workshop": "Atelier", "&Tools": "&Outils", "&Workshop…": "&Atelier…",
     "&Compare with…": "&Comparer avec…", "C&lear Comparison": "&Effacer la comparaison",
     "Clear comparison": "Effacer la comparaison",

@@ -3,64 +3,140 @@
 <context>
     <name>DiffPanel</name>
     <message>
-        <location filename="../../diff_overlay.py" line="176" />
+        <location filename="../../diff_overlay.py" line="253" />
         <source>Clear comparison</source>
+        <extracomment>How risk moved for a target: arrow and colour (Okabe-Ito, as above).</extracomment>
         <translation>Effacer la comparaison</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="185" />
+        <location filename="../../diff_overlay.py" line="262" />
         <source>Changes since %1 (+ added, − removed, ~ changed)</source>
         <translation>Changements depuis %1 (+ ajouté, − retiré, ~ modifié)</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="188" />
+        <location filename="../../diff_overlay.py" line="265" />
         <source>Elements</source>
         <translation>Éléments</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="188" />
+        <location filename="../../diff_overlay.py" line="265" />
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="189" />
+        <location filename="../../diff_overlay.py" line="266" />
         <source>Trust zones</source>
         <translation>Zones de confiance</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="189" />
+        <location filename="../../diff_overlay.py" line="266" />
         <source>Data assets</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="190" />
+        <location filename="../../diff_overlay.py" line="267" />
         <source>Threats</source>
         <translation>Menaces</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="190" />
+        <location filename="../../diff_overlay.py" line="267" />
         <source>Controls</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="191" />
+        <location filename="../../diff_overlay.py" line="268" />
         <source>Attackers</source>
         <translation>Attaquants</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="191" />
+        <location filename="../../diff_overlay.py" line="268" />
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="193" />
+        <location filename="../../diff_overlay.py" line="270" />
         <source>Model details</source>
         <translation>Détails du modèle</translation>
     </message>
     <message>
-        <location filename="../../diff_overlay.py" line="214" />
+        <location filename="../../diff_overlay.py" line="291" />
         <source>No difference</source>
         <translation>Aucune différence</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="303" />
+        <source>Risk per target: not available</source>
+        <translation>Risque par cible : indisponible</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="306" />
+        <source>Risk per target: computing…</source>
+        <translation>Risque par cible : calcul en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="311" />
+        <source>%1 worse</source>
+        <translation>%1 en hausse</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="312" />
+        <source>%1 better</source>
+        <translation>%1 en baisse</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="314" />
+        <source>%1 mixed</source>
+        <translation>%1 contrasté(s)</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="315" />
+        <source>Risk per target: %1</source>
+        <translation>Risque par cible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="384" />
+        <source>Changes</source>
+        <translation>Changements</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="397" />
+        <source>Compare with…</source>
+        <translation>Comparer avec…</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="398" />
+        <source>Threat models (*.twm.json *.json)</source>
+        <translation>Modèles de menaces (*.twm.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="408" />
+        <source>Cannot compare</source>
+        <translation>Comparaison impossible</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="334" />
+        <source>new target</source>
+        <translation>nouvelle cible</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="334" />
+        <source>target removed</source>
+        <translation>cible retirée</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="337" />
+        <source>worst %1 → %2</source>
+        <translation>pire %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="340" />
+        <source>total %1 → %2</source>
+        <translation>total %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../diff_overlay.py" line="343" />
+        <source>compromise %1 → %2</source>
+        <translation>compromission %1 → %2</translation>
     </message>
 </context>
 <context>
@@ -212,114 +288,114 @@
         <translation>Terminer la séance</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="266" />
+        <location filename="../panel.py" line="267" />
         <source>Start workshop</source>
         <translation>Démarrer l'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="350" />
+        <location filename="../panel.py" line="351" />
         <source>Workshop time</source>
         <translation>Temps d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="388" />
+        <location filename="../panel.py" line="389" />
         <source>Likelihood</source>
         <translation>Vraisemblance</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="415" />
-        <location filename="../panel.py" line="548" />
+        <location filename="../panel.py" line="416" />
+        <location filename="../panel.py" line="549" />
         <source>Item %1 of %2</source>
         <translation>Point %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="419" />
+        <location filename="../panel.py" line="420" />
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="420" />
+        <location filename="../panel.py" line="421" />
         <source>Element</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="422" />
+        <location filename="../panel.py" line="423" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="452" />
+        <location filename="../panel.py" line="453" />
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="452" />
+        <location filename="../panel.py" line="453" />
         <source>Spread</source>
         <translation>Étendue</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="453" />
+        <location filename="../panel.py" line="454" />
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="486" />
+        <location filename="../panel.py" line="487" />
         <source>The group's value; empty: the median, rounded up</source>
         <translation>Valeur retenue par le groupe ; vide : la médiane, arrondie au-dessus</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="488" />
+        <location filename="../panel.py" line="489" />
         <source>Disagreement on: %1 — discuss before deciding</source>
         <translation>Désaccord sur : %1 — à discuter avant de décider</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="493" />
+        <location filename="../panel.py" line="494" />
         <source>No disagreement</source>
         <translation>Pas de désaccord</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="496" />
+        <location filename="../panel.py" line="497" />
         <source>Consensus: not recorded</source>
         <translation>Consensus : non enregistré</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="533" />
+        <location filename="../panel.py" line="534" />
         <source>Consensus: %1 — decided by %2</source>
         <translation>Consensus : %1 — décidé par %2</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="613" />
-        <location filename="../panel.py" line="633" />
+        <location filename="../panel.py" line="614" />
+        <location filename="../panel.py" line="634" />
         <source>%1: %2 is not on the scale (%3)</source>
         <translation>%1 : %2 n'est pas sur l'échelle (%3)</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="620" />
+        <location filename="../panel.py" line="621" />
         <source>Workshop vote</source>
         <translation>Vote d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="650" />
+        <location filename="../panel.py" line="651" />
         <source>Say who decided before recording the consensus</source>
         <translation>Indiquez qui a décidé avant d'enregistrer le consensus</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="659" />
+        <location filename="../panel.py" line="660" />
         <source>Workshop consensus</source>
         <translation>Consensus d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="671" />
+        <location filename="../panel.py" line="672" />
         <source>Workshop notes</source>
         <translation>Notes d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="685" />
+        <location filename="../panel.py" line="686" />
         <source>Export workshop minutes</source>
         <translation>Exporter le compte rendu d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="686" />
+        <location filename="../panel.py" line="687" />
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
@@ -350,29 +426,6 @@
         <location filename="../__init__.py" line="61" />
         <source>C&amp;lear Comparison</source>
         <translation>&amp;Effacer la comparaison</translation>
-    </message>
-</context>
-<context>
-    <name>self.panel</name>
-    <message>
-        <location filename="../../diff_overlay.py" line="245" />
-        <source>Changes</source>
-        <translation>Changements</translation>
-    </message>
-    <message>
-        <location filename="../../diff_overlay.py" line="258" />
-        <source>Compare with…</source>
-        <translation>Comparer avec…</translation>
-    </message>
-    <message>
-        <location filename="../../diff_overlay.py" line="259" />
-        <source>Threat models (*.twm.json *.json)</source>
-        <translation>Modèles de menaces (*.twm.json *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../diff_overlay.py" line="268" />
-        <source>Cannot compare</source>
-        <translation>Comparaison impossible</translation>
     </message>
 </context>
 </TS>
