@@ -122,6 +122,8 @@ MODEL_READERS: dict[str, list[str]] = {
     "workshop-summary": ["workshop", "summary", "{f}"],
     "workshop-agenda": ["workshop", "agenda", "{f}"],
     "screenshot": ["screenshot", "{f}", "-o", "{o}.png"],
+    "classify-list": ["classify", "{f}", "--json"],
+    "classify-set": ["classify", "{f}", "pump", "smartphone"],
 }
 
 #: readers of other formats: the bad file is not a model, so no model field is expected
@@ -283,6 +285,8 @@ OPTIONS: dict[str, tuple[list[str], int, str]] = {
     "workshop-session": (["workshop", "export", "{g}", "--session", "zz", "-o", "{o}.md"], 1,
                          "zz"),
     "catalog-layer": (["catalog", "threats", "--layer", "moon"], 2, "--layer"),
+    "classify-element": (["classify", "{g}", "ghost", "smartphone"], 1, "ghost"),
+    "classify-stencil": (["classify", "{g}", "pump", "toaster"], 1, "toaster"),
 }
 
 

@@ -24,6 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "cmd_info",
     "cmd_report",
     "cmd_import",
+    "cmd_classify",
     "cmd_export",
     "cmd_diff",
     "cmd_workshop",
