@@ -198,3 +198,20 @@ def test_undoing_the_start_closes_the_session(qtbot, started):
         window.doc.undo_stack.undo()
     assert panel.pages.currentIndex() == 0
     assert window.scene.highlighted_ids() == set()
+
+
+def test_minutes_follow_the_interface_language(qtbot, qapp, make_window, tiny_path, tmp_path):
+    from workbench.gui import i18n
+
+    i18n.install(qapp, "fr")
+    try:
+        window = make_window(tiny_path)
+        window.tools_menu.actions()[0].trigger()  # Atelier…
+        panel = window.workshop_panel
+        qtbot.keyClicks(panel.participants_edit, "Ann, Bob")
+        qtbot.mouseClick(panel.start_btn, Qt.MouseButton.LeftButton)
+        panel.export_markdown(str(tmp_path / "cr.md"))
+        text = (tmp_path / "cr.md").read_text("utf-8")
+        assert text.startswith("# Atelier : ") and "- Participants : Ann, Bob" in text
+    finally:
+        i18n.install(qapp, "en")

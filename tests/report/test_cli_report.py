@@ -59,3 +59,17 @@ def test_cli_choices_match_the_report_package():
 
     assert tuple(cmd_report.AUDIENCES) == tuple(AUDIENCES)
     assert tuple(cmd_report.LANGUAGES) == tuple(LANGUAGES)
+
+
+def test_export_command_speaks_french(model_file, tmp_path, capsys):
+    md, csv = tmp_path / "out.md", tmp_path / "out.csv"
+    assert main(["export", str(model_file), "--format", "md", "--lang", "fr", "-o", str(md)]) == 0
+    assert "## Synthèse" in md.read_text("utf-8")
+    assert main(["export", str(model_file), "--format", "md", "-o", str(md)]) == 0
+    assert "## Executive summary" in md.read_text("utf-8")
+    assert main(["export", str(model_file), "--format", "csv", "--lang", "fr",
+                 "-o", str(csv)]) == 0
+    assert "suggérée" in csv.read_text("utf-8-sig")
+    with pytest.raises(SystemExit) as exited:  # argparse's usage error
+        main(["export", str(model_file), "--format", "md", "--lang", "de"])
+    assert exited.value.code == 2 and "invalid choice: 'de'" in capsys.readouterr().err

@@ -146,6 +146,23 @@ def test_markdown_minutes_hold_votes_stats_consensus_and_record() -> None:
     assert "No ratings recorded." in text and "**Consensus:** not reached" in text
 
 
+def test_markdown_minutes_in_french() -> None:
+    model = _model_with_session()
+    text = session_markdown(model, model.workshops[0], "fr")
+    assert text.startswith("# Atelier : Closed loop review")
+    assert "- Participants : Alice, Bob, Chloé, Dan" in text
+    assert "## Décisions" in text and "## Questions ouvertes" in text
+    # decimal comma, French headers, and the team's own words kept as typed
+    assert "| Vraisemblance | 2 | 3 | 4 | 1 | 2,5 | 1–4 | 1,5 | **oui** |" in text
+    assert "| Cotation | Alice | Bob | Chloé | Dan | Médiane | Étendue | EIQ | Désaccord |" in text
+    assert "décidé par Alice, Bob le 2026-11-29" in text
+    assert "Temps passé : 2 min 05 s" in text
+    assert "- Alice : Needs physical proximity" in text
+    assert "Aucune cotation enregistrée." in text and "**Consensus :** non atteint" in text
+    for english in ("Workshop:", "Likelihood", "decided by", "Time spent", "Open questions"):
+        assert english not in text
+
+
 def test_cli_workshop_export_and_summary(tmp_path, capsys) -> None:
     path = tmp_path / "m.twm.json"
     save_model(_model_with_session(), path)
@@ -153,6 +170,8 @@ def test_cli_workshop_export_and_summary(tmp_path, capsys) -> None:
     out = tmp_path / "minutes.md"
     assert main(["workshop", "export", str(path), "-o", str(out)]) == 0
     assert "# Workshop: Closed loop review" in out.read_text(encoding="utf-8")
+    assert main(["workshop", "export", str(path), "--lang", "fr", "-o", str(out)]) == 0
+    assert "# Atelier : Closed loop review" in out.read_text(encoding="utf-8")
     assert main(["workshop", "summary", str(path)]) == 0
     printed = capsys.readouterr().out
     assert "DISAGREE" in printed and "consensus by Alice, Bob" in printed

@@ -21,22 +21,23 @@ class ExportFormat:
     name: str
     help: str
     extension: str
-    write: Callable[[ThreatModel], str | bytes]
+    write: Callable[[ThreatModel, str], str | bytes]  # (model, lang)
     binary: bool = False
 
 
-def _otm(model: ThreatModel) -> str:
+def _otm(model: ThreatModel, lang: str = "en") -> str:
+    """OTM carries the model's own text; ``lang`` does not apply."""
     from workbench.interop.otm import dumps_otm  # imported lazily: keeps startup fast
 
     return dumps_otm(model)
 
 
-def _report(fmt: str) -> Callable[[ThreatModel], str | bytes]:
+def _report(fmt: str) -> Callable[[ThreatModel, str], str | bytes]:
     """A report-layer exporter (workbench.report.exports), imported only when used."""
-    def write(model: ThreatModel) -> str | bytes:
+    def write(model: ThreatModel, lang: str = "en") -> str | bytes:
         from workbench.report.exports import model_exporter
 
-        return model_exporter(fmt)(model)
+        return model_exporter(fmt, lang)(model)
 
     return write
 
@@ -60,6 +61,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", required=True, choices=sorted(FORMATS),
                         help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()))
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    parser.add_argument("--lang", choices=("en", "fr"), default="en",
+                        help="language of labels, headings and vocabularies in svg, png, csv "
+                             "and md (default: en); otm and json are language-neutral")
     parser.set_defaults(handler=run)
 
 
@@ -67,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = FORMATS[args.format]
     out = None if args.output is None else output_path(args.output, args.file)
     model = load(args.file)
-    data = fmt.write(model)
+    data = fmt.write(model, args.lang)
     if out is None:
         if isinstance(data, bytes):
             raise CliError(f"format {fmt.name} is binary; give an output file with -o")

@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("file", metavar="FILE")
     export.add_argument("-o", "--output", metavar="OUT.md", help="default: stdout")
     export.add_argument("--session", metavar="ID", help="session id (default: the latest)")
+    export.add_argument("--lang", choices=("en", "fr"), default="en",
+                        help="language of the minutes (default: en)")
     export.set_defaults(handler=run_export)
     summary = actions.add_parser("summary", help="median, spread and consensus per item")
     summary.add_argument("file", metavar="FILE")
@@ -49,7 +51,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     out = None if args.output is None else output_path(args.output, args.file)
     model = load(args.file)
-    text = session_markdown(model, pick_session(model, args.file, args.session))
+    text = session_markdown(model, pick_session(model, args.file, args.session), args.lang)
     if out is None:
         sys.stdout.write(text)
         return 0

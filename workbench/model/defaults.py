@@ -17,6 +17,17 @@ IMPACT_CATEGORIES: tuple[tuple[str, str, str], ...] = (
     ("financial", "Financial", "Direct and indirect financial loss."),
 )
 
+#: French names of the default categories (the seed document's EBIOS wording), for reports
+#: and minutes in French; a category the organisation defined keeps its own name.
+IMPACT_NAMES_FR: dict[str, str] = {
+    "care_delivery": "Prise en charge des soins (missions)",
+    "decision_making": "Capacité de décision", "patient_safety": "Sécurité des personnes",
+    "social_cohesion": "Cohésion sociale interne",
+    "intellectual_assets": "Patrimoine intellectuel ou culturel",
+    "image": "Image et confiance", "compliance": "Non-conformité", "legal": "Juridique",
+    "environment": "Environnement", "financial": "Financier",
+}
+
 SEVERITY_4 = (
     (1, "Minor", "No or negligible effect; quickly overcome."),
     (2, "Significant", "Degraded care or service, overcome with limited effort."),

@@ -1,15 +1,57 @@
-"""A workshop session as Markdown: the minutes the facilitator sends after the session."""
+"""A workshop session as Markdown: the minutes the facilitator sends after the session.
+
+English or French (``lang``): the fixed wording is in :data:`TEXTS`; names the team typed
+(participants, notes, decisions) are kept as typed; the default impact categories get their
+French names from :data:`workbench.model.defaults.IMPACT_NAMES_FR`.
+"""
 
 from __future__ import annotations
 
+from workbench.model.defaults import IMPACT_NAMES_FR
 from workbench.model.threat_model import ThreatModel
 from workbench.model.workshop import WorkshopSession
 from workbench.workshop.aggregate import LIKELIHOOD, summarize_item
 
+LANGUAGES = ("en", "fr")
+TEXTS: dict[str, tuple[str, str]] = {
+    "title": ("Workshop: {title}", "Atelier : {title}"),
+    "model": ("Model", "Modèle"), "date": ("Date", "Date"),
+    "facilitator": ("Facilitator", "Animateur"), "participants": ("Participants", "Participants"),
+    "none_recorded": ("none recorded", "aucun enregistré"),
+    "items_reviewed": ("Items reviewed: {n} in {time}", "Points examinés : {n} en {time}"),
+    "notes": ("Notes", "Notes"), "decisions": ("Decisions", "Décisions"),
+    "open_questions": ("Open questions", "Questions ouvertes"), "none": ("none", "aucune"),
+    "items": ("Items", "Points examinés"), "element": ("Element", "Élément"),
+    "threat": ("Threat", "Menace"), "time_spent": ("Time spent", "Temps passé"),
+    "rating": ("Rating", "Cotation"), "median": ("Median", "Médiane"),
+    "range": ("Range", "Étendue"), "iqr": ("IQR", "EIQ"),
+    "disagreement": ("Disagreement", "Désaccord"), "yes": ("yes", "oui"), "no": ("no", "non"),
+    "likelihood": ("Likelihood", "Vraisemblance"), "impact": ("Impact", "Impact"),
+    "no_ratings": ("No ratings recorded.", "Aucune cotation enregistrée."),
+    "consensus": ("Consensus", "Consensus"),
+    "not_reached": ("not reached", "non atteint"),
+    "ratings_disagree": (" (ratings disagree)", " (cotations en désaccord)"),
+    "likelihood_value": ("likelihood {v}", "vraisemblance {v}"),
+    "recorded": ("recorded", "enregistré"),
+    "decided_by": ("decided by {who}", "décidé par {who}"), "on": (" on {d}", " le {d}"),
+    "rationale": ("Rationale", "Justification"),
+}
 
-def _cell(text: object) -> str:
+
+def text(key: str, lang: str = "en", **values: object) -> str:
+    pair = TEXTS[key]
+    out = pair[1] if lang == "fr" else pair[0]
+    return out.format(**values) if values else out
+
+
+def _colon(label: str, lang: str) -> str:
+    """French typography puts a space before the colon."""
+    return f"{label} :" if lang == "fr" else f"{label}:"
+
+
+def _cell(value: object) -> str:
     """Table-safe text: pipes and newlines would break the row."""
-    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+    return str(value).replace("|", "\\|").replace("\n", " ").strip()
 
 
 def _duration(seconds: int) -> str:
@@ -17,75 +59,85 @@ def _duration(seconds: int) -> str:
     return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
 
 
-def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:.1f}"
+def _fmt(value: float, lang: str = "en") -> str:
+    out = str(int(value)) if value == int(value) else f"{value:.1f}"
+    return out.replace(".", ",") if lang == "fr" else out
 
 
-def session_markdown(model: ThreatModel, session: WorkshopSession) -> str:
+def session_markdown(model: ThreatModel, session: WorkshopSession, lang: str = "en") -> str:
+    """The minutes of ``session`` in ``lang`` ("en" or "fr"; anything else is English)."""
+    t = lambda key, **v: text(key, lang, **v)  # noqa: E731 - local shorthand
+    c_ = lambda key: _colon(t(key), lang)  # noqa: E731
     names = {c.id: c.name for c in model.components}
     names.update({f.id: f.name or f"{names.get(f.source, f.source)} → "
                                   f"{names.get(f.target, f.target)}" for f in model.flows})
-    threats = {t.id: t.title or t.catalog_id for t in model.threats}
-    categories = {c.id: c.name for c in model.risk.impact_categories}
-    out = [f"# Workshop: {session.title}", "",
-           f"- Model: {model.metadata.title}",
-           f"- Date: {session.date.isoformat()}"]
+    threats = {th.id: th.title or th.catalog_id for th in model.threats}
+    categories = {c.id: (IMPACT_NAMES_FR.get(c.id, c.name) if lang == "fr" else c.name)
+                  for c in model.risk.impact_categories}
+    out = [f"# {t('title', title=session.title)}", "",
+           f"- {c_('model')} {model.metadata.title}",
+           f"- {c_('date')} {session.date.isoformat()}"]
     if session.facilitator:
-        out.append(f"- Facilitator: {session.facilitator}")
-    out.append(f"- Participants: {', '.join(session.participants) or 'none recorded'}")
+        out.append(f"- {c_('facilitator')} {session.facilitator}")
+    out.append(f"- {c_('participants')} "
+               f"{', '.join(session.participants) or t('none_recorded')}")
     total = sum(i.seconds_spent for i in session.items)
-    out += [f"- Items reviewed: {len(session.items)} in {_duration(total)}", ""]
-    for title, entries in (("Notes", session.notes), ("Decisions", session.decisions),
-                           ("Open questions", session.open_questions)):
-        out.append(f"## {title}")
+    out += [f"- {t('items_reviewed', n=len(session.items), time=_duration(total))}", ""]
+    for key, entries in (("notes", session.notes), ("decisions", session.decisions),
+                         ("open_questions", session.open_questions)):
+        out.append(f"## {t(key)}")
         out.append("")
-        out += [f"- {e}" for e in entries] or ["- none"]
+        out += [f"- {e}" for e in entries] or [f"- {t('none')}"]
         out.append("")
-    out += ["## Items", ""]
+    out += [f"## {t('items')}", ""]
     for n, item in enumerate(session.items, start=1):
         label = item.title or threats.get(item.threat or "", "") or names.get(item.element,
                                                                               item.element)
         out.append(f"### {n}. {label}")
         out.append("")
-        out.append(f"- Element: {names.get(item.element, item.element)} (`{item.element}`)")
+        out.append(f"- {c_('element')} {names.get(item.element, item.element)} "
+                   f"(`{item.element}`)")
         if item.threat:
-            out.append(f"- Threat: {threats.get(item.threat, item.threat)} (`{item.threat}`)")
-        out.append(f"- Time spent: {_duration(item.seconds_spent)}")
+            out.append(f"- {c_('threat')} {threats.get(item.threat, item.threat)} "
+                       f"(`{item.threat}`)")
+        out.append(f"- {c_('time_spent')} {_duration(item.seconds_spent)}")
         summary = summarize_item(item)
         if summary.dimensions:
             people = [v.participant for v in item.votes]
-            out += ["", "| Rating | " + " | ".join(_cell(p) for p in people)
-                    + " | Median | Range | IQR | Disagreement |",
+            out += ["", f"| {t('rating')} | " + " | ".join(_cell(p) for p in people)
+                    + f" | {t('median')} | {t('range')} | {t('iqr')} | {t('disagreement')} |",
                     "|---" * (len(people) + 5) + "|"]
             for d in summary.dimensions:
-                label_d = "Likelihood" if d.dimension == LIKELIHOOD else \
-                    f"Impact: {categories.get(d.dimension, d.dimension)}"
+                label_d = t("likelihood") if d.dimension == LIKELIHOOD else \
+                    f"{c_('impact')} {categories.get(d.dimension, d.dimension)}"
                 cells = [str(d.votes.get(p, "–")) for p in people]
                 out.append(f"| {_cell(label_d)} | " + " | ".join(cells)
-                           + f" | {_fmt(d.median)} | {d.low}–{d.high} | {_fmt(d.iqr)} | "
-                           + ("**yes**" if d.disagreement else "no") + " |")
+                           + f" | {_fmt(d.median, lang)} | {d.low}–{d.high} | "
+                           + f"{_fmt(d.iqr, lang)} | "
+                           + (f"**{t('yes')}**" if d.disagreement else t("no")) + " |")
             comments = [(v.participant, v.comment) for v in item.votes if v.comment]
             if comments:
                 out.append("")
-                out += [f"- {p}: {c}" for p, c in comments]
+                out += [f"- {_colon(p, lang)} {c}" for p, c in comments]
         else:
-            out += ["", "No ratings recorded."]
+            out += ["", t("no_ratings")]
         out.append("")
         c = item.consensus
+        head = f"**{c_('consensus')}**"
         if c is None:
-            out.append("**Consensus:** not reached"
-                       + (" (ratings disagree)" if summary.disagreement else ""))
+            out.append(f"{head} {t('not_reached')}"
+                       + (t("ratings_disagree") if summary.disagreement else ""))
         else:
             parts = []
             if c.likelihood is not None:
-                parts.append(f"likelihood {c.likelihood}")
+                parts.append(t("likelihood_value", v=c.likelihood))
             parts += [f"{categories.get(k, k)} {v}" for k, v in c.impact.items()]
-            when = f" on {c.decided_on.isoformat()}" if c.decided_on else ""
-            out.append(f"**Consensus:** {', '.join(parts) or 'recorded'} — decided by "
-                       f"{', '.join(c.decided_by)}{when}")
+            when = t("on", d=c.decided_on.isoformat()) if c.decided_on else ""
+            out.append(f"{head} {', '.join(parts) or t('recorded')} — "
+                       f"{t('decided_by', who=', '.join(c.decided_by))}{when}")
             if c.rationale:
-                out.append(f"  Rationale: {c.rationale}")
+                out.append(f"  {c_('rationale')} {c.rationale}")
         if item.notes:
-            out += ["", f"Notes: {item.notes}"]
+            out += ["", f"{c_('notes')} {item.notes}"]
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -38,8 +38,10 @@ from PySide6.QtWidgets import (
 
 from workbench.gui.labels import layer_label
 from workbench.gui.workshop import edits as ws
+from workbench.gui.workshop.i18n import current_language
 from workbench.gui.workshop.i18n import question as _question
 from workbench.gui.workshop.presentation import PresentationView, Slide
+from workbench.model.io import write_text_atomic
 from workbench.model.threat_model import ThreatModel
 from workbench.model.workshop import WorkshopItem, WorkshopSession
 from workbench.workshop import ItemTimer, build_agenda, session_markdown, summarize_item
@@ -687,7 +689,10 @@ class WorkshopPanel(QWidget):
                                                   start, self.tr("Markdown (*.md)"))
             if not path:
                 return None
-        Path(path).write_text(session_markdown(self.doc.model, self.session), "utf-8")
+        # minutes in the interface language; atomic, like every file the program writes
+        write_text_atomic(Path(path), session_markdown(self.doc.model, self.session,
+                                                       current_language()),
+                          keep_backup=False)
         return path
 
     # --- following the document ----------------------------------------------------------------
