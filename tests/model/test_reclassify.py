@@ -45,6 +45,7 @@ def test_to_classify_lists_what_the_importer_could_not_map(imported) -> None:
     assert [item.id for item in listed] == ["box", "blob", "air"]
     assert listed[0].stencil == "generic-gateway" and listed[0].layer == Layer.GATEWAY
     assert listed[0].note.startswith(UNMAPPED_MARKER) and "frobnicator" in listed[0].note
+    assert listed[0].foreign_type == "frobnicator"
 
 
 def test_change_moves_the_element_to_the_new_layer_and_its_lane(imported) -> None:

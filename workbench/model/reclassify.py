@@ -22,6 +22,7 @@ A network that stops being a network can no longer carry flows (``via``): it lea
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from workbench.model import edits
@@ -36,6 +37,8 @@ from workbench.model.threat_model import ThreatModel
 UNMAPPED_MARKER = "[unmapped]"
 #: Properties that describe the element itself, never the type: always kept as they are.
 _OWN_FACTS = frozenset({"notes", "data_assets", "vendor"})
+#: How ``workbench.interop.builder`` words the tool's type in the marker line.
+_FOREIGN_TYPE = re.compile(r" as type '(.*?)';")
 
 
 class ReclassifyError(ValueError):
@@ -52,9 +55,16 @@ class ToClassify:
     layer: Layer
     note: str
 
+    @property
+    def foreign_type(self) -> str:
+        """The source tool's type, as the importer wrote it in the note ("" if not there)."""
+        found = _FOREIGN_TYPE.search(self.note)
+        return found.group(1) if found else ""
+
     def to_json(self) -> dict[str, str]:
         return {"id": self.id, "name": self.name, "stencil": self.stencil,
-                "layer": self.layer.value, "note": self.note}
+                "layer": self.layer.value, "foreign_type": self.foreign_type,
+                "note": self.note}
 
 
 def marker_line(component: Component) -> str | None:
