@@ -117,7 +117,7 @@ def test_review_and_workshop_sections_appear_when_present():
     import datetime as dt
 
     from workbench.model.review import ReviewAnswer, ReviewRecord
-    from workbench.model.workshop import Vote, WorkshopItem, WorkshopSession
+    from workbench.model.workshop import Consensus, Vote, WorkshopItem, WorkshopSession
 
     model = report_model()
     model.review = ReviewRecord(vendor="Acme Médical", answers=[
@@ -134,7 +134,12 @@ def test_review_and_workshop_sections_appear_when_present():
     assert "SBOM promised for Q3" in text  # a gap is listed with its note
     assert "Signed images" not in text  # met items are counted, not listed
     assert "Atelier pompe" in text and "Pairing must be authenticated" in text
-    assert "2–4" in text
+    # median and range per rating, disagreement flagged (Zoé 2 vs Marc 4), as in the minutes
+    assert "vraisemblance 3 (2–4) ⚠" in text and "Cotations : médiane (étendue)" in text
+    model.workshops[0].items[0].consensus = Consensus(likelihood=3, impact={
+        "patient_safety": 4}, decided_by=["Zoé", "Marc"])
+    english = text_of(render_pdf(gather(model, use_engines=False), "technical", "en"))
+    assert "likelihood 3, safety 4 — Zoé, Marc" in english
     plain = text_of(render_pdf(gather(report_model(), use_engines=False), "technical", "en"))
     assert "Vendor review checklist" not in plain
 

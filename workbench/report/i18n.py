@@ -258,7 +258,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "facilitator": ("Facilitator", "Animateur"),
     "open_questions": ("Open questions", "Questions ouvertes"),
     "votes": ("Votes", "Votes"),
-    "likelihood_spread": ("Likelihood range", "Plage votée"),
+    "likelihood_short": ("likelihood", "vraisemblance"),
+    "ratings_median": ("Ratings: median (range)", "Cotations : médiane (étendue)"),
+    "ratings_legend": ("⚠ participants' ratings differ by two levels or more: discuss before "
+                       "deciding. Minutes with every vote: workbench workshop export.",
+                       "⚠ les cotations des participants diffèrent de deux niveaux ou plus : "
+                       "à discuter avant de décider. Compte rendu avec chaque vote : "
+                       "workbench workshop export."),
     "consensus": ("Consensus", "Consensus"),
     "time_spent": ("Time", "Durée"),
     "answer": ("Answer", "Réponse"),

@@ -618,13 +618,27 @@ def _review_summary(data: ReportData):
         return None
 
 
+def _colon(label: str, lang: str) -> str:
+    return f"{label} :" if lang == "fr" else f"{label}:"
+
+
+def _median(value: float, lang: str) -> str:
+    text = str(int(value)) if value == int(value) else f"{value:.1f}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
 def _workshop(session, data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    """The session record: who, decisions and questions, then per item the ratings (median,
+    range, disagreement, as in the Markdown minutes) and the consensus with who decided."""
+    from workbench.workshop.aggregate import LIKELIHOOD, summarize_item
+
     names = data.names()
-    head = [f"{tr('date', lang)}: {session.date.isoformat()}"]
+    head = [f"{_colon(tr('date', lang), lang)} {session.date.isoformat()}"]
     if session.facilitator:
-        head.append(f"{tr('facilitator', lang)}: {session.facilitator}")
+        head.append(f"{_colon(tr('facilitator', lang), lang)} {session.facilitator}")
     if session.participants:
-        head.append(f"{tr('participants', lang)}: {', '.join(session.participants)}")
+        head.append(f"{_colon(tr('participants', lang), lang)} "
+                    f"{', '.join(session.participants)}")
     story: list = [p(" · ".join(head), styles.body)]
     for key, values in (("decisions", session.decisions), ("open_questions",
                                                            session.open_questions),
@@ -632,21 +646,34 @@ def _workshop(session, data: ReportData, styles: Styles, lang: str, width: float
         if values:
             story.append(p(tr(key, lang), styles.cell_bold))
             story += [p(f"• {v}", styles.small) for v in values]
+
+    def dimension(name: str) -> str:
+        return tr("likelihood_short", lang) if name == LIKELIHOOD else \
+            vocab(IMPACT_SHORT, name, lang)
+
     rows = []
     for item in session.items:
-        liks = [v.likelihood for v in item.votes if v.likelihood is not None]
-        spread = f"{min(liks)}–{max(liks)}" if liks else "–"
+        summary = summarize_item(item)
+        ratings = "; ".join(
+            f"{dimension(d.dimension)} {_median(d.median, lang)} ({d.low}–{d.high})"
+            + (" ⚠" if d.disagreement else "") for d in summary.dimensions) or "–"
         agreed = "–"
-        if item.consensus is not None and item.consensus.likelihood is not None:
-            agreed = str(item.consensus.likelihood)
-        rows.append([names.get(item.element, item.element), item.title or item.threat or "",
-                     str(len(item.votes)), spread, agreed,
-                     f"{item.seconds_spent // 60} min" if item.seconds_spent else ""])
+        c = item.consensus
+        if c is not None:
+            parts = ([f"{tr('likelihood_short', lang)} {c.likelihood}"]
+                     if c.likelihood is not None else [])
+            parts += [f"{vocab(IMPACT_SHORT, k, lang)} {v}" for k, v in c.impact.items()]
+            agreed = f"{', '.join(parts)} — {', '.join(c.decided_by)}"
+        what = names.get(item.element, item.element)
+        if item.title or item.threat:
+            what += f" — {item.title or item.threat}"
+        minutes, seconds = divmod(item.seconds_spent, 60)
+        rows.append([what, str(len(item.votes)), ratings, agreed,
+                     f"{minutes}:{seconds:02d}" if item.seconds_spent else ""])
     if rows:
-        story.append(table([tr("element", lang), tr("threat", lang), tr("votes", lang),
-                            tr("likelihood_spread", lang), tr("consensus", lang),
-                            tr("time_spent", lang)], rows,
-                           [0.24 * width, 0.34 * width, 0.08 * width, 0.12 * width,
-                            0.12 * width, 0.10 * width], styles,
-                           wrap=[True, True, False, False, False, False]))
+        story.append(table([tr("item", lang), tr("votes", lang), tr("ratings_median", lang),
+                            tr("consensus", lang), tr("time_spent", lang)], rows,
+                           [0.30 * width, 0.07 * width, 0.30 * width, 0.25 * width,
+                            0.08 * width], styles, wrap=[True, False, True, True, False]))
+        story.append(p(tr("ratings_legend", lang), styles.small))
     return story
