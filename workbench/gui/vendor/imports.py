@@ -25,7 +25,6 @@ from workbench.model import edits
 from workbench.model.errors import ModelError
 from workbench.model.reclassify import ReclassifyError, change_stencil, stencil_change_notes
 
-CONTEXT = "VendorImports"
 #: (format, file-dialog filter): the order of the filter list
 FILTERS = (
     ("otm", "Open Threat Model (*.otm *.yaml *.yml *.json)"),
@@ -35,10 +34,6 @@ FILTERS = (
 )
 FORMAT_NAMES = {"otm": "Open Threat Model", "threatdragon": "OWASP Threat Dragon",
                 "tmt": "Microsoft Threat Modeling Tool", "csv": "CSV"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def error_line(exc: BaseException, path: str) -> str:
@@ -110,10 +105,10 @@ class VendorImports(QObject):
     def import_dialog(self) -> None:
         if self.busy or not self.window.maybe_save():
             return
-        filters = [_tr("All supported (*.otm *.yaml *.yml *.json *.tm7 *.csv)")]
+        filters = [self.tr("All supported (*.otm *.yaml *.yml *.json *.tm7 *.csv)")]
         filters += [text for _, text in FILTERS]  # tool names: not translated
         path, chosen = QFileDialog.getOpenFileName(
-            self.window, _tr("Import vendor architecture"), "", ";;".join(filters))
+            self.window, self.tr("Import vendor architecture"), "", ";;".join(filters))
         if not path:
             return
         fmt = guess_format(path)
@@ -122,8 +117,8 @@ class VendorImports(QObject):
         if fmt is None:
             names = [FORMAT_NAMES[f] for f, _ in FILTERS]
             name, ok = QInputDialog.getItem(
-                self.window, _tr("Import vendor architecture"),
-                _tr("Which tool wrote %1?").replace("%1", Path(path).name), names, 0, False)
+                self.window, self.tr("Import vendor architecture"),
+                self.tr("Which tool wrote %1?").replace("%1", Path(path).name), names, 0, False)
             if not ok:
                 return
             fmt = next(f for f, n in FORMAT_NAMES.items() if n == name)
@@ -132,7 +127,7 @@ class VendorImports(QObject):
     def start(self, path: str, fmt: str) -> None:
         """Import ``path`` as ``fmt`` on the worker thread (the result arrives in a signal)."""
         self.busy = True
-        self.window.statusBar().showMessage(_tr("Importing %1…").replace("%1", path))
+        self.window.statusBar().showMessage(self.tr("Importing %1…").replace("%1", path))
         self.pool.start(_ImportJob(path, fmt, self.window.stencils, self.signals))
 
     def wait(self, ms: int = 30_000) -> bool:
@@ -141,15 +136,15 @@ class VendorImports(QObject):
     def _failed(self, message: str, path: str) -> None:
         self.busy = False
         self.window.statusBar().clearMessage()
-        QMessageBox.critical(self.window, _tr("Cannot import"),
-                             _tr("%1 could not be imported:").replace("%1", path)
+        QMessageBox.critical(self.window, self.tr("Cannot import"),
+                             self.tr("%1 could not be imported:").replace("%1", path)
                              + "\n\n" + message)
 
     def _imported(self, result, path: str) -> None:
         self.busy = False
         window = self.window
         if window.doc.dirty and not window.maybe_save():  # edited while we worked
-            window.statusBar().showMessage(_tr("Import cancelled"), 4000)
+            window.statusBar().showMessage(self.tr("Import cancelled"), 4000)
             return
         name = Path(path).name
         self._resetting = True
@@ -159,7 +154,7 @@ class VendorImports(QObject):
             self._resetting = False
         self.imported_name = name
         # The vendor's positions ignore our layer lanes: lay out by layer, one undo step.
-        window.doc.apply(_tr("Lay out by layer"), edits.relayout)
+        window.doc.apply(self.tr("Lay out by layer"), edits.relayout)
         window.doc.undo_stack.resetClean()  # a new, unsaved model: never "clean"
         self._title()
         if window.isVisible():
@@ -170,7 +165,7 @@ class VendorImports(QObject):
         if result.unmapped:
             self.show_dock()
         window.statusBar().showMessage(
-            _tr("Imported %1: %2 element(s) to classify").replace("%1", name)
+            self.tr("Imported %1: %2 element(s) to classify").replace("%1", name)
             .replace("%2", str(len(result.unmapped))), 8000)
 
     # --- title -------------------------------------------------------------------------------
@@ -181,7 +176,7 @@ class VendorImports(QObject):
 
     def _title(self) -> None:
         if self.imported_name and not self.window.doc.path:
-            name = _tr("%1 (imported)").replace("%1", self.imported_name)
+            name = self.tr("%1 (imported)").replace("%1", self.imported_name)
             self.window.setWindowTitle(f"{name}[*] — Threat Workbench")
             self.window.setWindowModified(self.window.doc.dirty)
 
@@ -191,7 +186,7 @@ class VendorImports(QObject):
             self.panel = ToClassifyPanel(self.window.stencils)
             self.panel.elementClicked.connect(self.show_element)
             self.panel.changeRequested.connect(self.change_type)
-            self.dock = QDockWidget(_tr("To classify"), self.window)
+            self.dock = QDockWidget(self.tr("To classify"), self.window)
             self.dock.setObjectName("dock-to-classify")
             self.dock.setWidget(self.panel)
             self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
@@ -234,7 +229,7 @@ class VendorImports(QObject):
         element_id = element_id or self.selected_element()
         comp = window.doc.model.component(element_id) if element_id else None
         if comp is None:
-            window.statusBar().showMessage(_tr("Select one element to change its type"), 4000)
+            window.statusBar().showMessage(self.tr("Select one element to change its type"), 4000)
             return False
         picker = StencilPicker(window.stencils, comp.name, comp.stencil, window)
         if picker.exec() != StencilPicker.DialogCode.Accepted or not picker.chosen:
@@ -246,10 +241,10 @@ class VendorImports(QObject):
         try:
             notes = stencil_change_notes(window.doc.model, element_id, stencil_id,
                                          window.stencils)
-            window.doc.apply(_tr("Change type"), change_stencil, element_id, stencil_id,
+            window.doc.apply(self.tr("Change type"), change_stencil, element_id, stencil_id,
                              window.stencils, select=[element_id])
         except (ReclassifyError, ValueError) as exc:
-            QMessageBox.warning(window, _tr("Cannot change type"), str(exc))
+            QMessageBox.warning(window, self.tr("Cannot change type"), str(exc))
             return False
         if notes:
             window.statusBar().showMessage("; ".join(notes), 8000)
@@ -258,13 +253,13 @@ class VendorImports(QObject):
     # --- export ------------------------------------------------------------------------------
     def export_dialog(self) -> bool:
         window = self.window
-        json_filter = _tr("Open Threat Model, JSON (*.otm.json *.json)")
-        yaml_filter = _tr("Open Threat Model, YAML (*.otm.yaml *.yaml *.yml)")
+        json_filter = self.tr("Open Threat Model, JSON (*.otm.json *.json)")
+        yaml_filter = self.tr("Open Threat Model, YAML (*.otm.yaml *.yaml *.yml)")
         base = Path(window.doc.path).name.removesuffix(".twm.json") if window.doc.path \
             else "model"
         start = str(Path(window.doc.path).with_name(f"{base}.otm.json")) if window.doc.path \
             else f"{base}.otm.json"
-        path, chosen = QFileDialog.getSaveFileName(window, _tr("Export to OTM"), start,
+        path, chosen = QFileDialog.getSaveFileName(window, self.tr("Export to OTM"), start,
                                                    f"{json_filter};;{yaml_filter}")
         if not path:
             return False
@@ -289,10 +284,10 @@ class VendorImports(QObject):
                 text = dumps_otm(window.doc.model)
             write_text_atomic(Path(path), text, keep_backup=False)
         except OSError as exc:
-            QMessageBox.critical(window, _tr("Cannot export"),
+            QMessageBox.critical(window, self.tr("Cannot export"),
                                  f"{path}: {exc.strerror or exc}")
             return False
-        window.statusBar().showMessage(_tr("Exported %1").replace("%1", path), 4000)
+        window.statusBar().showMessage(self.tr("Exported %1").replace("%1", path), 4000)
         return True
 
 
@@ -349,15 +344,16 @@ def install(window, menu) -> None:
     """File > Import Vendor Architecture… / Export to OTM…; Tools > To Classify, Change Type…"""
     controller = VendorImports(window)
     window.vendor_imports = controller
-    import_action = QAction(_tr("&Import Vendor Architecture…"), window)
+    import_action = QAction(
+        QCoreApplication.translate("VendorImports", "&Import Vendor Architecture…"), window)
     import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
     import_action.triggered.connect(controller.import_dialog)
-    export_action = QAction(_tr("Export to &OTM…"), window)
+    export_action = QAction(QCoreApplication.translate("VendorImports", "Export to &OTM…"), window)
     export_action.triggered.connect(controller.export_dialog)
-    change_action = QAction(_tr("C&hange Type…"), window)
+    change_action = QAction(QCoreApplication.translate("VendorImports", "C&hange Type…"), window)
     change_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
     change_action.triggered.connect(lambda: controller.change_type())
-    dock_action = QAction(_tr("To &Classify"), window)
+    dock_action = QAction(QCoreApplication.translate("VendorImports", "To &Classify"), window)
     dock_action.triggered.connect(controller.show_dock)
     for action in (import_action, export_action, change_action):
         window.addAction(action)

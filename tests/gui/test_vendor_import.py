@@ -1,0 +1,203 @@
+"""File > Import Vendor Architecture…, the To classify dock, Change Type…, Export to OTM."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from tests.interop.helpers import shared
+from workbench.gui import i18n
+from workbench.interop.otm import import_otm
+from workbench.model.reclassify import to_classify
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "workbench" / "gui" / "vendor" / "translations"
+
+CSV = """kind,id,name,type,layer,zone,source,target,protocol,via
+zone,home,Patient home,,,,,,,
+component,box,Mystery box,frobnicator,gateway,home,,,,
+component,blob,Blob store,quux,cloud,,,,,
+component,pump,Insulin pump,insulin-pump,,home,,,,
+flow,f1,,,,,pump,box,BLE,
+flow,f2,,,,,box,blob,HTTPS,
+"""
+
+
+@pytest.fixture
+def vendor_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "vendor.csv"
+    path.write_text(CSV, encoding="utf-8")
+    return path
+
+
+def _choose_file(monkeypatch, path: Path, asked: list | None = None) -> None:
+    def fake(*args, **kwargs):
+        if asked is not None:
+            asked.append(args)
+        return str(path), ""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake))
+
+
+def _import(qtbot, window, monkeypatch, path: Path) -> None:
+    controller = window.vendor_imports
+    _choose_file(monkeypatch, path)
+    before = controller.report
+    window.vendor_imports.actions["import"].trigger()
+    qtbot.waitUntil(lambda: not controller.busy and controller.report is not before,
+                    timeout=20_000)
+
+
+def _file_menu_texts(window) -> list[str]:
+    menu = window.menuBar().actions()[0].menu()
+    return [a.text() for a in menu.actions()]
+
+
+def test_import_csv_opens_an_unsaved_model_with_report_and_list(
+        qtbot, make_window, monkeypatch, vendor_csv) -> None:
+    window = make_window()
+    assert "&Import Vendor Architecture…" in _file_menu_texts(window)
+    _import(qtbot, window, monkeypatch, vendor_csv)
+    model = window.doc.model
+    assert {c.id for c in model.components} == {"box", "blob", "pump"}
+    assert window.doc.path is None and window.doc.dirty
+    assert window.windowTitle().startswith("vendor.csv (imported)")
+    report = window.vendor_imports.report
+    assert report.isVisible()
+    table = {report.table.item(r, 0).text(): report.table.item(r, 3).text()
+             for r in range(report.table.rowCount())}
+    assert table["frobnicator"] == "1" and table["insulin-pump"] == "0"
+    assert report.unmapped.count() == 2
+    panel = window.vendor_imports.panel
+    assert window.vendor_imports.dock.isVisible()
+    assert panel.ids() == ["box", "blob"]
+    # laid out by layer: the gateway sits in the gateways lane, right of the pump
+    assert model.layout.elements["box"].x > model.layout.elements["pump"].x
+
+
+def test_click_select_change_type_by_typing_then_undo(qtbot, make_window, monkeypatch,
+                                                      vendor_csv) -> None:
+    window = make_window()
+    _import(qtbot, window, monkeypatch, vendor_csv)
+    panel = window.vendor_imports.panel
+    row = panel.list.item(0)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.list.visualItemRect(row).center())
+    assert window.scene.selected_ids() == ["box"]
+    old_x = window.doc.model.layout.elements["box"].x
+
+    def pick() -> None:
+        picker = QApplication.activeModalWidget()
+        assert picker is not None and picker.objectName() == "vendor-stencil-picker"
+        qtbot.keyClicks(picker.search, "smartph")
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, pick)
+    qtbot.mouseClick(panel.change_btn, Qt.MouseButton.LeftButton)
+    comp = window.doc.model.component("box")
+    assert (comp.stencil, comp.layer.value) == ("smartphone", "thing")
+    assert window.scene.elements["box"].stencil.id == "smartphone"  # the icon follows
+    assert window.doc.model.layout.elements["box"].x < old_x  # moved to the things lane
+    assert panel.ids() == ["blob"]
+
+    window.vendor_imports.report.close()  # the analyst is back on the main window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    comp = window.doc.model.component("box")
+    assert (comp.stencil, comp.layer.value) == ("generic-gateway", "gateway")
+    assert panel.ids() == ["box", "blob"]
+    assert window.scene.elements["box"].stencil.id == "generic-gateway"
+
+
+def test_unsaved_changes_are_asked_about_first(qtbot, make_window, monkeypatch, dialogs,
+                                               tiny_path, vendor_csv) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(tiny_path)
+    window.doc.apply("rename", lambda m: m.model_copy(update={
+        "metadata": m.metadata.model_copy(update={"title": "Edited"})}))
+    edited = window.doc.model
+    asked: list = []
+    _choose_file(monkeypatch, vendor_csv, asked)
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    window.vendor_imports.actions["import"].trigger()
+    assert [kind for kind, *_ in dialogs.shown] == ["question"]
+    assert asked == [] and window.doc.model is edited  # cancelled: nothing happened
+    dialogs.answer = QMessageBox.StandardButton.Discard
+    _import(qtbot, window, monkeypatch, vendor_csv)
+    assert window.doc.model.component("box") is not None
+
+
+def test_hostile_file_shows_why_and_keeps_the_model(qtbot, make_window, monkeypatch,
+                                                    dialogs, tiny_path, tmp_path) -> None:
+    window = make_window(tiny_path)
+    before = window.doc.model
+    bad = tmp_path / "evil.json"
+    bad.write_text('{"summary": {}, "detail": ' + "[" * 5000 + "]" * 5000 + "}",
+                   encoding="utf-8")
+    _choose_file(monkeypatch, bad)
+    window.vendor_imports.actions["import"].trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.shown), timeout=20_000)
+    kind, title, text = dialogs.shown[-1]
+    assert kind == "critical" and title == "Cannot import"
+    assert str(bad) in text and "nested" in text
+    assert window.doc.model is before and window.doc.path == str(tiny_path.resolve())
+
+
+def test_real_threat_dragon_model_lists_what_to_classify(qtbot, make_window,
+                                                         monkeypatch) -> None:
+    path = shared("threatdragon", "iot-device.json")
+    window = make_window()
+    _import(qtbot, window, monkeypatch, path)
+    expected = [i.id for i in to_classify(window.doc.model)]
+    assert len(expected) == 8
+    assert window.vendor_imports.panel.ids() == expected
+    assert window.vendor_imports.report.unmapped.count() == 8
+    assert window.windowTitle().startswith("iot-device.json (imported)")
+
+
+@pytest.mark.parametrize("name", ["out.otm.json", "out.otm.yaml"])
+def test_export_otm_reads_back_with_the_same_components(qtbot, make_window, monkeypatch,
+                                                        tiny_path, tmp_path, name) -> None:
+    window = make_window(tiny_path)
+    out = tmp_path / name
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(out), "")))
+    assert "Export to &OTM…" in _file_menu_texts(window)
+    window.vendor_imports.actions["export"].trigger()
+    assert out.is_file()
+    back = import_otm(out).model
+    assert [(c.id, c.stencil, c.name) for c in back.components] == \
+        [(c.id, c.stencil, c.name) for c in window.doc.model.components]
+    assert (out.read_text("utf-8").lstrip()[0] == "{") == name.endswith(".json")
+
+
+@pytest.fixture
+def french(qapp):
+    i18n.install(qapp, "fr")
+    yield
+    i18n.install(qapp, "en")
+
+
+def test_french_menu_and_dock(french, qtbot, make_window, monkeypatch, vendor_csv) -> None:
+    window = make_window()
+    assert "&Importer une architecture fournisseur…" in _file_menu_texts(window)
+    _import(qtbot, window, monkeypatch, vendor_csv)
+    assert window.vendor_imports.dock.windowTitle() == "À classer"
+    assert window.windowTitle().startswith("vendor.csv (importé)")
+
+
+def test_every_import_string_has_a_french_translation() -> None:
+    ts = TRANSLATIONS / "imports_fr.ts"
+    tree = ET.parse(ts)
+    messages = list(tree.iter("message"))
+    assert len(messages) > 30
+    unfinished = [m.find("source").text for m in messages
+                  if not (m.find("translation").text or "").strip()
+                  or m.find("translation").get("type") == "unfinished"]
+    assert not unfinished
+    assert ts.with_suffix(".qm").is_file()
