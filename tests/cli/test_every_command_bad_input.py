@@ -124,6 +124,8 @@ MODEL_READERS: dict[str, list[str]] = {
     "screenshot": ["screenshot", "{f}", "-o", "{o}.png"],
     "classify-list": ["classify", "{f}", "--json"],
     "classify-set": ["classify", "{f}", "pump", "smartphone"],
+    "review": ["review", "{f}", "--json"],
+    "review-set": ["review", "{f}", "--set", "sbom=yes", "--vendor", "Acme"],
 }
 
 #: readers of other formats: the bad file is not a model, so no model field is expected
@@ -287,6 +289,8 @@ OPTIONS: dict[str, tuple[list[str], int, str]] = {
     "catalog-layer": (["catalog", "threats", "--layer", "moon"], 2, "--layer"),
     "classify-element": (["classify", "{g}", "ghost", "smartphone"], 1, "ghost"),
     "classify-stencil": (["classify", "{g}", "pump", "toaster"], 1, "toaster"),
+    "review-item": (["review", "{g}", "--set", "ghost=yes"], 1, "ghost"),
+    "review-answer": (["review", "{g}", "--set", "sbom=maybe"], 1, "maybe"),
 }
 
 
