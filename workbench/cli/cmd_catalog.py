@@ -23,6 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="only entries for this layer")
     parser.add_argument("--catalog", action="append", default=[], metavar="FILE",
                         help="also load this user catalog file (repeatable)")
+    parser.add_argument("--emb3d", metavar="MAPPING.json",
+                        help="with check: compare the EMB3D ids and threat-control links with "
+                             "MITRE EMB3D's threats_properties_mitigations_mappings.json")
+    parser.add_argument("--verbose", action="store_true",
+                        help="with check --emb3d: list the links that are project judgement")
     parser.set_defaults(handler=run)
 
 
@@ -81,7 +86,30 @@ def _check(catalog: Catalog, args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"catalog: {problem.path}: {problem.message}", file=sys.stderr)
     links = sum(len(catalog.controls_for(t)) for t in catalog.threats)
-    print(f"{len(catalog.threats)} threats, {len(catalog.controls)} controls, "
-          f"{len(catalog.adjustments)} likelihood adjustments, {links} threat-control links: "
-          f"{'ok' if not problems else f'{len(problems)} problem(s)'}")
-    return 1 if problems else 0
+    emb3d = _check_emb3d(catalog, args.emb3d) if args.emb3d else None
+    if args.json:
+        print_json({"threats": len(catalog.threats), "controls": len(catalog.controls),
+                     "links": links, "problems": [p.format("catalog") for p in problems],
+                     **({"emb3d": emb3d.to_json()} if emb3d else {})})
+    else:
+        print(f"{len(catalog.threats)} threats, {len(catalog.controls)} controls, "
+              f"{len(catalog.adjustments)} likelihood adjustments, {links} threat-control "
+              f"links: {'ok' if not problems else f'{len(problems)} problem(s)'}")
+    if emb3d is not None and not args.json:
+        for problem in emb3d.unknown:
+            print(f"catalog: {problem.path}: {problem.message}", file=sys.stderr)
+        print(f"EMB3D: {emb3d.cited} ids cited, "
+              f"{'all known' if not emb3d.unknown else f'{len(emb3d.unknown)} unknown'}; "
+              f"{len(emb3d.supported)} of {emb3d.links} threat-control links where both cite "
+              f"EMB3D are EMB3D's own mappings, {len(emb3d.judgement)} are project judgement"
+              + ("" if args.verbose else " (--verbose lists them)"))
+        if args.verbose:
+            for threat, control in emb3d.judgement:
+                print(f"  judgement: {threat} <- {control}")
+    return 1 if problems or (emb3d and emb3d.unknown) else 0
+
+
+def _check_emb3d(catalog: Catalog, path: str):
+    from workbench.analysis.emb3d import check_against_emb3d, load_emb3d
+
+    return check_against_emb3d(catalog, load_emb3d(path))
