@@ -201,3 +201,78 @@ def test_every_import_string_has_a_french_translation() -> None:
                   or m.find("translation").get("type") == "unfinished"]
     assert not unfinished
     assert ts.with_suffix(".qm").is_file()
+
+
+def test_importing_twice_asks_once_and_replaces_the_report(qtbot, make_window, monkeypatch,
+                                                           dialogs, vendor_csv) -> None:
+    window = make_window()
+    _import(qtbot, window, monkeypatch, vendor_csv)
+    first = window.vendor_imports.report
+    _import(qtbot, window, monkeypatch, vendor_csv)  # the first import is unsaved work
+    assert [kind for kind, *_ in dialogs.shown] == ["question"]
+    assert not first.isVisible() and window.vendor_imports.report.isVisible()
+
+
+def test_format_is_asked_when_the_file_does_not_say(qtbot, make_window, monkeypatch,
+                                                    tmp_path) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    path = tmp_path / "inventory.txt"
+    path.write_text(CSV, encoding="utf-8")
+    offered: list[list[str]] = []
+
+    def choose(parent, title, label, items, *args, **kwargs):
+        offered.append(list(items))
+        return "CSV", True
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    window = make_window()
+    _import(qtbot, window, monkeypatch, path)
+    assert "OWASP Threat Dragon" in offered[0]
+    assert window.doc.model.component("blob") is not None
+
+
+def test_right_click_on_an_element_offers_change_type(qtbot, make_window, monkeypatch,
+                                                      vendor_csv) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+
+    window = make_window()
+    _import(qtbot, window, monkeypatch, vendor_csv)
+    item = window.scene.elements["blob"]
+    window.view.ensureVisible(item)
+    pos = window.view.mapFromScene(item.sceneBoundingRect().center())
+    seen: list[str] = []
+
+    def read_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        seen.extend(a.text() for a in menu.actions())
+        menu.close()
+
+    QTimer.singleShot(50, read_menu)
+    viewport = window.view.viewport()
+    QApplication.sendEvent(viewport, QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
+    assert "C&hange Type…" in seen and "&Delete" in seen
+    assert window.scene.selected_ids() == ["blob"]
+
+
+def test_a_file_the_cli_imported_opens_with_its_list(make_window, tmp_path,
+                                                     vendor_csv) -> None:
+    from workbench.cli.main import main
+
+    out = tmp_path / "vendor.twm.json"
+    assert main(["import", str(vendor_csv), "-o", str(out)]) == 0
+    window = make_window(out)
+    assert window.vendor_imports.dock.isVisible()
+    assert window.vendor_imports.panel.ids() == ["box", "blob"]
+
+
+def test_export_error_names_the_file(make_window, monkeypatch, dialogs, tiny_path,
+                                     tmp_path) -> None:
+    window = make_window(tiny_path)
+    out = tmp_path / "missing" / "x.otm.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(out), "")))
+    window.vendor_imports.actions["export"].trigger()
+    kind, title, text = dialogs.shown[-1]
+    assert kind == "critical" and str(out) in text
+    assert not out.parent.exists()

@@ -23,7 +23,12 @@ from workbench.gui.vendor.imports_classify import ROLE_ID, StencilPicker, ToClas
 from workbench.gui.vendor.imports_report import ImportReport
 from workbench.model import edits
 from workbench.model.errors import ModelError
-from workbench.model.reclassify import ReclassifyError, change_stencil, stencil_change_notes
+from workbench.model.reclassify import (
+    ReclassifyError,
+    change_stencil,
+    stencil_change_notes,
+    to_classify,
+)
 
 #: (format, file-dialog filter): the order of the filter list
 FILTERS = (
@@ -95,11 +100,13 @@ class VendorImports(QObject):
         self.imported_name: str | None = None
         self._resetting = False
         self.report: ImportReport | None = None
+        self._asked_for = None
         self.panel: ToClassifyPanel | None = None
         self.dock: QDockWidget | None = None
         window.doc.pathChanged.connect(self._path_changed)
         window.doc.undo_stack.cleanChanged.connect(lambda clean: self._title())
         window.doc.changed.connect(self._model_changed)
+        window.scene.selectionChanged.connect(self._selection_changed)
 
     # --- import ------------------------------------------------------------------------------
     def import_dialog(self) -> None:
@@ -127,6 +134,7 @@ class VendorImports(QObject):
     def start(self, path: str, fmt: str) -> None:
         """Import ``path`` as ``fmt`` on the worker thread (the result arrives in a signal)."""
         self.busy = True
+        self._asked_for = self.window.doc.model  # the model the user agreed to replace
         self.window.statusBar().showMessage(self.tr("Importing %1…").replace("%1", path))
         self.pool.start(_ImportJob(path, fmt, self.window.stencils, self.signals))
 
@@ -143,7 +151,8 @@ class VendorImports(QObject):
     def _imported(self, result, path: str) -> None:
         self.busy = False
         window = self.window
-        if window.doc.dirty and not window.maybe_save():  # edited while we worked
+        edited = window.doc.model is not self._asked_for
+        if edited and window.doc.dirty and not window.maybe_save():  # edited while we worked
             window.statusBar().showMessage(self.tr("Import cancelled"), 4000)
             return
         name = Path(path).name
@@ -159,6 +168,8 @@ class VendorImports(QObject):
         self._title()
         if window.isVisible():
             window.view.fit_readable()
+        if self.report is not None:
+            self.report.close()
         self.report = ImportReport(result, name, window)
         self.report.elementActivated.connect(self.show_element)
         self.report.show()
@@ -170,8 +181,13 @@ class VendorImports(QObject):
 
     # --- title -------------------------------------------------------------------------------
     def _path_changed(self) -> None:
+        doc = self.window.doc
         if not self._resetting:  # saved, or another model opened: no longer "imported"
             self.imported_name = None
+            just_opened = doc.undo_stack.count() == 0 and doc.path
+            if just_opened and to_classify(doc.model) and (
+                    self.dock is None or not self.dock.isVisible()):
+                self.show_dock()  # a file `workbench import` wrote: the list is the to-do
         self._title()
 
     def _title(self) -> None:
@@ -205,6 +221,14 @@ class VendorImports(QObject):
     def _model_changed(self, old, new) -> None:
         if self.panel is not None:
             self.panel.set_model(new)
+
+    def _selection_changed(self) -> None:
+        try:
+            ids = self.window.scene.selected_ids()
+        except RuntimeError:  # the scene is being destroyed with the window
+            return
+        if self.panel is not None and len(ids) == 1:
+            self.panel.select(ids[0])
 
     def show_element(self, element_id: str) -> None:
         """Select ``element_id`` on the canvas and bring it into view."""
