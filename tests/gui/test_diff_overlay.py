@@ -208,3 +208,25 @@ def test_risk_per_target_in_french(qapp, make_window, stencils):
         assert "= Insulin dosing of the pump: pire 16 critique → 16 critique" in _pump_row(overlay)
     finally:
         i18n.install(qapp, "en")
+
+
+def test_compare_with_saved_version_shows_the_session_s_edits(qtbot, make_window, tiny_path,
+                                                              dialogs):
+    window = make_window(tiny_path)
+    action = next(a for a in window.tools_menu.actions()
+                  if a.text() == "Compare with &Saved Version")
+    window.doc.apply("Rename", edits.update_component, "pump", {"name": "Pump v2"})
+    action.trigger()
+    overlay = window.diff_overlay
+    assert overlay.marks["pump"].kind == CHANGED
+    assert any("name: 'Insulin pump' → 'Pump v2'" in r for r in overlay.panel.rows())
+    assert window.doc.dirty  # comparing never saves nor reloads
+
+
+def test_compare_with_saved_version_of_an_unsaved_model_explains(qtbot, make_window, dialogs):
+    window = make_window()
+    action = next(a for a in window.tools_menu.actions()
+                  if a.text() == "Compare with &Saved Version")
+    action.trigger()
+    assert dialogs.shown and "not been saved yet" in dialogs.shown[-1][2]
+    assert getattr(window, "diff_overlay", None) is None or not window.diff_overlay.marks

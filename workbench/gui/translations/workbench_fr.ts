@@ -1473,23 +1473,4 @@
         <translation>vérifiée</translation>
     </message>
 </context>
-<context>
-    <name>self.panel</name>
-    <message>
-        <source>Changes</source>
-        <translation>Changements</translation>
-    </message>
-    <message>
-        <source>Compare with…</source>
-        <translation>Comparer avec…</translation>
-    </message>
-    <message>
-        <source>Threat models (*.twm.json *.json)</source>
-        <translation>Modèles de menaces (*.twm.json *.json)</translation>
-    </message>
-    <message>
-        <source>Cannot compare</source>
-        <translation>Comparaison impossible</translation>
-    </message>
-</context>
 </TS>

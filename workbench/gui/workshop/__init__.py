@@ -35,6 +35,21 @@ def workshop_panel(window):
     return panel
 
 
+def compare_with_saved(window) -> bool:
+    """Diff the open model against its file on disk; an unsaved model has nothing to compare."""
+    from PySide6.QtWidgets import QMessageBox
+
+    path = window.doc.path
+    if not path:
+        QMessageBox.information(
+            window, QCoreApplication.translate("WorkshopTools", "Compare with Saved Version"),
+            QCoreApplication.translate("WorkshopTools",
+                                       "This model has not been saved yet: save it first, "
+                                       "or use Compare with… to pick another version."))
+        return False
+    return diff_overlay(window).compare_with(str(path))
+
+
 def diff_overlay(window):
     """The window's diff overlay controller (created on first use)."""
     overlay = getattr(window, "diff_overlay", None)
@@ -58,6 +73,11 @@ def install_tools(window, menubar) -> None:
     compare = menu.addAction(QCoreApplication.translate("WorkshopTools", "&Compare with…"))
     compare.setShortcut("Ctrl+Shift+D")
     compare.triggered.connect(lambda: diff_overlay(window).compare_dialog())
+    saved = menu.addAction(QCoreApplication.translate("WorkshopTools",
+                                                      "Compare with &Saved Version"))
+    saved.setToolTip(QCoreApplication.translate(
+        "WorkshopTools", "What changed since the file was last saved (e.g. during a workshop)"))
+    saved.triggered.connect(lambda: compare_with_saved(window))
     clear = menu.addAction(QCoreApplication.translate("WorkshopTools", "C&lear Comparison"))
     clear.triggered.connect(lambda: diff_overlay(window).clear())
     window.addAction(workshop)

@@ -18,6 +18,13 @@ from fill_fr import fill_catalog  # noqa: E402 - the main catalog's filler, shar
 HERE = Path(__file__).resolve().parent
 
 FR = {
+    "Compare with &Saved Version": "Comparer avec la version &enregistrée",
+    "Compare with Saved Version": "Comparer avec la version enregistrée",
+    "What changed since the file was last saved (e.g. during a workshop)":
+        "Ce qui a changé depuis le dernier enregistrement (par exemple pendant un atelier)",
+    "This model has not been saved yet: save it first, or use Compare with… to pick another "
+    "version.": "Ce modèle n'a pas encore été enregistré : enregistrez-le d'abord, ou choisissez "
+                "une autre version avec Comparer avec…",
     "Risk per target: not available": "Risque par cible : indisponible",
     "Risk per target: computing…": "Risque par cible : calcul en cours…",
     "%1 worse": "%1 en hausse", "%1 better": "%1 en baisse", "%1 mixed": "%1 contrasté(s)",

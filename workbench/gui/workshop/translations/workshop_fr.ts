@@ -165,237 +165,237 @@
 <context>
     <name>WorkshopPanel</name>
     <message>
-        <location filename="../panel.py" line="112" />
+        <location filename="../panel.py" line="114" />
         <source>Threat review workshop</source>
         <extracomment>element or flow id now under discussion (empty string: none)</extracomment>
         <translation>Atelier de revue des menaces</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="115" />
+        <location filename="../panel.py" line="117" />
         <source>Names, separated by commas</source>
         <translation>Noms, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="116" />
+        <location filename="../panel.py" line="118" />
         <source>Start session</source>
         <translation>Démarrer la séance</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="119" />
+        <location filename="../panel.py" line="121" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="124" />
+        <location filename="../panel.py" line="126" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="125" />
+        <location filename="../panel.py" line="127" />
         <source>Facilitator</source>
         <translation>Animateur</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="126" />
+        <location filename="../panel.py" line="128" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="132" />
+        <location filename="../panel.py" line="134" />
         <source>Earlier session</source>
         <translation>Séance précédente</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="139" />
+        <location filename="../panel.py" line="141" />
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="140" />
+        <location filename="../panel.py" line="142" />
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="149" />
+        <location filename="../panel.py" line="151" />
         <source>Time spent on this item</source>
         <translation>Temps passé sur ce point</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="168" />
+        <location filename="../panel.py" line="170" />
         <source>Catalog suggestions here:</source>
         <translation>Suggestions du catalogue ici :</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="174" />
+        <location filename="../panel.py" line="176" />
         <source>Ratings (one column per participant):</source>
         <translation>Cotations (une colonne par participant) :</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="187" />
-        <location filename="../panel.py" line="192" />
+        <location filename="../panel.py" line="189" />
+        <location filename="../panel.py" line="194" />
         <source>Decided by</source>
         <translation>Décidé par</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="189" />
-        <location filename="../panel.py" line="193" />
+        <location filename="../panel.py" line="191" />
+        <location filename="../panel.py" line="195" />
         <source>Rationale</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="190" />
+        <location filename="../panel.py" line="192" />
         <source>Record consensus</source>
         <translation>Enregistrer le consensus</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="202" />
+        <location filename="../panel.py" line="204" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="202" />
+        <location filename="../panel.py" line="204" />
         <source>Decisions</source>
         <translation>Décisions</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="203" />
+        <location filename="../panel.py" line="205" />
         <source>Open questions</source>
         <translation>Questions ouvertes</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="205" />
+        <location filename="../panel.py" line="207" />
         <source>One entry per line</source>
         <translation>Une entrée par ligne</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="211" />
+        <location filename="../panel.py" line="213" />
         <source>Keep notes</source>
         <translation>Garder les notes</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="213" />
+        <location filename="../panel.py" line="215" />
         <source>Presentation view</source>
         <translation>Vue présentation</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="215" />
+        <location filename="../panel.py" line="217" />
         <source>Export Markdown…</source>
         <translation>Exporter en Markdown…</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="217" />
+        <location filename="../panel.py" line="219" />
         <source>End session</source>
         <translation>Terminer la séance</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="267" />
+        <location filename="../panel.py" line="269" />
         <source>Start workshop</source>
         <translation>Démarrer l'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="351" />
+        <location filename="../panel.py" line="353" />
         <source>Workshop time</source>
         <translation>Temps d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="389" />
+        <location filename="../panel.py" line="391" />
         <source>Likelihood</source>
         <translation>Vraisemblance</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="416" />
-        <location filename="../panel.py" line="549" />
+        <location filename="../panel.py" line="418" />
+        <location filename="../panel.py" line="551" />
         <source>Item %1 of %2</source>
         <translation>Point %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="420" />
+        <location filename="../panel.py" line="422" />
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="421" />
+        <location filename="../panel.py" line="423" />
         <source>Element</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="423" />
+        <location filename="../panel.py" line="425" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="453" />
+        <location filename="../panel.py" line="455" />
         <source>Median</source>
         <translation>Médiane</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="453" />
+        <location filename="../panel.py" line="455" />
         <source>Spread</source>
         <translation>Étendue</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="454" />
+        <location filename="../panel.py" line="456" />
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="487" />
+        <location filename="../panel.py" line="489" />
         <source>The group's value; empty: the median, rounded up</source>
         <translation>Valeur retenue par le groupe ; vide : la médiane, arrondie au-dessus</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="489" />
+        <location filename="../panel.py" line="491" />
         <source>Disagreement on: %1 — discuss before deciding</source>
         <translation>Désaccord sur : %1 — à discuter avant de décider</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="494" />
+        <location filename="../panel.py" line="496" />
         <source>No disagreement</source>
         <translation>Pas de désaccord</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="497" />
+        <location filename="../panel.py" line="499" />
         <source>Consensus: not recorded</source>
         <translation>Consensus : non enregistré</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="534" />
+        <location filename="../panel.py" line="536" />
         <source>Consensus: %1 — decided by %2</source>
         <translation>Consensus : %1 — décidé par %2</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="614" />
-        <location filename="../panel.py" line="634" />
+        <location filename="../panel.py" line="616" />
+        <location filename="../panel.py" line="636" />
         <source>%1: %2 is not on the scale (%3)</source>
         <translation>%1 : %2 n'est pas sur l'échelle (%3)</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="621" />
+        <location filename="../panel.py" line="623" />
         <source>Workshop vote</source>
         <translation>Vote d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="651" />
+        <location filename="../panel.py" line="653" />
         <source>Say who decided before recording the consensus</source>
         <translation>Indiquez qui a décidé avant d'enregistrer le consensus</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="660" />
+        <location filename="../panel.py" line="662" />
         <source>Workshop consensus</source>
         <translation>Consensus d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="672" />
+        <location filename="../panel.py" line="674" />
         <source>Workshop notes</source>
         <translation>Notes d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="686" />
+        <location filename="../panel.py" line="688" />
         <source>Export workshop minutes</source>
         <translation>Exporter le compte rendu d'atelier</translation>
     </message>
     <message>
-        <location filename="../panel.py" line="687" />
+        <location filename="../panel.py" line="689" />
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
@@ -408,22 +408,42 @@
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="54" />
+        <location filename="../__init__.py" line="45" />
+        <source>Compare with Saved Version</source>
+        <translation>Comparer avec la version enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="46" />
+        <source>This model has not been saved yet: save it first, or use Compare with… to pick another version.</source>
+        <translation>Ce modèle n'a pas encore été enregistré : enregistrez-le d'abord, ou choisissez une autre version avec Comparer avec…</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="69" />
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="55" />
+        <location filename="../__init__.py" line="70" />
         <source>&amp;Workshop…</source>
         <translation>&amp;Atelier…</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="58" />
+        <location filename="../__init__.py" line="73" />
         <source>&amp;Compare with…</source>
         <translation>&amp;Comparer avec…</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="61" />
+        <location filename="../__init__.py" line="76" />
+        <source>Compare with &amp;Saved Version</source>
+        <translation>Comparer avec la version &amp;enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="78" />
+        <source>What changed since the file was last saved (e.g. during a workshop)</source>
+        <translation>Ce qui a changé depuis le dernier enregistrement (par exemple pendant un atelier)</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="81" />
         <source>C&amp;lear Comparison</source>
         <translation>&amp;Effacer la comparaison</translation>
     </message>
