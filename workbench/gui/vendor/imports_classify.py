@@ -110,6 +110,8 @@ class ToClassifyPanel(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.list = QListWidget()
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # full text in the tooltip
         self.list.itemClicked.connect(lambda item: self.elementClicked.emit(item.data(ROLE_ID)))
         self.list.itemActivated.connect(
             lambda item: self.changeRequested.emit(item.data(ROLE_ID)))

@@ -103,6 +103,7 @@ class ImportReport(QDialog):
         layout.addWidget(self.unmapped)
 
         self.warnings = QListWidget()
+        self.warnings.setWordWrap(True)  # warnings are sentences naming long foreign ids
         self.warnings.addItems(result.warnings)
         if result.warnings:
             layout.addWidget(QLabel(self.tr("Warnings (%1):")
