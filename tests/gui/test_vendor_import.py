@@ -276,3 +276,16 @@ def test_export_error_names_the_file(make_window, monkeypatch, dialogs, tiny_pat
     kind, title, text = dialogs.shown[-1]
     assert kind == "critical" and str(out) in text
     assert not out.parent.exists()
+
+
+def test_imported_title_survives_the_windows_own_updates(qtbot, make_window, monkeypatch,
+                                                         vendor_csv, tmp_path) -> None:
+    window = make_window()
+    _import(qtbot, window, monkeypatch, vendor_csv)
+    window._update_title()  # what the window does on every save-state change
+    assert window.windowTitle().startswith("vendor.csv (imported)")
+    out = tmp_path / "kept.twm.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(out), "")))
+    assert window.save()
+    assert window.windowTitle().startswith("kept.twm.json") and not window.doc.dirty

@@ -104,6 +104,9 @@ class VendorImports(QObject):
         self.panel: ToClassifyPanel | None = None
         self.dock: QDockWidget | None = None
         window.doc.pathChanged.connect(self._path_changed)
+        # The window sets its own title ("Untitled") on every save-state change, after or
+        # before us depending on connection order: re-apply ours whenever it changes.
+        window.windowTitleChanged.connect(lambda title: self._title())
         window.doc.undo_stack.cleanChanged.connect(lambda clean: self._title())
         window.doc.changed.connect(self._model_changed)
         window.scene.selectionChanged.connect(self._selection_changed)
@@ -193,7 +196,9 @@ class VendorImports(QObject):
     def _title(self) -> None:
         if self.imported_name and not self.window.doc.path:
             name = self.tr("%1 (imported)").replace("%1", self.imported_name)
-            self.window.setWindowTitle(f"{name}[*] — Threat Workbench")
+            title = f"{name}[*] — Threat Workbench"
+            if self.window.windowTitle() != title:
+                self.window.setWindowTitle(title)
             self.window.setWindowModified(self.window.doc.dirty)
 
     # --- classify ----------------------------------------------------------------------------
