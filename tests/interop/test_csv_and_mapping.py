@@ -62,3 +62,15 @@ def test_unmatched_elements_get_the_generic_stencil_of_their_layer_hint() -> Non
         assert decision.stencil == f"generic-{layer.value}" and decision.layer == layer
     # Whole words only: "Table" does not contain the network "ble".
     assert not mapper.map("t", "Table", "", Layer.CLOUD).mapped
+
+
+def test_unmatched_names_that_say_their_layer_get_that_layer_and_stay_to_classify() -> None:
+    """Threat Dragon calls everything a 'process' (cloud); 'IoT Device' is plainly a thing."""
+    mapper = StencilMapper()
+    device = mapper.map("d", "IoT Device", "process", Layer.CLOUD)
+    assert (device.stencil, device.layer, device.mapped) == ("generic-thing", Layer.THING, False)
+    assert device.how == "no stencil matched; 'iot device' says thing"
+    router = mapper.map("r", "Core router", "process", Layer.CLOUD)
+    assert (router.stencil, router.mapped) == ("generic-gateway", False)
+    store = mapper.map("s", "MySQL database", "store", Layer.CLOUD)
+    assert store.layer == Layer.CLOUD and store.how.endswith("generic placeholder")

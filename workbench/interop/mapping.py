@@ -42,9 +42,18 @@ def _contains(haystack: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _hint_file() -> dict:
+    return json.loads((Path(__file__).with_name("type_hints.json")).read_text("utf-8"))
+
+
 def type_hints() -> dict[str, str]:
-    data = json.loads((Path(__file__).with_name("type_hints.json")).read_text("utf-8"))
-    return dict(data["hints"])
+    return dict(_hint_file()["hints"])
+
+
+def layer_hints() -> dict[str, Layer]:
+    """Words that say which layer an unmatched element lives in ("IoT Device" -> thing)."""
+    return {phrase: Layer(layer) for phrase, layer in _hint_file().get("layer_hints",
+                                                                        {}).items()}
 
 
 @dataclass(frozen=True)
@@ -91,6 +100,8 @@ class StencilMapper:
             if stencil_id in self.stencils:
                 self._phrases.append((words(phrase, camel=False), stencil_id,
                                       f"hint {phrase!r}"))
+        self._layer_phrases = [(words(p, camel=False), layer)
+                               for p, layer in layer_hints().items()]
         # Phrases by first word: a name is checked against the few phrases that can start at
         # each of its words instead of against the whole table.
         self._by_first: dict[str, list[_Phrase]] = {}
@@ -128,6 +139,17 @@ class StencilMapper:
             stencil = self.stencils[best[1]]
             return MappingDecision(element, name, foreign_type, stencil.id, stencil.layer,
                                    True, best[2])
-        generic = GENERIC_BY_LAYER[layer_hint]
-        return MappingDecision(element, name, foreign_type, generic, layer_hint, False,
-                               "no stencil matched; generic placeholder")
+        layer, why = self._guess_layer(name, layer_hint)
+        return MappingDecision(element, name, foreign_type, GENERIC_BY_LAYER[layer], layer,
+                               False, f"no stencil matched; {why or 'generic placeholder'}")
+
+    def _guess_layer(self, name: str, layer_hint: Layer) -> tuple[Layer, str]:
+        """The layer the name's words point to (longest phrase first), else the tool's."""
+        haystack = words(name, camel=False)
+        best: tuple[int, str, Layer] | None = None
+        for phrase, layer in self._layer_phrases:
+            if _contains(haystack, phrase) and (best is None or len(phrase) > best[0]):
+                best = (len(phrase), " ".join(phrase), layer)
+        if best is None or best[2] == layer_hint:
+            return layer_hint, ""
+        return best[2], f"{best[1]!r} says {best[2].value}"
