@@ -114,3 +114,11 @@ def test_bad_ids_are_named(imported, element, stencil, named) -> None:
 
 def test_an_unmarked_model_has_nothing_to_classify() -> None:
     assert to_classify(tiny_model()) == []
+
+
+def test_the_zone_grows_to_hold_an_element_moved_to_another_lane(imported) -> None:
+    after = change_stencil(imported, "box", "data-lake", default_stencils())
+    box, zone = after.layout.elements["box"], after.layout.zones["home"]
+    assert box.x >= 3 * LANE_W  # the cloud lane
+    assert zone.x <= box.x and box.x + box.w <= zone.x + zone.w
+    assert zone.y <= box.y and box.y + box.h <= zone.y + zone.h

@@ -26,6 +26,7 @@ from workbench.model.errors import ModelError
 from workbench.model.reclassify import (
     ReclassifyError,
     change_stencil,
+    marker_line,
     stencil_change_notes,
     to_classify,
 )
@@ -260,7 +261,8 @@ class VendorImports(QObject):
         if comp is None:
             window.statusBar().showMessage(self.tr("Select one element to change its type"), 4000)
             return False
-        picker = StencilPicker(window.stencils, comp.name, comp.stencil, window)
+        picker = StencilPicker(window.stencils, comp.name, comp.stencil, window,
+                               hint=marker_line(comp))
         if picker.exec() != StencilPicker.DialogCode.Accepted or not picker.chosen:
             return False
         return self.apply_type(comp.id, picker.chosen)

@@ -44,7 +44,7 @@ class StencilPicker(QDialog):
     """Searchable stencils grouped by layer; Enter in the search box takes the first match."""
 
     def __init__(self, stencils: StencilLibrary, element_name: str, current: str,
-                 parent=None):
+                 parent=None, hint: str | None = None):
         super().__init__(parent)
         self.setObjectName("vendor-stencil-picker")
         self.setWindowTitle(self.tr("Change Type of %1").replace("%1", element_name))
@@ -53,6 +53,11 @@ class StencilPicker(QDialog):
         self.current = QLabel(self.tr("Now: %1").replace("%1", stencil_label(stencils,
                                                                               current)))
         layout.addWidget(self.current)
+        if hint:  # the importer's note: which tool type this was
+            self.hint = QLabel(hint.removeprefix(UNMAPPED_MARKER).strip())
+            self.hint.setWordWrap(True)
+            self.hint.setStyleSheet("color: #555;")
+            layout.addWidget(self.hint)
         self.palette = Palette(stencils, current_language())
         self.palette.tree.setDragEnabled(False)
         self.palette.search.setPlaceholderText(self.tr("Type to search, Enter to choose"))
