@@ -19,4 +19,4 @@ def install_vendor_tools(window, menu) -> None:
 
 
 #: Modules of this package exposing ``install(window, menu)``, in menu order.
-FEATURES: tuple[str, ...] = ("imports",)
+FEATURES: tuple[str, ...] = ("imports", "review")
