@@ -62,6 +62,10 @@ class StencilPicker(QDialog):
         self.palette.tree.setDragEnabled(False)
         self.palette.search.setPlaceholderText(self.tr("Type to search, Enter to choose"))
         layout.addWidget(self.palette)
+        self.no_match = QLabel()
+        self.no_match.setStyleSheet("color: #b00020;")
+        self.no_match.hide()
+        layout.addWidget(self.no_match)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._take_current)
@@ -86,6 +90,9 @@ class StencilPicker(QDialog):
         visible = self.palette.visible_ids()
         item = self.palette.item_for(visible[0]) if visible else None
         self.palette.tree.setCurrentItem(item)
+        self.no_match.setText(self.tr("No type matches “%1”").replace(
+            "%1", self.palette.search.text().strip()))
+        self.no_match.setVisible(not visible)
 
     def _take_first(self) -> None:
         item = self.palette.tree.currentItem()

@@ -50,6 +50,7 @@ FR = {
         "%1 élément(s) gardé(s) avec un type générique par l'import. Sélectionnez-en un et "
         "choisissez son type.",
     "Nothing to classify.": "Rien à classer.",
+    "No type matches “%1”": "Aucun type ne correspond à « %1 »",
     # export
     "Open Threat Model, JSON (*.otm.json *.json)": "Open Threat Model, JSON (*.otm.json *.json)",
     "Open Threat Model, YAML (*.otm.yaml *.yaml *.yml)":

@@ -74,7 +74,7 @@
         <translation>Chaque élément a été associé à un type.</translation>
     </message>
     <message>
-        <location filename="../imports_report.py" line="108" />
+        <location filename="../imports_report.py" line="109" />
         <source>Warnings (%1):</source>
         <translation>Avertissements (%1) :</translation>
     </message>
@@ -92,26 +92,31 @@
         <translation>Actuellement : %1</translation>
     </message>
     <message>
-        <location filename="../imports_classify.py" line="58" />
+        <location filename="../imports_classify.py" line="63" />
         <source>Type to search, Enter to choose</source>
         <translation>Tapez pour chercher, Entrée pour choisir</translation>
+    </message>
+    <message>
+        <location filename="../imports_classify.py" line="93" />
+        <source>No type matches “%1”</source>
+        <translation>Aucun type ne correspond à « %1 »</translation>
     </message>
 </context>
 <context>
     <name>ToClassifyPanel</name>
     <message>
-        <location filename="../imports_classify.py" line="117" />
+        <location filename="../imports_classify.py" line="131" />
         <source>Change Type…</source>
         <extracomment>element id chosen in the list the analyst asked to change this element's type</extracomment>
         <translation>Changer le type…</translation>
     </message>
     <message>
-        <location filename="../imports_classify.py" line="154" />
+        <location filename="../imports_classify.py" line="168" />
         <source>%1 element(s) kept with a generic type by the import. Select one and choose its type.</source>
         <translation>%1 élément(s) gardé(s) avec un type générique par l'import. Sélectionnez-en un et choisissez son type.</translation>
     </message>
     <message>
-        <location filename="../imports_classify.py" line="156" />
+        <location filename="../imports_classify.py" line="170" />
         <source>Nothing to classify.</source>
         <translation>Rien à classer.</translation>
     </message>
@@ -119,119 +124,119 @@
 <context>
     <name>VendorImports</name>
     <message>
-        <location filename="../imports.py" line="108" />
+        <location filename="../imports.py" line="119" />
         <source>All supported (*.otm *.yaml *.yml *.json *.tm7 *.csv)</source>
         <extracomment>(format, file-dialog filter): the order of the filter list</extracomment>
         <translation>Tous les formats pris en charge (*.otm *.yaml *.yml *.json *.tm7 *.csv)</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="111" />
-        <location filename="../imports.py" line="120" />
+        <location filename="../imports.py" line="122" />
+        <location filename="../imports.py" line="131" />
         <source>Import vendor architecture</source>
         <translation>Importer une architecture fournisseur</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="121" />
+        <location filename="../imports.py" line="132" />
         <source>Which tool wrote %1?</source>
         <translation>Quel outil a produit %1 ?</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="130" />
+        <location filename="../imports.py" line="142" />
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="139" />
+        <location filename="../imports.py" line="151" />
         <source>Cannot import</source>
         <translation>Import impossible</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="140" />
+        <location filename="../imports.py" line="152" />
         <source>%1 could not be imported:</source>
         <translation>%1 n'a pas pu être importé :</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="147" />
+        <location filename="../imports.py" line="160" />
         <source>Import cancelled</source>
         <translation>Import annulé</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="157" />
+        <location filename="../imports.py" line="170" />
         <source>Lay out by layer</source>
         <translation>Disposition par couche</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="168" />
+        <location filename="../imports.py" line="183" />
         <source>Imported %1: %2 element(s) to classify</source>
         <translation>%1 importé : %2 élément(s) à classer</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="179" />
+        <location filename="../imports.py" line="199" />
         <source>%1 (imported)</source>
         <translation>%1 (importé)</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="189" />
+        <location filename="../imports.py" line="211" />
         <source>To classify</source>
         <translation>À classer</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="232" />
+        <location filename="../imports.py" line="262" />
         <source>Select one element to change its type</source>
         <translation>Sélectionnez un élément pour changer son type</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="244" />
+        <location filename="../imports.py" line="275" />
         <source>Change type</source>
         <translation>Changer le type</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="247" />
+        <location filename="../imports.py" line="278" />
         <source>Cannot change type</source>
         <translation>Impossible de changer le type</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="256" />
+        <location filename="../imports.py" line="287" />
         <source>Open Threat Model, JSON (*.otm.json *.json)</source>
         <translation>Open Threat Model, JSON (*.otm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="257" />
+        <location filename="../imports.py" line="288" />
         <source>Open Threat Model, YAML (*.otm.yaml *.yaml *.yml)</source>
         <translation>Open Threat Model, YAML (*.otm.yaml *.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="262" />
+        <location filename="../imports.py" line="293" />
         <source>Export to OTM</source>
         <translation>Exporter en OTM</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="287" />
+        <location filename="../imports.py" line="318" />
         <source>Cannot export</source>
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="290" />
+        <location filename="../imports.py" line="321" />
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="348" />
+        <location filename="../imports.py" line="379" />
         <source>&amp;Import Vendor Architecture…</source>
         <translation>&amp;Importer une architecture fournisseur…</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="351" />
+        <location filename="../imports.py" line="382" />
         <source>Export to &amp;OTM…</source>
         <translation>Exporter en &amp;OTM…</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="353" />
+        <location filename="../imports.py" line="384" />
         <source>C&amp;hange Type…</source>
         <translation>C&amp;hanger le type…</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="356" />
+        <location filename="../imports.py" line="387" />
         <source>To &amp;Classify</source>
         <translation>À &amp;classer</translation>
     </message>
