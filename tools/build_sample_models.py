@@ -1205,7 +1205,40 @@ def home_telemonitoring() -> ThreatModel:
     b.target("dispenser", "patient_safety", "Medication scheduling of the dispenser")
     b.target("nurse-app", "care_service", "Timely alerts to the on-call nurse")
     b.target("hds", "health_data", "Telemonitoring records of all patients")
-    return b.build()
+    model = b.build()
+    # The hospital's review of the platform vendor, half done: a realistic mix of answers.
+    from workbench.model.review import ReviewAnswer, ReviewRecord
+
+    by, on = "A. Lefèvre (hospital CISO)", dt.date(2026, 11, 10)
+    model.review = ReviewRecord(
+        vendor="CardioSuivi SAS (telemonitoring platform)", reviewer=by, date=on,
+        answers=[ReviewAnswer(item=item, answer=answer, evidence=evidence, note=note,
+                              answered_by=by, answered_on=on)
+                 for item, answer, evidence, note in (
+            ("hds-certified-hosting", "yes",
+             "HDS certificate #HDS-2024-0457 (hosting and managed services, activities 1-6) "
+             "valid until 2027-03-14; backup site in the same scope", None),
+            ("data-location", "partial", "Data processing agreement v3, annex 2: storage "
+             "and processing in France", "Night-time support desk in Tunisia is not listed "
+             "as a sub-processor; transfer clause requested"),
+            ("signed-firmware", "partial", "Android verified boot and signed MDM packages "
+             "for the tablet hub", "Scale, cuff and oximeter are third-party devices: no "
+             "statement yet from their makers"),
+            ("encryption-in-transit", "partial", "TLS 1.2+ on every platform endpoint "
+             "(SSL Labs grade A, 2026-10-02)", "Summaries reach the EHR over HL7 v2 MLLP in "
+             "cleartext on the hospital LAN"),
+            ("sbom", "no", None, "Vendor offers a CycloneDX SBOM of the platform only after "
+             "contract signature; nothing for the hub app"),
+            ("patch-commitment", "unknown", None, "End-of-support dates of the tablet OS "
+             "asked on 2026-10-20, no answer yet"),
+            ("clinician-authentication", "yes", "Pro Santé Connect (e-CPS) on the nurse "
+             "portal and on-call app; audit report 2026-09", None),
+            ("incident-notification", "yes", "Contract clause 14.2: notification within "
+             "24 h, help with the CERT Santé / ARS declaration", None),
+            ("security-testing", "partial", "Penetration test by a PASSI-qualified firm, "
+             "2026-05, platform only", "Hub app and MDM enrolment not in scope"),
+        )])
+    return model
 
 
 # --------------------------------------------------------------------------------------

@@ -128,3 +128,9 @@ def test_a_review_of_a_sample_model_reads_like_the_report(capsys) -> None:
     assert data["counts"] == summary.counts
     assert data["met_ratio"] == round(summary.met_ratio, 3)
     assert len(data["items"]) == len(summary.lines)
+    # the sample's review is half done: every answer kind, gaps blocking first
+    assert data["vendor"].startswith("CardioSuivi") and data["started"]
+    assert data["counts"] == {"yes": 3, "partial": 4, "no": 1, "unknown": 12,
+                              "not_applicable": 0}
+    assert data["blocking_gaps"] == ["signed-firmware", "encryption-in-transit",
+                                     "patch-commitment", "default-credentials"]
