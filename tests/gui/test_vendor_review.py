@@ -139,3 +139,20 @@ def test_every_review_string_has_a_french_translation():
                     or m.find("translation").get("type") == "unfinished"]
     assert not untranslated
     assert ts.with_suffix(".qm").is_file()
+
+
+def test_a_broken_checklist_is_reported_not_shown_empty(qtbot, make_window, tiny_path,
+                                                        dialogs, monkeypatch):
+    from workbench.gui.vendor import review
+    from workbench.model.errors import ModelError, Problem
+
+    def broken():
+        raise ModelError([Problem("items[3].severity", "Input should be 'blocking'")],
+                         "catalogs/review-checklist.json")
+
+    monkeypatch.setattr(review, "default_checklist", broken)
+    window = make_window(tiny_path)
+    next(a for a in window.tools_menu.actions() if a.text() == "&Vendor Review…").trigger()
+    assert getattr(window, "review_dock", None) is None
+    kind, title, text = dialogs.shown[-1]
+    assert kind == "critical" and "review-checklist.json" in text and "items[3].severity" in text

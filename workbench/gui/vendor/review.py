@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -46,6 +47,7 @@ from workbench.analysis.review import (
 )
 from workbench.gui.workshop.i18n import current_language
 from workbench.model import review_edits as rv
+from workbench.model.errors import ModelError
 from workbench.model.threat_model import ThreatModel
 
 #: Answer colours, as in the report's review table.
@@ -313,6 +315,7 @@ class ReviewPanel(QWidget):
         text = value or ""
         if edit.text() != text and not (edit.hasFocus() and edit.isModified()):
             edit.setText(text)
+            edit.setCursorPosition(0)  # a long vendor name shows its beginning
 
     def _fill_rows(self, summary: ReviewSummary) -> None:
         gaps: dict[str, int] = {}
@@ -360,6 +363,8 @@ class ReviewPanel(QWidget):
                 row.setForeground(col, QBrush(GREY))
         for col in range(4):
             row.setToolTip(col, tip)
+        if line.applicable and line.evidence:  # the column is narrow: the whole text here
+            row.setToolTip(COL_EVIDENCE, html.escape(line.evidence))
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
         ident = current.data(COL_ITEM, ID_ROLE) if current is not None else None
@@ -528,10 +533,19 @@ class ReviewPanel(QWidget):
         self.refresh()
 
 
-def review_panel(window) -> ReviewPanel:
-    """The window's Vendor Review dock (created on first use), shown and raised."""
+def review_panel(window) -> ReviewPanel | None:
+    """The window's Vendor Review dock (created on first use), shown and raised.
+
+    A broken checklist file is reported (file and field) instead of opening an empty dock.
+    """
     panel = getattr(window, "review_panel", None)
     if panel is None:
+        try:
+            default_checklist()
+        except ModelError as exc:
+            QMessageBox.critical(window, QCoreApplication.translate(
+                "VendorReview", "Cannot open the review checklist"), exc.describe())
+            return None
         panel = ReviewPanel(window)
         dock = QDockWidget(QCoreApplication.translate("VendorReview", "Vendor Review"), window)
         dock.setObjectName("dock-vendor-review")

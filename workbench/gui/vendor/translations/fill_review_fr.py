@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 FR = {
     # menu, dock
     "&Vendor Review…": "&Revue fournisseur…", "Vendor Review": "Revue fournisseur",
+    "Cannot open the review checklist": "Impossible d'ouvrir la liste de revue",
     # answers, severities, categories (same words as the report)
     "Yes": "Oui", "Partial": "Partiel", "No": "Non", "Unknown": "Inconnu",
     "Not applicable": "Sans objet", "Blocking": "Bloquant", "Major": "Majeur",
