@@ -240,7 +240,9 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.doc.changed.connect(self._model_changed)
         self.doc.selectRequested.connect(self.scene.select_ids)
-        self.doc.undo_stack.cleanChanged.connect(lambda clean: self._update_title())
+        # a bound slot, not a lambda: Qt drops it with the window (the document's undo stack
+        # can outlive the window at exit and emit cleanChanged while being cleared)
+        self.doc.undo_stack.cleanChanged.connect(self._clean_changed)
         self.doc.pathChanged.connect(self._update_title)
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
@@ -276,6 +278,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
+
+    def _clean_changed(self, clean: bool) -> None:
+        self._update_title()
 
     def _update_title(self) -> None:
         name = Path(self.doc.path).name if self.doc.path else self.tr("Untitled")

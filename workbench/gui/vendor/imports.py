@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMessageBox
@@ -107,8 +108,9 @@ class VendorImports(QObject):
         window.doc.pathChanged.connect(self._path_changed)
         # The window sets its own title ("Untitled") on every save-state change, after or
         # before us depending on connection order: re-apply ours whenever it changes.
-        window.windowTitleChanged.connect(lambda title: self._title())
-        window.doc.undo_stack.cleanChanged.connect(lambda clean: self._title())
+        # bound slots, not lambdas: Qt disconnects them when this controller goes away
+        window.windowTitleChanged.connect(self._retitle)
+        window.doc.undo_stack.cleanChanged.connect(self._retitle)
         window.doc.changed.connect(self._model_changed)
         window.scene.selectionChanged.connect(self._selection_changed)
 
@@ -193,6 +195,10 @@ class VendorImports(QObject):
                     self.dock is None or not self.dock.isVisible()):
                 self.show_dock()  # a file `workbench import` wrote: the list is the to-do
         self._title()
+
+    def _retitle(self, *_args) -> None:
+        if shiboken6.isValid(self.window):  # the window's children emit while it is deleted
+            self._title()
 
     def _title(self) -> None:
         if self.imported_name and not self.window.doc.path:
