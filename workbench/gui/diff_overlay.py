@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -454,7 +455,7 @@ class DiffOverlay:
         return ok and self.risk_changes is not None
 
     def _risk_ready(self) -> None:
-        if self.baseline is None:
+        if self.baseline is None or not shiboken6.isValid(self.window):  # closed meanwhile
             return
         before, after = self.risk.tables["baseline"], self.risk.tables["current"]
         self.risk_changes = compare_risk(before or {}, after or {})
@@ -462,6 +463,8 @@ class DiffOverlay:
         self._show_risk()
 
     def _risk_failed(self, message: str) -> None:
+        if not shiboken6.isValid(self.window):
+            return
         self.risk_error = message
         self._show_risk()
 
