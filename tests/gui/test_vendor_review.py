@@ -97,6 +97,13 @@ def test_vendor_and_reviewer_start_the_review_and_sign_answers(qtbot, make_windo
     assert "Blocking" in panel.items["hds-certified-hosting"].text(1)
     assert "Yes 1" in panel.summary.text()
 
+    qtbot.mouseClick(panel.gaps_only, Qt.MouseButton.LeftButton)  # what is left to chase
+    assert panel.items["hds-certified-hosting"].isHidden()  # answered yes
+    assert panel.items["signed-firmware"].isHidden()  # does not apply
+    assert not panel.items["sbom"].isHidden()
+    qtbot.mouseClick(panel.gaps_only, Qt.MouseButton.LeftButton)
+    assert not panel.items["hds-certified-hosting"].isHidden()
+
 
 def test_items_that_do_not_apply_are_greyed_with_the_reason(qtbot, make_window, tiny_path):
     window = make_window(tiny_path)

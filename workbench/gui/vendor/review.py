@@ -20,10 +20,12 @@ import html
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDockWidget,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -135,7 +137,7 @@ class ReviewPanel(QWidget):
 
     def __init__(self, window, parent: QWidget | None = None):
         super().__init__(parent)
-        self.window = window
+        self.main_window = window
         self.doc = window.doc
         self.checklist = default_checklist()
         self.known = {item.id for item in self.checklist.items}
@@ -192,7 +194,15 @@ class ReviewPanel(QWidget):
         form.addWidget(self.reviewer_edit, 0, 3)
         form.addWidget(QLabel(self.tr("Date")), 1, 0)
         form.addWidget(self.date_edit, 1, 1)
-        form.addWidget(self.start_btn, 1, 3)
+        self.gaps_only = QCheckBox(self.tr("Show gaps only"))
+        self.gaps_only.setToolTip(self.tr("Hide the items answered yes or not applicable, "
+                                          "and those that do not apply"))
+        self.gaps_only.toggled.connect(lambda _on: self.refresh())
+        row = QHBoxLayout()
+        row.addWidget(self.gaps_only)
+        row.addStretch(1)
+        row.addWidget(self.start_btn)
+        form.addLayout(row, 1, 2, 1, 2)
         form.setColumnStretch(1, 1)
         form.setColumnStretch(3, 1)
         return form
@@ -249,7 +259,7 @@ class ReviewPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        scroll.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         v.addWidget(scroll, 1)
         form = QGridLayout()
         self.answer_combo = QComboBox()
@@ -324,11 +334,14 @@ class ReviewPanel(QWidget):
             cat = line.item.category
             counts[cat] = counts.get(cat, 0) + (1 if line.applicable else 0)
             gaps[cat] = gaps.get(cat, 0) + (1 if line.gap else 0)
-            self._fill_row(self.items[line.item.id], line)
+            row = self.items[line.item.id]
+            self._fill_row(row, line)
+            row.setHidden(self.gaps_only.isChecked() and not line.gap)
         for cat, parent in self.categories.items():
             text = self.tr("%1 — gaps: %2 of %3").replace("%1", category_label(cat)) \
                 .replace("%2", str(gaps.get(cat, 0))).replace("%3", str(counts.get(cat, 0)))
             parent.setText(COL_ITEM, text)
+            parent.setHidden(self.gaps_only.isChecked() and not gaps.get(cat, 0))
 
     def _fill_row(self, row: QTreeWidgetItem, line: ReviewLine) -> None:
         item = line.item

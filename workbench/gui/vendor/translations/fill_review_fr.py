@@ -40,6 +40,9 @@ FR = {
     "Start review": "Démarrer la revue", "Vendor": "Fournisseur", "Reviewer": "Évaluateur",
     "Date": "Date",
     # tree and detail
+    "Show gaps only": "Écarts seulement",
+    "Hide the items answered yes or not applicable, and those that do not apply":
+        "Masque les points satisfaits, sans objet ou qui ne s'appliquent pas",
     "Item": "Point", "Severity": "Gravité", "Answer": "Réponse", "Evidence": "Preuve",
     "What the vendor showed (document, certificate, test report)":
         "Ce que le fournisseur a montré (document, certificat, rapport de test)",
