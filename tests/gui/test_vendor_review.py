@@ -136,6 +136,11 @@ def test_french_dock(french, qtbot, make_window, tiny_path):
     assert panel.start_btn.text() == "Démarrer la revue"
     assert panel.answer_combo.itemText(0) == "Oui"
     assert "Inconnu 19" in panel.summary.text()
+    # the question and the expected evidence too, not only the title
+    panel.tree.setCurrentItem(panel.items["sbom"])
+    assert "nomenclature logicielle (SBOM)" in panel.detail_text.text()
+    assert "Fichiers SBOM des versions concernées." in panel.detail_text.text()
+    assert "machine-readable" not in panel.detail_text.text()
 
 
 def test_every_review_string_has_a_french_translation():

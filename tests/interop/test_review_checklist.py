@@ -73,3 +73,12 @@ def test_broken_checklist_is_a_clear_error(tmp_path) -> None:
                                 "title": "t", "items": [{"id": "a"}]}), encoding="utf-8")
     with pytest.raises(ModelError, match="items"):
         load_checklist(path)
+
+
+def test_every_checklist_item_reads_in_french() -> None:
+    """French buyers (hospital CISOs, GHT purchasing) fill the checklist in French."""
+    from workbench.analysis.review import load_checklist
+
+    for item in load_checklist().items:
+        assert item.title_fr and item.question_fr and item.question_fr != item.question, item.id
+        assert bool(item.evidence_expected_fr) == bool(item.evidence_expected), item.id

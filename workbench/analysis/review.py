@@ -33,7 +33,9 @@ class ChecklistItem(Strict):
     title: ShortText
     title_fr: ShortText | None = None
     question: Text
+    question_fr: Text | None = None
     evidence_expected: Text | None = None
+    evidence_expected_fr: Text | None = None
     references: list[ShortText] = Field(default_factory=list)
     applies_if: Literal["health_data", "medical_device"] | None = None
 

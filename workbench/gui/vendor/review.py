@@ -107,6 +107,19 @@ def item_title(item: ChecklistItem) -> str:
     return item.title_fr if current_language() == "fr" and item.title_fr else item.title
 
 
+def item_question(item: ChecklistItem) -> str:
+    """The question in the interface language (English when no French text)."""
+    return item.question_fr if current_language() == "fr" and item.question_fr \
+        else item.question
+
+
+def item_evidence(item: ChecklistItem) -> str | None:
+    """The evidence a buyer expects, in the interface language."""
+    if current_language() == "fr" and item.evidence_expected_fr:
+        return item.evidence_expected_fr
+    return item.evidence_expected
+
+
 def summary_text(summary: ReviewSummary) -> str:
     """Two lines: counts per answer; applicable items, share met, gaps (the report's figures)."""
     counts = summary.counts
@@ -352,11 +365,11 @@ class ReviewPanel(QWidget):
         font = QFont(self.tree.font())
         font.setBold(item.severity == "blocking")
         row.setFont(COL_SEVERITY, font)
-        tip = f"<b>{html.escape(item_title(item))}</b><p>{html.escape(item.question)}</p>"
+        tip = f"<b>{html.escape(item_title(item))}</b><p>{html.escape(item_question(item))}</p>"
         expected = self.tr("Expected evidence:")
-        if item.evidence_expected:
+        if item_evidence(item):
             tip += f"<p><i>{html.escape(expected)}</i> " \
-                   f"{html.escape(item.evidence_expected)}</p>"
+                   f"{html.escape(item_evidence(item))}</p>"
         if line.applicable:
             row.setText(COL_ANSWER, answer_label(line.answer.value))
             row.setBackground(COL_ANSWER, QBrush(QColor(ANSWER_COLOURS[line.answer.value])))
@@ -410,11 +423,11 @@ class ReviewPanel(QWidget):
             "Does not apply: %1").replace("%1", not_applicable_reason(item))) + "</b>"]
         parts += [f"<b>{html.escape(severity_label(item.severity))}</b> · "
                  f"{html.escape(category_label(item.category))} · <code>{item.id}</code>",
-                 html.escape(item.question)]
+                 html.escape(item_question(item))]
         expected, references = self.tr("Expected evidence:"), self.tr("References:")
-        if item.evidence_expected:
+        if item_evidence(item):
             parts.append(f"<i>{html.escape(expected)}</i> "
-                         f"{html.escape(item.evidence_expected)}")
+                         f"{html.escape(item_evidence(item))}")
         if item.references:
             parts.append(f"<i>{html.escape(references)}</i> "
                          + html.escape("; ".join(item.references)))
