@@ -143,6 +143,21 @@ def test_merge_mode_is_an_option_written_only_when_set() -> None:
     assert caps["malicious-app"] == 0.9 and len(caps) == len(DEFAULT_ATTACKERS)
 
 
+def test_editing_a_builtin_profile_copies_the_defaults_first() -> None:
+    model = tiny_model()
+    own = pe.own_attacker(model, "hospital-insider", DEFAULT_ATTACKERS)
+    # replace mode: all six come in, so tuning one never drops the other five
+    assert {a.id for a in own.attackers} == DEFAULT_IDS
+    off = pe.set_attacker_enabled(own, "hospital-insider", False)
+    assert _effective(off) == sorted(DEFAULT_IDS - {"hospital-insider"})
+    assert pe.own_attacker(off, "hospital-insider", DEFAULT_ATTACKERS) is off
+    merged = pe.own_attacker(pe.set_attacker_mode(model, "merge"), "malicious-app",
+                             DEFAULT_ATTACKERS)
+    assert [a.id for a in merged.attackers] == ["malicious-app"]  # merge: just that one
+    with pytest.raises(pe.ProfileEditError, match="unknown attacker 'ghost'"):
+        pe.own_attacker(model, "ghost", DEFAULT_ATTACKERS)
+
+
 # --- targets -----------------------------------------------------------------------------------
 
 def test_targets_update_remove_and_derivation(stencils) -> None:

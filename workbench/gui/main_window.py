@@ -230,6 +230,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         analysis_menu = bar.addMenu(self.tr("A&nalysis"))
         analysis_menu.addAction(a["analyse"])
+        from workbench.gui.profiles import install as install_profiles
+        install_profiles(self, analysis_menu)  # attackers, targets and data assets
         install_tools(self, bar)  # Tools: workshop mode, compare with another version
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("toolbar-main")

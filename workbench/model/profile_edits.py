@@ -203,14 +203,29 @@ def copy_default_attackers(model: ThreatModel, defaults: Sequence[AttackerProfil
 
     Profiles whose id the model already has are skipped. Copies are enabled while the
     defaults are in effect and disabled otherwise, so the analysis is unchanged by the copy.
+    In replace mode, while the defaults are in effect, ``ids`` is ignored and all are copied:
+    one enabled copy alone would silently drop the other defaults from the analysis.
     """
     have = {a.id for a in model.attackers}
     enabled = uses_defaults(model)
+    if enabled and attacker_mode(model) == "replace":
+        ids = None  # copying one alone would drop the other defaults from the analysis
     copies = [d.model_copy(update={"enabled": enabled}, deep=True) for d in defaults
               if d.id not in have and (ids is None or d.id in ids)]
     if not copies:
         return model
     return model.model_copy(update={"attackers": [*model.attackers, *copies]})
+
+
+def own_attacker(model: ThreatModel, attacker_id: str,
+                 defaults: Sequence[AttackerProfile]) -> ThreatModel:
+    """The model with ``attacker_id`` among its own profiles, copying the defaults (see
+    :func:`copy_default_attackers`) when it is a built-in one; for "edit a built-in profile"."""
+    if any(a.id == attacker_id for a in model.attackers):
+        return model
+    if not any(d.id == attacker_id for d in defaults):
+        attacker(model, attacker_id)  # raises, naming the known ones
+    return copy_default_attackers(model, defaults, ids={attacker_id})
 
 
 # --- targets -------------------------------------------------------------------------------------
