@@ -1630,9 +1630,86 @@ def record_analyst_decisions(model: ThreatModel) -> ThreatModel:
     return model
 
 
+def record_cardiac_workshop(model: ThreatModel) -> ThreatModel:
+    """A rating workshop on the ICD's wireless attack surface, as the minutes would show it:
+    five named participants, one item without consensus (the vendor and the clinicians
+    disagree about who holds programmers), consensus copied onto the threats."""
+    from workbench.model.workshop import WorkshopItem, WorkshopSession
+    from workbench.workshop import apply_consensus, cast_vote, record_consensus
+
+    on = dt.date(2026, 11, 12)
+    cardio, bio, ciso = "Dr C. Martin (cardiology)", "I. Roux (biomedical)", \
+        "A. Lefèvre (CISO)"
+    vendor, dpo = "S. Nguyen (vendor product security)", "M. Diallo (DPO)"
+    session = WorkshopSession(
+        id="ws-2026-11-12", title="ICD remote monitoring: wireless attack surface",
+        date=on, facilitator="K. Benali (consultant)",
+        participants=[cardio, bio, ciso, vendor, dpo],
+        notes=["Vendor attended for items 1, 2 and 4 only.",
+               "Ratings on the 4-level scales of the model (likelihood, severity per "
+               "impact category)."],
+        decisions=["Ask the vendor for the RF session authentication design before renewal.",
+                   "Biomedical to keep programmers in a locked room with a sign-out log.",
+                   "Move the HL7 summary flow to MLLP over TLS (interface engine project)."],
+        open_questions=["Are programmers lent between clinics of the GHT, and who tracks "
+                        "them?",
+                        "Does the transmitter fleet share one TLS client certificate?"])
+
+    def item(threat_id: str, title: str, seconds: int,
+             votes: list[tuple[str, int, dict[str, int], str | None]]) -> WorkshopItem:
+        threat = next(t for t in model.threats if t.id == threat_id)
+        entry = WorkshopItem(element=threat.element, threat=threat.id, title=title,
+                             seconds_spent=seconds)
+        for who, likelihood, impact, comment in votes:
+            cast_vote(entry, who, likelihood, impact, comment)
+        session.items.append(entry)
+        return entry
+
+    rf = item("thing.implant-rf-command-injection@icd",
+              "Commands injected over the implant RF link", 540, [
+                  (cardio, 2, {"patient_safety": 4, "care_delivery": 3}, None),
+                  (bio, 2, {"patient_safety": 4, "care_delivery": 3}, None),
+                  (ciso, 3, {"patient_safety": 4, "care_delivery": 3},
+                   "Public research shows it on older models"),
+                  (vendor, 2, {"patient_safety": 4, "care_delivery": 2},
+                   "Needs an SDR within a few metres and the session protocol")])
+    record_consensus(rf, [cardio, ciso], likelihood=2, on=on,
+                     rationale="Proximity and skill needed; harm would be immediate.")
+    item("flow.unauthenticated-therapy-command@f-programmer-icd",
+         "Therapy changed from an unauthenticated programmer", 780, [
+             (cardio, 3, {"patient_safety": 4}, "Programmers travel between clinics"),
+             (bio, 3, {"patient_safety": 4}, None),
+             (ciso, 2, {"patient_safety": 4}, None),
+             (vendor, 1, {"patient_safety": 4}, "Only service staff hold programmers")])
+    portal = item("cloud.broken-object-authorization@rm-platform",
+                  "Other patients' episodes through the platform API", 420, [
+                      (ciso, 2, {"legal": 3, "image": 3, "compliance": 3}, None),
+                      (dpo, 2, {"legal": 3, "image": 3, "compliance": 4},
+                       "A breach notification to the CNIL would follow"),
+                      (bio, 3, {"legal": 3, "image": 2, "compliance": 3}, None)])
+    record_consensus(portal, [ciso, dpo], on=on)
+    fleet = item("gateway.shared-credentials-fleet@transmitter",
+                 "One secret shared by every bedside transmitter", 360, [
+                     (ciso, 3, {"legal": 3}, None),
+                     (bio, 3, {"legal": 2}, None),
+                     (vendor, 2, {"legal": 2}, "Certificates are per device since v4")])
+    record_consensus(fleet, [ciso, bio], likelihood=3, on=on,
+                     rationale="Older transmitters in the field predate v4.")
+    model.workshops = [session]
+    apply_consensus(model, session)
+    return model
+
+
+#: Extra records some samples carry, applied after the analyst decisions.
+SAMPLE_RECORDS = {"cardiac-implant-remote-monitoring": record_cardiac_workshop}
+
+
 def build_all() -> dict[str, ThreatModel]:
     """Every sample model by file stem, in a fixed order, with analyst decisions (section 7)."""
-    return {name: record_analyst_decisions(make()) for name, make in MODELS.items()}
+    out = {name: record_analyst_decisions(make()) for name, make in MODELS.items()}
+    for name, record in SAMPLE_RECORDS.items():
+        out[name] = record(out[name])
+    return out
 
 
 def expected_texts() -> dict[str, str]:

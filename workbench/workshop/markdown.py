@@ -60,8 +60,25 @@ def _duration(seconds: int) -> str:
 
 
 def _fmt(value: float, lang: str = "en") -> str:
-    out = str(int(value)) if value == int(value) else f"{value:.1f}"
+    """1, 2.5, 0.25: quartiles of four votes fall on quarters, so two decimals at most."""
+    out = str(int(value)) if value == int(value) else f"{value:.2f}".rstrip("0")
     return out.replace(".", ",") if lang == "fr" else out
+
+
+def _french_titles(model: ThreatModel) -> dict[str, str]:
+    """Threat id -> the catalog's French title, where the instance kept the English one."""
+    try:
+        from workbench.analysis.catalog import load_catalog
+
+        catalog = load_catalog(include_user_env=False)
+    except Exception:  # noqa: BLE001 - minutes never fail for want of a catalog
+        return {}
+    out = {}
+    for threat in model.threats:
+        entry = catalog.threats.get(threat.catalog_id)
+        if entry is not None and entry.title_fr and threat.title in (None, entry.title):
+            out[threat.id] = entry.title_fr
+    return out
 
 
 def session_markdown(model: ThreatModel, session: WorkshopSession, lang: str = "en") -> str:
@@ -72,6 +89,8 @@ def session_markdown(model: ThreatModel, session: WorkshopSession, lang: str = "
     names.update({f.id: f.name or f"{names.get(f.source, f.source)} → "
                                   f"{names.get(f.target, f.target)}" for f in model.flows})
     threats = {th.id: th.title or th.catalog_id for th in model.threats}
+    if lang == "fr":
+        threats.update(_french_titles(model))
     categories = {c.id: (IMPACT_NAMES_FR.get(c.id, c.name) if lang == "fr" else c.name)
                   for c in model.risk.impact_categories}
     out = [f"# {t('title', title=session.title)}", "",
