@@ -330,8 +330,8 @@ def test_french_dock(french, qtbot, make_window, tiny_path):
     assert window.profiles_dock.windowTitle() == "Attaquants, cibles et données"
     assert [panel.tabs.tabText(i) for i in range(3)] == ["Attaquants", "Cibles", "Données"]
     tab = panel.attackers
-    assert tab.customise_btn.text() == "Personnaliser les profils par défaut"
-    assert "(par défaut)" in _rows(tab.tree)[0]
+    assert tab.customise_btn.text() == "Personnaliser les profils prédéfinis"
+    assert "(prédéfini)" in _rows(tab.tree)[0]
     tab.select_attacker("remote-internet")
     assert "exposé à internet" in tab.rule_label.text().lower()
     assert panel.assets.assign_btn.text() == "Affecter à la sélection"
