@@ -39,7 +39,8 @@ from workbench.model.enums import AssetKind
 from workbench.model.threat_model import ThreatModel
 
 COLUMNS = ("name", "kind", "personal", "special_category", "confidentiality", "integrity",
-           "availability", "description", "used")
+           "availability", "used", "description")
+COL_DESCRIPTION = COLUMNS.index("description")
 
 
 class AssetsTab(EditTab):
@@ -51,22 +52,26 @@ class AssetsTab(EditTab):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("assets")
         self.table.setHorizontalHeaderLabels([
-            self.tr("Name"), self.tr("Kind"), self.tr("Personal"), self.tr("Special category"),
-            self.tr("C"), self.tr("I"), self.tr("A"), self.tr("Description"), self.tr("Used by")])
+            self.tr("Name"), self.tr("Kind"), self.tr("Personal"), self.tr("Art. 9"),
+            self.tr("C"), self.tr("I"), self.tr("A"), self.tr("Used"), self.tr("Description")])
         for col, tip in ((4, self.tr("Confidentiality need, 0-10")),
                          (5, self.tr("Integrity need, 0-10")),
                          (6, self.tr("Availability need, 0-10")),
                          (3, self.tr("Special category of personal data (GDPR art. 9): "
-                                     "health, genetic, biometric"))):
+                                     "health, genetic, biometric")),
+                         (7, self.tr("Elements holding it and flows carrying it"))):
             self.table.horizontalHeaderItem(col).setToolTip(tip)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 190)
+        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(0, 160)
+        self.table.setColumnWidth(COL_DESCRIPTION, 220)
         self.table.currentCellChanged.connect(lambda row, col, r0, c0: self._show_current())
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("New data asset's name"))
@@ -107,6 +112,11 @@ class AssetsTab(EditTab):
         self.impact: dict[str, QComboBox] = {}
         impact_title = QLabel(self.tr("Impact per category if this data is compromised"))
         impact_title.setStyleSheet(f"color: {GREY};")
+        self.desc_detail = QLineEdit()
+        self.desc_detail.setObjectName("detail-description")
+        self.desc_detail.setPlaceholderText(self.tr("Description"))
+        self.desc_detail.editingFinished.connect(self._commit_detail_description)
+        detail_layout.addWidget(self.desc_detail)
         detail_layout.addWidget(self.used_label)
         detail_layout.addWidget(impact_title)
         detail_layout.addWidget(self.impact_box)
@@ -120,6 +130,7 @@ class AssetsTab(EditTab):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([300, 160])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter, 1)
@@ -158,6 +169,8 @@ class AssetsTab(EditTab):
         name = QLineEdit()
         name.editingFinished.connect(lambda k=key, w=name: self._commit(k, "name", w.text()))
         kind = QComboBox()
+        kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        kind.setMinimumContentsLength(11)  # the drop-down list still shows whole names
         for value in AssetKind:
             kind.addItem(enum_label(value.value), value.value)
         kind.activated.connect(lambda i, k=key, w=kind: self._commit(k, "kind", w.itemData(i)))
@@ -170,6 +183,7 @@ class AssetsTab(EditTab):
             spin = QSpinBox()
             spin.setRange(0, 10)
             spin.setKeyboardTracking(False)
+            spin.setMaximumWidth(52)
             spin.valueChanged.connect(lambda v, k=key, f=field: self._commit(k, f, v))
             widgets[field] = spin
         desc = QLineEdit()
@@ -225,6 +239,10 @@ class AssetsTab(EditTab):
         self.remove_btn.setEnabled(asset is not None)
         self.assign_btn.setEnabled(asset is not None)
         self.unassign_btn.setEnabled(asset is not None)
+        self.desc_detail.blockSignals(True)
+        self.desc_detail.setText(asset.description or "" if asset is not None else "")
+        self.desc_detail.setCursorPosition(0)
+        self.desc_detail.blockSignals(False)
         if asset is None:
             self.detail.setTitle(self.tr("Selected data asset"))
             self.used_label.setText(self.tr("Choose a data asset in the table."))
@@ -296,6 +314,11 @@ class AssetsTab(EditTab):
         if not self.apply(self.tr("Edit data asset"), pe.update_data_asset, key,
                           {field: value}):
             self._fill(asset, self.doc.model)  # show the value the model still has
+
+    def _commit_detail_description(self) -> None:
+        key = self.current_id()
+        if key is not None:
+            self._commit(key, "description", self.desc_detail.text())
 
     def _commit_impact(self, category: str, level) -> None:
         key = self.current_id()

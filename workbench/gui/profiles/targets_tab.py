@@ -60,7 +60,9 @@ class TargetsTab(EditTab):
         self.tree.setRootIsDecorated(False)
         header = self.tree.header()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_KIND, COL_ELEMENT, COL_SOURCE):
+        header.setSectionResizeMode(COL_ELEMENT, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(COL_ELEMENT, 170)
+        for col in (COL_KIND, COL_SOURCE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(lambda cur, prev: self._update_buttons())
@@ -113,6 +115,8 @@ class TargetsTab(EditTab):
             source = self.tr("derived") if spec.derived else self.tr("model")
             item = QTreeWidgetItem([spec.name, kind_label(spec.kind), element, source])
             item.setData(COL_NAME, ID_ROLE, spec.id)
+            item.setToolTip(COL_NAME, spec.name)
+            item.setToolTip(COL_ELEMENT, element)
             item.setData(COL_NAME, DERIVED_ROLE, spec.derived)
             if spec.derived:
                 italic = QFont(item.font(COL_NAME))

@@ -139,8 +139,9 @@ FR = {
     "Remove target": "Retirer la cible", "Rename target": "Renommer la cible",
     "Derived targets": "Cibles déduites",
     # data assets
-    "Personal": "Personnelle", "Special category": "Sensible (art. 9)", "C": "C", "I": "I",
-    "A": "D", "Used by": "Utilisée par",
+    "Personal": "Personnelle", "Art. 9": "Art. 9", "C": "C", "I": "I", "A": "D",
+    "Used": "Usage", "Elements holding it and flows carrying it":
+        "Éléments qui la détiennent et flux qui la transportent",
     "Confidentiality need, 0-10": "Besoin de confidentialité, 0-10",
     "Integrity need, 0-10": "Besoin d'intégrité, 0-10",
     "Availability need, 0-10": "Besoin de disponibilité, 0-10",

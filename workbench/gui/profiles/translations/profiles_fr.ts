@@ -3,190 +3,196 @@
 <context>
     <name>AssetsTab</name>
     <message>
-        <location filename="../assets_tab.py" line="54" />
+        <location filename="../assets_tab.py" line="55" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="54" />
+        <location filename="../assets_tab.py" line="55" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="54" />
+        <location filename="../assets_tab.py" line="55" />
         <source>Personal</source>
         <translation>Personnelle</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="54" />
-        <source>Special category</source>
-        <translation>Sensible (art. 9)</translation>
-    </message>
-    <message>
-        <location filename="../assets_tab.py" line="55" />
+        <location filename="../assets_tab.py" line="56" />
         <source>C</source>
         <translation>C</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="55" />
+        <location filename="../assets_tab.py" line="56" />
         <source>I</source>
         <translation>I</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="55" />
+        <location filename="../assets_tab.py" line="56" />
         <source>A</source>
         <translation>D</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="55" />
+        <location filename="../assets_tab.py" line="56" />
+        <location filename="../assets_tab.py" line="117" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
         <location filename="../assets_tab.py" line="55" />
-        <source>Used by</source>
-        <translation>Utilisée par</translation>
+        <source>Art. 9</source>
+        <translation>Art. 9</translation>
     </message>
     <message>
         <location filename="../assets_tab.py" line="56" />
+        <source>Used</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <location filename="../assets_tab.py" line="57" />
         <source>Confidentiality need, 0-10</source>
         <translation>Besoin de confidentialité, 0-10</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="57" />
+        <location filename="../assets_tab.py" line="58" />
         <source>Integrity need, 0-10</source>
         <translation>Besoin d'intégrité, 0-10</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="58" />
+        <location filename="../assets_tab.py" line="59" />
         <source>Availability need, 0-10</source>
         <translation>Besoin de disponibilité, 0-10</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="59" />
+        <location filename="../assets_tab.py" line="60" />
         <source>Special category of personal data (GDPR art. 9): health, genetic, biometric</source>
         <translation>Catégorie particulière de données personnelles (RGPD art. 9) : santé, génétique, biométrie</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="72" />
+        <location filename="../assets_tab.py" line="62" />
+        <source>Elements holding it and flows carrying it</source>
+        <translation>Éléments qui la détiennent et flux qui la transportent</translation>
+    </message>
+    <message>
+        <location filename="../assets_tab.py" line="77" />
         <source>New data asset's name</source>
         <translation>Nom de la nouvelle donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="74" />
+        <location filename="../assets_tab.py" line="79" />
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="76" />
+        <location filename="../assets_tab.py" line="81" />
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="78" />
+        <location filename="../assets_tab.py" line="83" />
         <source>Assign to selection</source>
         <translation>Affecter à la sélection</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="79" />
+        <location filename="../assets_tab.py" line="84" />
         <source>Components selected on the canvas hold this data; selected flows carry it</source>
         <translation>Les composants sélectionnés sur le schéma détiennent cette donnée ; les flux sélectionnés la transportent</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="82" />
+        <location filename="../assets_tab.py" line="87" />
         <source>Unassign from selection</source>
         <translation>Retirer de la sélection</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="99" />
-        <location filename="../assets_tab.py" line="229" />
+        <location filename="../assets_tab.py" line="104" />
+        <location filename="../assets_tab.py" line="247" />
         <source>Selected data asset</source>
         <translation>Donnée sélectionnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="108" />
+        <location filename="../assets_tab.py" line="113" />
         <source>Impact per category if this data is compromised</source>
         <translation>Impact par catégorie si cette donnée est compromise</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="230" />
+        <location filename="../assets_tab.py" line="248" />
         <source>Choose a data asset in the table.</source>
         <translation>Choisissez une donnée dans le tableau.</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="233" />
+        <location filename="../assets_tab.py" line="251" />
         <source>Selected data asset: %1</source>
         <translation>Donnée sélectionnée : %1</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="238" />
+        <location filename="../assets_tab.py" line="256" />
         <source>Held by: %1</source>
         <translation>Détenue par : %1</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="241" />
+        <location filename="../assets_tab.py" line="259" />
         <source>Carried by: %1</source>
         <translation>Transportée par : %1</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="244" />
+        <location filename="../assets_tab.py" line="262" />
         <source>Not on any element yet: select elements or flows on the canvas and assign it.</source>
         <translation>Sur aucun élément pour l'instant : sélectionnez des éléments ou des flux sur le schéma et affectez-la.</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="258" />
+        <location filename="../assets_tab.py" line="276" />
         <source>(not rated)</source>
         <translation>(non évalué)</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="296" />
+        <location filename="../assets_tab.py" line="314" />
         <source>Edit data asset</source>
         <translation>Modifier la donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="303" />
+        <location filename="../assets_tab.py" line="326" />
         <source>Data asset impact</source>
         <translation>Impact de la donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="308" />
+        <location filename="../assets_tab.py" line="331" />
         <source>Type the new data asset's name first</source>
         <translation>Saisissez d'abord le nom de la nouvelle donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="311" />
+        <location filename="../assets_tab.py" line="334" />
         <source>Add data asset</source>
         <translation>Ajouter une donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="325" />
-        <location filename="../assets_tab.py" line="332" />
-        <location filename="../assets_tab.py" line="339" />
+        <location filename="../assets_tab.py" line="348" />
+        <location filename="../assets_tab.py" line="355" />
+        <location filename="../assets_tab.py" line="362" />
         <source>Remove data asset</source>
         <translation>Retirer la donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="333" />
+        <location filename="../assets_tab.py" line="356" />
         <source>Remove it from those elements too?</source>
         <translation>La retirer aussi de ces éléments ?</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="343" />
+        <location filename="../assets_tab.py" line="366" />
         <source>Assign data asset</source>
         <translation>Affecter la donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="346" />
+        <location filename="../assets_tab.py" line="369" />
         <source>Unassign data asset</source>
         <translation>Retirer la donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="352" />
+        <location filename="../assets_tab.py" line="375" />
         <source>Choose a data asset in the table first</source>
         <translation>Choisissez d'abord une donnée dans le tableau</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="354" />
+        <location filename="../assets_tab.py" line="377" />
         <source>Select components or flows on the canvas first</source>
         <translation>Sélectionnez d'abord des composants ou des flux sur le schéma</translation>
     </message>
@@ -706,7 +712,7 @@
     </message>
     <message>
         <location filename="../targets_tab.py" line="58" />
-        <location filename="../targets_tab.py" line="80" />
+        <location filename="../targets_tab.py" line="82" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
@@ -721,72 +727,72 @@
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="71" />
+        <location filename="../targets_tab.py" line="73" />
         <source>Add selected element as target</source>
         <translation>Ajouter l'élément sélectionné comme cible</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="73" />
+        <location filename="../targets_tab.py" line="75" />
         <source>Keep as explicit</source>
         <translation>Garder comme explicite</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="74" />
+        <location filename="../targets_tab.py" line="76" />
         <source>Make this derived target one of the model's own, to rename it or keep it when derivation is off</source>
         <translation>Faire de cette cible déduite une cible du modèle, pour la renommer ou la garder sans déduction</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="77" />
+        <location filename="../targets_tab.py" line="79" />
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="86" />
+        <location filename="../targets_tab.py" line="88" />
         <source>Double-click a name to rename a target of the model. Derived targets (grey) follow the model's elements and data.</source>
         <translation>Double-cliquez sur un nom pour renommer une cible du modèle. Les cibles déduites (en gris) suivent les éléments et les données du modèle.</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="113" />
+        <location filename="../targets_tab.py" line="115" />
         <source>derived</source>
         <translation>déduite</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="113" />
+        <location filename="../targets_tab.py" line="115" />
         <source>model</source>
         <translation>modèle</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="141" />
+        <location filename="../targets_tab.py" line="145" />
         <source>Target kind</source>
         <translation>Type de cible</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="173" />
+        <location filename="../targets_tab.py" line="177" />
         <source>Select the element that matters on the canvas first</source>
         <translation>Sélectionnez d'abord sur le schéma l'élément qui compte</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="184" />
+        <location filename="../targets_tab.py" line="188" />
         <source>Add target</source>
         <translation>Ajouter une cible</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="194" />
+        <location filename="../targets_tab.py" line="198" />
         <source>Keep target</source>
         <translation>Garder la cible</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="202" />
+        <location filename="../targets_tab.py" line="206" />
         <source>Remove target</source>
         <translation>Retirer la cible</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="207" />
+        <location filename="../targets_tab.py" line="211" />
         <source>Rename target</source>
         <translation>Renommer la cible</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="212" />
+        <location filename="../targets_tab.py" line="216" />
         <source>Derived targets</source>
         <translation>Cibles déduites</translation>
     </message>
