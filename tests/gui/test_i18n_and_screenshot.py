@@ -73,3 +73,12 @@ def test_screenshot_bad_options_give_one_line(tmp_path, tiny_path, args, message
     assert run.returncode == 1
     lines = [line for line in run.stderr.splitlines() if "propagateSizeHints" not in line]
     assert len(lines) == 1 and message in lines[0] and "Traceback" not in run.stderr
+
+
+def test_french_threat_and_control_titles_come_from_the_catalog(french, make_window):
+    window = make_window(SAMPLE, analysis="sync")
+    table = window.threats.table_model
+    titles = {table.display(r, "Threat") for r in table.rows}
+    assert "Modification non autorisée des réglages thérapeutiques" in titles
+    assert "Unauthorised change of therapy settings" not in titles
+    assert any(level == "Critique" for level in (table.display(r, "Risk") for r in table.rows))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.gui.catalog_text import control_title, threat_title
 from workbench.gui.document import Document
 from workbench.gui.labels import layer_label, level_label, status_label
 from workbench.model import edits
@@ -64,6 +65,7 @@ class ThreatTable(QAbstractTableModel):
         self.all_rows: list[Any] = []
         self.rows: list[Any] = []
         self.names: dict[str, str] = {}
+        self.catalog = None  # the analysed catalog: French titles come from it
         self.in_model: set[str] = set()
         self.elements: set[str] | None = None
         self.status: str | None = None
@@ -72,9 +74,14 @@ class ThreatTable(QAbstractTableModel):
         self.sort_column = COLUMNS.index("Risk")
         self.sort_order = Qt.SortOrder.DescendingOrder
 
-    def set_rows(self, rows: list[Any], names: dict[str, str], in_model: set[str]) -> None:
+    def set_rows(self, rows: list[Any], names: dict[str, str], in_model: set[str],
+                 catalog=None) -> None:
         self.all_rows, self.names, self.in_model = rows, names, in_model
+        self.catalog = catalog
         self.refresh()
+
+    def _catalog(self):
+        return self.catalog
 
     def refresh(self) -> None:
         """Apply the filters and the sort order to ``all_rows``."""
@@ -129,8 +136,7 @@ class ThreatTable(QAbstractTableModel):
         if col == "Status":
             return status_label(inst.status.value)
         if col == "Threat":
-            title = inst.title or (risk.threat_type.title if risk.threat_type else "")
-            return title or inst.catalog_id
+            return threat_title(inst.catalog_id, inst.title, self._catalog())
         if col == "Element":
             return self.names.get(inst.element, inst.element)
         if col == "Layer":
@@ -144,7 +150,8 @@ class ThreatTable(QAbstractTableModel):
         if col == "Owner":
             return inst.owner or ""
         if col == "Controls":
-            return ", ".join(c.title for c in risk.controls)
+            return ", ".join(control_title(c.catalog_id, c.title, self._catalog())
+                             for c in risk.controls)
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -255,7 +262,8 @@ class ThreatsPanel(QWidget):
             }
         )
         rows = list(analysis.result.threats) if analysis is not None else []
-        self.table_model.set_rows(rows, names, {t.id for t in model.threats})
+        self.table_model.set_rows(rows, names, {t.id for t in model.threats},
+                                  analysis.result.catalog if analysis is not None else None)
         self._apply_filters()
         if keep:
             self.select_key(keep)
@@ -374,7 +382,8 @@ class ThreatsPanel(QWidget):
         if risk is None or self.analysis is None:
             return []
         catalog = self.analysis.result.catalog
-        return [(c.id, c.title) for c in catalog.controls_for(risk.instance.catalog_id)]
+        return [(c.id, control_title(c.id, c.title, catalog))
+                for c in catalog.controls_for(risk.instance.catalog_id)]
 
     def _fill_controls(self) -> None:
         self.control_menu.clear()

@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.gui.catalog_text import threat_title
 from workbench.gui.labels import layer_label
 from workbench.gui.workshop import edits as ws
 from workbench.gui.workshop.i18n import current_language
 from workbench.gui.workshop.i18n import question as _question
 from workbench.gui.workshop.presentation import PresentationView, Slide
+from workbench.model.defaults import IMPACT_CATEGORIES, IMPACT_NAMES_FR
 from workbench.model.io import write_text_atomic
 from workbench.model.threat_model import ThreatModel
 from workbench.model.workshop import WorkshopItem, WorkshopSession
@@ -71,6 +73,11 @@ def _set_record(model: ThreatModel, session_id: str,
         model = ws.set_lines(model, session_id, key, lines)
     return model
 
+
+
+def _catalog_id(threat_id: str | None) -> str:
+    """Threat instance ids are ``catalog_id@element`` (the rule engine's stable key)."""
+    return (threat_id or "").split("@", 1)[0]
 
 class WorkshopPanel(QWidget):
     """Set up or resume a session, then walk it. ``window`` is the main window."""
@@ -388,7 +395,11 @@ class WorkshopPanel(QWidget):
     def dimensions(self) -> list[tuple[str, str]]:
         """(id, label) of what is rated: likelihood, then each impact category."""
         cats = self.doc.model.risk.impact_categories
-        return [(LIKELIHOOD, self.tr("Likelihood"))] + [(c.id, c.name) for c in cats]
+        french = current_language() == "fr"
+        defaults = {cid: name for cid, name, _ in IMPACT_CATEGORIES}
+        return [(LIKELIHOOD, self.tr("Likelihood"))] + [
+            (c.id, IMPACT_NAMES_FR[c.id] if french and c.id in IMPACT_NAMES_FR
+             and c.name == defaults.get(c.id) else c.name) for c in cats]
 
     def _valid(self, dimension: str) -> set[int]:
         risk = self.doc.model.risk
@@ -422,14 +433,15 @@ class WorkshopPanel(QWidget):
         kind = self.tr("Flow") if stop is not None and stop.kind == "flow" else \
             self.tr("Element")
         where = stop.name if stop is not None else item.element
+        title = threat_title(_catalog_id(item.threat), item.title) if item.threat else ""
         self.heading.setText(self.tr("%1: %2").replace("%1", kind).replace("%2", where)
-                             + (f"\n{item.title}" if item.threat else ""))
+                             + (f"\n{title}" if item.threat else ""))
         qs = stop.questions if stop is not None else []
         self.questions.setText("".join(
             "<p><b>{} · {}</b> — {}</p>".format(q.framework, *question_text(q)) for q in qs))
         self.suggestion_list.clear()
         for tid, title in (stop.threats if stop is not None else []):
-            entry = QListWidgetItem(title)
+            entry = QListWidgetItem(threat_title(_catalog_id(tid), title))
             entry.setData(Qt.ItemDataRole.UserRole, tid)
             if tid == item.threat:
                 font = entry.font()
