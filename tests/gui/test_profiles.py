@@ -237,9 +237,9 @@ def test_keep_a_derived_target_as_explicit(qtbot, make_window, tiny_path):
     _click(qtbot, tab.keep_btn)
     target = window.doc.model.targets[0]
     assert (target.element, target.kind) == ("pump", "patient_safety")
-    assert "derived" not in [tab.tree.topLevelItem(i).text(3) for i in
-                             range(tab.tree.topLevelItemCount())
-                             if _id(tab, i).endswith(":pump") and "patient" in _id(tab, i)]
+    ids = [_id(tab, i) for i in range(tab.tree.topLevelItemCount())]
+    assert "patient_safety:pump" not in ids  # the explicit one replaces the derived one
+    assert _row(tab.tree, target.id).text(3) == "model" and tab.current_id() == target.id
 
 
 # --- data assets -------------------------------------------------------------------------------
