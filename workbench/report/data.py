@@ -171,6 +171,14 @@ class ReportData:
                 levels[row.element] = max(levels.get(row.element, -1), level_index(row.residual))
         return levels
 
+    def safety_elements(self) -> set[str]:
+        """Elements whose compromise harms a patient directly: patient-safety targets and
+        components with a safety-critical function."""
+        out = {t.element for t in self.model.targets if t.kind == "patient_safety"}
+        out |= {c.id for c in self.model.components
+                if c.properties.safety_critical_function}
+        return out
+
     def register_order(self) -> list[RiskRow]:
         """Open risks first, highest residual then inherent first; closed ones at the end."""
         return sorted(self.risks, key=lambda r: (not r.open, -r.residual.score,
@@ -182,11 +190,19 @@ class ReportData:
         A board reads the first lines only: at the same residual level a threat to patient
         safety outranks one to data or availability, then the higher inherent risk wins.
 
+        Still among equals, a threat on the safety function itself (an element the model
+        names as a patient-safety target, or one with a safety-critical function: the
+        implant, the pump) comes before one on the way to it, then threats that harm many
+        patients at once.
+
         A board summary naming the same element three times says little: each element and
         each threat type is used once before any is repeated.
         """
+        hazards = self.safety_elements()
         ranked = sorted((r for r in self.risks if r.open), key=lambda r: (
-            -r.residual.score, not r.patient_safety, -r.inherent.score, r.id))
+            -r.residual.score, not r.patient_safety,
+            not (r.patient_safety and r.element in hazards), not r.many_patients,
+            -r.inherent.score, r.id))
         chosen: list[RiskRow] = []
         elements: set[str] = set()
         kinds: set[str] = set()
