@@ -84,6 +84,8 @@ def test_dock_shows_the_builtin_profiles_the_analysis_runs(qtbot, make_window, t
     tab.select_attacker("remote-internet")
     assert "internet exposed" in tab.rule_label.text()  # the rule, in words
     assert "Vendor cloud" in tab.resolved.text()  # where it starts in this model
+    _click(qtbot, tab.show_btn)
+    assert window.scene.selected_ids() == ["vcloud"]
     assert tab.customise_btn.isVisible()
 
 
@@ -214,6 +216,12 @@ def test_add_rename_and_remove_a_target(qtbot, make_window, tiny_path):
     combo.setCurrentIndex(combo.findData("patient_safety"))
     combo.activated.emit(combo.currentIndex())
     assert window.doc.model.targets[0].kind == "patient_safety"
+    window.scene.select_ids(["relay", "vcloud"])  # the relay already is one: skipped
+    tab.kind.setCurrentIndex(tab.kind.findData("patient_safety"))
+    _click(qtbot, tab.add_btn)
+    assert [(t.element, t.kind) for t in window.doc.model.targets] == [
+        ("relay", "patient_safety"), ("vcloud", "patient_safety")]
+    window.doc.undo_stack.undo()
     tab.select_target(target.id)
     _click(qtbot, tab.remove_btn)
     assert window.doc.model.targets == []
@@ -272,6 +280,9 @@ def test_add_a_data_asset_assign_it_and_undo(qtbot, make_window, tiny_path):
     assert key in model.component("pump").properties.data_assets
     assert key in model.flow("f-pump-relay").data_assets
     assert tab.cells[(key, "used")].text() == "2" and "Insulin pump" in tab.used_label.text()
+    window.scene.clearSelection()
+    _click(qtbot, tab.show_btn)
+    assert sorted(window.scene.selected_ids()) == ["f-pump-relay", "pump"]
     window.view.setFocus()
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert key not in window.doc.model.component("pump").properties.data_assets

@@ -93,6 +93,11 @@ class AssetsTab(EditTab):
         buttons2 = QHBoxLayout()
         buttons2.addWidget(self.assign_btn)
         buttons2.addWidget(self.unassign_btn)
+        self.show_btn = QPushButton(self.tr("Show on canvas"))
+        self.show_btn.setToolTip(self.tr("Select the elements and flows holding or carrying "
+                                         "this data on the canvas"))
+        self.show_btn.clicked.connect(self.show_holders)
+        buttons2.addWidget(self.show_btn)
         buttons2.addStretch(1)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -239,6 +244,7 @@ class AssetsTab(EditTab):
         self.remove_btn.setEnabled(asset is not None)
         self.assign_btn.setEnabled(asset is not None)
         self.unassign_btn.setEnabled(asset is not None)
+        self.show_btn.setEnabled(asset is not None and any(pe.asset_references(model, key)))
         self.desc_detail.blockSignals(True)
         self.desc_detail.setText(asset.description or "" if asset is not None else "")
         self.desc_detail.setCursorPosition(0)
@@ -361,6 +367,12 @@ class AssetsTab(EditTab):
             return False
         return bool(self.apply(self.tr("Remove data asset"), pe.remove_data_asset, key,
                                detach=True))
+
+    def show_holders(self) -> None:
+        key = self.current_id()
+        if key is not None:
+            comps, flows = pe.asset_references(self.doc.model, key)
+            self.window_.scene.select_ids([*comps, *flows])
 
     def assign_selection(self) -> None:
         self._assign(pe.assign_data_asset, self.tr("Assign data asset"))

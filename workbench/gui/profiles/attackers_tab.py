@@ -198,12 +198,18 @@ class AttackersTab(EditTab):
         self.resolved = QLabel()
         self.resolved.setWordWrap(True)
         self.resolved.setObjectName("resolved")
+        self.show_btn = QPushButton(self.tr("Show on canvas"))
+        self.show_btn.setToolTip(self.tr("Select where this attacker starts on the canvas"))
+        self.show_btn.clicked.connect(self.show_entries)
+        resolved_row = QHBoxLayout()
+        resolved_row.addWidget(self.resolved, 1)
+        resolved_row.addWidget(self.show_btn, 0, Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("Name"), self.name_edit)
         form.addRow(self.tr("Capability"), cap_row)
         form.addRow(self.tr("Description"), self.desc_edit)
         form.addRow(self.tr("Entry points"), entry_row)
         form.addRow(self.tr("Entry rule"), rule_row)
-        form.addRow(self.tr("Starts at"), self.resolved)
+        form.addRow(self.tr("Starts at"), resolved_row)
         return box
 
     # --- showing the model ---------------------------------------------------------------------
@@ -331,6 +337,8 @@ class AttackersTab(EditTab):
         self.rule_label.setText(rule_text(profile.entry_rule, self._value_name))
         self.clear_rule_btn.setEnabled(profile.entry_rule is not None)
         resolved = resolve_entries(model, [profile], self.window_.stencils)[profile.id]
+        self._resolved = resolved
+        self.show_btn.setEnabled(bool(resolved))
         if resolved:
             shown = ", ".join(names.get(e, e) for e in resolved[:12])
             more = len(resolved) - 12
@@ -452,6 +460,18 @@ class AttackersTab(EditTab):
         else:
             self._edit(self.tr("Remove entry point"), pe.remove_entry_elements,
                        [item.data(ID_ROLE)])
+
+    def show_entries(self) -> None:
+        """Select the attacker's entry elements on the canvas and bring them into view."""
+        ids = list(getattr(self, "_resolved", []))
+        scene = self.window_.scene
+        scene.select_ids(ids)
+        items = [scene.elements[i] for i in ids if i in scene.elements]
+        if items:
+            rect = items[0].sceneBoundingRect()
+            for item in items[1:]:
+                rect = rect.united(item.sceneBoundingRect())
+            self.window_.view.ensureVisible(rect, 40, 40)
 
     def clear_rule(self) -> None:
         self._edit(self.tr("Clear entry rule"), pe.clear_entry_rule)

@@ -180,9 +180,16 @@ class TargetsTab(EditTab):
         added: list[str] = []
 
         def add_all(model: ThreatModel) -> ThreatModel:
-            for element in ids:
-                model, key = edits.add_target(model, element, kind)
-                added.append(key)
+            refused: list[ValueError] = []
+            for element in ids:  # skip those already targets of that kind
+                try:
+                    model, key = edits.add_target(model, element, kind)
+                except ValueError as exc:
+                    refused.append(exc)
+                else:
+                    added.append(key)
+            if not added and refused:
+                raise refused[0]
             return model
 
         if self.apply(self.tr("Add target"), add_all) and added:

@@ -100,6 +100,12 @@ FR = {
     "Choose the entry point to remove in the list":
         "Choisissez dans la liste le point d'entrée à retirer",
     "Clear entry rule": "Effacer la règle d'entrée",
+    "Show on canvas": "Montrer sur le schéma",
+    "Select where this attacker starts on the canvas":
+        "Sélectionner sur le schéma les points de départ de cet attaquant",
+    "Select the elements and flows holding or carrying this data on the canvas":
+        "Sélectionner sur le schéma les éléments et flux qui détiennent ou transportent "
+        "cette donnée",
     # entry rule in words
     "id": "identifiant", "name": "nom", "element type": "type d'élément", "layer": "couche",
     "category": "catégorie", "type tags": "étiquettes du type", "trust zone": "zone de confiance",

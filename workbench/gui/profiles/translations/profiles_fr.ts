@@ -34,7 +34,7 @@
     </message>
     <message>
         <location filename="../assets_tab.py" line="56" />
-        <location filename="../assets_tab.py" line="117" />
+        <location filename="../assets_tab.py" line="122" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
@@ -104,95 +104,105 @@
         <translation>Retirer de la sélection</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="104" />
-        <location filename="../assets_tab.py" line="247" />
+        <location filename="../assets_tab.py" line="96" />
+        <source>Show on canvas</source>
+        <translation>Montrer sur le schéma</translation>
+    </message>
+    <message>
+        <location filename="../assets_tab.py" line="97" />
+        <source>Select the elements and flows holding or carrying this data on the canvas</source>
+        <translation>Sélectionner sur le schéma les éléments et flux qui détiennent ou transportent cette donnée</translation>
+    </message>
+    <message>
+        <location filename="../assets_tab.py" line="109" />
+        <location filename="../assets_tab.py" line="253" />
         <source>Selected data asset</source>
         <translation>Donnée sélectionnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="113" />
+        <location filename="../assets_tab.py" line="118" />
         <source>Impact per category if this data is compromised</source>
         <translation>Impact par catégorie si cette donnée est compromise</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="248" />
+        <location filename="../assets_tab.py" line="254" />
         <source>Choose a data asset in the table.</source>
         <translation>Choisissez une donnée dans le tableau.</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="251" />
+        <location filename="../assets_tab.py" line="257" />
         <source>Selected data asset: %1</source>
         <translation>Donnée sélectionnée : %1</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="256" />
+        <location filename="../assets_tab.py" line="262" />
         <source>Held by: %1</source>
         <translation>Détenue par : %1</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="259" />
+        <location filename="../assets_tab.py" line="265" />
         <source>Carried by: %1</source>
         <translation>Transportée par : %1</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="262" />
+        <location filename="../assets_tab.py" line="268" />
         <source>Not on any element yet: select elements or flows on the canvas and assign it.</source>
         <translation>Sur aucun élément pour l'instant : sélectionnez des éléments ou des flux sur le schéma et affectez-la.</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="276" />
+        <location filename="../assets_tab.py" line="282" />
         <source>(not rated)</source>
         <translation>(non évalué)</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="314" />
+        <location filename="../assets_tab.py" line="320" />
         <source>Edit data asset</source>
         <translation>Modifier la donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="326" />
+        <location filename="../assets_tab.py" line="332" />
         <source>Data asset impact</source>
         <translation>Impact de la donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="331" />
+        <location filename="../assets_tab.py" line="337" />
         <source>Type the new data asset's name first</source>
         <translation>Saisissez d'abord le nom de la nouvelle donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="334" />
+        <location filename="../assets_tab.py" line="340" />
         <source>Add data asset</source>
         <translation>Ajouter une donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="348" />
-        <location filename="../assets_tab.py" line="355" />
-        <location filename="../assets_tab.py" line="362" />
+        <location filename="../assets_tab.py" line="354" />
+        <location filename="../assets_tab.py" line="361" />
+        <location filename="../assets_tab.py" line="368" />
         <source>Remove data asset</source>
         <translation>Retirer la donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="356" />
+        <location filename="../assets_tab.py" line="362" />
         <source>Remove it from those elements too?</source>
         <translation>La retirer aussi de ces éléments ?</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="366" />
+        <location filename="../assets_tab.py" line="378" />
         <source>Assign data asset</source>
         <translation>Affecter la donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="369" />
+        <location filename="../assets_tab.py" line="381" />
         <source>Unassign data asset</source>
         <translation>Retirer la donnée</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="375" />
+        <location filename="../assets_tab.py" line="387" />
         <source>Choose a data asset in the table first</source>
         <translation>Choisissez d'abord une donnée dans le tableau</translation>
     </message>
     <message>
-        <location filename="../assets_tab.py" line="377" />
+        <location filename="../assets_tab.py" line="389" />
         <source>Select components or flows on the canvas first</source>
         <translation>Sélectionnez d'abord des composants ou des flux sur le schéma</translation>
     </message>
@@ -201,7 +211,7 @@
     <name>AttackersTab</name>
     <message>
         <location filename="../attackers_tab.py" line="73" />
-        <location filename="../attackers_tab.py" line="278" />
+        <location filename="../attackers_tab.py" line="284" />
         <source>Customise defaults</source>
         <translation>Personnaliser les profils prédéfinis</translation>
     </message>
@@ -227,13 +237,13 @@
     </message>
     <message>
         <location filename="../attackers_tab.py" line="98" />
-        <location filename="../attackers_tab.py" line="202" />
+        <location filename="../attackers_tab.py" line="208" />
         <source>Capability</source>
         <translation>Capacité</translation>
     </message>
     <message>
         <location filename="../attackers_tab.py" line="99" />
-        <location filename="../attackers_tab.py" line="204" />
+        <location filename="../attackers_tab.py" line="210" />
         <source>Entry points</source>
         <translation>Points d'entrée</translation>
     </message>
@@ -260,8 +270,8 @@
     </message>
     <message>
         <location filename="../attackers_tab.py" line="146" />
-        <location filename="../attackers_tab.py" line="301" />
-        <location filename="../attackers_tab.py" line="310" />
+        <location filename="../attackers_tab.py" line="307" />
+        <location filename="../attackers_tab.py" line="316" />
         <source>Selected attacker</source>
         <translation>Attaquant sélectionné</translation>
     </message>
@@ -292,166 +302,176 @@
     </message>
     <message>
         <location filename="../attackers_tab.py" line="201" />
+        <source>Show on canvas</source>
+        <translation>Montrer sur le schéma</translation>
+    </message>
+    <message>
+        <location filename="../attackers_tab.py" line="202" />
+        <source>Select where this attacker starts on the canvas</source>
+        <translation>Sélectionner sur le schéma les points de départ de cet attaquant</translation>
+    </message>
+    <message>
+        <location filename="../attackers_tab.py" line="207" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="203" />
+        <location filename="../attackers_tab.py" line="209" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="205" />
+        <location filename="../attackers_tab.py" line="211" />
         <source>Entry rule</source>
         <translation>Règle d'entrée</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="206" />
+        <location filename="../attackers_tab.py" line="212" />
         <source>Starts at</source>
         <translation>Part de</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="237" />
+        <location filename="../attackers_tab.py" line="243" />
         <source>(built-in)</source>
         <translation>(prédéfini)</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="239" />
+        <location filename="../attackers_tab.py" line="245" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="247" />
+        <location filename="../attackers_tab.py" line="253" />
         <source>No entry point in this model: no path from this attacker</source>
         <translation>Aucun point d'entrée dans ce modèle : aucun chemin depuis cet attaquant</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="262" />
+        <location filename="../attackers_tab.py" line="268" />
         <source>Merge: the analysis runs the built-in profiles too (grey); a profile of the model with a built-in id replaces it.</source>
         <translation>Fusion : l'analyse utilise aussi les profils prédéfinis (en gris) ; un profil du modèle de même identifiant le remplace.</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="265" />
+        <location filename="../attackers_tab.py" line="271" />
         <source>Every attacker of the model is disabled, so the analysis runs the six built-in profiles (grey). Enable one, or customise the defaults.</source>
         <translation>Tous les attaquants du modèle sont désactivés : l'analyse utilise les six profils prédéfinis (en gris). Activez-en un, ou personnalisez les profils prédéfinis.</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="269" />
+        <location filename="../attackers_tab.py" line="275" />
         <source>This model has no attacker of its own: the analysis runs the six built-in profiles (grey). Customise them to tune capability and entry points, or add your own.</source>
         <translation>Ce modèle n'a pas d'attaquant à lui : l'analyse utilise les six profils prédéfinis (en gris). Personnalisez-les pour régler capacité et points d'entrée, ou ajoutez les vôtres.</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="273" />
+        <location filename="../attackers_tab.py" line="279" />
         <source>The analysis runs the ticked attackers of this model only; the built-in profiles are not used.</source>
         <translation>L'analyse utilise seulement les attaquants cochés de ce modèle ; les profils prédéfinis ne servent pas.</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="280" />
+        <location filename="../attackers_tab.py" line="286" />
         <source>Copy the built-in profiles into this model, to tune their capability and entry points. The analysis does not change until you edit them.</source>
         <translation>Copier les profils prédéfinis dans ce modèle pour régler leur capacité et leurs points d'entrée. L'analyse ne change pas tant que vous ne les modifiez pas.</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="283" />
+        <location filename="../attackers_tab.py" line="289" />
         <source>Add built-in profiles</source>
         <translation>Ajouter les profils prédéfinis</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="285" />
+        <location filename="../attackers_tab.py" line="291" />
         <source>Copy the missing built-in profiles into this model, disabled: tick those the analysis should run.</source>
         <translation>Copier dans ce modèle, désactivés, les profils prédéfinis manquants : cochez ceux que l'analyse doit utiliser.</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="312" />
+        <location filename="../attackers_tab.py" line="318" />
         <source>built-in: editing it copies the defaults into the model</source>
         <translation>prédéfini : le modifier copie les profils prédéfinis dans le modèle</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="338" />
+        <location filename="../attackers_tab.py" line="346" />
         <source>and %1 more</source>
         <translation>et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="339" />
+        <location filename="../attackers_tab.py" line="347" />
         <source>%1 element(s): %2</source>
         <translation>%1 élément(s) : %2</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="343" />
+        <location filename="../attackers_tab.py" line="351" />
         <source>No element of this model: this attacker has no path. Select elements on the canvas and use them as entry points.</source>
         <translation>Aucun élément de ce modèle : cet attaquant n'a aucun chemin. Sélectionnez des éléments sur le schéma et faites-en des points d'entrée.</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="376" />
+        <location filename="../attackers_tab.py" line="384" />
         <source>New attacker</source>
         <translation>Nouvel attaquant</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="377" />
+        <location filename="../attackers_tab.py" line="385" />
         <source>Add attacker</source>
         <translation>Ajouter un attaquant</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="388" />
+        <location filename="../attackers_tab.py" line="396" />
         <source>Remove attacker</source>
         <translation>Retirer l'attaquant</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="391" />
+        <location filename="../attackers_tab.py" line="399" />
         <source>Customise default attackers</source>
         <translation>Personnaliser les attaquants prédéfinis</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="395" />
+        <location filename="../attackers_tab.py" line="403" />
         <source>Built-in attackers</source>
         <translation>Attaquants prédéfinis</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="402" />
+        <location filename="../attackers_tab.py" line="410" />
         <source>Enable attacker</source>
         <translation>Activer l'attaquant</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="402" />
+        <location filename="../attackers_tab.py" line="410" />
         <source>Disable attacker</source>
         <translation>Désactiver l'attaquant</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="414" />
+        <location filename="../attackers_tab.py" line="422" />
         <source>Rename attacker</source>
         <translation>Renommer l'attaquant</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="430" />
+        <location filename="../attackers_tab.py" line="438" />
         <source>Attacker capability</source>
         <translation>Capacité de l'attaquant</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="437" />
+        <location filename="../attackers_tab.py" line="445" />
         <source>Attacker description</source>
         <translation>Description de l'attaquant</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="443" />
+        <location filename="../attackers_tab.py" line="451" />
         <source>Select the elements where this attacker starts on the canvas first</source>
         <translation>Sélectionnez d'abord sur le schéma les éléments d'où part cet attaquant</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="446" />
+        <location filename="../attackers_tab.py" line="454" />
         <source>Add entry points</source>
         <translation>Ajouter des points d'entrée</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="451" />
+        <location filename="../attackers_tab.py" line="459" />
         <source>Choose the entry point to remove in the list</source>
         <translation>Choisissez dans la liste le point d'entrée à retirer</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="453" />
+        <location filename="../attackers_tab.py" line="461" />
         <source>Remove entry point</source>
         <translation>Retirer le point d'entrée</translation>
     </message>
     <message>
-        <location filename="../attackers_tab.py" line="457" />
+        <location filename="../attackers_tab.py" line="477" />
         <source>Clear entry rule</source>
         <translation>Effacer la règle d'entrée</translation>
     </message>
@@ -772,27 +792,27 @@
         <translation>Sélectionnez d'abord sur le schéma l'élément qui compte</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="188" />
+        <location filename="../targets_tab.py" line="195" />
         <source>Add target</source>
         <translation>Ajouter une cible</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="198" />
+        <location filename="../targets_tab.py" line="205" />
         <source>Keep target</source>
         <translation>Garder la cible</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="206" />
+        <location filename="../targets_tab.py" line="213" />
         <source>Remove target</source>
         <translation>Retirer la cible</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="211" />
+        <location filename="../targets_tab.py" line="218" />
         <source>Rename target</source>
         <translation>Renommer la cible</translation>
     </message>
     <message>
-        <location filename="../targets_tab.py" line="216" />
+        <location filename="../targets_tab.py" line="223" />
         <source>Derived targets</source>
         <translation>Cibles déduites</translation>
     </message>
