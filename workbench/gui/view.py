@@ -151,8 +151,29 @@ class DiagramView(QGraphicsView):
         event.acceptProposedAction()
 
 
+def add_context_menu_extension(window, extend) -> None:
+    """Let a feature package add entries to the canvas menu of ``window``.
+
+    ``extend(window, menu, item)`` is called after the view's own entries, for every
+    right-click on an element, flow or zone (``item`` has ``item_id``); it adds actions or
+    sub-menus to ``menu``. An explicit hook keeps packages from rebuilding the menu.
+    """
+    extensions = getattr(window, "context_menu_extensions", None)
+    if extensions is None:
+        extensions = window.context_menu_extensions = []
+    extensions.append(extend)
+
+
 def build_context_menu(window, scene, item):
     """The canvas's right-click menu for ``item`` (an element, flow, zone or nothing)."""
+    menu = _own_context_menu(window, scene, item)
+    if item is not None:
+        for extend in getattr(window, "context_menu_extensions", ()):
+            extend(window, menu, item)
+    return menu
+
+
+def _own_context_menu(window, scene, item):
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMenu
 

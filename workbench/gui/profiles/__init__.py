@@ -45,7 +45,7 @@ def profiles_panel(window):
 
 def install(window, menu) -> None:
     """Analysis > Attackers, Targets and Data…; canvas menu entries."""
-    from workbench.gui.profiles.context_menu import hook
+    from workbench.gui.profiles import context_menu
     from workbench.gui.profiles.i18n import sync_language
 
     sync_language()
@@ -59,4 +59,4 @@ def install(window, menu) -> None:
     window.addAction(action)
     window.profiles_action = action
     window.profiles_installed = True
-    hook()
+    context_menu.install(window)

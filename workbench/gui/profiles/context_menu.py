@@ -1,10 +1,7 @@
 """Canvas right-click entries: "Entry Point for ▸ attacker" and "Data Assets ▸ asset".
 
-The view builds its menu in ``workbench.gui.view.build_context_menu``, which other feature
-packages call too (the vendor importer re-builds it to add "Change Type…"). Rather than
-edit the view, :func:`hook` wraps that function once, for the whole process; the wrapper
-adds our entries only to windows that installed this package, and only for elements and
-flows. Every entry is one undoable edit, like the dock's buttons.
+Added through the view's extension point (``workbench.gui.view.add_context_menu_extension``),
+for elements and flows only. Every entry is one undoable edit, like the dock's buttons.
 """
 
 from __future__ import annotations
@@ -14,24 +11,11 @@ from PySide6.QtCore import QCoreApplication
 from workbench.model import profile_edits as pe
 
 
-def hook() -> None:
-    """Wrap the view's menu builder (idempotent)."""
-    from workbench.gui import view
+def install(window) -> None:
+    """Add our entries to ``window``'s canvas menu (the view's extension point)."""
+    from workbench.gui.view import add_context_menu_extension
 
-    original = view.build_context_menu
-    if getattr(original, "profiles_hook", False):
-        return
-
-    def build_context_menu(window, scene, item):
-        menu = original(window, scene, item)
-        if menu is not None and item is not None and getattr(window, "profiles_installed",
-                                                             False):
-            extend(window, menu, item.item_id)
-        return menu
-
-    build_context_menu.profiles_hook = True
-    build_context_menu.__doc__ = original.__doc__
-    view.build_context_menu = build_context_menu
+    add_context_menu_extension(window, lambda w, menu, item: extend(w, menu, item.item_id))
 
 
 def _targets(window, item_id: str) -> list[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMessageBox
 
@@ -330,32 +330,13 @@ class VendorImports(QObject):
 
 # --- canvas right-click -------------------------------------------------------------------------
 
-class _ContextMenuHook(QObject):
-    """Adds "Change Type…" to the canvas menu of an element (the view's own menu, extended)."""
-
-    def __init__(self, controller: VendorImports, action: QAction):
-        super().__init__(controller)
-        self.controller, self.action = controller, action
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.ContextMenu:
-            return False
-        from workbench.gui.view import build_context_menu
-
-        window = self.controller.window
-        view, scene = window.view, window.scene
-        pos = view.mapToScene(event.pos())
-        item = next((i for i in scene.items(pos) if hasattr(i, "item_id")), None)
-        if item is None or item.item_id not in scene.elements:
-            return False  # not an element: the view's own menu
-        if not item.isSelected():
-            scene.clearSelection()
-            item.setSelected(True)
-        menu = build_context_menu(window, scene, item)
-        menu.addSeparator()
-        menu.addAction(self.action)
-        menu.exec(event.globalPos())
-        return True
+def _add_change_type(action: QAction):
+    """The canvas menu of an element gets "Change Type…" (the view's extension point)."""
+    def extend(window, menu, item) -> None:
+        if item.item_id in window.scene.elements:
+            menu.addSeparator()
+            menu.addAction(action)
+    return extend
 
 
 # --- menus --------------------------------------------------------------------------------------
@@ -408,5 +389,6 @@ def install(window, menu) -> None:
     menu.addAction(change_action)
     controller.actions = {"import": import_action, "export": export_action,
                           "change": change_action, "dock": dock_action}
-    hook = _ContextMenuHook(controller, change_action)
-    window.view.viewport().installEventFilter(hook)
+    from workbench.gui.view import add_context_menu_extension
+
+    add_context_menu_extension(window, _add_change_type(change_action))
