@@ -237,3 +237,23 @@ def test_sample_decisions_survive_a_rerun(sample_paths, catalog) -> None:
         rerun, report = merge_suggestions(model, catalog)
         assert report.added == [] and report.orphaned == [] and report.dropped == [], path.name
         assert rerun.threats == model.threats
+
+
+def test_remembered_rule_results_follow_every_change_of_facts(catalog) -> None:
+    """The rule engine remembers results per fact set (the GUI re-runs it after each edit):
+    flipping a flow's encryption back and forth must flip the suggestion each time."""
+    from workbench.analysis.rules import find_suggestions
+
+    model = _ward(tiny_model())
+    cleartext = ("flow.cleartext-across-boundary", "f-relay-records")
+
+    def suggested(m) -> bool:
+        return cleartext in {(s.threat.id, s.element_id) for s in find_suggestions(m, catalog)}
+
+    assert suggested(model)
+    for encrypted in (True, False, True, False):
+        model = model.model_copy(deep=True)
+        for f in model.flows:
+            if f.id == "f-relay-records":
+                f.encrypted = f.authenticated = encrypted
+        assert suggested(model) is not encrypted

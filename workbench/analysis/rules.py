@@ -17,8 +17,9 @@ never loses an analyst decision:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from workbench.analysis.catalog import Catalog, ThreatType, default_catalog
 from workbench.model.entities import Component, Flow, ThreatInstance
@@ -76,20 +77,80 @@ def _applies(threat: ThreatType, facts: dict, layer: str | None, stencil: str | 
     return threat.when is None or threat.when.evaluate(facts)
 
 
+def _fact_key(facts: dict) -> Hashable:
+    """Facts are flat (scalars and lists of scalars): a tuple of names and values is
+    enough, and several times faster than freezing recursively."""
+    values = []
+    for value in facts.values():
+        if isinstance(value, list):
+            value = tuple(_frozen(v) for v in value) if any(
+                isinstance(v, (list, dict, set)) for v in value) else tuple(value)
+        elif isinstance(value, (dict, set, frozenset)):
+            value = _frozen(value)
+        values.append(value)
+    return tuple(facts), tuple(values)
+
+
+def _frozen(value: Any) -> Hashable:
+    """A hashable copy of a fact value (lists and sets of strings, nested dicts)."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(_frozen(v) for v in value)
+    return value
+
+
+#: Past this many remembered fact sets per catalog, the memo starts again.
+_MEMO_LIMIT = 20_000
+
+
+def _memo(catalog: Catalog) -> dict[str, Any]:
+    """Per-catalog memo kept on the catalog object (catalogs are built once, then read)."""
+    memo = vars(catalog).get("_rule_memo")
+    if memo is None or memo["size"] != len(catalog.threats):
+        threats = list(catalog.threats.values())
+        memo = {"size": len(catalog.threats),
+                "component": [t for t in threats if t.applies_to == "component"],
+                "flow": [t for t in threats if t.applies_to == "flow"], "matches": {}}
+        vars(catalog)["_rule_memo"] = memo
+    return memo
+
+
+def _matching(catalog: Catalog, kind: str, facts: dict, layer: str | None,
+              stencil: str | None) -> list[ThreatType]:
+    """The threat types of ``kind`` whose rule fires on ``facts``.
+
+    A rule is a pure function of the element's facts, so the answer is remembered per fact
+    set: after an edit only the elements whose facts changed (the edited one and its
+    neighbours) are evaluated again, and the GUI re-runs the rules after every edit.
+    """
+    memo = _memo(catalog)
+    threats, matches = memo[kind], memo["matches"]
+    key = (kind, layer, stencil, _fact_key(facts))
+    hit = matches.get(key)
+    if hit is None:
+        if len(matches) > _MEMO_LIMIT:
+            matches.clear()
+        hit = tuple(i for i, t in enumerate(threats) if _applies(t, facts, layer, stencil))
+        matches[key] = hit
+    return [threats[i] for i in hit]
+
+
 def find_suggestions(model: ThreatModel, catalog: Catalog,
                      stencils: StencilLibrary | None = None) -> list[Suggestion]:
     """Every (threat type, element) pair whose rule fires, in model order."""
     index = FactIndex(model, stencils or default_stencils())
-    component_threats = [t for t in catalog.threats.values() if t.applies_to == "component"]
-    flow_threats = [t for t in catalog.threats.values() if t.applies_to == "flow"]
     out: list[Suggestion] = []
     for comp in model.components:
         facts = index.component(comp)
-        out += [Suggestion(t, comp.id) for t in component_threats
-                if _applies(t, facts, comp.layer.value, comp.stencil)]
+        out += [Suggestion(t, comp.id) for t in _matching(
+            catalog, "component", facts, comp.layer.value, comp.stencil)]
     for flow in model.flows:
         facts = index.flow(flow)
-        out += [Suggestion(t, flow.id) for t in flow_threats if _applies(t, facts, None, None)]
+        out += [Suggestion(t, flow.id)
+                for t in _matching(catalog, "flow", facts, None, None)]
     return out
 
 
