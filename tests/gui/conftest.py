@@ -92,3 +92,13 @@ def dialogs(monkeypatch):
     for kind in ("question", "critical", "warning", "information"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
     return rec
+
+
+@pytest.fixture
+def french(qapp):
+    """The interface in French for one test, English again after it."""
+    from workbench.gui import i18n
+
+    i18n.install(qapp, "fr")
+    yield
+    i18n.install(qapp, "en")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from tests.interop.helpers import shared
-from workbench.gui import i18n
 from workbench.interop.otm import import_otm
 from workbench.model.reclassify import to_classify
 
@@ -176,31 +174,12 @@ def test_export_otm_reads_back_with_the_same_components(qtbot, make_window, monk
     assert (out.read_text("utf-8").lstrip()[0] == "{") == name.endswith(".json")
 
 
-@pytest.fixture
-def french(qapp):
-    i18n.install(qapp, "fr")
-    yield
-    i18n.install(qapp, "en")
-
-
 def test_french_menu_and_dock(french, qtbot, make_window, monkeypatch, vendor_csv) -> None:
     window = make_window()
     assert "&Importer une architecture fournisseur…" in _file_menu_texts(window)
     _import(qtbot, window, monkeypatch, vendor_csv)
     assert window.vendor_imports.dock.windowTitle() == "À classer"
     assert window.windowTitle().startswith("vendor.csv (importé)")
-
-
-def test_every_import_string_has_a_french_translation() -> None:
-    ts = TRANSLATIONS / "imports_fr.ts"
-    tree = ET.parse(ts)
-    messages = list(tree.iter("message"))
-    assert len(messages) > 30
-    unfinished = [m.find("source").text for m in messages
-                  if not (m.find("translation").text or "").strip()
-                  or m.find("translation").get("type") == "unfinished"]
-    assert not unfinished
-    assert ts.with_suffix(".qm").is_file()
 
 
 def test_importing_twice_asks_once_and_replaces_the_report(qtbot, make_window, monkeypatch,

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
-from workbench.gui import i18n
 from workbench.model import load_model
 from workbench.model.review_edits import answer_of
 
@@ -119,13 +116,6 @@ def test_items_that_do_not_apply_are_greyed_with_the_reason(qtbot, make_window, 
     assert "Unknown 20" in panel.summary.text()
 
 
-@pytest.fixture
-def french(qapp):
-    i18n.install(qapp, "fr")
-    yield
-    i18n.install(qapp, "en")
-
-
 def test_french_dock(french, qtbot, make_window, tiny_path):
     window = make_window(tiny_path)
     panel = _open_from_menu(qtbot, window, "&Revue fournisseur…")
@@ -141,16 +131,6 @@ def test_french_dock(french, qtbot, make_window, tiny_path):
     assert "nomenclature logicielle (SBOM)" in panel.detail_text.text()
     assert "Fichiers SBOM des versions concernées." in panel.detail_text.text()
     assert "machine-readable" not in panel.detail_text.text()
-
-
-def test_every_review_string_has_a_french_translation():
-    ts = ROOT / "workbench" / "gui" / "vendor" / "translations" / "review_fr.ts"
-    tree = ET.parse(ts)
-    untranslated = [m.find("source").text for m in tree.iter("message")
-                    if not (m.find("translation").text or "").strip()
-                    or m.find("translation").get("type") == "unfinished"]
-    assert not untranslated
-    assert ts.with_suffix(".qm").is_file()
 
 
 def test_a_broken_checklist_is_reported_not_shown_empty(qtbot, make_window, tiny_path,

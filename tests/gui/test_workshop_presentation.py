@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -67,13 +65,6 @@ def test_highlight_survives_a_new_analysis(qtbot, make_window, tiny_path):
     assert element in window.scene.highlighted_ids()
 
 
-@pytest.fixture
-def french(qapp):
-    i18n.install(qapp, "fr")
-    yield
-    i18n.install(qapp, "en")
-
-
 def test_french_tools_menu_and_panel(french, make_window, tiny_path):
     window = make_window(tiny_path)
     menus = [a.text() for a in window.menuBar().actions()]
@@ -94,11 +85,3 @@ def test_english_after_french_has_no_leftover(qapp, make_window, tiny_path):
     window = make_window(tiny_path)
     assert "&Tools" in [a.text() for a in window.menuBar().actions()]
 
-
-def test_every_workshop_string_has_a_french_translation():
-    ts = ROOT / "workbench" / "gui" / "workshop" / "translations" / "workshop_fr.ts"
-    tree = ET.parse(ts)
-    untranslated = [m.find("source").text for m in tree.iter("message")
-                    if not (m.find("translation").text or "").strip()]
-    assert not untranslated
-    assert ts.with_suffix(".qm").is_file()
