@@ -73,27 +73,48 @@ def packed_fit(model: ThreatModel, max_rows: int) -> Fit:
     lane_x = [sum(lane_w[:i]) for i in range(lanes)]
     layout = Layout()
     y = HEADER
-    for zone in bands:
+    for band in _shared_bands(bands, cells):
         top = y
-        y += ZONE_HEADER + ZONE_PAD
-        used = sorted(lane for (z, lane) in cells if z == zone)
-        rows = max(min(len(cells[(zone, lane)]), max_rows) for lane in used)
-        for lane in used:
-            ids = cells[(zone, lane)]
-            for index, comp_id in enumerate(ids):
-                col, row = divmod(index, max_rows)
+        first = y + ZONE_HEADER + ZONE_PAD
+        bottom = first
+        for zone in band:
+            used = sorted(lane for (z, lane) in cells if z == zone)
+            rows = max(min(len(cells[(zone, lane)]), max_rows) for lane in used)
+            for lane in used:
+                ids = cells[(zone, lane)]
                 span = min(cols[lane], math.ceil(len(ids) / max_rows))
-                offset = (lane_w[lane] - 2 * LANE_PAD - (span * ELEMENT_W + (span - 1) * GAP_X))
-                layout.elements[comp_id] = Box(
-                    x=lane_x[lane] + LANE_PAD + offset / 2 + col * (ELEMENT_W + GAP_X),
-                    y=y + row * (ELEMENT_H + GAP_Y), w=ELEMENT_W, h=ELEMENT_H)
-        y += rows * (ELEMENT_H + GAP_Y) - GAP_Y + ZONE_PAD
-        if zone != NO_ZONE:
-            left = lane_x[used[0]] + 6
-            right = lane_x[used[-1]] + lane_w[used[-1]] - 6
-            layout.zones[zone] = Box(x=left, y=top, w=right - left, h=y - top)
-        y += ZONE_GAP
+                offset = (lane_w[lane] - 2 * LANE_PAD
+                          - (span * ELEMENT_W + (span - 1) * GAP_X))
+                for index, comp_id in enumerate(ids):
+                    col, row = divmod(index, max_rows)
+                    layout.elements[comp_id] = Box(
+                        x=lane_x[lane] + LANE_PAD + offset / 2 + col * (ELEMENT_W + GAP_X),
+                        y=first + row * (ELEMENT_H + GAP_Y), w=ELEMENT_W, h=ELEMENT_H)
+            zone_bottom = first + rows * (ELEMENT_H + GAP_Y) - GAP_Y + ZONE_PAD
+            bottom = max(bottom, zone_bottom)
+            if zone != NO_ZONE:
+                left = lane_x[used[0]] + 6
+                right = lane_x[used[-1]] + lane_w[used[-1]] - 6
+                layout.zones[zone] = Box(x=left, y=top, w=right - left, h=zone_bottom - top)
+        y = bottom + ZONE_GAP
     return Fit(layout, sum(lane_w) + 20, y + 60, list(zip(lane_x, lane_w, strict=True)))
+
+
+def _shared_bands(bands: list[str], cells: dict[tuple[str, int], list[str]]
+                  ) -> list[list[str]]:
+    """Consecutive zones whose lanes do not overlap share one band, as on screen
+    (:func:`workbench.model.layout.auto_layout`): the patient's body in the things lane
+    beside the home in the gateway and network lanes."""
+    spans = {z: (min(lane for (zz, lane) in cells if zz == z),
+                 max(lane for (zz, lane) in cells if zz == z)) for z in bands}
+    packed: list[list[str]] = []
+    for zone in bands:
+        lo, hi = spans[zone]
+        if packed and all(hi < spans[o][0] or lo > spans[o][1] for o in packed[-1]):
+            packed[-1].append(zone)
+        else:
+            packed.append([zone])
+    return packed
 
 
 def best_layout(model: ThreatModel, pages: list[tuple[float, float]]) -> tuple[Fit, int]:
