@@ -12,7 +12,7 @@ from pathlib import Path
 from workbench.cli.common import output_path, print_json, writing
 from workbench.cli.main import CliError
 from workbench.interop.registry import IMPORTERS, import_file
-from workbench.model.io import EXTENSION, save_model
+from workbench.model.io import EXTENSION, load_model, save_model
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--from", dest="fmt", choices=sorted(IMPORTERS),
                         help="source format (guessed from the file when omitted)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.twm.json")
+    parser.add_argument("--onto", metavar="PREVIOUS.twm.json",
+                        help="update this reviewed model from the vendor's new file: keep "
+                             "your classification, data, targets, attackers, decisions, "
+                             "review and workshops (docs/interop.md)")
     parser.add_argument("--json", action="store_true", help="print the mapping report as JSON")
     parser.set_defaults(handler=run)
 
@@ -32,16 +36,24 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"{out}: output must end with {EXTENSION}")
     output_path(out, args.file)
     result = import_file(args.file, args.fmt)
+    model, update = result.model, None
+    if args.onto:
+        from workbench.interop.update import update_from_import
+
+        model, update = update_from_import(load_model(args.onto), result.model)
     with writing(out):
-        save_model(result.model, out)
+        save_model(model, out)
     if args.json:
         print_json({"source": args.file, "format": result.source_format,
                     "output": str(out), "counts": result.counts,
                     "mapping": [m.to_json() for m in result.mapping],
                     "unmapped": [m.element for m in result.unmapped],
-                    "warnings": result.warnings})
+                    "warnings": result.warnings,
+                    **({"update": {"onto": args.onto, **update.to_json()}} if update else {})})
     else:
         for line in result.report_lines():
+            print(line)
+        for line in update.lines() if update else []:
             print(line)
         print(f"wrote {out}")
     return 0

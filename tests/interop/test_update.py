@@ -1,0 +1,121 @@
+"""`workbench import NEW --onto OLD`: a vendor's new version keeps the analyst's work."""
+
+from __future__ import annotations
+
+import json
+
+from workbench.cli.main import main
+from workbench.model.io import load_model
+from workbench.model.reclassify import to_classify
+
+HEADER = "kind,id,name,type,layer,zone,source,target,protocol,encrypted,authenticated\n"
+V1 = HEADER + """zone,home,Patient home,,,,,,,,
+component,pump,Insulin pump,insulin-pump,thing,home,,,,,
+component,relay,Phone relay,smartphone,gateway,home,,,,,
+component,cloud,Frobnicator,frobnicator,cloud,,,,,,
+flow,f-pump-relay,,,,,pump,relay,BLE,yes,yes
+flow,f-relay-cloud,,,,,relay,cloud,HTTPS,yes,yes
+"""
+# Version 2: the phone relay is replaced by a home hub; the cloud is renamed.
+V2 = HEADER + """zone,home,Patient home,,,,,,,,
+component,pump,Insulin pump,insulin-pump,thing,home,,,,,
+component,hub,Home hub,home-hub,gateway,home,,,,,
+component,cloud,Frobnicator Cloud 2,frobnicator,cloud,,,,,,
+flow,f-pump-hub,,,,,pump,hub,BLE,yes,yes
+flow,f-hub-cloud,,,,,hub,cloud,HTTPS,yes,no
+"""
+
+
+def _reviewed_v1(tmp_path):
+    """Version 1 imported, then worked on: classified, targeted, decided, reviewed."""
+    (tmp_path / "v1.csv").write_text(V1, "utf-8")
+    (tmp_path / "v2.csv").write_text(V2, "utf-8")
+    old = tmp_path / "v1.twm.json"
+    assert main(["import", str(tmp_path / "v1.csv"), "-o", str(old)]) == 0
+    assert main(["classify", str(old), "cloud", "vendor-device-cloud"]) == 0
+    assert main(["threats", str(old), "--write"]) == 0
+    assert main(["review", str(old), "--set", "sbom=no", "--vendor", "Acme"]) == 0
+    data = json.loads(old.read_text("utf-8"))
+    data["targets"] = [{"id": "t-pump", "element": "pump", "kind": "patient_safety"},
+                       {"id": "t-relay", "element": "relay", "kind": "health_data"}]
+    data["attackers"] = [{"id": "radio", "name": "Radio", "entry_elements": ["relay", "pump"]}]
+    for threat in data["threats"]:
+        if threat["element"] == "relay":
+            threat.update(status="accepted", owner="Mobile team")
+    data["zones"][0]["trust_level"] = 2
+    old.write_text(json.dumps(data), "utf-8")
+    return old, tmp_path / "v2.csv"
+
+
+def test_update_keeps_the_analysts_work_and_takes_the_vendors_structure(tmp_path,
+                                                                      capsys) -> None:
+    old, v2 = _reviewed_v1(tmp_path)
+    new = tmp_path / "v2.twm.json"
+    capsys.readouterr()
+    assert main(["import", str(v2), "--onto", str(old), "-o", str(new), "--json"]) == 0
+    update = json.loads(capsys.readouterr().out)["update"]
+    model = load_model(new)
+    cloud = model.component("cloud")
+    # the analyst's classification survives the vendor's rename
+    assert (cloud.stencil, cloud.name) == ("vendor-device-cloud", "Frobnicator Cloud 2")
+    assert "cloud" in update["kept_types"] and not any(c.id == "cloud"
+                                                       for c in to_classify(model))
+    assert update["added"] == ["hub"] and update["removed"] == ["relay"]
+    assert {f.id for f in model.flows} == {"f-pump-hub", "f-hub-cloud"}
+    assert model.flow("f-hub-cloud").authenticated is False  # the vendor owns the flags
+    # targets, entry points, review, zone trust and decisions carried over or reported
+    assert [t.id for t in model.targets] == ["t-pump"] and update["dropped_targets"] == ["t-relay"]
+    assert model.attackers[0].entry_elements == ["pump"]
+    assert update["dropped_entry_points"] == ["radio: relay"]
+    assert model.review.vendor == "Acme" and model.review.answers[0].item == "sbom"
+    assert model.zones[0].trust_level == 2
+    orphans = [t for t in model.threats if t.element == "relay"]
+    assert orphans and all(t.status.value == "orphaned" for t in orphans)
+    assert {t.previous_status.value for t in orphans} == {"accepted"}
+    assert all(t.owner == "Mobile team" for t in orphans)
+
+
+def test_diff_after_update_shows_only_what_the_vendor_changed(tmp_path, capsys) -> None:
+    old, v2 = _reviewed_v1(tmp_path)
+    new = tmp_path / "v2.twm.json"
+    assert main(["import", str(v2), "--onto", str(old), "-o", str(new)]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(old), str(new), "--json", "--no-risk"]) == 0
+    diff = json.loads(capsys.readouterr().out)
+    assert [c["id"] for c in diff["components"]["added"]] == ["hub"]
+    assert [c["id"] for c in diff["components"]["removed"]] == ["relay"]
+    changed = {c["id"]: c["changes"] for c in diff["components"]["changed"]}
+    assert list(changed) == ["cloud"] and list(changed["cloud"]) == ["name"]
+    assert diff["metadata"] == {} and not diff["data_assets"]["removed"]
+
+
+def test_update_onto_a_bad_model_is_one_line(tmp_path, capsys) -> None:
+    (tmp_path / "v2.csv").write_text(V2, "utf-8")
+    bad = tmp_path / "bad.twm.json"
+    bad.write_text("{ nope", "utf-8")
+    out = tmp_path / "out.twm.json"
+    assert main(["import", str(tmp_path / "v2.csv"), "--onto", str(bad), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "bad.twm.json" in err and len(err.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_threat_dragon_version_two_keeps_classification(tmp_path, capsys) -> None:
+    """The real Threat Dragon model, the vendor renaming one process in version 2."""
+    from tests.interop.helpers import shared
+
+    source = shared("threatdragon", "iot-device.json")
+    v2 = tmp_path / "v2.json"
+    v2.write_text(source.read_text("utf-8").replace('"My script"', '"Admin script"'), "utf-8")
+    old, new = tmp_path / "v1.twm.json", tmp_path / "v2.twm.json"
+    assert main(["import", str(source), "-o", str(old)]) == 0
+    device = next(c.id for c in load_model(old).components if c.name == "IoT Device")
+    assert main(["classify", str(old), device, "home-hub"]) == 0
+    assert main(["import", str(v2), "--onto", str(old), "-o", str(new)]) == 0
+    model = load_model(new)
+    assert model.component(device).stencil == "home-hub"
+    assert len(to_classify(model)) == len(to_classify(load_model(old)))
+    capsys.readouterr()
+    assert main(["diff", str(old), str(new), "--no-risk"]) == 0
+    out = capsys.readouterr().out
+    assert "name: 'My script' -> 'Admin script'" in out and "components: +0 -0 ~1" in out
