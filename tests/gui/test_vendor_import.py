@@ -268,3 +268,32 @@ def test_imported_title_survives_the_windows_own_updates(qtbot, make_window, mon
                         staticmethod(lambda *a, **k: (str(out), "")))
     assert window.save()
     assert window.windowTitle().startswith("kept.twm.json") and not window.doc.dirty
+
+
+def test_update_from_the_vendors_next_version_keeps_work_and_shows_changes(
+        qtbot, make_window, monkeypatch, tmp_path) -> None:
+    from tests.interop.test_update import _reviewed_v1
+
+    old, v2 = _reviewed_v1(tmp_path)
+    window = make_window(old)
+    _choose_file(monkeypatch, v2)
+    controller = window.vendor_imports
+    controller.actions["update"].trigger()
+    qtbot.waitUntil(lambda: not controller.busy and bool(window.doc.model.component("hub")),
+                    timeout=20_000)
+    model = window.doc.model
+    assert model.component("cloud").stencil == "vendor-device-cloud"  # the analyst's type
+    assert model.component("relay") is None and model.review.vendor == "Acme"
+    assert "hub" in window.scene.elements and "relay" not in window.scene.elements
+    overlay = window.diff_overlay
+    assert overlay.marks["hub"].kind == "added" and overlay.marks["relay"].kind == "removed"
+    assert "1 new, 1 removed" in window.statusBar().currentMessage()
+    window.doc.undo_stack.undo()  # one step back to the reviewed version 1
+    assert window.doc.model.component("relay") is not None
+    assert window.doc.model.component("hub") is None
+
+
+def test_update_needs_an_open_model(qtbot, make_window, dialogs) -> None:
+    window = make_window()
+    window.vendor_imports.actions["update"].trigger()
+    assert dialogs.shown and "Open the model you reviewed first" in dialogs.shown[-1][2]

@@ -408,7 +408,11 @@ class DiffOverlay:
             QMessageBox.critical(self.window,
                                  QCoreApplication.translate("DiffPanel", "Cannot compare"), text)
             return False
-        self.baseline, self.baseline_path = ensure_layout(baseline), str(path)
+        return self.compare_with_model(baseline, str(path))
+
+    def compare_with_model(self, baseline: ThreatModel, label: str) -> bool:
+        """Compare with a model in memory (e.g. the one before a vendor update)."""
+        self.baseline, self.baseline_path = ensure_layout(baseline), label
         self.risk_changes = self.risk_error = None
         self.refresh()
         self.risk.compare(self.baseline, self.window.doc.model)

@@ -118,28 +118,49 @@ class VendorImports(QObject):
     def import_dialog(self) -> None:
         if self.busy or not self.window.maybe_save():
             return
+        picked = self._pick_file(self.tr("Import vendor architecture"))
+        if picked is not None:
+            self.start(*picked)
+
+    def update_dialog(self) -> None:
+        """Bring the open (reviewed) model to a vendor's new version, as one undoable edit."""
+        if self.busy:
+            return
+        if not self.window.doc.model.components:
+            QMessageBox.information(
+                self.window, self.tr("Update from vendor architecture"),
+                self.tr("Open the model you reviewed first; this brings it to the vendor's "
+                        "new version and keeps your work."))
+            return
+        picked = self._pick_file(self.tr("Update from vendor architecture"))
+        if picked is not None:
+            self.start(*picked, update=True)
+
+    def _pick_file(self, title: str) -> tuple[str, str] | None:
+        """A vendor file and its format (guessed, else the filter, else asked)."""
         filters = [self.tr("All supported (*.otm *.yaml *.yml *.json *.tm7 *.csv)")]
         filters += [text for _, text in FILTERS]  # tool names: not translated
-        path, chosen = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import vendor architecture"), "", ";;".join(filters))
+        path, chosen = QFileDialog.getOpenFileName(self.window, title, "", ";;".join(filters))
         if not path:
-            return
+            return None
         fmt = guess_format(path)
         if fmt is None:
             fmt = next((f for f, text in FILTERS if text == chosen), None)
         if fmt is None:
             names = [FORMAT_NAMES[f] for f, _ in FILTERS]
             name, ok = QInputDialog.getItem(
-                self.window, self.tr("Import vendor architecture"),
+                self.window, title,
                 self.tr("Which tool wrote %1?").replace("%1", Path(path).name), names, 0, False)
             if not ok:
-                return
+                return None
             fmt = next(f for f, n in FORMAT_NAMES.items() if n == name)
-        self.start(path, fmt)
+        return path, fmt
 
-    def start(self, path: str, fmt: str) -> None:
-        """Import ``path`` as ``fmt`` on the worker thread (the result arrives in a signal)."""
+    def start(self, path: str, fmt: str, *, update: bool = False) -> None:
+        """Import ``path`` as ``fmt`` on the worker thread (the result arrives in a signal);
+        ``update``: apply it onto the open model instead of opening it."""
         self.busy = True
+        self.updating = update
         self._asked_for = self.window.doc.model  # the model the user agreed to replace
         self.window.statusBar().showMessage(self.tr("Importing %1…").replace("%1", path))
         self.pool.start(_ImportJob(path, fmt, self.window.stencils, self.signals))
@@ -156,6 +177,9 @@ class VendorImports(QObject):
 
     def _imported(self, result, path: str) -> None:
         self.busy = False
+        if getattr(self, "updating", False):
+            self._update_open_model(result, path)
+            return
         window = self.window
         edited = window.doc.model is not self._asked_for
         if edited and window.doc.dirty and not window.maybe_save():  # edited while we worked
@@ -184,6 +208,30 @@ class VendorImports(QObject):
         window.statusBar().showMessage(
             self.tr("Imported %1: %2 element(s) to classify").replace("%1", name)
             .replace("%2", str(len(result.unmapped))), 8000)
+
+    def _update_open_model(self, result, path: str) -> None:
+        from workbench.gui.workshop import diff_overlay
+        from workbench.interop.update import update_from_import
+
+        window, name = self.window, Path(path).name
+        previous = window.doc.model
+        try:
+            updated, report = update_from_import(previous, result.model, window.stencils)
+        except Exception as exc:  # noqa: BLE001 - shown, the open model is untouched
+            QMessageBox.critical(window, self.tr("Cannot update"), error_line(exc, path))
+            return
+        window.doc.apply(self.tr("Update from %1").replace("%1", name), lambda m: updated)
+        self.last_update = report
+        # what the vendor changed, on the canvas and in the Changes list
+        diff_overlay(window).compare_with_model(
+            previous, self.tr("the model before %1").replace("%1", name))
+        if to_classify(window.doc.model):
+            self.show_dock()
+        window.statusBar().showMessage(
+            self.tr("Updated from %1: %2 new, %3 removed, %4 kept your type (Ctrl+Z undoes)")
+            .replace("%1", name).replace("%2", str(len(report.added)))
+            .replace("%3", str(len(report.removed)))
+            .replace("%4", str(len(report.kept_types))), 12000)
 
     # --- title -------------------------------------------------------------------------------
     def _path_changed(self) -> None:
@@ -366,6 +414,12 @@ def install(window, menu) -> None:
         QCoreApplication.translate("VendorImports", "&Import Vendor Architecture…"), window)
     import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
     import_action.triggered.connect(controller.import_dialog)
+    update_action = QAction(
+        QCoreApplication.translate("VendorImports", "&Update from Vendor Architecture…"), window)
+    update_action.setToolTip(QCoreApplication.translate(
+        "VendorImports", "The vendor's new version: keep your classification, data, decisions, "
+                         "review and workshops, and see what changed"))
+    update_action.triggered.connect(controller.update_dialog)
     export_action = QAction(QCoreApplication.translate("VendorImports", "Export to &OTM…"), window)
     export_action.triggered.connect(controller.export_dialog)
     change_action = QAction(QCoreApplication.translate("VendorImports", "C&hange Type…"), window)
@@ -373,7 +427,7 @@ def install(window, menu) -> None:
     change_action.triggered.connect(lambda: controller.change_type())
     dock_action = QAction(QCoreApplication.translate("VendorImports", "To &Classify"), window)
     dock_action.triggered.connect(controller.show_dock)
-    for action in (import_action, export_action, change_action):
+    for action in (import_action, update_action, export_action, change_action):
         window.addAction(action)
     actions = getattr(window, "actions_by_name", {})
     file_menu = _file_menu(window)
@@ -381,13 +435,16 @@ def install(window, menu) -> None:
         recent = getattr(window, "recent_menu", None)
         _insert_after(file_menu, recent.menuAction() if recent else actions.get("open"),
                       import_action)
+        _insert_after(file_menu, import_action, update_action)
         _insert_after(file_menu, actions.get("report"), export_action)
     else:
         menu.addAction(import_action)
+        menu.addAction(update_action)
         menu.addAction(export_action)
     menu.addAction(dock_action)
     menu.addAction(change_action)
-    controller.actions = {"import": import_action, "export": export_action,
+    controller.actions = {"import": import_action, "update": update_action,
+                          "export": export_action,
                           "change": change_action, "dock": dock_action}
     from workbench.gui.view import add_context_menu_extension
 

@@ -19,6 +19,21 @@ from fill_fr import fill_catalog  # noqa: E402 - the main catalog's filler, shar
 HERE = Path(__file__).resolve().parent
 
 FR = {
+    # update from the vendor's next version
+    "&Update from Vendor Architecture…": "&Mettre à jour depuis l'architecture fournisseur…",
+    "Update from vendor architecture": "Mettre à jour depuis l'architecture fournisseur",
+    "The vendor's new version: keep your classification, data, decisions, review and "
+    "workshops, and see what changed":
+        "La nouvelle version du fournisseur : garder votre classement, vos données, décisions, "
+        "revue et ateliers, et voir ce qui a changé",
+    "Open the model you reviewed first; this brings it to the vendor's new version and keeps "
+    "your work.": "Ouvrez d'abord le modèle que vous avez revu : cette commande l'amène à la "
+                  "nouvelle version du fournisseur en gardant votre travail.",
+    "Cannot update": "Mise à jour impossible", "Update from %1": "Mise à jour depuis %1",
+    "the model before %1": "le modèle avant %1",
+    "Updated from %1: %2 new, %3 removed, %4 kept your type (Ctrl+Z undoes)":
+        "Mis à jour depuis %1 : %2 nouveau(x), %3 retiré(s), %4 gardent votre type "
+        "(Ctrl+Z annule)",
     # File and Tools menus
     "&Import Vendor Architecture…": "&Importer une architecture fournisseur…",
     "Export to &OTM…": "Exporter en &OTM…",

@@ -124,119 +124,159 @@
 <context>
     <name>VendorImports</name>
     <message>
-        <location filename="../imports.py" line="119" />
+        <location filename="../imports.py" line="141" />
         <source>All supported (*.otm *.yaml *.yml *.json *.tm7 *.csv)</source>
-        <extracomment>(format, file-dialog filter): the order of the filter list</extracomment>
         <translation>Tous les formats pris en charge (*.otm *.yaml *.yml *.json *.tm7 *.csv)</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="122" />
-        <location filename="../imports.py" line="131" />
+        <location filename="../imports.py" line="121" />
         <source>Import vendor architecture</source>
+        <extracomment>(format, file-dialog filter): the order of the filter list</extracomment>
         <translation>Importer une architecture fournisseur</translation>
     </message>
     <message>
+        <location filename="../imports.py" line="131" />
+        <location filename="../imports.py" line="135" />
+        <source>Update from vendor architecture</source>
+        <translation>Mettre à jour depuis l'architecture fournisseur</translation>
+    </message>
+    <message>
         <location filename="../imports.py" line="132" />
+        <source>Open the model you reviewed first; this brings it to the vendor's new version and keeps your work.</source>
+        <translation>Ouvrez d'abord le modèle que vous avez revu : cette commande l'amène à la nouvelle version du fournisseur en gardant votre travail.</translation>
+    </message>
+    <message>
+        <location filename="../imports.py" line="153" />
         <source>Which tool wrote %1?</source>
         <translation>Quel outil a produit %1 ?</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="142" />
+        <location filename="../imports.py" line="165" />
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="151" />
+        <location filename="../imports.py" line="174" />
         <source>Cannot import</source>
         <translation>Import impossible</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="152" />
+        <location filename="../imports.py" line="175" />
         <source>%1 could not be imported:</source>
         <translation>%1 n'a pas pu être importé :</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="160" />
+        <location filename="../imports.py" line="186" />
         <source>Import cancelled</source>
         <translation>Import annulé</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="170" />
+        <location filename="../imports.py" line="196" />
         <source>Lay out by layer</source>
         <translation>Disposition par couche</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="183" />
+        <location filename="../imports.py" line="209" />
         <source>Imported %1: %2 element(s) to classify</source>
         <translation>%1 importé : %2 élément(s) à classer</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="199" />
+        <location filename="../imports.py" line="221" />
+        <source>Cannot update</source>
+        <translation>Mise à jour impossible</translation>
+    </message>
+    <message>
+        <location filename="../imports.py" line="223" />
+        <source>Update from %1</source>
+        <translation>Mise à jour depuis %1</translation>
+    </message>
+    <message>
+        <location filename="../imports.py" line="227" />
+        <source>the model before %1</source>
+        <translation>le modèle avant %1</translation>
+    </message>
+    <message>
+        <location filename="../imports.py" line="231" />
+        <source>Updated from %1: %2 new, %3 removed, %4 kept your type (Ctrl+Z undoes)</source>
+        <translation>Mis à jour depuis %1 : %2 nouveau(x), %3 retiré(s), %4 gardent votre type (Ctrl+Z annule)</translation>
+    </message>
+    <message>
+        <location filename="../imports.py" line="253" />
         <source>%1 (imported)</source>
         <translation>%1 (importé)</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="211" />
+        <location filename="../imports.py" line="265" />
         <source>To classify</source>
         <translation>À classer</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="262" />
+        <location filename="../imports.py" line="316" />
         <source>Select one element to change its type</source>
         <translation>Sélectionnez un élément pour changer son type</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="275" />
+        <location filename="../imports.py" line="329" />
         <source>Change type</source>
         <translation>Changer le type</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="278" />
+        <location filename="../imports.py" line="332" />
         <source>Cannot change type</source>
         <translation>Impossible de changer le type</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="287" />
+        <location filename="../imports.py" line="341" />
         <source>Open Threat Model, JSON (*.otm.json *.json)</source>
         <translation>Open Threat Model, JSON (*.otm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="288" />
+        <location filename="../imports.py" line="342" />
         <source>Open Threat Model, YAML (*.otm.yaml *.yaml *.yml)</source>
         <translation>Open Threat Model, YAML (*.otm.yaml *.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="293" />
+        <location filename="../imports.py" line="347" />
         <source>Export to OTM</source>
         <translation>Exporter en OTM</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="318" />
+        <location filename="../imports.py" line="372" />
         <source>Cannot export</source>
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="321" />
+        <location filename="../imports.py" line="375" />
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="379" />
+        <location filename="../imports.py" line="414" />
         <source>&amp;Import Vendor Architecture…</source>
         <translation>&amp;Importer une architecture fournisseur…</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="382" />
+        <location filename="../imports.py" line="418" />
+        <source>&amp;Update from Vendor Architecture…</source>
+        <translation>&amp;Mettre à jour depuis l'architecture fournisseur…</translation>
+    </message>
+    <message>
+        <location filename="../imports.py" line="419" />
+        <source>The vendor's new version: keep your classification, data, decisions, review and workshops, and see what changed</source>
+        <translation>La nouvelle version du fournisseur : garder votre classement, vos données, décisions, revue et ateliers, et voir ce qui a changé</translation>
+    </message>
+    <message>
+        <location filename="../imports.py" line="423" />
         <source>Export to &amp;OTM…</source>
         <translation>Exporter en &amp;OTM…</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="384" />
+        <location filename="../imports.py" line="425" />
         <source>C&amp;hange Type…</source>
         <translation>C&amp;hanger le type…</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="387" />
+        <location filename="../imports.py" line="428" />
         <source>To &amp;Classify</source>
         <translation>À &amp;classer</translation>
     </message>
