@@ -199,9 +199,13 @@ def target_risk(model: ThreatModel) -> tuple[TargetRiskTable, str]:
     """Risk per target: (label, {"score", "level", ...}) by target id, and the basis used.
 
     Public so the GUI can compute the baseline once and only the edited model again."""
-    from workbench.analysis.risk import assess  # the heavy part; only when risk is wanted
+    from workbench.analysis.pipeline import analyze  # the heavy part; only when risk is wanted
 
-    risks = [r for r in assess(model) if r.counted]
+    # As the window shows it: the rules' suggestions merged in (decisions kept), so a model
+    # saved before its first analysis is not compared as if it had no threats.
+    result = analyze(model)
+    risks = [r for r in result.threats if r.counted]
+    model = result.model
     attack = _attack_risk(model)
     names = {c.id: c.name for c in model.components}
     targets = [(t.id, t.name or names.get(t.element, t.element), t.element)
@@ -209,8 +213,8 @@ def target_risk(model: ThreatModel) -> tuple[TargetRiskTable, str]:
     if not targets and attack:
         targets = [(tid, names.get(a["element"], a["element"]), a["element"])
                    for tid, a in attack.items()]
-    basis = ("current threat risk of each target element and the flows touching it "
-             "(workbench.analysis.risk.assess)")
+    basis = ("current threat risk of each target element and the flows touching it, rule "
+             "suggestions included (workbench.analysis.pipeline.analyze)")
     if attack is not None:
         basis += ("; compromise probability: highest over attackers "
                   "(workbench.analysis.attack.analyze_attacks, 2,000 worlds, seed 0)")

@@ -16,9 +16,9 @@ so they match across versions. The split of ownership, for what exists in both v
   canvas positions.
 
 New elements come as imported (listed to classify when unmapped); vanished ones disappear
-with their targets and entry points (listed), and the rule engine then marks their threats
-orphaned, decisions kept, as after any edit. ``workbench diff OLD NEW`` then shows exactly
-what the vendor changed.
+with their targets and entry points (listed), and their threats become orphaned, decisions
+kept, as the rule engine does after any edit. New suggestions are left to the next analysis,
+so ``workbench diff OLD NEW`` shows exactly what the vendor changed.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.model.entities import Box, Component, Flow, Layout
+from workbench.model.enums import ThreatStatus
 from workbench.model.layout import ensure_layout
 from workbench.model.reclassify import marker_line
 from workbench.model.stencils import StencilLibrary
@@ -94,8 +95,6 @@ def update_from_import(previous: ThreatModel, imported: ThreatModel,
                        stencils: StencilLibrary | None = None
                        ) -> tuple[ThreatModel, UpdateReport]:
     """``previous`` brought to the structure of ``imported``, keeping the analyst's work."""
-    from workbench.analysis.rules import merge_suggestions  # the orphaning rules, as ever
-
     report = UpdateReport()
     old_comps = previous.components_by_id()
     components = [_component(old_comps.get(c.id), c, report) for c in imported.components]
@@ -144,11 +143,24 @@ def update_from_import(previous: ThreatModel, imported: ThreatModel,
         "threats": [*previous.threats, *vendor_threats], "controls": controls,
         "layout": layout})
     model = _place_new(model, report.added)
-    before = {t.id for t in model.threats if t.status.value == "orphaned"}
-    model, _ = merge_suggestions(model, stencils=stencils)
-    report.orphaned_threats = [t.id for t in model.threats
-                               if t.status.value == "orphaned" and t.id not in before]
+    model = _orphan_vanished(model, elements, report)
     return ThreatModel.model_validate(model.model_dump()), report
+
+
+def _orphan_vanished(model: ThreatModel, elements: set[str],
+                     report: UpdateReport) -> ThreatModel:
+    """Threats on removed elements become orphaned with their decision kept, as the rule
+    engine does after any edit. New suggestions are not added here: the comparison with
+    the previous version must not count threats the rules would have found anyway (run
+    ``workbench threats --write`` or the window's analysis for those)."""
+    threats = []
+    for threat in model.threats:
+        if threat.element not in elements and threat.status != ThreatStatus.ORPHANED:
+            threat = threat.model_copy(update={"status": ThreatStatus.ORPHANED,
+                                               "previous_status": threat.status})
+            report.orphaned_threats.append(threat.id)
+        threats.append(threat)
+    return model.model_copy(update={"threats": threats})
 
 
 def _place_new(model: ThreatModel, added: list[str]) -> ThreatModel:
