@@ -181,3 +181,18 @@ def test_every_page_is_numbered_with_the_total(data):
     total = len(reader.pages)
     for number, page in enumerate(reader.pages, start=1):
         assert f"Page {number} / {total}" in re.sub(r"\s+", " ", page.extract_text())
+
+
+def test_board_report_carries_the_vendor_review_and_its_blocking_gaps():
+    """A buying or renewal decision hangs on the blocking gaps: the board sees them."""
+    from workbench.model.review import ReviewAnswer, ReviewRecord
+
+    model = report_model()
+    model.review = ReviewRecord(vendor="Acme Médical", reviewer="CISO", answers=[
+        ReviewAnswer(item="signed-firmware", answer="no", note="Unsigned images in the field"),
+        ReviewAnswer(item="sbom", answer="yes")])
+    text = text_of(render_pdf(gather(model, use_engines=False), "board", "en"))
+    assert "Review of Acme Médical (CISO)" in text and "blocking gap(s)" in text
+    assert "Unsigned images in the field" in text
+    plain = text_of(render_pdf(gather(report_model(), use_engines=False), "board", "en"))
+    assert "Review of" not in plain

@@ -54,5 +54,6 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
                    *sections.board_plan(data, styles, lang, pw, limit=10)], "portrait")]
     # 6. Regulatory readiness.
     out += [PageBreak(), Heading(tr("sec_regulatory", lang), h1, 0),
-            _page(sections.regulatory(data, styles, lang, pw), "portrait")]
+            _page([*sections.regulatory(data, styles, lang, pw),
+                   *sections.board_review(data, styles, lang)], "portrait")]
     return out, styles

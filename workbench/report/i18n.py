@@ -50,6 +50,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sec_controls": ("Controls", "Mesures de sécurité"),
     "sec_references": ("Catalog references used", "Références de catalogue utilisées"),
     "sec_review": ("Vendor review checklist", "Grille de revue fournisseur"),
+    "board_review": ("Review of {vendor}{who}: {ratio} of the applicable requirements met; "
+                     "{count} blocking gap(s) to close before relying on the system:",
+                     "Revue de {vendor}{who} : {ratio} des exigences applicables satisfaites ; "
+                     "{count} écart(s) bloquant(s) à lever avant de s'appuyer sur le système :"),
     "sec_workshops": ("Workshop sessions", "Sessions d'atelier"),
     "sec_method": ("Method", "Méthode"),
     # executive summary

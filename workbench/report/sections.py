@@ -573,6 +573,27 @@ ANSWER_COLOURS = {"yes": "#a6dba0", "partial": "#ffffbf", "no": "#fdae61",
                   "unknown": "#eeeeee", "not_applicable": "#ffffff"}
 
 
+def board_review(data: ReportData, styles: Styles, lang: str) -> list:
+    """For the board: the vendor review in two lines and its blocking gaps (a buying or
+    renewal decision hangs on them); nothing when the model carries no review."""
+    review = getattr(data.model, "review", None)
+    summary = _review_summary(data) if review is not None else None
+    if summary is None:
+        return []
+    who = ", ".join(v for v in (review.date.isoformat() if review.date else None,
+                                review.reviewer) if v)
+    intro = tr("board_review", lang, vendor=review.vendor or tr("not_set", lang),
+               who=f" ({who})" if who else "", ratio=f"{summary.met_ratio:.0%}",
+               count=len(summary.blocking_gaps))
+    out: list = [Spacer(1, 4 * mm), p(tr("sec_review", lang), styles.h2), p(intro, styles.body)]
+    for line in summary.blocking_gaps:
+        title = line.item.title_fr if lang == "fr" and line.item.title_fr else line.item.title
+        note = f" — {line.note}" if line.note else ""
+        out.append(p(f"• {title}: {tr('answer_' + line.answer.value, lang)}{note}",
+                     styles.small))
+    return out
+
+
 def _review(review, data: ReportData, styles: Styles, lang: str, width: float) -> list:
     """The vendor review: counts, then gaps (blocking first) with the checklist's wording."""
     facts = [f"{label}: {value}" for label, value in (
