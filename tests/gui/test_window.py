@@ -44,3 +44,27 @@ def test_window_state_and_recent_files_survive_restart(make_window, tiny_path):
     assert not again.docks["heatmap"].isVisible()
     assert again.size().width() == 700
     assert again.recent_files()[0] == str(tiny_path.resolve())
+
+
+def test_feature_docks_are_listed_under_view_and_come_back_where_left(qtbot, make_window,
+                                                                     tiny_path, tmp_path):
+    from PySide6.QtCore import QSettings, Qt
+
+    from workbench.gui.main_window import MainWindow
+    from workbench.gui.recovery import Recovery
+    from workbench.gui.workshop import workshop_panel
+
+    settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(str(tiny_path), settings=settings, recovery=Recovery(tmp_path / "r"),
+                       analysis="off", offer_recovery=False)
+    qtbot.addWidget(first)
+    workshop_panel(first)
+    view_texts = [a.text() for a in first.view_menu.actions()]
+    assert "Workshop" in view_texts
+    first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, first.workshop_dock)
+    first.close()  # saves the window state
+    second = MainWindow(str(tiny_path), settings=settings, recovery=Recovery(tmp_path / "r2"),
+                        analysis="off", offer_recovery=False)
+    qtbot.addWidget(second)
+    workshop_panel(second)
+    assert second.dockWidgetArea(second.workshop_dock) == Qt.DockWidgetArea.LeftDockWidgetArea

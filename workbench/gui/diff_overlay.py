@@ -385,11 +385,14 @@ class DiffOverlay:
         self.dock = QDockWidget(QCoreApplication.translate("DiffPanel", "Changes"), window)
         self.dock.setObjectName("dock-diff")
         self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        palette = getattr(window, "docks", {}).get("palette")
-        if palette is not None:  # the full left column for the list of changes
-            window.tabifyDockWidget(palette, self.dock)
-        self.dock.hide()
+        from workbench.gui.workshop import restore_dock
+
+        if not restore_dock(window, self.dock):
+            window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+            palette = getattr(window, "docks", {}).get("palette")
+            if palette is not None:  # the full left column for the list of changes
+                window.tabifyDockWidget(palette, self.dock)
+        self.dock.hide()  # shown by a comparison, not by a restored layout
         window.doc.changed.connect(self._model_changed)
 
     def compare_dialog(self) -> bool:

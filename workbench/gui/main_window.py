@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
+        self.view_menu = view_menu
         analysis_menu = bar.addMenu(self.tr("A&nalysis"))
         analysis_menu.addAction(a["analyse"])
         from workbench.gui.profiles import install as install_profiles
@@ -275,6 +276,15 @@ class MainWindow(QMainWindow):
                 self.resize(1400, 860)
         if isinstance(state, QByteArray | bytes):
             self.restoreState(state)
+
+    def feature_dock_created(self, dock) -> bool:
+        """A dock a feature package built on first use (workshop, review, changes...): list
+        it under View like the others and put it back where the user left it last time
+        (``restoreDockWidget`` reads the state saved at the last close). True if restored."""
+        view_menu = getattr(self, "view_menu", None)
+        if view_menu is not None:
+            view_menu.addAction(dock.toggleViewAction())
+        return self.restoreDockWidget(dock)
 
     def _save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

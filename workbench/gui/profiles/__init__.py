@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
+from workbench.gui.workshop import restore_dock
+
 DOCK_WIDTH = 560
 
 
@@ -28,15 +30,16 @@ def profiles_panel(window):
                                                       "Attackers, Targets and Data"), window)
         dock.setObjectName("dock-profiles")
         dock.setWidget(panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        docks = getattr(window, "docks", {})
-        if "inspector" in docks:  # the right column's full height: lists and details
-            window.tabifyDockWidget(docks["inspector"], dock)
-        window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
-        if "heatmap" in docks:  # lists and details need the height more than the heatmap
-            window.resizeDocks([dock, docks["heatmap"]],
-                               [int(window.height() * 0.62), int(window.height() * 0.2)],
-                               Qt.Orientation.Vertical)
+        if not restore_dock(window, dock):  # first time: the right column
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            docks = getattr(window, "docks", {})
+            if "inspector" in docks:  # the right column's full height: lists and details
+                window.tabifyDockWidget(docks["inspector"], dock)
+            window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+            if "heatmap" in docks:  # lists and details need the height more than the heatmap
+                window.resizeDocks([dock, docks["heatmap"]],
+                                   [int(window.height() * 0.62), int(window.height() * 0.2)],
+                                   Qt.Orientation.Vertical)
         window.profiles_panel, window.profiles_dock = panel, dock
     window.profiles_dock.show()
     window.profiles_dock.raise_()

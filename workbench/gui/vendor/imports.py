@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMessageBo
 
 from workbench.gui.vendor.imports_classify import ROLE_ID, StencilPicker, ToClassifyPanel
 from workbench.gui.vendor.imports_report import ImportReport
+from workbench.gui.workshop import restore_dock
 from workbench.model import edits
 from workbench.model.errors import ModelError
 from workbench.model.reclassify import (
@@ -265,14 +266,15 @@ class VendorImports(QObject):
             self.dock = QDockWidget(self.tr("To classify"), self.window)
             self.dock.setObjectName("dock-to-classify")
             self.dock.setWidget(self.panel)
-            self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-            palette = getattr(self.window, "docks", {}).get("palette")
-            if palette is not None:
-                self.window.splitDockWidget(palette, self.dock, Qt.Orientation.Vertical)
-                half = max(200, self.window.height() // 2 - 60)
-                self.window.resizeDocks([palette, self.dock], [half, half],
-                                        Qt.Orientation.Vertical)
-                self.window.resizeDocks([self.dock], [260], Qt.Orientation.Horizontal)
+            if not restore_dock(self.window, self.dock):
+                self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+                palette = getattr(self.window, "docks", {}).get("palette")
+                if palette is not None:
+                    self.window.splitDockWidget(palette, self.dock, Qt.Orientation.Vertical)
+                    half = max(200, self.window.height() // 2 - 60)
+                    self.window.resizeDocks([palette, self.dock], [half, half],
+                                            Qt.Orientation.Vertical)
+                    self.window.resizeDocks([self.dock], [260], Qt.Orientation.Horizontal)
             self.panel.set_model(self.window.doc.model)
         self.dock.show()
         self.dock.raise_()

@@ -47,6 +47,7 @@ from workbench.analysis.review import (
     default_checklist,
     review_summary,
 )
+from workbench.gui.workshop import restore_dock
 from workbench.gui.workshop.i18n import current_language
 from workbench.model import review_edits as rv
 from workbench.model.errors import ModelError
@@ -576,16 +577,17 @@ def review_panel(window) -> ReviewPanel | None:
         dock = QDockWidget(QCoreApplication.translate("VendorReview", "Vendor Review"), window)
         dock.setObjectName("dock-vendor-review")
         dock.setWidget(panel)
-        # The left column, over the stencils: it runs the full height (the right one shares
-        # it with the heatmap), and a reviewer needs the stencils least.
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        docks = getattr(window, "docks", {})
-        if "palette" in docks:
-            window.tabifyDockWidget(docks["palette"], dock)
         window.review_panel, window.review_dock = panel, dock
-        dock.show()
-        window.resizeDocks([dock], [max(560, window.width() * 7 // 20)],
-                           Qt.Orientation.Horizontal)
+        if not restore_dock(window, dock):
+            # The left column, over the stencils: it runs the full height (the right one
+            # shares it with the heatmap), and a reviewer needs the stencils least.
+            window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            docks = getattr(window, "docks", {})
+            if "palette" in docks:
+                window.tabifyDockWidget(docks["palette"], dock)
+            dock.show()
+            window.resizeDocks([dock], [max(560, window.width() * 7 // 20)],
+                               Qt.Orientation.Horizontal)
     window.review_dock.show()
     window.review_dock.raise_()
     return panel

@@ -11,6 +11,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
 
+def restore_dock(window, dock) -> bool:
+    """List a feature dock under View and put it back where the user left it; False when it
+    has no saved place yet (the caller then places it)."""
+    created = getattr(window, "feature_dock_created", None)
+    return bool(created(dock)) if created is not None else False
+
+
 def workshop_panel(window):
     """The window's workshop dock (created on first use), shown and raised."""
     panel = getattr(window, "workshop_panel", None)
@@ -21,14 +28,15 @@ def workshop_panel(window):
         dock = QDockWidget(QCoreApplication.translate("WorkshopTools", "Workshop"), window)
         dock.setObjectName("dock-workshop")
         dock.setWidget(panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        docks = getattr(window, "docks", {})
-        if "inspector" in docks:  # the whole right column: a facilitator needs the height
-            window.tabifyDockWidget(docks["inspector"], dock)
-        window.resizeDocks([dock], [460], Qt.Orientation.Horizontal)
-        column = [dock] + ([docks["heatmap"]] if "heatmap" in docks else [])
-        window.resizeDocks(column, [int(window.height() * 0.7), int(window.height() * 0.15)],
-                           Qt.Orientation.Vertical)
+        if not restore_dock(window, dock):  # first time: the right column
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            docks = getattr(window, "docks", {})
+            if "inspector" in docks:  # the whole right column: a facilitator needs the height
+                window.tabifyDockWidget(docks["inspector"], dock)
+            window.resizeDocks([dock], [460], Qt.Orientation.Horizontal)
+            column = [dock] + ([docks["heatmap"]] if "heatmap" in docks else [])
+            window.resizeDocks(column, [int(window.height() * 0.7),
+                                        int(window.height() * 0.15)], Qt.Orientation.Vertical)
         window.workshop_panel, window.workshop_dock = panel, dock
     window.workshop_dock.show()
     window.workshop_dock.raise_()
