@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.model.factories import tiny_model
+from tests.model.factories import consumer_model, tiny_model
 from workbench.analysis.review import review_summary
 from workbench.cli.main import main
 from workbench.model import load_model
@@ -33,13 +33,22 @@ def test_empty_review_lists_applicable_items_and_counts_them_unknown(model_path,
     out = capsys.readouterr().out
     assert "no vendor review yet" in out
     assert "\nhosting\n" in out and "BLOCKING hds-certified-hosting" in out
-    # the tiny model declares health data but no medical device
-    assert "signed-firmware:" not in out
-    assert "not applicable to this model (1): signed-firmware (the model declares no " \
-           "medical device)" in out
-    assert "answers: yes 0, partial 0, no 0, unknown 19, not_applicable 0 (19 applicable " \
+    # the tiny model draws an insulin pump: the medical-device items apply
+    assert "BLOCKING signed-firmware:" in out and "not applicable" not in out
+    assert "answers: yes 0, partial 0, no 0, unknown 20, not_applicable 0 (20 applicable " \
            "items); met 0%" in out
-    assert "gaps: 19 (blocking 6, major 11, minor 2)" in out
+    assert "gaps: 20 (blocking 7, major 11, minor 2)" in out
+
+
+def test_medical_device_items_do_not_apply_without_a_device(tmp_path, capsys) -> None:
+    path = tmp_path / "consumer.twm.json"
+    save_model(consumer_model(), path, keep_backup=False)
+    capsys.readouterr()
+    assert main(["review", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "signed-firmware:" not in out
+    assert "not applicable to this model (1): signed-firmware (no medical device declared " \
+           "or drawn)" in out
 
 
 def test_set_saves_with_a_backup_and_the_figures_match_the_summary(model_path, capsys) -> None:
@@ -65,15 +74,15 @@ def test_set_saves_with_a_backup_and_the_figures_match_the_summary(model_path, c
     data = _json(capsys, ["review", str(model_path), "--json"])
     summary = review_summary(load_model(model_path))
     assert data["counts"] == summary.counts == {"yes": 1, "partial": 1, "no": 0,
-                                                "unknown": 16, "not_applicable": 1}
+                                                "unknown": 17, "not_applicable": 1}
     assert data["blocking_gaps"] == [g.item.id for g in summary.blocking_gaps]
     assert data["gaps"][:len(data["blocking_gaps"])] == data["blocking_gaps"]
-    assert "logging" in data["major_gaps"] and data["applicable"] == 19
+    assert "logging" in data["major_gaps"] and data["applicable"] == 20
     sbom = next(i for i in data["items"] if i["id"] == "sbom")
     assert (sbom["answer"], sbom["answered_by"], sbom["answered_on"]) == (
         "not_applicable", "DPO", "2026-11-21")
     firmware = next(i for i in data["items"] if i["id"] == "signed-firmware")
-    assert firmware["applicable"] is False and firmware["applies_if"] == "medical_device"
+    assert firmware["applicable"] is True and firmware["applies_if"] == "medical_device"
     assert firmware["title_fr"]
 
 

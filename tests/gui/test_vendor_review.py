@@ -6,7 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from tests.model.factories import consumer_model
 from workbench.model import load_model
+from workbench.model.io import save_model
 from workbench.model.review_edits import answer_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +36,7 @@ def test_answer_evidence_undo_save_and_reload(qtbot, make_window, tiny_path):
     panel = _open_from_menu(qtbot, window)
     assert panel.start_btn.isVisible()  # no review in the file yet
     before = panel.summary.text()
-    assert "Unknown 19" in before
+    assert "Unknown 20" in before
 
     _click_item(qtbot, panel, "sbom")
     assert panel.detail_title.text() == "Software bill of materials provided"
@@ -53,7 +55,7 @@ def test_answer_evidence_undo_save_and_reload(qtbot, make_window, tiny_path):
     assert panel.items["sbom"].text(3) == "Vendor refuses: proprietary"
     assert panel.items["sbom"].text(2) == "No"
     after = panel.summary.text()
-    assert after != before and "No 1" in after and "Unknown 18" in after
+    assert after != before and "No 1" in after and "Unknown 19" in after
 
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -96,17 +98,21 @@ def test_vendor_and_reviewer_start_the_review_and_sign_answers(qtbot, make_windo
 
     qtbot.mouseClick(panel.gaps_only, Qt.MouseButton.LeftButton)  # what is left to chase
     assert panel.items["hds-certified-hosting"].isHidden()  # answered yes
-    assert panel.items["signed-firmware"].isHidden()  # does not apply
     assert not panel.items["sbom"].isHidden()
     qtbot.mouseClick(panel.gaps_only, Qt.MouseButton.LeftButton)
     assert not panel.items["hds-certified-hosting"].isHidden()
 
 
-def test_items_that_do_not_apply_are_greyed_with_the_reason(qtbot, make_window, tiny_path):
-    window = make_window(tiny_path)
+def test_items_that_do_not_apply_are_greyed_with_the_reason(qtbot, make_window, tmp_path):
+    path = tmp_path / "consumer.twm.json"
+    save_model(consumer_model(), path)
+    window = make_window(path)
     panel = _open_from_menu(qtbot, window)
-    row = panel.items["signed-firmware"]  # the tiny model declares no medical device
+    row = panel.items["signed-firmware"]  # a fitness tracker is no medical device
     assert row.text(2) == "Does not apply" and "no medical device" in row.text(3)
+    qtbot.mouseClick(panel.gaps_only, Qt.MouseButton.LeftButton)
+    assert row.isHidden()  # not a gap either
+    qtbot.mouseClick(panel.gaps_only, Qt.MouseButton.LeftButton)
     _click_item(qtbot, panel, "signed-firmware")
     assert "Does not apply" in panel.detail_text.text()
     assert not panel.answer_combo.isEnabled() and not panel.evidence_edit.isEnabled()
@@ -125,7 +131,7 @@ def test_french_dock(french, qtbot, make_window, tiny_path):
     assert "Bloquant" in panel.items["hds-certified-hosting"].text(1)
     assert panel.start_btn.text() == "Démarrer la revue"
     assert panel.answer_combo.itemText(0) == "Oui"
-    assert "Inconnu 19" in panel.summary.text()
+    assert "Inconnu 20" in panel.summary.text()
     # the question and the expected evidence too, not only the title
     panel.tree.setCurrentItem(panel.items["sbom"])
     assert "nomenclature logicielle (SBOM)" in panel.detail_text.text()

@@ -54,3 +54,14 @@ def tiny_model() -> ThreatModel:
                  via=["lte"], encrypted=True, authenticated=True, data_assets=["glucose"]),
         ],
     )
+
+
+def consumer_model():
+    """The tiny model with a fitness tracker instead of the insulin pump: no medical device
+    declared or drawn (checklist items for medical devices do not apply)."""
+    model = tiny_model()
+    pump = model.component("pump")
+    pump.stencil, pump.name = "fitness-tracker", "Fitness tracker"
+    pump.properties.safety_critical_function = None
+    model.regulatory.medical_device = False
+    return model

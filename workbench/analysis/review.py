@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError
 
 from workbench.model.base import Identifier, ShortText, Strict, Text
+from workbench.model.enums import AssetKind
 from workbench.model.errors import ModelError, Problem, format_loc
 from workbench.model.review import ReviewAnswer, ReviewAnswerValue
 from workbench.model.threat_model import ThreatModel
@@ -81,12 +82,25 @@ def default_checklist() -> Checklist:
 
 
 def applies(item: ChecklistItem, model: ThreatModel) -> bool:
+    """Whether the item concerns this system: declared in the regulatory context, or shown
+    by what the model holds. An imported vendor architecture declares nothing, yet an insulin
+    pump in it is a medical device and the data it sends are health data."""
     if item.applies_if == "health_data":
-        return model.regulatory.hosts_health_data or bool(
-            [a for a in model.data_assets if a.kind.value == "health_data"])
+        return (model.regulatory.hosts_health_data
+                or any(a.kind.value == "health_data" for a in model.data_assets)
+                or any(AssetKind.HEALTH_DATA in s.typical_assets for s in _stencils(model)))
     if item.applies_if == "medical_device":
-        return model.regulatory.medical_device
+        return model.regulatory.medical_device or any(
+            "medical_device" in s.tags for s in _stencils(model))
     return True
+
+
+def _stencils(model: ThreatModel) -> list:
+    """The stencils the model's components use (unknown ids are skipped)."""
+    from workbench.model.stencils import default_stencils
+
+    library = default_stencils()
+    return [library[c.stencil] for c in model.components if c.stencil in library]
 
 
 @dataclass(frozen=True)

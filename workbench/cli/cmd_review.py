@@ -40,8 +40,8 @@ from workbench.model.review_edits import (
 from workbench.model.threat_model import ThreatModel
 
 #: Why an item with ``applies_if`` is left out, in the words of the model's declarations.
-NOT_APPLICABLE_WHY = {"health_data": "the model declares no health data",
-                      "medical_device": "the model declares no medical device"}
+NOT_APPLICABLE_WHY = {"health_data": "no health data declared or held by its elements",
+                      "medical_device": "no medical device declared or drawn"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -81,9 +81,9 @@ def _labels() -> dict[str, str]:
         "operations": QCoreApplication.translate("VendorReview", "Operations"),
         "assurance": QCoreApplication.translate("VendorReview", "Assurance"),
         "health_data": QCoreApplication.translate(
-            "VendorReview", "the model declares no health data"),
+            "VendorReview", "no health data declared or held by its elements"),
         "medical_device": QCoreApplication.translate(
-            "VendorReview", "the model declares no medical device"),
+            "VendorReview", "no medical device declared or drawn"),
     }
 
 

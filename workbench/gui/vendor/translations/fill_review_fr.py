@@ -29,8 +29,9 @@ FR = {
     "Minor": "Mineur", "Hosting": "Hébergement", "Device": "Dispositif", "Data": "Données",
     "Supply chain": "Chaîne d'approvisionnement", "Access": "Accès",
     "Operations": "Exploitation", "Assurance": "Assurance",
-    "the model declares no health data": "le modèle ne déclare aucune donnée de santé",
-    "the model declares no medical device": "le modèle ne déclare aucun dispositif médical",
+    "no health data declared or held by its elements":
+        "aucune donnée de santé déclarée ni portée par ses éléments",
+    "no medical device declared or drawn": "aucun dispositif médical déclaré ni dessiné",
     # summary
     "%1 applicable items · %2 % met · %3 gaps":
         "%1 points applicables · %2 % satisfaits · %3 écarts",

@@ -1,149 +1,148 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../review.py" line="196"/>
+        <location filename="../review.py" line="211" />
         <source>Show gaps only</source>
         <translation>Écarts seulement</translation>
     </message>
     <message>
-        <location filename="../review.py" line="197"/>
+        <location filename="../review.py" line="212" />
         <source>Hide the items answered yes or not applicable, and those that do not apply</source>
-        <translation>Masque les points satisfaits, sans objet ou qui ne s&apos;appliquent pas</translation>
+        <translation>Masque les points satisfaits, sans objet ou qui ne s'appliquent pas</translation>
     </message>
     <message>
-        <location filename="../review.py" line="178"/>
+        <location filename="../review.py" line="193" />
         <source>Vendor under review</source>
         <translation>Fournisseur évalué</translation>
     </message>
     <message>
-        <location filename="../review.py" line="180"/>
+        <location filename="../review.py" line="195" />
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../review.py" line="184"/>
+        <location filename="../review.py" line="199" />
         <source>Start review</source>
         <translation>Démarrer la revue</translation>
     </message>
     <message>
-        <location filename="../review.py" line="190"/>
+        <location filename="../review.py" line="205" />
         <source>Vendor</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../review.py" line="192"/>
+        <location filename="../review.py" line="207" />
         <source>Reviewer</source>
         <translation>Évaluateur</translation>
     </message>
     <message>
-        <location filename="../review.py" line="194"/>
+        <location filename="../review.py" line="209" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../review.py" line="209"/>
+        <location filename="../review.py" line="227" />
         <source>Item</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../review.py" line="209"/>
+        <location filename="../review.py" line="227" />
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../review.py" line="209"/>
-        <location filename="../review.py" line="279"/>
+        <location filename="../review.py" line="227" />
+        <location filename="../review.py" line="297" />
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../review.py" line="210"/>
-        <location filename="../review.py" line="280"/>
+        <location filename="../review.py" line="228" />
+        <location filename="../review.py" line="298" />
         <source>Evidence</source>
         <translation>Preuve</translation>
     </message>
     <message>
-        <location filename="../review.py" line="266"/>
+        <location filename="../review.py" line="284" />
         <source>What the vendor showed (document, certificate, test report)</source>
         <translation>Ce que le fournisseur a montré (document, certificat, rapport de test)</translation>
     </message>
     <message>
-        <location filename="../review.py" line="270"/>
-        <source>Reviewer&apos;s note</source>
-        <translation>Note de l&apos;évaluateur</translation>
+        <location filename="../review.py" line="288" />
+        <source>Reviewer's note</source>
+        <translation>Note de l'évaluateur</translation>
     </message>
     <message>
-        <location filename="../review.py" line="277"/>
+        <location filename="../review.py" line="295" />
         <source>Clear answer</source>
         <translation>Effacer la réponse</translation>
     </message>
     <message>
-        <location filename="../review.py" line="281"/>
+        <location filename="../review.py" line="299" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../review.py" line="282"/>
+        <location filename="../review.py" line="300" />
         <source>Answered by</source>
         <translation>Répondu par</translation>
     </message>
     <message>
-        <location filename="../review.py" line="337"/>
+        <location filename="../review.py" line="355" />
         <source>%1 — gaps: %2 of %3</source>
         <translation>%1 — écarts : %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../review.py" line="352"/>
-        <location filename="../review.py" line="410"/>
+        <location filename="../review.py" line="370" />
+        <location filename="../review.py" line="428" />
         <source>Expected evidence:</source>
         <translation>Preuve attendue :</translation>
     </message>
     <message>
-        <location filename="../review.py" line="366"/>
+        <location filename="../review.py" line="384" />
         <source>Does not apply</source>
-        <translation>Ne s&apos;applique pas</translation>
+        <translation>Ne s'applique pas</translation>
     </message>
     <message>
-        <location filename="../review.py" line="369"/>
-        <location filename="../review.py" line="406"/>
+        <location filename="../review.py" line="387" />
+        <location filename="../review.py" line="424" />
         <source>Does not apply: %1</source>
-        <translation>Ne s&apos;applique pas : %1</translation>
+        <translation>Ne s'applique pas : %1</translation>
     </message>
     <message>
-        <location filename="../review.py" line="398"/>
+        <location filename="../review.py" line="416" />
         <source>Select an item of the checklist</source>
         <translation>Choisissez un point de la liste</translation>
     </message>
     <message>
-        <location filename="../review.py" line="410"/>
+        <location filename="../review.py" line="428" />
         <source>References:</source>
         <translation>Références :</translation>
     </message>
     <message>
-        <location filename="../review.py" line="426"/>
+        <location filename="../review.py" line="444" />
         <source>on %1</source>
         <translation>le %1</translation>
     </message>
     <message>
-        <location filename="../review.py" line="450"/>
+        <location filename="../review.py" line="468" />
         <source>Start vendor review</source>
         <translation>Démarrer la revue fournisseur</translation>
     </message>
     <message>
-        <location filename="../review.py" line="463"/>
+        <location filename="../review.py" line="481" />
         <source>Review details</source>
         <translation>Détails de la revue</translation>
     </message>
     <message>
-        <location filename="../review.py" line="488"/>
+        <location filename="../review.py" line="506" />
         <source>Review answer: %1</source>
         <translation>Réponse de revue : %1</translation>
     </message>
     <message>
-        <location filename="../review.py" line="530"/>
+        <location filename="../review.py" line="548" />
         <source>Clear review answer: %1</source>
         <translation>Effacer la réponse de revue : %1</translation>
     </message>
@@ -151,118 +150,118 @@
 <context>
     <name>VendorReview</name>
     <message>
-        <location filename="../review.py" line="66"/>
+        <location filename="../review.py" line="68" />
         <source>Yes</source>
-        <extracomment>Answer colours, as in the report&apos;s review table.</extracomment>
+        <extracomment>Answer colours, as in the report's review table.</extracomment>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../review.py" line="67"/>
+        <location filename="../review.py" line="69" />
         <source>Partial</source>
         <translation>Partiel</translation>
     </message>
     <message>
-        <location filename="../review.py" line="68"/>
+        <location filename="../review.py" line="70" />
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../review.py" line="69"/>
+        <location filename="../review.py" line="71" />
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location filename="../review.py" line="70"/>
+        <location filename="../review.py" line="72" />
         <source>Not applicable</source>
         <translation>Sans objet</translation>
     </message>
     <message>
-        <location filename="../review.py" line="71"/>
+        <location filename="../review.py" line="73" />
         <source>Blocking</source>
         <translation>Bloquant</translation>
     </message>
     <message>
-        <location filename="../review.py" line="72"/>
+        <location filename="../review.py" line="74" />
         <source>Major</source>
         <translation>Majeur</translation>
     </message>
     <message>
-        <location filename="../review.py" line="73"/>
+        <location filename="../review.py" line="75" />
         <source>Minor</source>
         <translation>Mineur</translation>
     </message>
     <message>
-        <location filename="../review.py" line="74"/>
+        <location filename="../review.py" line="76" />
         <source>Hosting</source>
         <translation>Hébergement</translation>
     </message>
     <message>
-        <location filename="../review.py" line="75"/>
+        <location filename="../review.py" line="77" />
         <source>Device</source>
         <translation>Dispositif</translation>
     </message>
     <message>
-        <location filename="../review.py" line="76"/>
+        <location filename="../review.py" line="78" />
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../review.py" line="77"/>
+        <location filename="../review.py" line="79" />
         <source>Supply chain</source>
-        <translation>Chaîne d&apos;approvisionnement</translation>
+        <translation>Chaîne d'approvisionnement</translation>
     </message>
     <message>
-        <location filename="../review.py" line="78"/>
+        <location filename="../review.py" line="80" />
         <source>Access</source>
         <translation>Accès</translation>
     </message>
     <message>
-        <location filename="../review.py" line="79"/>
+        <location filename="../review.py" line="81" />
         <source>Operations</source>
         <translation>Exploitation</translation>
     </message>
     <message>
-        <location filename="../review.py" line="80"/>
+        <location filename="../review.py" line="82" />
         <source>Assurance</source>
         <translation>Assurance</translation>
     </message>
     <message>
-        <location filename="../review.py" line="81"/>
-        <source>the model declares no health data</source>
-        <translation>le modèle ne déclare aucune donnée de santé</translation>
+        <location filename="../review.py" line="83" />
+        <source>no health data declared or held by its elements</source>
+        <translation>aucune donnée de santé déclarée ni portée par ses éléments</translation>
     </message>
     <message>
-        <location filename="../review.py" line="83"/>
-        <source>the model declares no medical device</source>
-        <translation>le modèle ne déclare aucun dispositif médical</translation>
+        <location filename="../review.py" line="85" />
+        <source>no medical device declared or drawn</source>
+        <translation>aucun dispositif médical déclaré ni dessiné</translation>
     </message>
     <message>
-        <location filename="../review.py" line="113"/>
+        <location filename="../review.py" line="128" />
         <source>%1 applicable items · %2 % met · %3 gaps</source>
         <translation>%1 points applicables · %2 % satisfaits · %3 écarts</translation>
     </message>
     <message>
-        <location filename="../review.py" line="119"/>
+        <location filename="../review.py" line="134" />
         <source>%1 blocking</source>
         <translation>%1 bloquant(s)</translation>
     </message>
     <message>
-        <location filename="../review.py" line="121"/>
+        <location filename="../review.py" line="136" />
         <source>no blocking gap</source>
         <translation>aucun écart bloquant</translation>
     </message>
     <message>
-        <location filename="../review.py" line="555"/>
+        <location filename="../review.py" line="573" />
         <source>Cannot open the review checklist</source>
-        <translation>Impossible d&apos;ouvrir la liste de revue</translation>
+        <translation>Impossible d'ouvrir la liste de revue</translation>
     </message>
     <message>
-        <location filename="../review.py" line="559"/>
+        <location filename="../review.py" line="577" />
         <source>Vendor Review</source>
         <translation>Revue fournisseur</translation>
     </message>
     <message>
-        <location filename="../review.py" line="579"/>
+        <location filename="../review.py" line="598" />
         <source>&amp;Vendor Review…</source>
         <translation>&amp;Revue fournisseur…</translation>
     </message>
