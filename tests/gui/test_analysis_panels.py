@@ -201,3 +201,16 @@ def test_context_menu_marks_an_attack_target(make_window, tiny_path):
     assert len(window.doc.model.targets) == 1
     window.doc.undo_stack.undo()
     assert not window.doc.model.targets
+
+
+def test_a_one_step_path_says_the_attacker_starts_on_the_target(make_window):
+    """The GHT sample's patients' phones are both an internet entry point and a target."""
+    ght = SAMPLE.parent / "ght-shared-ehr-pacs.twm.json"
+    if not ght.is_file():
+        pytest.skip("sample model not present")
+    window = make_window(ght, analysis="sync")
+    panel = window.attacks
+    rows = [panel.list.item(i).text() for i in range(panel.list.count())]
+    single = [r for r in rows if " → " not in r.split("   (")[0]]
+    assert single and all("the attacker starts on the target: " in r for r in single)
+    assert not any("starts on the target" in r for r in rows if r not in single)

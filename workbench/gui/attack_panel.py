@@ -153,6 +153,9 @@ class AttackPanel(QWidget):
             who = self.attacker.itemText(max(0, self.attacker.findData(path.attacker)))
             what = self.target.itemText(max(0, self.target.findData(path.target)))
             text = f"{path.probability:.0%}  {path.label}"
+            if " → " not in path.label:  # one step: the entry point is itself what matters
+                text += "  — " + QCoreApplication.translate(
+                    "AttackPanel", "the attacker starts on the target: %1").replace("%1", what)
             if not self.attacker.currentData():
                 text += f"   ({who})"  # the same path can be walked by several attackers
             item = QListWidgetItem(text)

@@ -15,6 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 FR = {
+    "the attacker starts on the target: %1": "l'attaquant part de la cible : %1",
     "Low": "Faible", "Moderate": "Modéré", "High": "Élevé", "Critical": "Critique",
     "Export Report": "Exporter le rapport", "Export &Report…": "Exporter le &rapport…",
     "Board (at most 6 pages)": "Direction (6 pages au plus)",

@@ -37,6 +37,11 @@
         <source>Select a path to highlight it on the canvas.</source>
         <translation>Choisissez un chemin pour le surligner sur le schéma.</translation>
     </message>
+    <message>
+        <location filename="../attack_panel.py" line="157" />
+        <source>the attacker starts on the target: %1</source>
+        <translation>l'attaquant part de la cible : %1</translation>
+    </message>
 </context>
 <context>
     <name>DiagramScene</name>
@@ -104,29 +109,29 @@
 <context>
     <name>DiagramView</name>
     <message>
-        <location filename="../view.py" line="176" />
-        <location filename="../view.py" line="206" />
+        <location filename="../view.py" line="197" />
+        <location filename="../view.py" line="227" />
         <source>Mark as attack target</source>
         <translation>Déclarer cible d'attaque</translation>
     </message>
     <message>
-        <location filename="../view.py" line="178" />
+        <location filename="../view.py" line="199" />
         <source>Patient safety</source>
         <translation>Sécurité du patient</translation>
     </message>
     <message>
-        <location filename="../view.py" line="179" />
+        <location filename="../view.py" line="200" />
         <source>Health data</source>
         <translation>Données de santé</translation>
     </message>
     <message>
-        <location filename="../view.py" line="180" />
+        <location filename="../view.py" line="201" />
         <source>Care service</source>
         <translation>Service de soins</translation>
     </message>
     <message>
-        <location filename="../view.py" line="187" />
-        <location filename="../view.py" line="191" />
+        <location filename="../view.py" line="208" />
+        <location filename="../view.py" line="212" />
         <source>Remove attack targets</source>
         <translation>Retirer les cibles d'attaque</translation>
     </message>
@@ -134,138 +139,138 @@
 <context>
     <name>DiffPanel</name>
     <message>
-        <location filename="../diff_overlay.py" line="253" />
+        <location filename="../diff_overlay.py" line="254" />
         <source>Clear comparison</source>
         <extracomment>How risk moved for a target: arrow and colour (Okabe-Ito, as above).</extracomment>
         <translation>Effacer la comparaison</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="262" />
+        <location filename="../diff_overlay.py" line="263" />
         <source>Changes since %1 (+ added, − removed, ~ changed)</source>
         <translation>Changements depuis %1 (+ ajouté, − retiré, ~ modifié)</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="265" />
+        <location filename="../diff_overlay.py" line="266" />
         <source>Elements</source>
         <translation>Éléments</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="265" />
+        <location filename="../diff_overlay.py" line="266" />
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="266" />
+        <location filename="../diff_overlay.py" line="267" />
         <source>Trust zones</source>
         <translation>Zones de confiance</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="266" />
+        <location filename="../diff_overlay.py" line="267" />
         <source>Data assets</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="267" />
+        <location filename="../diff_overlay.py" line="268" />
         <source>Threats</source>
         <translation>Menaces</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="267" />
+        <location filename="../diff_overlay.py" line="268" />
         <source>Controls</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="268" />
+        <location filename="../diff_overlay.py" line="269" />
         <source>Attackers</source>
         <translation>Attaquants</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="268" />
+        <location filename="../diff_overlay.py" line="269" />
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="270" />
+        <location filename="../diff_overlay.py" line="271" />
         <source>Model details</source>
         <translation>Détails du modèle</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="291" />
+        <location filename="../diff_overlay.py" line="292" />
         <source>No difference</source>
         <translation>Aucune différence</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="303" />
+        <location filename="../diff_overlay.py" line="304" />
         <source>Risk per target: not available</source>
         <translation>Risque par cible : indisponible</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="306" />
+        <location filename="../diff_overlay.py" line="307" />
         <source>Risk per target: computing…</source>
         <translation>Risque par cible : calcul en cours…</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="311" />
+        <location filename="../diff_overlay.py" line="312" />
         <source>%1 worse</source>
         <translation>%1 en hausse</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="312" />
+        <location filename="../diff_overlay.py" line="313" />
         <source>%1 better</source>
         <translation>%1 en baisse</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="314" />
+        <location filename="../diff_overlay.py" line="315" />
         <source>%1 mixed</source>
         <translation>%1 contrasté(s)</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="315" />
+        <location filename="../diff_overlay.py" line="316" />
         <source>Risk per target: %1</source>
         <translation>Risque par cible : %1</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="334" />
+        <location filename="../diff_overlay.py" line="335" />
         <source>new target</source>
         <translation>nouvelle cible</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="334" />
+        <location filename="../diff_overlay.py" line="335" />
         <source>target removed</source>
         <translation>cible retirée</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="337" />
+        <location filename="../diff_overlay.py" line="338" />
         <source>worst %1 → %2</source>
         <translation>pire %1 → %2</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="340" />
+        <location filename="../diff_overlay.py" line="341" />
         <source>total %1 → %2</source>
         <translation>total %1 → %2</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="343" />
+        <location filename="../diff_overlay.py" line="344" />
         <source>compromise %1 → %2</source>
         <translation>compromission %1 → %2</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="384" />
+        <location filename="../diff_overlay.py" line="385" />
         <source>Changes</source>
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="397" />
+        <location filename="../diff_overlay.py" line="401" />
         <source>Compare with…</source>
         <translation>Comparer avec…</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="398" />
+        <location filename="../diff_overlay.py" line="402" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="408" />
+        <location filename="../diff_overlay.py" line="412" />
         <source>Cannot compare</source>
         <translation>Comparaison impossible</translation>
     </message>
@@ -863,154 +868,154 @@
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="232" />
         <source>A&amp;nalysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="237" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251" />
+        <location filename="../main_window.py" line="256" />
         <source>Analysis failed: %1</source>
         <translation>Échec de l'analyse : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281" />
+        <location filename="../main_window.py" line="298" />
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345" />
+        <location filename="../main_window.py" line="362" />
         <source>Analysis: %1 threats (%2 new suggestions)</source>
         <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379" />
+        <location filename="../main_window.py" line="396" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406" />
+        <location filename="../main_window.py" line="423" />
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408" />
+        <location filename="../main_window.py" line="425" />
         <source>Cannot paste: %1</source>
         <translation>Collage impossible : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415" />
+        <location filename="../main_window.py" line="432" />
         <source>Select the elements to put in the zone</source>
         <translation>Sélectionnez les éléments à mettre dans la zone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
-        <location filename="../main_window.py" line="421" />
+        <location filename="../main_window.py" line="435" />
+        <location filename="../main_window.py" line="438" />
         <source>New trust zone</source>
         <translation>Nouvelle zone de confiance</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="435" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="426" />
+        <location filename="../main_window.py" line="443" />
         <source>Align</source>
         <translation>Aligner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429" />
+        <location filename="../main_window.py" line="446" />
         <source>Auto-layout</source>
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438" />
+        <location filename="../main_window.py" line="455" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439" />
+        <location filename="../main_window.py" line="456" />
         <source>The model has unsaved changes. Save them?</source>
         <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464" />
+        <location filename="../main_window.py" line="481" />
         <source>Open threat model</source>
         <translation>Ouvrir un modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465" />
+        <location filename="../main_window.py" line="482" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="476" />
+        <location filename="../main_window.py" line="493" />
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="477" />
-        <location filename="../main_window.py" line="482" />
+        <location filename="../main_window.py" line="494" />
+        <location filename="../main_window.py" line="499" />
         <source>Cannot open model</source>
         <translation>Impossible d'ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478" />
+        <location filename="../main_window.py" line="495" />
         <source>%1 could not be opened:</source>
         <translation>%1 n'a pas pu être ouvert :</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504" />
+        <location filename="../main_window.py" line="521" />
         <source>Save threat model</source>
         <translation>Enregistrer le modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="506" />
+        <location filename="../main_window.py" line="523" />
         <source>Threat models (*.twm.json)</source>
         <translation>Modèles de menaces (*.twm.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516" />
+        <location filename="../main_window.py" line="533" />
         <source>Model has problems</source>
         <translation>Le modèle comporte des problèmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521" />
+        <location filename="../main_window.py" line="538" />
         <source>Cannot save model</source>
         <translation>Impossible d'enregistrer le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="526" />
+        <location filename="../main_window.py" line="543" />
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546" />
+        <location filename="../main_window.py" line="563" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="559" />
+        <location filename="../main_window.py" line="576" />
         <source>an unsaved model</source>
         <translation>un modèle non enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561" />
+        <location filename="../main_window.py" line="578" />
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562" />
+        <location filename="../main_window.py" line="579" />
         <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
         <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="572" />
+        <location filename="../main_window.py" line="589" />
         <source>Cannot recover</source>
         <translation>Récupération impossible</translation>
     </message>
@@ -1158,129 +1163,129 @@
 <context>
     <name>ThreatsPanel</name>
     <message>
-        <location filename="../threats_panel.py" line="45" />
+        <location filename="../threats_panel.py" line="46" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="46" />
+        <location filename="../threats_panel.py" line="47" />
         <source>Threat</source>
         <translation>Menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="47" />
+        <location filename="../threats_panel.py" line="48" />
         <source>Element</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="48" />
+        <location filename="../threats_panel.py" line="49" />
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="49" />
+        <location filename="../threats_panel.py" line="50" />
         <source>L</source>
         <translation>V</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="50" />
+        <location filename="../threats_panel.py" line="51" />
         <source>S</source>
         <translation>G</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="51" />
+        <location filename="../threats_panel.py" line="52" />
         <source>Risk</source>
         <translation>Risque</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="52" />
-        <location filename="../threats_panel.py" line="358" />
+        <location filename="../threats_panel.py" line="53" />
+        <location filename="../threats_panel.py" line="366" />
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="53" />
+        <location filename="../threats_panel.py" line="54" />
         <source>Controls</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="200" />
+        <location filename="../threats_panel.py" line="207" />
         <source>Whole model</source>
         <translation>Tout le modèle</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="201" />
+        <location filename="../threats_panel.py" line="208" />
         <source>Selection</source>
         <translation>Sélection</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="203" />
+        <location filename="../threats_panel.py" line="210" />
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="208" />
+        <location filename="../threats_panel.py" line="215" />
         <source>Filter threats…</source>
         <translation>Filtrer les menaces…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="215" />
+        <location filename="../threats_panel.py" line="222" />
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="216" />
+        <location filename="../threats_panel.py" line="223" />
         <source>Reject…</source>
         <translation>Rejeter…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="217" />
+        <location filename="../threats_panel.py" line="224" />
         <source>Owner…</source>
         <translation>Responsable…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="219" />
-        <location filename="../threats_panel.py" line="396" />
+        <location filename="../threats_panel.py" line="226" />
+        <location filename="../threats_panel.py" line="405" />
         <source>Attach control</source>
         <translation>Associer une mesure</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="275" />
+        <location filename="../threats_panel.py" line="283" />
         <source>L=%1 S=%2 ✕</source>
         <translation>V=%1 G=%2 ✕</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="290" />
+        <location filename="../threats_panel.py" line="298" />
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="339" />
+        <location filename="../threats_panel.py" line="347" />
         <source>Decide threat</source>
         <translation>Décider de la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="346" />
+        <location filename="../threats_panel.py" line="354" />
         <source>Reject threat</source>
         <translation>Rejeter la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="347" />
+        <location filename="../threats_panel.py" line="355" />
         <source>Why does this threat not apply?</source>
         <translation>Pourquoi cette menace ne s'applique-t-elle pas ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="359" />
+        <location filename="../threats_panel.py" line="367" />
         <source>Who owns this threat?</source>
         <translation>Qui est responsable de cette menace ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="367" />
+        <location filename="../threats_panel.py" line="375" />
         <source>Set owner</source>
         <translation>Désigner le responsable</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="384" />
+        <location filename="../threats_panel.py" line="393" />
         <source>No catalog control for this threat</source>
         <translation>Aucune mesure du catalogue pour cette menace</translation>
     </message>
