@@ -70,3 +70,36 @@ def test_unwritable_destination_shows_the_reason(qtbot, make_window, tiny_path, 
         window.report_exporter.export("board", "en", target)
     assert shown and str(target) in shown[0]
     assert not target.exists()
+
+
+def test_report_shows_the_changes_since_the_version_compared_in_the_window(
+        qtbot, make_window, tiny_path, tmp_path):
+    from pypdf import PdfReader
+
+    from workbench.gui.workshop import diff_overlay
+    from workbench.model import edits
+
+    window = make_window(tiny_path)
+    window.doc.apply("Rename", edits.update_component, "pump", {"name": "Pump v2"})
+    assert diff_overlay(window).compare_with(str(tiny_path))
+    since = window.report_exporter.comparison()
+    assert since is not None and since[1] == tiny_path.name
+    out = tmp_path / "board.pdf"
+    with qtbot.waitSignal(window.report_exporter.finished, timeout=60_000):
+        window.report_exporter.export("board", "en", out, since=since)
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert f"Changes since {tiny_path.name}" in text and "Elements +0 −0 ~1" in text
+
+
+def test_options_dialog_offers_the_changes_only_when_comparing(qtbot):
+    from workbench.gui.report_export import ReportOptionsDialog
+
+    with_comparison = ReportOptionsDialog(None, "r.pdf", "en", "v1.twm.json")
+    qtbot.addWidget(with_comparison)
+    assert with_comparison.since.text() == "Show the changes since v1.twm.json"
+    assert with_comparison.with_changes()  # on by default, read after the dialog closed
+    with_comparison.since.setChecked(False)
+    assert not with_comparison.with_changes()
+    plain = ReportOptionsDialog(None, "r.pdf", "en")
+    qtbot.addWidget(plain)
+    assert not plain.with_changes()

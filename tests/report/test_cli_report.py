@@ -73,3 +73,23 @@ def test_export_command_speaks_french(model_file, tmp_path, capsys):
     with pytest.raises(SystemExit) as exited:  # argparse's usage error
         main(["export", str(model_file), "--format", "md", "--lang", "de"])
     assert exited.value.code == 2 and "invalid choice: 'de'" in capsys.readouterr().err
+
+
+def test_report_since_an_earlier_version(model_file, tmp_path, capsys):
+    """`--since`: the board sees what changed and how risk moved, in its language."""
+    from pypdf import PdfReader
+
+    from workbench.model import load_model
+
+    model = load_model(model_file)
+    model.components[0].name = "Renamed device"
+    newer = tmp_path / "newer.twm.json"
+    save_model(model, newer)
+    out = tmp_path / "r.pdf"
+    assert main(["report", str(newer), "-o", str(out), "--since", str(model_file),
+                 "--lang", "fr"]) == 0
+    text = " ".join(p.extract_text() for p in PdfReader(out).pages)
+    assert f"Évolutions depuis {model_file.name}" in text and "Éléments +0 −0 ~1" in text
+    assert main(["report", str(newer), "-o", str(out), "--since",
+                 str(tmp_path / "missing.twm.json")]) == 1
+    assert "missing.twm.json" in capsys.readouterr().err

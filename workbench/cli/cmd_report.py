@@ -22,6 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--audience", choices=AUDIENCES, default="board",
                         help="board: at most 6 pages; technical: everything (default board)")
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="report language")
+    parser.add_argument("--since", metavar="EARLIER.twm.json",
+                        help="also show what changed since this earlier version (structure "
+                             "and risk per target, as workbench diff)")
     parser.set_defaults(handler=run)
 
 
@@ -41,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
 
     start = time.perf_counter()
     try:
-        size = write_report(Path(args.file), out, audience=args.audience, lang=args.lang)
+        size = write_report(Path(args.file), out, audience=args.audience, lang=args.lang,
+                            since=Path(args.since) if args.since else None)
     except OSError as exc:
         # The report is written through a temporary file beside OUT: name OUT, not the temp.
         raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None

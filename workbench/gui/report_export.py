@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,7 +32,8 @@ from workbench.model.threat_model import ThreatModel
 class ReportOptionsDialog(QDialog):
     """Audience, language and output file for one report."""
 
-    def __init__(self, parent: QWidget | None, default_path: str, lang: str):
+    def __init__(self, parent: QWidget | None, default_path: str, lang: str,
+                 since_label: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Report"))
         self.audience = QComboBox()
@@ -51,6 +53,12 @@ class ReportOptionsDialog(QDialog):
         form.addRow(self.tr("Audience"), self.audience)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("File"), row)
+        # the comparison open in the window, if any: boards ask "better than last time?"
+        self.since = QCheckBox(self.tr("Show the changes since %1").replace(
+            "%1", since_label or ""))
+        self.since.setChecked(bool(since_label))
+        self.since.setVisible(bool(since_label))
+        form.addRow(self.since)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -69,6 +77,10 @@ class ReportOptionsDialog(QDialog):
             path = path.with_name(path.name + ".pdf")
         return self.audience.currentData(), self.language.currentData(), path
 
+    def with_changes(self) -> bool:
+        # isHidden, not isVisible: the answer is read after the dialog closed
+        return not self.since.isHidden() and self.since.isChecked()
+
 
 class _Signals(QObject):
     done = Signal(str, int)
@@ -77,16 +89,18 @@ class _Signals(QObject):
 
 class _ReportJob(QRunnable):
     def __init__(self, model: ThreatModel, raw: bytes | None, audience: str, lang: str,
-                 out: Path, signals: _Signals):
+                 out: Path, signals: _Signals, since: tuple[ThreatModel, str] | None = None):
         super().__init__()
         self.model, self.raw, self.audience, self.lang = model, raw, audience, lang
-        self.out, self.signals = out, signals
+        self.out, self.signals, self.since = out, signals, since
 
     def run(self) -> None:
         from workbench.report.pdf import build_report, write_bytes_atomic
 
         try:
-            pdf = build_report(self.model, raw=self.raw, audience=self.audience, lang=self.lang)
+            earlier, label = self.since or (None, "")
+            pdf = build_report(self.model, raw=self.raw, audience=self.audience, lang=self.lang,
+                               since=earlier, since_label=label)
             write_bytes_atomic(self.out, pdf)
         except OSError as exc:
             self.signals.failed.emit(f"{self.out}: {exc.strerror or exc}")
@@ -116,14 +130,25 @@ class ReportExporter(QObject):
     def ask_and_export(self) -> None:
         doc = self.window.doc
         base = Path(doc.path).with_suffix("").with_suffix("") if doc.path else Path("report")
+        since = self.comparison()
         dialog = ReportOptionsDialog(self.window, str(base) + "-report.pdf",
-                                     getattr(self.window, "lang", "en"))
+                                     getattr(self.window, "lang", "en"),
+                                     since[1] if since else None)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.export(*dialog.choice())
+        self.export(*dialog.choice(), since=since if dialog.with_changes() else None)
 
-    def export(self, audience: str, lang: str, out: Path) -> None:
-        """Build the report for the model as it is now (saved or not)."""
+    def comparison(self) -> tuple[ThreatModel, str] | None:
+        """The earlier version the window is comparing with (Tools > Compare with…)."""
+        overlay = getattr(self.window, "diff_overlay", None)
+        if overlay is None or overlay.baseline is None:
+            return None
+        return overlay.baseline, Path(overlay.baseline_path or "").name
+
+    def export(self, audience: str, lang: str, out: Path,
+               since: tuple[ThreatModel, str] | None = None) -> None:
+        """Build the report for the model as it is now (saved or not); ``since``: an earlier
+        version and its name, whose changes the report shows."""
         model = self.window.doc.model
         raw = None
         if self.window.doc.path and self.window.doc.undo_stack.isClean():
@@ -134,7 +159,7 @@ class ReportExporter(QObject):
         if raw is None:  # fingerprint what the report describes: the unsaved model's text
             raw = dumps_model(model).encode("utf-8")
         self.window.statusBar().showMessage(self.tr("Building report…"))
-        self.pool.start(_ReportJob(model, raw, audience, lang, out, self._signals))
+        self.pool.start(_ReportJob(model, raw, audience, lang, out, self._signals, since))
 
     def _done(self, path: str, size: int) -> None:
         self.window.statusBar().showMessage(

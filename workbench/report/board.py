@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepInFrame, NextPageTemplate, PageBreak, Spacer
 
-from workbench.report import sections
+from workbench.report import changes, sections
 from workbench.report.data import ReportData
 from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, toc
 from workbench.report.i18n import tr
@@ -33,6 +33,7 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     out += [Spacer(1, 8 * mm), p(tr("contents", lang), styles.h2), toc(styles), PageBreak()]
     # 2. Executive summary.
     body = sections.summary(data, styles, lang, width=pw)
+    body += changes.board_block(data.changes, data.changes_label, styles, lang)
     out += [body[0], _page(body[1:], "portrait")]
     # 3. Architecture diagram, on the page orientation that prints it largest.
     orientation = sections.diagram_orientation(data, lang)

@@ -132,6 +132,8 @@ class ReportData:
     attack_names: dict[str, str] = field(default_factory=dict)
     target_info: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> kind, element
     matrix_warnings: list[str] = field(default_factory=list)  # Cox (2008) checks
+    changes: Any = None  # workbench.analysis.diff.ModelDiff against an earlier version
+    changes_label: str = ""  # how the earlier version is named ("review-v1.twm.json")
 
     def top_paths(self, count: int = 3) -> list[AttackPath]:
         """The most likely paths, one per attacker and target, no two alike."""

@@ -32,20 +32,29 @@ def render_pdf(data: ReportData, audience: str = "board", lang: str = "en") -> b
 
 
 def build_report(model: ThreatModel, *, raw: bytes | None = None, audience: str = "board",
-                 lang: str = "en", use_engines: bool = True) -> bytes:
-    """Gather the analysis for ``model`` and render the report."""
+                 lang: str = "en", use_engines: bool = True,
+                 since: ThreatModel | None = None, since_label: str = "") -> bytes:
+    """Gather the analysis for ``model`` and render the report; ``since``: an earlier
+    version whose changes the report shows (structure and risk per target)."""
     data = gather(model, raw, use_engines=use_engines, recommend=audience == "technical")
+    if since is not None:
+        from workbench.analysis.diff import diff_models
+
+        data.changes = diff_models(since, model, with_risk=use_engines)
+        data.changes_label = since_label or tr("not_set", lang)
     return render_pdf(data, audience, lang)
 
 
 def write_report(model_path: Path, out: Path, *, audience: str = "board",
-                 lang: str = "en") -> int:
+                 lang: str = "en", since: Path | None = None) -> int:
     """Load a model file, write the report, return the number of bytes written."""
     from workbench.model.io import load_model
 
     model = load_model(model_path)
     raw = model_path.read_bytes()
-    pdf = build_report(model, raw=raw, audience=audience, lang=lang)
+    earlier = load_model(since) if since is not None else None
+    pdf = build_report(model, raw=raw, audience=audience, lang=lang, since=earlier,
+                       since_label=since.name if since is not None else "")
     write_bytes_atomic(out, pdf)
     return len(pdf)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
-from workbench.report import sections
+from workbench.report import changes, sections
 from workbench.report.data import ReportData
 from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, toc
 from workbench.report.i18n import tr
@@ -19,6 +19,8 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     out += [PageBreak(), p(tr("contents", lang), styles.h1), toc(styles), PageBreak()]
     out.append(Heading(tr("sec_summary", lang), styles.h1, 0))
     out += sections.summary(data, styles, lang, width=pw)[1:]
+    out += changes.technical_section(data.changes, data.changes_label, styles, lang, pw,
+                                     data.catalog_titles)
     out.append(Heading(tr("sec_scope", lang), styles.h1, 0))
     out += sections.scope(data, styles, lang, pw)
     orientation = sections.diagram_orientation(data, lang, reserve=40)

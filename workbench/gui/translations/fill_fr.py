@@ -15,6 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 FR = {
+    "Show the changes since %1": "Montrer les évolutions depuis %1",
     "the attacker starts on the target: %1": "l'attaquant part de la cible : %1",
     "Low": "Faible", "Moderate": "Modéré", "High": "Élevé", "Critical": "Critique",
     "Export Report": "Exporter le rapport", "Export &Report…": "Exporter le &rapport…",

@@ -1031,17 +1031,17 @@
 <context>
     <name>ReportExporter</name>
     <message>
-        <location filename="../report_export.py" line="136" />
+        <location filename="../report_export.py" line="161" />
         <source>Building report…</source>
         <translation>Rapport en cours…</translation>
     </message>
     <message>
-        <location filename="../report_export.py" line="141" />
+        <location filename="../report_export.py" line="166" />
         <source>Report written: %1</source>
         <translation>Rapport écrit : %1</translation>
     </message>
     <message>
-        <location filename="../report_export.py" line="146" />
+        <location filename="../report_export.py" line="171" />
         <source>Cannot export report</source>
         <translation>Impossible d'exporter le rapport</translation>
     </message>
@@ -1049,47 +1049,52 @@
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../report_export.py" line="36" />
+        <location filename="../report_export.py" line="38" />
         <source>Export Report</source>
         <translation>Exporter le rapport</translation>
     </message>
     <message>
-        <location filename="../report_export.py" line="38" />
+        <location filename="../report_export.py" line="40" />
         <source>Board (at most 6 pages)</source>
         <translation>Direction (6 pages au plus)</translation>
     </message>
     <message>
-        <location filename="../report_export.py" line="39" />
+        <location filename="../report_export.py" line="41" />
         <source>Technical (full register)</source>
         <translation>Technique (registre complet)</translation>
     </message>
     <message>
-        <location filename="../report_export.py" line="45" />
+        <location filename="../report_export.py" line="47" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../report_export.py" line="51" />
+        <location filename="../report_export.py" line="53" />
         <source>Audience</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../report_export.py" line="52" />
+        <location filename="../report_export.py" line="54" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../report_export.py" line="53" />
+        <location filename="../report_export.py" line="55" />
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../report_export.py" line="61" />
+        <location filename="../report_export.py" line="57" />
+        <source>Show the changes since %1</source>
+        <translation>Montrer les évolutions depuis %1</translation>
+    </message>
+    <message>
+        <location filename="../report_export.py" line="69" />
         <source>Export report</source>
         <translation>Exporter le rapport</translation>
     </message>
     <message>
-        <location filename="../report_export.py" line="62" />
+        <location filename="../report_export.py" line="70" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
