@@ -30,9 +30,8 @@ def _counts(diff: Any, lang: str) -> str:
         coll = diff.collections.get(name)
         if coll is None or coll.empty:
             continue
-        parts.append(tr("changes_count", lang, what=tr(f"coll_{name}", lang),
-                        added=len(coll.added), removed=len(coll.removed),
-                        changed=len(coll.changed)))
+        parts.append(f"{tr(f'coll_{name}', lang)} +{len(coll.added)} −{len(coll.removed)} "
+                     f"~{len(coll.changed)}")
     return "; ".join(parts) or tr("changes_none", lang)
 
 

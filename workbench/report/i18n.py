@@ -52,8 +52,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sec_review": ("Vendor review checklist", "Grille de revue fournisseur"),
     # changes since an earlier version (report --since)
     "changes_title": ("Changes since {since}", "Évolutions depuis {since}"),
-    "changes_count": ("{what} +{added} −{removed} ~{changed}",
-                      "{what} +{added} −{removed} ~{changed}"),
     "changes_none": ("No change to the architecture, threats or controls.",
                      "Aucun changement d'architecture, de menaces ni de mesures."),
     "changes_risk": ("worst {old} → {new}, total {old_total} → {new_total}",
