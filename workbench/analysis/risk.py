@@ -426,11 +426,21 @@ def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
 
 def assess(model: ThreatModel, catalog: Catalog | None = None,
            stencils: StencilLibrary | None = None,
-           warnings: list[str] | None = None) -> list[ThreatRisk]:
-    """Risk of every threat instance recorded in ``model`` (run the rules first)."""
+           warnings: list[str] | None = None, *, memo: bool = True) -> list[ThreatRisk]:
+    """Risk of every threat instance recorded in ``model`` (run the rules first).
+
+    With ``memo`` (the default) results are reused from earlier runs and from instances
+    with the same inputs (``risk_memo``; same figures, several times faster after an edit);
+    ``memo=False`` scores every instance afresh, the reference the memo is tested against.
+    """
     catalog = catalog or default_catalog()
     index = FactIndex(model, stencils or default_stencils())
     scales = Scales.of(model)
+    if memo:
+        # imported here: risk_memo builds on this module's scoring functions
+        from workbench.analysis.risk_memo import assess_memoised
+
+        return assess_memoised(model, catalog, index, scales, warnings)
     ix = ModelIndex(model)
     return [assess_instance(model, t, catalog, index, scales, warnings, ix)
             for t in model.threats]

@@ -1,0 +1,214 @@
+"""Memoised risk scoring: the same figures as :func:`risk.assess_instance`, computed once.
+
+Scoring a threat instance is a pure function of a few inputs: the instance's own analyst
+fields, its threat type, and a handful of facts about its element (layer, the data at
+stake, the safety-critical function, the likelihood adjustments that hold, the controls on
+it), plus the model's scales and impact categories. Many instances share all of these (the
+same threat type on a hundred identical pumps), and after an edit in the GUI almost all of
+them are unchanged. So each result is remembered under a key made of those inputs'
+*content* (never object identities, which Python reuses), on the catalog object like the
+rule engine's memo; a hit only builds a fresh :class:`ThreatRisk` around the instance.
+
+A miss runs :func:`risk.assess_instance` itself, so there is one scoring algorithm and the
+memo can only be wrong if a key misses an input: ``tests/analysis/test_risk_memo.py``
+checks memoised against unmemoised results on varied models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from workbench.analysis.catalog import Catalog
+from workbench.analysis.risk import (
+    DEFAULT_CATEGORY_IDS,
+    AppliedControl,
+    ModelIndex,
+    RiskValue,
+    Scales,
+    ThreatRisk,
+    _safety_function,
+    assess_instance,
+    element_layer,
+    score_cvss,
+)
+from workbench.model.entities import Component, Flow, ThreatInstance
+from workbench.model.facts import FactIndex
+from workbench.model.threat_model import ThreatModel
+
+#: Past this many remembered results per catalog, the memo starts again (bounded memory).
+MEMO_LIMIT = 50_000
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """What :func:`assess_instance` derived for one key; never handed out, only copied."""
+
+    layer: str
+    likelihood: int
+    likelihood_reasons: tuple[str, ...]
+    impact: tuple[tuple[str, int], ...]
+    impact_reasons: tuple[tuple[str, str], ...]
+    inherent: RiskValue
+    current: RiskValue
+    projected: RiskValue
+    controls: tuple[AppliedControl, ...]
+    cvss: tuple[tuple[str, Any], ...] | None
+    cvss_error: str | None
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable copy of a dumped pydantic value (dicts, lists, scalars, enums)."""
+    if isinstance(value, dict):
+        return tuple((k, _frozen(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def _content(obj: BaseModel) -> Any:
+    """Every field of a model object, hashable: a key that misses no field it could read."""
+    return _frozen(obj.model_dump())
+
+
+class _RunKeys:
+    """Content keys of elements, controls and assets, each built once per assessment."""
+
+    def __init__(self, model: ThreatModel, catalog: Catalog, index: FactIndex,
+                 ix: ModelIndex, memo: _Memo):
+        self.model, self.catalog, self.index, self.ix = model, catalog, index, ix
+        self.memo = memo
+        self._adjustment_pos = {id(a): i for i, a in enumerate(catalog.adjustments)}
+        self._controls: dict[str, Any] = {}
+        self._assets: dict[str, Any] = {}
+        self._elements: dict[str, int] = {}
+
+    def control(self, control_id: str) -> Any:
+        if control_id not in self._controls:
+            ctl = self.ix.controls.get(control_id)
+            self._controls[control_id] = None if ctl is None else _content(ctl)
+        return self._controls[control_id]
+
+    def _asset(self, asset_id: str, asset: BaseModel) -> Any:
+        if asset_id not in self._assets:
+            self._assets[asset_id] = _content(asset)
+        return self._assets[asset_id]
+
+    def element(self, element_id: str) -> int:
+        """Everything scoring reads about an element (not its own id), as a memo number."""
+        key = self._elements.get(element_id)
+        if key is None:
+            ix = self.ix
+            element: Component | Flow | None = ix.element(element_id)
+            kind = type(element).__name__ if element is not None else None
+            assets = ix.assets.get(element_id, []) if element is not None else []
+            holding = ix.adjustments_holding(element_id, self.catalog, self.index)
+            key = (kind, element_layer(self.model, element_id, ix),
+                   _safety_function(ix, element),
+                   tuple(self._asset(a.id, a) for a in assets),
+                   tuple(self._adjustment_pos[id(a)] for a in holding),
+                   tuple(self.control(c.id) for c in ix.controls_on.get(element_id, [])))
+            key = self.memo.element_number(key)
+            self._elements[element_id] = key
+        return key
+
+    def instance(self, inst: ThreatInstance) -> Any:
+        """The instance's own inputs to scoring, and its element's."""
+        links = tuple((m.control, m.status.value, m.evidence, self.control(m.control))
+                      for m in inst.mitigations) if inst.mitigations else ()
+        return (inst.catalog_id, tuple(inst.stride), inst.likelihood,
+                tuple(inst.impact.items()), links, inst.cvss, self.element(inst.element))
+
+
+class _Memo:
+    """Results per run setting (scales, categories), then per instance key.
+
+    Element keys are long tuples and Python does not cache a tuple's hash, so each distinct
+    element key is numbered once and instance keys carry the number. Numbers are never
+    reused, even after a clear, so a number always stands for one element content.
+    """
+
+    def __init__(self, shape: tuple[int, ...]):
+        self.shape = shape
+        self.elements: dict[Any, int] = {}
+        self.results: dict[Any, dict[Any, _Scored]] = {}
+        self.size = 0
+        self._next = 0
+
+    def element_number(self, key: Any) -> int:
+        number = self.elements.get(key)
+        if number is None:
+            number = self.elements[key] = self._next
+            self._next += 1
+        return number
+
+    def results_for(self, run: Any) -> dict[Any, _Scored]:
+        return self.results.setdefault(run, {})
+
+    def store(self, results: dict[Any, _Scored], key: Any, scored: _Scored) -> None:
+        """File one result; past the limit, forget everything first (in place)."""
+        if self.size >= MEMO_LIMIT:
+            self.elements.clear()
+            for each in self.results.values():
+                each.clear()
+            self.size = 0
+        results[key] = scored
+        self.size += 1
+
+
+def _memo(catalog: Catalog) -> _Memo:
+    """Per-catalog memo kept on the catalog object (catalogs are built once, then read).
+
+    Sizes are checked so that a catalog grown in place does not serve stale results.
+    """
+    shape = (len(catalog.threats), len(catalog.controls), len(catalog.adjustments))
+    memo = vars(catalog).get("_risk_memo")
+    if memo is None or memo.shape != shape:
+        memo = _Memo(shape)
+        vars(catalog)["_risk_memo"] = memo
+    return memo
+
+
+def _scored(risk: ThreatRisk, error: str | None) -> _Scored:
+    return _Scored(risk.layer, risk.likelihood, tuple(risk.likelihood_reasons),
+                   tuple(risk.impact.items()), tuple(risk.impact_reasons.items()),
+                   risk.inherent, risk.current, risk.projected, tuple(risk.controls),
+                   tuple(risk.cvss.items()) if risk.cvss is not None else None, error)
+
+
+def _risk(inst: ThreatInstance, catalog: Catalog, s: _Scored) -> ThreatRisk:
+    """A fresh result around ``inst``: callers get their own lists and dicts."""
+    return ThreatRisk(
+        instance=inst, threat_type=catalog.threats.get(inst.catalog_id), layer=s.layer,
+        likelihood=s.likelihood, likelihood_reasons=list(s.likelihood_reasons),
+        impact=dict(s.impact), impact_reasons=dict(s.impact_reasons), inherent=s.inherent,
+        current=s.current, projected=s.projected, controls=list(s.controls),
+        cvss=dict(s.cvss) if s.cvss is not None else None)
+
+
+def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scales: Scales,
+                    warnings: list[str] | None) -> list[ThreatRisk]:
+    """Same as scoring each instance with :func:`assess_instance`, reusing past results."""
+    ix = ModelIndex(model)
+    memo = _memo(catalog)
+    keys = _RunKeys(model, catalog, index, ix, memo)
+    categories = tuple(c.id for c in model.risk.impact_categories) or tuple(DEFAULT_CATEGORY_IDS)
+    run = (scales, categories)
+    results = memo.results_for(run)
+    out: list[ThreatRisk] = []
+    for inst in model.threats:
+        key = keys.instance(inst)
+        hit = results.get(key)
+        if hit is None:
+            risk = assess_instance(model, inst, catalog, index, scales, None, ix)
+            hit = _scored(risk, score_cvss(inst.cvss)[1])
+            memo.store(results, key, hit)
+        if hit.cvss_error and warnings is not None:
+            warnings.append(f"threat {inst.id!r}: {hit.cvss_error}")
+        out.append(_risk(inst, catalog, hit))
+    return out
