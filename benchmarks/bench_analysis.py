@@ -6,21 +6,34 @@ engine does; the workbench builds the facts of each element once (``FactIndex``)
 threats with lookups built once per run (``risk.ModelIndex``). Both run in the same process,
 on the same model, and must find the same suggestions.
 
+Re-analysis after an edit (``--edit-elements``, default 300 and 1000): the GUI re-runs
+``analyze`` after each edit; the risk scores come from the memo (``risk_memo``), the
+reference scores every threat afresh (``assess(..., memo=False)``), both in this process on
+the same edited model, checked equal.
+
     .venv/bin/python benchmarks/bench_analysis.py [--elements 400] [--baseline-elements 400]
+        [--edit-elements 300 1000] [--runs 7]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import random
+import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from gen_synthetic import synthetic_model  # noqa: E402
+
+from workbench.analysis import pipeline  # noqa: E402
 from workbench.analysis.catalog import load_catalog  # noqa: E402
 from workbench.analysis.pipeline import analyze  # noqa: E402
+from workbench.analysis.risk import assess  # noqa: E402
 from workbench.analysis.rules import find_suggestions  # noqa: E402
 from workbench.model import (  # noqa: E402
     DataAsset,
@@ -31,6 +44,7 @@ from workbench.model import (  # noqa: E402
     default_stencils,
 )
 from workbench.model.defaults import default_risk_settings  # noqa: E402
+from workbench.model.edits import update_component  # noqa: E402
 from workbench.model.enums import AssetKind, Layer, ZoneKind  # noqa: E402
 from workbench.model.facts import FactIndex  # noqa: E402
 
@@ -91,10 +105,39 @@ def timed(fn, *args):
     return out, time.perf_counter() - start
 
 
+def reanalysis(n: int, catalog, runs: int) -> None:
+    """Median time of ``analyze`` after a rename, with the risk memo and without it.
+
+    As in the GUI (benchmarks/bench_gui.py): the model was analysed once before the edit.
+    """
+    model = synthetic_model(n).model_copy(update={"risk": default_risk_settings()})
+    analyze(model, catalog)
+    target = model.components[len(model.components) // 2].id
+    memo_t, fresh_t = [], []
+    for i in range(runs):
+        model = update_component(model, target, {"name": f"Renamed {i}"})
+        memo, t_memo = timed(analyze, model, catalog)
+        try:
+            pipeline.assess = functools.partial(assess, memo=False)
+            fresh, t_fresh = timed(analyze, model, catalog)
+        finally:
+            pipeline.assess = assess
+        assert memo.to_json() == fresh.to_json(), "memo and fresh scoring disagree"
+        memo_t.append(t_memo)
+        fresh_t.append(t_fresh)
+    med_memo, med_fresh = statistics.median(memo_t), statistics.median(fresh_t)
+    print(f"re-analysis after one edit, {len(model.components)} components / "
+          f"{len(model.flows)} flows, {len(memo.threats)} threats ({runs} runs, medians): "
+          f"{med_memo * 1000:.0f} ms; without the risk memo {med_fresh * 1000:.0f} ms "
+          f"({med_fresh / med_memo:.1f}x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--elements", type=int, default=400)
     parser.add_argument("--baseline-elements", type=int, default=400)
+    parser.add_argument("--edit-elements", type=int, nargs="*", default=[300, 1000])
+    parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     catalog = load_catalog(include_user_env=False)
     default_stencils()
@@ -109,6 +152,8 @@ def main() -> None:
     result, t_all = timed(analyze, big, catalog)
     print(f"analyze() on {len(big.components)} components / {len(big.flows)} flows: "
           f"{len(result.threats)} threats suggested and scored in {t_all:.2f} s")
+    for n in args.edit_elements:
+        reanalysis(n, catalog, args.runs)
 
 
 if __name__ == "__main__":
