@@ -16,6 +16,7 @@ checks memoised against unmemoised results on varied models.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -138,13 +139,14 @@ class _Memo:
         self.elements: dict[Any, int] = {}
         self.results: dict[Any, dict[Any, _Scored]] = {}
         self.size = 0
-        self._next = 0
+        self._numbers = itertools.count()
 
     def element_number(self, key: Any) -> int:
+        """The number of an element key; safe when the GUI's worker thread and the main
+        thread analyse at once (``next`` on a count and ``setdefault`` are atomic)."""
         number = self.elements.get(key)
         if number is None:
-            number = self.elements[key] = self._next
-            self._next += 1
+            number = self.elements.setdefault(key, next(self._numbers))
         return number
 
     def results_for(self, run: Any) -> dict[Any, _Scored]:
@@ -154,7 +156,7 @@ class _Memo:
         """File one result; past the limit, forget everything first (in place)."""
         if self.size >= MEMO_LIMIT:
             self.elements.clear()
-            for each in self.results.values():
+            for each in list(self.results.values()):
                 each.clear()
             self.size = 0
         results[key] = scored
