@@ -3,6 +3,8 @@ recovery folder so tests never touch the user's files."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import QSettings
 
@@ -33,6 +35,18 @@ def tiny_path(tmp_path):
     path = tmp_path / "tiny.twm.json"
     save_model(tiny_model(), path)
     return path
+
+
+@pytest.fixture(autouse=True)
+def collect_on_gui_thread():
+    """As the program does (workbench/gui/gc_guard.py): no garbage collection may start in
+    a worker thread while a GUI test runs; what is due is collected here, on this thread."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    yield
+    gc.collect()
+    if was_enabled:
+        gc.enable()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from workbench.gui import i18n
+from workbench.gui import gc_guard, i18n
 
 
 def make_app(lang: str | None = None) -> tuple[QApplication, str]:
@@ -14,6 +14,7 @@ def make_app(lang: str | None = None) -> tuple[QApplication, str]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("ThreatWorkbench")
     app.setApplicationName("Workbench")
+    gc_guard.install(app)  # garbage with Qt objects must be freed on this thread
     code = i18n.install(app, lang)
     return app, code
 

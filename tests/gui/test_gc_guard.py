@@ -1,0 +1,28 @@
+"""Garbage with Qt objects is collected on the GUI thread, never in a worker."""
+
+from __future__ import annotations
+
+import gc
+
+from workbench.gui.gc_guard import MainThreadCollector, install
+
+
+def test_the_program_collects_from_the_gui_thread_not_automatically(qapp):
+    was_enabled = gc.isenabled()
+    try:
+        collector = install(qapp)
+        assert install(qapp) is collector  # once per application
+        assert not gc.isenabled() and collector.timer.isActive()
+        threshold = gc.get_threshold()[0]
+        junk = []
+        for _ in range(threshold + 10):  # allocations past generation 0's threshold
+            cycle: list = []
+            cycle.append(cycle)
+            junk.append(cycle)
+        del junk
+        assert collector.check() >= 0  # due: collected here
+        assert collector.check() == -1  # nothing due any more
+    finally:
+        qapp.findChild(MainThreadCollector).deleteLater()
+        if was_enabled:
+            gc.enable()
