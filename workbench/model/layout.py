@@ -40,15 +40,7 @@ def auto_layout(model: ThreatModel) -> Layout:
     if any(key[0] == NO_ZONE for key in cells):
         bands.append(NO_ZONE)
 
-    spans = {z: (min(lane for (zz, lane) in cells if zz == z),
-                 max(lane for (zz, lane) in cells if zz == z)) for z in bands}
-    packed: list[list[str]] = []
-    for zone in bands:
-        lo, hi = spans[zone]
-        if packed and all(hi < spans[o][0] or lo > spans[o][1] for o in packed[-1]):
-            packed[-1].append(zone)
-        else:
-            packed.append([zone])
+    packed = shared_bands(bands, cells)
 
     layout = Layout()
     y = LANE_HEADER
@@ -74,6 +66,23 @@ def auto_layout(model: ThreatModel) -> Layout:
                 layout.zones[zone] = Box(x=left, y=top, w=right - left, h=height)
         y = bottom + ZONE_GAP
     return layout
+
+
+def shared_bands(bands: list[str], cells: dict[tuple[str, int], list[str]]
+                 ) -> list[list[str]]:
+    """Consecutive zones whose lanes do not overlap share one horizontal band (the patient's
+    body in the things lane beside the home in the gateway and network lanes). ``cells``
+    maps (zone, lane index) to the element ids there; used on screen and in print."""
+    spans = {z: (min(lane for (zz, lane) in cells if zz == z),
+                 max(lane for (zz, lane) in cells if zz == z)) for z in bands}
+    packed: list[list[str]] = []
+    for zone in bands:
+        lo, hi = spans[zone]
+        if packed and all(hi < spans[o][0] or lo > spans[o][1] for o in packed[-1]):
+            packed[-1].append(zone)
+        else:
+            packed.append([zone])
+    return packed
 
 
 def ensure_layout(model: ThreatModel) -> ThreatModel:

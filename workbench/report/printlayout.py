@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from workbench.model.entities import Box, Layout
 from workbench.model.enums import LAYER_ORDER
-from workbench.model.layout import ELEMENT_H, ELEMENT_W, ensure_layout
+from workbench.model.layout import ELEMENT_H, ELEMENT_W, ensure_layout, shared_bands
 from workbench.model.threat_model import ThreatModel
 
 GAP_X = 22.0
@@ -73,7 +73,7 @@ def packed_fit(model: ThreatModel, max_rows: int) -> Fit:
     lane_x = [sum(lane_w[:i]) for i in range(lanes)]
     layout = Layout()
     y = HEADER
-    for band in _shared_bands(bands, cells):
+    for band in shared_bands(bands, cells):
         top = y
         first = y + ZONE_HEADER + ZONE_PAD
         bottom = first
@@ -98,23 +98,6 @@ def packed_fit(model: ThreatModel, max_rows: int) -> Fit:
                 layout.zones[zone] = Box(x=left, y=top, w=right - left, h=zone_bottom - top)
         y = bottom + ZONE_GAP
     return Fit(layout, sum(lane_w) + 20, y + 60, list(zip(lane_x, lane_w, strict=True)))
-
-
-def _shared_bands(bands: list[str], cells: dict[tuple[str, int], list[str]]
-                  ) -> list[list[str]]:
-    """Consecutive zones whose lanes do not overlap share one band, as on screen
-    (:func:`workbench.model.layout.auto_layout`): the patient's body in the things lane
-    beside the home in the gateway and network lanes."""
-    spans = {z: (min(lane for (zz, lane) in cells if zz == z),
-                 max(lane for (zz, lane) in cells if zz == z)) for z in bands}
-    packed: list[list[str]] = []
-    for zone in bands:
-        lo, hi = spans[zone]
-        if packed and all(hi < spans[o][0] or lo > spans[o][1] for o in packed[-1]):
-            packed[-1].append(zone)
-        else:
-            packed.append([zone])
-    return packed
 
 
 def best_layout(model: ThreatModel, pages: list[tuple[float, float]]) -> tuple[Fit, int]:
