@@ -126,6 +126,8 @@ MODEL_READERS: dict[str, list[str]] = {
     "classify-set": ["classify", "{f}", "pump", "smartphone"],
     "review": ["review", "{f}", "--json"],
     "review-set": ["review", "{f}", "--set", "sbom=yes", "--vendor", "Acme"],
+    "actors": ["actors", "{f}", "--json"],
+    "report-since": ["report", "{g}", "-o", "{o}.pdf", "--since", "{f}"],
 }
 
 #: readers of other formats: the bad file is not a model, so no model field is expected

@@ -25,6 +25,7 @@ COMMANDS: tuple[str, ...] = (
     "cmd_report",
     "cmd_import",
     "cmd_classify",
+    "cmd_actors",
     "cmd_review",
     "cmd_export",
     "cmd_diff",
