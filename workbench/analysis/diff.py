@@ -14,6 +14,9 @@ from typing import Any
 from workbench.model.threat_model import ThreatModel
 
 PROBABILITY_NOISE = 0.02
+#: How each :attr:`TargetRisk.direction` is marked in the overlay and the reports.
+DIRECTION_ARROWS = {"worse": "▲", "better": "▼", "mixed": "▲▼", "same": "=", "added": "+",
+                    "removed": "−"}
 #: Collections compared, with the attribute used to match items between versions.
 COLLECTIONS: tuple[tuple[str, str], ...] = (
     ("components", "id"), ("flows", "id"), ("zones", "id"), ("data_assets", "id"),

@@ -8,7 +8,7 @@ retitled the instance (their words are kept as typed).
 from __future__ import annotations
 
 from workbench.analysis.catalog import Catalog, default_catalog
-from workbench.gui.workshop.i18n import current_language
+from workbench.gui.i18n import current_language
 
 
 def _catalog(catalog: Catalog | None) -> Catalog | None:
@@ -22,15 +22,16 @@ def _catalog(catalog: Catalog | None) -> Catalog | None:
 
 def threat_title(catalog_id: str, title: str | None, catalog: Catalog | None = None) -> str:
     """The title to show for a threat instance of ``catalog_id`` stored as ``title``."""
-    entry = (_catalog(catalog).threats.get(catalog_id)
-             if current_language() == "fr" and _catalog(catalog) else None)
-    if entry is not None and entry.title_fr and title in (None, "", entry.title):
-        return entry.title_fr
-    if title:
+    french = current_language() == "fr"
+    if title and not french:  # the common case: no catalog lookup at all
         return title
-    if entry is None and (found := _catalog(catalog)) is not None:
-        entry = found.threats.get(catalog_id)
-    return entry.title if entry is not None else catalog_id
+    found = _catalog(catalog)
+    entry = found.threats.get(catalog_id) if found is not None else None
+    if entry is None:
+        return title or catalog_id
+    if french and entry.title_fr and title in (None, "", entry.title):
+        return entry.title_fr
+    return title or entry.title
 
 
 def control_title(catalog_id: str | None, title: str, catalog: Catalog | None = None) -> str:

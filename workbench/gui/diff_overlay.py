@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.analysis.diff import (
+    DIRECTION_ARROWS,
     PROBABILITY_NOISE,
     ModelDiff,
     TargetRisk,
@@ -51,6 +52,7 @@ from workbench.analysis.diff import (
     diff_models,
 )
 from workbench.gui.diff_risk import RiskRunner
+from workbench.gui.docks import restore_dock
 from workbench.gui.labels import level_label
 from workbench.model.errors import ModelError
 from workbench.model.io import load_model
@@ -63,9 +65,10 @@ BADGES = {ADDED: "+", REMOVED: "−", CHANGED: "~"}
 Z_OVERLAY = 40.0
 Z_RISK_TAG = 45.0
 #: How risk moved for a target: arrow and colour (Okabe-Ito, as above).
-DIRECTIONS = {"worse": ("▲", QColor("#D55E00")), "better": ("▼", QColor("#009E73")),
-              "mixed": ("▲▼", QColor("#E69F00")), "same": ("=", QColor("#555555")),
-              "added": ("+", QColor("#555555")), "removed": ("−", QColor("#555555"))}
+DIRECTION_COLOURS = {"worse": QColor("#D55E00"), "better": QColor("#009E73"),
+                     "mixed": QColor("#E69F00")}
+DIRECTIONS = {d: (arrow, DIRECTION_COLOURS.get(d, QColor("#555555")))
+              for d, arrow in DIRECTION_ARROWS.items()}
 Z_FLOW_MARK = 5.0
 BADGE = 22.0
 RISK_SECTION = "risk-per-target"
@@ -385,8 +388,6 @@ class DiffOverlay:
         self.dock = QDockWidget(QCoreApplication.translate("DiffPanel", "Changes"), window)
         self.dock.setObjectName("dock-diff")
         self.dock.setWidget(self.panel)
-        from workbench.gui.workshop import restore_dock
-
         if not restore_dock(window, self.dock):
             window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
             palette = getattr(window, "docks", {}).get("palette")

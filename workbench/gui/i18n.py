@@ -40,6 +40,16 @@ def install(app: QCoreApplication, lang: str | None) -> str:
     return code
 
 
+def current_language() -> str:
+    """Language of the main catalog now installed ("en" when none is); feature packages
+    follow it (:mod:`workbench.gui.package_i18n`)."""
+    for translator in _installed:
+        code = translator.language().split("_")[0]
+        if code:
+            return code
+    return "en"
+
+
 def tr(context: str, text: str) -> str:
     """Shorthand kept visible to lupdate only through explicit ``translate`` calls."""
     return QCoreApplication.translate(context, text)

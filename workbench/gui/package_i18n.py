@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from workbench.gui.workshop.i18n import current_language
+from workbench.gui.i18n import current_language
 
 
 class PackageCatalogs:

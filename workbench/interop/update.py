@@ -26,7 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.model.entities import Box, Component, Flow, Layout
+from workbench.model.edits import grow_zones
+from workbench.model.entities import Component, Flow, Layout
 from workbench.model.enums import ThreatStatus
 from workbench.model.layout import ensure_layout
 from workbench.model.reclassify import marker_line
@@ -168,15 +169,6 @@ def _place_new(model: ThreatModel, added: list[str]) -> ThreatModel:
     model = ensure_layout(model)
     if not added:
         return model
-    zones = dict(model.layout.zones)
-    comps = model.components_by_id()
-    for element in added:
-        comp, box = comps[element], model.layout.elements.get(element)
-        zone = zones.get(comp.zone or "")
-        if box is None or zone is None:
-            continue
-        left, top = min(zone.x, box.x - 8), min(zone.y, box.y - 28)
-        right = max(zone.x + zone.w, box.x + (box.w or 0) + 8)
-        bottom = max(zone.y + zone.h, box.y + (box.h or 0) + 8)
-        zones[comp.zone] = Box(x=left, y=top, w=right - left, h=bottom - top)
-    return model.model_copy(update={"layout": model.layout.model_copy(update={"zones": zones})})
+    layout = model.layout.model_copy(deep=True)
+    grow_zones(model, layout, added)
+    return model.model_copy(update={"layout": layout})

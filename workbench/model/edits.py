@@ -85,7 +85,7 @@ def add_component(model: ThreatModel, component: Component,
     if box is None:
         box = auto_layout(result).elements[component.id]
     layout.elements[component.id] = box
-    _grow_zones(result, layout, [component.id])
+    grow_zones(result, layout, [component.id])
     return _with_layout(result, layout)
 
 
@@ -251,13 +251,14 @@ def move_elements(model: ThreatModel, positions: Mapping[str, tuple[float, float
             continue
         old = target.get(key) or Box(x=0, y=0, w=ELEMENT_W, h=ELEMENT_H)
         target[key] = Box(x=float(x), y=float(y), w=old.w, h=old.h)
-    _grow_zones(model, layout, positions)
+    grow_zones(model, layout, positions)
     return _with_layout(model, layout)
 
 
-def _grow_zones(model: ThreatModel, layout: Layout, ids: Iterable[str],
-                pad: float = 14.0) -> None:
-    """Stretch each zone rectangle (never shrink it) so it still holds its moved members."""
+def grow_zones(model: ThreatModel, layout: Layout, ids: Iterable[str],
+               pad: float = 14.0) -> None:
+    """Stretch each zone rectangle (never shrink it) so it still holds its moved or added
+    members; changes ``layout`` in place."""
     comps = model.components_by_id()
     for key in ids:
         comp = comps.get(key)

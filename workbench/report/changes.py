@@ -14,11 +14,10 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from workbench.analysis.diff import DIRECTION_ARROWS
 from workbench.report.document import Heading, Styles, p, table
 from workbench.report.i18n import tr
 
-ARROWS = {"worse": "▲", "better": "▼", "mixed": "▲▼", "same": "=", "added": "+",
-          "removed": "−"}
 #: Collections shown, in reading order.
 SHOWN = ("components", "flows", "zones", "threats", "controls", "data_assets", "attackers",
          "targets")
@@ -37,7 +36,7 @@ def _counts(diff: Any, lang: str) -> str:
 
 def _risk_line(change: Any, lang: str) -> str:
     old, new = change.old, change.new
-    arrow = ARROWS.get(change.direction, "")
+    arrow = DIRECTION_ARROWS.get(change.direction, "")
     if old is None or new is None:
         state = tr("changes_target_new" if old is None else "changes_target_gone", lang)
         return f"{arrow} {change.label}: {state}"

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
-from workbench.gui.workshop import restore_dock
+from workbench.gui.docks import restore_dock
 
 DOCK_WIDTH = 560
 

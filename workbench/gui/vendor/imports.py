@@ -20,9 +20,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMessageBox
 
+from workbench.gui.docks import restore_dock
 from workbench.gui.vendor.imports_classify import ROLE_ID, StencilPicker, ToClassifyPanel
 from workbench.gui.vendor.imports_report import ImportReport
-from workbench.gui.workshop import restore_dock
 from workbench.model import edits
 from workbench.model.errors import ModelError
 from workbench.model.reclassify import (

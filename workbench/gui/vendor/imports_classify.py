@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.gui.i18n import current_language
 from workbench.gui.icons import stencil_icon
 from workbench.gui.palette import ROLE_ID as PALETTE_ROLE_ID
 from workbench.gui.palette import Palette
-from workbench.gui.workshop.i18n import current_language
 from workbench.model.reclassify import UNMAPPED_MARKER, to_classify
 from workbench.model.stencils import StencilLibrary
 from workbench.model.threat_model import ThreatModel

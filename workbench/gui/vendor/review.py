@@ -47,8 +47,8 @@ from workbench.analysis.review import (
     default_checklist,
     review_summary,
 )
-from workbench.gui.workshop import restore_dock
-from workbench.gui.workshop.i18n import current_language
+from workbench.gui.docks import restore_dock
+from workbench.gui.i18n import current_language
 from workbench.model import review_edits as rv
 from workbench.model.errors import ModelError
 from workbench.model.threat_model import ThreatModel

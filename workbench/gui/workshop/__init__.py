@@ -10,12 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
-
-def restore_dock(window, dock) -> bool:
-    """List a feature dock under View and put it back where the user left it; False when it
-    has no saved place yet (the caller then places it)."""
-    created = getattr(window, "feature_dock_created", None)
-    return bool(created(dock)) if created is not None else False
+from workbench.gui.docks import restore_dock
 
 
 def workshop_panel(window):

@@ -13,39 +13,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTranslator
-
-from workbench.gui import i18n as main_i18n
+from workbench.gui.package_i18n import PackageCatalogs
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
-_state: dict[str, object] = {"code": "en", "translator": None}
 
-
-def current_language() -> str:
-    """Language of the main catalog now installed ("en" when none is)."""
-    for translator in main_i18n._installed:
-        code = translator.language().split("_")[0]
-        if code:
-            return code
-    return "en"
+_catalogs = PackageCatalogs(TRANSLATIONS)
 
 
 def sync_language() -> str:
     """Install (or remove) the workshop catalog to match the main one; returns the code."""
-    app = QCoreApplication.instance()
-    code = current_language()
-    if app is None or code == _state["code"]:
-        return code
-    old = _state["translator"]
-    if isinstance(old, QTranslator):
-        app.removeTranslator(old)
-    _state.update(code="en", translator=None)
-    if code != "en":
-        translator = QTranslator(app)
-        if translator.load(str(TRANSLATIONS / f"workshop_{code}.qm")):
-            app.installTranslator(translator)
-            _state.update(code=code, translator=translator)
-    return code
+    return _catalogs.sync()
+
+
+def _code() -> str:
+    return _catalogs.code
 
 
 @lru_cache(maxsize=4)
@@ -61,9 +42,9 @@ def _question_texts(code: str) -> dict[str, Any]:
 def question(framework: str, category: str, name: str, text: str) -> tuple[str, str]:
     """(name, text) of a walkthrough question in the interface language (English fallback:
     the questions themselves are the core's data, ``workbench/workshop/questions.json``)."""
-    if _state["code"] == "en":
+    if _code() == "en":
         return name, text
-    entry = _question_texts(str(_state["code"])).get(framework, {}).get(category)
+    entry = _question_texts(_code()).get(framework, {}).get(category)
     if not isinstance(entry, dict):
         return name, text
     return str(entry.get("name") or name), str(entry.get("question") or text)

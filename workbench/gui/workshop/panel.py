@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.catalog_text import threat_title
+from workbench.gui.i18n import current_language
 from workbench.gui.labels import layer_label
 from workbench.gui.workshop import edits as ws
-from workbench.gui.workshop.i18n import current_language
 from workbench.gui.workshop.i18n import question as _question
 from workbench.gui.workshop.presentation import PresentationView, Slide
 from workbench.model.defaults import IMPACT_CATEGORIES, IMPACT_NAMES_FR
