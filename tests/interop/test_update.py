@@ -119,3 +119,16 @@ def test_threat_dragon_version_two_keeps_classification(tmp_path, capsys) -> Non
     assert main(["diff", str(old), str(new), "--no-risk"]) == 0
     out = capsys.readouterr().out
     assert "name: 'My script' -> 'Admin script'" in out and "components: +0 -0 ~1" in out
+
+
+def test_a_control_on_a_removed_element_forgets_it_and_the_file_loads_again(tmp_path) -> None:
+    """Everything that named the removed phone relay follows it, controls included."""
+    old, v2 = _reviewed_v1(tmp_path)
+    data = json.loads(old.read_text("utf-8"))
+    data["controls"] = [{"id": "ctl-mdm", "title": "Managed phones",
+                         "elements": ["relay", "pump"], "status": "implemented"}]
+    old.write_text(json.dumps(data), "utf-8")
+    new = tmp_path / "v2.twm.json"
+    assert main(["import", str(v2), "--onto", str(old), "-o", str(new)]) == 0
+    model = load_model(new)  # refuses dangling references
+    assert model.controls[0].elements == ["pump"]

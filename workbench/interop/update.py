@@ -26,8 +26,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.model import edits
 from workbench.model.edits import grow_zones
-from workbench.model.entities import Component, Flow, Layout
+from workbench.model.entities import Component, Flow
 from workbench.model.enums import ThreatStatus
 from workbench.model.layout import ensure_layout
 from workbench.model.reclassify import marker_line
@@ -97,71 +98,58 @@ def update_from_import(previous: ThreatModel, imported: ThreatModel,
                        ) -> tuple[ThreatModel, UpdateReport]:
     """``previous`` brought to the structure of ``imported``, keeping the analyst's work."""
     report = UpdateReport()
-    old_comps = previous.components_by_id()
+    new_ids = {c.id for c in imported.components}
+    new_flows = {f.id for f in imported.flows
+                 if f.source in new_ids and f.target in new_ids}
+    new_zones = {z.id for z in imported.zones}
+    report.removed = [c.id for c in previous.components if c.id not in new_ids]
+    report.flows_removed = [f.id for f in previous.flows if f.id not in new_flows]
+    gone = [*report.removed, *report.flows_removed,
+            *(z.id for z in previous.zones if z.id not in new_zones)]
+    # What refers to removed elements (threats, controls, targets, entry points) follows
+    # them as after any delete in the window: one mechanism, edits.remove_elements.
+    base = edits.remove_elements(previous, gone)
+    _report_dropped(previous, base, report)
+
+    old_comps = base.components_by_id()
     components = [_component(old_comps.get(c.id), c, report) for c in imported.components]
-    ids = {c.id for c in components}
-    report.removed = [c.id for c in previous.components if c.id not in ids]
-
-    asset_ids = {a.id for a in previous.data_assets} | {a.id for a in imported.data_assets}
-    old_flows = {f.id: f for f in previous.flows}
-    flows = [_flow(old_flows.get(f.id), f, ids, report) for f in imported.flows
-             if f.source in ids and f.target in ids]
-    flow_ids = {f.id for f in flows}
-    report.flows_removed = [f.id for f in previous.flows if f.id not in flow_ids]
-    elements = ids | flow_ids
-
-    old_zones = {z.id: z for z in previous.zones}
+    old_flows = {f.id: f for f in base.flows}
+    flows = [_flow(old_flows.get(f.id), f, new_ids, report) for f in imported.flows
+             if f.id in new_flows]
+    old_zones = {z.id: z for z in base.zones}
     zones = [z.model_copy(update={"kind": old_zones[z.id].kind,
                                   "trust_level": old_zones[z.id].trust_level})
              if z.id in old_zones else z for z in imported.zones]
 
-    targets = [t for t in previous.targets if t.element in elements]
-    report.dropped_targets = [t.id for t in previous.targets if t.element not in elements]
-    attackers = []
-    for attacker in previous.attackers:
-        kept = [e for e in attacker.entry_elements if e in elements]
-        report.dropped_entry_points += [f"{attacker.id}: {e}" for e in attacker.entry_elements
-                                        if e not in elements]
-        attackers.append(attacker.model_copy(update={"entry_elements": kept}))
-
-    keys = {t.key for t in previous.threats}
+    keys = {t.key for t in base.threats}
     vendor_threats = [t for t in imported.threats if t.key not in keys]
     report.vendor_threats_added = [t.id for t in vendor_threats]
-    control_ids = {c.id for c in previous.controls}
-    controls = [*previous.controls, *(c for c in imported.controls if c.id not in control_ids)]
-    data_assets = [*previous.data_assets,
-                   *(a for a in imported.data_assets
-                     if a.id not in {d.id for d in previous.data_assets})]
-
-    layout = Layout(
-        elements={i: b for i, b in previous.layout.elements.items() if i in ids},
-        zones={i: b for i, b in previous.layout.zones.items() if i in {z.id for z in zones}},
-        flows={i: r for i, r in previous.layout.flows.items() if i in flow_ids})
-    model = previous.model_copy(update={
+    control_ids = {c.id for c in base.controls}
+    asset_ids = {a.id for a in base.data_assets}
+    model = base.model_copy(update={
         "components": components, "flows": flows, "zones": zones,
-        "data_assets": [a for a in data_assets if a.id in asset_ids],
-        "attackers": attackers, "targets": targets,
-        "threats": [*previous.threats, *vendor_threats], "controls": controls,
-        "layout": layout})
+        "data_assets": [*base.data_assets,
+                        *(a for a in imported.data_assets if a.id not in asset_ids)],
+        "threats": [*base.threats, *vendor_threats],
+        "controls": [*base.controls, *(c for c in imported.controls
+                                       if c.id not in control_ids)]})
     model = _place_new(model, report.added)
-    model = _orphan_vanished(model, elements, report)
     return ThreatModel.model_validate(model.model_dump()), report
 
 
-def _orphan_vanished(model: ThreatModel, elements: set[str],
-                     report: UpdateReport) -> ThreatModel:
-    """Threats on removed elements become orphaned with their decision kept, as the rule
-    engine does after any edit. New suggestions are not added here: the comparison with
-    the previous version must not count threats the rules would have found anyway (run
-    ``workbench threats --write`` or the window's analysis for those)."""
-    threats = []
-    for threat in model.threats:
-        if threat.element not in elements and threat.status != ThreatStatus.ORPHANED:
-            threat = threat.model_copy(update={"status": ThreatStatus.ORPHANED,
-                                               "previous_status": threat.status})
-            report.orphaned_threats.append(threat.id)
-        threats.append(threat)
-    return model.model_copy(update={"threats": threats})
+def _report_dropped(before: ThreatModel, after: ThreatModel, report: UpdateReport) -> None:
+    """Name what the removal took with it. New rule suggestions are not added here: the
+    comparison with the previous version must not count threats the rules would have found
+    anyway (``workbench threats --write`` or the window's analysis adds them)."""
+    kept_targets = {t.id for t in after.targets}
+    report.dropped_targets = [t.id for t in before.targets if t.id not in kept_targets]
+    entries = {a.id: set(a.entry_elements) for a in after.attackers}
+    report.dropped_entry_points = [f"{a.id}: {e}" for a in before.attackers
+                                   for e in a.entry_elements if e not in entries[a.id]]
+    was = {t.id: t.status for t in before.threats}
+    report.orphaned_threats = [t.id for t in after.threats
+                               if t.status == ThreatStatus.ORPHANED
+                               and was.get(t.id) != ThreatStatus.ORPHANED]
 
 
 def _place_new(model: ThreatModel, added: list[str]) -> ThreatModel:
