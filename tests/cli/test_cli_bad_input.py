@@ -144,3 +144,23 @@ def test_info_on_bad_file_through_the_real_entry_point(tmp_path: Path, argv: lis
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{path}: $: invalid JSON")
+
+
+def test_exports_are_ordinary_files_not_private(tmp_path) -> None:
+    """Atomic writes go through a private temp file; the result must not stay private."""
+    import os
+
+    from tests.model.factories import tiny_model
+    from workbench.model.io import save_model
+
+    model = tmp_path / "m.twm.json"
+    save_model(tiny_model(), model)
+    old = os.umask(0o022)
+    try:
+        for fmt, name in (("png", "d.png"), ("md", "s.md")):
+            assert main(["export", str(model), "--format", fmt, "-o", str(tmp_path / name)]) == 0
+            assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
+        save_model(tiny_model(), tmp_path / "new.twm.json")
+        assert (tmp_path / "new.twm.json").stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(old)

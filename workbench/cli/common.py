@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from workbench.model import ThreatModel, load_model
-from workbench.model.io import write_text_atomic
+from workbench.model.io import write_bytes_atomic, write_text_atomic
 
 
 def load(path: str) -> ThreatModel:
@@ -61,14 +59,5 @@ def write_output(out: Path, data: str | bytes) -> None:
     with writing(out):
         if isinstance(data, str):
             write_text_atomic(out, data, keep_backup=False)
-            return
-        directory = out.parent if str(out.parent) else Path(".")
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp_name, out)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp_name)
-            raise
+        else:
+            write_bytes_atomic(out, data)

@@ -1,9 +1,10 @@
 """Risk per target for the diff overlay, computed off the GUI thread.
 
-The threat risk and the attack-path probability of every target need a full analysis and an
-attack simulation per version, too long for the GUI thread on each edit. The baseline is computed once
-per comparison, the open model again after each edit (debounced); a result from an older
-request is dropped, so the Changes list never shows risk of a model that is gone.
+The threat risk and the attack-path probability of every target need a full analysis and
+an attack simulation per version, too long for the GUI thread on each edit. The baseline is
+computed once per comparison, the open model again after each edit (debounced); a result
+from an older request is dropped, so the Changes list never shows risk of a model that is
+gone.
 """
 
 from __future__ import annotations

@@ -95,7 +95,8 @@ class _ReportJob(QRunnable):
         self.out, self.signals, self.since = out, signals, since
 
     def run(self) -> None:
-        from workbench.report.pdf import build_report, write_bytes_atomic
+        from workbench.model.io import write_bytes_atomic
+        from workbench.report.pdf import build_report
 
         try:
             earlier, label = self.since or (None, "")

@@ -169,14 +169,30 @@ def save_model(model: ThreatModel, path: str | Path, *, keep_backup: bool = True
 
 def write_text_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
     """At every instant ``path`` holds either the complete old or the complete new text."""
+    write_bytes_atomic(path, text.encode("utf-8"), keep_backup=keep_backup)
+
+
+def _file_mode(path: Path) -> int:
+    """The mode a rewritten file keeps, or an ordinary new file's (mkstemp's is private)."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+    """Temp file + fsync + rename (models, reports, exports): never a half-written file;
+    ``keep_backup`` copies the previous file to ``FILE.bak`` first."""
     directory = path.parent if str(path.parent) else Path(".")
-    data = text.encode("utf-8")
+    mode = _file_mode(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, mode)
         if keep_backup and path.is_file():
             _copy_durably(path, path.with_name(path.name + ".bak"))
         os.replace(tmp_name, path)

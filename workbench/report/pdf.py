@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbench.model.io import write_bytes_atomic
 from workbench.model.threat_model import ThreatModel
 from workbench.report import board, technical
 from workbench.report.data import ReportData, gather
@@ -57,23 +58,3 @@ def write_report(model_path: Path, out: Path, *, audience: str = "board",
                        since_label=since.name if since is not None else "")
     write_bytes_atomic(out, pdf)
     return len(pdf)
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` then rename: never a half-written PDF."""
-    import contextlib
-    import os
-    import tempfile
-
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        # mkstemp makes the file private; a report is an ordinary document.
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
