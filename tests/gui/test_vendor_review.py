@@ -154,3 +154,19 @@ def test_a_broken_checklist_is_reported_not_shown_empty(qtbot, make_window, tiny
     assert getattr(window, "review_dock", None) is None
     kind, title, text = dialogs.shown[-1]
     assert kind == "critical" and "review-checklist.json" in text and "items[3].severity" in text
+
+
+def test_the_dock_follows_a_device_drawn_after_it_opened(qtbot, make_window, tmp_path):
+    """Whether an item applies depends on the components: the open dock must follow them."""
+    from workbench.model import edits
+    from workbench.model.entities import Component
+    from workbench.model.enums import Layer
+
+    path = tmp_path / "consumer.twm.json"
+    save_model(consumer_model(), path)
+    window = make_window(path)
+    panel = _open_from_menu(qtbot, window)
+    assert panel.items["signed-firmware"].text(2) == "Does not apply"
+    window.doc.apply("Add pump", edits.add_component, Component(
+        id="pump2", name="Insulin pump", stencil="insulin-pump", layer=Layer.THING))
+    assert panel.items["signed-firmware"].text(2) == "Unknown"

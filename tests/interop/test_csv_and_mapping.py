@@ -74,3 +74,9 @@ def test_unmatched_names_that_say_their_layer_get_that_layer_and_stay_to_classif
     assert (router.stencil, router.mapped) == ("generic-gateway", False)
     store = mapper.map("s", "MySQL database", "store", Layer.CLOUD)
     assert store.layer == Layer.CLOUD and store.how.endswith("generic placeholder")
+
+
+def test_otm_files_are_recognised_by_their_extension(tmp_path) -> None:
+    from workbench.interop.registry import guess_format
+
+    assert guess_format(tmp_path / "vendor.otm") == "otm"

@@ -81,18 +81,19 @@ def default_checklist() -> Checklist:
     return load_checklist()
 
 
-def applies(item: ChecklistItem, model: ThreatModel) -> bool:
+def applies(item: ChecklistItem, model: ThreatModel, stencils: list | None = None) -> bool:
     """Whether the item concerns this system: declared in the regulatory context, or shown
     by what the model holds. An imported vendor architecture declares nothing, yet an insulin
-    pump in it is a medical device and the data it sends are health data."""
+    pump in it is a medical device and the data it sends are health data. ``stencils``: the
+    model's stencils when the caller already has them (a summary asks for every item)."""
+    if item.applies_if is None:
+        return True
+    used = stencils if stencils is not None else _stencils(model)
     if item.applies_if == "health_data":
         return (model.regulatory.hosts_health_data
                 or any(a.kind.value == "health_data" for a in model.data_assets)
-                or any(AssetKind.HEALTH_DATA in s.typical_assets for s in _stencils(model)))
-    if item.applies_if == "medical_device":
-        return model.regulatory.medical_device or any(
-            "medical_device" in s.tags for s in _stencils(model))
-    return True
+                or any(AssetKind.HEALTH_DATA in s.typical_assets for s in used))
+    return model.regulatory.medical_device or any("medical_device" in s.tags for s in used)
 
 
 def _stencils(model: ThreatModel) -> list:
@@ -171,12 +172,14 @@ def review_summary(model: ThreatModel, checklist: Checklist | None = None) -> Re
     checklist = checklist or default_checklist()
     record = model.review
     answers: dict[str, ReviewAnswer] = {a.item: a for a in (record.answers if record else [])}
+    stencils = _stencils(model)  # once, not per item
     lines = []
     for item in checklist.items:
         answer = answers.get(item.id)
         lines.append(ReviewLine(item, answer.answer if answer else ReviewAnswerValue.UNKNOWN,
                                 answer.evidence if answer else None,
-                                answer.note if answer else None, applies(item, model)))
+                                answer.note if answer else None,
+                                applies(item, model, stencils)))
     known = {i.id for i in checklist.items}
     return ReviewSummary(checklist, record.vendor if record else None,
                          record.reviewer if record else None, lines,

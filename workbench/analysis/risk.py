@@ -430,7 +430,8 @@ def assess(model: ThreatModel, catalog: Catalog | None = None,
     """Risk of every threat instance recorded in ``model`` (run the rules first).
 
     With ``memo`` (the default) results are reused from earlier runs and from instances
-    with the same inputs (``risk_memo``; same figures, several times faster after an edit);
+    with the same inputs (``risk_memo``; same figures; 1.7x faster re-analysis after an edit in
+    ``benchmarks/bench_analysis.py``);
     ``memo=False`` scores every instance afresh, the reference the memo is tested against.
     """
     catalog = catalog or default_catalog()

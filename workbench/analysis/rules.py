@@ -79,7 +79,7 @@ def _applies(threat: ThreatType, facts: dict, layer: str | None, stencil: str | 
 
 def _fact_key(facts: dict) -> Hashable:
     """Facts are flat (scalars and lists of scalars): a tuple of names and values is
-    enough, and several times faster than freezing recursively."""
+    enough, and cheaper than freezing recursively (not benchmarked on its own)."""
     values = []
     for value in facts.values():
         if isinstance(value, list):

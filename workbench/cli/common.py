@@ -19,7 +19,7 @@ def load(path: str) -> ThreatModel:
 
 
 def print_json(data: Any) -> None:
-    # One write: json.dump would issue one per token (~100k for a sample model's analysis).
+    # One write: json.dump would issue one write per token.
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n")
 
 

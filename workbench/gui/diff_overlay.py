@@ -220,14 +220,16 @@ class RiskTag(QGraphicsItem):
         self.font.setPixelSize(13)
         self.font.setBold(True)
         self.setToolTip(change.label)
+        # text and font never change: measure once, not on every paint
+        width = QFontMetricsF(self.font).horizontalAdvance(self.text) + 2 * self.PAD
+        self.rect = QRectF(-width / 2, 0, width, 22)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        width = QFontMetricsF(self.font).horizontalAdvance(self.text) + 2 * self.PAD
-        return QRectF(-width / 2, 0, width, 22)
+        return self.rect
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = self.boundingRect()
+        rect = self.rect
         painter.setPen(QPen(QColor("white"), 1.5))
         painter.setBrush(QBrush(self.colour))
         painter.drawRoundedRect(rect, 6, 6)

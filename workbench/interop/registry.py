@@ -29,7 +29,7 @@ def guess_format(path: Path) -> str:
         return "tmt"
     if suffix in {".csv", ".tsv"}:
         return "csv"
-    if suffix in {".yaml", ".yml"}:
+    if suffix in {".yaml", ".yml", ".otm"}:
         return "otm"
     if suffix == ".json":
         try:

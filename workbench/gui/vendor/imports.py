@@ -54,11 +54,9 @@ def error_line(exc: BaseException, path: str) -> str:
 
 
 def guess_format(path: str) -> str | None:
-    """The core's guess (extension, then content); ``.otm`` is OTM; None when it cannot tell."""
+    """The core's guess (extension, then content); None when it cannot tell."""
     from workbench.interop.registry import guess_format as core_guess
 
-    if Path(path).suffix.lower() == ".otm":
-        return "otm"
     try:
         return core_guess(Path(path))
     except ModelError:
@@ -100,6 +98,7 @@ class VendorImports(QObject):
         self.signals.done.connect(self._imported)
         self.signals.failed.connect(self._failed)
         self.busy = False
+        self.updating = False  # the running job updates the open model instead of opening
         self.imported_name: str | None = None
         self._resetting = False
         self.report: ImportReport | None = None
@@ -178,7 +177,7 @@ class VendorImports(QObject):
 
     def _imported(self, result, path: str) -> None:
         self.busy = False
-        if getattr(self, "updating", False):
+        if self.updating:
             self._update_open_model(result, path)
             return
         window = self.window
@@ -222,7 +221,6 @@ class VendorImports(QObject):
             QMessageBox.critical(window, self.tr("Cannot update"), error_line(exc, path))
             return
         window.doc.apply(self.tr("Update from %1").replace("%1", name), lambda m: updated)
-        self.last_update = report
         # what the vendor changed, on the canvas and in the Changes list
         diff_overlay(window).compare_with_model(
             previous, self.tr("the model before %1").replace("%1", name))
@@ -281,7 +279,8 @@ class VendorImports(QObject):
         return self.panel
 
     def _model_changed(self, old, new) -> None:
-        if self.panel is not None:
+        # only components carry the "to classify" marker: a move or a vote changes nothing
+        if self.panel is not None and old.components is not new.components:
             self.panel.set_model(new)
 
     def _selection_changed(self) -> None:

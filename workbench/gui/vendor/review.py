@@ -554,8 +554,9 @@ class ReviewPanel(QWidget):
 
     # --- following the document -------------------------------------------------------------
     def _model_changed(self, old: ThreatModel, new: ThreatModel) -> None:
-        if old is not new and old.review is new.review and \
-                old.regulatory is new.regulatory and old.data_assets is new.data_assets:
+        # what applies depends on the components too (a pump drawn makes it a medical device)
+        if old is not new and old.review is new.review and old.regulatory is new.regulatory \
+                and old.data_assets is new.data_assets and old.components is new.components:
             return
         self.refresh()
 
