@@ -23,6 +23,9 @@ from workbench.model.review import ReviewAnswer, ReviewAnswerValue
 from workbench.model.threat_model import ThreatModel
 
 SEVERITY_ORDER = {"blocking": 0, "major": 1, "minor": 2}
+#: Colour of each answer, the same in the window and the reports.
+ANSWER_COLOURS = {"yes": "#a6dba0", "partial": "#ffffbf", "no": "#fdae61",
+                  "unknown": "#eeeeee", "not_applicable": "#ffffff"}
 #: Answers that leave a gap (the requirement is not shown to be met).
 GAP_ANSWERS = {ReviewAnswerValue.NO, ReviewAnswerValue.PARTIAL, ReviewAnswerValue.UNKNOWN}
 

@@ -569,8 +569,6 @@ def optional_sections(data: ReportData, styles: Styles, lang: str, width: float)
 
 SEVERITIES = {"blocking": ("blocking", "bloquant"), "major": ("major", "majeur"),
               "minor": ("minor", "mineur")}
-ANSWER_COLOURS = {"yes": "#a6dba0", "partial": "#ffffbf", "no": "#fdae61",
-                  "unknown": "#eeeeee", "not_applicable": "#ffffff"}
 
 
 def board_review(data: ReportData, styles: Styles, lang: str) -> list:
@@ -592,6 +590,12 @@ def board_review(data: ReportData, styles: Styles, lang: str) -> list:
         out.append(p(f"• {title}: {tr('answer_' + line.answer.value, lang)}{note}",
                      styles.small))
     return out
+
+
+def answer_colours() -> dict[str, str]:
+    from workbench.analysis.review import ANSWER_COLOURS  # the window's colours too
+
+    return ANSWER_COLOURS
 
 
 def _review(review, data: ReportData, styles: Styles, lang: str, width: float) -> list:
@@ -616,7 +620,7 @@ def _review(review, data: ReportData, styles: Styles, lang: str, width: float) -
                   line.note or "") for line in summary.gaps]
     rows, fills = [], {}
     for item_id, severity, title, answer, evidence, note in lines:
-        fills[(2, len(rows))] = ANSWER_COLOURS.get(answer, "#eeeeee")
+        fills[(2, len(rows))] = answer_colours().get(answer, "#eeeeee")
         label = f"{title} [{item_id}]" if title != item_id else item_id
         rows.append([label, vocab(SEVERITIES, severity, lang) if severity else "",
                      tr("answer_" + answer, lang), evidence, note])
@@ -639,26 +643,18 @@ def _review_summary(data: ReportData):
         return None
 
 
-def _colon(label: str, lang: str) -> str:
-    return f"{label} :" if lang == "fr" else f"{label}:"
-
-
-def _median(value: float, lang: str) -> str:
-    text = str(int(value)) if value == int(value) else f"{value:.1f}"
-    return text.replace(".", ",") if lang == "fr" else text
-
-
 def _workshop(session, data: ReportData, styles: Styles, lang: str, width: float) -> list:
     """The session record: who, decisions and questions, then per item the ratings (median,
     range, disagreement, as in the Markdown minutes) and the consensus with who decided."""
     from workbench.workshop.aggregate import LIKELIHOOD, summarize_item
+    from workbench.workshop.markdown import colon, rating
 
     names = data.names()
-    head = [f"{_colon(tr('date', lang), lang)} {session.date.isoformat()}"]
+    head = [f"{colon(tr('date', lang), lang)} {session.date.isoformat()}"]
     if session.facilitator:
-        head.append(f"{_colon(tr('facilitator', lang), lang)} {session.facilitator}")
+        head.append(f"{colon(tr('facilitator', lang), lang)} {session.facilitator}")
     if session.participants:
-        head.append(f"{_colon(tr('participants', lang), lang)} "
+        head.append(f"{colon(tr('participants', lang), lang)} "
                     f"{', '.join(session.participants)}")
     story: list = [p(" · ".join(head), styles.body)]
     for key, values in (("decisions", session.decisions), ("open_questions",
@@ -676,7 +672,7 @@ def _workshop(session, data: ReportData, styles: Styles, lang: str, width: float
     for item in session.items:
         summary = summarize_item(item)
         ratings = "; ".join(
-            f"{dimension(d.dimension)} {_median(d.median, lang)} ({d.low}–{d.high})"
+            f"{dimension(d.dimension)} {rating(d.median, lang)} ({d.low}–{d.high})"
             + (" ⚠" if d.disagreement else "") for d in summary.dimensions) or "–"
         agreed = "–"
         c = item.consensus

@@ -44,7 +44,7 @@ def text(key: str, lang: str = "en", **values: object) -> str:
     return out.format(**values) if values else out
 
 
-def _colon(label: str, lang: str) -> str:
+def colon(label: str, lang: str) -> str:
     """French typography puts a space before the colon."""
     return f"{label} :" if lang == "fr" else f"{label}:"
 
@@ -59,7 +59,7 @@ def _duration(seconds: int) -> str:
     return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
 
 
-def _fmt(value: float, lang: str = "en") -> str:
+def rating(value: float, lang: str = "en") -> str:
     """1, 2.5, 0.25: quartiles of four votes fall on quarters, so two decimals at most."""
     out = str(int(value)) if value == int(value) else f"{value:.2f}".rstrip("0")
     return out.replace(".", ",") if lang == "fr" else out
@@ -84,7 +84,7 @@ def _french_titles(model: ThreatModel) -> dict[str, str]:
 def session_markdown(model: ThreatModel, session: WorkshopSession, lang: str = "en") -> str:
     """The minutes of ``session`` in ``lang`` ("en" or "fr"; anything else is English)."""
     t = lambda key, **v: text(key, lang, **v)  # noqa: E731 - local shorthand
-    c_ = lambda key: _colon(t(key), lang)  # noqa: E731
+    c_ = lambda key: colon(t(key), lang)  # noqa: E731
     names = {c.id: c.name for c in model.components}
     names.update({f.id: f.name or f"{names.get(f.source, f.source)} → "
                                   f"{names.get(f.target, f.target)}" for f in model.flows})
@@ -131,13 +131,13 @@ def session_markdown(model: ThreatModel, session: WorkshopSession, lang: str = "
                     f"{c_('impact')} {categories.get(d.dimension, d.dimension)}"
                 cells = [str(d.votes.get(p, "–")) for p in people]
                 out.append(f"| {_cell(label_d)} | " + " | ".join(cells)
-                           + f" | {_fmt(d.median, lang)} | {d.low}–{d.high} | "
-                           + f"{_fmt(d.iqr, lang)} | "
+                           + f" | {rating(d.median, lang)} | {d.low}–{d.high} | "
+                           + f"{rating(d.iqr, lang)} | "
                            + (f"**{t('yes')}**" if d.disagreement else t("no")) + " |")
             comments = [(v.participant, v.comment) for v in item.votes if v.comment]
             if comments:
                 out.append("")
-                out += [f"- {_colon(p, lang)} {c}" for p, c in comments]
+                out += [f"- {colon(p, lang)} {c}" for p, c in comments]
         else:
             out += ["", t("no_ratings")]
         out.append("")

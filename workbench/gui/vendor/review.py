@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.analysis.review import (
+    ANSWER_COLOURS,
     ChecklistItem,
     ReviewLine,
     ReviewSummary,
@@ -54,8 +55,6 @@ from workbench.model.errors import ModelError
 from workbench.model.threat_model import ThreatModel
 
 #: Answer colours, as in the report's review table.
-ANSWER_COLOURS = {"yes": "#a6dba0", "partial": "#ffffbf", "no": "#fdae61",
-                  "unknown": "#eeeeee", "not_applicable": "#ffffff"}
 BLOCKING = QColor("#b00020")
 GREY = QColor("#9e9e9e")
 ID_ROLE = Qt.ItemDataRole.UserRole

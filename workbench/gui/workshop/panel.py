@@ -49,6 +49,7 @@ from workbench.model.workshop import WorkshopItem, WorkshopSession
 from workbench.workshop import ItemTimer, build_agenda, session_markdown, summarize_item
 from workbench.workshop.agenda import AgendaStop
 from workbench.workshop.aggregate import LIKELIHOOD
+from workbench.workshop.markdown import rating
 
 DISAGREE_BG = QColor("#ffe0b2")
 
@@ -56,10 +57,6 @@ DISAGREE_BG = QColor("#ffe0b2")
 def question_text(q) -> tuple[str, str]:
     """A question's (name, text) in the interface language."""
     return _question(q.framework, q.category, q.name, q.text)
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:.1f}"
 
 
 def clock_text(seconds: int) -> str:
@@ -481,7 +478,8 @@ class WorkshopPanel(QWidget):
             bad = s is not None and s.disagreement
             if bad:
                 flagged.append(label)
-            self._set_cell(r, len(people), "" if s is None else _fmt(s.median), bad=bad)
+            median = "" if s is None else rating(s.median, current_language())
+            self._set_cell(r, len(people), median, bad=bad)
             self._set_cell(r, len(people) + 1, "" if s is None else
                            f"{s.low}–{s.high}" + (" ⚠" if bad else ""), bad=bad)
             decided = self._overrides.get(dim)
@@ -556,8 +554,9 @@ class WorkshopPanel(QWidget):
         stop = self.agenda.get(item.element)
         summary = summarize_item(item)
         labels = dict(self.dimensions())
-        stats = [(labels.get(d.dimension, d.dimension), _fmt(d.median), f"{d.low}–{d.high}",
-                  d.disagreement) for d in summary.dimensions]
+        lang = current_language()
+        stats = [(labels.get(d.dimension, d.dimension), rating(d.median, lang),
+                  f"{d.low}–{d.high}", d.disagreement) for d in summary.dimensions]
         focus, overview = self.focus_questions(stop, item)
         return Slide(
             counter=self.tr("Item %1 of %2").replace("%1", str(self.index + 1))
