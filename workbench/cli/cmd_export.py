@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from workbench.cli.common import load, output_path, write_output
 from workbench.cli.main import CliError
+from workbench.model.text import json_escape_unsafe
 from workbench.model.threat_model import ThreatModel
 
 
@@ -75,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
     if out is None:
         if isinstance(data, bytes):
             raise CliError(f"format {fmt.name} is binary; give an output file with -o")
+        if fmt.name in {"json", "otm"}:  # \uXXXX keeps it JSON; the stream filter would not
+            data = json_escape_unsafe(data)
         sys.stdout.write(data)
         return 0
     write_output(out, data)

@@ -11,6 +11,7 @@ from typing import Any
 
 from workbench.model import ThreatModel, load_model
 from workbench.model.io import write_bytes_atomic, write_text_atomic
+from workbench.model.text import json_escape_unsafe, printable_block
 
 
 def load(path: str) -> ThreatModel:
@@ -19,8 +20,28 @@ def load(path: str) -> ThreatModel:
 
 
 def print_json(data: Any) -> None:
+    """JSON on stdout; user strings cannot carry terminal escapes (they become ``\\uXXXX``)."""
     # One write: json.dump would issue one write per token.
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n")
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
+    sys.stdout.write(json_escape_unsafe(text) + "\n")
+
+
+class SafeTextStream:
+    """A stdout/stderr wrapper that escapes control characters in everything written.
+
+    Every line the CLI prints may quote a name, a title or a value from a model file; one
+    filter at the stream catches them all (``printable_block``: newlines and tabs kept).
+    """
+
+    def __init__(self, stream: Any):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(printable_block(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def output_path(name: str | Path, source: str | Path | None = None) -> Path:

@@ -75,6 +75,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if first is None or first == "--lang" or (first not in known and not first.startswith("-")):
         args_list = ["open", *args_list]
     args = parser.parse_args(args_list)
+    from workbench.cli.common import SafeTextStream
+
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeTextStream(sys.stdout), SafeTextStream(sys.stderr)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run one command; every failure becomes lines on stderr and an exit code."""
     try:
         return int(args.handler(args) or 0)
     except ModelError as exc:

@@ -1,0 +1,60 @@
+"""Make user strings safe to show on a terminal or in a text export.
+
+A model is a document from someone else: an element named ``"\\x1b]0;pwned\\x07Pump"`` would
+retitle the terminal, ``"\\x1b[2J"`` clear it, and a right-to-left override (U+202E) can make
+``evil.exe`` read as ``exe.live`` in a review. Every client that prints user text to a terminal
+or a plain-text file passes it through :func:`printable` (one line) or :func:`printable_block`
+(several lines): controls become visible escapes such as ``\\x1b``, so nothing is silently lost
+and nothing is interpreted.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: C0 controls, DEL, C1 controls, bidirectional overrides and isolates, line/paragraph
+#: separators, zero-width spaces and marks used to hide text (ZWJ/ZWNJ kept: scripts and
+#: emoji need them), and lone surrogates (unencodable).
+_INVISIBLE = (
+    "\x7f-\x9f"
+    "\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    "\ud800-\udfff"
+)
+_UNSAFE_LINE = re.compile(f"[\x00-\x1f{_INVISIBLE}]")
+#: The same, keeping tab (\x09) and newline (\x0a).
+_UNSAFE_BLOCK = re.compile(f"[\x00-\x08\x0b-\x1f{_INVISIBLE}]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """One line of user text with every control or invisible formatting character escaped.
+
+    Newlines and tabs are escaped too: a name that spans lines would forge extra rows in
+    terminal tables and line-based outputs.
+    """
+    return _UNSAFE_LINE.sub(_escape, text)
+
+
+def printable_block(text: str) -> str:
+    """Several lines of user text: like :func:`printable` but newlines and tabs are kept
+    (carriage returns are escaped: ``\\r`` would overwrite the start of the line)."""
+    return _UNSAFE_BLOCK.sub(_escape, text)
+
+
+def has_unsafe(text: str) -> bool:
+    """Whether :func:`printable` would change ``text``."""
+    return _UNSAFE_LINE.search(text) is not None
+
+
+def json_escape_unsafe(json_text: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with every unsafe character
+    written as a ``\\uXXXX`` escape: same document, nothing a terminal would interpret.
+
+    Valid because such characters can only occur inside JSON strings, where ``\\uXXXX``
+    stands for the character itself (lone surrogates included).
+    """
+    return _UNSAFE_BLOCK.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
