@@ -69,20 +69,12 @@ CASES = {
                          _otm(components=[{"id": "a", "name": "A", "type": "x",
                                            "parent": {"trustZone": "nowhere"}}]),
                          "unknown trust zone 'nowhere'"),
-    "otm-missing-flow-end": ("mf.json", "otm",
-                             _otm(dataflows=[{"id": "f", "name": "F", "source": "a",
-                                              "destination": "ghost"}]),
-                             "unknown component 'ghost'"),
     "otm-missing-threat": ("mt.json", "otm",
                            _otm(components=[{"id": "a", "name": "A", "type": "x",
                                              "parent": {"trustZone": "z"},
                                              "threats": [{"threat": "t9", "state": "x"}]}]),
                            "unknown threat 't9'"),
     "otm-not-an-object": ("list.json", "otm", "[1, 2, 3]", "expected an object"),
-    "td-missing-cell": ("td.json", "threatdragon",
-                        _td([NODE, {"id": "f", "shape": "flow", "source": {"cell": "n1"},
-                                    "target": {"cell": "ghost"}, "data": {}}]),
-                        "unknown cell 'ghost'"),
     "td-wrong-type": ("tdw.json", "threatdragon", _td([NODE, 42]), "expected an object"),
     "td-no-diagram": ("tdn.json", "threatdragon",
                       json.dumps({"version": "2.0", "detail": {"diagrams": []}}), "no diagram"),
@@ -90,16 +82,6 @@ CASES = {
     "xml-external-entity": ("xxe.tm7", "tmt", XXE, "refused for safety"),
     "xml-broken": ("broken.tm7", "tmt", "<ThreatModel><oops></ThreatModel>", "not valid XML"),
     "xml-wrong-root": ("other.tm7", "tmt", "<html><body/></html>", "not a Threat Modeling"),
-    "tmt-missing-element": ("m.tm7", "tmt",
-                            "<ThreatModel xmlns:a='x'><DrawingSurfaceList><DrawingSurfaceModel>"
-                            "<Borders/><Lines><a:KeyValueOfguidanyType><a:Key>f</a:Key><a:Value>"
-                            "<GenericTypeId>GE.DF</GenericTypeId><Guid>f</Guid>"
-                            "<SourceGuid>ghost</SourceGuid><TargetGuid>ghost</TargetGuid>"
-                            "</a:Value></a:KeyValueOfguidanyType></Lines></DrawingSurfaceModel>"
-                            "</DrawingSurfaceList></ThreatModel>", "unknown element 'ghost'"),
-    "csv-missing-end": ("m.csv", "csv",
-                        "kind,id,name,source,target\ncomponent,a,A,,\nflow,f,,a,ghost\n",
-                        "row 3.target"),
     "csv-unknown-column": ("c.csv", "csv", "kind,id,colour\ncomponent,a,red\n",
                            "unknown column"),
     "csv-bad-flag": ("b.csv", "csv", "kind,id,source,target,encrypted\ncomponent,a,,,\n"

@@ -19,6 +19,12 @@ TITLE_MAX = 500
 TEXT_MAX = 20_000
 
 
+def _with_full_name(description: str | None, full: str | None) -> str | None:
+    if not full:
+        return description
+    return f"Full name: {full}" + (f"\n\n{description}" if description else "")
+
+
 def short(text: str | None, limit: int = TITLE_MAX) -> str | None:
     if text is None:
         return None
@@ -44,18 +50,46 @@ class ModelBuilder:
         self.mapping: list[MappingDecision] = []
         self.warnings: list[str] = []
         self._keys: set[str] = set()
+        #: What was left out and why (one line each), also in :attr:`warnings`.
+        self.skipped: list[str] = []
+        #: Self-loop flows left out: foreign flow id -> our id of the element it loops on.
+        self.loops: dict[str, str] = {}
+
+    def skip(self, what: str) -> None:
+        """Record something left out of the import; the summary lists it."""
+        self.skipped.append(what)
+        self.warnings.append(f"skipped: {what}")
+
+    def title(self, name: str | None, what: str) -> tuple[str | None, str | None]:
+        """(name fit for a 500-character field, the full name when it had to be cut).
+
+        The cut is visible (ends with an ellipsis) and reported; the caller keeps the full
+        name in the description so nothing the vendor wrote is lost.
+        """
+        if name is None:
+            return None, None
+        name = str(name).strip()
+        if len(name) <= TITLE_MAX:
+            return name or None, None
+        self.warnings.append(f"{what}: name of {len(name)} characters cut to {TITLE_MAX} "
+                             f"(ends with '…'; the full name is kept in the description)")
+        return short(name), name
 
     # -- zones and assets --------------------------------------------------------------
     def add_zone(self, foreign: str, name: str | None, *, kind: str = "other",
                  trust_level: int = 5, parent: str | None = None,
                  description: str | None = None, box: dict[str, float] | None = None) -> str:
         zid = self.ids.make(foreign, space="zone", hint="zone")
-        zone: dict[str, Any] = {"id": zid, "name": short(name) or zid, "kind": kind,
+        name, full = self.title(name, f"trust zone {zid}")
+        zone: dict[str, Any] = {"id": zid, "name": name or zid, "kind": kind,
                                 "trust_level": max(0, min(10, int(trust_level)))}
         if parent:
             zone["parent"] = parent
+        description = _with_full_name(description, full)
         if description:
             zone["description"] = short(description, TEXT_MAX)
+        if (source_id := self.ids.source_id(zid, "zone")) is not None:
+            zone["source_id"] = short(source_id)
         self.zones.append(zone)
         if box:
             self.layout["zones"][zid] = box
@@ -74,7 +108,9 @@ class ModelBuilder:
                       properties: dict[str, Any] | None = None,
                       stencil: str | None = None) -> str:
         cid = self.ids.make(foreign, space="element", hint="element")
-        name = short(name) or foreign_type or cid
+        name, full = self.title(name, f"element {cid}")
+        name = name or short(foreign_type) or cid
+        description = _with_full_name(description, full)
         props = dict(properties or {})
         if stencil and stencil in self.stencils:
             decision = MappingDecision(cid, name, foreign_type, stencil,
@@ -92,6 +128,8 @@ class ModelBuilder:
             comp["zone"] = zone
         if description:
             comp["description"] = short(description, TEXT_MAX)
+        if (source_id := self.ids.source_id(cid, "element")) is not None:
+            comp["source_id"] = short(source_id)
         self.components.append(comp)
         self.component_ids.add(cid)
         if box:
@@ -104,20 +142,50 @@ class ModelBuilder:
         return self.add_component(foreign, "Unconnected end", "unconnected",
                                   layer_hint=layer_hint, properties={"notes": why})
 
+    def flow_end(self, ref: object, flow: str, which: str) -> str:
+        """Our id of a flow's end; a missing or unknown end becomes a flagged placeholder
+        (one warning), so one odd arrow never refuses the whole file."""
+        foreign = "" if ref is None else str(ref).strip()
+        ours = self.ids.get(foreign, space="element") if foreign else None
+        if ours is not None:
+            return ours
+        if not foreign:
+            why = (f"flow {flow!r} has no {which} element in the source diagram (dangling "
+                   f"arrow); an 'Unconnected end' was added")
+        else:
+            why = (f"flow {flow!r}: its {which} refers to unknown element {foreign!r}; an "
+                   f"'Unconnected end' was added")
+        return self.placeholder(f"{flow}-{which}", why)
+
     def element(self, foreign: str) -> str | None:
         """Our id of a foreign component, else of a foreign flow (threats sit on either)."""
-        return self.ids.get(foreign, space="element") or self.ids.get(foreign, space="flow")
+        return (self.ids.get(foreign, space="element") or self.ids.get(foreign, space="flow")
+                or self.loops.get(foreign))
 
     # -- flows, threats, controls ------------------------------------------------------
-    def add_flow(self, foreign: str, source: str, target: str, **fields: Any) -> str:
+    def add_flow(self, foreign: str, source: str, target: str, **fields: Any) -> str | None:
+        """A flow, or None when it goes from an element to itself (skipped and reported:
+        the model has no self-loops; a threat the source put on it goes to the element)."""
+        if source == target:
+            self.skip(f"flow {foreign!r} ({fields.get('name') or 'unnamed'}) goes from "
+                      f"{source!r} to itself")
+            self.loops[foreign] = source
+            return None
         # Own key space: a flow may reuse a component's foreign id; ``used`` keeps ours unique.
         fid = self.ids.make(foreign, space="flow", hint="flow")
         flow = {"id": fid, "source": source, "target": target}
         for key, value in fields.items():
             if value not in (None, "", [], False):
-                flow[key] = short(value) if key == "name" else value
+                flow[key] = value
+        if "name" in flow:
+            name, full = self.title(flow["name"], f"flow {fid}")
+            flow["name"] = name
+            if full:
+                flow["notes"] = _with_full_name(flow.get("notes"), full)
         if "notes" in flow:
             flow["notes"] = short(flow["notes"], TEXT_MAX)
+        if (source_id := self.ids.source_id(fid, "flow")) is not None:
+            flow["source_id"] = short(source_id)
         self.flows.append(flow)
         return fid
 
@@ -167,4 +235,5 @@ class ModelBuilder:
         counts = {"components": len(self.components), "flows": len(self.flows),
                   "trust zones": len(self.zones), "threats": len(self.threats),
                   "controls": len(self.controls)}
-        return ImportResult(model, self.fmt, self.mapping, self.warnings, counts)
+        return ImportResult(model, self.fmt, self.mapping, self.warnings, counts,
+                            skipped=self.skipped)

@@ -6,6 +6,7 @@ the file and the field (``dataflows[3].source``), so the CLI prints one line and
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,8 +127,35 @@ def _kind(value: Any) -> str:
             int: "a number", float: "a number"}.get(type(value), type(value).__name__)
 
 
+#: Longest foreign id kept verbatim (the model's limit for element, flow and zone ids, so
+#: that ``catalog_id@element_id`` threat ids fit in 128); longer ones get :func:`derived_id`.
+KEEP_VERBATIM = 64
+_EDGE = "-_.:@"
+
+
+def derived_id(foreign: str, hint: str = "item", salt: str = "") -> str:
+    """A valid id made from any foreign id, the same every time for the same input.
+
+    Readable part (bad characters turned into ``-``, cut to 53 characters), ``-`` and 10 hex
+    digits of SHA-256 of the foreign id: 64 characters at most. Two ids that differ only
+    after the cut or in the characters replaced stay apart, whatever order they come in.
+    """
+    base = _ID_BAD_CHARS.sub("-", foreign or "").strip(_EDGE)[:53].strip(_EDGE)
+    if not base or not base[0].isalnum():
+        base = (f"{hint}-{base}" if base else hint)[:53].strip(_EDGE)
+    digest = hashlib.sha256(f"{salt}\0{foreign}".encode()).hexdigest()[:10]
+    return f"{base}-{digest}"
+
+
 class IdMaker:
-    """Valid, unique model ids from foreign ids, remembering the translation."""
+    """Valid, unique model ids from foreign ids, remembering the translation.
+
+    A foreign id that is already a valid id (and not longer than :data:`KEEP_VERBATIM`, not
+    ending in punctuation) is kept as it is; any other gets :func:`derived_id`, which depends
+    only on the foreign id. Never on file order: version 2 of a vendor file with its elements
+    reordered gives every element the id it had in version 1, so ``import --onto`` matches
+    them. ``foreign_of`` keeps the source id for the ``source_id`` fields.
+    """
 
     def __init__(self) -> None:
         self.used: set[str] = set()
@@ -135,17 +163,21 @@ class IdMaker:
         self.foreign_of: dict[tuple[str, str], str] = {}  # (space, ours) -> foreign
 
     def make(self, foreign: str, *, space: str = "", hint: str = "item") -> str:
-        """Keep the foreign id when valid and free; else sanitise it and add a suffix."""
+        """Keep the foreign id when valid and free, else derive one from it."""
+        foreign = foreign or ""
         key = (space, foreign)
         if key in self.by_foreign:
             return self.by_foreign[key]
-        base = foreign if _ID_OK.match(foreign or "") else _ID_BAD_CHARS.sub("-", foreign or "")
-        base = base.strip("-_.:@")[:100] or hint
-        if not base[0].isalnum():
-            base = f"{hint}-{base}"
-        candidate, n = base, 2
-        while candidate in self.used:
-            candidate, n = f"{base}-{n}", n + 1
+        limit = 128 if space == "threat" else KEEP_VERBATIM  # threat ids hold element ids
+        if (_ID_OK.match(foreign) and len(foreign) <= limit
+                and foreign[-1] not in _EDGE and foreign not in self.used):
+            candidate = foreign
+        else:
+            # Salted with the space first: the same foreign id used by an element and a flow.
+            candidate = derived_id(foreign, hint)
+            salt = space
+            while candidate in self.used:
+                candidate, salt = derived_id(foreign, hint, salt), salt + "+"
         self.used.add(candidate)
         self.by_foreign[key] = candidate
         self.foreign_of[(space, candidate)] = foreign
@@ -153,6 +185,11 @@ class IdMaker:
 
     def get(self, foreign: str, space: str = "") -> str | None:
         return self.by_foreign.get((space, foreign))
+
+    def source_id(self, ours: str, space: str) -> str | None:
+        """The foreign id behind ``ours`` when it differs (then worth keeping), else None."""
+        foreign = self.foreign_of.get((space, ours))
+        return foreign if foreign is not None and foreign != ours else None
 
 
 @dataclass
@@ -164,6 +201,8 @@ class ImportResult:
     mapping: list[Any] = field(default_factory=list)  # list[MappingDecision]
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    #: What the source had that the model did not take, one reason each (also in warnings).
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def unmapped(self) -> list[Any]:
@@ -182,6 +221,9 @@ class ImportResult:
                          f"marked {UNMAPPED_MARKER} in their notes:")
             lines += [f"  {m.describe()}" for m in self.unmapped]
         lines += [f"warning: {w}" for w in self.warnings]
+        if self.skipped:
+            lines.append(f"skipped {len(self.skipped)} item(s) the model cannot hold "
+                         f"(listed in the warnings above); everything else was imported")
         return lines
 
 

@@ -119,11 +119,14 @@ def csv_to_model(text: str, source: str, stencils: StencilLibrary | None = None)
         for key in ("source", "target"):
             ref = row.get(key, "")
             element = b.element(ref) if ref else None
-            if element not in components:
-                raise fail(source, f"row {number}.{key}",
-                           f"flow {row['id']!r} refers to unknown component {ref!r}"
-                           if ref else "missing (required for a flow)")
-            ends.append(element)
+            ends.append(element if element in components else None)
+            if ends[-1] is None:
+                b.skip(f"row {number}: flow {row['id']!r} "
+                       + (f"refers to unknown component {ref!r} as {key}" if ref
+                          else f"has no {key}"))
+                break
+        if None in ends:
+            continue
         via = []
         for ref in filter(None, (v.strip() for v in row.get("via", "").split(";"))):
             element = b.element(ref)

@@ -256,15 +256,9 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
     for i, raw in enumerate(f.lst(doc.get("dataflows"), "dataflows")):
         here = f"dataflows[{i}]"
         d = f.obj(raw, here)
-        ends = []
-        for key in ("source", "destination"):
-            foreign = f.text(d, key, here, required=True)
-            element = b.element(foreign)
-            if element is None or element not in b.component_ids:
-                raise fail(source, f"{here}.{key}", f"data flow "
-                                                    f"{d.get('id')!r} refers to unknown "
-                                                    f"component {foreign!r}")
-            ends.append(element)
+        flow_foreign = f.text(d, "id", here, required=True) or ""
+        ends = [b.flow_end(d.get(key) if isinstance(d.get(key), str | int) else None,
+                           flow_foreign, key) for key in ("source", "destination")]
         stored = _wb(d.get("attributes"), "flow")
         stored = dict(stored) if isinstance(stored, dict) else {}
         if "via" in stored:
@@ -272,15 +266,15 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
         assets = [str(a) for a in f.lst(d.get("assets"), f"{here}.assets") if a]
         # Our export writes a made-up name for unnamed flows and says so with name: null.
         name = stored.pop("name") if "name" in stored else f.text(d, "name", here)
-        fid = b.add_flow(f.text(d, "id", here, required=True), ends[0], ends[1],
+        fid = b.add_flow(flow_foreign, ends[0], ends[1],
                          name=name,
                          bidirectional=f.flag(d, "bidirectional", here),
                          data_assets=_assets(b, assets, source, f"{here}.assets"),
                          **stored)
         route = _wb(d.get("attributes"), "route")
-        if isinstance(route, dict):
+        if isinstance(route, dict) and fid is not None:
             b.layout["flows"][fid] = route
-        threats_on(d, here, fid)
+        threats_on(d, here, fid or ends[0])
 
     for control in b.controls:
         control.setdefault("elements", control_elements.get(control["id"], []))

@@ -157,7 +157,7 @@ def threatdragon_to_model(doc: Any, source: str,
                              encrypted=f.flag(data, "isEncrypted", f"{here}.data"),
                              bidirectional=f.flag(data, "isBidirectional", f"{here}.data"),
                              notes="\n".join(flow_notes) or None)
-            _threats(f, b, data, here, fid)
+            _threats(f, b, data, here, fid or ends[0])
         for cell, here in cells:
             if shape_of(cell) in NODE_SHAPES:
                 data = f.obj(cell.get("data"), f"{here}.data", optional=True)
@@ -253,12 +253,4 @@ def _polyline(f: Fields, cell: dict[str, Any], here: str) -> list[tuple[float, f
 def _end(f: Fields, b: ModelBuilder, cell: dict[str, Any], key: str, here: str) -> str:
     end = f.obj(cell.get(key), f"{here}.{key}", optional=True)
     ref = end.get("cell")
-    if ref is None:
-        return b.placeholder(f"{cell.get('id')}-{key}",
-                             f"flow {cell.get('id')!r} has no {key} element in the source "
-                             f"diagram (dangling arrow); an 'Unconnected end' was added")
-    element = b.element(str(ref))
-    if element is None:
-        raise fail(f.source, f"{here}.{key}.cell",
-                   f"flow {cell.get('id')!r} refers to unknown cell {ref!r}")
-    return element
+    return b.flow_end(ref if isinstance(ref, str | int) else None, str(cell.get("id")), key)

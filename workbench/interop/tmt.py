@@ -216,12 +216,12 @@ def tmt_to_model(root: Element, source: str,
             ref = _text(value, name)
             if ref and ref != NULL_GUID:
                 element = b.element(ref)
-                if element is None:
-                    raise fail(source, f"ThreatInstances[{key}].{name}",
-                               f"threat {key!r} refers to unknown element {ref!r}")
-                break
+                if element is not None:
+                    break
         if element is None:
-            raise fail(source, f"ThreatInstances[{key}]", f"threat {key!r} names no element")
+            b.skip(f"threat {key!r} ({props.get('Title') or type_id}) is on no element the "
+                   f"diagram holds")
+            continue
         state = _text(value, "State").lower()
         comment = [x for x in (props.get("UserThreatDescription"),
                                f"Priority in the Threat Modeling Tool: {_text(value, 'Priority')}"
@@ -260,15 +260,7 @@ def tmt_to_model(root: Element, source: str,
 
 def _end(b: ModelBuilder, value: Element, which: str, key: str, source: str) -> str:
     ref = _text(value, f"{which}Guid")
-    if not ref or ref == NULL_GUID:
-        return b.placeholder(f"{key}-{which.lower()}",
-                             f"flow {key!r} has no {which.lower()} element in the source "
-                             f"diagram (dangling arrow); an 'Unconnected end' was added")
-    element = b.element(ref)
-    if element is None:
-        raise fail(source, f"Lines[{key}].{which}Guid",
-                   f"flow {key!r} refers to unknown element {ref!r}")
-    return element
+    return b.flow_end(None if ref == NULL_GUID else ref, key, which.lower())
 
 
 def _headline(text: str, limit: int = 100) -> str:

@@ -80,6 +80,9 @@ class Component(Strict):
     zone: Identifier | None = None
     description: Text | None = None
     properties: ComponentProperties = Field(default_factory=ComponentProperties)
+    #: The id the element had in the tool it was imported from, when it could not be ours
+    #: (too long, characters our ids refuse); ``import --onto`` matches on it.
+    source_id: ShortText | None = None
 
 
 class Flow(Strict):
@@ -96,6 +99,8 @@ class Flow(Strict):
     authenticated: bool = False
     data_assets: list[Identifier] = Field(default_factory=list)
     notes: Text | None = None
+    #: As :attr:`Component.source_id`.
+    source_id: ShortText | None = None
 
 
 class TrustZone(Strict):
@@ -105,6 +110,8 @@ class TrustZone(Strict):
     trust_level: Annotated[int, Field(ge=0, le=10)] = 5
     parent: Identifier | None = None
     description: Text | None = None
+    #: As :attr:`Component.source_id`.
+    source_id: ShortText | None = None
 
 
 class DataAsset(Strict):
