@@ -10,13 +10,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepInFrame, NextPageTemplate, PageBreak, Spacer
 
-from workbench.report import changes, sections
+from workbench.report import brief, changes, sections
 from workbench.report.data import ReportData
 from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, toc
 from workbench.report.i18n import tr
 
 TOP_PATHS = 3
 HEADING_ROOM = 34.0
+CONTENTS_ROOM = 44 * mm  # the compact contents under the first page's message
 
 
 def _page(content: list, orientation: str, reserve: float = HEADING_ROOM) -> KeepInFrame:
@@ -28,9 +29,10 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     styles = make_styles(cell_size=8.0)
     pw, _ = ReportDoc.frame_size("portrait")
     h1 = styles.h1
-    # 1. Cover with a compact table of contents (short enough to need no frame).
-    out: list = sections.cover(data, styles, lang, "board_title")
-    out += [Spacer(1, 8 * mm), p(tr("contents", lang), styles.h2), toc(styles), PageBreak()]
+    # 1. The message: what is at risk, how likely, the decision, its cost, risk after it.
+    first = brief.first_page(data, styles, lang, pw)
+    out: list = [_page(first, "portrait", reserve=CONTENTS_ROOM),
+                 p(tr("contents", lang), styles.h2), toc(styles), PageBreak()]
     # 2. Executive summary.
     body = sections.summary(data, styles, lang, width=pw)
     body += changes.board_block(data.changes, data.changes_label, styles, lang)
@@ -51,7 +53,7 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     out += [NextPageTemplate("portrait"), PageBreak(), Heading(tr("sec_matrix", lang), h1, 0),
             _page([*sections.matrices(data, lang, pw),
                    p(tr("matrix_note", lang), styles.caption), Spacer(1, 4 * mm),
-                   p(tr("sec_plan", lang), h1),
+                   Heading(tr("sec_plan", lang), h1, 0),
                    *sections.board_plan(data, styles, lang, pw, limit=10)], "portrait")]
     # 6. Regulatory readiness.
     out += [PageBreak(), Heading(tr("sec_regulatory", lang), h1, 0),

@@ -13,9 +13,11 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.model.entities import ControlInstance
 from workbench.model.enums import LAYER_ORDER, ControlStatus, ThreatStatus
 from workbench.model.io import dumps_model
 from workbench.model.threat_model import ThreatModel
+from workbench.report.costs import Costs, Estimate, load_costs
 from workbench.report.riskcalc import (
     LEVELS,
     Risk,
@@ -105,6 +107,14 @@ class PlanItem:
     threats: int
     due: str = ""
     title_fr: str = ""
+    estimate: Estimate | None = None  # person-days and money, from control-costs.json
+    lowered: int = 0  # open risks this control helps bring down at least one level
+    out_of_high: int = 0  # of those, risks leaving high or critical
+
+    @property
+    def buys_reduction(self) -> bool:
+        """False for a control that lowers no measured risk: it is not put to a board."""
+        return self.reduction > 0 or self.lowered > 0
 
     def label(self, lang: str) -> str:
         return self.title_fr if lang == "fr" and self.title_fr else self.title
@@ -134,6 +144,26 @@ class ReportData:
     matrix_warnings: list[str] = field(default_factory=list)  # Cox (2008) checks
     changes: Any = None  # workbench.analysis.diff.ModelDiff against an earlier version
     changes_label: str = ""  # how the earlier version is named ("review-v1.twm.json")
+    costs: Costs | None = None  # cost ranges in force (shipped data + organisation settings)
+
+    def funded_plan(self) -> tuple[list[PlanItem], bool]:
+        """What the board is asked to fund: planned controls that lower a measured risk,
+        else (no plan in the model) the catalog's suggestions; True when suggested."""
+        planned = [item for item in self.plan if item.status == ControlStatus.PLANNED.value
+                   and item.buys_reduction]
+        if planned or any(item.status == ControlStatus.PLANNED.value for item in self.plan):
+            return planned, False
+        return [item for item in self.suggested if item.buys_reduction], True
+
+    def level_counts(self, which: str) -> dict[str, int]:
+        """Open risks per level, ``which`` in inherent | residual | projected."""
+        counts = dict.fromkeys(LEVELS, 0)
+        for row in self.risks:
+            if row.open:
+                level = getattr(row, which).level
+                if level in counts:
+                    counts[level] += 1
+        return counts
 
     def top_paths(self, count: int = 3) -> list[AttackPath]:
         """The most likely paths, one per attacker and target, no two alike."""
@@ -231,7 +261,8 @@ def fingerprint(model: ThreatModel, raw: bytes | None) -> tuple[str, bool]:
 
 
 def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = True,
-           attack_top: int = 5, recommend: bool = True) -> ReportData:
+           attack_top: int = 5, recommend: bool = True,
+           costs: Costs | None = None) -> ReportData:
     """Collect risks, attack paths and the control plan for one model.
 
     ``recommend`` runs the attack engine's "fund first" search, the slowest optional stage
@@ -261,7 +292,12 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
 
         attack = engines.attack_paths(model, notes, attack_top, raw_risks, recommend)
         cox = engines.cox_warnings(model)
-    plan = control_plan(model, risks, catalog_titles)
+    costs = costs or load_costs()
+    plan = control_plan(model, risks, catalog_titles, costs)
+    for item in suggested:
+        item.estimate = item.estimate or costs.estimate(ControlInstance(
+            id="suggested", catalog_id=item.id, title=item.title, elements=item.elements,
+            cost=item.cost_label or None))
     return ReportData(
         model=model, fingerprint=digest, fingerprint_is_file=is_file, risks=risks,
         paths=attack.paths if attack else [], compromise=attack.compromise if attack else [],
@@ -270,7 +306,7 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
         recommendations=attack.recommendations if attack else [],
         attack_names=attack.names if attack else {},
         target_info=attack.targets if attack else {},
-        matrix_warnings=cox)
+        matrix_warnings=cox, costs=costs)
 
 
 def cost_units(label: str | None) -> float:
@@ -287,22 +323,31 @@ def cost_units(label: str | None) -> float:
 
 
 def control_plan(model: ThreatModel, risks: list[RiskRow],
-                 catalog_titles: dict[str, tuple[str, str]] | None = None) -> list[PlanItem]:
+                 catalog_titles: dict[str, tuple[str, str]] | None = None,
+                 costs: Costs | None = None) -> list[PlanItem]:
     """Controls not yet in place, ordered by the residual risk they would remove per cost.
 
     A control's reduction is the sum, over the open threats it acts on, of the score the
     threat loses between current and projected risk, shared equally among the planned
-    controls of that threat.
+    controls of that threat. ``lowered`` counts the risks whose level drops with the plan
+    among those the control acts on (a board's unit: "4 risks down a level, 2 out of high").
     """
     reduction: dict[str, float] = {}
     covered: dict[str, int] = {}
+    lowered: dict[str, int] = {}
+    out_of_high: dict[str, int] = {}
+    serious = {"high", "critical"}
     for row in risks:
         if not row.open or not row.planned_controls:
             continue
         gain = max(row.residual.score - row.projected.score, 0) / len(row.planned_controls)
+        drops = level_index(row.projected) < level_index(row.residual)
+        leaves = row.residual.level in serious and row.projected.level not in serious
         for control in row.planned_controls:
             reduction[control] = reduction.get(control, 0.0) + gain
             covered[control] = covered.get(control, 0) + 1
+            lowered[control] = lowered.get(control, 0) + drops
+            out_of_high[control] = out_of_high.get(control, 0) + leaves
     items = []
     for control in model.controls:
         if control.status != ControlStatus.PLANNED and control.id not in reduction:
@@ -314,7 +359,9 @@ def control_plan(model: ThreatModel, risks: list[RiskRow],
             cost_label=cost or "", cost=cost_units(cost),
             reduction=round(reduction.get(control.id, 0.0), 2), elements=list(control.elements),
             threats=covered.get(control.id, 0),
-            due=control.due.isoformat() if control.due else ""))
+            due=control.due.isoformat() if control.due else "",
+            estimate=costs.estimate(control) if costs else None,
+            lowered=lowered.get(control.id, 0), out_of_high=out_of_high.get(control.id, 0)))
     items.sort(key=lambda p: (-p.per_cost, -p.reduction, p.id))
     return items
 

@@ -6,8 +6,10 @@ headings feed the table of contents; every page carries a footer with the page n
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -31,7 +33,7 @@ from reportlab.platypus import (
 
 from workbench import __version__
 from workbench.report.fonts import BOLD, ITALIC, REGULAR, register_fonts
-from workbench.report.i18n import tr
+from workbench.report.i18n import fr_typography, tr
 
 MARGIN = 16 * mm
 PORTRAIT = A4
@@ -87,18 +89,49 @@ def make_styles(cell_size: float = 8.0) -> Styles:
     )
 
 
+_LANG: contextvars.ContextVar[str] = contextvars.ContextVar("report_lang", default="en")
+
+
+@contextlib.contextmanager
+def language(lang: str) -> Iterator[None]:
+    """While a story is built, every paragraph and cell follows ``lang``'s typography."""
+    token = _LANG.set(lang)
+    try:
+        yield
+    finally:
+        _LANG.reset(token)
+
+
+def typeset(text: str) -> str:
+    """Text as the report's language writes it (French: spaces before : ; ! ? %, quotes)."""
+    return fr_typography(text) if _LANG.get() == "fr" else text
+
+
 def p(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph from plain text (escaped: model text never becomes markup)."""
-    return Paragraph(escape(text), style)
+    return Paragraph(escape(typeset(text)), style)
+
+
+def rich(markup: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph from markup the report itself wrote (bold, links); callers escape any
+    model text they put in it."""
+    return Paragraph(typeset(markup), style)
 
 
 class Heading(Paragraph):
     """A heading that registers itself in the table of contents and as a PDF bookmark."""
 
     def __init__(self, text: str, style: ParagraphStyle, level: int):
+        text = typeset(text)
         super().__init__(escape(text), style)
         self.toc_level = level
         self.toc_text = text
+
+    def draw(self) -> None:
+        doc = getattr(self.canv, "_doctemplate", None)
+        if isinstance(doc, ReportDoc):
+            doc.register_heading(self, self.canv)
+        super().draw()
 
 
 class ReportDoc(BaseDocTemplate):
@@ -141,27 +174,32 @@ class ReportDoc(BaseDocTemplate):
         width, _ = canvas._pagesize
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(colors.HexColor("#666666"))
-        canvas.drawString(MARGIN, MARGIN - 2 * mm, self.footer[:120])
+        page_room = stringWidth(tr("page_of", self.lang, page=doc.page) + " /", REGULAR, 7.5)
+        canvas.drawString(MARGIN, MARGIN - 2 * mm, fit_text(
+            self.footer, width - 2 * MARGIN - TOTAL_ROOM - page_room - 12, REGULAR, 7.5))
         # "Page N / total": the total is a form filled in once the last page is known.
         canvas.drawRightString(width - MARGIN - TOTAL_ROOM, MARGIN - 2 * mm,
                                tr("page_of", self.lang, page=doc.page) + " /")
+        # The rule first: drawn after the translation below it landed off the page.
+        canvas.setStrokeColor(GRID)
+        canvas.line(MARGIN, MARGIN + 1 * mm, width - MARGIN, MARGIN + 1 * mm)
         canvas.translate(width - MARGIN - TOTAL_ROOM + 2, MARGIN - 2 * mm)
         canvas.doForm(TOTAL_FORM)
         self.last_page = doc.page
-        canvas.setStrokeColor(GRID)
-        canvas.line(MARGIN, MARGIN + 1 * mm, width - MARGIN, MARGIN + 1 * mm)
         canvas.restoreState()
 
     def afterFlowable(self, flowable) -> None:
         if isinstance(flowable, TocPlaceholder):
             self.toc_placeholder = flowable
-        if isinstance(flowable, Heading):
-            self.toc_entries.append((flowable.toc_level, flowable.toc_text, self.page))
-            self._heading_seq += 1
-            key = f"h{self._heading_seq}"
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level,
-                                      closed=False)
+
+    def register_heading(self, heading: Heading, canvas) -> None:
+        """Contents entry and bookmark of a heading, called when it is drawn: headings
+        nested in a shrink-to-fit page frame count too (afterFlowable never sees them)."""
+        self.toc_entries.append((heading.toc_level, heading.toc_text, self.page))
+        self._heading_seq += 1
+        key = f"h{self._heading_seq}"
+        canvas.bookmarkHorizontal(key, 0, heading.height + 4)
+        canvas.addOutlineEntry(heading.toc_text, key, level=heading.toc_level, closed=False)
 
     def beforeDocument(self) -> None:
         self._heading_seq = 0
@@ -265,6 +303,16 @@ class Badge(Flowable):
         canvas.drawString(2, 2.6, self.text)
 
 
+def fit_text(text: str, width: float, font: str, size: float) -> str:
+    """``text`` cut at a word (or character) boundary with "…" so it fits ``width``."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        cut = text.rfind(" ")
+        text = text[:cut] if cut > len(text) // 2 else text[:-1]
+    return text.rstrip(" ·,;:") + "…"
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
           styles: Styles, *, fills: dict[tuple[int, int], str] | None = None,
           wrap: Sequence[bool] | None = None) -> Table:
@@ -278,10 +326,13 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
     fills = fills or {}
     size = styles.cell.fontSize
     room = [w - 6.5 for w in widths]  # minus left and right padding
-    data: list[list[object]] = [[Paragraph(escape(h), styles.head) for h in header]]
+    french = _LANG.get() == "fr"
+    data: list[list[object]] = [[Paragraph(escape(typeset(h)), styles.head) for h in header]]
     for row_index, row in enumerate(rows):
         cells: list[object] = []
         for index, value in enumerate(row):
+            if french and isinstance(value, str):
+                value = fr_typography(value)
             colour = fills.get((index, row_index))
             if colour is not None:
                 cells.append(Badge(str(value), colour, size))
@@ -328,4 +379,5 @@ def build(story: list, *, title: str, author: str, subject: str, footer: str, la
 
 
 __all__ = ["Heading", "LANDSCAPE", "NextPageTemplate", "PORTRAIT", "PageBreak", "ReportDoc",
-           "Styles", "build", "make_styles", "p", "table", "toc"]
+           "Styles", "build", "fit_text", "language", "make_styles", "p", "rich", "table",
+           "toc", "typeset"]

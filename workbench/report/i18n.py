@@ -6,6 +6,7 @@ that each key has both languages and that the placeholders match.
 
 from __future__ import annotations
 
+import re
 import string
 
 LANGUAGES = ("en", "fr")
@@ -103,8 +104,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "patient_1": ("little direct effect on patients", "peu d'effet direct sur les patients"),
     "org_4": ("a critical breach: regulatory sanctions, litigation and a lasting loss of trust",
               "une atteinte critique : sanctions, contentieux et perte durable de confiance"),
-    "org_3": ("a serious incident to report (ARS, CNIL), with costs and damage to reputation",
-              "un incident grave à déclarer (ARS, CNIL), avec coûts et atteinte à l'image"),
+    "org_3": ("a serious incident to report ({authorities}), with costs and damage to "
+              "reputation", "un incident grave à déclarer ({authorities}), avec coûts et "
+              "atteinte à l'image"),
+    "authorities_fr": ("ARS, CNIL", "ARS, CNIL"),
+    "authorities_us": ("FDA, HHS", "FDA, HHS"),
+    "authorities_eu": ("data protection authority", "autorité de protection des données"),
     "org_2": ("a significant incident, handled with limited effort and cost",
               "un incident significatif, traité avec un effort et un coût limités"),
     "org_1": ("minor consequences", "des conséquences mineures"),
@@ -378,3 +383,150 @@ def vocab(table: dict[str, tuple[str, str]], value: str, lang: str) -> str:
 
 def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+# ---- numbers, dates and French typography -------------------------------------------------
+NNBSP = "\u202f"  # narrow no-break space: before : ; ! ? and % in French, thousands
+MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+
+
+def number(value: float, lang: str, digits: int = 0) -> str:
+    """A decimal number: "0.843" / "0,843"; thousands grouped ("1,234" / "1 234")."""
+    text = f"{value:,.{digits}f}"
+    if lang == "fr":
+        return text.replace(",", NNBSP).replace(".", ",")
+    return text
+
+
+def percent(value: float, lang: str, digits: int = 0) -> str:
+    """A fraction as a percentage: "15%" / "15 %" (narrow no-break space in French)."""
+    text = number(value * 100, lang, digits)
+    return f"{text}{NNBSP}%" if lang == "fr" else f"{text}%"
+
+
+def date_words(day, lang: str) -> str:
+    """A date in words: "15 November 2026" / "15 novembre 2026" ("1er" in French)."""
+    if lang == "fr":
+        first = "1er" if day.day == 1 else str(day.day)
+        return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def colon(label: str, lang: str) -> str:
+    """"Label:" / "Label :" (narrow no-break space)."""
+    return f"{label}{NNBSP}:" if lang == "fr" else f"{label}:"
+
+
+def de(name: str) -> str:
+    """French "de" before a name, elided before a vowel or a mute h: "d'ICD", "de Holter"."""
+    first = name[:1].lower()
+    return f"d’{name}" if first and first in "aeiouyéèêàâîïôûh" and name[:1] != "H" \
+        else f"de {name}"
+
+
+_BEFORE_PUNCT = re.compile(r"(?<=[^\s/:])[ \u00a0]?([:;!?])(?=\s|$|\)|»)")
+_QUOTES = re.compile(r'"([^"\n]{1,200})"')
+_PERCENT = re.compile(r"(?<=\d)[ \u00a0]?%")
+_APOSTROPHE = re.compile(r"(?<=[A-Za-zÀ-ÿ])'(?=[A-Za-zÀ-ÿ])")
+
+
+def fr_typography(text: str) -> str:
+    """French typography on a finished string: narrow no-break space before : ; ! ? and %,
+    curly apostrophes, « » quotes. Ids ("thing:x"), times ("10:30") and URLs keep their
+    colons: only a colon followed by a space or the end of the text is touched."""
+    text = _QUOTES.sub(lambda m: f"«{NNBSP}{m.group(1)}{NNBSP}»", text)
+    text = _BEFORE_PUNCT.sub(lambda m: f"{NNBSP}{m.group(1)}", text)
+    text = _PERCENT.sub(f"{NNBSP}%", text)
+    return _APOSTROPHE.sub("’", text)
+
+
+# The board report's first page: the message (workbench/report/brief.py).
+MESSAGES.update({
+    "brief_meta": ("{system} · model version {version} · {date} · owner: {owner}",
+                   "{system} · version du modèle {version} · {date} · responsable : {owner}"),
+    "brief_decision": ("The decision asked of the board", "La décision demandée à la direction"),
+    "brief_fund": ("Fund {count} security measures: {money}, that is {days}.",
+                   "Financer {count} mesures de sécurité : {money}, soit {days}."),
+    "brief_fund_one": ("Fund one security measure: {money}, that is {days}.",
+                       "Financer une mesure de sécurité : {money}, soit {days}."),
+    "brief_after": ("With them, the risks rated high or critical go from {now} to {after}, "
+                    "critical ones from {crit_now} to {crit_after}.",
+                    "Avec elles, les risques élevés ou critiques passent de {now} à {after}, "
+                    "les critiques de {crit_now} à {crit_after}."),
+    "brief_remaining": ("{count} risks stay critical after the plan: accept them formally, "
+                        "or ask for further measures.",
+                        "{count} risques restent critiques après le plan : les accepter "
+                        "formellement, ou demander des mesures supplémentaires."),
+    "brief_suggest": ("No measure is planned in the model yet. Ask the security team for a "
+                      "plan: the catalog suggests starting with {count} measures, about "
+                      "{money} ({days}).",
+                      "Aucune mesure n'est encore prévue dans le modèle. Demander un plan "
+                      "à l'équipe sécurité : le catalogue suggère de commencer par {count} "
+                      "mesures, environ {money} ({days})."),
+    "brief_nothing": ("No measure is proposed. Accept the current risk formally, or ask for a "
+                      "plan.", "Aucune mesure n'est proposée. Accepter formellement le risque "
+                      "actuel, ou demander un plan."),
+    "brief_empty": ("This model has no elements yet: there is nothing to assess or decide. "
+                    "Draw the system (or import it) and run the analysis first.",
+                    "Ce modèle ne contient encore aucun élément : rien à évaluer ni à "
+                    "décider. Dessiner le système (ou l'importer) puis lancer l'analyse."),
+    "brief_no_risk": ("No open risk is recorded for this model: the board has nothing to "
+                      "fund today.", "Aucun risque ouvert n'est enregistré pour ce modèle : "
+                      "rien à financer aujourd'hui."),
+    "brief_at_risk": ("What is at risk", "Ce qui est en jeu"),
+    "brief_risk_line": ("{threat} ({element}): {harm}.", "{threat} ({element}) : {harm}."),
+    "brief_levels": ("Today {now}; after the plan {after}.",
+                     "Aujourd'hui {now} ; après le plan {after}."),
+    "brief_org": ("For the organisation: {text}.", "Pour l'organisation : {text}."),
+    "brief_likely": ("How likely", "Avec quelle vraisemblance"),
+    "brief_likely_text": ("The most serious risk is rated {lik} ({l} on a scale of {lmax}) "
+                          "with a {sev} consequence ({s} of {smax}): level {level}.",
+                          "Le risque le plus grave est jugé {lik} ({l} sur une échelle de "
+                          "{lmax}) avec une conséquence {sev} ({s} sur {smax}) : niveau "
+                          "{level}."),
+    "brief_attack": ("In the attack model, {attacker} reaches {target} with a probability of "
+                     "{prob}{interval}.",
+                     "Dans le modèle d'attaque, {attacker} atteint {target} avec une "
+                     "probabilité de {prob}{interval}."),
+    "brief_interval": (" (95% interval {low} to {high})",
+                       " (intervalle à 95 % de {low} à {high})"),
+    "brief_standing": ("Where risk stands", "Où en est le risque"),
+    "brief_today": ("Today", "Aujourd'hui"),
+    "brief_after_plan": ("After the plan", "Après le plan"),
+    "brief_open_risks": ("Open risks (threat on an element)",
+                         "Risques ouverts (menace sur un élément)"),
+    "brief_costs_note": ("Costs are ranges, not quotes: one-off effort at {rate} a day plus "
+                         "first-year spend, from the cost table {version}{settings}. A risk "
+                         "counts as reduced when its level drops at least one step.",
+                         "Les coûts sont des fourchettes, pas des devis : effort ponctuel à "
+                         "{rate} par jour plus dépenses de la première année, selon la table "
+                         "de coûts {version}{settings}. Un risque compte comme réduit quand "
+                         "son niveau baisse d'au moins un cran."),
+    "brief_settings": (" with the organisation's settings ({name})",
+                       " avec les réglages de l'organisation ({name})"),
+    "brief_fingerprint": ("Model file SHA-256: {digest}", "SHA-256 du fichier modèle : {digest}"),
+    # board control plan
+    "plan_board_intro": ("What each measure costs and what it buys, best value first. "
+                         "Measures that lower no measured risk are not asked for.",
+                         "Ce que coûte chaque mesure et ce qu'elle apporte, meilleur rapport "
+                         "d'abord. Les mesures qui ne réduisent aucun risque mesuré ne sont "
+                         "pas demandées."),
+    "plan_effort": ("Effort", "Effort"),
+    "plan_money": ("Cost", "Coût"),
+    "plan_buys": ("What it buys", "Ce qu'elle apporte"),
+    "plan_buys_text": ("{lowered} risks down a level, {out} of them out of high or critical",
+                       "{lowered} risques baissent d'un niveau, dont {out} sortent d'élevé "
+                       "ou critique"),
+    "plan_buys_level": ("{lowered} risks down a level", "{lowered} risques baissent d'un niveau"),
+    "plan_total": ("Total", "Total"),
+    "plan_not_asked": ("Not asked for (lower no measured risk): {names}.",
+                       "Non demandées (ne réduisent aucun risque mesuré) : {names}."),
+    "days_unit": ("d", "j"),
+})
+
+
+# French messages carry French typography from the start, so a lookup matches the printed text.
+MESSAGES.update({key: (en, fr_typography(fr)) for key, (en, fr) in MESSAGES.items()})

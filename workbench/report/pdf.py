@@ -8,7 +8,7 @@ from workbench.model.io import write_bytes_atomic
 from workbench.model.threat_model import ThreatModel
 from workbench.report import board, technical
 from workbench.report.data import ReportData, gather
-from workbench.report.document import build
+from workbench.report.document import build, language, typeset
 from workbench.report.i18n import LANGUAGES, tr
 
 AUDIENCES = ("board", "technical")
@@ -21,14 +21,16 @@ def render_pdf(data: ReportData, audience: str = "board", lang: str = "en") -> b
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r} (choose {', '.join(LANGUAGES)})")
     module = board if audience == "board" else technical
-    story, _ = module.story(data, lang)
     meta = data.model.metadata
+    with language(lang):
+        story, _ = module.story(data, lang)
+        footer = typeset(f"{meta.title} · {tr(f'{audience}_title', lang)}")
     system = meta.system or meta.title
     title = f"{tr(f'{audience}_title', lang)}: {meta.title}"
     author = ", ".join(meta.authors) or meta.owner or "Threat Workbench"
     return build(story, title=title, author=author,
                  subject=tr(f"subject_{audience}", lang, system=system),
-                 footer=f"{meta.title} · {tr(f'{audience}_title', lang)}", lang=lang,
+                 footer=footer, lang=lang,
                  keywords=["threat model", "connected health", audience, system])
 
 

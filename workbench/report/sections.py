@@ -22,8 +22,13 @@ from workbench.report.i18n import (
     PROPERTY_WORDS,
     STATUS,
     ZONE_KINDS,
+    date_words,
+    de,
     tr,
     vocab,
+)
+from workbench.report.i18n import (
+    number as fmt_number,
 )
 from workbench.report.matrix import side_by_side
 from workbench.report.regulatory import assess
@@ -106,21 +111,12 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5,
     story.append(Heading(tr("summary_top", lang), styles.h2, 1))
     colon = "\u00a0: " if lang == "fr" else ": "
     for number, row in enumerate(top, start=1):
-        patient = max(row.impact.get("patient_safety", 0), row.impact.get("care_delivery", 0))
-        org = max([row.impact.get(k, 0) for k in ("compliance", "legal", "image", "financial")]
-                  + [1])
-        s_max = row.inherent.s_max or 4
-        patient_key = _bucket(patient, s_max) if patient else 1
-        if not patient and any(a.personal for a in model.data_assets):
-            patient_key = 2
-        org_key = _bucket(max(org, row.residual.severity - 1), s_max)
-        patient_text = (row.harm if row.harm and lang == "en"
-                        else tr(f"patient_{patient_key}", lang))
+        patient_text, org_text = consequences(row, model, lang)
         lines = [
             p(f"{number}. " + tr("risk_on", lang, threat=threat_title(row, lang),
                                  element=row.element_name), styles.cell_bold),
             p(f"{tr('for_patients', lang)}{colon}{patient_text}.", styles.small),
-            p(f"{tr('for_org', lang)}{colon}{tr(f'org_{org_key}', lang)}.", styles.small),
+            p(f"{tr('for_org', lang)}{colon}{org_text}.", styles.small),
             p(tr("current_level", lang, level=risk_text(row.residual, lang),
                  projected=risk_text(row.projected, lang)), styles.small),
         ]
@@ -128,6 +124,54 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5,
             lines.append(p(tr("many_patients", lang), styles.small))
         story += [_risk_card(row, lines, styles, lang, width), Spacer(1, 3 * mm)]
     return story
+
+
+def consequences(row: RiskRow, model, lang: str) -> tuple[str, str]:
+    """What a risk means for patients and for the organisation, in plain words: the
+    threat's own harm when the catalog states it in the report's language, else the tier
+    of its impact."""
+    patient = max(row.impact.get("patient_safety", 0), row.impact.get("care_delivery", 0))
+    org = max([row.impact.get(k, 0) for k in ("compliance", "legal", "image", "financial")]
+              + [1])
+    s_max = row.inherent.s_max or 4
+    patient_key = _bucket(patient, s_max) if patient else 1
+    if not patient and any(a.personal for a in model.data_assets):
+        patient_key = 2
+    org_key = _bucket(max(org, row.residual.severity - 1), s_max)
+    harm = harm_text(row, lang)
+    return harm or tr(f"patient_{patient_key}", lang), org_text(org_key, model, lang)
+
+
+def harm_text(row: RiskRow, lang: str) -> str:
+    """The catalog's specific harm in the report's language ("" when none is known)."""
+    if lang == "en":
+        return row.harm
+    from workbench.report.harms import french_harm
+
+    return french_harm(row.catalog_id, row.harm)
+
+
+def authorities(model, lang: str) -> str:
+    """Who an incident is reported to, by the model's markets: ARS and CNIL for France (or
+    no market given), FDA and HHS for the US, the data protection authority elsewhere in
+    the EU; several when the model names several markets."""
+    from workbench.report.regulatory import EU_MARKETS, US_MARKETS
+
+    markets = {m.strip().lower() for m in model.regulatory.markets}
+    keys = []
+    if not markets or markets & {"fr", "france"}:
+        keys.append("authorities_fr")
+    elif markets & EU_MARKETS:
+        keys.append("authorities_eu")
+    if markets & US_MARKETS:
+        keys.append("authorities_us")
+    return ", ".join(tr(k, lang) for k in keys) or tr("authorities_eu", lang)
+
+
+def org_text(key: int, model, lang: str) -> str:
+    if key == 3:
+        return tr("org_3", lang, authorities=authorities(model, lang))
+    return tr(f"org_{key}", lang)
 
 
 def _bucket(value: int, s_max: int) -> int:
@@ -173,9 +217,9 @@ ATTACKERS_FR = {"remote-internet": "Attaquant distant (internet)",
                 "supply-chain": "Fournisseur ou chaîne d'approvisionnement compromis",
                 "hospital-insider": "Initié à l'hôpital",
                 "partner-insurer": "Partenaire ou assureur curieux"}
-TARGET_KINDS_FR = {"patient_safety": "fonction vitale de {element}",
-                   "health_data": "données de santé de {element}",
-                   "care_service": "service de soins {element}"}
+TARGET_KINDS_FR = {"patient_safety": "la fonction « {function} » {of_element}",
+                   "health_data": "les données de santé {of_element}",
+                   "care_service": "le service de soins {element}"}
 
 
 def _labels(data: ReportData) -> dict[str, str]:
@@ -201,8 +245,16 @@ def _name(data: ReportData, element_id: str, lang: str = "en") -> str:
     if lang == "fr" and element_id in data.target_info:
         kind, element = data.target_info[element_id]
         if kind in TARGET_KINDS_FR:
-            return TARGET_KINDS_FR[kind].format(element=names.get(element, element))
+            name = names.get(element, element)
+            comp = data.model.component(element)
+            function = (comp.properties.safety_critical_function if comp else None) or \
+                "thérapie"
+            return TARGET_KINDS_FR[kind].format(element=name, of_element=de(name),
+                                                function=function)
     return names.get(element_id, element_id)
+
+
+target_name = _name
 
 
 def paths_table(data: ReportData, styles: Styles, lang: str, width: float,
@@ -297,11 +349,51 @@ def plan_table(data: ReportData, styles: Styles, lang: str, width: float,
 
 
 def board_plan(data: ReportData, styles: Styles, lang: str, width: float, limit: int) -> list:
-    """Planned controls when the model has some, else the catalog's suggestions."""
-    if data.plan or not data.suggested:
-        return plan_table(data, styles, lang, width, limit)
-    return [p(tr("plan_none", lang), styles.small),
-            *plan_table(data, styles, lang, width, limit, suggested=True)]
+    """What the board funds: each measure's effort and money ranges and what it buys in
+    risks brought down a level; best value (score removed per euro) first. Planned measures
+    that lower no measured risk are named underneath, not put in the table."""
+    from workbench.report.costs import ZERO, money_range
+
+    items, suggested = data.funded_plan()
+    if not items:
+        return [p(tr("plan_none", lang), styles.small)]
+    items = sorted(items, key=lambda i: (-(i.reduction / i.estimate.middle)
+                                         if i.estimate and i.estimate.middle else 0, i.id))
+    names = data.names()
+    rows = []
+    total = ZERO
+    for item in items[:limit]:
+        est = item.estimate
+        if est is not None:
+            total = total + est
+        buys = (tr("plan_buys_text" if item.out_of_high else "plan_buys_level", lang,
+                   lowered=item.lowered, out=item.out_of_high)
+                if not suggested
+                else f"{tr('reduction', lang)} {fmt_number(item.reduction, lang, 1)}")
+        rows.append([item.label(lang), ", ".join(names.get(e, e) for e in item.elements[:3])
+                     + ("…" if len(item.elements) > 3 else ""),
+                     _days(est, lang) if est else "–", money_range(est, lang) if est else "–",
+                     buys, date_words(dt.date.fromisoformat(item.due), lang)
+                     if item.due else ""])
+    if len(items[:limit]) > 1:
+        rows.append([tr("plan_total", lang), "", _days(total, lang), money_range(total, lang),
+                     "", ""])
+    widths = [0.25, 0.19, 0.1, 0.14, 0.2, 0.12]
+    intro = tr("plan_suggested_intro" if suggested else "plan_board_intro", lang)
+    story = [p(intro, styles.small),
+             table([tr("control", lang), tr("elements", lang), tr("plan_effort", lang),
+                    tr("plan_money", lang), tr("plan_buys", lang), tr("due", lang)], rows,
+                   [w * width for w in widths], styles)]
+    idle = [item.label(lang) for item in data.plan
+            if item.status == "planned" and not item.buys_reduction]
+    if idle and not suggested:
+        story.append(p(tr("plan_not_asked", lang, names=", ".join(idle)), styles.small))
+    return story
+
+
+def _days(est, lang: str) -> str:
+    unit = tr("days_unit", lang)
+    return f"{round(est.days_low)}–{round(est.days_high)}\u00a0{unit}"
 
 
 def regulatory(data: ReportData, styles: Styles, lang: str, width: float) -> list:
@@ -583,7 +675,8 @@ def board_review(data: ReportData, styles: Styles, lang: str) -> list:
     intro = tr("board_review", lang, vendor=review.vendor or tr("not_set", lang),
                who=f" ({who})" if who else "", ratio=f"{summary.met_ratio:.0%}",
                count=len(summary.blocking_gaps))
-    out: list = [Spacer(1, 4 * mm), p(tr("sec_review", lang), styles.h2), p(intro, styles.body)]
+    out: list = [Spacer(1, 4 * mm), Heading(tr("sec_review", lang), styles.h2, 1),
+                 p(intro, styles.body)]
     for line in summary.blocking_gaps:
         title = line.item.title_fr if lang == "fr" and line.item.title_fr else line.item.title
         note = f" — {line.note}" if line.note else ""

@@ -1,0 +1,182 @@
+"""The board report's first page: the message a board member reads in five minutes.
+
+Why a page of its own: a cover with metadata and a contents list asks nothing of a board.
+This page says what is at risk for patients and for the organisation, how likely (in words
+and in figures), what the board is asked to decide and what that costs (person-days and
+money ranges from ``control-costs.json`` and the organisation's settings), and where risk
+stands after the plan. Every figure comes from :class:`ReportData`, so the page follows the
+analysis engines rather than restating them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import reduce
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer, Table, TableStyle
+
+from workbench.report.costs import ZERO, Estimate, days_range, money, money_range
+from workbench.report.data import LEVELS, ReportData, RiskRow
+from workbench.report.document import GRID, HEADER_FILL, Styles, p, rich
+from workbench.report.i18n import SCALE_NAMES, date_words, percent, tr, vocab
+from workbench.report.riskcalc import LEVEL_COLOURS
+from workbench.report.sections import (
+    consequences,
+    level_name,
+    target_name,
+    threat_title,
+)
+
+AT_RISK = 3  # risks named on the first page
+DECISION_FILL = colors.HexColor("#eef2f8")
+
+
+def total_cost(items) -> Estimate:
+    estimates = [item.estimate for item in items if item.estimate is not None]
+    return reduce(lambda a, b: a + b, estimates, ZERO) if estimates else ZERO
+
+
+def decision_lines(data: ReportData, lang: str) -> list[str]:
+    """The sentences of the decision box, in order."""
+    if not data.model.components:
+        return [tr("brief_empty", lang)]
+    if not any(row.open for row in data.risks):
+        return [tr("brief_no_risk", lang)]
+    items, suggested = data.funded_plan()
+    if not items:
+        return [tr("brief_nothing", lang)]
+    cost = total_cost(items)
+    if suggested:
+        return [tr("brief_suggest", lang, count=len(items), money=money_range(cost, lang),
+                   days=days_range(cost, lang))]
+    key = "brief_fund_one" if len(items) == 1 else "brief_fund"
+    now, after = data.level_counts("residual"), data.level_counts("projected")
+    lines = [tr(key, lang, count=len(items), money=money_range(cost, lang),
+                days=days_range(cost, lang)),
+             tr("brief_after", lang, now=now["high"] + now["critical"],
+                after=after["high"] + after["critical"], crit_now=now["critical"],
+                crit_after=after["critical"])]
+    if after["critical"]:
+        lines.append(tr("brief_remaining", lang, count=after["critical"]))
+    return lines
+
+
+def _decision_box(data: ReportData, styles: Styles, lang: str, width: float) -> Table:
+    lines = decision_lines(data, lang)
+    content = [p(tr("brief_decision", lang), styles.h2)]
+    content += [p(line, styles.body) for line in lines]
+    box = Table([[content]], colWidths=[width])
+    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), DECISION_FILL),
+                             ("LINEBEFORE", (0, 0), (0, -1), 3, HEADER_FILL),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                             ("TOPPADDING", (0, 0), (-1, -1), 2),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    return box
+
+
+def _at_risk(data: ReportData, styles: Styles, lang: str, top: list[RiskRow]) -> list:
+    story: list = [p(tr("brief_at_risk", lang), styles.h2)]
+    for row in top:
+        patients, _ = consequences(row, data.model, lang)
+        text = tr("brief_risk_line", lang, threat=escape(threat_title(row, lang)),
+                  element=escape(row.element_name), harm=escape(patients))
+        levels = tr("brief_levels", lang, now=level_name(row.residual.level, lang),
+                    after=level_name(row.projected.level, lang))
+        story.append(rich(f"• <b>{text}</b> {escape(levels)}", styles.body))
+    _, org = consequences(top[0], data.model, lang)
+    story.append(p(tr("brief_org", lang, text=org), styles.body))
+    return story
+
+
+def _scale_word(levels, value: int, lang: str) -> str:
+    for level in levels:
+        if level.value == value:
+            return vocab(SCALE_NAMES, level.name, lang).lower() if level.name in SCALE_NAMES \
+                else level.name
+    return str(value)
+
+
+def _likely(data: ReportData, styles: Styles, lang: str, worst: RiskRow) -> list:
+    risk = worst.residual
+    settings = data.model.risk
+    story: list = [p(tr("brief_likely", lang), styles.h2), p(tr(
+        "brief_likely_text", lang,
+        lik=_scale_word(settings.likelihood_levels, risk.likelihood, lang), l=risk.likelihood,
+        lmax=risk.l_max, sev=_scale_word(settings.severity_levels, risk.severity, lang),
+        s=risk.severity, smax=risk.s_max, level=level_name(risk.level, lang).lower()),
+        styles.body)]
+    best = _worst_compromise(data)
+    if best is not None:
+        interval = ""
+        if (best.approximate and best.ci_low is not None and best.ci_high is not None
+                and best.ci_high - best.ci_low >= 0.01):
+            interval = tr("brief_interval", lang, low=percent(best.ci_low, lang),
+                          high=percent(best.ci_high, lang))
+        story.append(p(tr("brief_attack", lang, attacker=target_name(data, best.attacker, lang)
+                          if best.attacker else "–",
+                          target=target_name(data, best.target, lang),
+                          prob=percent(best.probability, lang), interval=interval),
+                       styles.body))
+    return story
+
+
+def _worst_compromise(data: ReportData):
+    """The target most likely compromised, patient-safety targets first."""
+    if not data.compromise:
+        return None
+    safety = [c for c in data.compromise
+              if data.target_info.get(c.target, ("", ""))[0] == "patient_safety"]
+    return max(safety or data.compromise, key=lambda c: c.probability)
+
+
+def _standing(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    now, after = data.level_counts("residual"), data.level_counts("projected")
+    header = [tr("brief_open_risks", lang)] + [level_name(level, lang)
+                                               for level in reversed(LEVELS)]
+    rows = [[tr("brief_today", lang)] + [str(now[level]) for level in reversed(LEVELS)],
+            [tr("brief_after_plan", lang)] + [str(after[level]) for level in reversed(LEVELS)]]
+    first = width * 0.36
+    other = (width - first) / len(LEVELS)
+    cells = [[p(header[0], styles.cell_bold)] + [p(h, styles.cell_bold) for h in header[1:]]]
+    cells += [[p(row[0], styles.cell)] + row[1:] for row in rows]
+    grid = Table(cells, colWidths=[first] + [other] * len(LEVELS))
+    commands = [("GRID", (0, 0), (-1, -1), 0.4, GRID), ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+                ("FONTSIZE", (1, 1), (-1, -1), 10), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    for index, level in enumerate(reversed(LEVELS), start=1):
+        commands.append(("BACKGROUND", (index, 0), (index, 0),
+                         colors.HexColor(LEVEL_COLOURS[level])))
+    grid.setStyle(TableStyle(commands))
+    return [p(tr("brief_standing", lang), styles.h2), grid]
+
+
+def _cost_note(data: ReportData, styles: Styles, lang: str) -> list:
+    costs = data.costs
+    if costs is None:
+        return []
+    settings = tr("brief_settings", lang, name=costs.settings.rsplit("/", 1)[-1]) \
+        if costs.settings else ""
+    return [p(tr("brief_costs_note", lang, rate=money(costs.day_rate, costs.currency, lang),
+                 version=costs.version, settings=settings), styles.small)]
+
+
+def first_page(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    """The flowables of page 1 (the caller adds the contents and the page frame)."""
+    meta = data.model.metadata
+    day = meta.review_date or dt.date.today()
+    story: list = [p(tr("board_title", lang), styles.title), p(meta.title, styles.subtitle),
+                   p(tr("brief_meta", lang, system=meta.system or meta.title,
+                        version=meta.version or tr("not_set", lang), date=date_words(day, lang),
+                        owner=meta.owner or tr("not_set", lang)), styles.small),
+                   Spacer(1, 3 * mm), _decision_box(data, styles, lang, width)]
+    top = data.top_risks(AT_RISK) if data.model.components else []
+    if top:
+        story += _at_risk(data, styles, lang, top)
+        story += _likely(data, styles, lang, top[0])
+        story += _standing(data, styles, lang, width)
+    story += [Spacer(1, 2 * mm), *_cost_note(data, styles, lang),
+              p(tr("brief_fingerprint", lang, digest=data.fingerprint), styles.small),
+              p(tr("confidential", lang), styles.small)]
+    return story
