@@ -148,6 +148,30 @@ class ThreatType(Strict):
 
 
 ControlKind = Literal["prevent", "detect", "respond", "recover"]
+PlacementSite = Literal["component", "flow"]
+
+
+class ControlPlacement(Strict):
+    """Where a control can be put in place: the elements a candidate may sit on.
+
+    Declarative filters, all optional (see ``docs/catalog.md``, "Placement"); a control
+    without placement can answer its threats wherever they sit. ``on``: components, flows
+    or both (default both). ``layers``: component layers (default any). A control's own
+    ``layers`` say where it is implemented, not what it protects (network redundancy
+    answers a cloud outage), so they are not a placement rule.
+    ``stencils`` / ``tags``: an allow-list, met by the component's stencil or, for a flow,
+    by one of its carrier networks (a wireless flow also counts as tagged ``wireless``).
+    ``not_stencils`` / ``not_tags``: never on these. ``why``: the reason, shown by
+    ``catalog controls --json`` and in the docs.
+    """
+
+    on: list[PlacementSite] | None = Field(default=None, min_length=1)
+    layers: list[Layer] | None = Field(default=None, min_length=1)
+    stencils: list[Identifier] = Field(default_factory=list)
+    tags: list[ShortText] = Field(default_factory=list)
+    not_stencils: list[Identifier] = Field(default_factory=list)
+    not_tags: list[ShortText] = Field(default_factory=list)
+    why: ShortText | None = None
 
 
 class ControlType(Strict):
@@ -164,6 +188,22 @@ class ControlType(Strict):
     mitigates: list[Identifier] = Field(default_factory=list)
     cost: Literal["low", "medium", "high"]
     references: ControlReferences = Field(default_factory=ControlReferences)
+    placement: ControlPlacement | None = None
+
+    @property
+    def sites(self) -> tuple[str, ...]:
+        """Element kinds the control can sit on (``component``, ``flow``); both unless its
+        placement says otherwise."""
+        if self.placement is not None and self.placement.on:
+            return tuple(self.placement.on)
+        return ("component", "flow")
+
+    @property
+    def placement_layers(self) -> frozenset[str] | None:
+        """Component layers the control can sit on (``None``: any layer)."""
+        if self.placement is None or not self.placement.layers:
+            return None
+        return frozenset(lay.value for lay in self.placement.layers)
 
     @property
     def layer(self) -> Layer:
@@ -344,6 +384,7 @@ def _file_problems(parsed: CatalogFile, is_user: bool) -> list[Problem]:
         if threat.applies_to == "flow" and threat.layers:
             problems.append(Problem(f"threats[{i}].layers",
                                     f"threat {threat.id!r}: flow threats have no layers"))
+    problems += _placement_problems(parsed)
     for i, adj in enumerate(parsed.adjustments):
         vocabulary = FLOW_VOCABULARY if adj.applies_to == "flow" else COMPONENT_VOCABULARY
         for message in check_condition(adj.when, vocabulary):
@@ -368,6 +409,38 @@ def _file_problems(parsed: CatalogFile, is_user: bool) -> list[Problem]:
                 if ":" in item.id:
                     problems.append(Problem(f"{section}[{i}].id",
                                             f"shipped id {item.id!r} must not contain ':'"))
+    return problems
+
+
+def _placement_problems(parsed: CatalogFile) -> list[Problem]:
+    """Stencil ids and tags named by a control's placement must exist (a typo would
+    silently hide the control everywhere)."""
+    from workbench.model.stencils import default_stencils
+
+    library = default_stencils()
+    known_stencils = {s.id for s in library}
+    known_tags = {t for s in library for t in s.tags} | {"wireless"}
+    problems: list[Problem] = []
+    for i, control in enumerate(parsed.controls):
+        rule = control.placement
+        if rule is None:
+            continue
+        for name in ("stencils", "not_stencils"):
+            for j, value in enumerate(getattr(rule, name)):
+                if value not in known_stencils:
+                    problems.append(Problem(f"controls[{i}].placement.{name}[{j}]",
+                                            f"control {control.id!r}: unknown stencil {value!r}"))
+        for name in ("tags", "not_tags"):
+            for j, value in enumerate(getattr(rule, name)):
+                if value not in known_tags:
+                    problems.append(Problem(
+                        f"controls[{i}].placement.{name}[{j}]",
+                        f"control {control.id!r}: no stencil has the tag {value!r} "
+                        f"(known: {', '.join(sorted(known_tags))})"))
+        if rule.layers and rule.on == ["flow"]:
+            problems.append(Problem(f"controls[{i}].placement.layers",
+                                    f"control {control.id!r}: 'layers' concern components, "
+                                    f"but 'on' is only [\"flow\"]"))
     return problems
 
 
@@ -406,7 +479,11 @@ def default_catalog() -> Catalog:
 
 
 def check_catalog(catalog: Catalog, impact_categories: Iterable[str]) -> list[Problem]:
-    """Deeper checks for ``workbench catalog check``: categories known, every threat answered."""
+    """Deeper checks for ``workbench catalog check``: categories known, every threat answered,
+    every threat-control link placeable somewhere (see :mod:`workbench.analysis.placement`)."""
+    from workbench.analysis.placement import placement_problems
+    from workbench.model.stencils import default_stencils
+
     known = set(impact_categories)
     problems: list[Problem] = []
     for tid, threat in catalog.threats.items():
@@ -417,8 +494,9 @@ def check_catalog(catalog: Catalog, impact_categories: Iterable[str]) -> list[Pr
         if not catalog.controls_for(tid):
             problems.append(Problem(f"{catalog.sources[tid]}: {tid}",
                                     "no control mitigates this threat"))
+    problems += placement_problems(catalog, default_stencils())
     return problems
 
 
-__all__ = ["Catalog", "CatalogFile", "ControlType", "LikelihoodAdjustment", "ThreatType",
-           "check_catalog", "default_catalog", "load_catalog", "read_catalog_file"]
+__all__ = ["Catalog", "CatalogFile", "ControlPlacement", "ControlType", "LikelihoodAdjustment",
+           "ThreatType", "check_catalog", "default_catalog", "load_catalog", "read_catalog_file"]

@@ -106,6 +106,9 @@ def _evidence(model: ThreatModel, catalog, risks, stencils
     for cand in candidates.values():
         if cand.id in costs:
             cand.cost = costs[cand.id]
+    from workbench.analysis.attack.recommend import applicable_candidates
+
+    candidates, _ = applicable_candidates(candidates, model, catalog, stencils)
     return evidence, candidates
 
 

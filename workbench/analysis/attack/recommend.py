@@ -1,13 +1,15 @@
-"""What to fund first: controls (greedy) and edge cuts (minimum cut).
+"""What to fund first: a control plan (``plan.py``) and edge cuts (minimum cut).
 
 *Controls.* Candidates are the model's controls not yet in place and catalog controls
-suggested for the threats found. Greedy: at each step, take the candidate that removes the
-most excess risk per unit of cost, where the excess is ``sum over targets of max(0,
-P(target) - threshold)`` and ``P(target)`` is the worst attacker's probability. Stop when
-every target is under the threshold, nothing helps, or the time budget runs out. Every
-what-if reuses the attacker's prepared solver and the same random numbers (common random
-numbers), so differences are not sampling noise. Greedy is not optimal in general (the
-problem is a budgeted set cover), but each step's reduction is measured, not guessed.
+suggested for the threats found, each only where its catalog placement allows it
+(:mod:`workbench.analysis.placement`). A candidate is dropped when it can never change
+the chance of a step (its element, or the flow, is not reached by any attacker, or a threat
+it does not touch stays the easiest one even with every other candidate in place); the
+rest go to :func:`workbench.analysis.attack.plan.plan_controls`, which re-evaluates after
+each choice and searches subsets exactly when there are few candidates. Every what-if
+reuses the attacker's prepared solver and the same random numbers (common random
+numbers), so differences between plans are not sampling noise, and the search budget is a
+number of evaluations: the same seed gives the same plan on any machine.
 
 *Edge cuts.* For the most exposed attacker/target pairs, the fewest attack steps whose
 blocking disconnects the attacker from the target (``networkx.minimum_cut``, unit capacities),
@@ -16,7 +18,6 @@ with the probability that remains once they are blocked.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import networkx as nx
@@ -24,17 +25,47 @@ import numpy as np
 
 from workbench.analysis.attack.evidence import Candidate, element_probability
 from workbench.analysis.attack.graph import AttackGraph, step_graph
+from workbench.analysis.attack.plan import DEFAULT_BUDGET, MAX_EXACT, MAX_STEPS, plan_controls
 from workbench.analysis.attack.probability import Solution
 from workbench.analysis.attack.targets import TargetSpec
 
-#: Worlds per what-if during the greedy search (the final figures use the full size).
+#: Worlds per what-if during the search (the final figures use the full size).
 WHAT_IF_SAMPLES = 4096
-MAX_CANDIDATES = 24
-MAX_STEPS = 10
-
+#: Candidates the search evaluates (the best by the screening score beyond that).
+MAX_CANDIDATES = 20
+#: Prefix of candidate ids made from catalog suggestions (``catalog:<control>@<element>``).
+CATALOG_PREFIX = "catalog:"
 
 #: Per attacker run: the chances on its sampled (core) edges and the solution they gave.
 State = list[tuple[np.ndarray, Solution]]
+
+
+def catalog_control_of(cand: Candidate) -> str | None:
+    """The catalog control id of a ``catalog:<control>@<element>`` candidate, else None."""
+    if not cand.id.startswith(CATALOG_PREFIX) or len(cand.elements) != 1:
+        return None
+    (element,) = cand.elements
+    suffix = "@" + element
+    if not cand.id.endswith(suffix):
+        return None
+    return cand.id[len(CATALOG_PREFIX):-len(suffix)]
+
+
+def applicable_candidates(candidates: dict[str, Candidate], model, catalog, stencils
+                          ) -> tuple[dict[str, Candidate], int]:
+    """Catalog candidates whose placement allows their element, and how many were not.
+
+    The model's own planned controls are kept: the analyst put them there.
+    """
+    from workbench.analysis.placement import Placement
+
+    where = Placement(model, catalog, stencils)
+    kept: dict[str, Candidate] = {}
+    for cid, cand in candidates.items():
+        control = catalog_control_of(cand)
+        if control is None or all(where.allows(control, e) for e in cand.elements):
+            kept[cid] = cand
+    return kept, len(candidates) - len(kept)
 
 
 def _evaluate(graph: AttackGraph, runs, nodes: list[int], chosen: list[str],
@@ -65,98 +96,181 @@ def _evaluate(graph: AttackGraph, runs, nodes: list[int], chosen: list[str],
     return worst, state
 
 
-def _screen(cand: Candidate, graph: AttackGraph, exposure: dict[str, float]) -> float:
-    score = 0.0
+def _relevant(graph: AttackGraph, runs, hot: list[int], candidates: dict[str, Candidate]
+              ) -> list[Candidate]:
+    """Candidates on an element (or a flow) that some attacker reaches and from which a
+    target above the threshold can be reached: no other control can change a target."""
+    if not hot:
+        return []
+    reached = np.zeros(graph.size, dtype=bool)
+    for r in runs:
+        reached |= r.solution.probability[:graph.size] > 0
+    upstream = np.zeros(graph.size, dtype=bool)
+    upstream[hot] = True
+    preds: dict[int, list[int]] = {}
+    for a, b in zip(graph.raw_src.tolist(), graph.raw_dst.tolist(), strict=True):
+        preds.setdefault(b, []).append(a)
+    stack = list(hot)
+    while stack:
+        for a in preds.get(stack.pop(), ()):
+            if not upstream[a]:
+                upstream[a] = True
+                stack.append(a)
+    useful = {graph.nodes[i] for i in np.flatnonzero(upstream & reached)}
+    for k, a, b in zip(graph.raw_flow.tolist(), graph.raw_src.tolist(),
+                       graph.raw_dst.tolist(), strict=True):
+        if k >= 0 and reached[a] and upstream[b]:
+            useful.add(graph.flows[k])
+    return [c for c in candidates.values() if c.elements & useful]
+
+
+def _screen(pool: list[Candidate], graph: AttackGraph, runs) -> dict[str, float]:
+    """Screening score when there are too many candidates to evaluate: how much the
+    candidate lowers the chance of a step onto its elements, alone or added last to the
+    other candidates on the same element (so a pair that only works together scores),
+    times how exposed the element is, per cost unit."""
+    exposure: dict[str, float] = {}
+    top = np.zeros(graph.size)
+    for r in runs:
+        top = np.maximum(top, r.solution.probability[:graph.size])
+    for i, name in enumerate(graph.nodes):
+        exposure[name] = float(top[i])
+    for k, flow in enumerate(graph.flows):
+        users = graph.raw_src[graph.raw_flow == k]
+        exposure[flow] = float(top[users].max()) if users.size else 0.0
+    on: dict[str, set[str]] = {}
+    for c in pool:
+        for e in c.elements:
+            on.setdefault(e, set()).add(c.id)
+    score: dict[str, float] = {}
+    for c in pool:
+        total = 0.0
+        for e in c.elements:
+            threats = graph.evidence.get(e) or []
+            if not threats:
+                continue
+            others = on[e] - {c.id}
+            alone = element_probability(threats) - element_probability(threats, [c.id])
+            last = (element_probability(threats, others)
+                    - element_probability(threats, others | {c.id}))
+            total += exposure.get(e, 0.0) * max(alone, last)
+        score[c.id] = total / max(c.cost, 1e-9)
+    return score
+
+
+def _can_matter(cand: Candidate, graph: AttackGraph, pool: set[str]) -> bool:
+    """False when the candidate can never change a step: on each of its elements, a threat
+    it does not touch stays at least as easy as the ones it does, even with every other
+    candidate in place (the element's chance is its easiest threat's)."""
     for element in cand.elements:
-        threats = graph.evidence.get(element)
-        if not threats:
+        threats = graph.evidence.get(element) or []
+        touched = [t for t in threats
+                   if any(cid == cand.id and eff > 0 for cid, eff in getattr(t, "options", ()))]
+        if not touched:
             continue
-        drop = element_probability(threats) - element_probability(threats, [cand.id])
-        score += exposure.get(element, 0.0) * drop
-    return score / max(cand.cost, 1e-9)
+        others = [t for t in threats if t not in touched]
+        floor = max((t.residual(pool - {cand.id}) for t in others), default=0.0)
+        if max(t.residual(()) for t in touched) > floor + 1e-12:
+            return True
+    return False
 
 
 def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                        candidates: dict[str, Candidate], threshold: float, samples: int,
-                       exact_limit: int, deadline: float, notes: list[str]
+                       exact_limit: int, deadline: float | None, notes: list[str], *,
+                       budget: int = DEFAULT_BUDGET, max_exact: int = MAX_EXACT,
+                       max_steps: int = MAX_STEPS, max_candidates: int = MAX_CANDIDATES
                        ) -> list[dict[str, Any]]:
-    """Greedy control plan: one entry per step with cumulative cost and risk reduction."""
+    """The control plan: one entry per funding step (see ``docs/attack-paths.md``).
+
+    ``deadline`` is ignored (kept for callers): the search budget is ``budget``
+    evaluations, so the plan does not depend on the machine's speed or load.
+    """
+    del deadline
     if not runs or not specs:
-        return []
-    if not candidates:
-        notes.append("no candidate controls (no threats or catalog suggestions): "
-                     "see attack.edge_cuts for the steps to block")
+        notes.append("no control plan: no attacker reaches the model or no target")
         return []
     nodes = sorted({graph.index[s.element] for s in specs})
+    by_node = {n: [s for s in specs if graph.index[s.element] == n] for n in nodes}
+    if not candidates:
+        notes.append("no control plan: no candidate controls (no threats with catalog "
+                     "suggestions or planned controls); see attack.edge_cuts for the steps "
+                     "to block")
+        return []
     what_if = min(samples, WHAT_IF_SAMPLES)
-    base, state = _evaluate(graph, runs, nodes, [], candidates, what_if, exact_limit)
-    exposed = {graph.nodes[n] for n, p in zip(nodes, base, strict=True) if p > 0}
-    reached = {graph.nodes[i] for r in runs
-               for i in np.flatnonzero(r.solution.probability[:graph.size] > 0)}
-    pool = [c for c in candidates.values()
-            if c.elements & (reached | exposed) or any(e in graph.flows for e in c.elements)]
-    exposure: dict[str, float] = {}
-    for r in runs:
-        for i in np.flatnonzero(r.solution.probability[:graph.size] > 0):
-            name = graph.nodes[i]
-            exposure[name] = max(exposure.get(name, 0.0), float(r.solution.probability[i]))
-    for k, flow in enumerate(graph.flows):
-        users = graph.raw_src[graph.raw_flow == k]
-        exposure[flow] = max((exposure.get(graph.nodes[u], 0.0) for u in users.tolist()),
-                             default=0.0)
-    # Screen candidates by how much they lower the chance of a step onto their elements,
-    # weighted by how exposed those elements are, per cost unit; a control that does not
-    # touch an element's easiest threat changes nothing and is dropped.
-    screen = {c.id: _screen(c, graph, exposure) for c in pool}
-    pool = [c for c in pool if screen[c.id] > 0]
-    pool.sort(key=lambda c: (-screen[c.id], c.cost, c.id))
-    if len(pool) > MAX_CANDIDATES:
-        notes.append(f"control search limited to {MAX_CANDIDATES} of {len(pool)} candidates")
-        pool = pool[:MAX_CANDIDATES]
+    base, base_state = _evaluate(graph, runs, nodes, [], candidates, what_if, exact_limit)
+    pool = _relevant(graph, runs, [n for n, p in zip(nodes, base, strict=True)
+                                   if p > threshold], candidates)
+    ids = {c.id for c in pool}
+    pool = [c for c in pool if _can_matter(c, graph, ids)]
+    relevant = len(pool)
+    reachable = base
+    if len(pool) > max_candidates:
+        everything = [c.id for c in pool]
+        reachable, _ = _evaluate(graph, runs, nodes, everything, candidates, what_if,
+                                 exact_limit, base_state)
+        score = _screen(pool, graph, runs)
+        pool.sort(key=lambda c: (-score[c.id], c.cost, c.id))
+        notes.append(f"control plan: search limited to the {max_candidates} of {len(pool)} "
+                     f"candidates that most lower the chance of a step onto exposed elements "
+                     f"(alone or with the other candidates on the same element), per cost")
+        pool = pool[:max_candidates]
+    costs = {c.id: max(float(c.cost), 1e-6) for c in pool}
+    states: dict[frozenset[str], State] = {frozenset(): base_state}
 
-    def excess(v: np.ndarray) -> float:
-        return float(np.maximum(0.0, v - threshold).sum())
+    def evaluate(chosen: list[str]) -> np.ndarray:
+        # Stand on the state of the largest evaluated subset (same worlds either way).
+        key = frozenset(chosen)
+        ref = max((k for k in states if k <= key), key=len, default=None)
+        value, state = _evaluate(graph, runs, nodes, chosen, candidates, what_if,
+                                 exact_limit, states[ref] if ref is not None else None)
+        if len(states) < 64:
+            states[key] = state
+        return value
 
+    plan = plan_controls(evaluate, costs, threshold, max_exact=max_exact, budget=budget,
+                         max_steps=max_steps)
+    notes.extend(plan.notes)
+    method = {"exact": "exact minimum-cost set", "best-found": "best set found in the budget",
+              "greedy": "greedy with re-evaluation (too many candidates for the exact "
+                        "search)", "none": "none"}[plan.method]
+    if plan.steps or plan.method != "none":
+        notes.append(f"control plan: {method}; {relevant} of {len(candidates)} candidate(s) "
+                     f"can change a step towards a target above the threshold, "
+                     f"{plan.evaluations} evaluation(s) of {what_if} worlds")
+    stuck = [j for j in range(len(nodes)) if reachable[j] > threshold and base[j] > threshold]
+    if stuck and relevant:
+        names = ", ".join(f"{s.id} ({reachable[j]:.3f})" for j in stuck[:5]
+                          for s in by_node[nodes[j]][:1])
+        notes.append(f"{len(stuck)} target(s) stay above the threshold {threshold:g} even "
+                     f"with all {relevant} relevant candidate controls in place: {names}"
+                     + (" ..." if len(stuck) > 5 else ""))
+    out: list[dict[str, Any]] = []
     chosen: list[str] = []
-    current = base
-    plan: list[dict[str, Any]] = []
     cost = 0.0
-    for _ in range(MAX_STEPS):
-        if excess(current) <= 0:
-            break
-        best: tuple[float, str, np.ndarray, State] | None = None
-        for cand in pool:
-            if cand.id in chosen:
-                continue
-            if time.perf_counter() > deadline:
-                notes.append("control recommendation stopped by the time budget")
-                return plan
-            trial, trial_state = _evaluate(graph, runs, nodes, chosen + [cand.id],
-                                           candidates, what_if, exact_limit, state)
-            gain = excess(current) - excess(trial)
-            score = gain / max(cand.cost, 1e-9)
-            if gain > 1e-12 and (best is None or score > best[0]):
-                best = (score, cand.id, trial, trial_state)
-        if best is None:
-            break
-        _, cid, trial, state = best
-        chosen.append(cid)
-        cost += candidates[cid].cost
-        plan.append({
-            "controls": list(chosen), "added": cid, "title": candidates[cid].title,
-            "elements": sorted(candidates[cid].elements), "step_cost": candidates[cid].cost,
-            "cost": cost,
-            "marginal_reduction": float(current.sum() - trial.sum()),
-            "risk_reduction": float(base.sum() - trial.sum()),
-            "targets_above_threshold": int((trial > threshold).sum()),
-            "max_probability": float(trial.max(initial=0.0)),
-            "worlds": what_if,
+    for step in plan.steps:
+        cand = candidates[step.added]
+        chosen.append(step.added)
+        cost += costs[step.added]
+        changed = []
+        for j, n in enumerate(nodes):
+            before, after = float(step.before[j]), float(step.after[j])
+            if abs(before - after) > 1e-12 or before > threshold:
+                for spec in by_node[n]:
+                    changed.append({"target": spec.id, "element": spec.element,
+                                    "before": before, "after": after})
+        out.append({
+            "controls": list(chosen), "added": step.added, "title": cand.title,
+            "control": catalog_control_of(cand) or step.added,
+            "elements": sorted(cand.elements), "step_cost": costs[step.added], "cost": cost,
+            "marginal_reduction": float(step.before.sum() - step.after.sum()),
+            "risk_reduction": float(plan.base.sum() - step.after.sum()),
+            "targets_above_threshold": int((step.after > threshold).sum()),
+            "max_probability": float(step.after.max(initial=0.0)),
+            "targets": changed, "goal": step.goal, "method": plan.method,
+            "optimal": plan.optimal, "evaluations": plan.evaluations, "worlds": what_if,
         })
-        current = trial
-    if excess(current) > 0 and plan:
-        notes.append(f"{int((current > threshold).sum())} target(s) stay above the "
-                     f"threshold {threshold} with the candidate controls")
-    return plan
+    return out
 
 
 def _first_below(solver, node: int) -> int:

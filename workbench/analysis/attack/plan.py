@@ -1,0 +1,332 @@
+"""Choosing controls to fund: the cheapest set that brings every target under the threshold.
+
+Pure search over an *evaluator*: a function from a set of candidate ids to the worst
+attacker's probability of each target with those candidates in place. The engine's
+evaluator (``recommend.py``) re-solves the attack graph with common random numbers; tests
+and ``benchmarks/bench_control_plan.py`` use exact enumeration on small graphs. Adding a
+control never raises a probability (fewer successful steps in every world), and the
+search relies on that.
+
+1. Targets the whole candidate set brings under the threshold are *fixable*; the others
+   are reported as such and handled last (step 5).
+2. Greedy with re-evaluation: each step adds the candidate that removes the most excess
+   over the threshold (fixable targets) per cost unit, re-measured against the controls
+   already chosen; when no single candidate helps, pairs are tried, so a control that only
+   pays off with another is found. Controls made redundant by later ones are removed.
+3. Exact branch and bound over subsets when there are at most ``max_exact`` candidates:
+   include/exclude depth-first search, pruned by cost (cost so far plus the cheapest
+   remaining candidate must beat the best set found) and by feasibility (the set plus
+   every remaining candidate must bring the fixable targets under). The greedy set is the
+   first incumbent. Ties on cost go to the lower summed probability, then to the ids.
+4. The chosen set is ordered for funding: each step adds the control that removes the
+   most excess per cost unit given the earlier steps.
+5. Targets that cannot be brought under get greedy steps while some candidate still
+   lowers their excess (at most ``max_steps`` steps in all).
+
+Budgets are counted in evaluations, never in seconds, so the same inputs give the same
+plan on any machine and under any load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import numpy as np
+
+EPS = 1e-12
+#: Subsets are searched exactly up to this many candidates (2^12 = 4,096 subsets at most,
+#: far fewer once pruned).
+MAX_EXACT = 12
+#: Evaluations the search may spend (ordering the chosen steps comes on top: at most
+#: ``max_steps^2 / 2``, mostly cached).
+DEFAULT_BUDGET = 240
+MAX_STEPS = 10
+#: Steps for targets no candidate set brings under must lower the summed excess over the
+#: threshold by at least this much (smaller gains are not worth a board's line).
+MIN_REDUCTION = 1e-3
+#: Pairs tried when no single candidate helps (the cheapest pairs first).
+MAX_PAIRS = 60
+
+Evaluator = Callable[[list[str]], np.ndarray]
+
+
+class BudgetExhausted(Exception):
+    """The search spent its evaluations."""
+
+
+class Oracle:
+    """Cached evaluator counting what the search spends."""
+
+    def __init__(self, fn: Evaluator, budget: int):
+        self.fn = fn
+        self.budget = budget
+        self.spent = 0
+        self.cache: dict[frozenset[str], np.ndarray] = {}
+
+    def __call__(self, chosen: Iterable[str], *, free: bool = False) -> np.ndarray:
+        key = frozenset(chosen)
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        if not free:
+            if self.spent >= self.budget:
+                raise BudgetExhausted
+            self.spent += 1
+        value = np.asarray(self.fn(sorted(key)), dtype=float)
+        self.cache[key] = value
+        return value
+
+
+@dataclass
+class Step:
+    """One funding step: the control added, what the targets were before and after."""
+
+    added: str
+    before: np.ndarray
+    after: np.ndarray
+    goal: str  # "under-threshold" (part of the cheapest covering set) or "reduce"
+
+
+@dataclass
+class Plan:
+    steps: list[Step]
+    base: np.ndarray
+    method: str  # "exact", "best-found", "greedy", "none"
+    optimal: bool
+    evaluations: int
+    candidates: int
+    fixable: np.ndarray  # per target: the candidates together bring it under
+    reachable: np.ndarray  # per target: probability with every candidate in place
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def chosen(self) -> list[str]:
+        return [s.added for s in self.steps]
+
+    def cost(self, costs: dict[str, float]) -> float:
+        return sum(costs[c] for c in self.chosen)
+
+
+def _excess(v: np.ndarray, threshold: float, mask: np.ndarray | None = None) -> float:
+    over = np.maximum(0.0, v - threshold)
+    return float(over[mask].sum() if mask is not None else over.sum())
+
+
+def _feasible(v: np.ndarray, threshold: float, mask: np.ndarray) -> bool:
+    return bool(np.all(v[mask] <= threshold + EPS))
+
+
+def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold: float, *,
+                  max_exact: int = MAX_EXACT, budget: int = DEFAULT_BUDGET,
+                  max_steps: int = MAX_STEPS) -> Plan:
+    """The plan for ``costs`` (candidate id -> cost > 0); see the module docstring."""
+    oracle = Oracle(evaluate, budget)
+    ids = sorted(costs, key=lambda c: (costs[c], c))
+    base = oracle([], free=True)
+    full = oracle(ids, free=True) if ids else base
+    fixable = full <= threshold + EPS
+    plan = Plan([], base, "none", False, 0, len(ids), fixable, full)
+    above = base > threshold + EPS
+    if not above.any():
+        plan.notes.append(f"no control plan: every target is already under the threshold "
+                          f"{threshold:g}")
+        plan.optimal = True
+        return plan
+    if not ids:
+        plan.notes.append("no control plan: no applicable candidate control lowers a step "
+                          "towards a target above the threshold")
+        return plan
+    need = above & fixable
+    cover: list[str] = []
+    exhausted = False
+    if need.any():
+        try:
+            cover = _greedy_cover(oracle, ids, costs, threshold, fixable)
+            cover = _drop_redundant(oracle, cover, costs, threshold, fixable)
+            plan.method = "greedy"
+            if len(ids) <= max_exact:
+                cover, plan.optimal = _branch_and_bound(oracle, ids, costs, threshold,
+                                                        fixable, cover)
+                plan.method = "exact" if plan.optimal else "best-found"
+        except BudgetExhausted as stop:
+            exhausted = True
+            if not cover:  # the greedy's steps so far (cached evaluations)
+                cover = list(stop.args[0]) if stop.args else []
+            plan.method = "best-found"
+    plan.steps = _order(oracle, cover, costs, threshold, max_steps)
+    if len(cover) > max_steps:
+        plan.notes.append(f"control plan: the covering set has {len(cover)} controls; the "
+                          f"first {max_steps} in funding order are listed")
+    if (~fixable).any() and len(plan.steps) < max_steps:
+        if plan.method == "none":
+            plan.method = "greedy"
+        try:
+            plan.steps += _reduce(oracle, [c for c in ids if c not in cover], cover, costs,
+                                  threshold, max_steps - len(plan.steps))
+        except BudgetExhausted:
+            exhausted = True
+    plan.evaluations = oracle.spent
+    if exhausted:
+        plan.notes.append(f"control plan: search budget of {budget} evaluations spent; the "
+                          f"plan is the best found, not proven the cheapest")
+    if not plan.steps:
+        plan.notes.append("no control plan: no candidate (alone, in pairs or all together) "
+                          "lowers a target above the threshold")
+    return plan
+
+
+def _greedy_cover(oracle: Oracle, ids: list[str], costs: dict[str, float], threshold: float,
+                  mask: np.ndarray) -> list[str]:
+    chosen: list[str] = []
+    try:
+        return _greedy_steps(oracle, ids, costs, threshold, mask, chosen)
+    except BudgetExhausted:
+        raise BudgetExhausted(list(chosen)) from None
+
+
+def _greedy_steps(oracle: Oracle, ids: list[str], costs: dict[str, float], threshold: float,
+                  mask: np.ndarray, chosen: list[str]) -> list[str]:
+    current = oracle(chosen)
+    while not _feasible(current, threshold, mask):
+        now = _excess(current, threshold, mask)
+        best: tuple[float, float, tuple[str, ...]] | None = None
+        rest = [c for c in ids if c not in chosen]
+        for c in rest:
+            gain = now - _excess(oracle(chosen + [c]), threshold, mask)
+            if gain > EPS:
+                key = (gain / costs[c], -costs[c], (c,))
+                if best is None or key[:2] > best[:2]:
+                    best = key
+        if best is None:  # only combinations help: try pairs, cheapest first
+            pairs = sorted(combinations(rest, 2), key=lambda p: (costs[p[0]] + costs[p[1]], p))
+            for a, b in pairs[:MAX_PAIRS]:
+                gain = now - _excess(oracle(chosen + [a, b]), threshold, mask)
+                if gain > EPS:
+                    key = (gain / (costs[a] + costs[b]), -(costs[a] + costs[b]), (a, b))
+                    if best is None or key[:2] > best[:2]:
+                        best = key
+        if best is None:  # nothing small helps: take everything, redundancy pruned later
+            chosen[:] = list(ids)
+            return chosen
+        chosen += list(best[2])
+        current = oracle(chosen)
+    return chosen
+
+
+def _drop_redundant(oracle: Oracle, chosen: list[str], costs: dict[str, float],
+                    threshold: float, mask: np.ndarray, free: bool = False) -> list[str]:
+    """Remove controls the others make unnecessary, the most expensive first."""
+    kept = list(chosen)
+    for c in sorted(chosen, key=lambda c: (-costs[c], c)):
+        trial = [x for x in kept if x != c]
+        if _feasible(oracle(trial, free=free), threshold, mask):
+            kept = trial
+    return kept
+
+
+def _branch_and_bound(oracle: Oracle, ids: list[str], costs: dict[str, float],
+                      threshold: float, mask: np.ndarray, incumbent: list[str]
+                      ) -> tuple[list[str], bool]:
+    """The cheapest set bringing the masked targets under; (set, proven optimal)."""
+    # Most useful alone per cost first, so good sets come early; singletons are cached
+    # from the greedy's first round.
+    base = _excess(oracle([]), threshold, mask)
+    alone = {c: base - _excess(oracle([c]), threshold, mask) for c in ids}
+    order = sorted(ids, key=lambda c: (-alone[c] / costs[c], costs[c], c))
+    suffix_min = [min((costs[c] for c in order[i:]), default=np.inf)
+                  for i in range(len(order) + 1)]
+
+    def key(chosen: Sequence[str]) -> tuple[float, float, tuple[str, ...]]:
+        return (round(sum(costs[c] for c in chosen), 9),
+                round(float(oracle(chosen).sum()), 12), tuple(sorted(chosen)))
+
+    best = list(incumbent)
+    best_key = key(best)
+
+    def dfs(i: int, chosen: list[str], cost: float) -> None:
+        nonlocal best, best_key
+        if _feasible(oracle(chosen), threshold, mask):
+            k = key(chosen)
+            if k < best_key:
+                best, best_key = list(chosen), k
+            return  # adding more only costs more
+        if i == len(order) or cost + suffix_min[i] > best_key[0] + 1e-9:
+            return
+        if not _feasible(oracle(chosen + order[i:]), threshold, mask):
+            return  # even every remaining candidate would not do
+        c = order[i]
+        dfs(i + 1, chosen + [c], cost + costs[c])
+        dfs(i + 1, chosen, cost)
+
+    try:
+        dfs(0, [], 0.0)
+    except BudgetExhausted:
+        return best, False
+    return best, True
+
+
+def _order(oracle: Oracle, chosen: list[str], costs: dict[str, float], threshold: float,
+           limit: int) -> list[Step]:
+    """Funding order: each step removes the most excess (all targets) per cost unit.
+
+    A set longer than ``limit`` keeps the order it was built in (its prefixes are
+    already evaluated) and is cut at ``limit``.
+    """
+    steps: list[Step] = []
+    done: list[str] = []
+    current = oracle([], free=True)
+    if len(chosen) > limit:
+        for c in chosen[:limit]:
+            done.append(c)
+            v = oracle(done, free=True)
+            steps.append(Step(c, current, v, "under-threshold"))
+            current = v
+        return steps
+    rest = list(chosen)
+    while rest:
+        now = _excess(current, threshold)
+        scored = []
+        for c in rest:
+            v = oracle(done + [c], free=True)
+            scored.append(((now - _excess(v, threshold)) / costs[c],
+                           float(current.sum() - v.sum()), -costs[c], c, v))
+        scored.sort(key=lambda s: (-s[0], -s[1], -s[2], s[3]))
+        _, _, _, c, v = scored[0]
+        steps.append(Step(c, current, v, "under-threshold"))
+        done.append(c)
+        rest.remove(c)
+        current = v
+    return steps
+
+
+def _reduce(oracle: Oracle, pool: list[str], chosen: list[str], costs: dict[str, float],
+            threshold: float, room: int) -> list[Step]:
+    """Greedy steps lowering the targets no candidate set brings under."""
+    steps: list[Step] = []
+    done = list(chosen)
+    current = oracle(done, free=True)
+    rest = list(pool)
+    while rest and len(steps) < room:
+        now = _excess(current, threshold)
+        best = None
+        for c in rest:
+            v = oracle(done + [c])
+            gain = now - _excess(v, threshold)
+            if gain >= MIN_REDUCTION:
+                k = (gain / costs[c], -costs[c])
+                if best is None or k > best[0]:
+                    best = (k, c, v)
+        if best is None:
+            break
+        _, c, v = best
+        steps.append(Step(c, current, v, "reduce"))
+        done.append(c)
+        rest.remove(c)
+        current = v
+    return steps
+
+
+__all__ = ["DEFAULT_BUDGET", "MAX_EXACT", "BudgetExhausted", "Oracle", "Plan", "Step",
+           "plan_controls"]
