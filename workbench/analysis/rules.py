@@ -40,7 +40,7 @@ def instance_id(key: str) -> str:
     if len(key) <= _ID_LIMIT:
         return key
     digest = hashlib.sha256(key.encode()).hexdigest()[:10]
-    return f"{key[:_ID_LIMIT - 11]}~{digest}"
+    return f"{key[:_ID_LIMIT - 11]}-{digest}"  # "-": the id pattern refuses "~"
 
 
 @dataclass

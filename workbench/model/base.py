@@ -12,6 +12,15 @@ Identifier = Annotated[
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$"),
 ]
 
+#: Ids of things other ids are derived from (components, flows, zones, assets, attackers,
+#: targets, controls, impact categories): at most 64 characters, so that a threat key
+#: ``<catalog id (<= 63)>@<element id>`` always fits in an :data:`Identifier`.
+ElementId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,63}$"),
+]
+ELEMENT_ID_MAX = 64
+
 #: Free text with a generous bound: hostile files should not hold megabytes in one field.
 Text = Annotated[str, StringConstraints(max_length=20_000)]
 ShortText = Annotated[str, StringConstraints(max_length=500)]

@@ -47,7 +47,8 @@ def used_ids(model: ThreatModel) -> set[str]:
 def new_id(model: ThreatModel, base: str, taken: set[str] | None = None) -> str:
     """A readable id from ``base`` that no other object uses (``pump``, ``pump-2``...)."""
     taken = used_ids(model) if taken is None else taken
-    slug = _SLUG.sub("-", base).strip("-.").lower()[:100] or "item"
+    # 56: room for a "-NNNNNNN" suffix within the 64 characters of an element id.
+    slug = _SLUG.sub("-", base).strip("-.").lower()[:56].strip("-.") or "item"
     if not slug[0].isalnum():
         slug = "x" + slug
     if slug not in taken:

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 
-from workbench.model.base import Identifier, ShortText, Strict, Text
+from workbench.model.base import ElementId, Identifier, ShortText, Strict, Text
 from workbench.model.conditions import Condition
 from workbench.model.enums import (
     AssetKind,
@@ -73,7 +73,7 @@ class ComponentProperties(Strict):
 
 
 class Component(Strict):
-    id: Identifier
+    id: ElementId
     name: ShortText
     stencil: Identifier
     layer: Layer
@@ -88,7 +88,7 @@ class Component(Strict):
 class Flow(Strict):
     """A data flow between two components, optionally carried by network components."""
 
-    id: Identifier
+    id: ElementId
     source: Identifier
     target: Identifier
     name: ShortText | None = None
@@ -104,7 +104,7 @@ class Flow(Strict):
 
 
 class TrustZone(Strict):
-    id: Identifier
+    id: ElementId
     name: ShortText
     kind: ZoneKind = ZoneKind.OTHER
     trust_level: Annotated[int, Field(ge=0, le=10)] = 5
@@ -115,7 +115,7 @@ class TrustZone(Strict):
 
 
 class DataAsset(Strict):
-    id: Identifier
+    id: ElementId
     name: ShortText
     kind: AssetKind = AssetKind.OTHER
     personal: bool = False
@@ -130,7 +130,7 @@ class DataAsset(Strict):
 class AttackerProfile(Strict):
     """Who attacks, where they start, and how capable they are (scales edge probabilities)."""
 
-    id: Identifier
+    id: ElementId
     name: ShortText
     description: Text | None = None
     capability: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
@@ -142,7 +142,7 @@ class AttackerProfile(Strict):
 class Target(Strict):
     """Something that matters: a safety function, a store of health data, a care service."""
 
-    id: Identifier
+    id: ElementId
     element: Identifier
     kind: ShortText = "health_data"
     name: ShortText | None = None
@@ -184,7 +184,7 @@ class ThreatInstance(Strict):
 class ControlInstance(Strict):
     """A control (from the catalog or the organisation's own) put in place on elements."""
 
-    id: Identifier
+    id: ElementId
     catalog_id: ShortText | None = None
     title: ShortText
     elements: list[Identifier] = Field(default_factory=list)
@@ -203,7 +203,7 @@ class ScaleLevel(Strict):
 
 
 class ImpactCategory(Strict):
-    id: Identifier
+    id: ElementId
     name: ShortText
     description: Text | None = None
 
@@ -217,16 +217,57 @@ class RiskSettings(Strict):
     options: dict[Identifier, Any] = Field(default_factory=dict)
 
 
+#: Largest coordinate a drawing may use, and largest element size: beyond, renderers fail
+#: (a PNG of a diagram spanning millions of points cannot be allocated) or lose precision.
+COORDINATE_LIMIT = 1e6
+SIZE_LIMIT = 1e5
+
+
+def _coordinate(number: float, what: str) -> float:
+    if number != number or abs(number) > COORDINATE_LIMIT:
+        raise ValueError(f"{what} {number!r} is not a coordinate within "
+                         f"±{COORDINATE_LIMIT:,.0f}")
+    return number
+
+
 class Box(Strict):
     x: float
     y: float
     w: float | None = None
     h: float | None = None
 
+    @field_validator("x", "y")
+    @classmethod
+    def _position(cls, value: float) -> float:
+        return _coordinate(value, "position")
+
+    @field_validator("w", "h")
+    @classmethod
+    def _size(cls, value: float | None) -> float | None:
+        if value is not None and not 0 <= value <= SIZE_LIMIT:
+            raise ValueError(f"size {value!r} is not between 0 and {SIZE_LIMIT:,.0f}")
+        return value
+
 
 class FlowRoute(Strict):
     waypoints: list[tuple[float, float]] = Field(default_factory=list)
     label_offset: tuple[float, float] | None = None
+
+    @field_validator("waypoints")
+    @classmethod
+    def _points(cls, value: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        for x, y in value:
+            _coordinate(x, "waypoint")
+            _coordinate(y, "waypoint")
+        return value
+
+    @field_validator("label_offset")
+    @classmethod
+    def _offset(cls, value: tuple[float, float] | None) -> tuple[float, float] | None:
+        if value is not None:
+            _coordinate(value[0], "label offset")
+            _coordinate(value[1], "label offset")
+        return value
 
 
 class Layout(Strict):
@@ -235,12 +276,3 @@ class Layout(Strict):
     elements: dict[Identifier, Box] = Field(default_factory=dict)
     zones: dict[Identifier, Box] = Field(default_factory=dict)
     flows: dict[Identifier, FlowRoute] = Field(default_factory=dict)
-
-    @field_validator("elements", "zones")
-    @classmethod
-    def _finite(cls, value: dict[str, Box]) -> dict[str, Box]:
-        for key, box in value.items():
-            for number in (box.x, box.y, box.w or 0.0, box.h or 0.0):
-                if number != number or abs(number) > 1e7:
-                    raise ValueError(f"position of {key!r} is not a finite coordinate")
-        return value

@@ -82,7 +82,7 @@ def parse_json_text(raw: bytes | str, source: str) -> Any:
     if not text.strip():
         raise ModelError([Problem("$", "file is empty")], source)
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_bounded_int, parse_constant=float)
     except json.JSONDecodeError as exc:
         raise ModelError([Problem("$", f"invalid JSON at line {exc.lineno} column {exc.colno}: "
                                        f"{exc.msg}")], source) from None
@@ -93,7 +93,78 @@ def parse_json_text(raw: bytes | str, source: str) -> Any:
     if depth > MAX_DEPTH:
         raise ModelError([Problem("$", f"JSON nested {depth} levels deep (limit {MAX_DEPTH})")],
                          source)
+    problems = check_values(data)
+    if problems:
+        raise ModelError(problems, source)
     return data
+
+
+#: Largest magnitude of any number in a model: integers stay exact in every JSON reader
+#: (2**53), floats stay far from overflow when summed, scaled or drawn.
+NUMBER_LIMIT = 2**53
+_MAX_PROBLEMS = 20
+
+
+class _HugeInt:
+    """An integer literal too long to convert (Python refuses 4,301+ digits with ValueError);
+    kept as a marker so :func:`check_values` can name where it sits."""
+
+    def __init__(self, digits: int):
+        self.digits = digits
+
+
+def _bounded_int(literal: str) -> int | _HugeInt:
+    return int(literal) if len(literal) <= 20 else _HugeInt(len(literal.lstrip("-")))
+
+
+def _value_problem(value: Any) -> str | None:
+    if isinstance(value, _HugeInt):
+        return f"integer of {value.digits:,} digits is out of range (limit ±{NUMBER_LIMIT:,})"
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) and abs(value) > NUMBER_LIMIT:
+        return f"integer {value} is out of range (limit ±{NUMBER_LIMIT:,})"
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return f"{value} is not a finite number"
+        if abs(value) > NUMBER_LIMIT:
+            return f"number {value:g} is out of range (limit ±{NUMBER_LIMIT:,})"
+    if isinstance(value, str):
+        return _text_problem(value)
+    return None
+
+
+def _text_problem(text: str) -> str | None:
+    """Lone surrogates (``"\\ud800"`` in JSON) parse but can never be written as UTF-8:
+    every later save would fail."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return (f"text holds an unpaired surrogate \\u{ord(text[exc.start]):04x} "
+                f"at character {exc.start}, which cannot be saved as UTF-8")
+    return None
+
+
+def check_values(data: Any) -> list[Problem]:
+    """Every number finite and within :data:`NUMBER_LIMIT`, every string (keys included)
+    encodable, each problem located by its JSON path; no recursion (depth is unbounded here)."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
+    while stack and len(problems) < _MAX_PROBLEMS:
+        node, loc = stack.pop()
+        if isinstance(node, dict):
+            for key, child in node.items():
+                message = _text_problem(key)
+                if message:
+                    problems.append(Problem(format_loc(loc) or "$", f"a key: {message}"))
+                stack.append((child, (*loc, key)))
+        elif isinstance(node, list):
+            stack.extend((child, (*loc, i)) for i, child in enumerate(node))
+        else:
+            message = _value_problem(node)
+            if message:
+                problems.append(Problem(format_loc(loc) or "$", message))
+    return sorted(problems, key=lambda p: p.path)
 
 
 def _depth(data: Any) -> int:
@@ -122,6 +193,9 @@ def model_from_document(doc: Any, source: str,
         doc, _ = migrate(doc)
     except ModelError as exc:
         raise ModelError(exc.problems, source) from None
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:  # an old file's odd shape
+        raise ModelError([Problem("$", f"cannot upgrade this older file: {exc}")],
+                         source) from None
     try:
         model = ThreatModel.model_validate(doc)
     except ValidationError as exc:
@@ -139,6 +213,10 @@ def _pydantic_message(error: Any) -> str:
     message = error["msg"]
     if error["type"] == "extra_forbidden":
         return "unknown field (check the spelling; see `workbench schema`)"
+    if error["type"] == "string_pattern_mismatch" and "{0," in str(error.get("ctx", {})):
+        longest = 64 if "{0,63}" in str(error["ctx"]) else 128
+        message = (f"not a valid id: letters, digits and _ . : @ -, starting with a letter or "
+                   f"digit, at most {longest} characters")
     if error["type"] == "literal_error" and error["loc"] == ("schema_version",):
         return f"unsupported schema version {error.get('input')!r}"
     value = error.get("input")

@@ -19,11 +19,18 @@ _V0_LAYERS = {"things": "thing", "gateways": "gateway", "networks": "network", "
 
 def _v0_to_v1(doc: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in doc.items() if k not in {"elements", "title", "owner", "version"}}
-    out["metadata"] = dict(doc.get("metadata") or {})
-    for key in ("title", "owner", "version"):
-        if key in doc:
-            out["metadata"].setdefault(key, doc[key])
-    out["metadata"].setdefault("title", "Untitled model")
+    metadata = doc.get("metadata") or {}
+    if not isinstance(metadata, dict):  # left as is: validation names it
+        out["metadata"] = metadata
+    else:
+        out["metadata"] = dict(metadata)
+        for key in ("title", "owner", "version"):
+            if key in doc:
+                out["metadata"].setdefault(key, doc[key])
+        out["metadata"].setdefault("title", "Untitled model")
+    for key in ("elements", "flows"):
+        if not isinstance(doc.get(key, []), list):
+            raise ModelError([Problem(key, f"must be a list, not {type(doc[key]).__name__}")])
     components = []
     for element in doc.get("elements", []):
         if not isinstance(element, dict):

@@ -110,6 +110,20 @@ def png_bytes(scene: Scene, dpi: int = 150) -> bytes:
     return buffer.getvalue()
 
 
+#: Agg refuses images wider or taller than 2**16 pixels; and a bitmap of more than ~64
+#: megapixels (256 MB) is no use to anyone and may not fit in memory.
+PNG_MAX_SIDE = 32_000
+PNG_MAX_PIXELS = 64_000_000
+
+
+def png_dpi(width: float, height: float, dpi: float = 150) -> float:
+    """``dpi``, lowered for a huge diagram so the bitmap stays allocatable (the loader allows
+    coordinates up to ±1e6: a diagram may span 2e6 points)."""
+    side = max(width, height, 1.0) / 72
+    area = max(width, 1.0) * max(height, 1.0) / 72 / 72
+    return min(float(dpi), PNG_MAX_SIDE / side, (PNG_MAX_PIXELS / area) ** 0.5)
+
+
 def write_png(scene: Scene, path, dpi: int = 150) -> None:
     """Bitmap through matplotlib's Agg backend (reportlab's renderPM needs pycairo)."""
     import matplotlib
@@ -127,6 +141,7 @@ def write_png(scene: Scene, path, dpi: int = 150) -> None:
     regular = FontProperties(fname=str(font_dir() / "DejaVuSans.ttf"))
     bold = FontProperties(fname=str(font_dir() / "DejaVuSans-Bold.ttf"))
     # One scene unit = one point, so text sizes match the PDF.
+    dpi = png_dpi(scene.width, scene.height, dpi)
     fig = Figure(figsize=(scene.width / 72, scene.height / 72), dpi=dpi)
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0, 0, 1, 1))
