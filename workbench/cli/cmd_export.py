@@ -33,6 +33,13 @@ def _otm(model: ThreatModel, lang: str = "en") -> str:
     return dumps_otm(model)
 
 
+def _csv_model(model: ThreatModel, lang: str = "en") -> bytes:
+    """Structure in the CSV importer's columns; UTF-8 with BOM for spreadsheets."""
+    from workbench.interop.csv_export import model_to_csv
+
+    return model_to_csv(model).encode("utf-8-sig")
+
+
 def _report(fmt: str) -> Callable[[ThreatModel, str], str | bytes]:
     """A report-layer exporter (workbench.report.exports), imported only when used."""
     def write(model: ThreatModel, lang: str = "en") -> str | bytes:
@@ -50,6 +57,8 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("png", "architecture diagram, PNG", ".png", _report("png"), binary=True),
         ExportFormat("csv", "risk register, CSV UTF-8 with BOM", ".csv", _report("csv"),
                      binary=True),
+        ExportFormat("csv-model", "zones, components and flows as CSV in the columns "
+                     "`import` reads", ".model.csv", _csv_model, binary=True),
         ExportFormat("md", "summary, Markdown", ".md", _report("md")),
         ExportFormat("json", "analysis behind the reports, JSON", ".json", _report("json")),
     )

@@ -17,6 +17,9 @@ encrypted, authenticated, bidirectional     flow flags: yes/no, true/false, 1/0
 trust_level    zone trust 0-10 (default 5)
 description    free text
 =============  ===========================================================================
+
+A cell written as ``'=...`` (or ``'+``, ``'-``, ``'@``) by :mod:`workbench.interop.csv_export`
+or by a careful spreadsheet user loses that one protective quote on import.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from typing import Any
 
 from workbench.interop.builder import ModelBuilder
 from workbench.interop.common import ImportResult, decode_text, fail, read_bytes_guarded
+from workbench.interop.csv_safe import unneutralise
 from workbench.model.enums import Layer
 from workbench.model.stencils import StencilLibrary
 
@@ -69,7 +73,8 @@ def csv_to_model(text: str, source: str, stencils: StencilLibrary | None = None)
             if len(values) > len(header):
                 raise fail(source, f"row {number}", f"{len(values)} values for "
                                                     f"{len(header)} columns")
-            rows.append((number, {h: v.strip() for h, v in zip(header, values, strict=False)}))
+            rows.append((number, {h: unneutralise(v.strip())
+                                  for h, v in zip(header, values, strict=False)}))
     except csv.Error as exc:
         raise fail(source, "$", f"invalid CSV: {exc}") from None
     if not rows:

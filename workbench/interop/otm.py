@@ -20,6 +20,7 @@ from workbench.interop.safe_yaml import safe_yaml_load
 from workbench.model.enums import ControlStatus, Layer, Stride, ThreatStatus, ZoneKind
 from workbench.model.io import parse_json_text
 from workbench.model.stencils import StencilLibrary, default_stencils
+from workbench.model.text import json_escape_unsafe
 from workbench.model.threat_model import ThreatModel
 
 OTM_VERSION = "0.2.0"
@@ -546,7 +547,10 @@ def model_to_otm(model: ThreatModel) -> dict[str, Any]:
 
 
 def dumps_otm(model: ThreatModel) -> str:
-    return json.dumps(model_to_otm(model), indent=2, ensure_ascii=False) + "\n"
+    """OTM JSON; control and bidi characters as ``\\uXXXX`` escapes (same data, and a
+    viewer or terminal shows them instead of obeying them)."""
+    return json_escape_unsafe(json.dumps(model_to_otm(model), indent=2,
+                                         ensure_ascii=False)) + "\n"
 
 
 def default_library() -> StencilLibrary:

@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from workbench import __version__
+from workbench.interop.csv_safe import csv_cell
+from workbench.model.text import json_escape_unsafe, printable, printable_block
 from workbench.report.data import ReportData, RiskRow
 from workbench.report.i18n import STATUS, tr, vocab
 from workbench.report.regulatory import assess
 from workbench.report.render import png_bytes, svg_bytes, write_png, write_svg
 from workbench.report.riskcalc import Risk
-from workbench.report.scene import build_scene
+from workbench.report.scene import Label, build_scene
 
 CSV_FIXED = ("id", "element", "element_name", "layer", "catalog_id", "threat", "stride",
              "status", "owner", "likelihood")
@@ -27,8 +29,14 @@ CSV_TAIL = ("inherent", "inherent_level", "residual", "residual_level", "project
 
 
 def _scene(data: ReportData, lang: str, paths: int = 0):
-    return build_scene(data.model, lang=lang, element_levels=data.element_levels(),
-                       paths=[p.path for p in data.paths[:paths]] if paths else None)
+    scene = build_scene(data.model, lang=lang, element_levels=data.element_levels(),
+                        paths=[p.path for p in data.paths[:paths]] if paths else None)
+    # Names come from vendor files: NUL or ESC in an SVG text node is not well-formed XML,
+    # and a right-to-left override reverses what a reviewer reads. Show them as escapes.
+    for item in scene.items:
+        if isinstance(item, Label):
+            item.text = printable(item.text)
+    return scene
 
 
 def export_svg(data: ReportData, out: Path, lang: str = "en") -> None:
@@ -67,14 +75,14 @@ def csv_rows(data: ReportData, lang: str = "en") -> list[dict[str, str]]:
             if column.startswith("impact_"):
                 level = risk.impact.get(column.removeprefix("impact_"), 0)
                 row[column] = str(level) if level else ""
-        rows.append({column: row.get(column, "") for column in header})
+        rows.append({column: csv_cell(row.get(column, "")) for column in header})
     return rows
 
 
 def csv_text(data: ReportData, lang: str = "en") -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=csv_header(data), lineterminator="\r\n")
-    writer.writeheader()
+    writer.writerow({column: csv_cell(column) for column in writer.fieldnames})
     writer.writerows(csv_rows(data, lang))
     return buffer.getvalue()
 
@@ -85,19 +93,27 @@ def export_csv(data: ReportData, out: Path, lang: str = "en") -> None:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _md(text).replace("|", "\\|")
+
+
+def _md(text: str | None) -> str:
+    """User text for one Markdown line: controls escaped, HTML tags shown, not rendered
+    (wikis render ``<img onerror=...>`` in Markdown), no line breaks to forge headings."""
+    text = " ".join((text or "").split())
+    return printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def markdown_text(data: ReportData, lang: str = "en") -> str:
     meta = data.model.metadata
-    lines = [f"# {meta.title}", "", f"- {tr('system', lang)}: {meta.system or meta.title}",
-             f"- {tr('model_version', lang)}: {meta.version or tr('not_set', lang)}",
+    lines = [f"# {_md(meta.title)}", "",
+             f"- {tr('system', lang)}: {_md(meta.system or meta.title)}",
+             f"- {tr('model_version', lang)}: {_md(meta.version) or tr('not_set', lang)}",
              f"- {tr('fingerprint', lang)}: `{data.fingerprint}`", ""]
     open_rows = [r for r in data.risks if r.open]
     high = sum(1 for r in open_rows if r.inherent.level in ("high", "critical"))
     high_res = sum(1 for r in open_rows if r.residual.level in ("high", "critical"))
     lines += [f"## {tr('sec_summary', lang)}", "",
-              tr("summary_intro", lang, system=meta.system or meta.title,
+              tr("summary_intro", lang, system=_md(meta.system or meta.title),
                  components=len(data.model.components), flows=len(data.model.flows),
                  threats=len(open_rows), high=high, high_res=high_res), ""]
     top = data.top_risks(5)
@@ -133,7 +149,7 @@ def markdown_text(data: ReportData, lang: str = "en") -> str:
     for item in assess(data.model, lang):
         lines.append(f"- **{tr(item.state, lang)}**: {item.title}")
     lines += ["", "_" + tr("generated_by", lang, version=__version__) + "_", ""]
-    return "\n".join(lines)
+    return printable_block("\n".join(lines))
 
 
 def _lvl(risk: Risk, lang: str) -> str:
@@ -185,8 +201,13 @@ def analysis_json(data: ReportData) -> dict[str, Any]:
 
 def export_json(data: ReportData, out: Path, lang: str = "en") -> None:
     """The analysis behind the reports as one JSON object."""
-    out.write_text(json.dumps(analysis_json(data), indent=2, ensure_ascii=False) + "\n",
-                   encoding="utf-8")
+    out.write_text(json_text(data), encoding="utf-8")
+
+
+def json_text(data: ReportData) -> str:
+    """The analysis as JSON; control and bidi characters written as ``\\uXXXX`` escapes."""
+    return json_escape_unsafe(json.dumps(analysis_json(data), indent=2,
+                                         ensure_ascii=False)) + "\n"
 
 
 Exporter = Callable[[ReportData, Path, str], None]
@@ -222,7 +243,7 @@ def model_exporter(fmt: str, lang: str = "en") -> Callable[[Any], str | bytes]:
         if fmt == "md":
             return markdown_text(data, lang)
         if fmt == "json":
-            return json.dumps(analysis_json(data), indent=2, ensure_ascii=False) + "\n"
+            return json_text(data)
         raise ValueError(f"unknown format {fmt!r}")
 
     return write
