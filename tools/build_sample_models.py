@@ -33,7 +33,7 @@ from workbench.model.stencils import default_stencils
 from workbench.model.threat_model import ThreatModel
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT_DIR = ROOT / "sample-models"
+OUT_DIR = ROOT / "workbench" / "data" / "sample-models"
 REVIEW_DATE = dt.date(2026, 11, 15)
 CATEGORY_IDS = tuple(c[0] for c in IMPACT_CATEGORIES)
 _SHORT = {"care": "care_delivery", "decision": "decision_making", "safety": "patient_safety",

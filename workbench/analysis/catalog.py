@@ -20,6 +20,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
+from workbench.data import data_dir
 from workbench.model.base import Identifier, ShortText, Strict, Text
 from workbench.model.conditions import Condition, check_condition
 from workbench.model.enums import Layer, Stride
@@ -284,12 +285,8 @@ class Catalog:
 
 
 def catalogs_dir() -> Path:
-    """The shipped catalog folder: beside the package in a checkout, or installed data."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here.parent / "catalogs", here / "data" / "catalogs"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("catalogs/ folder not found next to the workbench package")
+    """The shipped catalog folder (package data)."""
+    return data_dir("catalogs")
 
 
 #: Sub-folders of ``catalogs/`` that hold threat, control and adjustment files; other files

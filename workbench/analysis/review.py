@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 
+from workbench.data import data_dir
 from workbench.model.base import Identifier, ShortText, Strict, Text
 from workbench.model.enums import AssetKind
 from workbench.model.errors import ModelError, Problem, format_loc
@@ -58,7 +59,7 @@ class Checklist(Strict):
 
 
 def checklist_path() -> Path:
-    return Path(__file__).resolve().parents[2] / "catalogs" / "review-checklist.json"
+    return data_dir("catalogs") / "review-checklist.json"
 
 
 def load_checklist(path: Path | None = None) -> Checklist:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
+from workbench.data import data_dir
 from workbench.model.base import Identifier, ShortText, Strict, Text
 from workbench.model.entities import Component, ComponentProperties
 from workbench.model.enums import AssetKind, Layer
@@ -18,12 +19,8 @@ STENCIL_FORMAT = 1
 
 
 def stencils_dir() -> Path:
-    """The shipped stencil folder: beside the package in a checkout, or installed data."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here.parent / "stencils", here / "data" / "stencils"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("stencils/ folder not found next to the workbench package")
+    """The shipped stencil folder (package data)."""
+    return data_dir("stencils")
 
 
 class Stencil(Strict):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbench.data import data_dir
 from workbench.model.defaults import default_risk_settings
 from workbench.model.entities import Metadata
 from workbench.model.io import load_model
@@ -13,7 +14,7 @@ BLANK = "blank"
 
 
 def samples_dir() -> Path:
-    return Path(__file__).resolve().parent.parent.parent / "sample-models"
+    return data_dir("sample-models")
 
 
 def template_names() -> list[str]:
