@@ -19,7 +19,7 @@ def test_shipped_schema_matches_the_models(capsys) -> None:
     printed = json.loads(capsys.readouterr().out)
     shipped = json.loads((ROOT / "schema" / "threat-model.schema.json").read_text())
     assert printed == shipped, "run: workbench schema > schema/threat-model.schema.json"
-    assert printed["properties"]["schema_version"]["const"] == 1
+    assert printed["properties"]["schema_version"]["const"] == 2
 
 
 def test_import_contracts_keep_qt_out_of_the_core() -> None:

@@ -169,7 +169,9 @@ def test_adjustments_only_bear_on_their_attack_vectors(model, catalog) -> None:
     handy.components[-1].properties.physical_access = True  # the vendor cloud, say a kiosk
     remote = _risk(handy, catalog)  # ransomware: network vector
     assert not any("physical access" in r for r in remote.likelihood_reasons)
-    pump = _risk(model, catalog, "thing.stored-data-exposure@pump")
+    base = model.model_copy(deep=True)
+    base.components[0].properties.physical_access = False  # the stencil's default is True
+    pump = _risk(base, catalog, "thing.stored-data-exposure@pump")
     assert pump.threat_type.vector == "physical"
     handy.components[0].properties.physical_access = True
     handy.components[0].properties.encryption_at_rest = False

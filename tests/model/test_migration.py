@@ -14,7 +14,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 def test_v0_draft_file_loads_as_current_schema(tmp_path: Path) -> None:
     model = load_model(DATA / "v0-model.json")
-    assert model.schema_version == 1
+    assert model.schema_version == 2
     assert model.metadata.title == "Legacy draft model"
     assert model.metadata.owner == "Biomedical engineering"
     assert [c.layer.value for c in model.components] == ["thing", "network", "gateway"]
@@ -24,7 +24,7 @@ def test_v0_draft_file_loads_as_current_schema(tmp_path: Path) -> None:
                                                                         ["wifi"])
     out = tmp_path / "upgraded.twm.json"
     save_model(model, out)
-    assert json.loads(out.read_text())["schema_version"] == 1
+    assert json.loads(out.read_text())["schema_version"] == 2
     assert load_model(out) == model
 
 

@@ -29,7 +29,7 @@ def test_file_is_indented_with_sorted_keys_for_line_diffs(tmp_path: Path) -> Non
     assert any(line.startswith('  "components": [') for line in lines)
     top_keys = list(json.loads(text))
     assert top_keys == sorted(top_keys)
-    assert '"schema_version": 1' in text
+    assert '"schema_version": 2' in text
 
 
 def test_moving_one_element_changes_only_its_lines(tmp_path: Path) -> None:

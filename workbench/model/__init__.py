@@ -26,6 +26,8 @@ from workbench.model.enums import (
     AssetKind,
     Authentication,
     ControlStatus,
+    DebugPort,
+    FlowAuthentication,
     Layer,
     PatchStatus,
     Stride,
@@ -41,7 +43,7 @@ from workbench.model.threat_model import SCHEMA_VERSION, ThreatModel
 
 __all__ = [
     "AssetKind", "AttackerProfile", "Authentication", "Box", "COMPONENT_VOCABULARY",
-    "Component", "ComponentProperties", "Condition", "ControlInstance", "ControlStatus",
+    "Component", "ComponentProperties", "Condition", "ControlInstance", "ControlStatus", "DebugPort", "FlowAuthentication",
     "DataAsset", "FLOW_VOCABULARY", "FactIndex", "Flow", "FlowRoute", "ImpactCategory",
     "LAYER_ORDER", "Layer", "Layout", "Metadata", "MitigationLink", "ModelError",
     "PatchStatus", "Problem", "RegulatoryContext", "RiskSettings", "SCHEMA_VERSION",

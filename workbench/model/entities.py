@@ -9,7 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import Field, field_validator
+from pydantic import (
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from workbench.model.base import ElementId, Identifier, ShortText, Strict, Text
 from workbench.model.conditions import Condition
@@ -17,6 +24,8 @@ from workbench.model.enums import (
     AssetKind,
     Authentication,
     ControlStatus,
+    DebugPort,
+    FlowAuthentication,
     Layer,
     PatchStatus,
     Stride,
@@ -67,6 +76,14 @@ class ComponentProperties(Strict):
     physical_access: bool = False
     multi_tenant: bool = False
     logging: bool | None = None
+    #: Hardware or service debug interface (JTAG, UART console, service port).
+    debug_port: DebugPort | None = None
+    #: Network services listening on the element for whoever reaches its network
+    #: (e.g. "telnet", "SMBv1", "HTTP admin", "FTP"); empty when none or unknown.
+    open_services: list[ShortText] = Field(default_factory=list)
+    #: For a network: every attached element can reach every other (no VLANs, no
+    #: internal filtering), so one foothold reaches the whole segment.
+    flat_network: bool | None = None
     data_assets: list[Identifier] = Field(default_factory=list)
     vendor: ShortText | None = None
     notes: Text | None = None
@@ -84,6 +101,50 @@ class Component(Strict):
     #: (too long, characters our ids refuse); ``import --onto`` matches on it.
     source_id: ShortText | None = None
 
+    @model_validator(mode="after")
+    def _stencil_defaults(self) -> Component:
+        """Properties the file or the caller left out take the stencil's defaults.
+
+        A hand-written ``{"stencil": "infusion-pump"}`` is then safety-critical, legacy and
+        unsigned like the class as fielded. Only omitted keys are filled: an explicit value,
+        ``null`` (unknown) included, is kept; the writer spells out such ``null`` values.
+        """
+        defaults = _stencil_defaults(self.stencil)
+        if defaults is None:
+            return self
+        given = self.properties.model_fields_set
+        fill = {name: getattr(defaults, name) for name in defaults.model_fields_set
+                if name not in given and getattr(defaults, name) != getattr(self.properties, name)}
+        if fill:
+            filled = self.properties.model_copy(update=fill, deep=True)
+            object.__setattr__(self, "properties", filled)
+        return self
+
+    @model_serializer(mode="wrap")
+    def _explicit_unknowns(self, handler: SerializerFunctionWrapHandler,
+                           info: SerializationInfo) -> dict[str, Any]:
+        """Write ``null`` for an unknown property whose stencil has a default, so that
+        reading the file back does not turn "unknown" into the stencil's value."""
+        data = handler(self)
+        defaults = _stencil_defaults(self.stencil) if info.exclude_none else None
+        props = data.get("properties") if isinstance(data, dict) else None
+        if defaults is not None and isinstance(props, dict):
+            for name in defaults.model_fields_set:
+                if getattr(self.properties, name) is None and getattr(defaults, name) is not None:
+                    props[name] = None
+        return data
+
+
+def _stencil_defaults(stencil_id: str) -> ComponentProperties | None:
+    """Default properties of a shipped stencil (None for an unknown one)."""
+    from workbench.model.stencils import default_stencils  # stencils import this module
+
+    try:
+        stencil = default_stencils().get(stencil_id)
+    except (FileNotFoundError, ValueError):
+        return None
+    return stencil.defaults if stencil is not None else None
+
 
 class Flow(Strict):
     """A data flow between two components, optionally carried by network components."""
@@ -96,11 +157,35 @@ class Flow(Strict):
     via: list[Identifier] = Field(default_factory=list)
     bidirectional: bool = False
     encrypted: bool = False
-    authenticated: bool = False
+    #: none / weak (defeatable with public means: fleet-wide key, replayable code,
+    #: "Just Works" pairing) / strong. Replaced the boolean ``authenticated`` in schema 2.
+    authentication: FlowAuthentication = FlowAuthentication.NONE
+    #: For flows that carry firmware or software: the receiver verifies the vendor's
+    #: signature before installing (null: unknown or not a software flow).
+    signed: bool | None = None
     data_assets: list[Identifier] = Field(default_factory=list)
     notes: Text | None = None
     #: As :attr:`Component.source_id`.
     source_id: ShortText | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _boolean_authenticated(cls, data: Any) -> Any:
+        """Schema-1 ``authenticated: true/false`` still reads (true = strong, false = none)."""
+        if isinstance(data, dict) and isinstance(data.get("authenticated"), bool):
+            data = dict(data)
+            value = data.pop("authenticated")
+            data.setdefault("authentication", "strong" if value else "none")
+        return data
+
+    @property
+    def authenticated(self) -> bool:
+        """Strongly authenticated; weak authentication counts as none for yes/no readers."""
+        return self.authentication is FlowAuthentication.STRONG
+
+    @authenticated.setter
+    def authenticated(self, value: bool) -> None:
+        self.authentication = FlowAuthentication.STRONG if value else FlowAuthentication.NONE
 
 
 class TrustZone(Strict):

@@ -28,6 +28,26 @@ class Authentication(StrEnum):
     UNKNOWN = "unknown"
 
 
+class FlowAuthentication(StrEnum):
+    """How strongly the two ends of a flow authenticate each other and its messages.
+
+    ``weak`` is authentication an attacker can defeat with public means: a hard-coded or
+    fleet-wide key, a serial number as secret, BLE "Just Works" pairing, a replayable code.
+    """
+
+    NONE = "none"
+    WEAK = "weak"
+    STRONG = "strong"
+
+
+class DebugPort(StrEnum):
+    """A hardware or service debug interface (JTAG, UART console, service port)."""
+
+    NONE = "none"
+    LOCKED = "locked"  # present but fused, disabled or behind authentication
+    OPEN = "open"  # usable by whoever reaches it, without credentials
+
+
 class PatchStatus(StrEnum):
     CURRENT = "current"
     LAGGING = "lagging"

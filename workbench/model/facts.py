@@ -22,19 +22,28 @@ COMPONENT_VOCABULARY: frozenset[str] = frozenset(
      "zone.trust_level", "has_wireless", "data.kinds", "data.personal",
      "data.special_category", "data.max_confidentiality", "data.max_integrity",
      "data.max_availability", "flows.in", "flows.out", "flows.unencrypted",
-     "flows.unauthenticated", "flows.carried", "flows.carried_unencrypted",
-     "flows.carried_unauthenticated"}
+     "flows.unauthenticated", "flows.weakly_authenticated", "flows.unsigned_software_in",
+     "flows.carried", "flows.carried_unencrypted", "flows.carried_unauthenticated",
+     "on_flat_network"}
     | {f"properties.{name}" for name in _PROPERTY_FIELDS}
 )
 
 FLOW_VOCABULARY: frozenset[str] = frozenset(
-    {"id", "protocol", "encrypted", "authenticated", "bidirectional", "wireless",
-     "crosses_trust_boundary", "trust_drop", "via.stencils", "via.count", "data.kinds",
+    {"id", "protocol", "encrypted", "authenticated", "authentication", "signed",
+     "carries_software", "bidirectional", "wireless", "crosses_trust_boundary",
+     "trust_drop", "via.stencils", "via.count", "via.flat", "data.kinds",
      "data.personal", "data.special_category", "data.max_confidentiality",
      "data.max_integrity", "data.max_availability"}
     | {f"source.{a}" for a in COMPONENT_VOCABULARY}
     | {f"target.{a}" for a in COMPONENT_VOCABULARY}
 )
+
+
+def _carries_software(flow: Flow, assets: dict[str, Any]) -> bool:
+    """The flow delivers firmware or software (a firmware asset, or a signed flag set)."""
+    return flow.signed is not None or any(
+        (asset := assets.get(a)) is not None and asset.kind.value == "firmware"
+        for a in flow.data_assets)
 
 
 def _is_wireless(text: str | None) -> bool:
@@ -60,6 +69,7 @@ class FactIndex:
         for flow in model.flows:
             for net in dict.fromkeys(flow.via):
                 self._carried.setdefault(net, []).append(flow)
+        self._flat = {c.id for c in model.components if c.properties.flat_network}
         self._cache: dict[str, dict[str, Any]] = {}
 
     def _asset_facts(self, asset_ids: list[str]) -> dict[str, Any]:
@@ -103,6 +113,14 @@ class FactIndex:
                                  if f.source == component.id or f.bidirectional)
         facts["flows.unencrypted"] = sum(1 for f in touching if not f.encrypted)
         facts["flows.unauthenticated"] = sum(1 for f in touching if not f.authenticated)
+        facts["flows.weakly_authenticated"] = sum(
+            1 for f in touching if f.authentication.value == "weak")
+        facts["flows.unsigned_software_in"] = sum(
+            1 for f in touching
+            if (f.target == component.id or f.bidirectional) and f.signed is not True
+            and _carries_software(f, self.assets))
+        facts["on_flat_network"] = component.id in self._flat or any(
+            v in self._flat for f in touching for v in f.via)
         carried = self._carried.get(component.id, [])
         facts["flows.carried"] = len(carried)
         facts["flows.carried_unencrypted"] = sum(1 for f in carried if not f.encrypted)
@@ -121,9 +139,13 @@ class FactIndex:
             "protocol": flow.protocol,
             "encrypted": flow.encrypted,
             "authenticated": flow.authenticated,
+            "authentication": flow.authentication.value,
+            "signed": flow.signed,
+            "carries_software": _carries_software(flow, self.assets),
             "bidirectional": flow.bidirectional,
             "via.stencils": [c.stencil for c in via],
             "via.count": len(via),
+            "via.flat": any(c.id in self._flat for c in via),
         }
         facts["wireless"] = _is_wireless(flow.protocol) or any(
             "wireless" in s.tags for c in via if (s := self.stencils.get(c.stencil))

@@ -57,7 +57,28 @@ def _v0_to_v1(doc: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Flow ``authenticated: true/false`` becomes ``authentication: strong/none``.
+
+    ``true`` maps to ``strong`` so a migrated model keeps the analysis it had; an analyst
+    who knows the key is fleet-wide or the pairing is "Just Works" sets ``weak``.
+    """
+    out = dict(doc)
+    if isinstance(doc.get("flows"), list):  # anything else is left for validation to report
+        flows = []
+        for flow in doc["flows"]:
+            if isinstance(flow, dict) and isinstance(flow.get("authenticated"), bool):
+                flow = dict(flow)
+                value = flow.pop("authenticated")
+                flow.setdefault("authentication", "strong" if value else "none")
+            flows.append(flow)
+        out["flows"] = flows
+    out["schema_version"] = 2
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1,
+                                                                     1: _v1_to_v2}
 
 
 def migrate(doc: dict[str, Any]) -> tuple[dict[str, Any], int]:

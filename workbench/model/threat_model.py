@@ -24,7 +24,7 @@ from workbench.model.entities import (
 from workbench.model.review import ReviewRecord
 from workbench.model.workshop import WorkshopSession
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FORMAT_NAME = "threat-workbench-model"
 
 
@@ -32,7 +32,7 @@ class ThreatModel(Strict):
     """Everything a ``.twm.json`` file holds; ``layout`` only says where to draw."""
 
     format: Literal["threat-workbench-model"] = FORMAT_NAME
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     metadata: Metadata
     regulatory: RegulatoryContext = Field(default_factory=RegulatoryContext)
     risk: RiskSettings = Field(default_factory=RiskSettings)
