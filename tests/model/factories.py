@@ -37,7 +37,8 @@ def tiny_model() -> ThreatModel:
             Component(id="pump", name="Insulin pump", stencil="insulin-pump", layer=Layer.THING,
                       zone="home", properties=ComponentProperties(
                           wireless_interfaces=["BLE 4.2"], data_assets=["dosing"],
-                          safety_critical_function="insulin delivery")),
+                          safety_critical_function="insulin delivery",
+                          secure_boot=None)),  # unknown; diff tests add secure boot later
             Component(id="relay", name="Phone BLE relay", stencil="phone-ble-relay",
                       layer=Layer.GATEWAY, zone="home"),
             Component(id="ble", name="BLE link", stencil="ble", layer=Layer.NETWORK, zone="home"),

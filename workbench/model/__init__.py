@@ -43,7 +43,8 @@ from workbench.model.threat_model import SCHEMA_VERSION, ThreatModel
 
 __all__ = [
     "AssetKind", "AttackerProfile", "Authentication", "Box", "COMPONENT_VOCABULARY",
-    "Component", "ComponentProperties", "Condition", "ControlInstance", "ControlStatus", "DebugPort", "FlowAuthentication",
+    "Component", "ComponentProperties", "Condition", "ControlInstance", "ControlStatus",
+    "DebugPort", "FlowAuthentication",
     "DataAsset", "FLOW_VOCABULARY", "FactIndex", "Flow", "FlowRoute", "ImpactCategory",
     "LAYER_ORDER", "Layer", "Layout", "Metadata", "MitigationLink", "ModelError",
     "PatchStatus", "Problem", "RegulatoryContext", "RiskSettings", "SCHEMA_VERSION",
