@@ -19,6 +19,7 @@ from workbench.model import (
     save_model,
 )
 from workbench.model.conditions import Condition
+from workbench.model.stencils import stencils_dir
 
 
 def _write(tmp_path: Path, doc: dict) -> Path:
@@ -147,5 +148,5 @@ def test_advisory_stencils_exist_with_their_own_icons(stencil_id: str, layer: st
     stencil = default_stencils()[stencil_id]
     assert stencil.layer.value == layer
     assert stencil.label_fr and stencil.description
-    icon = Path(__file__).resolve().parents[2] / "stencils" / "icons" / f"{stencil.icon}.svg"
+    icon = stencils_dir() / "icons" / f"{stencil.icon}.svg"
     assert icon.is_file()
