@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from workbench.cli.main import main
 from workbench.interop.csv_import import csv_to_model
 from workbench.interop.mapping import StencilMapper
@@ -42,7 +44,7 @@ def test_csv_separator_is_detected(tmp_path, capsys) -> None:
     out = tmp_path / "semi.twm.json"
     assert main(["import", str(path), "-o", str(out)]) == 0  # format guessed from .csv
     assert load_model(out).component("gw").stencil == "home-hub"
-    assert "home-hub (gateway; type is a stencil id)" in capsys.readouterr().out
+    assert "home-hub (gateway, high confidence; type is a stencil id)" in capsys.readouterr().out
 
 
 def test_mapping_prefers_specific_phrases_and_layer_hints() -> None:
@@ -70,10 +72,36 @@ def test_unmatched_names_that_say_their_layer_get_that_layer_and_stay_to_classif
     device = mapper.map("d", "IoT Device", "process", Layer.CLOUD)
     assert (device.stencil, device.layer, device.mapped) == ("generic-thing", Layer.THING, False)
     assert device.how == "no stencil matched; 'iot device' says thing"
+    assert device.confidence == "low"
     router = mapper.map("r", "Core router", "process", Layer.CLOUD)
     assert (router.stencil, router.mapped) == ("generic-gateway", False)
     store = mapper.map("s", "MySQL database", "store", Layer.CLOUD)
-    assert store.layer == Layer.CLOUD and store.how.endswith("generic placeholder")
+    assert store.layer == Layer.CLOUD and "the source type 'store'" in store.how
+    assert store.confidence == "medium"
+
+
+@pytest.mark.parametrize(("name", "ftype", "kind", "hint", "layer"), [
+    # issue 16: health words beat database words; the source's type now speaks first
+    ("Patient database", "store", "store", Layer.CLOUD, Layer.CLOUD),
+    ("Patient database", "", "", Layer.CLOUD, Layer.CLOUD),  # the head noun, not "patient"
+    ("Device Management Server", "process", "process", Layer.CLOUD, Layer.CLOUD),
+    ("Clinician SQL server", "process", "process", Layer.CLOUD, Layer.CLOUD),
+    ("MySQL user & config", "store", "store", Layer.CLOUD, Layer.CLOUD),
+    ("Browser Client", "process", "process", Layer.CLOUD, Layer.THING),
+    ("Patient", "actor", "external", Layer.THING, Layer.THING),
+    ("Lab results", "datastore database", "store", Layer.CLOUD, Layer.CLOUD),
+])
+def test_layer_follows_the_source_type_then_the_head_noun(name, ftype, kind, hint,
+                                                          layer) -> None:
+    decision = StencilMapper().map("x", name, ftype, hint, kind=kind)
+    assert decision.layer == layer, decision
+
+
+def test_name_that_contradicts_a_store_stays_to_classify_with_low_confidence() -> None:
+    decision = StencilMapper().map("x", "Insulin pump settings", "store", Layer.CLOUD,
+                                   kind="store")
+    assert decision.stencil == "insulin-pump" and not decision.mapped
+    assert decision.confidence == "low" and "check it" in decision.how
 
 
 def test_otm_files_are_recognised_by_their_extension(tmp_path) -> None:

@@ -83,7 +83,8 @@ def _print_list(args: argparse.Namespace, model, stencils) -> None:
         print(f"to classify ({len(items)}):")
         for item in items:
             why = item.note.removeprefix(UNMAPPED_MARKER).strip()
-            print(f"  {item.id} {item.name!r} [{item.stencil}, {item.layer.value}] {why}")
+            sure = f", {item.confidence} confidence" if item.confidence else ""
+            print(f"  {item.id} {item.name!r} [{item.stencil}, {item.layer.value}{sure}] {why}")
     else:
         print("nothing to classify")
     if args.stencils:

@@ -106,7 +106,7 @@ class ModelBuilder:
                       description: str | None = None, extra: str = "",
                       box: dict[str, float] | None = None,
                       properties: dict[str, Any] | None = None,
-                      stencil: str | None = None) -> str:
+                      stencil: str | None = None, kind: str = "") -> str:
         cid = self.ids.make(foreign, space="element", hint="element")
         name, full = self.title(name, f"element {cid}")
         name = name or short(foreign_type) or cid
@@ -116,11 +116,13 @@ class ModelBuilder:
             decision = MappingDecision(cid, name, foreign_type, stencil,
                                        self.stencils[stencil].layer, True, "kept from source")
         else:
-            decision = self.mapper.map(cid, name, foreign_type, layer_hint, extra)
+            decision = self.mapper.map(cid, name, foreign_type, layer_hint, extra, kind)
         self.mapping.append(decision)
         if not decision.mapped:
             note = (f"{UNMAPPED_MARKER} imported from {self.fmt} as type "
-                    f"{foreign_type or 'unknown'!r}; no stencil matched. Reclassify it.")
+                    f"{foreign_type or 'unknown'!r}; guess: {decision.stencil} "
+                    f"({decision.layer.value}), {decision.confidence} confidence: "
+                    f"{decision.how}. Reclassify it.")
             props["notes"] = f"{note}\n{props['notes']}" if props.get("notes") else note
         comp: dict[str, Any] = {"id": cid, "name": name, "stencil": decision.stencil,
                                 "layer": decision.layer.value, "properties": props}

@@ -67,19 +67,23 @@ class MappingDecision:
     layer: Layer
     mapped: bool
     how: str
+    #: ``high`` (the source's type or a stencil's own name says it), ``medium`` (IT-tool
+    #: vocabulary, or only the layer, from the source's element type), ``low`` (only the
+    #: name's words, the tool's default, or the name and the type disagree).
+    confidence: str = "high"
 
     def describe(self) -> str:
-        def cut(text: str) -> str:
-            return text if len(text) <= 60 else text[:57] + "..."
+        def cut(text: str, limit: int = 60) -> str:
+            return text if len(text) <= limit else text[:limit - 1] + "…"
 
         kind = f" [{cut(self.foreign_type)}]" if self.foreign_type else ""
         return f"{self.element} {cut(self.name)!r}{kind} -> {self.stencil} " \
-               f"({self.layer.value}; {cut(self.how)})"
+               f"({self.layer.value}, {self.confidence} confidence; {cut(self.how, 120)})"
 
     def to_json(self) -> dict[str, object]:
         return {"element": self.element, "name": self.name, "foreign_type": self.foreign_type,
                 "stencil": self.stencil, "layer": self.layer.value, "mapped": self.mapped,
-                "how": self.how}
+                "how": self.how, "confidence": self.confidence}
 
 
 class StencilMapper:
@@ -117,39 +121,91 @@ class StencilMapper:
                     yield entry
 
     def map(self, element: str, name: str, foreign_type: str = "",
-            layer_hint: Layer = Layer.CLOUD, extra: str = "") -> MappingDecision:
-        """Pick a stencil for an element named ``name`` whose tool type is ``foreign_type``."""
+            layer_hint: Layer = Layer.CLOUD, extra: str = "", kind: str = "") -> MappingDecision:
+        """Pick a stencil for an element named ``name`` whose tool type is ``foreign_type``.
+
+        ``kind`` is the source's own element class when it has one: ``store`` (a DFD data
+        store: Threat Dragon store, TMT GE.DS, Threagile datastore), ``external`` or
+        ``process``. The source's type speaks first, then the name: "Patient database"
+        drawn as a store is a cloud store, whatever "patient" suggests.
+        """
         exact = self.stencils.get(foreign_type) if foreign_type else None
         if exact is not None:
             return MappingDecision(element, name, foreign_type, exact.id, exact.layer, True,
                                    "type is a stencil id")
-        best: tuple[int, str, str] | None = None
+        type_layer, type_why = self._type_layer(foreign_type, kind)
+        best: tuple[int, str, str, bool, bool] | None = None
         # Both with and without camelCase splitting: "WebAPI" needs it, "IoT" must avoid it.
-        haystacks = [(text, h) for text in (name, foreign_type, extra)
+        haystacks = [(text, h, text is foreign_type) for text in (name, foreign_type, extra)
                      for h in dict.fromkeys((words(text, camel=False), words(text))) if h]
-        for text, haystack in haystacks:
+        for text, haystack, from_type in haystacks:
             for phrase, stencil_id, how in self._hits(haystack):
                 stencil = self.stencils[stencil_id]
-                # Longer phrases are more specific; stencil data beats hints; layer breaks ties.
-                score = (len(phrase) * 10 + (2 if not how.startswith("hint") else 0)
+                hint = how.startswith("hint")
+                # Longer phrases are more specific; stencil data beats hints; the source's
+                # type layer, then the tool's layer hint, break ties.
+                score = (len(phrase) * 10 + (0 if hint else 2)
+                         + (4 if type_layer is not None and stencil.layer == type_layer else 0)
                          + (1 if stencil.layer == layer_hint else 0))
                 if best is None or score > best[0]:
-                    best = (score, stencil_id, f"{how} in {text!r}")
+                    best = (score, stencil_id, f"{how} in {text!r}", hint, from_type)
         if best is not None:
             stencil = self.stencils[best[1]]
+            if type_layer is not None and stencil.layer != type_layer and not best[4]:
+                # The name says one layer, the source's element type another: keep the
+                # name's guess but leave it on the to-classify list.
+                return MappingDecision(
+                    element, name, foreign_type, stencil.id, stencil.layer, False,
+                    f"{best[2]}, but {type_why} says {type_layer.value}: check it", "low")
+            confidence = "high" if best[4] or not best[3] else "medium"
             return MappingDecision(element, name, foreign_type, stencil.id, stencil.layer,
-                                   True, best[2])
-        layer, why = self._guess_layer(name, layer_hint)
+                                   True, best[2], confidence)
+        if type_layer is not None:
+            return MappingDecision(element, name, foreign_type, GENERIC_BY_LAYER[type_layer],
+                                   type_layer, False, f"no stencil matched; {type_why} says "
+                                                      f"{type_layer.value}", "medium")
+        layer, why, confidence = self._guess_layer(name, layer_hint)
         return MappingDecision(element, name, foreign_type, GENERIC_BY_LAYER[layer], layer,
-                               False, f"no stencil matched; {why or 'generic placeholder'}")
+                               False, f"no stencil matched; {why}", confidence)
 
-    def _guess_layer(self, name: str, layer_hint: Layer) -> tuple[Layer, str]:
-        """The layer the name's words point to (longest phrase first), else the tool's."""
-        haystack = words(name, camel=False)
-        best: tuple[int, str, Layer] | None = None
-        for phrase, layer in self._layer_phrases:
-            if _contains(haystack, phrase) and (best is None or len(phrase) > best[0]):
-                best = (len(phrase), " ".join(phrase), layer)
-        if best is None or best[2] == layer_hint:
-            return layer_hint, ""
-        return best[2], f"{best[1]!r} says {best[2].value}"
+    def _type_layer(self, foreign_type: str, kind: str) -> tuple[Layer | None, str]:
+        """The layer the source's element type says, and why; (None, "") when it says none.
+
+        A data store is a cloud store (the type words can still say otherwise: "Local
+        device storage"); an external entity or a process says nothing by itself.
+        """
+        found = self._layer_words(foreign_type)
+        if found is not None:
+            return found[1], f"the source type {foreign_type!r} ({found[0]!r})"
+        if kind == "store":
+            return Layer.CLOUD, "the source's data-store type"
+        return None, ""
+
+    def _layer_words(self, text: str) -> tuple[str, Layer] | None:
+        """The layer word that ends last in ``text`` (the head of an English compound:
+        "Device Management *Server*", "Patient *database*"), longer phrases first on ties."""
+        best: tuple[int, int, str, Layer] | None = None
+        for haystack in dict.fromkeys((words(text, camel=False), words(text))):
+            for phrase, layer in self._layer_phrases:
+                n = len(phrase)
+                for i in range(len(haystack) - n, -1, -1):
+                    if haystack[i:i + n] == phrase:
+                        # distance from the end: camelCase splitting adds words
+                        key = (i + n - len(haystack), n, " ".join(phrase), layer)
+                        if best is None or key[:2] > best[:2]:
+                            best = key
+                        break
+        return None if best is None else (best[2], best[3])
+
+    def _guess_layer(self, name: str, layer_hint: Layer) -> tuple[Layer, str, str]:
+        """(layer, why, confidence) from the name's head word, else the tool's default.
+
+        Medium when the name agrees with the tool's kind of element (a "server" drawn as a
+        process), low when only one of them speaks.
+        """
+        found = self._layer_words(name)
+        if found is None:
+            return layer_hint, f"the tool's default layer for this kind ({layer_hint.value})", \
+                "low"
+        agrees = found[1] == layer_hint
+        return found[1], f"{found[0]!r} says {found[1].value}", "medium" if agrees else "low"

@@ -71,6 +71,8 @@ def _wb(attrs: Any, key: str) -> Any:
 def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) -> ImportResult:
     f = Fields(source)
     doc = f.obj(doc, "$")
+    if "otmVersion" not in doc:
+        _not_otm(doc, source)
     version = f.text(doc, "otmVersion", "", required=True)
     if not str(version).startswith("0."):
         raise fail(source, "otmVersion", f"unsupported OTM version {version!r} (expected 0.2.0)")
@@ -330,6 +332,19 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
         if value is not None:
             extra[key] = value
     return b.build(metadata, risk=risk, extra=extra)
+
+
+def _not_otm(doc: dict[str, Any], source: str) -> None:
+    """Say what the file is instead of "otmVersion: missing" when another tool wrote it."""
+    if "threagile_version" in doc or "technical_assets" in doc:
+        what, fmt = "a Threagile model (it has technical_assets)", "threagile"
+    elif isinstance(doc.get("detail"), dict) and "diagrams" in doc["detail"]:
+        what, fmt = "a Threat Dragon model (it has detail.diagrams)", "threatdragon"
+    else:
+        raise fail(source, "otmVersion", "missing: this is not an Open Threat Model file "
+                                         "(OTM files start with otmVersion: 0.2.0)")
+    raise fail(source, "$", f"this is {what}, not OTM: import it with --from {fmt} "
+                            f"(or without --from)")
 
 
 def _foreign_of(b: ModelBuilder, element: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from workbench.interop.common import ImportResult, fail
 from workbench.interop.csv_import import import_csv
 from workbench.interop.otm import import_otm
+from workbench.interop.threagile import import_threagile
 from workbench.interop.threatdragon import import_threatdragon
 from workbench.interop.tmt import import_tmt
 from workbench.model.stencils import StencilLibrary
@@ -19,7 +20,29 @@ IMPORTERS: dict[str, Importer] = {
     "threatdragon": import_threatdragon,
     "tmt": import_tmt,
     "csv": import_csv,
+    "threagile": import_threagile,
 }
+
+
+def _head(path: Path, size: int = 65536) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
+
+
+def sniff(head: bytes) -> str | None:
+    """The format the first bytes of a file say, whatever its name; None when unclear."""
+    if b"otmVersion" in head:
+        return "otm"
+    if b"threagile_version" in head or b"technical_assets:" in head:
+        return "threagile"
+    if b"<ThreatModel" in head and b"DrawingSurfaceList" in head:
+        return "tmt"
+    if b'"diagrams"' in head or b'"diagramJson"' in head:
+        return "threatdragon"
+    return None
 
 
 def guess_format(path: Path) -> str:
@@ -30,16 +53,13 @@ def guess_format(path: Path) -> str:
     if suffix in {".csv", ".tsv"}:
         return "csv"
     if suffix in {".yaml", ".yml", ".otm"}:
-        return "otm"
+        return "threagile" if sniff(_head(path)) == "threagile" else "otm"
     if suffix == ".json":
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(65536)
-        except OSError:
-            head = b""
-        if b'"otmVersion"' in head:
-            return "otm"
-        if b'"diagrams"' in head or b'"summary"' in head:
+        head = _head(path)
+        found = sniff(head)
+        if found in {"otm", "threatdragon"}:
+            return found
+        if b'"summary"' in head:
             return "threatdragon"
     raise fail(str(path), "$", "cannot tell the format; say it with --from "
                                f"({'|'.join(IMPORTERS)})")

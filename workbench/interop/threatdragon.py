@@ -21,6 +21,7 @@ from workbench.model.io import parse_json_text
 from workbench.model.stencils import StencilLibrary
 
 NODE_SHAPES = {"actor": Layer.THING, "process": Layer.CLOUD, "store": Layer.CLOUD}
+DFD_KIND = {"actor": "external", "process": "process", "store": "store"}
 TYPE_SHAPES = {"tm.Actor": "actor", "tm.Process": "process", "tm.Store": "store",
                "tm.Flow": "flow", "tm.Boundary": "trust-boundary-curve",
                "tm.BoundaryBox": "trust-boundary-box", "tm.Text": "td-text-block"}
@@ -50,10 +51,76 @@ def shape_of(cell: dict[str, Any]) -> str:
     return TYPE_SHAPES.get(data.get("type", ""), "") if isinstance(data, dict) else ""
 
 
+V1_DATA = ("description", "outOfScope", "reasonOutOfScope", "threats", "protocol",
+           "isEncrypted", "isPublicNetwork", "isBidirectional", "isALog", "storesCredentials",
+           "privilegeLevel")
+
+
+def is_v1(doc: Any) -> bool:
+    """Threat Dragon 1.x keeps each diagram's cells under ``diagramJson`` (JointJS)."""
+    detail = doc.get("detail") if isinstance(doc, dict) else None
+    diagrams = detail.get("diagrams") if isinstance(detail, dict) else None
+    return isinstance(diagrams, list) and any(
+        isinstance(d, dict) and "diagramJson" in d for d in diagrams)
+
+
+def upgrade_v1(f: Fields, doc: dict[str, Any]) -> dict[str, Any]:
+    """A Threat Dragon 1.x document rewritten as 2.x cells, so one reader serves both.
+
+    1.x cells carry ``type`` (``tm.Actor``, ``tm.Process``, ``tm.Store``, ``tm.Flow``,
+    ``tm.Boundary``) and their properties at the top level, the name in
+    ``attrs.text.text`` (a flow's in ``labels[0].attrs.text.text``), and flow ends as
+    ``{"id": cell}``; 2.x has ``shape``, ``data`` and ``{"cell": cell}``.
+    """
+    detail = f.obj(doc.get("detail"), "detail")
+    diagrams = []
+    for d, raw in enumerate(f.lst(detail.get("diagrams"), "detail.diagrams")):
+        here = f"detail.diagrams[{d}]"
+        diagram = f.obj(raw, here)
+        graph = f.obj(diagram.get("diagramJson"), f"{here}.diagramJson", optional=True)
+        cells = []
+        for i, rawc in enumerate(f.lst(graph.get("cells"), f"{here}.diagramJson.cells")):
+            cell = f.obj(rawc, f"{here}.diagramJson.cells[{i}]")
+            ctype = cell.get("type") if isinstance(cell.get("type"), str) else ""
+            data: dict[str, Any] = {k: cell[k] for k in V1_DATA if k in cell}
+            data["type"] = ctype
+            name = _label_text(cell.get("attrs"))
+            labels = cell.get("labels")
+            if name is None and isinstance(labels, list) and labels:
+                first = labels[0]
+                name = _label_text(first.get("attrs")) if isinstance(first, dict) else None
+            if name is not None:
+                data["name"] = name
+            new: dict[str, Any] = {"id": cell.get("id"), "shape": TYPE_SHAPES.get(ctype, ctype),
+                                   "data": data}
+            for key in ("position", "size", "vertices"):
+                if key in cell:
+                    new[key] = cell[key]
+            for key in ("source", "target"):
+                end = cell.get(key)
+                if isinstance(end, dict) and "id" in end:
+                    new[key] = {"cell": end.get("id")}
+                elif end is not None:
+                    new[key] = end
+            cells.append(new)
+        diagrams.append({"title": diagram.get("title"), "cells": cells})
+    return {**doc, "version": "2.0.0-from-1",
+            "detail": {**detail, "diagrams": diagrams}}
+
+
+def _label_text(attrs: Any) -> str | None:
+    text = attrs.get("text") if isinstance(attrs, dict) else None
+    value = text.get("text") if isinstance(text, dict) else None
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def threatdragon_to_model(doc: Any, source: str,
                           stencils: StencilLibrary | None = None) -> ImportResult:
     f = Fields(source)
     doc = f.obj(doc, "$")
+    v1 = is_v1(doc)
+    if v1:
+        doc = upgrade_v1(f, doc)
     version = f.text(doc, "version", "")
     if version is not None and not version.startswith("2"):
         raise fail(source, "version", f"Threat Dragon version {version!r} is not supported "
@@ -64,6 +131,9 @@ def threatdragon_to_model(doc: Any, source: str,
     if not diagrams:
         raise fail(source, "detail.diagrams", "no diagram in this Threat Dragon model")
     b = ModelBuilder(source, "threatdragon", stencils)
+    if v1:
+        b.warnings.append("Threat Dragon 1.x file: read through its 2.x equivalent (cells, "
+                          "names, flows, boundaries and threats; diagram styling ignored)")
     notes: list[str] = []
 
     for d, raw_diagram in enumerate(diagrams):
@@ -124,7 +194,7 @@ def threatdragon_to_model(doc: Any, source: str,
                                 zone=min(inside)[1] if inside else None,
                                 description=f.text(data, "description", f"{here}.data",
                                                    limit=20_000),
-                                box=box, properties=props)
+                                box=box, properties=props, kind=DFD_KIND[shape])
             elif shape == "td-text-block":
                 text = _name(f, cell, data, here)
                 if text:

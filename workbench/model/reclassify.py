@@ -39,6 +39,8 @@ UNMAPPED_MARKER = "[unmapped]"
 _OWN_FACTS = frozenset({"notes", "data_assets", "vendor"})
 #: How ``workbench.interop.builder`` words the tool's type in the marker line.
 _FOREIGN_TYPE = re.compile(r" as type '(.*?)';")
+#: How the importer words its confidence in the guess ("..., low confidence: ...").
+_CONFIDENCE = re.compile(r"\b(high|medium|low) confidence\b")
 
 
 class ReclassifyError(ValueError):
@@ -61,10 +63,16 @@ class ToClassify:
         found = _FOREIGN_TYPE.search(self.note)
         return found.group(1) if found else ""
 
+    @property
+    def confidence(self) -> str:
+        """The importer's confidence in its guess (high, medium, low; "" for older files)."""
+        found = _CONFIDENCE.search(self.note)
+        return found.group(1) if found else ""
+
     def to_json(self) -> dict[str, str]:
         return {"id": self.id, "name": self.name, "stencil": self.stencil,
                 "layer": self.layer.value, "foreign_type": self.foreign_type,
-                "note": self.note}
+                "confidence": self.confidence, "note": self.note}
 
 
 def marker_line(component: Component) -> str | None:

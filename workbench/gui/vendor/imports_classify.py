@@ -154,7 +154,10 @@ class ToClassifyPanel(QWidget):
         for entry in items:
             why = entry.note.removeprefix(UNMAPPED_MARKER).strip()
             kind = f" [{entry.foreign_type}]" if entry.foreign_type else ""
-            item = QListWidgetItem(f"{entry.name}{kind}")
+            sure = {"high": self.tr("high"), "medium": self.tr("medium"),
+                    "low": self.tr("low")}.get(entry.confidence, "")
+            item = QListWidgetItem(f"{entry.name}{kind}" + (
+                self.tr(" — guess: %1 confidence").replace("%1", sure) if sure else ""))
             stencil = self.stencils.get(entry.stencil)
             if stencil is not None:
                 item.setIcon(stencil_icon(stencil))
