@@ -44,6 +44,12 @@ LINDDUN = Literal["linking", "identifying", "non_repudiation", "detecting",
 #: through a supplier, as an insider or partner, or by accident.
 Vector = Literal["network", "adjacent", "local", "physical", "supply_chain", "insider",
                  "accidental"]
+#: What a threat does to the attacker's position (docs/attack-paths.md): ``control`` gives
+#: the attacker the element (its commands, code or credentials) and is the only effect that
+#: moves the attacker on; ``expose`` reads its data; ``deny`` stops its service.
+Effect = Literal["control", "expose", "deny"]
+#: The STRIDE letters that can back each effect (checked on load).
+EFFECT_STRIDE = {"control": {"S", "T", "E"}, "expose": {"I"}, "deny": {"D"}}
 SafeBio = Literal["authentication", "identity_proofing", "digital_signature",
                   "information_integrity"]
 
@@ -119,6 +125,10 @@ class ThreatType(Strict):
     stencils: list[Identifier] = Field(default_factory=list)
     when: Condition | None = None
     stride: list[Stride] = Field(min_length=1)
+    #: None only in user catalogs (then derived from STRIDE, see :meth:`effects`); shipped
+    #: threats must declare it. An empty list: no change to the attacker's position
+    #: (accidents, missing audit trails).
+    effect: list[Effect] | None = None
     vector: Vector = "network"
     linddun: list[LINDDUN] = Field(default_factory=list)
     patient_safety: bool = False
@@ -141,7 +151,21 @@ class ThreatType(Strict):
         if self.applies_to == "flow" and self.stencils:
             raise ValueError("flow threats cannot list 'stencils'; use a condition on "
                              "source.stencil / target.stencil / via.stencils")
+        letters = {getattr(x, "value", x) for x in self.stride}
+        for effect in self.effect or ():
+            if not EFFECT_STRIDE[effect] & letters:
+                raise ValueError(f"effect {effect!r} needs one of STRIDE "
+                                 f"{'/'.join(sorted(EFFECT_STRIDE[effect]))} in 'stride'")
+        if self.effect is not None and len(set(self.effect)) != len(self.effect):
+            raise ValueError("'effect' lists an effect twice")
         return self
+
+    @property
+    def effects(self) -> frozenset[str]:
+        """The declared effect, else the one STRIDE implies (S/T/E control, I expose, D deny)."""
+        if self.effect is not None:
+            return frozenset(self.effect)
+        return effects_from_stride(self.stride)
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -173,6 +197,12 @@ class ControlPlacement(Strict):
     not_stencils: list[Identifier] = Field(default_factory=list)
     not_tags: list[ShortText] = Field(default_factory=list)
     why: ShortText | None = None
+
+
+def effects_from_stride(stride: Iterable) -> frozenset[str]:
+    """Effects implied by STRIDE letters, for threats that declare none (custom threats)."""
+    letters = {getattr(x, "value", x) for x in stride}
+    return frozenset(e for e, backing in EFFECT_STRIDE.items() if backing & letters)
 
 
 class ControlType(Strict):
@@ -381,6 +411,10 @@ def _file_problems(parsed: CatalogFile, is_user: bool) -> list[Problem]:
         if threat.applies_to == "flow" and threat.layers:
             problems.append(Problem(f"threats[{i}].layers",
                                     f"threat {threat.id!r}: flow threats have no layers"))
+        if threat.effect is None and not is_user:
+            problems.append(Problem(f"threats[{i}].effect",
+                                    f"threat {threat.id!r}: shipped threats must declare "
+                                    f"'effect' (control, expose, deny or [])"))
     problems += _placement_problems(parsed)
     for i, adj in enumerate(parsed.adjustments):
         vocabulary = FLOW_VOCABULARY if adj.applies_to == "flow" else COMPONENT_VOCABULARY
@@ -491,6 +525,11 @@ def check_catalog(catalog: Catalog, impact_categories: Iterable[str]) -> list[Pr
         if not catalog.controls_for(tid):
             problems.append(Problem(f"{catalog.sources[tid]}: {tid}",
                                     "no control mitigates this threat"))
+        if threat.effect is None:
+            derived = ", ".join(sorted(threat.effects)) or "none"
+            problems.append(Problem(f"{catalog.sources[tid]}: {tid}.effect",
+                                    f"no 'effect' declared (derived from STRIDE: {derived}); "
+                                    f"say what the threat does to the attacker's position"))
     problems += placement_problems(catalog, default_stencils())
     return problems
 

@@ -4,10 +4,11 @@ No Qt here. The entry point is :func:`analyze_attacks`; the method is documented
 ``docs/attack-paths.md``.
 """
 
+from workbench.analysis.attack.attempts import attempt_probabilities
 from workbench.analysis.attack.engine import AttackAnalysis, analyze_attacks
 from workbench.analysis.attack.evidence import EdgeEvidence, ThreatEvidence
 from workbench.analysis.attack.graph import StepGraph, build_graph
 from workbench.analysis.attack.probability import Solver, wilson
 
 __all__ = ["AttackAnalysis", "EdgeEvidence", "Solver", "StepGraph", "ThreatEvidence",
-           "analyze_attacks", "build_graph", "wilson"]
+           "analyze_attacks", "attempt_probabilities", "build_graph", "wilson"]

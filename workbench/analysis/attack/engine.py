@@ -17,7 +17,11 @@ from typing import Any
 import numpy as np
 
 from workbench.analysis.attack.attackers import attacker_profiles, resolve_entries
+from workbench.analysis.attack.choke import choke_points
 from workbench.analysis.attack.evidence import (
+    CONTROL,
+    DENY,
+    EXPOSE,
     Candidate,
     EdgeEvidence,
     cost_units,
@@ -34,7 +38,13 @@ from workbench.analysis.attack.probability import (
     Solution,
     Solver,
 )
-from workbench.analysis.attack.targets import TargetSpec, resolve_targets
+from workbench.analysis.attack.targets import (
+    CARE_SERVICE,
+    HEALTH_DATA,
+    TargetSpec,
+    resolve_targets,
+)
+from workbench.analysis.attack.ttc import DEFAULT_HORIZON
 from workbench.model.entities import AttackerProfile
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
@@ -130,30 +140,24 @@ def _gc_paused(fn):
     return wrapper
 
 
-@_gc_paused
-def analyze_attacks(model: ThreatModel, catalog=None, *,
-                    attackers: list[str] | None = None, targets: list[str] | None = None,
-                    top_k: int = 5, samples: int = DEFAULT_SAMPLES, seed: int = 0,
-                    risks: list | None = None, evidence: EdgeEvidence | None = None,
-                    stencils: StencilLibrary | None = None, exact_limit: int = EXACT_LIMIT,
-                    threshold: float = 0.1, max_path_targets: int = 10,
-                    recommend: bool = True, sensitivity: bool = True, ttc: bool = False,
-                    budget_seconds: float = 3.0) -> AttackAnalysis:
-    """Attack paths, compromise probabilities, choke points and what to fund first.
+def prepare_runs(model: ThreatModel, catalog=None, *, risks: list | None = None,
+                 evidence: EdgeEvidence | None = None, attackers: list[str] | None = None,
+                 stencils: StencilLibrary | None = None, samples: int = DEFAULT_SAMPLES,
+                 seed: int = 0, exact_for: list[int] | None = None,
+                 exact_limit: int = EXACT_LIMIT, notes: list[str] | None = None,
+                 candidates: dict[str, Candidate] | None = None
+                 ) -> tuple[AttackGraph, list[AttackerRun], list[str]]:
+    """Evidence -> graph -> one solved run per attacker (the common first stage).
 
-    ``attackers`` / ``targets`` filter by id (a target may be named by its id or its
-    element id). ``samples`` is the Monte Carlo size (default 10,000 worlds: +/-0.01 at
-    95 % in the worst case), ``seed`` makes every random draw reproducible. Optional
-    stages (recommendations, sensitivity) share ``budget_seconds`` and say when they
-    stopped early.
+    ``exact_for``: component indices to try exactly (with their attempt nodes);
+    ``candidates``: filled with the fundable controls found with the evidence.
     """
-    clock = time.perf_counter()
-    timings: dict[str, float] = {}
-    notes: list[str] = []
+    notes = [] if notes is None else notes
     stencils = stencils or default_stencils()
-    candidates: dict[str, Candidate] = {}
     if evidence is None:
-        evidence, candidates = _evidence(model, catalog, risks, stencils)
+        evidence, found = _evidence(model, catalog, risks, stencils)
+        if candidates is not None:
+            candidates.update(found)
     graph = build_graph(model, evidence)
     if graph.self_loops:
         notes.append(f"{graph.self_loops} flow(s) from an element to itself ignored")
@@ -167,14 +171,6 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
                              f"(known: {', '.join(a.id for a in profiles)})")
         profiles = [a for a in profiles if a.id in attackers]
     entries = resolve_entries(model, profiles, stencils)
-    specs = resolve_targets(model, stencils)
-    if targets:
-        wanted = set(targets)
-        specs = [t for t in specs if t.id in wanted or t.element in wanted]
-        if not specs:
-            raise ValueError(f"no target matches {sorted(wanted)[0]!r}")
-    timings["graph"] = time.perf_counter() - clock
-    target_nodes = sorted({graph.index[t.element] for t in specs})
     runs: list[AttackerRun] = []
     for i, profile in enumerate(profiles):
         idx = [graph.index[e] for e in entries[profile.id]]
@@ -184,9 +180,50 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
         sg = step_graph(graph, idx, profile.capability)
         solver = Solver(sg)
         run_seed = [seed, i]
-        sol = solver.solve(samples=samples, seed=run_seed, exact_for=target_nodes,
+        wanted = list(exact_for or [])
+        wanted += [int(sg.attempt[t]) for t in wanted if sg.attempt[t] >= 0]
+        sol = solver.solve(samples=samples, seed=run_seed, exact_for=wanted,
                            limit=exact_limit)
         runs.append(AttackerRun(profile, entries[profile.id], sg, solver, sol, run_seed))
+    return graph, runs, notes
+
+
+@_gc_paused
+def analyze_attacks(model: ThreatModel, catalog=None, *,
+                    attackers: list[str] | None = None, targets: list[str] | None = None,
+                    top_k: int = 5, samples: int = DEFAULT_SAMPLES, seed: int = 0,
+                    risks: list | None = None, evidence: EdgeEvidence | None = None,
+                    stencils: StencilLibrary | None = None, exact_limit: int = EXACT_LIMIT,
+                    threshold: float = 0.1, max_path_targets: int = 10,
+                    recommend: bool = True, sensitivity: bool = True, ttc: bool = False,
+                    budget_seconds: float = 3.0, horizon_days: int = DEFAULT_HORIZON
+                    ) -> AttackAnalysis:
+    """Attack paths, compromise probabilities, choke points and what to fund first.
+
+    ``attackers`` / ``targets`` filter by id (a target may be named by its id or its
+    element id). ``samples`` is the Monte Carlo size (default 10,000 worlds: +/-0.01 at
+    95 % in the worst case), ``seed`` makes every random draw reproducible. Optional
+    stages (recommendations, sensitivity, choke points) share ``budget_seconds`` and say
+    when they stopped early. ``horizon_days`` bounds the time-to-compromise mode.
+    """
+    clock = time.perf_counter()
+    timings: dict[str, float] = {}
+    notes: list[str] = []
+    stencils = stencils or default_stencils()
+    candidates: dict[str, Candidate] = {}
+    specs = resolve_targets(model, stencils)
+    if targets:
+        wanted = set(targets)
+        specs = [t for t in specs if t.id in wanted or t.element in wanted]
+        if not specs:
+            raise ValueError(f"no target matches {sorted(wanted)[0]!r}")
+    index = {c.id: i for i, c in enumerate(model.components)}
+    target_nodes = sorted({index[t.element] for t in specs})
+    timings["graph"] = time.perf_counter() - clock
+    graph, runs, notes = prepare_runs(
+        model, catalog, risks=risks, evidence=evidence, attackers=attackers,
+        stencils=stencils, samples=samples, seed=seed, exact_for=target_nodes,
+        exact_limit=exact_limit, notes=notes, candidates=candidates)
     timings["probability"] = time.perf_counter() - clock - timings["graph"]
     result = _collect(model, graph, runs, specs, top_k, max_path_targets, notes)
     timings["paths"] = time.perf_counter() - clock - sum(timings.values())
@@ -195,20 +232,23 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
         result["sensitivity"] = _sensitivity(runs, result["_pairs"], samples, exact_limit,
                                              deadline, notes, result["_finders"])
     if recommend:
-        from workbench.analysis.attack.recommend import recommend_controls, recommend_cuts
+        from workbench.analysis.attack.cuts import edge_cuts
+        from workbench.analysis.attack.recommend import recommend_controls
 
         result["recommendations"] = recommend_controls(
             graph, runs, specs, candidates, threshold, samples, exact_limit, deadline, notes)
-        result["edge_cuts"] = recommend_cuts(runs, specs, result["_pairs"], samples,
-                                             exact_limit, notes)
+        result["edge_cuts"] = edge_cuts(runs, result["_pairs"], samples, exact_limit, notes)
+    result["choke"] = choke_points(runs, specs, result["paths"], samples, exact_limit,
+                                   deadline, notes)
+    result["layers"] = _layers(model, graph, result["compromise"], result["paths"],
+                               result["choke"])
     if ttc:
-        from workbench.analysis.attack.ttc import time_to_compromise
-
-        result["ttc"] = _ttc(runs, specs, graph, time_to_compromise)
+        result["ttc"] = _ttc(runs, specs, graph, horizon_days)
     timings["extras"] = time.perf_counter() - clock - sum(timings.values())
     timings["total"] = time.perf_counter() - clock
     settings = {"samples": samples, "seed": seed, "top_k": top_k, "exact_limit": exact_limit,
-                "threshold": threshold, "evidence": "threats" if evidence else "properties"}
+                "threshold": threshold, "evidence": "threats" if graph.evidence else "properties",
+                "horizon_days": horizon_days}
     return AttackAnalysis(
         attackers=[{"id": r.profile.id, "name": r.profile.name,
                     "capability": r.profile.capability, "entries": r.entries[:50],
@@ -223,6 +263,36 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
         timings=timings)
 
 
+#: What reaches a target of each kind besides control of its element (docs/attack-paths.md).
+KIND_EFFECT = {HEALTH_DATA: EXPOSE, CARE_SERVICE: DENY}
+
+
+def target_reach(run: AttackerRun, node: int, kind: str,
+                 solution: Solution | None = None) -> tuple[float, float, float, bool]:
+    """P(target reached), interval and exactness for one attacker.
+
+    A data (availability) target is reached when the attacker controls its element, or can
+    try it and its exposure (denial) works: ``P = P(C) + (P(A) - P(C)) z`` with ``z`` the
+    element's exposure (denial) chance, ``C`` control and ``A`` attempt (``C`` implies
+    ``A``; ``z`` is a fact of its own, independent of both). Other kinds: ``P(C)``.
+    """
+    sol = solution or run.solution
+    sg = run.graph
+    rows = (sol.probability, sol.ci_low, sol.ci_high)
+    control = [float(r[node]) for r in rows]
+    exact = bool(sol.exact[node])
+    effect = KIND_EFFECT.get(kind)
+    z_row = None if effect is None else (sg.expose_p if effect == EXPOSE else sg.deny_p)
+    z = 0.0 if z_row is None else float(z_row[node])
+    if z <= 0:
+        return control[0], control[1], control[2], exact
+    source = sg.attempt_source(node)
+    attempt = [float(r[source]) if source >= 0 else 0.0 for r in rows]
+    exact = exact and (source < 0 or bool(sol.exact[source]))
+    vals = [c + max(0.0, a - c) * z for c, a in zip(control, attempt, strict=True)]
+    return vals[0], min(vals[1], vals[0]), max(vals[2], vals[0]), exact
+
+
 def _collect(model: ThreatModel, graph: AttackGraph, runs: list[AttackerRun],
              specs: list[TargetSpec], top_k: int, max_path_targets: int,
              notes: list[str]) -> dict[str, Any]:
@@ -232,22 +302,25 @@ def _collect(model: ThreatModel, graph: AttackGraph, runs: list[AttackerRun],
     chosen: list[tuple[float, AttackerRun, TargetSpec]] = []
     reached_pairs = 0
     if runs and specs:
-        stack = np.vstack([r.solution.probability[spec_nodes] for r in runs])
+        reach = [[target_reach(r, int(n), s.kind) for n, s in zip(spec_nodes, specs,
+                                                                   strict=True)]
+                 for r in runs]
+        stack = np.array([[x[0] for x in row] for row in reach])
         worst = stack.argmax(axis=0)
         by = [dict(zip([r.profile.id for r in runs], col, strict=True))
               for col in np.round(stack, 6).T.tolist()]
         for j, spec in enumerate(specs):
-            run = runs[int(worst[j])]
-            sol, node = run.solution, int(spec_nodes[j])
-            is_exact = bool(sol.exact[node])
+            r = int(worst[j])
+            run = runs[r]
+            prob, low, high, is_exact = reach[r][j]
+            sol = run.solution
             results.append({"target": spec.id, "element": spec.element, "kind": spec.kind,
-                            "attacker": run.profile.id,
-                            "probability": float(sol.probability[node]),
-                            "ci_low": float(sol.ci_low[node]),
-                            "ci_high": float(sol.ci_high[node]),
+                            "attacker": run.profile.id, "probability": prob,
+                            "ci_low": low, "ci_high": high,
                             "method": METHOD_EXACT if is_exact else METHOD_MC,
                             "worlds": 0 if is_exact else sol.worlds,
-                            "approximate": not is_exact, "by_attacker": by[j]})
+                            "approximate": not is_exact, "by_attacker": by[j],
+                            "effect": KIND_EFFECT.get(spec.kind, CONTROL)})
         # Paths for each attacker's patient-safety targets first, then the most exposed.
         for r, run in enumerate(runs):
             probs = stack[r]
@@ -266,17 +339,16 @@ def _collect(model: ThreatModel, graph: AttackGraph, runs: list[AttackerRun],
         finder = finders.get(run.profile.id)
         if finder is None:
             finder = finders[run.profile.id] = PathFinder(run.solver)
-        search = finder.search(graph.index[spec.element], top_k)
+        node = graph.index[spec.element]
+        search = finder.search(node, top_k)
         if search.truncated:
             notes.append(f"path search {run.profile.id} -> {spec.id} stopped by its time "
                          f"limit after {len(search.paths)} path(s)")
-        for rank, path in enumerate(search.paths, start=1):
-            nodes = [run.graph.nodes[v] for v in path.nodes if v != run.graph.source]
-            paths.append({"attacker": run.profile.id, "target": spec.id,
-                          "element": spec.element, "kind": spec.kind, "rank": rank,
-                          "path": nodes,
-                          "probability": path.probability, "truncated": search.truncated,
-                          "steps": _steps(run, path.nodes)})
+        listed = [_path_json(run, spec, path, search.truncated) for path in search.paths]
+        listed.sort(key=lambda x: -x["probability"])
+        for rank, item in enumerate(listed, start=1):
+            item["rank"] = rank
+        paths += listed
     compromise: dict[str, dict[str, Any]] = {}
     if runs:
         stack = np.vstack([r.solution.probability[:graph.size] for r in runs])
@@ -299,43 +371,42 @@ def _collect(model: ThreatModel, graph: AttackGraph, runs: list[AttackerRun],
             compromise.setdefault(spec.element, {
                 "probability": 0.0, "ci_low": 0.0, "ci_high": 0.0, "method": "unreachable",
                 "worlds": 0, "approximate": False, "attacker": None})
-    choke = _choke_points(paths, {s.element for s in specs})
-    layers = _layers(model, graph, compromise, paths, choke)
-    return {"results": results, "paths": paths, "compromise": compromise, "choke": choke,
-            "layers": layers, "_pairs": chosen, "_finders": finders}
+    return {"results": results, "paths": paths, "compromise": compromise,
+            "_pairs": chosen, "_finders": finders}
+
+
+def _path_json(run: AttackerRun, spec: TargetSpec, path, truncated: bool) -> dict[str, Any]:
+    """One listed path: its steps, and its probability as the product of its steps.
+
+    The last step onto a data (availability) target also works when the element's
+    exposure (denial) does: ``1 - (1 - s)(1 - z)``.
+    """
+    steps = _steps(run, path.nodes)
+    effect = KIND_EFFECT.get(spec.kind)
+    z_row = None if effect is None else (run.graph.expose_p if effect == EXPOSE
+                                         else run.graph.deny_p)
+    if z_row is not None and steps and z_row[path.nodes[-1]] > 0:
+        last = steps[-1]
+        last["p"] = 1.0 - (1.0 - last["p"]) * (1.0 - float(z_row[path.nodes[-1]]))
+        last["effort_days"] = round(1.0 / last["p"], 3) if last["p"] else None
+        last["effect"] = effect
+    prob = float(np.prod([s["p"] for s in steps])) if steps else 0.0
+    names = [run.graph.nodes[v] for v in path.nodes]
+    return {"attacker": run.profile.id, "target": spec.id, "element": spec.element,
+            "kind": spec.kind, "rank": 0, "path": names, "entry": names[0] if names else None,
+            "on_target": len(names) == 1, "probability": prob, "truncated": truncated,
+            "steps": steps}
 
 
 def _steps(run: AttackerRun, nodes: list[int]) -> list[dict[str, Any]]:
-    """Each step of a path with its chance and expected effort (days, mean 1/p).
-
-    A step from the attacker into a network through any of its peeled devices has no
-    single edge in the model; its ``p`` is then ``None``.
-    """
+    """Each step of a path with its chance taken alone and expected effort (days, 1/p)."""
     out = []
-    for a, b in zip([run.graph.source] + nodes, nodes, strict=False):
-        e = _edge_index(run.graph, a, b)
-        p = float(run.graph.p[e]) if e >= 0 else None
-        out.append({"from": None if a == run.graph.source else run.graph.nodes[a],
-                    "to": run.graph.nodes[b], "p": p,
-                    "effort_days": round(1.0 / p, 3) if p else None})
+    sg = run.graph
+    for a, b in zip([sg.source] + nodes, nodes, strict=False):
+        p = sg.step_p(a, b)
+        out.append({"from": None if a == sg.source else sg.nodes[a], "to": sg.nodes[b],
+                    "p": p, "effort_days": round(1.0 / p, 3) if p else None})
     return out
-
-
-def _choke_points(paths: list[dict[str, Any]], target_elements: set[str]
-                  ) -> list[dict[str, Any]]:
-    """Elements that listed paths cross on their way (the target itself not counted)."""
-    count: dict[str, int] = {}
-    weight: dict[str, float] = {}
-    attackers: dict[str, set[str]] = {}
-    for path in paths:
-        for element in dict.fromkeys(path["path"][:-1]):
-            count[element] = count.get(element, 0) + 1
-            weight[element] = weight.get(element, 0.0) + path["probability"]
-            attackers.setdefault(element, set()).add(path["attacker"])
-    ranked = sorted(count, key=lambda e: (-count[e], -weight[e], e))
-    return [{"element": e, "paths": count[e], "probability_weight": round(weight[e], 6),
-             "attackers": sorted(attackers[e]), "share": count[e] / max(1, len(paths))}
-            for e in ranked[:20]]
 
 
 def _layers(model: ThreatModel, graph: AttackGraph, compromise: dict[str, dict[str, Any]],
@@ -363,84 +434,72 @@ def _layers(model: ThreatModel, graph: AttackGraph, compromise: dict[str, dict[s
 
 def _sensitivity(runs: list[AttackerRun], pairs, samples: int, exact_limit: int,
                  deadline: float, notes: list[str], finders: dict[str, PathFinder],
-                 max_pairs: int = 5, max_edges: int = 12) -> list[dict[str, Any]]:
-    """How much each step of the listed paths matters: P(target) minus P without it.
+                 max_pairs: int = 5, max_steps: int = 12) -> list[dict[str, Any]]:
+    """How much each step of the listed paths matters: P(target) minus P with it blocked.
 
     What-ifs reuse the attacker's random numbers (common random numbers), so the
-    difference is not sampling noise; they use at most 4,096 worlds.
+    difference is not sampling noise; they use at most 4,096 worlds. A step inside the
+    peeled part is recomputed exactly, without sampling.
     """
     out: list[dict[str, Any]] = []
     samples = min(samples, 4096)
     for _prob, run, spec in pairs[:max_pairs]:
-        node = run.graph.nodes.index(spec.element)
-        base = run.solution.node(node)
+        sg = run.graph
+        node = sg.nodes.index(spec.element)
+        base = target_reach(run, node, spec.kind)
         finder = finders.get(run.profile.id)
         if finder is None:
             finder = finders[run.profile.id] = PathFinder(run.solver)
-        edges: list[int] = []
+        steps_seen: list[tuple[int, int]] = []
         for path in finder.search(node, 5).paths:
-            for a, b in zip(path.nodes, path.nodes[1:], strict=False):
-                e = _edge_index(run.graph, a, b)
-                if e >= 0 and e not in edges:
-                    edges.append(e)
+            for a, b in zip([sg.source] + path.nodes, path.nodes, strict=False):
+                if (a, b) not in steps_seen:
+                    steps_seen.append((a, b))
         steps = []
-        mc = not base.method.startswith("exact")
-        reference: float | None = None if mc else base.probability
-        for e in edges[:max_edges]:
+        mc = not base[3]
+        reference: float | None = None if mc else base[0]
+        for a, b in steps_seen[:max_steps]:
             if time.perf_counter() > deadline:
                 notes.append("sensitivity stopped by the time budget")
                 return out
-            p = run.graph.p.copy()
-            p[e] = 0.0
-            if run.solver.touches_core(e):
+            edges = sg.step_edges(a, b)
+            p = sg.p.copy()
+            p[edges] = 0.0
+            if any(run.solver.touches_core(e) for e in edges):
                 if reference is None:  # the same worlds as the what-ifs
-                    reference = float(run.solver.solve(samples=samples, seed=run.seed,
-                                                       exact_for=[node]).probability[node])
+                    ref_sol = run.solver.solve(samples=samples, seed=run.seed,
+                                               exact_for=[node], limit=exact_limit)
+                    reference = target_reach(run, node, spec.kind, ref_sol)[0]
                 sol = run.solver.solve(p, samples=samples, seed=run.seed, exact_for=[node],
                                        limit=exact_limit, monte_carlo=mc)
+                ref_value = reference
             else:  # a peeled step: the core is unchanged, no new sampling needed
                 sol = run.solver.solve(p, reuse=run.solution)
-                without = float(sol.probability[node])
-                steps.append({"from": run.graph.nodes[int(run.graph.src[e])],
-                              "to": run.graph.nodes[int(run.graph.dst[e])],
-                              "p": float(run.graph.p[e]), "probability_without": without,
-                              "reduction": base.probability - without})
-                continue
-            without = float(sol.probability[node])
-            steps.append({"from": run.graph.nodes[int(run.graph.src[e])],
-                          "to": run.graph.nodes[int(run.graph.dst[e])],
-                          "p": float(run.graph.p[e]),
+                ref_value = base[0]
+            without = target_reach(run, node, spec.kind, sol)[0]
+            steps.append({"from": None if a == sg.source else sg.nodes[a],
+                          "to": sg.nodes[b], "p": sg.step_p(a, b),
                           "probability_without": without,
-                          "reduction": (reference or 0.0) - without})
+                          "reduction": (ref_value or 0.0) - without})
         steps.sort(key=lambda s: -s["reduction"])
         out.append({"attacker": run.profile.id, "target": spec.id,
-                    "probability": base.probability, "method": base.method, "steps": steps})
+                    "probability": base[0],
+                    "method": METHOD_EXACT if base[3] else METHOD_MC, "steps": steps})
     return out
 
 
-def _edge_index(graph: StepGraph, a: int, b: int) -> int:
-    key = a * graph.n + b
-    keys = graph.src * graph.n + graph.dst
-    pos = int(np.searchsorted(keys, key))
-    return pos if pos < keys.size and keys[pos] == key else -1
+def _ttc(runs: list[AttackerRun], specs: list[TargetSpec], graph: AttackGraph,
+         horizon: int) -> list[dict[str, Any]]:
+    from workbench.analysis.attack.ttc import time_to_compromise
 
-
-def _ttc(runs: list[AttackerRun], specs: list[TargetSpec], graph: AttackGraph, fn
-         ) -> list[dict[str, Any]]:
     out = []
     for run in runs:
-        nodes = [graph.index[s.element] for s in specs]
-        days = fn(run.solver, nodes, seed=run.seed)
+        nodes = sorted({graph.index[s.element] for s in specs})
+        stats = time_to_compromise(run.solver, nodes, seed=run.seed, horizon=horizon)
         for spec in specs:
-            p5, p50, p95 = days[graph.index[spec.element]]
-            out.append({"attacker": run.profile.id, "target": spec.id,
-                        "days_p5": _finite(p5), "days_p50": _finite(p50),
-                        "days_p95": _finite(p95)})
+            item = stats[graph.index[spec.element]]
+            out.append({"attacker": run.profile.id, "target": spec.id, **item})
     return out
-
-
-def _finite(x: float) -> float | None:
-    return None if not np.isfinite(x) else round(float(x), 3)
 
 
 def node_result(run: AttackerRun, element: str) -> NodeResult:

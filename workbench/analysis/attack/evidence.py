@@ -39,6 +39,10 @@ _WEAKNESS = {
 }
 
 
+CONTROL, EXPOSE, DENY = "control", "expose", "deny"
+CONTROL_ONLY = frozenset({CONTROL})
+
+
 @dataclass(frozen=True)
 class ThreatEvidence:
     """One threat on one element, reduced to what the attack graph needs."""
@@ -48,6 +52,9 @@ class ThreatEvidence:
     in_place: float = 1.0  # product of (1 - effectiveness) of controls in place
     #: Controls that could still be put in place: (candidate id, effectiveness).
     options: tuple[tuple[str, float], ...] = ()
+    #: What the threat does to the attacker's position (catalog ``effect``): ``control``
+    #: moves the attacker on, ``expose`` reaches data targets, ``deny`` availability ones.
+    effects: frozenset[str] = CONTROL_ONLY
 
     def residual(self, extra: Iterable[str] = ()) -> float:
         """Success chance with controls in place plus the candidates named in ``extra``."""
@@ -71,9 +78,6 @@ class Candidate:
 
 EdgeEvidence = dict[str, list[ThreatEvidence]]
 
-#: STRIDE categories that let an attacker act from the element reached (or read its data).
-FOOTHOLD_STRIDE = {"S", "T", "E", "I"}
-
 
 def level_probability(level: int, levels: tuple[int, ...]) -> float:
     """Map a likelihood level to a success probability: linear in its rank on the scale."""
@@ -94,14 +98,15 @@ def combine(probabilities: Iterable[float]) -> float:
     return 1.0 - miss
 
 
-def element_probability(threats: list[ThreatEvidence], extra: Iterable[str] = ()) -> float:
-    """The step works as well as the easiest threat on the element (the attacker picks it).
+def element_probability(threats: list[ThreatEvidence], extra: Iterable[str] = (),
+                        effect: str = CONTROL) -> float:
+    """The element's ``effect`` works as well as its easiest threat with that effect.
 
     Not a noisy-OR: catalog threats on one element overlap heavily (same weakness seen
     from several angles), and combining a dozen of them as independent saturates at 1.
     """
     chosen = tuple(extra)
-    return max((t.residual(chosen) for t in threats), default=0.0)
+    return max((t.residual(chosen) for t in threats if effect in t.effects), default=0.0)
 
 
 def property_weaknesses(component: Component | None, flow: Flow | None) -> list[str]:
@@ -136,9 +141,17 @@ def property_weaknesses(component: Component | None, flow: Flow | None) -> list[
     return found
 
 
+#: Flow weaknesses that give control of the receiving end (an unencrypted flow only
+#: exposes its data: it does not move the attacker).
+FLOW_CONTROL_WEAKNESSES = {"flow_unauthenticated"}
+
+
 def property_probability(component: Component | None, flow: Flow | None) -> float:
-    """Fallback success chance of a step onto ``component`` (over ``flow``) with no threats."""
-    return combine([P_BASE] + [_WEAKNESS[w] for w in property_weaknesses(component, flow)])
+    """Fallback chance of control of ``component`` (or through ``flow``) with no threats."""
+    weak = property_weaknesses(component, flow)
+    if component is None:
+        return combine([_WEAKNESS[w] for w in weak if w in FLOW_CONTROL_WEAKNESSES])
+    return combine([P_BASE] + [_WEAKNESS[w] for w in weak])
 
 
 def capability_scale(p: float, capability: float) -> float:
@@ -174,15 +187,17 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
     Candidates are the model's controls not yet in place (by id) and catalog controls
     suggested for a threat but absent from the model (``catalog:<id>`` on each element).
     """
+    from workbench.analysis.catalog import effects_from_stride
+
     evidence: EdgeEvidence = {}
     candidates: dict[str, Candidate] = {}
     for risk in risks:
         if not risk.counted:
             continue
-        stride = {getattr(x, "value", x) for x in (
-            risk.threat_type.stride if risk.threat_type else risk.instance.stride)}
-        if stride and not stride & FOOTHOLD_STRIDE:
-            continue  # denial of service or repudiation gives the attacker no foothold
+        effects = (risk.threat_type.effects if risk.threat_type is not None
+                   else effects_from_stride(risk.instance.stride))
+        if not effects:
+            continue  # repudiation, accidents: no change to the attacker's position
         inst = risk.instance
         q = level_probability(risk.likelihood, likelihood_levels)
         in_place = 1.0
@@ -211,5 +226,5 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
                     cid, f"{ctype.title} on {inst.element}", cost_units(ctype.cost)))
                 cand.elements.add(inst.element)
         evidence.setdefault(inst.element, []).append(
-            ThreatEvidence(inst.key, q, in_place, tuple(options)))
+            ThreatEvidence(inst.key, q, in_place, tuple(options), frozenset(effects)))
     return evidence, candidates

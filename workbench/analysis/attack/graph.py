@@ -24,6 +24,10 @@ import numpy as np
 
 from workbench.analysis.attack.evidence import _WEAKNESS as WEAKNESS
 from workbench.analysis.attack.evidence import (
+    CONTROL,
+    DENY,
+    EXPOSE,
+    FLOW_CONTROL_WEAKNESSES,
     P_BASE,
     EdgeEvidence,
     element_probability,
@@ -45,11 +49,20 @@ class AttackGraph:
     raw_src: np.ndarray
     raw_dst: np.ndarray
     raw_flow: np.ndarray  # index into ``flows`` whose properties count, or -1
-    node_miss: np.ndarray  # chance a step onto the node fails, from threats or properties
-    flow_miss: np.ndarray  # extra failure factor of a step over the flow
+    node_miss: np.ndarray  # chance the element's own weakness fails (control), per world
+    flow_miss: np.ndarray  # chance the flow's own weakness fails (control through it)
     evidence: EdgeEvidence = field(default_factory=dict)
     self_loops: int = 0
     dangling: int = 0
+    #: Chance the element's data exposure / denial of service fails once the attacker can
+    #: act on it (1: no such threat); they reach data and availability targets only.
+    expose_miss: np.ndarray | None = None
+    deny_miss: np.ndarray | None = None
+
+    def effect_miss(self, effect: str) -> np.ndarray:
+        """Per-element miss chance of a non-moving effect (``expose`` or ``deny``)."""
+        miss = self.expose_miss if effect == EXPOSE else self.deny_miss
+        return np.ones(self.size) if miss is None else miss
 
     @property
     def size(self) -> int:
@@ -60,11 +73,19 @@ class AttackGraph:
         chosen = tuple(extra)
         node_miss = self.node_miss.copy()
         flow_miss = self.flow_miss.copy()
+        expose_miss = self.effect_miss(EXPOSE).copy()
+        deny_miss = self.effect_miss(DENY).copy()
         flow_index = {f: i for i, f in enumerate(self.flows)}
         for element in set(elements):
             threats = self.evidence.get(element)
             if not threats:
                 continue
+            if element in self.index:
+                i = self.index[element]
+                expose_miss[i] = 1.0 - element_probability(threats, chosen, EXPOSE)
+                deny_miss[i] = 1.0 - element_probability(threats, chosen, DENY)
+            if not _controls(threats):
+                continue  # the property fallback stands: no control threat to lower
             miss = 1.0 - element_probability(threats, chosen)
             if element in self.index:
                 node_miss[self.index[element]] = miss
@@ -72,18 +93,67 @@ class AttackGraph:
                 flow_miss[flow_index[element]] = miss
         return AttackGraph(self.nodes, self.index, self.layers, self.flows, self.raw_src,
                            self.raw_dst, self.raw_flow, node_miss, flow_miss, self.evidence,
-                           self.self_loops, self.dangling)
+                           self.self_loops, self.dangling, expose_miss, deny_miss)
 
 
 @dataclass
 class StepGraph:
-    """One attacker's merged graph; node ``n - 1`` is the attacker's starting point."""
+    """One attacker's graph of independent edges; node ``n - 1`` is the attacker.
 
-    nodes: list[str]  # component ids, then SOURCE
+    Nodes ``0 .. size - 1`` are the model's components; then come *attempt nodes* (see
+    :func:`step_graph`); the last node is the attacker's starting point. Every random fact
+    sits on exactly one edge, so the edges are independent and the solver's network
+    reliability is exact for the semantics of ``docs/attack-paths.md``.
+
+    ``el_*``: the element-level steps (what a reader sees: "from u, act on v"), sorted by
+    ``(src, dst)``, with their chance as one step taken alone. Paths, cuts and choke points
+    are expressed in these steps; :meth:`step_edges` maps one to the edges it stands for.
+    """
+
+    nodes: list[str]  # component ids, then attempt nodes, then SOURCE
     src: np.ndarray
     dst: np.ndarray
     p: np.ndarray
     flow: np.ndarray  # a flow carrying the edge (index into AttackGraph.flows) or -1
+    size: int = -1  # number of components (-1: every node but the source)
+    attempt: np.ndarray | None = None  # per node: its attempt node, or -1
+    structural: np.ndarray | None = None  # per edge: True for "u can try v" (no chance)
+    el_src: np.ndarray | None = None
+    el_dst: np.ndarray | None = None
+    el_p: np.ndarray | None = None
+    #: Per component: chance its data exposure / denial works once the attacker can act on
+    #: it (capability applied); None when the graph has no such threats.
+    expose_p: np.ndarray | None = None
+    deny_p: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        n = len(self.nodes)
+        if self.size < 0:
+            self.size = n - 1
+        if self.attempt is None:
+            self.attempt = np.full(n, -1, dtype=np.int64)
+        if self.structural is None:
+            self.structural = np.zeros(self.src.size, dtype=bool)
+        if self.el_src is None:
+            self.el_src, self.el_dst, self.el_p = self.src, self.dst, self.p
+        self._el_keys = self.el_src * n + self.el_dst
+        self._keys = self.src * n + self.dst
+        inner = self.el_src != n - 1
+        indeg = np.bincount(self.el_dst[inner], minlength=n)
+        #: Per node: its only element in-neighbour (-1: none or several); entry flags.
+        self.one_in = np.full(n, -1, dtype=np.int64)
+        sel = inner & (indeg[self.el_dst] == 1)
+        self.one_in[self.el_dst[sel]] = self.el_src[sel]
+        self.entry_mask = np.zeros(n, dtype=bool)
+        self.entry_mask[self.el_dst[~inner]] = True
+
+    def attempt_source(self, v: int) -> int:
+        """Node whose reach is "the attacker can try ``v``" (``source`` for entries, -1: none)."""
+        if self.entry_mask[v]:
+            return self.source
+        if self.attempt[v] >= 0:
+            return int(self.attempt[v])
+        return int(self.one_in[v])
 
     @classmethod
     def from_edges(cls, edges: list[tuple[str, str, float]], source: str) -> StepGraph:
@@ -111,6 +181,41 @@ class StepGraph:
     def source(self) -> int:
         return len(self.nodes) - 1
 
+    def edge(self, a: int, b: int) -> int:
+        """Position of edge ``a -> b`` (-1 if absent)."""
+        key = a * self.n + b
+        pos = int(np.searchsorted(self._keys, key))
+        return pos if pos < self._keys.size and self._keys[pos] == key else -1
+
+    def step_p(self, a: int, b: int) -> float:
+        """Chance of the element-level step ``a -> b`` taken alone (0 if no such step)."""
+        key = a * self.n + b
+        pos = int(np.searchsorted(self._el_keys, key))
+        if pos < self._el_keys.size and self._el_keys[pos] == key:
+            return float(self.el_p[pos])
+        return 0.0
+
+    def step_edges(self, a: int, b: int) -> list[int]:
+        """Edges that carry the element-level step ``a -> b``: blocking it zeroes them."""
+        out = [self.edge(a, b)]
+        att = int(self.attempt[b]) if b < self.attempt.size else -1
+        if att >= 0:
+            out.append(self.edge(a, att))
+        return [e for e in out if e >= 0]
+
+    def into(self, v: int) -> np.ndarray:
+        """Edges whose blocking makes ``v`` unreachable (into ``v`` and its attempt node)."""
+        mask = self.dst == v
+        att = int(self.attempt[v])
+        if att >= 0:
+            mask |= self.dst == att
+        return np.flatnonzero(mask)
+
+
+def _controls(threats) -> bool:
+    """Whether any of ``threats`` gives control (the others leave the fallback in place)."""
+    return any(CONTROL in t.effects for t in threats)
+
 
 def _miss_of(weaknesses: list[str], base: float) -> float:
     miss = 1.0 - base
@@ -126,11 +231,16 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None) -> Att
     nodes = [c.id for c in comps]
     index = {cid: i for i, cid in enumerate(nodes)}
     node_miss = np.empty(len(nodes))
+    expose_miss = np.ones(len(nodes))
+    deny_miss = np.ones(len(nodes))
     for i, comp in enumerate(comps):
         threats = evidence.get(comp.id)
         if threats:
+            expose_miss[i] = 1.0 - element_probability(threats, (), EXPOSE)
+            deny_miss[i] = 1.0 - element_probability(threats, (), DENY)
+        if threats and _controls(threats):
             node_miss[i] = 1.0 - element_probability(threats)
-        else:
+        else:  # no threat recorded that gives control: the documented property fallback
             node_miss[i] = _miss_of(property_weaknesses(comp, None), P_BASE)
     flows = [f.id for f in model.flows]
     flow_miss = np.empty(len(flows))
@@ -141,10 +251,11 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None) -> Att
     add_s, add_d, add_f = src.append, dst.append, via_flow.append
     for k, flow in enumerate(model.flows):
         threats = evidence.get(flow.id)
-        if threats:
+        if threats and _controls(threats):
             flow_miss[k] = 1.0 - element_probability(threats)
         else:
-            flow_miss[k] = _miss_of(property_weaknesses(None, flow), 0.0)
+            flow_miss[k] = _miss_of([w for w in property_weaknesses(None, flow)
+                                     if w in FLOW_CONTROL_WEAKNESSES], 0.0)
         s = index.get(flow.source)
         t = index.get(flow.target)
         if s is None or t is None:
@@ -173,27 +284,85 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None) -> Att
     layers = [c.layer.value for c in comps]
     return AttackGraph(nodes, index, layers, flows, np.asarray(src, dtype=np.int64),
                        np.asarray(dst, dtype=np.int64), np.asarray(via_flow, dtype=np.int64),
-                       node_miss, flow_miss, evidence, loops, dangling)
+                       node_miss, flow_miss, evidence, loops, dangling, expose_miss,
+                       deny_miss)
+
+
+def _scale(miss: np.ndarray, capability: float) -> np.ndarray:
+    """Success chance from a miss chance and attacker capability: ``1 - miss ** (2 c)``."""
+    if capability <= 0:
+        return np.zeros(miss.shape)
+    return np.clip(1.0 - np.power(np.clip(miss, 0.0, 1.0), 2.0 * capability), 0.0, 1.0)
 
 
 def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) -> StepGraph:
-    """Merge parallel edges, add the attacker's entry edges and scale by capability."""
+    """One attacker's graph of independent edges (one random fact per element and flow).
+
+    A step ``u -> v`` over flow ``f`` works when ``v``'s own weakness works (one fact per
+    world, shared by every way into ``v``) or ``f``'s weakness does (its own fact). To keep
+    edges independent, each element ``v`` that is not an entry and has several
+    in-neighbours gets an *attempt node* ``a_v``: ``u -> a_v`` always works ("the attacker
+    holding u can try v"), ``a_v -> v`` carries ``v``'s weakness, and ``u -> v`` carries only
+    the flows' weaknesses. An entry element needs no attempt node (the attacker can always
+    try it): ``attacker -> v`` carries ``v``'s weakness, ``u -> v`` the flows'. An element
+    with one in-neighbour gets one edge of chance ``1 - miss_v miss_f``. Edges that carry no
+    random fact at all (no flow weakness possible) are left out; the structure depends only
+    on the model and the entries, never on the chances, so what-ifs reuse one solver.
+    """
     n = graph.size
     entries = np.unique(np.asarray(list(entries), dtype=np.int64))
+    is_entry = np.zeros(n, dtype=bool)
+    is_entry[entries] = True
     fmiss = np.where(graph.raw_flow >= 0, graph.flow_miss[np.maximum(graph.raw_flow, 0)], 1.0)
-    miss = graph.node_miss[graph.raw_dst] * fmiss
-    src = np.concatenate([graph.raw_src, np.full(entries.size, n, dtype=np.int64)])
-    dst = np.concatenate([graph.raw_dst, entries])
-    miss = np.concatenate([miss, graph.node_miss[entries]])
-    flow = np.concatenate([graph.raw_flow, np.full(entries.size, -1, dtype=np.int64)])
-    key = src * (n + 1) + dst
+    key = graph.raw_src * n + graph.raw_dst
     uniq, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    log_miss = np.bincount(inverse, weights=np.log(np.clip(miss, 1e-300, 1.0)),
-                           minlength=uniq.size)
-    merged_miss = np.exp(log_miss)
-    # Attacker capability: miss ** (2 c); c = 0.5 leaves the chance as derived.
-    p = 1.0 - np.power(merged_miss, 2.0 * capability) if capability > 0 else np.zeros(uniq.size)
-    # Edges with p = 0 stay: the structure is then the same for every set of controls,
-    # so a what-if reuses the prepared solver and the same random numbers.
-    p = np.clip(p, 0.0, 1.0)
-    return StepGraph(graph.nodes + [SOURCE], uniq // (n + 1), uniq % (n + 1), p, flow[first])
+    log_fmiss = np.bincount(inverse, weights=np.log(np.clip(fmiss, 1e-300, 1.0)),
+                            minlength=uniq.size)
+    emiss = np.exp(log_fmiss)
+    has_flow = np.bincount(inverse, weights=(graph.raw_flow >= 0).astype(float),
+                           minlength=uniq.size) > 0
+    # A representative flow per merged step (for explanations): the first with a flow.
+    flow_of = np.full(uniq.size, -1, dtype=np.int64)
+    with_flow = np.flatnonzero(graph.raw_flow >= 0)
+    flow_of[inverse[with_flow[::-1]]] = graph.raw_flow[with_flow[::-1]]
+    u, v = uniq // n, uniq % n
+    indeg = np.bincount(v, minlength=n)
+    split = ~is_entry & (indeg >= 2)
+    k = int(split.sum())
+    source = n + k
+    attempt = np.full(n + k + 1, -1, dtype=np.int64)
+    attempt[np.flatnonzero(split)] = n + np.arange(k)
+    p_node = _scale(graph.node_miss, capability)
+    p_flow = _scale(emiss, capability)
+    p_step = _scale(graph.node_miss[v] * emiss, capability)
+    into_entry, into_split = is_entry[v], split[v]
+    single = ~into_entry & ~into_split
+    flow_only = (into_entry | into_split) & has_flow
+    parts = [
+        (np.full(entries.size, source), entries, p_node[entries], False, -1),
+        (u[flow_only], v[flow_only], p_flow[flow_only], False, flow_of[flow_only]),
+        (u[into_split], attempt[v[into_split]], np.ones(int(into_split.sum())), True, -1),
+        (u[single], v[single], p_step[single], False, flow_of[single]),
+        (attempt[np.flatnonzero(split)], np.flatnonzero(split), p_node[split], False, -1),
+    ]
+    src = np.concatenate([np.asarray(a, dtype=np.int64) for a, *_ in parts])
+    dst = np.concatenate([np.asarray(b, dtype=np.int64) for _, b, *_ in parts])
+    p = np.concatenate([np.asarray(c, dtype=float) for _, _, c, *_ in parts])
+    structural = np.concatenate([np.full(len(a), s, dtype=bool) for a, _, _, s, _ in parts])
+    flow = np.concatenate([np.broadcast_to(np.asarray(f, dtype=np.int64), len(a))
+                           for a, _, _, _, f in parts])
+    total = n + k + 1
+    order = np.argsort(src * total + dst, kind="stable")
+    el_src = np.concatenate([np.full(entries.size, source, dtype=np.int64), u])
+    el_dst = np.concatenate([entries, v])
+    el_p = np.concatenate([p_node[entries], p_step])
+    el_order = np.argsort(el_src * total + el_dst, kind="stable")
+    names = graph.nodes + [f"@try:{graph.nodes[i]}" for i in np.flatnonzero(split)] + [SOURCE]
+    expose_p = deny_p = None
+    if graph.expose_miss is not None:
+        expose_p = _scale(graph.expose_miss, capability)
+    if graph.deny_miss is not None:
+        deny_p = _scale(graph.deny_miss, capability)
+    return StepGraph(names, src[order], dst[order], p[order], flow[order], n, attempt,
+                     structural[order], el_src[el_order], el_dst[el_order], el_p[el_order],
+                     expose_p, deny_p)

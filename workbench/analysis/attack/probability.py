@@ -149,12 +149,14 @@ class Solver:
         source = graph.source
         e_count = graph.src.size
         src, dst = graph.src.copy(), graph.dst.copy()
+        att = graph.attempt  # index -1 (no parent) reads the source's entry: -1
         alive = np.ones(n, dtype=bool)
         kind = np.zeros(n, dtype=np.int8)  # 0 core, 1 leaf, 2 pendant, 3 zero
         parent = np.full(n, -1, dtype=np.int64)
         parent_edge = np.full(n, -1, dtype=np.int64)  # leaf: u->v; pendant: u->v or -1
         source_edge = np.full(n, -1, dtype=np.int64)  # pendant: s->v
         out_edge = np.full(n, -1, dtype=np.int64)  # pendant: v->u or -1
+        via_edge = np.full(n, -1, dtype=np.int64)  # pendant into a_u: the edge a_u -> u
         peel_round = np.full(n, -1, dtype=np.int64)
         synth_rounds: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for rnd in range(max_rounds):
@@ -176,7 +178,10 @@ class Solver:
             out_e[s] = ids
             out_d = np.full(n, -1, dtype=np.int64)
             out_d[s] = d
-            back = np.bincount(s[(par[s] == d) & (par[s] >= 0)], minlength=n)
+            # Out-edges that lead back to the parent or to the parent's attempt node (which
+            # only leads to the parent) cannot help reach anything new.
+            back = np.bincount(s[(par[s] >= 0) & ((par[s] == d) | (att[par[s]] == d))],
+                               minlength=n)
             leaf = alive & (indeg == 1) & (outdeg == back)
             leaf &= ~((in_src == 1) & (indeg == 1) & (outdeg > 0))  # fed the source: pendant
             leaf_par = np.where(in_src == 1, source, par)
@@ -184,9 +189,16 @@ class Solver:
             pendant = alive & (in_src == 1) & (indeg - in_src <= 1) & (outdeg <= 1)
             pendant &= ~(leaf & (in_src == 1) & (outdeg == 0))
             has_par = indeg - in_src == 1
-            pendant &= ~(has_par & (outdeg == 1) & (out_d != par))
+            # A pendant whose way on is u's attempt node a_u (u has several ways in) is
+            # exact when u's only in-edge comes from a_u: then P(u | v's route fails) is
+            # P(a_u | v's route fails) * p(a_u -> u), by the same inversion on a_u.
+            safe_par = np.maximum(par, 0)
+            lone = (indeg == 1) & (in_src == 0) & (att >= 0) & (par == att)
+            into_att = (has_par & (outdeg == 1) & (par >= 0) & (out_d == att[safe_par])
+                        & lone[safe_par])
+            pendant &= ~(has_par & (outdeg == 1) & (out_d != par) & ~into_att)
             pendant &= (indeg - in_src == 1) | (outdeg == 1)
-            target_u = np.where(has_par, par, out_d)
+            target_u = np.where(has_par & ~into_att, par, out_d)
             zero = alive & (indeg == 0)
             for mask in (leaf, pendant, zero):
                 mask[source] = False
@@ -206,6 +218,7 @@ class Solver:
             parent[pv], kind[pv] = target_u[pv], 2
             source_edge[pv] = src_e[pv]
             parent_edge[pv] = np.where(has_par[pv], par_e[pv], -1)
+            via_edge[pv] = np.where(into_att[pv], par_e[safe_par[pv]], -1)
             out_edge[pv] = np.where(outdeg[pv] == 1, out_e[pv], -1)
             kind[zero] = 3
             peel_round[lv] = peel_round[pv] = rnd
@@ -228,6 +241,7 @@ class Solver:
         self.synth_rounds = synth_rounds
         self.kind, self.parent, self.parent_edge = kind, parent, parent_edge
         self.source_edge, self.out_edge, self.peel_round = source_edge, out_edge, peel_round
+        self.via_edge = via_edge
         self.dead_zero = kind == 3
         core = np.flatnonzero(alive)
         self.core = core
@@ -422,6 +436,8 @@ class Solver:
             leaf = self.kind[group] == 1
             pe = np.where(self.parent_edge[group] >= 0, p[np.maximum(self.parent_edge[group], 0)],
                           0.0)
+            via = self.via_edge[group]
+            pe = pe * np.where(via >= 0, p[np.maximum(via, 0)], 1.0)
             p_sv = np.where(leaf, 0.0, p[np.maximum(self.source_edge[group], 0)])
             a = np.where(self.out_edge[group] >= 0,
                          p_sv * p[np.maximum(self.out_edge[group], 0)], 0.0)

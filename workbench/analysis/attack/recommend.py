@@ -1,4 +1,4 @@
-"""What to fund first: a control plan (``plan.py``) and edge cuts (minimum cut).
+"""What to fund first: a control plan (``plan.py``). Edge cuts live in :mod:`.cuts`.
 
 *Controls.* Candidates are the model's controls not yet in place and catalog controls
 suggested for the threats found, each only where its catalog placement allows it
@@ -10,17 +10,12 @@ each choice and searches subsets exactly when there are few candidates. Every wh
 reuses the attacker's prepared solver and the same random numbers (common random
 numbers), so differences between plans are not sampling noise, and the search budget is a
 number of evaluations: the same seed gives the same plan on any machine.
-
-*Edge cuts.* For the most exposed attacker/target pairs, the fewest attack steps whose
-blocking disconnects the attacker from the target (``networkx.minimum_cut``, unit capacities),
-with the probability that remains once they are blocked.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import networkx as nx
 import numpy as np
 
 from workbench.analysis.attack.evidence import Candidate, element_probability
@@ -270,59 +265,4 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
             "targets": changed, "goal": step.goal, "method": plan.method,
             "optimal": plan.optimal, "evaluations": plan.evaluations, "worlds": what_if,
         })
-    return out
-
-
-def _first_below(solver, node: int) -> int:
-    """The peeled node right under the attacker on the chain that leads to ``node``."""
-    while solver.parent[node] != solver.graph.source and solver.parent[node] >= 0:
-        node = int(solver.parent[node])
-    return node
-
-
-def recommend_cuts(runs, specs: list[TargetSpec], pairs, samples: int, exact_limit: int,
-                   notes: list[str], max_pairs: int = 3) -> list[dict[str, Any]]:
-    """Minimum sets of attack steps to block for the most exposed pairs."""
-    out: list[dict[str, Any]] = []
-    for prob, run, spec in pairs[:max_pairs]:
-        solver, sg = run.solver, run.graph
-        node = sg.nodes.index(spec.element)
-        ext = solver.extend(sg.p)
-        root = node
-        while solver.kind[root] in (1, 2):
-            if solver.kind[root] == 2:
-                break
-            root = int(solver.parent[root])
-        if solver.kind[root] == 2 or root == sg.source:
-            # Cut every way in to the node itself.
-            last = node if solver.kind[root] == 2 else _first_below(solver, node)
-            cut_edges = [int(e) for e in (solver.source_edge[last], solver.parent_edge[last])
-                         if e >= 0]
-        else:
-            g = nx.DiGraph()
-            for a, b, e in zip(solver.core[solver.c_src].tolist(),
-                               solver.core[solver.c_dst].tolist(),
-                               solver.c_edge.tolist(), strict=True):
-                if ext[e] > 0:
-                    g.add_edge(a, b, capacity=1.0, e=e)
-            if root not in g:
-                continue
-            try:
-                _, (side, _) = nx.minimum_cut(g, sg.source, root)
-            except nx.NetworkXError:
-                continue
-            cut_edges = [g[a][b]["e"] for a in side for b in g.successors(a) if b not in side]
-        synthetic = [e for e in cut_edges if e >= solver.e_count]
-        cut_edges = [e for e in cut_edges if e < solver.e_count]
-        if synthetic:
-            notes.append(f"edge cut for {spec.id}: entry through peeled devices not listed")
-        p = sg.p.copy()
-        p[cut_edges] = 0.0
-        sol = solver.solve(p, samples=samples, seed=run.seed, exact_for=[node],
-                           limit=exact_limit)
-        out.append({"attacker": run.profile.id, "target": spec.id, "probability": prob,
-                    "cut": [[sg.nodes[int(sg.src[e])], sg.nodes[int(sg.dst[e])]]
-                            for e in cut_edges],
-                    "probability_after": float(sol.probability[node]),
-                    "steps": len(cut_edges)})
     return out
