@@ -83,7 +83,7 @@ def test_figures_are_written(result, tmp_path, suffix):
         assert out.stat().st_size > 1000
     if suffix == ".svg":
         text = (tmp_path / "plot_matrix.svg").read_text()
-        assert "Residual" in text  # titles are real text, readable in the SVG
+        assert "controls in place" in text  # titles are real text, readable in the SVG
 
 
 def test_broken_matrix_shows_a_warning_on_the_figure(result, tmp_path):

@@ -143,32 +143,48 @@ def _nearest(values: tuple[int, ...], v: int) -> int:
     return below[-1] if below else 0
 
 
-def draw_matrix(ax, spec: MatrixSpec, counts: np.ndarray, title: str) -> None:
-    colours = _palette(len(spec.level_names))
+def draw_matrix(ax, spec: MatrixSpec, counts: np.ndarray, title: str,
+                colours: Sequence[str] | None = None, names: Sequence[str] | None = None,
+                axis_names: tuple[dict[int, str], dict[int, str]] | None = None,
+                lang: str = "en") -> None:
+    """One matrix in the shared convention (``riskmatrix``): likelihood across, severity
+    up, each cell its level's colour and name and the threat count."""
+    from matplotlib.colors import to_hex
+
+    from workbench.analysis.riskmatrix import AXES, ink
+
+    colours = list(colours or [to_hex(c) for c in _palette(len(spec.level_names))])
+    names = list(names or spec.level_names)
     n_sev, n_lik = spec.grid.shape
     from matplotlib.patches import Rectangle
 
     for i in range(n_sev):
         for j in range(n_lik):
             level = int(spec.grid[i, j])
-            face = colours[level]
-            ax.add_patch(Rectangle((j, i), 1, 1, facecolor=face, edgecolor="black",
-                                   linewidth=0.8, hatch=HATCHES[level % len(HATCHES)]))
-            ink = _text_colour(face)
-            ax.text(j + 0.5, i + 0.6, str(int(counts[i, j])), ha="center", va="center",
-                    fontsize=13, fontweight="bold", color=ink,
-                    bbox={"facecolor": face, "edgecolor": "none", "pad": 1.0})
-            ax.text(j + 0.5, i + 0.22, f"{spec.level_names[level]} {spec.value(i, j):.2f}",
-                    ha="center", va="center", fontsize=6.5, color=ink,
-                    bbox={"facecolor": face, "edgecolor": "none", "pad": 0.5})
+            face = colours[level % len(colours)]
+            ax.add_patch(Rectangle((j, i), 1, 1, facecolor=face, edgecolor="white",
+                                   linewidth=1.5))
+            colour = ink(face)
+            if counts[i, j]:
+                ax.text(j + 0.5, i + 0.58, str(int(counts[i, j])), ha="center", va="center",
+                        fontsize=13, fontweight="bold", color=colour)
+            ax.text(j + 0.5, i + 0.16, names[level % len(names)], ha="center", va="center",
+                    fontsize=7, color=colour)
+    lik_names, sev_names = axis_names or ({}, {})
     ax.set_xlim(0, n_lik)
     ax.set_ylim(0, n_sev)
-    ax.set_xticks(np.arange(n_lik) + 0.5, [str(v) for v in spec.likelihood])
-    ax.set_yticks(np.arange(n_sev) + 0.5, [str(v) for v in spec.severity])
-    ax.set_xlabel("likelihood")
-    ax.set_ylabel("severity")
-    ax.set_title(f"{title} ({int(counts.sum())} threats)")
+    ax.set_xticks(np.arange(n_lik) + 0.5, [lik_names.get(v, str(v)) for v in spec.likelihood],
+                  fontsize=7)
+    ax.set_yticks(np.arange(n_sev) + 0.5, [sev_names.get(v, str(v)) for v in spec.severity],
+                  fontsize=7)
+    x_title, y_title = AXES.get(lang, AXES["en"])
+    ax.set_xlabel(x_title + " →")
+    ax.set_ylabel(y_title + " →")
+    ax.tick_params(length=0)
+    ax.set_title(title, fontsize=10, fontweight="bold")
     ax.set_aspect("equal")
+    for spine in ax.spines.values():
+        spine.set_visible(False)
 
 
 def _warn(fig, problems: list[str]) -> None:
@@ -179,19 +195,29 @@ def _warn(fig, problems: list[str]) -> None:
              bbox={"facecolor": "#fff2f2", "edgecolor": "#7f0000", "linewidth": 1.5})
 
 
-def plot_matrix(result: Any, path: Path, spec: MatrixSpec | None = None) -> list[str]:
-    """Inherent and residual likelihood x severity matrices side by side; Cox warnings."""
-    spec = spec or matrix_spec(result.scales)
+def plot_matrix(result: Any, path: Path, spec: MatrixSpec | None = None,
+                lang: str = "en") -> list[str]:
+    """Before and after controls side by side, as the window and the PDF draw them (same
+    axes, level colours and names); Cox (2008) warnings drawn and returned."""
+    from workbench.analysis.riskmatrix import TITLES, level_name, scale_names
+
+    scales = result.scales
+    spec = spec or matrix_spec(scales)
+    colours = names = None
+    if len(spec.level_names) == len(scales.levels):
+        colours = [lv.colour for lv in scales.levels]
+        names = [level_name(lv.id, lv.name, lang) for lv in scales.levels]
+    axis_names = scale_names(result.model, lang)
     risks = result.counted()
+    before, after, heading = TITLES.get(lang, TITLES["en"])
     fig = _figure(10, 5)
-    for k, (which, title) in enumerate((("inherent", "Inherent risk"),
-                                        ("current", "Residual risk (controls in place)"))):
+    for k, (which, title) in enumerate((("inherent", before), ("current", after))):
         ax = fig.add_subplot(1, 2, k + 1)
-        draw_matrix(ax, spec, matrix_counts(risks, spec, which), title)
+        draw_matrix(ax, spec, matrix_counts(risks, spec, which), title, colours, names,
+                    axis_names, lang)
     problems = cox_checks(spec)
     _warn(fig, problems)
-    fig.suptitle(f"{result.model.metadata.title}: threats by likelihood and severity "
-                 f"(cell: count; level and L x S / max)", fontsize=10)
+    fig.suptitle(f"{result.model.metadata.title}\n{heading}", fontsize=11)
     _save(fig, path)
     return problems
 

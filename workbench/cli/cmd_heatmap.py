@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                              "with compromise probability)")
     parser.add_argument("--catalog", action="append", default=[], metavar="FILE",
                         help="also load this user catalog file (repeatable)")
+    parser.add_argument("--lang", choices=("en", "fr"), default="en",
+                        help="language of the matrix titles, axes and level names")
     parser.add_argument("--no-suggest", action="store_true",
                         help="only the threats recorded in FILE; do not run the rules")
     parser.set_defaults(handler=run)
@@ -55,9 +57,10 @@ def run(args: argparse.Namespace) -> int:
             attack = analyze_attacks(result.model, result.catalog, risks=result.threats,
                                      recommend=False, sensitivity=False).to_json()
             problems = plots.plot_elements(result, out, attack)
+        elif args.kind == "matrix":
+            problems = plots.plot_matrix(result, out, lang=args.lang)
         else:
-            draw = plots.plot_matrix if args.kind == "matrix" else plots.plot_layers
-            problems = draw(result, out)
+            problems = plots.plot_layers(result, out)
     except OSError as exc:
         raise CliError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
     for problem in problems:

@@ -52,30 +52,40 @@ class HeatmapPanel(QWidget):
         self.draw()
 
     def draw(self) -> None:
+        """The matrix in the convention the PDF and `workbench heatmap` share
+        (``workbench.analysis.riskmatrix``): likelihood across, severity up, level colour and
+        name in each cell."""
+        from workbench.analysis.riskmatrix import AXES, cells, ink
+        from workbench.gui.i18n import current_language
+
         scales = self.scales
+        lang = current_language()
         fig = self.figure
         fig.clear()
         ax = fig.add_subplot(111)
         lik, sev = scales.likelihood, scales.severity
         from matplotlib.patches import Rectangle
 
-        for i, l_value in enumerate(lik):
-            for j, s_value in enumerate(sev):
-                colour = scales.level(l_value, s_value).colour
-                edge = "#1f6feb" if self.selected == (l_value, s_value) else "white"
-                ax.add_patch(Rectangle((i, j), 1, 1, facecolor=colour, edgecolor=edge,
-                                       linewidth=3 if edge != "white" else 1))
-                n = self.counts.get((l_value, s_value), 0)
-                if n:
-                    dark = scales.level(l_value, s_value).id == "critical"
-                    ax.text(i + 0.5, j + 0.5, str(n), ha="center", va="center", fontsize=11,
-                            fontweight="bold", color="white" if dark else "#1d232c")
+        for cell in cells(scales, lang):
+            i, j = cell.column, cell.row
+            key = (cell.likelihood, cell.severity)
+            edge = "#1f6feb" if self.selected == key else "white"
+            ax.add_patch(Rectangle((i, j), 1, 1, facecolor=cell.colour, edgecolor=edge,
+                                   linewidth=3 if edge != "white" else 1))
+            colour = ink(cell.colour)
+            n = self.counts.get(key, 0)
+            if n:
+                ax.text(i + 0.5, j + 0.58, str(n), ha="center", va="center", fontsize=11,
+                        fontweight="bold", color=colour)
+            ax.text(i + 0.5, j + 0.17, cell.name, ha="center", va="center", fontsize=6,
+                    color=colour)
         ax.set_xlim(0, len(lik))
         ax.set_ylim(0, len(sev))
         ax.set_xticks([i + 0.5 for i in range(len(lik))], [str(v) for v in lik])
         ax.set_yticks([j + 0.5 for j in range(len(sev))], [str(v) for v in sev])
-        ax.set_xlabel(QCoreApplication.translate("Heatmap", "Likelihood"))
-        ax.set_ylabel(QCoreApplication.translate("Heatmap", "Severity"))
+        x_title, y_title = AXES.get(lang, AXES["en"])
+        ax.set_xlabel(x_title)
+        ax.set_ylabel(y_title)
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)

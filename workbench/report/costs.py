@@ -157,13 +157,14 @@ def shipped() -> CostTable:
 
 
 def default_settings_path() -> Path | None:
-    """``$THREAT_WORKBENCH_SETTINGS``, else ``$XDG_CONFIG_HOME/threat-workbench/settings.json``
-    when it exists."""
+    """``$THREAT_WORKBENCH_SETTINGS``, else ``settings.json`` in the user's configuration
+    folder (``~/.config/threat-workbench`` on Linux) when it exists."""
     env = os.environ.get(SETTINGS_ENV)
     if env:
         return Path(env)
-    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    path = base / "threat-workbench" / "settings.json"
+    from platformdirs import user_config_dir
+
+    path = Path(user_config_dir("threat-workbench", appauthor=False)) / "settings.json"
     return path if path.is_file() else None
 
 

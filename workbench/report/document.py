@@ -11,6 +11,7 @@ import contextvars
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -60,9 +61,16 @@ class Styles:
     toc2: ParagraphStyle
 
 
+HYPHENATION = {"en": "en_GB", "fr": "fr_FR"}
+
+
 def make_styles(cell_size: float = 8.0) -> Styles:
+    """Styles; ``embeddedHyphenation`` lets a line break at the soft hyphens that
+    :func:`soft_hyphens` puts in words too wide for their column (nothing else is
+    hyphenated: names and ids stay whole and searchable)."""
     register_fonts()
-    body = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5, spaceAfter=5)
+    body = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5, spaceAfter=5,
+                          embeddedHyphenation=1)
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10, spaceAfter=3),
@@ -100,6 +108,29 @@ def language(lang: str) -> Iterator[None]:
         yield
     finally:
         _LANG.reset(token)
+
+
+@lru_cache(maxsize=4)
+def _dictionary(lang: str):
+    try:
+        import pyphen
+    except ImportError:
+        return None
+    return pyphen.Pyphen(lang=HYPHENATION.get(lang, "en_GB"))
+
+
+def soft_hyphens(text: str, room: float, size: float, font: str = "") -> str:
+    """Soft hyphens (U+00AD) at the dictionary's break points of each word wider than
+    ``room``: such a word breaks as "approvision-/nement", never "approvisio/nnement"."""
+    font = font or REGULAR
+    dictionary = _dictionary(_LANG.get())
+    if dictionary is None or stringWidth(text, font, size) <= room:
+        return text
+    words = text.split(" ")
+    for index, word in enumerate(words):
+        if len(word) > 5 and stringWidth(word, font, size) > room:
+            words[index] = dictionary.inserted(word, hyphen="\u00ad").replace("-\u00ad", "-")
+    return " ".join(words)
 
 
 def typeset(text: str) -> str:
@@ -339,7 +370,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
             # A Paragraph only when the text must wrap: plain strings lay out ten times faster.
             elif (isinstance(value, str) and wrap[index]
                     and ("\n" in value or stringWidth(value, REGULAR, size) > room[index])):
-                cells.append(Paragraph(escape(value), styles.cell))
+                cells.append(Paragraph(escape(soft_hyphens(value, room[index], size)),
+                                       styles.cell))
             else:
                 cells.append(value)
         data.append(cells)

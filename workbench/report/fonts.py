@@ -54,16 +54,40 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 
 def wrap_text(text: str, width: float, size: float, bold: bool = False,
-              max_lines: int = 3) -> list[str]:
-    """Greedy word wrap to ``width`` points; the last line ends with an ellipsis if cut."""
-    return list(_wrap_cached(text, round(width, 2), size, bold, max_lines))
+              max_lines: int = 3, lang: str = "") -> list[str]:
+    """Greedy word wrap to ``width`` points; the last line ends with an ellipsis if cut.
+    With ``lang``, a word wider than the line is hyphenated (pyphen) rather than cut."""
+    return list(_wrap_cached(text, round(width, 2), size, bold, max_lines, lang))
+
+
+def _hyphenate(word: str, width: float, size: float, bold: bool, lang: str) -> list[str]:
+    """``word`` as pieces that fit ``width``, each but the last ending with a hyphen."""
+    try:
+        import pyphen
+    except ImportError:
+        return [word]
+    dictionary = pyphen.Pyphen(lang={"fr": "fr_FR", "en": "en_GB"}.get(lang, lang))
+    pieces = []
+    while text_width(word, size, bold) > width:
+        for head, tail in dictionary.iterate(word):
+            if text_width(head + "-", size, bold) <= width:
+                pieces.append(head + "-")
+                word = tail
+                break
+        else:
+            break
+    return [*pieces, word]
 
 
 @lru_cache(maxsize=65536)
 def _wrap_cached(text: str, width: float, size: float, bold: bool,
-                 max_lines: int) -> tuple[str, ...]:
+                 max_lines: int, lang: str = "") -> tuple[str, ...]:
     """Registers repeat the same titles and impacts thousands of times: wrap each once."""
     words = text.split()
+    if lang:
+        words = [piece for word in words for piece in (
+            _hyphenate(word, width, size, bold, lang)
+            if text_width(word, size, bold) > width else [word])]
     lines: list[str] = []
     current = ""
     for word in words:

@@ -135,10 +135,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "inherent": ("Inherent (no controls)", "Brut (sans mesure)"),
     "residual": ("Residual (controls in place)", "Résiduel (mesures en place)"),
     "projected": ("Projected", "Projeté"),
-    "matrix_note": ("Each cell counts threats; the darker the colour, the higher the risk. "
-                    "Levels are also written in words for grayscale print.",
-                    "Chaque case compte les menaces ; plus la couleur est foncée, plus le "
-                    "risque est élevé. Les niveaux sont aussi écrits en toutes lettres."),
+    "matrix_note": ("Each cell gives the number of threats and its risk level in words; the "
+                    "darker the colour, the higher the risk. Likelihood runs across, severity "
+                    "up, as in the window's heatmap.",
+                    "Chaque case donne le nombre de menaces et son niveau de risque en toutes "
+                    "lettres ; plus la couleur est foncée, plus le risque est élevé. La "
+                    "vraisemblance croît vers la droite, la gravité vers le haut, comme dans "
+                    "la carte de chaleur de la fenêtre."),
     "level_low": ("Low", "Faible"),
     "level_moderate": ("Moderate", "Modéré"),
     "level_high": ("High", "Élevé"),
