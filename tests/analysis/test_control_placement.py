@@ -1,0 +1,119 @@
+"""Where a control can be placed: catalog data, its validation, and what the plan offers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.analysis.attack.evidence import evidence_from_risks
+from workbench.analysis.attack.recommend import applicable_candidates, catalog_control_of
+from workbench.analysis.catalog import load_catalog
+from workbench.analysis.placement import control_allows, placement_problems, static_sites
+from workbench.analysis.risk import Scales, assess
+from workbench.cli.main import main
+from workbench.model import ModelError, load_model
+from workbench.model.stencils import default_stencils
+
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "sample-models").glob("*.twm.json"))
+
+#: The misplacements a reviewer found (issue 11, item 7), as (control, stencil).
+NEVER = [
+    ("wifi-enterprise-security", "public-internet"),
+    ("wifi-enterprise-security", "implant-rf"),
+    ("network-segmentation", "public-internet"),
+    ("site-physical-security", "implant-rf"),
+    ("site-physical-security", "ble"),
+    ("secure-device-disposal", "clinical-workstation"),
+    ("mobile-device-management", "cardiac-implant"),
+]
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(include_user_env=False)
+
+
+def _site(stencil: str):
+    return next(s for s in static_sites(default_stencils())
+                if s.kind == "component" and stencil in s.stencils)
+
+
+@pytest.mark.parametrize(("control", "stencil"), NEVER)
+def test_misplaced_controls_are_refused(catalog, control: str, stencil: str) -> None:
+    assert not control_allows(catalog.controls[control], _site(stencil))
+
+
+def test_the_same_controls_stay_where_they_belong(catalog) -> None:
+    assert control_allows(catalog.controls["wifi-enterprise-security"], _site("wifi-hospital"))
+    assert control_allows(catalog.controls["network-segmentation"], _site("hospital-lan"))
+    assert control_allows(catalog.controls["site-physical-security"], _site("hds-host"))
+    assert control_allows(catalog.controls["secure-device-disposal"], _site("insulin-pump"))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_sample_models_get_no_misplaced_candidate(path: Path, catalog) -> None:
+    model = load_model(path)
+    stencils = default_stencils()
+    _, candidates = evidence_from_risks(assess(model, catalog, stencils),
+                                        Scales.of(model).likelihood, catalog)
+    kept, dropped = applicable_candidates(candidates, model, catalog, stencils)
+    stencil_of = {c.id: c.stencil for c in model.components}
+    offered = {(catalog_control_of(c), stencil_of.get(next(iter(c.elements))))
+               for c in kept.values()}
+    assert not offered & set(NEVER)
+    assert dropped >= 0 and kept
+
+
+def test_shipped_catalog_has_no_link_that_can_never_apply(catalog) -> None:
+    assert placement_problems(catalog, default_stencils()) == []
+
+
+USER = {
+    "catalog_format": 1, "namespace": "acme", "version": "1",
+    "controls": [{
+        "id": "acme:ward-wifi-nac", "title": "Ward Wi-Fi access control",
+        "description": "802.1X on the ward Wi-Fi.", "layers": ["network"],
+        "kind": "prevent", "effectiveness": 0.5, "cost": "low",
+        "placement": {"on": ["component"], "stencils": ["wifi-hospital"]},
+        "mitigates": ["network.vpn-compromise"]}],
+}
+
+
+def _write(tmp_path: Path, doc: dict) -> Path:
+    path = tmp_path / "acme.json"
+    path.write_text(json.dumps(doc))
+    return path
+
+
+def test_catalog_check_fails_a_link_that_can_never_apply(tmp_path, capsys) -> None:
+    """The VPN threat sits only on VPN components; a control placeable only on hospital
+    Wi-Fi can never answer it: check names the file, the field and both ids."""
+    path = _write(tmp_path, USER)
+    assert main(["catalog", "check", "--catalog", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}: acme:ward-wifi-nac.mitigates" in err
+    assert "can never answer threat 'network.vpn-compromise'" in err
+    assert "Traceback" not in err
+    ok = json.loads(json.dumps(USER))
+    ok["controls"][0]["mitigates"] = ["network.rogue-access-point"]
+    assert main(["catalog", "check", "--catalog", str(_write(tmp_path, ok))]) == 0
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("stencils", ["wifi-hospitl"], "unknown stencil 'wifi-hospitl'"),
+    ("not_tags", ["wifi"], "no stencil has the tag 'wifi'"),
+    ("on", ["network"], "placement.on"),
+])
+def test_placement_typos_are_load_errors_naming_file_and_field(tmp_path, field, value,
+                                                               message) -> None:
+    doc = json.loads(json.dumps(USER))
+    doc["controls"][0]["mitigates"] = ["network.rogue-access-point"]
+    doc["controls"][0]["placement"][field] = value
+    path = _write(tmp_path, doc)
+    with pytest.raises(ModelError) as info:
+        load_catalog([path], include_user_env=False)
+    text = info.value.describe()
+    assert str(path) in text and message in text
+    assert "controls[0].placement" in text
