@@ -9,12 +9,10 @@ A bad element or stencil id is one line naming it, exit 1, file untouched.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from workbench.cli.common import load, print_json, writing
+from workbench.cli.common import load, print_json, save
 from workbench.cli.main import CliError
 from workbench.model.enums import LAYER_ORDER
-from workbench.model.io import save_model
 from workbench.model.reclassify import (
     UNMAPPED_MARKER,
     ReclassifyError,
@@ -38,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    model = load(args.file)
+    model = load(args.file, for_update=args.element is not None)
     stencils = default_stencils()
     if args.element is None:
         _print_list(args, model, stencils)
@@ -53,8 +51,7 @@ def run(args: argparse.Namespace) -> int:
     except ReclassifyError as exc:
         raise CliError(f"{args.file}: {exc}") from None
     if new is not model:
-        with writing(Path(args.file)):
-            save_model(new, args.file)
+        save(new, args.file)
     comp = new.component(args.element)
     left = to_classify(new)
     if args.json:

@@ -74,12 +74,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--lang", choices=("en", "fr"), default="en",
                         help="language of labels, headings and vocabularies in svg, png, csv "
                              "and md (default: en); otm and json are language-neutral")
+    parser.add_argument("--force", action="store_true",
+                        help="allow -o to replace an existing model file")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     fmt = FORMATS[args.format]
-    out = None if args.output is None else output_path(args.output, args.file)
+    out = None if args.output is None else output_path(args.output, args.file, force=args.force)
     model = load(args.file)
     data = fmt.write(model, args.lang)
     if out is None:

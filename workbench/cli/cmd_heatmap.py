@@ -29,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="language of the matrix titles, axes and level names")
     parser.add_argument("--no-suggest", action="store_true",
                         help="only the threats recorded in FILE; do not run the rules")
+    parser.add_argument("--force", action="store_true",
+                        help="allow -o to replace an existing model file")
     parser.set_defaults(handler=run)
 
 
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"{args.output}: output must end in .png, .svg or .pdf")
     if not out.parent.is_dir():
         raise CliError(f"{args.output}: folder {str(out.parent)!r} does not exist")
-    output_path(out, args.file)
+    output_path(out, args.file, force=args.force)
     model = load(args.file)
     import matplotlib
 

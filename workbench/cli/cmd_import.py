@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                              "your classification, data, targets, attackers, decisions, "
                              "review and workshops (docs/interop.md)")
     parser.add_argument("--json", action="store_true", help="print the mapping report as JSON")
+    parser.add_argument("--force", action="store_true",
+                        help="replace OUT.twm.json when it exists (its previous version is "
+                             "kept as OUT.twm.json.bak)")
     parser.set_defaults(handler=run)
 
 
@@ -34,7 +37,10 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if not out.name.endswith(EXTENSION):
         raise CliError(f"{out}: output must end with {EXTENSION}")
-    output_path(out, args.file)
+    # --onto OLD -o OLD updates the reviewed model in place (OLD.bak keeps it): allowed.
+    in_place = args.onto is not None and out.exists() and Path(args.onto).exists() \
+        and out.resolve() == Path(args.onto).resolve()
+    output_path(out, args.file, force=args.force or in_place)
     result = import_file(args.file, args.fmt)
     model, update = result.model, None
     if args.onto:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from workbench.analysis.review import (
@@ -25,9 +24,8 @@ from workbench.analysis.review import (
     default_checklist,
     review_summary,
 )
-from workbench.cli.common import load, print_json, writing
+from workbench.cli.common import load, print_json, save
 from workbench.cli.main import CliError
-from workbench.model.io import save_model
 from workbench.model.review_edits import (
     ANSWER_VALUES,
     ReviewEditError,
@@ -98,7 +96,8 @@ def _check_options(args: argparse.Namespace) -> tuple[str | None, str | None]:
 def run(args: argparse.Namespace) -> int:
     item, answer = _check_options(args)
     review_date, answered_on = _date("--date", args.date), _date("--on", args.on)
-    model = load(args.file)
+    model = load(args.file, for_update=item is not None or args.clear is not None
+                 or any(v is not None for v in (args.vendor, args.reviewer, review_date)))
     checklist = default_checklist()
     known = {i.id for i in checklist.items}
     record_changes = {key: value for key, value in (
@@ -131,8 +130,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"{args.file}: {exc}") from None
     changed = model is not before
     if changed:
-        with writing(Path(args.file)):
-            save_model(model, args.file)
+        save(model, args.file)
     summary = review_summary(model, checklist)
     if args.json:
         data = review_json(model, summary, args.file)

@@ -17,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--path", type=int, metavar="N", help="highlight attack path N (1 = top)")
     parser.add_argument("--risk", action="store_true", help="show the risk overlay")
     parser.add_argument("--lang", help="interface language (en, fr)")
+    parser.add_argument("--force", action="store_true",
+                        help="allow -o to replace an existing model file")
     parser.set_defaults(handler=run)
 
 
@@ -32,8 +34,9 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def run(args: argparse.Namespace) -> int:
     size = parse_size(args.size)
-    from workbench.cli.common import load
+    from workbench.cli.common import load, output_path
 
+    output_path(args.output, args.file, force=args.force)
     load(args.file)  # bad files fail here with the usual one-line messages
     from workbench.gui.i18n import LANGUAGES
     from workbench.gui.screenshot import ScreenshotError, render_screenshot

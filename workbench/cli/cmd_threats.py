@@ -11,8 +11,7 @@ import argparse
 
 from workbench.analysis.catalog import load_catalog
 from workbench.analysis.rules import merge_suggestions
-from workbench.cli.common import load, print_json
-from workbench.model import save_model
+from workbench.cli.common import load, print_json, save
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,11 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    model = load(args.file)
+    model = load(args.file, for_update=args.write)
     catalog = load_catalog(args.catalog)
     merged, report = merge_suggestions(model, catalog)
     if args.write:
-        save_model(merged, args.file)
+        save(merged, args.file)
     if args.json:
         print_json({"file": args.file, "written": bool(args.write),
                     "added": report.added, "kept": report.kept, "restored": report.restored,

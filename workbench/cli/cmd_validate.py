@@ -25,6 +25,11 @@ def run(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(problem.format(name), file=sys.stderr)
             continue
+        except Exception as exc:  # noqa: BLE001 - a bug must not hide the other files' results
+            failed = True
+            print(f"{name}: $: cannot be checked ({type(exc).__name__}: {exc}); please report "
+                  f"this file", file=sys.stderr)
+            continue
         if not args.quiet:
             print(f"{name}: ok")
     return 1 if failed else 0

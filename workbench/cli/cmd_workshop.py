@@ -17,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     export = actions.add_parser("export", help="write a session's minutes as Markdown")
     export.add_argument("file", metavar="FILE")
     export.add_argument("-o", "--output", metavar="OUT.md", help="default: stdout")
+    export.add_argument("--force", action="store_true",
+                        help="allow -o to replace an existing model file")
     export.add_argument("--session", metavar="ID", help="session id (default: the latest)")
     export.add_argument("--lang", choices=("en", "fr"), default="en",
                         help="language of the minutes (default: en)")
@@ -49,7 +51,7 @@ def pick_session(model: ThreatModel, source: str, ident: str | None) -> Workshop
 def run_export(args: argparse.Namespace) -> int:
     from workbench.workshop import session_markdown
 
-    out = None if args.output is None else output_path(args.output, args.file)
+    out = None if args.output is None else output_path(args.output, args.file, force=args.force)
     model = load(args.file)
     text = session_markdown(model, pick_session(model, args.file, args.session), args.lang)
     if out is None:

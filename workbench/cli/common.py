@@ -3,20 +3,56 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from workbench.model import ThreatModel, load_model
-from workbench.model.io import write_bytes_atomic, write_text_atomic
+from workbench.model import ThreatModel, io_write
+from workbench.model.io import (
+    EXTENSION,
+    Fingerprint,
+    read_model,
+    save_model,
+    write_bytes_atomic,
+    write_text_atomic,
+)
 from workbench.model.text import json_escape_unsafe, printable_block
 
+#: Fingerprints of the models this command read, by resolved path: a save refuses to
+#: replace a file someone else changed in the meantime.
+_read: dict[str, Fingerprint] = {}
 
-def load(path: str) -> ThreatModel:
-    """Load a model or raise ModelError (the entry point prints it and exits 1)."""
-    return load_model(Path(path))
+
+def load(path: str, *, for_update: bool = False) -> ThreatModel:
+    """Load a model or raise ModelError (the entry point prints it and exits 1).
+
+    ``for_update``: the command will save the model back (``threats --write``, ``review
+    --set``, ``classify``): the folder's save lock is taken before the read and held until
+    the command ends, so two such commands run one after the other and neither loses the
+    other's change.
+    """
+    if for_update:
+        io_write.acquire(io_write._lock_key(Path(path)), io_write.LOCK_TIMEOUT_S, path)
+    model, fingerprint = read_model(Path(path))
+    _read[os.path.realpath(path)] = fingerprint
+    return model
+
+
+def save(model: ThreatModel, path: str) -> None:
+    """Save a model this command loaded: round trip checked, ``.bak`` kept, refused when the
+    file changed on disk since :func:`load` read it; disk errors name the file."""
+    with writing(Path(path)):
+        save_model(model, path, expect=_read.get(os.path.realpath(path), False))
+
+
+def end_command() -> None:
+    """Forget what was read and drop the locks (the entry point calls it)."""
+    _read.clear()
+    io_write.release_all()
 
 
 def print_json(data: Any) -> None:
@@ -44,11 +80,25 @@ class SafeTextStream:
         return getattr(self._stream, name)
 
 
-def output_path(name: str | Path, source: str | Path | None = None) -> Path:
+def is_model_file(path: Path) -> bool:
+    """Whether ``path`` holds a model (by name, or by its first bytes for a renamed one)."""
+    if path.name.endswith(EXTENSION):
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return b'"threat-workbench-model"' in head or b'"schema_version"' in head
+
+
+def output_path(name: str | Path, source: str | Path | None = None, *,
+                force: bool = False) -> Path:
     """Check an output path before any work, so a typo fails at once and in one line.
 
     ``source``: the input file, which an output must never overwrite (``-o`` given the
-    model's own name would replace the model by an export of it).
+    model's own name would replace the model by an export of it). Neither may an output
+    replace any other existing model file, unless ``force`` (``--force``).
     """
     from workbench.cli.main import CliError
 
@@ -56,6 +106,9 @@ def output_path(name: str | Path, source: str | Path | None = None) -> Path:
     if source is not None and out.exists() and Path(source).exists() \
             and out.resolve() == Path(source).resolve():
         raise CliError(f"{out}: is the input file; give another name for the output")
+    if not force and not out.is_dir() and out.exists() and is_model_file(out.resolve()):
+        raise CliError(f"{out}: is a model file; give another name for the output "
+                       f"(or --force to replace it)")
     if out.is_dir():
         raise CliError(f"{out}: is a directory, give a file name for the output")
     parent = out.parent if str(out.parent) else Path(".")
@@ -72,7 +125,10 @@ def writing(out: Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise CliError(f"{out}: cannot write ({exc.strerror or exc})") from None
+        reason = {errno.ENOSPC: "disk full", errno.EDQUOT: "disk quota exceeded",
+                  errno.EROFS: "read-only file system"}.get(exc.errno or 0)
+        raise CliError(f"{out}: cannot write ({reason or exc.strerror or exc}); "
+                       f"{out.name} left as it was") from None
 
 
 def write_output(out: Path, data: str | bytes) -> None:

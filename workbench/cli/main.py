@@ -82,6 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     finally:
+        from workbench.cli.common import end_command
+
+        end_command()
         sys.stdout, sys.stderr = saved
 
 

@@ -17,11 +17,12 @@ def render_screenshot(model_path: str, out: str, *, size: tuple[int, int] = (160
     selection or attack path (1-based), and save the window to ``out``."""
     if "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QBuffer, QIODevice, QSettings
 
     from workbench.gui.app import make_app
     from workbench.gui.main_window import MainWindow
     from workbench.gui.recovery import Recovery
+    from workbench.model.io import write_bytes_atomic
 
     app, code = make_app(lang or "en")
     import tempfile
@@ -57,8 +58,15 @@ def render_screenshot(model_path: str, out: str, *, size: tuple[int, int] = (160
             app.processEvents()
             image = window.grab()
             out_path = Path(out)
-            if not image.save(str(out_path), "PNG"):
-                raise ScreenshotError(f"cannot write {out_path}")
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            if not image.save(buffer, "PNG"):
+                raise ScreenshotError(f"{out_path}: cannot encode the PNG")
+            try:  # the one atomic writer: never a half-written PNG, symlinks followed
+                write_bytes_atomic(out_path, bytes(buffer.data()))
+            except OSError as exc:
+                raise ScreenshotError(f"{out_path}: cannot write "
+                                      f"({exc.strerror or exc})") from None
             return out_path
         finally:
             window.doc.undo_stack.setClean()

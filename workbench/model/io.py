@@ -3,15 +3,15 @@
 Reading never trusts the file: size, encoding, JSON syntax, nesting depth, schema version,
 field types and references are checked in that order, and every failure becomes a
 :class:`ModelError` naming the file and the JSON path. Writing is atomic and keeps the
-previous version as ``FILE.bak``.
+previous version as ``FILE.bak``
+(:mod:`workbench.model.io_write` holds the writer and its guarantees).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,13 @@ from pydantic import ValidationError
 
 from workbench.model.errors import ModelError, Problem, format_loc
 from workbench.model.integrity import check_integrity
+from workbench.model.io_write import (
+    ChangedOnDiskError,
+    Fingerprint,
+    real_target,
+    write_bytes_atomic,
+    write_text_atomic,
+)
 from workbench.model.migrations import migrate
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
@@ -44,29 +51,52 @@ def read_at_most(path: Path, limit: int) -> bytes | None:
     return None if len(raw) > limit else raw
 
 
+def _read_guarded(path: Path, limit: int) -> tuple[bytes, Fingerprint]:
+    """Open without blocking (a FIFO would hang a plain open), refuse anything but a regular
+    file, read at most ``limit`` bytes; every failure is a one-line ModelError."""
+    source = str(path)
+
+    def refuse(message: str) -> ModelError:
+        return ModelError([Problem("$", message)], source)
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise refuse("no such file") from None
+    except PermissionError:
+        raise refuse("permission denied") from None
+    except IsADirectoryError:
+        raise refuse("is a directory, not a model file") from None
+    except OSError as exc:
+        raise refuse(f"cannot read: {exc.strerror or exc}") from None
+    st = os.fstat(fd)
+    if stat.S_ISDIR(st.st_mode):
+        os.close(fd)
+        raise refuse("is a directory, not a model file")
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(st.st_mode):
+            kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else
+                    "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else
+                    "a socket" if stat.S_ISSOCK(st.st_mode) else "a special file")
+            raise refuse(f"is {kind}, not a regular file")
+        if st.st_size > limit:
+            raise refuse(f"file is {st.st_size / 1048576:.1f} MB, over the "
+                         f"{limit / 1048576:.0f} MB limit (set WORKBENCH_MAX_MODEL_MB to "
+                         f"raise it)")
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as exc:
+            raise refuse(f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > limit:  # the file grew while read
+        raise refuse(f"more than the {limit / 1048576:.0f} MB limit")
+    return raw, Fingerprint.of(raw, st)
+
+
 def read_json_document(path: Path, *, max_bytes: int | None = None) -> Any:
     """Read JSON from ``path`` with every guard a hostile file needs; raises ModelError."""
-    source = str(path)
     limit = max_file_bytes() if max_bytes is None else max_bytes
-    try:
-        if path.is_dir():
-            raise ModelError([Problem("$", "is a directory, not a model file")], source)
-        size = path.stat().st_size
-        if size > limit:
-            raise ModelError([Problem("$", f"file is {size / 1048576:.1f} MB, over the "
-                                           f"{limit / 1048576:.0f} MB limit "
-                                           f"(set WORKBENCH_MAX_MODEL_MB to raise it)")], source)
-        raw = read_at_most(path, limit)
-        if raw is None:  # a device (/dev/zero) or a file growing while read: stat lied
-            raise ModelError([Problem("$", f"more than the {limit / 1048576:.0f} MB limit "
-                                           f"(not a regular file?)")], source)
-    except FileNotFoundError:
-        raise ModelError([Problem("$", "no such file")], source) from None
-    except PermissionError:
-        raise ModelError([Problem("$", "permission denied")], source) from None
-    except OSError as exc:
-        raise ModelError([Problem("$", f"cannot read: {exc.strerror or exc}")], source) from None
-    return parse_json_text(raw, source)
+    raw, _ = _read_guarded(Path(path), limit)
+    return parse_json_text(raw, str(path))
 
 
 def parse_json_text(raw: bytes | str, source: str) -> Any:
@@ -240,69 +270,54 @@ def dumps_model(model: ThreatModel) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def save_model(model: ThreatModel, path: str | Path, *, keep_backup: bool = True) -> None:
-    """Write atomically: temp file + fsync + rename; the previous file becomes ``FILE.bak``."""
-    write_text_atomic(Path(path), dumps_model(model), keep_backup=keep_backup)
+def read_model(path: str | Path, stencils: StencilLibrary | None = None,
+               ) -> tuple[ThreatModel, Fingerprint]:
+    """Load a model and the fingerprint of the exact bytes read, for a later
+    ``save_model(..., expect=fingerprint)`` that must not overwrite someone else's save."""
+    path = Path(path)
+    raw, fingerprint = _read_guarded(path, max_file_bytes())
+    model = model_from_document(parse_json_text(raw, str(path)), str(path), stencils)
+    return model, fingerprint
 
 
-def write_text_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
-    """At every instant ``path`` holds either the complete old or the complete new text."""
-    write_bytes_atomic(path, text.encode("utf-8"), keep_backup=keep_backup)
+def check_round_trip(model: ThreatModel, source: str,
+                     stencils: StencilLibrary | None = None) -> str:
+    """The canonical text of ``model``, once proven to read back as the same model.
 
-
-def _file_mode(path: Path) -> int:
-    """The mode a rewritten file keeps, or an ordinary new file's (mkstemp's is private)."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
-    """Temp file + fsync + rename (models, reports, exports): never a half-written file;
-    ``keep_backup`` copies the previous file to ``FILE.bak`` first."""
-    directory = path.parent if str(path.parent) else Path(".")
-    mode = _file_mode(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    A model built in memory can hold what the loader refuses (an unpaired surrogate, a
+    NaN, an edit that broke a reference): written, the file could never be opened again.
+    Problems are reported as ``FILE: path: not saved: message``.
+    """
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
-        if keep_backup and path.is_file():
-            _copy_durably(path, path.with_name(path.name + ".bak"))
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_dir(directory)
-
-
-def _copy_durably(src: Path, dst: Path) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+        text = dumps_model(model)
+    except ValueError as exc:  # a value json cannot write (a circular or odd object)
+        raise ModelError([Problem("$", f"not saved: {exc}")], source) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(src.read_bytes())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, dst)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
+        again = model_from_document(parse_json_text(text, source), source, stencils)
+    except ModelError as exc:
+        raise ModelError([Problem(p.path, f"not saved: {p.message}") for p in exc.problems],
+                         source) from None
+    if dumps_model(again) != text:
+        raise ModelError([Problem("$", "not saved: the model would not read back "
+                                       "identically")], source)
+    return text
 
 
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def save_model(model: ThreatModel, path: str | Path, *, keep_backup: bool = True,
+               expect: Fingerprint | None | bool = False,
+               stencils: StencilLibrary | None = None) -> Fingerprint:
+    """Check the round trip, then write atomically (``FILE.bak`` keeps the previous file).
+
+    ``expect``: the fingerprint from :func:`read_model` (the save refuses if the file changed
+    since), None for "must not exist yet", False for no check. Returns the new fingerprint.
+    """
+    path = Path(path)
+    data = check_round_trip(model, str(path), stencils).encode("utf-8")
+    write_bytes_atomic(path, data, keep_backup=keep_backup, expect=expect)
+    st = real_target(path).stat()
+    return Fingerprint.of(data, st)
+
+
+__all__ = ["EXTENSION", "ChangedOnDiskError", "Fingerprint", "check_round_trip", "dumps_model",
+           "load_model", "model_from_document", "parse_json_text", "read_json_document",
+           "read_model", "save_model", "write_bytes_atomic", "write_text_atomic"]
