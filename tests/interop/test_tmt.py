@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import defusedxml.ElementTree as DET
 import pytest
 
@@ -107,3 +109,32 @@ def test_possible_mitigations_become_shared_controls_linked_to_threats() -> None
                   if any(m.control == control.id for m in t.mitigations)}
         assert set(control.elements) == linked
         assert len(control.title) <= 101
+
+
+# --- custom templates (issue 16): every type a GUID, only i:type and the template say ---
+CORPUS = Path(__file__).parents[1] / "data" / "interop" / "corpus"
+
+
+def test_custom_template_file_reads_like_the_stock_one() -> None:
+    from workbench.interop.registry import import_file
+
+    custom = import_file(CORPUS / "hospital-ward.custom-template.tm7")
+    stock = import_file(CORPUS / "hospital-ward.tm7")
+    model = custom.model
+    # same elements and flows; the annotation is a note, not a component
+    assert sorted(c.name for c in model.components) == \
+        sorted(c.name for c in stock.model.components)
+    assert "Biomed VLAN is flat" in (model.metadata.description or "")
+    assert len(model.flows) == 6
+    # box boundaries became zones with members; the line boundary a member-less zone
+    zones = {z.name: z.id for z in model.zones}
+    assert {"Ward", "Hospital data centre", "Internet boundary"} <= set(zones)
+    assert {c.zone for c in model.components if c.name == "Infusion pump"} == {zones["Ward"]}
+    assert not [c for c in model.components if c.zone == zones["Internet boundary"]]
+    assert any("Crosses trust boundary 'Internet boundary'" in (f.notes or "")
+               for f in model.flows)
+    # the template's own type names drive the mapping
+    by_name = {c.name: c for c in model.components}
+    assert by_name["Central station"].stencil == "clinical-workstation"
+    assert by_name["Device Management Server"].layer.value == "cloud"
+    assert len(model.threats) == 1
