@@ -153,7 +153,8 @@ def main() -> None:
         problem = random_problem(rng)
         truth = brute_force(problem)
         for name, kwargs in (("plan", {}), ("plan-greedy", {"max_exact": 0})):
-            plan = plan_controls(problem.evaluate, problem.costs, problem.threshold, **kwargs)
+            plan = plan_controls(problem.evaluate, problem.costs, problem.threshold,
+                                 elements=problem.elements(), **kwargs)
             tallies[name].add(problem, truth, plan.chosen, plan.notes)
             tallies[name].evaluations.append(plan.evaluations)
             if name == "plan" and plan.method in ("exact", "best-found"):

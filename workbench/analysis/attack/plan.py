@@ -11,7 +11,8 @@ search relies on that.
    are reported as such and handled last (step 5).
 2. Greedy with re-evaluation: each step adds the candidate that removes the most excess
    over the threshold (fixable targets) per cost unit, re-measured against the controls
-   already chosen; when no single candidate helps, pairs are tried, so a control that only
+   already chosen (lazily: a candidate is measured again only when its last gain could
+   still win); when no single candidate helps, pairs are tried, so a control that only
    pays off with another is found. Controls made redundant by later ones are removed.
 3. Exact branch and bound over subsets when there are at most ``max_exact`` candidates:
    include/exclude depth-first search, pruned by cost (cost so far plus the cheapest
@@ -120,9 +121,14 @@ def _feasible(v: np.ndarray, threshold: float, mask: np.ndarray) -> bool:
 
 def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold: float, *,
                   max_exact: int = MAX_EXACT, budget: int = DEFAULT_BUDGET,
-                  max_steps: int = MAX_STEPS) -> Plan:
-    """The plan for ``costs`` (candidate id -> cost > 0); see the module docstring."""
+                  max_steps: int = MAX_STEPS,
+                  elements: dict[str, frozenset[str]] | None = None) -> Plan:
+    """The plan for ``costs`` (candidate id -> cost > 0); see the module docstring.
+
+    ``elements``: the elements each candidate sits on (candidates sharing one interact).
+    """
     oracle = Oracle(evaluate, budget)
+    elements = elements or {}
     ids = sorted(costs, key=lambda c: (costs[c], c))
     base = oracle([], free=True)
     full = oracle(ids, free=True) if ids else base
@@ -143,7 +149,7 @@ def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold: float
     exhausted = False
     if need.any():
         try:
-            cover = _greedy_cover(oracle, ids, costs, threshold, fixable)
+            cover = _greedy_cover(oracle, ids, costs, threshold, fixable, elements)
             cover = _drop_redundant(oracle, cover, costs, threshold, fixable)
             plan.method = "greedy"
             if len(ids) <= max_exact:
@@ -162,67 +168,116 @@ def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold: float
     if (~fixable).any() and len(plan.steps) < max_steps:
         if plan.method == "none":
             plan.method = "greedy"
-        try:
-            plan.steps += _reduce(oracle, [c for c in ids if c not in cover], cover, costs,
-                                  threshold, max_steps - len(plan.steps))
-        except BudgetExhausted:
-            exhausted = True
+        more, stopped = _reduce(oracle, [c for c in ids if c not in cover], cover, costs,
+                                threshold, max_steps - len(plan.steps), elements)
+        plan.steps += more
+        exhausted = exhausted or stopped
     plan.evaluations = oracle.spent
     if exhausted:
         plan.notes.append(f"control plan: search budget of {budget} evaluations spent; the "
                           f"plan is the best found, not proven the cheapest")
-    if not plan.steps:
+    if not plan.steps and not exhausted:
         plan.notes.append("no control plan: no candidate (alone, in pairs or all together) "
                           "lowers a target above the threshold")
+    elif not plan.steps:
+        plan.notes.append("no control plan: the search budget ran out before a step was "
+                          "found (raise the budget, or narrow the targets)")
     return plan
 
 
+class _Bounds:
+    """Lazy greedy (Minoux): a candidate's last measured gain per cost is taken as an
+    upper bound of its gain now, and only the candidates whose bound could still win are
+    evaluated again. Gains are not always diminishing here (a control on an element can
+    pay off only once another control lowers its other threat), so the bounds of
+    candidates sharing an element with a chosen control are forgotten."""
+
+    def __init__(self, costs: dict[str, float], elements: dict[str, frozenset[str]]):
+        self.costs = costs
+        self.elements = elements
+        self.bound: dict[str, float] = {}
+
+    def chosen(self, picked: Iterable[str]) -> None:
+        touched = set().union(*(self.elements.get(c, frozenset()) for c in picked))
+        for c in list(self.bound):
+            if self.elements.get(c, frozenset()) & touched:
+                del self.bound[c]
+
+    def best(self, gain_of: Callable[[str], float], rest: list[str]
+             ) -> tuple[float, str] | None:
+        """The candidate with the largest gain per cost (ties: cheaper, then id)."""
+        order = sorted(rest, key=lambda c: (-self.bound.get(c, np.inf), self.costs[c], c))
+        best: tuple[float, str] | None = None
+        for i, c in enumerate(order):
+            ratio = gain_of(c) / self.costs[c]
+            self.bound[c] = ratio
+            key = (ratio, -self.costs[c])
+            if ratio > EPS and (best is None or key > (best[0], -self.costs[best[1]])):
+                best = (ratio, c)
+            nxt = order[i + 1] if i + 1 < len(order) else None
+            if best is not None and (nxt is None or self.bound.get(nxt, np.inf) <= best[0]):
+                break
+        return best
+
+
 def _greedy_cover(oracle: Oracle, ids: list[str], costs: dict[str, float], threshold: float,
-                  mask: np.ndarray) -> list[str]:
+                  mask: np.ndarray, elements: dict[str, frozenset[str]]) -> list[str]:
     chosen: list[str] = []
     try:
-        return _greedy_steps(oracle, ids, costs, threshold, mask, chosen)
+        return _greedy_steps(oracle, ids, costs, threshold, mask, chosen, elements)
     except BudgetExhausted:
         raise BudgetExhausted(list(chosen)) from None
 
 
 def _greedy_steps(oracle: Oracle, ids: list[str], costs: dict[str, float], threshold: float,
-                  mask: np.ndarray, chosen: list[str]) -> list[str]:
+                  mask: np.ndarray, chosen: list[str], elements: dict[str, frozenset[str]]
+                  ) -> list[str]:
+    bounds = _Bounds(costs, elements)
     current = oracle(chosen)
     while not _feasible(current, threshold, mask):
         now = _excess(current, threshold, mask)
-        best: tuple[float, float, tuple[str, ...]] | None = None
         rest = [c for c in ids if c not in chosen]
-        for c in rest:
-            gain = now - _excess(oracle(chosen + [c]), threshold, mask)
-            if gain > EPS:
-                key = (gain / costs[c], -costs[c], (c,))
-                if best is None or key[:2] > best[:2]:
-                    best = key
-        if best is None:  # only combinations help: try pairs, cheapest first
-            pairs = sorted(combinations(rest, 2), key=lambda p: (costs[p[0]] + costs[p[1]], p))
-            for a, b in pairs[:MAX_PAIRS]:
+        held = list(chosen)
+        single = bounds.best(
+            lambda c, now=now, held=held: now - _excess(oracle(held + [c]), threshold, mask),
+            rest)
+        picked: tuple[str, ...] | None = (single[1],) if single else None
+        if picked is None:  # only combinations help: try pairs, cheapest first
+            best: tuple[float, float, tuple[str, str]] | None = None
+            # Pairs on one element first (two threats, one control each), cheapest first;
+            # at most half of what is left of the budget.
+            pairs = sorted(combinations(rest, 2), key=lambda p: (
+                not (elements.get(p[0], frozenset()) & elements.get(p[1], frozenset())),
+                costs[p[0]] + costs[p[1]], p))
+            room = max(1, (oracle.budget - oracle.spent) // 2)
+            for a, b in pairs[:min(MAX_PAIRS, room)]:
                 gain = now - _excess(oracle(chosen + [a, b]), threshold, mask)
                 if gain > EPS:
                     key = (gain / (costs[a] + costs[b]), -(costs[a] + costs[b]), (a, b))
                     if best is None or key[:2] > best[:2]:
                         best = key
-        if best is None:  # nothing small helps: take everything, redundancy pruned later
+            picked = best[2] if best else None
+        if picked is None:  # nothing small helps: take everything, redundancy pruned later
             chosen[:] = list(ids)
             return chosen
-        chosen += list(best[2])
+        chosen += list(picked)
+        bounds.chosen(picked)
         current = oracle(chosen)
     return chosen
 
 
 def _drop_redundant(oracle: Oracle, chosen: list[str], costs: dict[str, float],
                     threshold: float, mask: np.ndarray, free: bool = False) -> list[str]:
-    """Remove controls the others make unnecessary, the most expensive first."""
+    """Remove controls the others make unnecessary, the most expensive first (the set
+    stays covering at every point, so a budget that runs out keeps it as it stands)."""
     kept = list(chosen)
     for c in sorted(chosen, key=lambda c: (-costs[c], c)):
         trial = [x for x in kept if x != c]
-        if _feasible(oracle(trial, free=free), threshold, mask):
-            kept = trial
+        try:
+            if _feasible(oracle(trial, free=free), threshold, mask):
+                kept = trial
+        except BudgetExhausted:
+            raise BudgetExhausted(kept) from None
     return kept
 
 
@@ -302,30 +357,34 @@ def _order(oracle: Oracle, chosen: list[str], costs: dict[str, float], threshold
 
 
 def _reduce(oracle: Oracle, pool: list[str], chosen: list[str], costs: dict[str, float],
-            threshold: float, room: int) -> list[Step]:
-    """Greedy steps lowering the targets no candidate set brings under."""
+            threshold: float, room: int, elements: dict[str, frozenset[str]]
+            ) -> tuple[list[Step], bool]:
+    """Greedy steps lowering the targets no candidate set brings under; and whether the
+    budget stopped them."""
     steps: list[Step] = []
     done = list(chosen)
     current = oracle(done, free=True)
     rest = list(pool)
+    bounds = _Bounds(costs, elements)
     while rest and len(steps) < room:
         now = _excess(current, threshold)
-        best = None
-        for c in rest:
-            v = oracle(done + [c])
-            gain = now - _excess(v, threshold)
-            if gain >= MIN_REDUCTION:
-                k = (gain / costs[c], -costs[c])
-                if best is None or k > best[0]:
-                    best = (k, c, v)
-        if best is None:
+        held = list(done)
+        try:
+            best = bounds.best(
+                lambda c, now=now, held=held: now - _excess(oracle(held + [c]), threshold),
+                rest)
+        except BudgetExhausted:
+            return steps, True
+        if best is None or best[0] * costs[best[1]] < MIN_REDUCTION:
             break
-        _, c, v = best
+        c = best[1]
+        v = oracle(done + [c])
         steps.append(Step(c, current, v, "reduce"))
         done.append(c)
         rest.remove(c)
+        bounds.chosen([c])
         current = v
-    return steps
+    return steps, False
 
 
 __all__ = ["DEFAULT_BUDGET", "MAX_EXACT", "BudgetExhausted", "Oracle", "Plan", "Step",

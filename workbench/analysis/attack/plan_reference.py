@@ -32,6 +32,10 @@ class Problem:
     threshold: float
     _memo: dict[frozenset[str], np.ndarray] = field(default_factory=dict, repr=False)
 
+    def elements(self) -> dict[str, frozenset[str]]:
+        """Candidate -> the element it sits on, as :func:`plan_controls` takes it."""
+        return {c: frozenset({str(v)}) for c, v in self.element_of.items()}
+
     def element_p(self, chosen: frozenset[str]) -> np.ndarray:
         return np.array([element_probability(t, chosen) for t in self.threats])
 

@@ -14,11 +14,12 @@ number of evaluations: the same seed gives the same plan on any machine.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
-from workbench.analysis.attack.evidence import Candidate, element_probability
+from workbench.analysis.attack.evidence import Candidate
 from workbench.analysis.attack.graph import AttackGraph, step_graph
 from workbench.analysis.attack.plan import DEFAULT_BUDGET, MAX_EXACT, MAX_STEPS, plan_controls
 from workbench.analysis.attack.probability import Solution
@@ -26,6 +27,11 @@ from workbench.analysis.attack.targets import TargetSpec
 
 #: Worlds per what-if during the search (the final figures use the full size).
 WHAT_IF_SAMPLES = 4096
+#: Evaluation budget: BUDGET_WORK / (edges of every attacker's step graph), clamped. An
+#: evaluation costs about that many edge updates; the six samples (470-900 edges) get the
+#: maximum, a 300-device hospital group (3,250 edges) about 40.
+BUDGET_WORK = 120_000
+MIN_BUDGET, MAX_BUDGET = 24, DEFAULT_BUDGET
 #: Candidates the search evaluates (the best by the screening score beyond that).
 MAX_CANDIDATES = 20
 #: Prefix of candidate ids made from catalog suggestions (``catalog:<control>@<element>``).
@@ -63,67 +69,117 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
     return kept, len(candidates) - len(kept)
 
 
-def _evaluate(graph: AttackGraph, runs, nodes: list[int], chosen: list[str],
+def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, Candidate],
+                   chunk: int = 64) -> AttackGraph:
+    """``graph.with_controls`` for any number of candidates: a large set is applied a few
+    dozen elements at a time, each with only the candidates sitting on them (an element's
+    chances depend on those alone), so no step copies the whole set per threat."""
+    if not chosen:
+        return graph
+    if len(chosen) <= chunk:
+        return graph.with_controls(chosen, {e for c in chosen for e in candidates[c].elements})
+    on: dict[str, list[str]] = {}
+    for c in chosen:
+        for e in candidates[c].elements:
+            on.setdefault(e, []).append(c)
+    items = sorted(on.items())
+    for i in range(0, len(items), chunk):
+        part = items[i:i + chunk]
+        graph = graph.with_controls([c for _, cs in part for c in cs], [e for e, _ in part])
+    return graph
+
+
+def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[str],
               candidates: dict[str, Candidate], samples: int, exact_limit: int,
               ref: State | None = None) -> tuple[np.ndarray, State]:
-    """Worst-attacker probability of each target node with ``chosen`` controls in place.
+    """Worst attacker's probability of each target with ``chosen`` controls in place.
+
+    A target is reached as the engine says (:func:`engine.target_reach`): control of its
+    element, or for data and availability targets an attempt plus the element's exposure
+    or denial, whose chances the controls lower too.
 
     ``ref``: the state the search stands on. A control on peeled devices only (a pump on
     one gateway) leaves an attacker's core edges as they were, so the core's probabilities
     (Monte Carlo and exact) are taken from ``ref`` and only peeled nodes are recomputed;
     with the same random numbers, sampling again would give the same values.
     """
-    elements = {e for c in chosen for e in candidates[c].elements}
-    g2 = graph.with_controls(chosen, elements) if chosen else graph
-    worst = np.zeros(len(nodes))
+    from workbench.analysis.attack.engine import target_reach
+
+    g2 = _with_controls(graph, chosen, candidates)
+    nodes = [graph.index[s.element] for s in specs]
+    worst = np.zeros(len(specs))
     state: State = []
     for k, run in enumerate(runs):
         idx = [graph.index[e] for e in run.entries]
-        p = step_graph(g2, idx, run.profile.capability).p
+        sg = step_graph(g2, idx, run.profile.capability)
+        p = sg.p
         core_p = run.solver.extend(p)[run.solver.c_edge]
         if ref is not None and np.array_equal(core_p, ref[k][0]):
             sol = run.solver.solve(p, reuse=ref[k][1])
         else:
-            sol = run.solver.solve(p, samples=samples, seed=run.seed, exact_for=nodes,
+            wanted = sorted(set(nodes) | {int(sg.attempt[t]) for t in nodes
+                                          if sg.attempt[t] >= 0})
+            sol = run.solver.solve(p, samples=samples, seed=run.seed, exact_for=wanted,
                                    limit=exact_limit)
         state.append((core_p, sol))
-        worst = np.maximum(worst, sol.probability[nodes])
+        what_if = replace(run, graph=sg, solution=sol)
+        worst = np.maximum(worst, [target_reach(what_if, n, s.kind, sol)[0]
+                                   for n, s in zip(nodes, specs, strict=True)])
     return worst, state
 
 
+#: Targets whose ancestors are counted one by one for the screening weight (beyond, the
+#: weight is 1 for every element upstream of some target).
+MAX_COUNTED_TARGETS = 400
+
+
 def _relevant(graph: AttackGraph, runs, hot: list[int], candidates: dict[str, Candidate]
-              ) -> list[Candidate]:
+              ) -> tuple[list[Candidate], dict[str, int]]:
     """Candidates on an element (or a flow) that some attacker reaches and from which a
-    target above the threshold can be reached: no other control can change a target."""
+    target above the threshold can be reached (no other control can change a target), and
+    per element or flow the number of such targets it leads to (screening weight)."""
     if not hot:
-        return []
+        return [], {}
     reached = np.zeros(graph.size, dtype=bool)
     for r in runs:
         reached |= r.solution.probability[:graph.size] > 0
-    upstream = np.zeros(graph.size, dtype=bool)
-    upstream[hot] = True
     preds: dict[int, list[int]] = {}
     for a, b in zip(graph.raw_src.tolist(), graph.raw_dst.tolist(), strict=True):
         preds.setdefault(b, []).append(a)
-    stack = list(hot)
-    while stack:
-        for a in preds.get(stack.pop(), ()):
-            if not upstream[a]:
-                upstream[a] = True
-                stack.append(a)
-    useful = {graph.nodes[i] for i in np.flatnonzero(upstream & reached)}
+
+    def ancestors(starts: list[int]) -> np.ndarray:
+        mark = np.zeros(graph.size, dtype=bool)
+        mark[starts] = True
+        stack = list(starts)
+        while stack:
+            for a in preds.get(stack.pop(), ()):
+                if not mark[a]:
+                    mark[a] = True
+                    stack.append(a)
+        return mark
+
+    upstream = ancestors(hot)
+    count = upstream.astype(np.int64)
+    if len(hot) <= MAX_COUNTED_TARGETS:
+        count = np.zeros(graph.size, dtype=np.int64)
+        for t in hot:
+            count += ancestors([t])
+    weight = {graph.nodes[i]: int(count[i]) for i in np.flatnonzero(upstream & reached)}
     for k, a, b in zip(graph.raw_flow.tolist(), graph.raw_src.tolist(),
                        graph.raw_dst.tolist(), strict=True):
         if k >= 0 and reached[a] and upstream[b]:
-            useful.add(graph.flows[k])
-    return [c for c in candidates.values() if c.elements & useful]
+            name = graph.flows[k]
+            weight[name] = max(weight.get(name, 0), int(count[b]))
+    return [c for c in candidates.values() if c.elements & weight.keys()], weight
 
 
-def _screen(pool: list[Candidate], graph: AttackGraph, runs) -> dict[str, float]:
+def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, int]
+            ) -> dict[str, float]:
     """Screening score when there are too many candidates to evaluate: how much the
     candidate lowers the chance of a step onto its elements, alone or added last to the
     other candidates on the same element (so a pair that only works together scores),
-    times how exposed the element is, per cost unit."""
+    times how exposed the element is and how many targets above the threshold it leads
+    to, per cost unit."""
     exposure: dict[str, float] = {}
     top = np.zeros(graph.size)
     for r in runs:
@@ -145,70 +201,95 @@ def _screen(pool: list[Candidate], graph: AttackGraph, runs) -> dict[str, float]
             if not threats:
                 continue
             others = on[e] - {c.id}
-            alone = element_probability(threats) - element_probability(threats, [c.id])
-            last = (element_probability(threats, others)
-                    - element_probability(threats, others | {c.id}))
-            total += exposure.get(e, 0.0) * max(alone, last)
+            for effect in {x for t in threats for x in _effects(t)}:
+                alone = (_element_p(threats, set(), effect)
+                         - _element_p(threats, {c.id}, effect))
+                last = (_element_p(threats, others, effect)
+                        - _element_p(threats, others | {c.id}, effect))
+                total += exposure.get(e, 0.0) * weight.get(e, 1) * max(alone, last)
         score[c.id] = total / max(c.cost, 1e-9)
     return score
 
 
-def _can_matter(cand: Candidate, graph: AttackGraph, pool: set[str]) -> bool:
-    """False when the candidate can never change a step: on each of its elements, a threat
-    it does not touch stays at least as easy as the ones it does, even with every other
-    candidate in place (the element's chance is its easiest threat's)."""
+def _residual(threat, chosen: set[str]) -> float:
+    """A threat's chance with the candidates in ``chosen`` (no copy of a large set)."""
+    factor = threat.in_place
+    for cid, eff in threat.options:
+        if cid in chosen:
+            factor *= 1.0 - eff
+    return threat.probability * factor
+
+
+def _element_p(threats, chosen: set[str], effect: str) -> float:
+    return max((_residual(t, chosen) for t in threats if effect in _effects(t)), default=0.0)
+
+
+def _can_matter(cand: Candidate, graph: AttackGraph, floors: dict[tuple[str, str], float]
+                ) -> bool:
+    """False when the candidate can never change a step: on each of its elements and for
+    each effect (control, expose, deny), a threat it does not touch stays at least as easy
+    as the ones it does, even with every candidate in place (an element's chance is its
+    easiest threat's). ``floors``: per (element, threat key), the residual with every
+    candidate in place, computed once."""
     for element in cand.elements:
         threats = graph.evidence.get(element) or []
-        touched = [t for t in threats
-                   if any(cid == cand.id and eff > 0 for cid, eff in getattr(t, "options", ()))]
+        touched = [t for t in threats if any(cid == cand.id and eff > 0
+                                             for cid, eff in t.options)]
         if not touched:
             continue
-        others = [t for t in threats if t not in touched]
-        floor = max((t.residual(pool - {cand.id}) for t in others), default=0.0)
-        if max(t.residual(()) for t in touched) > floor + 1e-12:
-            return True
+        for effect in {e for t in touched for e in _effects(t)}:
+            floor = max((floors[(element, t.key)] for t in threats
+                         if t not in touched and effect in _effects(t)), default=0.0)
+            if max(t.residual(()) for t in touched if effect in _effects(t)) > floor + 1e-12:
+                return True
     return False
+
+
+def _effects(threat) -> frozenset[str]:
+    return getattr(threat, "effects", None) or frozenset({"control"})
 
 
 def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                        candidates: dict[str, Candidate], threshold: float, samples: int,
                        exact_limit: int, deadline: float | None, notes: list[str], *,
-                       budget: int = DEFAULT_BUDGET, max_exact: int = MAX_EXACT,
+                       budget: int | None = None, max_exact: int = MAX_EXACT,
                        max_steps: int = MAX_STEPS, max_candidates: int = MAX_CANDIDATES
                        ) -> list[dict[str, Any]]:
     """The control plan: one entry per funding step (see ``docs/attack-paths.md``).
 
     ``deadline`` is ignored (kept for callers): the search budget is ``budget``
-    evaluations, so the plan does not depend on the machine's speed or load.
+    evaluations (default: ``BUDGET_WORK`` divided by the attackers' step-graph edges,
+    between ``MIN_BUDGET`` and ``MAX_BUDGET``), so the plan depends on the model, never on
+    the machine's speed or load.
     """
     del deadline
     if not runs or not specs:
         notes.append("no control plan: no attacker reaches the model or no target")
         return []
-    nodes = sorted({graph.index[s.element] for s in specs})
-    by_node = {n: [s for s in specs if graph.index[s.element] == n] for n in nodes}
     if not candidates:
         notes.append("no control plan: no candidate controls (no threats with catalog "
                      "suggestions or planned controls); see attack.edge_cuts for the steps "
                      "to block")
         return []
     what_if = min(samples, WHAT_IF_SAMPLES)
-    base, base_state = _evaluate(graph, runs, nodes, [], candidates, what_if, exact_limit)
-    pool = _relevant(graph, runs, [n for n, p in zip(nodes, base, strict=True)
-                                   if p > threshold], candidates)
+    base, base_state = _evaluate(graph, runs, specs, [], candidates, what_if, exact_limit)
+    pool, weight = _relevant(graph, runs, sorted({graph.index[s.element] for s, p in zip(
+        specs, base, strict=True) if p > threshold}), candidates)
     ids = {c.id for c in pool}
-    pool = [c for c in pool if _can_matter(c, graph, ids)]
+    floors = {(e, t.key): _residual(t, ids) for e in {e for c in pool for e in c.elements}
+              for t in graph.evidence.get(e) or []}
+    pool = [c for c in pool if _can_matter(c, graph, floors)]
     relevant = len(pool)
     reachable = base
     if len(pool) > max_candidates:
-        everything = [c.id for c in pool]
-        reachable, _ = _evaluate(graph, runs, nodes, everything, candidates, what_if,
-                                 exact_limit, base_state)
-        score = _screen(pool, graph, runs)
+        reachable, _ = _evaluate(graph, runs, specs, [c.id for c in pool], candidates,
+                                 what_if, exact_limit, base_state)
+        score = _screen(pool, graph, runs, weight)
         pool.sort(key=lambda c: (-score[c.id], c.cost, c.id))
         notes.append(f"control plan: search limited to the {max_candidates} of {len(pool)} "
                      f"candidates that most lower the chance of a step onto exposed elements "
-                     f"(alone or with the other candidates on the same element), per cost")
+                     f"(alone or with the other candidates on the same element), weighted by "
+                     f"the targets above the threshold they lead to, per cost")
         pool = pool[:max_candidates]
     costs = {c.id: max(float(c.cost), 1e-6) for c in pool}
     states: dict[frozenset[str], State] = {frozenset(): base_state}
@@ -217,14 +298,18 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         # Stand on the state of the largest evaluated subset (same worlds either way).
         key = frozenset(chosen)
         ref = max((k for k in states if k <= key), key=len, default=None)
-        value, state = _evaluate(graph, runs, nodes, chosen, candidates, what_if,
+        value, state = _evaluate(graph, runs, specs, chosen, candidates, what_if,
                                  exact_limit, states[ref] if ref is not None else None)
         if len(states) < 64:
             states[key] = state
         return value
 
+    if budget is None:
+        size = sum(int(r.graph.p.size) for r in runs)
+        budget = int(min(MAX_BUDGET, max(MIN_BUDGET, BUDGET_WORK // max(size, 1))))
     plan = plan_controls(evaluate, costs, threshold, max_exact=max_exact, budget=budget,
-                         max_steps=max_steps)
+                         max_steps=max_steps,
+                         elements={c.id: frozenset(c.elements) for c in pool})
     notes.extend(plan.notes)
     method = {"exact": "exact minimum-cost set", "best-found": "best set found in the budget",
               "greedy": "greedy with re-evaluation (too many candidates for the exact "
@@ -233,10 +318,9 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         notes.append(f"control plan: {method}; {relevant} of {len(candidates)} candidate(s) "
                      f"can change a step towards a target above the threshold, "
                      f"{plan.evaluations} evaluation(s) of {what_if} worlds")
-    stuck = [j for j in range(len(nodes)) if reachable[j] > threshold and base[j] > threshold]
+    stuck = [j for j in range(len(specs)) if reachable[j] > threshold and base[j] > threshold]
     if stuck and relevant:
-        names = ", ".join(f"{s.id} ({reachable[j]:.3f})" for j in stuck[:5]
-                          for s in by_node[nodes[j]][:1])
+        names = ", ".join(f"{specs[j].id} ({reachable[j]:.3f})" for j in stuck[:5])
         notes.append(f"{len(stuck)} target(s) stay above the threshold {threshold:g} even "
                      f"with all {relevant} relevant candidate controls in place: {names}"
                      + (" ..." if len(stuck) > 5 else ""))
@@ -248,12 +332,11 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         chosen.append(step.added)
         cost += costs[step.added]
         changed = []
-        for j, n in enumerate(nodes):
-            before, after = float(step.before[j]), float(step.after[j])
+        for spec, before, after in zip(specs, step.before.tolist(), step.after.tolist(),
+                                       strict=True):
             if abs(before - after) > 1e-12 or before > threshold:
-                for spec in by_node[n]:
-                    changed.append({"target": spec.id, "element": spec.element,
-                                    "before": before, "after": after})
+                changed.append({"target": spec.id, "element": spec.element,
+                                "before": before, "after": after})
         out.append({
             "controls": list(chosen), "added": step.added, "title": cand.title,
             "control": catalog_control_of(cand) or step.added,
