@@ -9,7 +9,7 @@ from workbench.analysis.catalog import load_catalog
 from workbench.analysis.pipeline import analyze
 from workbench.analysis.risk import Scales, assess
 from workbench.analysis.rules import suggest_threats
-from workbench.model import ControlInstance, MitigationLink, ThreatModel
+from workbench.model import ControlInstance, Flow, MitigationLink, ThreatModel
 from workbench.model.defaults import risk_settings_5x5
 from workbench.model.enums import ControlStatus
 
@@ -89,10 +89,19 @@ def test_control_on_the_element_applies_without_explicit_link(model, catalog) ->
 
 def test_impact_is_derived_from_data_assets_and_functions(model, catalog) -> None:
     altered = _risk(model, catalog, "cloud.data-integrity@vcloud")
-    # catalog base severity is 3; the dosing asset held by the cloud rates patient safety 4
+    # catalog base severity is 3; the dosing asset held by the cloud rates patient safety 4,
+    # but nothing the cloud holds reaches the pump: one step below the top
     assert altered.threat_type.base_severity == 3
-    assert altered.impact["patient_safety"] == 4
+    assert altered.impact["patient_safety"] == 3
     assert "dosing" in altered.impact_reasons["patient_safety"].lower()
+    assert "clinician" in altered.impact_reasons["patient_safety"]
+    # once the cloud sends to the pump, altering its data alters the therapy
+    sending = model.model_copy(deep=True)
+    sending.flows.append(Flow(id="f-cloud-pump", source="vcloud", target="pump",
+                              via=["lte"], data_assets=["dosing"]))
+    altered = _risk(sending, catalog, "cloud.data-integrity@vcloud")
+    assert altered.impact["patient_safety"] == 4
+    assert "insulin delivery" in altered.impact_reasons["patient_safety"]
     pump = _risk(model, catalog, "thing.unauthorized-therapy-change@pump")
     assert pump.impact["patient_safety"] == 4
     assert "safety-critical function" in pump.impact_reasons["patient_safety"]
@@ -159,7 +168,9 @@ def test_rejected_threats_do_not_count(model, catalog) -> None:
     model = model.model_copy(deep=True)
     model.threats[0].status = ThreatStatus.REJECTED
     result = analyze(model, catalog)
-    assert len(result.counted()) == len(result.threats) - 1
+    in_scope = [t for t in result.threats if not t.context]
+    assert not model.threats[0].element.startswith("lte")  # the mobile operator is context
+    assert len(result.counted()) == len(in_scope) - 1
     assert result.summary()["by_status"]["rejected"] == 1
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.analysis.catalog import Catalog, default_catalog
-from workbench.analysis.risk import Scales, ThreatRisk, assess
+from workbench.analysis.risk import Scales, ThreatRisk, assess, assess_with_exposure
 from workbench.analysis.rules import MergeReport, merge_suggestions
 from workbench.model.stencils import StencilLibrary
 from workbench.model.threat_model import ThreatModel
@@ -37,14 +37,19 @@ class AnalysisResult:
         return {t.key: t for t in self.threats}
 
     def counted(self) -> list[ThreatRisk]:
-        """Threats that count in totals (not rejected, not orphaned)."""
-        return [t for t in self.threats if t.counted]
+        """Risks to treat: not rejected or orphaned, and on an element in scope."""
+        return [t for t in self.threats if t.ranked]
+
+    def context(self) -> list[ThreatRisk]:
+        """Threats on context elements (not owned or operated): assumptions, not risks."""
+        return [t for t in self.threats if t.counted and t.context]
 
     def summary(self) -> dict[str, Any]:
         counted = self.counted()
         return {
             "threats": len(self.threats),
             "counted": len(counted),
+            "context": len(self.context()),
             "by_layer": dict(Counter(t.layer for t in counted)),
             "by_status": dict(Counter(t.instance.status.value for t in self.threats)),
             "inherent_levels": dict(Counter(t.inherent.level for t in counted)),
@@ -96,7 +101,13 @@ def threat_json(risk: ThreatRisk, catalog: Catalog) -> dict[str, Any]:
         "mass_harm": bool(ttype and ttype.mass_harm),
         "status": inst.status.value,
         "counted": risk.counted,
+        "context": risk.context,
         "likelihood": risk.likelihood,
+        "base_likelihood": (risk.base_likelihood if risk.base_likelihood is not None
+                            else risk.likelihood),
+        "exposure": (None if risk.exposure is None else
+                     {"probability": round(risk.exposure, 4),
+                      "attacker": risk.exposure_attacker}),
         "likelihood_reasons": risk.likelihood_reasons,
         "impact": dict(risk.impact),
         "impact_reasons": dict(risk.impact_reasons),
@@ -112,8 +123,14 @@ def threat_json(risk: ThreatRisk, catalog: Catalog) -> dict[str, Any]:
 
 
 def analyze(model: ThreatModel, catalog: Catalog | None = None, *,
-            stencils: StencilLibrary | None = None, suggest: bool = True) -> AnalysisResult:
-    """Run the rule engine (unless ``suggest`` is false) then score every threat."""
+            stencils: StencilLibrary | None = None, suggest: bool = True,
+            exposure: bool = True) -> AnalysisResult:
+    """Run the rule engine (unless ``suggest`` is false) then score every threat.
+
+    With ``exposure`` (the default) likelihoods take the attackers' reach into account
+    (:func:`workbench.analysis.risk.assess_with_exposure`); every client calls this one
+    function, so the window, the CLI and the reports show the same levels.
+    """
     catalog = catalog or default_catalog()
     if suggest:
         merged, report = merge_suggestions(model, catalog, stencils)
@@ -121,6 +138,9 @@ def analyze(model: ThreatModel, catalog: Catalog | None = None, *,
         merged, report = model, MergeReport(kept=[t.key for t in model.threats])
     warnings = [f"threat {k!r} refers to a catalog entry that no longer exists"
                 for k in report.unknown_catalog]
-    risks = assess(merged, catalog, stencils, warnings)
+    if exposure:
+        risks = assess_with_exposure(merged, catalog, stencils, warnings)
+    else:
+        risks = assess(merged, catalog, stencils, warnings)
     return AnalysisResult(model=merged, threats=risks, merge=report, scales=Scales.of(merged),
                           catalog=catalog, warnings=warnings)

@@ -22,7 +22,7 @@ from workbench.analysis.catalog import (
 )
 from workbench.model.defaults import IMPACT_CATEGORIES, default_risk_settings
 from workbench.model.entities import Component, ControlInstance, DataAsset, Flow, ThreatInstance
-from workbench.model.enums import ControlStatus, Layer, Stride, ThreatStatus
+from workbench.model.enums import ControlStatus, Layer, Scope, Stride, ThreatStatus
 from workbench.model.facts import FactIndex
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
@@ -190,6 +190,16 @@ class ThreatRisk:
     projected: RiskValue
     controls: list[AppliedControl] = field(default_factory=list)
     cvss: dict[str, Any] | None = None
+    #: Likelihood before exposure (catalog + adjustments, or the analyst's value): how
+    #: likely the threat is to work once an attacker can attempt it. The attack engine's
+    #: step chances use it; ``likelihood`` adds exposure on top.
+    base_likelihood: int | None = None
+    #: The element is context (not owned or operated by the organisation): an assumption.
+    context: bool = False
+    #: The most exposed attacker's chance to attempt an attack on the element (None: not
+    #: computed, or a vector exposure does not bear on), and who that attacker is.
+    exposure: float | None = None
+    exposure_attacker: str | None = None
 
     @property
     def key(self) -> str:
@@ -197,7 +207,13 @@ class ThreatRisk:
 
     @property
     def counted(self) -> bool:
+        """Not ruled out by the analyst (the attack engine still uses context threats)."""
         return self.instance.status not in NOT_COUNTED
+
+    @property
+    def ranked(self) -> bool:
+        """Counted and in scope: a risk to treat, shown in totals, rankings and heatmaps."""
+        return self.counted and not self.context
 
     @property
     def severity(self) -> int:
@@ -207,7 +223,7 @@ class ThreatRisk:
 class ModelIndex:
     """Lookups built once per assessment, so scoring n threats stays linear in model size."""
 
-    def __init__(self, model: ThreatModel):
+    def __init__(self, model: ThreatModel, stencils: StencilLibrary | None = None):
         self.model = model
         self.components = model.components_by_id()
         self.flows = {f.id: f for f in model.flows}
@@ -226,6 +242,34 @@ class ModelIndex:
         self.assets = {e: [assets[a] for a in dict.fromkeys(v) if a in assets]
                        for e, v in ids.items()}
         self._holding: dict[str, list[LikelihoodAdjustment]] = {}
+        self.stencils = stencils or default_stencils()
+        patient_targets = {t.element for t in model.targets if t.kind == "patient_safety"}
+        #: Safety-critical function of each component: its own, else its stencil's
+        #: (a bare infusion pump still doses drugs), else "patient-safety target" when
+        #: the analyst declared one on it.
+        self.safety: dict[str, str] = {}
+        for comp in model.components:
+            stencil = self.stencils.get(comp.stencil)
+            fn = comp.properties.safety_critical_function or (
+                stencil.defaults.safety_critical_function if stencil else None)
+            if not fn and comp.id in patient_targets:
+                fn = "declared patient-safety target"
+            if fn:
+                self.safety[comp.id] = fn
+        #: Components that send to a safety-critical component, or carry what is sent to
+        #: one (a network in the flow's ``via``): what they deliver, the device acts on.
+        self.carries_to_safety: dict[str, str] = {}
+        for flow in model.flows:
+            pairs = [(flow.source, flow.target)]
+            if flow.bidirectional:
+                pairs.append((flow.target, flow.source))
+            for sender, receiver in pairs:
+                fn = self.safety.get(receiver)
+                if fn:
+                    for element in (sender, *flow.via):
+                        if element != receiver:
+                            self.carries_to_safety.setdefault(element, fn)
+        self.scope = {c.id: element_scope(c, self.stencils) for c in model.components}
 
     def adjustments_holding(self, element_id: str, catalog: Catalog,
                             index: FactIndex) -> list[LikelihoodAdjustment]:
@@ -245,6 +289,30 @@ class ModelIndex:
         return self.components.get(element_id) or self.flows.get(element_id)
 
 
+def element_scope(component: Component, stencils: StencilLibrary | None = None) -> Scope:
+    """The component's scope: its own value, else its stencil's default, else organisation."""
+    if component.properties.scope is not None:
+        return component.properties.scope
+    stencil = (stencils or default_stencils()).get(component.stencil)
+    if stencil is not None and stencil.defaults.scope is not None:
+        return stencil.defaults.scope
+    return Scope.ORGANISATION
+
+
+def is_context(ix: ModelIndex, element_id: str) -> bool:
+    """Whether a threat on this element is context (an assumption), not a risk to treat.
+
+    Components follow their scope; a flow is the organisation's when either end is (it
+    carries the organisation's data), context only when both ends are context.
+    """
+    if element_id in ix.scope:
+        return ix.scope[element_id] == Scope.CONTEXT
+    flow = ix.flows.get(element_id)
+    if flow is None:
+        return False
+    return all(ix.scope.get(end) == Scope.CONTEXT for end in (flow.source, flow.target))
+
+
 def element_layer(model: ThreatModel, element_id: str, ix: ModelIndex | None = None) -> str:
     """Layer of a component; a flow belongs to the network layer."""
     comp = ix.components.get(element_id) if ix else model.component(element_id)
@@ -257,49 +325,91 @@ def _assets_for(ix: ModelIndex, element: Component | Flow | None) -> list[DataAs
 
 
 def _safety_function(ix: ModelIndex, element: Component | Flow | None) -> str | None:
+    """The safety function an attack on ``element`` can act on directly, if any.
+
+    A component performing one; a flow delivering to a component performing one (its
+    target, or either end of a two-way flow); the sender of such a flow and a network
+    carrying it.
+    """
+    role = safety_role(ix, element)
+    return role[1] if role else None
+
+
+def safety_role(ix: ModelIndex, element: Component | Flow | None
+                ) -> tuple[str, str] | None:
+    """("performs", function) or ("delivers", function) or None (see docs/risk-model.md)."""
     if isinstance(element, Component):
-        return element.properties.safety_critical_function
+        fn = ix.safety.get(element.id)
+        if fn:
+            return "performs", fn
+        fn = ix.carries_to_safety.get(element.id)
+        return ("delivers", fn) if fn else None
     if isinstance(element, Flow):
-        for end in (element.source, element.target):
-            comp = ix.components.get(end)
-            if comp is not None and comp.properties.safety_critical_function:
-                return comp.properties.safety_critical_function
+        fn = ix.safety.get(element.target) or (
+            ix.safety.get(element.source) if element.bidirectional else None)
+        return ("delivers", fn) if fn else None
     return None
+
+
+#: STRIDE categories that act on what a device does (integrity of its commands or code).
+_ACTING = frozenset({Stride.SPOOFING, Stride.TAMPERING, Stride.ELEVATION_OF_PRIVILEGE})
 
 
 def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType | None,
                   scales: Scales, ix: ModelIndex | None = None
                   ) -> tuple[dict[str, int], dict[str, str]]:
-    """Impact per category and a short reason for each value (see docs/risk-model.md)."""
+    """Impact per category and a short reason for each value (see docs/risk-model.md).
+
+    Severity follows what the element does and carries, never its layer:
+
+    * an asset's rating for a category is what a breach of that asset costs at worst; the
+      threat breaches only some of its properties, so the rating is capped by the asset's
+      need for the property attacked (a denial of service on therapy settings whose
+      availability need is 2 costs at most 2);
+    * patient safety reaches the top of the scale only where the attack acts on a
+      safety-critical function: on the device performing it (any attack that stops or
+      subverts it), or on what delivers commands to it (spoofing, tampering, elevation);
+      denial of service on what delivers to the device is one step below (the device keeps
+      its last settings); data that reaches the patient through a clinician (records,
+      monitoring, alerts on a platform) is one step below the top at most.
+    """
     ix = ix or ModelIndex(model)
     element = ix.element(inst.element)
     assets = _assets_for(ix, element)
     sev = scales.severity
+    top = sev[-1]
+    below_top = sev[-2] if len(sev) > 1 else top
     known = [c.id for c in model.risk.impact_categories] or DEFAULT_CATEGORY_IDS
     cats = [c for c in (threat.impacts if threat else []) if c in known]
     base_ref = threat.base_severity if threat else 2
-    stride = list(threat.stride) if threat else list(inst.stride)
-    needs = {n for s in stride for n in _NEED_BY_STRIDE.get(Stride(s), ())}
-    safety = _safety_function(ix, element)
+    stride = {Stride(s) for s in (threat.stride if threat else inst.stride)}
+    needs = sorted({n for s in stride for n in _NEED_BY_STRIDE.get(s, ())})
+    role = safety_role(ix, element)
     impact: dict[str, int] = {}
     reasons: dict[str, str] = {}
     for cat in cats:
         # What the element's data says beats the catalog's typical value: an asset's own
-        # rating for the category first, else the need of the property the threat attacks.
+        # rating for the category (capped by its need for the property attacked), else
+        # the need of the property the threat attacks when that property costs in cat.
         value, why = 0, ""
         for asset in assets:
+            need, need_name = max(((getattr(asset, n), n) for n in needs), default=(0, ""))
             if cat in asset.impact:
-                level, source = asset.impact[cat], f"rated on {asset.name}"
+                level = asset.impact[cat]
+                source = f"rated {level} on {asset.name}"
+                if needs and need < level:
+                    level = need
+                    source += f", capped by its {need_name} need {need}"
             else:
                 level, source = max(((getattr(asset, n), f"{n} need of {asset.name}")
-                                     for n in sorted(needs) if cat in _NEED_CATEGORIES[n]),
+                                     for n in needs if cat in _NEED_CATEGORIES[n]),
                                     default=(0, ""))
             if level > 0 and scales.clamp(level, sev) > value:
                 value, why = scales.clamp(level, sev), source
         if not value:
             value, why = scales.from_reference(base_ref, sev), "catalog default"
-        if cat == "patient_safety" and threat is not None and threat.patient_safety and safety:
-            value, why = sev[-1], f"safety-critical function: {safety}"
+        if cat == "patient_safety":
+            value, why = _patient_safety(value, why, threat, stride, role, top, below_top)
         impact[cat] = value
         reasons[cat] = why
     for cat, level in inst.impact.items():
@@ -308,13 +418,64 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
     return impact, reasons
 
 
+def _patient_safety(value: int, why: str, threat: ThreatType | None, stride: set[Stride],
+                    role: tuple[str, str] | None, top: int, below_top: int
+                    ) -> tuple[int, str]:
+    """Patient-safety impact from the element's clinical role (docstring of derive_impact)."""
+    harmful = threat is not None and threat.patient_safety
+    if role is not None and harmful:
+        kind, fn = role
+        if kind == "performs" and (stride & _ACTING or Stride.DENIAL_OF_SERVICE in stride):
+            return top, f"acts on the safety-critical function: {fn}"
+        if kind == "delivers" and stride & _ACTING:
+            return top, f"can alter commands to the safety-critical function: {fn}"
+        if kind == "delivers":
+            return below_top, f"delays commands to {fn}; the device keeps its last settings"
+    if value > below_top:
+        return below_top, (f"{why}; one step below the top: no safety-critical function "
+                           "acted on directly, a clinician stands between data and patient")
+    return value, why
+
+
+#: Attack vectors for which reach in the attack graph bears on likelihood. Physical,
+#: supply-chain, insider and accidental threats do not come along the graph's steps.
+EXPOSURE_VECTORS = frozenset({"network", "adjacent", "local"})
+#: Chance that a threat of the lowest and highest likelihood level works once attempted:
+#: the same linear mapping the attack engine uses for its step chances
+#: (``attack.evidence.level_probability``), so the two read the scale alike.
+P_LOWEST, P_HIGHEST = 0.1, 0.9
+
+
+def level_chance(level: int, levels: tuple[int, ...]) -> float:
+    """Chance a threat at ``level`` works once attempted (linear in its rank on the scale)."""
+    if len(levels) < 2:
+        return P_HIGHEST
+    rank = levels.index(level) if level in levels else 0
+    return P_LOWEST + (P_HIGHEST - P_LOWEST) * rank / (len(levels) - 1)
+
+
+def exposure_level(base: int, attempt: float, levels: tuple[int, ...]) -> tuple[int, float]:
+    """The level whose chance is nearest to chance(base) x attempt, and that product.
+
+    Never above ``base`` (reach only ever lowers), never below the lowest level.
+    """
+    p = level_chance(base, levels) * max(0.0, min(1.0, attempt))
+    rank = _round_half_up((p - P_LOWEST) / (P_HIGHEST - P_LOWEST) * (len(levels) - 1))
+    rank = max(0, min(rank, levels.index(base) if base in levels else len(levels) - 1))
+    return levels[rank], p
+
+
 def derive_likelihood(model: ThreatModel, inst: ThreatInstance, threat: ThreatType | None,
                       catalog: Catalog, index: FactIndex, scales: Scales,
-                      ix: ModelIndex | None = None) -> tuple[int, list[str]]:
-    """Catalog default moved by the adjustments whose facts hold, or the analyst's value."""
+                      ix: ModelIndex | None = None, exposure: Any = None
+                      ) -> tuple[int, list[str], int]:
+    """(likelihood, reasons, base likelihood): catalog default moved by the adjustments
+    whose facts hold (the base), then by the element's exposure; or the analyst's value.
+    """
     lik = scales.likelihood
     if inst.likelihood is not None:
-        return scales.clamp(max(inst.likelihood, lik[0]), lik), ["set by analyst"]
+        value = scales.clamp(max(inst.likelihood, lik[0]), lik)
+        return value, ["set by analyst"], value
     base = scales.from_reference(threat.default_likelihood if threat else 2, lik)
     reasons = [f"catalog default {base}"]
     ix = ix or ModelIndex(model)
@@ -326,7 +487,18 @@ def derive_likelihood(model: ThreatModel, inst: ThreatInstance, threat: ThreatTy
         total += adj.delta
         reasons.append(f"{'+' if adj.delta > 0 else ''}{adj.delta}: {adj.reason}")
     total = max(-2, min(2, total))
-    return scales.shift(base, total, lik), reasons
+    base_value = scales.shift(base, total, lik)
+    if exposure is None or threat is None or threat.vector not in EXPOSURE_VECTORS:
+        return base_value, reasons, base_value
+    value, chance = exposure_level(base_value, exposure.probability, lik)
+    who = (f"attacker {exposure.attacker!r} can attempt it with probability "
+           f"{exposure.probability:.2f}" if exposure.attacker
+           else "no declared attacker can reach it")
+    steps = lik.index(value) - lik.index(base_value)
+    reasons.append(f"{steps if steps else '0'}: exposure: {who}; "
+                   f"{level_chance(base_value, lik):.2f} x {exposure.probability:.2f} = "
+                   f"{chance:.2f} once attempted, read as level {value}")
+    return value, reasons, base_value
 
 
 def applied_controls(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
@@ -405,10 +577,13 @@ def score_cvss(vector: str | None) -> tuple[dict[str, Any] | None, str | None]:
 
 def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
                     index: FactIndex, scales: Scales, warnings: list[str] | None = None,
-                    ix: ModelIndex | None = None) -> ThreatRisk:
+                    ix: ModelIndex | None = None, exposure: dict[str, Any] | None = None
+                    ) -> ThreatRisk:
     ix = ix or ModelIndex(model)
     threat = catalog.threats.get(inst.catalog_id)
-    likelihood, l_reasons = derive_likelihood(model, inst, threat, catalog, index, scales, ix)
+    exp = exposure.get(inst.element) if exposure else None
+    likelihood, l_reasons, base_l = derive_likelihood(model, inst, threat, catalog, index,
+                                                      scales, ix, exp)
     impact, i_reasons = derive_impact(model, inst, threat, scales, ix)
     controls = applied_controls(model, inst, catalog, ix)
     cur_l, cur_i = _after(likelihood, impact, [c for c in controls if c.in_place], scales)
@@ -421,13 +596,22 @@ def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
         likelihood=likelihood, likelihood_reasons=l_reasons, impact=impact,
         impact_reasons=i_reasons, inherent=_value(likelihood, impact, scales),
         current=_value(cur_l, cur_i, scales), projected=_value(pro_l, pro_i, scales),
-        controls=controls, cvss=cvss)
+        controls=controls, cvss=cvss, base_likelihood=base_l,
+        context=is_context(ix, inst.element),
+        exposure=exp.probability if exp is not None else None,
+        exposure_attacker=exp.attacker if exp is not None else None)
 
 
 def assess(model: ThreatModel, catalog: Catalog | None = None,
            stencils: StencilLibrary | None = None,
-           warnings: list[str] | None = None, *, memo: bool = True) -> list[ThreatRisk]:
+           warnings: list[str] | None = None, *, memo: bool = True,
+           exposure: dict[str, Any] | None = None) -> list[ThreatRisk]:
     """Risk of every threat instance recorded in ``model`` (run the rules first).
+
+    ``exposure`` (element id -> :class:`workbench.analysis.attack.exposure.Exposure`)
+    lowers the likelihood of threats on elements attackers can hardly get at; without it
+    the likelihood is the base (catalog + adjustments). :func:`assess_with_exposure` does
+    both passes in order.
 
     With ``memo`` (the default) results are reused from earlier runs and from instances
     with the same inputs (``risk_memo``; same figures; 1.7x faster re-analysis after an edit in
@@ -441,7 +625,25 @@ def assess(model: ThreatModel, catalog: Catalog | None = None,
         # imported here: risk_memo builds on this module's scoring functions
         from workbench.analysis.risk_memo import assess_memoised
 
-        return assess_memoised(model, catalog, index, scales, warnings)
-    ix = ModelIndex(model)
-    return [assess_instance(model, t, catalog, index, scales, warnings, ix)
+        return assess_memoised(model, catalog, index, scales, warnings, exposure)
+    ix = ModelIndex(model, index.stencils)
+    return [assess_instance(model, t, catalog, index, scales, warnings, ix, exposure)
             for t in model.threats]
+
+
+def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
+                         stencils: StencilLibrary | None = None,
+                         warnings: list[str] | None = None, *, memo: bool = True
+                         ) -> list[ThreatRisk]:
+    """Base risks, then the attack graph's reach from them, then exposure-adjusted risks.
+
+    The order removes any circularity: reach is computed from base likelihoods only, and
+    the exposure-adjusted likelihood never feeds back into the graph.
+    """
+    from workbench.analysis.attack.exposure import element_exposure
+
+    catalog = catalog or default_catalog()
+    stencils = stencils or default_stencils()
+    base = assess(model, catalog, stencils, None, memo=memo)
+    exposure = element_exposure(model, base, Scales.of(model).likelihood, stencils)
+    return assess(model, catalog, stencils, warnings, memo=memo, exposure=exposure)

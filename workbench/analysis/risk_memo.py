@@ -31,9 +31,9 @@ from workbench.analysis.risk import (
     RiskValue,
     Scales,
     ThreatRisk,
-    _safety_function,
     assess_instance,
     element_layer,
+    safety_role,
     score_cvss,
 )
 from workbench.model.entities import Component, Flow, ThreatInstance
@@ -50,6 +50,10 @@ class _Scored:
 
     layer: str
     likelihood: int
+    base_likelihood: int
+    context: bool
+    exposure: float | None
+    exposure_attacker: str | None
     likelihood_reasons: tuple[str, ...]
     impact: tuple[tuple[str, int], ...]
     impact_reasons: tuple[tuple[str, str], ...]
@@ -81,8 +85,9 @@ class _RunKeys:
     """Content keys of elements, controls and assets, each built once per assessment."""
 
     def __init__(self, model: ThreatModel, catalog: Catalog, index: FactIndex,
-                 ix: ModelIndex, memo: _Memo):
+                 ix: ModelIndex, memo: _Memo, exposure: dict[str, Any] | None = None):
         self.model, self.catalog, self.index, self.ix = model, catalog, index, ix
+        self.exposure = exposure or {}
         self.memo = memo
         self._adjustment_pos = {id(a): i for i, a in enumerate(catalog.adjustments)}
         self._controls: dict[str, Any] = {}
@@ -110,10 +115,11 @@ class _RunKeys:
             assets = ix.assets.get(element_id, []) if element is not None else []
             holding = ix.adjustments_holding(element_id, self.catalog, self.index)
             key = (kind, element_layer(self.model, element_id, ix),
-                   _safety_function(ix, element),
+                   safety_role(ix, element), ix.scope.get(element_id),
                    tuple(self._asset(a.id, a) for a in assets),
                    tuple(self._adjustment_pos[id(a)] for a in holding),
-                   tuple(self.control(c.id) for c in ix.controls_on.get(element_id, [])))
+                   tuple(self.control(c.id) for c in ix.controls_on.get(element_id, [])),
+                   self.exposure.get(element_id))
             key = self.memo.element_number(key)
             self._elements[element_id] = key
         return key
@@ -177,7 +183,9 @@ def _memo(catalog: Catalog) -> _Memo:
 
 
 def _scored(risk: ThreatRisk, error: str | None) -> _Scored:
-    return _Scored(risk.layer, risk.likelihood, tuple(risk.likelihood_reasons),
+    return _Scored(risk.layer, risk.likelihood, risk.base_likelihood or risk.likelihood,
+                   risk.context, risk.exposure, risk.exposure_attacker,
+                   tuple(risk.likelihood_reasons),
                    tuple(risk.impact.items()), tuple(risk.impact_reasons.items()),
                    risk.inherent, risk.current, risk.projected, tuple(risk.controls),
                    tuple(risk.cvss.items()) if risk.cvss is not None else None, error)
@@ -190,15 +198,17 @@ def _risk(inst: ThreatInstance, catalog: Catalog, s: _Scored) -> ThreatRisk:
         likelihood=s.likelihood, likelihood_reasons=list(s.likelihood_reasons),
         impact=dict(s.impact), impact_reasons=dict(s.impact_reasons), inherent=s.inherent,
         current=s.current, projected=s.projected, controls=list(s.controls),
-        cvss=dict(s.cvss) if s.cvss is not None else None)
+        cvss=dict(s.cvss) if s.cvss is not None else None, base_likelihood=s.base_likelihood,
+        context=s.context, exposure=s.exposure, exposure_attacker=s.exposure_attacker)
 
 
 def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scales: Scales,
-                    warnings: list[str] | None) -> list[ThreatRisk]:
+                    warnings: list[str] | None, exposure: dict[str, Any] | None = None
+                    ) -> list[ThreatRisk]:
     """Same as scoring each instance with :func:`assess_instance`, reusing past results."""
-    ix = ModelIndex(model)
+    ix = ModelIndex(model, index.stencils)
     memo = _memo(catalog)
-    keys = _RunKeys(model, catalog, index, ix, memo)
+    keys = _RunKeys(model, catalog, index, ix, memo, exposure)
     categories = tuple(c.id for c in model.risk.impact_categories) or tuple(DEFAULT_CATEGORY_IDS)
     run = (scales, categories)
     results = memo.results_for(run)
@@ -207,7 +217,7 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
         key = keys.instance(inst)
         hit = results.get(key)
         if hit is None:
-            risk = assess_instance(model, inst, catalog, index, scales, None, ix)
+            risk = assess_instance(model, inst, catalog, index, scales, None, ix, exposure)
             hit = _scored(risk, score_cvss(inst.cvss)[1])
             memo.store(results, key, hit)
         if hit.cvss_error and warnings is not None:

@@ -28,6 +28,7 @@ from workbench.model.enums import (
     FlowAuthentication,
     Layer,
     PatchStatus,
+    Scope,
     Stride,
     ThreatStatus,
     ZoneKind,
@@ -87,6 +88,8 @@ class ComponentProperties(Strict):
     data_assets: list[Identifier] = Field(default_factory=list)
     vendor: ShortText | None = None
     notes: Text | None = None
+    #: organisation (its risks are treated) or context (assumptions); None: the stencil's.
+    scope: Scope | None = None
 
 
 class Component(Strict):

@@ -48,6 +48,16 @@ class DebugPort(StrEnum):
     OPEN = "open"  # usable by whoever reaches it, without credentials
 
 
+class Scope(StrEnum):
+    """Whether the organisation owns or operates an element (its risks are treated) or the
+    element is context it depends on (the public internet, an app store, a mobile operator,
+    a partner's system): threats there are assumptions and dependencies, not risks to treat.
+    """
+
+    ORGANISATION = "organisation"
+    CONTEXT = "context"
+
+
 class PatchStatus(StrEnum):
     CURRENT = "current"
     LAGGING = "lagging"

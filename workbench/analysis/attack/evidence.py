@@ -199,7 +199,10 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
         if not effects:
             continue  # repudiation, accidents: no change to the attacker's position
         inst = risk.instance
-        q = level_probability(risk.likelihood, likelihood_levels)
+        # base likelihood: the chance the threat works once attempted (exposure is the
+        # graph's own business; using the exposure-adjusted value would count it twice)
+        base = getattr(risk, "base_likelihood", None)
+        q = level_probability(base if base is not None else risk.likelihood, likelihood_levels)
         in_place = 1.0
         options: list[tuple[str, float]] = []
         present_types: set[str] = set()

@@ -1,0 +1,117 @@
+"""Exposure: how likely each declared attacker is to get a chance to attack each element.
+
+The risk model lowers a threat's likelihood when no declared attacker can easily get at
+its element (``docs/risk-model.md``, "Likelihood from exposure"). This module gives, per
+element and attacker, the probability that the attacker can *attempt* an attack there:
+
+* 1 on the attacker's entry points (an internet service for a remote attacker, a radio
+  link for one in radio range);
+* elsewhere, the chance the attacker holds at least one in-neighbour of the element in
+  the attack graph, estimated by the most likely way in (max-product path): a lower bound
+  of the engine's Monte Carlo figure, deterministic and cheap enough to run on every edit.
+
+Being on a network entry (the public internet, a radio link) needs no exploit: the
+attacker holds it from the start. Step chances come from the *base* likelihoods of the
+threats (catalog and adjustments, before exposure), so exposure never feeds on itself.
+
+A flow can be attacked from either end or from a network carrying it.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+import numpy as np
+
+from workbench.analysis.attack.attackers import attacker_profiles, resolve_entries
+from workbench.analysis.attack.evidence import evidence_from_risks
+from workbench.analysis.attack.graph import build_graph, step_graph
+from workbench.model.enums import Layer
+from workbench.model.stencils import StencilLibrary, default_stencils
+from workbench.model.threat_model import ThreatModel
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """The most exposed attacker's chance to attempt an attack on one element."""
+
+    probability: float
+    attacker: str | None  # None: no declared attacker can get there
+    by_attacker: tuple[tuple[str, float], ...] = ()
+
+
+def attempt_probabilities(model: ThreatModel, risks: list, likelihood_levels: tuple[int, ...],
+                          stencils: StencilLibrary | None = None
+                          ) -> dict[str, dict[str, float]]:
+    """Per element (component or flow) id, per attacker id: chance to attempt an attack.
+
+    ``risks`` are the risk model's results *before* exposure (their ``base_likelihood``).
+    """
+    stencils = stencils or default_stencils()
+    evidence, _ = evidence_from_risks(risks, likelihood_levels)
+    graph = build_graph(model, evidence)
+    profiles = attacker_profiles(model)
+    entries = resolve_entries(model, profiles, stencils)
+    network = {c.id for c in model.components if c.layer == Layer.NETWORK}
+    out: dict[str, dict[str, float]] = {e: {} for e in graph.nodes}
+    for flow in model.flows:
+        out[flow.id] = {}
+    for profile in profiles:
+        idx = [graph.index[e] for e in entries.get(profile.id, []) if e in graph.index]
+        if not idx:
+            continue
+        sg = step_graph(graph, idx, profile.capability)
+        n = graph.size
+        entry_set = set(idx)
+        holds = np.zeros(n)
+        heap: list[tuple[float, int]] = []
+        # Edges out of the attacker's start: p of the first step onto each entry.
+        for e in np.flatnonzero(sg.src == sg.source).tolist():
+            v = int(sg.dst[e])
+            p = 1.0 if graph.nodes[v] in network else float(sg.p[e])
+            if p > holds[v]:
+                holds[v] = p
+        heap = [(-holds[v], v) for v in range(n) if holds[v] > 0]
+        heapq.heapify(heap)
+        order = np.argsort(sg.src, kind="stable")
+        starts = np.searchsorted(sg.src[order], np.arange(n + 1))
+        done = np.zeros(n, dtype=bool)
+        while heap:
+            neg, u = heapq.heappop(heap)
+            if done[u]:
+                continue
+            done[u] = True
+            for k in order[starts[u]:starts[u + 1]].tolist():
+                v = int(sg.dst[k])
+                cand = -neg * float(sg.p[k])
+                if v < n and cand > holds[v]:
+                    holds[v] = cand
+                    heapq.heappush(heap, (-cand, v))
+        attempt = np.zeros(n)
+        inner = sg.src < n
+        np.maximum.at(attempt, sg.dst[inner], holds[sg.src[inner]])
+        attempt[list(entry_set)] = 1.0
+        for i, node in enumerate(graph.nodes):
+            out[node][profile.id] = float(attempt[i])
+        index = graph.index
+        for flow in model.flows:
+            chances = [holds[index[end]] for end in (flow.source, flow.target) if end in index]
+            chances += [attempt[index[v]] for v in flow.via if v in index]
+            out[flow.id][profile.id] = float(max(chances, default=0.0))
+    return out
+
+
+def element_exposure(model: ThreatModel, risks: list, likelihood_levels: tuple[int, ...],
+                     stencils: StencilLibrary | None = None) -> dict[str, Exposure]:
+    """Per element id, the most exposed attacker and its chance to attempt an attack."""
+    out: dict[str, Exposure] = {}
+    for element, by in attempt_probabilities(model, risks, likelihood_levels,
+                                             stencils).items():
+        ranked = tuple(sorted(((a, round(p, 6)) for a, p in by.items()),
+                              key=lambda x: (-x[1], x[0])))
+        if ranked and ranked[0][1] > 0:
+            out[element] = Exposure(ranked[0][1], ranked[0][0], ranked)
+        else:
+            out[element] = Exposure(0.0, None, ranked)
+    return out
