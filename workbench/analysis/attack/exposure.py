@@ -62,21 +62,19 @@ def attempt_probabilities(model: ThreatModel, risks: list, likelihood_levels: tu
         if not idx:
             continue
         sg = step_graph(graph, idx, profile.capability)
-        n = graph.size
-        entry_set = set(idx)
-        holds = np.zeros(n)
-        heap: list[tuple[float, int]] = []
-        # Edges out of the attacker's start: p of the first step onto each entry.
-        for e in np.flatnonzero(sg.src == sg.source).tolist():
-            v = int(sg.dst[e])
-            p = 1.0 if graph.nodes[v] in network else float(sg.p[e])
-            if p > holds[v]:
-                holds[v] = p
-        heap = [(-holds[v], v) for v in range(n) if holds[v] > 0]
+        n, total = graph.size, sg.n
+        # holds[x]: chance (best single way) the attacker holds node x of the step graph;
+        # nodes past the components are the engine's helper nodes, the last the attacker.
+        holds = np.zeros(total)
+        holds[sg.source] = 1.0
+        for v in idx:
+            if graph.nodes[v] in network:
+                holds[v] = 1.0  # on the network from the start: no exploit needed
+        heap = [(-holds[v], v) for v in range(total) if holds[v] > 0]
         heapq.heapify(heap)
         order = np.argsort(sg.src, kind="stable")
-        starts = np.searchsorted(sg.src[order], np.arange(n + 1))
-        done = np.zeros(n, dtype=bool)
+        starts = np.searchsorted(sg.src[order], np.arange(total + 1))
+        done = np.zeros(total, dtype=bool)
         while heap:
             neg, u = heapq.heappop(heap)
             if done[u]:
@@ -85,13 +83,17 @@ def attempt_probabilities(model: ThreatModel, risks: list, likelihood_levels: tu
             for k in order[starts[u]:starts[u + 1]].tolist():
                 v = int(sg.dst[k])
                 cand = -neg * float(sg.p[k])
-                if v < n and cand > holds[v]:
+                if cand > holds[v]:
                     holds[v] = cand
                     heapq.heappush(heap, (-cand, v))
-        attempt = np.zeros(n)
-        inner = sg.src < n
+        # attempt on v: the best-held node with a step into v (the attacker's own start
+        # counts only through the entry rule below)
+        attempt = np.zeros(total)
+        inner = sg.src != sg.source
         np.maximum.at(attempt, sg.dst[inner], holds[sg.src[inner]])
-        attempt[list(entry_set)] = 1.0
+        attempt[idx] = 1.0
+        holds = holds[:n]
+        attempt = attempt[:n]
         for i, node in enumerate(graph.nodes):
             out[node][profile.id] = float(attempt[i])
         index = graph.index
