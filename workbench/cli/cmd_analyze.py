@@ -12,6 +12,7 @@ import argparse
 from workbench.analysis.catalog import load_catalog
 from workbench.analysis.pipeline import AnalysisResult, analyze
 from workbench.cli.common import load, print_json
+from workbench.cli.stages import stage
 
 _LEVEL_ORDER = {"none": 0, "low": 1, "moderate": 2, "high": 3, "critical": 4}
 
@@ -19,8 +20,14 @@ _LEVEL_ORDER = {"none": 0, "low": 1, "moderate": 2, "high": 3, "critical": 4}
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("analyze", help="threats and their risk (inherent, residual, "
                                             "projected)")
-    parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("file", metavar="FILE", nargs="+",
+                        help="model file; several files make a portfolio (see --jobs)")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object (JSON Lines, one per file, for several)")
+    parser.add_argument("--compact", action="store_true",
+                        help="JSON without indentation (smaller, faster to write and read)")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="analyse several files in N processes (default 1)")
     parser.add_argument("--catalog", action="append", default=[], metavar="FILE",
                         help="also load this user catalog file (repeatable)")
     parser.add_argument("--no-suggest", action="store_true",
@@ -85,16 +92,30 @@ def check_options(args: argparse.Namespace) -> None:
 
 def build(args: argparse.Namespace) -> AnalysisResult:
     check_options(args)
-    model = load(args.file)
-    result = analyze(model, load_catalog(args.catalog), suggest=not args.no_suggest)
-    extend(result, args)
+    with stage("load"):
+        model = load(args.file)
+        catalog = load_catalog(args.catalog)
+    with stage("rules+risk"):
+        result = analyze(model, catalog, suggest=not args.no_suggest)
+    with stage("attack"):
+        extend(result, args)
     return result
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.jobs < 1:
+        from workbench.cli.main import CliError
+
+        raise CliError(f"--jobs must be 1 or more (got {args.jobs})")
+    if len(args.file) > 1:
+        from workbench.cli.portfolio import run_portfolio
+
+        return run_portfolio(args)
+    args.file = args.file[0]
     result = build(args)
     if args.json:
-        print_json(result.to_json())
+        with stage("json"):
+            print_json(result.to_json(), compact=args.compact)
         return 0
     rows = sorted(result.counted(), key=lambda r: (-_LEVEL_ORDER.get(r.current.level, 0),
                                                    -r.current.score, r.key))
@@ -107,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
               f"{r.instance.status.value:<13} {title} @ {r.instance.element}")
     s = result.summary()
     print(f"{s['counted']} threats counted ({s['threats']} recorded); residual levels: "
-          f"{_levels(s['residual_levels'])}; patient-safety threats: {s['patient_safety']}")
+          f"{level_counts(s['residual_levels'])}; patient-safety threats: {s['patient_safety']}")
     for warning in result.warnings:
         print(f"warning: {warning}")
     best = [p for p in result.extra.get("attack_paths", []) if p["rank"] == 1]
@@ -117,5 +138,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _levels(counts: dict[str, int]) -> str:
+def level_counts(counts: dict[str, int]) -> str:
+    """``critical 3, high 5, ...``: residual levels from the worst, for one-line summaries."""
     return ", ".join(f"{k} {counts[k]}" for k in sorted(counts, key=lambda k: -_LEVEL_ORDER[k]))

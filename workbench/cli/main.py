@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 
 from workbench import __version__
-from workbench.model.errors import ModelError
 
 COMMANDS: tuple[str, ...] = (
     "cmd_open",
@@ -46,7 +45,40 @@ class CliError(Exception):
     """A user-facing failure: printed as one line, exit code 1."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: One line of help per command, for ``workbench --help`` without importing every command
+#: (and with them pydantic and the model: about 0.5 s of a quiet machine's start-up).
+#: ``tests/cli/test_cli_startup.py`` checks it against each module's own ``register``.
+COMMAND_HELP: dict[str, str] = {
+    "open": "open the workbench window (default command)",
+    "validate": "check model files; one line per problem",
+    "schema": "print the JSON Schema of .twm.json files",
+    "new": "create a model from a template",
+    "info": "print a summary of a model",
+    "report": "write a board or technical PDF report",
+    "import": ("import a vendor architecture (OTM, Threat Dragon, Microsoft TMT, CSV) "
+               "as a workbench model"),
+    "classify": ("list the elements an import left to classify, or change one element's "
+                 "stencil"),
+    "actors": "attackers with their resolved entry points, and targets (declared and derived)",
+    "review": ("show the vendor review checklist with the model's answers, or answer one "
+               "item (--set ITEM=ANSWER)"),
+    "export": "export a model to another format",
+    "diff": ("compare two versions of a model (elements, flows, threats, controls, risk "
+             "per target)"),
+    "workshop": "workshop sessions stored in a model",
+    "catalog": "list threat and control catalogs, or check them",
+    "threats": "suggest threats for every element and flow",
+    "analyze": "threats and their risk (inherent, residual, projected)",
+    "heatmap": "draw a risk matrix or a layer heat table",
+    "screenshot": "render the workbench window to a PNG (offscreen)",
+}
+
+
+def build_parser(only: str | None = "*") -> argparse.ArgumentParser:
+    """The argument parser; commands other than ``only`` get their help line alone.
+
+    ``only="*"`` registers every command fully (tests, documentation); ``None`` none.
+    """
     parser = argparse.ArgumentParser(
         prog="workbench",
         description="Threat Workbench: threat modeling for connected health.",
@@ -54,27 +86,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = importlib.import_module(f"workbench.cli.{name}")
-        module.register(sub)
+        command = name.removeprefix("cmd_")
+        if only in ("*", command):
+            importlib.import_module(f"workbench.cli.{name}").register(sub)
+        else:
+            sub.add_parser(command, help=COMMAND_HELP.get(command))
     return parser
-
-
-def _command_names(parser: argparse.ArgumentParser) -> set[str]:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    known = _command_names(parser)
+    known = {name.removeprefix("cmd_") for name in COMMANDS}
     # `workbench FILE` (or no argument) opens the program, like any desktop tool.
     first = args_list[0] if args_list else None
     if first is None or first == "--lang" or (first not in known and not first.startswith("-")):
         args_list = ["open", *args_list]
-    args = parser.parse_args(args_list)
+    # Only the command asked for is imported: `workbench --help` starts without the model.
+    chosen = args_list[0] if args_list and args_list[0] in known else None
+    args = build_parser(only=chosen).parse_args(args_list)
     from workbench.cli.common import SafeTextStream
 
     saved = sys.stdout, sys.stderr
@@ -90,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     """Run one command; every failure becomes lines on stderr and an exit code."""
+    from workbench.model.errors import ModelError
+
     try:
         return int(args.handler(args) or 0)
     except ModelError as exc:

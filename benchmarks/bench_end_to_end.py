@@ -1,0 +1,134 @@
+"""What users run, end to end: wall time, peak memory and stage shares of the CLI.
+
+    .venv/bin/python benchmarks/bench_end_to_end.py [--sizes 300,1000,10000] [--runs 1]
+        [--baseline REV] [--limit 180] [--commands analyze,report,diff]
+
+For each size a synthetic hospital-group model (``gen_synthetic.py``, no recorded threats:
+the rule engine suggests them, as it does for a user's new model) is written to disk, then
+each command runs as its own process, exactly as a user types it:
+
+* ``workbench analyze FILE --json --seed 1`` (stdout to a file),
+* ``workbench report FILE -o OUT.pdf --audience board``,
+* ``workbench diff FILE FILE2 --json`` (FILE2: the same size, another seed).
+
+Printed per run: wall seconds, peak resident memory of the process (``wait4``), and for
+``analyze`` the share of each stage (``WORKBENCH_STAGE_TIMES``: load, rules+risk, attack,
+json; "start" is the rest: interpreter start, imports, argument parsing). The baseline is
+the same command from ``git archive REV`` on PYTHONPATH (default: this work's starting
+revision), stopped at ``--limit`` seconds; a stopped run prints ">LIMIT".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_BASELINE = "992516b"
+
+
+def unpack(rev: str, into: Path) -> Path:
+    archive = into / "base.tar"
+    subprocess.run(["git", "-C", str(ROOT), "archive", "-o", str(archive), rev], check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(into / "base", filter="data")
+    return into / "base"
+
+
+def run_measured(cmd: list[str], env: dict[str, str], limit: float, stdout_path: Path,
+                 cwd: str) -> tuple[float | None, float, str]:
+    """(wall seconds or None when stopped at ``limit``, peak RSS in MB, stderr)."""
+    with open(stdout_path, "wb") as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err, cwd=cwd,
+                                start_new_session=True)
+        deadline = start + limit
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                os.killpg(proc.pid, signal.SIGKILL)
+                pid, status, usage = os.wait4(proc.pid, 0)
+                proc.returncode = -9
+                return None, usage.ru_maxrss / 1024, ""
+            time.sleep(0.01)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {text[-500:]}")
+    return wall, usage.ru_maxrss / 1024, text
+
+
+def stage_shares(stderr: str, wall: float) -> str:
+    for line in stderr.splitlines()[::-1]:
+        if line.startswith('{"stage_seconds"'):
+            times = json.loads(line)["stage_seconds"]
+            parts = [f"start {max(0.0, wall - sum(times.values())) / wall:.0%}"]
+            parts += [f"{k} {v / wall:.0%}" for k, v in times.items()]
+            return ", ".join(parts)
+    return ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="300,1000,10000")
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--baseline", default=DEFAULT_BASELINE,
+                        help="git revision to compare ('' for none)")
+    parser.add_argument("--limit", type=float, default=180.0,
+                        help="seconds before a run is stopped")
+    parser.add_argument("--commands", default="analyze,report,diff")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    commands = [c for c in args.commands.split(",") if c]
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        versions: list[tuple[str, dict[str, str]]] = [("current", dict(os.environ))]
+        if args.baseline:
+            base = unpack(args.baseline, tmp)
+            versions.append((f"baseline {args.baseline}",
+                             dict(os.environ, PYTHONPATH=str(base))))
+        print(f"python {sys.version.split()[0]}; {os.cpu_count()} cores; runs={args.runs}; "
+              f"limit {args.limit:.0f} s; one process at a time")
+        print(f"{'elements':>8} {'command':<8} {'version':<17} {'wall s':>8} {'peak MB':>8}  "
+              "stage shares (analyze)")
+        for size in sizes:
+            model, other = tmp / f"m{size}.twm.json", tmp / f"m{size}b.twm.json"
+            for path, seed in ((model, 0), (other, 1)):
+                subprocess.run([sys.executable, str(ROOT / "benchmarks" / "gen_synthetic.py"),
+                                str(size), "-o", str(path), "--seed", str(seed)], check=True,
+                               capture_output=True)
+            argvs = {
+                "analyze": ["analyze", str(model), "--json", "--seed", "1"],
+                "report": ["report", str(model), "-o", str(tmp / "out.pdf"),
+                           "--audience", "board"],
+                "diff": ["diff", str(model), str(other), "--json"],
+            }
+            for command in commands:
+                for label, env in versions:
+                    env = dict(env, WORKBENCH_STAGE_TIMES="1", QT_QPA_PLATFORM="offscreen")
+                    for _ in range(args.runs):
+                        cmd = [sys.executable, "-m", "workbench", *argvs[command]]
+                        wall, peak, err = run_measured(cmd, env, args.limit, tmp / "stdout",
+                                                       cwd=tmp_name)
+                        shown = (f"{wall:8.2f}" if wall is not None
+                                 else f">{args.limit:.0f}".rjust(8))
+                        shares = stage_shares(err, wall) if wall and command == "analyze" else ""
+                        print(f"{size:>8} {command:<8} {label:<17} {shown} {peak:8.0f}  {shares}",
+                              flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
