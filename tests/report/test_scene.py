@@ -39,5 +39,10 @@ def test_elements_are_coloured_by_current_risk_and_paths_drawn():
     scene = build_scene(model, element_levels=levels, paths=[["lte", "relay", "pump"]])
     fills = {i.fill for i in scene.items if isinstance(i, Shape)}
     assert LEVEL_COLOURS["critical"] in fills or LEVEL_COLOURS["high"] in fills
+    # One thick arrow per step, border to border (never across a name), and each element
+    # of the path ringed in the path's colour.
     thick = [i for i in scene.items if isinstance(i, Line) and i.role == "path"]
-    assert len(thick) == 1 and len(thick[0].points) == 3
+    assert len(thick) == 2 and all(len(line.points) == 2 for line in thick)
+    rings = [i for i in scene.items if isinstance(i, Shape) and i.fill is None
+             and i.stroke == thick[0].colour]
+    assert len(rings) == 3

@@ -17,7 +17,8 @@ from workbench.report.i18n import tr
 
 TOP_PATHS = 3
 HEADING_ROOM = 34.0
-CONTENTS_ROOM = 44 * mm  # the compact contents under the first page's message
+CONTENTS_ROOM = 44 * mm
+DIAGRAM_RESERVE = 85.0  # below the diagram: three path lines (page 4), the caption (page 3)
 
 
 def _page(content: list, orientation: str, reserve: float = HEADING_ROOM) -> KeepInFrame:
@@ -37,17 +38,18 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     body = sections.summary(data, styles, lang, width=pw)
     body += changes.board_block(data.changes, data.changes_label, styles, lang)
     out += [body[0], _page(body[1:], "portrait")]
-    # 3. Architecture diagram, on the page orientation that prints it largest.
-    orientation = sections.diagram_orientation(data, lang)
+    # 3. Architecture diagram, on the page orientation that prints it largest; 4. the same
+    # drawing (same layout, same size) with the top attack paths and their context dimmed.
+    orientation = sections.diagram_orientation(data, lang, reserve=DIAGRAM_RESERVE)
     dw, dh = ReportDoc.frame_size(orientation)
     out += [NextPageTemplate(orientation), PageBreak(), Heading(tr("sec_diagram", lang), h1, 0),
-            _page([sections.diagram(data, lang, dw, dh - 60),
+            _page([sections.diagram(data, lang, dw, dh - DIAGRAM_RESERVE),
                    p(tr("diagram_caption", lang), styles.caption)], orientation)]
-    # 4. Attack paths drawn on the diagram.
     paths: list = []
     if data.paths:
-        paths.append(sections.diagram(data, lang, dw, dh - 150, with_paths=TOP_PATHS))
-    paths += sections.paths_table(data, styles, lang, dw, limit=TOP_PATHS)
+        paths.append(sections.diagram(data, lang, dw, dh - DIAGRAM_RESERVE,
+                                      with_paths=TOP_PATHS))
+    paths += sections.path_lines(data, styles, lang, TOP_PATHS)
     out += [PageBreak(), Heading(tr("sec_paths", lang), h1, 0), _page(paths, orientation)]
     # 5. Risk matrices and control plan (the plan heading lives inside the frame).
     out += [NextPageTemplate("portrait"), PageBreak(), Heading(tr("sec_matrix", lang), h1, 0),

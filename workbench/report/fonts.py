@@ -67,6 +67,17 @@ def _hyphenate(word: str, width: float, size: float, bold: bool, lang: str) -> l
     except ImportError:
         return [word]
     dictionary = pyphen.Pyphen(lang={"fr": "fr_FR", "en": "en_GB"}.get(lang, lang))
+    if "-" in word.strip("-"):  # break at the word's own hyphens first
+        parts = word.split("-")
+        segments = [part + "-" for part in parts[:-1]] + [parts[-1]]
+        out: list[str] = []
+        for segment in segments:
+            if out and text_width(out[-1] + segment, size, bold) <= width:
+                out[-1] += segment
+            else:
+                out += _hyphenate(segment, width, size, bold, lang) if \
+                    text_width(segment, size, bold) > width else [segment]
+        return out
     pieces = []
     while text_width(word, size, bold) > width:
         for head, tail in dictionary.iterate(word):

@@ -154,6 +154,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "pas de cible, ou moteur de chemins indisponible)."),
     "path_line": ("{attacker} reaches {target}: {steps}",
                   "{attacker} atteint {target} : {steps}"),
+    "path_line_board": ("{number}. {attacker} reaches {target} with a probability of "
+                        "{probability}: {steps}.",
+                        "{number}. {attacker} atteint {target} avec une probabilité de "
+                        "{probability} : {steps}."),
     "probability": ("Probability", "Probabilité"),
     "attacker": ("Attacker", "Attaquant"),
     "target": ("Target", "Cible"),

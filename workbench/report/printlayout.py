@@ -10,6 +10,7 @@ it already prints at least as large; the report never writes the packed layout b
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench.model.entities import Box, Layout
@@ -17,13 +18,18 @@ from workbench.model.enums import LAYER_ORDER
 from workbench.model.layout import ELEMENT_H, ELEMENT_W, ensure_layout, shared_bands
 from workbench.model.threat_model import ThreatModel
 
-GAP_X = 22.0
-GAP_Y = 24.0
-LANE_PAD = 20.0
+BASE_W, BASE_H = ELEMENT_W, ELEMENT_H
+#: Element sizes tried for print: wider and taller boxes hold names at a legible size.
+SIZES = ((ELEMENT_W, ELEMENT_H), (150.0, 84.0), (170.0, 90.0), (180.0, 70.0),
+         (210.0, 76.0), (240.0, 80.0))
+
+GAP_X = 14.0
+GAP_Y = 12.0
+LANE_PAD = 10.0
 HEADER = 30.0
 ZONE_HEADER = 22.0
-ZONE_PAD = 12.0
-ZONE_GAP = 18.0
+ZONE_PAD = 8.0
+ZONE_GAP = 10.0
 NO_ZONE = "\x00none"
 
 
@@ -33,6 +39,7 @@ class Fit:
     width: float
     height: float
     lanes: list[tuple[float, float]] | None = None  # (left, width) per layer; None: default
+    names_fit: bool = True  # False: no candidate held every name at the legible size
 
     def scale(self, page: tuple[float, float]) -> float:
         return min(page[0] / self.width, page[1] / self.height)
@@ -63,13 +70,16 @@ def _cells(model: ThreatModel) -> tuple[list[str], dict[tuple[str, int], list[st
     return bands, cells
 
 
-def packed_fit(model: ThreatModel, max_rows: int) -> Fit:
-    """Zone bands as rows, lanes as columns; no cell taller than ``max_rows`` elements."""
+def packed_fit(model: ThreatModel, max_rows: int, size: tuple[float, float] | None = None
+               ) -> Fit:
+    """Zone bands as rows, lanes as columns; no cell taller than ``max_rows`` elements;
+    elements of ``size`` (width, height; default the screen's)."""
+    ew, eh = size or (BASE_W, BASE_H)
     bands, cells = _cells(model)
     lanes = len(LAYER_ORDER)
     cols = [max([math.ceil(len(ids) / max_rows) for (z, lane), ids in cells.items()
                  if lane == index] + [1]) for index in range(lanes)]
-    lane_w = [c * ELEMENT_W + (c - 1) * GAP_X + 2 * LANE_PAD for c in cols]
+    lane_w = [c * ew + (c - 1) * GAP_X + 2 * LANE_PAD for c in cols]
     lane_x = [sum(lane_w[:i]) for i in range(lanes)]
     layout = Layout()
     y = HEADER
@@ -84,13 +94,13 @@ def packed_fit(model: ThreatModel, max_rows: int) -> Fit:
                 ids = cells[(zone, lane)]
                 span = min(cols[lane], math.ceil(len(ids) / max_rows))
                 offset = (lane_w[lane] - 2 * LANE_PAD
-                          - (span * ELEMENT_W + (span - 1) * GAP_X))
+                          - (span * ew + (span - 1) * GAP_X))
                 for index, comp_id in enumerate(ids):
                     col, row = divmod(index, max_rows)
                     layout.elements[comp_id] = Box(
-                        x=lane_x[lane] + LANE_PAD + offset / 2 + col * (ELEMENT_W + GAP_X),
-                        y=first + row * (ELEMENT_H + GAP_Y), w=ELEMENT_W, h=ELEMENT_H)
-            zone_bottom = first + rows * (ELEMENT_H + GAP_Y) - GAP_Y + ZONE_PAD
+                        x=lane_x[lane] + LANE_PAD + offset / 2 + col * (ew + GAP_X),
+                        y=first + row * (eh + GAP_Y), w=ew, h=eh)
+            zone_bottom = first + rows * (eh + GAP_Y) - GAP_Y + ZONE_PAD
             bottom = max(bottom, zone_bottom)
             if zone != NO_ZONE:
                 left = lane_x[used[0]] + 6
@@ -100,19 +110,28 @@ def packed_fit(model: ThreatModel, max_rows: int) -> Fit:
     return Fit(layout, sum(lane_w) + 20, y + 60, list(zip(lane_x, lane_w, strict=True)))
 
 
-def best_layout(model: ThreatModel, pages: list[tuple[float, float]]) -> tuple[Fit, int]:
+def best_layout(model: ThreatModel, pages: list[tuple[float, float]],
+                text_fits: Callable[[Fit, float], bool] | None = None) -> tuple[Fit, int]:
     """The layout (authored or packed) and the page index that print the diagram largest.
 
+    With ``text_fits(fit, scale)``, layouts whose names do not fit their boxes at that
+    scale are passed over while one that fits exists (element sizes from :data:`SIZES`).
     The authored layout wins unless packing prints at least 15 % larger.
     """
     authored = authored_fit(model)
-    best_fit, best_scale = authored, max(authored.scale(p) for p in pages) * 1.15
+    candidates = [(authored, 1.15)]
     if model.components:
         tallest = max(len(ids) for ids in _cells(model)[1].values())
-        for rows in range(1, tallest + 1):
-            fit = packed_fit(model, rows)
-            scale = max(fit.scale(p) for p in pages)
-            if scale > best_scale:
-                best_fit, best_scale = fit, scale
+        sizes = SIZES if text_fits is not None else SIZES[:1]
+        candidates += [(packed_fit(model, rows, size), 1.0) for size in sizes
+                       for rows in range(1, tallest + 1)]
+
+    def scale(fit: Fit) -> float:
+        return max(fit.scale(p) for p in pages)
+
+    fitting = [(fit, bonus) for fit, bonus in candidates
+               if text_fits is None or text_fits(fit, scale(fit))]
+    best_fit = max(fitting or candidates, key=lambda c: scale(c[0]) * c[1])[0]
+    best_fit.names_fit = bool(fitting)
     page = max(range(len(pages)), key=lambda i: best_fit.scale(pages[i]))
     return best_fit, page

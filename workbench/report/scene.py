@@ -29,6 +29,7 @@ PATH_COLOURS = ("#c2185b", "#e65100", "#6a1b9a", "#00838f", "#558b2f")
 NAME_SIZE = 9.0
 SMALL_SIZE = 6.5
 LABEL_SIZE = 7.0
+MIN_PT = 7.0  # smallest text size on paper (A4 at 100 %)
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Shape:
     width: float = 1.0
     dash: tuple[float, ...] | None = None
     alpha: float = 1.0
+    role: str = ""  # "flow_label" for the white box behind a flow label
 
 
 @dataclass
@@ -68,6 +70,8 @@ class Label:
     colour: str = "#111111"
     anchor: str = "start"  # start | middle | end
     background: str | None = None
+    role: str = ""  # name | subtitle | flow | badge | zone (for layout checks)
+    owner: str = ""  # the element a name or subtitle belongs to
 
 
 @dataclass
@@ -78,6 +82,7 @@ class Scene:
     height: float
     items: list[Shape | Line | Label] = field(default_factory=list)
     page_index: int = 0  # which of the candidate pages fits best
+    omitted_labels: int = 0  # flow labels left out for want of free room
 
     def add(self, item: Shape | Line | Label) -> None:
         self.items.append(item)
@@ -161,11 +166,11 @@ def _add_icon(scene: Scene, icon, x: float, y: float, size: float, colour: str) 
                        width=max(0.6, 1.75 * k), role="icon"))
 
 
-def _lock(x: float, y: float, colour: str) -> list[Shape]:
+def _lock(x: float, y: float, colour: str, k: float = 1.0) -> list[Shape]:
     """A small padlock drawn as vectors (no glyph needed), body's top-left at (x, y)."""
-    return [Shape("roundrect", x + 1.5, y - 3.5, 4, 5, fill=None, stroke=colour, width=0.9,
-                  points=[(2.0, 2.0)]),
-            Shape("rect", x, y, 7, 5.5, fill=colour, stroke=None)]
+    return [Shape("roundrect", x + 1.5 * k, y - 3.5 * k, 4 * k, 5 * k, fill=None,
+                  stroke=colour, width=0.9, points=[(2.0 * k, 2.0 * k)]),
+            Shape("rect", x, y, 7 * k, 5.5 * k, fill=colour, stroke=None)]
 
 
 def _overlap_area(a: tuple[float, float, float, float],
@@ -198,25 +203,96 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
                 paths: list[list[str]] | None = None,
                 stencils: StencilLibrary | None = None,
                 show_legend: bool = True,
-                pages: list[tuple[float, float]] | None = None) -> Scene:
+                pages: list[tuple[float, float]] | None = None,
+                dim_context: bool = False) -> Scene:
     """Swimlanes, trust zones, elements coloured by risk, flows, and optional attack paths.
 
     Large models are drawn condensed (see :mod:`workbench.report.overview`). With ``pages``
     (available width, height per candidate page), the layout may be packed for print
-    (:mod:`workbench.report.printlayout`) and ``scene.page_index`` says which page fits best.
+    (:mod:`workbench.report.printlayout`), ``scene.page_index`` says which page fits best, and
+    every text is sized so it prints at :data:`MIN_PT` points or more on that page (names
+    wrap on more lines; a subtitle or a flow label with no free room is left out, never
+    drawn over a name). ``dim_context`` greys what is not on ``paths``.
     """
     library = stencils if stencils is not None else default_stencils()
     levels = element_levels or {}
-    if needs_overview(model):
+    grouped = needs_overview(model)
+    if grouped:
         model, levels, paths = condense(model, levels, paths, library, lang)
     model = ensure_layout(model)
     lanes = [(index * LANE_W, LANE_W) for index in range(len(LAYER_ORDER))]
-    page_index = 0
-    if pages:
-        fit, page_index = best_layout(model, pages)
-        if fit.layout is not model.layout:
-            model = model.model_copy(update={"layout": fit.layout})
-        lanes = fit.lanes or lanes
+    if not pages:
+        return _compose(model, lang, levels, paths, library, show_legend, lanes, 0, 0.0,
+                        dim_context)
+    fit, page_index = best_layout(model, pages, _names_fit(model, lang))
+    if not fit.names_fit and not grouped:
+        # Names would not fit at 7 pt: one box per (zone, layer, element type), as large
+        # estates are drawn, when that means fewer boxes.
+        small, small_levels, small_paths = condense(model, levels, paths, library, lang)
+        if len(small.components) < len(model.components):
+            model, levels, paths = ensure_layout(small), small_levels, small_paths
+            fit, page_index = best_layout(model, pages, _names_fit(model, lang))
+    if fit.layout is not model.layout:
+        model = model.model_copy(update={"layout": fit.layout})
+    lanes = fit.lanes or lanes
+    page = pages[page_index]
+    floor = 0.0
+    for _ in range(6):  # bigger text makes the scene a little larger: converge on the size
+        scene = _compose(model, lang, levels, paths, library, show_legend, lanes, page_index,
+                         floor, dim_context)
+        scale = min(page[0] / scene.width, page[1] / scene.height, 1.0)
+        smallest = min((i.size for i in scene.items if isinstance(i, Label)), default=MIN_PT)
+        if smallest * scale >= MIN_PT - 1e-6:
+            return scene
+        floor = max(floor, smallest) * MIN_PT / (smallest * scale) * 1.01
+    return scene
+
+
+#: Share of a layout's scale left once lane headers, margins and the legend are drawn.
+SCENE_SHARE = 0.88
+
+
+def _names_fit(model: ThreatModel, lang: str):
+    """``text_fits(fit, scale)`` for :func:`best_layout`: every element name wraps, at the
+    size that prints at :data:`MIN_PT`, into the lines its box holds, no word cut."""
+    library = default_stencils()
+    names = {c.id: c.name for c in model.components}
+    margin = {}
+    for comp in model.components:
+        stencil = library.get(comp.stencil)
+        kind = _shape_kind(stencil.shape if stencil else "", comp.layer,
+                           list(stencil.tags) if stencil else [])
+        margin[comp.id] = 26 if kind == "hexagon" else 12
+
+    def fits(fit, scale: float) -> bool:
+        size = MIN_PT / max(scale * SCENE_SHARE, 1e-6)
+        for comp_id, box in fit.layout.elements.items():
+            name = names.get(comp_id)
+            if name is None:
+                continue
+            w, h = box.w or ELEMENT_W, box.h or ELEMENT_H
+            inner = w - margin[comp_id]
+            room = int((h - 6) // (size + 1.5))
+            lines = wrap_text(name, inner, size, bold=True, max_lines=99, lang=lang)
+            if room < 1 or len(lines) > room or any(line.endswith("…") for line in lines):
+                return False
+        return True
+
+    return fits
+
+
+def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
+             paths: list[list[str]] | None, library: StencilLibrary, show_legend: bool,
+             lanes: list[tuple[float, float]], page_index: int, floor: float,
+             dim_context: bool) -> Scene:
+    """The scene with no text smaller than ``floor`` layout units (0: the screen's sizes);
+    badges, locks and bands grow with it (``k``)."""
+    def text(size: float) -> float:
+        return max(size, floor)
+
+    k = max(1.0, floor / LABEL_SIZE)
+    name_size, small_size, label_size = text(NAME_SIZE), text(SMALL_SIZE), text(LABEL_SIZE)
+    on_path = {e for path in paths or [] for e in path}
     boxes: dict[str, tuple[float, float, float, float]] = {}
     for comp in model.components:
         b = model.layout.elements.get(comp.id)
@@ -228,8 +304,9 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
     right = max([x + w for x, _, w, _ in all_boxes] + [lanes[-1][0] + lanes[-1][1]]) + 10
     left = min([x for x, _, _, _ in all_boxes] + [0.0]) - 10
     bottom = max([y + h for _, y, _, h in all_boxes] + [LANE_HEADER + ELEMENT_H]) + 20
-    top = min([y for _, y, _, _ in all_boxes] + [0.0]) - 4
-    legend_h = 34.0 if show_legend else 0.0
+    band = max(22.0, text(10) * 1.6)  # lane header band
+    top = min([y for _, y, _, _ in all_boxes] + [0.0]) - 4 - max(0.0, band - 26.0)
+    legend_h = 34.0 * k if show_legend else 0.0
     scene = Scene(left=left, top=top, width=right - left, height=bottom - top + legend_h,
                   page_index=page_index)
 
@@ -238,22 +315,28 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
         x, lane_w = lanes[index]
         scene.add(Shape("rect", x, top, lane_w, bottom - top, fill=LANE_FILLS[index % 2],
                         stroke="#d0d0d0", width=0.6))
-        scene.add(Shape("rect", x, top, lane_w, 22, fill=LAYER_COLOURS[layer], stroke=None))
-        scene.add(Label(x + lane_w / 2, top + 15, tr(f"layer_{layer.value}", lang), size=10,
+        scene.add(Shape("rect", x, top, lane_w, band, fill=LAYER_COLOURS[layer], stroke=None))
+        header = wrap_text(tr(f"layer_{layer.value}", lang), lane_w - 6, text(10), bold=True,
+                           max_lines=1)[0]
+        scene.add(Label(x + lane_w / 2, top + 4 + text(10) * 1.05, header, size=text(10),
                         bold=True, colour="#ffffff", anchor="middle"))
 
     # Trust zones: dashed rectangles with name and trust level.
     zones = model.zones_by_id()
+    zone_titles: list[tuple[float, float, float, float]] = []
     for zone_id, (x, y, w, h) in zone_boxes.items():
         zone = zones[zone_id]
         scene.add(Shape("roundrect", x, y, w, h, fill=None, stroke="#7f7f7f", width=1.0,
                         dash=(5, 3), points=[(6.0, 6.0)]))
         title = f"{zone.name} · {zone.trust_level}/10"
-        lines = wrap_text(title, w - 12, 7.5, bold=True, max_lines=1)
-        scene.add(Label(x + 6, y + 13, lines[0], size=7.5, bold=True, colour="#555555"))
+        lines = wrap_text(title, w - 12, text(7.5), bold=True, max_lines=1)
+        scene.add(Label(x + 6, y + 4 + text(7.5), lines[0], size=text(7.5), bold=True,
+                        colour="#555555", role="zone"))
+        zone_titles.append((x + 6, y + 2, text_width(lines[0], text(7.5), bold=True),
+                            text(7.5) + 4))
 
     # Flows under the elements, labels collected and placed after.
-    taken: list[tuple[float, float, float, float]] = list(boxes.values())
+    taken: list[tuple[float, float, float, float]] = list(boxes.values()) + zone_titles
     flow_labels: list[tuple[list[tuple[float, float]], str, bool]] = []
     for flow in model.flows:
         if flow.source not in boxes or flow.target not in boxes or flow.source == flow.target:
@@ -265,39 +348,15 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
         end = _border_point(boxes[flow.target], middle[-1] if middle else
                             _centre(boxes[flow.source]))
         points = [start, *middle, end]
+        faded = dim_context and not (flow.source in on_path and flow.target in on_path)
         scene.add(Line(points, colour=FLOW_COLOUR, width=1.1,
                        dash=None if flow.authenticated else (4, 2.5), arrow_end=True,
-                       arrow_start=flow.bidirectional))
+                       arrow_start=flow.bidirectional, alpha=0.3 if faded else 1.0))
         label = flow.protocol or flow.name or ""
-        if label or flow.encrypted:
+        if (label or flow.encrypted) and not faded:
             flow_labels.append((points, label, flow.encrypted))
 
-    # Attack paths over the flows: thick numbered polylines through element centres.
     badges: list[Shape | Label] = []
-    for number, path in enumerate(paths or [], start=1):
-        centres = [_centre(boxes[e]) for e in path if e in boxes]
-        colour = PATH_COLOURS[(number - 1) % len(PATH_COLOURS)]
-        if len(centres) == 1:
-            # The attacker starts on the target itself: a ring and a badge on it.
-            x, y, w, h = boxes[next(e for e in path if e in boxes)]
-            scene.add(Shape("roundrect", x - 5, y - 5, w + 10, h + 10, fill=None,
-                            stroke=colour, width=3.0, alpha=0.8, points=[(10.0, 10.0)]))
-            badges.append(Shape("ellipse", x - 11, y - 11, 16, 16, fill=colour,
-                                stroke="#ffffff", width=1.2))
-            badges.append(Label(x - 3, y - 3 + 0.5, str(number), size=9, bold=True,
-                                colour="#ffffff", anchor="middle"))
-            continue
-        if len(centres) < 2:
-            continue
-        shift = (number - 1) * 5 - 5
-        pts = [(x + shift, y + shift) for x, y in centres]
-        scene.add(Line(pts, colour=colour, width=3.2, arrow_end=True, alpha=0.8, role="path"))
-        bx, by = _point_at(pts, 0.5) if len(pts) == 2 else pts[1]
-        badges.append(Shape("ellipse", bx - 8, by - 8, 16, 16, fill=colour, stroke="#ffffff",
-                            width=1.2))
-        badges.append(Label(bx, by + 3.5, str(number), size=9, bold=True, colour="#ffffff",
-                            anchor="middle"))
-
     # Elements: shape per stencil hint, fill by current risk, layer-coloured border.
     for comp in model.components:
         if comp.id not in boxes:
@@ -309,14 +368,18 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
         level = levels.get(comp.id, -1)
         fill = LEVEL_COLOURS[LEVELS[level]] if level >= 0 else "#ffffff"
         dark = level == len(LEVELS) - 1  # white text and icon on the darkest fill
+        border = LAYER_COLOURS[comp.layer]
+        faded = dim_context and comp.id not in on_path
+        if faded:
+            fill, dark, border = "#f2f2f2", False, "#b0b0b0"
         kind = _shape_kind(hint, comp.layer, tags)
-        for shape in _element_shapes(kind, box, fill, LAYER_COLOURS[comp.layer]):
+        for shape in _element_shapes(kind, box, fill, border):
             scene.add(shape)
         x, y, w, h = box
         inner = w - (26 if kind == "hexagon" else 12)
         icon = icon_polylines(stencil.icon) if stencil is not None and stencil.icon else ()
         text_x = x + w / 2
-        if icon and h >= 30 and w >= 90:
+        if icon and h >= 30 and w >= 90 and k <= 1.2:
             size = min(18.0, h - 16)
             left = x + (14 if kind in ("hexagon", "stadium") else 8)
             _add_icon(scene, icon, left, y + (h - size) / 2, size,
@@ -327,68 +390,122 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
         if stencil is not None:
             kind_label = (stencil.label_fr if lang == "fr" and stencil.label_fr
                           else stencil.label)
-        name_lines = wrap_text(comp.name, inner, NAME_SIZE, bold=True,
-                               max_lines=2 if kind_label else 3)
-        block = len(name_lines) * (NAME_SIZE + 1.5) + (SMALL_SIZE + 2 if kind_label else 0)
-        baseline = y + (h - block) / 2 + NAME_SIZE
+        room = max(1, int((h - 6) // (name_size + 1.5)))  # lines the box holds
+        name_lines = wrap_text(comp.name, inner, name_size, bold=True, max_lines=room,
+                               lang=lang)
+        if kind_label.lower() == comp.name.lower() or \
+                (len(name_lines) + 1) * (name_size + 1.5) > h - 6 or \
+                text_width(kind_label, small_size) > inner:
+            kind_label = ""  # the name comes first; the subtitle only where room is left
+        block = len(name_lines) * (name_size + 1.5) + (small_size + 2 if kind_label else 0)
+        baseline = y + (h - block) / 2 + name_size
         if kind == "cylinder":
             baseline += 3
+        ink = "#777777" if faded else "#ffffff" if dark else "#111111"
         for line in name_lines:
-            scene.add(Label(text_x, baseline, line, size=NAME_SIZE, bold=True,
-                            anchor="middle", colour="#ffffff" if dark else "#111111"))
-            baseline += NAME_SIZE + 1.5
-        if kind_label and kind_label.lower() != comp.name.lower():
-            small = wrap_text(kind_label, inner, SMALL_SIZE, max_lines=1)[0]
-            scene.add(Label(text_x, baseline + 1, small, size=SMALL_SIZE,
-                            colour="#ffffff" if dark else "#333333", anchor="middle"))
+            scene.add(Label(text_x, baseline, line, size=name_size, bold=True,
+                            anchor="middle", colour=ink, role="name", owner=comp.id))
+            baseline += name_size + 1.5
+        if kind_label:  # whole or not at all: a cut subtitle says nothing
+            small = kind_label
+            scene.add(Label(text_x, baseline + 1, small, size=small_size,
+                            colour="#777777" if faded else "#ffffff" if dark else "#333333",
+                            anchor="middle", role="subtitle", owner=comp.id))
+
+    # Attack paths on top of the elements: each element of a path ringed in the path's
+    # colour, thick arrows from border to border (never across a name), a numbered badge
+    # where it covers no element, zone title or other badge.
+    for number, path in enumerate(paths or [], start=1):
+        chain = [e for e in path if e in boxes]
+        if not chain:
+            continue
+        colour = PATH_COLOURS[(number - 1) % len(PATH_COLOURS)]
+        pad = 3 * k + (number - 1) * 2.5 * k
+        for element in dict.fromkeys(chain):
+            x, y, w, h = boxes[element]
+            scene.add(Shape("roundrect", x - pad, y - pad, w + 2 * pad, h + 2 * pad,
+                            fill=None, stroke=colour, width=2.2 * k, alpha=0.9,
+                            points=[(10.0, 10.0)]))
+        segments = []
+        for a, b in zip(chain, chain[1:], strict=False):
+            start = _border_point(boxes[a], _centre(boxes[b]))
+            end = _border_point(boxes[b], _centre(boxes[a]))
+            segments.append([start, end])
+            scene.add(Line([start, end], colour=colour, width=3.2 * k, arrow_end=True,
+                           alpha=0.9, role="path"))
+        d = 16 * k
+        blocked = list(boxes.values()) + zone_titles + [
+            (b.x, b.y, b.w, b.h) for b in badges if isinstance(b, Shape)]
+        spots = [_point_at(seg, t) for seg in segments for t in (0.5, 0.3, 0.7)]
+        for x1, y1, w1, h1 in (boxes[e] for e in chain):
+            spots += [(x1 - pad - d / 2, y1 + h1 / 2), (x1 + w1 + pad + d / 2, y1 + h1 / 2),
+                      (x1 - pad - d / 2, y1 - pad - d / 2), (x1 + w1 / 2, y1 - pad - d / 2),
+                      (x1 + w1 / 2, y1 + h1 + pad + d / 2)]
+        # The first free spot; else the one covering least.
+        bx, by = min(spots, key=lambda c: _overlap_area((c[0] - d / 2, c[1] - d / 2, d, d),
+                                                        blocked))
+        badges.append(Shape("ellipse", bx - d / 2, by - d / 2, d, d, fill=colour,
+                            stroke="#ffffff", width=1.2, role="badge"))
+        badges.append(Label(bx, by + 3.2 * k, str(number), size=text(9), bold=True,
+                            colour="#ffffff", anchor="middle", role="badge"))
 
     # Flow labels last, nudged along their line until they do not cover anything.
+    # Badges keep their place: flow labels go around them too.
+    taken += [(b.x, b.y, b.w, b.h) for b in badges if isinstance(b, Shape)]
     for points, label, encrypted in flow_labels:
-        text_w = text_width(label, LABEL_SIZE) + (10 if encrypted else 0) + 4
-        text_h = LABEL_SIZE + 3
-        # First spot along the line that covers nothing; else the one covering least.
-        spot, least = None, math.inf
+        lock_w = 10 * k if encrypted else 0
+        text_w = text_width(label, label_size) + lock_w + 4 * k
+        text_h = label_size + 3 * k
+        # The first spot along the line that covers nothing; none free: no label (the flow
+        # table of the technical report names every protocol), never a label over a name.
+        spot = None
         for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8, 0.12, 0.88):
             px, py = _point_at(points, t)
             rect = (px - text_w / 2, py - text_h / 2, text_w, text_h)
-            covered = _overlap_area(rect, taken)
-            if covered < least:
-                spot, least = rect, covered
-            if covered == 0:
+            if _overlap_area(rect, taken) == 0:
+                spot = rect
                 break
+        if spot is None:
+            scene.omitted_labels += 1
+            continue
         taken.append(spot)
         sx, sy, sw, sh = spot
         scene.add(Shape("roundrect", sx, sy, sw, sh, fill="#ffffff", stroke=None, alpha=0.9,
-                        points=[(2.0, 2.0)]))
-        cursor = sx + 2
+                        points=[(2.0, 2.0)], role="flow_label"))
+        cursor = sx + 2 * k
         if encrypted:
-            scene.add(_lock(cursor, sy + sh - 7.5, "#1a1a1a")[0])
-            scene.add(_lock(cursor, sy + sh - 7.5, "#1a1a1a")[1])
-            cursor += 10
+            for shape in _lock(cursor, sy + sh - 7.5 * k, "#1a1a1a", k):
+                scene.add(shape)
+            cursor += lock_w
         if label:
-            scene.add(Label(cursor, sy + sh - 2.5, label, size=LABEL_SIZE, colour="#1a1a1a"))
+            scene.add(Label(cursor, sy + sh - 2.5 * k, label, size=label_size,
+                            colour="#1a1a1a", role="flow"))
 
     for badge in badges:
         scene.add(badge)
     if show_legend:
-        _legend(scene, bottom + 6, lang, bool(paths))
+        _legend(scene, bottom + 6 * k, lang, bool(paths), k, text(7.5))
     return scene
 
 
-def _legend(scene: Scene, y: float, lang: str, with_paths: bool) -> None:
+def _legend(scene: Scene, y: float, lang: str, with_paths: bool, k: float = 1.0,
+            size: float = 7.5) -> None:
     x = scene.left + 6
     for level in LEVELS:
-        scene.add(Shape("rect", x, y + 2, 12, 9, fill=LEVEL_COLOURS[level], stroke="#666666",
-                        width=0.5))
+        scene.add(Shape("rect", x, y + 2 * k, 12 * k, 9 * k, fill=LEVEL_COLOURS[level],
+                        stroke="#666666", width=0.5))
         name = tr(f"level_{level}", lang)
-        scene.add(Label(x + 15, y + 10, name, size=7.5))
-        x += 22 + text_width(name, 7.5)
-    scene.add(Label(x + 4, y + 10, tr("legend_risk", lang), size=7.5, colour="#444444"))
+        scene.add(Label(x + 15 * k, y + 10 * k, name, size=size))
+        x += 22 * k + text_width(name, size)
+    scene.add(Label(x + 4 * k, y + 10 * k, tr("legend_risk", lang), size=size,
+                    colour="#444444"))
     line2 = tr("legend_flows", lang)
     if with_paths:
         line2 += "   ·   " + tr("legend_paths", lang)
-    scene.add(Line([(scene.left + 6, y + 21), (scene.left + 40, y + 21)], dash=(4, 2.5),
-                   arrow_end=True, role="legend"))
-    for shape in _lock(scene.left + 46, y + 18, "#1a1a1a"):
+    scene.add(Line([(scene.left + 6, y + 21 * k), (scene.left + 6 + 34 * k, y + 21 * k)],
+                   dash=(4, 2.5), arrow_end=True, role="legend"))
+    for shape in _lock(scene.left + 6 + 40 * k, y + 18 * k, "#1a1a1a", k):
         scene.add(shape)
-    scene.add(Label(scene.left + 58, y + 24, line2, size=7.5, colour="#444444"))
+    room = scene.width - 52 * k - 12
+    line2 = wrap_text(line2, room, size, max_lines=1)[0]
+    scene.add(Label(scene.left + 6 + 52 * k, y + 24 * k, line2, size=size, colour="#444444"))

@@ -24,6 +24,7 @@ from workbench.report.i18n import (
     ZONE_KINDS,
     date_words,
     de,
+    percent,
     tr,
     vocab,
 )
@@ -192,7 +193,7 @@ def diagram(data: ReportData, lang: str, width: float, height: float,
     """The architecture as vector graphics, packed for print to fill width x height."""
     paths = [ap.path for ap in data.top_paths(with_paths)] if with_paths else None
     scene = build_scene(data.model, lang=lang, element_levels=data.element_levels(),
-                        paths=paths, pages=[(width, height)])
+                        paths=paths, pages=[(width, height)], dim_context=bool(paths))
     return to_drawing(scene, width, height)
 
 
@@ -276,6 +277,22 @@ def paths_table(data: ReportData, styles: Styles, lang: str, width: float,
     return [table(["#", tr("attacker", lang), tr("target", lang), tr("path", lang),
                    tr("probability", lang)], rows, widths, styles,
                   wrap=[False, True, True, True, False])]
+
+
+def path_lines(data: ReportData, styles: Styles, lang: str, limit: int) -> list:
+    """The board's paths as numbered lines under the drawing (a table would take the room
+    the drawing needs to print its names at 7 pt): who, what, chance, steps."""
+    if not data.paths:
+        return [p(tr("paths_none", lang), styles.small)]
+    out = []
+    for number, ap in enumerate(data.top_paths(limit), start=1):
+        steps = " → ".join(_name(data, e) for e in ap.path)
+        out.append(p(tr("path_line_board", lang, number=number,
+                        attacker=_name(data, ap.attacker, lang),
+                        target=_name(data, ap.target, lang),
+                        probability=percent(ap.probability, lang), steps=steps),
+                     styles.small))
+    return out
 
 
 def compromise_table(data: ReportData, styles: Styles, lang: str, width: float) -> list:

@@ -1,0 +1,108 @@
+"""The board's diagram pages read on paper: no text under 7 pt on A4 at 100 %, every
+element's name whole, flow labels and path badges never over a name or over each other
+(checked with the scene's own boxes), and one layout for the architecture and path pages."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pytest
+
+from workbench.model.io import load_model
+from workbench.report.board import DIAGRAM_RESERVE, TOP_PATHS
+from workbench.report.data import gather
+from workbench.report.document import ReportDoc
+from workbench.report.fonts import register_fonts, text_width
+from workbench.report.scene import MIN_PT, Label, Shape, build_scene
+from workbench.report.sections import diagram_orientation
+
+from ..conftest import SAMPLES
+
+SAMPLE_FILES = sorted(SAMPLES.glob("*.twm.json"))
+
+
+# Known gap (docs/reports.md): the hospital-group sample (31 elements in 10 zones) has no
+# packed layout where every name fits its box at 7 pt, even grouped; its names are cut.
+CROWDED = "ght-shared-ehr-pacs"
+
+
+@pytest.fixture(scope="module", params=SAMPLE_FILES, ids=lambda p: p.name.split(".")[0])
+def data(request):
+    result = gather(load_model(request.param), recommend=False)
+    result.__dict__["sample"] = request.param.name.split(".")[0]
+    return result
+
+
+def board_scenes(data, lang):
+    orientation = diagram_orientation(data, lang, reserve=DIAGRAM_RESERVE)
+    width, height = ReportDoc.frame_size(orientation)
+    page = (width, height - DIAGRAM_RESERVE)
+    paths = [ap.path for ap in data.top_paths(TOP_PATHS)]
+    plain = build_scene(data.model, lang=lang, element_levels=data.element_levels(),
+                        pages=[page])
+    with_paths = build_scene(data.model, lang=lang, element_levels=data.element_levels(),
+                             paths=paths, pages=[page], dim_context=True)
+    return page, plain, with_paths
+
+
+def printed_scale(scene, page) -> float:
+    return min(page[0] / scene.width, page[1] / scene.height, 1.0)
+
+
+def box(label: Label) -> tuple[float, float, float, float]:
+    width = text_width(label.text, label.size, bold=label.bold)
+    left = {"start": label.x, "middle": label.x - width / 2, "end": label.x - width}
+    return left[label.anchor], label.y - 0.8 * label.size, width, label.size
+
+
+def overlaps(a, b) -> bool:
+    return (a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3]
+            and b[1] < a[1] + a[3])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_text_under_7_pt_and_names_whole(data, lang):
+    register_fonts()
+    page, *scenes = board_scenes(data, lang)
+    for scene in scenes:
+        scale = printed_scale(scene, page)
+        small = [(i.text, round(i.size * scale, 2)) for i in scene.items
+                 if isinstance(i, Label) and i.size * scale < MIN_PT - 1e-6]
+        assert not small
+    names = {}
+    for item in scenes[0].items:
+        if isinstance(item, Label) and item.role == "name":
+            names.setdefault(item.owner, []).append(item.text)
+    cut = [lines for lines in names.values() if any(line.endswith("…") for line in lines)]
+    if cut and data.__dict__["sample"] == CROWDED:
+        pytest.xfail("names do not fit at 7 pt on this crowded sample (known gap)")
+    assert not cut
+    if set(names) == {c.id for c in data.model.components}:  # else drawn grouped
+        for comp in data.model.components:
+            joined = "".join(names[comp.id]).replace("-", "").replace(" ", "")
+            assert joined == comp.name.replace("-", "").replace(" ", ""), comp.name
+
+
+def test_labels_and_badges_never_cover_names_or_each_other(data):
+    register_fonts()
+    _, plain, with_paths = board_scenes(data, "en")
+    for scene in (plain, with_paths):
+        names = [box(i) for i in scene.items if isinstance(i, Label)
+                 and i.role in ("name", "subtitle", "zone")]
+        flow_boxes = [(s.x, s.y, s.w, s.h) for s in scene.items
+                      if isinstance(s, Shape) and s.role == "flow_label"]
+        badges = [(s.x, s.y, s.w, s.h) for s in scene.items
+                  if isinstance(s, Shape) and s.role == "badge"]
+        movable = flow_boxes + badges
+        assert not [(a, b) for a in movable for b in names if overlaps(a, b)]
+        assert not [(a, b) for a, b in combinations(movable, 2) if overlaps(a, b)]
+
+
+def test_architecture_and_path_pages_share_one_layout(data):
+    _, plain, with_paths = board_scenes(data, "en")
+
+    def names(scene):
+        return {(i.owner, i.text, round(i.x, 1), round(i.y, 1)) for i in scene.items
+                if isinstance(i, Label) and i.role == "name"}
+
+    assert names(plain) == names(with_paths)
