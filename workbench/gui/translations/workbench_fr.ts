@@ -139,138 +139,138 @@
 <context>
     <name>DiffPanel</name>
     <message>
-        <location filename="../diff_overlay.py" line="254" />
+        <location filename="../diff_overlay.py" line="259" />
         <source>Clear comparison</source>
         <extracomment>How risk moved for a target: arrow and colour (Okabe-Ito, as above).</extracomment>
         <translation>Effacer la comparaison</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="263" />
+        <location filename="../diff_overlay.py" line="268" />
         <source>Changes since %1 (+ added, − removed, ~ changed)</source>
         <translation>Changements depuis %1 (+ ajouté, − retiré, ~ modifié)</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="266" />
+        <location filename="../diff_overlay.py" line="271" />
         <source>Elements</source>
         <translation>Éléments</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="266" />
+        <location filename="../diff_overlay.py" line="271" />
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="267" />
+        <location filename="../diff_overlay.py" line="272" />
         <source>Trust zones</source>
         <translation>Zones de confiance</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="267" />
+        <location filename="../diff_overlay.py" line="272" />
         <source>Data assets</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="268" />
+        <location filename="../diff_overlay.py" line="273" />
         <source>Threats</source>
         <translation>Menaces</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="268" />
+        <location filename="../diff_overlay.py" line="273" />
         <source>Controls</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="269" />
+        <location filename="../diff_overlay.py" line="274" />
         <source>Attackers</source>
         <translation>Attaquants</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="269" />
+        <location filename="../diff_overlay.py" line="274" />
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="271" />
+        <location filename="../diff_overlay.py" line="276" />
         <source>Model details</source>
         <translation>Détails du modèle</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="292" />
+        <location filename="../diff_overlay.py" line="297" />
         <source>No difference</source>
         <translation>Aucune différence</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="304" />
+        <location filename="../diff_overlay.py" line="309" />
         <source>Risk per target: not available</source>
         <translation>Risque par cible : indisponible</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="307" />
+        <location filename="../diff_overlay.py" line="312" />
         <source>Risk per target: computing…</source>
         <translation>Risque par cible : calcul en cours…</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="312" />
+        <location filename="../diff_overlay.py" line="317" />
         <source>%1 worse</source>
         <translation>%1 en hausse</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="313" />
+        <location filename="../diff_overlay.py" line="318" />
         <source>%1 better</source>
         <translation>%1 en baisse</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="315" />
+        <location filename="../diff_overlay.py" line="320" />
         <source>%1 mixed</source>
         <translation>%1 contrasté(s)</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="316" />
+        <location filename="../diff_overlay.py" line="321" />
         <source>Risk per target: %1</source>
         <translation>Risque par cible : %1</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="335" />
+        <location filename="../diff_overlay.py" line="340" />
         <source>new target</source>
         <translation>nouvelle cible</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="335" />
+        <location filename="../diff_overlay.py" line="340" />
         <source>target removed</source>
         <translation>cible retirée</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="338" />
+        <location filename="../diff_overlay.py" line="343" />
         <source>worst %1 → %2</source>
         <translation>pire %1 → %2</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="341" />
+        <location filename="../diff_overlay.py" line="346" />
         <source>total %1 → %2</source>
         <translation>total %1 → %2</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="344" />
+        <location filename="../diff_overlay.py" line="349" />
         <source>compromise %1 → %2</source>
         <translation>compromission %1 → %2</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="385" />
+        <location filename="../diff_overlay.py" line="390" />
         <source>Changes</source>
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="401" />
+        <location filename="../diff_overlay.py" line="404" />
         <source>Compare with…</source>
         <translation>Comparer avec…</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="402" />
+        <location filename="../diff_overlay.py" line="405" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="412" />
+        <location filename="../diff_overlay.py" line="415" />
         <source>Cannot compare</source>
         <translation>Comparaison impossible</translation>
     </message>
@@ -429,146 +429,166 @@
     </message>
     <message>
         <location filename="../labels.py" line="43" />
+        <source>Debug port</source>
+        <translation>Port de débogage</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="44" />
+        <source>Open network services</source>
+        <translation>Services réseau ouverts</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="45" />
+        <source>Flat network (no segmentation)</source>
+        <translation>Réseau à plat (sans segmentation)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="46" />
+        <source>Signed software</source>
+        <translation>Logiciel signé</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="47" />
         <source>Data assets</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44" />
+        <location filename="../labels.py" line="48" />
         <source>Vendor</source>
         <translation>Fabricant</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45" />
+        <location filename="../labels.py" line="49" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46" />
+        <location filename="../labels.py" line="50" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47" />
+        <location filename="../labels.py" line="51" />
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48" />
+        <location filename="../labels.py" line="52" />
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49" />
+        <location filename="../labels.py" line="53" />
         <source>Via</source>
         <translation>Via</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50" />
+        <location filename="../labels.py" line="54" />
         <source>Bidirectional</source>
         <translation>Bidirectionnel</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51" />
+        <location filename="../labels.py" line="55" />
         <source>Encrypted</source>
         <translation>Chiffré</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52" />
+        <location filename="../labels.py" line="56" />
         <source>Authenticated</source>
         <translation>Authentifié</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53" />
+        <location filename="../labels.py" line="57" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54" />
+        <location filename="../labels.py" line="58" />
         <source>Trust level</source>
         <translation>Niveau de confiance</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55" />
+        <location filename="../labels.py" line="59" />
         <source>Parent</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="56" />
+        <location filename="../labels.py" line="60" />
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="57" />
+        <location filename="../labels.py" line="61" />
         <source>Catalog id</source>
         <translation>Identifiant catalogue</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="58" />
+        <location filename="../labels.py" line="62" />
         <source>Element</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59" />
+        <location filename="../labels.py" line="63" />
         <source>Stride</source>
         <translation>STRIDE</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60" />
+        <location filename="../labels.py" line="64" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="61" />
+        <location filename="../labels.py" line="65" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62" />
+        <location filename="../labels.py" line="66" />
         <source>Decided by</source>
         <translation>Décidé par</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63" />
+        <location filename="../labels.py" line="67" />
         <source>Decided on</source>
         <translation>Décidé le</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64" />
+        <location filename="../labels.py" line="68" />
         <source>Likelihood</source>
         <translation>Vraisemblance</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65" />
+        <location filename="../labels.py" line="69" />
         <source>Impact</source>
         <translation>Impact</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="66" />
+        <location filename="../labels.py" line="70" />
         <source>Cvss</source>
         <translation>CVSS</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="67" />
+        <location filename="../labels.py" line="71" />
         <source>Mitigations</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68" />
+        <location filename="../labels.py" line="72" />
         <source>Transferred to</source>
         <translation>Transféré à</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69" />
+        <location filename="../labels.py" line="73" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70" />
+        <location filename="../labels.py" line="74" />
         <source>Manual</source>
         <translation>Manuel</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71" />
+        <location filename="../labels.py" line="75" />
         <source>Previous status</source>
         <translation>Statut précédent</translation>
     </message>
@@ -581,12 +601,10 @@
         <translation>Pas encore d'analyse</translation>
     </message>
     <message>
-        <location filename="../heatmap.py" line="77" />
         <source>Likelihood</source>
         <translation>Vraisemblance</translation>
     </message>
     <message>
-        <location filename="../heatmap.py" line="78" />
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
@@ -645,22 +663,22 @@
 <context>
     <name>Layer</name>
     <message>
-        <location filename="../labels.py" line="106" />
+        <location filename="../labels.py" line="110" />
         <source>thing</source>
         <translation>objet</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="107" />
+        <location filename="../labels.py" line="111" />
         <source>gateway</source>
         <translation>passerelle</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="108" />
+        <location filename="../labels.py" line="112" />
         <source>network</source>
         <translation>réseau</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="109" />
+        <location filename="../labels.py" line="113" />
         <source>cloud</source>
         <translation>cloud</translation>
     </message>
@@ -1031,17 +1049,17 @@
 <context>
     <name>ReportExporter</name>
     <message>
-        <location filename="../report_export.py" line="161" />
+        <location filename="../report_export.py" line="162" />
         <source>Building report…</source>
         <translation>Rapport en cours…</translation>
     </message>
     <message>
-        <location filename="../report_export.py" line="166" />
+        <location filename="../report_export.py" line="167" />
         <source>Report written: %1</source>
         <translation>Rapport écrit : %1</translation>
     </message>
     <message>
-        <location filename="../report_export.py" line="171" />
+        <location filename="../report_export.py" line="172" />
         <source>Cannot export report</source>
         <translation>Impossible d'exporter le rapport</translation>
     </message>
@@ -1102,27 +1120,27 @@
 <context>
     <name>RiskLevel</name>
     <message>
-        <location filename="../labels.py" line="94" />
+        <location filename="../labels.py" line="98" />
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="95" />
+        <location filename="../labels.py" line="99" />
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="96" />
+        <location filename="../labels.py" line="100" />
         <source>Moderate</source>
         <translation>Modéré</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="97" />
+        <location filename="../labels.py" line="101" />
         <source>High</source>
         <translation>Élevé</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="98" />
+        <location filename="../labels.py" line="102" />
         <source>Critical</source>
         <translation>Critique</translation>
     </message>
@@ -1130,37 +1148,37 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../labels.py" line="79" />
+        <location filename="../labels.py" line="83" />
         <source>suggested</source>
         <translation>suggérée</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="80" />
+        <location filename="../labels.py" line="84" />
         <source>accepted</source>
         <translation>acceptée</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81" />
+        <location filename="../labels.py" line="85" />
         <source>rejected</source>
         <translation>rejetée</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="82" />
+        <location filename="../labels.py" line="86" />
         <source>mitigated</source>
         <translation>traitée</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83" />
+        <location filename="../labels.py" line="87" />
         <source>transferred</source>
         <translation>transférée</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="84" />
+        <location filename="../labels.py" line="88" />
         <source>risk accepted</source>
         <translation>risque accepté</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="85" />
+        <location filename="../labels.py" line="89" />
         <source>orphaned</source>
         <translation>orpheline</translation>
     </message>
@@ -1298,187 +1316,207 @@
 <context>
     <name>Values</name>
     <message>
-        <location filename="../labels.py" line="117" />
+        <location filename="../labels.py" line="121" />
         <source>thing</source>
         <translation>objet</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="118" />
+        <location filename="../labels.py" line="122" />
         <source>gateway</source>
         <translation>passerelle</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="119" />
+        <location filename="../labels.py" line="123" />
         <source>network</source>
         <translation>réseau</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="120" />
+        <location filename="../labels.py" line="124" />
         <source>cloud</source>
         <translation>cloud</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="121" />
+        <location filename="../labels.py" line="125" />
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="122" />
+        <location filename="../labels.py" line="126" />
         <source>shared secret</source>
         <translation>secret partagé</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="123" />
+        <location filename="../labels.py" line="127" />
         <source>password</source>
         <translation>mot de passe</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="124" />
+        <location filename="../labels.py" line="128" />
         <source>certificate</source>
         <translation>certificat</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="125" />
+        <location filename="../labels.py" line="129" />
         <source>mfa</source>
         <translation>MFA</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="126" />
+        <location filename="../labels.py" line="130" />
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="127" />
+        <location filename="../labels.py" line="131" />
+        <source>weak</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="132" />
+        <source>strong</source>
+        <translation>forte</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="133" />
+        <source>locked</source>
+        <translation>verrouillé</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="134" />
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="135" />
         <source>current</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="128" />
+        <location filename="../labels.py" line="136" />
         <source>lagging</source>
         <translation>en retard</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="129" />
+        <location filename="../labels.py" line="137" />
         <source>unsupported</source>
         <translation>plus maintenu</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="130" />
+        <location filename="../labels.py" line="138" />
         <source>health data</source>
         <translation>données de santé</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="131" />
+        <location filename="../labels.py" line="139" />
         <source>telemetry</source>
         <translation>télémétrie</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="132" />
+        <location filename="../labels.py" line="140" />
         <source>therapy settings</source>
         <translation>réglages thérapeutiques</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="133" />
+        <location filename="../labels.py" line="141" />
         <source>credentials</source>
         <translation>identifiants</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="134" />
+        <location filename="../labels.py" line="142" />
         <source>identity</source>
         <translation>identité</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="135" />
+        <location filename="../labels.py" line="143" />
         <source>firmware</source>
         <translation>micrologiciel</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="136" />
+        <location filename="../labels.py" line="144" />
         <source>logs</source>
         <translation>journaux</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="137" />
+        <location filename="../labels.py" line="145" />
         <source>financial</source>
         <translation>financier</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="138" />
+        <location filename="../labels.py" line="146" />
         <source>imaging</source>
         <translation>imagerie</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="139" />
+        <location filename="../labels.py" line="147" />
         <source>other</source>
         <translation>autre</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="140" />
+        <location filename="../labels.py" line="148" />
         <source>patient home</source>
         <translation>domicile du patient</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="141" />
+        <location filename="../labels.py" line="149" />
         <source>patient body</source>
         <translation>corps du patient</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="142" />
+        <location filename="../labels.py" line="150" />
         <source>mobile</source>
         <translation>mobile</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="143" />
+        <location filename="../labels.py" line="151" />
         <source>hospital</source>
         <translation>hôpital</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="144" />
+        <location filename="../labels.py" line="152" />
         <source>hospital biomedical</source>
         <translation>biomédical hospitalier</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="145" />
+        <location filename="../labels.py" line="153" />
         <source>clinic</source>
         <translation>cabinet / clinique</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="146" />
+        <location filename="../labels.py" line="154" />
         <source>vendor cloud</source>
         <translation>cloud du fabricant</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="147" />
+        <location filename="../labels.py" line="155" />
         <source>health data host</source>
         <translation>hébergeur de données de santé</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="148" />
+        <location filename="../labels.py" line="156" />
         <source>partner</source>
         <translation>partenaire</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="149" />
+        <location filename="../labels.py" line="157" />
         <source>public internet</source>
         <translation>Internet public</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="150" />
+        <location filename="../labels.py" line="158" />
         <source>carrier</source>
         <translation>opérateur</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="151" />
+        <location filename="../labels.py" line="159" />
         <source>planned</source>
         <translation>prévue</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="152" />
+        <location filename="../labels.py" line="160" />
         <source>implemented</source>
         <translation>en place</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="153" />
+        <location filename="../labels.py" line="161" />
         <source>verified</source>
         <translation>vérifiée</translation>
     </message>
