@@ -14,7 +14,7 @@ number of evaluations: the same seed gives the same plan on any machine.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -27,11 +27,17 @@ from workbench.analysis.attack.targets import TargetSpec
 
 #: Worlds per what-if during the search (the final figures use the full size).
 WHAT_IF_SAMPLES = 4096
-#: Evaluation budget: BUDGET_WORK / (edges of every attacker's step graph), clamped. An
-#: evaluation costs about that many edge updates; the six samples (470-900 edges) get the
-#: maximum, a 300-device hospital group (3,250 edges) about 40.
-BUDGET_WORK = 120_000
-MIN_BUDGET, MAX_BUDGET = 24, DEFAULT_BUDGET
+#: Evaluation budget: BUDGET_WORK / size, clamped, where the size of one evaluation is
+#: the edges of every attacker's step graph plus 20 per target and attacker (the targets'
+#: probabilities are read one by one). Deterministic: it depends on the model only.
+BUDGET_WORK = 1_100_000
+MIN_BUDGET, MAX_BUDGET = 12, DEFAULT_BUDGET
+
+
+def evaluation_budget(runs, targets: int) -> int:
+    """How many what-if evaluations the plan may spend on this model."""
+    size = sum(int(r.graph.p.size) for r in runs) + 20 * targets * len(runs)
+    return int(min(MAX_BUDGET, max(MIN_BUDGET, BUDGET_WORK // max(size, 1))))
 #: Candidates the search evaluates (the best by the screening score beyond that).
 MAX_CANDIDATES = 20
 #: Prefix of candidate ids made from catalog suggestions (``catalog:<control>@<element>``).
@@ -173,76 +179,93 @@ def _relevant(graph: AttackGraph, runs, hot: list[int], candidates: dict[str, Ca
     return [c for c in candidates.values() if c.elements & weight.keys()], weight
 
 
-def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, int]
-            ) -> dict[str, float]:
+@dataclass
+class _Row:
+    """One threat of an element, reduced for the screening arithmetic."""
+
+    effects: frozenset[str]
+    base: float  # chance with the controls in place
+    full: float  # chance with every candidate of the pool too
+    factor: dict[str, float]  # candidate -> its (1 - effectiveness) on this threat
+
+
+def _table(pool: list[Candidate], graph: AttackGraph) -> dict[str, list[_Row]]:
+    """Per element of the pool, its threats with each candidate's factor (computed once;
+    candidate sets are never copied per threat)."""
+    ids = {c.id for c in pool}
+    table: dict[str, list[_Row]] = {}
+    for e in sorted({e for c in pool for e in c.elements}):
+        rows = []
+        for t in graph.evidence.get(e) or []:
+            base = t.probability * t.in_place
+            factor: dict[str, float] = {}
+            for cid, eff in t.options:
+                if cid in ids:
+                    factor[cid] = factor.get(cid, 1.0) * (1.0 - eff)
+            full = base
+            for f in factor.values():
+                full *= f
+            rows.append(_Row(_effects(t), base, full, factor))
+        table[e] = rows
+    return table
+
+
+def _without(row: _Row, cid: str) -> float:
+    """The threat's chance with every pool candidate but ``cid``."""
+    f = row.factor.get(cid, 1.0)
+    if f > 0:
+        return row.full / f
+    value = row.base
+    for other, g in row.factor.items():
+        if other != cid:
+            value *= g
+    return value
+
+
+def _can_matter(cand: Candidate, table: dict[str, list[_Row]]) -> bool:
+    """False when the candidate can never change a step: on each of its elements and for
+    each effect (control, expose, deny), a threat it does not touch stays at least as easy
+    as the ones it does, even with every candidate in place (an element's chance is its
+    easiest threat's)."""
+    for e in cand.elements:
+        rows = table.get(e, [])
+        touched = [r for r in rows if r.factor.get(cand.id, 1.0) < 1.0]
+        for effect in {x for r in touched for x in r.effects}:
+            floor = max((r.full for r in rows
+                         if effect in r.effects and r.factor.get(cand.id, 1.0) >= 1.0),
+                        default=0.0)
+            if max(r.base for r in touched if effect in r.effects) > floor + 1e-12:
+                return True
+    return False
+
+
+def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, int],
+            table: dict[str, list[_Row]]) -> dict[str, float]:
     """Screening score when there are too many candidates to evaluate: how much the
     candidate lowers the chance of a step onto its elements, alone or added last to the
     other candidates on the same element (so a pair that only works together scores),
     times how exposed the element is and how many targets above the threshold it leads
     to, per cost unit."""
-    exposure: dict[str, float] = {}
     top = np.zeros(graph.size)
     for r in runs:
         top = np.maximum(top, r.solution.probability[:graph.size])
-    for i, name in enumerate(graph.nodes):
-        exposure[name] = float(top[i])
+    exposure = {name: float(top[i]) for i, name in enumerate(graph.nodes)}
     for k, flow in enumerate(graph.flows):
         users = graph.raw_src[graph.raw_flow == k]
         exposure[flow] = float(top[users].max()) if users.size else 0.0
-    on: dict[str, set[str]] = {}
-    for c in pool:
-        for e in c.elements:
-            on.setdefault(e, set()).add(c.id)
     score: dict[str, float] = {}
     for c in pool:
         total = 0.0
         for e in c.elements:
-            threats = graph.evidence.get(e) or []
-            if not threats:
-                continue
-            others = on[e] - {c.id}
-            for effect in {x for t in threats for x in _effects(t)}:
-                alone = (_element_p(threats, set(), effect)
-                         - _element_p(threats, {c.id}, effect))
-                last = (_element_p(threats, others, effect)
-                        - _element_p(threats, others | {c.id}, effect))
+            rows = table.get(e, [])
+            for effect in {x for r in rows for x in r.effects}:
+                mine = [r for r in rows if effect in r.effects]
+                alone = (max(r.base for r in mine)
+                         - max(r.base * r.factor.get(c.id, 1.0) for r in mine))
+                last = max(_without(r, c.id) for r in mine) - max(r.full for r in mine)
                 total += exposure.get(e, 0.0) * weight.get(e, 1) * max(alone, last)
         score[c.id] = total / max(c.cost, 1e-9)
     return score
-
-
-def _residual(threat, chosen: set[str]) -> float:
-    """A threat's chance with the candidates in ``chosen`` (no copy of a large set)."""
-    factor = threat.in_place
-    for cid, eff in threat.options:
-        if cid in chosen:
-            factor *= 1.0 - eff
-    return threat.probability * factor
-
-
-def _element_p(threats, chosen: set[str], effect: str) -> float:
-    return max((_residual(t, chosen) for t in threats if effect in _effects(t)), default=0.0)
-
-
-def _can_matter(cand: Candidate, graph: AttackGraph, floors: dict[tuple[str, str], float]
-                ) -> bool:
-    """False when the candidate can never change a step: on each of its elements and for
-    each effect (control, expose, deny), a threat it does not touch stays at least as easy
-    as the ones it does, even with every candidate in place (an element's chance is its
-    easiest threat's). ``floors``: per (element, threat key), the residual with every
-    candidate in place, computed once."""
-    for element in cand.elements:
-        threats = graph.evidence.get(element) or []
-        touched = [t for t in threats if any(cid == cand.id and eff > 0
-                                             for cid, eff in t.options)]
-        if not touched:
-            continue
-        for effect in {e for t in touched for e in _effects(t)}:
-            floor = max((floors[(element, t.key)] for t in threats
-                         if t not in touched and effect in _effects(t)), default=0.0)
-            if max(t.residual(()) for t in touched if effect in _effects(t)) > floor + 1e-12:
-                return True
-    return False
 
 
 def _effects(threat) -> frozenset[str]:
@@ -258,9 +281,8 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     """The control plan: one entry per funding step (see ``docs/attack-paths.md``).
 
     ``deadline`` is ignored (kept for callers): the search budget is ``budget``
-    evaluations (default: ``BUDGET_WORK`` divided by the attackers' step-graph edges,
-    between ``MIN_BUDGET`` and ``MAX_BUDGET``), so the plan depends on the model, never on
-    the machine's speed or load.
+    evaluations (default: :func:`evaluation_budget`), so the plan depends on the model,
+    never on the machine's speed or load.
     """
     del deadline
     if not runs or not specs:
@@ -275,16 +297,18 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     base, base_state = _evaluate(graph, runs, specs, [], candidates, what_if, exact_limit)
     pool, weight = _relevant(graph, runs, sorted({graph.index[s.element] for s, p in zip(
         specs, base, strict=True) if p > threshold}), candidates)
-    ids = {c.id for c in pool}
-    floors = {(e, t.key): _residual(t, ids) for e in {e for c in pool for e in c.elements}
-              for t in graph.evidence.get(e) or []}
-    pool = [c for c in pool if _can_matter(c, graph, floors)]
+    table = _table(pool, graph)
+    pool = [c for c in pool if _can_matter(c, table)]
     relevant = len(pool)
     reachable = base
+    if budget is None:
+        budget = evaluation_budget(runs, len(specs))
+    # The first round measures every searched candidate once: keep room for steps.
+    max_candidates = max(2, min(max_candidates, budget // 2))
     if len(pool) > max_candidates:
         reachable, _ = _evaluate(graph, runs, specs, [c.id for c in pool], candidates,
                                  what_if, exact_limit, base_state)
-        score = _screen(pool, graph, runs, weight)
+        score = _screen(pool, graph, runs, weight, table)
         pool.sort(key=lambda c: (-score[c.id], c.cost, c.id))
         notes.append(f"control plan: search limited to the {max_candidates} of {len(pool)} "
                      f"candidates that most lower the chance of a step onto exposed elements "
@@ -304,9 +328,6 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
             states[key] = state
         return value
 
-    if budget is None:
-        size = sum(int(r.graph.p.size) for r in runs)
-        budget = int(min(MAX_BUDGET, max(MIN_BUDGET, BUDGET_WORK // max(size, 1))))
     plan = plan_controls(evaluate, costs, threshold, max_exact=max_exact, budget=budget,
                          max_steps=max_steps,
                          elements={c.id: frozenset(c.elements) for c in pool})
