@@ -18,7 +18,13 @@ worst excess cost; plans that stop above the threshold although a subset gets un
 steps whose summed excess is worse than the best subset costing no more; empty plans with
 no explanation.
 
+Then, unless ``--no-samples``: the plan on the six sample models and on synthetic hospital
+groups (``gen_synthetic.py``) through the real engine: evaluations spent, steps, and the
+seconds ``analyze_attacks`` takes with and without the plan (one run each, risks from
+``analyze``; timings vary on a shared machine).
+
     .venv/bin/python benchmarks/bench_control_plan.py [--models 300] [--seed 7]
+        [--no-samples] [--sizes 300,3000]
 """
 
 from __future__ import annotations
@@ -141,10 +147,43 @@ class Tally:
                 f"{self.empty_silent:>6} {ev}")
 
 
+def engine_rows(sizes: list[int]) -> None:
+    """Plan cost on real models: evaluations, steps, seconds with and without the plan."""
+    import time
+
+    from benchmarks.gen_synthetic import synthetic_model
+    from workbench.analysis.attack import analyze_attacks
+    from workbench.analysis.pipeline import analyze
+    from workbench.model import load_model
+
+    root = Path(__file__).resolve().parents[1]
+    models = [(p.stem.removesuffix(".twm"), load_model(p))
+              for p in sorted((root / "sample-models").glob("*.twm.json"))]
+    models += [(f"synthetic-{n}", synthetic_model(n)) for n in sizes]
+    print("model                              elements targets evals steps  cost above  "
+          "without s  with s  plan s")
+    for name, model in models:
+        risks = analyze(model).threats
+        t = time.perf_counter()
+        analyze_attacks(model, risks=risks, recommend=False)
+        without = time.perf_counter() - t
+        t = time.perf_counter()
+        result = analyze_attacks(model, risks=risks)
+        with_plan = time.perf_counter() - t
+        plan = result.recommendations
+        last = plan[-1] if plan else {}
+        print(f"{name[:34]:<34} {len(model.components):>8} {len(result.targets):>7} "
+              f"{plan[0]['evaluations'] if plan else 0:>5} {len(plan):>5} "
+              f"{last.get('cost', 0):>5.0f} {last.get('targets_above_threshold', '-'):>5} "
+              f"{without:>9.2f} {with_plan:>7.2f} {with_plan - without:>7.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-samples", action="store_true")
+    parser.add_argument("--sizes", default="300,3000")
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
     tallies = {k: Tally(k) for k in ("plan", "plan-greedy", "old")}
@@ -171,6 +210,8 @@ def main() -> None:
         print(tally.row())
     print(f"plan: the exact search proved its optimum on {proven} of the {exact} models where "
           f"some target could be brought under the threshold")
+    if not args.no_samples:
+        engine_rows([int(x) for x in args.sizes.split(",") if x.strip()])
 
 
 if __name__ == "__main__":
