@@ -48,7 +48,10 @@ State = list[tuple[np.ndarray, Solution]]
 
 
 def catalog_control_of(cand: Candidate) -> str | None:
-    """The catalog control id of a ``catalog:<control>@<element>`` candidate, else None."""
+    """The catalog control id of a ``catalog:<control>@<element>`` candidate or of a
+    fleet, else None."""
+    if isinstance(cand, FleetCandidate):
+        return cand.control
     if not cand.id.startswith(CATALOG_PREFIX) or len(cand.elements) != 1:
         return None
     (element,) = cand.elements
@@ -58,9 +61,32 @@ def catalog_control_of(cand: Candidate) -> str | None:
     return cand.id[len(CATALOG_PREFIX):-len(suffix)]
 
 
+@dataclass
+class FleetCandidate(Candidate):
+    """One catalog control on every element of one stencil: a programme, funded once.
+
+    A fleet of 200 pumps otherwise gives 200 candidates, and a plan of "inventory on pump
+    17, inventory on pump 42, ...". ``members`` are the per-element candidates it stands
+    for; evaluating the fleet puts all of them in place.
+    """
+
+    members: tuple[str, ...] = ()
+    control: str = ""
+
+
+#: Cost of a programme covering N elements: the one-element cost times
+#: ``1 + FLEET_EXTRA (N - 1)``. 0.05 is the ratio of the extra person-days per further
+#: element to the first element's days at the midpoints of the cost classes of
+#: ``workbench/report/control-costs.json`` (low 0.35/6.5, medium 0.75/20, high 2/55).
+FLEET_EXTRA = 0.05
+FLEET_PREFIX = "fleet:"
+
+
 def applicable_candidates(candidates: dict[str, Candidate], model, catalog, stencils
                           ) -> tuple[dict[str, Candidate], int]:
-    """Catalog candidates whose placement allows their element, and how many were not.
+    """Catalog candidates whose placement allows their element, and how many were not;
+    plus one :class:`FleetCandidate` per catalog control and stencil with two or more
+    elements.
 
     The model's own planned controls are kept: the analyst put them there.
     """
@@ -72,7 +98,33 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
         control = catalog_control_of(cand)
         if control is None or all(where.allows(control, e) for e in cand.elements):
             kept[cid] = cand
-    return kept, len(candidates) - len(kept)
+    dropped = len(candidates) - len(kept)
+    stencil_of = {c.id: c.stencil for c in model.components}
+    fleets: dict[tuple[str, str], list[Candidate]] = {}
+    for cand in kept.values():
+        control = catalog_control_of(cand)
+        element = next(iter(cand.elements)) if control else None
+        if control and element in stencil_of:
+            fleets.setdefault((control, stencil_of[element]), []).append(cand)
+    for (control, stencil), members in sorted(fleets.items()):
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda c: c.id)
+        ctype = catalog.controls.get(control)
+        label = stencils.get(stencil).label if stencils.get(stencil) else stencil
+        unit = min(c.cost for c in members)
+        fid = f"{FLEET_PREFIX}{control}@{stencil}"
+        kept[fid] = FleetCandidate(
+            fid, f"{ctype.title if ctype else control} on every {label} ({len(members)})",
+            round(unit * (1.0 + FLEET_EXTRA * (len(members) - 1)), 2),
+            {e for c in members for e in c.elements},
+            members=tuple(c.id for c in members), control=control)
+    return kept, dropped
+
+
+def _members(cand: Candidate) -> tuple[str, ...]:
+    """The per-element candidates a candidate stands for (itself, or a fleet's members)."""
+    return cand.members if isinstance(cand, FleetCandidate) else (cand.id,)
 
 
 def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, Candidate],
@@ -82,6 +134,7 @@ def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, 
     chances depend on those alone), so no step copies the whole set per threat."""
     if not chosen:
         return graph
+    chosen = sorted({m for c in chosen for m in _members(candidates[c])})
     if len(chosen) <= chunk:
         return graph.with_controls(chosen, {e for c in chosen for e in candidates[c].elements})
     on: dict[str, list[str]] = {}
@@ -255,6 +308,8 @@ def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, i
         exposure[flow] = float(top[users].max()) if users.size else 0.0
     score: dict[str, float] = {}
     for c in pool:
+        if isinstance(c, FleetCandidate):
+            continue
         total = 0.0
         for e in c.elements:
             rows = table.get(e, [])
@@ -265,6 +320,11 @@ def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, i
                 last = max(_without(r, c.id) for r in mine) - max(r.full for r in mine)
                 total += exposure.get(e, 0.0) * weight.get(e, 1) * max(alone, last)
         score[c.id] = total / max(c.cost, 1e-9)
+    costs = {c.id: c.cost for c in pool}
+    for c in pool:
+        if isinstance(c, FleetCandidate):  # what its members would do, for its own cost
+            score[c.id] = sum(score.get(m, 0.0) * costs.get(m, 0.0)
+                              for m in c.members) / max(c.cost, 1e-9)
     return score
 
 
@@ -298,7 +358,9 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     pool, weight = _relevant(graph, runs, sorted({graph.index[s.element] for s, p in zip(
         specs, base, strict=True) if p > threshold}), candidates)
     table = _table(pool, graph)
-    pool = [c for c in pool if _can_matter(c, table)]
+    matter = {c.id: _can_matter(c, table) for c in pool if not isinstance(c, FleetCandidate)}
+    pool = [c for c in pool if (any(matter.get(m, False) for m in c.members)
+                                if isinstance(c, FleetCandidate) else matter[c.id])]
     relevant = len(pool)
     reachable = base
     if budget is None:
@@ -361,7 +423,8 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         out.append({
             "controls": list(chosen), "added": step.added, "title": cand.title,
             "control": catalog_control_of(cand) or step.added,
-            "elements": sorted(cand.elements), "step_cost": costs[step.added], "cost": cost,
+            "elements": sorted(cand.elements), "step_cost": costs[step.added],
+            "cost": round(cost, 6),
             "marginal_reduction": float(step.before.sum() - step.after.sum()),
             "risk_reduction": float(plan.base.sum() - step.after.sum()),
             "targets_above_threshold": int((step.after > threshold).sum()),
