@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.interop.common import UNMAPPED_MARKER, IdMaker, ImportResult, fail, finish
+from workbench.interop.common import (
+    UNMAPPED_MARKER,
+    IdMaker,
+    ImportResult,
+    fail,
+    finish,
+    max_elements,
+)
 from workbench.interop.mapping import MappingDecision, StencilMapper
 from workbench.model.defaults import default_risk_settings
 from workbench.model.enums import Layer
@@ -50,10 +57,20 @@ class ModelBuilder:
         self.mapping: list[MappingDecision] = []
         self.warnings: list[str] = []
         self._keys: set[str] = set()
+        self._limit = max_elements()
+        self._count = 0
         #: What was left out and why (one line each), also in :attr:`warnings`.
         self.skipped: list[str] = []
         #: Self-loop flows left out: foreign flow id -> our id of the element it loops on.
         self.loops: dict[str, str] = {}
+
+    def _one_more(self) -> None:
+        """Count an element; past the limit, stop with one line (any format, any path)."""
+        self._count += 1
+        if self._count > self._limit:
+            raise fail(self.source, "$", f"more than {self._limit:,} elements (components, "
+                                         f"flows and zones), the limit per import (set "
+                                         f"WORKBENCH_MAX_ELEMENTS to raise it)")
 
     def skip(self, what: str) -> None:
         """Record something left out of the import; the summary lists it."""
@@ -79,6 +96,7 @@ class ModelBuilder:
     def add_zone(self, foreign: str, name: str | None, *, kind: str = "other",
                  trust_level: int = 5, parent: str | None = None,
                  description: str | None = None, box: dict[str, float] | None = None) -> str:
+        self._one_more()
         zid = self.ids.make(foreign, space="zone", hint="zone")
         name, full = self.title(name, f"trust zone {zid}")
         zone: dict[str, Any] = {"id": zid, "name": name or zid, "kind": kind,
@@ -107,6 +125,7 @@ class ModelBuilder:
                       box: dict[str, float] | None = None,
                       properties: dict[str, Any] | None = None,
                       stencil: str | None = None, kind: str = "") -> str:
+        self._one_more()
         cid = self.ids.make(foreign, space="element", hint="element")
         name, full = self.title(name, f"element {cid}")
         name = name or short(foreign_type) or cid
@@ -173,6 +192,7 @@ class ModelBuilder:
                       f"{source!r} to itself")
             self.loops[foreign] = source
             return None
+        self._one_more()
         # Own key space: a flow may reuse a component's foreign id; ``used`` keeps ours unique.
         fid = self.ids.make(foreign, space="flow", hint="flow")
         flow = {"id": fid, "source": source, "target": target}

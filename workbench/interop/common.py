@@ -7,6 +7,7 @@ the file and the field (``dataflows[3].source``), so the CLI prints one line and
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,30 @@ _ID_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$")
 _ID_BAD_CHARS = re.compile(r"[^A-Za-z0-9_.:@-]+")
 #: Marker written in the notes of components the mapper could not classify.
 UNMAPPED_MARKER = "[unmapped]"
+
+
+#: Most elements (components, flows and zones together) an import builds, unless
+#: ``WORKBENCH_MAX_ELEMENTS`` says otherwise. A limit by content, not only by bytes: a 31 MB
+#: OTM file of 360,000 components passed the size limit, then took a minute and 2 GB to
+#: import into a model too big to open. 100,000 is six times the largest estate the
+#: benchmarks analyse comfortably and well above any vendor file seen.
+DEFAULT_MAX_ELEMENTS = 100_000
+
+
+def max_elements() -> int:
+    try:
+        value = int(os.environ.get("WORKBENCH_MAX_ELEMENTS", DEFAULT_MAX_ELEMENTS))
+    except ValueError:
+        return DEFAULT_MAX_ELEMENTS
+    return value if value > 0 else DEFAULT_MAX_ELEMENTS
+
+
+def check_element_count(count: int, source: str, what: str = "elements") -> None:
+    """Refuse, in one line, a file that holds more elements than the limit."""
+    limit = max_elements()
+    if count > limit:
+        raise fail(source, "$", f"{count:,} {what}, over the limit of {limit:,} elements per "
+                                f"import (set WORKBENCH_MAX_ELEMENTS to raise it)")
 
 
 def fail(source: str, path: str, message: str) -> ModelError:

@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from workbench.interop.builder import ModelBuilder
-from workbench.interop.common import Fields, ImportResult, decode_text, fail, read_bytes_guarded
+from workbench.interop.common import (
+    Fields,
+    ImportResult,
+    check_element_count,
+    decode_text,
+    fail,
+    read_bytes_guarded,
+)
 from workbench.interop.safe_yaml import safe_yaml_load
 from workbench.model.enums import ControlStatus, Layer, Stride, ThreatStatus, ZoneKind
 from workbench.model.io import parse_json_text
@@ -77,6 +84,8 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
     if not str(version).startswith("0."):
         raise fail(source, "otmVersion", f"unsupported OTM version {version!r} (expected 0.2.0)")
     project = f.obj(doc.get("project"), "project")
+    check_element_count(sum(len(doc[k]) for k in ("components", "dataflows", "trustZones")
+                            if isinstance(doc.get(k), list)), source)
     b = ModelBuilder(source, "otm", stencils)
 
     # Trust zones, parents resolved after all are known.

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from workbench.interop.builder import ModelBuilder
-from workbench.interop.common import Fields, ImportResult, fail, read_bytes_guarded
+from workbench.interop.common import (
+    Fields,
+    ImportResult,
+    check_element_count,
+    fail,
+    read_bytes_guarded,
+)
 from workbench.interop.geometry import box_contains, box_inside, center, segments_cross
 from workbench.model.enums import ControlStatus, Layer, Stride, ThreatStatus
 from workbench.model.io import parse_json_text
@@ -130,6 +136,9 @@ def threatdragon_to_model(doc: Any, source: str,
     diagrams = f.lst(detail.get("diagrams"), "detail.diagrams")
     if not diagrams:
         raise fail(source, "detail.diagrams", "no diagram in this Threat Dragon model")
+    check_element_count(sum(len(d.get("cells") or []) for d in diagrams
+                            if isinstance(d, dict) and isinstance(d.get("cells"), list)),
+                        source, "cells")
     b = ModelBuilder(source, "threatdragon", stencils)
     if v1:
         b.warnings.append("Threat Dragon 1.x file: read through its 2.x equivalent (cells, "

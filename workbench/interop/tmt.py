@@ -20,7 +20,12 @@ import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
 from workbench.interop.builder import ModelBuilder
-from workbench.interop.common import ImportResult, fail, read_bytes_guarded
+from workbench.interop.common import (
+    ImportResult,
+    check_element_count,
+    fail,
+    read_bytes_guarded,
+)
 from workbench.interop.geometry import box_contains, box_inside, center, segments_cross
 from workbench.model.enums import Layer, Stride, ThreatStatus
 from workbench.model.stencils import StencilLibrary
@@ -157,6 +162,8 @@ def tmt_to_model(root: Element, source: str,
 
     annotations: list[str] = []
     surfaces = list(_child(root, "DrawingSurfaceList") or [])
+    check_element_count(sum(len(_child(s, part) or []) for s in surfaces
+                            for part in ("Borders", "Lines")), source, "drawing items")
     for s_index, surface in enumerate(surfaces):
         spath = f"DrawingSurfaceList[{s_index}]"
         borders = _entries(_child(surface, "Borders"))
