@@ -164,7 +164,8 @@ def diff_collection(old: list[Any], new: list[Any], key: str) -> CollectionDiff:
     for ident, item in after.items():
         if ident not in before:
             out.added.append(ItemChange(ident, _label(item)))
-        else:
+        elif before[ident] is not item and before[ident] != item:
+            # Equal items (most of them between two versions) skip the two dumps.
             changes = field_changes(before[ident], item)
             if changes:
                 out.changed.append(ItemChange(ident, _label(item), changes))
@@ -173,15 +174,19 @@ def diff_collection(old: list[Any], new: list[Any], key: str) -> CollectionDiff:
     return out
 
 
-def _attack_risk(model: ThreatModel) -> dict[str, dict[str, Any]] | None:
-    """Highest compromise probability of each target over all attackers, or None."""
+def _attack_risk(model: ThreatModel, risks: list | None = None
+                 ) -> dict[str, dict[str, Any]] | None:
+    """Highest compromise probability of each target over all attackers, or None.
+
+    ``risks``: the threat risks :func:`analyze` already scored for this model, so the
+    attack engine does not score them again."""
     try:
         from workbench.analysis.attack import analyze_attacks
     except ImportError:  # the attack engine is optional for a diff
         return None
     try:
         analysis = analyze_attacks(model, recommend=False, sensitivity=False, top_k=1,
-                                   samples=2000, seed=0, budget_seconds=5.0)
+                                   samples=2000, seed=0, budget_seconds=5.0, risks=risks)
     except Exception:  # noqa: BLE001 - a failing what-if must not hide the structural diff
         return None
     out: dict[str, dict[str, Any]] = {}
@@ -209,7 +214,7 @@ def target_risk(model: ThreatModel) -> tuple[TargetRiskTable, str]:
     result = analyze(model)
     risks = [r for r in result.threats if r.counted]
     model = result.model
-    attack = _attack_risk(model)
+    attack = _attack_risk(model, result.threats)
     names = {c.id: c.name for c in model.components}
     targets = [(t.id, t.name or names.get(t.element, t.element), t.element)
                for t in model.targets]
@@ -230,10 +235,15 @@ def target_risk(model: ThreatModel) -> tuple[TargetRiskTable, str]:
     for fl in model.flows:
         for end in (fl.source, fl.target):
             touching.setdefault(end, set()).add(fl.id)
+    # Risks by element once: scanning every risk for every target was quadratic (a model
+    # without targets reports all its components: 5,000 x 50,000 comparisons, minutes).
+    by_element: dict[str, list[Any]] = {}
+    for r in risks:
+        by_element.setdefault(r.instance.element, []).append(r)
     out: dict[str, tuple[str, dict[str, Any]]] = {}
     for ident, label, element in targets:
         elements = {element} | touching.get(element, set())
-        mine = [r for r in risks if r.instance.element in elements]
+        mine = [r for e in sorted(elements) for r in by_element.get(e, ())]
         worst = max(mine, key=lambda r: r.current.score, default=None)
         # The worst threat says how bad; the total moves with every threat fixed or added.
         value: dict[str, Any] = {"score": worst.current.score if worst else 0,

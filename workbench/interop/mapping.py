@@ -157,6 +157,14 @@ class StencilMapper:
                 return MappingDecision(
                     element, name, foreign_type, stencil.id, stencil.layer, False,
                     f"{best[2]}, but {type_why} says {type_layer.value}: check it", "low")
+            head = self._layer_words(name)
+            if best[3] and not best[4] and head is not None and head[1] != stencil.layer:
+                # Only IT vocabulary matched, and the name's head noun says another layer
+                # ("Ambulance LTE *router*": 'lte' is cellular, the thing is a router).
+                return MappingDecision(
+                    element, name, foreign_type, GENERIC_BY_LAYER[head[1]], head[1], False,
+                    f"{best[2]} suggests {stencil.id}, but {head[0]!r} says "
+                    f"{head[1].value}: check it", "low")
             confidence = "high" if best[4] or not best[3] else "medium"
             return MappingDecision(element, name, foreign_type, stencil.id, stencil.layer,
                                    True, best[2], confidence)
