@@ -15,6 +15,7 @@ from workbench.model import ThreatModel, io_write
 from workbench.model.io import (
     EXTENSION,
     Fingerprint,
+    max_file_bytes,
     read_model,
     save_model,
     write_bytes_atomic,
@@ -117,11 +118,16 @@ def is_model_file(path: Path) -> bool:
     if path.name.endswith(EXTENSION):
         return True
     try:
+        if not path.is_file():
+            return False
         with path.open("rb") as handle:
-            head = handle.read(4096)
+            if not handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+                return False  # a PDF, PNG or CSV: not a model, no need to read on
+            handle.seek(0)
+            # Keys are sorted: "format" comes after the components, so read it all.
+            return b'"threat-workbench-model"' in handle.read(max_file_bytes())
     except OSError:
         return False
-    return b'"threat-workbench-model"' in head or b'"schema_version"' in head
 
 
 def output_path(name: str | Path, source: str | Path | None = None, *,

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from workbench.model.io_write import Fingerprint
 from workbench.model.stencils import StencilLibrary
 from workbench.model.threat_model import ThreatModel
 
@@ -44,6 +45,8 @@ class Document(QObject):
         self.model = model
         self.path = path
         self.stencils = stencils
+        #: What the file was when read or last saved: a save refuses (asks) when it changed.
+        self.fingerprint: Fingerprint | None = None
         self.undo_stack = QUndoStack(self)
 
     # --- editing ---------------------------------------------------------------------------
@@ -73,10 +76,12 @@ class Document(QObject):
         if select:
             self.selectRequested.emit(list(select))
 
-    def reset(self, model: ThreatModel, path: str | None) -> None:
+    def reset(self, model: ThreatModel, path: str | None,
+              fingerprint: Fingerprint | None = None) -> None:
         """Show another model (Open, New): a fresh history; views rebuild on ``changed``."""
         self.undo_stack.clear()
         old, self.model, self.path = self.model, model, path
+        self.fingerprint = fingerprint
         self.undo_stack.setClean()
         self.changed.emit(old, model)
         self.pathChanged.emit()
@@ -86,7 +91,8 @@ class Document(QObject):
     def dirty(self) -> bool:
         return not self.undo_stack.isClean()
 
-    def mark_saved(self, path: str) -> None:
+    def mark_saved(self, path: str, fingerprint: Fingerprint | None = None) -> None:
         self.path = path
+        self.fingerprint = fingerprint
         self.undo_stack.setClean()
         self.pathChanged.emit()

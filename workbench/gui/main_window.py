@@ -35,8 +35,7 @@ from workbench.model import edits
 from workbench.model.defaults import default_risk_settings
 from workbench.model.entities import Metadata
 from workbench.model.errors import ModelError
-from workbench.model.integrity import check_integrity
-from workbench.model.io import load_model, save_model
+from workbench.model.io import ChangedOnDiskError, Fingerprint, read_model, save_model
 from workbench.model.layout import ensure_layout
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
@@ -464,10 +463,11 @@ class MainWindow(QMainWindow):
         if self.maybe_save():
             self._show(blank_model(), None)
 
-    def _show(self, model: ThreatModel, path: str | None) -> None:
+    def _show(self, model: ThreatModel, path: str | None,
+              fingerprint: Fingerprint | None = None) -> None:
         model = ensure_layout(model)
         self.scene.set_highlight(None)
-        self.doc.reset(model, path)  # the scene follows through Document.changed
+        self.doc.reset(model, path, fingerprint)  # the scene follows through Document.changed
         self.analysis = None
         if self.isVisible():
             self.view.fit_readable()
@@ -486,7 +486,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> bool:
         """Load ``path``; on failure show why and keep what was open."""
         try:
-            model = load_model(path, self.stencils)
+            model, fingerprint = read_model(path, self.stencils)
         except ModelError as exc:
             lines = [p.format() for p in exc.problems[:12]]
             if len(exc.problems) > 12:
@@ -498,24 +498,24 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.critical(self, self.tr("Cannot open model"), f"{path}: {exc}")
             return False
-        self._show(model, str(Path(path).resolve()))
+        self._show(model, str(Path(path).resolve()), fingerprint)
         self._add_recent(str(Path(path).resolve()))
         return True
 
     def open_path_quiet(self, path: str) -> bool:
         """Like :meth:`open_path` without a dialog: the reason goes to ``last_error``."""
         try:
-            model = load_model(path, self.stencils)
+            model, fingerprint = read_model(path, self.stencils)
         except ModelError as exc:
             self.last_error = exc.describe().splitlines()[0]
             return False
-        self._show(model, str(Path(path).resolve()))
+        self._show(model, str(Path(path).resolve()), fingerprint)
         return True
 
     def save(self) -> bool:
         if not self.doc.path:
             return self.save_as()
-        return self._write(self.doc.path)
+        return self._write(self.doc.path, check_disk=True)
 
     def save_as(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save threat model"),
@@ -527,21 +527,51 @@ class MainWindow(QMainWindow):
             path += ".twm.json"
         return self._write(path)
 
-    def _write(self, path: str) -> bool:
-        problems = check_integrity(self.doc.model, self.stencils) if len(self.stencils) else []
-        if problems:  # saved anyway (never lose work), but the analyst must know
-            QMessageBox.warning(self, self.tr("Model has problems"),
-                                "\n".join(p.format() for p in problems[:12]))
+    def _write(self, path: str, check_disk: bool = False) -> bool:
+        """Save through the one save path; on any failure the reason is shown, the unsaved
+        work goes to the recovery file at once, and False keeps the window open."""
+        expect = self.doc.fingerprint if check_disk and self.doc.fingerprint else False
         try:
-            save_model(self.doc.model, path)
-        except OSError as exc:
-            QMessageBox.critical(self, self.tr("Cannot save model"), f"{path}: {exc}")
+            fingerprint = save_model(self.doc.model, path, expect=expect,
+                                     stencils=self.stencils if len(self.stencils) else None)
+        except ChangedOnDiskError:
+            if not self._confirm_overwrite(path):
+                return False
+            return self._write(path, check_disk=False)
+        except (OSError, ModelError) as exc:
+            self._save_failed(path, exc)
             return False
-        self.doc.mark_saved(str(Path(path).resolve()))
+        self.doc.mark_saved(str(Path(path).resolve()), fingerprint)
         self.recovery.clear()
         self._add_recent(self.doc.path)
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 4000)
         return True
+
+    def _confirm_overwrite(self, path: str) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("File changed on disk"),
+            self.tr("%1 was changed by another program or window since you opened it. "
+                    "Replace it with your version? (Its current content is kept as "
+                    "%1.bak.)").replace("%1", path),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
+
+    def _save_failed(self, path: str, exc: Exception) -> None:
+        """Say why, and make sure the work is on disk somewhere (the recovery file)."""
+        if isinstance(exc, ModelError):
+            reason = "\n".join(p.format() for p in exc.problems[:12])
+        else:
+            reason = f"{path}: {getattr(exc, 'strerror', None) or exc}"
+        kept = self._autosave_now()
+        QMessageBox.critical(
+            self, self.tr("Cannot save model"),
+            self.tr("The model was not saved; the file on disk is unchanged.") + "\n\n"
+            + reason + "\n\n"
+            + (self.tr("Your changes are kept in the recovery file %1.")
+               .replace("%1", str(self.recovery.file)) if kept else
+               self.tr("The recovery file could not be written either: use Save As to "
+                       "another place.")))
 
     def recent_files(self) -> list[str]:
         value = self.settings.value("recent", [])
@@ -566,33 +596,47 @@ class MainWindow(QMainWindow):
     def autosave(self) -> None:
         """Every minute: unsaved work goes to the recovery file; none left, no file."""
         if self.doc.dirty:
-            self.recovery.save(self.doc.model, self.doc.path)
+            if not self._autosave_now():
+                self.statusBar().showMessage(
+                    self.tr("Could not write the recovery file %1")
+                    .replace("%1", str(self.recovery.file)), 10_000)
         else:
             self.recovery.clear()
 
-    def offer_recovery(self) -> bool:
-        if not self.recovery.pending():
-            return False
-        original = self.recovery.original() or self.tr("an unsaved model")
-        answer = QMessageBox.question(
-            self, self.tr("Recover unsaved work?"),
-            self.tr("Threat Workbench did not close normally. Recover the unsaved changes to "
-                    "%1?").replace("%1", original),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
-        if answer != QMessageBox.StandardButton.Yes:
-            self.recovery.clear()
-            return False
+    def _autosave_now(self) -> bool:
         try:
-            model = self.recovery.load(self.stencils)
-        except ModelError as exc:
-            QMessageBox.critical(self, self.tr("Cannot recover"), exc.describe())
+            self.recovery.save(self.doc.model, self.doc.path, self.doc.fingerprint)
+        except (OSError, ValueError):
             return False
-        self._show(model, self.recovery.original())
-        # recovered work is unsaved: one undoable step back to the blank state marks it dirty
-        self.doc.undo_stack.resetClean()
-        self._update_title()
         return True
+
+    def offer_recovery(self) -> bool:
+        """Offer the work of sessions that ended abnormally, newest first; "No" deletes
+        that session's file only, never a running window's."""
+        for orphan in self.recovery.orphans():
+            original = orphan.original or self.tr("an unsaved model")
+            answer = QMessageBox.question(
+                self, self.tr("Recover unsaved work?"),
+                self.tr("Threat Workbench did not close normally. Recover the unsaved changes "
+                        "to %1?").replace("%1", original),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes)
+            if answer != QMessageBox.StandardButton.Yes:
+                orphan.discard()
+                continue
+            try:
+                model = orphan.load(self.stencils)
+            except ModelError as exc:  # the file stays: the work may be mended by hand
+                QMessageBox.critical(self, self.tr("Cannot recover"), exc.describe())
+                continue
+            if not self.recovery.adopt(orphan):  # another window took it first
+                continue
+            self._show(model, orphan.original, orphan.fingerprint)
+            # recovered work is unsaved: one undoable step back to the blank state marks it
+            self.doc.undo_stack.resetClean()
+            self._update_title()
+            return True
+        return False
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

@@ -1,53 +1,177 @@
-"""Crash recovery: the unsaved model is written every minute to a per-user recovery file.
+"""Crash recovery: unsaved work is written every minute to a recovery file of its own.
 
-A clean exit (saved, or changes discarded) deletes the file, so finding one at start-up means
-the previous session ended abnormally; the window then offers to restore it.
+One recovery file per open document and per process (``recovery-PID-TOKEN.twm.json`` with a
+``.json`` note beside it): two windows, or two running instances, never share or delete each
+other's file. A clean exit (saved, or changes discarded) deletes the window's file, so a file
+whose process is gone (or whose window no longer exists) means a session ended abnormally;
+a new window then offers it, and taking it over is an atomic rename, so two windows starting
+together cannot both adopt it. The folder is 0700 and the files 0600: they hold the model.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
+import re
+import secrets
+import weakref
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
-from workbench.model.io import dumps_model, load_model, write_text_atomic
+from workbench.model.io import (
+    Fingerprint,
+    dumps_model,
+    model_from_document,
+    read_json_document,
+    write_text_atomic,
+)
+from workbench.model.io_write import private_folder
 from workbench.model.stencils import StencilLibrary
 from workbench.model.threat_model import ThreatModel
 
 AUTOSAVE_MS = 60_000
+_NAME = re.compile(r"^recovery-(\d+)-([0-9a-f]{8})\.twm\.json$")
+#: Recovery objects alive in this process, by token: their files are not orphans.
+_LIVE: weakref.WeakValueDictionary[str, Recovery] = weakref.WeakValueDictionary()
 
 
 def default_folder() -> Path:
     return Path(platformdirs.user_state_dir("threat-workbench", appauthor=False)) / "recovery"
 
 
-class Recovery:
-    def __init__(self, folder: Path | None = None):
-        self.folder = Path(folder) if folder else default_folder()
-        self.file = self.folder / "recovery.twm.json"
-        self.meta = self.folder / "recovery.json"
+def _start_time(pid: int) -> str | None:
+    """The process's start time (Linux), so a reused pid is not taken for the crashed one."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[-1].split()[19]
 
-    def save(self, model: ThreatModel, original: str | None) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(self.file, dumps_model(model), keep_backup=False)
-        write_text_atomic(self.meta, json.dumps({"original": original}), keep_backup=False)
 
-    def pending(self) -> bool:
-        return self.file.is_file()
+def _alive(pid: int, started: str | None) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    return started is None or _start_time(pid) in (None, started)
 
-    def original(self) -> str | None:
-        try:
-            value = json.loads(self.meta.read_text(encoding="utf-8")).get("original")
-        except (OSError, ValueError, AttributeError):
-            return None
-        return value if isinstance(value, str) else None
+
+@dataclass
+class Orphan:
+    """A recovery file left by a session that ended abnormally."""
+
+    file: Path
+    meta: Path
+    original: str | None
+    fingerprint: Fingerprint | None
 
     def load(self, stencils: StencilLibrary | None) -> ThreatModel:
-        return load_model(self.file, stencils)
+        """Read leniently: a broken reference must not make the work unrecoverable (the
+        window shows the model; saving it then names the problem)."""
+        return model_from_document(read_json_document(self.file), str(self.file), stencils,
+                                   integrity=False)
+
+    def discard(self) -> None:
+        for path in (self.file, self.meta):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+
+def _read_meta(meta: Path) -> dict:
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _fingerprint(value: object) -> Fingerprint | None:
+    if not isinstance(value, dict):
+        return None
+    try:
+        return Fingerprint(int(value["mtime_ns"]), int(value["size"]), str(value["sha256"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+class Recovery:
+    """The recovery file of one document window."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = Path(folder) if folder else default_folder()
+        self.token = secrets.token_hex(4)
+        stem = f"recovery-{os.getpid()}-{self.token}"
+        self.file = self.folder / f"{stem}.twm.json"
+        self.meta = self.folder / f"{stem}.json"
+        _LIVE[self.token] = self
+
+    def save(self, model: ThreatModel, original: str | None,
+             fingerprint: Fingerprint | None = None) -> None:
+        """Write the unsaved model (0600 in a 0700 folder); raises OSError on a full disk."""
+        private_folder(self.folder)
+        text = dumps_model(model)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # keep the work even so: escaped, the loader names the field
+            data = model.model_dump(mode="json", exclude_none=True, by_alias=True)
+            text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=True) + "\n"
+        write_text_atomic(self.file, text, keep_backup=False, private=True)
+        note = {"original": original, "pid": os.getpid(), "started": _start_time(os.getpid()),
+                "fingerprint": fingerprint.__dict__ if fingerprint else None}
+        write_text_atomic(self.meta, json.dumps(note), keep_backup=False, private=True)
+
+    def pending(self) -> bool:
+        """Whether this window's recovery file exists (unsaved work is on disk)."""
+        return self.file.is_file()
+
+    def orphans(self) -> list[Orphan]:
+        """Recovery files whose process is gone, or whose window (in this process) is gone;
+        newest first. Files of running sessions and of live windows are never listed."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return []
+        found: list[tuple[float, Orphan]] = []
+        for name in names:
+            match = _NAME.match(name)
+            if not match:
+                continue
+            pid, token = int(match.group(1)), match.group(2)
+            file = self.folder / name
+            meta = file.with_name(name.removesuffix(".twm.json") + ".json")
+            note = _read_meta(meta)
+            if pid == os.getpid():
+                if token in _LIVE:
+                    continue
+            elif _alive(pid, note.get("started") if isinstance(note.get("started"), str)
+                        else None):
+                continue
+            original = note.get("original")
+            with contextlib.suppress(OSError):
+                found.append((file.stat().st_mtime, Orphan(
+                    file, meta, original if isinstance(original, str) else None,
+                    _fingerprint(note.get("fingerprint")))))
+        return [orphan for _, orphan in sorted(found, key=lambda item: -item[0])]
+
+    def adopt(self, orphan: Orphan) -> bool:
+        """Take over an orphan's files (atomic rename): a crash now still keeps the work.
+        False when another window took it first."""
+        try:
+            os.rename(orphan.file, self.file)
+        except FileNotFoundError:
+            return False
+        with contextlib.suppress(FileNotFoundError):
+            os.rename(orphan.meta, self.meta)
+        orphan.file, orphan.meta = self.file, self.meta
+        return True
 
     def clear(self) -> None:
+        """This window's files only."""
         for path in (self.file, self.meta):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()

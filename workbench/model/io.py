@@ -214,8 +214,10 @@ def _depth(data: Any) -> int:
 
 
 def model_from_document(doc: Any, source: str,
-                        stencils: StencilLibrary | None = None) -> ThreatModel:
-    """Migrate, validate and integrity-check a parsed JSON document."""
+                        stencils: StencilLibrary | None = None, *,
+                        integrity: bool = True) -> ThreatModel:
+    """Migrate, validate and integrity-check a parsed JSON document (``integrity=False``:
+    recovery only, so that work with a broken reference can still be opened and mended)."""
     if not isinstance(doc, dict):
         raise ModelError([Problem("$", f"expected a JSON object, found {type(doc).__name__}")],
                          source)
@@ -233,7 +235,7 @@ def model_from_document(doc: Any, source: str,
         raise ModelError(problems, source) from None
     except RecursionError:
         raise ModelError([Problem("$", "structure nested too deeply")], source) from None
-    problems = check_integrity(model, stencils or default_stencils())
+    problems = check_integrity(model, stencils or default_stencils()) if integrity else []
     if problems:
         raise ModelError(problems, source)
     return model
