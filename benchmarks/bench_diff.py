@@ -118,7 +118,8 @@ def timed(fn, *args, **kwargs) -> tuple[float, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--components", type=int, default=5000)
-    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="skip the previous algorithm (about ten times slower)")
     args = parser.parse_args(argv)
     a, b = versions(args.components)
     print(f"models: {len(a.components)} / {len(b.components)} components, "
@@ -127,8 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     t_struct, structural = timed(diff.diff_models, a, b, with_risk=False)
     t_full, full = timed(diff.diff_models, a, b)
     moved = sum(1 for r in full.risk if r.moved)
-    print(f"diff --no-risk: {t_struct:.2f} s; diff: {t_full:.1f} s "
-          f"({len(full.risk)} targets, {moved} moved)")
+    print(f"diff --no-risk: {t_struct:.2f} s; diff --jobs 1: {t_full:.1f} s "
+          f"({len(full.risk)} targets, {moved} moved)", flush=True)
+    t_par, par = timed(diff.diff_models, a, b, jobs=2)
+    print(f"diff --jobs 2 (two processes): {t_par:.1f} s; same result: "
+          f"{[r.to_json() for r in par.risk] == [r.to_json() for r in full.risk]}",
+          flush=True)
     if not args.no_baseline:
         t_old_struct = timed(lambda: {n: old_diff_collection(getattr(a, n), getattr(b, n), k)
                                       for n, k in diff.COLLECTIONS})[0]

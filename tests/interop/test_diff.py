@@ -118,3 +118,14 @@ def test_cli_diff_json(tmp_path, capsys) -> None:
     assert [x["id"] for x in data["threats"]["removed"]] == [dropped]
     assert data["risk_per_target"] and "risk_basis" in data
     assert main(["diff", str(a), str(tmp_path / "missing.twm.json")]) == 1
+
+
+def test_two_processes_give_the_same_diff() -> None:
+    """``--jobs 2`` (the CLI default on two cores) analyses each version in its own process;
+    the figures must be the ones the single-process diff prints."""
+    old = base_model()
+    new, _ = second_version(old)
+    one = diff_models(old, new, jobs=1)
+    two = diff_models(old, new, jobs=2)
+    assert one.to_json() == two.to_json()
+    assert any(r.moved for r in two.risk)

@@ -256,17 +256,39 @@ def target_risk(model: ThreatModel) -> tuple[TargetRiskTable, str]:
     return out, basis
 
 
-def diff_models(old: ThreatModel, new: ThreatModel, *, with_risk: bool = True) -> ModelDiff:
+def diff_models(old: ThreatModel, new: ThreatModel, *, with_risk: bool = True,
+                jobs: int = 1) -> ModelDiff:
+    """The structural diff, and with ``with_risk`` the risk per target of both versions.
+
+    ``jobs=2`` analyses the two versions in two processes (forked; the CLI's default on a
+    machine with two cores or more): the risk of each version is a full analysis, by far
+    the slowest part of a diff (``benchmarks/bench_diff.py``).
+    """
     collections = {name: diff_collection(getattr(old, name), getattr(new, name), key)
                    for name, key in COLLECTIONS}
     metadata = field_changes(old.metadata, new.metadata)
     risk: list[TargetRisk] = []
     basis = "not computed"
     if with_risk:
-        before, basis = target_risk(old)
-        after, _ = target_risk(new)
+        (before, basis), (after, _) = _both_target_risks(old, new, jobs)
         risk = compare_risk(before, after)
     return ModelDiff(collections, metadata, risk, basis)
+
+
+def _both_target_risks(old: ThreatModel, new: ThreatModel, jobs: int
+                       ) -> tuple[tuple[TargetRiskTable, str], tuple[TargetRiskTable, str]]:
+    import multiprocessing
+
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return target_risk(old), target_risk(new)
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Fork: the children inherit the loaded catalog and models; only results travel back.
+    with ProcessPoolExecutor(max_workers=2,
+                             mp_context=multiprocessing.get_context("fork")) as pool:
+        later = pool.submit(target_risk, new)
+        first = target_risk(old)  # this process works too
+        return first, later.result()
 
 
 def compare_risk(before: TargetRiskTable, after: TargetRiskTable) -> list[TargetRisk]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from workbench.analysis.diff import diff_models, format_diff
 from workbench.cli.common import load, print_json
@@ -15,12 +16,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("new", metavar="B")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--no-risk", action="store_true", help="skip the risk comparison")
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
+                        help="analyse the two versions in parallel processes (default: 2 "
+                             "when the machine has two cores; 1 to turn it off)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     old, new = load(args.old), load(args.new)
-    diff = diff_models(old, new, with_risk=not args.no_risk)
+    diff = diff_models(old, new, with_risk=not args.no_risk, jobs=args.jobs)
     if args.json:
         print_json({"old": args.old, "new": args.new, **diff.to_json()})
     else:
