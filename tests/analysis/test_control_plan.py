@@ -127,3 +127,20 @@ def test_engine_plan_does_not_depend_on_the_time_budget() -> None:
     runs = [analyze_attacks(model, samples=2048, seed=3, budget_seconds=b,
                             sensitivity=False).recommendations for b in (0.0, 60.0)]
     assert runs[0] == runs[1]
+
+
+def test_plan_budget_option_is_obeyed_and_checked(tmp_path, capsys) -> None:
+    from workbench.cli.main import main
+    from workbench.model import save_model
+
+    model = _two_control_model()
+    small = analyze_attacks(model, attackers=["remote-internet"], targets=["implant"],
+                            samples=2048, threshold=0.001, sensitivity=False,
+                            plan_evaluations=4)
+    assert small.recommendations and small.recommendations[0]["evaluations"] <= 4
+    assert sorted(small.recommendations[-1]["controls"]) == ["c1", "c2"]
+    path = tmp_path / "m.twm.json"
+    save_model(model, path)
+    assert main(["analyze", str(path), "--json", "--plan-evaluations", "2"]) != 0
+    err = capsys.readouterr().err
+    assert "--plan-evaluations must be between 4 and 100000" in err

@@ -51,6 +51,10 @@ def add_options(parser: argparse.ArgumentParser) -> None:
                        help="random seed; the same seed gives the same result")
     group.add_argument("--threshold", type=float, default=0.1, metavar="P",
                        help="probability each target should stay under (recommendations)")
+    group.add_argument("--plan-evaluations", type=int, default=None, metavar="N",
+                       help="what-if evaluations the control plan may spend (default: from "
+                            "the model's size); more searches more candidates, same result "
+                            "on any machine")
     group.add_argument("--ttc", action="store_true",
                        help="also estimate time to compromise (5th/50th/95th percentiles)")
     group.add_argument("--no-attack", action="store_true", help="skip the attack-path stage")
@@ -68,7 +72,8 @@ def extend(result: AnalysisResult, args: argparse.Namespace) -> None:
         attack = analyze_attacks(result.model, result.catalog, risks=result.threats,
                                  attackers=args.attacker, targets=args.target, top_k=args.top,
                                  samples=args.samples, seed=args.seed,
-                                 threshold=args.threshold, ttc=args.ttc)
+                                 threshold=args.threshold, ttc=args.ttc,
+                                 plan_evaluations=args.plan_evaluations)
     except ValueError as exc:
         raise CliError(str(exc)) from None
     result.extra.update(attack.to_json())
@@ -88,6 +93,9 @@ def check_options(args: argparse.Namespace) -> None:
         raise CliError(f"--threshold must be a probability (got {args.threshold})")
     if args.seed < 0:
         raise CliError(f"--seed must be zero or positive (got {args.seed})")
+    if args.plan_evaluations is not None and not 4 <= args.plan_evaluations <= 100_000:
+        raise CliError(f"--plan-evaluations must be between 4 and 100000 "
+                       f"(got {args.plan_evaluations})")
 
 
 def build(args: argparse.Namespace) -> AnalysisResult:

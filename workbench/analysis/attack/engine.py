@@ -196,8 +196,8 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
                     stencils: StencilLibrary | None = None, exact_limit: int = EXACT_LIMIT,
                     threshold: float = 0.1, max_path_targets: int = 10,
                     recommend: bool = True, sensitivity: bool = True, ttc: bool = False,
-                    budget_seconds: float = 3.0, horizon_days: int = DEFAULT_HORIZON
-                    ) -> AttackAnalysis:
+                    budget_seconds: float = 3.0, horizon_days: int = DEFAULT_HORIZON,
+                    plan_evaluations: int | None = None) -> AttackAnalysis:
     """Attack paths, compromise probabilities, choke points and what to fund first.
 
     ``attackers`` / ``targets`` filter by id (a target may be named by its id or its
@@ -205,6 +205,8 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
     95 % in the worst case), ``seed`` makes every random draw reproducible. Optional
     stages (recommendations, sensitivity, choke points) share ``budget_seconds`` and say
     when they stopped early. ``horizon_days`` bounds the time-to-compromise mode.
+    ``plan_evaluations``: the control plan's budget in evaluations (default: from the
+    model's size; see ``docs/attack-paths.md`` section 8); it never depends on seconds.
     """
     clock = time.perf_counter()
     timings: dict[str, float] = {}
@@ -236,7 +238,8 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
         from workbench.analysis.attack.recommend import recommend_controls
 
         result["recommendations"] = recommend_controls(
-            graph, runs, specs, candidates, threshold, samples, exact_limit, deadline, notes)
+            graph, runs, specs, candidates, threshold, samples, exact_limit, deadline, notes,
+            budget=plan_evaluations)
         result["edge_cuts"] = edge_cuts(runs, result["_pairs"], samples, exact_limit, notes)
     result["choke"] = choke_points(runs, specs, result["paths"], samples, exact_limit,
                                    deadline, notes)

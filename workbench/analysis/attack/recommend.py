@@ -38,8 +38,10 @@ def evaluation_budget(runs, targets: int) -> int:
     """How many what-if evaluations the plan may spend on this model."""
     size = sum(int(r.graph.p.size) for r in runs) + 20 * targets * len(runs)
     return int(min(MAX_BUDGET, max(MIN_BUDGET, BUDGET_WORK // max(size, 1))))
-#: Candidates the search evaluates (the best by the screening score beyond that).
+#: Candidates the search evaluates (the best by the screening score beyond that); with a
+#: budget given explicitly (``--plan-evaluations``), up to half of it, at most MAX_SEARCHED.
 MAX_CANDIDATES = 20
+MAX_SEARCHED = 500
 #: Prefix of candidate ids made from catalog suggestions (``catalog:<control>@<element>``).
 CATALOG_PREFIX = "catalog:"
 
@@ -336,7 +338,7 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                        candidates: dict[str, Candidate], threshold: float, samples: int,
                        exact_limit: int, deadline: float | None, notes: list[str], *,
                        budget: int | None = None, max_exact: int = MAX_EXACT,
-                       max_steps: int = MAX_STEPS, max_candidates: int = MAX_CANDIDATES
+                       max_steps: int = MAX_STEPS, max_candidates: int | None = None
                        ) -> list[dict[str, Any]]:
     """The control plan: one entry per funding step (see ``docs/attack-paths.md``).
 
@@ -363,6 +365,8 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                                 if isinstance(c, FleetCandidate) else matter[c.id])]
     relevant = len(pool)
     reachable = base
+    if max_candidates is None:  # a budget asked for buys a wider search
+        max_candidates = MAX_CANDIDATES if budget is None else MAX_SEARCHED
     if budget is None:
         budget = evaluation_budget(runs, len(specs))
     # The first round measures every searched candidate once: keep room for steps.
