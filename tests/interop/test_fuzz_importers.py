@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -74,3 +76,37 @@ def test_csv_importer_only_raises_model_errors(text: str) -> None:
         csv_to_model(text, "fuzz.csv")
     except ModelError as exc:
         assert exc.problems and exc.source == "fuzz.csv"
+
+
+WB_KEYS = st.sampled_from([f"workbench.{k}" for k in (
+    "layer", "properties", "flow", "route", "threat", "control", "asset", "evidence",
+    "metadata", "risk", "attackers", "targets", "review", "workshops", "regulatory",
+    "synthetic", "kind", "trust_level")])
+WB_VALUES = st.one_of(JSON, st.dictionaries(st.sampled_from([
+    "id", "key", "element", "catalog_id", "mitigations", "source", "target", "via",
+    "foreign", "title", "name", "status", "manual", "bidirectional", "data_assets",
+    "protocol", "notes", "likelihood", "elements"]), JSON, max_size=5))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(WB_KEYS, WB_VALUES, max_size=4),
+       st.dictionaries(WB_KEYS, WB_VALUES, max_size=4),
+       st.dictionaries(WB_KEYS, WB_VALUES, max_size=4),
+       st.dictionaries(WB_KEYS, WB_VALUES, max_size=4))
+def test_clashing_workbench_attributes_never_crash_the_otm_reader(project, component, flow,
+                                                                  threat) -> None:
+    """Issue 16: hand-edited ``workbench.*`` attributes gave "internal error" lines."""
+    doc = {"otmVersion": "0.2.0", "project": {"name": "p", "id": "p", "attributes": project},
+           "trustZones": [{"id": "z", "name": "Z", "attributes": component}],
+           "components": [{"id": n, "name": n, "type": "x", "parent": {"trustZone": "z"},
+                           "attributes": component,
+                           "threats": [{"threat": "t", "state": "exposed",
+                                        "mitigations": [{"mitigation": "m",
+                                                         "attributes": flow}]}]}
+                          for n in ("a", "b")],
+           "dataflows": [{"id": "f", "source": "a", "destination": "b", "attributes": flow}],
+           "threats": [{"id": "t", "name": "T", "attributes": threat}],
+           "mitigations": [{"id": "m", "name": "M", "riskReduction": 50,
+                            "attributes": threat}]}
+    with contextlib.suppress(ModelError):
+        otm_to_model(doc, "x.otm.json")

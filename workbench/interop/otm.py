@@ -151,7 +151,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
             stored = _wb(m.get("attributes"), "control")
             fields: dict[str, Any] = {}
             if isinstance(stored, dict):
-                fields = {k: v for k, v in stored.items() if k not in {"id", "title"}}
+                fields = _own(stored, {"id", "title", "foreign"})
             else:
                 rr = f.number(m, "riskReduction", mpath)
                 if rr is not None:
@@ -190,8 +190,8 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
             state = (f.text(ref, "state", tpath) or "").lower()
             stored = _wb(t.get("attributes"), "threat")
             if isinstance(stored, dict) and stored.get("element") == _foreign_of(b, element):
-                fields = {k: v for k, v in stored.items()
-                          if k not in {"id", "key", "catalog_id", "element", "manual"}}
+                fields = _own(stored, {"id", "key", "catalog_id", "element", "manual",
+                                       "mitigations", "foreign"})
                 ours = b.add_threat(stored.get("id", tid), element, key=stored.get("key", tid),
                                     catalog_id=stored.get("catalog_id", tid),
                                     manual=stored.get("manual", True), mitigations=links,
@@ -272,8 +272,13 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
         ends = [b.flow_end(d.get(key) if isinstance(d.get(key), str | int) else None,
                            flow_foreign, key) for key in ("source", "destination")]
         stored = _wb(d.get("attributes"), "flow")
-        stored = dict(stored) if isinstance(stored, dict) else {}
+        stored = _own(stored, {"id", "source", "target", "bidirectional", "data_assets",
+                               "foreign"}) if isinstance(stored, dict) else {}
         if "via" in stored:
+            if not isinstance(stored["via"], list) or not all(
+                    isinstance(v, str) for v in stored["via"]):
+                raise fail(source, f"{here}.attributes.workbench.flow.via",
+                           "expected a list of component ids")
             stored["via"] = [b.element(v) or v for v in stored["via"]]
         assets = [str(a) for a in f.lst(d.get("assets"), f"{here}.assets") if a]
         # Our export writes a made-up name for unnamed flows and says so with name: null.
@@ -295,8 +300,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
         if tid in used_threats:
             continue
         if isinstance(stored, dict) and stored.get("status") == ThreatStatus.ORPHANED.value:
-            fields = {k: v for k, v in stored.items()
-                      if k not in {"id", "key", "catalog_id", "element", "manual"}}
+            fields = _own(stored, {"id", "key", "catalog_id", "element", "manual", "foreign"})
             b.add_threat(stored.get("id", tid), stored.get("element", "unknown"),
                          key=stored.get("key", tid), catalog_id=stored.get("catalog_id", tid),
                          manual=stored.get("manual", True), **fields)
@@ -307,7 +311,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
         if mid not in controls:
             m, mpath = mitigation_defs[mid]
             stored = _wb(m.get("attributes"), "control")
-            fields = ({k: v for k, v in stored.items() if k not in {"id", "title"}}
+            fields = (_own(stored, {"id", "title", "foreign"})
                       if isinstance(stored, dict) else {})
             if not stored:
                 rr = f.number(m, "riskReduction", mpath)
@@ -341,6 +345,16 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
         if value is not None:
             extra[key] = value
     return b.build(metadata, risk=risk, extra=extra)
+
+
+def _own(stored: dict[str, Any], reserved: set[str]) -> dict[str, Any]:
+    """A ``workbench.*`` attribute's fields minus those the importer sets itself.
+
+    Our own export never writes them there; a hand-edited or hostile file that does must
+    not override the structure (or clash with the importer's arguments: an internal error
+    before). Values still go through the model's validation.
+    """
+    return {k: v for k, v in stored.items() if isinstance(k, str) and k not in reserved}
 
 
 def _not_otm(doc: dict[str, Any], source: str) -> None:
