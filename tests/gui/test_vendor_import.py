@@ -297,3 +297,20 @@ def test_update_needs_an_open_model(qtbot, make_window, dialogs) -> None:
     window = make_window()
     window.vendor_imports.actions["update"].trigger()
     assert dialogs.shown and "Open the model you reviewed first" in dialogs.shown[-1][2]
+
+
+def test_to_classify_dock_shows_the_importers_confidence(make_window, tmp_path) -> None:
+    """Issue 16: the guess's confidence is in the list, the reason in the tooltip."""
+    from workbench.cli.main import main
+
+    src = Path(__file__).parents[1] / "data" / "interop" / "threatdragon-v1" / \
+        "infusion-pump-fleet-v1.json"
+    out = tmp_path / "fleet.twm.json"
+    assert main(["import", str(src), "-o", str(out)]) == 0
+    window = make_window(out)
+    panel = window.vendor_imports.panel
+    rows = {panel.list.item(i).text(): panel.list.item(i).toolTip()
+            for i in range(panel.list.count())}
+    store = next(text for text in rows if text.startswith("Infusion history database"))
+    assert "(medium)" in store and "[store]" in store
+    assert "the source type 'store'" in rows[store]

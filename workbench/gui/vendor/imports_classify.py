@@ -156,8 +156,8 @@ class ToClassifyPanel(QWidget):
             kind = f" [{entry.foreign_type}]" if entry.foreign_type else ""
             sure = {"high": self.tr("high"), "medium": self.tr("medium"),
                     "low": self.tr("low")}.get(entry.confidence, "")
-            item = QListWidgetItem(f"{entry.name}{kind}" + (
-                self.tr(" — guess: %1 confidence").replace("%1", sure) if sure else ""))
+            # The importer's confidence first after the name: the dock is narrow.
+            item = QListWidgetItem(f"{entry.name}" + (f" ({sure})" if sure else "") + kind)
             stencil = self.stencils.get(entry.stencil)
             if stencil is not None:
                 item.setIcon(stencil_icon(stencil))
