@@ -147,3 +147,18 @@ def test_a_recovered_model_remembers_the_file_it_came_from(
     assert not again.save()
     assert dialogs.shown[-1][1] == "File changed on disk"
     assert load_model(Path(tiny_path)).metadata.owner == "Night shift"
+
+
+def test_open_of_a_file_the_loader_refuses_is_a_dialog(make_window, tiny_path, tmp_path,
+                                                       dialogs) -> None:
+    """A 5,000-digit integer was an internal error with no dialog."""
+    window = make_window(tiny_path)
+    before = window.doc.model
+    text = tiny_path.read_text(encoding="utf-8")
+    bad = tmp_path / "huge.twm.json"
+    bad.write_text(text.replace('"trust_level": 4', '"trust_level": ' + "9" * 5000, 1),
+                   encoding="utf-8")
+    assert not window.open_path(str(bad))
+    kind, _, message = dialogs.shown[-1]
+    assert kind == "critical" and "integer of 5,000 digits is out of range" in message
+    assert window.doc.model is before
