@@ -18,10 +18,10 @@ def _drop_stencil(window, stencil_id: str, scene_point: QPointF) -> None:
     pos = QPointF(vp(window, scene_point))
     actions = Qt.DropAction.CopyAction
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(pos.toPoint(), actions, mime, buttons, mods)
+    enter = QDragEnterEvent(pos, actions, mime, buttons, mods)
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
-    QApplication.sendEvent(viewport, QDragMoveEvent(pos.toPoint(), actions, mime, buttons, mods))
+    QApplication.sendEvent(viewport, QDragMoveEvent(pos, actions, mime, buttons, mods))
     QApplication.sendEvent(viewport, QDropEvent(pos, actions, mime, buttons, mods))
 
 

@@ -27,15 +27,30 @@ def has_display() -> bool:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def summary(file: str | None, reason: str) -> int:
+    """The text fallback: the model's summary, or one line saying why there is nothing."""
+    if not file:
+        print(f"workbench: {reason}; give a model file to summarise, or run "
+              "`workbench --help`", file=sys.stderr)
+        return 1
+    print(format_summary(load(file)))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     gui_ready = importlib.util.find_spec("workbench.gui.app") is not None
     if args.summary or not gui_ready or not has_display():
-        if not args.file:
-            print("workbench: no display; give a model file to summarise, or run "
-                  "`workbench --help`", file=sys.stderr)
-            return 1
-        print(format_summary(load(args.file)))
-        return 0
+        return summary(args.file, "no display")
+    # Qt aborts the process from C++ when its platform plugin cannot load: ask first.
+    from workbench.cli.qt_check import window_problem
+
+    problem = window_problem()
+    if problem is not None:
+        if args.file:
+            load(args.file)  # a bad file is the first thing to tell
+        print(f"workbench: {problem.message()}; showing the summary instead"
+              if args.file else f"workbench: {problem.message()}", file=sys.stderr)
+        return summary(args.file, "no window") if args.file else 1
     from workbench.gui.app import run_gui
 
     return run_gui(args.file, lang=args.lang)

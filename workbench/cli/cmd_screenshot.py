@@ -38,8 +38,13 @@ def run(args: argparse.Namespace) -> int:
 
     output_path(args.output, args.file, force=args.force)
     load(args.file)  # bad files fail here with the usual one-line messages
-    from workbench.gui.i18n import LANGUAGES
-    from workbench.gui.screenshot import ScreenshotError, render_screenshot
+    try:
+        from workbench.gui.i18n import LANGUAGES
+        from workbench.gui.screenshot import ScreenshotError, render_screenshot
+    except ImportError as exc:  # Qt's own libraries missing: name the package to install
+        from workbench.cli.qt_check import import_problem
+
+        raise CliError(import_problem(exc).message("workbench screenshot")) from exc
 
     if args.lang and args.lang.lower().replace("-", "_").split("_")[0] not in LANGUAGES:
         raise CliError(f"--lang {args.lang!r}: not shipped; choose one of "

@@ -34,6 +34,7 @@ COMMANDS: tuple[str, ...] = (
     "cmd_analyze",
     "cmd_heatmap",
     "cmd_screenshot",
+    "cmd_desktop",
 )
 
 EXIT_OK = 0
@@ -71,6 +72,7 @@ COMMAND_HELP: dict[str, str] = {
     "analyze": "threats and their risk (inherent, residual, projected)",
     "heatmap": "draw a risk matrix or a layer heat table",
     "screenshot": "render the workbench window to a PNG (offscreen)",
+    "desktop": "add Threat Workbench to the Linux desktop menu, .twm.json files open with it",
 }
 
 
@@ -94,7 +96,34 @@ def build_parser(only: str | None = "*") -> argparse.ArgumentParser:
     return parser
 
 
+def debugging() -> bool:
+    """``WORKBENCH_DEBUG`` set to anything but empty or 0: developers want tracebacks."""
+    return os.environ.get("WORKBENCH_DEBUG", "") not in ("", "0")
+
+
+def show_traceback(exc: BaseException) -> None:
+    """With WORKBENCH_DEBUG, the full traceback before the usual one-line message.
+
+    Commands turn low-level errors into one line with ``raise CliError(...) from None``,
+    which hides the cause even from ``traceback``; the cause is what a developer needs,
+    so it is printed first.
+    """
+    if not debugging():
+        return
+    import traceback
+
+    cause = exc.__cause__ or exc.__context__
+    if cause is not None:
+        traceback.print_exception(cause, file=sys.stderr)
+        print("the error above became:", file=sys.stderr)
+    traceback.print_exception(exc, file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if os.environ.get("WORKBENCH_QT_PROBE") == "1":  # child of cli.qt_check: no CLI at all
+        from workbench.cli.qt_check import run_probe
+
+        return run_probe()
     args_list = list(sys.argv[1:] if argv is None else argv)
     known = {name.removeprefix("cmd_") for name in COMMANDS}
     # `workbench FILE` (or no argument) opens the program, like any desktop tool.
@@ -124,10 +153,12 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.handler(args) or 0)
     except ModelError as exc:
+        show_traceback(exc)
         for problem in exc.problems:
             print(problem.format(exc.source), file=sys.stderr)
         return EXIT_INVALID
     except CliError as exc:
+        show_traceback(exc)
         print(f"workbench: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
@@ -136,7 +167,7 @@ def _run(args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - last resort: one line, never a traceback
-        if os.environ.get("WORKBENCH_DEBUG"):
+        if debugging():
             raise
         print(f"workbench: internal error: {type(exc).__name__}: {exc} "
               f"(set WORKBENCH_DEBUG=1 for details)", file=sys.stderr)
