@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from workbench.gui import gc_guard, i18n
@@ -14,9 +15,24 @@ def make_app(lang: str | None = None) -> tuple[QApplication, str]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("ThreatWorkbench")
     app.setApplicationName("Workbench")
+    # Ties the window to the menu entry of `workbench install-desktop` (Wayland app id).
+    app.setDesktopFileName("threat-workbench")
+    app.setWindowIcon(app_icon())
     gc_guard.install(app)  # garbage with Qt objects must be freed on this thread
     code = i18n.install(app, lang)
     return app, code
+
+
+def app_icon() -> QIcon:
+    """The program's icon, from the same SVG the desktop entry installs."""
+    from importlib import resources
+
+    from PySide6.QtGui import QPixmap
+
+    data = resources.files("workbench.desktop").joinpath("threat-workbench.svg").read_bytes()
+    pixmap = QPixmap()
+    pixmap.loadFromData(data, "SVG")
+    return QIcon(pixmap)
 
 
 def run_gui(path: str | None, lang: str | None = None) -> int:
