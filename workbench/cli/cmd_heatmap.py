@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from workbench.cli.common import load, output_path
+from workbench.data import DataMissingError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
             problems = plots.plot_matrix(result, out, lang=args.lang)
         else:
             problems = plots.plot_layers(result, out)
+    except DataMissingError:
+        raise  # a broken install, not a write error: main() says so
     except OSError as exc:
         raise CliError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
     for problem in problems:

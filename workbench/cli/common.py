@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from workbench.data import DataMissingError
 from workbench.model import ThreatModel, io_write
 from workbench.model.io import (
     EXTENSION,
@@ -162,6 +163,8 @@ def writing(out: Path) -> Iterator[None]:
 
     try:
         yield
+    except DataMissingError:
+        raise  # a broken install, not a write error: main() says so
     except OSError as exc:
         reason = {errno.ENOSPC: "disk full", errno.EDQUOT: "disk quota exceeded",
                   errno.EROFS: "read-only file system"}.get(exc.errno or 0)

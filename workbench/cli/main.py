@@ -148,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     """Run one command; every failure becomes lines on stderr and an exit code."""
+    from workbench.data import DataMissingError
     from workbench.model.errors import ModelError
 
     try:
@@ -158,6 +159,10 @@ def _run(args: argparse.Namespace) -> int:
             print(problem.format(exc.source), file=sys.stderr)
         return EXIT_INVALID
     except CliError as exc:
+        show_traceback(exc)
+        print(f"workbench: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except DataMissingError as exc:  # a broken install: say so, it is not the user's file
         show_traceback(exc)
         print(f"workbench: {exc}", file=sys.stderr)
         return EXIT_INVALID
