@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
+# The user's own stencils and catalogs (model/userdata.py) must not change test results.
+os.environ["WORKBENCH_USER_DIR"] = tempfile.mkdtemp(prefix="workbench-user-")
 
 import pytest  # noqa: E402
 

@@ -330,9 +330,13 @@ def shipped_catalog_files() -> list[Path]:
 
 
 def user_catalog_files() -> list[Path]:
-    """Extra catalogs named in ``$WORKBENCH_CATALOGS`` (paths separated by ``os.pathsep``)."""
+    """The user's catalogs: the ``catalogs/`` folder of the per-user data folder
+    (model/userdata.py), then files named in ``$WORKBENCH_CATALOGS`` (``os.pathsep``)."""
+    from workbench.model.userdata import user_files
+
     raw = os.environ.get(USER_CATALOG_ENV, "")
-    return [Path(p) for p in raw.split(os.pathsep) if p.strip()]
+    named = [Path(p) for p in raw.split(os.pathsep) if p.strip()]
+    return [*user_files("catalogs"), *named]
 
 
 def read_catalog_file(path: Path) -> CatalogFile:

@@ -115,5 +115,7 @@ class StencilLibrary:
 
 @lru_cache(maxsize=1)
 def default_stencils() -> StencilLibrary:
-    """The shipped stencils, loaded once per process."""
-    return StencilLibrary.load(stencils_dir().glob("*.json"))
+    """The shipped stencils and the user's own (model/userdata.py), loaded once per process."""
+    from workbench.model.userdata import user_files
+
+    return StencilLibrary.load([*stencils_dir().glob("*.json"), *user_files("stencils")])
