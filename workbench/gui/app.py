@@ -15,7 +15,7 @@ def make_app(lang: str | None = None) -> tuple[QApplication, str]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("ThreatWorkbench")
     app.setApplicationName("Workbench")
-    # Ties the window to the menu entry of `workbench install-desktop` (Wayland app id).
+    # Ties the window to the menu entry of `workbench desktop install` (Wayland app id).
     app.setDesktopFileName("threat-workbench")
     app.setWindowIcon(app_icon())
     gc_guard.install(app)  # garbage with Qt objects must be freed on this thread
