@@ -97,3 +97,23 @@ def test_reordered_version_two_keeps_each_elements_classification(tmp_path: Path
     assert by_source[PUMP].stencil == "insulin-pump"
     assert by_source[PUMP].layer.value == "thing"
     assert by_source[PORTAL].stencil == "clinician-portal"
+
+
+def test_suggestion_whose_id_is_taken_gets_a_valid_id() -> None:
+    """An imported threat can hold the id a rule suggestion would take (a vendor file's
+    threat id equal to ``catalog_id@element``): the next id tried must be valid too."""
+    from workbench.analysis.rules import merge_suggestions
+    from workbench.model.entities import ThreatInstance
+
+    path = Path(__file__).parents[1] / "data" / "interop" / "corpus" / \
+        "home-telemonitoring.otm.json"
+    model = import_file(path).model
+    first, _ = merge_suggestions(model)
+    taken = first.threats[-1]
+    squatter = ThreatInstance(id=taken.id, key="vendor:other", catalog_id="vendor:other",
+                              element=taken.element, manual=True)
+    model = model.model_copy(update={"threats": [*model.threats, squatter]})
+    merged, _ = merge_suggestions(model)
+    for threat in merged.threats:
+        VALID.validate_python(threat.id)
+    assert len({t.id for t in merged.threats}) == len(merged.threats)

@@ -202,7 +202,7 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
         new_id = instance_id(key)
         n = 2
         while new_id in used_ids:
-            new_id = instance_id(f"{key}~{n}")
+            new_id = instance_id(f"{key}-{n}")  # "~" is not allowed in ids
             n += 1
         used_ids.add(new_id)
         merged.append(ThreatInstance(id=new_id, key=key, catalog_id=sug.threat.id,
