@@ -38,10 +38,12 @@ FILTERS = (
     ("otm", "Open Threat Model (*.otm *.yaml *.yml *.json)"),
     ("threatdragon", "OWASP Threat Dragon (*.json)"),
     ("tmt", "Microsoft Threat Modeling Tool (*.tm7)"),
+    ("threagile", "Threagile (*.yaml *.yml)"),
     ("csv", "CSV (*.csv)"),
 )
 FORMAT_NAMES = {"otm": "Open Threat Model", "threatdragon": "OWASP Threat Dragon",
-                "tmt": "Microsoft Threat Modeling Tool", "csv": "CSV"}
+                "tmt": "Microsoft Threat Modeling Tool", "threagile": "Threagile",
+                "csv": "CSV"}
 
 
 def error_line(exc: BaseException, path: str) -> str:
