@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import time
 from pathlib import Path
 
@@ -32,12 +34,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     out = output_path(args.output, args.file, force=args.force)
+    parent = out.parent if str(out.parent) else Path(".")
+    # Before the analysis (seconds to minutes), not after it: a read-only folder fails now.
+    if not os.access(parent, os.W_OK | os.X_OK):
+        from workbench.cli.main import CliError
+
+        raise CliError(f"{out}: folder {parent} is not writable")
     from workbench.report.pdf import write_report
 
     start = time.perf_counter()
     with writing(out):  # names OUT, not the temporary file beside it
         size = write_report(Path(args.file), out, audience=args.audience, lang=args.lang,
-                            since=Path(args.since) if args.since else None)
+                            since=Path(args.since) if args.since else None,
+                            warn=lambda text: print(f"warning: {text}", file=sys.stderr))
     print(f"{out}: {args.audience} report ({args.lang}), {size / 1024:.0f} KiB, "
           f"{time.perf_counter() - start:.1f} s")
     return 0

@@ -16,7 +16,7 @@ from reportlab.platypus import Spacer
 
 from workbench.analysis.diff import DIRECTION_ARROWS
 from workbench.report.document import Heading, Styles, p, table
-from workbench.report.i18n import tr
+from workbench.report.i18n import percent, tr
 
 #: Collections shown, in reading order.
 SHOWN = ("components", "flows", "zones", "threats", "controls", "data_assets", "attackers",
@@ -43,8 +43,8 @@ def _risk_line(change: Any, lang: str) -> str:
     text = tr("changes_risk", lang, old=old["score"], new=new["score"],
               old_total=old["total"], new_total=new["total"])
     if "probability" in old and "probability" in new:
-        text += ", " + tr("changes_prob", lang, old=f"{old['probability']:.0%}",
-                          new=f"{new['probability']:.0%}")
+        text += ", " + tr("changes_prob", lang, old=percent(old["probability"], lang),
+                          new=percent(new["probability"], lang))
     return f"{arrow} {change.label}: {text}"
 
 

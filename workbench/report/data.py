@@ -18,6 +18,7 @@ from workbench.model.enums import LAYER_ORDER, ControlStatus, ThreatStatus
 from workbench.model.io import dumps_model
 from workbench.model.threat_model import ThreatModel
 from workbench.report.costs import Costs, Estimate, load_costs
+from workbench.report.fonts import missing_glyphs
 from workbench.report.riskcalc import (
     LEVELS,
     Risk,
@@ -292,6 +293,10 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
 
         attack = engines.attack_paths(model, notes, attack_top, raw_risks, recommend)
         cox = engines.cox_warnings(model)
+    missing = missing_glyphs(model_texts(model))
+    if missing:
+        notes.insert(0, f"the report font has no glyph for {missing[:40]!r}: these "
+                        "characters print as empty boxes (rename, or see docs/reports.md)")
     costs = costs or load_costs()
     plan = control_plan(model, risks, catalog_titles, costs)
     for item in suggested:
@@ -307,6 +312,21 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
         attack_names=attack.names if attack else {},
         target_info=attack.targets if attack else {},
         matrix_warnings=cox, costs=costs)
+
+
+def model_texts(model: ThreatModel) -> list[str]:
+    """The strings of a model a report prints (names, titles, descriptions)."""
+    meta = model.metadata
+    texts = [meta.title, meta.system or "", meta.owner or "", *meta.authors,
+             meta.description or "", meta.scope or ""]
+    for collection in (model.components, model.flows, model.zones, model.data_assets,
+                       model.controls, model.threats):
+        for item in collection:
+            for attr in ("name", "title", "description", "protocol", "reason", "comment"):
+                value = getattr(item, attr, None)
+                if isinstance(value, str):
+                    texts.append(value)
+    return texts
 
 
 def cost_units(label: str | None) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import io
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -128,7 +129,10 @@ def soft_hyphens(text: str, room: float, size: float, font: str = "") -> str:
         return text
     words = text.split(" ")
     for index, word in enumerate(words):
-        if len(word) > 5 and stringWidth(word, font, size) > room:
+        # Identifiers and references ("flow.cleartext-across-boundary", "CWE-319") are
+        # never hyphenated: an engineer searches for them whole.
+        if len(word) > 5 and not any(c in word for c in ".@:_/0123456789") \
+                and stringWidth(word, font, size) > room:
             words[index] = dictionary.inserted(word, hyphen="\u00ad").replace("-\u00ad", "-")
     return " ".join(words)
 
@@ -145,8 +149,10 @@ def p(text: str, style: ParagraphStyle) -> Paragraph:
 
 def rich(markup: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph from markup the report itself wrote (bold, links); callers escape any
-    model text they put in it."""
-    return Paragraph(typeset(markup), style)
+    model text they put in it. Typography touches the text between tags only."""
+    parts = re.split(r"(<[^>]*>)", markup)
+    return Paragraph("".join(part if part.startswith("<") else typeset(part)
+                             for part in parts), style)
 
 
 class Heading(Paragraph):
@@ -262,6 +268,37 @@ class TocPlaceholder(Flowable):
 
     def draw(self) -> None:
         self.canv.doForm(TOC_FORM)
+        # Each line is a link to its heading: headings are known (in order) before the
+        # layout, only their pages are not, and links may name destinations set later.
+        doc = getattr(self.canv, "_doctemplate", None)
+        planned = getattr(doc, "planned_headings", [])
+        width, height = self.box
+        leading = self.styles.toc1.leading
+        for row, (seq, _level, _text) in enumerate(fit_entries(planned, height, leading)):
+            y = height - leading - row * leading
+            self.canv.linkRect("", f"h{seq}", (0, y - 3, width, y + leading - 3), relative=1,
+                               thickness=0)
+
+
+def fit_entries(entries: list, height: float, leading: float) -> list:
+    """(sequence number, level, text) of the entries the contents page shows: second-level
+    entries are dropped first when all do not fit."""
+    numbered = [(seq, e[0], e[1]) for seq, e in enumerate(entries, start=1)]
+    if len(numbered) * leading > height:
+        numbered = [e for e in numbered if e[1] == 0]
+    return numbered[: max(int(height // leading), 0)]
+
+
+def planned_headings(story: list) -> list[tuple[int, str]]:
+    """Headings in document order, looking inside page frames (KeepInFrame)."""
+    out: list[tuple[int, str]] = []
+    for flowable in story:
+        if isinstance(flowable, Heading):
+            out.append((flowable.toc_level, flowable.toc_text))
+        inner = getattr(flowable, "_content", None)
+        if isinstance(inner, list):
+            out += planned_headings(inner)
+    return out
 
 
 def draw_toc_form(canvas, placeholder: TocPlaceholder | None,
@@ -273,10 +310,9 @@ def draw_toc_form(canvas, placeholder: TocPlaceholder | None,
         x0, y0 = origin
         styles = placeholder.styles
         leading = styles.toc1.leading
-        fitting = entries
-        if len(fitting) * leading > height:
-            fitting = [e for e in entries if e[0] == 0]
-        fitting = fitting[: max(int(height // leading), 0)]
+        pages = {seq: entry[2] for seq, entry in enumerate(entries, start=1)}
+        fitting = [(level, text, pages[seq])
+                   for seq, level, text in fit_entries(entries, height, leading)]
         y = y0 + height - leading
         for level, text, page in fitting:
             style = styles.toc1 if level == 0 else styles.toc2
@@ -346,26 +382,46 @@ def fit_text(text: str, width: float, font: str, size: float) -> str:
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
           styles: Styles, *, fills: dict[tuple[int, int], str] | None = None,
-          wrap: Sequence[bool] | None = None) -> Table:
+          wrap: Sequence[bool] | None = None, anchors: Sequence[str] | None = None,
+          id_columns: Sequence[int] = (), links: dict[tuple[int, int], str] | None = None
+          ) -> Table:
     """A zebra table whose header row repeats on every page it spans.
 
     Cells are wrapped in Paragraphs only when their text is wider than the column; short
     values stay plain strings, which keeps a 1,000-row register fast to lay out. ``fills``
-    (column, row) -> colour turns a cell into a coloured :class:`Badge`.
+    (column, row) -> colour turns a cell into a coloured :class:`Badge`. ``anchors`` names a
+    PDF destination per row (on its first cell); ``id_columns`` hold identifiers, broken
+    after ". @ -" and never cut; ``links`` (column, row) -> destination makes a cell a link.
     """
+    from workbench.report.fasttable import wrap_id
+
+    anchors = list(anchors or [])
+    links = links or {}
     wrap = wrap or [True] * len(header)
     fills = fills or {}
     size = styles.cell.fontSize
     room = [w - 6.5 for w in widths]  # minus left and right padding
     french = _LANG.get() == "fr"
-    data: list[list[object]] = [[Paragraph(escape(typeset(h)), styles.head) for h in header]]
+    data: list[list[object]] = [[Paragraph(escape(soft_hyphens(typeset(h), room[i], size,
+                                                               BOLD)), styles.head)
+                                 for i, h in enumerate(header)]]
     for row_index, row in enumerate(rows):
         cells: list[object] = []
         for index, value in enumerate(row):
             if french and isinstance(value, str):
                 value = fr_typography(value)
             colour = fills.get((index, row_index))
-            if colour is not None:
+            anchor = (f'<a name="{anchors[row_index]}"/>'
+                      if index == 0 and row_index < len(anchors) and anchors[row_index] else "")
+            target = links.get((index, row_index))
+            if index in id_columns or anchor or target:
+                lines = (wrap_id(str(value), room[index], size) if index in id_columns
+                         else [typeset(str(value))])
+                body = "<br/>".join(escape(line) for line in lines)
+                if target:
+                    body = f'<a href="#{target}" color="#1f4e9c">{body}</a>'
+                cells.append(Paragraph(anchor + body, styles.cell))
+            elif colour is not None:
                 cells.append(Badge(str(value), colour, size))
             # A Paragraph only when the text must wrap: plain strings lay out ten times faster.
             elif (isinstance(value, str) and wrap[index]
@@ -399,6 +455,7 @@ def build(story: list, *, title: str, author: str, subject: str, footer: str, la
     doc = ReportDoc(buffer, title=title, author=author, subject=subject, footer=footer,
                     lang=lang, keywords=keywords)
     doc._doSave = 0  # save ourselves, after the TOC form is defined
+    doc.planned_headings = planned_headings(story)
     doc.build(story)
     draw_toc_form(doc.canv, doc.toc_placeholder, doc.toc_entries, doc.toc_origin)
     doc.canv.beginForm(TOTAL_FORM)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from workbench.report.fonts import BOLD, REGULAR, wrap_text
+from workbench.report.fonts import BOLD, REGULAR, text_width, wrap_text
 
 PAD_X = 3.0
 PAD_Y = 2.5
@@ -28,6 +28,7 @@ class FastTable(Flowable):
                  widths: Sequence[float], *, size: float = 7.0,
                  fills: dict[tuple[int, int], str] | None = None,
                  header_fill: str = "#2b3a55", zebra: str = "#f3f5f9", grid: str = "#c8ccd4",
+                 anchors: Sequence[str] | None = None, id_columns: Sequence[int] = (),
                  _prepared: tuple | None = None):
         super().__init__()
         self.widths = list(widths)
@@ -36,8 +37,11 @@ class FastTable(Flowable):
         self.colours = (colors.HexColor(header_fill), colors.HexColor(zebra),
                         colors.HexColor(grid))
         if _prepared is not None:
-            self.head, self.lines, self.heights, self.fills, self.first = _prepared
+            (self.head, self.lines, self.heights, self.fills, self.first,
+             self.anchors) = _prepared
             return
+        self.id_columns = set(id_columns)
+        self.anchors = list(anchors or [])  # PDF destination per row, for cross-links
         self.head = self._wrap_row(header, bold=True)
         self.lines = [self._wrap_row(row) for row in rows]
         self.heights = [self._height(cells) for cells in self.lines]
@@ -45,8 +49,16 @@ class FastTable(Flowable):
         self.first = 0  # index of this part's first row in the whole table (zebra, fills)
 
     def _wrap_row(self, row: Sequence[str], bold: bool = False) -> list[list[str]]:
-        return [wrap_text(str(text), max(w - 2 * PAD_X, 4), self.size, bold, MAX_LINES)
-                if text else [] for text, w in zip(row, self.widths, strict=False)]
+        out = []
+        for col, (text, w) in enumerate(zip(row, self.widths, strict=False)):
+            room = max(w - 2 * PAD_X, 4)
+            if not text:
+                out.append([])
+            elif col in getattr(self, "id_columns", ()) and not bold:
+                out.append(wrap_id(str(text), room, self.size))
+            else:
+                out.append(wrap_text(str(text), room, self.size, bold, MAX_LINES))
+        return out
 
     def _height(self, cells: list[list[str]]) -> float:
         return max([len(c) for c in cells] + [1]) * self.leading + 2 * PAD_Y
@@ -71,7 +83,7 @@ class FastTable(Flowable):
     def _part(self, start: int, end: int) -> FastTable:
         part = FastTable([], [], self.widths, size=self.size, _prepared=(
             self.head, self.lines[start:end], self.heights[start:end], self.fills,
-            self.first + start))
+            self.first + start, self.anchors))
         part.colours = self.colours
         return part
 
@@ -88,6 +100,8 @@ class FastTable(Flowable):
         canvas.setLineWidth(0.25)
         for offset, (cells, height) in enumerate(zip(self.lines, self.heights, strict=True)):
             index = self.first + offset
+            if index < len(self.anchors) and self.anchors[index]:
+                canvas.bookmarkHorizontal(self.anchors[index], 0, y + 2)
             if index % 2:
                 canvas.setFillColor(zebra)
                 canvas.rect(0, y - height, self.width, height, stroke=0, fill=1)
@@ -124,3 +138,31 @@ class FastTable(Flowable):
                 text.textLine(line)
             canvas.drawText(text)
             x += width
+
+
+def wrap_id(text: str, width: float, size: float) -> list[str]:
+    """An identifier on as many lines as it needs, broken after ". @ - _ :" and never cut:
+    "thing.clinical-device-malware@ws" stays whole, traceable, searchable."""
+    pieces, current = [], ""
+    for char in text:
+        current += char
+        if char in ".@-_:/":
+            pieces.append(current)
+            current = ""
+    if current:
+        pieces.append(current)
+    lines, line = [], ""
+    for piece in pieces:
+        if line and text_width(line + piece, size) > width:
+            lines.append(line)
+            line = ""
+        while text_width(piece, size) > width and len(piece) > 1:  # one long run: split it
+            cut = len(piece) - 1
+            while cut > 1 and text_width(piece[:cut], size) > width:
+                cut -= 1
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        line += piece
+    if line:
+        lines.append(line)
+    return lines

@@ -125,3 +125,22 @@ def _fit(line: str, width: float, size: float, bold: bool, force_ellipsis: bool 
     while base and text_width(base + "…", size, bold) > width:
         base = base[:-1]
     return base + "…"
+
+
+@cache
+def _covered() -> frozenset[int]:
+    register_fonts()
+    face = pdfmetrics.getFont(REGULAR).face
+    return frozenset(face.charToGlyph)
+
+
+def missing_glyphs(texts) -> str:
+    """The characters of ``texts`` the report font cannot draw (CJK, emoji...), in order of
+    first appearance: they would print as empty boxes, so the report says which."""
+    covered = _covered()
+    seen: dict[str, None] = {}
+    for text in texts:
+        for char in text or "":
+            if ord(char) > 0x7E and ord(char) not in covered and not char.isspace():
+                seen.setdefault(char, None)
+    return "".join(seen)

@@ -178,6 +178,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "cohérence de L. A. Cox (2008) :"),
     "other_refs": ("Other references", "Autres références"),
     "trust": ("Trust", "Confiance"),
+    "engine_notes": ("Messages of the analysis engines:",
+                     "Messages des moteurs d'analyse, cités tels quels (en anglais) :"),
     "more_notes": ("… and {count} more notes (see `workbench analyze --json`).",
                    "… et {count} autres remarques (voir `workbench analyze --json`)."),
     "sec_recommend": ("What to fund first against attack paths",
@@ -227,6 +229,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_evidence": ("no matching control recorded", "aucune mesure correspondante"),
     # register and technical
     "element": ("Element", "Élément"),
+    "threat_id": ("Threat id", "Identifiant de la menace"),
     "threat": ("Threat", "Menace"),
     "stride": ("STRIDE", "STRIDE"),
     "impact": ("Impact", "Impact"),
@@ -537,3 +540,65 @@ MESSAGES.update({
 
 # French messages carry French typography from the start, so a lookup matches the printed text.
 MESSAGES.update({key: (en, fr_typography(fr)) for key, (en, fr) in MESSAGES.items()})
+
+
+# Technical report: tracing (workbench/report/trace.py).
+MESSAGES.update({key: (en, fr_typography(fr)) for key, (en, fr) in {
+    "sec_details": ("Threats in detail", "Menaces en détail"),
+    "sec_index": ("Index by element", "Index par élément"),
+    "details_intro": ("Each threat type found: the catalog's description, the rule that makes "
+                      "it apply, its references, the controls that act on it (with their "
+                      "catalog text), and links to every occurrence in the register.",
+                      "Chaque type de menace trouvé : la description du catalogue, la règle "
+                      "qui le rend applicable, ses références, les mesures qui le traitent "
+                      "(avec leur texte du catalogue) et un lien vers chaque occurrence du "
+                      "registre."),
+    "details_description": ("Description:", "Description (catalogue, en anglais) :"),
+    "details_applies": ("Why it applies: {rule}.", "Pourquoi elle s'applique : {rule}."),
+    "details_layers": ("on layer {layers}", "sur la couche {layers}"),
+    "details_stencils": ("on element types {stencils}", "sur les types d'élément {stencils}"),
+    "details_when": ("when {rule}", "quand {rule}"),
+    "details_always": ("every element of the kind", "tout élément de ce genre"),
+    "details_not_in_model": ("not in the model", "absente du modèle"),
+    "details_manual": ("added by the analyst", "ajoutée par l'analyste"),
+    "details_instances": ("Occurrences ({count}):", "Occurrences ({count}) :"),
+    "index_intro": ("Every element and flow with the ids of its threats (open and closed); "
+                    "names in the register link here.",
+                    "Chaque élément et flux avec les identifiants de ses menaces (ouvertes et "
+                    "fermées) ; les noms du registre renvoient ici."),
+    "index_open": ("Open", "Ouvertes"),
+    "cost_range": ("Cost (range)", "Coût (fourchette)"),
+    "effectiveness": ("Eff.", "Eff."),
+    "catalog_version": ("Catalog version", "Version du catalogue"),
+    "tool_version": ("Tool", "Outil"),
+    "attack_seed": ("Attack-path sampling seed", "Graine du tirage des chemins d'attaque"),
+    "cost_table": ("Cost table", "Table des coûts"),
+}.items()})
+
+MESSAGES.update({key: (en, fr_typography(fr)) for key, (en, fr) in {
+    "method_formulas": (
+        "Risk of a threat on an element = likelihood × severity on the model's scales; severity "
+        "is the highest impact over the impact categories. Level by the share of the largest "
+        "cell (L × S ÷ (Lmax × Smax)): up to 12.5 % low, up to 25 % moderate, up to 56.25 % "
+        "high, above critical. Inherent: no control; residual: the controls implemented or "
+        "verified lower likelihood (prevent, detect) or impact (respond, recover) by their "
+        "effectiveness; projected: planned controls too. Attack paths: a path's probability is "
+        "the product of its steps' success probabilities; a target's compromise probability "
+        "is its most capable attacker's chance of reaching it, by exact enumeration or by "
+        "Monte Carlo with a 95 % Wilson interval. Plan costs: effort in person-days × day "
+        "rate + first-year spend, as ranges. Details: docs/risk-model.md, "
+        "docs/attack-paths.md and docs/reports.md.",
+        "Risque d'une menace sur un élément = vraisemblance × gravité sur les échelles du "
+        "modèle ; la gravité est l'impact le plus élevé parmi les catégories d'impact. Niveau "
+        "selon la part de la case maximale (V × G ÷ (Vmax × Gmax)) : jusqu'à 12,5 % faible, "
+        "jusqu'à 25 % modéré, jusqu'à 56,25 % élevé, au-delà critique. Brut : sans mesure ; "
+        "résiduel : les mesures en place ou vérifiées réduisent la vraisemblance (prévention, "
+        "détection) ou l'impact (réaction, reprise) selon leur efficacité ; projeté : avec "
+        "aussi les mesures prévues. Chemins d'attaque : la probabilité d'un chemin est le "
+        "produit des probabilités de réussite de ses étapes ; la probabilité de compromission "
+        "d'une cible est la chance de l'attaquant le plus capable de l'atteindre, par "
+        "énumération exacte ou par Monte-Carlo avec un intervalle de Wilson à 95 %. Coûts du "
+        "plan : effort en jours-personne × taux journalier + dépenses de la première année, "
+        "en fourchettes. Détails : docs/risk-model.md, docs/attack-paths.md et "
+        "docs/reports.md."),
+}.items()})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from workbench.model.io import write_bytes_atomic
@@ -49,11 +50,19 @@ def build_report(model: ThreatModel, *, raw: bytes | None = None, audience: str 
 
 
 def write_report(model_path: Path, out: Path, *, audience: str = "board",
-                 lang: str = "en", since: Path | None = None) -> int:
-    """Load a model file, write the report, return the number of bytes written."""
+                 lang: str = "en", since: Path | None = None,
+                 warn: Callable[[str], None] | None = None) -> int:
+    """Load a model file, write the report, return the number of bytes written; ``warn``
+    hears about characters the report font cannot draw."""
     from workbench.model.io import load_model
+    from workbench.report.data import model_texts
+    from workbench.report.fonts import missing_glyphs
 
     model = load_model(model_path)
+    missing = missing_glyphs(model_texts(model))
+    if missing and warn is not None:
+        warn(f"{model_path}: the report font has no glyph for {missing[:40]!r}; these "
+             "characters print as empty boxes")
     raw = model_path.read_bytes()
     earlier = load_model(since) if since is not None else None
     pdf = build_report(model, raw=raw, audience=audience, lang=lang, since=earlier,

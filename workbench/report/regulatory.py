@@ -123,14 +123,27 @@ def _fact(name: str, model: ThreatModel, lang: str) -> tuple[bool | None, str]:
                                      else "threat model documented")
     attr = {"device_signed_updates": "signed_updates", "device_secure_boot": "secure_boot",
             "device_authentication": "authentication"}[name]
+    label = {"signed_updates": ("signed updates", "mises à jour signées"),
+             "secure_boot": ("secure boot", "démarrage sécurisé"),
+             "authentication": ("authentication", "authentification")}[attr]
+    if attr in ("signed_updates", "secure_boot"):
+        # Every device that runs updatable firmware counts, gateways included: a bedside
+        # transmitter with unsigned updates is as much an FDA finding as the implant.
+        devices = [c for c in model.components if c.layer in (Layer.THING, Layer.GATEWAY)
+                   and (getattr(c.properties, attr) is not None or c.properties.os_firmware)]
+        if not devices:
+            return None, ""
+        bad = [c.name for c in devices if getattr(c.properties, attr) is not True]
+        text = f"{label[1] if fr else label[0]}: {len(devices) - len(bad)}/{len(devices)}"
+        if bad:
+            text += " (" + ("manque" if fr else "missing") + ": " + ", ".join(bad[:3]) + \
+                ("…" if len(bad) > 3 else "") + ")"
+        return not bad, text
     values = [getattr(c.properties, attr) for c in things]
     known = [v for v in values if v is not None]
     if not known:
         return None, ""
     good = sum(1 for v in known if v and str(v) not in ("none", "unknown"))
-    label = {"signed_updates": ("signed updates", "mises à jour signées"),
-             "secure_boot": ("secure boot", "démarrage sécurisé"),
-             "authentication": ("authentication", "authentification")}[attr]
     return good == len(known), f"{label[1] if fr else label[0]}: {good}/{len(known)}"
 
 

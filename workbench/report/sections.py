@@ -64,11 +64,20 @@ def cover(data: ReportData, styles: Styles, lang: str, title_key: str) -> list:
     rows = [
         [tr("system", lang), meta.system or meta.title],
         [tr("model_version", lang), meta.version or tr("not_set", lang)],
-        [tr("date", lang), date.isoformat()],
+        [tr("date", lang), date_words(date, lang)],
         [tr("authors", lang), ", ".join(meta.authors) or tr("not_set", lang)],
         [tr("owner", lang), meta.owner or tr("not_set", lang)],
         [tr("fingerprint", lang), fingerprint],
     ]
+    if title_key == "technical_title":  # what an engineer needs to reproduce the figures
+        from workbench.report.trace import catalog_version
+
+        rows += [[tr("catalog_version", lang), catalog_version(data) or tr("not_set", lang)],
+                 [tr("tool_version", lang), f"Threat Workbench {__version__}"],
+                 [tr("attack_seed", lang), attack_seed()]]
+        if data.costs is not None:
+            rows.append([tr("cost_table", lang), data.costs.version + (
+                f" + {data.costs.settings}" if data.costs.settings else "")])
     info = Table([[p(k, styles.cell_bold), p(v, styles.cell)] for k, v in rows],
                  colWidths=[45 * mm, 125 * mm])
     info.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#c8ccd4")),
@@ -78,6 +87,18 @@ def cover(data: ReportData, styles: Styles, lang: str, title_key: str) -> list:
     return [Spacer(1, 18 * mm), p(tr(title_key, lang), styles.title), p(meta.title,
             styles.subtitle), info, Spacer(1, 6 * mm), p(tr("confidential", lang), styles.small),
             p(tr("generated_by", lang, version=__version__), styles.small)]
+
+
+def attack_seed() -> str:
+    """The attack engine's Monte Carlo seed as the report runs it (its default)."""
+    try:
+        import inspect
+
+        from workbench.analysis.attack import analyze_attacks
+
+        return str(inspect.signature(analyze_attacks).parameters["seed"].default)
+    except (ImportError, KeyError, TypeError, ValueError):
+        return "–"
 
 
 def _risk_card(row: RiskRow, lines: list, styles: Styles, lang: str, width: float) -> Table:
@@ -256,6 +277,13 @@ def _name(data: ReportData, element_id: str, lang: str = "en") -> str:
 
 
 target_name = _name
+METHODS = {"exact enumeration": ("exact enumeration", "énumération exacte"),
+           "exact": ("exact enumeration", "énumération exacte"),
+           "monte carlo": ("Monte Carlo", "Monte-Carlo"),
+           "Monte Carlo": ("Monte Carlo", "Monte-Carlo"),
+           "monte_carlo": ("Monte Carlo", "Monte-Carlo"),
+           "monte-carlo": ("Monte Carlo", "Monte-Carlo"),
+           "exact-enumeration": ("exact enumeration", "énumération exacte")}
 
 
 def paths_table(data: ReportData, styles: Styles, lang: str, width: float,
@@ -271,7 +299,7 @@ def paths_table(data: ReportData, styles: Styles, lang: str, width: float,
             steps += f" ({tr('truncated', lang)})"
         rows.append([str(number), _name(data, ap.attacker, lang), _name(data, ap.target, lang),
                      steps,
-                     f"{ap.probability:.3f}"])
+                     fmt_number(ap.probability, lang, 3)])
     widths = [8 * mm, 0.17 * width, 0.17 * width, 0.0, 20 * mm]
     widths[3] = width - sum(widths)
     return [table(["#", tr("attacker", lang), tr("target", lang), tr("path", lang),
@@ -303,8 +331,9 @@ def compromise_table(data: ReportData, styles: Styles, lang: str, width: float) 
     for item in sorted(data.compromise, key=lambda c: -c.probability):
         interval = ""
         if item.ci_low is not None and item.ci_high is not None and item.approximate:
-            interval = f"[{item.ci_low:.3f}, {item.ci_high:.3f}]"
-        method = item.method
+            low, high = fmt_number(item.ci_low, lang, 3), fmt_number(item.ci_high, lang, 3)
+            interval = f"[{low} ; {high}]" if lang == "fr" else f"[{low}, {high}]"
+        method = vocab(METHODS, item.method, lang)
         if item.worlds:
             count = f"{item.worlds:,}".replace(",", "\u202f" if lang == "fr" else ",")
             method += f", {count} " + tr("worlds", lang)
@@ -312,7 +341,7 @@ def compromise_table(data: ReportData, styles: Styles, lang: str, width: float) 
             method += f" ({tr('approximate', lang)})"
         rows.append([_name(data, item.target, lang), _name(data, item.attacker, lang)
                      if item.attacker
-                     else "–", f"{item.probability:.3f}", interval, method])
+                     else "–", fmt_number(item.probability, lang, 3), interval, method])
     return [Heading(tr("compromise", lang), styles.h2, 1),
             table([tr("target", lang), tr("attacker", lang), tr("probability", lang),
                    tr("interval", lang), tr("method", lang)], rows,
@@ -332,8 +361,8 @@ def recommendations_table(data: ReportData, styles: Styles, lang: str, width: fl
                      ", ".join(names.get(e, e) for e in elements[:4])
                      + ("…" if len(elements) > 4 else ""),
                      f"{float(rec.get('cost', 0)):g}",
-                     f"{float(rec.get('marginal_reduction', 0)):.3f}",
-                     f"{float(rec.get('max_probability', 0)):.3f}"])
+                     fmt_number(float(rec.get("marginal_reduction", 0)), lang, 3),
+                     fmt_number(float(rec.get("max_probability", 0)), lang, 3)])
     return [Heading(tr("sec_recommend", lang), styles.h2, 1),
             p(tr("recommend_intro", lang), styles.small),
             table(["#", tr("control", lang), tr("elements", lang), tr("cumulative_cost", lang),
@@ -434,28 +463,47 @@ def impact_text(impact: dict[str, int], lang: str) -> str:
     return ", ".join(f"{vocab(IMPACT_SHORT, k, lang)} {v}" for k, v in ordered if v)
 
 
+def threat_anchor(threat_id: str) -> str:
+    return f"t:{threat_id}"
+
+
+def element_anchor(element_id: str) -> str:
+    return f"e:{element_id}"
+
+
+def control_anchor(control_id: str) -> str:
+    return f"c:{control_id}"
+
+
 def register(data: ReportData, styles: Styles, lang: str, width: float) -> list:
-    rows, fills = [], {}
+    """Every threat under its stable id (``catalog_id@element``: the same in the model file,
+    the CSV and JSON exports and the window), never cut; the id is a PDF destination that
+    the threat details and the element index link to."""
+    rows, fills, links = [], {}, {}
     ordered = data.register_order()
     for index, row in enumerate(ordered):
-        rows.append([str(index + 1), row.element_name, threat_title(row, lang), row.stride or "–",
+        rows.append([row.id, row.element_name, threat_title(row, lang), row.stride or "–",
                      str(row.inherent.likelihood), impact_text(row.impact, lang),
                      row.inherent.short(), row.residual.short(), row.projected.short(),
                      vocab(STATUS, row.status, lang), row.owner, "; ".join(row.controls),
                      ", ".join(row.references)])
         for col, risk in ((6, row.inherent), (7, row.residual), (8, row.projected)):
             fills[(col, index)] = LEVEL_COLOURS[risk.level]
-    fractions = [0.03, 0.10, 0.18, 0.05, 0.025, 0.12, 0.04, 0.04, 0.04, 0.07, 0.075,
-                 0.115, 0.115]
-    header = ["#", tr("element", lang), tr("threat", lang), tr("stride", lang), "L",
-              tr("impact", lang), tr("inherent_short", lang), tr("residual_short", lang),
-              tr("projected_short", lang), tr("status", lang), tr("owner", lang),
-              tr("controls", lang), tr("references", lang)]
-    wrap = [False, True, True, False, False, True, False, False, False, True, True, True, True]
+        links[(1, index)] = element_anchor(row.element)
+    fractions = [0.15, 0.09, 0.15, 0.052, 0.02, 0.103, 0.035, 0.035, 0.035, 0.06, 0.07,
+                 0.1, 0.1]
+    header = [tr("threat_id", lang), tr("element", lang), tr("threat", lang),
+              tr("stride", lang), "L", tr("impact", lang), tr("inherent_short", lang),
+              tr("residual_short", lang), tr("projected_short", lang), tr("status", lang),
+              tr("owner", lang), tr("controls", lang), tr("references", lang)]
+    wrap = [True, True, True, False, False, True, False, False, False, True, True, True, True]
     widths = [f * width for f in fractions]
+    anchors = [threat_anchor(row.id) for row in ordered]
     if len(rows) > FAST_ROWS:
-        return [FastTable(header, rows, widths, size=styles.cell.fontSize, fills=fills)]
-    return [table(header, rows, widths, styles, fills=fills, wrap=wrap)]
+        return [FastTable(header, rows, widths, size=styles.cell.fontSize, fills=fills,
+                          anchors=anchors, id_columns=[0, 12])]
+    return [table(header, rows, widths, styles, fills=fills, wrap=wrap, anchors=anchors,
+                  id_columns=[0, 12], links=links)]
 
 
 def scope(data: ReportData, styles: Styles, lang: str, width: float) -> list:
@@ -486,6 +534,9 @@ def scope(data: ReportData, styles: Styles, lang: str, width: float) -> list:
                            [0.35 * width, 0.2 * width, 0.15 * width, 0.3 * width], styles))
     story.append(Heading(tr("sec_method", lang), styles.h2, 1))
     story.append(p(tr(f"risk_source_{data.risk_source}", lang), styles.body))
+    story.append(p(tr("method_formulas", lang), styles.small))
+    if data.notes:
+        story.append(p(tr("engine_notes", lang), styles.cell_bold))
     for note in data.notes[:MAX_NOTES]:
         story.append(p(f"• {note}", styles.small))
     if len(data.notes) > MAX_NOTES:
@@ -611,17 +662,36 @@ def layers(data: ReportData, styles: Styles, lang: str, width: float) -> list:
 
 
 def controls_table(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+    """Every control with its catalog id, elements, status, owner, cost range (from the cost
+    table) and effectiveness (the control's own, else the catalog's default)."""
     if not data.model.controls:
         return [p(tr("plan_none", lang), styles.body)]
+    from workbench.report.costs import money_range
+    from workbench.report.trace import load_catalog_safely
+
+    catalog = load_catalog_safely(data)
     names = data.names()
-    rows = [[c.title, c.catalog_id or "–", ", ".join(names.get(e, e) for e in c.elements),
-             vocab(STATUS, c.status.value, lang), c.owner or "", c.cost or "",
-             f"{c.effectiveness:.0%}" if c.effectiveness is not None else ""]
-            for c in data.model.controls]
-    fractions = [0.28, 0.12, 0.24, 0.1, 0.1, 0.08, 0.08]
+    rows, links = [], {}
+    for index, c in enumerate(data.model.controls):
+        ctype = catalog.controls.get((c.catalog_id or "").split(":", 1)[-1]) if catalog \
+            else None
+        effect = c.effectiveness if c.effectiveness is not None else (
+            ctype.effectiveness if ctype is not None else None)
+        estimate = data.costs.estimate(c) if data.costs is not None else None
+        rows.append([c.title, c.catalog_id or "–", ", ".join(names.get(e, e) for e in c.elements),
+                     vocab(STATUS, c.status.value, lang), c.owner or "",
+                     f"{money_range(estimate, lang)} ({_days(estimate, lang)})"
+                     if estimate else (c.cost or ""),
+                     percent(effect, lang) if effect is not None else "–"])
+        if len(c.elements) == 1:
+            links[(2, index)] = element_anchor(c.elements[0])
+    fractions = [0.24, 0.14, 0.22, 0.09, 0.1, 0.14, 0.07]
     return [table([tr("control", lang), tr("catalog_id", lang), tr("elements", lang),
-                   tr("status", lang), tr("owner", lang), tr("cost", lang), "Eff."], rows,
-                  [f * width for f in fractions], styles)]
+                   tr("status", lang), tr("owner", lang), tr("cost_range", lang),
+                   tr("effectiveness", lang)], rows,
+                  [f * width for f in fractions], styles,
+                  anchors=[control_anchor(c.id) for c in data.model.controls],
+                  id_columns=[1], links=links)]
 
 
 REFERENCE_FAMILIES = (("CAPEC", re.compile(r"^CAPEC-")), ("CWE", re.compile(r"^CWE-")),
@@ -687,10 +757,10 @@ def board_review(data: ReportData, styles: Styles, lang: str) -> list:
     summary = _review_summary(data) if review is not None else None
     if summary is None:
         return []
-    who = ", ".join(v for v in (review.date.isoformat() if review.date else None,
+    who = ", ".join(v for v in (date_words(review.date, lang) if review.date else None,
                                 review.reviewer) if v)
     intro = tr("board_review", lang, vendor=review.vendor or tr("not_set", lang),
-               who=f" ({who})" if who else "", ratio=f"{summary.met_ratio:.0%}",
+               who=f" ({who})" if who else "", ratio=percent(summary.met_ratio, lang),
                count=len(summary.blocking_gaps))
     out: list = [Spacer(1, 4 * mm), Heading(tr("sec_review", lang), styles.h2, 1),
                  p(intro, styles.body)]
@@ -712,7 +782,7 @@ def _review(review, data: ReportData, styles: Styles, lang: str, width: float) -
     """The vendor review: counts, then gaps (blocking first) with the checklist's wording."""
     facts = [f"{label}: {value}" for label, value in (
         (tr("vendor", lang), review.vendor), (tr("reviewer", lang), review.reviewer),
-        (tr("date", lang), review.date.isoformat() if review.date else None)) if value]
+        (tr("date", lang), date_words(review.date, lang) if review.date else None)) if value]
     story: list = [p(" · ".join(facts), styles.body)] if facts else []
     summary = _review_summary(data)
     if summary is None:  # the checklist module is unavailable: show the raw answers
@@ -723,7 +793,7 @@ def _review(review, data: ReportData, styles: Styles, lang: str, width: float) -
         tally = ", ".join(f"{tr('answer_' + k, lang)} {v}" for k, v in counts.items() if v)
         story.append(p(tr("review_tally", lang, count=sum(counts.values()), tally=tally)
                        + " " + tr("review_blocking", lang, count=len(summary.blocking_gaps),
-                                  ratio=f"{summary.met_ratio:.0%}"), styles.body))
+                                  ratio=percent(summary.met_ratio, lang)), styles.body))
         lines = [(line.item.id, line.item.severity,
                   (line.item.title_fr if lang == "fr" and line.item.title_fr
                    else line.item.title), line.answer.value, line.evidence or "",
@@ -760,7 +830,7 @@ def _workshop(session, data: ReportData, styles: Styles, lang: str, width: float
     from workbench.workshop.markdown import colon, rating
 
     names = data.names()
-    head = [f"{colon(tr('date', lang), lang)} {session.date.isoformat()}"]
+    head = [f"{colon(tr('date', lang), lang)} {date_words(session.date, lang)}"]
     if session.facilitator:
         head.append(f"{colon(tr('facilitator', lang), lang)} {session.facilitator}")
     if session.participants:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
-from workbench.report import changes, sections
+from workbench.report import changes, sections, trace
 from workbench.report.data import ReportData
 from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, toc
 from workbench.report.i18n import tr
@@ -32,6 +32,9 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
             PageBreak(), Heading(tr("sec_register", lang), styles.h1, 0)]
     out += sections.register(data, styles, lang, lw)
     out += [NextPageTemplate("portrait"), PageBreak(),
+            Heading(tr("sec_details", lang), styles.h1, 0)]
+    out += trace.threat_details(data, styles, lang, pw)
+    out += [PageBreak(),
             Heading(tr("sec_matrix", lang), styles.h1, 0), *sections.matrices(data, lang, pw),
             p(tr("matrix_note", lang), styles.caption), Spacer(1, 4 * mm),
             Heading(tr("sec_layers", lang), styles.h1, 0)]
@@ -52,4 +55,6 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     out += [Heading(tr("sec_references", lang), styles.h1, 0)]
     out += sections.references(data, styles, lang, pw)
     out += sections.optional_sections(data, styles, lang, pw)
+    out += [Heading(tr("sec_index", lang), styles.h1, 0)]
+    out += trace.element_index(data, styles, lang, pw)
     return out, styles

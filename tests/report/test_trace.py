@@ -1,0 +1,123 @@
+"""The technical report can be traced: stable ids whole, details with the catalog's text,
+links from contents, details and index to the register, fingerprint for reproduction."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from workbench.cli.main import main
+from workbench.model.io import load_model, save_model
+from workbench.report.data import gather
+from workbench.report.i18n import tr
+from workbench.report.pdf import render_pdf
+from workbench.report.regulatory import assess
+
+from ..conftest import SAMPLES
+from .factories import report_model
+
+INSULIN = SAMPLES / "insulin-closed-loop.twm.json"
+
+
+@pytest.fixture(scope="module")
+def insulin():
+    data = gather(load_model(INSULIN), INSULIN.read_bytes(), recommend=False)
+    return data, PdfReader(io.BytesIO(render_pdf(data, "technical", "en")))
+
+
+def section_text(reader, title, following):
+    marks = {m.title: reader.get_destination_page_number(m) for m in reader.outline
+             if not isinstance(m, list)}
+    start, end = marks[title], marks[following]
+    return " ".join(reader.pages[i].extract_text() or "" for i in range(start, end + 1))
+
+
+def test_register_lists_every_threat_id_whole(insulin):
+    data, reader = insulin
+    text = re.sub(r"\s+", "", section_text(reader, tr("sec_register", "en"),
+                                            tr("sec_details", "en")))
+    for row in data.risks:
+        assert row.id in text, row.id
+
+
+def test_details_give_catalog_text_rule_and_link_to_the_register(insulin):
+    data, reader = insulin
+    text = " ".join(section_text(reader, tr("sec_details", "en"),
+                                 tr("sec_matrix", "en")).split())
+    assert "Why it applies:" in text and "Occurrences" in text
+    assert "A look-alike app is published in an app store" in text  # catalog description
+    marks = {m.title: reader.get_destination_page_number(m) for m in reader.outline
+             if not isinstance(m, list)}
+    register = range(marks[tr("sec_register", "en")], marks[tr("sec_details", "en")] + 1)
+    landed = []
+    for index in range(marks[tr("sec_details", "en")], marks[tr("sec_matrix", "en")]):
+        for annot in reader.pages[index].get("/Annots") or []:
+            dest = annot.get_object().get("/Dest")
+            if dest is not None:
+                landed.append(reader.get_page_number(dest[0]))
+    # One link per occurrence, each landing on a register page.
+    assert len(landed) >= len(data.risks)
+    assert {page for page in landed} - set(register) <= set(range(len(reader.pages)))
+    assert sum(page in register for page in landed) >= len(data.risks)
+
+
+def test_contents_lines_are_links_to_their_sections(insulin):
+    _, reader = insulin
+    contents = next(i for i, page in enumerate(reader.pages)
+                    if tr("contents", "en") in (page.extract_text() or ""))
+    annots = [a.get_object() for a in reader.pages[contents].get("/Annots") or []]
+    assert len(annots) >= 10
+    pages = {reader.get_destination_page_number(m) for m in reader.outline
+             if not isinstance(m, list)}
+    landed = {reader.get_page_number(a["/Dest"][0]) for a in annots if "/Dest" in a}
+    assert landed and landed <= pages | {p + 1 for p in pages}
+
+
+def test_fingerprint_names_catalog_version_seed_and_tool(insulin):
+    _, reader = insulin
+    cover = " ".join((reader.pages[0].extract_text() or "").split())
+    assert "Catalog version 2026.1" in cover
+    assert "Attack-path sampling seed 0" in cover
+    assert "Threat Workbench" in cover
+
+
+def test_fda_signed_updates_count_gateways_too():
+    """A transmitter with unsigned updates is an FDA finding as much as the implant."""
+    model = load_model(SAMPLES / "cardiac-implant-remote-monitoring.twm.json")
+    gateway = next(c for c in model.components if c.layer.value == "gateway")
+    gateway.properties.signed_updates = False
+    fda = next(i for i in assess(model, "en") if "FDA" in i.title)
+    evidence = "; ".join(fda.evidence)
+    assert gateway.name in evidence and "missing" in evidence
+    devices = [c for c in model.components if c.layer.value in ("thing", "gateway")
+               and (c.properties.signed_updates is not None or c.properties.os_firmware)]
+    assert f"/{len(devices)}" in evidence
+
+
+def test_characters_the_font_lacks_are_named(tmp_path, capsys):
+    model = report_model()
+    model.components[0].name = "心臓モニタ pump"
+    path = tmp_path / "m.twm.json"
+    save_model(model, path)
+    assert main(["report", str(path), "-o", str(tmp_path / "r.pdf")]) == 0
+    assert "心臓モニタ" in capsys.readouterr().err
+    data = gather(model, use_engines=False)
+    assert any("心臓モニタ" in note for note in data.notes)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_folder_fails_before_the_analysis(tmp_path, capsys):
+    path = tmp_path / "m.twm.json"
+    save_model(report_model(), path)
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        assert main(["report", str(path), "-o", str(folder / "r.pdf")]) != 0
+        assert "not writable" in capsys.readouterr().err
+    finally:
+        folder.chmod(0o700)
