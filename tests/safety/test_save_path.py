@@ -232,3 +232,38 @@ def test_validate_reports_every_file(tmp_path: Path, model_path: Path,
     assert [line.split(": ")[0] for line in captured.err.splitlines()] == [str(bad), str(v0)]
     assert "internal error" not in captured.err
     assert captured.out == f"{model_path}: ok\n"
+
+
+KILLED_WRITER = """
+import os, sys, time
+from workbench.model import load_model, save_model
+path = sys.argv[1]
+model = load_model(path)
+model.metadata.version = "killed"
+os.replace = lambda *args: time.sleep(3600)  # killed between the temp file and the rename
+print("ready", flush=True)
+save_model(model, path)
+"""
+
+
+def test_killed_saves_leave_nothing_behind_after_the_next_save(model_path: Path) -> None:
+    """Issue 18: 100 kills left 115 hidden full copies (425 MB), never removed."""
+    folder = model_path.parent
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(model_path)],
+                                stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        deadline = time.time() + 30
+        while time.time() < deadline and not any(
+                p.name.startswith(f".m.twm.json.{proc.pid}.") for p in folder.iterdir()):
+            time.sleep(0.05)
+        proc.kill()
+        proc.wait(timeout=30)
+    left = [p for p in folder.iterdir() if p.name.endswith(io_write.TEMP_SUFFIX)]
+    # each killed save had removed its dead predecessor's copies: only the last one's are left
+    # (the new model, and the backup it was writing)
+    assert left and all(f".{proc.pid}." in p.name for p in left)
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in left)  # never readable
+    assert load_model(model_path).metadata.version != "killed"  # the old file, whole
+    save_model(load_model(model_path), model_path)
+    assert sorted(p.name for p in folder.iterdir()) == ["m.twm.json", "m.twm.json.bak"]

@@ -234,7 +234,9 @@ def _new_file_mode(target: Path, private: bool) -> int:
         return 0o666 & ~umask
 
 
-def _write_temp(target: Path, data: bytes, mode: int) -> Path:
+def _write_temp(target: Path, data: bytes) -> Path:
+    """A complete, synced copy of ``data`` beside ``target``, 0600 (a killed save must not
+    leave a readable copy; the final mode is set after the rename)."""
     tmp = _temp_name(target)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
     try:
@@ -242,7 +244,6 @@ def _write_temp(target: Path, data: bytes, mode: int) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -270,11 +271,12 @@ def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool = False,
                                                        "nothing written, run again")],
                                          str(path))
         clean_stale_temps(target)
-        tmp = _write_temp(target, data, _new_file_mode(target, private))
+        mode = _new_file_mode(target, private)
+        tmp = _write_temp(target, data)
         try:
             if keep_backup and target.is_file():
                 backup = target.with_name(target.name + ".bak")
-                btmp = _write_temp(backup, target.read_bytes(), 0o600)
+                btmp = _write_temp(backup, target.read_bytes())
                 try:
                     os.replace(btmp, backup)
                 except BaseException:
@@ -286,6 +288,8 @@ def write_bytes_atomic(path: Path, data: bytes, *, keep_backup: bool = False,
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
             raise
+        if mode != 0o600:  # killed just before this line: the model is left 0600, never wider
+            os.chmod(target, mode)
         _fsync_dir(target.parent if str(target.parent) else Path("."))
 
 
