@@ -98,8 +98,9 @@ def _mark(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
 
-def report(fig: Figures) -> dict[str, bool]:
-    """Print one model's block; returns the goals it meets."""
+def report(fig: Figures, judge: bool = True) -> dict[str, bool]:
+    """Print one model's block; returns the goals it meets (none when ``judge`` is off:
+    the goals are set for the samples, and the casebook's models carry no controls)."""
     print(f"\n{fig.name}: {fig.counted} counted threats, {fig.targets} targets")
     print(f"  {'':<10}" + "".join(f"{lv:>10}" for lv in LEVELS) + f"{'high+crit':>11}"
           f"{'levels':>8}")
@@ -111,9 +112,12 @@ def report(fig: Figures) -> dict[str, bool]:
     critical = fig.shares["projected"]["critical"]
     used = fig.levels_used("projected")
     goals = {"critical": critical <= MAX_CRITICAL, "levels": used >= MIN_LEVELS}
-    print(f"  goal: at most {MAX_CRITICAL:.0%} critical after controls: "
-          f"{_pct(critical).strip()} -> {_mark(goals['critical'])}; at least {MIN_LEVELS} "
-          f"levels: {used} -> {_mark(goals['levels'])}")
+    if not judge:
+        goals = {}
+    else:
+        print(f"  goal: at most {MAX_CRITICAL:.0%} critical after controls: "
+              f"{_pct(critical).strip()} -> {_mark(goals['critical'])}; at least "
+              f"{MIN_LEVELS} levels: {used} -> {_mark(goals['levels'])}")
     if fig.attackers:
         print("  compromise probability of targets, per attacker "
               "(reached/targets  min / median / max):")
@@ -128,7 +132,7 @@ def report(fig: Figures) -> dict[str, bool]:
             print(f"  attacker/target pairs reached at 0.9 or more: {_pct(high).strip()} "
                   f"of {len(pairs)} (no goal; near 100 % means the numbers saturate)")
     spread = fig.separation()
-    if spread is not None:
+    if spread is not None and judge:
         goals["separated"] = spread >= MIN_SEPARATION
         print(f"  goal: attackers separated (medians span >= {MIN_SEPARATION}): "
               f"{spread:.2f} -> {_mark(goals['separated'])}")
@@ -155,10 +159,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"==== {group} ({len(paths)} models; seed {args.seed}, {args.worlds} worlds)")
         met: dict[str, list[bool]] = {}
         for path in paths:
-            for goal, ok in report(measure(path, args.seed, args.worlds)).items():
+            figures = measure(path, args.seed, args.worlds)
+            for goal, ok in report(figures, judge=group != "casebook").items():
                 met.setdefault(goal, []).append(ok)
-        print(f"\n{group}: goals met: " + "; ".join(
-            f"{goal} {sum(oks)} of {len(oks)}" for goal, oks in met.items()))
+        if met:
+            print(f"\n{group}: goals met: " + "; ".join(
+                f"{goal} {sum(oks)} of {len(oks)}" for goal, oks in met.items()))
+        else:
+            print(f"\n{group}: figures only (the goals are set for the samples; these "
+                  "models carry no controls, so before and after are the same)")
     return 0
 
 
