@@ -121,12 +121,13 @@ class Builder:
     def flow(self, source: str, target: str, name: str, protocol: str, *,
              via: tuple[str, ...] = (), encrypted: bool, authenticated: bool,
              assets: tuple[str, ...], bidirectional: bool = False,
-             notes: str | None = None, ident: str | None = None) -> None:
+             notes: str | None = None, ident: str | None = None,
+             signed: bool | None = None) -> None:
         ident = ident or f"f-{source}-{target}"
         self.flows.append(Flow(id=self._new_id(ident), source=source, target=target, name=name,
                                protocol=protocol, via=list(via), bidirectional=bidirectional,
                                encrypted=encrypted, authenticated=authenticated,
-                               data_assets=list(assets), notes=notes))
+                               data_assets=list(assets), notes=notes, signed=signed))
 
     def attacker(self, ident: str, entries: tuple[str, ...] = (), *,
                  rule: dict | None = None, capability: float | None = None,
@@ -284,7 +285,7 @@ def cardiac_implant_remote_monitoring() -> ThreatModel:
            assets=("a-episodes", "a-device-id"), ident="f-transmitter-vendor-edge-fallback")
     b.flow("fw-server", "transmitter", "Transmitter firmware update", "HTTPS, signed image",
            via=("internet", "lte-m"), encrypted=True, authenticated=True,
-           assets=("a-firmware",))
+           assets=("a-firmware",), signed=True)
     b.flow("vendor-edge", "rm-platform", "Validated uploads", "HTTPS/REST (internal)",
            encrypted=True, authenticated=True, assets=("a-episodes", "a-device-id"))
     b.flow("rm-platform", "triage-ml", "Episodes for triage", "message queue (TLS)",
@@ -319,7 +320,7 @@ def cardiac_implant_remote_monitoring() -> ThreatModel:
            encrypted=False, authenticated=False, assets=("a-episodes",))
     b.flow("fw-server", "programmer", "Programmer software update", "HTTPS, signed package",
            via=("internet", "hospital-lan"), encrypted=True, authenticated=True,
-           assets=("a-firmware",))
+           assets=("a-firmware",), signed=True)
     b.flow("rm-platform", "push", "Transmission reminders", "HTTPS/2 (APNs/FCM)",
            encrypted=True, authenticated=True, assets=("a-device-id",))
     b.flow("push", "patient-app", "Reminder notification", "APNs/FCM",
@@ -512,10 +513,10 @@ def insulin_closed_loop() -> ThreatModel:
            assets=("a-glucose", "a-pump-history", "a-profile"), ident="f-loop-app-api-wifi")
     b.flow("fw-server", "loop-app", "Pump firmware and algorithm update",
            "HTTPS, signed package", via=("internet", "cellular"), encrypted=True,
-           authenticated=True, assets=("a-firmware", "a-algorithm"))
+           authenticated=True, assets=("a-firmware", "a-algorithm"), signed=True)
     b.flow("loop-app", "pump", "Firmware transfer to pump", "BLE DFU",
            via=("ble-pump",), encrypted=True, authenticated=False, assets=("a-firmware",),
-           ident="f-loop-app-pump-dfu",
+           ident="f-loop-app-pump-dfu", signed=True,
            notes="The pump verifies the vendor signature before installing.")
     b.flow("app-store", "loop-app", "App distribution", "HTTPS", via=("internet",),
            encrypted=True, authenticated=True, assets=())
