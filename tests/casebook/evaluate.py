@@ -100,8 +100,9 @@ def _recommended_ids(recommendations: list[dict[str, Any]], count: int) -> list[
     """Catalog control ids of the first ``count`` distinct controls of the plan."""
     ids: list[str] = []
     for step in recommendations:
+        # "catalog:<control>@<element>", "fleet:<control>@<stencil>" or a model control id
         added = str(step.get("added", ""))
-        control = added.removeprefix("catalog:").split("@", 1)[0]
+        control = str(step.get("control") or added.split(":", 1)[-1].split("@", 1)[0])
         if control and control not in ids:
             ids.append(control)
         if len(ids) == count:

@@ -4,18 +4,24 @@ flat networks, and the stencils those advisories needed."""
 
 from __future__ import annotations
 
+import enum
 import json
+import typing
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbench.model import (
+    ComponentProperties,
     FactIndex,
     FlowAuthentication,
     ModelError,
     default_stencils,
     dumps_model,
     load_model,
+    model_from_document,
     save_model,
 )
 from workbench.model.conditions import Condition
@@ -150,3 +156,43 @@ def test_advisory_stencils_exist_with_their_own_icons(stencil_id: str, layer: st
     assert stencil.label_fr and stencil.description
     icon = stencils_dir() / "icons" / f"{stencil.icon}.svg"
     assert icon.is_file()
+
+
+def _candidates(name: str) -> list:
+    """Values a file may give an optional property: unknown, and each valid value."""
+    annotation = ComponentProperties.model_fields[name].annotation
+    for arg in typing.get_args(annotation):
+        if isinstance(arg, type) and issubclass(arg, enum.Enum):
+            return [None] + [e.value for e in arg]
+        if arg is bool:
+            return [None, True, False]
+    return [None, "given by the analyst"]
+
+
+_OPTIONAL = {n: _candidates(n) for n, f in ComponentProperties.model_fields.items()
+             if f.default is None}
+
+
+@settings(max_examples=80, deadline=None)
+@given(stencil=st.sampled_from([s.id for s in default_stencils()]),
+       props=st.fixed_dictionaries({}, optional={
+           n: st.sampled_from(v) for n, v in _OPTIONAL.items()}))
+def test_partial_properties_fill_from_the_stencil_and_round_trip(stencil, props) -> None:
+    """Any mix of omitted keys, explicit unknowns and explicit values survives a save and a
+    load unchanged, and every omitted key holds the stencil's default."""
+    defaults = default_stencils()[stencil].defaults
+    layer = default_stencils()[stencil].layer.value
+    doc = _doc([{"id": "c", "name": "C", "stencil": stencil, "layer": layer,
+                 "properties": props}])
+    model = model_from_document(doc, "generated")
+    filled = model.components[0].properties
+
+    def plain(value):
+        return value.value if hasattr(value, "value") else value
+
+    for name in ComponentProperties.model_fields:
+        expected = props[name] if name in props else plain(getattr(defaults, name))
+        assert plain(getattr(filled, name)) == expected, name
+    text = dumps_model(model)
+    again = model_from_document(json.loads(text), "saved")
+    assert again == model and dumps_model(again) == text
