@@ -3,8 +3,9 @@
 The print layout (:mod:`workbench.report.printlayout`) may reflow the authored layout to fill
 an A4 page; the baseline is the authored layout itself, printed as drawn. For each sample it
 prints the scale on the better of the two A4 frames (portrait, landscape, minus the room the
-board page keeps for its heading and caption), the printed size of an element's name in
-points (the scene draws it at ``NAME_SIZE`` units), and the time to choose the layout.
+board page keeps for its heading and caption), whether every element name fits its box at
+7 pt there, the size names print at (7 pt at least: the scene raises text to that floor),
+and the time to choose the layout (with the name check, as the report does).
 
     .venv/bin/python benchmarks/bench_print_layout.py
 """
@@ -21,24 +22,26 @@ sys.path.insert(0, str(ROOT))
 from workbench.model.io import load_model  # noqa: E402
 from workbench.report.document import ReportDoc  # noqa: E402
 from workbench.report.printlayout import authored_fit, best_layout  # noqa: E402
-from workbench.report.scene import NAME_SIZE  # noqa: E402
+from workbench.report.scene import MIN_PT, NAME_SIZE, SCENE_SHARE, _names_fit  # noqa: E402
 
-RESERVE = 60.0  # what the board's architecture page keeps for heading and caption
+RESERVE = 85.0 + 34.0  # the board's diagram pages: path lines or caption, and the heading
 
 
 def main() -> int:
     pages = [(w, h - RESERVE) for w, h in (ReportDoc.frame_size("portrait"),
                                            ReportDoc.frame_size("landscape"))]
-    print(f"{'sample':<36} {'authored':>9} {'printed':>8} {'gain':>6} {'name pt':>8} {'ms':>6}")
+    print(f"{'sample':<36} {'authored':>9} {'printed':>8} {'gain':>6} {'fit':>5} "
+          f"{'name pt':>8} {'ms':>6}")
     for path in sorted((ROOT / "sample-models").glob("*.twm.json")):
         model = load_model(path)
         authored = max(authored_fit(model).scale(p) for p in pages)
         start = time.perf_counter()
-        fit, page = best_layout(model, pages)
+        fit, page = best_layout(model, pages, _names_fit(model, "en"))
         elapsed = (time.perf_counter() - start) * 1000
         scale = fit.scale(pages[page])
+        name_pt = max(NAME_SIZE * scale * SCENE_SHARE, MIN_PT)
         print(f"{path.stem:<36} {authored:>9.3f} {scale:>8.3f} {scale / authored - 1:>6.0%} "
-              f"{NAME_SIZE * scale:>8.1f} {elapsed:>6.1f}")
+              f"{'yes' if fit.names_fit else 'no':>5} {name_pt:>8.1f} {elapsed:>6.1f}")
     return 0
 
 

@@ -18,12 +18,23 @@ from workbench.report.i18n import tr
 TOP_PATHS = 3
 HEADING_ROOM = 34.0
 CONTENTS_ROOM = 44 * mm
-DIAGRAM_RESERVE = 85.0  # below the diagram: three path lines (page 4), the caption (page 3)
 
 
 def _page(content: list, orientation: str, reserve: float = HEADING_ROOM) -> KeepInFrame:
     width, height = ReportDoc.frame_size(orientation)
     return KeepInFrame(width, height - reserve, content, mode="shrink")
+
+
+def diagram_reserve(data: ReportData, styles: Styles, lang: str) -> float:
+    """Height the diagram pages keep below the heading room for the path lines (page 4) or
+    the caption (page 3): measured, so the page frame never has to shrink the drawing (and
+    its 7 pt text) to make them fit. Both pages use it: one layout, one size."""
+    width = min(ReportDoc.frame_size(o)[0] for o in ("portrait", "landscape"))
+    below = [p(tr("diagram_caption", lang), styles.caption)]
+    below = sections.path_lines(data, styles, lang, TOP_PATHS) if data.paths else below
+    height = sum(f.wrap(width, 1000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                 for f in below)
+    return HEADING_ROOM + max(height, 24.0) + 8.0
 
 
 def story(data: ReportData, lang: str) -> tuple[list, Styles]:
@@ -40,15 +51,15 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     out += [body[0], _page(body[1:], "portrait")]
     # 3. Architecture diagram, on the page orientation that prints it largest; 4. the same
     # drawing (same layout, same size) with the top attack paths and their context dimmed.
-    orientation = sections.diagram_orientation(data, lang, reserve=DIAGRAM_RESERVE)
+    reserve = diagram_reserve(data, styles, lang)
+    orientation = sections.diagram_orientation(data, lang, reserve=reserve)
     dw, dh = ReportDoc.frame_size(orientation)
     out += [NextPageTemplate(orientation), PageBreak(), Heading(tr("sec_diagram", lang), h1, 0),
-            _page([sections.diagram(data, lang, dw, dh - DIAGRAM_RESERVE),
+            _page([sections.diagram(data, lang, dw, dh - reserve),
                    p(tr("diagram_caption", lang), styles.caption)], orientation)]
     paths: list = []
     if data.paths:
-        paths.append(sections.diagram(data, lang, dw, dh - DIAGRAM_RESERVE,
-                                      with_paths=TOP_PATHS))
+        paths.append(sections.diagram(data, lang, dw, dh - reserve, with_paths=TOP_PATHS))
     paths += sections.path_lines(data, styles, lang, TOP_PATHS)
     out += [PageBreak(), Heading(tr("sec_paths", lang), h1, 0), _page(paths, orientation)]
     # 5. Risk matrices and control plan (the plan heading lives inside the frame).

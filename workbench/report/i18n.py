@@ -113,6 +113,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "org_2": ("a significant incident, handled with limited effort and cost",
               "un incident significatif, traité avec un effort et un coût limités"),
     "org_1": ("minor consequences", "des conséquences mineures"),
+    "also_on": ("The same threat stands on {count} elements; also on {names}.",
+                "La même menace pèse sur {count} éléments ; aussi sur {names}."),
     "many_patients": ("One attack can reach many patients at once.",
                       "Une seule attaque peut toucher de nombreux patients à la fois."),
     # diagram
@@ -185,10 +187,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sec_recommend": ("What to fund first against attack paths",
                       "Que financer d'abord contre les chemins d'attaque"),
     "recommend_intro": (
-        "Controls added one at a time, each the one that lowers the summed probability of "
-        "compromise of the targets most per unit of cost (attack-path engine).",
-        "Mesures ajoutées une à une, chacune celle qui réduit le plus la somme des "
-        "probabilités de compromission des cibles par unité de coût (moteur de chemins)."),
+        "The cheapest set of controls the attack-path engine found that brings every target "
+        "it can under its threshold (exact when there are few candidates), in the order that "
+        "removes the most excess probability first.",
+        "Le jeu de mesures le moins coûteux trouvé par le moteur de chemins d'attaque pour "
+        "ramener sous son seuil chaque cible qui peut l'être (exact quand les candidates sont "
+        "peu nombreuses), dans l'ordre qui retire d'abord le plus de probabilité en excès."),
     "cumulative_cost": ("Cumulative cost", "Coût cumulé"),
     "max_after": ("Highest target probability after", "Probabilité max. après"),
     "truncated": ("search was cut by a bound: more paths may exist",
@@ -567,6 +571,8 @@ MESSAGES.update({key: (en, fr_typography(fr)) for key, (en, fr) in {
                     "Chaque élément et flux avec les identifiants de ses menaces (ouvertes et "
                     "fermées) ; les noms du registre renvoient ici."),
     "index_open": ("Open", "Ouvertes"),
+    "details_more": ("… and {count} more (index by element).",
+                     "… et {count} autres (index par élément)."),
     "cost_range": ("Cost (range)", "Coût (fourchette)"),
     "effectiveness": ("Eff.", "Eff."),
     "catalog_version": ("Catalog version", "Version du catalogue"),

@@ -142,6 +142,12 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5,
             p(tr("current_level", lang, level=risk_text(row.residual, lang),
                  projected=risk_text(row.projected, lang)), styles.small),
         ]
+        others = sorted({r.element_name for r in open_rows
+                         if r.catalog_id == row.catalog_id and r.element != row.element})
+        if others:  # one card per threat: where else it stands
+            lines.append(p(tr("also_on", lang, count=len(others) + 1,
+                              names=", ".join(others[:4]) + ("…" if len(others) > 4 else "")),
+                           styles.small))
         if row.many_patients:
             lines.append(p(tr("many_patients", lang), styles.small))
         story += [_risk_card(row, lines, styles, lang, width), Spacer(1, 3 * mm)]

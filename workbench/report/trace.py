@@ -17,8 +17,10 @@ from reportlab.platypus import Spacer
 
 from workbench.report.data import ReportData, RiskRow
 from workbench.report.document import Heading, Styles, p, rich, table, typeset
+from workbench.report.fasttable import FastTable
 from workbench.report.i18n import PROPERTY_WORDS, STATUS, tr, vocab
 from workbench.report.sections import (
+    FAST_ROWS,
     control_anchor,
     element_anchor,
     risk_text,
@@ -27,6 +29,7 @@ from workbench.report.sections import (
 )
 
 LINK = "#1f4e9c"
+MAX_LINKS = 40  # occurrences linked per threat type; beyond, the index by element has them
 
 
 def load_catalog_safely(data: ReportData) -> Any:
@@ -154,8 +157,12 @@ def threat_details(data: ReportData, styles: Styles, lang: str, width: float) ->
                 why = why or tr("details_manual", lang)
             if why:
                 reasons.append(f"{row.id}: {why}")
+        more = ""
+        if len(links) > MAX_LINKS:  # a 300-element estate: the index lists every id
+            more = " " + escape(tr("details_more", lang, count=len(links) - MAX_LINKS))
+            links = links[:MAX_LINKS]
         story.append(rich(f"<b>{escape(tr('details_instances', lang, count=len(rows)))}</b> "
-                          + ", ".join(links), styles.small))
+                          + ", ".join(links) + more, styles.small))
         for reason in reasons[:20]:
             story.append(p(f"– {reason}", styles.small))
     return story
@@ -174,8 +181,10 @@ def element_index(data: ReportData, styles: Styles, lang: str, width: float) -> 
         rows.append([f"{name} ({element_id})", str(sum(1 for r in threats if r.open)),
                      ", ".join(r.id for r in threats) or "–"])
     anchors = [element_anchor(element_id) for element_id, _ in entries]
-    return [p(tr("index_intro", lang), styles.small),
-            table([tr("element", lang), tr("index_open", lang), tr("threat_id", lang)], rows,
-                  [0.3 * width, 0.08 * width, 0.62 * width], styles, anchors=anchors,
-                  wrap=[True, False, True]),
-            Spacer(1, 3 * mm)]
+    header = [tr("element", lang), tr("index_open", lang), tr("threat_id", lang)]
+    widths = [0.3 * width, 0.08 * width, 0.62 * width]
+    if sum(len(by_element.get(e, [])) for e, _ in entries) > FAST_ROWS:
+        body = FastTable(header, rows, widths, size=styles.cell.fontSize, anchors=anchors)
+    else:
+        body = table(header, rows, widths, styles, anchors=anchors, wrap=[True, False, True])
+    return [p(tr("index_intro", lang), styles.small), body, Spacer(1, 3 * mm)]
