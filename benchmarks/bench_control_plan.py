@@ -19,9 +19,11 @@ steps whose summed excess is worse than the best subset costing no more; empty p
 no explanation.
 
 Then, unless ``--no-samples``: the plan on the six sample models and on synthetic hospital
-groups (``gen_synthetic.py``) through the real engine: evaluations spent, steps, and the
-seconds ``analyze_attacks`` takes with and without the plan (one run each, risks from
-``analyze``; timings vary on a shared machine).
+groups (``gen_synthetic.py``) through the real engine: targets above the threshold 0.1
+before the plan and after its last step, evaluations spent, steps, and the seconds
+``analyze_attacks`` takes with and without the plan (one run each, risks from ``analyze``;
+timings vary on a shared machine). Samples run twice: the default budget ("auto") and
+``plan_evaluations=240`` (120 searched candidates).
 
     .venv/bin/python benchmarks/bench_control_plan.py [--models 300] [--seed 7]
         [--no-samples] [--sizes 300,3000]
@@ -147,7 +149,7 @@ class Tally:
                 f"{self.empty_silent:>6} {ev}")
 
 
-def engine_rows(sizes: list[int]) -> None:
+def engine_rows(sizes: list[int], wide: int = 240) -> None:
     """Plan cost on real models: evaluations, steps, seconds with and without the plan."""
     import time
 
@@ -160,22 +162,28 @@ def engine_rows(sizes: list[int]) -> None:
     models = [(p.stem.removesuffix(".twm"), load_model(p))
               for p in sorted((root / "sample-models").glob("*.twm.json"))]
     models += [(f"synthetic-{n}", synthetic_model(n)) for n in sizes]
-    print("model                              elements targets evals steps  cost above  "
-          "without s  with s  plan s")
+    print("model                              budget elements targets above evals steps  "
+          "cost after  without s  with s  plan s")
     for name, model in models:
         risks = analyze(model).threats
         t = time.perf_counter()
-        analyze_attacks(model, risks=risks, recommend=False)
+        plain = analyze_attacks(model, risks=risks, recommend=False)
         without = time.perf_counter() - t
-        t = time.perf_counter()
-        result = analyze_attacks(model, risks=risks)
-        with_plan = time.perf_counter() - t
-        plan = result.recommendations
-        last = plan[-1] if plan else {}
-        print(f"{name[:34]:<34} {len(model.components):>8} {len(result.targets):>7} "
-              f"{plan[0]['evaluations'] if plan else 0:>5} {len(plan):>5} "
-              f"{last.get('cost', 0):>5.0f} {last.get('targets_above_threshold', '-'):>5} "
-              f"{without:>9.2f} {with_plan:>7.2f} {with_plan - without:>7.2f}")
+        above = sum(1 for r in plain.target_results if r["probability"] > 0.1)
+        budgets: list[int | None] = [None]
+        if not name.startswith("synthetic"):
+            budgets.append(wide)
+        for budget in budgets:
+            t = time.perf_counter()
+            result = analyze_attacks(model, risks=risks, plan_evaluations=budget)
+            with_plan = time.perf_counter() - t
+            plan = result.recommendations
+            last = plan[-1] if plan else {}
+            print(f"{name[:34]:<34} {budget or 'auto':>6} {len(model.components):>8} "
+                  f"{len(result.targets):>7} {above:>5} "
+                  f"{plan[0]['evaluations'] if plan else 0:>5} {len(plan):>5} "
+                  f"{last.get('cost', 0):>5.0f} {last.get('targets_above_threshold', '-'):>5} "
+                  f"{without:>10.2f} {with_plan:>7.2f} {with_plan - without:>7.2f}")
 
 
 def main() -> None:

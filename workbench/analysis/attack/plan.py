@@ -176,9 +176,13 @@ def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold: float
     if exhausted:
         plan.notes.append(f"control plan: search budget of {budget} evaluations spent; the "
                           f"plan is the best found, not proven the cheapest")
-    if not plan.steps and not exhausted:
+    if not plan.steps and not exhausted and need.any():
         plan.notes.append("no control plan: no candidate (alone, in pairs or all together) "
                           "lowers a target above the threshold")
+    elif not plan.steps and not exhausted:
+        plan.notes.append(f"no control plan: no target above the threshold can be brought "
+                          f"under it, and no candidate alone lowers their summed excess by "
+                          f"{MIN_REDUCTION:g} or more")
     elif not plan.steps:
         plan.notes.append("no control plan: the search budget ran out before a step was "
                           "found (raise the budget, or narrow the targets)")

@@ -130,7 +130,7 @@ def _members(cand: Candidate) -> tuple[str, ...]:
 
 
 def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, Candidate],
-                   chunk: int = 64) -> AttackGraph:
+                   chunk: int = 128) -> AttackGraph:
     """``graph.with_controls`` for any number of candidates: a large set is applied a few
     dozen elements at a time, each with only the candidates sitting on them (an element's
     chances depend on those alone), so no step copies the whole set per threat."""
@@ -143,9 +143,16 @@ def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, 
     for c in chosen:
         for e in candidates[c].elements:
             on.setdefault(e, []).append(c)
-    items = sorted(on.items())
-    for i in range(0, len(items), chunk):
-        part = items[i:i + chunk]
+    part: list[tuple[str, list[str]]] = []
+    size = 0
+    for element, ids in sorted(on.items()):
+        part.append((element, ids))
+        size += len(ids)
+        if size >= chunk:
+            graph = graph.with_controls([c for _, cs in part for c in cs],
+                                        [e for e, _ in part])
+            part, size = [], 0
+    if part:
         graph = graph.with_controls([c for _, cs in part for c in cs], [e for e, _ in part])
     return graph
 
@@ -277,30 +284,73 @@ def _without(row: _Row, cid: str) -> float:
     return value
 
 
-def _can_matter(cand: Candidate, table: dict[str, list[_Row]]) -> bool:
+class _Effect:
+    """One element's threats with one effect: the maxima the screening needs, and the
+    rows in decreasing order so "the largest among those a candidate does not touch" is
+    found in a step or two."""
+
+    def __init__(self, rows: list[_Row]):
+        self.rows = rows
+        self.by_base = sorted(range(len(rows)), key=lambda i: -rows[i].base)
+        self.by_full = sorted(range(len(rows)), key=lambda i: -rows[i].full)
+        self.base_max = rows[self.by_base[0]].base
+        self.full_max = rows[self.by_full[0]].full
+
+    def untouched_max(self, order: list[int], touched: set[int], full: bool) -> float:
+        for i in order:
+            if i not in touched:
+                return self.rows[i].full if full else self.rows[i].base
+        return 0.0
+
+
+def _effect_index(table: dict[str, list[_Row]]
+                  ) -> tuple[dict[tuple[str, str], _Effect], dict[str, list[tuple[str, int]]]]:
+    """Per (element, effect) its :class:`_Effect`; per candidate the (element, row) pairs
+    it touches."""
+    effects: dict[tuple[str, str], _Effect] = {}
+    touches: dict[str, list[tuple[str, str, int]]] = {}
+    for e, rows in table.items():
+        for effect in sorted({x for r in rows for x in r.effects}):
+            mine = [r for r in rows if effect in r.effects]
+            effects[(e, effect)] = _Effect(mine)
+            for j, r in enumerate(mine):
+                for cid, f in r.factor.items():
+                    if f < 1.0:
+                        touches.setdefault(cid, []).append((e, effect, j))
+    return effects, touches
+
+
+def _per_effect(cand_id: str, effects: dict[tuple[str, str], _Effect],
+                touches: dict[str, list[tuple[str, str, int]]]):
+    """(element, effect data, indices the candidate touches in that effect's rows)."""
+    hit: dict[tuple[str, str], set[int]] = {}
+    for e, effect, j in touches.get(cand_id, ()):
+        hit.setdefault((e, effect), set()).add(j)
+    for key, mine in hit.items():
+        yield key[0], effects[key], mine
+
+
+def _can_matter(cand: Candidate, table: dict[str, list[_Row]],
+                index: tuple[dict, dict]) -> bool:
     """False when the candidate can never change a step: on each of its elements and for
     each effect (control, expose, deny), a threat it does not touch stays at least as easy
     as the ones it does, even with every candidate in place (an element's chance is its
     easiest threat's)."""
-    for e in cand.elements:
-        rows = table.get(e, [])
-        touched = [r for r in rows if r.factor.get(cand.id, 1.0) < 1.0]
-        for effect in {x for r in touched for x in r.effects}:
-            floor = max((r.full for r in rows
-                         if effect in r.effects and r.factor.get(cand.id, 1.0) >= 1.0),
-                        default=0.0)
-            if max(r.base for r in touched if effect in r.effects) > floor + 1e-12:
-                return True
+    for _, data, mine in _per_effect(cand.id, *index):
+        floor = data.untouched_max(data.by_full, mine, full=True)
+        if max(data.rows[j].base for j in mine) > floor + 1e-12:
+            return True
     return False
 
 
 def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, int],
-            table: dict[str, list[_Row]]) -> dict[str, float]:
+            table: dict[str, list[_Row]], index: tuple[dict, dict]) -> dict[str, float]:
     """Screening score when there are too many candidates to evaluate: how much the
     candidate lowers the chance of a step onto its elements, alone or added last to the
     other candidates on the same element (so a pair that only works together scores),
     times how exposed the element is and how many targets above the threshold it leads
     to, per cost unit."""
+    effects, touches = index
     top = np.zeros(graph.size)
     for r in runs:
         top = np.maximum(top, r.solution.probability[:graph.size])
@@ -313,14 +363,14 @@ def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, i
         if isinstance(c, FleetCandidate):
             continue
         total = 0.0
-        for e in c.elements:
-            rows = table.get(e, [])
-            for effect in {x for r in rows for x in r.effects}:
-                mine = [r for r in rows if effect in r.effects]
-                alone = (max(r.base for r in mine)
-                         - max(r.base * r.factor.get(c.id, 1.0) for r in mine))
-                last = max(_without(r, c.id) for r in mine) - max(r.full for r in mine)
-                total += exposure.get(e, 0.0) * weight.get(e, 1) * max(alone, last)
+        for e, data, mine in _per_effect(c.id, effects, touches):
+            rows = data.rows
+            alone = data.base_max - max(
+                data.untouched_max(data.by_base, mine, full=False),
+                max(rows[j].base * rows[j].factor[c.id] for j in mine))
+            last = max(data.untouched_max(data.by_full, mine, full=True),
+                       max(_without(rows[j], c.id) for j in mine)) - data.full_max
+            total += exposure.get(e, 0.0) * weight.get(e, 1) * max(alone, last)
         score[c.id] = total / max(c.cost, 1e-9)
     costs = {c.id: c.cost for c in pool}
     for c in pool:
@@ -360,7 +410,9 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     pool, weight = _relevant(graph, runs, sorted({graph.index[s.element] for s, p in zip(
         specs, base, strict=True) if p > threshold}), candidates)
     table = _table(pool, graph)
-    matter = {c.id: _can_matter(c, table) for c in pool if not isinstance(c, FleetCandidate)}
+    index = _effect_index(table)
+    matter = {c.id: _can_matter(c, table, index) for c in pool
+              if not isinstance(c, FleetCandidate)}
     pool = [c for c in pool if (any(matter.get(m, False) for m in c.members)
                                 if isinstance(c, FleetCandidate) else matter[c.id])]
     relevant = len(pool)
@@ -374,12 +426,13 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     if len(pool) > max_candidates:
         reachable, _ = _evaluate(graph, runs, specs, [c.id for c in pool], candidates,
                                  what_if, exact_limit, base_state)
-        score = _screen(pool, graph, runs, weight, table)
+        score = _screen(pool, graph, runs, weight, table, index)
         pool.sort(key=lambda c: (-score[c.id], c.cost, c.id))
         notes.append(f"control plan: search limited to the {max_candidates} of {len(pool)} "
                      f"candidates that most lower the chance of a step onto exposed elements "
                      f"(alone or with the other candidates on the same element), weighted by "
-                     f"the targets above the threshold they lead to, per cost")
+                     f"the targets above the threshold they lead to, per cost "
+                     f"(--plan-evaluations widens the search)")
         pool = pool[:max_candidates]
     costs = {c.id: max(float(c.cost), 1e-6) for c in pool}
     states: dict[frozenset[str], State] = {frozenset(): base_state}
