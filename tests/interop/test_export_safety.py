@@ -83,7 +83,8 @@ def test_csv_model_round_trips_formula_names() -> None:
     names = {c.id: c.name for c in back.components}
     for comp in model.components[:3]:
         assert names[comp.id] == comp.name.strip()
-    assert [f.id for f in back.flows] == [f.id for f in model.flows]
+    assert [(f.id, f.authentication, f.encrypted) for f in back.flows] == \
+        [(f.id, f.authentication, f.encrypted) for f in model.flows]
     assert {z.id: z.parent for z in back.zones} == {z.id: z.parent for z in model.zones}
 
 

@@ -50,6 +50,7 @@ def model_to_csv(model: ThreatModel) -> str:
                      "target": flow.target, "protocol": flow.protocol,
                      "via": ";".join(flow.via), "encrypted": _yes(flow.encrypted),
                      "authenticated": _yes(flow.authenticated),
+                     "authentication": flow.authentication.value,
                      "bidirectional": _yes(flow.bidirectional), "description": flow.notes})
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)

@@ -14,6 +14,7 @@ source/target  flow ends (component ids; required for flows)
 protocol       flow protocol ("HTTPS", "BLE GATT")
 via            network component ids the flow crosses, separated by ``;``
 encrypted, authenticated, bidirectional     flow flags: yes/no, true/false, 1/0
+authentication ``none``, ``weak`` or ``strong`` (schema 2; wins over ``authenticated``)
 trust_level    zone trust 0-10 (default 5)
 description    free text
 =============  ===========================================================================
@@ -36,7 +37,8 @@ from workbench.model.enums import Layer
 from workbench.model.stencils import StencilLibrary
 
 COLUMNS = ("kind", "id", "name", "type", "layer", "zone", "source", "target", "protocol", "via",
-           "encrypted", "authenticated", "bidirectional", "trust_level", "description")
+           "encrypted", "authenticated", "bidirectional", "trust_level", "description",
+           "authentication")
 MAX_ROWS = 50_000
 _TRUE = {"yes", "y", "true", "1", "x", "oui"}
 _FALSE = {"no", "n", "false", "0", "", "non"}
@@ -142,7 +144,7 @@ def csv_to_model(text: str, source: str, stencils: StencilLibrary | None = None)
         b.add_flow(row["id"], ends[0], ends[1], name=row.get("name"),
                    protocol=row.get("protocol"), via=via,
                    encrypted=_flag(row, "encrypted", source, number),
-                   authenticated=_flag(row, "authenticated", source, number),
+                   authentication=_authentication(row, source, number),
                    bidirectional=_flag(row, "bidirectional", source, number),
                    notes=row.get("description"))
     return b.build({"title": Path(source).name.split(".")[0] or "Imported CSV model"})
@@ -156,6 +158,16 @@ def _layer(value: str, source: str, number: int) -> Layer | None:
     except ValueError:
         raise fail(source, f"row {number}.layer", f"unknown layer {value!r} (expected thing, "
                                                   f"gateway, network or cloud)") from None
+
+
+def _authentication(row: dict[str, Any], source: str, number: int) -> str:
+    value = str(row.get("authentication", "")).strip().lower()
+    if value:
+        if value not in {"none", "weak", "strong"}:
+            raise fail(source, f"row {number}.authentication",
+                       f"expected none, weak or strong, got {row.get('authentication')!r}")
+        return value
+    return "strong" if _flag(row, "authenticated", source, number) else "none"
 
 
 def _flag(row: dict[str, Any], key: str, source: str, number: int) -> bool:
