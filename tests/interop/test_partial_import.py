@@ -109,3 +109,13 @@ def test_self_loop_threat_moves_to_its_element(tmp_path: Path) -> None:
     assert [t.element for t in result.model.threats] == ["n1"]
     assert result.skipped and "to itself" in result.skipped[0]
     assert any("skipped 1 item" in line for line in result.report_lines())
+
+
+def test_json_report_lists_what_was_skipped(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture) -> None:
+    path = tmp_path / "l.json"
+    path.write_text(CASES["otm-self-loop"][1], encoding="utf-8")
+    assert main(["import", str(path), "-o", str(tmp_path / "o.twm.json"), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["skipped"]) == 1 and "to itself" in report["skipped"][0]
+    assert all("confidence" in m for m in report["mapping"])

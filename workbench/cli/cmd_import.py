@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
                     "output": str(out), "counts": result.counts,
                     "mapping": [m.to_json() for m in result.mapping],
                     "unmapped": [m.element for m in result.unmapped],
-                    "warnings": result.warnings,
+                    "warnings": result.warnings, "skipped": result.skipped,
                     **({"update": {"onto": args.onto, **update.to_json()}} if update else {})})
     else:
         for line in result.report_lines():
