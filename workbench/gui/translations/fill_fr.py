@@ -96,6 +96,19 @@ FR = {
     "Save threat model": "Enregistrer le modèle de menaces",
     "Threat models (*.twm.json)": "Modèles de menaces (*.twm.json)",
     "Cannot save model": "Impossible d'enregistrer le modèle", "Saved %1": "%1 enregistré",
+    "File changed on disk": "Fichier modifié sur le disque",
+    "%1 was changed by another program or window since you opened it. Replace it with your "
+    "version? (Its current content is kept as %1.bak.)":
+        "%1 a été modifié par un autre programme ou une autre fenêtre depuis son ouverture. "
+        "Le remplacer par votre version ? (Son contenu actuel est conservé dans %1.bak.)",
+    "The model was not saved; the file on disk is unchanged.":
+        "Le modèle n'a pas été enregistré ; le fichier sur le disque est inchangé.",
+    "Your changes are kept in the recovery file %1.":
+        "Vos modifications sont conservées dans le fichier de récupération %1.",
+    "The recovery file could not be written either: use Save As to another place.":
+        "Le fichier de récupération n'a pas pu être écrit non plus : utilisez « Enregistrer "
+        "sous » vers un autre emplacement.",
+    "Could not write the recovery file %1": "Impossible d'écrire le fichier de récupération %1",
     "(none)": "(aucun)", "an unsaved model": "un modèle non enregistré",
     "Recover unsaved work?": "Récupérer le travail non enregistré ?",
     "Threat Workbench did not close normally. Recover the unsaved changes to %1?":

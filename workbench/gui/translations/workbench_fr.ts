@@ -686,278 +686,278 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="64" />
+        <location filename="../main_window.py" line="63" />
         <source>Untitled threat model</source>
         <translation>Modèle de menaces sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93" />
+        <location filename="../main_window.py" line="92" />
         <source>Stencils</source>
         <translation>Gabarits</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95" />
+        <location filename="../main_window.py" line="94" />
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97" />
+        <location filename="../main_window.py" line="96" />
         <source>Risk heatmap</source>
         <translation>Carte des risques</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="98" />
         <source>Threats</source>
         <translation>Menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101" />
+        <location filename="../main_window.py" line="100" />
         <source>Attack paths</source>
         <translation>Chemins d'attaque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117" />
+        <location filename="../main_window.py" line="116" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="162" />
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="163" />
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="164" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="165" />
         <source>Save &amp;As…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="166" />
         <source>Export &amp;Report…</source>
         <translation>Exporter le &amp;rapport…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="168" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="169" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="177" />
         <source>Cu&amp;t</source>
         <translation>Co&amp;uper</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="178" />
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="179" />
         <source>&amp;Paste</source>
         <translation>C&amp;oller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="180" />
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="181" />
         <source>Select &amp;All</source>
         <translation>&amp;Tout sélectionner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="182" />
         <source>New Trust &amp;Zone Around Selection…</source>
         <translation>Nouvelle &amp;zone de confiance autour de la sélection…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
+        <location filename="../main_window.py" line="184" />
         <source>Zoom &amp;In</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="186" />
         <source>Zoom &amp;Out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="188" />
         <source>Actual &amp;Size</source>
         <translation>Taille &amp;réelle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="189" />
         <source>&amp;Fit to Window</source>
         <translation>&amp;Ajuster à la fenêtre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;Risk Overlay</source>
         <translation>Calque de &amp;risque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="191" />
         <source>Auto-&amp;Layout by Layer</source>
         <translation>&amp;Disposition automatique par couche</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="193" />
         <source>Run &amp;Analysis</source>
         <translation>Lancer l'&amp;analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="194" />
         <source>Align &amp;Left</source>
         <translation>Aligner à &amp;gauche</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="194" />
         <source>Align &amp;Right</source>
         <translation>Aligner à &amp;droite</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="195" />
         <source>Align &amp;Top</source>
         <translation>Aligner en &amp;haut</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="195" />
         <source>Align &amp;Bottom</source>
         <translation>Aligner en &amp;bas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="196" />
         <source>Align &amp;Horizontal Centres</source>
         <translation>Centrer &amp;horizontalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="197" />
         <source>Align &amp;Vertical Centres</source>
         <translation>Centrer &amp;verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="198" />
         <source>&amp;Distribute Vertically</source>
         <translation>&amp;Répartir verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="206" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210" />
+        <location filename="../main_window.py" line="209" />
         <source>Open &amp;Recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="215" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="219" />
         <source>&amp;Arrange</source>
         <translation>&amp;Organiser</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="224" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232" />
+        <location filename="../main_window.py" line="231" />
         <source>A&amp;nalysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237" />
+        <location filename="../main_window.py" line="236" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256" />
+        <location filename="../main_window.py" line="255" />
         <source>Analysis failed: %1</source>
         <translation>Échec de l'analyse : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298" />
+        <location filename="../main_window.py" line="297" />
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362" />
+        <location filename="../main_window.py" line="361" />
         <source>Analysis: %1 threats (%2 new suggestions)</source>
         <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="395" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423" />
+        <location filename="../main_window.py" line="422" />
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425" />
+        <location filename="../main_window.py" line="424" />
         <source>Cannot paste: %1</source>
         <translation>Collage impossible : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432" />
+        <location filename="../main_window.py" line="431" />
         <source>Select the elements to put in the zone</source>
         <translation>Sélectionnez les éléments à mettre dans la zone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435" />
-        <location filename="../main_window.py" line="438" />
+        <location filename="../main_window.py" line="434" />
+        <location filename="../main_window.py" line="437" />
         <source>New trust zone</source>
         <translation>Nouvelle zone de confiance</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435" />
+        <location filename="../main_window.py" line="434" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443" />
+        <location filename="../main_window.py" line="442" />
         <source>Align</source>
         <translation>Aligner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446" />
+        <location filename="../main_window.py" line="445" />
         <source>Auto-layout</source>
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="455" />
+        <location filename="../main_window.py" line="454" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456" />
+        <location filename="../main_window.py" line="455" />
         <source>The model has unsaved changes. Save them?</source>
         <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
@@ -998,42 +998,71 @@
         <translation>Modèles de menaces (*.twm.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="533" />
         <source>Model has problems</source>
         <translation>Le modèle comporte des problèmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538" />
+        <location filename="../main_window.py" line="568" />
         <source>Cannot save model</source>
         <translation>Impossible d'enregistrer le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543" />
+        <location filename="../main_window.py" line="547" />
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563" />
+        <location filename="../main_window.py" line="552" />
+        <source>File changed on disk</source>
+        <translation>Fichier modifié sur le disque</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="553" />
+        <source>%1 was changed by another program or window since you opened it. Replace it with your version? (Its current content is kept as %1.bak.)</source>
+        <translation>%1 a été modifié par un autre programme ou une autre fenêtre depuis son ouverture. Le remplacer par votre version ? (Son contenu actuel est conservé dans %1.bak.)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="569" />
+        <source>The model was not saved; the file on disk is unchanged.</source>
+        <translation>Le modèle n'a pas été enregistré ; le fichier sur le disque est inchangé.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="571" />
+        <source>Your changes are kept in the recovery file %1.</source>
+        <translation>Vos modifications sont conservées dans le fichier de récupération %1.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="573" />
+        <source>The recovery file could not be written either: use Save As to another place.</source>
+        <translation>Le fichier de récupération n'a pas pu être écrit non plus : utilisez « Enregistrer sous » vers un autre emplacement.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="593" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576" />
+        <location filename="../main_window.py" line="601" />
+        <source>Could not write the recovery file %1</source>
+        <translation>Impossible d'écrire le fichier de récupération %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="617" />
         <source>an unsaved model</source>
         <translation>un modèle non enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578" />
+        <location filename="../main_window.py" line="619" />
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579" />
+        <location filename="../main_window.py" line="620" />
         <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
         <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="589" />
+        <location filename="../main_window.py" line="630" />
         <source>Cannot recover</source>
         <translation>Récupération impossible</translation>
     </message>
