@@ -13,10 +13,11 @@ Goals (issue 12, item 6), on the samples:
 - at most 15 % of counted threats critical after controls (projected: every planned control
   in place; an analyst's own rating counts as given);
 - at least three levels in use after controls;
-- attackers separated where their access differs: the medians of the attackers' compromise
-  probabilities span at least 0.25 (a proximate radio attacker at 0.9 on an unauthenticated
-  pump and a remote one several steps away well below pass; every attacker between 0.82 and
-  0.99 fails).
+- attackers separated where their access differs: on the median target, the attacker most
+  likely to compromise it and the one least likely differ by at least 0.25 (a proximate
+  radio attacker at 0.9 on an unauthenticated pump and a remote one several steps away
+  well below pass; every attacker between 0.82 and 0.99 on every target fails). The span
+  of the attackers' medians is printed too, without a goal.
 
 Everything goes through the same core calls as ``workbench analyze --json --seed 1``
 (``pipeline.analyze`` then ``attack.analyze_attacks``), so the figures are the product's.
@@ -65,9 +66,19 @@ class Figures:
     def medians(self) -> dict[str, float]:
         return {a: statistics.median(p) for a, p in self.attackers.items() if p}
 
-    def separation(self) -> float | None:
+    def median_span(self) -> float | None:
+        """Highest minus lowest of the attackers' median compromise probabilities."""
         medians = list(self.medians().values())
         return max(medians) - min(medians) if len(medians) >= 2 else None
+
+    def separation(self) -> float | None:
+        """Median, over the targets some attacker reaches, of the gap between the attacker
+        most and least likely to compromise it: 0 when every attacker is equally placed."""
+        if len(self.attackers) < 2:
+            return None
+        per_target = list(zip(*self.attackers.values(), strict=True))
+        gaps = [max(col) - min(col) for col in per_target if max(col) > 0]
+        return statistics.median(gaps) if gaps else None
 
 
 def measure(path: Path, seed: int, worlds: int) -> Figures:
@@ -116,7 +127,8 @@ def report(fig: Figures, judge: bool = True) -> dict[str, bool]:
         goals = {}
     else:
         print(f"  goal: at most {MAX_CRITICAL:.0%} critical after controls: "
-              f"{_pct(critical).strip()} -> {_mark(goals['critical'])}; at least "
+              f"{round(critical * fig.counted)} of {fig.counted} ({100 * critical:.2f} %) "
+              f"-> {_mark(goals['critical'])}; at least "
               f"{MIN_LEVELS} levels: {used} -> {_mark(goals['levels'])}")
     if fig.attackers:
         print("  compromise probability of targets, per attacker "
@@ -131,11 +143,14 @@ def report(fig: Figures, judge: bool = True) -> dict[str, bool]:
             high = sum(1 for p in pairs if p >= 0.9) / len(pairs)
             print(f"  attacker/target pairs reached at 0.9 or more: {_pct(high).strip()} "
                   f"of {len(pairs)} (no goal; near 100 % means the numbers saturate)")
-    spread = fig.separation()
+    spread, span = fig.separation(), fig.median_span()
+    if span is not None:
+        print(f"  attackers' medians span {span:.2f} (no goal)")
     if spread is not None and judge:
         goals["separated"] = spread >= MIN_SEPARATION
-        print(f"  goal: attackers separated (medians span >= {MIN_SEPARATION}): "
-              f"{spread:.2f} -> {_mark(goals['separated'])}")
+        print(f"  goal: attackers separated (median over targets of the gap between the most "
+              f"and least likely attacker >= {MIN_SEPARATION}): {spread:.2f} -> "
+              f"{_mark(goals['separated'])}")
     return goals
 
 

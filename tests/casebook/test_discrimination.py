@@ -29,7 +29,9 @@ def test_minimed_figures(discrimination, capsys):
         assert sum(figures.shares[stage].values()) == pytest.approx(1.0)
     medians = figures.medians()
     assert medians["proximate-radio"] > medians["remote-internet"]
-    assert figures.separation() == pytest.approx(max(medians.values()) - min(medians.values()))
+    assert figures.median_span() == pytest.approx(max(medians.values()) - min(medians.values()))
+    # The pump: the proximate radio attacker is far ahead of the remote one on it.
+    assert figures.separation() >= 0.25
     goals = discrimination.report(figures)
     printed = capsys.readouterr().out
     assert "goal: at most 15% critical after controls" in printed
