@@ -195,3 +195,34 @@ def test_drag_zone_by_its_title_moves_its_members(qtbot, make_window, tiny_path)
     window.doc.undo_stack.undo()
     assert window.doc.model.layout.zones["home"] == before_zone
     assert scene.elements["pump"].pos() == QPointF(before["pump"].x, before["pump"].y)
+
+
+def test_every_point_of_the_handle_starts_a_flow(qtbot, make_window, tiny_path):
+    """The inner half of the handle overlaps the card: pressing there must connect too,
+    not drag the card (it did: the shape's odd-even fill cut the overlap out)."""
+    window = make_window(tiny_path)
+    scene = window.scene
+    pump, cloud = scene.elements["pump"], scene.elements["vcloud"]
+    pump_box = window.doc.model.layout.elements["pump"]
+    handle = pump.handle_rect()
+    c, r = handle.center(), handle.width() / 2 * 0.8
+    offsets = [(0, 0), (-r, 0), (r, 0), (0, -r), (0, r), (-r * 0.7, r * 0.7), (-r * 0.5, 0)]
+    for dx, dy in offsets:
+        start = pump.mapToScene(c + QPointF(dx, dy))
+        drag(qtbot, window, start, cloud.scene_rect().center())
+        flows = [f for f in window.doc.model.flows if f.source == "pump" and f.target == "vcloud"]
+        assert len(flows) == 1, f"press at {dx:+.1f},{dy:+.1f} from the handle's centre"
+        assert window.doc.model.layout.elements["pump"] == pump_box  # the card did not move
+        window.doc.undo_stack.undo()
+        assert not [f for f in window.doc.model.flows
+                    if f.source == "pump" and f.target == "vcloud"]
+
+
+def test_a_flow_released_just_beside_a_card_snaps_to_it(qtbot, make_window, tiny_path):
+    window = make_window(tiny_path)
+    scene = window.scene
+    pump, cloud = scene.elements["pump"], scene.elements["vcloud"]
+    start = pump.mapToScene(pump.handle_rect().center())
+    rect = cloud.scene_rect()
+    drag(qtbot, window, start, QPointF(rect.left() - 12, rect.center().y()))
+    assert [f for f in window.doc.model.flows if f.source == "pump" and f.target == "vcloud"]

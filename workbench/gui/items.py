@@ -31,7 +31,8 @@ from workbench.model.stencils import Stencil
 
 ICON = 28.0
 PAD = 7.0
-HANDLE_R = 6.0
+#: Radius of the connection handle: large enough to hit on a projector or a touchpad.
+HANDLE_R = 9.0
 
 _NAME_FONT = QFont()
 _NAME_FONT.setPointSizeF(9.0)
@@ -219,6 +220,9 @@ class ElementItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
+        # Winding fill: with the default odd-even rule the handle's inner half (where it
+        # overlaps the card) was a hole, so half the presses on the handle missed it.
+        path.setFillRule(Qt.FillRule.WindingFill)
         path.addRoundedRect(self.rect(), 8, 8)
         path.addEllipse(self.handle_rect())
         return path
@@ -269,10 +273,19 @@ class ElementItem(QGraphicsItem):
         painter.setPen(theme.MUTED)
         painter.drawText(QRectF(left, top + len(lines) * name_h, text_w, small_h),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, kind)
-        if self._hover or self.isSelected():
-            painter.setPen(QPen(theme.SELECTION, 1.2))
-            painter.setBrush(QColor("white"))
-            painter.drawEllipse(self.handle_rect())
+        # Always visible (a newcomer must see where flows start), stronger on hover.
+        active = self._hover or self.isSelected()
+        painter.setPen(QPen(theme.SELECTION if active else edge, 1.6 if active else 1.0))
+        painter.setBrush(QColor("white"))
+        handle = self.handle_rect()
+        painter.drawEllipse(handle)
+        c = handle.center()
+        arm = HANDLE_R * 0.45
+        painter.drawLine(QPointF(c.x() - arm, c.y()), QPointF(c.x() + arm, c.y()))
+        painter.drawLine(QPointF(c.x() + arm * 0.3, c.y() - arm * 0.6),
+                         QPointF(c.x() + arm, c.y()))
+        painter.drawLine(QPointF(c.x() + arm * 0.3, c.y() + arm * 0.6),
+                         QPointF(c.x() + arm, c.y()))
 
 
 def clip_to_rect(inside: QPointF, outside: QPointF, rect: QRectF) -> QPointF:

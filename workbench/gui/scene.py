@@ -22,6 +22,8 @@ from workbench.model.threat_model import ThreatModel
 
 LANE_TITLES = ("Things", "Gateways", "Networks", "Cloud")
 _CELL = 120.0
+#: How far (scene px) beside a card a released flow still snaps to it.
+SNAP = 28.0
 
 
 def lane_titles() -> list[str]:
@@ -337,6 +339,25 @@ class DiagramScene(QGraphicsScene):
                 return item
         return None
 
+    def _drop_target(self, pos: QPointF, source: ElementItem | None) -> ElementItem | None:
+        """The element under ``pos``, else the nearest one within :data:`SNAP` (a flow
+        released just beside a card still lands on it, as in diagram tools)."""
+        under = self._element_at(pos)
+        if under is not None:
+            return under
+        near = QRectF(pos.x() - SNAP, pos.y() - SNAP, 2 * SNAP, 2 * SNAP)
+        best, best_d = None, SNAP + 1.0
+        for item in self.items(near):
+            if not isinstance(item, ElementItem) or item is source:
+                continue
+            r = item.scene_rect()
+            dx = max(r.left() - pos.x(), 0.0, pos.x() - r.right())
+            dy = max(r.top() - pos.y(), 0.0, pos.y() - r.bottom())
+            d = (dx * dx + dy * dy) ** 0.5
+            if d < best_d:
+                best, best_d = item, d
+        return best
+
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             item = self._element_at(event.scenePos())
@@ -385,7 +406,7 @@ class DiagramScene(QGraphicsScene):
             self.removeItem(self._rubber)
             self._rubber = None
             source, self._connect_from = self._connect_from, None
-            target = self._element_at(event.scenePos())
+            target = self._drop_target(event.scenePos(), source)
             if target is not None and source is not None and target is not source:
                 self.connect_elements(source.item_id, target.item_id)
             event.accept()
