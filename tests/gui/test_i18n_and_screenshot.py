@@ -85,3 +85,16 @@ def test_french_threat_and_control_titles_come_from_the_catalog(french, make_win
     assert "Modification non autorisée des réglages thérapeutiques" in titles
     assert "Unauthorised change of therapy settings" not in titles
     assert any(level == "Critique" for level in (table.display(r, "Risk") for r in table.rows))
+
+
+def test_french_window_translates_qt_own_buttons(french, make_window, tiny_path):
+    """Save / Discard / Cancel in the close prompt are Qt's strings: French too."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window = make_window(tiny_path)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                           | QDialogButtonBox.StandardButton.Discard
+                           | QDialogButtonBox.StandardButton.Cancel, window)
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert "Cancel" not in texts and "Save" not in texts, texts
+    assert "Annuler" in texts and "Enregistrer" in texts, texts

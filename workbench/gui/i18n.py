@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 LANGUAGES = ("en", "fr")
@@ -37,6 +37,13 @@ def install(app: QCoreApplication, lang: str | None) -> str:
         if translator.load(str(TRANSLATIONS / f"workbench_{code}.qm")):
             app.installTranslator(translator)
             _installed.append(translator)
+        # Qt's own strings (Save, Discard, Cancel, Yes, No, OK in message boxes and file
+        # dialogs) come from the translations Qt ships beside itself.
+        qt_base = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_base.load(f"qtbase_{code}", folder):
+            app.installTranslator(qt_base)
+            _installed.append(qt_base)
     return code
 
 
