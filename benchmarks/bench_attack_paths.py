@@ -2,6 +2,9 @@
 
     .venv/bin/python benchmarks/bench_attack_paths.py [--sizes 100,1000,10000,150000]
 
+``attack s`` is the attack stage (evidence, graph, probabilities, paths); ``analysis s`` adds
+the optional stages (control plan, sensitivity, edge cuts, choke points).
+
 Each size runs in its own process (so peak memory is its own): generate the synthetic model
 (``gen_synthetic.py``, not timed), run ``analyze_attacks`` with its defaults (10,000 worlds,
 k = 5, all default attackers and derived targets, sensitivity and edge cuts within their
@@ -136,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"python {sys.version.split()[0]}, numpy {np.__version__}, networkx {nx.__version__}, "
           f"cpus {os.cpu_count()} (one process at a time)")
-    print(f"{'elements':>9} {'flows':>7} {'core':>5} {'analysis s':>10} {'graph':>6} "
+    print(f"{'elements':>9} {'flows':>7} {'core':>5} {'analysis s':>10} {'attack s':>8} "
+          f"{'graph':>6} "
           f"{'prob':>6} {'paths':>6} {'extras':>6} {'peak MB':>8} {'model MB':>8} | "
           f"{'naive s':>7} {'naive paths':>11} {'done':>5} {'naive p':>8} {'our p':>7}")
     for size in (int(s) for s in args.sizes.split(",")):
@@ -148,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         r = json.loads(out.stdout)
         t = r["timings"]
         print(f"{r['components']:>9} {r['flows']:>7} {r['core']:>5} {r['analysis_s']:>10.2f} "
-              f"{t['graph']:>6.2f} {t['probability']:>6.2f} {t['paths']:>6.2f} "
+              f"{t['attack']:>8.2f} {t['graph']:>6.2f} {t['probability']:>6.2f} {t['paths']:>6.2f} "
               f"{t['extras']:>6.2f} {r['peak_rss_mb']:>8.0f} {r['rss_before_mb']:>8.0f} | "
               f"{r['naive_s']:>7.2f} {r['naive_paths']:>11} {str(r['naive_done']):>5} "
               f"{r['naive_value']:>8.4f} {r['our_value']:>7.4f}")

@@ -3,7 +3,7 @@
 A *step* is element-level ("from u, act on v", or the attacker's action on an entry
 element). Blocking a step zeroes every edge that carries it (:meth:`StepGraph.step_edges`).
 The cut is a minimum ``attacker -> target`` edge cut of the steps with a chance above 0
-(``networkx.minimum_cut``, unit capacities), so it is minimum in number of steps; once
+(unit capacities, augmenting paths), so it is minimum in number of steps; once
 applied, no chain of possible steps is left, so the recomputed probability is exactly 0
 (checked and reported as ``probability_after``). When the target is itself an entry of the
 attacker, the attacker's direct action on it is one of the steps: the cut says so
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import networkx as nx
 import numpy as np
 
 from workbench.analysis.attack.graph import StepGraph
@@ -37,11 +36,60 @@ def minimum_step_cut(graph: StepGraph, target: int) -> list[tuple[int, int]]:
     steps = relevant_steps(graph, target)
     if steps.size == 0 or target == graph.source:
         return []
-    g = nx.DiGraph()
-    g.add_edges_from(zip(graph.el_src[steps].tolist(), graph.el_dst[steps].tolist(),
-                         strict=True), capacity=1.0)
-    _, (side, _) = nx.minimum_cut(g, graph.source, target)
-    return sorted((a, b) for a in side for b in g.successors(a) if b not in side)
+    src, dst = graph.el_src[steps], graph.el_dst[steps]
+    # A single way in (or out of the attacker) is the minimum cut: no flow needed.
+    for ends, node in ((dst, target), (src, graph.source)):
+        only = np.flatnonzero(ends == node)
+        if only.size == 1:
+            return [(int(src[only[0]]), int(dst[only[0]]))]
+    return unit_min_cut(list(zip(src.tolist(), dst.tolist(), strict=True)), graph.source,
+                        target)
+
+
+def unit_min_cut(edges: list[tuple[int, int]], s: int, t: int) -> list[tuple[int, int]]:
+    """Minimum ``s``-``t`` edge cut with unit capacities (augmenting paths, Ford-Fulkerson).
+
+    Each augmentation is one breadth-first search and there are as many as the cut has
+    edges (a handful: at most the target's in-degree), so this stays linear in the graph
+    where a general max-flow (``networkx.minimum_cut``) builds a residual network first;
+    the result is the same size (tested against networkx).
+    """
+    cap: dict[tuple[int, int], int] = {}
+    adj: dict[int, list[int]] = {}
+    for a, b in edges:
+        if (a, b) not in cap:
+            adj.setdefault(a, []).append(b)
+            if (b, a) not in cap:
+                adj.setdefault(b, []).append(a)
+                cap[(b, a)] = 0
+        cap[(a, b)] = 1
+
+    def search() -> dict[int, int]:
+        parent = {s: s}
+        frontier = [s]
+        while frontier and t not in parent:
+            nxt = []
+            for u in frontier:
+                for v in adj.get(u, ()):
+                    if v not in parent and cap[(u, v)] > 0:
+                        parent[v] = u
+                        nxt.append(v)
+            frontier = nxt
+        return parent
+
+    while True:
+        parent = search()
+        if t not in parent:
+            break
+        v = t
+        while v != s:
+            u = parent[v]
+            cap[(u, v)] -= 1
+            cap[(v, u)] += 1
+            v = u
+    side = set(parent)
+    original = set(edges)
+    return sorted((a, b) for a, b in original if a in side and b not in side)
 
 
 def blocked(graph: StepGraph, cut: list[tuple[int, int]], p: np.ndarray | None = None

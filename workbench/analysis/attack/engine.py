@@ -18,6 +18,7 @@ import numpy as np
 
 from workbench.analysis.attack.attackers import attacker_profiles, resolve_entries
 from workbench.analysis.attack.choke import choke_points
+from workbench.analysis.attack.cuts import edge_cuts
 from workbench.analysis.attack.evidence import (
     CONTROL,
     DENY,
@@ -145,7 +146,8 @@ def prepare_runs(model: ThreatModel, catalog=None, *, risks: list | None = None,
                  stencils: StencilLibrary | None = None, samples: int = DEFAULT_SAMPLES,
                  seed: int = 0, exact_for: list[int] | None = None,
                  exact_limit: int = EXACT_LIMIT, notes: list[str] | None = None,
-                 candidates: dict[str, Candidate] | None = None
+                 candidates: dict[str, Candidate] | None = None,
+                 timings: dict[str, float] | None = None
                  ) -> tuple[AttackGraph, list[AttackerRun], list[str]]:
     """Evidence -> graph -> one solved run per attacker (the common first stage).
 
@@ -153,6 +155,8 @@ def prepare_runs(model: ThreatModel, catalog=None, *, risks: list | None = None,
     ``candidates``: filled with the fundable controls found with the evidence.
     """
     notes = [] if notes is None else notes
+    timings = {} if timings is None else timings
+    clock = time.perf_counter()
     stencils = stencils or default_stencils()
     if evidence is None:
         evidence, found = _evidence(model, catalog, risks, stencils)
@@ -171,6 +175,8 @@ def prepare_runs(model: ThreatModel, catalog=None, *, risks: list | None = None,
                              f"(known: {', '.join(a.id for a in profiles)})")
         profiles = [a for a in profiles if a.id in attackers]
     entries = resolve_entries(model, profiles, stencils)
+    timings["graph"] = timings.get("graph", 0.0) + time.perf_counter() - clock
+    clock = time.perf_counter()
     runs: list[AttackerRun] = []
     for i, profile in enumerate(profiles):
         idx = [graph.index[e] for e in entries[profile.id]]
@@ -185,6 +191,7 @@ def prepare_runs(model: ThreatModel, catalog=None, *, risks: list | None = None,
         sol = solver.solve(samples=samples, seed=run_seed, exact_for=wanted,
                            limit=exact_limit)
         runs.append(AttackerRun(profile, entries[profile.id], sg, solver, sol, run_seed))
+    timings["probability"] = time.perf_counter() - clock
     return graph, runs, notes
 
 
@@ -225,29 +232,30 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
     graph, runs, notes = prepare_runs(
         model, catalog, risks=risks, evidence=evidence, attackers=attackers,
         stencils=stencils, samples=samples, seed=seed, exact_for=target_nodes,
-        exact_limit=exact_limit, notes=notes, candidates=candidates)
-    timings["probability"] = time.perf_counter() - clock - timings["graph"]
+        exact_limit=exact_limit, notes=notes, candidates=candidates, timings=timings)
     result = _collect(model, graph, runs, specs, top_k, max_path_targets, notes)
     timings["paths"] = time.perf_counter() - clock - sum(timings.values())
+    # The attack stage proper (evidence, graph, probabilities, paths); the optional
+    # stages below share ``budget_seconds`` (and the plan its evaluation budget).
+    timings["attack"] = timings["graph"] + timings["probability"] + timings["paths"]
     deadline = time.perf_counter() + budget_seconds
     if sensitivity:
         result["sensitivity"] = _sensitivity(runs, result["_pairs"], samples, exact_limit,
                                              deadline, notes, result["_finders"])
     if recommend:
-        from workbench.analysis.attack.cuts import edge_cuts
         from workbench.analysis.attack.recommend import recommend_controls
 
         result["recommendations"] = recommend_controls(
             graph, runs, specs, candidates, threshold, samples, exact_limit, deadline, notes,
             budget=plan_evaluations)
-        result["edge_cuts"] = edge_cuts(runs, result["_pairs"], samples, exact_limit, notes)
+    result["edge_cuts"] = edge_cuts(runs, result["_pairs"], samples, exact_limit, notes)
     result["choke"] = choke_points(runs, specs, result["paths"], samples, exact_limit,
                                    deadline, notes)
     result["layers"] = _layers(model, graph, result["compromise"], result["paths"],
                                result["choke"])
     if ttc:
         result["ttc"] = _ttc(runs, specs, graph, horizon_days)
-    timings["extras"] = time.perf_counter() - clock - sum(timings.values())
+    timings["extras"] = (time.perf_counter() - clock - timings["attack"])
     timings["total"] = time.perf_counter() - clock
     settings = {"samples": samples, "seed": seed, "top_k": top_k, "exact_limit": exact_limit,
                 "threshold": threshold, "evidence": "threats" if graph.evidence else "properties",

@@ -59,6 +59,15 @@ class AttackGraph:
     expose_miss: np.ndarray | None = None
     deny_miss: np.ndarray | None = None
 
+    @property
+    def segments(self) -> np.ndarray:
+        """Per element: True for a network segment (layer ``network``)."""
+        cached = self.__dict__.get("_segments")
+        if cached is None:
+            cached = np.array([lay == "network" for lay in self.layers], dtype=bool)
+            self.__dict__["_segments"] = cached
+        return cached
+
     def effect_miss(self, effect: str) -> np.ndarray:
         """Per-element miss chance of a non-moving effect (``expose`` or ``deny``)."""
         miss = self.expose_miss if effect == EXPOSE else self.deny_miss
@@ -333,13 +342,18 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
     attempt = np.full(n + k + 1, -1, dtype=np.int64)
     attempt[np.flatnonzero(split)] = n + np.arange(k)
     p_node = _scale(graph.node_miss, capability)
+    # An attacker who enters at a network segment is on it (in radio range, on the public
+    # internet, plugged into the LAN): that entry step is certain. Reaching a segment from
+    # an element still takes the segment's own weakness.
+    p_entry = np.where(graph.segments[entries], 1.0, p_node[entries]) if capability > 0 \
+        else np.zeros(entries.size)
     p_flow = _scale(emiss, capability)
     p_step = _scale(graph.node_miss[v] * emiss, capability)
     into_entry, into_split = is_entry[v], split[v]
     single = ~into_entry & ~into_split
     flow_only = (into_entry | into_split) & has_flow
     parts = [
-        (np.full(entries.size, source), entries, p_node[entries], False, -1),
+        (np.full(entries.size, source), entries, p_entry, False, -1),
         (u[flow_only], v[flow_only], p_flow[flow_only], False, flow_of[flow_only]),
         (u[into_split], attempt[v[into_split]], np.ones(int(into_split.sum())), True, -1),
         (u[single], v[single], p_step[single], False, flow_of[single]),
@@ -355,7 +369,7 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
     order = np.argsort(src * total + dst, kind="stable")
     el_src = np.concatenate([np.full(entries.size, source, dtype=np.int64), u])
     el_dst = np.concatenate([entries, v])
-    el_p = np.concatenate([p_node[entries], p_step])
+    el_p = np.concatenate([p_entry, p_step])
     el_order = np.argsort(el_src * total + el_dst, kind="stable")
     names = graph.nodes + [f"@try:{graph.nodes[i]}" for i in np.flatnonzero(split)] + [SOURCE]
     expose_p = deny_p = None

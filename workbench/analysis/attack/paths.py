@@ -44,27 +44,61 @@ class PathSearch:
 
 
 class PathFinder:
-    """Yen's search on one attacker's element-level steps, built once, reused per target."""
+    """Yen's search on one attacker's element-level steps, built once, reused per target.
+
+    Entry pendants (a wireless device on one network, thousands of them on a large model)
+    are not searched one by one: each element they feed gets one entry step, the likeliest
+    concrete route through them (shown in full in the path).
+    """
 
     def __init__(self, solver: Solver):
         self.solver = solver
         sg = solver.graph
         self.graph = sg
+        size = sg.size
+        kind, parent = solver.kind[:size], solver.parent[:size]
+        # Core elements, and leaves hanging from their own attempt node (an element with
+        # several ways in and no way on): searched with Yen.
+        self.searched = (kind == 0) | ((kind == 1) & (parent >= size) & (parent != sg.source))
+        self.owner = np.arange(sg.n)
+        att = sg.attempt[:size]
+        self.owner[att[att >= 0]] = np.flatnonzero(att >= 0)
+        # Best entry route into each element through pendants, in peel order.
+        self.entry: dict[int, tuple[float, list[int]]] = {}
+        pendants = np.flatnonzero(kind == 2)
+        for v in pendants[np.argsort(solver.peel_round[pendants], kind="stable")].tolist():
+            prob, via = self._entry_route(v)
+            out = int(solver.out_edge[v])
+            if out < 0 or prob <= 0:
+                continue
+            u = int(self.owner[int(solver.ext_dst[out])])
+            step = sg.step_p(v, u)
+            if u < size and prob * step > self.entry.get(u, (0.0, []))[0]:
+                self.entry[u] = (prob * step, via + [v])
         keep = np.zeros(sg.n, dtype=bool)
-        kind, parent = solver.kind[:sg.size], solver.parent[:sg.size]
-        # Core and entry pendants, and leaves hanging from their own attempt node (an
-        # element with several ways in and no way on): searched with Yen.
-        self.searched = (kind == 0) | (kind == 2) | (
-            (kind == 1) & (parent >= sg.size) & (parent != sg.source))
-        keep[:sg.size] = self.searched
+        keep[:size] = self.searched
         keep[sg.source] = True
         mask = keep[sg.el_src] & keep[sg.el_dst] & (sg.el_p > 0)
+        weights = {(a, b): p for a, b, p in zip(sg.el_src[mask].tolist(),
+                                                 sg.el_dst[mask].tolist(),
+                                                 sg.el_p[mask].tolist(), strict=True)}
+        self.direct: set[int] = {b for a, b in weights if a == sg.source}
+        for u, (prob, _via) in self.entry.items():
+            if self.searched[u] and prob > weights.get((sg.source, u), 0.0):
+                weights[(sg.source, u)] = prob
+                self.direct.discard(u)
         g = nx.DiGraph()
-        g.add_weighted_edges_from(
-            zip(sg.el_src[mask].tolist(), sg.el_dst[mask].tolist(),
-                (-np.log(np.minimum(sg.el_p[mask], 1.0))).tolist(), strict=True), weight="w")
+        g.add_weighted_edges_from(((a, b, -math.log(min(1.0, p)))
+                                   for (a, b), p in weights.items()), weight="w")
         self.g = g
         self._cache: dict[tuple[int, int], tuple[list[Path], bool]] = {}
+
+    def _entry_route(self, v: int) -> tuple[float, list[int]]:
+        """The attacker's likeliest way onto entry element ``v`` without its parent."""
+        sg = self.graph
+        direct = sg.step_p(sg.source, v)
+        fed = self.entry.get(v, (0.0, []))
+        return (direct, []) if direct >= fed[0] else fed
 
     def _yen(self, node: int, k: int, deadline: float) -> tuple[list[Path], bool]:
         key = (node, k)
@@ -78,7 +112,11 @@ class PathFinder:
                 for path in nx.shortest_simple_paths(self.g, source, node, weight="w"):
                     prob = math.exp(-sum(self.g[a][b]["w"] for a, b in
                                          zip(path, path[1:], strict=False)))
-                    found.append(Path(path[1:], prob))
+                    first = path[1]
+                    via = [] if first in self.direct else self.entry.get(first, (0, []))[1]
+                    nodes = via + path[1:]
+                    if len(set(nodes)) == len(nodes):
+                        found.append(Path(nodes, prob))
                     if len(found) >= k:
                         break
                     if time.perf_counter() > deadline:
@@ -97,14 +135,22 @@ class PathFinder:
             return self._yen(node, k, deadline)
         if kind == 3:
             return [], False
-        parent = int(solver.parent[node])
+        routes: list[Path] = []
+        if kind == 2:
+            prob, via = self._entry_route(node)
+            if prob > 0:
+                routes.append(Path(via + [node], prob))
+        parent = int(self.owner[int(solver.parent[node])])
         step = sg.step_p(parent, node)
-        if step <= 0:
-            return [], False
-        if parent == sg.source:
-            return [Path([node], step)], False
-        above, cut = self._routes(parent, k, deadline)
-        return [Path(r.nodes + [node], r.probability * step) for r in above], cut
+        cut = False
+        if step > 0 and parent == sg.source:
+            routes.append(Path([node], step))
+        elif step > 0:
+            above, cut = self._routes(parent, k, deadline)
+            routes += [Path(r.nodes + [node], r.probability * step) for r in above
+                       if node not in r.nodes]
+        routes.sort(key=lambda r: -r.probability)
+        return routes[:k], cut
 
     def search(self, target: int, k: int = 5,
                time_limit: float = DEFAULT_TIME_LIMIT) -> PathSearch:
