@@ -162,7 +162,7 @@ def prepare_runs(model: ThreatModel, catalog=None, *, risks: list | None = None,
         evidence, found = _evidence(model, catalog, risks, stencils)
         if candidates is not None:
             candidates.update(found)
-    graph = build_graph(model, evidence)
+    graph = build_graph(model, evidence, stencils)
     if graph.self_loops:
         notes.append(f"{graph.self_loops} flow(s) from an element to itself ignored")
     if graph.dangling:

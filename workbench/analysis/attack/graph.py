@@ -59,14 +59,9 @@ class AttackGraph:
     expose_miss: np.ndarray | None = None
     deny_miss: np.ndarray | None = None
 
-    @property
-    def segments(self) -> np.ndarray:
-        """Per element: True for a network segment (layer ``network``)."""
-        cached = self.__dict__.get("_segments")
-        if cached is None:
-            cached = np.array([lay == "network" for lay in self.layers], dtype=bool)
-            self.__dict__["_segments"] = cached
-        return cached
+    #: Per element: a broadcast medium (a radio network segment): whoever is in range is
+    #: on it. None: no element is.
+    broadcast: np.ndarray | None = None
 
     def effect_miss(self, effect: str) -> np.ndarray:
         """Per-element miss chance of a non-moving effect (``expose`` or ``deny``)."""
@@ -102,7 +97,8 @@ class AttackGraph:
                 flow_miss[flow_index[element]] = miss
         return AttackGraph(self.nodes, self.index, self.layers, self.flows, self.raw_src,
                            self.raw_dst, self.raw_flow, node_miss, flow_miss, self.evidence,
-                           self.self_loops, self.dangling, expose_miss, deny_miss)
+                           self.self_loops, self.dangling, expose_miss, deny_miss,
+                           self.broadcast)
 
 
 @dataclass
@@ -233,9 +229,21 @@ def _miss_of(weaknesses: list[str], base: float) -> float:
     return miss
 
 
-def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None) -> AttackGraph:
+#: Stencil tags of a broadcast medium (radio): being in range puts the attacker on it.
+BROADCAST_TAGS = frozenset({"wireless", "radio"})
+
+
+def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
+                stencils=None) -> AttackGraph:
     """Nodes, raw edges and miss chances of ``model`` (threat evidence overrides properties)."""
+    from workbench.model.enums import Layer
+    from workbench.model.stencils import default_stencils
+
     evidence = evidence or {}
+    stencils = stencils or default_stencils()
+    radio = {c.stencil for c in model.components if c.layer == Layer.NETWORK}
+    radio = {sid for sid in radio
+             if (st := stencils.get(sid)) is not None and BROADCAST_TAGS & set(st.tags)}
     comps = model.components
     nodes = [c.id for c in comps]
     index = {cid: i for i, cid in enumerate(nodes)}
@@ -291,10 +299,12 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None) -> Att
                 add_s(a), add_d(b), add_f(-1)
                 add_s(b), add_d(a), add_f(-1)
     layers = [c.layer.value for c in comps]
+    broadcast = np.array([c.stencil in radio and c.layer == Layer.NETWORK for c in comps],
+                         dtype=bool)
     return AttackGraph(nodes, index, layers, flows, np.asarray(src, dtype=np.int64),
                        np.asarray(dst, dtype=np.int64), np.asarray(via_flow, dtype=np.int64),
                        node_miss, flow_miss, evidence, loops, dangling, expose_miss,
-                       deny_miss)
+                       deny_miss, broadcast)
 
 
 def _scale(miss: np.ndarray, capability: float) -> np.ndarray:
@@ -342,10 +352,13 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
     attempt = np.full(n + k + 1, -1, dtype=np.int64)
     attempt[np.flatnonzero(split)] = n + np.arange(k)
     p_node = _scale(graph.node_miss, capability)
-    # An attacker who enters at a network segment is on it (in radio range, on the public
-    # internet, plugged into the LAN): that entry step is certain. Reaching a segment from
-    # an element still takes the segment's own weakness.
-    p_entry = np.where(graph.segments[entries], 1.0, p_node[entries]) if capability > 0 \
+    # An attacker who enters at a radio segment is on it (in range of a broadcast medium,
+    # on the path of every flow it carries): that entry step is certain. A wired segment or
+    # the public internet is not broadcast: an on-path position there takes its own
+    # weakness, like reaching any segment from an element.
+    certain = (graph.broadcast[entries] if graph.broadcast is not None
+               else np.zeros(entries.size, dtype=bool))
+    p_entry = np.where(certain, 1.0, p_node[entries]) if capability > 0 \
         else np.zeros(entries.size)
     p_flow = _scale(emiss, capability)
     p_step = _scale(graph.node_miss[v] * emiss, capability)
