@@ -167,3 +167,16 @@ def test_same_plan_in_two_processes_with_different_hash_seeds() -> None:
             text=True, check=True, timeout=600).stdout
         plans.append(json.loads(out)["recommendations"])
     assert plans[0] and plans[0] == plans[1]
+
+
+def test_text_output_shows_the_plan(tmp_path, capsys) -> None:
+    from workbench.cli.main import main
+    from workbench.model import save_model
+
+    path = tmp_path / "m.twm.json"
+    save_model(_two_control_model(), path)
+    assert main(["analyze", str(path), "--no-suggest", "--attacker", "remote-internet",
+                 "--target", "implant", "--threshold", "0.001", "--samples", "2048"]) == 0
+    out = capsys.readouterr().out
+    assert "fund 1: Signed" in out and "fund 2: Signed" in out and "total 2" in out
+    assert "plan: control plan: exact minimum-cost set" in out
