@@ -214,3 +214,64 @@ def test_a_one_step_path_says_the_attacker_starts_on_the_target(make_window):
     single = [r for r in rows if " → " not in r.split("   (")[0]]
     assert single and all("the attacker starts on the target: " in r for r in single)
     assert not any("starts on the target" in r for r in rows if r not in single)
+
+
+def test_path_lights_only_its_own_flows_not_the_neighbours_on_a_shared_network():
+    from workbench.gui.attack_panel import flows_along
+    from workbench.model import Component, Flow, ThreatModel
+    from workbench.model.entities import Metadata
+
+    def comp(cid, stencil, layer):
+        return Component(id=cid, name=cid, stencil=stencil, layer=layer)
+
+    model = ThreatModel(
+        metadata=Metadata(title="shared segment"),
+        components=[comp("phone", "smartphone", "thing"), comp("ble", "ble", "network"),
+                    comp("pump", "insulin-pump", "thing"), comp("cgm", "cgm", "thing")],
+        flows=[Flow(id="f-pump", source="phone", target="pump", via=["ble"]),
+               Flow(id="f-cgm", source="cgm", target="phone", via=["ble"])])
+    assert flows_along(["phone", "ble", "pump"], model) == ["f-pump"]
+    assert flows_along(["cgm", "ble", "phone"], model) == ["f-cgm"]
+
+
+@needs_sample
+def test_choosing_a_path_brings_all_of_it_into_view(make_window):
+    window = make_window(SAMPLE, analysis="sync")
+    window.resize(900, 600)
+    window.view.reset_zoom()
+    window.view.zoom_by(2.0)  # zoomed in on a corner, as after editing one element
+    window.view.centerOn(0, 0)
+    panel = window.attacks
+    row = max(range(len(panel.shown())), key=lambda i: len(panel.shown()[i].elements))
+    panel.select_path(row)
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    for key in panel.shown()[row].elements:
+        item = window.scene.elements.get(key)
+        if item is not None:
+            assert visible.contains(item.scene_rect()), key
+
+
+def test_empty_attack_panel_offers_the_two_actions_that_make_a_path(qtbot, make_window,
+                                                                     tmp_path, tiny_path):
+    from tests.model.factories import tiny_model
+    from workbench.model import ThreatModel
+    from workbench.model.entities import Metadata
+    from workbench.model.io import save_model
+
+    blank = tmp_path / "blank.twm.json"
+    save_model(ThreatModel(metadata=Metadata(title="blank")), blank)
+    window = make_window(blank, analysis="sync")
+    panel = window.attacks
+    assert panel.guide.isVisible() and "target" in panel.note.text()
+    qtbot.mouseClick(panel.actors_button, Qt.MouseButton.LeftButton)
+    assert window.profiles_dock.isVisible()
+    panel.mark_button.menu().actions()[0].trigger()  # nothing selected: told what to do
+    assert "Select an element" in window.statusBar().currentMessage()
+
+    window = make_window(tiny_path, analysis="sync")
+    element = tiny_model().components[0].id
+    window.scene.select_ids([element])
+    before = len(window.doc.model.targets)
+    window.attacks.mark_button.menu().actions()[1].trigger()  # health data
+    added = window.doc.model.targets[before:]
+    assert [(t.element, t.kind) for t in added] == [(element, "health_data")]

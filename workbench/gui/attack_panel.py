@@ -14,12 +14,18 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+#: Kinds of target a newcomer can mark from the empty panel, as the canvas menu offers.
+TARGET_KINDS = ("patient_safety", "health_data", "care_service")
 
 
 @dataclass
@@ -41,13 +47,28 @@ def _get(obj: Any, *names: str, default: Any = None) -> Any:
 
 
 def flows_along(nodes: list[str], model) -> list[str]:
-    """Flows joining consecutive steps of a path (either direction, or through a network)."""
-    out = []
+    """The flows a path walks, step by step.
+
+    A step ``a -> b`` walks a flow joining ``a`` and ``b`` directly, or one that ``a`` (or
+    ``b``) sends over the network ``b`` (or ``a``) *to another element of the path*; other
+    flows on that network are neighbours, not the path, and stay unlit. Only when no flow
+    of the path explains a step (the path leaves the network towards nothing listed) is
+    any flow of ``a`` over ``b`` taken.
+    """
+    on_path = set(nodes)
+    out: list[str] = []
     for a, b in zip(nodes, nodes[1:], strict=False):
+        direct, carried, loose = [], [], []
         for flow in model.flows:
-            ends = {flow.source, flow.target, *flow.via}
-            if a in ends and b in ends:
-                out.append(flow.id)
+            ends = {flow.source, flow.target}
+            if ends == {a, b}:
+                direct.append(flow.id)
+            elif (a in ends and b in flow.via) or (b in ends and a in flow.via) \
+                    or (a in flow.via and b in flow.via):
+                (carried if ends <= on_path else loose).append(flow.id)
+        for fid in direct + carried or loose:
+            if fid not in out:
+                out.append(fid)
     return out
 
 
@@ -72,6 +93,10 @@ def paths_of(attacks: Any) -> list[Any]:
 
 class AttackPanel(QWidget):
     pathSelected = Signal(object)  # set of ids, or None to clear the highlight
+    #: The empty panel's buttons: mark the canvas selection as a target of this kind, and
+    #: open the attackers/targets editor (the window connects both).
+    markTargetRequested = Signal(str)
+    editActorsRequested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -83,6 +108,7 @@ class AttackPanel(QWidget):
             QCoreApplication.translate("AttackPanel", "Run the analysis to see attack paths.")
         )
         self.note.setWordWrap(True)
+        self.guide = self._guide_buttons()
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("AttackPanel", "Attacker"), self.attacker)
         form.addRow(QCoreApplication.translate("AttackPanel", "Target"), self.target)
@@ -90,6 +116,7 @@ class AttackPanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(form)
         layout.addWidget(self.note)
+        layout.addWidget(self.guide)
         layout.addWidget(self.list)
         self.paths: list[PathView] = []
         self.attacker.currentIndexChanged.connect(self._refill)
@@ -127,7 +154,10 @@ class AttackPanel(QWidget):
         elif not self.paths:
             self.note.setText(
                 QCoreApplication.translate(
-                    "AttackPanel", "No attack path found: add attackers and targets."
+                    "AttackPanel",
+                    "No attack path yet. A path needs an attacker (where they start) and a "
+                    "target (what matters). Select an element on the canvas and mark it as a "
+                    "target, or open the attackers and targets.",
                 )
             )
         else:
@@ -136,7 +166,34 @@ class AttackPanel(QWidget):
                     "AttackPanel", "Select a path to highlight it on the canvas."
                 )
             )
+        self.guide.setVisible(attacks is not None and not self.paths)
         self._refill()
+
+    def _guide_buttons(self) -> QWidget:
+        """What to do next when there is no path: the two actions that make one."""
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.mark_button = QPushButton(
+            QCoreApplication.translate("AttackPanel", "Mark selection as target"))
+        menu = QMenu(self.mark_button)
+        labels = {
+            "patient_safety": QCoreApplication.translate("AttackPanel", "Patient safety"),
+            "health_data": QCoreApplication.translate("AttackPanel", "Health data"),
+            "care_service": QCoreApplication.translate("AttackPanel", "Care service"),
+        }
+        for kind in TARGET_KINDS:
+            action = menu.addAction(labels[kind])
+            action.triggered.connect(lambda checked=False, k=kind: self.markTargetRequested.emit(k))
+        self.mark_button.setMenu(menu)
+        self.actors_button = QPushButton(
+            QCoreApplication.translate("AttackPanel", "Attackers and targets…"))
+        self.actors_button.clicked.connect(self.editActorsRequested.emit)
+        row.addWidget(self.mark_button)
+        row.addWidget(self.actors_button)
+        row.addStretch(1)
+        box.setVisible(False)
+        return box
 
     def shown(self) -> list[PathView]:
         attacker, target = self.attacker.currentData(), self.target.currentData()

@@ -259,6 +259,8 @@ class MainWindow(QMainWindow):
         self.threats.threatSelected.connect(self._threat_selected)
         self.heatmap.cellClicked.connect(self.threats.set_cell)
         self.attacks.pathSelected.connect(self._path_selected)
+        self.attacks.markTargetRequested.connect(self._mark_selection_as_target)
+        self.attacks.editActorsRequested.connect(self._edit_actors)
 
     # --- window state -------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -316,6 +318,24 @@ class MainWindow(QMainWindow):
         if item is not None:
             self.view.ensureVisible(item, 40, 40)
 
+    def _mark_selection_as_target(self, kind: str) -> None:
+        """The empty attack-path panel's button: the selected elements become targets."""
+        from workbench.gui.view import mark_target
+
+        elements = [k for k in self.scene.selected_ids() if k in self.scene.elements]
+        if not elements:
+            self.statusBar().showMessage(self.tr(
+                "Select an element on the canvas first (what the attacker must not reach)."),
+                6000)
+            return
+        for element in elements:
+            mark_target(self, element, kind)
+
+    def _edit_actors(self) -> None:
+        action = getattr(self, "profiles_action", None)
+        if action is not None:
+            action.trigger()
+
     def _path_selected(self, ids: set[str] | None) -> None:
         """Highlight an attack path and bring it into view."""
         self.scene.set_highlight(ids)
@@ -327,7 +347,7 @@ class MainWindow(QMainWindow):
             if item is not None:
                 rect = item.scene_rect() if rect is None else rect.united(item.scene_rect())
         if rect is not None:
-            self.view.ensureVisible(rect, 40, 40)
+            self.view.fit_rect(rect)
 
     def _add_from_palette(self, stencil_id: str) -> None:
         centre = self.view.mapToScene(self.view.viewport().rect().center())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView
 
@@ -46,6 +46,19 @@ class DiagramView(QGraphicsView):
         if self.zoom() > 1.5:
             self.resetTransform()
             self.scale(1.5, 1.5)
+        self.zoomChanged.emit(self.zoom())
+
+    def fit_rect(self, rect: QRectF, margin: float = 40.0) -> None:
+        """Bring ``rect`` wholly into view: scroll when it fits at this zoom, else zoom out
+        just enough (an attack path whose target sat off-screen was only scrolled to)."""
+        rect = rect.adjusted(-margin, -margin, margin, margin)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if rect.width() <= visible.width() and rect.height() <= visible.height():
+            self.ensureVisible(rect, 0, 0)
+            return
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() < MIN_ZOOM:
+            self.zoom_by(1.0)  # clamps to the smallest zoom
         self.zoomChanged.emit(self.zoom())
 
     def fit_readable(self, min_zoom: float = 0.6) -> None:
@@ -202,7 +215,7 @@ def _own_context_menu(window, scene, item):
         )
         for kind, label in kinds:
             action = targets.addAction(label)
-            action.triggered.connect(lambda checked=False, k=kind: _mark(window, element, k))
+            action.triggered.connect(lambda checked=False, k=kind: mark_target(window, element, k))
         if any(tg.element == element for tg in window.doc.model.targets):
             clear = menu.addAction(
                 QCoreApplication.translate("DiagramView", "Remove attack targets")
@@ -217,7 +230,8 @@ def _own_context_menu(window, scene, item):
     return menu
 
 
-def _mark(window, element: str, kind: str) -> None:
+def mark_target(window, element: str, kind: str) -> None:
+    """Make ``element`` an attack target of ``kind`` (one undoable edit)."""
     from PySide6.QtCore import QCoreApplication
 
     from workbench.model import edits

@@ -30,6 +30,17 @@ FR = {
     "Attack-path engine not available.": "Moteur de chemins d'attaque indisponible.",
     "No attack path found: add attackers and targets.":
         "Aucun chemin d'attaque : ajoutez des attaquants et des cibles.",
+    "No attack path yet. A path needs an attacker (where they start) and a target (what "
+    "matters). Select an element on the canvas and mark it as a target, or open the "
+    "attackers and targets.":
+        "Pas encore de chemin d'attaque. Un chemin demande un attaquant (d'où il part) et "
+        "une cible (ce qui compte). Sélectionnez un élément sur le schéma et marquez-le "
+        "comme cible, ou ouvrez les attaquants et les cibles.",
+    "Mark selection as target": "Marquer la sélection comme cible",
+    "Attackers and targets…": "Attaquants et cibles…",
+    "Select an element on the canvas first (what the attacker must not reach).":
+        "Sélectionnez d'abord un élément sur le schéma (ce que l'attaquant ne doit pas "
+        "atteindre).",
     "Select a path to highlight it on the canvas.":
         "Choisissez un chemin pour le surligner sur le schéma.",
     "Things": "Objets", "Gateways": "Passerelles", "Networks": "Réseaux", "Cloud": "Cloud",

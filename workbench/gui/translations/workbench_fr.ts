@@ -3,42 +3,72 @@
 <context>
     <name>AttackPanel</name>
     <message>
-        <location filename="../attack_panel.py" line="83" />
+        <location filename="../attack_panel.py" line="108" />
         <source>Run the analysis to see attack paths.</source>
+        <extracomment>Kinds of target a newcomer can mark from the empty panel, as the canvas menu offers. The empty panel's buttons: mark the canvas selection as a target of this kind, and open the attackers/targets editor (the window connects both).</extracomment>
         <translation>Lancez l'analyse pour voir les chemins d'attaque.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="87" />
+        <location filename="../attack_panel.py" line="113" />
         <source>Attacker</source>
         <translation>Attaquant</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="88" />
+        <location filename="../attack_panel.py" line="114" />
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="117" />
+        <location filename="../attack_panel.py" line="144" />
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="125" />
+        <location filename="../attack_panel.py" line="152" />
         <source>Attack-path engine not available.</source>
         <translation>Moteur de chemins d'attaque indisponible.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="129" />
+        <location filename="../attack_panel.py" line="156" />
+        <source>No attack path yet. A path needs an attacker (where they start) and a target (what matters). Select an element on the canvas and mark it as a target, or open the attackers and targets.</source>
+        <translation>Pas encore de chemin d'attaque. Un chemin demande un attaquant (d'où il part) et une cible (ce qui compte). Sélectionnez un élément sur le schéma et marquez-le comme cible, ou ouvrez les attaquants et les cibles.</translation>
+    </message>
+    <message>
         <source>No attack path found: add attackers and targets.</source>
         <translation>Aucun chemin d'attaque : ajoutez des attaquants et des cibles.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="135" />
+        <location filename="../attack_panel.py" line="165" />
         <source>Select a path to highlight it on the canvas.</source>
         <translation>Choisissez un chemin pour le surligner sur le schéma.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="157" />
+        <location filename="../attack_panel.py" line="178" />
+        <source>Mark selection as target</source>
+        <translation>Marquer la sélection comme cible</translation>
+    </message>
+    <message>
+        <location filename="../attack_panel.py" line="181" />
+        <source>Patient safety</source>
+        <translation>Sécurité du patient</translation>
+    </message>
+    <message>
+        <location filename="../attack_panel.py" line="182" />
+        <source>Health data</source>
+        <translation>Données de santé</translation>
+    </message>
+    <message>
+        <location filename="../attack_panel.py" line="183" />
+        <source>Care service</source>
+        <translation>Service de soins</translation>
+    </message>
+    <message>
+        <location filename="../attack_panel.py" line="190" />
+        <source>Attackers and targets…</source>
+        <translation>Attaquants et cibles…</translation>
+    </message>
+    <message>
+        <location filename="../attack_panel.py" line="214" />
         <source>the attacker starts on the target: %1</source>
         <translation>l'attaquant part de la cible : %1</translation>
     </message>
@@ -47,61 +77,63 @@
     <name>DiagramScene</name>
     <message>
         <location filename="../palette.py" line="74" />
-        <location filename="../scene.py" line="28" />
+        <location filename="../scene.py" line="30" />
         <source>Things</source>
+        <extracomment>How far (scene px) beside a card a released flow still snaps to it.</extracomment>
         <translation>Objets</translation>
     </message>
     <message>
         <location filename="../palette.py" line="75" />
-        <location filename="../scene.py" line="29" />
+        <location filename="../scene.py" line="31" />
         <source>Gateways</source>
         <translation>Passerelles</translation>
     </message>
     <message>
         <location filename="../palette.py" line="76" />
-        <location filename="../scene.py" line="30" />
+        <location filename="../scene.py" line="32" />
         <source>Networks</source>
         <translation>Réseaux</translation>
     </message>
     <message>
         <location filename="../palette.py" line="77" />
-        <location filename="../scene.py" line="31" />
+        <location filename="../scene.py" line="33" />
         <source>Cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="408" />
+        <location filename="../scene.py" line="429" />
         <source>Move</source>
         <extracomment>a status-bar message (e.g. why a connection was refused)</extracomment>
         <translation>Déplacer</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="414" />
+        <location filename="../scene.py" line="435" />
         <source>Connect</source>
         <translation>Relier</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="429" />
+        <location filename="../scene.py" line="450" />
         <source>Placed in its layer's swimlane</source>
         <translation>Placé dans le couloir de sa couche</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="436" />
+        <location filename="../scene.py" line="457" />
         <source>Add element</source>
         <translation>Ajouter un élément</translation>
     </message>
     <message>
-        <location filename="../items.py" line="130" />
+        <location filename="../items.py" line="131" />
         <source>trust %1</source>
+        <extracomment>Radius of the connection handle: large enough to hit on a projector or a touchpad.</extracomment>
         <translation>confiance %1</translation>
     </message>
     <message>
-        <location filename="../items.py" line="328" />
+        <location filename="../items.py" line="341" />
         <source>encrypted</source>
         <translation>chiffré</translation>
     </message>
     <message>
-        <location filename="../items.py" line="331" />
+        <location filename="../items.py" line="344" />
         <source>not authenticated</source>
         <translation>non authentifié</translation>
     </message>
@@ -109,29 +141,29 @@
 <context>
     <name>DiagramView</name>
     <message>
-        <location filename="../view.py" line="197" />
-        <location filename="../view.py" line="227" />
+        <location filename="../view.py" line="210" />
+        <location filename="../view.py" line="241" />
         <source>Mark as attack target</source>
         <translation>Déclarer cible d'attaque</translation>
     </message>
     <message>
-        <location filename="../view.py" line="199" />
+        <location filename="../view.py" line="212" />
         <source>Patient safety</source>
         <translation>Sécurité du patient</translation>
     </message>
     <message>
-        <location filename="../view.py" line="200" />
+        <location filename="../view.py" line="213" />
         <source>Health data</source>
         <translation>Données de santé</translation>
     </message>
     <message>
-        <location filename="../view.py" line="201" />
+        <location filename="../view.py" line="214" />
         <source>Care service</source>
         <translation>Service de soins</translation>
     </message>
     <message>
-        <location filename="../view.py" line="208" />
-        <location filename="../view.py" line="212" />
+        <location filename="../view.py" line="221" />
+        <location filename="../view.py" line="225" />
         <source>Remove attack targets</source>
         <translation>Retirer les cibles d'attaque</translation>
     </message>
@@ -901,99 +933,104 @@
         <translation>Échec de l'analyse : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297" />
+        <location filename="../main_window.py" line="299" />
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361" />
+        <location filename="../main_window.py" line="328" />
+        <source>Select an element on the canvas first (what the attacker must not reach).</source>
+        <translation>Sélectionnez d'abord un élément sur le schéma (ce que l'attaquant ne doit pas atteindre).</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="381" />
         <source>Analysis: %1 threats (%2 new suggestions)</source>
         <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395" />
+        <location filename="../main_window.py" line="415" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422" />
+        <location filename="../main_window.py" line="442" />
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424" />
+        <location filename="../main_window.py" line="444" />
         <source>Cannot paste: %1</source>
         <translation>Collage impossible : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431" />
+        <location filename="../main_window.py" line="451" />
         <source>Select the elements to put in the zone</source>
         <translation>Sélectionnez les éléments à mettre dans la zone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434" />
-        <location filename="../main_window.py" line="437" />
+        <location filename="../main_window.py" line="454" />
+        <location filename="../main_window.py" line="457" />
         <source>New trust zone</source>
         <translation>Nouvelle zone de confiance</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434" />
+        <location filename="../main_window.py" line="454" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="442" />
+        <location filename="../main_window.py" line="462" />
         <source>Align</source>
         <translation>Aligner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445" />
+        <location filename="../main_window.py" line="465" />
         <source>Auto-layout</source>
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="454" />
+        <location filename="../main_window.py" line="474" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="455" />
+        <location filename="../main_window.py" line="475" />
         <source>The model has unsaved changes. Save them?</source>
         <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481" />
+        <location filename="../main_window.py" line="501" />
         <source>Open threat model</source>
         <translation>Ouvrir un modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482" />
+        <location filename="../main_window.py" line="502" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493" />
+        <location filename="../main_window.py" line="513" />
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="494" />
-        <location filename="../main_window.py" line="499" />
+        <location filename="../main_window.py" line="514" />
+        <location filename="../main_window.py" line="519" />
         <source>Cannot open model</source>
         <translation>Impossible d'ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495" />
+        <location filename="../main_window.py" line="515" />
         <source>%1 could not be opened:</source>
         <translation>%1 n'a pas pu être ouvert :</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521" />
+        <location filename="../main_window.py" line="541" />
         <source>Save threat model</source>
         <translation>Enregistrer le modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523" />
+        <location filename="../main_window.py" line="543" />
         <source>Threat models (*.twm.json)</source>
         <translation>Modèles de menaces (*.twm.json)</translation>
     </message>
@@ -1002,67 +1039,67 @@
         <translation>Le modèle comporte des problèmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="568" />
+        <location filename="../main_window.py" line="588" />
         <source>Cannot save model</source>
         <translation>Impossible d'enregistrer le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="547" />
+        <location filename="../main_window.py" line="567" />
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552" />
+        <location filename="../main_window.py" line="572" />
         <source>File changed on disk</source>
         <translation>Fichier modifié sur le disque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553" />
+        <location filename="../main_window.py" line="573" />
         <source>%1 was changed by another program or window since you opened it. Replace it with your version? (Its current content is kept as %1.bak.)</source>
         <translation>%1 a été modifié par un autre programme ou une autre fenêtre depuis son ouverture. Le remplacer par votre version ? (Son contenu actuel est conservé dans %1.bak.)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="569" />
+        <location filename="../main_window.py" line="589" />
         <source>The model was not saved; the file on disk is unchanged.</source>
         <translation>Le modèle n'a pas été enregistré ; le fichier sur le disque est inchangé.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="571" />
+        <location filename="../main_window.py" line="591" />
         <source>Your changes are kept in the recovery file %1.</source>
         <translation>Vos modifications sont conservées dans le fichier de récupération %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="573" />
+        <location filename="../main_window.py" line="593" />
         <source>The recovery file could not be written either: use Save As to another place.</source>
         <translation>Le fichier de récupération n'a pas pu être écrit non plus : utilisez « Enregistrer sous » vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593" />
+        <location filename="../main_window.py" line="613" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="601" />
+        <location filename="../main_window.py" line="621" />
         <source>Could not write the recovery file %1</source>
         <translation>Impossible d'écrire le fichier de récupération %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="617" />
+        <location filename="../main_window.py" line="637" />
         <source>an unsaved model</source>
         <translation>un modèle non enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="619" />
+        <location filename="../main_window.py" line="639" />
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="620" />
+        <location filename="../main_window.py" line="640" />
         <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
         <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="630" />
+        <location filename="../main_window.py" line="650" />
         <source>Cannot recover</source>
         <translation>Récupération impossible</translation>
     </message>
