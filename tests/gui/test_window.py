@@ -17,9 +17,18 @@ def test_palette_groups_by_layer_and_search_filters(make_window):
     assert shown and "insulin-pump" in shown and len(shown) < len(everything)
     assert all("insulin" in (window.stencils[s].label + s + " ".join(window.stencils[s].tags)
                              + window.stencils[s].category + " ".join(window.stencils[s].aliases)
-                             ).lower() for s in shown)
+                             + (window.stencils[s].description or "")).lower() for s in shown)
     palette.search.clear()
     assert palette.visible_ids() == everything
+
+
+def test_palette_search_matches_layers_descriptions_and_every_word(make_window):
+    palette = make_window().palette
+    palette.search.setText("gateway")
+    assert "home-hub" in palette.visible_ids()  # "Home health hub": a gateway by layer
+    palette.search.setText("insulin pump")
+    shown = palette.visible_ids()
+    assert "insulin-pump" in shown and "cgm" not in shown
 
 
 def test_double_click_stencil_adds_element_to_view(qtbot, make_window):

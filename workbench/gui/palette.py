@@ -91,16 +91,20 @@ class Palette(QWidget):
             group.setExpanded(True)
 
     def filter(self, text: str) -> None:
-        """Hide stencils whose label, id, category or tags do not contain ``text``."""
-        needle = text.strip().lower()
-        for group in self._groups.values():
+        """Show the stencils matching every word of ``text`` in their names (both
+        languages), id, category, tags, aliases, description or layer ("gateway" finds the
+        home health hub, "insulin pump" the insulin patch pump)."""
+        words = text.strip().lower().split()
+        for layer_key, group in self._groups.items():
             shown = 0
             for i in range(group.childCount()):
                 item = group.child(i)
                 stencil = self.stencils.get(item.data(0, ROLE_ID))
-                hay = " ".join([item.text(0), stencil.id, stencil.label, stencil.category,
-                                *stencil.tags, *stencil.aliases]).lower() if stencil else ""
-                hidden = bool(needle) and needle not in hay
+                hay = " ".join([item.text(0), group.text(0), layer_key, stencil.id,
+                                stencil.label, stencil.label_fr or "", stencil.category,
+                                stencil.description or "", *stencil.tags,
+                                *stencil.aliases]).lower() if stencil else ""
+                hidden = any(word not in hay for word in words)
                 item.setHidden(hidden)
                 shown += not hidden
             group.setHidden(shown == 0)
