@@ -36,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
     except KeyError:
         raise CliError(f"unknown template {args.template!r}; known: "
                        f"{', '.join(template_names())}") from None
-    with writing(output_path(out)):
-        save_model(model, out, keep_backup=False)
+    replacing = out.exists()  # with --force: the replaced model stays as OUT.bak
+    with writing(output_path(out, force=args.force)):
+        save_model(model, out, keep_backup=replacing)
     print(f"{out}: created from template {args.template!r}")
     return 0
