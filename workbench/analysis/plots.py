@@ -121,8 +121,14 @@ def _save(fig, path: Path) -> None:
     if suffix not in FORMATS:
         raise ValueError(f"unsupported figure format {suffix or '(none)'!r}: use .png, .svg "
                          f"or .pdf")
-    fig.savefig(path, format=suffix[1:], dpi=150, bbox_inches="tight",
+    import io
+
+    from workbench.model.io import write_bytes_atomic
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=suffix[1:], dpi=150, bbox_inches="tight",
                 metadata={"Creator": "Threat Workbench"} if suffix != ".png" else None)
+    write_bytes_atomic(path, buffer.getvalue())  # the one writer: atomic, links followed
 
 
 def matrix_counts(risks: Sequence[Any], spec: MatrixSpec, which: str) -> np.ndarray:

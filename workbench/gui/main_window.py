@@ -626,7 +626,7 @@ class MainWindow(QMainWindow):
     def _autosave_now(self) -> bool:
         try:
             self.recovery.save(self.doc.model, self.doc.path, self.doc.fingerprint)
-        except (OSError, ValueError):
+        except (OSError, ValueError, ModelError):  # ModelError: the folder lock timed out
             return False
         return True
 
