@@ -267,3 +267,20 @@ def test_killed_saves_leave_nothing_behind_after_the_next_save(model_path: Path)
     assert load_model(model_path).metadata.version != "killed"  # the old file, whole
     save_model(load_model(model_path), model_path)
     assert sorted(p.name for p in folder.iterdir()) == ["m.twm.json", "m.twm.json.bak"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["import", "{fifo}", "-o", "{out}"], ["import", "{fifo}", "--from", "otm", "-o", "{out}"],
+    ["threats", "{model}", "--catalog", "{fifo}"], ["diff", "{model}", "{fifo}"],
+    ["report", "{model}", "--since", "{fifo}", "-o", "{pdf}"],
+])
+def test_no_reader_waits_on_a_fifo(tmp_path: Path, model_path: Path, argv: list[str],
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A plain open() of a FIFO blocks until a writer comes: `validate` and `import` hung."""
+    fifo = tmp_path / "x.otm.json"
+    os.mkfifo(fifo)
+    filled = [a.format(fifo=fifo, out=tmp_path / "o.twm.json", model=model_path,
+                       pdf=tmp_path / "r.pdf") for a in argv]
+    assert main(filled) == 1
+    err = capsys.readouterr().err
+    assert "not a regular file" in err and str(fifo) in err

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,11 +27,18 @@ IMPORTERS: dict[str, Importer] = {
 
 
 def _head(path: Path, size: int = 65536) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(size)
+    try:  # without blocking: a FIFO would wait forever; only regular files are sniffed
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return b""
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode):
+            raise fail(str(path), "$", "is a pipe, device or socket, not a regular file")
+        try:
+            return handle.read(size) if stat.S_ISREG(mode) else b""
+        except OSError:
+            return b""
 
 
 def sniff(head: bytes) -> str | None:

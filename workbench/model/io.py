@@ -9,6 +9,7 @@ previous version as ``FILE.bak``
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
@@ -45,10 +46,27 @@ def max_file_bytes() -> int:
 
 
 def read_at_most(path: Path, limit: int) -> bytes | None:
-    """The file's bytes, or None past ``limit``: endless inputs must not exhaust memory."""
-    with path.open("rb") as handle:
+    """The file's bytes, or None past ``limit``: endless inputs must not exhaust memory.
+
+    Anything but a regular file raises OSError at once (opened without blocking: a FIFO
+    would wait forever for a writer)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as handle:
+        kind = _special_kind(os.fstat(fd).st_mode)
+        if kind:
+            raise OSError(errno.EINVAL, f"is {kind}, not a regular file")
         raw = handle.read(limit + 1)
     return None if len(raw) > limit else raw
+
+
+def _special_kind(mode: int) -> str | None:
+    """What a non-regular file is, for a message; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return ("a directory" if stat.S_ISDIR(mode) else
+            "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "a special file")
 
 
 def _read_guarded(path: Path, limit: int) -> tuple[bytes, Fingerprint]:
@@ -74,10 +92,8 @@ def _read_guarded(path: Path, limit: int) -> tuple[bytes, Fingerprint]:
         os.close(fd)
         raise refuse("is a directory, not a model file")
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(st.st_mode):
-            kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else
-                    "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else
-                    "a socket" if stat.S_ISSOCK(st.st_mode) else "a special file")
+        kind = _special_kind(st.st_mode)
+        if kind:
             raise refuse(f"is {kind}, not a regular file")
         if st.st_size > limit:
             raise refuse(f"file is {st.st_size / 1048576:.1f} MB, over the "
