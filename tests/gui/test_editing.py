@@ -135,6 +135,15 @@ def test_autosave_timer_is_one_minute(make_window):
     assert window.autosave_timer.isActive() and window.autosave_timer.interval() == 60_000
 
 
+def test_an_edit_reaches_the_recovery_file_after_a_few_quiet_seconds(qtbot, make_window,
+                                                                     tiny_path):
+    window = make_window(tiny_path)
+    assert not window.recovery.pending()
+    window.scene.select_ids(["lte"])
+    window.delete_selection()
+    qtbot.waitUntil(window.recovery.pending, timeout=6_000)  # not a minute later
+
+
 def test_file_written_by_window_loads_from_cli(make_window, tiny_path, tmp_path):
     window = make_window(tiny_path)
     out = tmp_path / "w.twm.json"

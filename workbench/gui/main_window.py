@@ -40,6 +40,8 @@ from workbench.model.layout import ensure_layout
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
 
+#: Quiet period after the last change before it goes to the recovery file.
+AUTOSAVE_QUIET_MS = 3_000
 CLIP_MIME = "application/x-workbench-clip"
 MAX_RECENT = 8
 ANALYSIS_DELAY_MS = 150
@@ -127,6 +129,12 @@ class MainWindow(QMainWindow):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
+        # Each change is saved to the recovery file after a few quiet seconds: a crash ten
+        # seconds after an edit must not lose it (the minute timer stays as a safety net).
+        self.autosave_soon = QTimer(self)
+        self.autosave_soon.setSingleShot(True)
+        self.autosave_soon.setInterval(AUTOSAVE_QUIET_MS)
+        self.autosave_soon.timeout.connect(self.autosave)
 
         self._make_actions()
         self._make_menus()
@@ -302,6 +310,7 @@ class MainWindow(QMainWindow):
 
     # --- reacting to the model ----------------------------------------------------------------
     def _model_changed(self, old: ThreatModel, new: ThreatModel) -> None:
+        self.autosave_soon.start()
         if self.analysis is not None and only_layout_changed(old, new):
             return  # a move or an alignment cannot change a threat or a risk
         self.schedule_analysis()
@@ -614,7 +623,8 @@ class MainWindow(QMainWindow):
 
     # --- recovery ------------------------------------------------------------------------------
     def autosave(self) -> None:
-        """Every minute: unsaved work goes to the recovery file; none left, no file."""
+        """A few seconds after each change, and every minute: unsaved work goes to the
+        recovery file (atomically); none left, no file."""
         if self.doc.dirty:
             if not self._autosave_now():
                 self.statusBar().showMessage(
