@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.analysis.catalog import Catalog, default_catalog
+from workbench.analysis.ranking import grouped_ranking
 from workbench.analysis.risk import Scales, ThreatRisk, assess, assess_with_exposure
 from workbench.analysis.rules import MergeReport, merge_suggestions
 from workbench.model.stencils import StencilLibrary
@@ -55,8 +56,7 @@ class AnalysisResult:
             "inherent_levels": dict(Counter(t.inherent.level for t in counted)),
             "residual_levels": dict(Counter(t.current.level for t in counted)),
             "projected_levels": dict(Counter(t.projected.level for t in counted)),
-            "patient_safety": sum(1 for t in counted
-                                  if t.threat_type is not None and t.threat_type.patient_safety),
+            "patient_safety": sum(1 for t in counted if t.patient_safety),
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -78,6 +78,8 @@ class AnalysisResult:
                             "orphaned": len(self.merge.orphaned),
                             "dropped": len(self.merge.dropped)},
             "threats": [threat_json(t, self.catalog) for t in self.threats],
+            "ranking": [g.to_json() for g in grouped_ranking(self)],
+            "context_threats": [g.to_json() for g in grouped_ranking(self, context=True)],
             "warnings": list(self.warnings),
         }
         for key, value in self.extra.items():
@@ -97,7 +99,7 @@ def threat_json(risk: ThreatRisk, catalog: Catalog) -> dict[str, Any]:
         "stride": [s.value for s in (ttype.stride if ttype else inst.stride)],
         "vector": ttype.vector if ttype else None,
         "linddun": list(ttype.linddun) if ttype else [],
-        "patient_safety": bool(ttype and ttype.patient_safety),
+        "patient_safety": risk.patient_safety,
         "mass_harm": bool(ttype and ttype.mass_harm),
         "status": inst.status.value,
         "counted": risk.counted,

@@ -211,6 +211,14 @@ class ThreatRisk:
         return self.instance.status not in NOT_COUNTED
 
     @property
+    def patient_safety(self) -> bool:
+        """A patient-safety threat: the catalog says so, or (an analyst's own threat)
+        patient safety is its worst impact category, above the lowest level."""
+        if self.threat_type is not None:
+            return self.threat_type.patient_safety
+        return self.impact.get("patient_safety", 0) >= max(self.impact.values(), default=1) > 1
+
+    @property
     def ranked(self) -> bool:
         """Counted and in scope: a risk to treat, shown in totals, rankings and heatmaps."""
         return self.counted and not self.context
@@ -380,7 +388,9 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
     top = sev[-1]
     below_top = sev[-2] if len(sev) > 1 else top
     known = [c.id for c in model.risk.impact_categories] or DEFAULT_CATEGORY_IDS
-    cats = [c for c in (threat.impacts if threat else []) if c in known]
+    # An analyst's own threat (no catalog type) may hit any category: those its element's
+    # data or clinical role gives a value are kept, the others left out.
+    cats = [c for c in (threat.impacts if threat else known) if c in known]
     base_ref = threat.base_severity if threat else 2
     stride = {Stride(s) for s in (threat.stride if threat else inst.stride)}
     needs = sorted({n for s in stride for n in _NEED_BY_STRIDE.get(s, ())})
@@ -406,10 +416,12 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
                                     default=(0, ""))
             if level > 0 and scales.clamp(level, sev) > value:
                 value, why = scales.clamp(level, sev), source
-        if not value:
+        if not value and threat is not None:
             value, why = scales.from_reference(base_ref, sev), "catalog default"
         if cat == "patient_safety":
             value, why = _patient_safety(value, why, threat, stride, role, top, below_top)
+        if not value:
+            continue
         impact[cat] = value
         reasons[cat] = why
     for cat, level in inst.impact.items():
@@ -422,7 +434,8 @@ def _patient_safety(value: int, why: str, threat: ThreatType | None, stride: set
                     role: tuple[str, str] | None, top: int, below_top: int
                     ) -> tuple[int, str]:
     """Patient-safety impact from the element's clinical role (docstring of derive_impact)."""
-    harmful = threat is not None and threat.patient_safety
+    # an analyst's own threat on a safety-critical element is presumed able to harm
+    harmful = threat.patient_safety if threat is not None else True
     if role is not None and harmful:
         kind, fn = role
         if kind == "performs" and (stride & _ACTING or Stride.DENIAL_OF_SERVICE in stride):

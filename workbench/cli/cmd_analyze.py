@@ -11,6 +11,7 @@ import argparse
 
 from workbench.analysis.catalog import load_catalog
 from workbench.analysis.pipeline import AnalysisResult, analyze
+from workbench.analysis.ranking import grouped_ranking
 from workbench.cli.common import load, print_json
 from workbench.cli.stages import stage
 
@@ -125,18 +126,27 @@ def run(args: argparse.Namespace) -> int:
         with stage("json"):
             print_json(result.to_json(), compact=args.compact)
         return 0
-    rows = sorted(result.counted(), key=lambda r: (-_LEVEL_ORDER.get(r.current.level, 0),
-                                                   -r.current.score, r.key))
+    groups = grouped_ranking(result)
     print(f"{'residual':<9} {'L x S':<6} {'inherent':<9} {'projected':<10} {'layer':<8} "
-          f"{'status':<13} threat")
-    for r in rows:
-        title = r.threat_type.title if r.threat_type else (r.instance.title or r.key)
-        print(f"{r.current.level:<9} {r.current.likelihood}x{r.current.severity:<4} "
-              f"{r.inherent.level:<9} {r.projected.level:<10} {r.layer:<8} "
-              f"{r.instance.status.value:<13} {title} @ {r.instance.element}")
+          f"{'status':<13} threat (one row per threat, worst copy's figures)")
+    for g in groups:
+        r = g.worst
+        where = (f"@ {r.instance.element}" if g.count == 1
+                 else f"on {g.count} elements ({', '.join(g.elements[:4])}"
+                      f"{', ...' if g.count > 4 else ''})")
+        print(f"{g.current.level:<9} {g.current.likelihood}x{g.current.severity:<4} "
+              f"{g.inherent.level:<9} {g.projected.level:<10} {r.layer:<8} "
+              f"{r.instance.status.value:<13} {g.title} {where}")
     s = result.summary()
-    print(f"{s['counted']} threats counted ({s['threats']} recorded); residual levels: "
-          f"{level_counts(s['residual_levels'])}; patient-safety threats: {s['patient_safety']}")
+    print(f"{s['counted']} threats counted ({s['threats']} recorded, {len(groups)} distinct); "
+          f"residual levels: {level_counts(s['residual_levels'])}; "
+          f"patient-safety threats: {s['patient_safety']}")
+    context = grouped_ranking(result, context=True)
+    if context:
+        print(f"context (assumptions and dependencies, not ranked): {s['context']} threats "
+              f"on elements the organisation does not own or operate, "
+              f"{len(context)} distinct: " + "; ".join(g.title for g in context[:5])
+              + ("; ..." if len(context) > 5 else ""))
     for warning in result.warnings:
         print(f"warning: {warning}")
     best = [p for p in result.extra.get("attack_paths", []) if p["rank"] == 1]

@@ -44,7 +44,7 @@ class HeatmapPanel(QWidget):
             return
         result = analysis.result
         counts = Counter((t.current.likelihood, t.current.severity)
-                         for t in result.threats if t.counted)
+                         for t in result.counted())  # risks to treat, as the CLI heatmap
         if self.canvas is not None and counts == self.counts and result.scales == self.scales:
             return  # most edits leave the matrix as it was: skip the redraw
         self.scales, self.counts = result.scales, counts

@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
             return {}
         best: dict[str, tuple[int, str]] = {}
         for risk in self.analysis.result.threats:
-            if not risk.counted:
+            if not risk.ranked:
                 continue
             element = risk.instance.element
             if element not in best or risk.current.score > best[element][0]:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.analysis.ranking import grouped_ranking
 from workbench.gui.catalog_text import control_title, threat_title
 from workbench.gui.document import Document
 from workbench.gui.labels import layer_label, level_label, status_label
@@ -94,7 +96,8 @@ class ThreatTable(QAbstractTableModel):
 
     def _accepts(self, risk) -> bool:
         inst = risk.instance
-        if self.elements is not None and inst.element not in self.elements:
+        elements = getattr(risk, "elements", [inst.element])
+        if self.elements is not None and not self.elements.intersection(elements):
             return False
         if self.status and inst.status.value != self.status:
             return False
@@ -109,7 +112,8 @@ class ThreatTable(QAbstractTableModel):
     def _key(self, column: int):
         col = COLUMNS[column]
         if col == "Risk":
-            return lambda r: (r.current.score, r.inherent.score)
+            return lambda r: (r.current.score, getattr(r, "patient_safety", 0),
+                              getattr(r, "reach", 0.0), r.inherent.score)
         if col == "L":
             return lambda r: r.current.likelihood
         if col == "S":
@@ -138,6 +142,10 @@ class ThreatTable(QAbstractTableModel):
         if col == "Threat":
             return threat_title(inst.catalog_id, inst.title, self._catalog())
         if col == "Element":
+            count = getattr(risk, "count", 1)
+            if count > 1:  # a grouped row (analysis.ranking.ThreatGroup)
+                return QCoreApplication.translate("ThreatsPanel", "on %1 elements").replace(
+                    "%1", str(count))
             return self.names.get(inst.element, inst.element)
         if col == "Layer":
             return layer_label(risk.layer)
@@ -169,6 +177,8 @@ class ThreatTable(QAbstractTableModel):
             and risk.current.level == "critical"
         ):
             return QBrush(QColor("white"))
+        if role == Qt.ItemDataRole.ToolTipRole and col == "Element" and hasattr(risk, "elements"):
+            return ", ".join(self.names.get(e, e) for e in risk.elements)
         if role == Qt.ItemDataRole.ToolTipRole and col == "Threat" and risk.threat_type:
             return risk.threat_type.description
         if role == Qt.ItemDataRole.FontRole and risk.instance.id not in self.in_model:
@@ -227,9 +237,14 @@ class ThreatsPanel(QWidget):
         self.control_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.control_menu = QMenu(self.control_btn)
         self.control_btn.setMenu(self.control_menu)
+        self.grouped = QCheckBox(QCoreApplication.translate("ThreatsPanel", "One row per threat"))
+        self.grouped.setToolTip(QCoreApplication.translate(
+            "ThreatsPanel", "Show each catalog threat once, on all its elements, ranked as in "
+            "the board report; context elements (not owned or operated) are left out"))
         self.count = QLabel()
         top = QHBoxLayout()
-        for w in (self.scope, self.status, self.search, self.cell_label, self.count):
+        for w in (self.scope, self.status, self.search, self.grouped, self.cell_label,
+                  self.count):
             top.addWidget(w)
         top.addStretch(1)
         for w in (self.accept_btn, self.reject_btn, self.owner_btn, self.control_btn):
@@ -241,6 +256,7 @@ class ThreatsPanel(QWidget):
         self.scope.currentIndexChanged.connect(self._apply_filters)
         self.status.currentIndexChanged.connect(self._apply_filters)
         self.search.textChanged.connect(self._apply_filters)
+        self.grouped.toggled.connect(self._set_grouped)
         self.view.selectionModel().selectionChanged.connect(self._row_changed)
         self.accept_btn.clicked.connect(lambda: self.decide(ThreatStatus.ACCEPTED))
         self.reject_btn.clicked.connect(self._reject)
@@ -261,12 +277,22 @@ class ThreatsPanel(QWidget):
                 for f in model.flows
             }
         )
-        rows = list(analysis.result.threats) if analysis is not None else []
+        if analysis is None:
+            rows = []
+        elif self.grouped.isChecked():
+            rows = grouped_ranking(analysis.result)
+        else:
+            rows = list(analysis.result.threats)
         self.table_model.set_rows(rows, names, {t.id for t in model.threats},
                                   analysis.result.catalog if analysis is not None else None)
         self._apply_filters()
         if keep:
             self.select_key(keep)
+
+    def _set_grouped(self, on: bool) -> None:
+        """Switch between one row per threat copy and one row per threat (ranked)."""
+        self.set_analysis(self.analysis)
+        self._update_buttons()
 
     def set_selection(self, ids: list[str]) -> None:
         self.selection = list(ids)
@@ -323,7 +349,8 @@ class ThreatsPanel(QWidget):
             self.threatSelected.emit(risk.instance.id, risk.instance.element)
 
     def _update_buttons(self) -> None:
-        on = self.current_risk() is not None
+        # decisions are made on one copy: not on a grouped row
+        on = self.current_risk() is not None and not self.grouped.isChecked()
         for w in (self.accept_btn, self.reject_btn, self.owner_btn, self.control_btn):
             w.setEnabled(on)
 

@@ -1,9 +1,10 @@
-"""Everything a report shows, gathered once from the model and the analysis engines.
+"""Everything a report shows, gathered once from the model and the core analysis.
 
 Why a separate step: the PDF, the CSV, the Markdown and the JSON exports must tell the same
-story, and the analysis APIs (catalog, risk pipeline, attack paths) are optional at run time:
-when one is missing or fails, the report falls back to what the model itself records and
-says so, rather than failing.
+story. Risks come from the same pipeline the window and the CLI call
+(``workbench.analysis.pipeline.analyze``, turned into rows by
+``workbench.report.analysis_rows``); only the attack stage is optional: when it fails the
+report says so in its method section rather than failing.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from workbench.report.fonts import missing_glyphs
 from workbench.report.riskcalc import (
     LEVELS,
     Risk,
-    builtin_risks,
     level_index,
 )
 
@@ -146,6 +146,9 @@ class ReportData:
     changes: Any = None  # workbench.analysis.diff.ModelDiff against an earlier version
     changes_label: str = ""  # how the earlier version is named ("review-v1.twm.json")
     costs: Costs | None = None  # cost ranges in force (shipped data + organisation settings)
+    #: The core analysis the rows come from (workbench.analysis.pipeline.AnalysisResult):
+    #: rankings come from it (workbench.analysis.ranking), as in the window and the CLI.
+    analysis: Any = None
 
     def funded_plan(self) -> tuple[list[PlanItem], bool]:
         """What the board is asked to fund: planned controls that lower a measured risk,
@@ -269,30 +272,23 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
     ``recommend`` runs the attack engine's "fund first" search, the slowest optional stage
     (time-boxed at 1.5 s); only the technical report shows it.
     """
+    from workbench.analysis.pipeline import analyze
+    from workbench.report import analysis_rows as core
+
     digest, is_file = fingerprint(model, raw)
     notes: list[str] = []
-    risks: list[RiskRow] | None = None
-    source = "builtin"
-    catalog_titles: dict[str, tuple[str, str]] = {}
-    suggested: list[PlanItem] = []
-    raw_risks = None
-    if use_engines:
-        from workbench.report import engines
-
-        catalog_titles = engines.catalog_titles(notes)
-        analysed = engines.pipeline_risks(model, notes)
-        if analysed is not None:
-            risks, model, suggested, raw_risks = analysed
-            source = "pipeline"
-    if risks is None:
-        risks = builtin_risks(model, catalog_titles)
-    attack = None
-    cox: list[str] = []
-    if use_engines:
-        from workbench.report import engines
-
-        attack = engines.attack_paths(model, notes, attack_top, raw_risks, recommend)
-        cox = engines.cox_warnings(model)
+    # One risk model for every client: the pipeline the window and the CLI call. Without
+    # ``use_engines`` the recorded threats are scored as `workbench analyze --no-suggest
+    # --no-attack` scores them (no rule suggestions, no attack stage).
+    result = analyze(model, suggest=use_engines)
+    model = result.model
+    notes += [str(w) for w in result.warnings]
+    risks = core.risk_rows(result)
+    catalog_titles = core.catalog_titles(result.catalog)
+    suggested = core.catalog_suggestions(result, risks)
+    source = "pipeline"
+    attack = core.attack_result(result, notes, attack_top, recommend) if use_engines else None
+    cox = core.cox_warnings(result.scales)
     missing = missing_glyphs(model_texts(model))
     if missing:
         notes.insert(0, f"the report font has no glyph for {missing[:40]!r}: these "
@@ -311,7 +307,7 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
         recommendations=attack.recommendations if attack else [],
         attack_names=attack.names if attack else {},
         target_info=attack.targets if attack else {},
-        matrix_warnings=cox, costs=costs)
+        matrix_warnings=cox, costs=costs, analysis=result)
 
 
 def model_texts(model: ThreatModel) -> list[str]:
@@ -395,7 +391,7 @@ def _catalog_title(titles: dict[str, tuple[str, str]] | None,
 
 
 def _catalog_cost(catalog_id: str | None) -> str | None:
-    from workbench.report.engines import catalog_cost
+    from workbench.report.analysis_rows import catalog_cost
 
     return catalog_cost(catalog_id)
 

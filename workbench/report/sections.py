@@ -449,7 +449,7 @@ def _days(est, lang: str) -> str:
 
 
 def regulatory(data: ReportData, styles: Styles, lang: str, width: float) -> list:
-    from workbench.report.engines import control_frameworks
+    from workbench.report.analysis_rows import control_frameworks
 
     items = assess(data.model, lang, data.catalog_titles,
                    control_frameworks if data.catalog_titles else None)

@@ -1,0 +1,151 @@
+"""One row per threat, not per copy: the ranking every board view uses.
+
+The rule engine puts a catalog threat on every element it fits: ten identical infusion
+pumps carry ten copies of "unauthorised change of therapy settings". A board needs the
+threat once, "on 10 elements", ranked against *other* threats. :func:`grouped_ranking`
+groups the risks to treat (counted and in scope) by catalog threat and ranks the groups:
+
+1. residual risk (current, after the controls in place) of the group's worst copy;
+2. then patient-safety impact (the highest over the copies);
+3. then reachability (the highest chance a declared attacker can attempt it);
+4. then inherent risk, the number of elements, and the catalog id (a stable order).
+
+The window's grouped threat list, the CLI, the board report and the workshop all call
+this function, so they show the same five threats in the same order
+(``tests/analysis/test_consistency.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.analysis.risk import RiskValue, ThreatRisk
+
+
+def _copy_key(risk: ThreatRisk) -> tuple:
+    """Worst copy first: residual, patient safety, reach, inherent, then the key."""
+    return (-risk.current.score, -risk.impact.get("patient_safety", 0),
+            -(risk.exposure or 0.0), -risk.inherent.score, risk.key)
+
+
+@dataclass
+class ThreatGroup:
+    """One catalog threat and its copies, worst copy first.
+
+    It reads like a :class:`ThreatRisk` where a list needs one (``instance``, ``current``,
+    ``inherent``, ``projected``, ``layer``, ``controls``, ``threat_type`` are the worst
+    copy's), so a table of risks can show groups unchanged.
+    """
+
+    catalog_id: str
+    title: str
+    threats: list[ThreatRisk]
+
+    @property
+    def worst(self) -> ThreatRisk:
+        return self.threats[0]
+
+    @property
+    def count(self) -> int:
+        return len(self.threats)
+
+    @property
+    def elements(self) -> list[str]:
+        return list(dict.fromkeys(t.instance.element for t in self.threats))
+
+    @property
+    def instance(self):
+        return self.worst.instance
+
+    @property
+    def threat_type(self):
+        return self.worst.threat_type
+
+    @property
+    def layer(self) -> str:
+        return self.worst.layer
+
+    @property
+    def controls(self):
+        return self.worst.controls
+
+    @property
+    def current(self) -> RiskValue:
+        return self.worst.current
+
+    @property
+    def inherent(self) -> RiskValue:
+        return max((t.inherent for t in self.threats), key=lambda v: v.score)
+
+    @property
+    def projected(self) -> RiskValue:
+        return max((t.projected for t in self.threats), key=lambda v: v.score)
+
+    @property
+    def patient_safety(self) -> int:
+        """Highest patient-safety impact over the copies (0 when none)."""
+        return max((t.impact.get("patient_safety", 0) for t in self.threats), default=0)
+
+    @property
+    def reach(self) -> float:
+        """Highest chance a declared attacker can attempt it (0 when not computed)."""
+        return max((t.exposure or 0.0 for t in self.threats), default=0.0)
+
+    @property
+    def context(self) -> bool:
+        return all(t.context for t in self.threats)
+
+    def rank_key(self) -> tuple:
+        return (-self.current.score, -self.patient_safety, -self.reach,
+                -self.inherent.score, -self.count, self.catalog_id)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"catalog_id": self.catalog_id, "title": self.title, "count": self.count,
+                "elements": self.elements, "worst": self.worst.key,
+                "keys": [t.key for t in self.threats],
+                "risk_inherent": self.inherent.to_json(),
+                "risk_residual": self.current.to_json(),
+                "risk_projected": self.projected.to_json(),
+                "patient_safety": self.patient_safety, "reach": round(self.reach, 4),
+                "patient_safety_threat": any(t.patient_safety for t in self.threats),
+                "mass_harm": bool(self.threat_type and self.threat_type.mass_harm)}
+
+
+def _group_id(risk: ThreatRisk) -> str:
+    return risk.instance.catalog_id or risk.instance.title or risk.key
+
+
+def _title(risk: ThreatRisk) -> str:
+    ttype = risk.threat_type
+    return (ttype.title if ttype else None) or risk.instance.title or _group_id(risk)
+
+
+def group_threats(risks: Iterable[ThreatRisk]) -> list[ThreatGroup]:
+    """Groups by catalog threat (an analyst's own threat by its title), unranked."""
+    groups: dict[str, list[ThreatRisk]] = {}
+    for risk in risks:
+        groups.setdefault(_group_id(risk), []).append(risk)
+    out = []
+    for gid, members in groups.items():
+        members.sort(key=_copy_key)
+        out.append(ThreatGroup(gid, _title(members[0]), members))
+    return out
+
+
+def grouped_ranking(source: Any, *, context: bool = False) -> list[ThreatGroup]:
+    """Risks to treat, one group per threat, ranked (see the module docstring).
+
+    ``source`` is an :class:`~workbench.analysis.pipeline.AnalysisResult` or a list of
+    :class:`ThreatRisk`. With ``context`` the groups of context threats (assumptions and
+    dependencies) are ranked instead.
+    """
+    risks = source.threats if hasattr(source, "threats") else list(source)
+    chosen = [r for r in risks if r.counted and r.context == context]
+    return sorted(group_threats(chosen), key=ThreatGroup.rank_key)
+
+
+def top_threats(source: Any, n: int = 5) -> list[ThreatGroup]:
+    """The board's top ``n``: ``n`` distinct threats, ranked."""
+    return grouped_ranking(source)[:n]
