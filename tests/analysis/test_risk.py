@@ -182,13 +182,17 @@ def test_adjustments_only_bear_on_their_attack_vectors(model, catalog) -> None:
     assert not any("physical access" in r for r in remote.likelihood_reasons)
     base = model.model_copy(deep=True)
     base.components[0].properties.physical_access = False  # the stencil's default is True
-    pump = _risk(base, catalog, "thing.stored-data-exposure@pump")
+    pump = _risk(base, catalog, "thing.physical-tampering@pump")
     assert pump.threat_type.vector == "physical"
     handy.components[0].properties.physical_access = True
     handy.components[0].properties.encryption_at_rest = False
-    touched = _risk(handy, catalog, "thing.stored-data-exposure@pump")
+    touched = _risk(handy, catalog, "thing.physical-tampering@pump")
     assert touched.likelihood == pump.likelihood + 1
     assert any("physical access" in r for r in touched.likelihood_reasons)
+    # a physical attack reaches one device at a time: never "near certain" by itself
+    lost = _risk(handy, catalog, "thing.stored-data-exposure@pump")
+    assert lost.likelihood == 3 and any("one device at a time" in r
+                                        for r in lost.likelihood_reasons)
 
 
 def test_samples_show_residual_and_projected_risk(sample_paths, catalog) -> None:

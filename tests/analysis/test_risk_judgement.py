@@ -235,8 +235,11 @@ def test_ranking_order_matches_a_brute_force_oracle(catalog) -> None:
 
     def oracle_key(cid):
         members = by_id[cid]
+        ttype = members[0].threat_type
         return (-max(r.current.score for r in members),
                 -max(r.impact.get("patient_safety", 0) for r in members),
+                not any(r.direct_harm for r in members),
+                not (ttype is not None and ttype.mass_harm),
                 -max(r.exposure or 0 for r in members),
                 -max(r.inherent.score for r in members), -len(members), cid)
 

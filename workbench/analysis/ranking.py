@@ -7,8 +7,11 @@ groups the risks to treat (counted and in scope) by catalog threat and ranks the
 
 1. residual risk (current, after the controls in place) of the group's worst copy;
 2. then patient-safety impact (the highest over the copies);
-3. then reachability (the highest chance a declared attacker can attempt it);
-4. then inherent risk, the number of elements, and the catalog id (a stable order).
+3. then, among equals, harm through the safety function itself (the pump, the commands it
+   acts on) before harm through data a clinician reads, and fleet-wide harm (the
+   catalog's ``mass_harm``) before harm to one patient;
+4. then reachability (the highest chance a declared attacker can attempt it);
+5. then inherent risk, the number of elements, and the catalog id (a stable order).
 
 The window's grouped threat list, the CLI, the board report and the workshop all call
 this function, so they show the same five threats in the same order
@@ -25,8 +28,8 @@ from workbench.analysis.risk import RiskValue, ThreatRisk
 
 
 def _copy_key(risk: ThreatRisk) -> tuple:
-    """Worst copy first: residual, patient safety, reach, inherent, then the key."""
-    return (-risk.current.score, -risk.impact.get("patient_safety", 0),
+    """Worst copy first: residual, patient safety, direct harm, reach, inherent, key."""
+    return (-risk.current.score, -risk.impact.get("patient_safety", 0), not risk.direct_harm,
             -(risk.exposure or 0.0), -risk.inherent.score, risk.key)
 
 
@@ -97,9 +100,20 @@ class ThreatGroup:
     def context(self) -> bool:
         return all(t.context for t in self.threats)
 
+    @property
+    def direct_harm(self) -> bool:
+        """Some copy acts on a safety-critical function itself (``ThreatRisk.direct_harm``)."""
+        return any(t.direct_harm for t in self.threats)
+
+    @property
+    def mass_harm(self) -> bool:
+        """The catalog says one attack can harm many patients at once (a fleet)."""
+        return bool(self.threat_type and self.threat_type.mass_harm)
+
     def rank_key(self) -> tuple:
-        return (-self.current.score, -self.patient_safety, -self.reach,
-                -self.inherent.score, -self.count, self.catalog_id)
+        return (-self.current.score, -self.patient_safety, not self.direct_harm,
+                not self.mass_harm, -self.reach, -self.inherent.score, -self.count,
+                self.catalog_id)
 
     def to_json(self) -> dict[str, Any]:
         return {"catalog_id": self.catalog_id, "title": self.title, "count": self.count,
@@ -109,8 +123,9 @@ class ThreatGroup:
                 "risk_residual": self.current.to_json(),
                 "risk_projected": self.projected.to_json(),
                 "patient_safety": self.patient_safety, "reach": round(self.reach, 4),
+                "direct_harm": self.direct_harm,
                 "patient_safety_threat": any(t.patient_safety for t in self.threats),
-                "mass_harm": bool(self.threat_type and self.threat_type.mass_harm)}
+                "mass_harm": self.mass_harm}
 
 
 def _group_id(risk: ThreatRisk) -> str:

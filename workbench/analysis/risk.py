@@ -200,6 +200,9 @@ class ThreatRisk:
     #: computed, or a vector exposure does not bear on), and who that attacker is.
     exposure: float | None = None
     exposure_attacker: str | None = None
+    #: The attack acts on a safety-critical function itself (the device performing it, or
+    #: the commands it acts on), not on data a clinician reads: ranks first among equals.
+    direct_harm: bool = False
 
     @property
     def key(self) -> str:
@@ -359,6 +362,9 @@ def safety_role(ix: ModelIndex, element: Component | Flow | None
     return None
 
 
+#: Beginnings of the patient-safety reasons given when an attack acts on the function.
+DIRECT_HARM_REASONS = ("acts on the safety-critical function",
+                       "can alter commands to the safety-critical function")
 #: STRIDE categories that act on what a device does (integrity of its commands or code).
 _ACTING = frozenset({Stride.SPOOFING, Stride.TAMPERING, Stride.ELEVATION_OF_PRIVILEGE})
 
@@ -453,6 +459,9 @@ def _patient_safety(value: int, why: str, threat: ThreatType | None, stride: set
 #: Attack vectors for which reach in the attack graph bears on likelihood. Physical,
 #: supply-chain, insider and accidental threats do not come along the graph's steps.
 EXPOSURE_VECTORS = frozenset({"network", "adjacent", "local"})
+#: Vectors whose attacks need the attacker at the device, one device at a time: never
+#: "near certain" unless the analyst says so (the top level is left for what scales).
+ONE_AT_A_TIME = frozenset({"physical"})
 #: Chance that a threat of the lowest and highest likelihood level works once attempted:
 #: the same linear mapping the attack engine uses for its step chances
 #: (``attack.evidence.level_probability``), so the two read the scale alike.
@@ -501,6 +510,11 @@ def derive_likelihood(model: ThreatModel, inst: ThreatInstance, threat: ThreatTy
         reasons.append(f"{'+' if adj.delta > 0 else ''}{adj.delta}: {adj.reason}")
     total = max(-2, min(2, total))
     base_value = scales.shift(base, total, lik)
+    if threat is not None and threat.vector in ONE_AT_A_TIME and base_value > lik[-2] and (
+            len(lik) > 1):
+        base_value = lik[-2]
+        reasons.append(f"at most {base_value}: a {threat.vector} attack reaches one device "
+                       "at a time (the attacker must hold it)")
     if exposure is None or threat is None or threat.vector not in EXPOSURE_VECTORS:
         return base_value, reasons, base_value
     value, chance = exposure_level(base_value, exposure.probability, lik)
@@ -610,6 +624,7 @@ def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
         impact_reasons=i_reasons, inherent=_value(likelihood, impact, scales),
         current=_value(cur_l, cur_i, scales), projected=_value(pro_l, pro_i, scales),
         controls=controls, cvss=cvss, base_likelihood=base_l,
+        direct_harm=i_reasons.get("patient_safety", "").startswith(DIRECT_HARM_REASONS),
         context=is_context(ix, inst.element),
         exposure=exp.probability if exp is not None else None,
         exposure_attacker=exp.attacker if exp is not None else None)

@@ -54,6 +54,7 @@ class _Scored:
     context: bool
     exposure: float | None
     exposure_attacker: str | None
+    direct_harm: bool
     likelihood_reasons: tuple[str, ...]
     impact: tuple[tuple[str, int], ...]
     impact_reasons: tuple[tuple[str, str], ...]
@@ -184,7 +185,7 @@ def _memo(catalog: Catalog) -> _Memo:
 
 def _scored(risk: ThreatRisk, error: str | None) -> _Scored:
     return _Scored(risk.layer, risk.likelihood, risk.base_likelihood or risk.likelihood,
-                   risk.context, risk.exposure, risk.exposure_attacker,
+                   risk.context, risk.exposure, risk.exposure_attacker, risk.direct_harm,
                    tuple(risk.likelihood_reasons),
                    tuple(risk.impact.items()), tuple(risk.impact_reasons.items()),
                    risk.inherent, risk.current, risk.projected, tuple(risk.controls),
@@ -199,7 +200,8 @@ def _risk(inst: ThreatInstance, catalog: Catalog, s: _Scored) -> ThreatRisk:
         impact=dict(s.impact), impact_reasons=dict(s.impact_reasons), inherent=s.inherent,
         current=s.current, projected=s.projected, controls=list(s.controls),
         cvss=dict(s.cvss) if s.cvss is not None else None, base_likelihood=s.base_likelihood,
-        context=s.context, exposure=s.exposure, exposure_attacker=s.exposure_attacker)
+        context=s.context, exposure=s.exposure, exposure_attacker=s.exposure_attacker,
+        direct_harm=s.direct_harm)
 
 
 def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scales: Scales,

@@ -23,6 +23,7 @@ COMPONENT_VOCABULARY: frozenset[str] = frozenset(
      "data.special_category", "data.max_confidentiality", "data.max_integrity",
      "data.max_availability", "flows.in", "flows.out", "flows.unencrypted",
      "flows.unauthenticated", "flows.weakly_authenticated", "flows.unsigned_software_in",
+     "flows.unauthenticated_in",
      "flows.carried", "flows.carried_unencrypted", "flows.carried_unauthenticated",
      "on_flat_network"}
     | {f"properties.{name}" for name in _PROPERTY_FIELDS}
@@ -113,6 +114,10 @@ class FactIndex:
                                  if f.source == component.id or f.bidirectional)
         facts["flows.unencrypted"] = sum(1 for f in touching if not f.encrypted)
         facts["flows.unauthenticated"] = sum(1 for f in touching if not f.authenticated)
+        # what it receives without (strong) authentication: forged or replayed commands
+        facts["flows.unauthenticated_in"] = sum(
+            1 for f in touching
+            if (f.target == component.id or f.bidirectional) and not f.authenticated)
         facts["flows.weakly_authenticated"] = sum(
             1 for f in touching if f.authentication.value == "weak")
         facts["flows.unsigned_software_in"] = sum(
