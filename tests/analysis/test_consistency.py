@@ -74,8 +74,9 @@ def test_report_rows_and_ranking_are_the_core_ones(core) -> None:
 
     data = gather(load_model(SAMPLE), recommend=False)
     by_key = {r.instance.id: r for r in core.threats}
-    assert {row.id for row in data.risks} == {r.instance.id for r in core.threats
-                                              if not r.context}
+    assert {row.id for row in data.risks} == {r.instance.id for r in core.threats}
+    assert {row.id for row in data.risks if row.open} == {r.instance.id
+                                                          for r in core.counted()}
     for row in data.risks:
         risk = by_key[row.id]
         assert (row.inherent.level, row.residual.level, row.projected.level) == (

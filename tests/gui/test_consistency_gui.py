@@ -32,3 +32,18 @@ def test_threat_list_heatmap_and_overlay_follow_the_core(make_window, stencils) 
     # heatmap: the risks to treat, cell by cell
     expected = Counter((r.current.likelihood, r.current.severity) for r in core.counted())
     assert window.heatmap.counts == expected
+
+
+def test_inspector_scope_shows_the_stencil_default_and_brings_context_back(make_window,
+                                                                           tiny_path):
+    from PySide6.QtWidgets import QComboBox
+
+    window = make_window(tiny_path, analysis="sync")
+    window.inspector.show_selection(["lte"])
+    scope = window.inspector.findChild(QComboBox, "properties.scope")
+    assert scope.itemText(0).startswith("(stencil default: context")
+    assert not any(r.instance.element == "lte" for r in window.analysis.result.counted())
+    scope.setCurrentIndex(scope.findData("organisation"))
+    assert window.doc.model.component("lte").properties.scope.value == "organisation"
+    window.run_analysis()
+    assert any(r.instance.element == "lte" for r in window.analysis.result.counted())

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from workbench.gui.document import Document
 from workbench.gui.forms import FieldEditor, FieldSpec, spec_for
-from workbench.gui.labels import field_label
+from workbench.gui.labels import enum_label, field_label
 from workbench.model import edits
 from workbench.model.entities import Component, Flow, Metadata, ThreatInstance, TrustZone
+from workbench.model.enums import Scope
 from workbench.model.threat_model import ThreatModel
 
 #: Fields shown read-only (identity) or edited elsewhere (the canvas, the threats panel).
@@ -136,6 +137,21 @@ class Inspector(QWidget):
                                         for lvl in model.risk.likelihood_levels if lvl.value > 0]
         return None
 
+    def _property_choices(self, path: str) -> list[tuple[str | None, str]] | None:
+        """Scope: say what an empty value means for this element (its stencil's default)."""
+        kind, key = self._target
+        if path != "properties.scope" or kind != "component":
+            return None
+        from workbench.analysis.risk import element_scope
+
+        comp = self.doc.model.component(key)
+        stencils = getattr(self.window(), "stencils", None)
+        default = element_scope(comp.model_copy(update={"properties": comp.properties.model_copy(
+            update={"scope": None})}), stencils) if comp else None
+        label = QCoreApplication.translate("Inspector", "(stencil default: %1)").replace(
+            "%1", enum_label(default.value) if default else "—")
+        return [(None, label)] + [(s.value, enum_label(s.value)) for s in Scope]
+
     def _add_impact(self, form: QFormLayout, threat: ThreatInstance) -> None:
         """One choice per impact category, on the model's severity scale."""
         model = self.doc.model
@@ -188,7 +204,8 @@ class Inspector(QWidget):
                 self._add_fields(inner, spec.model, value, f"{path}.")
                 form.addRow(box)
                 continue
-            editor = FieldEditor(spec, self._choices(name) if not prefix else None)
+            choices = self._choices(name) if not prefix else self._property_choices(path)
+            editor = FieldEditor(spec, choices)
             editor.set_value(value)
             editor.widget.setObjectName(path)
             editor.committed.connect(lambda p=path: self._commit(p))

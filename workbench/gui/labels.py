@@ -130,6 +130,8 @@ def enum_label(value: str) -> str:
         "unknown": QCoreApplication.translate("Values", "unknown"),
         "weak": QCoreApplication.translate("Values", "weak"),
         "strong": QCoreApplication.translate("Values", "strong"),
+        "organisation": QCoreApplication.translate("Values", "organisation (risks treated)"),
+        "context": QCoreApplication.translate("Values", "context (assumption, not ranked)"),
         "locked": QCoreApplication.translate("Values", "locked"),
         "open": QCoreApplication.translate("Values", "open"),
         "current": QCoreApplication.translate("Values", "current"),

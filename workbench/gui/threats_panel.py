@@ -112,8 +112,11 @@ class ThreatTable(QAbstractTableModel):
     def _key(self, column: int):
         col = COLUMNS[column]
         if col == "Risk":
-            return lambda r: (r.current.score, getattr(r, "patient_safety", 0),
-                              getattr(r, "reach", 0.0), r.inherent.score)
+            if self.all_rows and hasattr(self.all_rows[0], "rank_key"):
+                # grouped rows come ranked by the core (analysis.ranking): keep that order
+                position = {id(g): i for i, g in enumerate(self.all_rows)}
+                return lambda r: -position[id(r)]
+            return lambda r: (r.current.score, r.inherent.score)
         if col == "L":
             return lambda r: r.current.likelihood
         if col == "S":
@@ -238,6 +241,7 @@ class ThreatsPanel(QWidget):
         self.control_menu = QMenu(self.control_btn)
         self.control_btn.setMenu(self.control_menu)
         self.grouped = QCheckBox(QCoreApplication.translate("ThreatsPanel", "One row per threat"))
+        self.grouped.setMinimumWidth(24)  # may clip in a narrow window, never widens it
         self.grouped.setToolTip(QCoreApplication.translate(
             "ThreatsPanel", "Show each catalog threat once, on all its elements, ranked as in "
             "the board report; context elements (not owned or operated) are left out"))

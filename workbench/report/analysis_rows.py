@@ -78,8 +78,9 @@ def _references(risk: ThreatRisk) -> list[str]:
 def risk_rows(result: AnalysisResult) -> list[RiskRow]:
     """One row per threat copy, with the pipeline's own levels and colours.
 
-    Threats on context elements (not owned or operated) are left out: they are
-    assumptions and dependencies, listed apart (``AnalysisResult.context()``).
+    Threats on context elements (not owned or operated) keep a row marked ``context``:
+    the register and the exports list them, counts and rankings leave them out
+    (``RiskRow.open`` is false), as ``AnalysisResult.counted()`` does.
     """
     scales: Scales = result.scales
     l_max, s_max = scales.l_max, scales.s_max
@@ -90,8 +91,6 @@ def risk_rows(result: AnalysisResult) -> list[RiskRow]:
                                        f"{names.get(flow.target, flow.target)}")
     rows: list[RiskRow] = []
     for risk in result.threats:
-        if risk.context:
-            continue
         inst, ttype = risk.instance, risk.threat_type
         stride = ttype.stride if ttype else inst.stride
         rows.append(RiskRow(
@@ -110,7 +109,7 @@ def risk_rows(result: AnalysisResult) -> list[RiskRow]:
             many_patients=bool(ttype and ttype.mass_harm),
             harm=(ttype.harm if ttype else None) or "",
             planned_controls=[c.control for c in risk.controls
-                              if c.status.value == "planned"]))
+                              if c.status.value == "planned"], context=risk.context))
     return rows
 
 

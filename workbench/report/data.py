@@ -57,10 +57,13 @@ class RiskRow:
     harm: str = ""
     title_fr: str = ""
     planned_controls: list[str] = field(default_factory=list)  # control instance ids
+    #: On an element the organisation does not own or operate: an assumption, not a risk
+    #: to treat (listed in the register and exports, never counted or ranked).
+    context: bool = False
 
     @property
     def open(self) -> bool:
-        return self.status not in CLOSED
+        return self.status not in CLOSED and not self.context
 
 
 @dataclass
