@@ -77,3 +77,19 @@ def test_feature_docks_are_listed_under_view_and_come_back_where_left(qtbot, mak
     qtbot.addWidget(second)
     workshop_panel(second)
     assert second.dockWidgetArea(second.workshop_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+def test_f11_shows_only_the_canvas_and_brings_everything_back(qtbot, make_window, tiny_path):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDockWidget
+
+    window = make_window(tiny_path)
+    docks = [d for d in window.findChildren(QDockWidget) if d.isVisible()]
+    assert docks and window.menuBar().isVisible()
+    QTest.keyClick(window, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: not window.menuBar().isVisible())
+    assert not any(d.isVisible() for d in docks) and not window.statusBar().isVisible()
+    assert window.view.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_F11)
+    qtbot.waitUntil(window.menuBar().isVisible)
+    assert all(d.isVisible() for d in docks) and window.statusBar().isVisible()

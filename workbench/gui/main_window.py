@@ -195,6 +195,8 @@ class MainWindow(QMainWindow):
                                      std.ZoomOut)
         a["zoom_reset"] = self._action(self.tr("Actual &Size"), self.view.reset_zoom, "Ctrl+0")
         a["fit"] = self._action(self.tr("&Fit to Window"), self.view.fit, "Ctrl+9")
+        a["present"] = self._action(self.tr("&Presentation Mode"), self.toggle_presentation,
+                                    "F11", True)
         a["risk"] = self._action(self.tr("&Risk Overlay"), self.toggle_risk, "Ctrl+R", True)
         a["layout"] = self._action(self.tr("Auto-&Layout by Layer"), self.auto_layout,
                                    "Ctrl+Shift+L")
@@ -230,7 +232,7 @@ class MainWindow(QMainWindow):
         for action in self.align_actions.values():
             arrange.addAction(action)
         view_menu = bar.addMenu(self.tr("&View"))
-        for key in ("zoom_in", "zoom_out", "zoom_reset", "fit", None, "risk"):
+        for key in ("zoom_in", "zoom_out", "zoom_reset", "fit", "present", None, "risk"):
             view_menu.addSeparator() if key is None else view_menu.addAction(a[key])
         view_menu.addSeparator()
         for dock in self.docks.values():
@@ -326,6 +328,31 @@ class MainWindow(QMainWindow):
         item = self.scene.elements.get(element_id) or self.scene.flows.get(element_id)
         if item is not None:
             self.view.ensureVisible(item, 40, 40)
+
+    def toggle_presentation(self, on: bool | None = None) -> None:
+        """F11: only the canvas, full screen, for a projector; F11 again brings back the
+        menus, toolbars and docks exactly as they were."""
+        from PySide6.QtWidgets import QDockWidget, QToolBar
+
+        presenting = getattr(self, "_presenting", None) is not None
+        if on is None:
+            on = not presenting
+        if on and not presenting:
+            self._presenting = (self.saveState(), self.isMaximized())
+            for widget in self.findChildren(QDockWidget) + self.findChildren(QToolBar):
+                widget.hide()
+            self.menuBar().hide()
+            self.statusBar().hide()
+            self.showFullScreen()
+            self.view.fit()
+        elif not on and presenting:
+            state, maximized = self._presenting
+            self._presenting = None
+            self.menuBar().show()
+            self.statusBar().show()
+            self.restoreState(state)
+            self.showMaximized() if maximized else self.showNormal()
+        self.actions_by_name["present"].setChecked(self._presenting is not None)
 
     def _mark_selection_as_target(self, kind: str) -> None:
         """The empty attack-path panel's button: the selected elements become targets."""

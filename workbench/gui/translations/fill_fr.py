@@ -37,6 +37,7 @@ FR = {
         "une cible (ce qui compte). Sélectionnez un élément sur le schéma et marquez-le "
         "comme cible, ou ouvrez les attaquants et les cibles.",
     "Mark selection as target": "Marquer la sélection comme cible",
+    "&Presentation Mode": "Mode &présentation",
     "Attackers and targets…": "Attaquants et cibles…",
     "Select an element on the canvas first (what the attacker must not reach).":
         "Sélectionnez d'abord un élément sur le schéma (ce que l'attaquant ne doit pas "
