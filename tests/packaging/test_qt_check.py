@@ -28,10 +28,30 @@ This application failed to start because no Qt platform plugin could be initiali
 """
 
 
+class Answer:
+    """A check whose answer is known (the real one runs in the last test of this file)."""
+
+    def __init__(self, problem: qt_check.QtProblem | None):
+        self.problem = problem
+
+    def result(self) -> qt_check.QtProblem | None:
+        return self.problem
+
+
 def test_qt_abort_text_names_the_debian_package() -> None:
-    problem = qt_check.problem_from_output(QT_ABORT)
+    problem = qt_check.problem_from_output(QT_ABORT, can_load=lambda _lib: False)
     assert problem.packages == ("libxcb-cursor0",)
     assert "sudo apt-get install libxcb-cursor0" in problem.message()
+
+
+def test_qt_blames_xcb_cursor_for_any_failure_so_check_it_first() -> None:
+    """Qt 6.12 prints the xcb-cursor line for an unreachable display too (seen here)."""
+    text = "qt.qpa.xcb: could not connect to display :97\n" + QT_ABORT
+    problem = qt_check.problem_from_output(text, can_load=lambda _lib: False)
+    assert problem.message() == "the window cannot start: could not connect to display :97"
+    present = qt_check.problem_from_output(QT_ABORT, can_load=lambda _lib: True)
+    assert not present.libraries
+    assert "Could not load the Qt platform plugin" in present.message()
 
 
 def test_loader_errors_name_every_missing_package_once() -> None:
@@ -58,8 +78,8 @@ def test_unreachable_display_is_said_in_qt_words() -> None:
 def test_open_falls_back_to_the_summary_with_one_line(monkeypatch, capsys) -> None:
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
-    monkeypatch.setattr(qt_check, "window_problem",
-                        lambda: qt_check.QtProblem(libraries=("libxcb-cursor.so.0",)))
+    monkeypatch.setattr(qt_check, "start_window_check", lambda: Answer(
+        qt_check.QtProblem(libraries=("libxcb-cursor.so.0",))))
     assert main([str(SAMPLE)]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("Hybrid closed-loop insulin delivery")
@@ -71,8 +91,8 @@ def test_open_falls_back_to_the_summary_with_one_line(monkeypatch, capsys) -> No
 def test_open_without_a_file_cannot_fall_back(monkeypatch, capsys) -> None:
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
-    monkeypatch.setattr(qt_check, "window_problem",
-                        lambda: qt_check.QtProblem(detail="could not connect to display :0"))
+    monkeypatch.setattr(qt_check, "start_window_check", lambda: Answer(
+        qt_check.QtProblem(detail="could not connect to display :0")))
     assert main([]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "workbench: the window cannot start: could not connect to display :0"]
@@ -96,3 +116,9 @@ def test_a_window_that_cannot_open_never_aborts_the_program(tmp_path: Path) -> N
     [line] = done.stderr.splitlines()
     assert line.startswith("workbench: the window ") and line.endswith(
         "showing the summary instead")
+    # The right reason: the libraries this machine lacks, else the display nobody serves.
+    lacking = qt_check.check_libraries(qt_check.xcb_plugin())
+    if lacking is not None:
+        assert f"sudo apt-get install {' '.join(lacking.packages)}" in line
+    else:
+        assert "could not connect to display :97" in line

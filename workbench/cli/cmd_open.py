@@ -41,16 +41,23 @@ def run(args: argparse.Namespace) -> int:
     gui_ready = importlib.util.find_spec("workbench.gui.app") is not None
     if args.summary or not gui_ready or not has_display():
         return summary(args.file, "no display")
-    # Qt aborts the process from C++ when its platform plugin cannot load: ask first.
-    from workbench.cli.qt_check import window_problem
+    # Qt aborts the process from C++ when its platform plugin cannot load: ask first, in a
+    # child started now, while this process imports the window's modules.
+    from workbench.cli.qt_check import import_problem, start_window_check
 
-    problem = window_problem()
+    check = start_window_check()
+    try:
+        import workbench.gui.main_window  # noqa: F401 - the slow imports, overlapped
+        from workbench.gui.app import run_gui
+    except ImportError as exc:  # Qt's own libraries missing (libEGL, libglib...)
+        check.result()
+        problem = import_problem(exc)
+    else:
+        problem = check.result()
     if problem is not None:
         if args.file:
             load(args.file)  # a bad file is the first thing to tell
         print(f"workbench: {problem.message()}; showing the summary instead"
               if args.file else f"workbench: {problem.message()}", file=sys.stderr)
         return summary(args.file, "no window") if args.file else 1
-    from workbench.gui.app import run_gui
-
     return run_gui(args.file, lang=args.lang)

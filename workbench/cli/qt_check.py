@@ -3,11 +3,12 @@
 Qt does not raise when its platform plugin cannot load (a missing xcb library, an
 unreachable display): it prints a few lines and aborts the whole process from C++, so a
 ``workbench FILE`` on a machine without ``libxcb-cursor0`` died with rc 134 and lost the
-summary it could have printed. We ask in a child process instead (about 0.3 s, measured
-with ``time`` on the dev machine) and turn Qt's words into one line naming the Debian
-package to install. The child is this same program with ``WORKBENCH_QT_PROBE=1`` set, so
-it works the same from a venv, a wheel or a PyInstaller bundle (where ``sys.executable``
-is the bundle, not a Python).
+summary it could have printed. We ask first: the xcb plugin is loaded in-process with
+ctypes (a missing library is an OSError there, named with ``ldd``), then a child process
+creates a QGuiApplication (cost: ``benchmarks/bench_window_probe.py``), and Qt's words
+become one line naming the Debian package to install. The child is this same program
+with ``WORKBENCH_QT_PROBE=1`` set, so it works the same from a venv, a wheel or a
+PyInstaller bundle (where ``sys.executable`` is the bundle, not a Python).
 """
 
 from __future__ import annotations
@@ -139,9 +140,7 @@ def check_libraries(plugin: Path | None) -> QtProblem | None:
     except OSError as exc:
         libs = ldd_missing(plugin) or missing_libraries(str(exc))
         return QtProblem(libraries=libs, detail=str(exc))
-    try:  # not linked: Qt >= 6.5 loads it at run time and aborts without it
-        ctypes.CDLL(XCB_CURSOR)
-    except OSError:
+    if not loadable(XCB_CURSOR):  # not linked: Qt >= 6.5 loads it at run time
         return QtProblem(libraries=(XCB_CURSOR,))
     return None
 
@@ -153,44 +152,87 @@ def probe_command() -> list[str]:
     return [sys.executable, "-m", "workbench"]
 
 
-def probe_in_child(timeout: float = PROBE_TIMEOUT_S) -> QtProblem | None:
-    """Create a QGuiApplication in a child; its abort cannot take us down."""
-    env = dict(os.environ, **{PROBE_ENV: "1"})
+class WindowCheck:
+    """The check, started at once and answered later: the child's Qt start overlaps the
+    parent's own imports of the window's modules (see cmd_open), so it costs little."""
+
+    def __init__(self, timeout: float = PROBE_TIMEOUT_S):
+        self.timeout = timeout
+        self.problem: QtProblem | None = None
+        self._child: subprocess.Popen | None = None
+        platform = os.environ.get("QT_QPA_PLATFORM", "")
+        if platform in ("", "xcb") and os.environ.get("DISPLAY") \
+                and not os.environ.get("WAYLAND_DISPLAY"):
+            self.problem = check_libraries(xcb_plugin())
+        if self.problem is not None:
+            return
+        env = dict(os.environ, **{PROBE_ENV: "1"})
+        try:
+            self._child = subprocess.Popen(
+                probe_command(), env=env, stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        except OSError as exc:
+            self.problem = QtProblem(
+                detail=f"cannot run {probe_command()[0]}: {exc.strerror or exc}")
+
+    def result(self) -> QtProblem | None:
+        """None when a window can open, else why not (waits for the child)."""
+        child, self._child = self._child, None
+        if child is None:
+            return self.problem
+        try:
+            _, stderr = child.communicate(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.communicate()
+            self.problem = QtProblem(detail=f"Qt did not start within {self.timeout:.0f} s")
+            return self.problem
+        if child.returncode != 0:
+            self.problem = problem_from_output(stderr or "")
+        return self.problem
+
+
+def loadable(soname: str) -> bool:
+    """Whether the dynamic loader finds ``soname`` here."""
     try:
-        done = subprocess.run(probe_command(), env=env, capture_output=True, text=True,
-                              timeout=timeout, check=False, stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        return QtProblem(detail=f"Qt did not start within {timeout:.0f} s")
-    except OSError as exc:
-        return QtProblem(detail=f"cannot run {probe_command()[0]}: {exc.strerror or exc}")
-    if done.returncode == 0:
-        return None
-    return problem_from_output(done.stderr)
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
 
 
-def problem_from_output(stderr: str) -> QtProblem:
-    """Qt's complaint, reduced to the missing libraries or its most telling line."""
+def problem_from_output(stderr: str, can_load=loadable) -> QtProblem:
+    """Qt's complaint, reduced to the missing libraries or its most telling line.
+
+    Qt >= 6.5 prints "xcb-cursor0 or libxcb-cursor0 is needed" whenever the xcb plugin
+    fails, an unreachable display included: it is believed only when the library is
+    really missing, and "could not connect to display" wins over it.
+    """
     libs = missing_libraries(stderr)
-    if not libs and "libxcb-cursor0 is needed" in stderr:
-        libs = (XCB_CURSOR,)
     if libs:
         return QtProblem(libraries=libs)
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]
-    telling = [line for line in lines if "could not connect to display" in line.lower()
-               or "is needed" in line or "Could not load the Qt platform plugin" in line]
-    detail = (telling or lines or ["Qt aborted"])[0]
-    return QtProblem(detail=re.sub(r"^qt\.qpa\.\w+:\s*", "", detail))
+    display = [line for line in lines if "could not connect to display" in line.lower()]
+    if display:
+        return QtProblem(detail=_strip_category(display[0]))
+    if "libxcb-cursor0 is needed" in stderr and not can_load(XCB_CURSOR):
+        return QtProblem(libraries=(XCB_CURSOR,))
+    telling = [line for line in lines if "Could not load the Qt platform plugin" in line]
+    return QtProblem(detail=_strip_category((telling or lines or ["Qt aborted"])[0]))
+
+
+def _strip_category(line: str) -> str:
+    return re.sub(r"^qt\.qpa\.\w+:\s*", "", line)
+
+
+def start_window_check() -> WindowCheck:
+    """Start the check; read its answer with ``.result()`` before creating a QApplication."""
+    return WindowCheck()
 
 
 def window_problem() -> QtProblem | None:
     """None when a window can open here, else why not (checked before any QApplication)."""
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if platform in ("", "xcb") and os.environ.get("DISPLAY") \
-            and not os.environ.get("WAYLAND_DISPLAY"):
-        problem = check_libraries(xcb_plugin())
-        if problem is not None:
-            return problem
-    return probe_in_child()
+    return WindowCheck().result()
 
 
 def import_problem(exc: ImportError) -> QtProblem:
