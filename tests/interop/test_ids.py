@@ -7,6 +7,7 @@ import json
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
@@ -117,3 +118,22 @@ def test_suggestion_whose_id_is_taken_gets_a_valid_id() -> None:
     for threat in merged.threats:
         VALID.validate_python(threat.id)
     assert len({t.id for t in merged.threats}) == len(merged.threats)
+
+
+@pytest.mark.parametrize("suffix", ["_", "-", ".", ":", "@"])
+def test_ids_ending_in_punctuation_survive_the_otm_round_trip(suffix: str) -> None:
+    """Issue 16: valid ids ending in ``_ - . : @`` failed the OTM round trip."""
+    from tests.interop.helpers import rich_model
+    from workbench.interop.otm import dumps_otm, otm_to_model
+    from workbench.model.threat_model import ThreatModel
+
+    model = rich_model()
+    data = model.model_dump()
+    for comp in data["components"]:
+        comp["id"] = comp["id"] + suffix if comp["id"] == "gw" else comp["id"]
+    for flow in data["flows"]:
+        for end in ("source", "target"):
+            flow[end] = flow[end] + suffix if flow[end] == "gw" else flow[end]
+    model = ThreatModel.model_validate(data)
+    back = otm_to_model(json.loads(dumps_otm(model)), "x.otm.json").model
+    assert back.model_dump(exclude_none=True) == model.model_dump(exclude_none=True)

@@ -175,8 +175,9 @@ def derived_id(foreign: str, hint: str = "item", salt: str = "") -> str:
 class IdMaker:
     """Valid, unique model ids from foreign ids, remembering the translation.
 
-    A foreign id that is already a valid id (and not longer than :data:`KEEP_VERBATIM`, not
-    ending in punctuation) is kept as it is; any other gets :func:`derived_id`, which depends
+    A foreign id that is already a valid id (and not longer than :data:`KEEP_VERBATIM`) is
+    kept as it is, trailing punctuation included (our own ids may end in ``-`` or ``@``, and
+    an OTM round trip must give them back); any other gets :func:`derived_id`, which depends
     only on the foreign id. Never on file order: version 2 of a vendor file with its elements
     reordered gives every element the id it had in version 1, so ``import --onto`` matches
     them. ``foreign_of`` keeps the source id for the ``source_id`` fields.
@@ -194,8 +195,7 @@ class IdMaker:
         if key in self.by_foreign:
             return self.by_foreign[key]
         limit = 128 if space == "threat" else KEEP_VERBATIM  # threat ids hold element ids
-        if (_ID_OK.match(foreign) and len(foreign) <= limit
-                and foreign[-1] not in _EDGE and foreign not in self.used):
+        if _ID_OK.match(foreign) and len(foreign) <= limit and foreign not in self.used:
             candidate = foreign
         else:
             # Salted with the space first: the same foreign id used by an element and a flow.
