@@ -278,6 +278,26 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
 KIND_EFFECT = {HEALTH_DATA: EXPOSE, CARE_SERVICE: DENY}
 
 
+def targets_reach(run: AttackerRun, nodes: np.ndarray, kinds: list[str],
+                  solution: Solution | None = None) -> np.ndarray:
+    """:func:`target_reach` probabilities for many targets at once (what-ifs, rankings)."""
+    sol = solution or run.solution
+    sg = run.graph
+    nodes = np.asarray(nodes, dtype=np.int64)
+    control = sol.probability[nodes]
+    effects = [KIND_EFFECT.get(k) for k in kinds]
+    z = np.zeros(nodes.size)
+    for effect, row in ((EXPOSE, sg.expose_p), (DENY, sg.deny_p)):
+        if row is not None:
+            mask = np.array([e == effect for e in effects], dtype=bool)
+            z[mask] = row[nodes[mask]]
+    if not (z > 0).any():
+        return control
+    src = sg.attempt_sources()[nodes]
+    attempt = np.where(src >= 0, sol.probability[np.maximum(src, 0)], 0.0)
+    return control + np.maximum(0.0, attempt - control) * z
+
+
 def target_reach(run: AttackerRun, node: int, kind: str,
                  solution: Solution | None = None) -> tuple[float, float, float, bool]:
     """P(target reached), interval and exactness for one attacker.

@@ -152,6 +152,16 @@ class StepGraph:
         self.entry_mask = np.zeros(n, dtype=bool)
         self.entry_mask[self.el_dst[~inner]] = True
 
+    def attempt_sources(self) -> np.ndarray:
+        """:meth:`attempt_source` of every node at once (cached)."""
+        cached = self.__dict__.get("_attempt_sources")
+        if cached is None:
+            cached = self.attempt.copy()
+            cached[cached < 0] = self.one_in[cached < 0]
+            cached[self.entry_mask] = self.source
+            self.__dict__["_attempt_sources"] = cached
+        return cached
+
     def attempt_source(self, v: int) -> int:
         """Node whose reach is "the attacker can try ``v``" (``source`` for entries, -1: none)."""
         if self.entry_mask[v]:

@@ -254,6 +254,11 @@ class Solver:
         order = np.lexsort((cd, cs))
         self.c_src, self.c_dst, self.c_edge = cs[order], cd[order], ce[order]
         self.c_source = int(relabel[source])
+        structural = graph.structural
+        real = self.c_edge < e_count
+        #: Core edges that carry no random fact ("can try v"): certain unless blocked.
+        self.c_fixed = np.zeros(self.c_edge.size, dtype=bool)
+        self.c_fixed[real] = structural[self.c_edge[real]]
         self.c_starts = np.searchsorted(self.c_src, np.arange(core.size + 1))
         peeled = np.flatnonzero((kind == 1) | (kind == 2))
         self.leaf_order = peeled[np.argsort(-peel_round[peeled], kind="stable")]
@@ -349,9 +354,15 @@ class Solver:
             counts[self.c_source] = words * 64
             return counts, words * 64
         probs = p[self.c_edge].astype(np.float32)
-        for uniform in self._uniform_chunks(e, words, seed):
-            bits = uniform < probs[:, None]
-            present = np.packbits(bits, axis=1, bitorder="little").view(np.uint64)
+        # "Can try" edges are certain (or blocked): no random draw, all ones (or zeros).
+        fixed = self.c_fixed
+        drawn = np.flatnonzero(~fixed)
+        fixed_rows = np.where(probs[fixed] >= 1.0, _ALL, np.uint64(0))[:, None]
+        for uniform in self._uniform_chunks(max(1, drawn.size), words, seed):
+            bits = uniform[:drawn.size] < probs[drawn, None]
+            present = np.empty((e, uniform.shape[1] // 64), dtype=np.uint64)
+            present[drawn] = np.packbits(bits, axis=1, bitorder="little").view(np.uint64)
+            present[fixed] = fixed_rows
             reach = propagate(m, self.c_src, self.c_dst, present, self.c_source, self.c_starts)
             counts += np.bitwise_count(reach).sum(axis=1, dtype=np.int64)
         return counts, words * 64
