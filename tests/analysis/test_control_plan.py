@@ -176,7 +176,18 @@ def test_text_output_shows_the_plan(tmp_path, capsys) -> None:
     path = tmp_path / "m.twm.json"
     save_model(_two_control_model(), path)
     assert main(["analyze", str(path), "--no-suggest", "--attacker", "remote-internet",
-                 "--target", "implant", "--threshold", "0.001", "--samples", "2048"]) == 0
+                 "--target", "implant", "--threshold", "0.01", "--samples", "2048"]) == 0
     out = capsys.readouterr().out
     assert "fund 1: Signed" in out and "fund 2: Signed" in out and "total 2" in out
     assert "plan: control plan: exact minimum-cost set" in out
+
+
+def test_pairs_are_tried_for_targets_no_set_brings_under() -> None:
+    """At threshold 0 the target is never 'under'; the reduction steps still find the
+    pair whose controls change nothing alone."""
+    problem = _pair_problem()
+    plan = plan_controls(problem.evaluate, problem.costs, threshold=0.0,
+                         elements=problem.elements())
+    assert {"c-auth", "c-fw"} <= set(plan.chosen)
+    assert all(s.goal == "reduce" for s in plan.steps)
+    assert plan.steps[-1].after[0] < 0.1 < plan.steps[0].before[0]

@@ -115,29 +115,35 @@ def _excess(v: np.ndarray, threshold: float, mask: np.ndarray | None = None) -> 
     return float(over[mask].sum() if mask is not None else over.sum())
 
 
-def _feasible(v: np.ndarray, threshold: float, mask: np.ndarray) -> bool:
-    return bool(np.all(v[mask] <= threshold + EPS))
+def _feasible(v: np.ndarray, threshold, mask: np.ndarray) -> bool:
+    limit = np.broadcast_to(threshold, v.shape)
+    return bool(np.all(v[mask] <= limit[mask] + EPS))
 
 
-def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold: float, *,
+def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold, *,
                   max_exact: int = MAX_EXACT, budget: int = DEFAULT_BUDGET,
                   max_steps: int = MAX_STEPS,
                   elements: dict[str, frozenset[str]] | None = None) -> Plan:
     """The plan for ``costs`` (candidate id -> cost > 0); see the module docstring.
 
+    ``threshold``: one probability, or one per target (a caller weighting targets scales
+    both the evaluator's values and the thresholds by the weights: the same sets are
+    feasible, and the excess removed counts each target by its weight).
     ``elements``: the elements each candidate sits on (candidates sharing one interact).
     """
     oracle = Oracle(evaluate, budget)
     elements = elements or {}
     ids = sorted(costs, key=lambda c: (costs[c], c))
     base = oracle([], free=True)
+    shown = f"{threshold:g}" if np.ndim(threshold) == 0 else "set for each target"
+    threshold = np.broadcast_to(np.asarray(threshold, dtype=float), base.shape)
     full = oracle(ids, free=True) if ids else base
     fixable = full <= threshold + EPS
     plan = Plan([], base, "none", False, 0, len(ids), fixable, full)
     above = base > threshold + EPS
     if not above.any():
         plan.notes.append(f"no control plan: every target is already under the threshold "
-                          f"{threshold:g}")
+                          f"{shown}")
         plan.optimal = True
         return plan
     if not ids:
@@ -181,8 +187,8 @@ def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold: float
                           "lowers a target above the threshold")
     elif not plan.steps and not exhausted:
         plan.notes.append(f"no control plan: no target above the threshold can be brought "
-                          f"under it, and no candidate alone lowers their summed excess by "
-                          f"{MIN_REDUCTION:g} or more")
+                          f"under it, and no candidate, alone or in pairs, lowers their summed "
+                          f"excess by {MIN_REDUCTION:g} or more")
     elif not plan.steps:
         plan.notes.append("no control plan: the search budget ran out before a step was "
                           "found (raise the budget, or narrow the targets)")
@@ -246,21 +252,8 @@ def _greedy_steps(oracle: Oracle, ids: list[str], costs: dict[str, float], thres
             lambda c, now=now, held=held: now - _excess(oracle(held + [c]), threshold, mask),
             rest)
         picked: tuple[str, ...] | None = (single[1],) if single else None
-        if picked is None:  # only combinations help: try pairs, cheapest first
-            best: tuple[float, float, tuple[str, str]] | None = None
-            # Pairs on one element first (two threats, one control each), cheapest first;
-            # at most half of what is left of the budget.
-            pairs = sorted(combinations(rest, 2), key=lambda p: (
-                not (elements.get(p[0], frozenset()) & elements.get(p[1], frozenset())),
-                costs[p[0]] + costs[p[1]], p))
-            room = max(1, (oracle.budget - oracle.spent) // 2)
-            for a, b in pairs[:min(MAX_PAIRS, room)]:
-                gain = now - _excess(oracle(chosen + [a, b]), threshold, mask)
-                if gain > EPS:
-                    key = (gain / (costs[a] + costs[b]), -(costs[a] + costs[b]), (a, b))
-                    if best is None or key[:2] > best[:2]:
-                        best = key
-            picked = best[2] if best else None
+        if picked is None:  # only combinations help: try pairs
+            picked = _best_pair(oracle, chosen, rest, costs, threshold, mask, elements, EPS)
         if picked is None:  # nothing small helps: take everything, redundancy pruned later
             chosen[:] = list(ids)
             return chosen
@@ -380,15 +373,44 @@ def _reduce(oracle: Oracle, pool: list[str], chosen: list[str], costs: dict[str,
         except BudgetExhausted:
             return steps, True
         if best is None or best[0] * costs[best[1]] < MIN_REDUCTION:
-            break
-        c = best[1]
-        v = oracle(done + [c])
-        steps.append(Step(c, current, v, "reduce"))
-        done.append(c)
-        rest.remove(c)
-        bounds.chosen([c])
-        current = v
+            try:  # only combinations help: a pair, funded as two steps
+                pair = _best_pair(oracle, done, rest, costs, threshold, None, elements,
+                                  MIN_REDUCTION)
+            except BudgetExhausted:
+                return steps, True
+            if pair is None or len(steps) + 2 > room:
+                break
+            picked = list(pair)
+        else:
+            picked = [best[1]]
+        for c in picked:
+            v = oracle(done + [c])
+            steps.append(Step(c, current, v, "reduce"))
+            done.append(c)
+            rest.remove(c)
+            current = v
+        bounds.chosen(picked)
     return steps, False
+
+
+def _best_pair(oracle: Oracle, chosen: list[str], rest: list[str], costs: dict[str, float],
+               threshold, mask: np.ndarray | None, elements: dict[str, frozenset[str]],
+               minimum: float) -> tuple[str, str] | None:
+    """The pair with the largest excess drop per cost (at least ``minimum``): pairs on
+    one element first, cheapest first, at most half of what is left of the budget."""
+    now = _excess(oracle(chosen), threshold, mask)
+    pairs = sorted(combinations(rest, 2), key=lambda p: (
+        not (elements.get(p[0], frozenset()) & elements.get(p[1], frozenset())),
+        costs[p[0]] + costs[p[1]], p))
+    room = max(1, (oracle.budget - oracle.spent) // 2)
+    best: tuple[float, float, tuple[str, str]] | None = None
+    for a, b in pairs[:min(MAX_PAIRS, room)]:
+        gain = now - _excess(oracle(chosen + [a, b]), threshold, mask)
+        if gain >= minimum:
+            key = (gain / (costs[a] + costs[b]), -(costs[a] + costs[b]), (a, b))
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return best[2] if best else None
 
 
 __all__ = ["DEFAULT_BUDGET", "MAX_EXACT", "BudgetExhausted", "Oracle", "Plan", "Step",

@@ -27,6 +27,9 @@ from workbench.analysis.attack.targets import TargetSpec
 
 #: Worlds per what-if during the search (the final figures use the full size).
 WHAT_IF_SAMPLES = 4096
+#: Weight of a target's excess over the threshold when steps are chosen and ordered, by
+#: target kind: what a board protects first (judgement; docs/attack-paths.md section 8).
+TARGET_WEIGHTS = {"patient_safety": 3.0, "health_data": 2.0, "care_service": 1.0}
 #: Evaluation budget: BUDGET_WORK / size, clamped, where the size of one evaluation is
 #: the edges of every attacker's step graph plus 20 per target and attacker (the targets'
 #: probabilities are read one by one). Deterministic: it depends on the model only.
@@ -445,11 +448,18 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                                  exact_limit, states[ref] if ref is not None else None)
         if len(states) < 64:
             states[key] = state
-        return value
+        return value * weights
 
-    plan = plan_controls(evaluate, costs, threshold, max_exact=max_exact, budget=budget,
-                         max_steps=max_steps,
+    # Targets count by what they protect (patient safety above health data above
+    # availability): values and thresholds are scaled by the weights, so the same sets
+    # bring targets under, and a step's gain is its weighted excess removed.
+    weights = np.array([TARGET_WEIGHTS.get(s.kind, 1.0) for s in specs])
+    plan = plan_controls(evaluate, costs, threshold * weights, max_exact=max_exact,
+                         budget=budget, max_steps=max_steps,
                          elements={c.id: frozenset(c.elements) for c in pool})
+    for step in plan.steps:
+        step.before, step.after = step.before / weights, step.after / weights
+    plan.base = plan.base / weights
     notes.extend(plan.notes)
     method = {"exact": "exact minimum-cost set", "best-found": "best set found in the budget",
               "greedy": "greedy with re-evaluation (too many candidates for the exact "
