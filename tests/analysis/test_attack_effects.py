@@ -83,22 +83,32 @@ def _implant_setup():
         assert sol.exact[icd]
         return float(sol.probability[icd])
 
-    return graph, p_icd
+    return graph, p_icd, evidence
 
 
 def test_authenticating_implant_radio_commands_lowers_its_compromise():
-    graph, p_icd = _implant_setup()
-    before = p_icd(graph)
-    fixed = p_icd(graph.with_controls(["catalog:radio-link-authentication@icd"], ["icd"]))
-    # Worked example of docs/attack-paths.md: 1 - (1 - 0.633)(1 - 0.367)^2 = 0.853, and
-    # with the implant's own weakness down to 0.633 x 0.3 = 0.19: 0.675.
-    assert before == pytest.approx(1 - (1 - 0.63333) * (1 - 0.36667) ** 2, abs=1e-3)
-    assert fixed == pytest.approx(1 - (1 - 0.19) * (1 - 0.36667) ** 2, abs=1e-3)
+    """The worked example of docs/attack-paths.md, recomputed from the evidence: the ICD is
+    reached from either radio segment (certain entries) when its own weakness works (one
+    fact for both ways in) or the flow's: P = 1 - (1 - p_icd)(1 - p_f1)(1 - p_f2)."""
+    from workbench.analysis.attack.evidence import element_probability
+
+    graph, p_icd, evidence = _implant_setup()
+    assert graph.index["rf-home"] >= 0
+    flows = [element_probability(evidence[f]) for f in ("f-icd-transmitter",
+                                                        "f-programmer-icd")]
+    fix = ["catalog:radio-link-authentication@icd"]
+    own, own_fixed = (element_probability(evidence["icd"], extra) for extra in ((), fix))
+    rest = (1 - flows[0]) * (1 - flows[1])
+    before, fixed = p_icd(graph), p_icd(graph.with_controls(fix, ["icd"]))
+    assert before == pytest.approx(1 - (1 - own) * rest, abs=1e-9)
+    assert fixed == pytest.approx(1 - (1 - own_fixed) * rest, abs=1e-9)
+    assert own_fixed <= 0.3 * own + 1e-12  # every control threat on it is answered (0.7)
+    assert fixed < before - 0.15
 
 
 def test_encrypting_the_radio_link_does_not_change_who_controls_the_implant():
     """Eavesdropping only exposes data: its controls cannot lower a control figure."""
-    graph, p_icd = _implant_setup()
+    graph, p_icd, _ = _implant_setup()
     encrypted = graph.with_controls(
         ["catalog:transport-encryption@rf-home", "ctl-transport-encryption"],
         ["rf-home", "f-icd-transmitter", "f-programmer-icd"])
