@@ -49,6 +49,7 @@ class StencilPicker(QDialog):
         self.setObjectName("vendor-stencil-picker")
         self.setWindowTitle(self.tr("Change Type of %1").replace("%1", element_name))
         self.chosen: str | None = None
+        self._stencils = stencils
         layout = QVBoxLayout(self)
         self.current = QLabel(self.tr("Now: %1").replace("%1", stencil_label(stencils,
                                                                               current)))
@@ -88,11 +89,29 @@ class StencilPicker(QDialog):
     def _current_to_first(self) -> None:
         """The first match is the current row: what Enter takes is highlighted."""
         visible = self.palette.visible_ids()
-        item = self.palette.item_for(visible[0]) if visible else None
+        item = self.palette.item_for(self._best(visible)) if visible else None
         self.palette.tree.setCurrentItem(item)
         self.no_match.setText(self.tr("No type matches “%1”").replace(
             "%1", self.palette.search.text().strip()))
         self.no_match.setVisible(not visible)
+
+    def _best(self, visible: list[str]) -> str:
+        """The match whose own name holds every typed word, else the first in layer order.
+
+        The palette's search also reads descriptions ("…sends to the vendor device cloud"
+        in the companion app's), so "vendor device cloud" must not pick the app.
+        """
+        typed = self.palette.search.text().lower().split()
+
+        def named(stencil_id: str) -> bool:
+            stencil = self._stencils.get(stencil_id)
+            if stencil is None:
+                return False
+            text = " ".join([stencil.id.replace("-", " "), stencil.label,
+                             stencil.label_fr or "", *stencil.aliases]).lower()
+            return all(word in text for word in typed)
+
+        return next((sid for sid in visible if named(sid)), visible[0])
 
     def _take_first(self) -> None:
         item = self.palette.tree.currentItem()

@@ -19,6 +19,8 @@ from fill_fr import fill_catalog  # noqa: E402 - the main catalog's filler, shar
 HERE = Path(__file__).resolve().parent
 
 FR = {
+    # the importer's confidence in its guess, in the To classify list (issue 16)
+    "high": "sûr", "medium": "probable", "low": "incertain",
     # update from the vendor's next version
     "&Update from Vendor Architecture…": "&Mettre à jour depuis l'architecture fournisseur…",
     "Update from vendor architecture": "Mettre à jour depuis l'architecture fournisseur",

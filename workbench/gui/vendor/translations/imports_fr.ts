@@ -111,12 +111,27 @@
         <translation>Changer le type…</translation>
     </message>
     <message>
-        <location filename="../imports_classify.py" line="168" />
+        <location filename="../imports_classify.py" line="157" />
+        <source>high</source>
+        <translation>sûr</translation>
+    </message>
+    <message>
+        <location filename="../imports_classify.py" line="157" />
+        <source>medium</source>
+        <translation>probable</translation>
+    </message>
+    <message>
+        <location filename="../imports_classify.py" line="158" />
+        <source>low</source>
+        <translation>incertain</translation>
+    </message>
+    <message>
+        <location filename="../imports_classify.py" line="171" />
         <source>%1 element(s) kept with a generic type by the import. Select one and choose its type.</source>
         <translation>%1 élément(s) gardé(s) avec un type générique par l'import. Sélectionnez-en un et choisissez son type.</translation>
     </message>
     <message>
-        <location filename="../imports_classify.py" line="170" />
+        <location filename="../imports_classify.py" line="173" />
         <source>Nothing to classify.</source>
         <translation>Rien à classer.</translation>
     </message>
@@ -124,159 +139,159 @@
 <context>
     <name>VendorImports</name>
     <message>
-        <location filename="../imports.py" line="141" />
+        <location filename="../imports.py" line="143" />
         <source>All supported (*.otm *.yaml *.yml *.json *.tm7 *.csv)</source>
         <translation>Tous les formats pris en charge (*.otm *.yaml *.yml *.json *.tm7 *.csv)</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="121" />
+        <location filename="../imports.py" line="123" />
         <source>Import vendor architecture</source>
         <extracomment>(format, file-dialog filter): the order of the filter list</extracomment>
         <translation>Importer une architecture fournisseur</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="131" />
-        <location filename="../imports.py" line="135" />
+        <location filename="../imports.py" line="133" />
+        <location filename="../imports.py" line="137" />
         <source>Update from vendor architecture</source>
         <translation>Mettre à jour depuis l'architecture fournisseur</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="132" />
+        <location filename="../imports.py" line="134" />
         <source>Open the model you reviewed first; this brings it to the vendor's new version and keeps your work.</source>
         <translation>Ouvrez d'abord le modèle que vous avez revu : cette commande l'amène à la nouvelle version du fournisseur en gardant votre travail.</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="153" />
+        <location filename="../imports.py" line="155" />
         <source>Which tool wrote %1?</source>
         <translation>Quel outil a produit %1 ?</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="165" />
+        <location filename="../imports.py" line="167" />
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="174" />
+        <location filename="../imports.py" line="176" />
         <source>Cannot import</source>
         <translation>Import impossible</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="175" />
+        <location filename="../imports.py" line="177" />
         <source>%1 could not be imported:</source>
         <translation>%1 n'a pas pu être importé :</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="186" />
+        <location filename="../imports.py" line="188" />
         <source>Import cancelled</source>
         <translation>Import annulé</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="196" />
+        <location filename="../imports.py" line="198" />
         <source>Lay out by layer</source>
         <translation>Disposition par couche</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="209" />
+        <location filename="../imports.py" line="211" />
         <source>Imported %1: %2 element(s) to classify</source>
         <translation>%1 importé : %2 élément(s) à classer</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="221" />
+        <location filename="../imports.py" line="223" />
         <source>Cannot update</source>
         <translation>Mise à jour impossible</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="223" />
+        <location filename="../imports.py" line="225" />
         <source>Update from %1</source>
         <translation>Mise à jour depuis %1</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="227" />
+        <location filename="../imports.py" line="228" />
         <source>the model before %1</source>
         <translation>le modèle avant %1</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="231" />
+        <location filename="../imports.py" line="232" />
         <source>Updated from %1: %2 new, %3 removed, %4 kept your type (Ctrl+Z undoes)</source>
         <translation>Mis à jour depuis %1 : %2 nouveau(x), %3 retiré(s), %4 gardent votre type (Ctrl+Z annule)</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="253" />
+        <location filename="../imports.py" line="254" />
         <source>%1 (imported)</source>
         <translation>%1 (importé)</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="265" />
+        <location filename="../imports.py" line="266" />
         <source>To classify</source>
         <translation>À classer</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="316" />
+        <location filename="../imports.py" line="319" />
         <source>Select one element to change its type</source>
         <translation>Sélectionnez un élément pour changer son type</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="329" />
+        <location filename="../imports.py" line="332" />
         <source>Change type</source>
         <translation>Changer le type</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="332" />
+        <location filename="../imports.py" line="335" />
         <source>Cannot change type</source>
         <translation>Impossible de changer le type</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="341" />
+        <location filename="../imports.py" line="344" />
         <source>Open Threat Model, JSON (*.otm.json *.json)</source>
         <translation>Open Threat Model, JSON (*.otm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="342" />
+        <location filename="../imports.py" line="345" />
         <source>Open Threat Model, YAML (*.otm.yaml *.yaml *.yml)</source>
         <translation>Open Threat Model, YAML (*.otm.yaml *.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="347" />
+        <location filename="../imports.py" line="350" />
         <source>Export to OTM</source>
         <translation>Exporter en OTM</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="372" />
+        <location filename="../imports.py" line="375" />
         <source>Cannot export</source>
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="375" />
+        <location filename="../imports.py" line="378" />
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="414" />
+        <location filename="../imports.py" line="417" />
         <source>&amp;Import Vendor Architecture…</source>
         <translation>&amp;Importer une architecture fournisseur…</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="418" />
+        <location filename="../imports.py" line="421" />
         <source>&amp;Update from Vendor Architecture…</source>
         <translation>&amp;Mettre à jour depuis l'architecture fournisseur…</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="419" />
+        <location filename="../imports.py" line="422" />
         <source>The vendor's new version: keep your classification, data, decisions, review and workshops, and see what changed</source>
         <translation>La nouvelle version du fournisseur : garder votre classement, vos données, décisions, revue et ateliers, et voir ce qui a changé</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="423" />
+        <location filename="../imports.py" line="426" />
         <source>Export to &amp;OTM…</source>
         <translation>Exporter en &amp;OTM…</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="425" />
+        <location filename="../imports.py" line="428" />
         <source>C&amp;hange Type…</source>
         <translation>C&amp;hanger le type…</translation>
     </message>
     <message>
-        <location filename="../imports.py" line="428" />
+        <location filename="../imports.py" line="431" />
         <source>To &amp;Classify</source>
         <translation>À &amp;classer</translation>
     </message>
