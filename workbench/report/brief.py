@@ -83,8 +83,8 @@ def _at_risk(data: ReportData, styles: Styles, lang: str, top: list[RiskRow]) ->
         patients, _ = consequences(row, data.model, lang)
         text = tr("brief_risk_line", lang, threat=escape(threat_title(row, lang)),
                   element=escape(row.element_name), harm=escape(patients))
-        levels = tr("brief_levels", lang, now=level_name(row.residual.level, lang),
-                    after=level_name(row.projected.level, lang))
+        levels = tr("brief_levels", lang, now=level_name(row.residual.level, lang).lower(),
+                    after=level_name(row.projected.level, lang).lower())
         story.append(rich(f"• <b>{text}</b> {escape(levels)}", styles.body))
     _, org = consequences(top[0], data.model, lang)
     story.append(p(tr("brief_org", lang, text=org), styles.body))

@@ -535,6 +535,9 @@ MESSAGES.update({
                        "{lowered} risques baissent d'un niveau, dont {out} sortent d'élevé "
                        "ou critique"),
     "plan_buys_level": ("{lowered} risks down a level", "{lowered} risques baissent d'un niveau"),
+    "plan_buys_level_one": ("1 risk down a level", "1 risque baisse d'un niveau"),
+    "plan_buys_text_one": ("1 risk down a level, out of high or critical",
+                           "1 risque baisse d'un niveau et sort d'élevé ou critique"),
     "plan_total": ("Total", "Total"),
     "plan_not_asked": ("Not asked for (lower no measured risk): {names}.",
                        "Non demandées (ne réduisent aucun risque mesuré) : {names}."),

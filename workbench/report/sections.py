@@ -418,7 +418,8 @@ def board_plan(data: ReportData, styles: Styles, lang: str, width: float, limit:
         est = item.estimate
         if est is not None:
             total = total + est
-        buys = (tr("plan_buys_text" if item.out_of_high else "plan_buys_level", lang,
+        key = "plan_buys_text" if item.out_of_high else "plan_buys_level"
+        buys = (tr(key + ("_one" if item.lowered == 1 else ""), lang,
                    lowered=item.lowered, out=item.out_of_high)
                 if not suggested
                 else f"{tr('reduction', lang)} {fmt_number(item.reduction, lang, 1)}")
