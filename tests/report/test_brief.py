@@ -125,7 +125,9 @@ def test_blank_model_says_it_has_no_elements():
     data = gather(from_template("blank", title="Nothing yet"), use_engines=False,
                   costs=load_costs(use_default=False))
     assert decision_lines(data, "en")[0].startswith("This model has no elements yet")
-    assert "aucun élément" in page_text(render_pdf(data, "board", "fr"), 0)
+    pdf = render_pdf(data, "board", "fr")
+    assert "aucun élément" in page_text(pdf, 0)
+    assert "rien à dessiner" in page_text(pdf, 2)  # the architecture page says so too
 
 
 def test_every_catalog_harm_has_a_current_french_wording():

@@ -129,6 +129,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "legend_paths": ("Numbered coloured lines and rings: the most likely attack paths",
                      "Traits et cadres colorés numérotés : chemins d'attaque les plus "
                      "probables"),
+    "diagram_empty": ("This model has no elements yet: there is nothing to draw.",
+                      "Ce modèle ne contient encore aucun élément : rien à dessiner."),
     "diagram_caption": ("Data flows across the four layers and trust zones.",
                         "Flux de données à travers les quatre couches et zones de confiance."),
     # matrix
@@ -198,9 +200,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "truncated": ("search was cut by a bound: more paths may exist",
                   "recherche limitée : d'autres chemins peuvent exister"),
     # control plan
-    "plan_intro": ("Controls ordered by risk reduction per unit of cost: fund from the top.",
-                   "Mesures classées par réduction de risque par unité de coût : financer "
-                   "en partant du haut."),
+    "plan_intro": ("Controls ordered by risk score removed per unit of cost (cost class: "
+                   "low 1, medium 2, high 4); cost as ranges from the cost table; reduction "
+                   "= score (likelihood × severity) removed, shared among a threat's "
+                   "planned controls.",
+                   "Mesures classées par score de risque retiré par unité de coût (classe : "
+                   "faible 1, moyen 2, élevé 4) ; coût en fourchettes selon la table des "
+                   "coûts ; réduction = score (vraisemblance × gravité) retiré, partagé "
+                   "entre les mesures prévues d'une menace."),
     "plan_suggested_intro": (
         "Controls from the catalog that the model does not have yet, ranked by expected risk "
         "removed per unit of cost (current risk x effectiveness).",
@@ -213,6 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cost": ("Cost", "Coût"),
     "reduction": ("Reduction", "Réduction"),
     "per_cost": ("Per cost unit", "Par unité de coût"),
+    "lowered_short": ("Risks down a level", "Risques en baisse"),
     "status": ("Status", "Statut"),
     "due": ("Due", "Échéance"),
     "threats_covered": ("Threats covered", "Menaces couvertes"),

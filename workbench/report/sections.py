@@ -217,7 +217,10 @@ def diagram_orientation(data: ReportData, lang: str, reserve: float = 60.0) -> s
 
 def diagram(data: ReportData, lang: str, width: float, height: float,
             with_paths: int = 0):
-    """The architecture as vector graphics, packed for print to fill width x height."""
+    """The architecture as vector graphics, packed for print to fill width x height; a
+    sentence instead of an empty frame when the model has no elements."""
+    if not data.model.components:
+        return p(tr("diagram_empty", lang), make_styles().body)
     paths = [ap.path for ap in data.top_paths(with_paths)] if with_paths else None
     scene = build_scene(data.model, lang=lang, element_levels=data.element_levels(),
                         paths=paths, pages=[(width, height)], dim_context=bool(paths))
@@ -383,21 +386,26 @@ def plan_table(data: ReportData, styles: Styles, lang: str, width: float,
     items = data.suggested if suggested else data.plan
     if not items:
         return [p(tr("plan_none", lang), styles.body)] if not suggested else []
+    from workbench.report.costs import money_range
+
     names = data.names()
     rows = []
     for item in items[:limit] if limit else items:
+        est = item.estimate
+        cost = (f"{money_range(est, lang)} ({_days(est, lang)})" if est is not None else
+                vocab(COSTS, item.cost_label, lang) if item.cost_label else "–")
         rows.append([item.label(lang), ", ".join(names.get(e, e) for e in item.elements[:4]) +
-                     ("…" if len(item.elements) > 4 else ""),
-                     vocab(COSTS, item.cost_label, lang) if item.cost_label else "–",
-                     f"{item.reduction:g}", f"{item.per_cost:.2f}",
-                     vocab(STATUS, item.status, lang), item.due or ""])
-    widths = [0.28, 0.22, 0.09, 0.11, 0.11, 0.09, 0.10]
+                     ("…" if len(item.elements) > 4 else ""), cost,
+                     fmt_number(item.reduction, lang, 1), str(item.lowered),
+                     vocab(STATUS, item.status, lang),
+                     date_words(dt.date.fromisoformat(item.due), lang) if item.due else ""])
+    widths = [0.26, 0.2, 0.17, 0.09, 0.08, 0.09, 0.11]
     intro = tr("plan_suggested_intro" if suggested else "plan_intro", lang)
     return [p(intro, styles.small),
-            table([tr("control", lang), tr("elements", lang), tr("cost", lang),
-                   tr("reduction", lang), tr("per_cost", lang), tr("status", lang),
+            table([tr("control", lang), tr("elements", lang), tr("cost_range", lang),
+                   tr("reduction", lang), tr("lowered_short", lang), tr("status", lang),
                    tr("due", lang)], rows, [w * width for w in widths], styles,
-                  wrap=[True, True, True, False, False, True, False])]
+                  wrap=[True, True, True, False, False, True, True])]
 
 
 def board_plan(data: ReportData, styles: Styles, lang: str, width: float, limit: int) -> list:
