@@ -254,3 +254,18 @@ def test_rejected_copies_leave_the_group(catalog) -> None:
             t.reason = "not applicable"
     groups = grouped_ranking(analyze(model, catalog))
     assert "thing.unauthorized-therapy-change" not in {g.catalog_id for g in groups}
+
+
+def test_a_physical_attack_takes_one_device_at_a_time(catalog) -> None:
+    """Data categories of a physical attack stay below the top; patient safety does not."""
+    model = tiny_model()
+    glucose = next(a for a in model.data_assets if a.id == "glucose")
+    glucose.impact = {"legal": 4}
+    glucose.confidentiality = 4
+    model.component("pump").properties.data_assets = ["dosing", "glucose"]
+    risks = _by_key(analyze(model, catalog))
+    lost = risks["thing.stored-data-exposure@pump"]
+    assert lost.likelihood <= 3 and lost.impact["legal"] == 3
+    assert "one device's data at a time" in lost.impact_reasons["legal"]
+    tamper = risks["thing.physical-tampering@pump"]
+    assert tamper.impact.get("patient_safety") == 4  # one patient harmed is still the top

@@ -252,6 +252,10 @@ class ModelIndex:
                 ids.setdefault(end, []).extend(flow.data_assets)
         self.assets = {e: [assets[a] for a in dict.fromkeys(v) if a in assets]
                        for e, v in ids.items()}
+        #: What each component itself stores (a physical attack takes the device, not
+        #: what flows through it).
+        self.own_assets = {c.id: [assets[a] for a in dict.fromkeys(c.properties.data_assets)
+                                  if a in assets] for c in model.components}
         self._holding: dict[str, list[LikelihoodAdjustment]] = {}
         self.stencils = stencils or default_stencils()
         patient_targets = {t.element for t in model.targets if t.kind == "patient_safety"}
@@ -390,6 +394,8 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
     ix = ix or ModelIndex(model)
     element = ix.element(inst.element)
     assets = _assets_for(ix, element)
+    if threat is not None and threat.vector in ONE_AT_A_TIME and isinstance(element, Component):
+        assets = ix.own_assets.get(element.id, [])
     sev = scales.severity
     top = sev[-1]
     below_top = sev[-2] if len(sev) > 1 else top
@@ -426,6 +432,10 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
             value, why = scales.from_reference(base_ref, sev), "catalog default"
         if cat == "patient_safety":
             value, why = _patient_safety(value, why, threat, stride, role, top, below_top)
+        elif (threat is not None and threat.vector in ONE_AT_A_TIME and not threat.mass_harm
+              and value > below_top):
+            value, why = below_top, (f"{why}; one step below the top: a {threat.vector} "
+                                     "attack takes one device's data at a time")
         if not value:
             continue
         impact[cat] = value

@@ -118,6 +118,7 @@ class _RunKeys:
             key = (kind, element_layer(self.model, element_id, ix),
                    safety_role(ix, element), ix.scope.get(element_id),
                    tuple(self._asset(a.id, a) for a in assets),
+                   tuple(a.id for a in ix.own_assets.get(element_id, [])),
                    tuple(self._adjustment_pos[id(a)] for a in holding),
                    tuple(self.control(c.id) for c in ix.controls_on.get(element_id, [])),
                    self.exposure.get(element_id))
