@@ -31,8 +31,11 @@ def _head(path: Path, size: int = 65536) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return b""
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISDIR(mode):  # os.fdopen refuses a directory (IsADirectoryError)
+        os.close(fd)
+        raise fail(str(path), "$", "is a directory, not a file")
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
         if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode):
             raise fail(str(path), "$", "is a pipe, device or socket, not a regular file")
         try:
