@@ -51,10 +51,13 @@ def read_at_most(path: Path, limit: int) -> bytes | None:
     Anything but a regular file raises OSError at once (opened without blocking: a FIFO
     would wait forever for a writer)."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    kind = _special_kind(os.fstat(fd).st_mode)
+    if kind:  # checked before fdopen, which refuses a directory with a bare errno
+        os.close(fd)
+        if kind == "a directory":
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        raise OSError(errno.EINVAL, f"is {kind}, not a regular file")
     with os.fdopen(fd, "rb") as handle:
-        kind = _special_kind(os.fstat(fd).st_mode)
-        if kind:
-            raise OSError(errno.EINVAL, f"is {kind}, not a regular file")
         raw = handle.read(limit + 1)
     return None if len(raw) > limit else raw
 
