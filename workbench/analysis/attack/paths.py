@@ -63,18 +63,33 @@ class PathFinder:
         self.owner = np.arange(sg.n)
         att = sg.attempt[:size]
         self.owner[att[att >= 0]] = np.flatnonzero(att >= 0)
-        # Best entry route into each element through pendants, in peel order.
-        self.entry: dict[int, tuple[float, list[int]]] = {}
+        # Best entry route into each element through pendants, in peel order, vectorised
+        # per peel round (tens of thousands of wireless devices on a large model).
+        n = sg.n
+        self.best_prob = np.zeros(n)
+        self.best_from = np.full(n, -1, dtype=np.int64)
+        self.use_fed = np.zeros(n, dtype=bool)
         pendants = np.flatnonzero(kind == 2)
-        for v in pendants[np.argsort(solver.peel_round[pendants], kind="stable")].tolist():
-            prob, via = self._entry_route(v)
-            out = int(solver.out_edge[v])
-            if out < 0 or prob <= 0:
-                continue
-            u = int(self.owner[int(solver.ext_dst[out])])
-            step = sg.step_p(v, u)
-            if u < size and prob * step > self.entry.get(u, (0.0, []))[0]:
-                self.entry[u] = (prob * step, via + [v])
+        rounds = solver.peel_round[pendants]
+        for rnd in np.unique(rounds).tolist():
+            vs = pendants[rounds == rnd]
+            direct = self._step_p(np.full(vs.size, sg.source), vs)
+            fed = self.best_prob[vs]
+            self.use_fed[vs] = fed > direct
+            prob = np.maximum(direct, fed)
+            out = solver.out_edge[vs]
+            u = self.owner[solver.ext_dst[np.maximum(out, 0)]]
+            cand = prob * self._step_p(vs, u)
+            ok = (out >= 0) & (u < size) & (cand > 0)
+            vs, u, cand = vs[ok], u[ok], cand[ok]
+            order = np.lexsort((-cand, u))
+            vs, u, cand = vs[order], u[order], cand[order]
+            first = np.ones(u.size, dtype=bool)
+            first[1:] = u[1:] != u[:-1]
+            vs, u, cand = vs[first], u[first], cand[first]
+            better = cand > self.best_prob[u]
+            self.best_prob[u[better]] = cand[better]
+            self.best_from[u[better]] = vs[better]
         keep = np.zeros(sg.n, dtype=bool)
         keep[:size] = self.searched
         keep[sg.source] = True
@@ -83,8 +98,9 @@ class PathFinder:
                                                  sg.el_dst[mask].tolist(),
                                                  sg.el_p[mask].tolist(), strict=True)}
         self.direct: set[int] = {b for a, b in weights if a == sg.source}
-        for u, (prob, _via) in self.entry.items():
-            if self.searched[u] and prob > weights.get((sg.source, u), 0.0):
+        for u in np.flatnonzero(self.searched & (self.best_prob[:size] > 0)).tolist():
+            prob = float(self.best_prob[u])
+            if prob > weights.get((sg.source, u), 0.0):
                 weights[(sg.source, u)] = prob
                 self.direct.discard(u)
         g = nx.DiGraph()
@@ -93,12 +109,31 @@ class PathFinder:
         self.g = g
         self._cache: dict[tuple[int, int], tuple[list[Path], bool]] = {}
 
+    def _step_p(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """:meth:`StepGraph.step_p` for arrays of node pairs."""
+        sg = self.graph
+        keys = a * sg.n + b
+        ref = sg.el_src * sg.n + sg.el_dst
+        pos = np.minimum(np.searchsorted(ref, keys), max(0, ref.size - 1))
+        hit = ref.size > 0
+        return np.where(hit & (ref[pos] == keys), sg.el_p[pos], 0.0) if hit \
+            else np.zeros(keys.size)
+
+    def _via(self, u: int) -> list[int]:
+        """The pendants on the likeliest entry route into ``u`` (first to last)."""
+        chain: list[int] = []
+        v = int(self.best_from[u])
+        while v >= 0 and v not in chain:
+            chain.append(v)
+            v = int(self.best_from[v]) if self.use_fed[v] else -1
+        return chain[::-1]
+
     def _entry_route(self, v: int) -> tuple[float, list[int]]:
         """The attacker's likeliest way onto entry element ``v`` without its parent."""
         sg = self.graph
         direct = sg.step_p(sg.source, v)
-        fed = self.entry.get(v, (0.0, []))
-        return (direct, []) if direct >= fed[0] else fed
+        fed = float(self.best_prob[v])
+        return (direct, []) if direct >= fed else (fed, self._via(v))
 
     def _yen(self, node: int, k: int, deadline: float) -> tuple[list[Path], bool]:
         key = (node, k)
@@ -113,7 +148,7 @@ class PathFinder:
                     prob = math.exp(-sum(self.g[a][b]["w"] for a, b in
                                          zip(path, path[1:], strict=False)))
                     first = path[1]
-                    via = [] if first in self.direct else self.entry.get(first, (0, []))[1]
+                    via = [] if first in self.direct else self._via(first)
                     nodes = via + path[1:]
                     if len(set(nodes)) == len(nodes):
                         found.append(Path(nodes, prob))
