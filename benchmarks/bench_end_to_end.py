@@ -26,21 +26,14 @@ import os
 import signal
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
 
+from bench_cli_analyze import unpack  # the baseline revision, unpacked (same folder)
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BASELINE = "992516b"
-
-
-def unpack(rev: str, into: Path) -> Path:
-    archive = into / "base.tar"
-    subprocess.run(["git", "-C", str(ROOT), "archive", "-o", str(archive), rev], check=True)
-    with tarfile.open(archive) as tar:
-        tar.extractall(into / "base", filter="data")
-    return into / "base"
 
 
 def run_measured(cmd: list[str], env: dict[str, str], limit: float, stdout_path: Path,
