@@ -7,7 +7,7 @@ the output of a portfolio is reproducible. With ``--json`` the output is JSON Li
 compact object ``{"file": F, "analysis": {...}}`` (or ``{"file": F, "errors": [...]}``) per
 line, which streaming tools (``jq -c``, pandas ``read_json(lines=True)``) read one model at
 a time. Larger organisations run the same command under their own scheduler instead (see
-docs/attack-paths.md, "Portfolios"): one model per task, no state shared between runs.
+docs/portfolio.md): one model per task, no state shared between runs.
 """
 
 from __future__ import annotations
