@@ -63,6 +63,21 @@ def run_measured(cmd: list[str], env: dict[str, str], limit: float, stdout_path:
     return wall, usage.ru_maxrss / 1024, text
 
 
+def _models(tmp: Path, size: int, label: str, env: dict[str, str]) -> tuple[Path, Path]:
+    """Two synthetic models (seeds 0 and 1) written by the generator of ``env``'s version."""
+    base = env.get("PYTHONPATH")
+    generator = Path(base, "benchmarks", "gen_synthetic.py") if base else \
+        ROOT / "benchmarks" / "gen_synthetic.py"
+    tag = "base" if base else "now"
+    out = (tmp / f"m{size}-{tag}.twm.json", tmp / f"m{size}-{tag}b.twm.json")
+    for path, seed in zip(out, (0, 1), strict=True):
+        if not path.exists():
+            subprocess.run([sys.executable, str(generator), str(size), "-o", str(path),
+                            "--seed", str(seed)], check=True, capture_output=True, env=env,
+                           cwd=str(tmp))
+    return out
+
+
 def stage_shares(stderr: str, wall: float) -> str:
     for line in stderr.splitlines()[::-1]:
         if line.startswith('{"stage_seconds"'):
@@ -97,19 +112,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'elements':>8} {'command':<8} {'version':<17} {'wall s':>8} {'peak MB':>8}  "
               "stage shares (analyze)")
         for size in sizes:
-            model, other = tmp / f"m{size}.twm.json", tmp / f"m{size}b.twm.json"
-            for path, seed in ((model, 0), (other, 1)):
-                subprocess.run([sys.executable, str(ROOT / "benchmarks" / "gen_synthetic.py"),
-                                str(size), "-o", str(path), "--seed", str(seed)], check=True,
-                               capture_output=True)
-            argvs = {
-                "analyze": ["analyze", str(model), "--json", "--seed", "1"],
-                "report": ["report", str(model), "-o", str(tmp / "out.pdf"),
-                           "--audience", "board"],
-                "diff": ["diff", str(model), str(other), "--json"],
-            }
             for command in commands:
                 for label, env in versions:
+                    # Each version writes its own model (the file format moves between
+                    # versions): the same generator, size and seeds.
+                    model, other = _models(tmp, size, label, env)
+                    argvs = {
+                        "analyze": ["analyze", str(model), "--json", "--seed", "1"],
+                        "report": ["report", str(model), "-o", str(tmp / "out.pdf"),
+                                   "--audience", "board"],
+                        "diff": ["diff", str(model), str(other), "--json"],
+                    }
                     env = dict(env, WORKBENCH_STAGE_TIMES="1", QT_QPA_PLATFORM="offscreen")
                     for _ in range(args.runs):
                         cmd = [sys.executable, "-m", "workbench", *argvs[command]]
