@@ -195,7 +195,7 @@ class IdMaker:
         if key in self.by_foreign:
             return self.by_foreign[key]
         limit = 128 if space == "threat" else KEEP_VERBATIM  # threat ids hold element ids
-        if _ID_OK.match(foreign) and len(foreign) <= limit and foreign not in self.used:
+        if _ID_OK.fullmatch(foreign) and len(foreign) <= limit and foreign not in self.used:
             candidate = foreign
         else:
             # Salted with the space first: the same foreign id used by an element and a flow.
