@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.attack_panel import AttackPanel
+from workbench.gui.docks import keep_canvas_share, make_narrowable
 from workbench.gui.document import Document
 from workbench.gui.heatmap import HeatmapPanel
 from workbench.gui.inspector import Inspector
@@ -91,6 +92,10 @@ class MainWindow(QMainWindow):
         self.attacks = AttackPanel()
         self.heatmap = HeatmapPanel()
         self.docks = {}
+        self._layout_timer = QTimer(self)  # docks settle first, then the canvas share
+        self._layout_timer.setSingleShot(True)
+        self._layout_timer.setInterval(0)
+        self._layout_timer.timeout.connect(self.keep_canvas_share)
         self._dock("palette", self.tr("Stencils"), self.palette,
                    Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("inspector", self.tr("Inspector"), self.inspector,
@@ -152,8 +157,10 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{key}")
         dock.setWidget(widget)
+        make_narrowable(dock)
         self.addDockWidget(area, dock)
         self.docks[key] = dock
+        dock.toggleViewAction().toggled.connect(self._dock_toggled)
 
     def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -295,7 +302,23 @@ class MainWindow(QMainWindow):
         view_menu = getattr(self, "view_menu", None)
         if view_menu is not None:
             view_menu.addAction(dock.toggleViewAction())
-        return self.restoreDockWidget(dock)
+        dock.toggleViewAction().toggled.connect(self._dock_toggled)
+        restored = self.restoreDockWidget(dock)
+        self._dock_toggled(True)
+        return restored
+
+    def _dock_toggled(self, shown: bool) -> None:
+        """A dock opened: once the layout settles, give the canvas its share back."""
+        if shown:
+            self._layout_timer.start()
+
+    def keep_canvas_share(self) -> None:
+        if getattr(self, "_presenting", None) is None:
+            keep_canvas_share(self)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._layout_timer.start()
 
     def _save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
