@@ -9,7 +9,12 @@ import pytest
 
 from workbench.cli.main import main
 from workbench.model import dumps_model
-from workbench.model.text import json_escape_unsafe, printable, printable_block
+from workbench.model.text import (
+    json_escape_unsafe,
+    json_escape_unsafe_bytes,
+    printable,
+    printable_block,
+)
 
 from ..model.factories import tiny_model
 
@@ -30,6 +35,16 @@ def test_json_escape_keeps_the_same_document() -> None:
     assert json.loads(text) == data
 
 
+def test_json_escape_of_bytes_matches_the_text_escape_on_every_character() -> None:
+    """The byte-level escape (orjson's output, not decoded) escapes exactly the characters
+    the text escape does: every code point but the surrogates, which UTF-8 cannot hold."""
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    text = json.dumps(["x" + "".join(chars[i:i + 64]) for i in range(0, len(chars), 64)],
+                      ensure_ascii=False)
+    assert json_escape_unsafe_bytes(text.encode("utf-8")) == \
+        json_escape_unsafe(text).encode("utf-8")
+
+
 @pytest.fixture
 def hostile_model(tmp_path: Path) -> Path:
     doc = json.loads(dumps_model(tiny_model()))
@@ -44,6 +59,7 @@ def hostile_model(tmp_path: Path) -> Path:
     ["actors"], ["actors", "--json"], ["workshop", "agenda"], ["workshop", "agenda", "--json"],
     ["workshop", "export"], ["workshop", "summary"], ["export", "--format", "md"],
     ["export", "--format", "json"], ["export", "--format", "otm"], ["info"], ["threats"],
+    ["analyze", "--json", "--no-attack"], ["analyze", "--json", "--compact", "--no-attack"],
 ])
 def test_no_escape_sequence_reaches_the_terminal(hostile_model: Path, argv: list[str],
                                                  capsys: pytest.CaptureFixture[str]) -> None:

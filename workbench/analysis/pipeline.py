@@ -13,7 +13,7 @@ from typing import Any
 
 from workbench.analysis.catalog import Catalog, default_catalog
 from workbench.analysis.ranking import grouped_ranking
-from workbench.analysis.risk import Scales, ThreatRisk, assess, assess_with_exposure
+from workbench.analysis.risk import RiskValue, Scales, ThreatRisk, assess, assess_with_exposure
 from workbench.analysis.rules import MergeReport, merge_suggestions
 from workbench.model.stencils import StencilLibrary
 from workbench.model.threat_model import ThreatModel
@@ -77,7 +77,7 @@ class AnalysisResult:
                             "restored": len(self.merge.restored),
                             "orphaned": len(self.merge.orphaned),
                             "dropped": len(self.merge.dropped)},
-            "threats": [threat_json(t, self.catalog) for t in self.threats],
+            "threats": _threats_json(self.threats, self.catalog),
             "ranking": [g.to_json() for g in grouped_ranking(self)],
             "context_threats": [g.to_json() for g in grouped_ranking(self, context=True)],
             "warnings": list(self.warnings),
@@ -88,40 +88,79 @@ class AnalysisResult:
 
 
 def threat_json(risk: ThreatRisk, catalog: Catalog) -> dict[str, Any]:
-    inst, ttype = risk.instance, risk.threat_type
-    return {
-        "id": inst.id,
-        "key": inst.key,
-        "catalog_id": inst.catalog_id,
-        "title": (ttype.title if ttype else None) or inst.title or inst.catalog_id,
-        "element": inst.element,
-        "layer": risk.layer,
-        "stride": [s.value for s in (ttype.stride if ttype else inst.stride)],
-        "vector": ttype.vector if ttype else None,
-        "linddun": list(ttype.linddun) if ttype else [],
-        "patient_safety": risk.patient_safety,
-        "mass_harm": bool(ttype and ttype.mass_harm),
-        "status": inst.status.value,
-        "counted": risk.counted,
-        "context": risk.context,
-        "likelihood": risk.likelihood,
-        "base_likelihood": (risk.base_likelihood if risk.base_likelihood is not None
-                            else risk.likelihood),
-        "exposure": (None if risk.exposure is None else
-                     {"probability": round(risk.exposure, 4),
-                      "attacker": risk.exposure_attacker}),
-        "likelihood_reasons": risk.likelihood_reasons,
-        "impact": dict(risk.impact),
-        "impact_reasons": dict(risk.impact_reasons),
-        "risk_inherent": risk.inherent.to_json(),
-        "risk_residual": risk.current.to_json(),
-        "risk_projected": risk.projected.to_json(),
-        "controls": [c.to_json() for c in risk.controls],
-        "suggested_controls": [c.id for c in catalog.controls_for(inst.catalog_id)],
-        "cvss": risk.cvss,
-        "owner": inst.owner,
-        "reason": inst.reason,
-    }
+    """One threat of the ``threats`` list (see :func:`_threats_json` for many at once)."""
+    return _threats_json([risk], catalog)[0]
+
+
+def _threats_json(risks: list[ThreatRisk], catalog: Catalog) -> list[dict[str, Any]]:
+    """The ``threats`` list of the output, one object per threat instance.
+
+    Thousands of instances share a threat type and a handful of risk values, so the parts
+    that come from those (title, STRIDE, suggested controls, each risk value's object) are
+    built once per distinct value and the same object is put in every row that has it: the
+    document is the same, built several times faster (these rows were the largest part of
+    writing ``analyze --json``). Rows of one output share those objects; treat them as
+    read-only.
+    """
+    by_type: dict[str, tuple] = {}
+    values: dict[RiskValue, dict[str, Any]] = {}
+
+    def value_json(value: RiskValue) -> dict[str, Any]:
+        out = values.get(value)
+        if out is None:
+            out = values[value] = value.to_json()
+        return out
+
+    rows: list[dict[str, Any]] = []
+    for risk in risks:
+        inst, ttype = risk.instance, risk.threat_type
+        if ttype is not None:
+            common = by_type.get(inst.catalog_id)
+            if common is None or common[0] is not ttype:
+                common = by_type[inst.catalog_id] = (
+                    ttype, ttype.title or inst.title or inst.catalog_id,
+                    [s.value for s in ttype.stride], ttype.vector, list(ttype.linddun),
+                    bool(ttype.mass_harm),
+                    [c.id for c in catalog.controls_for(inst.catalog_id)])
+            _, title, stride, vector, linddun, mass_harm, suggested = common
+        else:
+            title = inst.title or inst.catalog_id
+            stride, vector, linddun, mass_harm = [s.value for s in inst.stride], None, [], False
+            suggested = [c.id for c in catalog.controls_for(inst.catalog_id)]
+        rows.append({
+            "id": inst.id,
+            "key": inst.key,
+            "catalog_id": inst.catalog_id,
+            "title": title,
+            "element": inst.element,
+            "layer": risk.layer,
+            "stride": stride,
+            "vector": vector,
+            "linddun": linddun,
+            "patient_safety": risk.patient_safety,
+            "mass_harm": mass_harm,
+            "status": inst.status.value,
+            "counted": risk.counted,
+            "context": risk.context,
+            "likelihood": risk.likelihood,
+            "base_likelihood": (risk.base_likelihood if risk.base_likelihood is not None
+                                else risk.likelihood),
+            "exposure": (None if risk.exposure is None else
+                         {"probability": round(risk.exposure, 4),
+                          "attacker": risk.exposure_attacker}),
+            "likelihood_reasons": risk.likelihood_reasons,
+            "impact": dict(risk.impact),
+            "impact_reasons": dict(risk.impact_reasons),
+            "risk_inherent": value_json(risk.inherent),
+            "risk_residual": value_json(risk.current),
+            "risk_projected": value_json(risk.projected),
+            "controls": [c.to_json() for c in risk.controls],
+            "suggested_controls": suggested,
+            "cvss": risk.cvss,
+            "owner": inst.owner,
+            "reason": inst.reason,
+        })
+    return rows
 
 
 def analyze(model: ThreatModel, catalog: Catalog | None = None, *,

@@ -1,0 +1,138 @@
+"""The speed work changes no result: each fast path against the plain way, on every sample
+and on generated hospital-group models.
+
+* the rule engine (memo per distinct set of the facts its rules read) against evaluating
+  every rule on every element's full facts;
+* the ``threats`` rows of ``analyze --json`` (shared per threat type and risk value)
+  against building each row on its own, as before;
+* the whole ``analyze --json`` document against the same analysis without any memo.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workbench.analysis.catalog import Catalog, ThreatType, load_catalog
+from workbench.analysis.pipeline import _threats_json, analyze
+from workbench.analysis.risk import ThreatRisk, assess_with_exposure
+from workbench.analysis.rules import _applies, find_suggestions, merge_suggestions
+from workbench.model import default_stencils
+from workbench.model.facts import FactIndex
+from workbench.model.io import load_model
+from workbench.model.threat_model import ThreatModel
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from gen_synthetic import synthetic_model  # noqa: E402
+
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "sample-models").glob("*.twm.json"))
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(include_user_env=False)
+
+
+def _models() -> list[tuple[str, ThreatModel]]:
+    out = [(p.name, load_model(p)) for p in SAMPLES]
+    out += [(f"synthetic-{n}-{seed}", synthetic_model(n, seed=seed))
+            for n, seed in ((300, 0), (300, 1), (1000, 2))]
+    return out
+
+
+MODELS = _models()
+
+
+def _plain_suggestions(model: ThreatModel, catalog: Catalog) -> list[tuple[str, str]]:
+    """Every rule on every element's full facts: no memo, no key."""
+    index = FactIndex(model, default_stencils())
+    threats = list(catalog.threats.values())
+    out = []
+    for comp in model.components:
+        facts = index.component(comp)
+        out += [(t.id, comp.id) for t in threats if t.applies_to == "component"
+                and _applies(t, facts, comp.layer.value, comp.stencil)]
+    for flow in model.flows:
+        facts = index.flow(flow)
+        out += [(t.id, flow.id) for t in threats if t.applies_to == "flow"
+                and _applies(t, facts, None, None)]
+    return out
+
+
+@pytest.mark.parametrize(("name", "model"), MODELS, ids=[n for n, _ in MODELS])
+def test_rule_engine_matches_evaluating_every_rule_on_every_element(name, model, catalog):
+    fast = [(s.threat.id, s.element_id) for s in find_suggestions(model, catalog)]
+    assert fast == _plain_suggestions(model, catalog)
+    assert fast  # the comparison is not between two empty lists
+
+
+def test_a_rule_that_reads_an_element_name_still_sees_it(catalog):
+    """The memo key holds only the facts some rule reads: a user rule reading ``name``
+    must put the name in the key, or the first pump's answer would serve every pump."""
+    base = next(t for t in catalog.threats.values() if t.applies_to == "component")
+    extra = copy.copy(catalog)
+    extra.threats = dict(catalog.threats)
+    named = ThreatType.model_validate({
+        **base.model_dump(by_alias=True, exclude_none=True), "id": "user.named-pump",
+        "layers": [], "stencils": [],
+        "when": {"attr": "name", "op": "eq", "value": "h0-d7"}})
+    extra.threats[named.id] = named
+    vars(extra).pop("_rule_memo", None)
+    model = synthetic_model(300)
+    hits = [s.element_id for s in find_suggestions(model, extra)
+            if s.threat.id == "user.named-pump"]
+    assert hits == [c.id for c in model.components if c.name == "h0-d7"] != []
+
+
+def _plain_row(risk: ThreatRisk, catalog: Catalog) -> dict[str, Any]:
+    """One row of ``threats`` built on its own (the writer before the speed work)."""
+    inst, ttype = risk.instance, risk.threat_type
+    return {
+        "id": inst.id, "key": inst.key, "catalog_id": inst.catalog_id,
+        "title": (ttype.title if ttype else None) or inst.title or inst.catalog_id,
+        "element": inst.element, "layer": risk.layer,
+        "stride": [s.value for s in (ttype.stride if ttype else inst.stride)],
+        "vector": ttype.vector if ttype else None,
+        "linddun": list(ttype.linddun) if ttype else [],
+        "patient_safety": risk.patient_safety, "mass_harm": bool(ttype and ttype.mass_harm),
+        "status": inst.status.value, "counted": risk.counted, "context": risk.context,
+        "likelihood": risk.likelihood,
+        "base_likelihood": (risk.base_likelihood if risk.base_likelihood is not None
+                            else risk.likelihood),
+        "exposure": (None if risk.exposure is None else
+                     {"probability": round(risk.exposure, 4),
+                      "attacker": risk.exposure_attacker}),
+        "likelihood_reasons": risk.likelihood_reasons, "impact": dict(risk.impact),
+        "impact_reasons": dict(risk.impact_reasons),
+        "risk_inherent": risk.inherent.to_json(), "risk_residual": risk.current.to_json(),
+        "risk_projected": risk.projected.to_json(),
+        "controls": [c.to_json() for c in risk.controls],
+        "suggested_controls": [c.id for c in catalog.controls_for(inst.catalog_id)],
+        "cvss": risk.cvss, "owner": inst.owner, "reason": inst.reason,
+    }
+
+
+@pytest.mark.parametrize(("name", "model"), MODELS[:len(SAMPLES)] + MODELS[-1:],
+                         ids=[n for n, _ in MODELS[:len(SAMPLES)] + MODELS[-1:]])
+def test_threat_rows_match_rows_built_one_by_one(name, model, catalog):
+    result = analyze(model, catalog)
+    rows = _threats_json(result.threats, catalog)
+    plain = [_plain_row(r, catalog) for r in result.threats]
+    assert rows == plain
+    assert [list(r) for r in rows] == [list(r) for r in plain]  # same key order
+
+
+@pytest.mark.parametrize(("name", "model"), MODELS[:2] + MODELS[-2:-1],
+                         ids=[n for n, _ in MODELS[:2] + MODELS[-2:-1]])
+def test_analysis_document_matches_the_unmemoised_analysis(name, model, catalog):
+    """The memoised rules and risk scoring (kept between runs, as in the window) give the
+    document of scoring every instance afresh."""
+    fast = analyze(model, catalog).to_json()
+    merged, _ = merge_suggestions(model, catalog)
+    warnings: list[str] = []
+    fresh = assess_with_exposure(merged, catalog, warnings=warnings, memo=False)
+    assert fast["threats"] == [_plain_row(r, catalog) for r in fresh]
