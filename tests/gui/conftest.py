@@ -77,7 +77,7 @@ def make_window(qtbot, tmp_path, stencils):
 
     release_clipboard()  # as run_gui does: Qt frees copied data before Python exits
     for window in made:
-        window.doc.undo_stack.setClean()  # no unsaved-changes prompt at teardown
+        window.doc.set_clean()  # no unsaved-changes prompt at teardown
         window.runner.cancel()
         window.runner.wait(5000)
 

@@ -208,7 +208,7 @@ def test_risk_per_target_in_french(qapp, make_window, stencils):
         assert overlay.dock.windowTitle() == "Changements"
         assert overlay.wait_for_risk()
         rows = overlay.panel.rows()
-        assert rows[0] == "Risque par cible : 0 en hausse, 0 en baisse"
+        assert rows[0] == "Risque par cible\u202f: 0 en hausse, 0 en baisse"
         row = _pump_row(overlay)
         assert row.startswith("= Insulin dosing of the pump: pire ")
         worst = row.split(": pire ", 1)[1].split(",")[0]

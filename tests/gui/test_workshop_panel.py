@@ -215,3 +215,37 @@ def test_minutes_follow_the_interface_language(qtbot, qapp, make_window, tiny_pa
         assert text.startswith("# Atelier : ") and "- Participants : Ann, Bob" in text
     finally:
         i18n.install(qapp, "en")
+
+
+def test_moving_on_is_not_an_undo_step_and_undo_keeps_the_time(qtbot, started):
+    """Issue 15: each move to the next item added a "Workshop time" undo step, so Ctrl+Z
+    after a vote had to be pressed once per item visited, and undoing lost the time."""
+    window, panel, clock = started
+    stack = window.doc.undo_stack
+    type_vote(qtbot, panel.votes, 0, 0, "2")  # a real edit: one undo step
+    steps = stack.count()
+    for _ in range(3):
+        clock.now += 40
+        qtbot.mouseClick(panel.next_btn, Qt.MouseButton.LeftButton)
+    assert stack.count() == steps  # moving on added no undo step
+    assert window.doc.dirty and window.isWindowModified()  # but the time is unsaved work
+    assert window.doc.model.workshops[0].items[0].seconds_spent == 40
+    # Ctrl+Z takes back the vote, not a timing; the times stay
+    stack.undo()
+    items = window.doc.model.workshops[0].items
+    assert items[0].votes == []
+    assert [it.seconds_spent for it in items[:3]] == [40, 40, 40]
+    stack.redo()
+    assert window.doc.model.workshops[0].items[0].votes
+
+
+def test_time_alone_makes_the_model_unsaved_and_saving_clears_it(qtbot, started, tmp_path):
+    window, panel, clock = started
+    window.doc.set_clean()
+    assert not window.isWindowModified()
+    clock.now += 12
+    qtbot.mouseClick(panel.next_btn, Qt.MouseButton.LeftButton)
+    assert window.doc.dirty and window.isWindowModified()
+    assert window.save()
+    assert not window.doc.dirty and not window.isWindowModified()
+    assert load_model(window.doc.path).workshops[0].items[0].seconds_spent == 12

@@ -74,7 +74,7 @@ def test_french_tools_menu_and_panel(french, make_window, tiny_path):
     assert window.workshop_dock.windowTitle() == "Atelier"
     panel.start("Revue", ["Ann", "Bob"], "Ann")
     assert "Usurpation" in panel.questions.text()  # the questions too, from our data
-    assert panel.heading.text().startswith("Élément : ")
+    assert panel.heading.text().startswith("Élément\u202f: ")
     assert "(objet)" in panel.slide().subheading
 
 

@@ -31,6 +31,21 @@ class EditCommand(QUndoCommand):
         self._doc._set_model(self._before, None)
 
 
+class Untracked:
+    """A change recorded beside the history (workshop timing): not an undo step, and
+    re-applied to whichever version undo or redo brings back, so it is never lost."""
+
+    def __init__(self, edit: Callable[..., ThreatModel], args: tuple[Any, ...]):
+        self.edit = edit
+        self.args = args
+
+    def apply(self, model: ThreatModel) -> ThreatModel:
+        try:
+            return self.edit(model, *self.args)
+        except (KeyError, IndexError, ValueError):  # not in that version (e.g. undone)
+            return model
+
+
 class Document(QObject):
     """Holds the model; views listen to :attr:`changed` (old model, new model)."""
 
@@ -38,6 +53,8 @@ class Document(QObject):
     #: ids to select after an edit (a pasted group, a new element)
     selectRequested = Signal(list)
     pathChanged = Signal()
+    #: unsaved state changed outside the undo stack (an untracked change, a save)
+    dirtyChanged = Signal(bool)
 
     def __init__(self, model: ThreatModel, path: str | None = None,
                  stencils: StencilLibrary | None = None, parent: QObject | None = None):
@@ -48,6 +65,9 @@ class Document(QObject):
         #: What the file was when read or last saved: a save refuses (asks) when it changed.
         self.fingerprint: Fingerprint | None = None
         self.undo_stack = QUndoStack(self)
+        #: changes kept outside the history, by key (the last one per key wins)
+        self._untracked: dict[Any, Untracked] = {}
+        self._untracked_dirty = False
 
     # --- editing ---------------------------------------------------------------------------
     def apply(self, text: str, edit: Callable[..., Any], *args: Any,
@@ -70,7 +90,24 @@ class Document(QObject):
         self.undo_stack.push(EditCommand(self, text, self.model, result, select))
         return extra
 
+    def apply_untracked(self, key: Any, edit: Callable[..., ThreatModel], *args: Any) -> None:
+        """Run ``edit(model, *args)`` without an undo step: bookkeeping the analyst does not
+        undo (time spent on a workshop item). The document becomes unsaved; undo and redo
+        keep the change (it is applied again to the version they bring back)."""
+        change = Untracked(edit, args)
+        result = change.apply(self.model)
+        self._untracked[key] = change
+        if result is self.model:
+            return
+        old, self.model = self.model, result
+        if not self._untracked_dirty:
+            self._untracked_dirty = True
+            self.dirtyChanged.emit(True)
+        self.changed.emit(old, result)
+
     def _set_model(self, model: ThreatModel, select: list[str] | None) -> None:
+        for change in self._untracked.values():
+            model = change.apply(model)
         old, self.model = self.model, model
         self.changed.emit(old, model)
         if select:
@@ -80,6 +117,8 @@ class Document(QObject):
               fingerprint: Fingerprint | None = None) -> None:
         """Show another model (Open, New): a fresh history; views rebuild on ``changed``."""
         self.undo_stack.clear()
+        self._untracked.clear()
+        self._forget_untracked_dirty()
         old, self.model, self.path = self.model, model, path
         self.fingerprint = fingerprint
         self.undo_stack.setClean()
@@ -89,10 +128,21 @@ class Document(QObject):
     # --- file state -------------------------------------------------------------------------
     @property
     def dirty(self) -> bool:
-        return not self.undo_stack.isClean()
+        return self._untracked_dirty or not self.undo_stack.isClean()
+
+    def set_clean(self) -> None:
+        """Treat the current state as saved (after a screenshot's or a test's own edits)."""
+        self.undo_stack.setClean()
+        self._forget_untracked_dirty()
+
+    def _forget_untracked_dirty(self) -> None:
+        if self._untracked_dirty:
+            self._untracked_dirty = False
+            self.dirtyChanged.emit(False)
 
     def mark_saved(self, path: str, fingerprint: Fingerprint | None = None) -> None:
         self.path = path
         self.fingerprint = fingerprint
         self.undo_stack.setClean()
+        self._forget_untracked_dirty()
         self.pathChanged.emit()

@@ -196,6 +196,9 @@ class FieldEditor(QObject):
         return text
 
     def set_error(self, message: str | None) -> None:
+        if message and self.widget.maximumHeight() > 10_000:
+            # the red frame must not grow the field: rows below would move under the mouse
+            self.widget.setFixedHeight(self.widget.sizeHint().height())
         self.widget.setStyleSheet("" if not message else
                                   "border: 2px solid #d7191c; background: #fff0f0;")
         self.widget.setToolTip(message or "")

@@ -10,12 +10,14 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +40,33 @@ def _label(path: str) -> str:
     return field_label(path.rsplit(".", 1)[-1])
 
 
+class ElidedLabel(QLabel):
+    """One line of text, elided to the width it has; the whole text is in the tooltip."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def setFont(self, font) -> None:  # noqa: N802
+        super().setFont(font)
+        self.setFixedHeight(QFontMetrics(font).height() + 4)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = QFontMetrics(self.font())
+        self.setText(metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+                                        max(self.width(), 40)))
+
+
 class Inspector(QWidget):
     """Right dock. Shows the model's metadata when nothing is selected."""
 
@@ -46,9 +75,15 @@ class Inspector(QWidget):
         self.doc = doc
         self.editors: dict[str, FieldEditor] = {}
         self._target: tuple[str, str | None] = ("metadata", None)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        # One elided line of fixed height: a long name that wrapped used to push the form
+        # down between a press and the next click, so clicks landed in the wrong field.
+        self.title = ElidedLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(11)
+        self.title.setFont(font)
+        self.title.setObjectName("inspector-title")
+        # Errors go under the form: showing one never moves a field.
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
@@ -60,8 +95,8 @@ class Inspector(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.error)
-        layout.addWidget(self.scroll)
         doc.changed.connect(self._on_changed)
         self.show_target("metadata", None)
 
@@ -104,6 +139,14 @@ class Inspector(QWidget):
             self._refresh(obj)  # same object: keep the widgets (and the focus)
             return
         self._target = (kind, key)
+        self._set_title(obj)
+        self._build(obj)
+        self._clear_error()
+
+    def _set_title(self, obj: BaseModel) -> None:
+        """"Element: Smartphone", in the interface language (French puts a narrow no-break
+        space before the colon); follows renames."""
+        kind, key = self._target
         titles = {
             "component": QCoreApplication.translate("Inspector", "Element"),
             "flow": QCoreApplication.translate("Inspector", "Flow"),
@@ -112,9 +155,16 @@ class Inspector(QWidget):
             "metadata": QCoreApplication.translate("Inspector", "Model"),
         }
         name = getattr(obj, "name", None) or getattr(obj, "title", None) or key or ""
-        self.title.setText(f"{titles[kind]}: {name}")
-        self._build(obj)
-        self._clear_error()
+        if kind == "threat" and isinstance(obj, ThreatInstance):
+            from workbench.gui.catalog_text import threat_title
+
+            name = threat_title(obj.catalog_id, obj.title)
+        self.title.set_full_text(QCoreApplication.translate("Inspector", "%1: %2")
+                                 .replace("%1", titles[kind]).replace("%2", str(name)))
+
+    def title_text(self) -> str:
+        """The whole title (the label may show it elided)."""
+        return self.title.full_text
 
     def _build(self, obj: BaseModel) -> None:
         self.editors.clear()
@@ -276,6 +326,7 @@ class Inspector(QWidget):
 
     def _refresh(self, obj_new: BaseModel) -> None:
         """Put current values in the editors, in place (keeps focus and shown errors)."""
+        self._set_title(obj_new)
         for path, editor in self.editors.items():
             if path.startswith("impact."):
                 editor.set_value(obj_new.impact.get(path.split(".", 1)[1]))

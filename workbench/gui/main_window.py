@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._connect()
+        from workbench.gui import undo_focus
+
+        self.undo_focus = undo_focus.install(self)  # Ctrl+Z whatever widget has the focus
         self._restore_state()
         self._update_title()
         if path:
@@ -184,8 +187,10 @@ class MainWindow(QMainWindow):
         undo = self.doc.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence(std.Undo))
         redo = self.doc.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence(std.Redo), QKeySequence("Ctrl+Shift+Z"),
-                           QKeySequence("Ctrl+Y")])
+        # each key once: the platform's Redo is often Ctrl+Y already, and a key listed
+        # twice on one action is "ambiguous" to Qt, which then runs neither
+        keys = [QKeySequence(std.Redo), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+        redo.setShortcuts([k for i, k in enumerate(keys) if k not in keys[:i]])
         self.addAction(undo)
         self.addAction(redo)
         a["undo"], a["redo"] = undo, redo
@@ -262,6 +267,7 @@ class MainWindow(QMainWindow):
         # a bound slot, not a lambda: Qt drops it with the window (the document's undo stack
         # can outlive the window at exit and emit cleanChanged while being cleared)
         self.doc.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.doc.dirtyChanged.connect(self._clean_changed)  # workshop time: no undo step
         self.doc.pathChanged.connect(self._update_title)
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.message.connect(lambda m: self.statusBar().showMessage(m, 5000))

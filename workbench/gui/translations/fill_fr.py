@@ -7,6 +7,7 @@ Strings missing here stay untranslated (shown in English) and are listed on stdo
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET  # our own file, written by Qt's lupdate
@@ -168,7 +169,30 @@ FR = {
     "New Trust &Zone Around Selection…": "Nouvelle &zone de confiance autour de la sélection…",
     "Select the elements to put in the zone": "Sélectionnez les éléments à mettre dans la zone",
     "New trust zone": "Nouvelle zone de confiance",
+    "%1: %2": "%1 : %2",
+    "(stencil default: %1)": "(par défaut du gabarit : %1)",
+    "on %1 elements": "sur %1 éléments",
+    "One row per threat": "Une ligne par menace",
+    "Show each catalog threat once, on all its elements, ranked as in the board report; "
+    "context elements (not owned or operated) are left out":
+        "Chaque menace du catalogue une seule fois, sur tous ses éléments, classée comme "
+        "dans le rapport de direction ; les éléments de contexte (ni possédés ni exploités) "
+        "sont laissés de côté",
+    "organisation (risks treated)": "organisation (risques traités)",
+    "context (assumption, not ranked)": "contexte (hypothèse, non classé)",
 }
+
+
+#: French typography: a narrow no-break space before ; : ! ? (replacing a plain or no-break
+#: space, or none). Only a mark followed by a space, the end, ")" or "»" is touched, so ids
+#: ("thing:x"), times and URLs keep their colons.
+_BEFORE_PUNCT = re.compile(r"(?<=[^\s/:])[ \u00a0]?([:;!?])(?=\s|$|\)|»)")
+NNBSP = "\u202f"
+
+
+def typography_fr(text: str) -> str:
+    """"Modèle : x" with U+202F before the colon, whatever the table's text has."""
+    return _BEFORE_PUNCT.sub(lambda m: f"{NNBSP}{m.group(1)}", text)
 
 
 def fill_catalog(ts: Path, qm: Path, table: dict[str, str],
@@ -185,7 +209,9 @@ def fill_catalog(ts: Path, qm: Path, table: dict[str, str],
         source = message.find("source").text or ""
         translation = message.find("translation")
         if source in table:
-            translation.text = table[source]
+            text = table[source]
+            translation.text = typography_fr(text) if tree.getroot().get(
+                "language", "").startswith("fr") else text
             translation.attrib.pop("type", None)
         elif not translation.text:
             missing.append(source)

@@ -35,7 +35,7 @@
     </message>
     <message>
         <source>No attack path found: add attackers and targets.</source>
-        <translation>Aucun chemin d'attaque : ajoutez des attaquants et des cibles.</translation>
+        <translation>Aucun chemin d'attaque : ajoutez des attaquants et des cibles.</translation>
     </message>
     <message>
         <location filename="../attack_panel.py" line="165" />
@@ -70,7 +70,7 @@
     <message>
         <location filename="../attack_panel.py" line="214" />
         <source>the attacker starts on the target: %1</source>
-        <translation>l'attaquant part de la cible : %1</translation>
+        <translation>l'attaquant part de la cible : %1</translation>
     </message>
 </context>
 <context>
@@ -234,12 +234,12 @@
     <message>
         <location filename="../diff_overlay.py" line="309" />
         <source>Risk per target: not available</source>
-        <translation>Risque par cible : indisponible</translation>
+        <translation>Risque par cible : indisponible</translation>
     </message>
     <message>
         <location filename="../diff_overlay.py" line="312" />
         <source>Risk per target: computing…</source>
-        <translation>Risque par cible : calcul en cours…</translation>
+        <translation>Risque par cible : calcul en cours…</translation>
     </message>
     <message>
         <location filename="../diff_overlay.py" line="317" />
@@ -259,7 +259,7 @@
     <message>
         <location filename="../diff_overlay.py" line="321" />
         <source>Risk per target: %1</source>
-        <translation>Risque par cible : %1</translation>
+        <translation>Risque par cible : %1</translation>
     </message>
     <message>
         <location filename="../diff_overlay.py" line="340" />
@@ -644,50 +644,60 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../inspector.py" line="107" />
+        <location filename="../inspector.py" line="151" />
         <source>Element</source>
         <extracomment>Fields shown read-only (identity) or edited elsewhere (the canvas, the threats panel).</extracomment>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="108" />
+        <location filename="../inspector.py" line="152" />
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="109" />
+        <location filename="../inspector.py" line="153" />
         <source>Trust zone</source>
         <translation>Zone de confiance</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="110" />
+        <location filename="../inspector.py" line="154" />
         <source>Threat</source>
         <translation>Menace</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="111" />
+        <location filename="../inspector.py" line="155" />
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="131" />
+        <location filename="../inspector.py" line="162" />
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="182" />
         <source>(no zone)</source>
         <translation>(aucune zone)</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="134" />
-        <location filename="../inspector.py" line="144" />
+        <location filename="../inspector.py" line="185" />
+        <location filename="../inspector.py" line="210" />
         <source>(derived)</source>
         <translation>(calculé)</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="142" />
+        <location filename="../inspector.py" line="201" />
+        <source>(stencil default: %1)</source>
+        <translation>(par défaut du gabarit : %1)</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="208" />
         <source>Impact per category</source>
         <translation>Impact par catégorie</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="161" />
-        <location filename="../inspector.py" line="222" />
+        <location filename="../inspector.py" line="227" />
+        <location filename="../inspector.py" line="289" />
         <source>Edit %1</source>
         <translation>Modifier %1</translation>
     </message>
@@ -754,289 +764,289 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="176" />
         <source>Save &amp;As…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="177" />
         <source>Export &amp;Report…</source>
         <translation>Exporter le &amp;rapport…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="179" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="180" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="182" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
+        <location filename="../main_window.py" line="190" />
         <source>Cu&amp;t</source>
         <translation>Co&amp;uper</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Paste</source>
         <translation>C&amp;oller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="193" />
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="194" />
         <source>Select &amp;All</source>
         <translation>&amp;Tout sélectionner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="195" />
         <source>New Trust &amp;Zone Around Selection…</source>
         <translation>Nouvelle &amp;zone de confiance autour de la sélection…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="197" />
         <source>Zoom &amp;In</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="199" />
         <source>Zoom &amp;Out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="201" />
         <source>Actual &amp;Size</source>
         <translation>Taille &amp;réelle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="202" />
         <source>&amp;Fit to Window</source>
         <translation>&amp;Ajuster à la fenêtre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="203" />
         <source>&amp;Presentation Mode</source>
         <translation>Mode &amp;présentation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="205" />
         <source>&amp;Risk Overlay</source>
         <translation>Calque de &amp;risque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="206" />
         <source>Auto-&amp;Layout by Layer</source>
         <translation>&amp;Disposition automatique par couche</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="208" />
         <source>Run &amp;Analysis</source>
         <translation>Lancer l'&amp;analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="209" />
         <source>Align &amp;Left</source>
         <translation>Aligner à &amp;gauche</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="209" />
         <source>Align &amp;Right</source>
         <translation>Aligner à &amp;droite</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205" />
+        <location filename="../main_window.py" line="210" />
         <source>Align &amp;Top</source>
         <translation>Aligner en &amp;haut</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205" />
+        <location filename="../main_window.py" line="210" />
         <source>Align &amp;Bottom</source>
         <translation>Aligner en &amp;bas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="211" />
         <source>Align &amp;Horizontal Centres</source>
         <translation>Centrer &amp;horizontalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="212" />
         <source>Align &amp;Vertical Centres</source>
         <translation>Centrer &amp;verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="213" />
         <source>&amp;Distribute Vertically</source>
         <translation>&amp;Répartir verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="221" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="224" />
         <source>Open &amp;Recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="230" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229" />
+        <location filename="../main_window.py" line="234" />
         <source>&amp;Arrange</source>
         <translation>&amp;Organiser</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="239" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241" />
+        <location filename="../main_window.py" line="246" />
         <source>A&amp;nalysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246" />
+        <location filename="../main_window.py" line="251" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265" />
+        <location filename="../main_window.py" line="271" />
         <source>Analysis failed: %1</source>
-        <translation>Échec de l'analyse : %1</translation>
+        <translation>Échec de l'analyse : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309" />
+        <location filename="../main_window.py" line="315" />
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364" />
+        <location filename="../main_window.py" line="370" />
         <source>Select an element on the canvas first (what the attacker must not reach).</source>
         <translation>Sélectionnez d'abord un élément sur le schéma (ce que l'attaquant ne doit pas atteindre).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417" />
+        <location filename="../main_window.py" line="423" />
         <source>Analysis: %1 threats (%2 new suggestions)</source>
-        <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
+        <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451" />
+        <location filename="../main_window.py" line="457" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478" />
+        <location filename="../main_window.py" line="484" />
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480" />
+        <location filename="../main_window.py" line="486" />
         <source>Cannot paste: %1</source>
-        <translation>Collage impossible : %1</translation>
+        <translation>Collage impossible : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487" />
+        <location filename="../main_window.py" line="493" />
         <source>Select the elements to put in the zone</source>
         <translation>Sélectionnez les éléments à mettre dans la zone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490" />
-        <location filename="../main_window.py" line="493" />
+        <location filename="../main_window.py" line="496" />
+        <location filename="../main_window.py" line="499" />
         <source>New trust zone</source>
         <translation>Nouvelle zone de confiance</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490" />
+        <location filename="../main_window.py" line="496" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498" />
+        <location filename="../main_window.py" line="504" />
         <source>Align</source>
         <translation>Aligner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501" />
+        <location filename="../main_window.py" line="507" />
         <source>Auto-layout</source>
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="510" />
+        <location filename="../main_window.py" line="516" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511" />
+        <location filename="../main_window.py" line="517" />
         <source>The model has unsaved changes. Save them?</source>
-        <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
+        <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="537" />
+        <location filename="../main_window.py" line="543" />
         <source>Open threat model</source>
         <translation>Ouvrir un modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538" />
+        <location filename="../main_window.py" line="544" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549" />
+        <location filename="../main_window.py" line="555" />
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550" />
-        <location filename="../main_window.py" line="555" />
+        <location filename="../main_window.py" line="556" />
+        <location filename="../main_window.py" line="561" />
         <source>Cannot open model</source>
         <translation>Impossible d'ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551" />
+        <location filename="../main_window.py" line="557" />
         <source>%1 could not be opened:</source>
-        <translation>%1 n'a pas pu être ouvert :</translation>
+        <translation>%1 n'a pas pu être ouvert :</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="577" />
+        <location filename="../main_window.py" line="583" />
         <source>Save threat model</source>
         <translation>Enregistrer le modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579" />
+        <location filename="../main_window.py" line="585" />
         <source>Threat models (*.twm.json)</source>
         <translation>Modèles de menaces (*.twm.json)</translation>
     </message>
@@ -1045,67 +1055,67 @@
         <translation>Le modèle comporte des problèmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="624" />
+        <location filename="../main_window.py" line="630" />
         <source>Cannot save model</source>
         <translation>Impossible d'enregistrer le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="603" />
+        <location filename="../main_window.py" line="609" />
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608" />
+        <location filename="../main_window.py" line="614" />
         <source>File changed on disk</source>
         <translation>Fichier modifié sur le disque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="609" />
+        <location filename="../main_window.py" line="615" />
         <source>%1 was changed by another program or window since you opened it. Replace it with your version? (Its current content is kept as %1.bak.)</source>
-        <translation>%1 a été modifié par un autre programme ou une autre fenêtre depuis son ouverture. Le remplacer par votre version ? (Son contenu actuel est conservé dans %1.bak.)</translation>
+        <translation>%1 a été modifié par un autre programme ou une autre fenêtre depuis son ouverture. Le remplacer par votre version ? (Son contenu actuel est conservé dans %1.bak.)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625" />
+        <location filename="../main_window.py" line="631" />
         <source>The model was not saved; the file on disk is unchanged.</source>
-        <translation>Le modèle n'a pas été enregistré ; le fichier sur le disque est inchangé.</translation>
+        <translation>Le modèle n'a pas été enregistré ; le fichier sur le disque est inchangé.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="627" />
+        <location filename="../main_window.py" line="633" />
         <source>Your changes are kept in the recovery file %1.</source>
         <translation>Vos modifications sont conservées dans le fichier de récupération %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="629" />
+        <location filename="../main_window.py" line="635" />
         <source>The recovery file could not be written either: use Save As to another place.</source>
-        <translation>Le fichier de récupération n'a pas pu être écrit non plus : utilisez « Enregistrer sous » vers un autre emplacement.</translation>
+        <translation>Le fichier de récupération n'a pas pu être écrit non plus : utilisez « Enregistrer sous » vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="649" />
+        <location filename="../main_window.py" line="655" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="658" />
+        <location filename="../main_window.py" line="664" />
         <source>Could not write the recovery file %1</source>
         <translation>Impossible d'écrire le fichier de récupération %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="674" />
+        <location filename="../main_window.py" line="680" />
         <source>an unsaved model</source>
         <translation>un modèle non enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="676" />
+        <location filename="../main_window.py" line="682" />
         <source>Recover unsaved work?</source>
-        <translation>Récupérer le travail non enregistré ?</translation>
+        <translation>Récupérer le travail non enregistré ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="677" />
+        <location filename="../main_window.py" line="683" />
         <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
-        <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
+        <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="687" />
+        <location filename="../main_window.py" line="693" />
         <source>Cannot recover</source>
         <translation>Récupération impossible</translation>
     </message>
@@ -1128,7 +1138,7 @@
     <message>
         <location filename="../report_export.py" line="167" />
         <source>Report written: %1</source>
-        <translation>Rapport écrit : %1</translation>
+        <translation>Rapport écrit : %1</translation>
     </message>
     <message>
         <location filename="../report_export.py" line="172" />
@@ -1258,129 +1268,144 @@
 <context>
     <name>ThreatsPanel</name>
     <message>
-        <location filename="../threats_panel.py" line="46" />
+        <location filename="../threats_panel.py" line="48" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="47" />
+        <location filename="../threats_panel.py" line="49" />
         <source>Threat</source>
         <translation>Menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="48" />
+        <location filename="../threats_panel.py" line="50" />
         <source>Element</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="49" />
+        <location filename="../threats_panel.py" line="51" />
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="50" />
+        <location filename="../threats_panel.py" line="52" />
         <source>L</source>
         <translation>V</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="51" />
+        <location filename="../threats_panel.py" line="53" />
         <source>S</source>
         <translation>G</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="52" />
+        <location filename="../threats_panel.py" line="54" />
         <source>Risk</source>
         <translation>Risque</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="53" />
-        <location filename="../threats_panel.py" line="366" />
+        <location filename="../threats_panel.py" line="55" />
+        <location filename="../threats_panel.py" line="397" />
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="54" />
+        <location filename="../threats_panel.py" line="56" />
         <source>Controls</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="207" />
+        <location filename="../threats_panel.py" line="150" />
+        <source>on %1 elements</source>
+        <translation>sur %1 éléments</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="220" />
         <source>Whole model</source>
         <translation>Tout le modèle</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="208" />
+        <location filename="../threats_panel.py" line="221" />
         <source>Selection</source>
         <translation>Sélection</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="210" />
+        <location filename="../threats_panel.py" line="223" />
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="215" />
+        <location filename="../threats_panel.py" line="228" />
         <source>Filter threats…</source>
         <translation>Filtrer les menaces…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="222" />
+        <location filename="../threats_panel.py" line="235" />
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="223" />
+        <location filename="../threats_panel.py" line="236" />
         <source>Reject…</source>
         <translation>Rejeter…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="224" />
+        <location filename="../threats_panel.py" line="237" />
         <source>Owner…</source>
         <translation>Responsable…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="226" />
-        <location filename="../threats_panel.py" line="405" />
+        <location filename="../threats_panel.py" line="239" />
+        <location filename="../threats_panel.py" line="436" />
         <source>Attach control</source>
         <translation>Associer une mesure</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="283" />
+        <location filename="../threats_panel.py" line="243" />
+        <source>One row per threat</source>
+        <translation>Une ligne par menace</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="245" />
+        <source>Show each catalog threat once, on all its elements, ranked as in the board report; context elements (not owned or operated) are left out</source>
+        <translation>Chaque menace du catalogue une seule fois, sur tous ses éléments, classée comme dans le rapport de direction ; les éléments de contexte (ni possédés ni exploités) sont laissés de côté</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="313" />
         <source>L=%1 S=%2 ✕</source>
         <translation>V=%1 G=%2 ✕</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="298" />
+        <location filename="../threats_panel.py" line="328" />
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="347" />
+        <location filename="../threats_panel.py" line="378" />
         <source>Decide threat</source>
         <translation>Décider de la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="354" />
+        <location filename="../threats_panel.py" line="385" />
         <source>Reject threat</source>
         <translation>Rejeter la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="355" />
+        <location filename="../threats_panel.py" line="386" />
         <source>Why does this threat not apply?</source>
-        <translation>Pourquoi cette menace ne s'applique-t-elle pas ?</translation>
+        <translation>Pourquoi cette menace ne s'applique-t-elle pas ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="367" />
+        <location filename="../threats_panel.py" line="398" />
         <source>Who owns this threat?</source>
-        <translation>Qui est responsable de cette menace ?</translation>
+        <translation>Qui est responsable de cette menace ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="375" />
+        <location filename="../threats_panel.py" line="406" />
         <source>Set owner</source>
         <translation>Désigner le responsable</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="393" />
+        <location filename="../threats_panel.py" line="424" />
         <source>No catalog control for this threat</source>
         <translation>Aucune mesure du catalogue pour cette menace</translation>
     </message>
@@ -1449,146 +1474,156 @@
     </message>
     <message>
         <location filename="../labels.py" line="133" />
+        <source>organisation (risks treated)</source>
+        <translation>organisation (risques traités)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="134" />
+        <source>context (assumption, not ranked)</source>
+        <translation>contexte (hypothèse, non classé)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="135" />
         <source>locked</source>
         <translation>verrouillé</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="134" />
+        <location filename="../labels.py" line="136" />
         <source>open</source>
         <translation>ouvert</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="135" />
+        <location filename="../labels.py" line="137" />
         <source>current</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="136" />
+        <location filename="../labels.py" line="138" />
         <source>lagging</source>
         <translation>en retard</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="137" />
+        <location filename="../labels.py" line="139" />
         <source>unsupported</source>
         <translation>plus maintenu</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="138" />
+        <location filename="../labels.py" line="140" />
         <source>health data</source>
         <translation>données de santé</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="139" />
+        <location filename="../labels.py" line="141" />
         <source>telemetry</source>
         <translation>télémétrie</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="140" />
+        <location filename="../labels.py" line="142" />
         <source>therapy settings</source>
         <translation>réglages thérapeutiques</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="141" />
+        <location filename="../labels.py" line="143" />
         <source>credentials</source>
         <translation>identifiants</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="142" />
+        <location filename="../labels.py" line="144" />
         <source>identity</source>
         <translation>identité</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="143" />
+        <location filename="../labels.py" line="145" />
         <source>firmware</source>
         <translation>micrologiciel</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="144" />
+        <location filename="../labels.py" line="146" />
         <source>logs</source>
         <translation>journaux</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="145" />
+        <location filename="../labels.py" line="147" />
         <source>financial</source>
         <translation>financier</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="146" />
+        <location filename="../labels.py" line="148" />
         <source>imaging</source>
         <translation>imagerie</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="147" />
+        <location filename="../labels.py" line="149" />
         <source>other</source>
         <translation>autre</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="148" />
+        <location filename="../labels.py" line="150" />
         <source>patient home</source>
         <translation>domicile du patient</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="149" />
+        <location filename="../labels.py" line="151" />
         <source>patient body</source>
         <translation>corps du patient</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="150" />
+        <location filename="../labels.py" line="152" />
         <source>mobile</source>
         <translation>mobile</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="151" />
+        <location filename="../labels.py" line="153" />
         <source>hospital</source>
         <translation>hôpital</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="152" />
+        <location filename="../labels.py" line="154" />
         <source>hospital biomedical</source>
         <translation>biomédical hospitalier</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="153" />
+        <location filename="../labels.py" line="155" />
         <source>clinic</source>
         <translation>cabinet / clinique</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="154" />
+        <location filename="../labels.py" line="156" />
         <source>vendor cloud</source>
         <translation>cloud du fabricant</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="155" />
+        <location filename="../labels.py" line="157" />
         <source>health data host</source>
         <translation>hébergeur de données de santé</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="156" />
+        <location filename="../labels.py" line="158" />
         <source>partner</source>
         <translation>partenaire</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="157" />
+        <location filename="../labels.py" line="159" />
         <source>public internet</source>
         <translation>Internet public</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="158" />
+        <location filename="../labels.py" line="160" />
         <source>carrier</source>
         <translation>opérateur</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="159" />
+        <location filename="../labels.py" line="161" />
         <source>planned</source>
         <translation>prévue</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="160" />
+        <location filename="../labels.py" line="162" />
         <source>implemented</source>
         <translation>en place</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="161" />
+        <location filename="../labels.py" line="163" />
         <source>verified</source>
         <translation>vérifiée</translation>
     </message>

@@ -134,7 +134,15 @@ def set_lines(model: ThreatModel, session_id: str, field: str, lines: list[str])
     return _with_session(model, session)
 
 
-def set_seconds(model: ThreatModel, session_id: str, index: int, seconds: int) -> ThreatModel:
+def set_seconds(model: ThreatModel, session_id: str, index: int, seconds: int,
+                item: tuple[str, str | None] | None = None) -> ThreatModel:
+    """Time spent on item ``index``; with ``item`` (element, threat), only when the item at
+    that place is still that one (the version undo brought back may differ)."""
+    if item is not None:
+        items = session_of(model, session_id).items
+        if not (0 <= index < len(items)) or (items[index].element,
+                                              items[index].threat) != item:
+            return model
     session = _copy(model, session_id, index)
     if session.items[index].seconds_spent == seconds:
         return model

@@ -348,14 +348,18 @@ class WorkshopPanel(QWidget):
         self.itemChanged.emit(item.element)
 
     def _credit_time(self) -> None:
-        """Time on the item being left goes into the model (one undoable step)."""
+        """Time on the item being left goes into the model, outside the undo history:
+        moving on is not an edit the analyst would undo, and undo keeps the time."""
         if self._scratch is None or self.session is None:
             return
         seconds = self.timer.stop()
         self._scratch = None
         if 0 <= self.index < len(self.session.items):
-            self.doc.apply(self.tr("Workshop time"), ws.set_seconds, self.session_id,
-                           self.index, seconds)
+            item = self.session.items[self.index]
+            ident = (item.element, item.threat)
+            self.doc.apply_untracked(("workshop-time", self.session_id, self.index, ident),
+                                     ws.set_seconds, self.session_id, self.index, seconds,
+                                     ident)
 
     def _highlight(self, element: str, scroll: bool = True) -> None:
         scene, ids = self.window.scene, {element}

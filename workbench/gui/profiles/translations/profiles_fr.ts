@@ -66,7 +66,7 @@
     <message>
         <location filename="../assets_tab.py" line="60" />
         <source>Special category of personal data (GDPR art. 9): health, genetic, biometric</source>
-        <translation>Catégorie particulière de données personnelles (RGPD art. 9) : santé, génétique, biométrie</translation>
+        <translation>Catégorie particulière de données personnelles (RGPD art. 9) : santé, génétique, biométrie</translation>
     </message>
     <message>
         <location filename="../assets_tab.py" line="62" />
@@ -96,7 +96,7 @@
     <message>
         <location filename="../assets_tab.py" line="84" />
         <source>Components selected on the canvas hold this data; selected flows carry it</source>
-        <translation>Les composants sélectionnés sur le schéma détiennent cette donnée ; les flux sélectionnés la transportent</translation>
+        <translation>Les composants sélectionnés sur le schéma détiennent cette donnée ; les flux sélectionnés la transportent</translation>
     </message>
     <message>
         <location filename="../assets_tab.py" line="87" />
@@ -132,22 +132,22 @@
     <message>
         <location filename="../assets_tab.py" line="257" />
         <source>Selected data asset: %1</source>
-        <translation>Donnée sélectionnée : %1</translation>
+        <translation>Donnée sélectionnée : %1</translation>
     </message>
     <message>
         <location filename="../assets_tab.py" line="262" />
         <source>Held by: %1</source>
-        <translation>Détenue par : %1</translation>
+        <translation>Détenue par : %1</translation>
     </message>
     <message>
         <location filename="../assets_tab.py" line="265" />
         <source>Carried by: %1</source>
-        <translation>Transportée par : %1</translation>
+        <translation>Transportée par : %1</translation>
     </message>
     <message>
         <location filename="../assets_tab.py" line="268" />
         <source>Not on any element yet: select elements or flows on the canvas and assign it.</source>
-        <translation>Sur aucun élément pour l'instant : sélectionnez des éléments ou des flux sur le schéma et affectez-la.</translation>
+        <translation>Sur aucun élément pour l'instant : sélectionnez des éléments ou des flux sur le schéma et affectez-la.</translation>
     </message>
     <message>
         <location filename="../assets_tab.py" line="282" />
@@ -184,7 +184,7 @@
     <message>
         <location filename="../assets_tab.py" line="362" />
         <source>Remove it from those elements too?</source>
-        <translation>La retirer aussi de ces éléments ?</translation>
+        <translation>La retirer aussi de ces éléments ?</translation>
     </message>
     <message>
         <location filename="../assets_tab.py" line="378" />
@@ -260,7 +260,7 @@
     <message>
         <location filename="../attackers_tab.py" line="112" />
         <source>A new attacker; the elements selected on the canvas become its entry points</source>
-        <translation>Un nouvel attaquant ; les éléments sélectionnés sur le schéma deviennent ses points d'entrée</translation>
+        <translation>Un nouvel attaquant ; les éléments sélectionnés sur le schéma deviennent ses points d'entrée</translation>
     </message>
     <message>
         <location filename="../attackers_tab.py" line="115" />
@@ -278,7 +278,7 @@
     <message>
         <location filename="../attackers_tab.py" line="159" />
         <source>How skilled and resourced the attacker is: scales the probability of every step it takes</source>
-        <translation>Compétences et moyens de l'attaquant : pondère la probabilité de chacune de ses étapes</translation>
+        <translation>Compétences et moyens de l'attaquant : pondère la probabilité de chacune de ses étapes</translation>
     </message>
     <message>
         <location filename="../attackers_tab.py" line="175" />
@@ -343,27 +343,27 @@
     <message>
         <location filename="../attackers_tab.py" line="253" />
         <source>No entry point in this model: no path from this attacker</source>
-        <translation>Aucun point d'entrée dans ce modèle : aucun chemin depuis cet attaquant</translation>
+        <translation>Aucun point d'entrée dans ce modèle : aucun chemin depuis cet attaquant</translation>
     </message>
     <message>
         <location filename="../attackers_tab.py" line="268" />
         <source>Merge: the analysis runs the built-in profiles too (grey); a profile of the model with a built-in id replaces it.</source>
-        <translation>Fusion : l'analyse utilise aussi les profils prédéfinis (en gris) ; un profil du modèle de même identifiant le remplace.</translation>
+        <translation>Fusion : l'analyse utilise aussi les profils prédéfinis (en gris) ; un profil du modèle de même identifiant le remplace.</translation>
     </message>
     <message>
         <location filename="../attackers_tab.py" line="271" />
         <source>Every attacker of the model is disabled, so the analysis runs the six built-in profiles (grey). Enable one, or customise the defaults.</source>
-        <translation>Tous les attaquants du modèle sont désactivés : l'analyse utilise les six profils prédéfinis (en gris). Activez-en un, ou personnalisez les profils prédéfinis.</translation>
+        <translation>Tous les attaquants du modèle sont désactivés : l'analyse utilise les six profils prédéfinis (en gris). Activez-en un, ou personnalisez les profils prédéfinis.</translation>
     </message>
     <message>
         <location filename="../attackers_tab.py" line="275" />
         <source>This model has no attacker of its own: the analysis runs the six built-in profiles (grey). Customise them to tune capability and entry points, or add your own.</source>
-        <translation>Ce modèle n'a pas d'attaquant à lui : l'analyse utilise les six profils prédéfinis (en gris). Personnalisez-les pour régler capacité et points d'entrée, ou ajoutez les vôtres.</translation>
+        <translation>Ce modèle n'a pas d'attaquant à lui : l'analyse utilise les six profils prédéfinis (en gris). Personnalisez-les pour régler capacité et points d'entrée, ou ajoutez les vôtres.</translation>
     </message>
     <message>
         <location filename="../attackers_tab.py" line="279" />
         <source>The analysis runs the ticked attackers of this model only; the built-in profiles are not used.</source>
-        <translation>L'analyse utilise seulement les attaquants cochés de ce modèle ; les profils prédéfinis ne servent pas.</translation>
+        <translation>L'analyse utilise seulement les attaquants cochés de ce modèle ; les profils prédéfinis ne servent pas.</translation>
     </message>
     <message>
         <location filename="../attackers_tab.py" line="286" />
@@ -378,12 +378,12 @@
     <message>
         <location filename="../attackers_tab.py" line="291" />
         <source>Copy the missing built-in profiles into this model, disabled: tick those the analysis should run.</source>
-        <translation>Copier dans ce modèle, désactivés, les profils prédéfinis manquants : cochez ceux que l'analyse doit utiliser.</translation>
+        <translation>Copier dans ce modèle, désactivés, les profils prédéfinis manquants : cochez ceux que l'analyse doit utiliser.</translation>
     </message>
     <message>
         <location filename="../attackers_tab.py" line="318" />
         <source>built-in: editing it copies the defaults into the model</source>
-        <translation>prédéfini : le modifier copie les profils prédéfinis dans le modèle</translation>
+        <translation>prédéfini : le modifier copie les profils prédéfinis dans le modèle</translation>
     </message>
     <message>
         <location filename="../attackers_tab.py" line="346" />
@@ -393,12 +393,12 @@
     <message>
         <location filename="../attackers_tab.py" line="347" />
         <source>%1 element(s): %2</source>
-        <translation>%1 élément(s) : %2</translation>
+        <translation>%1 élément(s) : %2</translation>
     </message>
     <message>
         <location filename="../attackers_tab.py" line="351" />
         <source>No element of this model: this attacker has no path. Select elements on the canvas and use them as entry points.</source>
-        <translation>Aucun élément de ce modèle : cet attaquant n'a aucun chemin. Sélectionnez des éléments sur le schéma et faites-en des points d'entrée.</translation>
+        <translation>Aucun élément de ce modèle : cet attaquant n'a aucun chemin. Sélectionnez des éléments sur le schéma et faites-en des points d'entrée.</translation>
     </message>
     <message>
         <location filename="../attackers_tab.py" line="384" />
@@ -556,7 +556,7 @@
     <message>
         <location filename="../rule_text.py" line="61" />
         <source>not: %1</source>
-        <translation>non : %1</translation>
+        <translation>non : %1</translation>
     </message>
     <message>
         <location filename="../rule_text.py" line="64" />
@@ -601,22 +601,22 @@
     <message>
         <location filename="../rule_text.py" line="87" />
         <source>None of:</source>
-        <translation>Aucune de :</translation>
+        <translation>Aucune de :</translation>
     </message>
     <message>
         <location filename="../rule_text.py" line="90" />
         <source>All of:</source>
-        <translation>Toutes :</translation>
+        <translation>Toutes :</translation>
     </message>
     <message>
         <location filename="../rule_text.py" line="92" />
         <source>Any of:</source>
-        <translation>L'une de :</translation>
+        <translation>L'une de :</translation>
     </message>
     <message>
         <location filename="../rule_text.py" line="102" />
         <source>No entry rule: it starts at its listed entry points only.</source>
-        <translation>Pas de règle d'entrée : il part seulement de ses points d'entrée listés.</translation>
+        <translation>Pas de règle d'entrée : il part seulement de ses points d'entrée listés.</translation>
     </message>
 </context>
 <context>

@@ -66,12 +66,12 @@
     <message>
         <location filename="../../diff_overlay.py" line="303" />
         <source>Risk per target: not available</source>
-        <translation>Risque par cible : indisponible</translation>
+        <translation>Risque par cible : indisponible</translation>
     </message>
     <message>
         <location filename="../../diff_overlay.py" line="306" />
         <source>Risk per target: computing…</source>
-        <translation>Risque par cible : calcul en cours…</translation>
+        <translation>Risque par cible : calcul en cours…</translation>
     </message>
     <message>
         <location filename="../../diff_overlay.py" line="311" />
@@ -91,7 +91,7 @@
     <message>
         <location filename="../../diff_overlay.py" line="315" />
         <source>Risk per target: %1</source>
-        <translation>Risque par cible : %1</translation>
+        <translation>Risque par cible : %1</translation>
     </message>
     <message>
         <location filename="../../diff_overlay.py" line="384" />
@@ -223,12 +223,12 @@
     <message>
         <location filename="../panel.py" line="170" />
         <source>Catalog suggestions here:</source>
-        <translation>Suggestions du catalogue ici :</translation>
+        <translation>Suggestions du catalogue ici :</translation>
     </message>
     <message>
         <location filename="../panel.py" line="176" />
         <source>Ratings (one column per participant):</source>
-        <translation>Cotations (une colonne par participant) :</translation>
+        <translation>Cotations (une colonne par participant) :</translation>
     </message>
     <message>
         <location filename="../panel.py" line="189" />
@@ -321,7 +321,7 @@
     <message>
         <location filename="../panel.py" line="425" />
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <location filename="../panel.py" line="455" />
@@ -341,12 +341,12 @@
     <message>
         <location filename="../panel.py" line="489" />
         <source>The group's value; empty: the median, rounded up</source>
-        <translation>Valeur retenue par le groupe ; vide : la médiane, arrondie au-dessus</translation>
+        <translation>Valeur retenue par le groupe ; vide : la médiane, arrondie au-dessus</translation>
     </message>
     <message>
         <location filename="../panel.py" line="491" />
         <source>Disagreement on: %1 — discuss before deciding</source>
-        <translation>Désaccord sur : %1 — à discuter avant de décider</translation>
+        <translation>Désaccord sur : %1 — à discuter avant de décider</translation>
     </message>
     <message>
         <location filename="../panel.py" line="496" />
@@ -356,18 +356,18 @@
     <message>
         <location filename="../panel.py" line="499" />
         <source>Consensus: not recorded</source>
-        <translation>Consensus : non enregistré</translation>
+        <translation>Consensus : non enregistré</translation>
     </message>
     <message>
         <location filename="../panel.py" line="536" />
         <source>Consensus: %1 — decided by %2</source>
-        <translation>Consensus : %1 — décidé par %2</translation>
+        <translation>Consensus : %1 — décidé par %2</translation>
     </message>
     <message>
         <location filename="../panel.py" line="616" />
         <location filename="../panel.py" line="636" />
         <source>%1: %2 is not on the scale (%3)</source>
-        <translation>%1 : %2 n'est pas sur l'échelle (%3)</translation>
+        <translation>%1 : %2 n'est pas sur l'échelle (%3)</translation>
     </message>
     <message>
         <location filename="../panel.py" line="623" />
@@ -415,7 +415,7 @@
     <message>
         <location filename="../__init__.py" line="46" />
         <source>This model has not been saved yet: save it first, or use Compare with… to pick another version.</source>
-        <translation>Ce modèle n'a pas encore été enregistré : enregistrez-le d'abord, ou choisissez une autre version avec Comparer avec…</translation>
+        <translation>Ce modèle n'a pas encore été enregistré : enregistrez-le d'abord, ou choisissez une autre version avec Comparer avec…</translation>
     </message>
     <message>
         <location filename="../__init__.py" line="69" />
