@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from workbench.report.costs import ZERO, Estimate, days_range, money, money_range
-from workbench.report.data import LEVELS, ReportData, RiskRow
+from workbench.report.data import LEVELS, ReportData, RiskRow, TopRisk
 from workbench.report.document import GRID, HEADER_FILL, Styles, p, rich
 from workbench.report.i18n import SCALE_NAMES, date_words, percent, tr, vocab
 from workbench.report.riskcalc import LEVEL_COLOURS
@@ -77,16 +77,17 @@ def _decision_box(data: ReportData, styles: Styles, lang: str, width: float) -> 
     return box
 
 
-def _at_risk(data: ReportData, styles: Styles, lang: str, top: list[RiskRow]) -> list:
+def _at_risk(data: ReportData, styles: Styles, lang: str, top: list[TopRisk]) -> list:
     story: list = [p(tr("brief_at_risk", lang), styles.h2)]
-    for row in top:
+    for group in top:
+        row = group.row
         patients, _ = consequences(row, data.model, lang)
         text = tr("brief_risk_line", lang, threat=escape(threat_title(row, lang)),
                   element=escape(row.element_name), harm=escape(patients))
         levels = tr("brief_levels", lang, now=level_name(row.residual.level, lang).lower(),
-                    after=level_name(row.projected.level, lang).lower())
+                    after=level_name(group.projected.level, lang).lower())
         story.append(rich(f"• <b>{text}</b> {escape(levels)}", styles.body))
-    _, org = consequences(top[0], data.model, lang)
+    _, org = consequences(top[0].row, data.model, lang)
     story.append(p(tr("brief_org", lang, text=org), styles.body))
     return story
 
@@ -171,10 +172,10 @@ def first_page(data: ReportData, styles: Styles, lang: str, width: float) -> lis
                         version=meta.version or tr("not_set", lang), date=date_words(day, lang),
                         owner=meta.owner or tr("not_set", lang)), styles.small),
                    Spacer(1, 3 * mm), _decision_box(data, styles, lang, width)]
-    top = data.top_risks(AT_RISK) if data.model.components else []
+    top = data.top_groups(AT_RISK) if data.model.components else []
     if top:
         story += _at_risk(data, styles, lang, top)
-        story += _likely(data, styles, lang, top[0])
+        story += _likely(data, styles, lang, top[0].row)
         story += _standing(data, styles, lang, width)
     story += [Spacer(1, 2 * mm), *_cost_note(data, styles, lang),
               p(tr("brief_fingerprint", lang, digest=data.fingerprint), styles.small),

@@ -210,54 +210,62 @@ class ReportData:
                 levels[row.element] = max(levels.get(row.element, -1), level_index(row.residual))
         return levels
 
-    def safety_elements(self) -> set[str]:
-        """Elements whose compromise harms a patient directly: patient-safety targets and
-        components with a safety-critical function."""
-        out = {t.element for t in self.model.targets if t.kind == "patient_safety"}
-        out |= {c.id for c in self.model.components
-                if c.properties.safety_critical_function}
-        return out
-
     def register_order(self) -> list[RiskRow]:
         """Open risks first, highest residual then inherent first; closed ones at the end."""
         return sorted(self.risks, key=lambda r: (not r.open, -r.residual.score,
                                                  -r.inherent.score, r.id))
 
-    def top_risks(self, count: int = 5) -> list[RiskRow]:
-        """Open risks, highest residual first; among equals, harm to patients comes first.
+    def top_groups(self, count: int = 5) -> list[TopRisk]:
+        """The board's distinct risks: the first ``count`` groups of the core's ranking.
 
-        A board reads the first lines only: at the same residual level a threat to patient
-        safety outranks one to data or availability, then the higher inherent risk wins.
-
-        Still among equals, a threat on the safety function itself (an element the model
-        names as a patient-safety target, or one with a safety-critical function: the
-        implant, the pump) comes before one on the way to it, then threats that harm many
-        patients at once.
-
-        A board summary naming the same element three times says little: each element and
-        each threat type is used once before any is repeated.
+        ``workbench.analysis.ranking.grouped_ranking`` is the ranking the CLI (``analyze
+        --json``'s ``ranking``), the window's grouped list and the workshop show: one group
+        per catalog threat across the elements it stands on, ranked by residual risk, then
+        patient safety, direct and fleet-wide harm, reach. The board shows the same groups
+        in the same order (``tests/report/test_board_ranking.py``), never a selection of
+        its own.
         """
-        hazards = self.safety_elements()
-        ranked = sorted((r for r in self.risks if r.open), key=lambda r: (
-            -r.residual.score, not r.patient_safety,
-            not (r.patient_safety and r.element in hazards), not r.many_patients,
-            -r.inherent.score, r.id))
-        chosen: list[RiskRow] = []
-        elements: set[str] = set()
-        kinds: set[str] = set()
-        for row in ranked:
-            if len(chosen) == count:
+        if self.analysis is None:
+            return []
+        from workbench.analysis.ranking import grouped_ranking
+
+        by_id = {row.id: row for row in self.risks}
+        out: list[TopRisk] = []
+        for group in grouped_ranking(self.analysis):
+            copies = [by_id[t.instance.id] for t in group.threats if t.instance.id in by_id]
+            if copies:
+                out.append(TopRisk(group.catalog_id, copies))
+            if len(out) == count:
                 break
-            if row.element not in elements and row.catalog_id not in kinds:
-                chosen.append(row)
-                elements.add(row.element)
-                kinds.add(row.catalog_id)
-        for row in ranked:
-            if len(chosen) == count:
-                break
-            if row not in chosen:
-                chosen.append(row)
-        return chosen
+        return out
+
+    def top_risks(self, count: int = 5) -> list[RiskRow]:
+        """The worst copy of each of the board's distinct risks (:meth:`top_groups`)."""
+        return [top.row for top in self.top_groups(count)]
+
+
+@dataclass
+class TopRisk:
+    """One distinct threat on the board: its copies on every element, worst first."""
+
+    catalog_id: str
+    copies: list[RiskRow]
+
+    @property
+    def row(self) -> RiskRow:
+        """The worst copy: its element is named, its level is the threat's level today."""
+        return self.copies[0]
+
+    @property
+    def projected(self) -> Risk:
+        """Where the threat stands after the plan: its worst copy after the plan (a
+        threat is not "down a level" while one of its copies stays where it was)."""
+        return max((row.projected for row in self.copies), key=lambda r: r.score)
+
+    @property
+    def elements(self) -> list[str]:
+        """Names of the elements it stands on, worst copy first, each once."""
+        return list(dict.fromkeys(row.element_name for row in self.copies))
 
 
 def fingerprint(model: ThreatModel, raw: bytes | None) -> tuple[str, bool]:
@@ -416,4 +424,5 @@ def as_mapping(obj: Any) -> dict[str, Any]:
 
 
 __all__ = ["AttackPath", "Compromise", "LEVELS", "PlanItem", "ReportData", "RiskRow",
+           "TopRisk",
            "as_mapping", "control_plan", "cost_units", "gather", "layer_rank"]

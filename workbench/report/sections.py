@@ -126,13 +126,14 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5,
                         model.metadata.title, components=len(model.components),
                         flows=len(model.flows), threats=len(open_rows), high=high,
                         high_res=high_res), styles.body)]
-    top = data.top_risks(count)
+    top = data.top_groups(count)
     if not top:
         story.append(p(tr("summary_none", lang), styles.body))
         return story
     story.append(Heading(tr("summary_top", lang), styles.h2, 1))
     colon = "\u00a0: " if lang == "fr" else ": "
-    for number, row in enumerate(top, start=1):
+    for number, group in enumerate(top, start=1):
+        row = group.row
         patient_text, org_text = consequences(row, model, lang)
         lines = [
             p(f"{number}. " + tr("risk_on", lang, threat=threat_title(row, lang),
@@ -140,10 +141,9 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5,
             p(f"{tr('for_patients', lang)}{colon}{patient_text}.", styles.small),
             p(f"{tr('for_org', lang)}{colon}{org_text}.", styles.small),
             p(tr("current_level", lang, level=risk_text(row.residual, lang),
-                 projected=risk_text(row.projected, lang)), styles.small),
+                 projected=risk_text(group.projected, lang)), styles.small),
         ]
-        others = sorted({r.element_name for r in open_rows
-                         if r.catalog_id == row.catalog_id and r.element != row.element})
+        others = group.elements[1:]
         if others:  # one card per threat: where else it stands
             lines.append(p(tr("also_on", lang, count=len(others) + 1,
                               names=", ".join(others[:4]) + ("…" if len(others) > 4 else "")),
