@@ -4,7 +4,8 @@ Each case is ``NAME.twm.json`` (the model, written by hand from the published de
 and ``NAME.expect.json`` (its source and the conclusions a demanding analyst expects, see
 README.md). Conclusions are checked through the same core calls as the clients:
 ``pipeline.analyze`` and ``attack.analyze_attacks`` (what ``workbench analyze --json`` prints)
-and the board report's ranking (``report.data.gather(...).top_risks(5)``).
+and the board report's five risks (``report.data.gather(...).top_groups(5)``: the core's
+grouped ranking, one group per threat; a conclusion's element may be any of the group's).
 
 Used by ``test_casebook.py`` (one test per conclusion) and ``tools/casebook.py`` (the score).
 """
@@ -69,7 +70,7 @@ class Analysis:
     paths: list[dict[str, Any]]
     recommendations: list[dict[str, Any]]
     results: list[dict[str, Any]]
-    board: list[Any]  # report.data.RiskRow, the board's top five
+    board: list[Any]  # report.data.TopRisk, the board's top five
 
 
 @cache
@@ -85,7 +86,7 @@ def analysis(case: str) -> Analysis:
     attack = analyze_attacks(result.model, result.catalog, risks=result.threats, seed=SEED,
                              top_k=5, sensitivity=False)
     out = result.to_json()
-    board = gather(model, recommend=False).top_risks(5)
+    board = gather(model, recommend=False).top_groups(5)
     return Analysis(threats=out["threats"], paths=attack.attack_paths,
                     recommendations=attack.recommendations, results=attack.target_results,
                     board=board)
@@ -125,10 +126,11 @@ def evaluate(conclusion: Conclusion) -> Verdict:
         return Verdict(ok, f"top path p={best['probability']:.2f}: {route}")
     if kind == "board_top_five":
         wanted = _any_of(spec, "catalog_id")
-        top = [f"{row.catalog_id}@{row.element}" for row in found.board]
+        top = [f"{group.catalog_id}@{group.row.element}" for group in found.board]
         elements = _any_of(spec, "element") if "element" in spec else None
-        ok = any(row.catalog_id in wanted and (elements is None or row.element in elements)
-                 for row in found.board)
+        ok = any(group.catalog_id in wanted and (
+            elements is None or any(row.element in elements for row in group.copies))
+            for group in found.board)
         return Verdict(ok, "board top five: " + ", ".join(top))
     if kind == "recommended_control":
         within = int(spec.get("within", 3))
