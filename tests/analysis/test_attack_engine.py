@@ -196,7 +196,7 @@ def test_recommendation_funds_the_planned_control_that_cuts_the_path():
                              samples=4096, threshold=0.0)
     plan = result.recommendations
     assert plan and plan[0]["controls"] == ["c1"]
-    assert plan[0]["cost"] == 1.0
+    assert plan[0]["cost"] == plan[0]["step_days"] == 6.5  # "low": 3-10 person-days
     before = plan[0]["risk_reduction"] + plan[0]["max_probability"]  # a single target
     assert before > 0
     # The takeover drops from 0.9 to 0.09, so the implant's probability falls by ~90 %.

@@ -129,7 +129,9 @@ def test_a_fleet_of_identical_devices_is_one_programme(catalog) -> None:
     """Two infusion pumps on the ward sample: each catalog control applicable to both is
     also offered once for the fleet, cheaper than twice the unit cost, and funding the
     fleet puts the control on both pumps."""
-    from workbench.analysis.attack.recommend import FLEET_EXTRA, FleetCandidate
+    import json
+
+    from workbench.analysis.attack.recommend import FleetCandidate
 
     path = next(p for p in SAMPLES if p.stem.startswith("hospital-ward"))
     model = load_model(path)
@@ -142,7 +144,15 @@ def test_a_fleet_of_identical_devices_is_one_programme(catalog) -> None:
     assert len(pumps) >= 2
     fleet = next(c for c in fleets if c.elements == pumps)
     unit = min(kept[m].cost for m in fleet.members)
-    assert fleet.cost == round(unit * (1 + FLEET_EXTRA * (len(pumps) - 1)), 2)
+    # Person-days from control-costs.json: the first pump's days plus per_element_days for
+    # each further one (midpoints of the ranges).
+    table = json.loads((Path(__file__).resolve().parents[2] / "workbench" / "report"
+                        / "control-costs.json").read_text())
+    row = table["controls"].get(fleet.control) or table["classes"][
+        catalog.controls[fleet.control].cost]
+    extra = sum(row.get("per_element_days", [0, 0])) / 2
+    assert unit == sum(row["days"]) / 2
+    assert fleet.cost == round(unit + extra * (len(pumps) - 1), 2)
     assert fleet.cost < unit * len(pumps)
     assert {next(iter(kept[m].elements)) for m in fleet.members} == pumps
     assert catalog_control_of(fleet) in catalog.controls

@@ -115,7 +115,10 @@ def test_engine_plan_finds_the_pair_and_lists_targets_before_after() -> None:
                              targets=["implant"], samples=4096, threshold=0.01)
     plan = result.recommendations
     assert sorted(plan[-1]["controls"]) == ["c1", "c2"]
-    assert plan[-1]["cost"] == 2.0
+    # Costs are person-days: a "low" model control is the low class's midpoint, 6.5 days
+    # (control-costs.json: 3-10), and the JSON says so.
+    assert plan[-1]["cost"] == plan[-1]["days"] == 13.0
+    assert plan[-1]["cost_unit"] == "person-days"
     first = plan[0]["targets"][0]
     assert first["element"] == "implant" and first["after"] <= first["before"]
     assert plan[-1]["targets"][0]["after"] < plan[0]["targets"][0]["before"]
@@ -178,7 +181,8 @@ def test_text_output_shows_the_plan(tmp_path, capsys) -> None:
     assert main(["analyze", str(path), "--no-suggest", "--attacker", "remote-internet",
                  "--target", "implant", "--threshold", "0.01", "--samples", "2048"]) == 0
     out = capsys.readouterr().out
-    assert "fund 1: Signed" in out and "fund 2: Signed" in out and "total 2" in out
+    assert "fund 1: Signed" in out and "fund 2: Signed" in out
+    assert "(6.5 person-days, total 6.5;" in out and "total 13;" in out
     assert "plan: control plan: exact minimum-cost set" in out
 
 

@@ -161,8 +161,10 @@ def print_plan(extra: dict) -> None:
     """The control plan in a few lines: each step's cumulative cost, what it buys, and the
     plan's notes (why it is empty, what stays above the threshold)."""
     for n, step in enumerate(extra.get("recommendations", []), start=1):
-        print(f"fund {n}: {step['title']} (cost {step['step_cost']:g}, total "
-              f"{step['cost']:g}; summed target probability -{step['marginal_reduction']:.3f}; "
+        days = step.get("step_days", step["step_cost"])
+        print(f"fund {n}: {step['title']} ({days:g} person-days, total "
+              f"{step.get('days', step['cost']):g}; summed target probability "
+              f"-{step['marginal_reduction']:.3f}; "
               f"{step['targets_above_threshold']} target(s) above the threshold after)")
     for note in extra.get("attack", {}).get("notes", []):
         if "control plan" in note or "stay above the threshold" in note:

@@ -123,13 +123,17 @@ def _feasible(v: np.ndarray, threshold, mask: np.ndarray) -> bool:
 def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold, *,
                   max_exact: int = MAX_EXACT, budget: int = DEFAULT_BUDGET,
                   max_steps: int = MAX_STEPS,
-                  elements: dict[str, frozenset[str]] | None = None) -> Plan:
+                  elements: dict[str, frozenset[str]] | None = None,
+                  groups: np.ndarray | None = None) -> Plan:
     """The plan for ``costs`` (candidate id -> cost > 0); see the module docstring.
 
     ``threshold``: one probability, or one per target (a caller weighting targets scales
     both the evaluator's values and the thresholds by the weights: the same sets are
     feasible, and the excess removed counts each target by its weight).
     ``elements``: the elements each candidate sits on (candidates sharing one interact).
+    ``groups``: per value, the target it measures (several values may measure one target,
+    e.g. the worst attacker and each attacker): a target is fixable when all its values
+    can be brought under.
     """
     oracle = Oracle(evaluate, budget)
     elements = elements or {}
@@ -139,6 +143,10 @@ def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold, *,
     threshold = np.broadcast_to(np.asarray(threshold, dtype=float), base.shape)
     full = oracle(ids, free=True) if ids else base
     fixable = full <= threshold + EPS
+    if groups is not None:
+        groups = np.asarray(groups)
+        bad = np.unique(groups[~fixable])
+        fixable = ~np.isin(groups, bad)
     plan = Plan([], base, "none", False, 0, len(ids), fixable, full)
     above = base > threshold + EPS
     if not above.any():

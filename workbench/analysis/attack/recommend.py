@@ -14,14 +14,15 @@ number of evaluations: the same seed gives the same plan on any machine.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
-from workbench.analysis.attack.evidence import Candidate
+from workbench.analysis.attack.evidence import CONTROL, DENY, EXPOSE, Candidate
 from workbench.analysis.attack.graph import AttackGraph, step_graph
-from workbench.analysis.attack.plan import DEFAULT_BUDGET, MAX_EXACT, MAX_STEPS, plan_controls
+from workbench.analysis.attack.plan import MAX_EXACT, MAX_STEPS, plan_controls
 from workbench.analysis.attack.probability import Solution
 from workbench.analysis.attack.targets import TargetSpec
 
@@ -30,11 +31,19 @@ WHAT_IF_SAMPLES = 4096
 #: Weight of a target's excess over the threshold when steps are chosen and ordered, by
 #: target kind: what a board protects first (judgement; docs/attack-paths.md section 8).
 TARGET_WEIGHTS = {"patient_safety": 3.0, "health_data": 2.0, "care_service": 1.0}
+#: Weight of the mean attacker's excess next to the worst attacker's in a step's gain:
+#: small, so the worst attacker comes first, yet not zero, so closing the remote attacker's
+#: way in still counts where an insider already stands on the target (URGENT/11: the
+#: monitors' flat LAN). 0.1 kept the casebook's other conclusions; 0.3 and 1 lost
+#: Béthune's (docs/attack-paths.md, "What a plan optimises").
+MEAN_ATTACKER_WEIGHT = 0.1
+#: What reaches a target besides control of its element (``engine.target_reach``).
+TARGET_EFFECT = {"health_data": EXPOSE, "care_service": DENY}
 #: Evaluation budget: BUDGET_WORK / size, clamped, where the size of one evaluation is
 #: the edges of every attacker's step graph plus 20 per target and attacker (the targets'
 #: probabilities are read one by one). Deterministic: it depends on the model only.
 BUDGET_WORK = 1_100_000
-MIN_BUDGET, MAX_BUDGET = 12, DEFAULT_BUDGET
+MIN_BUDGET, MAX_BUDGET = 12, 800
 
 
 def evaluation_budget(runs, targets: int) -> int:
@@ -43,7 +52,7 @@ def evaluation_budget(runs, targets: int) -> int:
     return int(min(MAX_BUDGET, max(MIN_BUDGET, BUDGET_WORK // max(size, 1))))
 #: Candidates the search evaluates (the best by the screening score beyond that); with a
 #: budget given explicitly (``--plan-evaluations``), up to half of it, at most MAX_SEARCHED.
-MAX_CANDIDATES = 20
+MAX_CANDIDATES = 60
 MAX_SEARCHED = 500
 #: Prefix of candidate ids made from catalog suggestions (``catalog:<control>@<element>``).
 CATALOG_PREFIX = "catalog:"
@@ -79,11 +88,31 @@ class FleetCandidate(Candidate):
     control: str = ""
 
 
-#: Cost of a programme covering N elements: the one-element cost times
-#: ``1 + FLEET_EXTRA (N - 1)``. 0.05 is the ratio of the extra person-days per further
-#: element to the first element's days at the midpoints of the cost classes of
-#: ``workbench/report/control-costs.json`` (low 0.35/6.5, medium 0.75/20, high 2/55).
-FLEET_EXTRA = 0.05
+@dataclass
+class BundleCandidate(Candidate):
+    """Controls that together close an element's easiest ways in, funded as one step.
+
+    An element's chance is its easiest threat's (``evidence.element_probability``), so on
+    a pump with three near-certain threats no single control moves it: only a set that
+    answers all three does ("authenticate the radio link" plus "isolate the legacy
+    firmware"). A bundle starts from one *anchor* control touching the easiest threats
+    and adds the cheapest controls (per threat answered) until every one of them is
+    answered; the plan weighs it like any candidate and lists its members as steps.
+    """
+
+    members: tuple[str, ...] = ()
+    anchor: str = ""
+
+
+BUNDLE_PREFIX = "bundle:"
+#: Anchors tried per element and effect (the controls touching most of its easiest
+#: threats, per person-day, first), and levels: the second level goes on to answer the
+#: threats that are then the easiest.
+MAX_ANCHORS, BUNDLE_LEVELS = 6, 2
+
+
+#: A programme covering N elements costs the first element's person-days plus the
+#: control's ``per_element_days`` for each further one (``control-costs.json``).
 FLEET_PREFIX = "fleet:"
 
 
@@ -91,18 +120,25 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
                           ) -> tuple[dict[str, Candidate], int]:
     """Catalog candidates whose placement allows their element, and how many were not;
     plus one :class:`FleetCandidate` per catalog control and stencil with two or more
-    elements.
+    elements. Costs are person-days (:mod:`.plan_costs`).
 
     The model's own planned controls are kept: the analyst put them there.
     """
+    from workbench.analysis.attack.plan_costs import catalog_days, model_days
     from workbench.analysis.placement import Placement
 
     where = Placement(model, catalog, stencils)
+    own = {c.id: c for c in model.controls}
     kept: dict[str, Candidate] = {}
     for cid, cand in candidates.items():
         control = catalog_control_of(cand)
         if control is None or all(where.allows(control, e) for e in cand.elements):
             kept[cid] = cand
+            if control is not None:
+                ctype = catalog.controls.get(control)
+                cand.cost = catalog_days(control, ctype.cost if ctype else None)
+            elif cid in own:
+                cand.cost = model_days(own[cid].cost, max(1, len(cand.elements)))
     dropped = len(candidates) - len(kept)
     stencil_of = {c.id: c.stencil for c in model.components}
     fleets: dict[tuple[str, str], list[Candidate]] = {}
@@ -117,19 +153,19 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
         members.sort(key=lambda c: c.id)
         ctype = catalog.controls.get(control)
         label = stencils.get(stencil).label if stencils.get(stencil) else stencil
-        unit = min(c.cost for c in members)
         fid = f"{FLEET_PREFIX}{control}@{stencil}"
         kept[fid] = FleetCandidate(
             fid, f"{ctype.title if ctype else control} on every {label} ({len(members)})",
-            round(unit * (1.0 + FLEET_EXTRA * (len(members) - 1)), 2),
+            catalog_days(control, ctype.cost if ctype else None, len(members)),
             {e for c in members for e in c.elements},
             members=tuple(c.id for c in members), control=control)
     return kept, dropped
 
 
 def _members(cand: Candidate) -> tuple[str, ...]:
-    """The per-element candidates a candidate stands for (itself, or a fleet's members)."""
-    return cand.members if isinstance(cand, FleetCandidate) else (cand.id,)
+    """The per-element candidates a candidate stands for (itself, or a fleet's or a
+    bundle's members)."""
+    return cand.members if isinstance(cand, FleetCandidate | BundleCandidate) else (cand.id,)
 
 
 def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, Candidate],
@@ -163,7 +199,8 @@ def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, 
 def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[str],
               candidates: dict[str, Candidate], samples: int, exact_limit: int,
               ref: State | None = None) -> tuple[np.ndarray, State]:
-    """Worst attacker's probability of each target with ``chosen`` controls in place.
+    """Each attacker's probability of each target (rows: attackers, columns: targets) with
+    ``chosen`` controls in place; the worst attacker's is the maximum of a column.
 
     A target is reached as the engine says (:func:`engine.target_reach`): control of its
     element, or for data and availability targets an attempt plus the element's exposure
@@ -178,7 +215,7 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
 
     g2 = _with_controls(graph, chosen, candidates)
     nodes = [graph.index[s.element] for s in specs]
-    worst = np.zeros(len(specs))
+    per = np.zeros((len(runs), len(specs)))
     state: State = []
     for k, run in enumerate(runs):
         idx = [graph.index[e] for e in run.entries]
@@ -194,9 +231,9 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
                                    limit=exact_limit)
         state.append((core_p, sol))
         what_if = replace(run, graph=sg, solution=sol)
-        worst = np.maximum(worst, [target_reach(what_if, n, s.kind, sol)[0]
-                                   for n, s in zip(nodes, specs, strict=True)])
-    return worst, state
+        per[k] = [target_reach(what_if, n, s.kind, sol)[0]
+                  for n, s in zip(nodes, specs, strict=True)]
+    return per, state
 
 
 #: Targets whose ancestors are counted one by one for the screening weight (beyond, the
@@ -346,14 +383,8 @@ def _can_matter(cand: Candidate, table: dict[str, list[_Row]],
     return False
 
 
-def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, int],
-            table: dict[str, list[_Row]], index: tuple[dict, dict]) -> dict[str, float]:
-    """Screening score when there are too many candidates to evaluate: how much the
-    candidate lowers the chance of a step onto its elements, alone or added last to the
-    other candidates on the same element (so a pair that only works together scores),
-    times how exposed the element is and how many targets above the threshold it leads
-    to, per cost unit."""
-    effects, touches = index
+def _exposure(graph: AttackGraph, runs) -> dict[str, float]:
+    """Per element and flow: the highest chance any attacker stands on (or uses) it."""
     top = np.zeros(graph.size)
     for r in runs:
         top = np.maximum(top, r.solution.probability[:graph.size])
@@ -361,9 +392,21 @@ def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, i
     for k, flow in enumerate(graph.flows):
         users = graph.raw_src[graph.raw_flow == k]
         exposure[flow] = float(top[users].max()) if users.size else 0.0
+    return exposure
+
+
+def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, int],
+            table: dict[str, list[_Row]], index: tuple[dict, dict],
+            exposure: dict[str, float]) -> dict[str, float]:
+    """Screening score when there are too many candidates to evaluate: how much the
+    candidate lowers the chance of a step onto its elements, alone or added last to the
+    other candidates on the same element (so a pair that only works together scores),
+    times how exposed the element is and how many targets above the threshold it leads
+    to, per cost unit."""
+    effects, touches = index
     score: dict[str, float] = {}
     for c in pool:
-        if isinstance(c, FleetCandidate):
+        if isinstance(c, FleetCandidate | BundleCandidate):
             continue
         total = 0.0
         for e, data, mine in _per_effect(c.id, effects, touches):
@@ -381,6 +424,145 @@ def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, i
             score[c.id] = sum(score.get(m, 0.0) * costs.get(m, 0.0)
                               for m in c.members) / max(c.cost, 1e-9)
     return score
+
+
+def _residual(row: _Row, chosen: Iterable[str]) -> float:
+    value = row.base
+    for c in chosen:
+        value *= row.factor.get(c, 1.0)
+    return value
+
+
+def _bundles(table: dict[str, list[_Row]], singles: dict[str, Candidate],
+             focus: dict[str, set[str]], exposure: dict[str, float],
+             weight: dict[str, int]) -> tuple[dict[str, BundleCandidate], dict[str, float]]:
+    """Bundles closing the easiest threats of each focus element (``focus``: element ->
+    effects to close), with a screening score in :func:`_screen`'s units: the drop of the
+    element's chance times its exposure and the targets it leads to, per person-day."""
+    out: dict[str, BundleCandidate] = {}
+    score: dict[str, float] = {}
+    seen: set[frozenset[str]] = set()
+    cost = {c: singles[c].cost for c in singles}
+    for e in sorted(focus):
+        for effect in sorted(focus[e]):
+            rows = [r for r in table.get(e) or [] if effect in r.effects]
+            if not rows:
+                continue
+            start = max(r.base for r in rows)
+            top = [r for r in rows if r.base >= start - 1e-12]
+            touching = sorted({c for r in top for c, f in r.factor.items()
+                               if f < 1.0 and c in cost})
+            anchors = sorted(touching, key=lambda c: (
+                -sum(r.factor.get(c, 1.0) < 1.0 for r in top) / max(cost[c], 1e-9),
+                cost[c], c))[:MAX_ANCHORS]
+            for anchor in anchors:
+                chosen = [anchor]
+                now = start
+                for _ in range(BUNDLE_LEVELS):
+                    while True:
+                        open_rows = [r for r in rows if _residual(r, chosen) >= now - 1e-12]
+                        if not open_rows:
+                            break
+                        options = sorted({c for r in open_rows for c, f in r.factor.items()
+                                          if f < 1.0 and c in cost and c not in chosen})
+                        if not options:
+                            break
+                        chosen.append(min(options, key=lambda c: (
+                            -sum(r.factor.get(c, 1.0) < 1.0 for r in open_rows)
+                            / max(cost[c], 1e-9), cost[c], c)))
+                    after = max(_residual(r, chosen) for r in rows)
+                    if after >= now - 1e-12:
+                        break  # this level cannot be closed with the candidates at hand
+                    key = frozenset(chosen)
+                    if len(chosen) >= 2 and key not in seen:
+                        seen.add(key)
+                        members = tuple(chosen)
+                        total = round(sum(cost[c] for c in members), 2)
+                        bid = f"{BUNDLE_PREFIX}{e}:{effect}:{'+'.join(members)}"
+                        names = " + ".join(singles[c].title.removesuffix(f" on {e}")
+                                           for c in members)
+                        out[bid] = BundleCandidate(
+                            bid, f"Close the easiest ways onto {e}: {names}", total,
+                            {x for c in members for x in singles[c].elements},
+                            members=members, anchor=anchor)
+                        score[bid] = (exposure.get(e, 0.0) * weight.get(e, 1)
+                                      * (start - after) / max(total, 1e-9))
+                    now = after
+    return out, score
+
+
+def _best_path_steps(sg, target: int) -> list[tuple[int, int]]:
+    """Element-level steps of the attacker's most likely path to ``target`` (Dijkstra on
+    ``-log p``); [] when it is not reached."""
+    import heapq
+
+    live = sg.el_p > 0
+    adj: dict[int, list[tuple[int, float]]] = {}
+    for a, b, p in zip(sg.el_src[live].tolist(), sg.el_dst[live].tolist(),
+                       sg.el_p[live].tolist(), strict=True):
+        adj.setdefault(a, []).append((b, -np.log(max(p, 1e-300))))
+    dist = {sg.source: 0.0}
+    back: dict[int, int] = {}
+    heap = [(0.0, sg.source)]
+    while heap:
+        d, u = heapq.heappop(heap)
+        if u == target:
+            break
+        if d > dist.get(u, np.inf):
+            continue
+        for v, w in adj.get(u, ()):
+            if d + w < dist.get(v, np.inf) - 1e-15:
+                dist[v] = d + w
+                back[v] = u
+                heapq.heappush(heap, (d + w, v))
+    if target not in back:
+        return []
+    steps = []
+    v = target
+    while v != sg.source:
+        steps.append((back[v], v))
+        v = back[v]
+    return steps[::-1]
+
+
+#: Hot targets whose cuts and best paths choose the candidates always searched (the
+#: most excess first).
+MAX_FOCUS_TARGETS = 40
+
+
+def _focus(graph: AttackGraph, runs, specs: list[TargetSpec], per: np.ndarray,
+           threshold: float, weights: np.ndarray) -> dict[str, set[str]]:
+    """Per element or flow, the effects a plan must be able to lower there: every step of
+    each target's minimum cuts and most likely path for each attacker above the
+    threshold (the entry step included), and the target itself."""
+    from workbench.analysis.attack.cuts import minimum_step_cut
+
+    carried: dict[tuple[int, int], set[str]] = {}
+    for k, a, b in zip(graph.raw_flow.tolist(), graph.raw_src.tolist(),
+                       graph.raw_dst.tolist(), strict=True):
+        if k >= 0:
+            carried.setdefault((a, b), set()).add(graph.flows[k])
+    excess = (np.maximum(0.0, per.max(axis=0) - threshold) * weights) if per.size else []
+    hot = [j for j in np.argsort(-np.asarray(excess), kind="stable").tolist()
+           if excess[j] > 0][:MAX_FOCUS_TARGETS]
+    focus: dict[str, set[str]] = {}
+    for j in hot:
+        spec = specs[j]
+        t = graph.index[spec.element]
+        focus.setdefault(spec.element, set()).add(CONTROL)
+        if spec.kind in TARGET_EFFECT:
+            focus[spec.element].add(TARGET_EFFECT[spec.kind])
+        for k, run in enumerate(runs):
+            if per[k, j] <= threshold:
+                continue
+            sg = run.graph
+            for u, v in minimum_step_cut(sg, t) + _best_path_steps(sg, t):
+                if v >= graph.size:
+                    continue
+                focus.setdefault(graph.nodes[v], set()).add(CONTROL)
+                for flow in carried.get((u, v), ()):
+                    focus.setdefault(flow, set()).add(CONTROL)
+    return focus
 
 
 def _effects(threat) -> frozenset[str]:
@@ -409,7 +591,10 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                      "to block")
         return []
     what_if = min(samples, WHAT_IF_SAMPLES)
-    base, base_state = _evaluate(graph, runs, specs, [], candidates, what_if, exact_limit)
+    weights = np.array([TARGET_WEIGHTS.get(s.kind, 1.0) for s in specs])
+    base_per, base_state = _evaluate(graph, runs, specs, [], candidates, what_if,
+                                     exact_limit)
+    base = base_per.max(axis=0)
     pool, weight = _relevant(graph, runs, sorted({graph.index[s.element] for s, p in zip(
         specs, base, strict=True) if p > threshold}), candidates)
     table = _table(pool, graph)
@@ -419,6 +604,15 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     pool = [c for c in pool if (any(matter.get(m, False) for m in c.members)
                                 if isinstance(c, FleetCandidate) else matter[c.id])]
     relevant = len(pool)
+    # Candidates on the steps that matter most (each hot target's minimum cuts and most
+    # likely paths, entry steps included) are always searched, and so are the bundles
+    # that close those elements' easiest threats.
+    exposure = _exposure(graph, runs)
+    focus = _focus(graph, runs, specs, base_per, threshold, weights)
+    singles = {c.id: c for c in pool if not isinstance(c, FleetCandidate)}
+    bundles, bundle_score = _bundles(table, singles, focus, exposure, weight)
+    candidates = {**candidates, **bundles}
+    pool += sorted(bundles.values(), key=lambda c: c.id)
     reachable = base
     if max_candidates is None:  # a budget asked for buys a wider search
         max_candidates = MAX_CANDIDATES if budget is None else MAX_SEARCHED
@@ -427,18 +621,33 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     # The first round measures every searched candidate once: keep room for steps.
     max_candidates = max(2, min(max_candidates, budget // 2))
     if len(pool) > max_candidates:
-        reachable, _ = _evaluate(graph, runs, specs, [c.id for c in pool], candidates,
-                                 what_if, exact_limit, base_state)
-        score = _screen(pool, graph, runs, weight, table, index)
-        pool.sort(key=lambda c: (-score[c.id], c.cost, c.id))
-        notes.append(f"control plan: search limited to the {max_candidates} of {len(pool)} "
-                     f"candidates that most lower the chance of a step onto exposed elements "
-                     f"(alone or with the other candidates on the same element), weighted by "
-                     f"the targets above the threshold they lead to, per cost "
-                     f"(--plan-evaluations widens the search)")
+        reachable = _evaluate(graph, runs, specs, [c.id for c in pool], candidates,
+                              what_if, exact_limit, base_state)[0].max(axis=0)
+        score = _screen(pool, graph, runs, weight, table, index, exposure)
+        score.update(bundle_score)
+        pool.sort(key=lambda c: (not (c.elements & focus.keys()), -score[c.id], c.cost,
+                                 c.id))
+        notes.append(f"control plan: search limited to {max_candidates} of {len(pool)} "
+                     f"candidates: first those on the steps of each target's minimum cuts "
+                     f"and most likely paths, then those that most lower the chance of a "
+                     f"step onto exposed elements, weighted by the targets above the "
+                     f"threshold they lead to, per person-day (--plan-evaluations widens "
+                     f"the search)")
         pool = pool[:max_candidates]
     costs = {c.id: max(float(c.cost), 1e-6) for c in pool}
     states: dict[frozenset[str], State] = {frozenset(): base_state}
+    attackers = len(runs)
+    # Targets count by what they protect (patient safety above health data above
+    # availability), and each attacker's chance counts besides the worst's: a plan that
+    # closes the remote attacker's way in is worth funding even where an insider already
+    # stands on the target. Values and thresholds are scaled by the weights: the same
+    # sets bring targets under (the worst under <=> every attacker under), and a step's
+    # gain is the weighted excess it removes, worst attacker plus a tenth of the mean.
+    # Values: the worst attacker per target, then each attacker's divided by their number
+    # (the mean attacker) times MEAN_ATTACKER_WEIGHT, all weighted by the target's kind.
+    flat_w = np.concatenate([weights, MEAN_ATTACKER_WEIGHT * np.tile(weights, attackers)
+                             / attackers])
+    groups = np.tile(np.arange(len(specs)), attackers + 1)
 
     def evaluate(chosen: list[str]) -> np.ndarray:
         # Stand on the state of the largest evaluated subset (same worlds either way).
@@ -448,55 +657,78 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                                  exact_limit, states[ref] if ref is not None else None)
         if len(states) < 64:
             states[key] = state
-        return value * weights
+        return np.concatenate([value.max(axis=0), value.ravel()]) * flat_w
 
-    # Targets count by what they protect (patient safety above health data above
-    # availability): values and thresholds are scaled by the weights, so the same sets
-    # bring targets under, and a step's gain is its weighted excess removed.
-    weights = np.array([TARGET_WEIGHTS.get(s.kind, 1.0) for s in specs])
-    plan = plan_controls(evaluate, costs, threshold * weights, max_exact=max_exact,
+    def worst(values: np.ndarray) -> np.ndarray:
+        return values[:len(specs)] / weights
+
+    plan = plan_controls(evaluate, costs, threshold * flat_w, max_exact=max_exact,
                          budget=budget, max_steps=max_steps,
-                         elements={c.id: frozenset(c.elements) for c in pool})
-    for step in plan.steps:
-        step.before, step.after = step.before / weights, step.after / weights
-    plan.base = plan.base / weights
+                         elements={c.id: frozenset(c.elements) for c in pool},
+                         groups=groups)
     notes.extend(plan.notes)
     method = {"exact": "exact minimum-cost set", "best-found": "best set found in the budget",
               "greedy": "greedy with re-evaluation (too many candidates for the exact "
                         "search)", "none": "none"}[plan.method]
     if plan.steps or plan.method != "none":
-        notes.append(f"control plan: {method}; {relevant} of {len(candidates)} candidate(s) "
-                     f"can change a step towards a target above the threshold, "
-                     f"{plan.evaluations} evaluation(s) of {what_if} worlds")
+        notes.append(f"control plan: {method}; {relevant} of {len(candidates) - len(bundles)}"
+                     f" candidate(s) can change a step towards a target above the threshold"
+                     f" (and {len(bundles)} bundle(s) closing an element's easiest threats),"
+                     f" {plan.evaluations} evaluation(s) of {what_if} worlds; costs in "
+                     f"person-days")
     stuck = [j for j in range(len(specs)) if reachable[j] > threshold and base[j] > threshold]
     if stuck and relevant:
         names = ", ".join(f"{specs[j].id} ({reachable[j]:.3f})" for j in stuck[:5])
         notes.append(f"{len(stuck)} target(s) stay above the threshold {threshold:g} even "
                      f"with all {relevant} relevant candidate controls in place: {names}"
                      + (" ..." if len(stuck) > 5 else ""))
+    return _steps_out(plan, specs, candidates, costs, threshold, evaluate, worst,
+                      what_if)
+
+
+def _steps_out(plan, specs: list[TargetSpec], candidates: dict[str, Candidate],
+               costs: dict[str, float], threshold: float, evaluate, worst, what_if: int
+               ) -> list[dict[str, Any]]:
+    """One entry per funded control; a bundle's members become consecutive steps (each
+    measured with the ones before it), so a board reads single controls."""
+    base = worst(plan.base)
     out: list[dict[str, Any]] = []
     chosen: list[str] = []
-    cost = 0.0
+    days = 0.0
     for step in plan.steps:
         cand = candidates[step.added]
-        chosen.append(step.added)
-        cost += costs[step.added]
-        changed = []
-        for spec, before, after in zip(specs, step.before.tolist(), step.after.tolist(),
-                                       strict=True):
-            if abs(before - after) > 1e-12 or before > threshold:
-                changed.append({"target": spec.id, "element": spec.element,
-                                "before": before, "after": after})
-        out.append({
-            "controls": list(chosen), "added": step.added, "title": cand.title,
-            "control": catalog_control_of(cand) or step.added,
-            "elements": sorted(cand.elements), "step_cost": costs[step.added],
-            "cost": round(cost, 6),
-            "marginal_reduction": float(step.before.sum() - step.after.sum()),
-            "risk_reduction": float(plan.base.sum() - step.after.sum()),
-            "targets_above_threshold": int((step.after > threshold).sum()),
-            "max_probability": float(step.after.max(initial=0.0)),
-            "targets": changed, "goal": step.goal, "method": plan.method,
-            "optimal": plan.optimal, "evaluations": plan.evaluations, "worlds": what_if,
-        })
+        if isinstance(cand, BundleCandidate):
+            parts = [m for m in cand.members if m not in chosen]
+        else:
+            parts = [step.added]
+        before = worst(step.before)
+        for n, part in enumerate(parts):
+            after = worst(step.after) if n == len(parts) - 1 else worst(
+                evaluate(chosen + [part]))
+            member = candidates[part]
+            chosen.append(part)
+            step_days = float(member.cost) if part != step.added else costs[part]
+            days += step_days
+            changed = []
+            for spec, b, a in zip(specs, before.tolist(), after.tolist(), strict=True):
+                if abs(b - a) > 1e-12 or b > threshold:
+                    changed.append({"target": spec.id, "element": spec.element,
+                                    "before": b, "after": a})
+            out.append({
+                "controls": list(chosen), "added": part, "title": member.title,
+                "control": catalog_control_of(member) or part,
+                "elements": sorted(member.elements), "step_cost": round(step_days, 2),
+                "cost": round(days, 2), "step_days": round(step_days, 2),
+                "days": round(days, 2), "cost_unit": "person-days",
+                "bundle": step.added if part != step.added else None,
+                "bundle_title": cand.title if part != step.added else None,
+                "marginal_reduction": float(before.sum() - after.sum()),
+                "risk_reduction": float(base.sum() - after.sum()),
+                "targets_above_threshold": int((after > threshold).sum()),
+                "max_probability": float(after.max(initial=0.0)),
+                "targets": changed, "goal": step.goal, "method": plan.method,
+                "optimal": plan.optimal, "evaluations": plan.evaluations,
+                "worlds": what_if,
+            })
+            before = after
     return out
