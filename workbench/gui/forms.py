@@ -17,7 +17,7 @@ from typing import Any
 from annotated_types import Ge, Le
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -104,12 +104,18 @@ class FieldEditor(QObject):
 
     committed = Signal()
 
-    def __init__(self, spec: FieldSpec, choices: list[tuple[str, str]] | None = None):
+    def __init__(self, spec: FieldSpec, choices: list[tuple[str, str]] | None = None,
+                 multi: list[tuple[str, str]] | None = None):
         super().__init__()
         self.spec = spec
         self._loading = False
         kind = spec.kind
-        if choices is not None:
+        if multi is not None:  # a list of ids picked by name (pickers.MultiChoiceButton)
+            from workbench.gui.pickers import MultiChoiceButton
+
+            widget = MultiChoiceButton(multi)
+            widget.changed.connect(self._emit)
+        elif choices is not None:
             widget = QComboBox()
             for value, label in choices:
                 widget.addItem(label, "" if value is None else value)
@@ -155,7 +161,9 @@ class FieldEditor(QObject):
             w = self.widget
             if isinstance(value, enum.Enum):
                 value = value.value
-            if isinstance(w, QComboBox):
+            if hasattr(w, "set_chosen"):
+                w.set_chosen(list(value or []))
+            elif isinstance(w, QComboBox):
                 index = w.findData("" if value is None else value)
                 w.setCurrentIndex(max(index, 0))
             elif isinstance(w, QCheckBox):
@@ -176,6 +184,8 @@ class FieldEditor(QObject):
 
     def value(self) -> Any:
         w = self.widget
+        if hasattr(w, "chosen"):
+            return w.chosen()
         if isinstance(w, QComboBox):
             data = w.currentData()
             return None if data == "" else data
@@ -202,3 +212,33 @@ class FieldEditor(QObject):
         self.widget.setStyleSheet("" if not message else
                                   "border: 2px solid #d7191c; background: #fff0f0;")
         self.widget.setToolTip(message or "")
+
+
+def friendly_error(error: dict[str, Any]) -> str:
+    """A pydantic error in the analyst's words and language (pydantic's own text, such as
+    "String should match pattern '^[A-Za-z0-9]…'", means nothing in a workshop)."""
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    bound = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", "?"))))
+    translate = QCoreApplication.translate
+    if kind == "string_pattern_mismatch":
+        text = translate("Fields", "“%1” is not a valid identifier: use letters, digits and "
+                         ". _ : @ - without spaces, starting with a letter or a digit")
+    elif kind == "string_too_long":
+        text = translate("Fields", "too long: at most %2 characters")
+        bound = ctx.get("max_length", "?")
+    elif kind == "string_too_short":
+        text = translate("Fields", "may not be empty")
+    elif kind in ("int_parsing", "int_from_float", "float_parsing"):
+        text = translate("Fields", "“%1” is not a number")
+    elif kind in ("greater_than_equal", "greater_than"):
+        text = translate("Fields", "must be at least %2")
+    elif kind in ("less_than_equal", "less_than"):
+        text = translate("Fields", "must be at most %2")
+    elif kind.startswith("date"):
+        text = translate("Fields", "“%1” is not a date: write it as 2026-12-31")
+    elif kind == "enum":
+        text = translate("Fields", "“%1” is not one of the allowed values")
+    else:
+        return str(error.get("msg", kind))
+    return text.replace("%1", str(error.get("input", ""))).replace("%2", str(bound))

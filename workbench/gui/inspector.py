@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.document import Document
-from workbench.gui.forms import FieldEditor, FieldSpec, spec_for
+from workbench.gui.forms import FieldEditor, FieldSpec, friendly_error, spec_for
 from workbench.gui.labels import enum_label, field_label
+from workbench.gui.pickers import asset_choices, network_choices
 from workbench.model import edits
 from workbench.model.entities import Component, Flow, Metadata, ThreatInstance, TrustZone
 from workbench.model.enums import Scope
@@ -187,6 +188,18 @@ class Inspector(QWidget):
                                         for lvl in model.risk.likelihood_levels if lvl.value > 0]
         return None
 
+    def _id_choices(self, path: str) -> list[tuple[str, str]] | None:
+        """Fields holding other elements' ids are picked by name (ids stored)."""
+        kind, key = self._target
+        if kind == "flow" and path == "via":
+            return network_choices(self.doc.model, key)
+        obj = self._object(kind, key)
+        if kind == "flow" and path == "data_assets":
+            return asset_choices(self.doc.model, obj.data_assets)
+        if kind == "component" and path == "properties.data_assets":
+            return asset_choices(self.doc.model, obj.properties.data_assets)
+        return None
+
     def _property_choices(self, path: str) -> list[tuple[str | None, str]] | None:
         """Scope: say what an empty value means for this element (its stencil's default)."""
         kind, key = self._target
@@ -255,7 +268,8 @@ class Inspector(QWidget):
                 form.addRow(box)
                 continue
             choices = self._choices(name) if not prefix else self._property_choices(path)
-            editor = FieldEditor(spec, choices)
+            multi = self._id_choices(path)
+            editor = FieldEditor(spec, choices, multi)
             editor.set_value(value)
             editor.widget.setObjectName(path)
             editor.committed.connect(lambda p=path: self._commit(p))
@@ -294,7 +308,7 @@ class Inspector(QWidget):
                 self.doc.apply(text, edit[kind], key, changes)
         except ValidationError as exc:
             first = exc.errors()[0]
-            self._show_error(editor, f"{_label(path)}: {first['msg']}")
+            self._show_error(editor, f"{_label(path)}: {friendly_error(first)}")
         except (ValueError, KeyError) as exc:
             self._show_error(editor, f"{_label(path)}: {exc}")
         else:

@@ -232,8 +232,18 @@ def workshop_table() -> dict[str, str]:
     return module.FR
 
 
+def drawing_table() -> dict[str, str]:
+    """Drawing and layout texts (``drawing_fr.py``, kept apart to avoid collisions)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("drawing_fr", HERE / "drawing_fr.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.FR
+
+
 def main() -> int:
-    table = {**workshop_table(), **FR}
+    table = {**workshop_table(), **drawing_table(), **FR}
     for source in fill_catalog(HERE / "workbench_fr.ts", HERE / "workbench_fr.qm", table):
         print(f"untranslated: {source}")
     return 0
