@@ -643,7 +643,8 @@ def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
 def assess(model: ThreatModel, catalog: Catalog | None = None,
            stencils: StencilLibrary | None = None,
            warnings: list[str] | None = None, *, memo: bool = True,
-           exposure: dict[str, Any] | None = None) -> list[ThreatRisk]:
+           exposure: dict[str, Any] | None = None,
+           index: FactIndex | None = None) -> list[ThreatRisk]:
     """Risk of every threat instance recorded in ``model`` (run the rules first).
 
     ``exposure`` (element id -> :class:`workbench.analysis.attack.exposure.Exposure`)
@@ -655,9 +656,12 @@ def assess(model: ThreatModel, catalog: Catalog | None = None,
     with the same inputs (``risk_memo``; same figures; 1.7x faster re-analysis after an edit in
     ``benchmarks/bench_analysis.py``);
     ``memo=False`` scores every instance afresh, the reference the memo is tested against.
+    ``index``: the facts of this same model, when the caller has them already (the two
+    passes of :func:`assess_with_exposure` share one).
     """
     catalog = catalog or default_catalog()
-    index = FactIndex(model, stencils or default_stencils())
+    if index is None or index.model is not model:
+        index = FactIndex(model, stencils or default_stencils())
     scales = Scales.of(model)
     if memo:
         # imported here: risk_memo builds on this module's scoring functions
@@ -682,6 +686,8 @@ def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
 
     catalog = catalog or default_catalog()
     stencils = stencils or default_stencils()
-    base = assess(model, catalog, stencils, None, memo=memo)
+    index = FactIndex(model, stencils)  # both passes read the same facts
+    base = assess(model, catalog, stencils, None, memo=memo, index=index)
     exposure = element_exposure(model, base, Scales.of(model).likelihood, stencils)
-    return assess(model, catalog, stencils, warnings, memo=memo, exposure=exposure)
+    return assess(model, catalog, stencils, warnings, memo=memo, exposure=exposure,
+                  index=index)

@@ -110,20 +110,32 @@ class _RunKeys:
         """Everything scoring reads about an element (not its own id), as a memo number."""
         key = self._elements.get(element_id)
         if key is None:
+            key = self._base(element_id)
+            exposure = self.exposure.get(element_id)
+            if exposure is not None:
+                key = self.memo.element_number((key, exposure))
+            self._elements[element_id] = key
+        return key
+
+    def _base(self, element_id: str) -> int:
+        """The element's key without exposure, kept on the model index: the two passes of
+        ``assess_with_exposure`` (before and after exposure) share it."""
+        bases: dict[str, int] = vars(self.ix).setdefault("_memo_base_keys", {})
+        key = bases.get(element_id)
+        if key is None:
             ix = self.ix
             element: Component | Flow | None = ix.element(element_id)
             kind = type(element).__name__ if element is not None else None
             assets = ix.assets.get(element_id, []) if element is not None else []
             holding = ix.adjustments_holding(element_id, self.catalog, self.index)
-            key = (kind, element_layer(self.model, element_id, ix),
-                   safety_role(ix, element), ix.scope.get(element_id),
-                   tuple(self._asset(a.id, a) for a in assets),
-                   tuple(a.id for a in ix.own_assets.get(element_id, [])),
-                   tuple(self._adjustment_pos[id(a)] for a in holding),
-                   tuple(self.control(c.id) for c in ix.controls_on.get(element_id, [])),
-                   self.exposure.get(element_id))
-            key = self.memo.element_number(key)
-            self._elements[element_id] = key
+            key = self.memo.element_number((
+                kind, element_layer(self.model, element_id, ix),
+                safety_role(ix, element), ix.scope.get(element_id),
+                tuple(self._asset(a.id, a) for a in assets),
+                tuple(a.id for a in ix.own_assets.get(element_id, [])),
+                tuple(self._adjustment_pos[id(a)] for a in holding),
+                tuple(self.control(c.id) for c in ix.controls_on.get(element_id, []))))
+            bases[element_id] = key
         return key
 
     def instance(self, inst: ThreatInstance) -> Any:
@@ -209,8 +221,15 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
                     warnings: list[str] | None, exposure: dict[str, Any] | None = None
                     ) -> list[ThreatRisk]:
     """Same as scoring each instance with :func:`assess_instance`, reusing past results."""
-    ix = ModelIndex(model, index.stencils)
     memo = _memo(catalog)
+    # One model index per fact index (same model): the passes before and after exposure
+    # share its lookups, its adjustments per element and the element keys above. It is
+    # tied to this memo's numbers, so a memo started afresh starts a fresh index too.
+    ix = vars(index).get("_risk_model_index")
+    if ix is None or ix.model is not model or vars(ix).get("_memo") is not memo:
+        ix = ModelIndex(model, index.stencils)
+        vars(ix)["_memo"] = memo
+        vars(index)["_risk_model_index"] = ix
     keys = _RunKeys(model, catalog, index, ix, memo, exposure)
     categories = tuple(c.id for c in model.risk.impact_categories) or tuple(DEFAULT_CATEGORY_IDS)
     run = (scales, categories)

@@ -70,9 +70,42 @@ _UNSAFE_UTF8 = re.compile(
     b"|\xef\xbb\xbf")
 
 
+#: The first bytes of those encodings, and every other byte (for ``bytes.translate``).
+_LEADS = bytes([*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f, 0xc2, 0xe2, 0xef])
+_NOT_LEADS = bytes(range(256)).translate(None, _LEADS)
+
+
 def json_escape_unsafe_bytes(json_bytes: bytes) -> bytes:
     """:func:`json_escape_unsafe` for UTF-8 JSON bytes (orjson's output), without decoding:
     the writer of ``analyze --json`` at 10,000 elements spent seconds decoding, scanning and
-    re-encoding 280 MB of text that almost never holds such a character."""
-    return _UNSAFE_UTF8.sub(
-        lambda m: f"\\u{ord(m.group().decode('utf-8')):04x}".encode("ascii"), json_bytes)
+    re-encoding 280 MB of text that almost never holds such a character.
+
+    A regular expression over the whole output scans at about 30 MB/s; ``bytes.translate``
+    and ``bytes.find`` (C loops) find the few places that could start an unsafe character,
+    and the expression is only tried there. Those first bytes are ASCII controls or UTF-8
+    lead bytes, never inside another character, so the places cannot overlap.
+    """
+    leads = set(json_bytes.translate(None, _NOT_LEADS))
+    if not leads:
+        return json_bytes
+    spans: list[tuple[int, int]] = []
+    for lead in leads:
+        needle = bytes([lead])
+        pos = json_bytes.find(needle)
+        while pos >= 0:
+            match = _UNSAFE_UTF8.match(json_bytes, pos)
+            if match:
+                spans.append((pos, match.end()))
+            pos = json_bytes.find(needle, pos + 1)
+    if not spans:
+        return json_bytes
+    spans.sort()
+    parts: list[bytes] = []
+    last = 0
+    for start, end in spans:
+        parts.append(json_bytes[last:start])
+        code = ord(json_bytes[start:end].decode("utf-8"))
+        parts.append(f"\\u{code:04x}".encode("ascii"))
+        last = end
+    parts.append(json_bytes[last:])
+    return b"".join(parts)
