@@ -20,7 +20,8 @@ no explanation.
 
 Then, unless ``--no-samples``: the plan on the six sample models and on synthetic hospital
 groups (``gen_synthetic.py``) through the real engine: targets above the threshold 0.1
-before the plan and after its last step, evaluations spent, steps, and the seconds
+before the plan and after its last step, evaluations spent, steps, person-days the
+plan spends (``control-costs.json`` midpoints), and the seconds
 ``analyze_attacks`` takes with and without the plan (one run each, risks from ``analyze``;
 timings vary on a shared machine). Samples run twice: the default budget ("auto") and
 ``plan_evaluations=240`` (120 searched candidates).
@@ -163,7 +164,7 @@ def engine_rows(sizes: list[int], wide: int = 240) -> None:
               for p in sorted((root / "sample-models").glob("*.twm.json"))]
     models += [(f"synthetic-{n}", synthetic_model(n)) for n in sizes]
     print("model                              budget elements targets above evals steps  "
-          "cost after  without s  with s  plan s")
+          "days after  without s  with s  plan s")
     for name, model in models:
         risks = analyze(model).threats
         t = time.perf_counter()

@@ -74,6 +74,9 @@ class Candidate:
     title: str
     cost: float
     elements: set[str] = field(default_factory=set)
+    #: The catalog control's kind (prevent, detect, respond, recover); "" for the model's
+    #: own controls. Bundles (``recommend.py``) are made of preventive controls only.
+    kind: str = ""
 
 
 EdgeEvidence = dict[str, list[ThreatEvidence]]

@@ -105,6 +105,8 @@ class BundleCandidate(Candidate):
 
 
 BUNDLE_PREFIX = "bundle:"
+#: Control kinds a bundle is made of ("" : the analyst's own control).
+PREVENTIVE = frozenset({"prevent", ""})
 #: Anchors tried per element and effect (the controls touching most of its easiest
 #: threats, per person-day, first), and levels: the second level goes on to answer the
 #: threats that are then the easiest.
@@ -137,6 +139,7 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
             if control is not None:
                 ctype = catalog.controls.get(control)
                 cand.cost = catalog_days(control, ctype.cost if ctype else None)
+                cand.kind = ctype.kind if ctype else ""
             elif cid in own:
                 cand.cost = model_days(own[cid].cost, max(1, len(cand.elements)))
     dropped = len(candidates) - len(kept)
@@ -158,7 +161,8 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
             fid, f"{ctype.title if ctype else control} on every {label} ({len(members)})",
             catalog_days(control, ctype.cost if ctype else None, len(members)),
             {e for c in members for e in c.elements},
-            members=tuple(c.id for c in members), control=control)
+            members=tuple(c.id for c in members), control=control,
+            kind=ctype.kind if ctype else "")
     return kept, dropped
 
 
@@ -442,7 +446,9 @@ def _bundles(table: dict[str, list[_Row]], singles: dict[str, Candidate],
     out: dict[str, BundleCandidate] = {}
     score: dict[str, float] = {}
     seen: set[frozenset[str]] = set()
-    cost = {c: singles[c].cost for c in singles}
+    # Preventive controls only: a bundle closes ways in; detection and response do not stop
+    # the step (they stay candidates on their own).
+    cost = {c: singles[c].cost for c in singles if singles[c].kind in PREVENTIVE}
     for e in sorted(focus):
         for effect in sorted(focus[e]):
             rows = [r for r in table.get(e) or [] if effect in r.effects]
