@@ -122,6 +122,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "layer_gateway": ("Gateways", "Passerelles"),
     "layer_network": ("Networks", "Réseaux"),
     "layer_cloud": ("Cloud and data centre", "Cloud et centre de données"),
+    "legend_layers": ("Border colour = layer (the drawing groups elements by trust zone)",
+                      "Couleur du bord = couche (le schéma groupe les éléments par zone de "
+                      "confiance)"),
     "legend_risk": ("Element colour = highest current risk on it",
                     "Couleur d'un élément = risque actuel le plus élevé"),
     "legend_flows": ("Lock = encrypted; dashed = not authenticated",

@@ -9,6 +9,7 @@ it already prints at least as large; the report never writes the packed layout b
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,6 +41,9 @@ class Fit:
     height: float
     lanes: list[tuple[float, float]] | None = None  # (left, width) per layer; None: default
     names_fit: bool = True  # False: no candidate held every name at the legible size
+    #: False for a zone grid (:func:`zone_grid_fit`): no swimlanes, the layer is the
+    #: element's border colour (the legend says so).
+    swimlanes: bool = True
 
     def scale(self, page: tuple[float, float]) -> float:
         return min(page[0] / self.width, page[1] / self.height)
@@ -110,6 +114,70 @@ def packed_fit(model: ThreatModel, max_rows: int, size: tuple[float, float] | No
     return Fit(layout, sum(lane_w) + 20, y + 60, list(zip(lane_x, lane_w, strict=True)))
 
 
+def zone_grid_fit(model: ThreatModel, columns: int, row_width: float,
+                  size: tuple[float, float], title_size: float = 0.0) -> Fit:
+    """Trust zones side by side, without swimlanes: each zone a block of at most
+    ``columns`` columns (its elements in layer order: things, gateways, networks, cloud),
+    blocks placed left to right in the model's zone order and wrapped at ``row_width``.
+
+    Why: a crowded model with ten zones stacks ten bands in four lanes, most cells empty
+    (the hospital-group sample: 31 elements, 10 zones, every name cut at 7 pt). Packed as
+    blocks, the same zones fill a landscape page and names print whole. Lanes go; the
+    layer stays visible as each element's border colour. With ``title_size`` (layout
+    units) a block is at least as wide as its zone's title at that size.
+    """
+    from workbench.report.fonts import text_width
+
+    ew, eh = size
+    bands, cells = _cells(model)
+    titles = {z.id: f"{z.name} · {z.trust_level}/10" for z in model.zones}
+    header = max(ZONE_HEADER, title_size * 1.6)
+    blocks = []
+    for zone in bands:
+        ids = [i for lane in range(len(LAYER_ORDER)) for i in cells.get((zone, lane), [])]
+        cols = max(1, min(columns, len(ids)))
+        rows = math.ceil(len(ids) / cols)
+        inner = cols * ew + (cols - 1) * GAP_X
+        title = text_width(titles.get(zone, ""), title_size, bold=True) + 14 \
+            if title_size and zone != NO_ZONE else 0.0
+        width = max(inner + 2 * ZONE_PAD, title)
+        height = header + ZONE_PAD + rows * (eh + GAP_Y) - GAP_Y + ZONE_PAD
+        blocks.append((zone, ids, cols, width, height))
+    layout = Layout()
+    x, y, shelf, right = 10.0, 10.0, 0.0, 0.0
+    for zone, ids, cols, width, height in blocks:
+        if x > 10.0 and x + width > row_width:
+            x, y, shelf = 10.0, y + shelf + ZONE_GAP, 0.0
+        offset = (width - (cols * ew + (cols - 1) * GAP_X)) / 2
+        for index, comp_id in enumerate(ids):
+            row, col = divmod(index, cols)
+            layout.elements[comp_id] = Box(
+                x=x + offset + col * (ew + GAP_X),
+                y=y + header + ZONE_PAD + row * (eh + GAP_Y), w=ew, h=eh)
+        if zone != NO_ZONE:
+            layout.zones[zone] = Box(x=x, y=y, w=width, h=height)
+        right = max(right, x + width)
+        x += width + ZONE_GAP
+        shelf = max(shelf, height)
+    return Fit(layout, right + 20, y + shelf + 60, [], swimlanes=False)
+
+
+def zone_grid_candidates(model: ThreatModel, pages: list[tuple[float, float]],
+                         sizes=SIZES) -> list[Fit]:
+    """Zone grids for every element size, column cap, title size and row width that could
+    fill one of ``pages`` (row widths around the page's proportions)."""
+    out = []
+    for size, columns, title in itertools.product(sizes, (1, 2, 3), (0.0, 11.0, 13.5, 16.0)):
+        one_row = zone_grid_fit(model, columns, math.inf, size, title)
+        area = sum(b.w * b.h for b in one_row.layout.zones.values()) or one_row.width * 100
+        widths = {one_row.width}
+        for page_w, page_h in pages:  # row widths around the page's proportions
+            ideal = math.sqrt(area * page_w / page_h)
+            widths |= {ideal * f for f in (0.8, 1.0, 1.2, 1.45, 1.75)}
+        out += [zone_grid_fit(model, columns, w, size, title) for w in sorted(widths)]
+    return out
+
+
 def best_layout(model: ThreatModel, pages: list[tuple[float, float]],
                 text_fits: Callable[[Fit, float], bool] | None = None) -> tuple[Fit, int]:
     """The layout (authored or packed) and the page index that print the diagram largest.
@@ -131,6 +199,12 @@ def best_layout(model: ThreatModel, pages: list[tuple[float, float]],
 
     fitting = [(fit, bonus) for fit, bonus in candidates
                if text_fits is None or text_fits(fit, scale(fit))]
+    if not fitting and text_fits is not None and model.components:
+        # No lane layout holds the names: zones side by side, without lanes.
+        grids = zone_grid_candidates(model, pages)
+        fitting = [(fit, 1.0) for fit in grids if text_fits(fit, scale(fit))]
+        if fitting:
+            candidates = fitting
     best_fit = max(fitting or candidates, key=lambda c: scale(c[0]) * c[1])[0]
     best_fit.names_fit = bool(fitting)
     page = max(range(len(pages)), key=lambda i: best_fit.scale(pages[i]))

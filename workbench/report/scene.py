@@ -234,7 +234,7 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
             fit, page_index = best_layout(model, pages, _names_fit(model, lang))
     if fit.layout is not model.layout:
         model = model.model_copy(update={"layout": fit.layout})
-    lanes = fit.lanes or lanes
+    lanes = fit.lanes if fit.lanes is not None else lanes
     page = pages[page_index]
     floor = 0.0
     for _ in range(6):  # bigger text makes the scene a little larger: converge on the size
@@ -257,6 +257,8 @@ def _names_fit(model: ThreatModel, lang: str):
     size that prints at :data:`MIN_PT`, into the lines its box holds, no word cut."""
     library = default_stencils()
     names = {c.id: c.name for c in model.components}
+    zones = {z.id: f"{z.name} · {z.trust_level}/10" for z in model.zones}
+    plain = {z.id: z.name for z in model.zones}  # lanes: the trust level may be left out
     margin = {}
     for comp in model.components:
         stencil = library.get(comp.stencil)
@@ -275,6 +277,10 @@ def _names_fit(model: ThreatModel, lang: str):
             room = int((h - 6) // (size + 1.5))
             lines = wrap_text(name, inner, size, bold=True, max_lines=99, lang=lang)
             if room < 1 or len(lines) > room or any(line.endswith("…") for line in lines):
+                return False
+        for zone_id, box in fit.layout.zones.items():  # zone names whole too
+            title = zones.get(zone_id, "") if not fit.swimlanes else plain.get(zone_id, "")
+            if text_width(title, size * 7.5 / MIN_PT, bold=True) > (box.w or 0) - 12:
                 return False
         return True
 
@@ -301,17 +307,19 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
     zone_boxes = {z: (b.x, b.y, b.w or 200.0, b.h or 100.0)
                   for z, b in model.layout.zones.items() if z in model.zones_by_id()}
     all_boxes = list(boxes.values()) + list(zone_boxes.values())
-    right = max([x + w for x, _, w, _ in all_boxes] + [lanes[-1][0] + lanes[-1][1]]) + 10
+    right = max([x + w for x, _, w, _ in all_boxes]
+                + [lanes[-1][0] + lanes[-1][1] if lanes else 0.0]) + 10
     left = min([x for x, _, _, _ in all_boxes] + [0.0]) - 10
     bottom = max([y + h for _, y, _, h in all_boxes] + [LANE_HEADER + ELEMENT_H]) + 20
-    band = max(22.0, text(10) * 1.6)  # lane header band
+    band = max(22.0, text(10) * 1.6) if lanes else 0.0  # lane header band
     top = min([y for _, y, _, _ in all_boxes] + [0.0]) - 4 - max(0.0, band - 26.0)
-    legend_h = 34.0 * k if show_legend else 0.0
+    legend_h = (34.0 + (0.0 if lanes else 12.0)) * k if show_legend else 0.0
     scene = Scene(left=left, top=top, width=right - left, height=bottom - top + legend_h,
                   page_index=page_index)
 
-    # Swimlanes, one per layer, with a header band.
-    for index, layer in enumerate(LAYER_ORDER):
+    # Swimlanes, one per layer, with a header band (none for a zone grid: the layer is the
+    # element's border colour, named in the legend).
+    for index, layer in enumerate(LAYER_ORDER if lanes else []):
         x, lane_w = lanes[index]
         scene.add(Shape("rect", x, top, lane_w, bottom - top, fill=LANE_FILLS[index % 2],
                         stroke="#d0d0d0", width=0.6))
@@ -330,6 +338,8 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
                         dash=(5, 3), points=[(6.0, 6.0)]))
         title = f"{zone.name} · {zone.trust_level}/10"
         lines = wrap_text(title, w - 12, text(7.5), bold=True, max_lines=1)
+        if lines[0].endswith("…"):  # a narrow zone: its name whole, the trust level left out
+            lines = wrap_text(zone.name, w - 12, text(7.5), bold=True, max_lines=1)
         scene.add(Label(x + 6, y + 4 + text(7.5), lines[0], size=text(7.5), bold=True,
                         colour="#555555", role="zone"))
         zone_titles.append((x + 6, y + 2, text_width(lines[0], text(7.5), bold=True),
@@ -484,12 +494,12 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
     for badge in badges:
         scene.add(badge)
     if show_legend:
-        _legend(scene, bottom + 6 * k, lang, bool(paths), k, text(7.5))
+        _legend(scene, bottom + 6 * k, lang, bool(paths), k, text(7.5), layers=not lanes)
     return scene
 
 
 def _legend(scene: Scene, y: float, lang: str, with_paths: bool, k: float = 1.0,
-            size: float = 7.5) -> None:
+            size: float = 7.5, layers: bool = False) -> None:
     x = scene.left + 6
     for level in LEVELS:
         scene.add(Shape("rect", x, y + 2 * k, 12 * k, 9 * k, fill=LEVEL_COLOURS[level],
@@ -509,3 +519,13 @@ def _legend(scene: Scene, y: float, lang: str, with_paths: bool, k: float = 1.0,
     room = scene.width - 52 * k - 12
     line2 = wrap_text(line2, room, size, max_lines=1)[0]
     scene.add(Label(scene.left + 6 + 52 * k, y + 24 * k, line2, size=size, colour="#444444"))
+    if layers:  # no swimlanes: the border colour says the layer
+        x = scene.left + 6
+        for layer in LAYER_ORDER:
+            scene.add(Shape("roundrect", x, y + 28 * k, 14 * k, 9 * k, fill="#ffffff",
+                            stroke=LAYER_COLOURS[layer], width=1.6, points=[(3.0, 3.0)]))
+            name = tr(f"layer_{layer.value}", lang)
+            scene.add(Label(x + 18 * k, y + 36 * k, name, size=size))
+            x += 26 * k + text_width(name, size)
+        scene.add(Label(x + 4 * k, y + 36 * k, tr("legend_layers", lang), size=size,
+                        colour="#444444"))
