@@ -136,3 +136,65 @@ def test_analysis_document_matches_the_unmemoised_analysis(name, model, catalog)
     warnings: list[str] = []
     fresh = assess_with_exposure(merged, catalog, warnings=warnings, memo=False)
     assert fast["threats"] == [_plain_row(r, catalog) for r in fresh]
+
+
+def _plain_evidence(risks, levels, catalog):
+    """Evidence built threat by threat, nothing shared (the code before the speed work)."""
+    from workbench.analysis.attack.evidence import (
+        Candidate,
+        ThreatEvidence,
+        cost_units,
+        level_probability,
+    )
+    from workbench.analysis.catalog import effects_from_stride
+
+    evidence, candidates = {}, {}
+    for risk in risks:
+        if not risk.counted:
+            continue
+        effects = (risk.threat_type.effects if risk.threat_type is not None
+                   else effects_from_stride(risk.instance.stride))
+        if not effects:
+            continue
+        inst = risk.instance
+        base = risk.base_likelihood
+        q = level_probability(base if base is not None else risk.likelihood, levels)
+        in_place, options, present = 1.0, [], set()
+        for ctl in risk.controls:
+            if ctl.catalog_id:
+                present.add(ctl.catalog_id)
+            if ctl.reduces not in ("likelihood", "both"):
+                continue
+            if ctl.in_place:
+                in_place *= 1.0 - ctl.effectiveness
+            else:
+                options.append((ctl.control, ctl.effectiveness))
+                candidates.setdefault(ctl.control, Candidate(ctl.control, ctl.title, 0.0)
+                                      ).elements.add(inst.element)
+        for ctype in catalog.controls_for(inst.catalog_id):
+            if ctype.id in present or ctype.reduces_effective not in ("likelihood", "both"):
+                continue
+            cid = f"catalog:{ctype.id}@{inst.element}"
+            options.append((cid, ctype.effectiveness))
+            candidates.setdefault(cid, Candidate(cid, f"{ctype.title} on {inst.element}",
+                                                 cost_units(ctype.cost))
+                                  ).elements.add(inst.element)
+        evidence.setdefault(inst.element, []).append(
+            ThreatEvidence(inst.key, q, in_place, tuple(options), frozenset(effects)))
+    return evidence, candidates
+
+
+@pytest.mark.parametrize(("name", "model"), MODELS[:len(SAMPLES)] + MODELS[-1:],
+                         ids=[n for n, _ in MODELS[:len(SAMPLES)] + MODELS[-1:]])
+def test_attack_evidence_matches_evidence_built_threat_by_threat(name, model, catalog):
+    from workbench.analysis.attack.evidence import evidence_from_risks
+    from workbench.analysis.risk import Scales
+
+    result = analyze(model, catalog)
+    levels = Scales.of(result.model).likelihood
+    fast = evidence_from_risks(result.threats, levels, catalog)
+    plain = _plain_evidence(result.threats, levels, catalog)
+    assert fast[0] == plain[0] and fast[0]
+    assert list(fast[1]) == list(plain[1])
+    assert [(c.title, c.cost, c.elements) for c in fast[1].values()] == \
+        [(c.title, c.cost, c.elements) for c in plain[1].values()]

@@ -189,23 +189,39 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
 
     Candidates are the model's controls not yet in place (by id) and catalog controls
     suggested for a threat but absent from the model (``catalog:<id>`` on each element).
+
+    What depends only on the threat type (its effects, its catalog controls) or on the
+    likelihood level is worked out once per distinct value: a hospital group has 100,000
+    threat instances of fewer than a hundred types.
     """
     from workbench.analysis.catalog import effects_from_stride
 
     evidence: EdgeEvidence = {}
     candidates: dict[str, Candidate] = {}
+    chance: dict[int, float] = {}
+    type_effects: dict[int, frozenset[str]] = {}
+    offered: dict[str, list[tuple[str, float, str, float]]] = {}
     for risk in risks:
         if not risk.counted:
             continue
-        effects = (risk.threat_type.effects if risk.threat_type is not None
-                   else effects_from_stride(risk.instance.stride))
+        ttype = risk.threat_type
+        if ttype is not None:
+            effects = type_effects.get(id(ttype))
+            if effects is None:
+                effects = type_effects[id(ttype)] = ttype.effects
+        else:
+            effects = effects_from_stride(risk.instance.stride)
         if not effects:
             continue  # repudiation, accidents: no change to the attacker's position
         inst = risk.instance
+        element = inst.element
         # base likelihood: the chance the threat works once attempted (exposure is the
         # graph's own business; using the exposure-adjusted value would count it twice)
         base = getattr(risk, "base_likelihood", None)
-        q = level_probability(base if base is not None else risk.likelihood, likelihood_levels)
+        level = base if base is not None else risk.likelihood
+        q = chance.get(level)
+        if q is None:
+            q = chance[level] = level_probability(level, likelihood_levels)
         in_place = 1.0
         options: list[tuple[str, float]] = []
         present_types: set[str] = set()
@@ -218,19 +234,26 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
                 in_place *= 1.0 - ctl.effectiveness
             else:
                 options.append((ctl.control, ctl.effectiveness))
-                cand = candidates.setdefault(ctl.control, Candidate(
-                    ctl.control, ctl.title, 0.0))
-                cand.elements.add(inst.element)
+                cand = candidates.get(ctl.control)
+                if cand is None:
+                    cand = candidates[ctl.control] = Candidate(ctl.control, ctl.title, 0.0)
+                cand.elements.add(element)
         if catalog is not None:
-            for ctype in catalog.controls_for(inst.catalog_id):
-                if ctype.id in present_types or ctype.reduces_effective not in (
-                        "likelihood", "both"):
+            types = offered.get(inst.catalog_id)
+            if types is None:
+                types = offered[inst.catalog_id] = [
+                    (c.id, c.effectiveness, c.title, cost_units(c.cost))
+                    for c in catalog.controls_for(inst.catalog_id)
+                    if c.reduces_effective in ("likelihood", "both")]
+            for type_id, effectiveness, title, cost in types:
+                if type_id in present_types:
                     continue
-                cid = f"catalog:{ctype.id}@{inst.element}"
-                options.append((cid, ctype.effectiveness))
-                cand = candidates.setdefault(cid, Candidate(
-                    cid, f"{ctype.title} on {inst.element}", cost_units(ctype.cost)))
-                cand.elements.add(inst.element)
-        evidence.setdefault(inst.element, []).append(
+                cid = f"catalog:{type_id}@{element}"
+                options.append((cid, effectiveness))
+                cand = candidates.get(cid)
+                if cand is None:
+                    cand = candidates[cid] = Candidate(cid, f"{title} on {element}", cost)
+                cand.elements.add(element)
+        evidence.setdefault(element, []).append(
             ThreatEvidence(inst.key, q, in_place, tuple(options), frozenset(effects)))
     return evidence, candidates
