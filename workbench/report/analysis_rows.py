@@ -23,6 +23,7 @@ from workbench.report.data import (
     AttackResult,
     Compromise,
     PlanItem,
+    Reach,
     RiskRow,
     cost_units,
 )
@@ -176,6 +177,15 @@ def attack_result(result: AnalysisResult, notes: list[str], top: int,
                         path=[str(x) for x in d["path"]], probability=float(d["probability"]),
                         rank=int(d.get("rank", 1)), truncated=bool(d.get("truncated")))
              for d in analysis.attack_paths]
+    reach: dict[tuple[str, str], Reach] = {}
+    for item in analysis.target_results:
+        intervals = item.get("by_attacker_ci") or {}
+        for attacker, prob in (item.get("by_attacker") or {}).items():
+            low, high, exact = intervals.get(attacker, (prob, prob, True))
+            reach[(str(attacker), str(item["target"]))] = Reach(float(prob), float(low),
+                                                                float(high), bool(exact))
+    for path in paths:
+        path.reach = reach.get((path.attacker, path.target))
     paths.sort(key=lambda p: (-p.probability, p.rank))
     worst: dict[str, dict[str, Any]] = {}
     for item in analysis.target_results:

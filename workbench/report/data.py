@@ -67,13 +67,29 @@ class RiskRow:
 
 
 @dataclass
+class Reach:
+    """The chance an attacker reaches a target by any path, as the attack engine found it:
+    exact, or a Monte Carlo estimate with its 95 % (Wilson) interval."""
+
+    probability: float
+    low: float
+    high: float
+    exact: bool
+
+
+@dataclass
 class AttackPath:
+    """One path. Its ``probability`` is exact: the product of its steps' chances
+    (docs/attack-paths.md); ``reach`` is the attacker's chance to reach the target by any
+    path, with its interval when estimated by simulation."""
+
     attacker: str
     target: str
     path: list[str]
     probability: float
     rank: int = 1
     truncated: bool = False
+    reach: Reach | None = None
 
 
 @dataclass
@@ -423,6 +439,6 @@ def as_mapping(obj: Any) -> dict[str, Any]:
     return {k: v for k, v in vars(obj).items() if not k.startswith("_")}
 
 
-__all__ = ["AttackPath", "Compromise", "LEVELS", "PlanItem", "ReportData", "RiskRow",
+__all__ = ["AttackPath", "Compromise", "Reach", "LEVELS", "PlanItem", "ReportData", "RiskRow",
            "TopRisk",
            "as_mapping", "control_plan", "cost_units", "gather", "layer_rank"]

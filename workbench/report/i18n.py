@@ -162,9 +162,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "path_line": ("{attacker} reaches {target}: {steps}",
                   "{attacker} atteint {target} : {steps}"),
     "path_line_board": ("{number}. {attacker} reaches {target} with a probability of "
-                        "{probability}: {steps}.",
+                        "{probability} along this path{reach}: {steps}.",
                         "{number}. {attacker} atteint {target} avec une probabilité de "
-                        "{probability} : {steps}."),
+                        "{probability} par ce chemin{reach} : {steps}."),
+    "reach_any": ("; {probability} by any path", " ; {probability} tous chemins confondus"),
+    "reach_interval": ("{probability} ({low}–{high})", "{probability} (de {low} à {high})"),
+    "reach_exact": ("exact", "exacte"),
+    "by_any_path": ("By any path", "Tous chemins confondus"),
+    "path_exact_note": ("A path's probability is exact: the product of its steps' chances. "
+                        "“By any path” is the attacker's chance to reach the target by any "
+                        "route, computed exactly or simulated (Monte Carlo, with its 95 % "
+                        "interval in brackets; a simulated figure can fall just below a "
+                        "path's exact one, within its interval).",
+                        "La probabilité d'un chemin est exacte : le produit des chances de "
+                        "ses étapes. « Tous chemins confondus » est la chance de l'attaquant "
+                        "d'atteindre la cible par n'importe quelle route, calculée "
+                        "exactement ou simulée (Monte-Carlo, avec son intervalle à 95 % "
+                        "entre crochets ; un chiffre simulé peut être un peu inférieur à celui, "
+                        "exact, d'un chemin, dans son intervalle)."),
     "probability": ("Probability", "Probabilité"),
     "attacker": ("Attacker", "Attaquant"),
     "target": ("Target", "Cible"),

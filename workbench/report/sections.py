@@ -11,7 +11,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 
 from workbench import __version__
 from workbench.model.enums import LAYER_ORDER
-from workbench.report.data import ReportData, RiskRow
+from workbench.report.data import AttackPath, ReportData, RiskRow
 from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, table
 from workbench.report.fasttable import FastTable
 from workbench.report.fonts import text_width
@@ -308,12 +308,39 @@ def paths_table(data: ReportData, styles: Styles, lang: str, width: float,
             steps += f" ({tr('truncated', lang)})"
         rows.append([str(number), _name(data, ap.attacker, lang), _name(data, ap.target, lang),
                      steps,
-                     fmt_number(ap.probability, lang, 3)])
-    widths = [8 * mm, 0.17 * width, 0.17 * width, 0.0, 20 * mm]
+                     fmt_number(ap.probability, lang, 3), reach_cell(ap, lang)])
+    widths = [8 * mm, 0.15 * width, 0.15 * width, 0.0, 17 * mm, 30 * mm]
     widths[3] = width - sum(widths)
     return [table(["#", tr("attacker", lang), tr("target", lang), tr("path", lang),
-                   tr("probability", lang)], rows, widths, styles,
-                  wrap=[False, True, True, True, False])]
+                   tr("probability", lang), tr("by_any_path", lang)], rows, widths, styles,
+                  wrap=[False, True, True, True, False, True]),
+            p(tr("path_exact_note", lang), styles.small)]
+
+
+def reach_cell(ap: AttackPath, lang: str) -> str:
+    """The technical report's "by any path": "0.961 [0.957, 0.965]" when simulated,
+    "0.961 (exact)" when computed exactly, "–" when the engine gave none."""
+    reach = ap.reach
+    if reach is None:
+        return "–"
+    value = fmt_number(reach.probability, lang, 3)
+    if reach.exact:
+        return f"{value} ({tr('reach_exact', lang)})"
+    low, high = fmt_number(reach.low, lang, 3), fmt_number(reach.high, lang, 3)
+    return f"{value} [{low} ; {high}]" if lang == "fr" else f"{value} [{low}, {high}]"
+
+
+def reach_phrase(ap: AttackPath, lang: str) -> str:
+    """The board's "; 96 % (95–97 %) by any path" ("" when the engine gave none). The
+    interval is shown when simulated and at least one point wide."""
+    reach = ap.reach
+    if reach is None:
+        return ""
+    value = percent(reach.probability, lang)
+    if not reach.exact and reach.high - reach.low >= 0.01:
+        value = tr("reach_interval", lang, probability=value, low=percent(reach.low, lang),
+                   high=percent(reach.high, lang))
+    return tr("reach_any", lang, probability=value)
 
 
 def path_lines(data: ReportData, styles: Styles, lang: str, limit: int) -> list:
@@ -327,7 +354,8 @@ def path_lines(data: ReportData, styles: Styles, lang: str, limit: int) -> list:
         out.append(p(tr("path_line_board", lang, number=number,
                         attacker=_name(data, ap.attacker, lang),
                         target=_name(data, ap.target, lang),
-                        probability=percent(ap.probability, lang), steps=steps),
+                        probability=percent(ap.probability, lang),
+                        reach=reach_phrase(ap, lang), steps=steps),
                      styles.small))
     return out
 

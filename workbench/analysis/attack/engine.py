@@ -349,6 +349,11 @@ def _collect(model: ThreatModel, graph: AttackGraph, runs: list[AttackerRun],
         worst = stack.argmax(axis=0)
         by = [dict(zip([r.profile.id for r in runs], col, strict=True))
               for col in np.round(stack, 6).T.tolist()]
+        # Each attacker's 95 % interval and exactness too (the report puts them beside
+        # that attacker's paths, not only beside the worst attacker's).
+        by_ci = [{run.profile.id: [round(reach[r][j][1], 6), round(reach[r][j][2], 6),
+                                   bool(reach[r][j][3])] for r, run in enumerate(runs)}
+                 for j in range(len(specs))]
         for j, spec in enumerate(specs):
             r = int(worst[j])
             run = runs[r]
@@ -360,6 +365,7 @@ def _collect(model: ThreatModel, graph: AttackGraph, runs: list[AttackerRun],
                             "method": METHOD_EXACT if is_exact else METHOD_MC,
                             "worlds": 0 if is_exact else sol.worlds,
                             "approximate": not is_exact, "by_attacker": by[j],
+                            "by_attacker_ci": by_ci[j],
                             "effect": KIND_EFFECT.get(spec.kind, CONTROL)})
         # Paths for each attacker's patient-safety targets first, then the most exposed.
         for r, run in enumerate(runs):
