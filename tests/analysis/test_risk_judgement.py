@@ -19,7 +19,7 @@ from workbench.analysis.risk import (
     exposure_level,
     level_chance,
 )
-from workbench.model import Component, ComponentProperties, Flow, ThreatModel
+from workbench.model import Component, ComponentProperties, Flow, Target, ThreatModel
 from workbench.model.enums import Layer, Scope, ThreatStatus
 
 
@@ -226,7 +226,8 @@ def test_the_same_threat_on_many_elements_is_one_row(catalog) -> None:
 
 
 def test_ranking_order_matches_a_brute_force_oracle(catalog) -> None:
-    """Residual risk, then patient-safety impact, then reach, as the board needs."""
+    """Residual risk, then patient-safety impact, then a finding, directness, fleet-wide
+    harm, then reach, as the board needs (docs/risk-model.md, "One row per threat")."""
     result = analyze(tiny_model(), catalog)
     groups = grouped_ranking(result)
     by_id: dict[str, list] = {}
@@ -235,12 +236,10 @@ def test_ranking_order_matches_a_brute_force_oracle(catalog) -> None:
 
     def oracle_key(cid):
         members = by_id[cid]
-        ttype = members[0].threat_type
-        return (-max(r.current.score for r in members),
-                -max(r.impact.get("patient_safety", 0) for r in members),
-                not any(r.direct_harm for r in members),
-                not (ttype is not None and ttype.mass_harm),
-                -max(r.exposure or 0 for r in members),
+        # the most serious copy decides the first keys, compared as a whole
+        worst = min((-r.current.score, -r.impact.get("patient_safety", 0), not r.finding,
+                     r.harm_distance, not r.mass_harm) for r in members)
+        return (*worst, -max(r.exposure or 0 for r in members),
                 -max(r.inherent.score for r in members), -len(members), cid)
 
     assert [g.catalog_id for g in groups] == sorted(by_id, key=oracle_key)
@@ -269,3 +268,64 @@ def test_a_physical_attack_takes_one_device_at_a_time(catalog) -> None:
     assert "one device's data at a time" in lost.impact_reasons["legal"]
     tamper = risks["thing.physical-tampering@pump"]
     assert tamper.impact.get("patient_safety") == 4  # one patient harmed is still the top
+
+
+# --- findings, directness and fleet-wide harm (session 4) ----------------------------------
+
+def _pump_on_a_lan(open_services: list[str], authentication: str = "none") -> ThreatModel:
+    """The tiny model's pump, also reached over a hospital LAN from a drug-library server."""
+    model = tiny_model()
+    pump = model.component("pump")
+    pump.properties.authentication = authentication
+    pump.properties.open_services = list(open_services)
+    model.components += [
+        Component(id="lan", name="Hospital LAN", stencil="hospital-lan", layer=Layer.NETWORK),
+        Component(id="dls", name="Drug library", stencil="drug-library-server",
+                  layer=Layer.CLOUD),
+    ]
+    model.flows.append(Flow(id="f-library", source="dls", target="pump", via=["lan"],
+                            protocol="proprietary TCP", authentication="none",
+                            data_assets=["dosing"]))
+    return model
+
+
+def test_a_declared_weakness_is_a_finding_and_ranks_first_among_equals(catalog) -> None:
+    """A pump that takes commands with no authentication: therapy change is a finding."""
+    open_pump = _by_key(analyze(_pump_on_a_lan([]), catalog))
+    change = open_pump["thing.unauthorized-therapy-change@pump"]
+    assert change.finding
+    assert any("finding, the model declares the weakness" in r
+               for r in change.likelihood_reasons)
+    closed = _pump_on_a_lan([], authentication="certificate")
+    assert not _by_key(analyze(closed, catalog))["thing.unauthorized-therapy-change@pump"].finding
+    # the board's first threat, among the others at the same level, is the finding
+    result = analyze(_pump_on_a_lan([]), catalog)
+    first = grouped_ranking(result)[0]
+    assert first.catalog_id == "thing.unauthorized-therapy-change" and first.finding
+
+
+def test_fleet_wide_harm_follows_open_services_and_fleet_managers(catalog) -> None:
+    """Hospira 2015: every pump answers the same telnet; one library reaches every pump.
+    The same pump reached only by radio harms one patient at a time."""
+    radio_only = _by_key(analyze(_pump_on_a_lan([]), catalog))
+    assert not radio_only["thing.unauthorized-therapy-change@pump"].mass_harm
+    telnet = _by_key(analyze(_pump_on_a_lan(["telnet (root, no password)"]), catalog))
+    change = telnet["thing.unauthorized-therapy-change@pump"]
+    assert change.mass_harm and "telnet" in change.mass_harm_reason
+    library = telnet["flow.unauthenticated-therapy-command@f-library"]
+    assert library.mass_harm and "fleet manager" in library.mass_harm_reason
+    # a threat that harms no patient is never fleet-wide, whatever the element
+    assert not any(r.mass_harm for r in telnet.values()
+                   if r.threat_type is not None and not r.threat_type.patient_safety)
+
+
+def test_harm_on_the_treating_device_ranks_before_harm_on_what_commands_it(catalog) -> None:
+    model = tiny_model()
+    model.targets = [Target(id="t-pump", element="pump", kind="patient_safety",
+                            name="Insulin delivery")]
+    risks = _by_key(analyze(model, catalog))
+    assert risks["thing.unauthorized-therapy-change@pump"].harm_distance == 0
+    relayed = [r for r in risks.values() if r.instance.element == "relay" and r.direct_harm]
+    assert relayed and all(r.harm_distance == 1 for r in relayed)
+    data_only = [r for r in risks.values() if not r.direct_harm]
+    assert data_only and all(r.harm_distance == 2 for r in data_only)

@@ -143,8 +143,12 @@ def test_new_facts_are_readable_by_rules(tmp_path: Path) -> None:
     assert holds({"attr": "properties.debug_port", "op": "eq", "value": "open"}, gateway)
     assert holds({"attr": "properties.open_services", "op": "contains", "value": "telnet"},
                  gateway)
-    assert holds({"attr": "properties.safety_critical_function", "op": "exists",
-                  "value": True}, index.component(by_id["dls"]))
+    # the drug-library server manages the pump fleet; it treats no one itself (it
+    # delivers limits to the pumps: docs/risk-model.md, "Fleet-wide harm")
+    dls = index.component(by_id["dls"])
+    assert holds({"attr": "tags", "op": "contains", "value": "fleet_manager"}, dls)
+    assert not holds({"attr": "properties.safety_critical_function", "op": "exists",
+                      "value": True}, dls)
 
 
 @pytest.mark.parametrize("stencil_id, layer", [

@@ -260,9 +260,24 @@ class LikelihoodAdjustment(Strict):
     reason: ShortText
     stride: list[Stride] = Field(default_factory=list)  # empty: every threat
     vectors: list[Vector] = Field(default_factory=list)  # empty: every attack vector
+    #: Only these catalog threats (empty: every threat the STRIDE and vector lists allow).
+    threats: list[Identifier] = Field(default_factory=list)
+    #: The condition *is* the weakness the threat exploits, declared in the model (records
+    #: on the internet asking for no login; a pump taking commands from anyone): the threat
+    #: is a finding, not a possibility. Ranked first among equals (docs/risk-model.md).
+    finding: bool = False
+
+    @model_validator(mode="after")
+    def _finding_names_threats(self) -> LikelihoodAdjustment:
+        if self.finding and not self.threats:
+            raise ValueError("a 'finding' adjustment must name its 'threats' (the weakness "
+                             "it declares is the one those threats exploit)")
+        return self
 
     def concerns(self, threat: ThreatType | None, stride: set[Stride]) -> bool:
         """Whether this adjustment bears on a threat with this STRIDE set and vector."""
+        if self.threats and (threat is None or threat.id not in self.threats):
+            return False
         if self.stride and not stride & set(self.stride):
             return False
         return not self.vectors or (threat is not None and threat.vector in self.vectors)
@@ -398,6 +413,12 @@ def load_catalog(extra_paths: Iterable[str | Path] = (), *,
                 problems.append((src, Problem(f"controls[{control_id}].mitigates[{j}]",
                                               f"control {control_id!r} mitigates unknown threat "
                                               f"{tid!r}")))
+    for i, adj in enumerate(catalog.adjustments):
+        for j, tid in enumerate(adj.threats):
+            if tid not in catalog.threats:
+                problems.append((catalog.sources.get(adj.id, "adjustments"),
+                                 Problem(f"adjustments[{i}].threats[{j}]",
+                                         f"adjustment {adj.id!r} names unknown threat {tid!r}")))
     if problems:
         first_source = problems[0][0]
         raise ModelError([p if s == first_source else Problem(f"{s}: {p.path}", p.message)

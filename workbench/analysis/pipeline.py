@@ -120,12 +120,11 @@ def _threats_json(risks: list[ThreatRisk], catalog: Catalog) -> list[dict[str, A
                 common = by_type[inst.catalog_id] = (
                     ttype, ttype.title or inst.title or inst.catalog_id,
                     [s.value for s in ttype.stride], ttype.vector, list(ttype.linddun),
-                    bool(ttype.mass_harm),
                     [c.id for c in catalog.controls_for(inst.catalog_id)])
-            _, title, stride, vector, linddun, mass_harm, suggested = common
+            _, title, stride, vector, linddun, suggested = common
         else:
             title = inst.title or inst.catalog_id
-            stride, vector, linddun, mass_harm = [s.value for s in inst.stride], None, [], False
+            stride, vector, linddun = [s.value for s in inst.stride], None, []
             suggested = [c.id for c in catalog.controls_for(inst.catalog_id)]
         rows.append({
             "id": inst.id,
@@ -138,7 +137,10 @@ def _threats_json(risks: list[ThreatRisk], catalog: Catalog) -> list[dict[str, A
             "vector": vector,
             "linddun": linddun,
             "patient_safety": risk.patient_safety,
-            "mass_harm": mass_harm,
+            "mass_harm": risk.mass_harm,
+            "mass_harm_reason": risk.mass_harm_reason or None,
+            "finding": risk.finding,
+            "harm_distance": risk.harm_distance,
             "status": inst.status.value,
             "counted": risk.counted,
             "context": risk.context,

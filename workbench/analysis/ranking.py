@@ -7,11 +7,17 @@ groups the risks to treat (counted and in scope) by catalog threat and ranks the
 
 1. residual risk (current, after the controls in place) of the group's worst copy;
 2. then patient-safety impact (the highest over the copies);
-3. then, among equals, harm through the safety function itself (the pump, the commands it
-   acts on) before harm through data a clinician reads, and fleet-wide harm (the
-   catalog's ``mass_harm``) before harm to one patient;
-4. then reachability (the highest chance a declared attacker can attempt it);
-5. then inherent risk, the number of elements, and the catalog id (a stable order).
+3. then, among equals, a *finding* (the model declares the very weakness the threat
+   exploits: records on the web asking for no login) before a possibility;
+4. then how directly it harms a patient (``ThreatRisk.harm_distance``): on the device that
+   treats the patient (a patient-safety target: the pump, the implant), then on another
+   safety function or the commands to one, then through data;
+5. then fleet-wide harm (``ThreatRisk.mass_harm``) before harm to one patient;
+6. then reachability (the highest chance a declared attacker can attempt it);
+7. then inherent risk, the number of elements, and the catalog id (a stable order).
+
+The worst copy of a group is the first by the same key, so the element a board reads
+is the most direct, confirmed and reachable one among the copies at the top level.
 
 The window's grouped threat list, the CLI, the board report and the workshop all call
 this function, so they show the same five threats in the same order
@@ -28,9 +34,11 @@ from workbench.analysis.risk import RiskValue, ThreatRisk
 
 
 def _copy_key(risk: ThreatRisk) -> tuple:
-    """Worst copy first: residual, patient safety, direct harm, reach, inherent, key."""
-    return (-risk.current.score, -risk.impact.get("patient_safety", 0), not risk.direct_harm,
-            -(risk.exposure or 0.0), -risk.inherent.score, risk.key)
+    """Worst copy first: residual, patient safety, finding, directness, fleet, reach,
+    inherent, key."""
+    return (-risk.current.score, -risk.impact.get("patient_safety", 0), not risk.finding,
+            risk.harm_distance, not risk.mass_harm, -(risk.exposure or 0.0),
+            -risk.inherent.score, risk.key)
 
 
 @dataclass
@@ -107,13 +115,19 @@ class ThreatGroup:
 
     @property
     def mass_harm(self) -> bool:
-        """The catalog says one attack can harm many patients at once (a fleet)."""
-        return bool(self.threat_type and self.threat_type.mass_harm)
+        """One attack can harm many patients at once on some copy (``ThreatRisk.mass_harm``)."""
+        return any(t.mass_harm for t in self.threats)
+
+    @property
+    def finding(self) -> bool:
+        """The model declares the weakness on some copy (``ThreatRisk.finding``)."""
+        return any(t.finding for t in self.threats)
 
     def rank_key(self) -> tuple:
-        return (-self.current.score, -self.patient_safety, not self.direct_harm,
-                not self.mass_harm, -self.reach, -self.inherent.score, -self.count,
-                self.catalog_id)
+        worst = self.worst
+        return (-self.current.score, -worst.impact.get("patient_safety", 0), not worst.finding,
+                worst.harm_distance, not worst.mass_harm, -self.reach, -self.inherent.score,
+                -self.count, self.catalog_id)
 
     def to_json(self) -> dict[str, Any]:
         return {"catalog_id": self.catalog_id, "title": self.title, "count": self.count,
@@ -123,7 +137,8 @@ class ThreatGroup:
                 "risk_residual": self.current.to_json(),
                 "risk_projected": self.projected.to_json(),
                 "patient_safety": self.patient_safety, "reach": round(self.reach, 4),
-                "direct_harm": self.direct_harm,
+                "direct_harm": self.direct_harm, "harm_distance": self.worst.harm_distance,
+                "finding": self.finding,
                 "patient_safety_threat": any(t.patient_safety for t in self.threats),
                 "mass_harm": self.mass_harm}
 

@@ -203,6 +203,18 @@ class ThreatRisk:
     #: The attack acts on a safety-critical function itself (the device performing it, or
     #: the commands it acts on), not on data a clinician reads: ranks first among equals.
     direct_harm: bool = False
+    #: A likelihood adjustment marked ``finding`` holds: the model declares the very
+    #: weakness this threat exploits (records on the web with no login, a pump taking
+    #: commands from anyone). Ranked first among equals.
+    finding: bool = False
+    #: One attack reaches many patients at once (the catalog's ``mass_harm``, or the
+    #: element is reached as a fleet: see :func:`judge_fleet_and_directness`).
+    mass_harm: bool = False
+    mass_harm_reason: str = ""
+    #: How directly the attack harms a patient, for ranking among equals: 0 on the
+    #: device that treats or keeps the patient alive (a patient-safety target), 1 on
+    #: another safety function or on the commands to one, 2 through data (or no harm).
+    harm_distance: int = 2
 
     @property
     def key(self) -> str:
@@ -517,7 +529,9 @@ def derive_likelihood(model: ThreatModel, inst: ThreatInstance, threat: ThreatTy
         if not adj.concerns(threat, stride):
             continue
         total += adj.delta
-        reasons.append(f"{'+' if adj.delta > 0 else ''}{adj.delta}: {adj.reason}")
+        why = f"finding, the model declares the weakness: {adj.reason}" if adj.finding \
+            else adj.reason
+        reasons.append(f"{'+' if adj.delta > 0 else ''}{adj.delta}: {why}")
     total = max(-2, min(2, total))
     base_value = scales.shift(base, total, lik)
     if threat is not None and threat.vector in ONE_AT_A_TIME and base_value > lik[-2] and (
@@ -622,6 +636,10 @@ def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
     likelihood, l_reasons, base_l = derive_likelihood(model, inst, threat, catalog, index,
                                                       scales, ix, exp)
     impact, i_reasons = derive_impact(model, inst, threat, scales, ix)
+    stride = {Stride(s) for s in (threat.stride if threat else inst.stride)}
+    finding = threat is not None and any(
+        a.finding and a.concerns(threat, stride)
+        for a in ix.adjustments_holding(inst.element, catalog, index))
     controls = applied_controls(model, inst, catalog, ix)
     cur_l, cur_i = _after(likelihood, impact, [c for c in controls if c.in_place], scales)
     pro_l, pro_i = _after(likelihood, impact, controls, scales)
@@ -635,7 +653,7 @@ def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
         current=_value(cur_l, cur_i, scales), projected=_value(pro_l, pro_i, scales),
         controls=controls, cvss=cvss, base_likelihood=base_l,
         direct_harm=i_reasons.get("patient_safety", "").startswith(DIRECT_HARM_REASONS),
-        context=is_context(ix, inst.element),
+        context=is_context(ix, inst.element), finding=finding,
         exposure=exp.probability if exp is not None else None,
         exposure_attacker=exp.attacker if exp is not None else None)
 
@@ -667,10 +685,81 @@ def assess(model: ThreatModel, catalog: Catalog | None = None,
         # imported here: risk_memo builds on this module's scoring functions
         from workbench.analysis.risk_memo import assess_memoised
 
-        return assess_memoised(model, catalog, index, scales, warnings, exposure)
-    ix = ModelIndex(model, index.stencils)
-    return [assess_instance(model, t, catalog, index, scales, warnings, ix, exposure)
-            for t in model.threats]
+        risks = assess_memoised(model, catalog, index, scales, warnings, exposure)
+    else:
+        ix = ModelIndex(model, index.stencils)
+        risks = [assess_instance(model, t, catalog, index, scales, warnings, ix, exposure)
+                 for t in model.threats]
+    judge_fleet_and_directness(model, risks, index.stencils)
+    return risks
+
+
+#: Stencil tag of an element that manages a fleet (a drug-library server, a firmware
+#: update server): what it sends reaches every device it manages at once.
+FLEET_MANAGER_TAG = "fleet_manager"
+
+
+def judge_fleet_and_directness(model: ThreatModel, risks: list[ThreatRisk],
+                               stencils: StencilLibrary | None = None) -> None:
+    """Set ``mass_harm`` and ``harm_distance`` on every risk (cheap; after scoring).
+
+    Fleet-wide harm (docs/risk-model.md, "Fleet-wide harm"): the catalog says one attack
+    reaches many patients by nature (``mass_harm``: a malicious update, ransomware), or
+    the attack acts on a safety function (``direct_harm``) through something every device
+    of the class shares at once:
+
+    * the element lists network services that answer whoever reaches its network
+      (``open_services``) and the attack comes over the network or the adjacent LAN or
+      radio: one sweep of the network reaches every pump of the model's class;
+    * the element manages a fleet (stencil tag ``fleet_manager``), or the flow leaves one:
+      a forged drug library or firmware reaches every device it serves.
+
+    A proximate radio attack on one patient's pump stays one patient at a time.
+    """
+    stencils = stencils or default_stencils()
+    comps = model.components_by_id()
+    flows = {f.id: f for f in model.flows}
+    targets = {t.element for t in model.targets if t.kind == "patient_safety"}
+
+    def manager(cid: str) -> bool:
+        comp = comps.get(cid)
+        stencil = stencils.get(comp.stencil) if comp is not None else None
+        return bool(stencil is not None and FLEET_MANAGER_TAG in stencil.tags)
+
+    for risk in risks:
+        ttype = risk.threat_type
+        element = risk.instance.element
+        acts_on = risk.impact_reasons.get("patient_safety", "").startswith(
+            DIRECT_HARM_REASONS[0])
+        if risk.direct_harm and acts_on and (element in targets or not targets):
+            risk.harm_distance = 0
+        elif risk.direct_harm:
+            risk.harm_distance = 1
+        else:
+            risk.harm_distance = 2
+        risk.mass_harm, risk.mass_harm_reason = False, ""
+        if ttype is None or not ttype.patient_safety:
+            continue
+        if ttype.mass_harm:
+            risk.mass_harm = True
+            risk.mass_harm_reason = "catalog: one attack reaches many patients"
+            continue
+        if not risk.direct_harm:
+            continue
+        comp, flow = comps.get(element), flows.get(element)
+        if comp is not None and comp.properties.open_services and ttype.vector in (
+                "network", "adjacent"):
+            risk.mass_harm = True
+            risk.mass_harm_reason = (
+                "every device of this class answers on its network services ("
+                + ", ".join(comp.properties.open_services) + "): one sweep reaches the fleet")
+        elif comp is not None and manager(comp.id):
+            risk.mass_harm = True
+            risk.mass_harm_reason = "it manages a fleet: what it sends reaches every device"
+        elif flow is not None and manager(flow.source):
+            risk.mass_harm = True
+            risk.mass_harm_reason = ("it leaves a fleet manager: a forged library or firmware "
+                                     "reaches every device it serves")
 
 
 def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,

@@ -55,6 +55,7 @@ class _Scored:
     exposure: float | None
     exposure_attacker: str | None
     direct_harm: bool
+    finding: bool
     likelihood_reasons: tuple[str, ...]
     impact: tuple[tuple[str, int], ...]
     impact_reasons: tuple[tuple[str, str], ...]
@@ -199,6 +200,7 @@ def _memo(catalog: Catalog) -> _Memo:
 def _scored(risk: ThreatRisk, error: str | None) -> _Scored:
     return _Scored(risk.layer, risk.likelihood, risk.base_likelihood or risk.likelihood,
                    risk.context, risk.exposure, risk.exposure_attacker, risk.direct_harm,
+                   risk.finding,
                    tuple(risk.likelihood_reasons),
                    tuple(risk.impact.items()), tuple(risk.impact_reasons.items()),
                    risk.inherent, risk.current, risk.projected, tuple(risk.controls),
@@ -214,7 +216,7 @@ def _risk(inst: ThreatInstance, catalog: Catalog, s: _Scored) -> ThreatRisk:
         current=s.current, projected=s.projected, controls=list(s.controls),
         cvss=dict(s.cvss) if s.cvss is not None else None, base_likelihood=s.base_likelihood,
         context=s.context, exposure=s.exposure, exposure_attacker=s.exposure_attacker,
-        direct_harm=s.direct_harm)
+        direct_harm=s.direct_harm, finding=s.finding)
 
 
 def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scales: Scales,

@@ -107,7 +107,7 @@ def risk_rows(result: AnalysisResult) -> list[RiskRow]:
             impact=dict(risk.impact), controls=[c.title or c.control for c in risk.controls],
             references=_references(risk),
             patient_safety=risk.patient_safety,
-            many_patients=bool(ttype and ttype.mass_harm),
+            many_patients=risk.mass_harm,
             harm=(ttype.harm if ttype else None) or "",
             planned_controls=[c.control for c in risk.controls
                               if c.status.value == "planned"], context=risk.context))
