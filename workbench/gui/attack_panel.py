@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.gui.catalog_text import attacker_name, target_label
+
 #: Kinds of target a newcomer can mark from the empty panel, as the canvas menu offers.
 TARGET_KINDS = ("patient_safety", "health_data", "care_service")
 
@@ -128,12 +130,14 @@ class AttackPanel(QWidget):
         attacks = analysis.attacks if analysis is not None else None
         self.paths = [path_view(p, names, model) for p in paths_of(attacks)]
         self.paths.sort(key=lambda p: -p.probability)
-        attackers = {a.id: a.name for a in model.attackers}
+        attackers = {a.id: attacker_name(a.id, a.name) for a in model.attackers}
         targets = {t.id: t.name or names.get(t.element, t.element) for t in model.targets}
         for entry in _get(attacks, "attackers", default=[]) or []:
-            attackers.setdefault(entry["id"], entry.get("name") or entry["id"])
+            attackers.setdefault(entry["id"], attacker_name(entry["id"], entry.get("name")))
         for entry in _get(attacks, "targets", default=[]) or []:
-            targets.setdefault(entry["id"], entry.get("name") or entry["id"])
+            targets.setdefault(entry["id"], target_label(
+                model, entry.get("kind", ""), entry.get("element", ""),
+                entry.get("name") or entry["id"], bool(entry.get("derived"))))
         for combo, values, seen in (
             (self.attacker, attackers, {p.attacker for p in self.paths}),
             (self.target, targets, {p.target for p in self.paths}),

@@ -1,4 +1,4 @@
-"""Catalog titles in the interface language.
+"""Catalog titles, stencil and built-in attacker names in the interface language.
 
 Threat and control instances store the catalog's English title when the rule engine created
 them; a French interface shows the catalog's ``title_fr`` instead, unless the analyst
@@ -6,6 +6,10 @@ retitled the instance (their words are kept as typed).
 """
 
 from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib.resources import files
 
 from workbench.analysis.catalog import Catalog, default_catalog
 from workbench.gui.i18n import current_language
@@ -43,3 +47,104 @@ def control_title(catalog_id: str | None, title: str, catalog: Catalog | None = 
     if entry is not None and entry.title_fr and title in ("", entry.title):
         return entry.title_fr
     return title
+
+
+def stencil_label(stencil, fallback: str = "") -> str:
+    """A stencil's name in the interface language (the stencil file's ``label_fr``)."""
+    if stencil is None:
+        return fallback
+    if current_language() == "fr" and getattr(stencil, "label_fr", None):
+        return stencil.label_fr
+    return stencil.label
+
+
+@lru_cache(maxsize=1)
+def _attackers_fr() -> dict[str, dict[str, str]]:
+    """French names of the built-in attacker profiles (``workbench/data/attackers-fr.json``)."""
+    try:
+        text = (files("workbench.data") / "attackers-fr.json").read_text(encoding="utf-8")
+        return dict(json.loads(text)["attackers"])
+    except (OSError, ValueError, KeyError):  # a broken install shows English names
+        return {}
+
+
+def _builtin(attacker_id: str):
+    from workbench.analysis.attack.attackers import DEFAULT_ATTACKERS
+
+    return next((a for a in DEFAULT_ATTACKERS if a.id == attacker_id), None)
+
+
+def attacker_name(attacker_id: str, name: str | None) -> str:
+    """An attacker's name to show: the French name of a built-in profile while it keeps its
+    built-in English name; an analyst's own name as typed."""
+    if current_language() != "fr":
+        return name or attacker_id
+    french = _attackers_fr().get(attacker_id)
+    builtin = _builtin(attacker_id)
+    if french and builtin is not None and name in (None, "", builtin.name):
+        return french["name"]
+    return name or attacker_id
+
+
+def attacker_description(attacker_id: str, description: str | None) -> str | None:
+    """The same rule for the profile's description."""
+    if current_language() != "fr":
+        return description
+    french = _attackers_fr().get(attacker_id)
+    builtin = _builtin(attacker_id)
+    if french and builtin is not None and description in (None, "", builtin.description):
+        return french.get("description") or description
+    return description
+
+
+def scale_name(name: str) -> str:
+    """A level of the default likelihood or severity scales ("Critical" -> "Critique");
+    an organisation's own level names are shown as written."""
+    if current_language() != "fr":
+        return name
+    from workbench.analysis.riskmatrix import SCALE_NAMES_FR
+
+    return SCALE_NAMES_FR.get(name, name)
+
+
+def impact_name(category_id: str, name: str) -> str:
+    """An impact category: the EBIOS French wording for the default ten, while they keep
+    their default English name."""
+    if current_language() != "fr":
+        return name
+    from workbench.model.defaults import IMPACT_CATEGORIES, IMPACT_NAMES_FR
+
+    default = {cid: text for cid, text, _ in IMPACT_CATEGORIES}.get(category_id)
+    if category_id in IMPACT_NAMES_FR and name in (default, "", None):
+        return IMPACT_NAMES_FR[category_id]
+    return name
+
+
+def _de(name: str) -> str:
+    """French "de X", elided before a vowel: "d’Application", "de Balance"."""
+    return f"d’{name}" if name[:1].lower() in "aeiouyéèêàâîïôûœ" else f"de {name}"
+
+
+def target_name(kind: str, element_name: str, name: str, derived: bool,
+                function: str | None = None) -> str:
+    """A target's name: a derived one is worded again in French ("données de santé de
+    Balance connectée"); the model's own targets keep the name given."""
+    if not derived or current_language() != "fr":
+        return name
+    if kind == "health_data":
+        return f"données de santé {_de(element_name)}"
+    if kind == "care_service":
+        return f"service de soins {element_name}"
+    if kind == "patient_safety":
+        what = "thérapie" if function in (None, "", "therapy") else function
+        return f"{what} {_de(element_name)}"
+    return name
+
+
+def target_label(model, kind: str, element: str, name: str | None, derived: bool) -> str:
+    """:func:`target_name` for a target of ``model`` (its element's name and function)."""
+    comp = model.component(element)
+    if comp is None:
+        return name or element
+    return target_name(kind, comp.name, name or comp.name, derived,
+                       comp.properties.safety_critical_function)

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.gui.catalog_text import impact_name, scale_name
 from workbench.gui.document import Document
 from workbench.gui.forms import FieldEditor, FieldSpec, friendly_error, spec_for
-from workbench.gui.labels import enum_label, field_label
+from workbench.gui.labels import enum_label, field_label, status_label
 from workbench.gui.pickers import asset_choices, network_choices
 from workbench.model import edits
 from workbench.model.entities import Component, Flow, Metadata, ThreatInstance, TrustZone
@@ -184,7 +185,7 @@ class Inspector(QWidget):
             return [(None, none)] + [(z.id, z.name) for z in model.zones]
         if name == "likelihood" and self._target[0] == "threat":
             derived = QCoreApplication.translate("Inspector", "(derived)")
-            return [(None, derived)] + [(lvl.value, f"{lvl.value} · {lvl.name}")
+            return [(None, derived)] + [(lvl.value, f"{lvl.value} · {scale_name(lvl.name)}")
                                         for lvl in model.risk.likelihood_levels if lvl.value > 0]
         return None
 
@@ -221,7 +222,7 @@ class Inspector(QWidget):
         box = QGroupBox(QCoreApplication.translate("Inspector", "Impact per category"))
         inner = QFormLayout(box)
         derived = QCoreApplication.translate("Inspector", "(derived)")
-        levels = [(None, derived)] + [(lvl.value, f"{lvl.value} · {lvl.name}")
+        levels = [(None, derived)] + [(lvl.value, f"{lvl.value} · {scale_name(lvl.name)}")
                                       for lvl in model.risk.severity_levels if lvl.value > 0]
         for category in model.risk.impact_categories:
             editor = FieldEditor(FieldSpec("int", True), [(v, t) for v, t in levels])
@@ -230,7 +231,7 @@ class Inspector(QWidget):
             editor.widget.setObjectName(path)
             editor.committed.connect(lambda p=path: self._commit_impact(p))
             self.editors[path] = editor
-            inner.addRow(category.name, editor.widget)
+            inner.addRow(impact_name(category.id, category.name), editor.widget)
         form.addRow(box)
 
     def _commit_impact(self, path: str) -> None:
@@ -254,7 +255,7 @@ class Inspector(QWidget):
             value = getattr(obj, name)
             path = f"{prefix}{name}"
             if name in READ_ONLY:
-                label = QLabel(str(getattr(value, "value", value)))
+                label = QLabel(self._read_only_text(name, value))
                 label.setObjectName(f"ro:{path}")
                 form.addRow(_label(name), label)
                 continue
@@ -275,6 +276,22 @@ class Inspector(QWidget):
             editor.committed.connect(lambda p=path: self._commit(p))
             self.editors[path] = editor
             form.addRow(_label(name), editor.widget)
+
+    def _read_only_text(self, name: str, value: Any) -> str:
+        """Identity fields in words: the layer and stencil in the interface language
+        ("objet", "Balance connectée"), ids as they are."""
+        raw = str(getattr(value, "value", value))
+        if name == "layer":
+            return enum_label(raw)
+        if name == "stencil":
+            from workbench.gui.catalog_text import stencil_label
+
+            stencils = self.doc.stencils or getattr(self.window(), "stencils", None)
+            found = stencils.get(raw) if stencils is not None else None
+            return stencil_label(found, raw)
+        if name == "status":
+            return status_label(raw)
+        return raw
 
     # --- committing -------------------------------------------------------------------------
     def _commit(self, path: str) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
 
 from workbench.gui import theme
+from workbench.gui.catalog_text import stencil_label
 from workbench.gui.icons import draw_glyph, stencil_icon
 from workbench.model.entities import Box, Component, Flow, TrustZone
 from workbench.model.enums import Layer
@@ -201,7 +202,7 @@ class ElementItem(QGraphicsItem):
         if self._lines is None:
             width = self.w - ICON - 3 * PAD
             self._lines = wrap_elide(self.comp.name, _NAME_FONT, width, 2)
-            kind = self.stencil.label if self.stencil else self.comp.stencil
+            kind = stencil_label(self.stencil, self.comp.stencil)  # French: label_fr
             self._kind = QFontMetricsF(_SMALL_FONT).elidedText(
                 kind, Qt.TextElideMode.ElideRight, width)
         return self._lines, self._kind

@@ -162,4 +162,7 @@ def enum_label(value: str) -> str:
         "implemented": QCoreApplication.translate("Values", "implemented"),
         "verified": QCoreApplication.translate("Values", "verified"),
     }
-    return labels.get(value) or value.replace("_", " ")
+    if value in labels:
+        return labels[value]
+    status = status_label(value)  # a threat status in a combo box
+    return status if status != value else value.replace("_", " ")

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
 
+from workbench.gui.catalog_text import stencil_label
 from workbench.gui.document import Document
 from workbench.gui.items import ElementItem, FlowItem, FlowLabel, LaneItem, ZoneItem
 from workbench.model import edits
@@ -455,4 +456,5 @@ class DiagramScene(QGraphicsScene):
         x = min(max(x, lane_x(layer_index) + ELEMENT_W / 2),
                 lane_x(layer_index) + LANE_W - ELEMENT_W / 2)
         return self.doc.apply(QCoreApplication.translate("DiagramScene", "Add element"),
-                              edits.add_from_stencil, stencil, x, y, zone)
+                              edits.add_from_stencil, stencil, x, y, zone,
+                              name=stencil_label(stencil))  # "Balance connectée" in French

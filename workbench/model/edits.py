@@ -91,10 +91,11 @@ def add_component(model: ThreatModel, component: Component,
 
 
 def add_from_stencil(model: ThreatModel, stencil: Stencil, x: float, y: float,
-                     zone: str | None = None) -> tuple[ThreatModel, str]:
-    """A new component of ``stencil`` centred on (x, y); returns the model and the new id."""
+                     zone: str | None = None, name: str | None = None) -> tuple[ThreatModel, str]:
+    """A new component of ``stencil`` centred on (x, y); returns the model and the new id.
+    ``name``: the stencil's label in the user's language (default: its English label)."""
     comp_id = new_id(model, stencil.id)
-    comp = stencil.instantiate(comp_id, zone=zone)
+    comp = stencil.instantiate(comp_id, name=name, zone=zone)
     box = Box(x=x - ELEMENT_W / 2, y=y - ELEMENT_H / 2, w=ELEMENT_W, h=ELEMENT_H)
     return add_component(model, comp, box), comp_id
 

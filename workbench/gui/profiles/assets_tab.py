@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.gui.catalog_text import impact_name, scale_name
 from workbench.gui.labels import enum_label
 from workbench.gui.profiles.common import GREY, EditTab
 from workbench.model import profile_edits as pe
@@ -269,8 +270,8 @@ class AssetsTab(EditTab):
         self._build_impact(model, asset)
 
     def _build_impact(self, model: ThreatModel, asset: DataAsset | None) -> None:
-        categories = [(c.id, c.name) for c in model.risk.impact_categories]
-        levels = [(lvl.value, f"{lvl.value} · {lvl.name}")
+        categories = [(c.id, impact_name(c.id, c.name)) for c in model.risk.impact_categories]
+        levels = [(lvl.value, f"{lvl.value} · {scale_name(lvl.name)}")
                   for lvl in model.risk.severity_levels if lvl.value > 0]
         if [c for c, _ in categories] != list(self.impact):
             while self.impact_form.rowCount():

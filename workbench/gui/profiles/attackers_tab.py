@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.analysis.attack.attackers import DEFAULT_ATTACKERS, resolve_entries
+from workbench.gui.catalog_text import attacker_description, attacker_name
 from workbench.gui.labels import layer_label
 from workbench.gui.profiles.common import GREY, CommitTextEdit, EditTab
 from workbench.gui.profiles.rule_text import rule_text
@@ -240,7 +241,8 @@ class AttackersTab(EditTab):
 
     def _row(self, profile: AttackerProfile, builtin: bool, entries: list[str],
              names: dict[str, str]) -> QTreeWidgetItem:
-        label = profile.name + ("  " + self.tr("(built-in)") if builtin else "")
+        label = attacker_name(profile.id, profile.name) + (
+            "  " + self.tr("(built-in)") if builtin else "")
         item = QTreeWidgetItem([label, f"{profile.capability:.0%}",
                                 str(len(entries)) if entries else self.tr("none")])
         item.setData(COL_NAME, ID_ROLE, profile.id)
@@ -248,7 +250,8 @@ class AttackersTab(EditTab):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(COL_NAME, Qt.CheckState.Checked if profile.enabled
                            else Qt.CheckState.Unchecked)
-        item.setToolTip(COL_NAME, profile.description or profile.name)
+        item.setToolTip(COL_NAME, attacker_description(profile.id, profile.description)
+                        or attacker_name(profile.id, profile.name))
         item.setToolTip(COL_ENTRIES, "\n".join(names.get(e, e) for e in entries)
                         or self.tr("No entry point in this model: no path from this attacker"))
         if builtin:

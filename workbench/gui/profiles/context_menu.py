@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from workbench.gui.catalog_text import attacker_name
 from workbench.model import profile_edits as pe
 
 
@@ -38,7 +39,7 @@ def extend(window, menu, item_id: str) -> None:
         sub = menu.addMenu(QCoreApplication.translate("ProfilesMenu", "Entry Point for"))
         sub.setObjectName("entry-point-menu")
         for profile, builtin in shown_profiles(model):
-            label = profile.name
+            label = attacker_name(profile.id, profile.name)
             if builtin:
                 label += " " + QCoreApplication.translate("ProfilesMenu", "(built-in)")
             action = sub.addAction(label)

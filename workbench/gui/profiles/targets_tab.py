@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.analysis.attack.targets import resolve_targets
+from workbench.gui.catalog_text import target_label
 from workbench.gui.labels import layer_label
 from workbench.gui.profiles.common import GREY, EditTab
 from workbench.model import edits
@@ -113,9 +114,10 @@ class TargetsTab(EditTab):
             comp = comps.get(spec.element)
             element = f"{comp.name} ({layer_label(comp.layer.value)})" if comp else spec.element
             source = self.tr("derived") if spec.derived else self.tr("model")
-            item = QTreeWidgetItem([spec.name, kind_label(spec.kind), element, source])
+            name = target_label(model, spec.kind, spec.element, spec.name, spec.derived)
+            item = QTreeWidgetItem([name, kind_label(spec.kind), element, source])
             item.setData(COL_NAME, ID_ROLE, spec.id)
-            item.setToolTip(COL_NAME, spec.name)
+            item.setToolTip(COL_NAME, name)
             item.setToolTip(COL_ELEMENT, element)
             item.setData(COL_NAME, DERIVED_ROLE, spec.derived)
             if spec.derived:
@@ -202,8 +204,10 @@ class TargetsTab(EditTab):
             return
         spec = next(t for t in resolve_targets(self.doc.model, self.window_.stencils)
                     if t.id == item.data(COL_NAME, ID_ROLE))
+        # kept under the name shown (French in a French window)
         key = self.apply(self.tr("Keep target"), edits.add_target, spec.element, spec.kind,
-                         spec.name)
+                         target_label(self.doc.model, spec.kind, spec.element, spec.name,
+                                      True))
         if isinstance(key, str):
             self.select_target(key)
 
