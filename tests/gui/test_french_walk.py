@@ -123,8 +123,10 @@ def readable_texts(window) -> list[tuple[str, str]]:
                     add(model.index(row, col).data(), f"cell of {name}")
                     add(model.index(row, col).data(_tooltip_role()), f"cell tooltip of {name}")
         if isinstance(widget, QTreeWidget):
-            for i in range(widget.topLevelItemCount()):
-                item = widget.topLevelItem(i)
+            items = [widget.topLevelItem(i) for i in range(widget.topLevelItemCount())]
+            while items:  # every level: the palette's stencils are children of layers
+                item = items.pop()
+                items += [item.child(i) for i in range(item.childCount())]
                 for col in range(widget.columnCount()):
                     add(item.text(col), f"tree item of {name}")
                     add(item.toolTip(col), f"tree tooltip of {name}")

@@ -271,15 +271,27 @@ class Inspector(QWidget):
             choices = self._choices(name) if not prefix else self._property_choices(path)
             multi = self._id_choices(path)
             editor = FieldEditor(spec, choices, multi)
-            editor.set_value(value)
+            editor.set_value(self._shown(path, obj, value))
             editor.widget.setObjectName(path)
             editor.committed.connect(lambda p=path: self._commit(p))
             self.editors[path] = editor
             form.addRow(_label(name), editor.widget)
 
+    def _shown(self, path: str, obj: BaseModel, value: Any) -> Any:
+        """What an editor shows for ``value``: a suggested threat's catalog title in the
+        interface language (committing it unchanged stores nothing)."""
+        if path == "title" and isinstance(obj, ThreatInstance):
+            from workbench.gui.catalog_text import threat_title
+
+            return threat_title(obj.catalog_id, value)
+        return value
+
     def _read_only_text(self, name: str, value: Any) -> str:
         """Identity fields in words: the layer and stencil in the interface language
         ("objet", "Balance connectée"), ids as they are."""
+        if isinstance(value, bool):
+            return (QCoreApplication.translate("Inspector", "yes") if value
+                    else QCoreApplication.translate("Inspector", "no"))
         raw = str(getattr(value, "value", value))
         if name == "layer":
             return enum_label(raw)
@@ -305,7 +317,7 @@ class Inspector(QWidget):
             current = getattr(current, part, None)
         if hasattr(current, "value") and not isinstance(current, (int, float)):
             current = current.value
-        if current == value:
+        if current == value or (value is not None and value == self._shown(path, obj, current)):
             self._clear_error()
             editor.set_error(None)
             return
@@ -365,7 +377,7 @@ class Inspector(QWidget):
             current: Any = obj_new
             for part in path.split("."):
                 current = getattr(current, part, None)
-            editor.set_value(current)
+            editor.set_value(self._shown(path, obj_new, current))
 
 
 __all__ = ["Inspector", "FieldSpec", "Component", "Flow", "TrustZone", "ThreatInstance",

@@ -23,6 +23,7 @@ from workbench.gui.attack_panel import AttackPanel
 from workbench.gui.docks import keep_canvas_share, make_narrowable
 from workbench.gui.document import Document
 from workbench.gui.heatmap import HeatmapPanel
+from workbench.gui.i18n import current_language
 from workbench.gui.inspector import Inspector
 from workbench.gui.palette import Palette
 from workbench.gui.recovery import AUTOSAVE_MS, Recovery
@@ -69,13 +70,15 @@ def blank_model() -> ThreatModel:
 
 class MainWindow(QMainWindow):
     def __init__(self, path: str | None = None, *, settings: QSettings | None = None,
-                 recovery: Recovery | None = None, lang: str = "en",
+                 recovery: Recovery | None = None, lang: str | None = None,
                  stencils: StencilLibrary | None = None, analysis: str = "async",
                  offer_recovery: bool = True):
         super().__init__()
         self.settings = settings or QSettings("ThreatWorkbench", "Workbench")
         self.recovery = recovery or Recovery()
-        self.lang = lang
+        # the language installed (i18n.install), unless told: the palette and the report
+        # dialog's default follow the rest of the window
+        self.lang = lang or current_language()
         self.analysis_mode = analysis  # async | sync | off
         self.stencils = stencils if stencils is not None else load_stencils()
         self.doc = Document(blank_model(), None, self.stencils, self)
@@ -86,7 +89,7 @@ class MainWindow(QMainWindow):
         self.risk_overlay = False
         self._closing_ok = False
 
-        self.palette = Palette(self.stencils, lang)
+        self.palette = Palette(self.stencils, self.lang)
         self.inspector = Inspector(self.doc)
         self.threats = ThreatsPanel(self.doc)
         self.attacks = AttackPanel()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -27,16 +28,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
+    QSplitter,
     QTableView,
+    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from workbench.analysis.explain import Explainer
 from workbench.analysis.ranking import grouped_ranking
 from workbench.gui.catalog_text import control_title, threat_title
 from workbench.gui.document import Document
 from workbench.gui.labels import layer_label, level_label, status_label
+from workbench.gui.why_text import details_html
 from workbench.model import edits
 from workbench.model.enums import ControlStatus, ThreatStatus
 
@@ -251,12 +257,41 @@ class ThreatsPanel(QWidget):
                   self.count):
             top.addWidget(w)
         top.addStretch(1)
-        for w in (self.accept_btn, self.reject_btn, self.owner_btn, self.control_btn):
-            top.addWidget(w)
+        # Beside the table: why the selected threat applies, what can be done, and the
+        # decisions (the buttons used to end the filter row and were cut off at the
+        # window's edge on a projector).
+        self.details = QTextBrowser()
+        self.details.setObjectName("threat-details")
+        self.details.setOpenLinks(False)
+        self.details.setMinimumWidth(120)
+        self.explainer = None
+        buttons = QGridLayout()
+        for i, w in enumerate((self.accept_btn, self.reject_btn, self.owner_btn,
+                               self.control_btn)):
+            w.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(w, i // 2, i % 2)
+        # Each column has its own top row, so in a short dock (a projector) the decisions
+        # stay in view above the details, as the filters stay above the table.
+        table_side = QWidget()
+        table_layout = QVBoxLayout(table_side)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(top)
+        table_layout.addWidget(self.view, 1)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addLayout(buttons)
+        side_layout.addWidget(self.details, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(table_side)
+        self.splitter.addWidget(side)
+        side.setMinimumWidth(max(260, buttons.sizeHint().width()))  # whole button texts
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(top)
-        layout.addWidget(self.view)
+        layout.addWidget(self.splitter)
         self.scope.currentIndexChanged.connect(self._apply_filters)
         self.status.currentIndexChanged.connect(self._apply_filters)
         self.search.textChanged.connect(self._apply_filters)
@@ -267,6 +302,14 @@ class ThreatsPanel(QWidget):
         self.owner_btn.clicked.connect(self._owner)
         self.control_menu.aboutToShow.connect(self._fill_controls)
         self._update_buttons()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        width = self.splitter.width()
+        if not getattr(self, "_split_set", False) and width > 600:
+            self._split_set = True  # once: afterwards the analyst's drag is kept
+            side = max(self.splitter.widget(1).minimumWidth(), int(width * 0.3))
+            self.splitter.setSizes([width - side, side])
 
     # --- data -------------------------------------------------------------------------------
     def set_analysis(self, analysis) -> None:
@@ -292,6 +335,7 @@ class ThreatsPanel(QWidget):
         self._apply_filters()
         if keep:
             self.select_key(keep)
+        self.show_details()  # the same row may have new numbers
 
     def _set_grouped(self, on: bool) -> None:
         """Switch between one row per threat copy and one row per threat (ranked)."""
@@ -348,9 +392,30 @@ class ThreatsPanel(QWidget):
 
     def _row_changed(self, *args) -> None:
         self._update_buttons()
+        self.show_details()
         risk = self.current_risk()
         if risk is not None:
             self.threatSelected.emit(risk.instance.id, risk.instance.element)
+
+    def show_details(self) -> None:
+        """Why the selected threat applies, how it scores, and its catalog controls."""
+        risk = self.current_risk()
+        if risk is None or self.analysis is None:
+            self.details.setHtml(QCoreApplication.translate(
+                "ThreatsPanel", "Select a threat to see why it applies and what can be "
+                "done about it."))
+            return
+        result = self.analysis.result
+        model = result.model
+        if self.explainer is None or self.explainer.model is not model:
+            self.explainer = Explainer(model, self.doc.stencils)
+        ttype = getattr(risk, "threat_type", None)
+        why = self.explainer.why(ttype, risk.instance.element) if ttype is not None else None
+        self.details.setHtml(details_html(risk, self.table_model.names, why, result.catalog,
+                                          result.scales, self.doc.stencils))
+
+    def details_text(self) -> str:
+        return self.details.toPlainText()
 
     def _update_buttons(self) -> None:
         # decisions are made on one copy: not on a grouped row

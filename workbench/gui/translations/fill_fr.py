@@ -180,6 +180,71 @@ FR = {
         "sont laissés de côté",
     "organisation (risks treated)": "organisation (risques traités)",
     "context (assumption, not ranked)": "contexte (hypothèse, non classé)",
+    # threat details: why a threat applies, what can be done (gui/why_text.py)
+    "Select a threat to see why it applies and what can be done about it.":
+        "Choisissez une menace pour voir pourquoi elle s'applique et ce que l'on peut faire.",
+    "source": "origine", "destination": "destination",
+    "Element type": "Type d'élément", "Category of element": "Catégorie d'élément",
+    "Kind of element": "Nature de l'élément", "Kind of trust zone": "Type de zone de confiance",
+    "Trust level of its zone": "Niveau de confiance de sa zone",
+    "Has a wireless interface": "A une interface sans fil",
+    "Data it holds or carries": "Données qu'il détient ou transporte",
+    "Holds or carries personal data": "Détient ou transporte des données personnelles",
+    "Holds or carries health data (GDPR art. 9)":
+        "Détient ou transporte des données de santé (RGPD art. 9)",
+    "Highest confidentiality of its data": "Confidentialité maximale de ses données",
+    "Highest integrity need of its data": "Besoin d'intégrité maximal de ses données",
+    "Highest availability need of its data": "Besoin de disponibilité maximal de ses données",
+    "Incoming flows": "Flux entrants", "Outgoing flows": "Flux sortants",
+    "Unencrypted flows": "Flux non chiffrés", "Unauthenticated flows": "Flux non authentifiés",
+    "Weakly authenticated flows": "Flux faiblement authentifiés",
+    "Unsigned software received": "Logiciel non signé reçu",
+    "Unauthenticated incoming flows": "Flux entrants non authentifiés",
+    "Flows carried": "Flux transportés",
+    "Unencrypted flows carried": "Flux non chiffrés transportés",
+    "Unauthenticated flows carried": "Flux non authentifiés transportés",
+    "On a flat network": "Sur un réseau à plat",
+    "Carries software": "Transporte du logiciel", "Wireless link": "Liaison sans fil",
+    "Crosses a trust boundary": "Franchit une frontière de confiance",
+    "Drop in trust level": "Baisse du niveau de confiance",
+    "Networks it goes through": "Réseaux traversés",
+    "Number of networks it goes through": "Nombre de réseaux traversés",
+    "Goes through a flat network": "Traverse un réseau à plat",
+    "yes": "oui", "no": "non", "not set": "non renseigné",
+    "%1 is %2": "%1 : %2", "%1 is not %2": "%1 : pas %2",
+    "%1 is one of: %2": "%1 : l'un de %2", "%1 is none of: %2": "%1 : aucun de %2",
+    "%1 includes %2": "%1 : comprend %2", "%1 does not include %2": "%1 : ne comprend pas %2",
+    "%1 includes one of: %2": "%1 : comprend l'un de %2",
+    "%1 includes none of: %2": "%1 : ne comprend aucun de %2",
+    "%1 is above %2": "%1 : supérieur à %2", "%1 is not above %2": "%1 : au plus %2",
+    "%1 is at least %2": "%1 : au moins %2", "%1 is below %2": "%1 : inférieur à %2",
+    "%1 is not below %2": "%1 : au moins %2", "%1 is at most %2": "%1 : au plus %2",
+    "%1 is set": "%1 : renseigné", "%1 is not set": "%1 : non renseigné",
+    "(here: %1)": "(ici : %1)",
+    "Added by an analyst, not by a catalog rule.":
+        "Ajoutée par un analyste, pas par une règle du catalogue.",
+    "The element is no longer in the model.": "L'élément n'est plus dans le modèle.",
+    "The catalog rule no longer holds on this element; the threat stays because an analyst "
+    "decided on it.":
+        "La règle du catalogue ne s'applique plus à cet élément ; la menace reste parce qu'un "
+        "analyste a statué dessus.",
+    "Rule for elements of layer %1 (this one: %2)":
+        "Règle pour les éléments de la couche %1 (celui-ci : %2)",
+    "Rule for these element types: %1 (this one: %2)":
+        "Règle pour ces types d'élément : %1 (celui-ci : %2)",
+    "The catalog rule applies to every element of this kind.":
+        "La règle du catalogue s'applique à tout élément de ce genre.",
+    "Likelihood %1": "Vraisemblance %1", "(%1 once attempted)": "(%1 une fois tentée)",
+    "Most exposed to: %1 (can attempt it: %2)":
+        "Plus exposée à : %1 (peut la tenter : %2)",
+    "Impact: %1": "Impact : %1", "attached (%1)": "associée (%1)",
+    "No catalog control for this threat: record your own measure, or reject the threat with "
+    "a reason.":
+        "Aucune mesure du catalogue pour cette menace : décrivez votre propre mesure, ou "
+        "rejetez la menace en donnant la raison.",
+    "Why it applies": "Pourquoi elle s'applique", "How likely, how bad":
+        "Vraisemblance et gravité", "What can be done": "Que peut-on faire",
+    "on %1": "sur %1",
 }
 
 

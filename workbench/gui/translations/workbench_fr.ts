@@ -3,68 +3,68 @@
 <context>
     <name>AttackPanel</name>
     <message>
-        <location filename="../attack_panel.py" line="108" />
+        <location filename="../attack_panel.py" line="110" />
         <source>Run the analysis to see attack paths.</source>
         <extracomment>Kinds of target a newcomer can mark from the empty panel, as the canvas menu offers. The empty panel's buttons: mark the canvas selection as a target of this kind, and open the attackers/targets editor (the window connects both).</extracomment>
         <translation>Lancez l'analyse pour voir les chemins d'attaque.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="113" />
+        <location filename="../attack_panel.py" line="115" />
         <source>Attacker</source>
         <translation>Attaquant</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="114" />
+        <location filename="../attack_panel.py" line="116" />
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="144" />
+        <location filename="../attack_panel.py" line="148" />
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="152" />
+        <location filename="../attack_panel.py" line="156" />
         <source>Attack-path engine not available.</source>
         <translation>Moteur de chemins d'attaque indisponible.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="156" />
+        <location filename="../attack_panel.py" line="160" />
         <source>No attack path yet. A path needs an attacker (where they start) and a target (what matters). Select an element on the canvas and mark it as a target, or open the attackers and targets.</source>
         <translation>Pas encore de chemin d'attaque. Un chemin demande un attaquant (d'où il part) et une cible (ce qui compte). Sélectionnez un élément sur le schéma et marquez-le comme cible, ou ouvrez les attaquants et les cibles.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="165" />
+        <location filename="../attack_panel.py" line="169" />
         <source>Select a path to highlight it on the canvas.</source>
         <translation>Choisissez un chemin pour le surligner sur le schéma.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="178" />
+        <location filename="../attack_panel.py" line="182" />
         <source>Mark selection as target</source>
         <translation>Marquer la sélection comme cible</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="181" />
+        <location filename="../attack_panel.py" line="185" />
         <source>Patient safety</source>
         <translation>Sécurité du patient</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="182" />
+        <location filename="../attack_panel.py" line="186" />
         <source>Health data</source>
         <translation>Données de santé</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="183" />
+        <location filename="../attack_panel.py" line="187" />
         <source>Care service</source>
         <translation>Service de soins</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="190" />
+        <location filename="../attack_panel.py" line="194" />
         <source>Attackers and targets…</source>
         <translation>Attaquants et cibles…</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="214" />
+        <location filename="../attack_panel.py" line="218" />
         <source>the attacker starts on the target: %1</source>
         <translation>l'attaquant part de la cible : %1</translation>
     </message>
@@ -73,63 +73,63 @@
     <name>DiagramScene</name>
     <message>
         <location filename="../palette.py" line="74" />
-        <location filename="../scene.py" line="30" />
+        <location filename="../scene.py" line="31" />
         <source>Things</source>
         <extracomment>How far (scene px) beside a card a released flow still snaps to it.</extracomment>
         <translation>Objets</translation>
     </message>
     <message>
         <location filename="../palette.py" line="75" />
-        <location filename="../scene.py" line="31" />
+        <location filename="../scene.py" line="32" />
         <source>Gateways</source>
         <translation>Passerelles</translation>
     </message>
     <message>
         <location filename="../palette.py" line="76" />
-        <location filename="../scene.py" line="32" />
+        <location filename="../scene.py" line="33" />
         <source>Networks</source>
         <translation>Réseaux</translation>
     </message>
     <message>
         <location filename="../palette.py" line="77" />
-        <location filename="../scene.py" line="33" />
+        <location filename="../scene.py" line="34" />
         <source>Cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="429" />
+        <location filename="../scene.py" line="430" />
         <source>Move</source>
         <extracomment>a status-bar message (e.g. why a connection was refused)</extracomment>
         <translation>Déplacer</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="435" />
+        <location filename="../scene.py" line="436" />
         <source>Connect</source>
         <translation>Relier</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="450" />
+        <location filename="../scene.py" line="451" />
         <source>Placed in its layer's swimlane</source>
         <translation>Placé dans le couloir de sa couche</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="457" />
+        <location filename="../scene.py" line="458" />
         <source>Add element</source>
         <translation>Ajouter un élément</translation>
     </message>
     <message>
-        <location filename="../items.py" line="131" />
+        <location filename="../items.py" line="132" />
         <source>trust %1</source>
         <extracomment>Radius of the connection handle: large enough to hit on a projector or a touchpad.</extracomment>
         <translation>confiance %1</translation>
     </message>
     <message>
-        <location filename="../items.py" line="341" />
+        <location filename="../items.py" line="342" />
         <source>encrypted</source>
         <translation>chiffré</translation>
     </message>
     <message>
-        <location filename="../items.py" line="344" />
+        <location filename="../items.py" line="345" />
         <source>not authenticated</source>
         <translation>non authentifié</translation>
     </message>
@@ -682,62 +682,72 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../inspector.py" line="152" />
+        <location filename="../inspector.py" line="153" />
         <source>Element</source>
         <extracomment>Fields shown read-only (identity) or edited elsewhere (the canvas, the threats panel).</extracomment>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="153" />
+        <location filename="../inspector.py" line="154" />
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="154" />
+        <location filename="../inspector.py" line="155" />
         <source>Trust zone</source>
         <translation>Zone de confiance</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="155" />
+        <location filename="../inspector.py" line="156" />
         <source>Threat</source>
         <translation>Menace</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="156" />
+        <location filename="../inspector.py" line="157" />
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="163" />
+        <location filename="../inspector.py" line="164" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="183" />
+        <location filename="../inspector.py" line="184" />
         <source>(no zone)</source>
         <translation>(aucune zone)</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="186" />
-        <location filename="../inspector.py" line="223" />
+        <location filename="../inspector.py" line="187" />
+        <location filename="../inspector.py" line="224" />
         <source>(derived)</source>
         <translation>(calculé)</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="214" />
+        <location filename="../inspector.py" line="215" />
         <source>(stencil default: %1)</source>
         <translation>(par défaut du gabarit : %1)</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="221" />
+        <location filename="../inspector.py" line="222" />
         <source>Impact per category</source>
         <translation>Impact par catégorie</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="240" />
-        <location filename="../inspector.py" line="303" />
+        <location filename="../inspector.py" line="241" />
+        <location filename="../inspector.py" line="332" />
         <source>Edit %1</source>
         <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="293" />
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="294" />
+        <source>no</source>
+        <translation>non</translation>
     </message>
 </context>
 <context>
@@ -766,390 +776,390 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="66" />
+        <location filename="../main_window.py" line="67" />
         <source>Untitled threat model</source>
         <extracomment>Quiet period after the last change before it goes to the recovery file.</extracomment>
         <translation>Modèle de menaces sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="102" />
         <source>Stencils</source>
         <translation>Gabarits</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101" />
+        <location filename="../main_window.py" line="104" />
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103" />
+        <location filename="../main_window.py" line="106" />
         <source>Risk heatmap</source>
         <translation>Carte des risques</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105" />
+        <location filename="../main_window.py" line="108" />
         <source>Threats</source>
         <translation>Menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107" />
+        <location filename="../main_window.py" line="110" />
         <source>Attack paths</source>
         <translation>Chemins d'attaque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123" />
+        <location filename="../main_window.py" line="126" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="183" />
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="184" />
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="185" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="186" />
         <source>Save &amp;As…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="187" />
         <source>Export &amp;Report…</source>
         <translation>Exporter le &amp;rapport…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="189" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="200" />
         <source>Cu&amp;t</source>
         <translation>Co&amp;uper</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="201" />
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="202" />
         <source>&amp;Paste</source>
         <translation>C&amp;oller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="203" />
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="204" />
         <source>Select &amp;All</source>
         <translation>&amp;Tout sélectionner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="205" />
         <source>New Trust &amp;Zone Around Selection…</source>
         <translation>Nouvelle &amp;zone de confiance autour de la sélection…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="207" />
         <source>Zoom &amp;In</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="209" />
         <source>Zoom &amp;Out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="211" />
         <source>Actual &amp;Size</source>
         <translation>Taille &amp;réelle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="212" />
         <source>&amp;Fit to Window</source>
         <translation>&amp;Ajuster à la fenêtre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210" />
+        <location filename="../main_window.py" line="213" />
         <source>&amp;Presentation Mode</source>
         <translation>Mode &amp;présentation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="215" />
         <source>&amp;Risk Overlay</source>
         <translation>Calque de &amp;risque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="216" />
         <source>Auto-&amp;Layout by Layer</source>
         <translation>&amp;Disposition automatique par couche</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215" />
+        <location filename="../main_window.py" line="218" />
         <source>Run &amp;Analysis</source>
         <translation>Lancer l'&amp;analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="219" />
         <source>Align &amp;Left</source>
         <translation>Aligner à &amp;gauche</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="219" />
         <source>Align &amp;Right</source>
         <translation>Aligner à &amp;droite</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217" />
+        <location filename="../main_window.py" line="220" />
         <source>Align &amp;Top</source>
         <translation>Aligner en &amp;haut</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217" />
+        <location filename="../main_window.py" line="220" />
         <source>Align &amp;Bottom</source>
         <translation>Aligner en &amp;bas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="221" />
         <source>Align &amp;Horizontal Centres</source>
         <translation>Centrer &amp;horizontalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="222" />
         <source>Align &amp;Vertical Centres</source>
         <translation>Centrer &amp;verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="223" />
         <source>&amp;Distribute Vertically</source>
         <translation>&amp;Répartir verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="231" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="234" />
         <source>Open &amp;Recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237" />
+        <location filename="../main_window.py" line="240" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241" />
+        <location filename="../main_window.py" line="244" />
         <source>&amp;Arrange</source>
         <translation>&amp;Organiser</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246" />
+        <location filename="../main_window.py" line="249" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253" />
+        <location filename="../main_window.py" line="256" />
         <source>A&amp;nalysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258" />
+        <location filename="../main_window.py" line="261" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278" />
+        <location filename="../main_window.py" line="281" />
         <source>Analysis failed: %1</source>
         <translation>Échec de l'analyse : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338" />
+        <location filename="../main_window.py" line="341" />
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393" />
+        <location filename="../main_window.py" line="396" />
         <source>Select an element on the canvas first (what the attacker must not reach).</source>
         <translation>Sélectionnez d'abord un élément sur le schéma (ce que l'attaquant ne doit pas atteindre).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446" />
+        <location filename="../main_window.py" line="449" />
         <source>Analysis: %1 threats (%2 new suggestions)</source>
         <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480" />
+        <location filename="../main_window.py" line="483" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="507" />
+        <location filename="../main_window.py" line="510" />
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="509" />
+        <location filename="../main_window.py" line="512" />
         <source>Cannot paste: %1</source>
         <translation>Collage impossible : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516" />
+        <location filename="../main_window.py" line="519" />
         <source>Select the elements to put in the zone</source>
         <translation>Sélectionnez les éléments à mettre dans la zone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519" />
         <location filename="../main_window.py" line="522" />
+        <location filename="../main_window.py" line="525" />
         <source>New trust zone</source>
         <translation>Nouvelle zone de confiance</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519" />
+        <location filename="../main_window.py" line="522" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527" />
+        <location filename="../main_window.py" line="530" />
         <source>Align</source>
         <translation>Aligner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530" />
+        <location filename="../main_window.py" line="533" />
         <source>Auto-layout</source>
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="539" />
+        <location filename="../main_window.py" line="542" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540" />
+        <location filename="../main_window.py" line="543" />
         <source>The model has unsaved changes. Save them?</source>
         <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566" />
+        <location filename="../main_window.py" line="569" />
         <source>Open threat model</source>
         <translation>Ouvrir un modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567" />
+        <location filename="../main_window.py" line="570" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578" />
+        <location filename="../main_window.py" line="581" />
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579" />
-        <location filename="../main_window.py" line="584" />
+        <location filename="../main_window.py" line="582" />
+        <location filename="../main_window.py" line="587" />
         <source>Cannot open model</source>
         <translation>Impossible d'ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="580" />
+        <location filename="../main_window.py" line="583" />
         <source>%1 could not be opened:</source>
         <translation>%1 n'a pas pu être ouvert :</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="606" />
+        <location filename="../main_window.py" line="609" />
         <source>Save threat model</source>
         <translation>Enregistrer le modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608" />
+        <location filename="../main_window.py" line="611" />
         <source>Threat models (*.twm.json)</source>
         <translation>Modèles de menaces (*.twm.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653" />
+        <location filename="../main_window.py" line="656" />
         <source>Cannot save model</source>
         <translation>Impossible d'enregistrer le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="632" />
+        <location filename="../main_window.py" line="635" />
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="637" />
+        <location filename="../main_window.py" line="640" />
         <source>File changed on disk</source>
         <translation>Fichier modifié sur le disque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="638" />
+        <location filename="../main_window.py" line="641" />
         <source>%1 was changed by another program or window since you opened it. Replace it with your version? (Its current content is kept as %1.bak.)</source>
         <translation>%1 a été modifié par un autre programme ou une autre fenêtre depuis son ouverture. Le remplacer par votre version ? (Son contenu actuel est conservé dans %1.bak.)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="654" />
+        <location filename="../main_window.py" line="657" />
         <source>The model was not saved; the file on disk is unchanged.</source>
         <translation>Le modèle n'a pas été enregistré ; le fichier sur le disque est inchangé.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="656" />
+        <location filename="../main_window.py" line="659" />
         <source>Your changes are kept in the recovery file %1.</source>
         <translation>Vos modifications sont conservées dans le fichier de récupération %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="658" />
+        <location filename="../main_window.py" line="661" />
         <source>The recovery file could not be written either: use Save As to another place.</source>
         <translation>Le fichier de récupération n'a pas pu être écrit non plus : utilisez « Enregistrer sous » vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="678" />
+        <location filename="../main_window.py" line="681" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="687" />
+        <location filename="../main_window.py" line="690" />
         <source>Could not write the recovery file %1</source>
         <translation>Impossible d'écrire le fichier de récupération %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="703" />
+        <location filename="../main_window.py" line="706" />
         <source>an unsaved model</source>
         <translation>un modèle non enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="705" />
+        <location filename="../main_window.py" line="708" />
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706" />
+        <location filename="../main_window.py" line="709" />
         <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
         <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="716" />
+        <location filename="../main_window.py" line="719" />
         <source>Cannot recover</source>
         <translation>Récupération impossible</translation>
     </message>
@@ -1302,144 +1312,149 @@
 <context>
     <name>ThreatsPanel</name>
     <message>
-        <location filename="../threats_panel.py" line="48" />
+        <location filename="../threats_panel.py" line="54" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="49" />
+        <location filename="../threats_panel.py" line="55" />
         <source>Threat</source>
         <translation>Menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="50" />
+        <location filename="../threats_panel.py" line="56" />
         <source>Element</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="51" />
+        <location filename="../threats_panel.py" line="57" />
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="52" />
+        <location filename="../threats_panel.py" line="58" />
         <source>L</source>
         <translation>V</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="53" />
+        <location filename="../threats_panel.py" line="59" />
         <source>S</source>
         <translation>G</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="54" />
+        <location filename="../threats_panel.py" line="60" />
         <source>Risk</source>
         <translation>Risque</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="55" />
-        <location filename="../threats_panel.py" line="397" />
+        <location filename="../threats_panel.py" line="61" />
+        <location filename="../threats_panel.py" line="462" />
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="56" />
+        <location filename="../threats_panel.py" line="62" />
         <source>Controls</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="150" />
+        <location filename="../threats_panel.py" line="156" />
         <source>on %1 elements</source>
         <translation>sur %1 éléments</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="220" />
+        <location filename="../threats_panel.py" line="226" />
         <source>Whole model</source>
         <translation>Tout le modèle</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="221" />
+        <location filename="../threats_panel.py" line="227" />
         <source>Selection</source>
         <translation>Sélection</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="223" />
+        <location filename="../threats_panel.py" line="229" />
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="228" />
+        <location filename="../threats_panel.py" line="234" />
         <source>Filter threats…</source>
         <translation>Filtrer les menaces…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="235" />
+        <location filename="../threats_panel.py" line="241" />
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="236" />
+        <location filename="../threats_panel.py" line="242" />
         <source>Reject…</source>
         <translation>Rejeter…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="237" />
+        <location filename="../threats_panel.py" line="243" />
         <source>Owner…</source>
         <translation>Responsable…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="239" />
-        <location filename="../threats_panel.py" line="436" />
+        <location filename="../threats_panel.py" line="245" />
+        <location filename="../threats_panel.py" line="501" />
         <source>Attach control</source>
         <translation>Associer une mesure</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="243" />
+        <location filename="../threats_panel.py" line="249" />
         <source>One row per threat</source>
         <translation>Une ligne par menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="245" />
+        <location filename="../threats_panel.py" line="251" />
         <source>Show each catalog threat once, on all its elements, ranked as in the board report; context elements (not owned or operated) are left out</source>
         <translation>Chaque menace du catalogue une seule fois, sur tous ses éléments, classée comme dans le rapport de direction ; les éléments de contexte (ni possédés ni exploités) sont laissés de côté</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="313" />
+        <location filename="../threats_panel.py" line="357" />
         <source>L=%1 S=%2 ✕</source>
         <translation>V=%1 G=%2 ✕</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="328" />
+        <location filename="../threats_panel.py" line="372" />
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="378" />
+        <location filename="../threats_panel.py" line="404" />
+        <source>Select a threat to see why it applies and what can be done about it.</source>
+        <translation>Choisissez une menace pour voir pourquoi elle s'applique et ce que l'on peut faire.</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="443" />
         <source>Decide threat</source>
         <translation>Décider de la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="385" />
+        <location filename="../threats_panel.py" line="450" />
         <source>Reject threat</source>
         <translation>Rejeter la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="386" />
+        <location filename="../threats_panel.py" line="451" />
         <source>Why does this threat not apply?</source>
         <translation>Pourquoi cette menace ne s'applique-t-elle pas ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="398" />
+        <location filename="../threats_panel.py" line="463" />
         <source>Who owns this threat?</source>
         <translation>Qui est responsable de cette menace ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="406" />
+        <location filename="../threats_panel.py" line="471" />
         <source>Set owner</source>
         <translation>Désigner le responsable</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="424" />
+        <location filename="../threats_panel.py" line="489" />
         <source>No catalog control for this threat</source>
         <translation>Aucune mesure du catalogue pour cette menace</translation>
     </message>
@@ -1660,6 +1675,406 @@
         <location filename="../labels.py" line="163" />
         <source>verified</source>
         <translation>vérifiée</translation>
+    </message>
+</context>
+<context>
+    <name>Why</name>
+    <message>
+        <location filename="../why_text.py" line="36" />
+        <source>source</source>
+        <translation>origine</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="37" />
+        <source>destination</source>
+        <translation>destination</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="44" />
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="45" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="46" />
+        <source>Element type</source>
+        <translation>Type d'élément</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="47" />
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="48" />
+        <source>Category of element</source>
+        <translation>Catégorie d'élément</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="49" />
+        <source>Kind of element</source>
+        <translation>Nature de l'élément</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="50" />
+        <source>Trust zone</source>
+        <translation>Zone de confiance</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="51" />
+        <source>Kind of trust zone</source>
+        <translation>Type de zone de confiance</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="52" />
+        <source>Trust level of its zone</source>
+        <translation>Niveau de confiance de sa zone</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="53" />
+        <source>Has a wireless interface</source>
+        <translation>A une interface sans fil</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="54" />
+        <source>Data it holds or carries</source>
+        <translation>Données qu'il détient ou transporte</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="55" />
+        <source>Holds or carries personal data</source>
+        <translation>Détient ou transporte des données personnelles</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="56" />
+        <source>Holds or carries health data (GDPR art. 9)</source>
+        <translation>Détient ou transporte des données de santé (RGPD art. 9)</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="59" />
+        <source>Highest confidentiality of its data</source>
+        <translation>Confidentialité maximale de ses données</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="62" />
+        <source>Highest integrity need of its data</source>
+        <translation>Besoin d'intégrité maximal de ses données</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="65" />
+        <source>Highest availability need of its data</source>
+        <translation>Besoin de disponibilité maximal de ses données</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="68" />
+        <source>Incoming flows</source>
+        <translation>Flux entrants</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="69" />
+        <source>Outgoing flows</source>
+        <translation>Flux sortants</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="70" />
+        <source>Unencrypted flows</source>
+        <translation>Flux non chiffrés</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="71" />
+        <source>Unauthenticated flows</source>
+        <translation>Flux non authentifiés</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="72" />
+        <source>Weakly authenticated flows</source>
+        <translation>Flux faiblement authentifiés</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="75" />
+        <source>Unsigned software received</source>
+        <translation>Logiciel non signé reçu</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="78" />
+        <source>Unauthenticated incoming flows</source>
+        <translation>Flux entrants non authentifiés</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="81" />
+        <source>Flows carried</source>
+        <translation>Flux transportés</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="82" />
+        <source>Unencrypted flows carried</source>
+        <translation>Flux non chiffrés transportés</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="83" />
+        <source>Unauthenticated flows carried</source>
+        <translation>Flux non authentifiés transportés</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="86" />
+        <source>On a flat network</source>
+        <translation>Sur un réseau à plat</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="87" />
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="88" />
+        <source>Encrypted</source>
+        <translation>Chiffré</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="89" />
+        <source>Authenticated</source>
+        <translation>Authentifié</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="90" />
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="91" />
+        <source>Signed software</source>
+        <translation>Logiciel signé</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="92" />
+        <source>Carries software</source>
+        <translation>Transporte du logiciel</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="93" />
+        <source>Bidirectional</source>
+        <translation>Bidirectionnel</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="94" />
+        <source>Wireless link</source>
+        <translation>Liaison sans fil</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="95" />
+        <source>Crosses a trust boundary</source>
+        <translation>Franchit une frontière de confiance</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="96" />
+        <source>Drop in trust level</source>
+        <translation>Baisse du niveau de confiance</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="97" />
+        <source>Networks it goes through</source>
+        <translation>Réseaux traversés</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="98" />
+        <source>Number of networks it goes through</source>
+        <translation>Nombre de réseaux traversés</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="99" />
+        <source>Goes through a flat network</source>
+        <translation>Traverse un réseau à plat</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="108" />
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="110" />
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="113" />
+        <source>not set</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="133" />
+        <location filename="../why_text.py" line="138" />
+        <location filename="../why_text.py" line="184" />
+        <source>%1 is %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="134" />
+        <location filename="../why_text.py" line="137" />
+        <source>%1 is not %2</source>
+        <translation>%1 : pas %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="141" />
+        <location filename="../why_text.py" line="146" />
+        <source>%1 is one of: %2</source>
+        <translation>%1 : l'un de %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="142" />
+        <location filename="../why_text.py" line="145" />
+        <source>%1 is none of: %2</source>
+        <translation>%1 : aucun de %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="149" />
+        <source>%1 includes %2</source>
+        <translation>%1 : comprend %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="150" />
+        <source>%1 does not include %2</source>
+        <translation>%1 : ne comprend pas %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="153" />
+        <source>%1 includes one of: %2</source>
+        <translation>%1 : comprend l'un de %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="154" />
+        <source>%1 includes none of: %2</source>
+        <translation>%1 : ne comprend aucun de %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="157" />
+        <location filename="../why_text.py" line="170" />
+        <source>%1 is above %2</source>
+        <translation>%1 : supérieur à %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="158" />
+        <source>%1 is not above %2</source>
+        <translation>%1 : au plus %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="161" />
+        <source>%1 is at least %2</source>
+        <translation>%1 : au moins %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="162" />
+        <location filename="../why_text.py" line="165" />
+        <source>%1 is below %2</source>
+        <translation>%1 : inférieur à %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="166" />
+        <source>%1 is not below %2</source>
+        <translation>%1 : au moins %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="169" />
+        <source>%1 is at most %2</source>
+        <translation>%1 : au plus %2</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="176" />
+        <source>%1 is set</source>
+        <translation>%1 : renseigné</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="178" />
+        <source>%1 is not set</source>
+        <translation>%1 : non renseigné</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="194" />
+        <source>(here: %1)</source>
+        <translation>(ici : %1)</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="207" />
+        <source>Added by an analyst, not by a catalog rule.</source>
+        <translation>Ajoutée par un analyste, pas par une règle du catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="212" />
+        <source>The element is no longer in the model.</source>
+        <translation>L'élément n'est plus dans le modèle.</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="218" />
+        <source>The catalog rule no longer holds on this element; the threat stays because an analyst decided on it.</source>
+        <translation>La règle du catalogue ne s'applique plus à cet élément ; la menace reste parce qu'un analyste a statué dessus.</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="229" />
+        <source>Rule for elements of layer %1 (this one: %2)</source>
+        <translation>Règle pour les éléments de la couche %1 (celui-ci : %2)</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="239" />
+        <source>Rule for these element types: %1 (this one: %2)</source>
+        <translation>Règle pour ces types d'élément : %1 (celui-ci : %2)</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="248" />
+        <source>The catalog rule applies to every element of this kind.</source>
+        <translation>La règle du catalogue s'applique à tout élément de ce genre.</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="262" />
+        <source>Likelihood %1</source>
+        <translation>Vraisemblance %1</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="267" />
+        <source>(%1 once attempted)</source>
+        <translation>(%1 une fois tentée)</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="281" />
+        <source>Most exposed to: %1 (can attempt it: %2)</source>
+        <translation>Plus exposée à : %1 (peut la tenter : %2)</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="298" />
+        <source>Impact: %1</source>
+        <translation>Impact : %1</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="321" />
+        <source>attached (%1)</source>
+        <translation>associée (%1)</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="331" />
+        <source>No catalog control for this threat: record your own measure, or reject the threat with a reason.</source>
+        <translation>Aucune mesure du catalogue pour cette menace : décrivez votre propre mesure, ou rejetez la menace en donnant la raison.</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="353" />
+        <source>on %1</source>
+        <translation>sur %1</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="363" />
+        <source>Why it applies</source>
+        <translation>Pourquoi elle s'applique</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="364" />
+        <source>How likely, how bad</source>
+        <translation>Vraisemblance et gravité</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="365" />
+        <source>What can be done</source>
+        <translation>Que peut-on faire</translation>
     </message>
 </context>
 </TS>
