@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -130,8 +131,31 @@ def parse_json_text(raw: bytes | str, source: str) -> Any:
         text = raw
     if not text.strip():
         raise ModelError([Problem("$", "file is empty")], source)
+    # Numbers are checked as they are parsed; a number out of range, or a text that could
+    # hold a lone surrogate (only a \\uD800-\\uDFFF escape can make one), sends the
+    # document through check_values, which names where each problem sits. A sound file
+    # (nearly all) skips that walk over every value: it was most of opening a large model.
+    suspicious: list[bool] = []
+
+    def parse_int(literal: str) -> int | _HugeInt:
+        value = _bounded_int(literal)
+        if isinstance(value, _HugeInt) or not -NUMBER_LIMIT <= value <= NUMBER_LIMIT:
+            suspicious.append(True)
+        return value
+
+    def parse_float(literal: str) -> float:
+        value = float(literal)
+        if not -NUMBER_LIMIT <= value <= NUMBER_LIMIT:  # NaN fails both comparisons
+            suspicious.append(True)
+        return value
+
+    def parse_constant(literal: str) -> float:
+        suspicious.append(True)  # NaN, Infinity, -Infinity
+        return float(literal)
+
     try:
-        data = json.loads(text, parse_int=_bounded_int, parse_constant=float)
+        data = json.loads(text, parse_int=parse_int, parse_float=parse_float,
+                          parse_constant=parse_constant)
     except json.JSONDecodeError as exc:
         raise ModelError([Problem("$", f"invalid JSON at line {exc.lineno} column {exc.colno}: "
                                        f"{exc.msg}")], source) from None
@@ -142,10 +166,17 @@ def parse_json_text(raw: bytes | str, source: str) -> Any:
     if depth > MAX_DEPTH:
         raise ModelError([Problem("$", f"JSON nested {depth} levels deep (limit {MAX_DEPTH})")],
                          source)
-    problems = check_values(data)
-    if problems:
-        raise ModelError(problems, source)
+    if suspicious or _SURROGATE_ESCAPE.search(text) or (
+            not isinstance(raw, bytes) and _text_problem(text)):  # a str may hold one as is
+        problems = check_values(data)
+        if problems:
+            raise ModelError(problems, source)
     return data
+
+
+#: A JSON escape of a UTF-16 surrogate (``\\uD83D``): the only way a parsed string can hold
+#: a lone one (a paired one is also matched; check_values then finds nothing).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 #: Largest magnitude of any number in a model: integers stay exact in every JSON reader
@@ -217,19 +248,19 @@ def check_values(data: Any) -> list[Problem]:
 
 
 def _depth(data: Any) -> int:
-    """Nesting depth without recursion, stopping early once past the limit."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        node, level = stack.pop()
-        if isinstance(node, dict | list):
-            deepest = max(deepest, level)
-            if deepest > MAX_DEPTH:
-                return deepest
+    """Nesting depth without recursion, one level at a time, stopping once past the limit."""
+    depth = 0
+    level = [data] if isinstance(data, dict | list) else []
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            return depth
+        nested: list[Any] = []
+        for node in level:
             children = node.values() if isinstance(node, dict) else node
-            stack.extend((child, level + 1) for child in children
-                         if isinstance(child, dict | list))
-    return deepest
+            nested.extend(c for c in children if isinstance(c, dict | list))
+        level = nested
+    return depth
 
 
 def model_from_document(doc: Any, source: str,
