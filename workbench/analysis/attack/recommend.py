@@ -202,7 +202,8 @@ def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, 
 
 def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[str],
               candidates: dict[str, Candidate], samples: int, exact_limit: int,
-              ref: State | None = None) -> tuple[np.ndarray, State]:
+              ref: State | None = None, memo: list[dict] | None = None
+              ) -> tuple[np.ndarray, State]:
     """Each attacker's probability of each target (rows: attackers, columns: targets) with
     ``chosen`` controls in place; the worst attacker's is the maximum of a column.
 
@@ -214,6 +215,10 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
     one gateway) leaves an attacker's core edges as they were, so the core's probabilities
     (Monte Carlo and exact) are taken from ``ref`` and only peeled nodes are recomputed;
     with the same random numbers, sampling again would give the same values.
+
+    ``memo``: per attacker, results by the chances of its step graph. Most candidates
+    change one or two elements, which most attackers' graphs do not see at all (or see
+    the same way as a set already measured): their row is taken as it was, with no solve.
     """
     from workbench.analysis.attack.engine import target_reach
 
@@ -226,6 +231,12 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
         sg = step_graph(g2, idx, run.profile.capability)
         p = sg.p
         core_p = run.solver.extend(p)[run.solver.c_edge]
+        key = b"".join(x.tobytes() for x in (p, sg.expose_p, sg.deny_p) if x is not None)
+        hit = memo[k].get(key) if memo is not None else None
+        if hit is not None:
+            state.append((core_p, hit[0]))
+            per[k] = hit[1]
+            continue
         if ref is not None and np.array_equal(core_p, ref[k][0]):
             sol = run.solver.solve(p, reuse=ref[k][1])
         else:
@@ -237,7 +248,14 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
         what_if = replace(run, graph=sg, solution=sol)
         per[k] = [target_reach(what_if, n, s.kind, sol)[0]
                   for n, s in zip(nodes, specs, strict=True)]
+        if memo is not None and len(memo[k]) < MEMO_SIZE:
+            memo[k][key] = (sol, per[k].copy())
     return per, state
+
+
+#: Results kept per attacker in one plan's search (a solution is a few arrays of the
+#: graph's size).
+MEMO_SIZE = 4096
 
 
 #: Targets whose ancestors are counted one by one for the screening weight (beyond, the
@@ -642,6 +660,7 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         pool = pool[:max_candidates]
     costs = {c.id: max(float(c.cost), 1e-6) for c in pool}
     states: dict[frozenset[str], State] = {frozenset(): base_state}
+    memo: list[dict] = [{} for _ in runs]
     attackers = len(runs)
     # Targets count by what they protect (patient safety above health data above
     # availability), and each attacker's chance counts besides the worst's: a plan that
@@ -660,7 +679,8 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         key = frozenset(chosen)
         ref = max((k for k in states if k <= key), key=len, default=None)
         value, state = _evaluate(graph, runs, specs, chosen, candidates, what_if,
-                                 exact_limit, states[ref] if ref is not None else None)
+                                 exact_limit, states[ref] if ref is not None else None,
+                                 memo)
         if len(states) < 64:
             states[key] = state
         return np.concatenate([value.max(axis=0), value.ravel()]) * flat_w
