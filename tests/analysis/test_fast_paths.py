@@ -4,7 +4,7 @@ and on generated hospital-group models.
 * the rule engine (memo per distinct set of the facts its rules read) against evaluating
   every rule on every element's full facts;
 * the ``threats`` rows of ``analyze --json`` (shared per threat type and risk value)
-  against building each row on its own, as before;
+  against building each row on its own;
 * the whole ``analyze --json`` document against the same analysis without any memo.
 """
 
@@ -13,13 +13,12 @@ from __future__ import annotations
 import copy
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from workbench.analysis.catalog import Catalog, ThreatType, load_catalog
-from workbench.analysis.pipeline import _threats_json, analyze
-from workbench.analysis.risk import ThreatRisk, assess_with_exposure
+from workbench.analysis.pipeline import _threats_json, analyze, threat_json
+from workbench.analysis.risk import assess_with_exposure
 from workbench.analysis.rules import _applies, find_suggestions, merge_suggestions
 from workbench.model import default_stencils
 from workbench.model.facts import FactIndex
@@ -88,42 +87,17 @@ def test_a_rule_that_reads_an_element_name_still_sees_it(catalog):
     assert hits == [c.id for c in model.components if c.name == "h0-d7"] != []
 
 
-def _plain_row(risk: ThreatRisk, catalog: Catalog) -> dict[str, Any]:
-    """One row of ``threats`` built on its own (the writer before the speed work)."""
-    inst, ttype = risk.instance, risk.threat_type
-    return {
-        "id": inst.id, "key": inst.key, "catalog_id": inst.catalog_id,
-        "title": (ttype.title if ttype else None) or inst.title or inst.catalog_id,
-        "element": inst.element, "layer": risk.layer,
-        "stride": [s.value for s in (ttype.stride if ttype else inst.stride)],
-        "vector": ttype.vector if ttype else None,
-        "linddun": list(ttype.linddun) if ttype else [],
-        "patient_safety": risk.patient_safety, "mass_harm": bool(ttype and ttype.mass_harm),
-        "status": inst.status.value, "counted": risk.counted, "context": risk.context,
-        "likelihood": risk.likelihood,
-        "base_likelihood": (risk.base_likelihood if risk.base_likelihood is not None
-                            else risk.likelihood),
-        "exposure": (None if risk.exposure is None else
-                     {"probability": round(risk.exposure, 4),
-                      "attacker": risk.exposure_attacker}),
-        "likelihood_reasons": risk.likelihood_reasons, "impact": dict(risk.impact),
-        "impact_reasons": dict(risk.impact_reasons),
-        "risk_inherent": risk.inherent.to_json(), "risk_residual": risk.current.to_json(),
-        "risk_projected": risk.projected.to_json(),
-        "controls": [c.to_json() for c in risk.controls],
-        "suggested_controls": [c.id for c in catalog.controls_for(inst.catalog_id)],
-        "cvss": risk.cvss, "owner": inst.owner, "reason": inst.reason,
-    }
-
-
 @pytest.mark.parametrize(("name", "model"), MODELS[:len(SAMPLES)] + MODELS[-1:],
                          ids=[n for n, _ in MODELS[:len(SAMPLES)] + MODELS[-1:]])
 def test_threat_rows_match_rows_built_one_by_one(name, model, catalog):
+    """Rows share their per-type and per-value parts: each row is still the row built on
+    its own (nothing borrowed from another threat type or value), in the same key order."""
     result = analyze(model, catalog)
     rows = _threats_json(result.threats, catalog)
-    plain = [_plain_row(r, catalog) for r in result.threats]
-    assert rows == plain
-    assert [list(r) for r in rows] == [list(r) for r in plain]  # same key order
+    alone = [threat_json(r, catalog) for r in result.threats]
+    assert rows == alone and rows
+    assert [list(r) for r in rows] == [list(r) for r in alone]
+    assert {r["catalog_id"] for r in rows} == {r.instance.catalog_id for r in result.threats}
 
 
 @pytest.mark.parametrize(("name", "model"), MODELS[:2] + MODELS[-2:-1],
@@ -135,7 +109,7 @@ def test_analysis_document_matches_the_unmemoised_analysis(name, model, catalog)
     merged, _ = merge_suggestions(model, catalog)
     warnings: list[str] = []
     fresh = assess_with_exposure(merged, catalog, warnings=warnings, memo=False)
-    assert fast["threats"] == [_plain_row(r, catalog) for r in fresh]
+    assert fast["threats"] == [threat_json(r, catalog) for r in fresh]
 
 
 def _plain_evidence(risks, levels, catalog):

@@ -36,6 +36,7 @@ from workbench.analysis.risk import (
     safety_role,
     score_cvss,
 )
+from workbench.analysis.rules import _fact_key
 from workbench.model.entities import Component, Flow, ThreatInstance
 from workbench.model.facts import FactIndex
 from workbench.model.threat_model import ThreatModel
@@ -128,7 +129,7 @@ class _RunKeys:
             element: Component | Flow | None = ix.element(element_id)
             kind = type(element).__name__ if element is not None else None
             assets = ix.assets.get(element_id, []) if element is not None else []
-            holding = ix.adjustments_holding(element_id, self.catalog, self.index)
+            holding = self._holding(element_id)
             key = self.memo.element_number((
                 kind, element_layer(self.model, element_id, ix),
                 safety_role(ix, element), ix.scope.get(element_id),
@@ -138,6 +139,31 @@ class _RunKeys:
                 tuple(self.control(c.id) for c in ix.controls_on.get(element_id, []))))
             bases[element_id] = key
         return key
+
+    def _holding(self, element_id: str) -> list:
+        """``ix.adjustments_holding``, evaluated once per distinct set of the facts the
+        adjustments read (elements of one stencil with the same properties share it) and
+        filed in the model index, where scoring a missed instance finds it."""
+        ix = self.ix
+        done = ix._holding.get(element_id)
+        if done is not None:
+            return done
+        comp = ix.components.get(element_id)
+        flow = None if comp else ix.flows.get(element_id)
+        if comp is None and flow is None:
+            return ix.adjustments_holding(element_id, self.catalog, self.index)
+        kind = "component" if comp else "flow"
+        facts = self.index.component(comp) if comp else self.index.flow(flow)  # type: ignore[arg-type]
+        adjustments, reads, matches = _adjustment_memo(self.catalog, kind)
+        key = _fact_key(facts, reads)
+        hit = matches.get(key)
+        if hit is None:
+            if len(matches) > MEMO_LIMIT:
+                matches.clear()
+            hit = matches[key] = tuple(i for i, a in enumerate(adjustments)
+                                       if a.when.evaluate(facts))
+        ix._holding[element_id] = [adjustments[i] for i in hit]
+        return ix._holding[element_id]
 
     def instance(self, inst: ThreatInstance) -> Any:
         """The instance's own inputs to scoring, and its element's."""
@@ -195,6 +221,20 @@ def _memo(catalog: Catalog) -> _Memo:
         memo = _Memo(shape)
         vars(catalog)["_risk_memo"] = memo
     return memo
+
+
+def _adjustment_memo(catalog: Catalog, kind: str) -> tuple[list, tuple[str, ...], dict]:
+    """The catalog's likelihood adjustments for ``kind`` (catalog order), the facts they
+    read, and their remembered answers per fact set; kept on the catalog like the rules'."""
+    memo = vars(catalog).get("_adjustment_memo")
+    if memo is None or memo["size"] != len(catalog.adjustments):
+        memo = {"size": len(catalog.adjustments)}
+        for each in ("component", "flow"):
+            adjustments = [a for a in catalog.adjustments if a.applies_to == each]
+            reads = tuple(sorted({r for a in adjustments for r in a.when.attributes()}))
+            memo[each] = (adjustments, reads, {})
+        vars(catalog)["_adjustment_memo"] = memo
+    return memo[kind]
 
 
 def _scored(risk: ThreatRisk, error: str | None) -> _Scored:

@@ -72,6 +72,7 @@ class FactIndex:
                 self._carried.setdefault(net, []).append(flow)
         self._flat = {c.id for c in model.components if c.properties.flat_network}
         self._cache: dict[str, dict[str, Any]] = {}
+        self._prefix_cache: dict[tuple[str, str], dict[str, Any]] = {}
 
     def _asset_facts(self, asset_ids: list[str]) -> dict[str, Any]:
         held = [self.assets[a] for a in asset_ids if a in self.assets]
@@ -165,6 +166,15 @@ class FactIndex:
         facts.update(self._asset_facts(flow.data_assets))
         for prefix, end in (("source", source), ("target", target)):
             if end is not None:
-                for key, value in self.component(end).items():
-                    facts[f"{prefix}.{key}"] = value
+                facts.update(self._prefixed(prefix, end))
         return facts
+
+    def _prefixed(self, prefix: str, component: Component) -> dict[str, Any]:
+        """The component's facts under ``source.`` or ``target.``, built once per component
+        (a gateway ends hundreds of flows; naming 60 keys per flow end was most of it)."""
+        key = (prefix, component.id)
+        out = self._prefix_cache.get(key)
+        if out is None:
+            out = {f"{prefix}.{k}": v for k, v in self.component(component).items()}
+            self._prefix_cache[key] = out
+        return out
