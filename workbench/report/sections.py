@@ -529,7 +529,8 @@ def register(data: ReportData, styles: Styles, lang: str, width: float) -> list:
                      str(row.inherent.likelihood), impact_text(row.impact, lang),
                      row.inherent.short(), row.residual.short(), row.projected.short(),
                      vocab(STATUS, row.status, lang), row.owner, "; ".join(row.controls),
-                     ", ".join(row.references)])
+                     # the catalog id is the id's first part: not repeated
+                     ", ".join(r for r in row.references if r != row.catalog_id)])
         for col, risk in ((6, row.inherent), (7, row.residual), (8, row.projected)):
             fills[(col, index)] = LEVEL_COLOURS[risk.level]
         links[(1, index)] = element_anchor(row.element)
@@ -540,13 +541,27 @@ def register(data: ReportData, styles: Styles, lang: str, width: float) -> list:
               tr("residual_short", lang), tr("projected_short", lang), tr("status", lang),
               tr("owner", lang), tr("controls", lang), tr("references", lang)]
     wrap = [True, True, True, False, False, True, False, False, False, True, True, True, True]
+    # A column empty on every row (no owner, no control recorded yet) gives its width to
+    # the threat and its references: rows stay two or three lines high, not seven.
+    empty = [col for col in (10, 11) if rows and not any(r[col] for r in rows)]
+    for col in empty:
+        fractions[2] += fractions[col] / 2
+        fractions[12] += fractions[col] / 2
+    keep = [col for col in range(len(header)) if col not in empty]
+    if empty:
+        rows = [[r[col] for col in keep] for r in rows]
+        fills = {(keep.index(col), i): v for (col, i), v in fills.items()}
+        links = {(keep.index(col), i): v for (col, i), v in links.items()}
+        header, wrap = [header[c] for c in keep], [wrap[c] for c in keep]
+        fractions = [fractions[c] for c in keep]
     widths = [f * width for f in fractions]
     anchors = [threat_anchor(row.id) for row in ordered]
+    ids = [0, keep.index(12)]
     if len(rows) > FAST_ROWS:
         return [FastTable(header, rows, widths, size=styles.cell.fontSize, fills=fills,
-                          anchors=anchors, id_columns=[0, 12])]
+                          anchors=anchors, id_columns=ids)]
     return [table(header, rows, widths, styles, fills=fills, wrap=wrap, anchors=anchors,
-                  id_columns=[0, 12], links=links)]
+                  id_columns=ids, links=links)]
 
 
 def scope(data: ReportData, styles: Styles, lang: str, width: float) -> list:
