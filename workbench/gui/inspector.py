@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -40,6 +41,33 @@ HIDDEN = {"mitigations", "stride", "impact", "parent"}
 
 def _label(path: str) -> str:
     return field_label(path.rsplit(".", 1)[-1])
+
+
+def _form(parent: QWidget) -> QFormLayout:
+    """A form whose field goes under its label when both do not fit: long French labels
+    ("Fonction critique pour la sécurité du patient") pushed the fields out of a narrow
+    dock, behind a sideways scroll bar."""
+    form = QFormLayout(parent)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def _row_label(text: str) -> QLabel:
+    """A field's label that wraps rather than widen the form."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def _narrowable(widget: QWidget) -> QWidget:
+    """Combo boxes size to a few characters, not to their longest choice ("(par défaut du
+    gabarit : organisation (risques traités))" made the form wider than the dock)."""
+    if isinstance(widget, QComboBox):
+        widget.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        widget.setMinimumContentsLength(8)
+    return widget
 
 
 class ElidedLabel(QLabel):
@@ -93,6 +121,8 @@ class Inspector(QWidget):
         self.body = QWidget()
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        # no sideways scrolling: rows wrap instead (see _form)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -171,7 +201,7 @@ class Inspector(QWidget):
     def _build(self, obj: BaseModel) -> None:
         self.editors.clear()
         body = QWidget()
-        form = QFormLayout(body)
+        form = _form(body)
         self._add_fields(form, type(obj), obj, "")
         if isinstance(obj, ThreatInstance) and self.doc.model.risk.impact_categories:
             self._add_impact(form, obj)
@@ -220,7 +250,7 @@ class Inspector(QWidget):
         """One choice per impact category, on the model's severity scale."""
         model = self.doc.model
         box = QGroupBox(QCoreApplication.translate("Inspector", "Impact per category"))
-        inner = QFormLayout(box)
+        inner = _form(box)
         derived = QCoreApplication.translate("Inspector", "(derived)")
         levels = [(None, derived)] + [(lvl.value, f"{lvl.value} · {scale_name(lvl.name)}")
                                       for lvl in model.risk.severity_levels if lvl.value > 0]
@@ -231,7 +261,8 @@ class Inspector(QWidget):
             editor.widget.setObjectName(path)
             editor.committed.connect(lambda p=path: self._commit_impact(p))
             self.editors[path] = editor
-            inner.addRow(impact_name(category.id, category.name), editor.widget)
+            inner.addRow(_row_label(impact_name(category.id, category.name)),
+                         _narrowable(editor.widget))
         form.addRow(box)
 
     def _commit_impact(self, path: str) -> None:
@@ -257,14 +288,15 @@ class Inspector(QWidget):
             if name in READ_ONLY:
                 label = QLabel(self._read_only_text(name, value))
                 label.setObjectName(f"ro:{path}")
-                form.addRow(_label(name), label)
+                label.setWordWrap(True)
+                form.addRow(_row_label(_label(name)), label)
                 continue
             spec = spec_for(info)
             if spec is None:
                 continue
             if spec.kind == "model":
                 box = QGroupBox(_label(name))
-                inner = QFormLayout(box)
+                inner = _form(box)
                 self._add_fields(inner, spec.model, value, f"{path}.")
                 form.addRow(box)
                 continue
@@ -275,7 +307,7 @@ class Inspector(QWidget):
             editor.widget.setObjectName(path)
             editor.committed.connect(lambda p=path: self._commit(p))
             self.editors[path] = editor
-            form.addRow(_label(name), editor.widget)
+            form.addRow(_row_label(_label(name)), _narrowable(editor.widget))
 
     def _shown(self, path: str, obj: BaseModel, value: Any) -> Any:
         """What an editor shows for ``value``: a suggested threat's catalog title in the

@@ -115,6 +115,8 @@ class WorkshopPanel(QWidget):
     def _setup_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
+        # a field goes under its label in a narrow dock (French labels are longer)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.title_edit = QLineEdit(self.tr("Threat review workshop"))
         self.facilitator_edit = QLineEdit()
         self.participants_edit = QLineEdit()
