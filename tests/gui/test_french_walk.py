@@ -298,3 +298,20 @@ def test_every_string_in_the_sources_is_in_the_french_catalog(tmp_path):
                      - shipped)
     assert not missing, ("run lupdate and fill_fr.py (docs/gui.md): " + "; ".join(missing))
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_a_refused_connection_and_a_refused_field_are_explained_in_french(
+        qtbot, french, make_window, tiny_path):
+    """Validation messages of the core ("'pump' is not a network component") were shown
+    in English in the French window."""
+    window = make_window(tiny_path)
+    messages = []
+    window.scene.message.connect(messages.append)
+    assert window.scene.connect_elements("pump", "pump") is None
+    assert messages[-1] == "un flux relie deux éléments différents"
+    from workbench.gui.core_text import core_message
+    from workbench.model import edits
+
+    with pytest.raises(ValueError) as refused:
+        window.doc.apply("x", edits.update_flow, "f-relay-cloud", {"via": ["pump"]})
+    assert core_message(refused.value) == "« pump » n'est pas un élément réseau"

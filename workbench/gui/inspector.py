@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.catalog_text import impact_name, scale_name
+from workbench.gui.core_text import core_message
 from workbench.gui.document import Document
 from workbench.gui.forms import FieldEditor, FieldSpec, friendly_error, spec_for
 from workbench.gui.labels import enum_label, field_label, status_label
@@ -273,7 +274,7 @@ class Inspector(QWidget):
         try:
             self.doc.apply(text, edits.set_threat_impact, key, {category: editor.value()})
         except (ValidationError, ValueError, KeyError) as exc:
-            self._show_error(editor, f"{category}: {exc}")
+            self._show_error(editor, f"{category}: {core_message(exc)}")
         else:
             editor.set_error(None)
             self._clear_error()
@@ -369,9 +370,9 @@ class Inspector(QWidget):
                 self.doc.apply(text, edit[kind], key, changes)
         except ValidationError as exc:
             first = exc.errors()[0]
-            self._show_error(editor, f"{_label(path)}: {friendly_error(first)}")
+            self._show_error(editor, f"{_label(path)}: {core_message(friendly_error(first))}")
         except (ValueError, KeyError) as exc:
-            self._show_error(editor, f"{_label(path)}: {exc}")
+            self._show_error(editor, f"{_label(path)}: {core_message(exc)}")
         else:
             editor.set_error(None)
             self._clear_error()

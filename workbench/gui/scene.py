@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
 
 from workbench.gui.catalog_text import stencil_label
+from workbench.gui.core_text import core_message
 from workbench.gui.document import Document
 from workbench.gui.items import ElementItem, FlowItem, FlowLabel, LaneItem, ZoneItem
 from workbench.model import edits
@@ -436,7 +437,7 @@ class DiagramScene(QGraphicsScene):
             return self.doc.apply(QCoreApplication.translate("DiagramScene", "Connect"),
                                   edits.add_flow, source, target)
         except ValueError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(core_message(exc))  # in the interface language
             return None
 
     def add_stencil_at(self, stencil_id: str, pos: QPointF) -> str | None:

@@ -245,6 +245,19 @@ FR = {
     "Why it applies": "Pourquoi elle s'applique", "How likely, how bad":
         "Vraisemblance et gravité", "What can be done": "Que peut-on faire",
     "on %1": "sur %1",
+    # messages of the core (gui/core_text.py)
+    "the id “%1” is already used": "l'identifiant « %1 » est déjà utilisé",
+    "no element “%1” in the model": "aucun élément « %1 » dans le modèle",
+    "a flow joins two different elements": "un flux relie deux éléments différents",
+    "“%1” is not a network element": "« %1 » n'est pas un élément réseau",
+    "no trust zone “%1” in the model": "aucune zone de confiance « %1 » dans le modèle",
+    "no data asset “%1” in the model (known: %2)":
+        "aucune donnée « %1 » dans le modèle (connues : %2)",
+    "rejecting a threat needs a reason": "rejeter une menace demande une raison",
+    "select at least one element to put in the zone":
+        "sélectionnez au moins un élément à mettre dans la zone",
+    "another threat already has key %1": "une autre menace a déjà la clé %1",
+    "“%1” is already a target (%2)": "« %1 » est déjà une cible (%2)",
 }
 
 

@@ -70,50 +70,103 @@
     </message>
 </context>
 <context>
+    <name>CoreMessage</name>
+    <message>
+        <location filename="../core_text.py" line="25" />
+        <source>the id “%1” is already used</source>
+        <translation>l'identifiant « %1 » est déjà utilisé</translation>
+    </message>
+    <message>
+        <location filename="../core_text.py" line="28" />
+        <source>no element “%1” in the model</source>
+        <translation>aucun élément « %1 » dans le modèle</translation>
+    </message>
+    <message>
+        <location filename="../core_text.py" line="31" />
+        <source>a flow joins two different elements</source>
+        <translation>un flux relie deux éléments différents</translation>
+    </message>
+    <message>
+        <location filename="../core_text.py" line="34" />
+        <source>“%1” is not a network element</source>
+        <translation>« %1 » n'est pas un élément réseau</translation>
+    </message>
+    <message>
+        <location filename="../core_text.py" line="37" />
+        <source>no trust zone “%1” in the model</source>
+        <translation>aucune zone de confiance « %1 » dans le modèle</translation>
+    </message>
+    <message>
+        <location filename="../core_text.py" line="40" />
+        <source>no data asset “%1” in the model (known: %2)</source>
+        <translation>aucune donnée « %1 » dans le modèle (connues : %2)</translation>
+    </message>
+    <message>
+        <location filename="../core_text.py" line="44" />
+        <source>rejecting a threat needs a reason</source>
+        <translation>rejeter une menace demande une raison</translation>
+    </message>
+    <message>
+        <location filename="../core_text.py" line="46" />
+        <source>select at least one element to put in the zone</source>
+        <translation>sélectionnez au moins un élément à mettre dans la zone</translation>
+    </message>
+    <message>
+        <location filename="../core_text.py" line="49" />
+        <source>another threat already has key %1</source>
+        <translation>une autre menace a déjà la clé %1</translation>
+    </message>
+    <message>
+        <location filename="../core_text.py" line="52" />
+        <source>“%1” is already a target (%2)</source>
+        <translation>« %1 » est déjà une cible (%2)</translation>
+    </message>
+</context>
+<context>
     <name>DiagramScene</name>
     <message>
         <location filename="../palette.py" line="74" />
-        <location filename="../scene.py" line="31" />
+        <location filename="../scene.py" line="32" />
         <source>Things</source>
         <extracomment>How far (scene px) beside a card a released flow still snaps to it.</extracomment>
         <translation>Objets</translation>
     </message>
     <message>
         <location filename="../palette.py" line="75" />
-        <location filename="../scene.py" line="32" />
+        <location filename="../scene.py" line="33" />
         <source>Gateways</source>
         <translation>Passerelles</translation>
     </message>
     <message>
         <location filename="../palette.py" line="76" />
-        <location filename="../scene.py" line="33" />
+        <location filename="../scene.py" line="34" />
         <source>Networks</source>
         <translation>Réseaux</translation>
     </message>
     <message>
         <location filename="../palette.py" line="77" />
-        <location filename="../scene.py" line="34" />
+        <location filename="../scene.py" line="35" />
         <source>Cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="430" />
+        <location filename="../scene.py" line="431" />
         <source>Move</source>
         <extracomment>a status-bar message (e.g. why a connection was refused)</extracomment>
         <translation>Déplacer</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="436" />
+        <location filename="../scene.py" line="437" />
         <source>Connect</source>
         <translation>Relier</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="451" />
+        <location filename="../scene.py" line="452" />
         <source>Placed in its layer's swimlane</source>
         <translation>Placé dans le couloir de sa couche</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="458" />
+        <location filename="../scene.py" line="459" />
         <source>Add element</source>
         <translation>Ajouter un élément</translation>
     </message>
@@ -682,70 +735,70 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../inspector.py" line="153" />
+        <location filename="../inspector.py" line="184" />
         <source>Element</source>
         <extracomment>Fields shown read-only (identity) or edited elsewhere (the canvas, the threats panel).</extracomment>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="154" />
+        <location filename="../inspector.py" line="185" />
         <source>Flow</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="155" />
+        <location filename="../inspector.py" line="186" />
         <source>Trust zone</source>
         <translation>Zone de confiance</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="156" />
+        <location filename="../inspector.py" line="187" />
         <source>Threat</source>
         <translation>Menace</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="157" />
+        <location filename="../inspector.py" line="188" />
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="164" />
+        <location filename="../inspector.py" line="195" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="184" />
+        <location filename="../inspector.py" line="215" />
         <source>(no zone)</source>
         <translation>(aucune zone)</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="187" />
-        <location filename="../inspector.py" line="224" />
+        <location filename="../inspector.py" line="218" />
+        <location filename="../inspector.py" line="255" />
         <source>(derived)</source>
         <translation>(calculé)</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="215" />
+        <location filename="../inspector.py" line="246" />
         <source>(stencil default: %1)</source>
         <translation>(par défaut du gabarit : %1)</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="222" />
+        <location filename="../inspector.py" line="253" />
         <source>Impact per category</source>
         <translation>Impact par catégorie</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="241" />
-        <location filename="../inspector.py" line="332" />
+        <location filename="../inspector.py" line="273" />
+        <location filename="../inspector.py" line="365" />
         <source>Edit %1</source>
         <translation>Modifier %1</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="293" />
+        <location filename="../inspector.py" line="326" />
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="294" />
+        <location filename="../inspector.py" line="327" />
         <source>no</source>
         <translation>non</translation>
     </message>
