@@ -27,6 +27,10 @@ NEVER = [
     ("site-physical-security", "ble"),
     ("secure-device-disposal", "clinical-workstation"),
     ("mobile-device-management", "cardiac-implant"),
+    # session 4: radio-link authentication was offered on internet API flows carried over
+    # a phone's cellular link (insulin-closed-loop: 105 person-days each)
+    ("radio-link-authentication", "cellular"),
+    ("radio-link-authentication", "public-internet"),
 ]
 
 
@@ -50,6 +54,8 @@ def test_the_same_controls_stay_where_they_belong(catalog) -> None:
     assert control_allows(catalog.controls["network-segmentation"], _site("hospital-lan"))
     assert control_allows(catalog.controls["site-physical-security"], _site("hds-host"))
     assert control_allows(catalog.controls["secure-device-disposal"], _site("insulin-pump"))
+    assert control_allows(catalog.controls["radio-link-authentication"], _site("insulin-pump"))
+    assert control_allows(catalog.controls["radio-link-authentication"], _site("implant-rf"))
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
