@@ -1,35 +1,70 @@
-"""Benchmark: ``workbench diff`` on two versions of a large estate, against the old diff.
+"""Benchmark: ``workbench diff`` with risk on two versions of a large estate, against a
+previous revision in the same run.
 
 Version 1 is the synthetic estate of ``gen_synthetic`` (default 5,000 components, about as
-many flows, no targets, so every component is reported); version 2 renames 20 elements,
-changes a property on 20 and removes 20 (with their flows). Both versions are diffed with
-risk (``diff_models``) and without (``with_risk=False``), and the same pair with the
-previous algorithm, copied here as the baseline (it ran in the same process on the same
-models): every item dumped twice to compare, a scan of every threat for every target, and
-the attack engine scoring every threat again. Both must give the same result.
+many flows, no targets, so every attack target is reported); version 2 renames 20
+devices, flips a property on 20 and removes 20 (with their flows). Both are written to
+disk, then each version of the code diffs them in a fresh process (the files loaded
+first, not timed; ``diff_models`` timed, with risk and without):
 
-    .venv/bin/python benchmarks/bench_diff.py [--components 5000] [--no-baseline]
+* this tree: version 2 re-analysed incrementally from version 1
+  (``workbench/analysis/incremental.py``), then the stages one by one;
+* the baseline revision (``git archive REV``, default this session's start) with
+  ``jobs=1`` and with ``jobs=2`` (its CLI default on two cores: two forked processes).
 
-Figures vary with the machine's load (the shared 2-core machine runs nine engineers'
-tests); each run prints its own, with the load average.
+The risk per target must be the same in every run ("same result"). Figures vary with the
+machine's load (the shared 2-core machine runs eight engineers' tests); each run prints
+its own, with the load average.
+
+    .venv/bin/python benchmarks/bench_diff.py [--components 5000] [--baseline REV] [--baseline '']
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
 import sys
-import time
+import tempfile
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_cli_analyze import unpack  # noqa: E402  (a revision, unpacked)
 from gen_synthetic import synthetic_model  # noqa: E402
 
-from workbench.analysis import diff  # noqa: E402
+from workbench.model.io import save_model  # noqa: E402
 from workbench.model.threat_model import ThreatModel  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_BASELINE = "b88ca90"
+
+#: Run in a fresh process by each version of the code (PYTHONPATH picks the version).
+CHILD = r"""
+import json, sys, time
+from workbench.model.io import load_model
+from workbench.analysis import diff
+a, b = load_model(sys.argv[1]), load_model(sys.argv[2])
+jobs, breakdown = int(sys.argv[3]), sys.argv[4] == "1"
+t = time.perf_counter(); diff.diff_models(a, b, with_risk=False); plain = time.perf_counter() - t
+t = time.perf_counter(); d = diff.diff_models(a, b, jobs=jobs); full = time.perf_counter() - t
+out = {"no_risk": plain, "risk": full, "rows": [r.to_json() for r in d.risk]}
+if breakdown:
+    from workbench.analysis import incremental
+    t = time.perf_counter(); sa = incremental.analyse(a); out["analyse_a"] = time.perf_counter() - t
+    t = time.perf_counter(); sb = incremental.reanalyse(sa, b)
+    out["reanalyse_b"] = time.perf_counter() - t
+    t = time.perf_counter()
+    for s in (sa, sb):
+        diff.attack_from_evidence(s.result.model, s.evidence, s.stencils)
+    out["attack_both"] = time.perf_counter() - t
+    out["stats"] = sb.stats
+    from workbench.analysis.pipeline import analyze
+    t = time.perf_counter(); analyze(b); out["full_analyze_b"] = time.perf_counter() - t
+print(json.dumps(out))
+"""
 
 
 def versions(components: int) -> tuple[ThreatModel, ThreatModel]:
@@ -49,105 +84,51 @@ def versions(components: int) -> tuple[ThreatModel, ThreatModel]:
     return v1, v2
 
 
-# ------------------------------------------------------------- the previous algorithm ------
-def old_diff_collection(old: list[Any], new: list[Any], key: str) -> diff.CollectionDiff:
-    before = {getattr(i, key): i for i in old}
-    after = {getattr(i, key): i for i in new}
-    out = diff.CollectionDiff()
-    for ident, item in after.items():
-        if ident not in before:
-            out.added.append(diff.ItemChange(ident, diff._label(item)))
-        else:
-            changes = diff.field_changes(before[ident], item)
-            if changes:
-                out.changed.append(diff.ItemChange(ident, diff._label(item), changes))
-    out.removed = [diff.ItemChange(ident, diff._label(item)) for ident, item in before.items()
-                   if ident not in after]
-    return out
-
-
-def old_target_risk(model: ThreatModel) -> tuple[diff.TargetRiskTable, str]:
-    from workbench.analysis.pipeline import analyze
-
-    result = analyze(model)
-    risks = [r for r in result.threats if r.counted]
-    model = result.model
-    attack = diff._attack_risk(model)  # the engine scores every threat again
-    names = {c.id: c.name for c in model.components}
-    targets = [(t.id, t.name or names.get(t.element, t.element), t.element)
-               for t in model.targets]
-    if not targets and attack:
-        targets = [(tid, names.get(a["element"], a["element"]), a["element"])
-                   for tid, a in attack.items()]
-    if not targets:
-        targets = [(c.id, c.name, c.id) for c in model.components]
-    touching: dict[str, set[str]] = {}
-    for fl in model.flows:
-        for end in (fl.source, fl.target):
-            touching.setdefault(end, set()).add(fl.id)
-    out = {}
-    for ident, label, element in targets:
-        elements = {element} | touching.get(element, set())
-        mine = [r for r in risks if r.instance.element in elements]  # every risk, each target
-        worst = max(mine, key=lambda r: r.current.score, default=None)
-        value: dict[str, Any] = {"score": worst.current.score if worst else 0,
-                                 "level": worst.current.level if worst else "none",
-                                 "total": sum(r.current.score for r in mine),
-                                 "threats": len(mine)}
-        if attack is not None and ident in attack:
-            value["probability"] = attack[ident]["probability"]
-        out[ident] = (label, value)
-    return out, ""
-
-
-def old_diff(a: ThreatModel, b: ThreatModel) -> diff.ModelDiff:
-    collections = {name: old_diff_collection(getattr(a, name), getattr(b, name), key)
-                   for name, key in diff.COLLECTIONS}
-    before, _ = old_target_risk(a)
-    after, _ = old_target_risk(b)
-    return diff.ModelDiff(collections, diff.field_changes(a.metadata, b.metadata),
-                          diff.compare_risk(before, after), "")
-
-
-def timed(fn, *args, **kwargs) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = fn(*args, **kwargs)
-    return time.perf_counter() - start, result
+def child(code_root: Path, a: Path, b: Path, jobs: int, breakdown: bool) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(code_root))
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(a), str(b), str(jobs),
+                           "1" if breakdown else "0"], env=env, capture_output=True,
+                          text=True, check=True, cwd=tempfile.gettempdir())
+    return json.loads(proc.stdout.splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--components", type=int, default=5000)
-    parser.add_argument("--no-baseline", action="store_true",
-                        help="skip the previous algorithm (about ten times slower)")
+    parser.add_argument("--baseline", default=DEFAULT_BASELINE,
+                        help="git revision to compare ('' for none)")
     args = parser.parse_args(argv)
     a, b = versions(args.components)
-    print(f"models: {len(a.components)} / {len(b.components)} components, "
-          f"{len(a.flows)} / {len(b.flows)} flows; load average {os.getloadavg()[0]:.1f} "
-          f"on {os.cpu_count()} cores")
-    t_struct, structural = timed(diff.diff_models, a, b, with_risk=False)
-    t_full, full = timed(diff.diff_models, a, b)
-    moved = sum(1 for r in full.risk if r.moved)
-    print(f"diff --no-risk: {t_struct:.2f} s; diff --jobs 1: {t_full:.1f} s "
-          f"({len(full.risk)} targets, {moved} moved)", flush=True)
-    t_par, par = timed(diff.diff_models, a, b, jobs=2)
-    print(f"diff --jobs 2 (two processes): {t_par:.1f} s; same result: "
-          f"{[r.to_json() for r in par.risk] == [r.to_json() for r in full.risk]}",
-          flush=True)
-    if not args.no_baseline:
-        t_old_struct = timed(lambda: {n: old_diff_collection(getattr(a, n), getattr(b, n), k)
-                                      for n, k in diff.COLLECTIONS})[0]
-        t_old, old = timed(old_diff, a, b)
-        same = ([r.to_json() for r in old.risk] == [r.to_json() for r in full.risk]
-                and {k: v.to_json() for k, v in old.collections.items()}
-                == {k: v.to_json() for k, v in full.collections.items()})
-        print(f"baseline (previous diff): --no-risk {t_old_struct:.2f} s; full {t_old:.1f} s; "
-              f"now x{t_old / t_full:.1f} faster with risk, "
-              f"x{t_old_struct / max(t_struct, 1e-9):.1f} without; same result: {same}")
-        if not same:
-            return 1
-    del structural
-    return 0
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        pa, pb = tmp / "v1.twm.json", tmp / "v2.twm.json"
+        save_model(a, pa)
+        save_model(b, pb)
+        print(f"models: {len(a.components)} / {len(b.components)} components, "
+              f"{len(a.flows)} / {len(b.flows)} flows; load average "
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+        now = child(ROOT, pa, pb, 1, True)
+        print(f"this tree: diff --no-risk {now['no_risk']:.2f} s; diff with risk "
+              f"{now['risk']:.2f} s ({len(now['rows'])} targets, "
+              f"{sum(1 for r in now['rows'] if r['direction'] != 'same')} moved)", flush=True)
+        st = now["stats"]
+        print(f"  stages: analyse v1 {now['analyse_a']:.2f} s; re-analyse v2 "
+              f"{now['reanalyse_b']:.2f} s ({st['fact_elements']} elements' rules and "
+              f"{st['instances']} threat scores redone); attack figures of both "
+              f"{now['attack_both']:.2f} s; a full analysis of v2 alone "
+              f"{now['full_analyze_b']:.2f} s", flush=True)
+        if not args.baseline:
+            return 0
+        base = unpack(args.baseline, tmp)
+        same = True
+        for jobs in (1, 2):
+            old = child(base, pa, pb, jobs, False)
+            equal = old["rows"] == now["rows"]
+            same = same and equal
+            print(f"baseline {args.baseline} jobs={jobs}: diff --no-risk {old['no_risk']:.2f} s; "
+                  f"diff with risk {old['risk']:.2f} s; this tree x{old['risk'] / now['risk']:.1f} "
+                  f"faster; same result: {equal}", flush=True)
+    return 0 if same else 1
 
 
 if __name__ == "__main__":

@@ -174,19 +174,25 @@ def diff_collection(old: list[Any], new: list[Any], key: str) -> CollectionDiff:
     return out
 
 
+#: Monte Carlo settings of the diff's attack figures (no recommendations, no sensitivity).
+ATTACK_SAMPLES, ATTACK_SEED = 2000, 0
+
+
 def _attack_risk(model: ThreatModel, risks: list | None = None
                  ) -> dict[str, dict[str, Any]] | None:
     """Highest compromise probability of each target over all attackers, or None.
 
     ``risks``: the threat risks :func:`analyze` already scored for this model, so the
-    attack engine does not score them again."""
+    attack engine does not score them again. The reference :func:`attack_from_evidence`
+    is tested against (it runs the whole attack stage)."""
     try:
         from workbench.analysis.attack import analyze_attacks
     except ImportError:  # the attack engine is optional for a diff
         return None
     try:
         analysis = analyze_attacks(model, recommend=False, sensitivity=False, top_k=1,
-                                   samples=2000, seed=0, budget_seconds=5.0, risks=risks)
+                                   samples=ATTACK_SAMPLES, seed=ATTACK_SEED,
+                                   budget_seconds=5.0, risks=risks)
     except Exception:  # noqa: BLE001 - a failing what-if must not hide the structural diff
         return None
     out: dict[str, dict[str, Any]] = {}
@@ -196,6 +202,47 @@ def _attack_risk(model: ThreatModel, risks: list | None = None
             out[res["target"]] = {"element": res.get("element"),
                                   "probability": round(float(res.get("probability", 0.0)), 4),
                                   "attacker": res.get("attacker")}
+    return out
+
+
+def attack_from_evidence(model: ThreatModel, evidence: dict[str, list],
+                         stencils: Any = None) -> dict[str, dict[str, Any]] | None:
+    """:func:`_attack_risk`'s figures from the attack graph's evidence alone.
+
+    The diff needs each target's probability only: the same graph, seed and solver as
+    ``analyze_attacks``, without its paths, cuts, choke points and fundable controls
+    (these took most of its time on a 5,000-component model). Equal figures, tested.
+    """
+    try:
+        import numpy as np
+
+        from workbench.analysis.attack.engine import prepare_runs, targets_reach
+        from workbench.analysis.attack.targets import resolve_targets
+        from workbench.model.stencils import default_stencils
+    except ImportError:  # the attack engine is optional for a diff
+        return None
+    try:
+        stencils = stencils or default_stencils()
+        specs = resolve_targets(model, stencils)
+        index = {c.id: i for i, c in enumerate(model.components)}
+        nodes = np.array([index[t.element] for t in specs], dtype=np.int64)
+        _graph, runs, _notes = prepare_runs(
+            model, evidence=evidence, stencils=stencils, samples=ATTACK_SAMPLES,
+            seed=ATTACK_SEED, exact_for=sorted(set(nodes.tolist())))
+    except Exception:  # noqa: BLE001 - as _attack_risk: the structural diff comes first
+        return None
+    out: dict[str, dict[str, Any]] = {}
+    if not runs or not specs:
+        return out
+    kinds = [t.kind for t in specs]
+    stack = np.vstack([targets_reach(run, nodes, kinds) for run in runs])
+    worst = stack.argmax(axis=0)
+    for j, spec in enumerate(specs):
+        prob = float(stack[worst[j], j])
+        best = out.get(spec.id)
+        if best is None or prob > best["probability"]:
+            out[spec.id] = {"element": spec.element, "probability": round(prob, 4),
+                            "attacker": runs[int(worst[j])].profile.id}
     return out
 
 
@@ -212,9 +259,36 @@ def target_risk(model: ThreatModel) -> tuple[TargetRiskTable, str]:
     # As the window shows it: the rules' suggestions merged in (decisions kept), so a model
     # saved before its first analysis is not compared as if it had no threats.
     result = analyze(model)
+    return risk_table(result, _attack_risk(result.model, result.threats))
+
+
+def target_risks(old: ThreatModel, new: ThreatModel
+                 ) -> tuple[tuple[TargetRiskTable, str], tuple[TargetRiskTable, str]]:
+    """:func:`target_risk` of both versions, the second re-analysed from the first.
+
+    ``analysis/incremental.py`` analyses ``old`` once and re-evaluates only what ``new``
+    changed; the tables are the ones two full analyses give (tested).
+    """
+    from workbench.analysis import incremental  # the heavy part; only when risk is wanted
+    from workbench.analysis.attack.engine import _gc_paused
+
+    @_gc_paused  # two large models in memory: full collections would rescan both, often
+    def both() -> tuple[tuple[TargetRiskTable, str], tuple[TargetRiskTable, str]]:
+        first = incremental.analyse(old)
+        second = incremental.reanalyse(first, new)
+        return tuple(  # type: ignore[return-value]
+            risk_table(s.result, attack_from_evidence(s.result.model, s.evidence,
+                                                      s.stencils))
+            for s in (first, second))
+
+    return both()
+
+
+def risk_table(result: Any, attack: dict[str, dict[str, Any]] | None
+               ) -> tuple[TargetRiskTable, str]:
+    """The per-target rows from an analysis and the attack figures (None: unavailable)."""
     risks = [r for r in result.threats if r.counted]
     model = result.model
-    attack = _attack_risk(model, result.threats)
     names = {c.id: c.name for c in model.components}
     targets = [(t.id, t.name or names.get(t.element, t.element), t.element)
                for t in model.targets]
@@ -260,35 +334,20 @@ def diff_models(old: ThreatModel, new: ThreatModel, *, with_risk: bool = True,
                 jobs: int = 1) -> ModelDiff:
     """The structural diff, and with ``with_risk`` the risk per target of both versions.
 
-    ``jobs=2`` analyses the two versions in two processes (forked; the CLI's default on a
-    machine with two cores or more): the risk of each version is a full analysis, by far
-    the slowest part of a diff (``benchmarks/bench_diff.py``).
+    The risk of ``new`` is re-analysed from ``old``'s analysis (only what changed:
+    :func:`target_risks`). ``jobs`` is kept for callers of the former two-process diff;
+    the incremental analysis needs the first version's results, so it runs in one.
     """
+    del jobs
     collections = {name: diff_collection(getattr(old, name), getattr(new, name), key)
                    for name, key in COLLECTIONS}
     metadata = field_changes(old.metadata, new.metadata)
     risk: list[TargetRisk] = []
     basis = "not computed"
     if with_risk:
-        (before, basis), (after, _) = _both_target_risks(old, new, jobs)
+        (before, basis), (after, _) = target_risks(old, new)
         risk = compare_risk(before, after)
     return ModelDiff(collections, metadata, risk, basis)
-
-
-def _both_target_risks(old: ThreatModel, new: ThreatModel, jobs: int
-                       ) -> tuple[tuple[TargetRiskTable, str], tuple[TargetRiskTable, str]]:
-    import multiprocessing
-
-    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return target_risk(old), target_risk(new)
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Fork: the children inherit the loaded catalog and models; only results travel back.
-    with ProcessPoolExecutor(max_workers=2,
-                             mp_context=multiprocessing.get_context("fork")) as pool:
-        later = pool.submit(target_risk, new)
-        first = target_risk(old)  # this process works too
-        return first, later.result()
 
 
 def compare_risk(before: TargetRiskTable, after: TargetRiskTable) -> list[TargetRisk]:

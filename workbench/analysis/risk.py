@@ -662,7 +662,8 @@ def assess(model: ThreatModel, catalog: Catalog | None = None,
            stencils: StencilLibrary | None = None,
            warnings: list[str] | None = None, *, memo: bool = True,
            exposure: dict[str, Any] | None = None,
-           index: FactIndex | None = None) -> list[ThreatRisk]:
+           index: FactIndex | None = None,
+           threats: list[ThreatInstance] | None = None) -> list[ThreatRisk]:
     """Risk of every threat instance recorded in ``model`` (run the rules first).
 
     ``exposure`` (element id -> :class:`workbench.analysis.attack.exposure.Exposure`)
@@ -676,6 +677,8 @@ def assess(model: ThreatModel, catalog: Catalog | None = None,
     ``memo=False`` scores every instance afresh, the reference the memo is tested against.
     ``index``: the facts of this same model, when the caller has them already (the two
     passes of :func:`assess_with_exposure` share one).
+    ``threats``: score only these instances of the model (the incremental re-analysis,
+    ``analysis/incremental.py``; scoring reads the model, never its threat list).
     """
     catalog = catalog or default_catalog()
     if index is None or index.model is not model:
@@ -685,11 +688,12 @@ def assess(model: ThreatModel, catalog: Catalog | None = None,
         # imported here: risk_memo builds on this module's scoring functions
         from workbench.analysis.risk_memo import assess_memoised
 
-        risks = assess_memoised(model, catalog, index, scales, warnings, exposure)
+        risks = assess_memoised(model, catalog, index, scales, warnings, exposure,
+                                threats=threats)
     else:
         ix = ModelIndex(model, index.stencils)
         risks = [assess_instance(model, t, catalog, index, scales, warnings, ix, exposure)
-                 for t in model.threats]
+                 for t in (model.threats if threats is None else threats)]
     judge_fleet_and_directness(model, risks, index.stencils)
     return risks
 

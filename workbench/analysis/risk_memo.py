@@ -260,9 +260,11 @@ def _risk(inst: ThreatInstance, catalog: Catalog, s: _Scored) -> ThreatRisk:
 
 
 def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scales: Scales,
-                    warnings: list[str] | None, exposure: dict[str, Any] | None = None
-                    ) -> list[ThreatRisk]:
-    """Same as scoring each instance with :func:`assess_instance`, reusing past results."""
+                    warnings: list[str] | None, exposure: dict[str, Any] | None = None,
+                    *, threats: list[ThreatInstance] | None = None) -> list[ThreatRisk]:
+    """Same as scoring each instance with :func:`assess_instance`, reusing past results.
+
+    ``threats``: only these instances of the model (default: all)."""
     memo = _memo(catalog)
     # One model index per fact index (same model): the passes before and after exposure
     # share its lookups, its adjustments per element and the element keys above. It is
@@ -277,7 +279,7 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
     run = (scales, categories)
     results = memo.results_for(run)
     out: list[ThreatRisk] = []
-    for inst in model.threats:
+    for inst in model.threats if threats is None else threats:
         key = keys.instance(inst)
         hit = results.get(key)
         if hit is None:

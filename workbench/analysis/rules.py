@@ -17,7 +17,7 @@ never loses an analyst decision:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,15 +154,24 @@ def _matching(catalog: Catalog, kind: str, facts: dict, layer: str | None,
 
 
 def find_suggestions(model: ThreatModel, catalog: Catalog,
-                     stencils: StencilLibrary | None = None) -> list[Suggestion]:
-    """Every (threat type, element) pair whose rule fires, in model order."""
+                     stencils: StencilLibrary | None = None, *,
+                     only: Collection[str] | None = None) -> list[Suggestion]:
+    """Every (threat type, element) pair whose rule fires, in model order.
+
+    ``only``: evaluate just these element ids (the incremental re-analysis,
+    ``analysis/incremental.py``, re-evaluates the elements whose facts may have changed).
+    """
     index = FactIndex(model, stencils or default_stencils())
     out: list[Suggestion] = []
     for comp in model.components:
+        if only is not None and comp.id not in only:
+            continue
         facts = index.component(comp)
         out += [Suggestion(t, comp.id) for t in _matching(
             catalog, "component", facts, comp.layer.value, comp.stencil)]
     for flow in model.flows:
+        if only is not None and flow.id not in only:
+            continue
         facts = index.flow(flow)
         out += [Suggestion(t, flow.id)
                 for t in _matching(catalog, "flow", facts, None, None)]
@@ -178,11 +187,22 @@ def _untouched(inst: ThreatInstance) -> bool:
 
 
 def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
-                      stencils: StencilLibrary | None = None) -> tuple[ThreatModel, MergeReport]:
-    """A copy of ``model`` with current suggestions merged into its threats, and a report."""
+                      stencils: StencilLibrary | None = None, *,
+                      suggestions: list[Suggestion] | None = None,
+                      reuse: Mapping[str, ThreatInstance] | None = None
+                      ) -> tuple[ThreatModel, MergeReport]:
+    """A copy of ``model`` with current suggestions merged into its threats, and a report.
+
+    For the incremental re-analysis: ``suggestions`` are the engine's suggestions for
+    ``model`` when the caller already has them (in :func:`find_suggestions` order);
+    ``reuse`` maps keys to instances an earlier merge created, taken instead of a new
+    instance when equal to it (building 60,000 instances is most of a merge's time).
+    """
     catalog = catalog or default_catalog()
     report = MergeReport()
-    suggestions = {s.key: s for s in find_suggestions(model, catalog, stencils)}
+    if suggestions is None:
+        suggestions = find_suggestions(model, catalog, stencils)
+    suggestions = {s.key: s for s in suggestions}
     elements = model.element_ids()
     used_ids = {t.id for t in model.threats}
     merged: list[ThreatInstance] = []
@@ -220,11 +240,27 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
             new_id = instance_id(f"{key}-{n}")  # "~" is not allowed in ids
             n += 1
         used_ids.add(new_id)
-        merged.append(ThreatInstance(id=new_id, key=key, catalog_id=sug.threat.id,
-                                     element=sug.element_id, title=sug.threat.title,
-                                     stride=list(sug.threat.stride)))
+        old = reuse.get(key) if reuse else None
+        if old is not None and _fresh(old, new_id, sug):
+            merged.append(old)
+        else:
+            merged.append(ThreatInstance(id=new_id, key=key, catalog_id=sug.threat.id,
+                                         element=sug.element_id, title=sug.threat.title,
+                                         stride=list(sug.threat.stride)))
         report.added.append(key)
     return model.model_copy(update={"threats": merged}), report
+
+
+def _fresh(inst: ThreatInstance, new_id: str, sug: Suggestion) -> bool:
+    """``inst`` is exactly the instance the merge would create for ``sug`` under ``new_id``
+    (only those six fields were ever set: every other one holds its default)."""
+    return (inst.model_fields_set == _FRESH_FIELDS and inst.id == new_id
+            and inst.catalog_id == sug.threat.id and inst.element == sug.element_id
+            and inst.title == sug.threat.title and inst.stride == list(sug.threat.stride))
+
+
+#: Fields a new suggested instance sets (others keep their defaults).
+_FRESH_FIELDS = frozenset({"id", "key", "catalog_id", "element", "title", "stride"})
 
 
 def suggest_threats(model: ThreatModel, catalog: Catalog | None = None,

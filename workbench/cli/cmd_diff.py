@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 
 from workbench.analysis.diff import diff_models, format_diff
 from workbench.cli.common import load, print_json
@@ -16,9 +15,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("new", metavar="B")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--no-risk", action="store_true", help="skip the risk comparison")
-    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
-                        help="analyse the two versions in parallel processes (default: 2 "
-                             "when the machine has two cores; 1 to turn it off)")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="ignored, kept so scripts that pass it still run: version B "
+                             "is now re-analysed from A's analysis, in one process")
     parser.set_defaults(handler=run)
 
 

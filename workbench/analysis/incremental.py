@@ -1,0 +1,279 @@
+"""Incremental re-analysis: version 2 of a model from the analysis of version 1.
+
+``workbench diff V1 V2`` (and a vendor's update) analyses two models that differ in a few
+dozen elements out of thousands. :func:`analyse` runs the same stages as
+:func:`workbench.analysis.pipeline.analyze` and keeps what each stage found per element
+(the rules that fire, the base risks, the attack-graph evidence, the exposure);
+:func:`reanalyse` then re-evaluates only what version 2 can have changed:
+
+* **rules**: the elements whose facts may differ (docs/interop.md, "Incremental
+  re-analysis", lists what each fact reads): changed components and flows, the flows
+  touching or carried by a changed component, the ends and carriers of every such flow,
+  then every flow touching one of those ends (a flow's facts embed its ends' facts);
+  components of a changed zone and holders of a changed data asset count as changed;
+* **risk before exposure**: the instances on those elements, on the elements of a changed
+  control or target, and instances whose own content changed;
+* **exposure**: recomputed on the whole attack graph (a max-product search from each
+  attacker's entries: any change can move any element downstream), from evidence rebuilt
+  only for elements with a rescored threat;
+* **risk after exposure**: the rescored instances, and those whose element's exposure moved.
+
+Anything else is taken from version 1. A change of risk settings or regulatory context
+(scales, impact categories, levels) re-runs everything. The result is the very
+:class:`AnalysisResult` a full analysis of version 2 gives (same threats, same order,
+same figures, same warnings): ``tests/analysis/test_incremental.py`` proves it on random
+edits (hypothesis) and on every sample.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from workbench.analysis.attack.engine import _gc_paused
+from workbench.analysis.attack.evidence import EdgeEvidence, evidence_from_risks
+from workbench.analysis.attack.exposure import Exposure, element_exposure
+from workbench.analysis.catalog import Catalog, default_catalog
+from workbench.analysis.pipeline import AnalysisResult
+from workbench.analysis.risk import Scales, ThreatRisk, assess
+from workbench.analysis.rules import Suggestion, find_suggestions, merge_suggestions
+from workbench.model.entities import Flow, ThreatInstance
+from workbench.model.facts import FactIndex
+from workbench.model.stencils import StencilLibrary, default_stencils
+from workbench.model.threat_model import ThreatModel
+
+
+@dataclass
+class Snapshot:
+    """A model's analysis with what :func:`reanalyse` reuses, per element and per key."""
+
+    model: ThreatModel  # as given, before the rules' suggestions are merged
+    result: AnalysisResult  # what ``pipeline.analyze(model)`` returns
+    matches: dict[str, list[Suggestion]]  # rule suggestions per element id
+    base: dict[str, ThreatRisk]  # risk before exposure, by threat key
+    evidence: EdgeEvidence  # attack-graph evidence per element, from the base risks
+    exposure: dict[str, Exposure]
+    catalog: Catalog
+    stencils: StencilLibrary
+    #: What the run re-evaluated: elements, instances, and "full" with the reason.
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+@_gc_paused
+def analyse(model: ThreatModel, catalog: Catalog | None = None,
+            stencils: StencilLibrary | None = None) -> Snapshot:
+    """The full analysis (``pipeline.analyze``'s stages, in its order), kept per element."""
+    catalog = catalog or default_catalog()
+    stencils = stencils or default_stencils()
+    found = find_suggestions(model, catalog, stencils)
+    snap = _finish(model, catalog, stencils, found, reuse=None)
+    snap.stats = {"full": "first analysis", "elements": len(model.components)
+                  + len(model.flows), "instances": len(snap.result.threats)}
+    return snap
+
+
+@_gc_paused
+def reanalyse(before: Snapshot, model: ThreatModel) -> Snapshot:
+    """The analysis of ``model`` from ``before`` (equal to :func:`analyse` of ``model``)."""
+    old = before.model
+    catalog, stencils = before.catalog, before.stencils
+    reason = _global_change(old, model)
+    if reason:
+        snap = analyse(model, catalog, stencils)
+        snap.stats["full"] = reason
+        return snap
+    facts, scoring = dirty_elements(old, model)
+    # Rules: suggestions of clean elements from version 1, the others evaluated again.
+    fresh: dict[str, list[Suggestion]] = {}
+    for sug in find_suggestions(model, catalog, stencils, only=facts):
+        fresh.setdefault(sug.element_id, []).append(sug)
+    found: list[Suggestion] = []
+    for element in [c.id for c in model.components] + [f.id for f in model.flows]:
+        found += fresh.get(element, []) if element in facts else before.matches.get(element, [])
+    snap = _finish(model, catalog, stencils, found, reuse=before,
+                   dirty=facts | scoring)
+    snap.stats.update({"full": None, "fact_elements": len(facts),
+                       "scored_elements": len(facts | scoring)})
+    return snap
+
+
+def _finish(model: ThreatModel, catalog: Catalog, stencils: StencilLibrary,
+            found: list[Suggestion], reuse: Snapshot | None,
+            dirty: set[str] | None = None) -> Snapshot:
+    """Merge, base risk, evidence, exposure and risk, reusing ``reuse`` where it holds."""
+    fresh_instances = None
+    if reuse is not None:
+        fresh_instances = {t.key: t for t in reuse.result.model.threats}
+    merged, report = merge_suggestions(model, catalog, stencils, suggestions=found,
+                                       reuse=fresh_instances)
+    matches: dict[str, list[Suggestion]] = {}
+    for sug in found:
+        matches.setdefault(sug.element_id, []).append(sug)
+    warnings = [f"threat {k!r} refers to a catalog entry that no longer exists"
+                for k in report.unknown_catalog]
+    levels = Scales.of(merged).likelihood
+    threats = merged.threats
+    # Facts read no threat; both scoring passes share them (and assess's model index).
+    index = FactIndex(merged, stencils)
+    old_insts = {} if reuse is None else {t.key: t for t in reuse.result.model.threats}
+    # Base risk: version 1's where the instance and everything its score reads are equal.
+    kept = [reuse is not None and t.element not in dirty  # type: ignore[operator]
+            and _same(old_insts.get(t.key), t) for t in threats]
+    base_list = _score(merged, threats, kept, catalog, index,
+                       None if reuse is None else reuse.base, exposure=None)
+    # Evidence per element: version 1's list unless one of its threats was rescored.
+    rescored = {t.element for t, k in zip(threats, kept, strict=True) if not k}
+    if reuse is None:
+        evidence, _ = evidence_from_risks(base_list, levels)
+    else:
+        evidence = _evidence(base_list, threats, rescored, reuse, levels, merged)
+    exposure = element_exposure(merged, base_list, levels, stencils, evidence=evidence)
+    # Risk after exposure: version 1's unless rescored or the element's exposure moved.
+    final_kept = [k and reuse is not None and exposure.get(t.element)
+                  == reuse.exposure.get(t.element) for t, k in zip(threats, kept, strict=True)]
+    risks = _score(merged, threats, final_kept, catalog, index,
+                   None if reuse is None else {r.key: r for r in reuse.result.threats},
+                   exposure=exposure, warnings=warnings)
+    result = AnalysisResult(model=merged, threats=risks, merge=report,
+                            scales=Scales.of(merged), catalog=catalog, warnings=warnings)
+    base = {t.key: r for t, r in zip(threats, base_list, strict=True)}
+    stats = {"instances": sum(1 for k in final_kept if not k),
+             "base_instances": sum(1 for k in kept if not k)}
+    return Snapshot(model, result, matches, base, evidence, exposure, catalog, stencils,
+                    stats)
+
+
+def _global_change(old: ThreatModel, new: ThreatModel) -> str | None:
+    """Why every score must be redone, if it must."""
+    if new.risk != old.risk or new.regulatory != old.regulatory:
+        return "risk settings or regulatory context changed"
+    # How far a harm is from the patient reads "is any patient-safety target declared"
+    # (risk.judge_fleet_and_directness): the first one declared, or the last removed,
+    # moves every threat.
+    if any(t.kind == "patient_safety" for t in old.targets) != any(
+            t.kind == "patient_safety" for t in new.targets):
+        return "the first patient-safety target declared, or the last one removed"
+    return None
+
+
+def _same(old: ThreatInstance | None, new: ThreatInstance) -> bool:
+    return old is not None and (old is new or old == new)
+
+
+def _score(model: ThreatModel, threats: list[ThreatInstance], kept: list[bool],
+           catalog: Catalog, index: FactIndex, earlier: dict[str, ThreatRisk] | None,
+           *, exposure: dict[str, Exposure] | None,
+           warnings: list[str] | None = None) -> list[ThreatRisk]:
+    """Risks of ``threats`` in order: ``earlier``'s where kept, the others scored afresh.
+
+    Scoring reads the whole model but never its threat list, so scoring only the
+    instances to score gives each the figures a full run gives it. Warnings
+    (invalid CVSS vectors) come from one pass over every instance with a vector, in order,
+    so they are the full run's whatever was kept.
+    """
+    todo = [t for t, k in zip(threats, kept, strict=True) if not k]
+    scored = iter(assess(model, catalog, index.stencils, None, exposure=exposure, index=index,
+                         threats=todo) if todo else [])
+    out: list[ThreatRisk] = []
+    for inst, keep in zip(threats, kept, strict=True):
+        if keep:
+            risk = earlier[inst.key]  # type: ignore[index]
+            out.append(risk if risk.instance is inst else replace(risk, instance=inst))
+        else:
+            out.append(next(scored))
+    if warnings is not None:
+        with_cvss = [t for t in threats if t.cvss]
+        if with_cvss:
+            assess(model, catalog, index.stencils, warnings, exposure=exposure, index=index,
+                   threats=with_cvss)
+    return out
+
+
+def _evidence(base: list[ThreatRisk], threats: list[ThreatInstance], rescored: set[str],
+              before: Snapshot, levels: tuple[int, ...], model: ThreatModel) -> EdgeEvidence:
+    """Evidence of every element: rebuilt where a threat was rescored or came or went."""
+    by_element: dict[str, list[ThreatRisk]] = {}
+    for risk in base:
+        by_element.setdefault(risk.instance.element, []).append(risk)
+    old_keys: dict[str, list[str]] = {}
+    for inst in before.result.model.threats:
+        old_keys.setdefault(inst.element, []).append(inst.key)
+    out: EdgeEvidence = {}
+    rebuild: list[ThreatRisk] = []
+    for element, risks in by_element.items():
+        if element in rescored or [r.key for r in risks] != old_keys.get(element):
+            rebuild += risks
+        elif element in before.evidence:
+            out[element] = before.evidence[element]
+    fresh, _ = evidence_from_risks(rebuild, levels)
+    out.update(fresh)
+    del threats, model
+    return out
+
+
+def _ends(flow: Flow) -> Iterable[str]:
+    yield flow.source
+    yield flow.target
+    yield from flow.via
+
+
+def dirty_elements(old: ThreatModel, new: ThreatModel) -> tuple[set[str], set[str]]:
+    """(elements whose rule facts may differ, further elements whose scores may differ).
+
+    A superset is always safe (it only costs time); each step names what it covers
+    (``model/facts.py`` for facts, ``risk.ModelIndex`` for scores).
+    """
+    def changed(items_a: list, items_b: list) -> set[str]:
+        a = {i.id: i for i in items_a}
+        b = {i.id: i for i in items_b}
+        return {k for k in a.keys() | b.keys()
+                if (x := a.get(k)) is not (y := b.get(k)) and x != y}
+
+    both = (old, new)
+    comps = changed(old.components, new.components)
+    flows = changed(old.flows, new.flows)
+    zones = changed(old.zones, new.zones)
+    assets = changed(old.data_assets, new.data_assets)
+    # Zone facts (kind, trust level) and asset facts are read through their holder.
+    for m in both:
+        comps |= {c.id for c in m.components
+                  if c.zone in zones or assets.intersection(c.properties.data_assets)}
+        flows |= {f.id for f in m.flows if assets.intersection(f.data_assets)}
+    # A component's safety function (its own, its stencil's, a declared patient-safety
+    # target) is read by what sends to it and carries to it (carries_to_safety).
+    targets = changed(old.targets, new.targets)
+    safety = {t.element for m in both for t in m.targets if t.id in targets}
+    before = old.components_by_id()
+    after = new.components_by_id()
+    for cid in comps:
+        a, b = before.get(cid), after.get(cid)
+        if a is None or b is None or a.stencil != b.stencil or (
+                a.properties.safety_critical_function != b.properties.safety_critical_function):
+            safety.add(cid)
+    comps |= safety
+    facts = comps | flows
+    for m in both:
+        for f in m.flows:
+            ends = set(_ends(f))
+            if f.id in flows:
+                facts |= ends  # flow counts, carried flows, assets, flat network of its ends
+            elif comps.intersection(ends):
+                facts.add(f.id)  # end facts, via stencils, ends' scope and safety
+                if safety.intersection(ends) or comps.intersection(f.via):
+                    facts |= ends  # senders to a safety function; ends of a changed carrier
+    # A flow's facts embed its ends' facts: every flow touching a dirty end.
+    for f in new.flows:
+        if f.source in facts or f.target in facts:
+            facts.add(f.id)
+    # Scores only: controls on an element (and mitigation links to them).
+    controls = changed(old.controls, new.controls)
+    scoring: set[str] = set()
+    for m in both:
+        for ctl in m.controls:
+            if ctl.id in controls:
+                scoring.update(ctl.elements)
+        for t in m.threats:
+            if controls.intersection(link.control for link in t.mitigations):
+                scoring.add(t.element)
+    return facts, scoring - facts
