@@ -132,3 +132,88 @@ def test_a_control_on_a_removed_element_forgets_it_and_the_file_loads_again(tmp_
     assert main(["import", str(v2), "--onto", str(old), "-o", str(new)]) == 0
     model = load_model(new)  # refuses dangling references
     assert model.controls[0].elements == ["pump"]
+
+
+# Ids the importer of sessions 1-2 changed and the current one changes differently: a
+# name with spaces, a trailing "_" or "@" (stripped then, kept now), two ids that clashed
+# then ("hub a", "hub/a" -> "hub-a", "hub-a-2" in file order) with different names, and
+# two with the same name (nothing tells them apart).
+LONG = "sensor@"
+V1_ODD = HEADER + f"""zone,Home zone,Patient home,,,,,,,,
+component,Patient database,Patient database,database,cloud,,,,,,
+component,pump_,Insulin pump,insulin-pump,thing,Home zone,,,,,
+component,{LONG},Glucose sensor,cgm-sensor,thing,Home zone,,,,,
+component,hub a,Hub A,home-hub,gateway,Home zone,,,,,
+component,hub/a,Hub B,home-hub,gateway,Home zone,,,,,
+component,relay x,Relay,smartphone,gateway,Home zone,,,,,
+component,relay/x,Relay,smartphone,gateway,Home zone,,,,,
+flow,flow 1,,,,,pump_,hub a,BLE,yes,yes
+flow,flow 2,,,,,hub a,Patient database,HTTPS,yes,yes
+"""
+
+
+def _as_session_two(model):
+    """``model`` with the ids the session-2 importer gave (no source_id): its rule, in file
+    order, clashes numbered -2, -3."""
+    from workbench.interop.match_ids import IdMatches, adopt_previous_ids, legacy_id
+
+    used: set[str] = set()
+    ids: dict[str, str] = {}
+    for kind, hint in (("zones", "zone"), ("components", "element"), ("flows", "flow")):
+        for item in getattr(model, kind):
+            base = legacy_id(item.source_id or item.id, hint)
+            candidate, n = base, 2
+            while candidate in used:
+                candidate, n = f"{base}-{n}", n + 1
+            used.add(candidate)
+            ids[item.id] = candidate
+    renamed = adopt_previous_ids(model, IdMatches(renamed=ids))
+    strip = {"source_id": None}
+    return renamed.model_copy(update={
+        kind: [x.model_copy(update=strip) for x in getattr(renamed, kind)]
+        for kind in ("zones", "components", "flows")})
+
+
+def test_update_of_a_session_two_import_matches_by_source_id(tmp_path, capsys) -> None:
+    """An import made before ids were derived from the source id: version 2 keeps the
+    classification, target and decisions of every element the old ids can be traced to,
+    and names the two it cannot tell apart instead of guessing."""
+    from workbench.model import Target
+    from workbench.model.io import save_model
+
+    (tmp_path / "odd.csv").write_text(V1_ODD, "utf-8")
+    fresh = tmp_path / "fresh.twm.json"
+    assert main(["import", str(tmp_path / "odd.csv"), "-o", str(fresh)]) == 0
+    old_model = _as_session_two(load_model(fresh))
+    old_ids = {c.name: c.id for c in old_model.components}
+    assert old_ids["Patient database"] == "Patient-database"
+    assert old_ids["Insulin pump"] == "pump" and old_ids["Glucose sensor"] == "sensor"
+    assert (old_ids["Hub A"], old_ids["Hub B"]) == ("hub-a", "hub-a-2")
+    old_model = old_model.model_copy(update={"targets": [
+        Target(id="t-db", element="Patient-database", kind="health_data"),
+        Target(id="t-pump", element="pump", kind="patient_safety")]})
+    old = tmp_path / "v1.twm.json"
+    save_model(type(old_model).model_validate(old_model.model_dump()), old)
+    assert main(["classify", str(old), "Patient-database", "hds-host"]) == 0
+    new = tmp_path / "v2.twm.json"
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "odd.csv"), "--onto", str(old), "-o", str(new),
+                 "--json"]) == 0
+    update = json.loads(capsys.readouterr().out)["update"]
+    model = load_model(new)
+    # Everything traceable keeps its previous id, so the analyst's work stays on it.
+    assert model.component("Patient-database").stencil == "hds-host"
+    assert model.component("Patient-database").source_id == "Patient database"
+    assert [t.element for t in model.targets] == ["Patient-database", "pump"]
+    assert model.component("pump").source_id == "pump_"
+    assert model.component("sensor").source_id == LONG
+    assert model.component("hub-a").name == "Hub A"
+    assert model.component("hub-a-2").name == "Hub B"
+    assert model.flow("flow-1").source == "pump" and model.zones[0].id == "Home-zone"
+    assert update["dropped_targets"] == []
+    # The two relays share a name: the old numbering followed file order, so no guess:
+    # both are named, come in as new and the old ones go (the analyst classifies again).
+    relays = [c.id for c in load_model(fresh).components if c.name == "Relay"]
+    assert sorted(a.split(":")[0] for a in update["ambiguous_ids"]) == sorted(relays)
+    assert update["removed"] == ["relay-x", "relay-x-2"] and update["added"] == relays
+    assert "Patient-database" in " ".join(update["matched_ids"])

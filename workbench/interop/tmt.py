@@ -81,13 +81,45 @@ def _entries(element: Element | None) -> list[tuple[str, Element]]:
 
 
 def _properties(value: Element) -> dict[str, str]:
-    """DisplayName -> Value of a stencil's property list (first occurrence wins)."""
+    """DisplayName -> Value of a stencil's property list (first occurrence wins).
+
+    A list attribute (``ListDisplayAttribute``: the options in ``Value``, the choice in
+    ``SelectedIndex``) gives the option chosen, as the tool shows it."""
     props: dict[str, str] = {}
     for item in _child(value, "Properties") or []:
         name = _text(item, "DisplayName")
         if name and name not in props:
-            props[name] = _text(item, "Value")
+            props[name] = _selected(item)
     return props
+
+
+def _selected(item: Element) -> str:
+    index = _text(item, "SelectedIndex")
+    options = list(_child(item, "Value") or [])
+    if index.isdigit() and options:
+        chosen = options[int(index)] if int(index) < len(options) else None
+        return (chosen.text or "").strip() if chosen is not None else ""
+    return _text(item, "Value")
+
+
+def _type_header(value: Element) -> str:
+    """The element type's name as the tool writes it on the item: its first header
+    attribute (a custom type the file's template does not list is still named)."""
+    for item in _child(value, "Properties") or []:
+        if (item.get(XSI_TYPE) or "").endswith("HeaderDisplayAttribute"):
+            return _text(item, "DisplayName")
+    return ""
+
+
+def _flag(props: dict[str, str], *words: str) -> bool | None:
+    """What the attributes whose name holds one of ``words`` say (yes/true, no/false); a
+    "no" among several wins; None when none says ("Not Selected" says nothing)."""
+    said = {v.strip().lower() for k, v in props.items() if any(w in k.lower() for w in words)}
+    if said & {"no", "false"}:
+        return False
+    if said & {"yes", "true"}:
+        return True
+    return None
 
 
 def parse_tm7(path: Path) -> Element:
@@ -210,7 +242,7 @@ def tmt_to_model(root: Element, source: str,
                       if box_contains(zb, center(box))]
             props = _properties(value)
             stype = _text(value, "TypeId")
-            type_name = type_names.get(stype, stype)
+            type_name = type_names.get(stype) or _type_header(value) or stype
             notes = []
             if props.get("Out Of Scope", "").lower() == "true":
                 notes.append("Out of scope in the Threat Modeling Tool: "
@@ -249,15 +281,26 @@ def tmt_to_model(root: Element, source: str,
             notes = [f"Crosses trust boundary {name!r}." for _, name, line in line_bounds
                      if segments_cross(segment, line)]
             stype = _text(value, "TypeId")
-            type_name = type_names.get(stype, stype)
+            type_name = type_names.get(stype) or _type_header(value) or stype
             if props.get("Out Of Scope", "").lower() == "true":
                 notes.append("Out of scope in the Threat Modeling Tool: "
                              + props.get("Reason For Out Of Scope", ""))
             protocol = type_name if type_name not in {"Generic Data Flow", ""} else None
+            # The template's own attributes say it when it has them ("has encryption",
+            # "Encrypted", "Provides Confidentiality"); else the flow type's name. For
+            # authentication, what matters is whether the receiver authenticates the
+            # sender (forged commands): the stock template's "Source Authenticated" when
+            # present ("Destination Authenticated" is the client checking the server).
+            encrypted = _flag(props, "encrypt", "confidential")
+            source_auth = {k: v for k, v in props.items() if "source authenticat" in k.lower()}
+            authenticated = _flag(source_auth or {
+                k: v for k, v in props.items() if "destination" not in k.lower()}, "authenticat")
+            extra = {} if authenticated is None else {"authenticated": authenticated}
             b.add_flow(key, ends[0], ends[1], name=props.get("Name") or type_name,
                        protocol=protocol,
-                       encrypted=bool(protocol and protocol.upper() in {"HTTPS", "TLS", "SSH"}),
-                       notes="\n".join(notes) or None)
+                       encrypted=encrypted if encrypted is not None else bool(
+                           protocol and protocol.upper() in {"HTTPS", "TLS", "SSH"}),
+                       notes="\n".join(notes) or None, **extra)
 
     controls_by_text: dict[str, str] = {}  # one control per distinct mitigation text
     for key, value in _entries(_child(root, "ThreatInstances")):

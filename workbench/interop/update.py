@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.interop.match_ids import adopt_previous_ids, match_previous_ids
 from workbench.model import edits
 from workbench.model.edits import grow_zones
 from workbench.model.entities import Component, Flow
@@ -49,6 +50,10 @@ class UpdateReport:
     dropped_entry_points: list[str] = field(default_factory=list)  # "attacker: element"
     vendor_threats_added: list[str] = field(default_factory=list)
     orphaned_threats: list[str] = field(default_factory=list)
+    #: "new id -> previous id": matched by source id under another id (interop/match_ids.py).
+    matched_ids: list[str] = field(default_factory=list)
+    #: "new id: candidates": a previous import numbered clashes; left for the analyst.
+    ambiguous_ids: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [f"updated: {len(self.kept_types)} element(s) keep your classification; "
@@ -59,7 +64,11 @@ class UpdateReport:
                              ("targets dropped (element removed)", self.dropped_targets),
                              ("entry points dropped", self.dropped_entry_points),
                              ("threats now orphaned (decisions kept)", self.orphaned_threats),
-                             ("vendor threats added", self.vendor_threats_added)):
+                             ("vendor threats added", self.vendor_threats_added),
+                             ("matched by source id under the previous id",
+                              self.matched_ids),
+                             ("not matched, several previous ids fit (classify again)",
+                              self.ambiguous_ids)):
             if items:
                 out.append(f"{label} ({len(items)}): {', '.join(items)}")
         return out
@@ -96,8 +105,16 @@ def _flow(old: Flow | None, new: Flow, components: set[str], report: UpdateRepor
 def update_from_import(previous: ThreatModel, imported: ThreatModel,
                        stencils: StencilLibrary | None = None
                        ) -> tuple[ThreatModel, UpdateReport]:
-    """``previous`` brought to the structure of ``imported``, keeping the analyst's work."""
+    """``previous`` brought to the structure of ``imported``, keeping the analyst's work.
+
+    Items imported under another id than in ``previous`` (an import of session 2 or
+    earlier, or a foreign id that became ``source_id``) are matched first by source id
+    (``interop/match_ids.py``) and keep their previous id."""
     report = UpdateReport()
+    matches = match_previous_ids(previous, imported)
+    imported = adopt_previous_ids(imported, matches)
+    report.matched_ids = [f"{a} -> {b}" for a, b in matches.renamed.items()]
+    report.ambiguous_ids = list(matches.ambiguous)
     new_ids = {c.id for c in imported.components}
     new_flows = {f.id for f in imported.flows
                  if f.source in new_ids and f.target in new_ids}
