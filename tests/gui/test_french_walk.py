@@ -315,3 +315,28 @@ def test_a_refused_connection_and_a_refused_field_are_explained_in_french(
     with pytest.raises(ValueError) as refused:
         window.doc.apply("x", edits.update_flow, "f-relay-cloud", {"via": ["pump"]})
     assert core_message(refused.value) == "« pump » n'est pas un élément réseau"
+
+
+def test_a_built_in_attacker_is_edited_under_its_french_name(qtbot, french, make_window,
+                                                             tiny_path):
+    """The list said "Attaquant radio à proximité" and the name field "Proximate radio
+    attacker"; confirming the French name shown must not rename (nor copy) anything."""
+    from PySide6.QtCore import Qt
+
+    window = make_window(tiny_path)
+    for action in window.menuBar().actions():
+        for entry in (action.menu().actions() if action.menu() else []):
+            if entry.text().replace("&", "").startswith("Attaquants, cibles"):
+                entry.trigger()
+    tab = window.profiles_panel.attackers
+    for i in range(tab.tree.topLevelItemCount()):
+        item = tab.tree.topLevelItem(i)
+        if item.data(0, Qt.ItemDataRole.UserRole) == "proximate-radio":
+            tab.tree.setCurrentItem(item)
+    assert tab.name_edit.text() == "Attaquant radio à proximité"
+    assert tab.desc_edit.toPlainText().startswith("Quelqu'un à portée radio")
+    steps = window.doc.undo_stack.count()
+    tab.name_edit.setFocus()
+    qtbot.keyClick(tab.name_edit, Qt.Key.Key_Return)
+    assert window.doc.undo_stack.count() == steps
+    assert not window.doc.model.attackers

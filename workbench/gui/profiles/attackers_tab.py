@@ -320,13 +320,15 @@ class AttackersTab(EditTab):
         if builtin:
             title += " — " + self.tr("built-in: editing it copies the defaults into the model")
         self.details.setTitle(title)
-        if self.name_edit.text() != profile.name:
-            self.name_edit.setText(profile.name)
+        shown = attacker_name(profile.id, profile.name)  # French for an untouched built-in
+        if self.name_edit.text() != shown:
+            self.name_edit.setText(shown)
         for widget in (self.cap_slider, self.cap_spin):
             widget.blockSignals(True)
             widget.setValue(round(profile.capability * 100))
             widget.blockSignals(False)
-        self.desc_edit.set_text_quiet(profile.description or "")
+        self.desc_edit.set_text_quiet(
+            attacker_description(profile.id, profile.description) or "")
         names = self.names()
         self.entries.clear()
         comps = model.components_by_id()
@@ -421,7 +423,10 @@ class AttackersTab(EditTab):
 
     def _commit_name(self) -> None:
         profile = self._profile()
-        if profile is not None and profile.name != self.name_edit.text().strip():
+        text = self.name_edit.text().strip()
+        # the shown French name of a built-in profile, left as is, is not a rename
+        if profile is not None and text not in (profile.name,
+                                                attacker_name(profile.id, profile.name)):
             self._edit(self.tr("Rename attacker"), pe.update_attacker,
                        {"name": self.name_edit.text()})
 
@@ -444,7 +449,8 @@ class AttackersTab(EditTab):
     def _commit_description(self) -> None:
         profile = self._profile()
         text = self.desc_edit.toPlainText().strip()
-        if profile is not None and (profile.description or "") != text:
+        shown = attacker_description(profile.id, profile.description) or ""
+        if profile is not None and text not in ((profile.description or ""), shown):
             self._edit(self.tr("Attacker description"), pe.update_attacker,
                        {"description": text})
 
