@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QDockWidget,
     QGroupBox,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -105,7 +107,7 @@ def readable_texts(window) -> list[tuple[str, str]]:
         elif isinstance(widget, QComboBox):
             for i in range(widget.count()):
                 add(widget.itemText(i), f"item of {name}")
-        elif isinstance(widget, QDockWidget):
+        elif isinstance(widget, QDockWidget | QDialog):
             add(widget.windowTitle(), name)
         elif isinstance(widget, QTabWidget):
             for i in range(widget.count()):
@@ -215,7 +217,8 @@ def _english_left(window, sources) -> list[str]:
 
 
 @pytest.mark.skipif(not SAMPLE.is_file(), reason="sample model not present")
-def test_french_window_has_no_english_from_our_catalogs(qtbot, french, make_window):
+def test_french_window_has_no_english_from_our_catalogs(qtbot, french, make_window,
+                                                       monkeypatch):
     sources = english_sources()
     assert len(sources) > 300  # the catalogs, stencils, attackers and threats were read
     window = make_window(SAMPLE, analysis="sync")
@@ -233,6 +236,31 @@ def test_french_window_has_no_english_from_our_catalogs(qtbot, french, make_wind
     window.scene.select_ids([])
     window.threats.view.selectRow(0)
     left += _english_left(window, sources)
+    # the dialogs, built as the window builds them (children of the window, not run)
+    from workbench.gui.report_export import ReportOptionsDialog
+    from workbench.gui.vendor.imports_classify import StencilPicker
+
+    dialogs = [ReportOptionsDialog(window, "report.pdf", "fr", since_label="v1"),
+               StencilPicker(window.stencils, model.components[0].name,
+                             model.components[0].stencil, window)]
+    left += _english_left(window, sources)
+    for dialog in dialogs:
+        dialog.deleteLater()
+    # the questions asked in small input dialogs: reject, owner, new zone
+    asked = []
+
+    def get_text(parent, title, label, *args, **kwargs):
+        asked.extend([(_clean(title), "input dialog title"), (_clean(label), "input label")])
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    window.threats.view.selectRow(0)
+    window.threats._reject()
+    window.threats._owner()
+    window.scene.select_ids([model.components[0].id])
+    window.zone_around_selection()
+    assert len(asked) >= 6
+    left += [f"{text!r} ({where})" for text, where in asked if text in sources]
     assert not sorted(set(left)), "\n".join(sorted(set(left)))
 
 

@@ -120,3 +120,20 @@ def test_a_long_title_or_an_error_never_moves_a_field(qtbot, window):
     qtbot.keyClick(name, Qt.Key.Key_Return)
     assert inspector.error_text()
     assert (where(name), where(secure)) == before
+
+
+def test_ctrl_z_in_a_multi_line_note_undoes_its_text_then_the_model(qtbot, window):
+    """The workshop's notes are a QPlainTextEdit: its own text history first, as in the
+    inspector's one-line fields."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    _rename(qtbot, window, "Pump C")
+    notes = QPlainTextEdit(window.inspector)  # a multi-line field inside the window
+    notes.show()
+    _focus(qtbot, notes)
+    qtbot.keyClicks(notes, "check the BLE pairing")
+    qtbot.keyClick(notes, Qt.Key.Key_Z, CTRL)
+    assert notes.toPlainText() == ""
+    assert window.doc.model.component("pump").name == "Pump C"
+    qtbot.keyClick(notes, Qt.Key.Key_Z, CTRL)
+    assert window.doc.model.component("pump").name == "Insulin pump"
