@@ -33,7 +33,7 @@ from pathlib import Path
 from bench_cli_analyze import unpack  # the baseline revision, unpacked (same folder)
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BASELINE = "992516b"
+DEFAULT_BASELINE = "b88ca90"  # session 4's start
 
 
 def run_measured(cmd: list[str], env: dict[str, str], limit: float, stdout_path: Path,
@@ -108,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             versions.append((f"baseline {args.baseline}",
                              dict(os.environ, PYTHONPATH=str(base))))
         print(f"python {sys.version.split()[0]}; {os.cpu_count()} cores; runs={args.runs}; "
-              f"limit {args.limit:.0f} s; one process at a time")
+              f"limit {args.limit:.0f} s; one process at a time; load average "
+              f"{os.getloadavg()[0]:.1f} (2 cores: above 2, other work shares the machine)")
         print(f"{'elements':>8} {'command':<8} {'version':<17} {'wall s':>8} {'peak MB':>8}  "
               "stage shares (analyze)")
         for size in sizes:
@@ -131,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
                         shown = (f"{wall:8.2f}" if wall is not None
                                  else f">{args.limit:.0f}".rjust(8))
                         shares = stage_shares(err, wall) if wall and command == "analyze" else ""
-                        print(f"{size:>8} {command:<8} {label:<17} {shown} {peak:8.0f}  {shares}",
+                        print(f"{size:>8} {command:<8} {label:<17} {shown} {peak:8.0f}  {shares}"
+                              f"{'; ' if shares else ''}load {os.getloadavg()[0]:.1f}",
                               flush=True)
     return 0
 
