@@ -88,15 +88,22 @@ def run_summary(args: argparse.Namespace) -> int:
 
 
 def run_agenda(args: argparse.Namespace) -> int:
+    from workbench.analysis.pipeline import analyze
     from workbench.workshop import build_agenda
 
-    stops = build_agenda(load(args.file))
+    model = load(args.file)
+    result = analyze(model)  # the board's ranking and levels, not a second estimate
+    stops = build_agenda(result.model, result)
     if args.json:
         print_json([s.to_json() for s in stops])
         return 0
     for n, stop in enumerate(stops, start=1):
         print(f"{n}. [{stop.layer}] {stop.name} ({stop.element}): {len(stop.threats)} "
               f"suggested threats")
+        for tid, title in stop.threats:
+            if tid in stop.ranks:
+                print(f"     {stop.levels[tid]}, #{stop.ranks[tid]} on the board's ranking: "
+                      f"{title}")
         for q in stop.questions:
             print(f"     {q.framework} {q.category} {q.name}: {q.text}")
     return 0

@@ -5,6 +5,11 @@ four-layer model), then flows. Each stop lists the STRIDE questions that apply a
 personal data is held or carried, the LINDDUN ones, with the threats the catalog suggested
 there. The GUI's presentation view walks this list; :func:`session_items` turns it into
 workshop items to vote on. Questions are data (``questions.json``).
+
+Given the core analysis (``build_agenda(model, analysis)``), each stop's threats come in
+the order of the board's ranking (``workbench.analysis.ranking.grouped_ranking``) with
+their level and rank from it: a time-boxed workshop discusses first what the board sees
+first, and the figures on the wall are the board's, never a second estimate.
 """
 
 from __future__ import annotations
@@ -40,12 +45,17 @@ class AgendaStop:
     personal_data: bool
     questions: list[Question] = field(default_factory=list)
     threats: list[tuple[str, str]] = field(default_factory=list)  # (threat id, title)
+    #: From the core analysis, when given: threat id -> residual level id (e.g. "critical")
+    #: and -> rank of its threat in the board's grouped ranking (1 = first).
+    levels: dict[str, str] = field(default_factory=dict)
+    ranks: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"element": self.element, "kind": self.kind, "name": self.name,
                 "layer": self.layer, "personal_data": self.personal_data,
                 "questions": [q.__dict__ for q in self.questions],
-                "threats": [{"id": i, "title": t} for i, t in self.threats]}
+                "threats": [{"id": i, "title": t, "level": self.levels.get(i),
+                             "rank": self.ranks.get(i)} for i, t in self.threats]}
 
 
 @lru_cache(maxsize=1)
@@ -64,13 +74,35 @@ def _questions(kind: str, personal: bool) -> list[Question]:
     return out
 
 
-def build_agenda(model: ThreatModel) -> list[AgendaStop]:
+def _ranked(analysis: Any) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
+    """Threat id -> (group rank, copy rank) and -> residual level, from the core ranking."""
+    from workbench.analysis.ranking import grouped_ranking
+
+    order: dict[str, tuple[int, int]] = {}
+    levels: dict[str, str] = {}
+    for context in (False, True):  # context threats after the risks to treat
+        offset = len(order)
+        for g, group in enumerate(grouped_ranking(analysis, context=context), start=1):
+            for c, risk in enumerate(group.threats):
+                order[risk.instance.id] = (offset + g, c)
+                levels[risk.instance.id] = risk.current.level
+    return order, levels
+
+
+def build_agenda(model: ThreatModel, analysis: Any = None) -> list[AgendaStop]:
+    """The walkthrough; with ``analysis`` (an ``AnalysisResult`` of this model) each stop's
+    threats follow the core ranking and carry its level and rank."""
     assets = model.assets_by_id()
     names = {c.id: c.name for c in model.components}
     threats: dict[str, list[tuple[str, str]]] = {}
     for t in model.threats:
         if t.status not in SKIPPED:
             threats.setdefault(t.element, []).append((t.id, t.title or t.catalog_id))
+    order, levels = _ranked(analysis) if analysis is not None else ({}, {})
+    if order:
+        last = (len(order) + 1, 0)
+        for listed in threats.values():
+            listed.sort(key=lambda pair: order.get(pair[0], last))
 
     def personal(ids: list[str]) -> bool:
         return any(assets[a].personal for a in ids if a in assets)
@@ -86,6 +118,9 @@ def build_agenda(model: ThreatModel) -> list[AgendaStop]:
         name = f.name or f"{names.get(f.source, f.source)} → {names.get(f.target, f.target)}"
         stops.append(AgendaStop(f.id, "flow", name, "flow", carried,
                                 _questions("flow", carried), threats.get(f.id, [])))
+    for stop in stops:
+        stop.levels = {i: levels[i] for i, _ in stop.threats if i in levels}
+        stop.ranks = {i: order[i][0] for i, _ in stop.threats if i in order}
     return stops
 
 

@@ -262,6 +262,13 @@ class WorkshopPanel(QWidget):
         except Exception:  # noqa: BLE001 - no catalog: walk the model's own threats
             return self.doc.model
 
+    def _current_analysis(self):
+        """The window's analysis when it is of the model the agenda walks: the agenda then
+        orders and rates threats as the board does (no ranking of its own)."""
+        result = getattr(getattr(self.window, "analysis", None), "result", None)
+        return result if result is not None and getattr(result, "model", None) is \
+            self.suggestions else None
+
     def start(self, title: str | None = None, participants: list[str] | None = None,
               facilitator: str | None = None) -> str | None:
         """Create a session from the form (or the arguments) and open it."""
@@ -285,7 +292,8 @@ class WorkshopPanel(QWidget):
         self.session_id = session_id
         if self.suggestions is None:
             self.suggestions = self._suggested_model()
-        self.agenda = {s.element: s for s in build_agenda(self.suggestions)}
+        self.agenda = {s.element: s for s in build_agenda(self.suggestions,
+                                                          self._current_analysis())}
         session = self.session
         facilitator = session.facilitator if session else None
         self.decided_by.setText(facilitator or ", ".join(session.participants if session
