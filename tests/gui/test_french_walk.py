@@ -368,3 +368,15 @@ def test_a_built_in_attacker_is_edited_under_its_french_name(qtbot, french, make
     qtbot.keyClick(tab.name_edit, Qt.Key.Key_Return)
     assert window.doc.undo_stack.count() == steps
     assert not window.doc.model.attackers
+
+
+def test_percentages_take_a_narrow_space_in_french(french):
+    from workbench.gui.i18n import percent
+
+    assert percent(0.27) == "27\u202f%"
+
+
+def test_percentages_in_english(qapp):
+    from workbench.gui.i18n import percent
+
+    assert percent(0.27) == "27%"

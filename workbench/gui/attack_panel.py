@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.catalog_text import attacker_name, target_label
+from workbench.gui.i18n import percent
 
 #: Kinds of target a newcomer can mark from the empty panel, as the canvas menu offers.
 TARGET_KINDS = ("patient_safety", "health_data", "care_service")
@@ -213,7 +214,7 @@ class AttackPanel(QWidget):
         for path in self.shown():
             who = self.attacker.itemText(max(0, self.attacker.findData(path.attacker)))
             what = self.target.itemText(max(0, self.target.findData(path.target)))
-            text = f"{path.probability:.0%}  {path.label}"
+            text = f"{percent(path.probability)}  {path.label}"
             if " → " not in path.label:  # one step: the entry point is itself what matters
                 text += "  — " + QCoreApplication.translate(
                     "AttackPanel", "the attacker starts on the target: %1").replace("%1", what)

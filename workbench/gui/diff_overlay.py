@@ -53,6 +53,7 @@ from workbench.analysis.diff import (
 )
 from workbench.gui.diff_risk import RiskRunner
 from workbench.gui.docks import restore_dock
+from workbench.gui.i18n import percent
 from workbench.gui.labels import level_label
 from workbench.model.errors import ModelError
 from workbench.model.io import load_model
@@ -198,7 +199,7 @@ def risk_tag_text(change: TargetRisk) -> str:
     elif change.total_delta:
         parts.append(f"Σ {old['total']}→{new['total']}")
     if abs(change.probability_delta or 0.0) >= PROBABILITY_NOISE:
-        parts.append(f"p {old['probability']:.0%}→{new['probability']:.0%}")
+        parts.append(f"p {percent(old['probability'])}→{percent(new['probability'])}")
     return f"{DIRECTIONS[change.direction][0]} " + "  ".join(parts)
 
 
@@ -347,7 +348,7 @@ class DiffPanel(QWidget):
             "%2", str(new["total"]))
         if "probability" in old and "probability" in new:
             text += ", " + self.tr("compromise %1 → %2").replace(
-                "%1", f"{old['probability']:.0%}").replace("%2", f"{new['probability']:.0%}")
+                "%1", percent(old["probability"])).replace("%2", percent(new["probability"]))
         return text
 
     def rows(self) -> list[str]:

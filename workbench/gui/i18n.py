@@ -60,3 +60,9 @@ def current_language() -> str:
 def tr(context: str, text: str) -> str:
     """Shorthand kept visible to lupdate only through explicit ``translate`` calls."""
     return QCoreApplication.translate(context, text)
+
+
+def percent(value: float) -> str:
+    """A share as a whole percentage: "27%" / "27 %" (narrow no-break space in French)."""
+    text = f"{value:.0%}"
+    return text.replace("%", "\u202f%") if current_language() == "fr" else text

@@ -22,7 +22,7 @@ from workbench.gui.catalog_text import (
     stencil_label,
     threat_title,
 )
-from workbench.gui.i18n import current_language
+from workbench.gui.i18n import current_language, percent
 from workbench.gui.labels import enum_label, field_label, layer_label, status_label
 
 _t = (
@@ -271,16 +271,12 @@ def score_items(risk: Any, scales: Any) -> list[str]:
     exposure = getattr(risk, "exposure", None)
     attacker = getattr(risk, "exposure_attacker", None)
     if exposure is not None and attacker:
-        percent = (
-            f"{exposure:.0%}".replace("%", "\u202f%")
-            if current_language() == "fr"
-            else f"{exposure:.0%}"
-        )
+        shown = percent(exposure)
         items.append(
             html.escape(
                 QCoreApplication.translate("Why", "Most exposed to: %1 (can attempt it: %2)")
                 .replace("%1", attacker_name(attacker, attacker))
-                .replace("%2", percent)
+                .replace("%2", shown)
             )
         )
     impact = dict(getattr(risk, "impact", {}) or {})
@@ -356,6 +352,10 @@ def details_html(
         f"<span style='color:#555'>{html.escape(where)}"
         f" · {html.escape(status_label(inst.status.value))}</span>"
     )
+    ttype = getattr(risk, "threat_type", None)
+    if ttype is not None and ttype.description and current_language() != "fr":
+        # the catalog describes threats in English only (no description_fr yet)
+        head += f"<p style='margin-top:4px'>{html.escape(ttype.description)}</p>"
     manual = bool(getattr(inst, "manual", False)) or (
         catalog is not None and inst.catalog_id not in catalog.threats
     )

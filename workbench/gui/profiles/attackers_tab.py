@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from workbench.analysis.attack.attackers import DEFAULT_ATTACKERS, resolve_entries
 from workbench.gui.catalog_text import attacker_description, attacker_name
+from workbench.gui.i18n import percent
 from workbench.gui.labels import layer_label
 from workbench.gui.profiles.common import GREY, CommitTextEdit, EditTab
 from workbench.gui.profiles.rule_text import rule_text
@@ -243,7 +244,7 @@ class AttackersTab(EditTab):
              names: dict[str, str]) -> QTreeWidgetItem:
         label = attacker_name(profile.id, profile.name) + (
             "  " + self.tr("(built-in)") if builtin else "")
-        item = QTreeWidgetItem([label, f"{profile.capability:.0%}",
+        item = QTreeWidgetItem([label, percent(profile.capability),
                                 str(len(entries)) if entries else self.tr("none")])
         item.setData(COL_NAME, ID_ROLE, profile.id)
         item.setData(COL_NAME, BUILTIN_ROLE, builtin)
