@@ -424,7 +424,7 @@ def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, i
     candidate lowers the chance of a step onto its elements, alone or added last to the
     other candidates on the same element (so a pair that only works together scores),
     times how exposed the element is and how many targets above the threshold it leads
-    to, per cost unit."""
+    to, per person-day."""
     effects, touches = index
     score: dict[str, float] = {}
     for c in pool:
