@@ -515,23 +515,21 @@ def _bundles(table: dict[str, list[_Row]], singles: dict[str, Candidate],
     return out, score
 
 
-def _best_path_steps(sg, target: int) -> list[tuple[int, int]]:
-    """Element-level steps of the attacker's most likely path to ``target`` (Dijkstra on
-    ``-log p``); [] when it is not reached."""
+def _best_path_tree(sg) -> dict[int, int]:
+    """Predecessor of each node on the attacker's most likely path to it (Dijkstra on
+    ``-log p`` from the attacker, once for every target)."""
     import heapq
 
     live = sg.el_p > 0
     adj: dict[int, list[tuple[int, float]]] = {}
     for a, b, p in zip(sg.el_src[live].tolist(), sg.el_dst[live].tolist(),
-                       sg.el_p[live].tolist(), strict=True):
-        adj.setdefault(a, []).append((b, -np.log(max(p, 1e-300))))
+                       (-np.log(np.maximum(sg.el_p[live], 1e-300))).tolist(), strict=True):
+        adj.setdefault(a, []).append((b, p))
     dist = {sg.source: 0.0}
     back: dict[int, int] = {}
     heap = [(0.0, sg.source)]
     while heap:
         d, u = heapq.heappop(heap)
-        if u == target:
-            break
         if d > dist.get(u, np.inf):
             continue
         for v, w in adj.get(u, ()):
@@ -539,19 +537,23 @@ def _best_path_steps(sg, target: int) -> list[tuple[int, int]]:
                 dist[v] = d + w
                 back[v] = u
                 heapq.heappush(heap, (d + w, v))
-    if target not in back:
-        return []
+    return back
+
+
+def _path_steps(back: dict[int, int], source: int, target: int) -> list[tuple[int, int]]:
+    """Steps of the most likely path to ``target`` in a :func:`_best_path_tree`."""
     steps = []
     v = target
-    while v != sg.source:
+    while v in back and v != source:
         steps.append((back[v], v))
         v = back[v]
-    return steps[::-1]
+    return steps[::-1] if v == source else []
 
 
-#: Hot targets whose cuts and best paths choose the candidates always searched (the
-#: most excess first).
-MAX_FOCUS_TARGETS = 40
+#: Hot targets whose best paths choose the candidates always searched (the most excess
+#: first), and those whose minimum cuts do too (a cut is a max-flow per target and
+#: attacker: bounded so the focus stays a small share of a large model's analysis).
+MAX_FOCUS_TARGETS, MAX_CUT_TARGETS = 40, 10
 
 
 def _focus(graph: AttackGraph, runs, specs: list[TargetSpec], per: np.ndarray,
@@ -570,7 +572,8 @@ def _focus(graph: AttackGraph, runs, specs: list[TargetSpec], per: np.ndarray,
     hot = [j for j in np.argsort(-np.asarray(excess), kind="stable").tolist()
            if excess[j] > 0][:MAX_FOCUS_TARGETS]
     focus: dict[str, set[str]] = {}
-    for j in hot:
+    trees: dict[int, dict[int, int]] = {}
+    for rank, j in enumerate(hot):
         spec = specs[j]
         t = graph.index[spec.element]
         focus.setdefault(spec.element, set()).add(CONTROL)
@@ -580,7 +583,12 @@ def _focus(graph: AttackGraph, runs, specs: list[TargetSpec], per: np.ndarray,
             if per[k, j] <= threshold:
                 continue
             sg = run.graph
-            for u, v in minimum_step_cut(sg, t) + _best_path_steps(sg, t):
+            if k not in trees:
+                trees[k] = _best_path_tree(sg)
+            steps = _path_steps(trees[k], sg.source, t)
+            if rank < MAX_CUT_TARGETS:
+                steps += minimum_step_cut(sg, t)
+            for u, v in steps:
                 if v >= graph.size:
                     continue
                 focus.setdefault(graph.nodes[v], set()).add(CONTROL)
@@ -647,10 +655,17 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     if len(pool) > max_candidates:
         reachable = _evaluate(graph, runs, specs, [c.id for c in pool], candidates,
                               what_if, exact_limit, base_state)[0].max(axis=0)
-        score = _screen(pool, graph, runs, weight, table, index, exposure)
+        # Focus candidates come first: when they alone fill the search, only they need
+        # a screening score (the rest would never be searched).
+        in_focus = [c for c in pool if c.elements & focus.keys()]
+        ranked = pool
+        if len(in_focus) >= max_candidates:
+            wanted = {m for c in in_focus for m in _members(c)} | {c.id for c in in_focus}
+            ranked = [c for c in pool if c.id in wanted]
+        score = _screen(ranked, graph, runs, weight, table, index, exposure)
         score.update(bundle_score)
-        pool.sort(key=lambda c: (not (c.elements & focus.keys()), -score[c.id], c.cost,
-                                 c.id))
+        pool.sort(key=lambda c: (not (c.elements & focus.keys()), -score.get(c.id, 0.0),
+                                 c.cost, c.id))
         notes.append(f"control plan: search limited to {max_candidates} of {len(pool)} "
                      f"candidates: first those on the steps of each target's minimum cuts "
                      f"and most likely paths, then those that most lower the chance of a "
