@@ -145,3 +145,34 @@ def test_references_to_unknown_data_assets_are_refused():
         edits.update_flow(model, "f-relay-cloud", {"data_assets": ["glucose", "ghost"]})
     ok = edits.update_flow(model, "f-relay-cloud", {"data_assets": ["glucose", "dosing"]})
     _consistent(ok)
+
+
+def test_a_drawn_zone_takes_the_elements_whose_centre_it_holds():
+    from workbench.model.layout import ensure_layout
+
+    model = ensure_layout(tiny_model())
+    pump = model.layout.elements["pump"]
+    new, zid = edits.zone_from_rect(model, "Bedside", pump.x - 10, pump.y - 30,
+                                    pump.w + 20, pump.h + 40, trust_level=3)
+    assert new.component("pump").zone == zid and new.component("relay").zone == "home"
+    assert new.zones_by_id()[zid].trust_level == 3
+    assert new.zones_by_id()[zid].parent == "home"  # drawn inside the patient's home
+    box = new.layout.zones[zid]
+    assert (box.x, box.y, box.w, box.h) == (pump.x - 10, pump.y - 30, pump.w + 20, pump.h + 40)
+    assert model.component("pump").zone == "home"  # the input is untouched
+    _consistent(new)
+    # drawing the whole home around it keeps the pump in its inner zone
+    home = new.layout.zones["home"]
+    outer, oid = edits.zone_from_rect(new, "House", home.x - 20, home.y - 40, home.w + 40,
+                                      home.h + 60)
+    assert outer.component("relay").zone == "home"
+    assert outer.component("pump").zone == zid
+    zones = outer.zones_by_id()
+    assert zones["home"].parent == oid and zones[zid].parent == "home"  # a tree, no cycle
+    assert zones[oid].parent is None
+    _consistent(outer)
+
+
+def test_a_zone_needs_a_size():
+    with pytest.raises(ValueError):
+        edits.zone_from_rect(tiny_model(), "Flat", 0, 0, 100, 0)

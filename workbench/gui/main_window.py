@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
         a["select_all"] = self._action(self.tr("Select &All"), self.select_all, std.SelectAll)
         a["zone"] = self._action(self.tr("New Trust &Zone Around Selection…"),
                                  lambda: self.zone_around_selection(), "Ctrl+Shift+T")
+        a["draw_zone"] = self._action(self.tr("Dra&w Trust Zone"), self.arm_zone_tool, "Z",
+                                      True)
         a["zoom_in"] = self._action(self.tr("Zoom &In"), lambda: self.view.zoom_by(1.25),
                                     std.ZoomIn)
         a["zoom_out"] = self._action(self.tr("Zoom &Out"), lambda: self.view.zoom_by(0.8),
@@ -239,7 +241,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a["quit"])
         edit_menu = bar.addMenu(self.tr("&Edit"))
         for key in ("undo", "redo", None, "cut", "copy", "paste", "delete", None, "select_all",
-                    "zone"):
+                    "draw_zone", "zone"):
             edit_menu.addSeparator() if key is None else edit_menu.addAction(a[key])
         arrange = bar.addMenu(self.tr("&Arrange"))
         arrange.addAction(a["layout"])
@@ -275,6 +277,9 @@ class MainWindow(QMainWindow):
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
         self.palette.activated.connect(self._add_from_palette)
+        self.palette.zoneToolRequested.connect(lambda: self.arm_zone_tool(True))
+        self.scene.zoneToolChanged.connect(self.actions_by_name["draw_zone"].setChecked)
+        self.scene.zoneDrawn.connect(self._zone_drawn)
         self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z:.0%}"))
         self.runner.finished.connect(self._analysis_done)
         self.runner.failed.connect(lambda m: self.statusBar().showMessage(
@@ -523,6 +528,20 @@ class MainWindow(QMainWindow):
             if not ok or not name.strip():
                 return None
         return self.doc.apply(self.tr("New trust zone"), edits.zone_around, name.strip(), ids)
+
+    def arm_zone_tool(self, on: bool = True) -> None:
+        """Edit > Draw Trust Zone (Z), or the palette's button: the next drag on the canvas
+        draws a trust zone; the elements inside join it."""
+        self.scene.set_zone_tool(bool(on))
+
+    def _zone_drawn(self, zone_id: str) -> None:
+        """A zone was just drawn: its name is selected in the inspector, ready to type."""
+        from PySide6.QtWidgets import QLineEdit
+
+        name = self.inspector.findChild(QLineEdit, "name")
+        if name is not None:
+            name.setFocus()
+            name.selectAll()
 
     def align(self, how: str) -> None:
         ids = [i for i in self.scene.selected_ids() if i in self.scene.elements]

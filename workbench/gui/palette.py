@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import QDrag
-from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.gui.icons import layer_pixmap, stencil_icon
 from workbench.model.enums import LAYER_ORDER
@@ -43,6 +50,8 @@ class Palette(QWidget):
     """Left dock: double-click a stencil (or drag it) to add an element."""
 
     activated = Signal(str)
+    #: "Draw trust zone" was pressed: the canvas's zone tool is armed
+    zoneToolRequested = Signal()
 
     def __init__(self, stencils: StencilLibrary, lang: str = "en", parent=None):
         super().__init__(parent)
@@ -59,6 +68,11 @@ class Palette(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)
+        self.zone_button = QPushButton(self.tr("Draw trust zone"))
+        self.zone_button.setToolTip(self.tr("Then drag a rectangle on the canvas around the "
+                                            "elements of the zone (shortcut: Z)"))
+        self.zone_button.clicked.connect(self.zoneToolRequested)
+        layout.addWidget(self.zone_button)
         layout.addWidget(self.tree)
         self._groups: dict[str, QTreeWidgetItem] = {}
         self._fill()

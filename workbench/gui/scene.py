@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
 from workbench.gui.catalog_text import stencil_label
 from workbench.gui.core_text import core_message
@@ -26,6 +26,8 @@ LANE_TITLES = ("Things", "Gateways", "Networks", "Cloud")
 _CELL = 120.0
 #: How far (scene px) beside a card a released flow still snaps to it.
 SNAP = 28.0
+#: The smallest trust zone the zone tool draws (a slip of the mouse is not a zone).
+MIN_ZONE = (60.0, 40.0)
 
 
 def lane_titles() -> list[str]:
@@ -40,6 +42,10 @@ class DiagramScene(QGraphicsScene):
 
     #: a status-bar message (e.g. why a connection was refused)
     message = Signal(str)
+    #: a trust zone was drawn with the zone tool (its id): the window lets the analyst name it
+    zoneDrawn = Signal(str)
+    #: the zone tool was armed or disarmed
+    zoneToolChanged = Signal(bool)
 
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
@@ -58,6 +64,8 @@ class DiagramScene(QGraphicsScene):
         self._press_positions: dict[str, QPointF] = {}
         self._zone_drags: dict[str, tuple[ZoneItem, dict[str, QPointF]]] = {}
         self._highlight: set[str] | None = None
+        self.zone_tool = False
+        self._zone_rubber: QGraphicsRectItem | None = None
         self._label_grid: dict[tuple[int, int], set[str]] = defaultdict(set)
         self._label_cells: dict[str, list[tuple[int, int]]] = {}
         self._element_grid: dict[tuple[int, int], set[str]] = defaultdict(set)
@@ -164,11 +172,15 @@ class DiagramScene(QGraphicsScene):
                 self._unplace_label(fid)
                 self.removeItem(item.label)
                 self.removeItem(item)
+        was_empty = self._model is None or not (self._model.components or self._model.zones)
         self._model = model
         self._place_labels(rerouted, changed)
         self._fit_lanes()
         if self._highlight is not None:
             self.set_highlight(self._highlight)
+        if was_empty != (not (model.components or model.zones)):
+            for view in self.views():  # the empty-canvas hint comes or goes
+                view.viewport().update()
 
     def _route(self, item: FlowItem, flow) -> None:
         rects = []
@@ -360,7 +372,62 @@ class DiagramScene(QGraphicsScene):
                 best, best_d = item, d
         return best
 
+    # --- the trust-zone tool -----------------------------------------------------------------
+    def set_zone_tool(self, on: bool) -> None:
+        """Arm (or disarm) the zone tool: the next left drag draws a trust zone."""
+        if on == self.zone_tool:
+            return
+        self.zone_tool = on
+        if not on and self._zone_rubber is not None:
+            self.removeItem(self._zone_rubber)
+            self._zone_rubber = None
+        if on:
+            self.message.emit(QCoreApplication.translate(
+                "DiagramScene", "Drag a rectangle around the elements of the zone (Esc "
+                                "cancels)"))
+        self.zoneToolChanged.emit(on)
+
+    def draw_zone(self, rect: QRectF) -> str | None:
+        """A trust zone over ``rect`` (scene coordinates); the elements it holds join it."""
+        rect = rect.normalized()
+        if rect.width() < MIN_ZONE[0] or rect.height() < MIN_ZONE[1]:
+            self.message.emit(QCoreApplication.translate(
+                "DiagramScene", "Too small for a trust zone: drag a larger rectangle"))
+            return None
+        taken = {z.name for z in self.doc.model.zones}
+        number = len(self.doc.model.zones) + 1
+        name = QCoreApplication.translate("DiagramScene", "Trust zone %1")
+        while name.replace("%1", str(number)) in taken:
+            number += 1
+        zone_id = self.doc.apply(QCoreApplication.translate("DiagramScene", "Draw trust zone"),
+                                 edits.zone_from_rect, name.replace("%1", str(number)),
+                                 rect.x(), rect.y(), rect.width(), rect.height())
+        self.select_ids([zone_id])
+        self.zoneDrawn.emit(zone_id)
+        return zone_id
+
+    def _zone_press(self, event) -> None:
+        start = event.scenePos()
+        self._zone_rubber = QGraphicsRectItem(QRectF(start, start))
+        self._zone_rubber.setPen(QPen(QColor("#1f6feb"), 1.5, Qt.PenStyle.DashLine))
+        self._zone_rubber.setBrush(QColor(31, 111, 235, 25))
+        self._zone_rubber.setZValue(60)
+        self._zone_rubber.setData(0, start)
+        self.addItem(self._zone_rubber)
+        event.accept()
+
+    def _zone_release(self, event) -> None:
+        rubber, self._zone_rubber = self._zone_rubber, None
+        rect = QRectF(rubber.data(0), event.scenePos()).normalized()
+        self.removeItem(rubber)
+        event.accept()
+        self.set_zone_tool(False)
+        self.draw_zone(rect)
+
     def mousePressEvent(self, event) -> None:
+        if self.zone_tool and event.button() == Qt.MouseButton.LeftButton:
+            self._zone_press(event)
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             item = self._element_at(event.scenePos())
             if item is not None and item.handle_rect().contains(item.mapFromScene(
@@ -386,6 +453,11 @@ class DiagramScene(QGraphicsScene):
             self._zone_drags[zone_item.item_id] = (zone_item, members)
 
     def mouseMoveEvent(self, event) -> None:
+        if self._zone_rubber is not None:
+            self._zone_rubber.setRect(QRectF(self._zone_rubber.data(0),
+                                             event.scenePos()).normalized())
+            event.accept()
+            return
         if self._rubber is not None:
             line = self._rubber.line()
             self._rubber.setLine(QLineF(line.p1(), event.scenePos()))
@@ -404,6 +476,9 @@ class DiagramScene(QGraphicsScene):
                 self._element_dragged(item)
 
     def mouseReleaseEvent(self, event) -> None:
+        if self._zone_rubber is not None:
+            self._zone_release(event)
+            return
         if self._rubber is not None:
             self.removeItem(self._rubber)
             self._rubber = None

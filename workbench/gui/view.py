@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsView
 
 from workbench.gui.palette import STENCIL_MIME
@@ -25,6 +25,39 @@ class DiagramView(QGraphicsView):
         self._panning = False
         self._pan_start = QPointF()
         self._space = False
+        scene.zoneToolChanged.connect(self._zone_tool_changed)
+
+    def _zone_tool_changed(self, on: bool) -> None:
+        if on:
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+            self.setFocus()  # Esc reaches the canvas
+        else:
+            self.viewport().unsetCursor()
+
+    # --- the empty canvas says how to start -------------------------------------------------
+    def empty_hint(self) -> str:
+        return QCoreApplication.translate(
+            "DiagramView",
+            "To start: drag a stencil from the Stencils panel onto the canvas (or double-click "
+            "it).\nTo connect: drag from an element's round handle onto another element.\n"
+            "To draw a trust zone: press Z (or Edit ▸ Draw Trust Zone) and drag a rectangle.\n"
+            "Then mark what matters: right-click an element ▸ Mark as attack target.")
+
+    def drawForeground(self, painter, rect) -> None:  # noqa: N802 - Qt override
+        super().drawForeground(painter, rect)
+        scene = self.scene()
+        if getattr(scene, "elements", None) or getattr(scene, "zones", None):
+            return
+        painter.save()
+        painter.resetTransform()
+        area = self.viewport().rect().adjusted(40, 60, -40, -40)
+        font = painter.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.15)
+        painter.setFont(font)
+        painter.setPen(QColor("#57606a"))
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                   | Qt.TextFlag.TextWordWrap), self.empty_hint())
+        painter.restore()
 
     # --- zoom and fit -----------------------------------------------------------------------
     def zoom(self) -> float:
@@ -84,6 +117,10 @@ class DiagramView(QGraphicsView):
 
     # --- pan ----------------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and getattr(self.scene(), "zone_tool", False):
+            self.scene().set_zone_tool(False)
+            event.accept()
+            return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)

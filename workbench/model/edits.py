@@ -510,6 +510,54 @@ def zone_around(model: ThreatModel, name: str, ids: Iterable[str], *, pad: float
     return model.model_copy(update={"components": comps, "layout": layout}), zone_id
 
 
+def zone_from_rect(model: ThreatModel, name: str, x: float, y: float, w: float, h: float,
+                   **fields: Any) -> tuple[ThreatModel, str]:
+    """A trust zone drawn as a rectangle: the elements whose centre it holds join it.
+
+    Drawing is how analysts think ("the ward network is here"), so the rectangle is kept as
+    drawn. An element already in a zone drawn wholly inside the new one stays in that inner
+    zone (drawing the hospital around the ward keeps the ward's devices in the ward); the
+    innermost existing zone that holds the whole rectangle becomes the new zone's parent.
+    """
+    if w <= 0 or h <= 0:
+        raise ValueError("a trust zone needs a width and a height")
+    rect = (x, y, x + w, y + h)
+
+    def inside(box: Box) -> bool:
+        bw, bh = box.w or ELEMENT_W, box.h or ELEMENT_H
+        return rect[0] <= box.x and rect[1] <= box.y and box.x + bw <= rect[2] \
+            and box.y + bh <= rect[3]
+
+    def holds_rect(box: Box) -> bool:
+        return box.x <= rect[0] and box.y <= rect[1] and rect[2] <= box.x + (box.w or 0) \
+            and rect[3] <= box.y + (box.h or 0)
+
+    zone_boxes = model.layout.zones
+    inner = {zid for zid, box in zone_boxes.items() if inside(box)}
+    holders = [(box.w * box.h if box.w and box.h else 0.0, zid)
+               for zid, box in zone_boxes.items() if holds_rect(box) and zid not in inner]
+    if holders and "parent" not in fields:
+        fields["parent"] = min(holders)[1]
+    model, zone_id = add_zone(model, name, **fields)
+    # zones drawn inside become its children, unless their parent is inside too
+    zones = [z.model_copy(update={"parent": zone_id})
+             if z.id in inner and z.parent not in inner else z for z in model.zones]
+    members = set()
+    for comp in model.components:
+        box = model.layout.elements.get(comp.id)
+        if box is None or (comp.zone in inner):
+            continue
+        cx, cy = box.x + (box.w or ELEMENT_W) / 2, box.y + (box.h or ELEMENT_H) / 2
+        if rect[0] <= cx <= rect[2] and rect[1] <= cy <= rect[3]:
+            members.add(comp.id)
+    comps = [c.model_copy(update={"zone": zone_id}) if c.id in members else c
+             for c in model.components]
+    layout = _layout_copy(model, zones=True)
+    layout.zones[zone_id] = Box(x=x, y=y, w=w, h=h)
+    return model.model_copy(update={"components": comps, "zones": zones,
+                                    "layout": layout}), zone_id
+
+
 def add_target(model: ThreatModel, element: str, kind: str,
                name: str | None = None) -> tuple[ThreatModel, str]:
     """Declare a component an attack target (``patient_safety``, ``health_data``...)."""

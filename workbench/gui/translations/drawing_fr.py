@@ -28,4 +28,24 @@ FR = {
         "sont laissés de côté",
     "organisation (risks treated)": "organisation (risques traités)",
     "context (assumption, not ranked)": "contexte (hypothèse, non classé)",
+    # drawing trust zones, the empty canvas
+    "Drag a rectangle around the elements of the zone (Esc cancels)":
+        "Tracez un rectangle autour des éléments de la zone (Échap pour annuler)",
+    "Too small for a trust zone: drag a larger rectangle":
+        "Trop petit pour une zone de confiance : tracez un rectangle plus grand",
+    "Trust zone %1": "Zone de confiance %1",
+    "Draw trust zone": "Tracer une zone de confiance",
+    "Dra&w Trust Zone": "&Tracer une zone de confiance",
+    "Then drag a rectangle on the canvas around the elements of the zone (shortcut: Z)":
+        "Puis tracez sur le schéma un rectangle autour des éléments de la zone "
+        "(raccourci : Z)",
+    "To start: drag a stencil from the Stencils panel onto the canvas (or double-click "
+    "it).\nTo connect: drag from an element's round handle onto another element.\n"
+    "To draw a trust zone: press Z (or Edit ▸ Draw Trust Zone) and drag a rectangle.\n"
+    "Then mark what matters: right-click an element ▸ Mark as attack target.":
+        "Pour commencer : glissez un gabarit du panneau Gabarits sur le schéma (ou "
+        "double-cliquez dessus).\nPour relier : glissez depuis la poignée ronde d'un "
+        "élément jusqu'à un autre.\nPour tracer une zone de confiance : appuyez sur Z (ou "
+        "Édition ▸ Tracer une zone de confiance) et tracez un rectangle.\nPuis désignez ce "
+        "qui compte : clic droit sur un élément ▸ Déclarer cible d'attaque.",
 }

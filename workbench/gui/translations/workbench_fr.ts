@@ -3,68 +3,68 @@
 <context>
     <name>AttackPanel</name>
     <message>
-        <location filename="../attack_panel.py" line="110" />
+        <location filename="../attack_panel.py" line="111" />
         <source>Run the analysis to see attack paths.</source>
         <extracomment>Kinds of target a newcomer can mark from the empty panel, as the canvas menu offers. The empty panel's buttons: mark the canvas selection as a target of this kind, and open the attackers/targets editor (the window connects both).</extracomment>
         <translation>Lancez l'analyse pour voir les chemins d'attaque.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="115" />
+        <location filename="../attack_panel.py" line="116" />
         <source>Attacker</source>
         <translation>Attaquant</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="116" />
+        <location filename="../attack_panel.py" line="117" />
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="148" />
+        <location filename="../attack_panel.py" line="149" />
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="156" />
+        <location filename="../attack_panel.py" line="157" />
         <source>Attack-path engine not available.</source>
         <translation>Moteur de chemins d'attaque indisponible.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="160" />
+        <location filename="../attack_panel.py" line="161" />
         <source>No attack path yet. A path needs an attacker (where they start) and a target (what matters). Select an element on the canvas and mark it as a target, or open the attackers and targets.</source>
         <translation>Pas encore de chemin d'attaque. Un chemin demande un attaquant (d'où il part) et une cible (ce qui compte). Sélectionnez un élément sur le schéma et marquez-le comme cible, ou ouvrez les attaquants et les cibles.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="169" />
+        <location filename="../attack_panel.py" line="170" />
         <source>Select a path to highlight it on the canvas.</source>
         <translation>Choisissez un chemin pour le surligner sur le schéma.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="182" />
+        <location filename="../attack_panel.py" line="183" />
         <source>Mark selection as target</source>
         <translation>Marquer la sélection comme cible</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="185" />
+        <location filename="../attack_panel.py" line="186" />
         <source>Patient safety</source>
         <translation>Sécurité du patient</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="186" />
+        <location filename="../attack_panel.py" line="187" />
         <source>Health data</source>
         <translation>Données de santé</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="187" />
+        <location filename="../attack_panel.py" line="188" />
         <source>Care service</source>
         <translation>Service de soins</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="194" />
+        <location filename="../attack_panel.py" line="195" />
         <source>Attackers and targets…</source>
         <translation>Attaquants et cibles…</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="218" />
+        <location filename="../attack_panel.py" line="219" />
         <source>the attacker starts on the target: %1</source>
         <translation>l'attaquant part de la cible : %1</translation>
     </message>
@@ -125,48 +125,68 @@
 <context>
     <name>DiagramScene</name>
     <message>
-        <location filename="../palette.py" line="74" />
-        <location filename="../scene.py" line="32" />
+        <location filename="../palette.py" line="88" />
+        <location filename="../scene.py" line="34" />
         <source>Things</source>
-        <extracomment>How far (scene px) beside a card a released flow still snaps to it.</extracomment>
+        <extracomment>How far (scene px) beside a card a released flow still snaps to it. The smallest trust zone the zone tool draws (a slip of the mouse is not a zone).</extracomment>
         <translation>Objets</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="75" />
-        <location filename="../scene.py" line="33" />
+        <location filename="../palette.py" line="89" />
+        <location filename="../scene.py" line="35" />
         <source>Gateways</source>
         <translation>Passerelles</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="76" />
-        <location filename="../scene.py" line="34" />
+        <location filename="../palette.py" line="90" />
+        <location filename="../scene.py" line="36" />
         <source>Networks</source>
         <translation>Réseaux</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="77" />
-        <location filename="../scene.py" line="35" />
+        <location filename="../palette.py" line="91" />
+        <location filename="../scene.py" line="37" />
         <source>Cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="431" />
+        <location filename="../scene.py" line="385" />
+        <source>Drag a rectangle around the elements of the zone (Esc cancels)</source>
+        <extracomment>a status-bar message (e.g. why a connection was refused) a trust zone was drawn with the zone tool (its id): the window lets the analyst name it the zone tool was armed or disarmed</extracomment>
+        <translation>Tracez un rectangle autour des éléments de la zone (Échap pour annuler)</translation>
+    </message>
+    <message>
+        <location filename="../scene.py" line="394" />
+        <source>Too small for a trust zone: drag a larger rectangle</source>
+        <translation>Trop petit pour une zone de confiance : tracez un rectangle plus grand</translation>
+    </message>
+    <message>
+        <location filename="../scene.py" line="399" />
+        <source>Trust zone %1</source>
+        <translation>Zone de confiance %1</translation>
+    </message>
+    <message>
+        <location filename="../scene.py" line="402" />
+        <source>Draw trust zone</source>
+        <translation>Tracer une zone de confiance</translation>
+    </message>
+    <message>
+        <location filename="../scene.py" line="506" />
         <source>Move</source>
-        <extracomment>a status-bar message (e.g. why a connection was refused)</extracomment>
         <translation>Déplacer</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="437" />
+        <location filename="../scene.py" line="512" />
         <source>Connect</source>
         <translation>Relier</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="452" />
+        <location filename="../scene.py" line="527" />
         <source>Placed in its layer's swimlane</source>
         <translation>Placé dans le couloir de sa couche</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="459" />
+        <location filename="../scene.py" line="534" />
         <source>Add element</source>
         <translation>Ajouter un élément</translation>
     </message>
@@ -190,29 +210,40 @@
 <context>
     <name>DiagramView</name>
     <message>
-        <location filename="../view.py" line="210" />
-        <location filename="../view.py" line="241" />
+        <location filename="../view.py" line="39" />
+        <source>To start: drag a stencil from the Stencils panel onto the canvas (or double-click it).
+To connect: drag from an element's round handle onto another element.
+To draw a trust zone: press Z (or Edit ▸ Draw Trust Zone) and drag a rectangle.
+Then mark what matters: right-click an element ▸ Mark as attack target.</source>
+        <translation>Pour commencer : glissez un gabarit du panneau Gabarits sur le schéma (ou double-cliquez dessus).
+Pour relier : glissez depuis la poignée ronde d'un élément jusqu'à un autre.
+Pour tracer une zone de confiance : appuyez sur Z (ou Édition ▸ Tracer une zone de confiance) et tracez un rectangle.
+Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible d'attaque.</translation>
+    </message>
+    <message>
+        <location filename="../view.py" line="247" />
+        <location filename="../view.py" line="278" />
         <source>Mark as attack target</source>
         <translation>Déclarer cible d'attaque</translation>
     </message>
     <message>
-        <location filename="../view.py" line="212" />
+        <location filename="../view.py" line="249" />
         <source>Patient safety</source>
         <translation>Sécurité du patient</translation>
     </message>
     <message>
-        <location filename="../view.py" line="213" />
+        <location filename="../view.py" line="250" />
         <source>Health data</source>
         <translation>Données de santé</translation>
     </message>
     <message>
-        <location filename="../view.py" line="214" />
+        <location filename="../view.py" line="251" />
         <source>Care service</source>
         <translation>Service de soins</translation>
     </message>
     <message>
-        <location filename="../view.py" line="221" />
-        <location filename="../view.py" line="225" />
+        <location filename="../view.py" line="258" />
+        <location filename="../view.py" line="262" />
         <source>Remove attack targets</source>
         <translation>Retirer les cibles d'attaque</translation>
     </message>
@@ -220,138 +251,138 @@
 <context>
     <name>DiffPanel</name>
     <message>
-        <location filename="../diff_overlay.py" line="259" />
+        <location filename="../diff_overlay.py" line="260" />
         <source>Clear comparison</source>
         <extracomment>How risk moved for a target: arrow and colour (Okabe-Ito, as above).</extracomment>
         <translation>Effacer la comparaison</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="268" />
+        <location filename="../diff_overlay.py" line="269" />
         <source>Changes since %1 (+ added, − removed, ~ changed)</source>
         <translation>Changements depuis %1 (+ ajouté, − retiré, ~ modifié)</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="271" />
+        <location filename="../diff_overlay.py" line="272" />
         <source>Elements</source>
         <translation>Éléments</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="271" />
+        <location filename="../diff_overlay.py" line="272" />
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="272" />
+        <location filename="../diff_overlay.py" line="273" />
         <source>Trust zones</source>
         <translation>Zones de confiance</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="272" />
+        <location filename="../diff_overlay.py" line="273" />
         <source>Data assets</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="273" />
+        <location filename="../diff_overlay.py" line="274" />
         <source>Threats</source>
         <translation>Menaces</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="273" />
+        <location filename="../diff_overlay.py" line="274" />
         <source>Controls</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="274" />
+        <location filename="../diff_overlay.py" line="275" />
         <source>Attackers</source>
         <translation>Attaquants</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="274" />
+        <location filename="../diff_overlay.py" line="275" />
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="276" />
+        <location filename="../diff_overlay.py" line="277" />
         <source>Model details</source>
         <translation>Détails du modèle</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="297" />
+        <location filename="../diff_overlay.py" line="298" />
         <source>No difference</source>
         <translation>Aucune différence</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="309" />
+        <location filename="../diff_overlay.py" line="310" />
         <source>Risk per target: not available</source>
         <translation>Risque par cible : indisponible</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="312" />
+        <location filename="../diff_overlay.py" line="313" />
         <source>Risk per target: computing…</source>
         <translation>Risque par cible : calcul en cours…</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="317" />
+        <location filename="../diff_overlay.py" line="318" />
         <source>%1 worse</source>
         <translation>%1 en hausse</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="318" />
+        <location filename="../diff_overlay.py" line="319" />
         <source>%1 better</source>
         <translation>%1 en baisse</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="320" />
+        <location filename="../diff_overlay.py" line="321" />
         <source>%1 mixed</source>
         <translation>%1 contrasté(s)</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="321" />
+        <location filename="../diff_overlay.py" line="322" />
         <source>Risk per target: %1</source>
         <translation>Risque par cible : %1</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="340" />
+        <location filename="../diff_overlay.py" line="341" />
         <source>new target</source>
         <translation>nouvelle cible</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="340" />
+        <location filename="../diff_overlay.py" line="341" />
         <source>target removed</source>
         <translation>cible retirée</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="343" />
+        <location filename="../diff_overlay.py" line="344" />
         <source>worst %1 → %2</source>
         <translation>pire %1 → %2</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="346" />
+        <location filename="../diff_overlay.py" line="347" />
         <source>total %1 → %2</source>
         <translation>total %1 → %2</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="349" />
+        <location filename="../diff_overlay.py" line="350" />
         <source>compromise %1 → %2</source>
         <translation>compromission %1 → %2</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="390" />
+        <location filename="../diff_overlay.py" line="391" />
         <source>Changes</source>
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="404" />
+        <location filename="../diff_overlay.py" line="405" />
         <source>Compare with…</source>
         <translation>Comparer avec…</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="405" />
+        <location filename="../diff_overlay.py" line="406" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../diff_overlay.py" line="415" />
+        <location filename="../diff_overlay.py" line="416" />
         <source>Cannot compare</source>
         <translation>Comparaison impossible</translation>
     </message>
@@ -936,283 +967,288 @@
     </message>
     <message>
         <location filename="../main_window.py" line="207" />
+        <source>Dra&amp;w Trust Zone</source>
+        <translation>&amp;Tracer une zone de confiance</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="209" />
         <source>Zoom &amp;In</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="211" />
         <source>Zoom &amp;Out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211" />
+        <location filename="../main_window.py" line="213" />
         <source>Actual &amp;Size</source>
         <translation>Taille &amp;réelle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="214" />
         <source>&amp;Fit to Window</source>
         <translation>&amp;Ajuster à la fenêtre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="215" />
         <source>&amp;Presentation Mode</source>
         <translation>Mode &amp;présentation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215" />
+        <location filename="../main_window.py" line="217" />
         <source>&amp;Risk Overlay</source>
         <translation>Calque de &amp;risque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="218" />
         <source>Auto-&amp;Layout by Layer</source>
         <translation>&amp;Disposition automatique par couche</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="220" />
         <source>Run &amp;Analysis</source>
         <translation>Lancer l'&amp;analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="221" />
         <source>Align &amp;Left</source>
         <translation>Aligner à &amp;gauche</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="221" />
         <source>Align &amp;Right</source>
         <translation>Aligner à &amp;droite</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="222" />
         <source>Align &amp;Top</source>
         <translation>Aligner en &amp;haut</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="222" />
         <source>Align &amp;Bottom</source>
         <translation>Aligner en &amp;bas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="223" />
         <source>Align &amp;Horizontal Centres</source>
         <translation>Centrer &amp;horizontalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222" />
+        <location filename="../main_window.py" line="224" />
         <source>Align &amp;Vertical Centres</source>
         <translation>Centrer &amp;verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="225" />
         <source>&amp;Distribute Vertically</source>
         <translation>&amp;Répartir verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="233" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="236" />
         <source>Open &amp;Recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240" />
+        <location filename="../main_window.py" line="242" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244" />
+        <location filename="../main_window.py" line="246" />
         <source>&amp;Arrange</source>
         <translation>&amp;Organiser</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249" />
+        <location filename="../main_window.py" line="251" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256" />
+        <location filename="../main_window.py" line="258" />
         <source>A&amp;nalysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261" />
+        <location filename="../main_window.py" line="263" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281" />
+        <location filename="../main_window.py" line="286" />
         <source>Analysis failed: %1</source>
         <translation>Échec de l'analyse : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341" />
+        <location filename="../main_window.py" line="346" />
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="401" />
         <source>Select an element on the canvas first (what the attacker must not reach).</source>
         <translation>Sélectionnez d'abord un élément sur le schéma (ce que l'attaquant ne doit pas atteindre).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="449" />
+        <location filename="../main_window.py" line="454" />
         <source>Analysis: %1 threats (%2 new suggestions)</source>
         <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483" />
+        <location filename="../main_window.py" line="488" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="510" />
+        <location filename="../main_window.py" line="515" />
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512" />
+        <location filename="../main_window.py" line="517" />
         <source>Cannot paste: %1</source>
         <translation>Collage impossible : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519" />
+        <location filename="../main_window.py" line="524" />
         <source>Select the elements to put in the zone</source>
         <translation>Sélectionnez les éléments à mettre dans la zone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522" />
-        <location filename="../main_window.py" line="525" />
+        <location filename="../main_window.py" line="527" />
+        <location filename="../main_window.py" line="530" />
         <source>New trust zone</source>
         <translation>Nouvelle zone de confiance</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522" />
+        <location filename="../main_window.py" line="527" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530" />
+        <location filename="../main_window.py" line="549" />
         <source>Align</source>
         <translation>Aligner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="533" />
+        <location filename="../main_window.py" line="552" />
         <source>Auto-layout</source>
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542" />
+        <location filename="../main_window.py" line="561" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543" />
+        <location filename="../main_window.py" line="562" />
         <source>The model has unsaved changes. Save them?</source>
         <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="569" />
+        <location filename="../main_window.py" line="588" />
         <source>Open threat model</source>
         <translation>Ouvrir un modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="570" />
+        <location filename="../main_window.py" line="589" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="581" />
+        <location filename="../main_window.py" line="600" />
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="582" />
-        <location filename="../main_window.py" line="587" />
+        <location filename="../main_window.py" line="601" />
+        <location filename="../main_window.py" line="606" />
         <source>Cannot open model</source>
         <translation>Impossible d'ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="583" />
+        <location filename="../main_window.py" line="602" />
         <source>%1 could not be opened:</source>
         <translation>%1 n'a pas pu être ouvert :</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="609" />
+        <location filename="../main_window.py" line="628" />
         <source>Save threat model</source>
         <translation>Enregistrer le modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="611" />
+        <location filename="../main_window.py" line="630" />
         <source>Threat models (*.twm.json)</source>
         <translation>Modèles de menaces (*.twm.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="656" />
+        <location filename="../main_window.py" line="675" />
         <source>Cannot save model</source>
         <translation>Impossible d'enregistrer le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="635" />
+        <location filename="../main_window.py" line="654" />
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="640" />
+        <location filename="../main_window.py" line="659" />
         <source>File changed on disk</source>
         <translation>Fichier modifié sur le disque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="641" />
+        <location filename="../main_window.py" line="660" />
         <source>%1 was changed by another program or window since you opened it. Replace it with your version? (Its current content is kept as %1.bak.)</source>
         <translation>%1 a été modifié par un autre programme ou une autre fenêtre depuis son ouverture. Le remplacer par votre version ? (Son contenu actuel est conservé dans %1.bak.)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="657" />
+        <location filename="../main_window.py" line="676" />
         <source>The model was not saved; the file on disk is unchanged.</source>
         <translation>Le modèle n'a pas été enregistré ; le fichier sur le disque est inchangé.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="659" />
+        <location filename="../main_window.py" line="678" />
         <source>Your changes are kept in the recovery file %1.</source>
         <translation>Vos modifications sont conservées dans le fichier de récupération %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="661" />
+        <location filename="../main_window.py" line="680" />
         <source>The recovery file could not be written either: use Save As to another place.</source>
         <translation>Le fichier de récupération n'a pas pu être écrit non plus : utilisez « Enregistrer sous » vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="681" />
+        <location filename="../main_window.py" line="700" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="690" />
+        <location filename="../main_window.py" line="709" />
         <source>Could not write the recovery file %1</source>
         <translation>Impossible d'écrire le fichier de récupération %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706" />
+        <location filename="../main_window.py" line="725" />
         <source>an unsaved model</source>
         <translation>un modèle non enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="708" />
+        <location filename="../main_window.py" line="727" />
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="709" />
+        <location filename="../main_window.py" line="728" />
         <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
         <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="719" />
+        <location filename="../main_window.py" line="738" />
         <source>Cannot recover</source>
         <translation>Récupération impossible</translation>
     </message>
@@ -1220,9 +1256,20 @@
 <context>
     <name>Palette</name>
     <message>
-        <location filename="../palette.py" line="52" />
+        <location filename="../palette.py" line="61" />
         <source>Search stencils…</source>
+        <extracomment>"Draw trust zone" was pressed: the canvas's zone tool is armed</extracomment>
         <translation>Chercher un gabarit…</translation>
+    </message>
+    <message>
+        <location filename="../palette.py" line="71" />
+        <source>Draw trust zone</source>
+        <translation>Tracer une zone de confiance</translation>
+    </message>
+    <message>
+        <location filename="../palette.py" line="72" />
+        <source>Then drag a rectangle on the canvas around the elements of the zone (shortcut: Z)</source>
+        <translation>Puis tracez sur le schéma un rectangle autour des éléments de la zone (raccourci : Z)</translation>
     </message>
 </context>
 <context>
@@ -2090,27 +2137,27 @@
         <translation>(%1 une fois tentée)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="281" />
+        <location filename="../why_text.py" line="277" />
         <source>Most exposed to: %1 (can attempt it: %2)</source>
         <translation>Plus exposée à : %1 (peut la tenter : %2)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="298" />
+        <location filename="../why_text.py" line="294" />
         <source>Impact: %1</source>
         <translation>Impact : %1</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="321" />
+        <location filename="../why_text.py" line="317" />
         <source>attached (%1)</source>
         <translation>associée (%1)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="331" />
+        <location filename="../why_text.py" line="327" />
         <source>No catalog control for this threat: record your own measure, or reject the threat with a reason.</source>
         <translation>Aucune mesure du catalogue pour cette menace : décrivez votre propre mesure, ou rejetez la menace en donnant la raison.</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="353" />
+        <location filename="../why_text.py" line="349" />
         <source>on %1</source>
         <translation>sur %1</translation>
     </message>
