@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.attacks = AttackPanel()
         self.heatmap = HeatmapPanel()
         self.docks = {}
+        self._pastes: tuple[bytes, int] = (b"", 0)  # the last clip pasted, and how often
         self._layout_timer = QTimer(self)  # docks settle first, then the canvas share
         self._layout_timer.setSingleShot(True)
         self._layout_timer.setInterval(0)
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
         a["cut"] = self._action(self.tr("Cu&t"), self.cut, std.Cut)
         a["copy"] = self._action(self.tr("&Copy"), self.copy, std.Copy)
         a["paste"] = self._action(self.tr("&Paste"), self.paste, std.Paste)
+        a["duplicate"] = self._action(self.tr("D&uplicate"), self.duplicate, "Ctrl+D")
         a["delete"] = self._action(self.tr("&Delete"), self.delete_selection, std.Delete)
         a["select_all"] = self._action(self.tr("Select &All"), self.select_all, std.SelectAll)
         a["zone"] = self._action(self.tr("New Trust &Zone Around Selection…"),
@@ -240,8 +242,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        for key in ("undo", "redo", None, "cut", "copy", "paste", "delete", None, "select_all",
-                    "draw_zone", "zone"):
+        for key in ("undo", "redo", None, "cut", "copy", "paste", "duplicate", "delete", None,
+                    "select_all", "draw_zone", "zone"):
             edit_menu.addSeparator() if key is None else edit_menu.addAction(a[key])
         arrange = bar.addMenu(self.tr("&Arrange"))
         arrange.addAction(a["layout"])
@@ -260,6 +262,11 @@ class MainWindow(QMainWindow):
         from workbench.gui.profiles import install as install_profiles
         install_profiles(self, analysis_menu)  # attackers, targets and data assets
         install_tools(self, bar)  # Tools: workshop mode, compare with another version
+        help_menu = bar.addMenu(self.tr("&Help"))
+        shortcuts = self._action(self.tr("&Keyboard Shortcuts…"), self.show_shortcuts, "F1")
+        shortcuts.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
+        help_menu.addAction(shortcuts)
+        self.actions_by_name["shortcuts"] = shortcuts
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("toolbar-main")
         for key in ("new", "open", "save", None, "undo", "redo", None, "fit", "layout", "risk",
@@ -507,15 +514,35 @@ class MainWindow(QMainWindow):
         self.delete_selection()
 
     def paste(self) -> None:
+        """Ctrl+V: the copied elements and the flows between them, with new ids; each
+        further paste of the same clip lands a step further, never on the last copy."""
         data = QGuiApplication.clipboard().mimeData()
         if data is None or not data.hasFormat(CLIP_MIME):
             return
+        raw = bytes(data.data(CLIP_MIME))
+        self._pastes = (raw, self._pastes[1] + 1) if self._pastes[0] == raw else (raw, 1)
+        step = 30.0 * self._pastes[1]
         try:
-            clip = json.loads(bytes(data.data(CLIP_MIME)).decode("utf-8"))
-            self.doc.apply(self.tr("Paste"), edits.paste, clip)
+            clip = json.loads(raw.decode("utf-8"))
+            self.doc.apply(self.tr("Paste"), edits.paste, clip, (step, step))
         except (ValueError, TypeError) as exc:
             self.statusBar().showMessage(self.tr("Cannot paste: %1").replace("%1", str(exc)),
                                          5000)
+
+    def duplicate(self) -> None:
+        """Ctrl+D: copy and paste in one step, the clipboard left alone."""
+        ids = [i for i in self.scene.selected_ids() if i in self.scene.elements]
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select the elements to duplicate"), 4000)
+            return
+        clip = edits.copy_selection(self.doc.model, ids)
+        self.doc.apply(self.tr("Duplicate"), edits.paste, clip)
+
+    def show_shortcuts(self):
+        """Help > Keyboard Shortcuts (F1): read from the actions, so it cannot drift."""
+        from workbench.gui.shortcuts import show_shortcuts
+
+        return show_shortcuts(self)
 
     def zone_around_selection(self, name: str | None = None) -> str | None:
         """Put the selected elements in a new trust zone drawn around them."""

@@ -338,8 +338,9 @@ def copy_selection(model: ThreatModel, ids: Iterable[str]) -> dict[str, Any]:
     ids = set(ids)
     comps = [c for c in model.components if c.id in ids]
     chosen = {c.id for c in comps}
-    flows = [f for f in model.flows if f.source in chosen and f.target in chosen
-             and all(v in chosen for v in f.via)]
+    # every flow between two copied elements, even through a network left behind: pasted
+    # into the same model it keeps going through that network (see :func:`paste`)
+    flows = [f for f in model.flows if f.source in chosen and f.target in chosen]
     return {
         "components": [c.model_dump(mode="json", exclude_none=True) for c in comps],
         "flows": [f.model_dump(mode="json", exclude_none=True) for f in flows],
@@ -353,11 +354,13 @@ def paste(model: ThreatModel, clip: Mapping[str, Any],
     """Add a clip from :func:`copy_selection` with fresh ids; returns the new component ids.
 
     References to zones or data assets the model lacks are dropped, so a clip taken from
-    another model pastes cleanly.
+    another model pastes cleanly; a flow's network that was not copied stays on its route
+    when the model has it (duplicating two devices keeps their link through the ward LAN).
     """
     taken = used_ids(model)
     zones = model.zones_by_id()
     assets = model.assets_by_id()
+    networks = {c.id for c in model.components if c.layer == Layer.NETWORK}
     mapping: dict[str, str] = {}
     comps: list[Component] = []
     layout = _layout_copy(model, elements=True)
@@ -384,7 +387,7 @@ def paste(model: ThreatModel, clip: Mapping[str, Any],
         taken.add(fresh)
         flows.append(flow.model_copy(update={
             "id": fresh, "source": mapping[flow.source], "target": mapping[flow.target],
-            "via": [mapping[v] for v in flow.via if v in mapping],
+            "via": [mapping.get(v, v) for v in flow.via if v in mapping or v in networks],
             "data_assets": [a for a in flow.data_assets if a in assets]}))
     result = model.model_copy(update={"components": [*model.components, *comps],
                                       "flows": [*model.flows, *flows]})

@@ -48,4 +48,22 @@ FR = {
         "élément jusqu'à un autre.\nPour tracer une zone de confiance : appuyez sur Z (ou "
         "Édition ▸ Tracer une zone de confiance) et tracez un rectangle.\nPuis désignez ce "
         "qui compte : clic droit sur un élément ▸ Déclarer cible d'attaque.",
+    # duplicate, Help > Keyboard Shortcuts
+    "D&uplicate": "D&upliquer", "Duplicate": "Dupliquer",
+    "Select the elements to duplicate": "Sélectionnez les éléments à dupliquer",
+    "&Help": "&Aide", "&Keyboard Shortcuts…": "&Raccourcis clavier…",
+    "Keyboard Shortcuts": "Raccourcis clavier", "Window": "Fenêtre",
+    "Search…": "Rechercher…", "Menu": "Menu", "Command": "Commande", "Keys": "Touches",
+    "Canvas": "Schéma", "Connect two elements": "Relier deux éléments",
+    "Drag from an element's round handle onto another":
+        "Glisser depuis la poignée ronde d'un élément jusqu'à un autre",
+    "Zoom": "Zoom", "Ctrl+wheel": "Ctrl+molette", "Pan": "Se déplacer",
+    "Middle button drag, or Space+drag": "Glisser avec le bouton du milieu, ou Espace+glisser",
+    "Select several": "Sélectionner plusieurs",
+    "Drag a rectangle on empty canvas; Ctrl+click":
+        "Tracer un rectangle sur le fond du schéma ; Ctrl+clic",
+    "Cancel the zone tool": "Annuler l'outil zone", "Esc": "Échap",
+    "Element menu (targets, entry points, data)":
+        "Menu de l'élément (cibles, points d'entrée, données)",
+    "Right click": "Clic droit",
 }

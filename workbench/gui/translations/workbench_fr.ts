@@ -866,389 +866,414 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
         <translation>Modèle de menaces sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="103" />
         <source>Stencils</source>
         <translation>Gabarits</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104" />
+        <location filename="../main_window.py" line="105" />
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106" />
+        <location filename="../main_window.py" line="107" />
         <source>Risk heatmap</source>
         <translation>Carte des risques</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108" />
+        <location filename="../main_window.py" line="109" />
         <source>Threats</source>
         <translation>Menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="111" />
         <source>Attack paths</source>
         <translation>Chemins d'attaque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
+        <location filename="../main_window.py" line="127" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="184" />
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="185" />
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
+        <location filename="../main_window.py" line="186" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="187" />
         <source>Save &amp;As…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="188" />
         <source>Export &amp;Report…</source>
         <translation>Exporter le &amp;rapport…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="193" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="201" />
         <source>Cu&amp;t</source>
         <translation>Co&amp;uper</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="202" />
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="203" />
         <source>&amp;Paste</source>
         <translation>C&amp;oller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="204" />
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="205" />
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="206" />
         <source>Select &amp;All</source>
         <translation>&amp;Tout sélectionner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205" />
+        <location filename="../main_window.py" line="207" />
         <source>New Trust &amp;Zone Around Selection…</source>
         <translation>Nouvelle &amp;zone de confiance autour de la sélection…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="209" />
         <source>Dra&amp;w Trust Zone</source>
         <translation>&amp;Tracer une zone de confiance</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="211" />
         <source>Zoom &amp;In</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211" />
+        <location filename="../main_window.py" line="213" />
         <source>Zoom &amp;Out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="215" />
         <source>Actual &amp;Size</source>
         <translation>Taille &amp;réelle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="216" />
         <source>&amp;Fit to Window</source>
         <translation>&amp;Ajuster à la fenêtre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215" />
+        <location filename="../main_window.py" line="217" />
         <source>&amp;Presentation Mode</source>
         <translation>Mode &amp;présentation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217" />
+        <location filename="../main_window.py" line="219" />
         <source>&amp;Risk Overlay</source>
         <translation>Calque de &amp;risque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="220" />
         <source>Auto-&amp;Layout by Layer</source>
         <translation>&amp;Disposition automatique par couche</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="222" />
         <source>Run &amp;Analysis</source>
         <translation>Lancer l'&amp;analyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="223" />
         <source>Align &amp;Left</source>
         <translation>Aligner à &amp;gauche</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="223" />
         <source>Align &amp;Right</source>
         <translation>Aligner à &amp;droite</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222" />
+        <location filename="../main_window.py" line="224" />
         <source>Align &amp;Top</source>
         <translation>Aligner en &amp;haut</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222" />
+        <location filename="../main_window.py" line="224" />
         <source>Align &amp;Bottom</source>
         <translation>Aligner en &amp;bas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="225" />
         <source>Align &amp;Horizontal Centres</source>
         <translation>Centrer &amp;horizontalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224" />
+        <location filename="../main_window.py" line="226" />
         <source>Align &amp;Vertical Centres</source>
         <translation>Centrer &amp;verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="227" />
         <source>&amp;Distribute Vertically</source>
         <translation>&amp;Répartir verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233" />
+        <location filename="../main_window.py" line="235" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236" />
+        <location filename="../main_window.py" line="238" />
         <source>Open &amp;Recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242" />
+        <location filename="../main_window.py" line="244" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246" />
+        <location filename="../main_window.py" line="248" />
         <source>&amp;Arrange</source>
         <translation>&amp;Organiser</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251" />
+        <location filename="../main_window.py" line="253" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258" />
+        <location filename="../main_window.py" line="260" />
         <source>A&amp;nalysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263" />
+        <location filename="../main_window.py" line="265" />
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="266" />
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>&amp;Raccourcis clavier…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="270" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286" />
+        <location filename="../main_window.py" line="293" />
         <source>Analysis failed: %1</source>
         <translation>Échec de l'analyse : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346" />
+        <location filename="../main_window.py" line="353" />
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401" />
+        <location filename="../main_window.py" line="408" />
         <source>Select an element on the canvas first (what the attacker must not reach).</source>
         <translation>Sélectionnez d'abord un élément sur le schéma (ce que l'attaquant ne doit pas atteindre).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="454" />
+        <location filename="../main_window.py" line="461" />
         <source>Analysis: %1 threats (%2 new suggestions)</source>
         <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488" />
+        <location filename="../main_window.py" line="495" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515" />
+        <location filename="../main_window.py" line="527" />
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517" />
+        <location filename="../main_window.py" line="529" />
         <source>Cannot paste: %1</source>
         <translation>Collage impossible : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524" />
+        <location filename="../main_window.py" line="536" />
+        <source>Select the elements to duplicate</source>
+        <translation>Sélectionnez les éléments à dupliquer</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="539" />
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="551" />
         <source>Select the elements to put in the zone</source>
         <translation>Sélectionnez les éléments à mettre dans la zone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527" />
-        <location filename="../main_window.py" line="530" />
+        <location filename="../main_window.py" line="554" />
+        <location filename="../main_window.py" line="557" />
         <source>New trust zone</source>
         <translation>Nouvelle zone de confiance</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527" />
+        <location filename="../main_window.py" line="554" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549" />
+        <location filename="../main_window.py" line="576" />
         <source>Align</source>
         <translation>Aligner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552" />
+        <location filename="../main_window.py" line="579" />
         <source>Auto-layout</source>
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561" />
+        <location filename="../main_window.py" line="588" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562" />
+        <location filename="../main_window.py" line="589" />
         <source>The model has unsaved changes. Save them?</source>
         <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="588" />
+        <location filename="../main_window.py" line="615" />
         <source>Open threat model</source>
         <translation>Ouvrir un modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="589" />
+        <location filename="../main_window.py" line="616" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="600" />
+        <location filename="../main_window.py" line="627" />
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="601" />
-        <location filename="../main_window.py" line="606" />
+        <location filename="../main_window.py" line="628" />
+        <location filename="../main_window.py" line="633" />
         <source>Cannot open model</source>
         <translation>Impossible d'ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602" />
+        <location filename="../main_window.py" line="629" />
         <source>%1 could not be opened:</source>
         <translation>%1 n'a pas pu être ouvert :</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="628" />
+        <location filename="../main_window.py" line="655" />
         <source>Save threat model</source>
         <translation>Enregistrer le modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="630" />
+        <location filename="../main_window.py" line="657" />
         <source>Threat models (*.twm.json)</source>
         <translation>Modèles de menaces (*.twm.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="675" />
+        <location filename="../main_window.py" line="702" />
         <source>Cannot save model</source>
         <translation>Impossible d'enregistrer le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="654" />
+        <location filename="../main_window.py" line="681" />
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="659" />
+        <location filename="../main_window.py" line="686" />
         <source>File changed on disk</source>
         <translation>Fichier modifié sur le disque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="660" />
+        <location filename="../main_window.py" line="687" />
         <source>%1 was changed by another program or window since you opened it. Replace it with your version? (Its current content is kept as %1.bak.)</source>
         <translation>%1 a été modifié par un autre programme ou une autre fenêtre depuis son ouverture. Le remplacer par votre version ? (Son contenu actuel est conservé dans %1.bak.)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="676" />
+        <location filename="../main_window.py" line="703" />
         <source>The model was not saved; the file on disk is unchanged.</source>
         <translation>Le modèle n'a pas été enregistré ; le fichier sur le disque est inchangé.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="678" />
+        <location filename="../main_window.py" line="705" />
         <source>Your changes are kept in the recovery file %1.</source>
         <translation>Vos modifications sont conservées dans le fichier de récupération %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="680" />
+        <location filename="../main_window.py" line="707" />
         <source>The recovery file could not be written either: use Save As to another place.</source>
         <translation>Le fichier de récupération n'a pas pu être écrit non plus : utilisez « Enregistrer sous » vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="700" />
+        <location filename="../main_window.py" line="727" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="709" />
+        <location filename="../main_window.py" line="736" />
         <source>Could not write the recovery file %1</source>
         <translation>Impossible d'écrire le fichier de récupération %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="725" />
+        <location filename="../main_window.py" line="752" />
         <source>an unsaved model</source>
         <translation>un modèle non enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="727" />
+        <location filename="../main_window.py" line="754" />
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="728" />
+        <location filename="../main_window.py" line="755" />
         <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
         <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="738" />
+        <location filename="../main_window.py" line="765" />
         <source>Cannot recover</source>
         <translation>Récupération impossible</translation>
     </message>
@@ -1369,6 +1394,104 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
         <location filename="../labels.py" line="102" />
         <source>Critical</source>
         <translation>Critique</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../shortcuts.py" line="54" />
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="63" />
+        <source>Canvas</source>
+        <translation>Schéma</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="65" />
+        <source>Connect two elements</source>
+        <translation>Relier deux éléments</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="66" />
+        <source>Drag from an element's round handle onto another</source>
+        <translation>Glisser depuis la poignée ronde d'un élément jusqu'à un autre</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="67" />
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="67" />
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+molette</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="68" />
+        <source>Pan</source>
+        <translation>Se déplacer</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="69" />
+        <source>Middle button drag, or Space+drag</source>
+        <translation>Glisser avec le bouton du milieu, ou Espace+glisser</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="70" />
+        <source>Select several</source>
+        <translation>Sélectionner plusieurs</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="71" />
+        <source>Drag a rectangle on empty canvas; Ctrl+click</source>
+        <translation>Tracer un rectangle sur le fond du schéma ; Ctrl+clic</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="72" />
+        <source>Cancel the zone tool</source>
+        <translation>Annuler l'outil zone</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="73" />
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="74" />
+        <source>Element menu (targets, entry points, data)</source>
+        <translation>Menu de l'élément (cibles, points d'entrée, données)</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="75" />
+        <source>Right click</source>
+        <translation>Clic droit</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="84" />
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="87" />
+        <source>Search…</source>
+        <translation>Rechercher…</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="91" />
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="92" />
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="93" />
+        <source>Keys</source>
+        <translation>Touches</translation>
     </message>
 </context>
 <context>
