@@ -86,6 +86,24 @@ def test_details_in_french(qtbot, french, make_window):
     entry = catalog.controls_for(risk.instance.catalog_id)[0]
     assert (entry.title_fr or entry.title) in text
     assert "Vraisemblance" in text
+    assert "valeur du catalogue" in text  # the engine's likelihood steps, in French
+    assert "catalog default" not in text
+    # names, not ids: scale levels, impact categories, the attacker
+    assert "patient_safety" not in text and "proximate-radio" not in text
+
+
+def test_every_likelihood_adjustment_has_its_french_reason():
+    """The French steps come from translations/likelihood_reasons_fr.json: an adjustment
+    added to the catalog without its French would silently drop from the French details."""
+    import json
+
+    root = Path(__file__).resolve().parents[2]
+    catalog = json.loads((root / "workbench" / "data" / "catalogs" / "adjustments" /
+                          "likelihood.json").read_text("utf-8"))
+    french = json.loads((root / "workbench" / "gui" / "translations" /
+                         "likelihood_reasons_fr.json").read_text("utf-8"))["reasons"]
+    missing = [a["id"] for a in catalog["adjustments"] if a["reason"] not in french]
+    assert not missing, missing
 
 
 def test_decision_buttons_are_whole_at_1280x720(qtbot, make_window, tiny_path):

@@ -412,7 +412,7 @@ class ThreatsPanel(QWidget):
         ttype = getattr(risk, "threat_type", None)
         why = self.explainer.why(ttype, risk.instance.element) if ttype is not None else None
         self.details.setHtml(details_html(risk, self.table_model.names, why, result.catalog,
-                                          result.scales, self.doc.stencils))
+                                          model, self.doc.stencils))
 
     def details_text(self) -> str:
         return self.details.toPlainText()

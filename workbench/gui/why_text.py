@@ -9,6 +9,10 @@ catalog controls for the threat, in the interface language. Returns HTML for a r
 from __future__ import annotations
 
 import html
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -121,6 +125,10 @@ def value_text(attr: str, value: Any, stencils=None) -> str:
         return stencil_label(found, text)
     if attr.endswith("layer"):
         return layer_label(text)
+    if attr.endswith("tags"):
+        return tag_label(text)
+    if attr.endswith("category"):
+        return category_label(text)
     return enum_label(text) if text.islower() else text
 
 
@@ -253,8 +261,23 @@ def why_items(why: Applicability | None, manual: bool, stencils=None) -> list[st
     return items
 
 
-def score_items(risk: Any, scales: Any) -> list[str]:
-    """Likelihood and the highest impacts in words; the engine's own notes in English."""
+def _semicolon() -> str:
+    """"; " / " ; " (narrow no-break space before it in French)."""
+    return "\u202f; " if current_language() == "fr" else "; "
+
+
+def _attacker(attacker_id: str, model: Any) -> str:
+    from workbench.analysis.attack.attackers import DEFAULT_ATTACKERS
+
+    profiles = [*(getattr(model, "attackers", None) or []), *DEFAULT_ATTACKERS]
+    found = next((a for a in profiles if a.id == attacker_id), None)
+    return attacker_name(attacker_id, found.name if found is not None else None)
+
+
+def score_items(risk: Any, scales: Any, model: Any = None) -> list[str]:
+    """Likelihood and the highest impacts in words, then the engine's likelihood steps.
+
+    ``scales``: the model's ``RiskSettings`` (level and category names)."""
     items = []
     level = getattr(risk, "likelihood", None)
     names = {lv.value: lv.name for lv in getattr(scales, "likelihood_levels", []) or []}
@@ -275,7 +298,7 @@ def score_items(risk: Any, scales: Any) -> list[str]:
         items.append(
             html.escape(
                 QCoreApplication.translate("Why", "Most exposed to: %1 (can attempt it: %2)")
-                .replace("%1", attacker_name(attacker, attacker))
+                .replace("%1", _attacker(attacker, model))
                 .replace("%2", shown)
             )
         )
@@ -291,14 +314,53 @@ def score_items(risk: Any, scales: Any) -> list[str]:
         ]
         items.append(
             html.escape(
-                QCoreApplication.translate("Why", "Impact: %1").replace("%1", "; ".join(parts))
+                QCoreApplication.translate("Why", "Impact: %1")
+                .replace("%1", _semicolon().join(parts))
             )
         )
-    if current_language() != "fr":  # the engine writes its notes in English
-        notes = list(getattr(risk, "likelihood_reasons", []) or [])
-        if notes:
-            items.append(html.escape("Scoring: " + "; ".join(notes)))
+    notes = list(getattr(risk, "likelihood_reasons", []) or [])
+    if current_language() == "fr":  # French typography: U+202F before the colon
+        notes = [re.sub(r" ([:;!?])", "\u202f\\1", n)
+                 for n in (likelihood_note_fr(n) for n in notes) if n]
+    if notes:
+        items.append(html.escape(
+            QCoreApplication.translate("Why", "Likelihood steps: %1").replace(
+                "%1", _semicolon().join(notes))))
     return items
+
+
+@lru_cache(maxsize=1)
+def _reasons_fr() -> dict[str, str]:
+    path = Path(__file__).resolve().parent / "translations" / "likelihood_reasons_fr.json"
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8"))["reasons"])
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+_STEP = re.compile(r"^([+-]?\d+): (finding, the model declares the weakness: )?(.+)$")
+
+
+def likelihood_note_fr(note: str) -> str | None:
+    """One of the engine's likelihood notes (English) in French; None for the exposure
+    note, shown in words above, and for an unknown note (better left out than English)."""
+    if note == "set by analyst":
+        return "fixée par l'analyste"
+    match = re.match(r"^catalog default (\d+)$", note)
+    if match:
+        return f"valeur du catalogue {match.group(1)}"
+    match = re.match(r"^at most (\d+): a (\w+) attack reaches one device at a time", note)
+    if match:
+        return (f"au plus {match.group(1)} : une attaque de ce type n'atteint qu'un "
+                "dispositif à la fois (l'attaquant doit le détenir)")
+    match = _STEP.match(note)
+    if match and not match.group(3).startswith("exposure:"):
+        reason = _reasons_fr().get(match.group(3))
+        if reason is None:
+            return None
+        finding = "constat, le modèle déclare la faiblesse : " if match.group(2) else ""
+        return f"{match.group(1)} : {finding}{reason}"
+    return None
 
 
 def control_items(risk: Any, catalog: Any) -> list[str]:
@@ -339,10 +401,12 @@ def details_html(
     names: dict[str, str],
     why: Applicability | None,
     catalog: Any,
-    scales: Any,
+    model: Any,
     stencils=None,
 ) -> str:
-    """The whole details pane for one row of the threats table."""
+    """The whole details pane for one row of the threats table (``model``: the analysed
+    model, for its scales, impact categories and attackers)."""
+    scales = getattr(model, "risk", None)
     inst = risk.instance
     title = threat_title(inst.catalog_id, inst.title, catalog)
     element = names.get(inst.element, inst.element)
@@ -361,7 +425,10 @@ def details_html(
     )
     sections = [
         (QCoreApplication.translate("Why", "Why it applies"), why_items(why, manual, stencils)),
-        (QCoreApplication.translate("Why", "How likely, how bad"), score_items(risk, scales)),
+        (
+            QCoreApplication.translate("Why", "How likely, how bad"),
+            score_items(risk, scales, model),
+        ),
         (QCoreApplication.translate("Why", "What can be done"), control_items(risk, catalog)),
     ]
     body = "".join(
@@ -370,3 +437,78 @@ def details_html(
         if items
     )
     return head + body
+
+
+def tag_label(tag: str) -> str:
+    """A stencil tag (the rules' vocabulary) in words."""
+    labels = {
+        "analytics": QCoreApplication.translate("Tags", "analytics"),
+        "backup": QCoreApplication.translate("Tags", "backup"),
+        "clinical": QCoreApplication.translate("Tags", "clinical"),
+        "consumer": QCoreApplication.translate("Tags", "consumer"),
+        "fleet_manager": QCoreApplication.translate("Tags", "fleet manager"),
+        "hub": QCoreApplication.translate("Tags", "hub"),
+        "identity": QCoreApplication.translate("Tags", "identity"),
+        "implant": QCoreApplication.translate("Tags", "implant"),
+        "legacy_prone": QCoreApplication.translate("Tags", "legacy prone"),
+        "medical_device": QCoreApplication.translate("Tags", "medical device"),
+        "mobile": QCoreApplication.translate("Tags", "mobile"),
+        "monitoring": QCoreApplication.translate("Tags", "monitoring"),
+        "notification": QCoreApplication.translate("Tags", "notification"),
+        "partner": QCoreApplication.translate("Tags", "partner"),
+        "personal_device": QCoreApplication.translate("Tags", "personal device"),
+        "radio": QCoreApplication.translate("Tags", "radio"),
+        "safety_critical": QCoreApplication.translate("Tags", "safety critical"),
+        "store": QCoreApplication.translate("Tags", "store"),
+        "unclassified": QCoreApplication.translate("Tags", "unclassified"),
+        "update": QCoreApplication.translate("Tags", "update"),
+        "wearable": QCoreApplication.translate("Tags", "wearable"),
+        "web_facing": QCoreApplication.translate("Tags", "web facing"),
+        "wireless": QCoreApplication.translate("Tags", "wireless"),
+    }
+    return labels.get(tag) or tag.replace("_", " ")
+
+
+def category_label(category: str) -> str:
+    """A stencil category in words."""
+    labels = {
+        "API": QCoreApplication.translate("Category", "API"),
+        "B2B API": QCoreApplication.translate("Category", "B2B API"),
+        "IoT gateway": QCoreApplication.translate("Category", "IoT gateway"),
+        "LAN": QCoreApplication.translate("Category", "LAN"),
+        "WAN": QCoreApplication.translate("Category", "WAN"),
+        "analytics": QCoreApplication.translate("Category", "analytics"),
+        "app": QCoreApplication.translate("Category", "app"),
+        "backup": QCoreApplication.translate("Category", "backup"),
+        "bedside relay": QCoreApplication.translate("Category", "bedside relay"),
+        "biomedical gateway": QCoreApplication.translate("Category", "biomedical gateway"),
+        "distribution": QCoreApplication.translate("Category", "distribution"),
+        "edge": QCoreApplication.translate("Category", "edge"),
+        "home device": QCoreApplication.translate("Category", "home device"),
+        "home hub": QCoreApplication.translate("Category", "home hub"),
+        "home sensor": QCoreApplication.translate("Category", "home sensor"),
+        "hosting": QCoreApplication.translate("Category", "hosting"),
+        "identity": QCoreApplication.translate("Category", "identity"),
+        "imaging": QCoreApplication.translate("Category", "imaging"),
+        "implant": QCoreApplication.translate("Category", "implant"),
+        "integration": QCoreApplication.translate("Category", "integration"),
+        "messaging": QCoreApplication.translate("Category", "messaging"),
+        "mobile": QCoreApplication.translate("Category", "mobile"),
+        "mobile relay": QCoreApplication.translate("Category", "mobile relay"),
+        "monitor": QCoreApplication.translate("Category", "monitor"),
+        "monitoring": QCoreApplication.translate("Category", "monitoring"),
+        "platform": QCoreApplication.translate("Category", "platform"),
+        "portal": QCoreApplication.translate("Category", "portal"),
+        "programmer": QCoreApplication.translate("Category", "programmer"),
+        "radio": QCoreApplication.translate("Category", "radio"),
+        "remote control": QCoreApplication.translate("Category", "remote control"),
+        "sensor": QCoreApplication.translate("Category", "sensor"),
+        "store": QCoreApplication.translate("Category", "store"),
+        "therapy device": QCoreApplication.translate("Category", "therapy device"),
+        "tunnel": QCoreApplication.translate("Category", "tunnel"),
+        "unclassified": QCoreApplication.translate("Category", "unclassified"),
+        "update": QCoreApplication.translate("Category", "update"),
+        "wearable": QCoreApplication.translate("Category", "wearable"),
+        "workstation": QCoreApplication.translate("Category", "workstation"),
+    }
+    return labels.get(category) or category

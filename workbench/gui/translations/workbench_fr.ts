@@ -70,6 +70,199 @@
     </message>
 </context>
 <context>
+    <name>Category</name>
+    <message>
+        <location filename="../why_text.py" line="475" />
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="476" />
+        <source>B2B API</source>
+        <translation>API B2B</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="477" />
+        <source>IoT gateway</source>
+        <translation>passerelle IoT</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="478" />
+        <source>LAN</source>
+        <translation>réseau local</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="479" />
+        <source>WAN</source>
+        <translation>réseau étendu</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="480" />
+        <source>analytics</source>
+        <translation>analyse de données</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="481" />
+        <source>app</source>
+        <translation>application</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="482" />
+        <source>backup</source>
+        <translation>sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="483" />
+        <source>bedside relay</source>
+        <translation>relais de chevet</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="484" />
+        <source>biomedical gateway</source>
+        <translation>passerelle biomédicale</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="485" />
+        <source>distribution</source>
+        <translation>distribution</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="486" />
+        <source>edge</source>
+        <translation>bordure</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="487" />
+        <source>home device</source>
+        <translation>appareil à domicile</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="488" />
+        <source>home hub</source>
+        <translation>box à domicile</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="489" />
+        <source>home sensor</source>
+        <translation>capteur à domicile</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="490" />
+        <source>hosting</source>
+        <translation>hébergement</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="491" />
+        <source>identity</source>
+        <translation>identité</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="492" />
+        <source>imaging</source>
+        <translation>imagerie</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="493" />
+        <source>implant</source>
+        <translation>implant</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="494" />
+        <source>integration</source>
+        <translation>intégration</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="495" />
+        <source>messaging</source>
+        <translation>messagerie</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="496" />
+        <source>mobile</source>
+        <translation>mobile</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="497" />
+        <source>mobile relay</source>
+        <translation>relais mobile</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="498" />
+        <source>monitor</source>
+        <translation>moniteur</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="499" />
+        <source>monitoring</source>
+        <translation>surveillance</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="500" />
+        <source>platform</source>
+        <translation>plateforme</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="501" />
+        <source>portal</source>
+        <translation>portail</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="502" />
+        <source>programmer</source>
+        <translation>programmateur</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="503" />
+        <source>radio</source>
+        <translation>radio</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="504" />
+        <source>remote control</source>
+        <translation>télécommande</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="505" />
+        <source>sensor</source>
+        <translation>capteur</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="506" />
+        <source>store</source>
+        <translation>stockage de données</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="507" />
+        <source>therapy device</source>
+        <translation>dispositif de thérapie</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="508" />
+        <source>tunnel</source>
+        <translation>tunnel</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="509" />
+        <source>unclassified</source>
+        <translation>non classé</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="510" />
+        <source>update</source>
+        <translation>mise à jour</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="511" />
+        <source>wearable</source>
+        <translation>objet porté</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="512" />
+        <source>workstation</source>
+        <translation>poste de travail</translation>
+    </message>
+</context>
+<context>
     <name>CoreMessage</name>
     <message>
         <location filename="../core_text.py" line="25" />
@@ -1533,6 +1726,124 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
     </message>
 </context>
 <context>
+    <name>Tags</name>
+    <message>
+        <location filename="../why_text.py" line="445" />
+        <source>analytics</source>
+        <translation>analyse de données</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="446" />
+        <source>backup</source>
+        <translation>sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="447" />
+        <source>clinical</source>
+        <translation>clinique</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="448" />
+        <source>consumer</source>
+        <translation>grand public</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="449" />
+        <source>fleet manager</source>
+        <translation>gestion de parc</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="450" />
+        <source>hub</source>
+        <translation>concentrateur</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="451" />
+        <source>identity</source>
+        <translation>identité</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="452" />
+        <source>implant</source>
+        <translation>implant</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="453" />
+        <source>legacy prone</source>
+        <translation>souvent obsolète</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="454" />
+        <source>medical device</source>
+        <translation>dispositif médical</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="455" />
+        <source>mobile</source>
+        <translation>mobile</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="456" />
+        <source>monitoring</source>
+        <translation>surveillance</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="457" />
+        <source>notification</source>
+        <translation>notification</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="458" />
+        <source>partner</source>
+        <translation>partenaire</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="459" />
+        <source>personal device</source>
+        <translation>appareil personnel</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="460" />
+        <source>radio</source>
+        <translation>radio</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="461" />
+        <source>safety critical</source>
+        <translation>critique pour la sécurité</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="462" />
+        <source>store</source>
+        <translation>stockage de données</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="463" />
+        <source>unclassified</source>
+        <translation>non classé</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="464" />
+        <source>update</source>
+        <translation>mise à jour</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="465" />
+        <source>wearable</source>
+        <translation>objet porté</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="466" />
+        <source>web facing</source>
+        <translation>exposé au web</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="467" />
+        <source>wireless</source>
+        <translation>sans fil</translation>
+    </message>
+</context>
+<context>
     <name>ThreatsPanel</name>
     <message>
         <location filename="../threats_panel.py" line="54" />
@@ -1903,399 +2214,404 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
 <context>
     <name>Why</name>
     <message>
-        <location filename="../why_text.py" line="36" />
+        <location filename="../why_text.py" line="40" />
         <source>source</source>
         <translation>origine</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="37" />
+        <location filename="../why_text.py" line="41" />
         <source>destination</source>
         <translation>destination</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="44" />
+        <location filename="../why_text.py" line="48" />
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="45" />
+        <location filename="../why_text.py" line="49" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="46" />
+        <location filename="../why_text.py" line="50" />
         <source>Element type</source>
         <translation>Type d'élément</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="47" />
+        <location filename="../why_text.py" line="51" />
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="48" />
+        <location filename="../why_text.py" line="52" />
         <source>Category of element</source>
         <translation>Catégorie d'élément</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="49" />
+        <location filename="../why_text.py" line="53" />
         <source>Kind of element</source>
         <translation>Nature de l'élément</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="50" />
+        <location filename="../why_text.py" line="54" />
         <source>Trust zone</source>
         <translation>Zone de confiance</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="51" />
+        <location filename="../why_text.py" line="55" />
         <source>Kind of trust zone</source>
         <translation>Type de zone de confiance</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="52" />
+        <location filename="../why_text.py" line="56" />
         <source>Trust level of its zone</source>
         <translation>Niveau de confiance de sa zone</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="53" />
+        <location filename="../why_text.py" line="57" />
         <source>Has a wireless interface</source>
         <translation>A une interface sans fil</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="54" />
+        <location filename="../why_text.py" line="58" />
         <source>Data it holds or carries</source>
         <translation>Données qu'il détient ou transporte</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="55" />
+        <location filename="../why_text.py" line="59" />
         <source>Holds or carries personal data</source>
         <translation>Détient ou transporte des données personnelles</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="56" />
+        <location filename="../why_text.py" line="60" />
         <source>Holds or carries health data (GDPR art. 9)</source>
         <translation>Détient ou transporte des données de santé (RGPD art. 9)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="59" />
+        <location filename="../why_text.py" line="63" />
         <source>Highest confidentiality of its data</source>
         <translation>Confidentialité maximale de ses données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="62" />
+        <location filename="../why_text.py" line="66" />
         <source>Highest integrity need of its data</source>
         <translation>Besoin d'intégrité maximal de ses données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="65" />
+        <location filename="../why_text.py" line="69" />
         <source>Highest availability need of its data</source>
         <translation>Besoin de disponibilité maximal de ses données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="68" />
+        <location filename="../why_text.py" line="72" />
         <source>Incoming flows</source>
         <translation>Flux entrants</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="69" />
+        <location filename="../why_text.py" line="73" />
         <source>Outgoing flows</source>
         <translation>Flux sortants</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="70" />
+        <location filename="../why_text.py" line="74" />
         <source>Unencrypted flows</source>
         <translation>Flux non chiffrés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="71" />
+        <location filename="../why_text.py" line="75" />
         <source>Unauthenticated flows</source>
         <translation>Flux non authentifiés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="72" />
+        <location filename="../why_text.py" line="76" />
         <source>Weakly authenticated flows</source>
         <translation>Flux faiblement authentifiés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="75" />
+        <location filename="../why_text.py" line="79" />
         <source>Unsigned software received</source>
         <translation>Logiciel non signé reçu</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="78" />
+        <location filename="../why_text.py" line="82" />
         <source>Unauthenticated incoming flows</source>
         <translation>Flux entrants non authentifiés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="81" />
+        <location filename="../why_text.py" line="85" />
         <source>Flows carried</source>
         <translation>Flux transportés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="82" />
+        <location filename="../why_text.py" line="86" />
         <source>Unencrypted flows carried</source>
         <translation>Flux non chiffrés transportés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="83" />
+        <location filename="../why_text.py" line="87" />
         <source>Unauthenticated flows carried</source>
         <translation>Flux non authentifiés transportés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="86" />
+        <location filename="../why_text.py" line="90" />
         <source>On a flat network</source>
         <translation>Sur un réseau à plat</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="87" />
+        <location filename="../why_text.py" line="91" />
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="88" />
+        <location filename="../why_text.py" line="92" />
         <source>Encrypted</source>
         <translation>Chiffré</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="89" />
+        <location filename="../why_text.py" line="93" />
         <source>Authenticated</source>
         <translation>Authentifié</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="90" />
+        <location filename="../why_text.py" line="94" />
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="91" />
+        <location filename="../why_text.py" line="95" />
         <source>Signed software</source>
         <translation>Logiciel signé</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="92" />
+        <location filename="../why_text.py" line="96" />
         <source>Carries software</source>
         <translation>Transporte du logiciel</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="93" />
+        <location filename="../why_text.py" line="97" />
         <source>Bidirectional</source>
         <translation>Bidirectionnel</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="94" />
+        <location filename="../why_text.py" line="98" />
         <source>Wireless link</source>
         <translation>Liaison sans fil</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="95" />
+        <location filename="../why_text.py" line="99" />
         <source>Crosses a trust boundary</source>
         <translation>Franchit une frontière de confiance</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="96" />
+        <location filename="../why_text.py" line="100" />
         <source>Drop in trust level</source>
         <translation>Baisse du niveau de confiance</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="97" />
+        <location filename="../why_text.py" line="101" />
         <source>Networks it goes through</source>
         <translation>Réseaux traversés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="98" />
+        <location filename="../why_text.py" line="102" />
         <source>Number of networks it goes through</source>
         <translation>Nombre de réseaux traversés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="99" />
+        <location filename="../why_text.py" line="103" />
         <source>Goes through a flat network</source>
         <translation>Traverse un réseau à plat</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="108" />
+        <location filename="../why_text.py" line="112" />
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="110" />
+        <location filename="../why_text.py" line="114" />
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="113" />
+        <location filename="../why_text.py" line="117" />
         <source>not set</source>
         <translation>non renseigné</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="133" />
-        <location filename="../why_text.py" line="138" />
-        <location filename="../why_text.py" line="184" />
+        <location filename="../why_text.py" line="141" />
+        <location filename="../why_text.py" line="146" />
+        <location filename="../why_text.py" line="192" />
         <source>%1 is %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="134" />
-        <location filename="../why_text.py" line="137" />
+        <location filename="../why_text.py" line="142" />
+        <location filename="../why_text.py" line="145" />
         <source>%1 is not %2</source>
         <translation>%1 : pas %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="141" />
-        <location filename="../why_text.py" line="146" />
+        <location filename="../why_text.py" line="149" />
+        <location filename="../why_text.py" line="154" />
         <source>%1 is one of: %2</source>
         <translation>%1 : l'un de %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="142" />
-        <location filename="../why_text.py" line="145" />
+        <location filename="../why_text.py" line="150" />
+        <location filename="../why_text.py" line="153" />
         <source>%1 is none of: %2</source>
         <translation>%1 : aucun de %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="149" />
+        <location filename="../why_text.py" line="157" />
         <source>%1 includes %2</source>
         <translation>%1 : comprend %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="150" />
+        <location filename="../why_text.py" line="158" />
         <source>%1 does not include %2</source>
         <translation>%1 : ne comprend pas %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="153" />
+        <location filename="../why_text.py" line="161" />
         <source>%1 includes one of: %2</source>
         <translation>%1 : comprend l'un de %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="154" />
+        <location filename="../why_text.py" line="162" />
         <source>%1 includes none of: %2</source>
         <translation>%1 : ne comprend aucun de %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="157" />
-        <location filename="../why_text.py" line="170" />
+        <location filename="../why_text.py" line="165" />
+        <location filename="../why_text.py" line="178" />
         <source>%1 is above %2</source>
         <translation>%1 : supérieur à %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="158" />
+        <location filename="../why_text.py" line="166" />
         <source>%1 is not above %2</source>
         <translation>%1 : au plus %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="161" />
+        <location filename="../why_text.py" line="169" />
         <source>%1 is at least %2</source>
         <translation>%1 : au moins %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="162" />
-        <location filename="../why_text.py" line="165" />
+        <location filename="../why_text.py" line="170" />
+        <location filename="../why_text.py" line="173" />
         <source>%1 is below %2</source>
         <translation>%1 : inférieur à %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="166" />
+        <location filename="../why_text.py" line="174" />
         <source>%1 is not below %2</source>
         <translation>%1 : au moins %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="169" />
+        <location filename="../why_text.py" line="177" />
         <source>%1 is at most %2</source>
         <translation>%1 : au plus %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="176" />
+        <location filename="../why_text.py" line="184" />
         <source>%1 is set</source>
         <translation>%1 : renseigné</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="178" />
+        <location filename="../why_text.py" line="186" />
         <source>%1 is not set</source>
         <translation>%1 : non renseigné</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="194" />
+        <location filename="../why_text.py" line="202" />
         <source>(here: %1)</source>
         <translation>(ici : %1)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="207" />
+        <location filename="../why_text.py" line="215" />
         <source>Added by an analyst, not by a catalog rule.</source>
         <translation>Ajoutée par un analyste, pas par une règle du catalogue.</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="212" />
+        <location filename="../why_text.py" line="220" />
         <source>The element is no longer in the model.</source>
         <translation>L'élément n'est plus dans le modèle.</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="218" />
+        <location filename="../why_text.py" line="226" />
         <source>The catalog rule no longer holds on this element; the threat stays because an analyst decided on it.</source>
         <translation>La règle du catalogue ne s'applique plus à cet élément ; la menace reste parce qu'un analyste a statué dessus.</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="229" />
+        <location filename="../why_text.py" line="237" />
         <source>Rule for elements of layer %1 (this one: %2)</source>
         <translation>Règle pour les éléments de la couche %1 (celui-ci : %2)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="239" />
+        <location filename="../why_text.py" line="247" />
         <source>Rule for these element types: %1 (this one: %2)</source>
         <translation>Règle pour ces types d'élément : %1 (celui-ci : %2)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="248" />
+        <location filename="../why_text.py" line="256" />
         <source>The catalog rule applies to every element of this kind.</source>
         <translation>La règle du catalogue s'applique à tout élément de ce genre.</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="262" />
+        <location filename="../why_text.py" line="285" />
         <source>Likelihood %1</source>
         <translation>Vraisemblance %1</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="267" />
+        <location filename="../why_text.py" line="290" />
         <source>(%1 once attempted)</source>
         <translation>(%1 une fois tentée)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="277" />
+        <location filename="../why_text.py" line="300" />
         <source>Most exposed to: %1 (can attempt it: %2)</source>
         <translation>Plus exposée à : %1 (peut la tenter : %2)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="294" />
+        <location filename="../why_text.py" line="317" />
         <source>Impact: %1</source>
         <translation>Impact : %1</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="317" />
+        <location filename="../why_text.py" line="327" />
+        <source>Likelihood steps: %1</source>
+        <translation>Vraisemblance pas à pas : %1</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="379" />
         <source>attached (%1)</source>
         <translation>associée (%1)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="327" />
+        <location filename="../why_text.py" line="389" />
         <source>No catalog control for this threat: record your own measure, or reject the threat with a reason.</source>
         <translation>Aucune mesure du catalogue pour cette menace : décrivez votre propre mesure, ou rejetez la menace en donnant la raison.</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="349" />
+        <location filename="../why_text.py" line="413" />
         <source>on %1</source>
         <translation>sur %1</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="363" />
+        <location filename="../why_text.py" line="427" />
         <source>Why it applies</source>
         <translation>Pourquoi elle s'applique</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="364" />
+        <location filename="../why_text.py" line="429" />
         <source>How likely, how bad</source>
         <translation>Vraisemblance et gravité</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="365" />
+        <location filename="../why_text.py" line="432" />
         <source>What can be done</source>
         <translation>Que peut-on faire</translation>
     </message>
