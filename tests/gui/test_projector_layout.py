@@ -46,6 +46,18 @@ def test_canvas_keeps_60_percent_at_1280x720_with_workshop_and_review_open(qtbot
     qtbot.mouseClick(review.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert review.current_id == first
     assert dock_content(window.review_dock) is review
+    # the view was fitted at open and the analyst has not zoomed: it still fits the lanes
+    lanes = window.view.mapFromScene(window.scene.itemsBoundingRect()).boundingRect()
+    assert lanes.right() <= window.view.viewport().width() + 2
+
+
+def test_a_view_the_analyst_zoomed_is_kept_when_a_dock_opens(qtbot, make_window):
+    window = _projector_window(qtbot, make_window)
+    window.view.zoom_by(1.25)
+    zoom = window.view.zoom()
+    workshop_panel(window)
+    qtbot.wait(30)
+    assert window.view.zoom() == zoom
 
 
 def test_the_canvas_share_comes_back_when_the_window_narrows(qtbot, make_window, tiny_path):

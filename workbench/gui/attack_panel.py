@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -112,9 +111,15 @@ class AttackPanel(QWidget):
         )
         self.note.setWordWrap(True)
         self.guide = self._guide_buttons()
-        form = QFormLayout()
-        form.addRow(QCoreApplication.translate("AttackPanel", "Attacker"), self.attacker)
-        form.addRow(QCoreApplication.translate("AttackPanel", "Target"), self.target)
+        # one row of filters: on a 720 px projector every line goes to the list of paths
+        form = QHBoxLayout()
+        form.addWidget(QLabel(QCoreApplication.translate("AttackPanel", "Attacker")))
+        form.addWidget(self.attacker, 1)
+        form.addSpacing(12)
+        form.addWidget(QLabel(QCoreApplication.translate("AttackPanel", "Target")))
+        form.addWidget(self.target, 1)
+        self.attacker.setMinimumContentsLength(12)
+        self.target.setMinimumContentsLength(12)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(form)

@@ -14,12 +14,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
-#: Part of the window's width the canvas keeps when docks open or the window shrinks.
-CANVAS_SHARE = 0.62
+#: Part of the window's width the canvas keeps when docks open or the window shrinks, on
+#: projector and laptop widths; from :data:`WIDE` px the panels get more (a reviewer at a
+#: 1920 px desk needs the review's columns more than a wider canvas).
+CANVAS_SHARE, WIDE, WIDE_SHARE = 0.62, 1600, 0.5
+
+
+def canvas_share(width: int) -> float:
+    """The share of ``width`` the canvas keeps."""
+    return CANVAS_SHARE if width < WIDE else WIDE_SHARE
 #: A side dock is never narrowed below this (a stencil name and an icon stay legible).
 DOCK_MIN_WIDTH = 150
-#: Below this window width the window starts "compact": side docks share one tab group.
-COMPACT_WIDTH = 1500
+#: The bottom docks (threats, attack paths) keep this share of the window's height, at
+#: most :data:`BOTTOM_MAX` px: at 720 px the attack-path list must still show a few paths.
+BOTTOM_SHARE, BOTTOM_MAX = 0.28, 240
 
 
 class DockScroll(QScrollArea):
@@ -67,7 +75,18 @@ def side_docks(window, area: Qt.DockWidgetArea) -> list[QDockWidget]:
             if d.isVisible() and not d.isFloating() and window.dockWidgetArea(d) == area]
 
 
-def keep_canvas_share(window, share: float = CANVAS_SHARE) -> bool:
+def keep_bottom_height(window) -> bool:
+    """Give the bottom docks back a usable height after the window shrank (they were
+    squeezed to their title bars at 1280x720). True if anything moved."""
+    docks = side_docks(window, Qt.DockWidgetArea.BottomDockWidgetArea)
+    want = min(BOTTOM_MAX, int(window.height() * BOTTOM_SHARE))
+    if not docks or max(d.height() for d in docks) >= want:
+        return False
+    window.resizeDocks(docks, [want] * len(docks), Qt.Orientation.Vertical)
+    return True
+
+
+def keep_canvas_share(window, share: float | None = None) -> bool:
     """Narrow the left and right dock columns (in proportion) until the canvas has ``share``
     of the window's width, never below :data:`DOCK_MIN_WIDTH`. True if anything moved.
 
@@ -77,6 +96,7 @@ def keep_canvas_share(window, share: float = CANVAS_SHARE) -> bool:
     central = window.centralWidget()
     if central is None or not central.isVisible():
         return False
+    share = canvas_share(window.width()) if share is None else share
     missing = int(window.width() * share) - central.width()
     if missing <= 0:
         return False

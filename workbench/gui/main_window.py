@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.attack_panel import AttackPanel
-from workbench.gui.docks import keep_canvas_share, make_narrowable
+from workbench.gui.docks import keep_bottom_height, keep_canvas_share, make_narrowable
 from workbench.gui.document import Document
 from workbench.gui.heatmap import HeatmapPanel
 from workbench.gui.i18n import current_language
@@ -336,6 +336,7 @@ class MainWindow(QMainWindow):
     def keep_canvas_share(self) -> None:
         if getattr(self, "_presenting", None) is None:
             keep_canvas_share(self)
+            keep_bottom_height(self)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -72,6 +73,8 @@ class Palette(QWidget):
         self.zone_button.setToolTip(self.tr("Then drag a rectangle on the canvas around the "
                                             "elements of the zone (shortcut: Z)"))
         self.zone_button.clicked.connect(self.zoneToolRequested)
+        # a narrow dock clips the label rather than growing (the tooltip says it all)
+        self.zone_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.zone_button)
         layout.addWidget(self.tree)
         self._groups: dict[str, QTreeWidgetItem] = {}

@@ -26,6 +26,9 @@ class DiagramView(QGraphicsView):
         self._pan_start = QPointF()
         self._space = False
         scene.zoneToolChanged.connect(self._zone_tool_changed)
+        # after "fit" the view keeps fitting when the canvas changes size (a dock opens, the
+        # window shrinks), until the analyst zooms or scrolls: then their view is kept
+        self._fitted_at: tuple[float, int, int] | None = None
 
     def _zone_tool_changed(self, on: bool) -> None:
         if on:
@@ -63,6 +66,21 @@ class DiagramView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
+    def _remember_fit(self) -> None:
+        self._fitted_at = (self.zoom(), self.horizontalScrollBar().value(),
+                           self.verticalScrollBar().value())
+
+    def still_fitted(self) -> bool:
+        """True while the zoom and scroll are those of the last fit."""
+        return self._fitted_at == (self.zoom(), self.horizontalScrollBar().value(),
+                                   self.verticalScrollBar().value())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        fitted = self.still_fitted()
+        super().resizeEvent(event)
+        if fitted and event.oldSize().width() > 0 and event.size() != event.oldSize():
+            self.fit_readable()
+
     def zoom_by(self, factor: float) -> None:
         target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
         factor = target / self.zoom()
@@ -79,6 +97,7 @@ class DiagramView(QGraphicsView):
         if self.zoom() > 1.5:
             self.resetTransform()
             self.scale(1.5, 1.5)
+        self._remember_fit()
         self.zoomChanged.emit(self.zoom())
 
     def fit_rect(self, rect: QRectF, margin: float = 40.0) -> None:
@@ -99,13 +118,14 @@ class DiagramView(QGraphicsView):
         the top (tall models: layers run left to right, zones top to bottom)."""
         self.fit()
         if self.zoom() >= min_zoom:
-            return
+            return  # fit() remembered it
         rect = self.scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
         width = max(1.0, self.viewport().width() - 4)
         scale = max(min_zoom, min(1.25, width / rect.width()))
         self.resetTransform()
         self.scale(scale, scale)
         self.centerOn(rect.center().x(), rect.top() + self.viewport().height() / scale / 2)
+        self._remember_fit()
         self.zoomChanged.emit(self.zoom())
 
     def wheelEvent(self, event) -> None:

@@ -34,7 +34,7 @@ FR = {
     "Too small for a trust zone: drag a larger rectangle":
         "Trop petit pour une zone de confiance : tracez un rectangle plus grand",
     "Trust zone %1": "Zone de confiance %1",
-    "Draw trust zone": "Tracer une zone de confiance",
+    "Draw trust zone": "Tracer une zone",
     "Dra&w Trust Zone": "&Tracer une zone de confiance",
     "Then drag a rectangle on the canvas around the elements of the zone (shortcut: Z)":
         "Puis tracez sur le schéma un rectangle autour des éléments de la zone "

@@ -3,7 +3,7 @@
 <context>
     <name>AttackPanel</name>
     <message>
-        <location filename="../attack_panel.py" line="111" />
+        <location filename="../attack_panel.py" line="110" />
         <source>Run the analysis to see attack paths.</source>
         <extracomment>Kinds of target a newcomer can mark from the empty panel, as the canvas menu offers. The empty panel's buttons: mark the canvas selection as a target of this kind, and open the attackers/targets editor (the window connects both).</extracomment>
         <translation>Lancez l'analyse pour voir les chemins d'attaque.</translation>
@@ -14,57 +14,57 @@
         <translation>Attaquant</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="117" />
+        <location filename="../attack_panel.py" line="119" />
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="149" />
+        <location filename="../attack_panel.py" line="154" />
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="157" />
+        <location filename="../attack_panel.py" line="162" />
         <source>Attack-path engine not available.</source>
         <translation>Moteur de chemins d'attaque indisponible.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="161" />
+        <location filename="../attack_panel.py" line="166" />
         <source>No attack path yet. A path needs an attacker (where they start) and a target (what matters). Select an element on the canvas and mark it as a target, or open the attackers and targets.</source>
         <translation>Pas encore de chemin d'attaque. Un chemin demande un attaquant (d'où il part) et une cible (ce qui compte). Sélectionnez un élément sur le schéma et marquez-le comme cible, ou ouvrez les attaquants et les cibles.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="170" />
+        <location filename="../attack_panel.py" line="175" />
         <source>Select a path to highlight it on the canvas.</source>
         <translation>Choisissez un chemin pour le surligner sur le schéma.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="183" />
+        <location filename="../attack_panel.py" line="188" />
         <source>Mark selection as target</source>
         <translation>Marquer la sélection comme cible</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="186" />
+        <location filename="../attack_panel.py" line="191" />
         <source>Patient safety</source>
         <translation>Sécurité du patient</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="187" />
+        <location filename="../attack_panel.py" line="192" />
         <source>Health data</source>
         <translation>Données de santé</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="188" />
+        <location filename="../attack_panel.py" line="193" />
         <source>Care service</source>
         <translation>Service de soins</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="195" />
+        <location filename="../attack_panel.py" line="200" />
         <source>Attackers and targets…</source>
         <translation>Attaquants et cibles…</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="219" />
+        <location filename="../attack_panel.py" line="224" />
         <source>the attacker starts on the target: %1</source>
         <translation>l'attaquant part de la cible : %1</translation>
     </message>
@@ -318,26 +318,26 @@
 <context>
     <name>DiagramScene</name>
     <message>
-        <location filename="../palette.py" line="88" />
+        <location filename="../palette.py" line="91" />
         <location filename="../scene.py" line="34" />
         <source>Things</source>
         <extracomment>How far (scene px) beside a card a released flow still snaps to it. The smallest trust zone the zone tool draws (a slip of the mouse is not a zone).</extracomment>
         <translation>Objets</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="89" />
+        <location filename="../palette.py" line="92" />
         <location filename="../scene.py" line="35" />
         <source>Gateways</source>
         <translation>Passerelles</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="90" />
+        <location filename="../palette.py" line="93" />
         <location filename="../scene.py" line="36" />
         <source>Networks</source>
         <translation>Réseaux</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="91" />
+        <location filename="../palette.py" line="94" />
         <location filename="../scene.py" line="37" />
         <source>Cloud</source>
         <translation>Cloud</translation>
@@ -361,7 +361,7 @@
     <message>
         <location filename="../scene.py" line="402" />
         <source>Draw trust zone</source>
-        <translation>Tracer une zone de confiance</translation>
+        <translation>Tracer une zone</translation>
     </message>
     <message>
         <location filename="../scene.py" line="506" />
@@ -403,7 +403,7 @@
 <context>
     <name>DiagramView</name>
     <message>
-        <location filename="../view.py" line="39" />
+        <location filename="../view.py" line="42" />
         <source>To start: drag a stencil from the Stencils panel onto the canvas (or double-click it).
 To connect: drag from an element's round handle onto another element.
 To draw a trust zone: press Z (or Edit ▸ Draw Trust Zone) and drag a rectangle.
@@ -414,29 +414,29 @@ Pour tracer une zone de confiance : appuyez sur Z (ou Édition ▸ Tracer une 
 Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible d'attaque.</translation>
     </message>
     <message>
-        <location filename="../view.py" line="247" />
-        <location filename="../view.py" line="278" />
+        <location filename="../view.py" line="267" />
+        <location filename="../view.py" line="298" />
         <source>Mark as attack target</source>
         <translation>Déclarer cible d'attaque</translation>
     </message>
     <message>
-        <location filename="../view.py" line="249" />
+        <location filename="../view.py" line="269" />
         <source>Patient safety</source>
         <translation>Sécurité du patient</translation>
     </message>
     <message>
-        <location filename="../view.py" line="250" />
+        <location filename="../view.py" line="270" />
         <source>Health data</source>
         <translation>Données de santé</translation>
     </message>
     <message>
-        <location filename="../view.py" line="251" />
+        <location filename="../view.py" line="271" />
         <source>Care service</source>
         <translation>Service de soins</translation>
     </message>
     <message>
-        <location filename="../view.py" line="258" />
-        <location filename="../view.py" line="262" />
+        <location filename="../view.py" line="278" />
+        <location filename="../view.py" line="282" />
         <source>Remove attack targets</source>
         <translation>Retirer les cibles d'attaque</translation>
     </message>
@@ -1294,179 +1294,179 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
         <translation>Échec de l'analyse : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353" />
+        <location filename="../main_window.py" line="354" />
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408" />
+        <location filename="../main_window.py" line="409" />
         <source>Select an element on the canvas first (what the attacker must not reach).</source>
         <translation>Sélectionnez d'abord un élément sur le schéma (ce que l'attaquant ne doit pas atteindre).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="461" />
+        <location filename="../main_window.py" line="462" />
         <source>Analysis: %1 threats (%2 new suggestions)</source>
         <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495" />
+        <location filename="../main_window.py" line="496" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527" />
+        <location filename="../main_window.py" line="528" />
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529" />
+        <location filename="../main_window.py" line="530" />
         <source>Cannot paste: %1</source>
         <translation>Collage impossible : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536" />
+        <location filename="../main_window.py" line="537" />
         <source>Select the elements to duplicate</source>
         <translation>Sélectionnez les éléments à dupliquer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="539" />
+        <location filename="../main_window.py" line="540" />
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551" />
+        <location filename="../main_window.py" line="552" />
         <source>Select the elements to put in the zone</source>
         <translation>Sélectionnez les éléments à mettre dans la zone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="554" />
-        <location filename="../main_window.py" line="557" />
+        <location filename="../main_window.py" line="555" />
+        <location filename="../main_window.py" line="558" />
         <source>New trust zone</source>
         <translation>Nouvelle zone de confiance</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="554" />
+        <location filename="../main_window.py" line="555" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576" />
+        <location filename="../main_window.py" line="577" />
         <source>Align</source>
         <translation>Aligner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579" />
+        <location filename="../main_window.py" line="580" />
         <source>Auto-layout</source>
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="588" />
+        <location filename="../main_window.py" line="589" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="589" />
+        <location filename="../main_window.py" line="590" />
         <source>The model has unsaved changes. Save them?</source>
         <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="615" />
+        <location filename="../main_window.py" line="616" />
         <source>Open threat model</source>
         <translation>Ouvrir un modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="616" />
+        <location filename="../main_window.py" line="617" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="627" />
+        <location filename="../main_window.py" line="628" />
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="628" />
-        <location filename="../main_window.py" line="633" />
+        <location filename="../main_window.py" line="629" />
+        <location filename="../main_window.py" line="634" />
         <source>Cannot open model</source>
         <translation>Impossible d'ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="629" />
+        <location filename="../main_window.py" line="630" />
         <source>%1 could not be opened:</source>
         <translation>%1 n'a pas pu être ouvert :</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="655" />
+        <location filename="../main_window.py" line="656" />
         <source>Save threat model</source>
         <translation>Enregistrer le modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="657" />
+        <location filename="../main_window.py" line="658" />
         <source>Threat models (*.twm.json)</source>
         <translation>Modèles de menaces (*.twm.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="702" />
+        <location filename="../main_window.py" line="703" />
         <source>Cannot save model</source>
         <translation>Impossible d'enregistrer le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="681" />
+        <location filename="../main_window.py" line="682" />
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="686" />
+        <location filename="../main_window.py" line="687" />
         <source>File changed on disk</source>
         <translation>Fichier modifié sur le disque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="687" />
+        <location filename="../main_window.py" line="688" />
         <source>%1 was changed by another program or window since you opened it. Replace it with your version? (Its current content is kept as %1.bak.)</source>
         <translation>%1 a été modifié par un autre programme ou une autre fenêtre depuis son ouverture. Le remplacer par votre version ? (Son contenu actuel est conservé dans %1.bak.)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="703" />
+        <location filename="../main_window.py" line="704" />
         <source>The model was not saved; the file on disk is unchanged.</source>
         <translation>Le modèle n'a pas été enregistré ; le fichier sur le disque est inchangé.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="705" />
+        <location filename="../main_window.py" line="706" />
         <source>Your changes are kept in the recovery file %1.</source>
         <translation>Vos modifications sont conservées dans le fichier de récupération %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="707" />
+        <location filename="../main_window.py" line="708" />
         <source>The recovery file could not be written either: use Save As to another place.</source>
         <translation>Le fichier de récupération n'a pas pu être écrit non plus : utilisez « Enregistrer sous » vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="727" />
+        <location filename="../main_window.py" line="728" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736" />
+        <location filename="../main_window.py" line="737" />
         <source>Could not write the recovery file %1</source>
         <translation>Impossible d'écrire le fichier de récupération %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="752" />
+        <location filename="../main_window.py" line="753" />
         <source>an unsaved model</source>
         <translation>un modèle non enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="754" />
+        <location filename="../main_window.py" line="755" />
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="755" />
+        <location filename="../main_window.py" line="756" />
         <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
         <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="765" />
+        <location filename="../main_window.py" line="766" />
         <source>Cannot recover</source>
         <translation>Récupération impossible</translation>
     </message>
@@ -1474,18 +1474,18 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
 <context>
     <name>Palette</name>
     <message>
-        <location filename="../palette.py" line="61" />
+        <location filename="../palette.py" line="62" />
         <source>Search stencils…</source>
         <extracomment>"Draw trust zone" was pressed: the canvas's zone tool is armed</extracomment>
         <translation>Chercher un gabarit…</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="71" />
+        <location filename="../palette.py" line="72" />
         <source>Draw trust zone</source>
-        <translation>Tracer une zone de confiance</translation>
+        <translation>Tracer une zone</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="72" />
+        <location filename="../palette.py" line="73" />
         <source>Then drag a rectangle on the canvas around the elements of the zone (shortcut: Z)</source>
         <translation>Puis tracez sur le schéma un rectangle autour des éléments de la zone (raccourci : Z)</translation>
     </message>
