@@ -51,15 +51,27 @@ class DiagramView(QGraphicsView):
         scene = self.scene()
         if getattr(scene, "elements", None) or getattr(scene, "zones", None):
             return
+        text = self.empty_hint()
+        if not text:
+            return
         painter.save()
         painter.resetTransform()
-        area = self.viewport().rect().adjusted(40, 60, -40, -40)
         font = painter.font()
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.15)
         painter.setFont(font)
-        painter.setPen(QColor("#57606a"))
-        painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                                   | Qt.TextFlag.TextWordWrap), self.empty_hint())
+        # a card in the middle of the viewport, below the lane titles, on its own background
+        view = self.viewport().rect()
+        width = min(view.width() - 40, 640)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        bound = painter.boundingRect(0, 0, width - 32, 10_000, flags, text)
+        card = QRectF(0, 0, width, bound.height() + 28)
+        card.moveCenter(QPointF(view.center()))
+        card.moveTop(max(card.top(), 70.0))
+        painter.setPen(QColor("#d0d7de"))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(card, 8, 8)
+        painter.setPen(QColor("#424a53"))
+        painter.drawText(card.adjusted(16, 14, -16, -14), flags, text)
         painter.restore()
 
     # --- zoom and fit -----------------------------------------------------------------------
