@@ -173,6 +173,12 @@ def test_risk_per_target_moves_down_and_tags_the_target(qtbot, make_window, tmp_
                 if "Insulin dosing of the pump" in section.child(i).text(0))
     tree.itemClicked.emit(item, 0)
     assert window.scene.selected_ids() == ["pump"]
+    # The open model was re-analysed from the baseline's analysis (incremental), and
+    # its table is the one a full analysis gives.
+    runner = overlay.risk
+    assert runner.snapshot is not None and runner.snapshot.stats["full"] == "first analysis"
+    from workbench.analysis.diff import target_risk
+    assert runner.tables["current"] == target_risk(load_model(new, stencils))[0]
 
 
 def test_risk_per_target_follows_edits_and_undo(qtbot, make_window, stencils):

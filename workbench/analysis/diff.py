@@ -262,6 +262,28 @@ def target_risk(model: ThreatModel) -> tuple[TargetRiskTable, str]:
     return risk_table(result, _attack_risk(result.model, result.threats))
 
 
+def target_risk_from(model: ThreatModel, since: Any = None
+                     ) -> tuple[TargetRiskTable, str, Any]:
+    """:func:`target_risk` of ``model``, and the analysis snapshot it came from.
+
+    ``since``: the snapshot of an earlier version (``incremental.Snapshot``); ``model`` is
+    then re-analysed from it (only what changed; the same table, tested). The window's
+    Compare overlay keeps the baseline's snapshot and re-analyses the open model from it
+    after each edit."""
+    from workbench.analysis import incremental
+    from workbench.analysis.attack.engine import _gc_paused
+
+    @_gc_paused
+    def run() -> tuple[TargetRiskTable, str, Any]:
+        snap = (incremental.reanalyse(since, model) if since is not None
+                else incremental.analyse(model))
+        table, basis = risk_table(snap.result, attack_from_evidence(
+            snap.result.model, snap.evidence, snap.stencils))
+        return table, basis, snap
+
+    return run()
+
+
 def target_risks(old: ThreatModel, new: ThreatModel
                  ) -> tuple[tuple[TargetRiskTable, str], tuple[TargetRiskTable, str]]:
     """:func:`target_risk` of both versions, the second re-analysed from the first.
@@ -269,19 +291,9 @@ def target_risks(old: ThreatModel, new: ThreatModel
     ``analysis/incremental.py`` analyses ``old`` once and re-evaluates only what ``new``
     changed; the tables are the ones two full analyses give (tested).
     """
-    from workbench.analysis import incremental  # the heavy part; only when risk is wanted
-    from workbench.analysis.attack.engine import _gc_paused
-
-    @_gc_paused  # two large models in memory: full collections would rescan both, often
-    def both() -> tuple[tuple[TargetRiskTable, str], tuple[TargetRiskTable, str]]:
-        first = incremental.analyse(old)
-        second = incremental.reanalyse(first, new)
-        return tuple(  # type: ignore[return-value]
-            risk_table(s.result, attack_from_evidence(s.result.model, s.evidence,
-                                                      s.stencils))
-            for s in (first, second))
-
-    return both()
+    before, basis, snap = target_risk_from(old)
+    after, basis_after, _ = target_risk_from(new, since=snap)
+    return (before, basis), (after, basis_after)
 
 
 def risk_table(result: Any, attack: dict[str, dict[str, Any]] | None

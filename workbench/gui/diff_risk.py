@@ -1,8 +1,9 @@
 """Risk per target for the diff overlay, computed off the GUI thread.
 
-The threat risk and the attack-path probability of every target need a full analysis and
-an attack simulation per version, too long for the GUI thread on each edit. The baseline is
-computed once per comparison, the open model again after each edit (debounced); a result
+The threat risk and the attack-path probability of every target need an analysis and an
+attack simulation per version, too long for the GUI thread on each edit. The baseline is
+analysed once per comparison, the open model again after each edit (debounced), from the
+baseline's analysis (``analysis/incremental.py``: only what the edits changed); a result
 from an older request is dropped, so the Changes list never shows risk of a model that is
 gone.
 """
@@ -13,7 +14,7 @@ import traceback
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from workbench.analysis.diff import TargetRiskTable, target_risk
+from workbench.analysis.diff import TargetRiskTable, target_risk_from
 from workbench.model.threat_model import ThreatModel
 
 #: Quiet time after an edit before the open model's risk is computed again.
@@ -26,13 +27,20 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, role: str, generation: int, model: ThreatModel, signals: _Signals):
+    def __init__(self, role: str, generation: int, model: ThreatModel, signals: _Signals,
+                 runner: RiskRunner):
         super().__init__()
         self.role, self.generation, self.model, self.signals = role, generation, model, signals
+        self.runner = runner
 
     def run(self) -> None:
         try:
-            table, basis = target_risk(self.model)
+            # The open model is re-analysed from the baseline's analysis (only what the
+            # edits changed; the pool runs one job at a time, baseline first).
+            since = self.runner.snapshot if self.role == "current" else None
+            table, basis, snap = target_risk_from(self.model, since)
+            if self.role == "baseline":
+                self.runner.snapshot = snap
         except Exception as exc:  # noqa: BLE001 - shown in the list, never crashes the GUI
             self.signals.failed.emit(self.role, self.generation,
                                      f"{type(exc).__name__}: {exc}\n"
@@ -58,6 +66,8 @@ class RiskRunner(QObject):
         self.generations = {"baseline": 0, "current": 0}
         self.tables: dict[str, TargetRiskTable | None] = {"baseline": None, "current": None}
         self.basis = ""
+        #: The baseline's analysis (``incremental.Snapshot``), set by its job.
+        self.snapshot = None
         self._signals = _Signals()
         self._signals.done.connect(self._done)
         self._signals.failed.connect(self._failed)
@@ -105,7 +115,9 @@ class RiskRunner(QObject):
     def _start(self, role: str, model: ThreatModel) -> None:
         self.generations[role] += 1
         self.tables[role] = None
-        self.pool.start(_Job(role, self.generations[role], model, self._signals))
+        if role == "baseline":
+            self.snapshot = None  # the current job queued next must not use an old one
+        self.pool.start(_Job(role, self.generations[role], model, self._signals, self))
 
     def _done(self, role: str, generation: int, table: TargetRiskTable, basis: str) -> None:
         if generation != self.generations[role]:
