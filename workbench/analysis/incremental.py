@@ -127,7 +127,7 @@ def _finish(model: ThreatModel, catalog: Catalog, stencils: StencilLibrary,
     if reuse is None:
         evidence, _ = evidence_from_risks(base_list, levels)
     else:
-        evidence = _evidence(base_list, threats, rescored, reuse, levels, merged)
+        evidence = _evidence(base_list, rescored, reuse, levels)
     exposure = element_exposure(merged, base_list, levels, stencils, evidence=evidence)
     # Risk after exposure: version 1's unless rescored or the element's exposure moved.
     final_kept = [k and reuse is not None and exposure.get(t.element)
@@ -190,8 +190,8 @@ def _score(model: ThreatModel, threats: list[ThreatInstance], kept: list[bool],
     return out
 
 
-def _evidence(base: list[ThreatRisk], threats: list[ThreatInstance], rescored: set[str],
-              before: Snapshot, levels: tuple[int, ...], model: ThreatModel) -> EdgeEvidence:
+def _evidence(base: list[ThreatRisk], rescored: set[str], before: Snapshot,
+              levels: tuple[int, ...]) -> EdgeEvidence:
     """Evidence of every element: rebuilt where a threat was rescored or came or went."""
     by_element: dict[str, list[ThreatRisk]] = {}
     for risk in base:
@@ -208,7 +208,6 @@ def _evidence(base: list[ThreatRisk], threats: list[ThreatInstance], rescored: s
             out[element] = before.evidence[element]
     fresh, _ = evidence_from_risks(rebuild, levels)
     out.update(fresh)
-    del threats, model
     return out
 
 
