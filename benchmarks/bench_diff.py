@@ -8,8 +8,9 @@ disk, then each version of the code diffs them in a fresh process (the files loa
 first, not timed; ``diff_models`` timed, with risk and without):
 
 * this tree: version 2 re-analysed incrementally from version 1
-  (``workbench/analysis/incremental.py``), then the stages one by one, then the same tree's
-  two full analyses (``target_risk`` of each version, the path before the incremental one);
+  (``workbench/analysis/incremental.py``); then, each in its own fresh process, the same
+  tree's two full analyses (``target_risk`` of each version, the path before the
+  incremental one) and the incremental diff's stages one by one;
 * the baseline revision (``git archive REV``, default this session's start) with
   ``jobs=1`` and with ``jobs=2`` (its CLI default on two cores: two forked processes).
 
@@ -50,11 +51,20 @@ import json, sys, time
 from workbench.model.io import load_model
 from workbench.analysis import diff
 a, b = load_model(sys.argv[1]), load_model(sys.argv[2])
-jobs, breakdown = int(sys.argv[3]), sys.argv[4] == "1"
-t = time.perf_counter(); diff.diff_models(a, b, with_risk=False); plain = time.perf_counter() - t
-t = time.perf_counter(); d = diff.diff_models(a, b, jobs=jobs); full = time.perf_counter() - t
-out = {"no_risk": plain, "risk": full, "rows": [r.to_json() for r in d.risk]}
-if breakdown:
+jobs, mode = int(sys.argv[3]), sys.argv[4]
+out = {}
+if mode == "diff":
+    t = time.perf_counter(); diff.diff_models(a, b, with_risk=False)
+    out["no_risk"] = time.perf_counter() - t
+    t = time.perf_counter(); d = diff.diff_models(a, b, jobs=jobs)
+    out["risk"] = time.perf_counter() - t
+    out["rows"] = [r.to_json() for r in d.risk]
+elif mode == "full":  # the same tree without the incremental analysis: two full analyses
+    t = time.perf_counter()
+    before, after = diff.target_risk(a)[0], diff.target_risk(b)[0]
+    out["two_full"] = time.perf_counter() - t
+    out["rows"] = [r.to_json() for r in diff.compare_risk(before, after)]
+else:  # the stages of the incremental diff, one by one
     from workbench.analysis import incremental
     t = time.perf_counter(); sa = incremental.analyse(a); out["analyse_a"] = time.perf_counter() - t
     t = time.perf_counter(); sb = incremental.reanalyse(sa, b)
@@ -64,11 +74,6 @@ if breakdown:
         diff.attack_from_evidence(s.result.model, s.evidence, s.stencils)
     out["attack_both"] = time.perf_counter() - t
     out["stats"] = sb.stats
-    # The same tree without the incremental analysis: two full analyses, as before.
-    t = time.perf_counter()
-    before, after = diff.target_risk(a)[0], diff.target_risk(b)[0]
-    out["two_full"] = time.perf_counter() - t
-    out["full_rows"] = [r.to_json() for r in diff.compare_risk(before, after)]
 print(json.dumps(out))
 """
 
@@ -90,11 +95,11 @@ def versions(components: int) -> tuple[ThreatModel, ThreatModel]:
     return v1, v2
 
 
-def child(code_root: Path, a: Path, b: Path, jobs: int, breakdown: bool) -> dict:
+def child(code_root: Path, a: Path, b: Path, jobs: int, mode: str) -> dict:
     env = dict(os.environ, PYTHONPATH=str(code_root))
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(a), str(b), str(jobs),
-                           "1" if breakdown else "0"], env=env, capture_output=True,
-                          text=True, check=True, cwd=tempfile.gettempdir())
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(a), str(b), str(jobs), mode],
+                          env=env, capture_output=True, text=True, check=True,
+                          cwd=tempfile.gettempdir())
     return json.loads(proc.stdout.splitlines()[-1])
 
 
@@ -113,24 +118,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"models: {len(a.components)} / {len(b.components)} components, "
               f"{len(a.flows)} / {len(b.flows)} flows; load average "
               f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
-        now = child(ROOT, pa, pb, 1, True)
+        now = child(ROOT, pa, pb, 1, "diff")
         print(f"this tree: diff --no-risk {now['no_risk']:.2f} s; diff with risk "
               f"{now['risk']:.2f} s ({len(now['rows'])} targets, "
               f"{sum(1 for r in now['rows'] if r['direction'] != 'same')} moved)", flush=True)
-        st = now["stats"]
-        same = now["full_rows"] == now["rows"]
-        print(f"  stages: analyse v1 {now['analyse_a']:.2f} s; re-analyse v2 "
-              f"{now['reanalyse_b']:.2f} s ({st['fact_elements']} elements' rules and "
-              f"{st['instances']} threat scores redone); attack figures of both "
-              f"{now['attack_both']:.2f} s", flush=True)
-        print(f"  same tree, two full analyses (target_risk of each): {now['two_full']:.2f} s; "
-              f"incremental x{now['two_full'] / now['risk']:.1f} faster; same result: {same}",
-              flush=True)
+        full = child(ROOT, pa, pb, 1, "full")
+        same = full["rows"] == now["rows"]
+        print(f"  same tree, two full analyses (target_risk of each, fresh process): "
+              f"{full['two_full']:.2f} s; incremental x{full['two_full'] / now['risk']:.1f} "
+              f"faster; same result: {same}", flush=True)
+        st = child(ROOT, pa, pb, 1, "stages")
+        print(f"  stages (fresh process): analyse v1 {st['analyse_a']:.2f} s; re-analyse v2 "
+              f"{st['reanalyse_b']:.2f} s ({st['stats']['fact_elements']} elements' rules and "
+              f"{st['stats']['instances']} threat scores redone); attack figures of both "
+              f"{st['attack_both']:.2f} s", flush=True)
         if not args.baseline:
             return 0 if same else 1
         base = unpack(args.baseline, tmp)
         for jobs in (1, 2):
-            old = child(base, pa, pb, jobs, False)
+            old = child(base, pa, pb, jobs, "diff")
             moved = sum(1 for x, y in zip(old["rows"], now["rows"], strict=False) if x != y)
             print(f"baseline {args.baseline} jobs={jobs}: diff --no-risk {old['no_risk']:.2f} s; "
                   f"diff with risk {old['risk']:.2f} s; this tree x{old['risk'] / now['risk']:.1f} "

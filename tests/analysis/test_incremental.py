@@ -197,3 +197,40 @@ def test_first_patient_safety_target_reruns_everything(ward: ThreatModel) -> Non
     new.targets = [t for t in new.targets if t.kind != "patient_safety"]
     snap = _check(ward, new)
     assert snap.stats["full"] == "the first patient-safety target declared, or the last one removed"
+
+
+def test_a_flow_rule_reading_an_ends_count_is_followed(ward: ThreatModel) -> None:
+    """With a catalog whose flow rule reads ``target.flows.in``, a new flow into a hub
+    changes the facts of every other flow into it: they must be evaluated again (with the
+    shipped catalog, no flow rule reads an end's counts, so they are not)."""
+    import dataclasses
+
+    from workbench.analysis.catalog import ThreatType, default_catalog
+    from workbench.model.conditions import Condition
+
+    base = default_catalog()
+    crowded = ThreatType(id="test.crowded-receiver", title="Crowded receiver",
+                         description="Test rule.", applies_to="flow", stride=["D"],
+                         impacts=["care_delivery"],
+                         when=Condition(attr="target.flows.in", op="gte", value=3))
+    catalog = dataclasses.replace(base, threats={**base.threats, crowded.id: crowded})
+    assert "flows.in" in incremental.end_facts_read(catalog)
+    from workbench.model.facts import FactIndex
+    from workbench.model.stencils import default_stencils
+
+    facts = FactIndex(ward, default_stencils())
+    # a receiver with two flows in: the third one in fires the rule on all three
+    hub = next(c.id for c in ward.components if facts.component(c)["flows.in"] == 2)
+    sender = next(c.id for c in ward.components if c.id != hub
+                  and not any(f.source == c.id and f.target == hub for f in ward.flows))
+    new = ward.model_copy(deep=True)
+    new.flows.append(Flow(id="new-into-hub", source=sender, target=hub))
+    new = ThreatModel.model_validate(new.model_dump())
+    snap = incremental.reanalyse(incremental.analyse(ward, catalog), new)
+    full = analyze(new, catalog)
+    _same(snap.result, full)
+    fired = {t.element for t in full.model.threats if t.catalog_id == crowded.id}
+    before = {t.element for t in analyze(ward, catalog).model.threats
+              if t.catalog_id == crowded.id}
+    # unchanged flows into the hub now carry the suggestion: only the end's count moved
+    assert "new-into-hub" in fired and fired - before - {"new-into-hub"}

@@ -83,7 +83,7 @@ def reanalyse(before: Snapshot, model: ThreatModel) -> Snapshot:
         snap = analyse(model, catalog, stencils)
         snap.stats["full"] = reason
         return snap
-    facts, scoring = dirty_elements(old, model)
+    facts, scoring = dirty_elements(old, model, catalog, stencils)
     # Rules: suggestions of clean elements from version 1, the others evaluated again.
     fresh: dict[str, list[Suggestion]] = {}
     for sug in find_suggestions(model, catalog, stencils, only=facts):
@@ -217,12 +217,25 @@ def _ends(flow: Flow) -> Iterable[str]:
     yield from flow.via
 
 
-def dirty_elements(old: ThreatModel, new: ThreatModel) -> tuple[set[str], set[str]]:
+def end_facts_read(catalog: Catalog) -> frozenset[str]:
+    """Component facts that flow rules and flow likelihood adjustments read through a
+    flow's ends (``source.X`` / ``target.X``)."""
+    conditions = [t.when for t in catalog.threats.values()
+                  if t.applies_to == "flow" and t.when is not None]
+    conditions += [a.when for a in catalog.adjustments if a.applies_to == "flow"]
+    return frozenset(attr.split(".", 1)[1] for c in conditions for attr in c.attributes()
+                     if attr.startswith(("source.", "target.")))
+
+
+def dirty_elements(old: ThreatModel, new: ThreatModel, catalog: Catalog | None = None,
+                   stencils: StencilLibrary | None = None) -> tuple[set[str], set[str]]:
     """(elements whose rule facts may differ, further elements whose scores may differ).
 
     A superset is always safe (it only costs time); each step names what it covers
     (``model/facts.py`` for facts, ``risk.ModelIndex`` for scores).
     """
+    catalog = catalog or default_catalog()
+    stencils = stencils or default_stencils()
     def changed(items_a: list, items_b: list) -> set[str]:
         a = {i.id: i for i in items_a}
         b = {i.id: i for i in items_b}
@@ -261,9 +274,19 @@ def dirty_elements(old: ThreatModel, new: ThreatModel) -> tuple[set[str], set[st
                 facts.add(f.id)  # end facts, via stencils, ends' scope and safety
                 if safety.intersection(ends) or comps.intersection(f.via):
                     facts |= ends  # senders to a safety function; ends of a changed carrier
-    # A flow's facts embed its ends' facts: every flow touching a dirty end.
+    # A flow's facts embed its ends' facts: every flow touching an end whose facts read
+    # by flow rules and adjustments moved (a gateway that lost one of 200 devices has a
+    # new flow count; if no flow rule reads it, its 199 other flows stay as they were).
+    read = end_facts_read(catalog)
+    index_old, index_new = FactIndex(old, stencils), FactIndex(new, stencils)
+    moved = set(comps)
+    for cid in facts - comps:
+        a, b = before.get(cid), after.get(cid)
+        if a is None or b is None or any(
+                index_old.component(a).get(k) != index_new.component(b).get(k) for k in read):
+            moved.add(cid)
     for f in new.flows:
-        if f.source in facts or f.target in facts:
+        if f.source in moved or f.target in moved:
             facts.add(f.id)
     # Scores only: controls on an element (and mitigation links to them).
     controls = changed(old.controls, new.controls)
