@@ -130,8 +130,13 @@ def _finish(model: ThreatModel, catalog: Catalog, stencils: StencilLibrary,
         evidence = _evidence(base_list, rescored, reuse, levels)
     exposure = element_exposure(merged, base_list, levels, stencils, evidence=evidence)
     # Risk after exposure: version 1's unless rescored or the element's exposure moved.
-    final_kept = [k and reuse is not None and exposure.get(t.element)
-                  == reuse.exposure.get(t.element) for t, k in zip(threats, kept, strict=True)]
+    if reuse is None:
+        final_kept = [False] * len(threats)
+    else:
+        old_exposure = reuse.exposure
+        moved = {e for e in {t.element for t in threats}  # per element, not per instance
+                 if exposure.get(e) != old_exposure.get(e)}
+        final_kept = [k and t.element not in moved for t, k in zip(threats, kept, strict=True)]
     risks = _score(merged, threats, final_kept, catalog, index,
                    None if reuse is None else {r.key: r for r in reuse.result.threats},
                    exposure=exposure, warnings=warnings)
