@@ -26,6 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_window_scale import grid_layout  # noqa: E402
 from gen_synthetic import synthetic_model  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
@@ -42,10 +43,12 @@ from workbench.model.layout import auto_layout  # noqa: E402
 
 def prepared(n: int):
     """A synthetic estate as a saved model would be: laid out, with the default risk scales
-    and impact categories that ``workbench new`` writes."""
+    and impact categories that ``workbench new`` writes. Past about 1,100 devices in one
+    zone ``auto_layout`` makes a zone box taller than a file may hold (docs/performance.md),
+    so large models get the grid of ``bench_window_scale.py``."""
     model = synthetic_model(n)
-    return model.model_copy(update={"layout": auto_layout(model),
-                                    "risk": default_risk_settings()})
+    layout = auto_layout(model) if n <= 1000 else grid_layout(model)
+    return model.model_copy(update={"layout": layout, "risk": default_risk_settings()})
 
 
 def paint(window) -> None:
