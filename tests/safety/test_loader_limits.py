@@ -70,7 +70,7 @@ CASES = {
                 "position 2000000.0 is not a coordinate within ±1,000,000"),
     "box-size": (_with(lambda d: d["layout"]["elements"].update(
         {d["components"][0]["id"]: {"x": 0, "y": 0, "w": -5, "h": 40}})),
-                 "size -5.0 is not between 0 and 100,000"),
+                 "size -5.0 is not between 0 and 1,000,000"),
     "long-id": (_with(lambda d: d["components"].append(
         dict(d["components"][0], id="c" * 65))),
                 "].id: not a valid id"),

@@ -308,7 +308,7 @@ class RiskSettings(Strict):
 #: Largest coordinate a drawing may use, and largest element size: beyond, renderers fail
 #: (a PNG of a diagram spanning millions of points cannot be allocated) or lose precision.
 COORDINATE_LIMIT = 1e6
-SIZE_LIMIT = 1e5
+SIZE_LIMIT = COORDINATE_LIMIT  # a zone of thousands of devices spans the drawing
 
 
 def _coordinate(number: float, what: str) -> float:
