@@ -13,7 +13,7 @@ from workbench.report.board import TOP_PATHS, diagram_reserve
 from workbench.report.data import gather
 from workbench.report.document import ReportDoc, language, make_styles
 from workbench.report.fonts import register_fonts, text_width
-from workbench.report.scene import MIN_PT, Label, Shape, build_scene
+from workbench.report.scene import MIN_PT, Label, Line, Shape, _segment_hits, build_scene
 from workbench.report.sections import diagram_orientation
 
 from ..conftest import SAMPLES
@@ -103,3 +103,37 @@ def test_architecture_and_path_pages_share_one_layout(data):
                 if isinstance(i, Label) and i.role == "name"}
 
     assert names(plain) == names(with_paths)
+
+
+def test_path_arrows_go_around_names_off_the_path(data):
+    """An attack-path arrow drawn straight across an element hid its name ("Bedside
+    transmitter" under path 1 on the cardiac sample): arrows now go around."""
+    register_fonts()
+    _, _, with_paths = board_scenes(data, "en")
+    on_path = {e for ap in data.top_paths(TOP_PATHS) for e in ap.path}
+    names = [box(i) for i in with_paths.items if isinstance(i, Label) and i.role == "name"
+             and i.owner not in on_path]
+    arrows = [line.points for line in with_paths.items
+              if isinstance(line, Line) and line.role == "path"]
+    crossed = [name for points in arrows for name in names
+               if any(_segment_hits(a, b, name)
+                      for a, b in zip(points, points[1:], strict=False))]
+    assert not crossed
+
+
+def test_french_lines_never_start_with_a_sign_or_a_lone_percent():
+    """reportlab breaks lines at U+202F: "99 / % tous chemins confondus" printed on two
+    lines. Paragraphs now carry U+00A0, which it never breaks."""
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from workbench.report.pdf import render_pdf
+
+    path = SAMPLES / "ght-shared-ehr-pacs.twm.json"
+    pdf = render_pdf(gather(load_model(path), path.read_bytes(), recommend=False),
+                     "board", "fr")
+    lines = [line.strip() for page in PdfReader(io.BytesIO(pdf)).pages
+             for line in (page.extract_text() or "").splitlines()]
+    assert not [line for line in lines if re.match(r"^[%:;!?»]", line)]

@@ -138,8 +138,18 @@ def soft_hyphens(text: str, room: float, size: float, font: str = "") -> str:
 
 
 def typeset(text: str) -> str:
-    """Text as the report's language writes it (French: spaces before : ; ! ? %, quotes)."""
-    return fr_typography(text) if _LANG.get() == "fr" else text
+    """Text as the report's language writes it (French: spaces before : ; ! ? %, quotes).
+
+    reportlab's Paragraph breaks lines at a narrow no-break space (U+202F is in its list of
+    whitespace) and draws it as a plain space: "99 / % tous chemins" could split over two
+    lines. U+00A0, which it does not break, takes its place in paragraphs.
+    """
+    return unbreakable(fr_typography(text)) if _LANG.get() == "fr" else text
+
+
+def unbreakable(text: str) -> str:
+    """Narrow no-break spaces as no-break spaces, the one kind reportlab never breaks."""
+    return text.replace("\u202f", "\u00a0")
 
 
 def p(text: str, style: ParagraphStyle) -> Paragraph:
@@ -409,7 +419,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
         cells: list[object] = []
         for index, value in enumerate(row):
             if french and isinstance(value, str):
-                value = fr_typography(value)
+                value = unbreakable(fr_typography(value))
             colour = fills.get((index, row_index))
             anchor = (f'<a name="{anchors[row_index]}"/>'
                       if index == 0 and row_index < len(anchors) and anchors[row_index] else "")

@@ -7,6 +7,7 @@ typographic quotes, and is embedded (subset) in every PDF we write.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -90,11 +91,16 @@ def _hyphenate(word: str, width: float, size: float, bold: bool, lang: str) -> l
     return [*pieces, word]
 
 
+_BREAKS = re.compile(r"[ \t\n\r]+")
+
+
 @lru_cache(maxsize=65536)
 def _wrap_cached(text: str, width: float, size: float, bold: bool,
                  max_lines: int, lang: str = "") -> tuple[str, ...]:
-    """Registers repeat the same titles and impacts thousands of times: wrap each once."""
-    words = text.split()
+    """Registers repeat the same titles and impacts thousands of times: wrap each once.
+    Lines break at ordinary spaces only: a no-break space (U+00A0, U+202F: "15 %",
+    "risques :") keeps its two sides together."""
+    words = _BREAKS.split(text.strip(" \t\n\r"))
     if lang:
         words = [piece for word in words for piece in (
             _hyphenate(word, width, size, bold, lang)

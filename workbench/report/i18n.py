@@ -113,6 +113,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "org_2": ("a significant incident, handled with limited effort and cost",
               "un incident significatif, traité avec un effort et un coût limités"),
     "org_1": ("minor consequences", "des conséquences mineures"),
+    "and_more": (" and {count} more", " et {count} autres"),
     "also_on": ("The same threat stands on {count} elements; also on {names}.",
                 "La même menace pèse sur {count} éléments ; aussi sur {names}."),
     "many_patients": ("One attack can reach many patients at once.",
@@ -122,9 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "layer_gateway": ("Gateways", "Passerelles"),
     "layer_network": ("Networks", "Réseaux"),
     "layer_cloud": ("Cloud and data centre", "Cloud et centre de données"),
-    "legend_layers": ("Border colour = layer (the drawing groups elements by trust zone)",
-                      "Couleur du bord = couche (le schéma groupe les éléments par zone de "
-                      "confiance)"),
+    "legend_layers": ("Border colour = layer", "Couleur du bord = couche"),
     "legend_risk": ("Element colour = highest current risk on it",
                     "Couleur d'un élément = risque actuel le plus élevé"),
     "legend_flows": ("Lock = encrypted; dashed = not authenticated",
@@ -527,10 +526,11 @@ MESSAGES.update({
                           "Le risque le plus grave est jugé {lik} ({l} sur une échelle de "
                           "{lmax}) avec une conséquence {sev} ({s} sur {smax}) : niveau "
                           "{level}."),
-    "brief_attack": ("In the attack model, {attacker} reaches {target} with a probability of "
-                     "{prob}{interval}.",
-                     "Dans le modèle d'attaque, {attacker} atteint {target} avec une "
-                     "probabilité de {prob}{interval}."),
+    "brief_attack": ("In the attack model, the profile “{attacker}” reaches {target} with a "
+                     "probability of {prob}{interval}.",
+                     "Dans le modèle d'attaque, le profil «\u202f{attacker}\u202f» "
+                     "atteint {target} "
+                     "avec une probabilité de {prob}{interval}."),
     "brief_interval": (" (95% interval {low} to {high})",
                        " (intervalle à 95 % de {low} à {high})"),
     "brief_standing": ("Where risk stands", "Où en est le risque"),

@@ -116,8 +116,15 @@ def _fact(name: str, model: ThreatModel, lang: str) -> tuple[bool | None, str]:
         if not known:
             return None, ""
         on = sum(1 for c in known if c.properties.logging)
-        return on == len(known), (f"journalisation sur {on}/{len(known)} éléments" if fr
-                                  else f"logging on {on}/{len(known)} elements")
+        text = (f"journalisation sur {on}/{len(known)} éléments" if fr
+                else f"logging on {on}/{len(known)} elements")
+        missing = [c.name for c in known if not c.properties.logging]
+        if missing:  # "✘ logging on 27/28" alone reads as "no logging": name the gap
+            more = len(missing) - 3
+            names = ", ".join(missing[:3]) + (
+                (f" et {more} autres" if fr else f" and {more} more") if more > 0 else "")
+            text += f" (sans : {names})" if fr else f" (missing: {names})"
+        return on == len(known), text
     if name == "threat_model":
         return bool(model.threats), ("modèle de menaces documenté" if fr
                                      else "threat model documented")

@@ -198,6 +198,83 @@ def _point_at(points: list[tuple[float, float]], t: float) -> tuple[float, float
     return points[-1]
 
 
+def _segment_hits(p: tuple[float, float], q: tuple[float, float],
+                  box: tuple[float, float, float, float]) -> bool:
+    """Whether segment p-q passes through the inside of ``box`` (Liang-Barsky clipping,
+    the box shrunk by a point so touching a border does not count)."""
+    x, y, w, h = box[0] + 1, box[1] + 1, box[2] - 2, box[3] - 2
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    low, high = 0.0, 1.0
+    for step, room in ((-dx, p[0] - x), (dx, x + w - p[0]), (-dy, p[1] - y),
+                       (dy, y + h - p[1])):
+        if step == 0:
+            if room < 0:
+                return False
+            continue
+        t = room / step
+        if step < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+def _crossings(points: list[tuple[float, float]],
+               boxes: list[tuple[float, float, float, float]]) -> int:
+    """How many boxes a polyline runs through."""
+    return sum(1 for box in boxes
+               if any(_segment_hits(p, q, box) for p, q in zip(points, points[1:],
+                                                               strict=False)))
+
+
+def _side(box: tuple[float, float, float, float], side: str, out: float
+          ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The middle of one side of ``box`` and the point ``out`` beyond it."""
+    x, y, w, h = box
+    return {"top": ((x + w / 2, y), (x + w / 2, y - out)),
+            "bottom": ((x + w / 2, y + h), (x + w / 2, y + h + out)),
+            "left": ((x, y + h / 2), (x - out, y + h / 2)),
+            "right": ((x + w, y + h / 2), (x + w + out, y + h / 2))}[side]
+
+
+def _detour(a: tuple[float, float, float, float], b: tuple[float, float, float, float],
+            others: list[tuple[float, float, float, float]],
+            titles: list[tuple[float, float, float, float]],
+            gap: float) -> list[tuple[float, float]] | None:
+    """An orthogonal route from ``a`` to ``b`` around the elements between them: out of a
+    side of ``a``, one bend, into a side of ``b`` (every pair of sides, both bends, three
+    distances out), the one crossing fewest elements, then zone titles, then shortest;
+    None when none crosses fewer elements than the straight line."""
+    acx, acy = _centre(a)
+    bcx, bcy = _centre(b)
+    straight = _crossings([_border_point(a, (bcx, bcy)), _border_point(b, (acx, acy))],
+                          others)
+    sides = ("top", "bottom", "left", "right")
+    best, best_key = None, None
+    for out in (6.0, gap, 2 * gap):  # 6: the middle of a packed layout's 12-unit channel
+        for sa in sides:
+            p0, p1 = _side(a, sa, out)
+            for sb in sides:
+                q0, q1 = _side(b, sb, out)
+                for corner in ((q1[0], p1[1]), (p1[0], q1[1])):
+                    route = [p0, p1, corner, q1, q0]
+                    # bounding-box pre-filter keeps the crossing count cheap
+                    xs, ys = [pt[0] for pt in route], [pt[1] for pt in route]
+                    near = [o for o in others if o[0] < max(xs) and o[0] + o[2] > min(xs)
+                            and o[1] < max(ys) and o[1] + o[3] > min(ys)]
+                    hits = _crossings(route, near)
+                    if best_key is not None and hits > best_key[0]:
+                        continue
+                    length = sum(math.dist(p, q) for p, q in zip(route, route[1:],
+                                                                  strict=False))
+                    key = (hits, _crossings(route, titles), length)
+                    if best_key is None or key < best_key:
+                        best, best_key = route, key
+    return best if best is not None and best_key[0] < straight else None
+
+
 def build_scene(model: ThreatModel, *, lang: str = "en",
                 element_levels: dict[str, int] | None = None,
                 paths: list[list[str]] | None = None,
@@ -313,7 +390,10 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
     bottom = max([y + h for _, y, _, h in all_boxes] + [LANE_HEADER + ELEMENT_H]) + 20
     band = max(22.0, text(10) * 1.6) if lanes else 0.0  # lane header band
     top = min([y for _, y, _, _ in all_boxes] + [0.0]) - 4 - max(0.0, band - 26.0)
-    legend_h = (34.0 + (0.0 if lanes else 12.0)) * k if show_legend else 0.0
+    # Legend rows beyond the first two: the paths row is reserved on the architecture page
+    # too, so both diagram pages print at the same size in the same layout.
+    rows = (0 if lanes else 1) + 1
+    legend_h = (34.0 + 12.0 * rows) * k if show_legend else 0.0
     scene = Scene(left=left, top=top, width=right - left, height=bottom - top + legend_h,
                   page_index=page_index)
 
@@ -440,8 +520,14 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
         for a, b in zip(chain, chain[1:], strict=False):
             start = _border_point(boxes[a], _centre(boxes[b]))
             end = _border_point(boxes[b], _centre(boxes[a]))
-            segments.append([start, end])
-            scene.add(Line([start, end], colour=colour, width=3.2 * k, arrow_end=True,
+            route = [start, end]
+            # A straight arrow across another element hides its name: go around it.
+            others = [box for e, box in boxes.items() if e not in (a, b)]
+            if _crossings(route, others):
+                route = _detour(boxes[a], boxes[b], others, zone_titles,
+                                pad + 6 * k) or route
+            segments.append(route)
+            scene.add(Line(route, colour=colour, width=3.2 * k, arrow_end=True,
                            alpha=0.9, role="path"))
         d = 16 * k
         blocked = list(boxes.values()) + zone_titles + [
@@ -510,8 +596,6 @@ def _legend(scene: Scene, y: float, lang: str, with_paths: bool, k: float = 1.0,
     scene.add(Label(x + 4 * k, y + 10 * k, tr("legend_risk", lang), size=size,
                     colour="#444444"))
     line2 = tr("legend_flows", lang)
-    if with_paths:
-        line2 += "   ·   " + tr("legend_paths", lang)
     scene.add(Line([(scene.left + 6, y + 21 * k), (scene.left + 6 + 34 * k, y + 21 * k)],
                    dash=(4, 2.5), arrow_end=True, role="legend"))
     for shape in _lock(scene.left + 6 + 40 * k, y + 18 * k, "#1a1a1a", k):
@@ -519,13 +603,25 @@ def _legend(scene: Scene, y: float, lang: str, with_paths: bool, k: float = 1.0,
     room = scene.width - 52 * k - 12
     line2 = wrap_text(line2, room, size, max_lines=1)[0]
     scene.add(Label(scene.left + 6 + 52 * k, y + 24 * k, line2, size=size, colour="#444444"))
+    row = y + 36 * k
+    if with_paths:  # a row of its own: appended to the flows it was cut with "…"
+        for index, colour in enumerate(PATH_COLOURS[:3]):
+            scene.add(Line([(scene.left + 6 + index * 12 * k, row - 3 * k),
+                            (scene.left + 14 * k + index * 12 * k, row - 3 * k)],
+                           colour=colour, width=2.4 * k, role="legend"))
+        text = wrap_text(tr("legend_paths", lang), scene.width - 52 * k - 12, size,
+                         max_lines=1)[0]
+        scene.add(Label(scene.left + 6 + 52 * k, row, text, size=size, colour="#444444"))
+        row += 12 * k
     if layers:  # no swimlanes: the border colour says the layer
         x = scene.left + 6
         for layer in LAYER_ORDER:
-            scene.add(Shape("roundrect", x, y + 28 * k, 14 * k, 9 * k, fill="#ffffff",
+            scene.add(Shape("roundrect", x, row - 8 * k, 14 * k, 9 * k, fill="#ffffff",
                             stroke=LAYER_COLOURS[layer], width=1.6, points=[(3.0, 3.0)]))
             name = tr(f"layer_{layer.value}", lang)
-            scene.add(Label(x + 18 * k, y + 36 * k, name, size=size))
+            scene.add(Label(x + 18 * k, row, name, size=size))
             x += 26 * k + text_width(name, size)
-        scene.add(Label(x + 4 * k, y + 36 * k, tr("legend_layers", lang), size=size,
+        text = wrap_text(tr("legend_layers", lang), scene.left + scene.width - x - 10 * k,
+                         size, max_lines=1)[0]
+        scene.add(Label(x + 4 * k, row, text, size=size,
                         colour="#444444"))

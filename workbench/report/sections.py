@@ -145,8 +145,10 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5,
         ]
         others = group.elements[1:]
         if others:  # one card per threat: where else it stands
-            lines.append(p(tr("also_on", lang, count=len(others) + 1,
-                              names=", ".join(others[:4]) + ("…" if len(others) > 4 else "")),
+            names = ", ".join(others[:4])
+            if len(others) > 4:
+                names += tr("and_more", lang, count=len(others) - 4)
+            lines.append(p(tr("also_on", lang, count=len(others) + 1, names=names),
                            styles.small))
         if row.many_patients:
             lines.append(p(tr("many_patients", lang), styles.small))
