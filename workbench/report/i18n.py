@@ -212,7 +212,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le jeu de mesures le moins coûteux trouvé par le moteur de chemins d'attaque pour "
         "ramener sous son seuil chaque cible qui peut l'être (exact quand les candidates sont "
         "peu nombreuses), dans l'ordre qui retire d'abord le plus de probabilité en excès."),
-    "cumulative_cost": ("Cumulative cost", "Coût cumulé"),
+    "cumulative_cost": ("Cumulative effort", "Effort cumulé"),
+    "days_short": ("person-days", "jours-personne"),
     "max_after": ("Highest target probability after", "Probabilité max. après"),
     "truncated": ("search was cut by a bound: more paths may exist",
                   "recherche limitée : d'autres chemins peuvent exister"),

@@ -388,6 +388,14 @@ def compromise_table(data: ReportData, styles: Styles, lang: str, width: float) 
                   styles, wrap=[True, True, False, False, True])]
 
 
+def _plan_days(rec: dict, lang: str) -> str:
+    """A plan step's cumulative cost: person-days (``days``, from control-costs.json) when
+    the engine gives them, else its relative cost as given."""
+    if rec.get("days") is not None:
+        return f"{fmt_number(float(rec['days']), lang, 1)} {tr('days_short', lang)}"
+    return f"{float(rec.get('cost', 0)):g}"
+
+
 def recommendations_table(data: ReportData, styles: Styles, lang: str, width: float) -> list:
     """The attack engine's greedy 'fund first' sequence, step by step."""
     if not data.recommendations:
@@ -399,7 +407,7 @@ def recommendations_table(data: ReportData, styles: Styles, lang: str, width: fl
         rows.append([str(step), str(rec.get("title") or rec.get("added") or ""),
                      ", ".join(names.get(e, e) for e in elements[:4])
                      + ("…" if len(elements) > 4 else ""),
-                     f"{float(rec.get('cost', 0)):g}",
+                     _plan_days(rec, lang),
                      fmt_number(float(rec.get("marginal_reduction", 0)), lang, 3),
                      fmt_number(float(rec.get("max_probability", 0)), lang, 3)])
     return [Heading(tr("sec_recommend", lang), styles.h2, 1),
