@@ -27,7 +27,6 @@ import numpy as np
 from workbench.analysis.attack.attackers import attacker_profiles, resolve_entries
 from workbench.analysis.attack.evidence import EdgeEvidence, evidence_from_risks
 from workbench.analysis.attack.graph import build_graph, step_graph
-from workbench.model.enums import Layer
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
 
@@ -57,7 +56,6 @@ def attempt_probabilities(model: ThreatModel, risks: list, likelihood_levels: tu
     graph = build_graph(model, evidence)
     profiles = attacker_profiles(model)
     entries = resolve_entries(model, profiles, stencils)
-    network = {c.id for c in model.components if c.layer == Layer.NETWORK}
     out: dict[str, dict[str, float]] = {e: {} for e in graph.nodes}
     for flow in model.flows:
         out[flow.id] = {}
@@ -70,10 +68,9 @@ def attempt_probabilities(model: ThreatModel, risks: list, likelihood_levels: tu
         # holds[x]: chance (best single way) the attacker holds node x of the step graph;
         # nodes past the components are the engine's helper nodes, the last the attacker.
         holds = np.zeros(total)
+        # The attacker's own start; its edges to the entries carry the engine's entry
+        # rule (graph.entry_chances), so no entry is held here on other terms.
         holds[sg.source] = 1.0
-        for v in idx:
-            if graph.nodes[v] in network:
-                holds[v] = 1.0  # on the network from the start: no exploit needed
         heap = [(-holds[v], v) for v in range(total) if holds[v] > 0]
         heapq.heapify(heap)
         order = np.argsort(sg.src, kind="stable")

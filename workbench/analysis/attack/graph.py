@@ -252,6 +252,23 @@ def _miss_of(weaknesses: list[str], base: float) -> float:
 BROADCAST_TAGS = frozenset({"wireless", "radio"})
 
 
+#: Stencil of the public internet: whoever is on it can address every service it carries.
+PUBLIC_INTERNET = "public-internet"
+
+
+def open_segment(comp, radio: set[str], zone_kind: dict[str, str]) -> bool:
+    """Whether entering at network ``comp`` puts the attacker on it with no exploit.
+
+    What the model declares decides, never who the attacker is: a radio medium (in range
+    is on it), the public internet (anyone on it can address what it carries), or a wired
+    segment declared flat (``flat_network``: no VLANs, no internal filtering, so whoever
+    plugs in is on it). A segmented LAN or a private WAN takes its own weakness.
+    """
+    return (comp.stencil in radio or comp.stencil == PUBLIC_INTERNET
+            or zone_kind.get(comp.zone or "") == "public_internet"
+            or bool(comp.properties.flat_network))
+
+
 def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
                 stencils=None) -> AttackGraph:
     """Nodes, raw edges and miss chances of ``model`` (threat evidence overrides properties)."""
@@ -264,6 +281,7 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
     radio = {sid for sid in radio
              if (st := stencils.get(sid)) is not None and BROADCAST_TAGS & set(st.tags)}
     comps = model.components
+    zone_kind = {z.id: z.kind.value for z in model.zones}
     nodes = [c.id for c in comps]
     index = {cid: i for i, cid in enumerate(nodes)}
     node_miss = np.empty(len(nodes))
@@ -318,8 +336,8 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
                 add_s(a), add_d(b), add_f(-1)
                 add_s(b), add_d(a), add_f(-1)
     layers = [c.layer.value for c in comps]
-    broadcast = np.array([c.stencil in radio and c.layer == Layer.NETWORK for c in comps],
-                         dtype=bool)
+    broadcast = np.array([c.layer == Layer.NETWORK and open_segment(c, radio, zone_kind)
+                          for c in comps], dtype=bool)
     return AttackGraph(nodes, index, layers, flows, np.asarray(src, dtype=np.int64),
                        np.asarray(dst, dtype=np.int64), np.asarray(via_flow, dtype=np.int64),
                        node_miss, flow_miss, evidence, loops, dangling, expose_miss,
@@ -331,6 +349,23 @@ def _scale(miss: np.ndarray, capability: float) -> np.ndarray:
     if capability <= 0:
         return np.zeros(miss.shape)
     return np.clip(1.0 - np.power(np.clip(miss, 0.0, 1.0), 2.0 * capability), 0.0, 1.0)
+
+
+def entry_chances(graph: AttackGraph, entries: np.ndarray, capability: float) -> np.ndarray:
+    """Chance that an attacker of ``capability`` holds each of its ``entries`` at the start.
+
+    The one entry rule of the attack engine *and* of exposure (``attack/exposure.py``), so
+    that exposure's best path stays a lower bound of the engine's probability. An entry is
+    held for certain when it is an open segment (:attr:`AttackGraph.broadcast`): a radio
+    medium (in range is on it) or a wired segment the model declares flat (whoever plugs
+    in is on it). Any other entry (an internet service, the public internet, a segmented
+    LAN) can be *tried* at once but is held only through its own weakness.
+    """
+    if capability <= 0:
+        return np.zeros(entries.size)
+    certain = (graph.broadcast[entries] if graph.broadcast is not None
+               else np.zeros(entries.size, dtype=bool))
+    return np.where(certain, 1.0, _scale(graph.node_miss[entries], capability))
 
 
 def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) -> StepGraph:
@@ -375,10 +410,7 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
     # on the path of every flow it carries): that entry step is certain. A wired segment or
     # the public internet is not broadcast: an on-path position there takes its own
     # weakness, like reaching any segment from an element.
-    certain = (graph.broadcast[entries] if graph.broadcast is not None
-               else np.zeros(entries.size, dtype=bool))
-    p_entry = np.where(certain, 1.0, p_node[entries]) if capability > 0 \
-        else np.zeros(entries.size)
+    p_entry = entry_chances(graph, entries, capability)
     p_flow = _scale(emiss, capability)
     p_step = _scale(graph.node_miss[v] * emiss, capability)
     into_entry, into_split = is_entry[v], split[v]
