@@ -101,3 +101,19 @@ def test_a_sample_opens_with_its_lanes_across_the_canvas(qtbot, make_window):
     viewport = view.viewport().width()
     assert shown.left() >= -2 and shown.right() <= viewport + 2  # no lane cut off
     assert shown.width() >= 0.9 * viewport  # and no thumbnail either
+
+
+def test_the_layout_is_remembered_per_screen_size(qtbot, make_window, tiny_path):
+    window = make_window(tiny_path)
+    key = window.screen_key()
+    window.docks["heatmap"].hide()  # the analyst's layout on this screen
+    window.close()
+    settings = window.settings
+    assert settings.value(f"window/state@{key}") is not None
+    # another screen's layout (say the projector's) was saved later, heatmap shown there
+    other = make_window(tiny_path)
+    other.docks["heatmap"].show()
+    settings.setValue("window/state@1280x720", other.saveState())
+    settings.setValue("window/state", other.saveState())  # the latest, whatever the screen
+    again = make_window(tiny_path, resize=False)
+    assert not again.docks["heatmap"].isVisible()  # this screen's own layout came back

@@ -301,9 +301,18 @@ class MainWindow(QMainWindow):
         self.attacks.editActorsRequested.connect(self._edit_actors)
 
     # --- window state -------------------------------------------------------------------------
+    def screen_key(self) -> str:
+        """The screen size the layout is remembered for ("1280x720"): a laptop taken from
+        the desk monitor to the projector gets each screen's own docks and geometry."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        size = screen.availableGeometry().size() if screen else None
+        return f"{size.width()}x{size.height()}" if size else "unknown"
+
     def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
+        key = self.screen_key()
+        geometry = (self.settings.value(f"window/geometry@{key}")
+                    or self.settings.value("window/geometry"))
+        state = self.settings.value(f"window/state@{key}") or self.settings.value("window/state")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(geometry)
         else:  # first start: most of the screen, the diagram needs room
@@ -343,8 +352,11 @@ class MainWindow(QMainWindow):
         self._layout_timer.start()
 
     def _save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        """This screen size's layout, and the latest one for a screen never seen before."""
+        key = self.screen_key()
+        for suffix in ("", f"@{key}"):
+            self.settings.setValue(f"window/geometry{suffix}", self.saveGeometry())
+            self.settings.setValue(f"window/state{suffix}", self.saveState())
         self.settings.sync()
 
     def _clean_changed(self, clean: bool) -> None:
