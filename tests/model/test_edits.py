@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from pydantic import ValidationError
 
@@ -9,6 +11,7 @@ from tests.model.factories import tiny_model
 from workbench.model import check_integrity, default_stencils, edits
 from workbench.model.entities import ThreatInstance
 from workbench.model.enums import ControlStatus, ThreatStatus
+from workbench.model.layout import ELEMENT_H, ELEMENT_W
 
 
 def _consistent(model) -> None:
@@ -176,3 +179,37 @@ def test_a_drawn_zone_takes_the_elements_whose_centre_it_holds():
 def test_a_zone_needs_a_size():
     with pytest.raises(ValueError):
         edits.zone_from_rect(tiny_model(), "Flat", 0, 0, 100, 0)
+
+
+def test_distribute_leaves_equal_gaps_and_keeps_the_ends():
+    """Three cards unevenly spaced left to right (different widths): equal gaps between
+    them, the outer two unmoved, heights untouched; then the same top to bottom."""
+    model = edits.move_elements(tiny_model(), {"pump": (100.0, 50.0), "relay": (180.0, 90.0),
+                                               "vcloud": (700.0, 130.0)})
+    ids = ["vcloud", "pump", "relay"]
+    flat = edits.align_elements(model, ids, "distribute_h")
+    boxes = flat.layout.elements
+    w = {k: boxes[k].w or ELEMENT_W for k in ids}
+    order = sorted(ids, key=lambda k: boxes[k].x)
+    gaps = [boxes[b].x - boxes[a].x - w[a] for a, b in pairwise(order)]
+    assert order == ["pump", "relay", "vcloud"] and abs(gaps[0] - gaps[1]) < 1e-6
+    assert boxes["pump"].x == 100.0 and boxes["vcloud"].x == 700.0
+    assert [boxes[k].y for k in ("pump", "relay", "vcloud")] == [50.0, 90.0, 130.0]
+    model = edits.move_elements(model, {"pump": (50.0, 100.0), "relay": (90.0, 140.0),
+                                        "vcloud": (130.0, 600.0)})
+    tall = edits.align_elements(model, ids, "distribute_v").layout.elements
+    h = {k: tall[k].h or ELEMENT_H for k in ids}
+    assert abs((tall["relay"].y - tall["pump"].y - h["pump"])
+               - (tall["vcloud"].y - tall["relay"].y - h["relay"])) < 1e-6
+    assert tall["pump"].y == 100.0 and tall["vcloud"].y == 600.0
+    assert [tall[k].x for k in ("pump", "relay", "vcloud")] == [50.0, 90.0, 130.0]
+
+
+def test_distribute_spreads_stacked_cards_and_ignores_two():
+    model = edits.move_elements(tiny_model(), {k: (300.0, 200.0) for k in ("pump", "relay",
+                                                                            "vcloud")})
+    spread = edits.align_elements(model, ["pump", "relay", "vcloud"], "distribute_h")
+    xs = sorted(spread.layout.elements[k].x for k in ("pump", "relay", "vcloud"))
+    assert xs[0] == 300.0 and all(b - a >= ELEMENT_W + edits.MIN_GAP - 1e-6
+                                  for a, b in pairwise(xs))
+    assert edits.align_elements(model, ["pump", "relay"], "distribute_v") is model

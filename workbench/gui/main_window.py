@@ -224,8 +224,12 @@ class MainWindow(QMainWindow):
                   "top": self.tr("Align &Top"), "bottom": self.tr("Align &Bottom"),
                   "hcenter": self.tr("Align &Horizontal Centres"),
                   "vcenter": self.tr("Align &Vertical Centres"),
-                  "distribute": self.tr("&Distribute Vertically")}
-        self.align_actions = {k: self._action(v, lambda checked=False, how=k: self.align(how))
+                  "distribute_h": self.tr("Distribute &Horizontally"),
+                  "distribute_v": self.tr("&Distribute Vertically")}
+        # equal gaps between 3+ cards; Ctrl+Shift+H/V are free (a test checks no key is shared)
+        keys = {"distribute_h": "Ctrl+Shift+H", "distribute_v": "Ctrl+Shift+V"}
+        self.align_actions = {k: self._action(v, lambda checked=False, how=k: self.align(how),
+                                              keys.get(k))
                               for k, v in aligns.items()}
         self.actions_by_name = a
 
@@ -248,7 +252,9 @@ class MainWindow(QMainWindow):
         arrange = bar.addMenu(self.tr("&Arrange"))
         arrange.addAction(a["layout"])
         arrange.addSeparator()
-        for action in self.align_actions.values():
+        for key, action in self.align_actions.items():
+            if key == "distribute_h":
+                arrange.addSeparator()
             arrange.addAction(action)
         view_menu = bar.addMenu(self.tr("&View"))
         for key in ("zoom_in", "zoom_out", "zoom_reset", "fit", "present", None, "risk"):
@@ -585,8 +591,13 @@ class MainWindow(QMainWindow):
 
     def align(self, how: str) -> None:
         ids = [i for i in self.scene.selected_ids() if i in self.scene.elements]
+        if how.startswith("distribute") and len(ids) < 3:
+            self.statusBar().showMessage(
+                self.tr("Select three or more cards to distribute them"), 5000)
+            return
         if len(ids) >= 2:
-            self.doc.apply(self.tr("Align"), edits.align_elements, ids, how)
+            label = self.tr("Distribute") if how.startswith("distribute") else self.tr("Align")
+            self.doc.apply(label, edits.align_elements, ids, how)
 
     def auto_layout(self) -> None:
         self.doc.apply(self.tr("Auto-layout"), edits.relayout)

@@ -18,7 +18,7 @@ from workbench.gui.core_text import core_message
 from workbench.gui.document import Document
 from workbench.gui.items import ElementItem, FlowItem, FlowLabel, LaneItem, ZoneItem
 from workbench.model import edits
-from workbench.model.enums import LAYER_ORDER
+from workbench.model.enums import LAYER_ORDER, Layer
 from workbench.model.layout import ELEMENT_H, ELEMENT_W, LANE_HEADER, LANE_W, auto_layout, lane_x
 from workbench.model.threat_model import ThreatModel
 
@@ -28,6 +28,28 @@ _CELL = 120.0
 SNAP = 28.0
 #: The smallest trust zone the zone tool draws (a slip of the mouse is not a zone).
 MIN_ZONE = (60.0, 40.0)
+
+
+def _segment_enters(segment: QLineF, rect: QRectF) -> float | None:
+    """Where (0..1 along ``segment``) it first touches ``rect``, or None if it misses it
+    (Liang-Barsky clipping: exact, no sampling)."""
+    x0, y0 = segment.x1(), segment.y1()
+    dx, dy = segment.dx(), segment.dy()
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, x0 - rect.left()), (dx, rect.right() - x0),
+                 (-dy, y0 - rect.top()), (dy, rect.bottom() - y0)):
+        if p == 0:
+            if q < 0:
+                return None  # parallel to this edge and outside it
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+        if lo > hi:
+            return None
+    return lo
 
 
 def lane_titles() -> list[str]:
@@ -480,12 +502,17 @@ class DiagramScene(QGraphicsScene):
             self._zone_release(event)
             return
         if self._rubber is not None:
+            start = self._rubber.line().p1()
             self.removeItem(self._rubber)
             self._rubber = None
             source, self._connect_from = self._connect_from, None
             target = self._drop_target(event.scenePos(), source)
             if target is not None and source is not None and target is not source:
-                self.connect_elements(source.item_id, target.item_id)
+                ends = (source.comp.layer, target.comp.layer)
+                # drawn onto (or from) a network card: that card is the hop, as before
+                via = [] if Layer.NETWORK in ends else self.networks_across(
+                    QLineF(start, event.scenePos()), {source.item_id, target.item_id})
+                self.connect_elements(source.item_id, target.item_id, via)
             event.accept()
             return
         super().mouseReleaseEvent(event)
@@ -506,14 +533,35 @@ class DiagramScene(QGraphicsScene):
             self.doc.apply(QCoreApplication.translate("DiagramScene", "Move"),
                            edits.move_elements, moved)
 
-    def connect_elements(self, source: str, target: str) -> str | None:
-        """Add a flow (undoable); returns its id, or None with a status message."""
+    def networks_across(self, segment: QLineF, ends: set[str]) -> list[str]:
+        """Network cards the straight ``segment`` crosses (its rectangle touched), in the
+        order the segment meets them; the flow's own ends are left out. This is what a flow
+        dragged *across* a network card routes through (docs/gui.md, "Drawing")."""
+        crossed: list[tuple[float, str]] = []
+        for key, item in self.elements.items():
+            if key in ends or item.comp.layer != Layer.NETWORK:
+                continue
+            t = _segment_enters(segment, item.scene_rect())
+            if t is not None:
+                crossed.append((t, key))
+        return [key for _, key in sorted(crossed)]
+
+    def connect_elements(self, source: str, target: str,
+                         via: list[str] | None = None) -> str | None:
+        """Add a flow (undoable), routed through the networks ``via``; returns its id, or
+        None with a status message (the route is said in the status bar)."""
         try:
-            return self.doc.apply(QCoreApplication.translate("DiagramScene", "Connect"),
-                                  edits.add_flow, source, target)
+            flow_id = self.doc.apply(QCoreApplication.translate("DiagramScene", "Connect"),
+                                     edits.add_flow, source, target, via=via or ())
         except ValueError as exc:
             self.message.emit(core_message(exc))  # in the interface language
             return None
+        if via:
+            names = [self.elements[n].comp.name for n in via if n in self.elements]
+            self.message.emit(QCoreApplication.translate(
+                "DiagramScene", "Flow routed via %1 (the network card it crossed; change it "
+                                "in the inspector)").replace("%1", " → ".join(names)))
+        return flow_id
 
     def add_stencil_at(self, stencil_id: str, pos: QPointF) -> str | None:
         """Drop of a palette stencil: a new element centred on ``pos`` in the zone there."""

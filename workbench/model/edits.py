@@ -283,9 +283,14 @@ def resize_zone(model: ThreatModel, zone_id: str, box: Box) -> ThreatModel:
     return _with_layout(model, layout)
 
 
+#: The gap (px) distribution leaves between cards that were overlapping or touching.
+MIN_GAP = 12.0
+
+
 def align_elements(model: ThreatModel, ids: Iterable[str], how: str) -> ThreatModel:
     """Align boxes on the ``left``, ``right``, ``top``, ``bottom``, ``hcenter`` or ``vcenter``
-    of the group, or ``distribute`` them evenly top to bottom."""
+    of the group, or space them with equal gaps: ``distribute_h`` (left to right) or
+    ``distribute_v`` (top to bottom; ``distribute`` is its old name)."""
     boxes = {i: model.layout.elements[i] for i in ids if i in model.layout.elements}
     if len(boxes) < 2:
         return model
@@ -315,14 +320,36 @@ def align_elements(model: ThreatModel, ids: Iterable[str], how: str) -> ThreatMo
     elif how == "vcenter":
         c = sum(b.y + h(b) / 2 for b in boxes.values()) / len(boxes)
         positions = {i: (b.x, c - h(b) / 2) for i, b in boxes.items()}
-    elif how == "distribute":
-        order = sorted(boxes.items(), key=lambda kv: kv[1].y)
-        top, bottom = order[0][1].y, order[-1][1].y
-        step = (bottom - top) / (len(order) - 1)
-        step = max(step, max(h(b) for b in boxes.values()) + 12)
-        positions = {i: (b.x, top + n * step) for n, (i, b) in enumerate(order)}
+    elif how in ("distribute_h", "distribute_v", "distribute"):
+        return distribute_elements(model, boxes, "x" if how == "distribute_h" else "y")
     else:
         raise ValueError(f"unknown alignment {how!r}")
+    return move_elements(model, positions)
+
+
+def distribute_elements(model: ThreatModel, boxes: Mapping[str, Box], axis: str) -> ThreatModel:
+    """Equal gaps between 3 or more boxes along ``axis`` (``x`` or ``y``), in the order of
+    their centres. The first and last stay put, as in drawing tools; if the cards overlap
+    (no room for a gap) they are spread :data:`MIN_GAP` apart from the first onward, so the
+    group grows rather than stacking. The other coordinate is never changed."""
+    if len(boxes) < 3:
+        return model  # two cards have one gap: nothing to equalise
+
+    def start(b: Box) -> float:
+        return b.x if axis == "x" else b.y
+
+    def size(b: Box) -> float:
+        return (b.w or ELEMENT_W) if axis == "x" else (b.h or ELEMENT_H)
+
+    order = sorted(boxes.items(), key=lambda kv: (start(kv[1]) + size(kv[1]) / 2, kv[0]))
+    first, last = order[0][1], order[-1][1]
+    span = start(last) + size(last) - start(first)
+    gap = max((span - sum(size(b) for _, b in order)) / (len(order) - 1), MIN_GAP)
+    positions: dict[str, tuple[float, float]] = {}
+    at = start(first)
+    for key, b in order:
+        positions[key] = (at, b.y) if axis == "x" else (b.x, at)
+        at += size(b) + gap
     return move_elements(model, positions)
 
 

@@ -66,4 +66,11 @@ FR = {
     "Element menu (targets, entry points, data)":
         "Menu de l'élément (cibles, points d'entrée, données)",
     "Right click": "Clic droit",
+    # wt-15c: flows drawn across a network card, distribution
+    "Flow routed via %1 (the network card it crossed; change it in the inspector)":
+        "Flux acheminé via %1 (la carte réseau traversée ; modifiable dans l'inspecteur)",
+    "Distribute &Horizontally": "Répartir &horizontalement",
+    "Select three or more cards to distribute them":
+        "Sélectionnez au moins trois cartes pour les répartir",
+    "Distribute": "Répartir",
 }

@@ -319,67 +319,72 @@
     <name>DiagramScene</name>
     <message>
         <location filename="../palette.py" line="91" />
-        <location filename="../scene.py" line="34" />
+        <location filename="../scene.py" line="56" />
         <source>Things</source>
         <extracomment>How far (scene px) beside a card a released flow still snaps to it. The smallest trust zone the zone tool draws (a slip of the mouse is not a zone).</extracomment>
         <translation>Objets</translation>
     </message>
     <message>
         <location filename="../palette.py" line="92" />
-        <location filename="../scene.py" line="35" />
+        <location filename="../scene.py" line="57" />
         <source>Gateways</source>
         <translation>Passerelles</translation>
     </message>
     <message>
         <location filename="../palette.py" line="93" />
-        <location filename="../scene.py" line="36" />
+        <location filename="../scene.py" line="58" />
         <source>Networks</source>
         <translation>Réseaux</translation>
     </message>
     <message>
         <location filename="../palette.py" line="94" />
-        <location filename="../scene.py" line="37" />
+        <location filename="../scene.py" line="59" />
         <source>Cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="385" />
+        <location filename="../scene.py" line="407" />
         <source>Drag a rectangle around the elements of the zone (Esc cancels)</source>
         <extracomment>a status-bar message (e.g. why a connection was refused) a trust zone was drawn with the zone tool (its id): the window lets the analyst name it the zone tool was armed or disarmed</extracomment>
         <translation>Tracez un rectangle autour des éléments de la zone (Échap pour annuler)</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="394" />
+        <location filename="../scene.py" line="416" />
         <source>Too small for a trust zone: drag a larger rectangle</source>
         <translation>Trop petit pour une zone de confiance : tracez un rectangle plus grand</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="399" />
+        <location filename="../scene.py" line="421" />
         <source>Trust zone %1</source>
         <translation>Zone de confiance %1</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="402" />
+        <location filename="../scene.py" line="424" />
         <source>Draw trust zone</source>
         <translation>Tracer une zone</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="506" />
+        <location filename="../scene.py" line="533" />
         <source>Move</source>
         <translation>Déplacer</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="512" />
+        <location filename="../scene.py" line="554" />
         <source>Connect</source>
         <translation>Relier</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="527" />
+        <location filename="../scene.py" line="561" />
+        <source>Flow routed via %1 (the network card it crossed; change it in the inspector)</source>
+        <translation>Flux acheminé via %1 (la carte réseau traversée ; modifiable dans l'inspecteur)</translation>
+    </message>
+    <message>
+        <location filename="../scene.py" line="575" />
         <source>Placed in its layer's swimlane</source>
         <translation>Placé dans le couloir de sa couche</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="534" />
+        <location filename="../scene.py" line="582" />
         <source>Add element</source>
         <translation>Ajouter un élément</translation>
     </message>
@@ -414,29 +419,29 @@ Pour tracer une zone de confiance : appuyez sur Z (ou Édition ▸ Tracer une 
 Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible d'attaque.</translation>
     </message>
     <message>
-        <location filename="../view.py" line="267" />
-        <location filename="../view.py" line="298" />
+        <location filename="../view.py" line="279" />
+        <location filename="../view.py" line="310" />
         <source>Mark as attack target</source>
         <translation>Déclarer cible d'attaque</translation>
     </message>
     <message>
-        <location filename="../view.py" line="269" />
+        <location filename="../view.py" line="281" />
         <source>Patient safety</source>
         <translation>Sécurité du patient</translation>
     </message>
     <message>
-        <location filename="../view.py" line="270" />
+        <location filename="../view.py" line="282" />
         <source>Health data</source>
         <translation>Données de santé</translation>
     </message>
     <message>
-        <location filename="../view.py" line="271" />
+        <location filename="../view.py" line="283" />
         <source>Care service</source>
         <translation>Service de soins</translation>
     </message>
     <message>
-        <location filename="../view.py" line="278" />
-        <location filename="../view.py" line="282" />
+        <location filename="../view.py" line="290" />
+        <location filename="../view.py" line="294" />
         <source>Remove attack targets</source>
         <translation>Retirer les cibles d'attaque</translation>
     </message>
@@ -1240,233 +1245,248 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
     </message>
     <message>
         <location filename="../main_window.py" line="227" />
+        <source>Distribute &amp;Horizontally</source>
+        <translation>Répartir &amp;horizontalement</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="228" />
         <source>&amp;Distribute Vertically</source>
         <translation>&amp;Répartir verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235" />
+        <location filename="../main_window.py" line="239" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238" />
+        <location filename="../main_window.py" line="242" />
         <source>Open &amp;Recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244" />
+        <location filename="../main_window.py" line="248" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248" />
+        <location filename="../main_window.py" line="252" />
         <source>&amp;Arrange</source>
         <translation>&amp;Organiser</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253" />
+        <location filename="../main_window.py" line="259" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260" />
+        <location filename="../main_window.py" line="266" />
         <source>A&amp;nalysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265" />
+        <location filename="../main_window.py" line="271" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266" />
+        <location filename="../main_window.py" line="272" />
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>&amp;Raccourcis clavier…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270" />
+        <location filename="../main_window.py" line="276" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293" />
+        <location filename="../main_window.py" line="299" />
         <source>Analysis failed: %1</source>
         <translation>Échec de l'analyse : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354" />
+        <location filename="../main_window.py" line="372" />
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="427" />
         <source>Select an element on the canvas first (what the attacker must not reach).</source>
         <translation>Sélectionnez d'abord un élément sur le schéma (ce que l'attaquant ne doit pas atteindre).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="462" />
+        <location filename="../main_window.py" line="480" />
         <source>Analysis: %1 threats (%2 new suggestions)</source>
         <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="496" />
+        <location filename="../main_window.py" line="514" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528" />
+        <location filename="../main_window.py" line="546" />
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530" />
+        <location filename="../main_window.py" line="548" />
         <source>Cannot paste: %1</source>
         <translation>Collage impossible : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="537" />
+        <location filename="../main_window.py" line="555" />
         <source>Select the elements to duplicate</source>
         <translation>Sélectionnez les éléments à dupliquer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540" />
+        <location filename="../main_window.py" line="558" />
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552" />
+        <location filename="../main_window.py" line="570" />
         <source>Select the elements to put in the zone</source>
         <translation>Sélectionnez les éléments à mettre dans la zone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="555" />
-        <location filename="../main_window.py" line="558" />
+        <location filename="../main_window.py" line="573" />
+        <location filename="../main_window.py" line="576" />
         <source>New trust zone</source>
         <translation>Nouvelle zone de confiance</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="555" />
+        <location filename="../main_window.py" line="573" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="577" />
+        <location filename="../main_window.py" line="596" />
+        <source>Select three or more cards to distribute them</source>
+        <translation>Sélectionnez au moins trois cartes pour les répartir</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="599" />
         <source>Align</source>
         <translation>Aligner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="580" />
+        <location filename="../main_window.py" line="599" />
+        <source>Distribute</source>
+        <translation>Répartir</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="603" />
         <source>Auto-layout</source>
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="589" />
+        <location filename="../main_window.py" line="612" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="590" />
+        <location filename="../main_window.py" line="613" />
         <source>The model has unsaved changes. Save them?</source>
         <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="616" />
+        <location filename="../main_window.py" line="639" />
         <source>Open threat model</source>
         <translation>Ouvrir un modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="617" />
+        <location filename="../main_window.py" line="640" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="628" />
+        <location filename="../main_window.py" line="651" />
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="629" />
-        <location filename="../main_window.py" line="634" />
+        <location filename="../main_window.py" line="652" />
+        <location filename="../main_window.py" line="657" />
         <source>Cannot open model</source>
         <translation>Impossible d'ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="630" />
+        <location filename="../main_window.py" line="653" />
         <source>%1 could not be opened:</source>
         <translation>%1 n'a pas pu être ouvert :</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="656" />
+        <location filename="../main_window.py" line="679" />
         <source>Save threat model</source>
         <translation>Enregistrer le modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="658" />
+        <location filename="../main_window.py" line="681" />
         <source>Threat models (*.twm.json)</source>
         <translation>Modèles de menaces (*.twm.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="703" />
+        <location filename="../main_window.py" line="726" />
         <source>Cannot save model</source>
         <translation>Impossible d'enregistrer le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="682" />
+        <location filename="../main_window.py" line="705" />
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="687" />
+        <location filename="../main_window.py" line="710" />
         <source>File changed on disk</source>
         <translation>Fichier modifié sur le disque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="688" />
+        <location filename="../main_window.py" line="711" />
         <source>%1 was changed by another program or window since you opened it. Replace it with your version? (Its current content is kept as %1.bak.)</source>
         <translation>%1 a été modifié par un autre programme ou une autre fenêtre depuis son ouverture. Le remplacer par votre version ? (Son contenu actuel est conservé dans %1.bak.)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="704" />
+        <location filename="../main_window.py" line="727" />
         <source>The model was not saved; the file on disk is unchanged.</source>
         <translation>Le modèle n'a pas été enregistré ; le fichier sur le disque est inchangé.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706" />
+        <location filename="../main_window.py" line="729" />
         <source>Your changes are kept in the recovery file %1.</source>
         <translation>Vos modifications sont conservées dans le fichier de récupération %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="708" />
+        <location filename="../main_window.py" line="731" />
         <source>The recovery file could not be written either: use Save As to another place.</source>
         <translation>Le fichier de récupération n'a pas pu être écrit non plus : utilisez « Enregistrer sous » vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="728" />
+        <location filename="../main_window.py" line="751" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="737" />
+        <location filename="../main_window.py" line="760" />
         <source>Could not write the recovery file %1</source>
         <translation>Impossible d'écrire le fichier de récupération %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="753" />
+        <location filename="../main_window.py" line="776" />
         <source>an unsaved model</source>
         <translation>un modèle non enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="755" />
+        <location filename="../main_window.py" line="778" />
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="756" />
+        <location filename="../main_window.py" line="779" />
         <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
         <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="766" />
+        <location filename="../main_window.py" line="789" />
         <source>Cannot recover</source>
         <translation>Récupération impossible</translation>
     </message>
