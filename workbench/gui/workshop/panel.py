@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -102,6 +103,8 @@ class WorkshopPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
+        self.pages.currentChanged.connect(self._size_to_page)
+        self._size_to_page(self.pages.currentIndex())
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self._tick)
@@ -112,6 +115,14 @@ class WorkshopPanel(QWidget):
         self._fill_sessions()
 
     # --- pages ---------------------------------------------------------------------------------
+    def _size_to_page(self, index: int) -> None:
+        """Only the page shown counts for the panel's size: the short setup form does not
+        inherit the session page's height (and its scroll bar in the dock)."""
+        for i in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.pages.widget(i).setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
+
     def _setup_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
@@ -231,12 +242,9 @@ class WorkshopPanel(QWidget):
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
         v.addWidget(self.message)
-        outer = QScrollArea()  # a short dock scrolls instead of crushing the table
-        outer.setWidget(page)
-        outer.setWidgetResizable(True)
-        outer.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return outer
+        # no scroll area of its own: the dock's DockScroll (gui/docks.py) scrolls a short
+        # dock; a second one inside it made the panel scroll twice (two bars, wheel stuck)
+        return page
 
     # --- session life --------------------------------------------------------------------------
     @property
