@@ -12,7 +12,7 @@ from workbench.analysis.catalog import load_catalog
 from workbench.model import ControlInstance, MitigationLink, load_model
 from workbench.model.errors import ModelError
 from workbench.report.brief import decision_lines, total_cost
-from workbench.report.costs import load_costs, money
+from workbench.report.costs import load_costs, money_range
 from workbench.report.data import gather
 from workbench.report.harms import load_harms
 from workbench.report.pdf import render_pdf
@@ -52,7 +52,7 @@ def test_page_one_states_decision_cost_and_risk_after(cardiac, lang):
     cost = total_cost(items)
     text = page_text(render_pdf(cardiac, "board", lang), 0)
     # The money and person-day ranges of the whole plan, as on the plan page.
-    assert plain(money(cost.money_low, "EUR", lang)) in text
+    assert plain(money_range(cost, lang)) in text
     assert str(round(cost.days_high)) in text
     now, after = cardiac.level_counts("residual"), cardiac.level_counts("projected")
     assert str(now["high"] + now["critical"]) in text

@@ -110,3 +110,20 @@ def test_board_summary_leads_with_patient_safety_among_equal_risks():
     best = max(r.residual.score for r in data.risks if r.open)
     if any(r.patient_safety and r.residual.score == best for r in data.risks if r.open):
         assert top[0].patient_safety and top[0].residual.score == best
+
+
+def test_partial_readiness_says_what_is_missing():
+    """Insulin board page 6 read "Partial" beside a lone "✔ logging on 13/13 elements"."""
+    from workbench.model import load_model
+    from workbench.report.analysis_rows import control_frameworks
+
+    from ..conftest import SAMPLES
+
+    model = load_model(SAMPLES / "insulin-closed-loop.twm.json")
+    for lang in ("en", "fr"):
+        for row in assess(model, lang, None, control_frameworks):
+            if row.state == "partial":
+                assert any(e.startswith(("✘", "○")) for e in row.evidence), (lang, row)
+    ars = next(r for r in assess(model, "en", None, control_frameworks)
+               if r.id == "ars_incident")
+    assert ars.state == "partial" and ars.evidence[-1].endswith("ready needs two")

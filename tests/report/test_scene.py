@@ -46,3 +46,17 @@ def test_elements_are_coloured_by_current_risk_and_paths_drawn():
     rings = [i for i in scene.items if isinstance(i, Shape) and i.fill is None
              and i.stroke == thick[0].colour]
     assert len(rings) == 3
+
+
+def test_french_subtitles_use_curly_apostrophes():
+    """Wearable board page 3 (fr): "Passerelle d'API", "Magasin d'applications" kept the
+    typewriter apostrophe the rest of the French report replaces with ’."""
+    from workbench.model import load_model
+
+    from ..conftest import SAMPLES
+
+    model = load_model(SAMPLES / "wearable-insurer-wellness.twm.json")
+    subtitles = [i.text for i in build_scene(model, lang="fr").items
+                 if isinstance(i, Label) and i.role == "subtitle"]
+    assert any("d’API" in t for t in subtitles), subtitles
+    assert not [t for t in subtitles if "'" in t]

@@ -210,9 +210,18 @@ def money(value: float, currency: str, lang: str) -> str:
 
 
 def money_range(est: Estimate, lang: str) -> str:
-    sep = " à " if lang == "fr" else "–"
-    return f"{money(est.money_low, est.currency, lang)}{sep}" \
-           f"{money(est.money_high, est.currency, lang)}"
+    """"€120k–€450k"; in French "120 à 450 k€" (unit once, range kept on one line).
+
+    The French "120 k€ à 450 k€" broke across two lines in the board's plan table.
+    """
+    low = money(est.money_low, est.currency, lang)
+    high = money(est.money_high, est.currency, lang)
+    if lang != "fr":
+        return f"{low}–{high}"
+    number, _, unit = low.partition("\u202f")
+    if unit and high.endswith("\u202f" + unit):
+        return f"{number}\u00a0à\u00a0{high}"
+    return f"{low} à {high}"
 
 
 def days_range(est: Estimate, lang: str) -> str:

@@ -15,7 +15,7 @@ from workbench.model.layout import ELEMENT_H, ELEMENT_W, LANE_HEADER, LANE_W, en
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
 from workbench.report.fonts import text_width, wrap_text
-from workbench.report.i18n import tr
+from workbench.report.i18n import fr_typography, tr
 from workbench.report.icons import VIEWBOX, icon_polylines
 from workbench.report.overview import condense, needs_overview
 from workbench.report.printlayout import best_layout
@@ -478,7 +478,7 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
             text_x += (size + 4 + (left - x) - 6) / 2
         kind_label = ""
         if stencil is not None:
-            kind_label = (stencil.label_fr if lang == "fr" and stencil.label_fr
+            kind_label = (fr_typography(stencil.label_fr) if lang == "fr" and stencil.label_fr
                           else stencil.label)
         room = max(1, int((h - 6) // (name_size + 1.5)))  # lines the box holds
         name_lines = wrap_text(comp.name, inner, name_size, bold=True, max_lines=room,

@@ -15,6 +15,7 @@ from workbench.report.data import AttackPath, ReportData, RiskRow
 from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, table
 from workbench.report.fasttable import FastTable
 from workbench.report.fonts import text_width
+from workbench.report.functions import french_function
 from workbench.report.i18n import (
     ASSET_KINDS,
     COSTS,
@@ -280,8 +281,8 @@ def _name(data: ReportData, element_id: str, lang: str = "en") -> str:
         if kind in TARGET_KINDS_FR:
             name = names.get(element, element)
             comp = data.model.component(element)
-            function = (comp.properties.safety_critical_function if comp else None) or \
-                "thérapie"
+            function = french_function(
+                (comp.properties.safety_critical_function if comp else None) or "thérapie")
             return TARGET_KINDS_FR[kind].format(element=name, of_element=de(name),
                                                 function=function)
     return names.get(element_id, element_id)
@@ -640,7 +641,10 @@ def _properties(comp, lang: str) -> str:
         if flag:
             parts.append(word(key))
     if props.safety_critical_function:
-        parts.append(f"{word('safety')}: {props.safety_critical_function}")
+        function = props.safety_critical_function
+        if lang == "fr":
+            function = french_function(function)
+        parts.append(f"{word('safety')}: {function}")
     return "; ".join(parts)
 
 
