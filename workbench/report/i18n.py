@@ -566,6 +566,10 @@ MESSAGES.update({
     "plan_buys_text_one": ("1 risk down a level, out of high or critical",
                            "1 risque baisse d'un niveau et sort d'élevé ou critique"),
     "plan_total": ("Total", "Total"),
+    "plan_counted_twice": ("A risk that several measures lower is listed under each; the "
+                           "Total row counts it once.",
+                           "Un risque que plusieurs mesures abaissent figure sous chacune ; "
+                           "la ligne Total le compte une fois."),
     "plan_not_asked": ("Not asked for (lower no measured risk): {names}.",
                        "Non demandées (ne réduisent aucun risque mesuré) : {names}."),
     "days_unit": ("d", "j"),

@@ -475,20 +475,46 @@ def board_plan(data: ReportData, styles: Styles, lang: str, width: float, limit:
                      _days(est, lang) if est else "–", money_range(est, lang) if est else "–",
                      buys, date_words(dt.date.fromisoformat(item.due), lang)
                      if item.due else ""])
+    counted_twice = False
     if len(items[:limit]) > 1:
+        lowered, out = _plan_buys_once(data, {item.id for item in items[:limit]})
+        counted_twice = not suggested and sum(i.lowered for i in items[:limit]) > lowered
+        total_buys = (tr(("plan_buys_text" if out else "plan_buys_level")
+                         + ("_one" if lowered == 1 else ""), lang, lowered=lowered, out=out)
+                      if not suggested and lowered else "")
         rows.append([tr("plan_total", lang), "", _days(total, lang), money_range(total, lang),
-                     "", ""])
+                     total_buys, ""])
     widths = [0.25, 0.19, 0.1, 0.14, 0.2, 0.12]
     intro = tr("plan_suggested_intro" if suggested else "plan_board_intro", lang)
     story = [p(intro, styles.small),
              table([tr("control", lang), tr("elements", lang), tr("plan_effort", lang),
                     tr("plan_money", lang), tr("plan_buys", lang), tr("due", lang)], rows,
                    [w * width for w in widths], styles)]
+    if counted_twice:
+        story.append(p(tr("plan_counted_twice", lang), styles.small))
     idle = [item.label(lang) for item in data.plan
             if item.status == "planned" and not item.buys_reduction]
     if idle and not suggested:
         story.append(p(tr("plan_not_asked", lang, names=", ".join(idle)), styles.small))
     return story
+
+
+def _plan_buys_once(data: ReportData, controls: set[str]) -> tuple[int, int]:
+    """Risks the given measures lower, each counted once: (down a level, out of high).
+
+    A risk two measures act on is listed under both rows; the Total row must match the
+    decision on page 1 (GHT board: rows summed to 37 out of high, page 1 said 180 to 145).
+    """
+    from workbench.report.riskcalc import level_index
+
+    lowered = out = 0
+    for row in data.risks:
+        if not row.open or not controls & set(row.planned_controls):
+            continue
+        lowered += level_index(row.projected) < level_index(row.residual)
+        out += (row.residual.level in ("high", "critical")
+                and row.projected.level not in ("high", "critical"))
+    return lowered, out
 
 
 def _days(est, lang: str) -> str:
