@@ -157,3 +157,17 @@ def test_planned_link_makes_a_control_fundable():
     data = gather(model, use_engines=False, costs=load_costs(use_default=False))
     item = next(i for i in data.plan if i.id == "c-pair")
     assert item.estimate is not None and item.estimate.days_low > 0
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_unchanged_critical_count_reads_as_staying(cardiac, lang, monkeypatch):
+    """Cardiac board page 1 read "critical ones from 19 to 19"."""
+    counts = {"residual": {"critical": 19, "high": 111, "moderate": 49, "low": 10},
+              "projected": {"critical": 19, "high": 94, "moderate": 59, "low": 17}}
+    monkeypatch.setattr(cardiac, "level_counts", lambda which: dict(counts[which]))
+    line = decision_lines(cardiac, lang)[1]
+    assert "19 to 19" not in line and "19 à 19" not in line
+    assert "130" in line and "113" in line
+    assert ("stay at 19" if lang == "en" else "restent à 19") in line
+    counts["projected"]["critical"] = 18  # a change keeps "from … to …"
+    assert ("19 to 18" if lang == "en" else "19 à 18") in decision_lines(cardiac, lang)[1]

@@ -56,7 +56,9 @@ def decision_lines(data: ReportData, lang: str) -> list[str]:
     now, after = data.level_counts("residual"), data.level_counts("projected")
     lines = [tr(key, lang, count=len(items), money=money_range(cost, lang),
                 days=days_range(cost, lang)),
-             tr("brief_after", lang, now=now["high"] + now["critical"],
+             # "critical ones from 19 to 19" (cardiac board) read as a slip: say they stay.
+             tr("brief_after" if now["critical"] != after["critical"] else
+                "brief_after_crit_same", lang, now=now["high"] + now["critical"],
                 after=after["high"] + after["critical"], crit_now=now["critical"],
                 crit_after=after["critical"])]
     if after["critical"]:

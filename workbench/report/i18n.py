@@ -496,6 +496,10 @@ MESSAGES.update({
                     "critical ones from {crit_now} to {crit_after}.",
                     "Avec elles, les risques élevés ou critiques passent de {now} à {after}, "
                     "les critiques de {crit_now} à {crit_after}."),
+    "brief_after_crit_same": ("With them, the risks rated high or critical go from {now} to "
+                              "{after}; the critical ones stay at {crit_now}.",
+                              "Avec elles, les risques élevés ou critiques passent de {now} à "
+                              "{after} ; les critiques restent à {crit_now}."),
     "brief_remaining": ("{count} risks stay critical after the plan: accept them formally, "
                         "or ask for further measures.",
                         "{count} risques restent critiques après le plan : les accepter "
