@@ -33,11 +33,14 @@ def test_total_row_matches_page_one(ght, lang):
     assert not suggested and len(items) > 1
     now, after = ght.level_counts("residual"), ght.level_counts("projected")
     out = now["high"] + now["critical"] - after["high"] - after["critical"]
-    assert sum(i.out_of_high for i in items) > out  # the case: a risk under two measures
+    # The case seen on the sample: a risk under two measures is listed under both rows.
+    twice = sum(i.lowered for i in items) > sum(
+        1 for r in ght.risks if r.open and r.planned_controls
+        and r.projected.level != r.residual.level)
     reader = PdfReader(io.BytesIO(render_pdf(ght, "board", lang)))
     text = squash(" ".join(page.extract_text() or "" for page in reader.pages[4:6]))
     total = text[text.index(squash(tr("plan_total", lang))):]
     pattern = re.escape(squash(tr("plan_buys_text", lang, lowered="@", out=out)))
     assert re.match(squash(tr("plan_total", lang)) + r"\d+–\d+.{3,30}?"
                     + pattern.replace("@", r"\d+"), total), total[:120]
-    assert squash(tr("plan_counted_twice", lang)) in text
+    assert (squash(tr("plan_counted_twice", lang)) in text) == twice
