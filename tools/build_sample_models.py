@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from workbench.analysis.attack.attackers import DEFAULT_ATTACKERS
 from workbench.model.conditions import Condition
 from workbench.model.defaults import IMPACT_CATEGORIES, default_risk_settings
 from workbench.model.entities import (
@@ -62,6 +63,8 @@ ATTACKERS = {
                         "A B2B partner with legitimate API access that uses more data than "
                         "agreed."),
 }
+#: Vectors each profile can use where it starts: the analysis defaults' (attackers.py).
+_DEFAULT_VECTORS = {a.id: a.vectors for a in DEFAULT_ATTACKERS}
 INTERNET_RULE = {"any": [{"attr": "properties.internet_exposed", "op": "eq", "value": True},
                          {"attr": "zone.kind", "op": "eq", "value": "public_internet"}]}
 
@@ -137,7 +140,8 @@ class Builder:
             id=ident, name=name, description=description or default_description,
             capability=default_capability if capability is None else capability,
             entry_elements=list(entries),
-            entry_rule=Condition.model_validate(rule) if rule else None))
+            entry_rule=Condition.model_validate(rule) if rule else None,
+            vectors=list(_DEFAULT_VECTORS[ident])))
 
     def target(self, element: str, kind: str, name: str) -> None:
         self.targets.append(Target(id=self._new_id(f"t-{kind}-{element}"), element=element,

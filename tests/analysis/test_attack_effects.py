@@ -131,20 +131,24 @@ def test_eavesdropping_is_no_foothold():
 
 
 def test_a_data_target_is_reached_by_exposure_from_where_the_attacker_can_try():
-    """P(data target) = P(control) + (P(attempt) - P(control)) z, z the exposure chance."""
+    """P(data target) = P(control) + (P(attempt) - P(control)) z, z the exposure chance.
+
+    The implant's only exposure threat is physical (data read from a lost or explanted
+    device): the hospital insider, who has physical access, is the attacker it counts for.
+    """
     from workbench.analysis.attack.engine import prepare_runs
     from workbench.analysis.attack.targets import HEALTH_DATA, PATIENT_SAFETY
 
     model = load_model(CARDIAC)
-    graph, runs, _ = prepare_runs(model, attackers=["proximate-radio"], samples=4096,
+    graph, runs, _ = prepare_runs(model, attackers=["hospital-insider"], samples=4096,
                                   exact_for=list(range(len(model.components))))
     run = runs[0]
     icd = graph.index["icd"]
     control = target_reach(run, icd, PATIENT_SAFETY)[0]
     data = target_reach(run, icd, HEALTH_DATA)[0]
     z = float(run.graph.expose_p[icd])
-    attempt = attempt_probabilities(model, attackers=["proximate-radio"],
-                                    samples=4096)["proximate-radio"]["icd"]
+    attempt = attempt_probabilities(model, attackers=["hospital-insider"],
+                                    samples=4096)["hospital-insider"]["icd"]
     assert z > 0 and data > control
     assert data == pytest.approx(control + (attempt - control) * z, abs=1e-9)
 

@@ -154,7 +154,8 @@ def _plain_evidence(risks, levels, catalog):
                                                  cost_units(ctype.cost))
                                   ).elements.add(inst.element)
         evidence.setdefault(inst.element, []).append(
-            ThreatEvidence(inst.key, q, in_place, tuple(options), frozenset(effects)))
+            ThreatEvidence(inst.key, q, in_place, tuple(options), frozenset(effects),
+                           risk.threat_type.vector if risk.threat_type is not None else None))
     return evidence, candidates
 
 

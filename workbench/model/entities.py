@@ -7,7 +7,7 @@ byte for byte (the writer drops ``None`` values).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     Field,
@@ -225,6 +225,11 @@ class AttackerProfile(Strict):
     entry_elements: list[Identifier] = Field(default_factory=list)
     entry_rule: Condition | None = None
     enabled: bool = True
+    #: Attack vectors this attacker can use where it starts (catalog threat ``vector``:
+    #: physical, local, adjacent, network). Empty: every vector. Threats on other vectors
+    #: do not count for it (docs/attack-paths.md, "Vectors per attacker").
+    vectors: list[Literal["physical", "local", "adjacent", "network"]] = Field(
+        default_factory=list)
 
 
 class Target(Strict):

@@ -24,6 +24,7 @@ def _rule(data: dict[str, Any]) -> Condition:
 DEFAULT_ATTACKERS: tuple[AttackerProfile, ...] = (
     AttackerProfile(
         id="remote-internet", name="Remote internet attacker", capability=0.6,
+        vectors=["network"],
         description="Criminal group or state actor acting from abroad over the internet.",
         entry_rule=_rule({"any": [
             {"attr": "properties.internet_exposed", "op": "eq", "value": True},
@@ -31,6 +32,7 @@ DEFAULT_ATTACKERS: tuple[AttackerProfile, ...] = (
             {"attr": "zone.kind", "op": "eq", "value": "public_internet"}]})),
     AttackerProfile(
         id="proximate-radio", name="Proximate radio attacker", capability=0.5,
+        vectors=["adjacent", "network"],
         description="Someone within radio range of the patient or the ward (BLE, implant RF, "
                     "Wi-Fi, NFC).",
         entry_rule=_rule({"any": [
@@ -40,6 +42,7 @@ DEFAULT_ATTACKERS: tuple[AttackerProfile, ...] = (
              "value": ["ble", "implant-rf", "wifi-home", "wifi-hospital", "nfc", "lpwan"]}]})),
     AttackerProfile(
         id="malicious-app", name="Malicious mobile app", capability=0.4,
+        vectors=["local", "network"],
         description="An app installed on the patient's or clinician's phone or tablet.",
         entry_rule=_rule({"any": [
             {"attr": "properties.user_installable_apps", "op": "eq", "value": True},
@@ -47,6 +50,7 @@ DEFAULT_ATTACKERS: tuple[AttackerProfile, ...] = (
             {"attr": "stencil", "op": "in", "value": ["smartphone", "tablet", "app-store"]}]})),
     AttackerProfile(
         id="supply-chain", name="Compromised vendor or supply chain", capability=0.7,
+        vectors=["network", "local"],
         description="A vendor's update, remote-support or cloud channel turned against users.",
         entry_rule=_rule({"any": [
             {"attr": "tags", "op": "contains", "value": "update"},
@@ -54,6 +58,7 @@ DEFAULT_ATTACKERS: tuple[AttackerProfile, ...] = (
              "value": ["firmware-update-server", "vendor-device-cloud", "app-store"]}]})),
     AttackerProfile(
         id="hospital-insider", name="Hospital insider", capability=0.5,
+        vectors=["physical", "local", "adjacent", "network"],
         description="Staff member, contractor or visitor with access to hospital premises.",
         entry_rule=_rule({"all": [
             {"attr": "zone.kind", "op": "in",
@@ -61,6 +66,7 @@ DEFAULT_ATTACKERS: tuple[AttackerProfile, ...] = (
             {"attr": "layer", "op": "in", "value": ["thing", "gateway"]}]})),
     AttackerProfile(
         id="partner-insurer", name="Curious partner or insurer", capability=0.3,
+        vectors=["network"],
         description="A B2B partner or insurer with legitimate API access, going beyond it.",
         entry_rule=_rule({"any": [
             {"attr": "tags", "op": "contains", "value": "partner"},

@@ -191,7 +191,7 @@ def prepare_runs(model: ThreatModel, catalog=None, *, risks: list | None = None,
         if not idx:
             notes.append(f"attacker {profile.id!r} has no entry point in this model")
             continue
-        sg = step_graph(graph, idx, profile.capability)
+        sg = step_graph(graph.for_vectors(profile.vectors), idx, profile.capability)
         solver = Solver(sg)
         run_seed = [seed, i]
         wanted = list(exact_for or [])

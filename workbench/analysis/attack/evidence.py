@@ -55,6 +55,9 @@ class ThreatEvidence:
     #: What the threat does to the attacker's position (catalog ``effect``): ``control``
     #: moves the attacker on, ``expose`` reaches data targets, ``deny`` availability ones.
     effects: frozenset[str] = CONTROL_ONLY
+    #: How the attacker must reach the element (catalog ``vector``); None: a custom threat
+    #: with no catalog type, counted for every attacker.
+    vector: str | None = None
 
     def residual(self, extra: Iterable[str] = ()) -> float:
         """Success chance with controls in place plus the candidates named in ``extra``."""
@@ -101,15 +104,29 @@ def combine(probabilities: Iterable[float]) -> float:
     return 1.0 - miss
 
 
+#: The access vectors an attacker profile may be limited to (the CVSS attack vector). A
+#: threat on another vector (supply_chain, insider, accidental) counts for every attacker.
+ACCESS_VECTORS = frozenset({"physical", "local", "adjacent", "network"})
+
+
+def usable(threat: ThreatEvidence, vectors: frozenset[str] | None) -> bool:
+    """Whether an attacker limited to ``vectors`` (None: every vector) can use ``threat``."""
+    return (vectors is None or threat.vector not in ACCESS_VECTORS
+            or threat.vector in vectors)
+
+
 def element_probability(threats: list[ThreatEvidence], extra: Iterable[str] = (),
-                        effect: str = CONTROL) -> float:
+                        effect: str = CONTROL, vectors: frozenset[str] | None = None
+                        ) -> float:
     """The element's ``effect`` works as well as its easiest threat with that effect.
 
     Not a noisy-OR: catalog threats on one element overlap heavily (same weakness seen
     from several angles), and combining a dozen of them as independent saturates at 1.
+    ``vectors``: only threats an attacker limited to these vectors can use count.
     """
     chosen = tuple(extra)
-    return max((t.residual(chosen) for t in threats if effect in t.effects), default=0.0)
+    return max((t.residual(chosen) for t in threats
+                if effect in t.effects and usable(t, vectors)), default=0.0)
 
 
 def property_weaknesses(component: Component | None, flow: Flow | None) -> list[str]:
@@ -200,6 +217,7 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
     candidates: dict[str, Candidate] = {}
     chance: dict[int, float] = {}
     type_effects: dict[int, frozenset[str]] = {}
+    type_vector: dict[int, str | None] = {}
     offered: dict[str, list[tuple[str, float, str, float]]] = {}
     for risk in risks:
         if not risk.counted:
@@ -209,8 +227,11 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
             effects = type_effects.get(id(ttype))
             if effects is None:
                 effects = type_effects[id(ttype)] = ttype.effects
+                type_vector[id(ttype)] = getattr(ttype, "vector", None)
+            vector = type_vector[id(ttype)]
         else:
             effects = effects_from_stride(risk.instance.stride)
+            vector = None
         if not effects:
             continue  # repudiation, accidents: no change to the attacker's position
         inst = risk.instance
@@ -255,5 +276,5 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
                     cand = candidates[cid] = Candidate(cid, f"{title} on {element}", cost)
                 cand.elements.add(element)
         evidence.setdefault(element, []).append(
-            ThreatEvidence(inst.key, q, in_place, tuple(options), frozenset(effects)))
+            ThreatEvidence(inst.key, q, in_place, tuple(options), frozenset(effects), vector))
     return evidence, candidates

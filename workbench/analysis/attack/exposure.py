@@ -63,7 +63,7 @@ def attempt_probabilities(model: ThreatModel, risks: list, likelihood_levels: tu
         idx = [graph.index[e] for e in entries.get(profile.id, []) if e in graph.index]
         if not idx:
             continue
-        sg = step_graph(graph, idx, profile.capability)
+        sg = step_graph(graph.for_vectors(profile.vectors), idx, profile.capability)
         n, total = graph.size, sg.n
         # holds[x]: chance (best single way) the attacker holds node x of the step graph;
         # nodes past the components are the engine's helper nodes, the last the attacker.

@@ -25,6 +25,7 @@ import numpy as np
 
 from workbench.analysis.attack.evidence import _WEAKNESS as WEAKNESS
 from workbench.analysis.attack.evidence import (
+    ACCESS_VECTORS,
     CONTROL,
     DENY,
     EXPOSE,
@@ -33,6 +34,7 @@ from workbench.analysis.attack.evidence import (
     EdgeEvidence,
     element_probability,
     property_weaknesses,
+    usable,
 )
 from workbench.model.threat_model import ThreatModel
 
@@ -63,6 +65,62 @@ class AttackGraph:
     #: Per element: a broadcast medium (a radio network segment): whoever is in range is
     #: on it. None: no element is.
     broadcast: np.ndarray | None = None
+    #: Elements with a threat some attacker may be unable to use (physical, local or
+    #: adjacent vector) -> their property-fallback miss chance (used when none of their
+    #: control threats is usable). See :meth:`for_vectors`.
+    restrictable: dict[str, float] = field(default_factory=dict)
+    #: Candidate controls in place in this copy (cumulative over :meth:`with_controls`).
+    chosen: tuple[str, ...] = ()
+    #: Per element: miss chance of the attacker's *entry* step (its own vectors only);
+    #: None: ``node_miss``. Set on the views :meth:`for_vectors` returns.
+    entry_miss: np.ndarray | None = None
+
+    def for_vectors(self, vectors: Iterable[str] | None) -> AttackGraph:
+        """This graph as seen by an attacker limited to ``vectors`` (None or empty: all).
+
+        Where it starts (the entry step) only threats on its own vectors count. Once it
+        holds an element, acting on a neighbour is an adjacent or network step, so those
+        two vectors count from then on besides its own; physical and local threats count
+        only for attackers that have those vectors (docs/attack-paths.md, "Vectors per
+        attacker"). An element none of whose control threats is usable falls back on its
+        properties, as if no threat were recorded (recording a physical threat never makes
+        an element safer for a remote attacker). Views are cached per graph.
+        """
+        entry = frozenset(vectors or ()) or None
+        if entry is None or entry >= ACCESS_VECTORS or not self.restrictable:
+            return self
+        inner = inner_vectors(entry)
+        cache = self.__dict__.setdefault("_views", {})
+        view = cache.get(entry)
+        if view is not None:
+            return view
+        node_miss = self.node_miss.copy()
+        flow_miss = self.flow_miss.copy()
+        entry_miss = self.node_miss.copy()
+        expose_miss = self.effect_miss(EXPOSE).copy()
+        deny_miss = self.effect_miss(DENY).copy()
+        flow_index = self.flow_index
+        chosen = self.chosen
+        for element, fallback in self.restrictable.items():
+            threats = self.evidence[element]
+            controls = _controls(threats)
+            if element in self.index:
+                i = self.index[element]
+                if inner is not None:
+                    expose_miss[i] = 1.0 - element_probability(threats, chosen, EXPOSE, inner)
+                    deny_miss[i] = 1.0 - element_probability(threats, chosen, DENY, inner)
+                if controls:
+                    node_miss[i] = _usable_miss(threats, chosen, inner, fallback)
+                    entry_miss[i] = _usable_miss(threats, chosen, entry, fallback)
+            elif controls and element in flow_index:
+                flow_miss[flow_index[element]] = _usable_miss(threats, chosen, inner, fallback)
+        view = AttackGraph(self.nodes, self.index, self.layers, self.flows, self.raw_src,
+                           self.raw_dst, self.raw_flow, node_miss, flow_miss, self.evidence,
+                           self.self_loops, self.dangling, expose_miss, deny_miss,
+                           self.broadcast, self.restrictable, chosen, entry_miss)
+        view.__dict__["flow_index"] = flow_index
+        cache[entry] = view
+        return view
 
     def effect_miss(self, effect: str) -> np.ndarray:
         """Per-element miss chance of a non-moving effect (``expose`` or ``deny``)."""
@@ -105,7 +163,8 @@ class AttackGraph:
         copy = AttackGraph(self.nodes, self.index, self.layers, self.flows, self.raw_src,
                            self.raw_dst, self.raw_flow, node_miss, flow_miss, self.evidence,
                            self.self_loops, self.dangling, expose_miss, deny_miss,
-                           self.broadcast)
+                           self.broadcast, self.restrictable,
+                           tuple(dict.fromkeys(self.chosen + chosen)))
         copy.__dict__["flow_index"] = flow_index  # same flows: share the lookup
         return copy
 
@@ -241,6 +300,30 @@ def _controls(threats) -> bool:
     return any(CONTROL in t.effects for t in threats)
 
 
+#: Vectors an attacker gains by holding an element: it is on a link to its neighbours.
+NEIGHBOUR_VECTORS = frozenset({"adjacent", "network"})
+#: Threat vectors that some attacker profile may lack from a held element on.
+_RESTRICTABLE = frozenset({"physical", "local", "adjacent"})
+
+
+def inner_vectors(vectors: Iterable[str] | None) -> frozenset[str] | None:
+    """Vectors an attacker limited to ``vectors`` can use once it holds an element (its own
+    plus adjacent and network); None: every vector."""
+    own = frozenset(vectors or ())
+    if not own:
+        return None
+    inner = own | NEIGHBOUR_VECTORS
+    return None if inner >= ACCESS_VECTORS else inner
+
+
+def _usable_miss(threats, chosen: tuple[str, ...], vectors: frozenset[str] | None,
+                 fallback: float) -> float:
+    """Miss chance of control from the threats usable with ``vectors`` (else ``fallback``)."""
+    if not any(CONTROL in t.effects and usable(t, vectors) for t in threats):
+        return fallback
+    return 1.0 - element_probability(threats, chosen, CONTROL, vectors)
+
+
 def _miss_of(weaknesses: list[str], base: float) -> float:
     miss = 1.0 - base
     for w in weaknesses:
@@ -287,8 +370,11 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
     node_miss = np.empty(len(nodes))
     expose_miss = np.ones(len(nodes))
     deny_miss = np.ones(len(nodes))
+    restrictable: dict[str, float] = {}
     for i, comp in enumerate(comps):
         threats = evidence.get(comp.id)
+        if threats and any(t.vector in _RESTRICTABLE for t in threats):
+            restrictable[comp.id] = _miss_of(property_weaknesses(comp, None), P_BASE)
         if threats:
             expose_miss[i] = 1.0 - element_probability(threats, (), EXPOSE)
             deny_miss[i] = 1.0 - element_probability(threats, (), DENY)
@@ -305,11 +391,17 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
     add_s, add_d, add_f = src.append, dst.append, via_flow.append
     for k, flow in enumerate(model.flows):
         threats = evidence.get(flow.id)
+        fallback = None
+        if threats and any(t.vector in _RESTRICTABLE for t in threats):
+            fallback = restrictable[flow.id] = _miss_of(
+                [w for w in property_weaknesses(None, flow) if w in FLOW_CONTROL_WEAKNESSES],
+                0.0)
         if threats and _controls(threats):
             flow_miss[k] = 1.0 - element_probability(threats)
         else:
-            flow_miss[k] = _miss_of([w for w in property_weaknesses(None, flow)
-                                     if w in FLOW_CONTROL_WEAKNESSES], 0.0)
+            flow_miss[k] = fallback if fallback is not None else _miss_of(
+                [w for w in property_weaknesses(None, flow) if w in FLOW_CONTROL_WEAKNESSES],
+                0.0)
         s = index.get(flow.source)
         t = index.get(flow.target)
         if s is None or t is None:
@@ -341,7 +433,7 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
     return AttackGraph(nodes, index, layers, flows, np.asarray(src, dtype=np.int64),
                        np.asarray(dst, dtype=np.int64), np.asarray(via_flow, dtype=np.int64),
                        node_miss, flow_miss, evidence, loops, dangling, expose_miss,
-                       deny_miss, broadcast)
+                       deny_miss, broadcast, restrictable)
 
 
 def _scale(miss: np.ndarray, capability: float) -> np.ndarray:
@@ -365,7 +457,8 @@ def entry_chances(graph: AttackGraph, entries: np.ndarray, capability: float) ->
         return np.zeros(entries.size)
     certain = (graph.broadcast[entries] if graph.broadcast is not None
                else np.zeros(entries.size, dtype=bool))
-    return np.where(certain, 1.0, _scale(graph.node_miss[entries], capability))
+    miss = graph.node_miss if graph.entry_miss is None else graph.entry_miss
+    return np.where(certain, 1.0, _scale(miss[entries], capability))
 
 
 def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) -> StepGraph:

@@ -20,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from workbench.analysis.attack.evidence import CONTROL, DENY, EXPOSE, Candidate
-from workbench.analysis.attack.graph import AttackGraph, step_graph
+from workbench.analysis.attack.evidence import CONTROL, DENY, EXPOSE, Candidate, usable
+from workbench.analysis.attack.graph import AttackGraph, inner_vectors, step_graph
 from workbench.analysis.attack.plan import MAX_EXACT, MAX_STEPS, plan_controls
 from workbench.analysis.attack.probability import Solution
 from workbench.analysis.attack.targets import TargetSpec
@@ -228,7 +228,7 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
     state: State = []
     for k, run in enumerate(runs):
         idx = [graph.index[e] for e in run.entries]
-        sg = step_graph(g2, idx, run.profile.capability)
+        sg = step_graph(g2.for_vectors(run.profile.vectors), idx, run.profile.capability)
         p = sg.p
         core_p = run.solver.extend(p)[run.solver.c_edge]
         key = b"".join(x.tobytes() for x in (p, sg.expose_p, sg.deny_p) if x is not None)
@@ -313,14 +313,20 @@ class _Row:
     factor: dict[str, float]  # candidate -> its (1 - effectiveness) on this threat
 
 
-def _table(pool: list[Candidate], graph: AttackGraph) -> dict[str, list[_Row]]:
+def _table(pool: list[Candidate], graph: AttackGraph, runs=()) -> dict[str, list[_Row]]:
     """Per element of the pool, its threats with each candidate's factor (computed once;
-    candidate sets are never copied per threat)."""
+    candidate sets are never copied per threat). Threats no analysed attacker can use
+    (their vector, ``AttackGraph.for_vectors``) are left out: they never lower a step."""
     ids = {c.id for c in pool}
+    sets = [inner_vectors(r.profile.vectors) for r in runs]
+    anyone: frozenset[str] | None = (
+        None if not sets or any(v is None for v in sets) else frozenset().union(*sets))
     table: dict[str, list[_Row]] = {}
     for e in sorted({e for c in pool for e in c.elements}):
         rows = []
         for t in graph.evidence.get(e) or []:
+            if not usable(t, anyone):
+                continue
             base = t.probability * t.in_place
             factor: dict[str, float] = {}
             for cid, eff in t.options:
@@ -629,7 +635,7 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     base = base_per.max(axis=0)
     pool, weight = _relevant(graph, runs, sorted({graph.index[s.element] for s, p in zip(
         specs, base, strict=True) if p > threshold}), candidates)
-    table = _table(pool, graph)
+    table = _table(pool, graph, runs)
     index = _effect_index(table)
     matter = {c.id: _can_matter(c, table, index) for c in pool
               if not isinstance(c, FleetCandidate)}
