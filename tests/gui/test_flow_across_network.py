@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
 
-from tests.gui.helpers import drag
+from tests.gui.helpers import drag, vp
 from workbench.gui.pickers import MultiChoiceButton
 from workbench.model import edits
 
@@ -79,3 +80,23 @@ def test_drawing_onto_a_network_card_then_onward_works_as_before(qtbot, make_win
     drag(qtbot, window, hop, cloud.scene_rect().center())
     assert [f.via for f in _flows(window, "pump", "lte")] == [[]]
     assert [f.via for f in _flows(window, "lte", "vcloud")] == [[]]
+
+
+def test_the_route_is_announced_while_dragging(qtbot, make_window, tiny_path):
+    """Before the mouse is released the status bar says which network the flow will take."""
+    window = make_window(tiny_path)
+    scene = window.scene
+    pump, cloud = scene.elements["pump"], scene.elements["vcloud"]
+    start = pump.mapToScene(pump.handle_rect().center())
+    end = cloud.scene_rect().center()
+    _place(window, "lte", (start + end) / 2)
+    _place(window, "ble", QPointF(start.x(), start.y() + 600))
+    viewport = window.view.viewport()
+    a, b = vp(window, start), vp(window, end)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    QTest.mouseMove(viewport, a + (b - a) / 4)  # short of the LTE card: nothing to say
+    assert "Cellular LTE" not in window.statusBar().currentMessage()
+    QTest.mouseMove(viewport, b)
+    assert "goes via Cellular LTE" in window.statusBar().currentMessage()
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+    assert [f.via for f in _flows(window, "pump", "vcloud")] == [["lte"]]

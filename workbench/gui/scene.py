@@ -83,6 +83,7 @@ class DiagramScene(QGraphicsScene):
         self._model: ThreatModel | None = None
         self._connect_from: ElementItem | None = None
         self._rubber: QGraphicsLineItem | None = None
+        self._preview_via: list[str] = []  # networks the flow being dragged would go through
         self._press_positions: dict[str, QPointF] = {}
         self._zone_drags: dict[str, tuple[ZoneItem, dict[str, QPointF]]] = {}
         self._highlight: set[str] | None = None
@@ -483,6 +484,7 @@ class DiagramScene(QGraphicsScene):
         if self._rubber is not None:
             line = self._rubber.line()
             self._rubber.setLine(QLineF(line.p1(), event.scenePos()))
+            self._preview_route(QLineF(line.p1(), event.scenePos()))
             event.accept()
             return
         super().mouseMoveEvent(event)
@@ -505,6 +507,7 @@ class DiagramScene(QGraphicsScene):
             start = self._rubber.line().p1()
             self.removeItem(self._rubber)
             self._rubber = None
+            self._preview_via = []
             source, self._connect_from = self._connect_from, None
             target = self._drop_target(event.scenePos(), source)
             if target is not None and source is not None and target is not source:
@@ -532,6 +535,25 @@ class DiagramScene(QGraphicsScene):
         if moved:
             self.doc.apply(QCoreApplication.translate("DiagramScene", "Move"),
                            edits.move_elements, moved)
+
+    def _preview_route(self, segment: QLineF) -> None:
+        """While a flow is dragged, say which network cards it would go through (said only
+        when that changes, so the status bar does not flicker)."""
+        source = self._connect_from
+        under = self._element_at(segment.p2())
+        if source is None or Layer.NETWORK in (source.comp.layer,
+                                               under.comp.layer if under else None):
+            via = []
+        else:
+            ends = {source.item_id} | ({under.item_id} if under else set())
+            via = self.networks_across(segment, ends)
+        if via == self._preview_via:
+            return
+        self._preview_via = via
+        names = " → ".join(self.elements[n].comp.name for n in via)
+        self.message.emit(QCoreApplication.translate(
+            "DiagramScene", "Release on a card: the flow goes via %1").replace("%1", names)
+            if via else "")
 
     def networks_across(self, segment: QLineF, ends: set[str]) -> list[str]:
         """Network cards the straight ``segment`` crosses (its rectangle touched), in the

@@ -73,4 +73,6 @@ FR = {
     "Select three or more cards to distribute them":
         "Sélectionnez au moins trois cartes pour les répartir",
     "Distribute": "Répartir",
+    "Release on a card: the flow goes via %1":
+        "Relâchez sur une carte : le flux passera par %1",
 }

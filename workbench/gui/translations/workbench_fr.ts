@@ -343,48 +343,53 @@
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="407" />
+        <location filename="../scene.py" line="408" />
         <source>Drag a rectangle around the elements of the zone (Esc cancels)</source>
         <extracomment>a status-bar message (e.g. why a connection was refused) a trust zone was drawn with the zone tool (its id): the window lets the analyst name it the zone tool was armed or disarmed</extracomment>
         <translation>Tracez un rectangle autour des éléments de la zone (Échap pour annuler)</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="416" />
+        <location filename="../scene.py" line="417" />
         <source>Too small for a trust zone: drag a larger rectangle</source>
         <translation>Trop petit pour une zone de confiance : tracez un rectangle plus grand</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="421" />
+        <location filename="../scene.py" line="422" />
         <source>Trust zone %1</source>
         <translation>Zone de confiance %1</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="424" />
+        <location filename="../scene.py" line="425" />
         <source>Draw trust zone</source>
         <translation>Tracer une zone</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="533" />
+        <location filename="../scene.py" line="536" />
         <source>Move</source>
         <translation>Déplacer</translation>
     </message>
     <message>
         <location filename="../scene.py" line="554" />
+        <source>Release on a card: the flow goes via %1</source>
+        <translation>Relâchez sur une carte : le flux passera par %1</translation>
+    </message>
+    <message>
+        <location filename="../scene.py" line="576" />
         <source>Connect</source>
         <translation>Relier</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="561" />
+        <location filename="../scene.py" line="583" />
         <source>Flow routed via %1 (the network card it crossed; change it in the inspector)</source>
         <translation>Flux acheminé via %1 (la carte réseau traversée ; modifiable dans l'inspecteur)</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="575" />
+        <location filename="../scene.py" line="597" />
         <source>Placed in its layer's swimlane</source>
         <translation>Placé dans le couloir de sa couche</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="582" />
+        <location filename="../scene.py" line="604" />
         <source>Add element</source>
         <translation>Ajouter un élément</translation>
     </message>
