@@ -8,13 +8,12 @@ typed: it is the user's own wording, not the product's.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from workbench.model.errors import ModelError, Problem, format_loc
+from workbench.report.datatable import load_table
 
 DATA_FILE = Path(__file__).with_name("functions-fr.json")
 
@@ -28,13 +27,7 @@ class FunctionTable(BaseModel):
 
 @cache
 def load_functions(path: Path = DATA_FILE) -> dict[str, str]:
-    try:
-        table = FunctionTable.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except ValidationError as exc:
-        raise ModelError([Problem(format_loc(tuple(e["loc"])), e["msg"])
-                          for e in exc.errors()], str(path)) from None
-    except (OSError, ValueError) as exc:
-        raise ModelError([Problem("$", str(exc))], str(path)) from None
+    table = load_table(path, FunctionTable)
     return {key.strip().lower(): value for key, value in table.functions.items()}
 
 

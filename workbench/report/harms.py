@@ -9,13 +9,12 @@ the generic tier, never to English.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from workbench.model.errors import ModelError, Problem, format_loc
+from workbench.report.datatable import load_table
 
 DATA_FILE = Path(__file__).with_name("harms-fr.json")
 
@@ -35,14 +34,7 @@ class HarmTable(BaseModel):
 
 @cache
 def load_harms(path: Path = DATA_FILE) -> HarmTable:
-    try:
-        return HarmTable.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except ValidationError as exc:
-        raise ModelError([Problem(format_loc(tuple(e["loc"])), e["msg"])
-                          for e in exc.errors()], str(path)) from None
-    except (OSError, ValueError) as exc:
-        raise ModelError([Problem("$", str(exc))], str(path)) from None
-
+    return load_table(path, HarmTable)
 
 def french_harm(catalog_id: str, english: str) -> str:
     """The French harm of a catalog threat, "" when unknown or stale (English changed)."""
