@@ -297,6 +297,12 @@ class ModelIndex:
                         if element != receiver:
                             self.carries_to_safety.setdefault(element, fn)
         self.scope = {c.id: element_scope(c, self.stencils) for c in model.components}
+        #: Components that serve one person at a time (stencil tag ``single_user``: a
+        #: patient's device or phone, a home hub, one clinician's workstation): what an
+        #: attack on one of them takes or stops is that one person's data or work.
+        self.single_user = {c.id for c in model.components
+                            if SINGLE_USER_TAG in getattr(self.stencils.get(c.stencil),
+                                                          "tags", ())}
 
     def adjustments_holding(self, element_id: str, catalog: Catalog,
                             index: FactIndex) -> list[LikelihoodAdjustment]:
@@ -378,6 +384,10 @@ def safety_role(ix: ModelIndex, element: Component | Flow | None
     return None
 
 
+#: Stencil tag of an element serving one person at a time (docs/risk-model.md, "One
+#: person at a time").
+SINGLE_USER_TAG = "single_user"
+
 #: Beginnings of the patient-safety reasons given when an attack acts on the function.
 DIRECT_HARM_REASONS = ("acts on the safety-critical function",
                        "can alter commands to the safety-critical function")
@@ -419,6 +429,7 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
     stride = {Stride(s) for s in (threat.stride if threat else inst.stride)}
     needs = sorted({n for s in stride for n in _NEED_BY_STRIDE.get(s, ())})
     role = safety_role(ix, element)
+    one_person = element is not None and element.id in ix.single_user
     impact: dict[str, int] = {}
     reasons: dict[str, str] = {}
     for cat in cats:
@@ -448,6 +459,10 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
               and value > below_top):
             value, why = below_top, (f"{why}; one step below the top: a {threat.vector} "
                                      "attack takes one device's data at a time")
+        elif one_person and value > below_top:
+            value, why = below_top, (f"{why}; one step below the top: it serves one person, "
+                                     "so an attack on it takes or stops one person's data or "
+                                     "work")
         if not value:
             continue
         impact[cat] = value
@@ -724,6 +739,10 @@ def judge_fleet_and_directness(model: ThreatModel, risks: list[ThreatRisk],
     comps = model.components_by_id()
     flows = {f.id: f for f in model.flows}
     targets = {t.element for t in model.targets if t.kind == "patient_safety"}
+    # one person's device or seat: the catalog's "many patients" needs a reason of its
+    # own here (open services swept, a fleet manager), the spread is the network's threat
+    single_user = {c.id for c in model.components
+                   if SINGLE_USER_TAG in getattr(stencils.get(c.stencil), "tags", ())}
 
     def manager(cid: str) -> bool:
         comp = comps.get(cid)
@@ -744,7 +763,7 @@ def judge_fleet_and_directness(model: ThreatModel, risks: list[ThreatRisk],
         risk.mass_harm, risk.mass_harm_reason = False, ""
         if ttype is None or not ttype.patient_safety:
             continue
-        if ttype.mass_harm:
+        if ttype.mass_harm and element not in single_user:
             risk.mass_harm = True
             risk.mass_harm_reason = "catalog: one attack reaches many patients"
             continue

@@ -133,6 +133,7 @@ class _RunKeys:
             key = self.memo.element_number((
                 kind, element_layer(self.model, element_id, ix),
                 safety_role(ix, element), ix.scope.get(element_id),
+                element_id in ix.single_user,
                 tuple(self._asset(a.id, a) for a in assets),
                 tuple(a.id for a in ix.own_assets.get(element_id, [])),
                 tuple(self._adjustment_pos[id(a)] for a in holding),
