@@ -71,7 +71,7 @@ else:  # the stages of the incremental diff, one by one
     out["reanalyse_b"] = time.perf_counter() - t
     t = time.perf_counter()
     for s in (sa, sb):
-        diff.attack_from_evidence(s.result.model, s.evidence, s.stencils)
+        diff.attack_from_evidence(s.result.model, s.evidence, s.stencils, s.graph)
     out["attack_both"] = time.perf_counter() - t
     out["stats"] = sb.stats
 print(json.dumps(out))

@@ -38,8 +38,11 @@ def _check(old: ThreatModel, new: ThreatModel) -> incremental.Snapshot:
     snap = incremental.reanalyse(incremental.analyse(old), new)
     full = analyze(new)
     _same(snap.result, full)
-    assert diff.attack_from_evidence(snap.result.model, snap.evidence) == diff._attack_risk(
-        full.model, full.threats)
+    whole = diff._attack_risk(full.model, full.threats)
+    assert diff.attack_from_evidence(snap.result.model, snap.evidence) == whole
+    # The diff's path: the exposure stage's graph (and its cached per-attacker views).
+    assert diff.attack_from_evidence(snap.result.model, snap.evidence, snap.stencils,
+                                     snap.graph) == whole
     return snap
 
 

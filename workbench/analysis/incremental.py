@@ -34,6 +34,7 @@ from typing import Any
 from workbench.analysis.attack.engine import _gc_paused
 from workbench.analysis.attack.evidence import EdgeEvidence, evidence_from_risks
 from workbench.analysis.attack.exposure import Exposure, element_exposure
+from workbench.analysis.attack.graph import AttackGraph, build_graph
 from workbench.analysis.catalog import Catalog, default_catalog
 from workbench.analysis.pipeline import AnalysisResult
 from workbench.analysis.risk import Scales, ThreatRisk, assess
@@ -56,6 +57,9 @@ class Snapshot:
     exposure: dict[str, Exposure]
     catalog: Catalog
     stencils: StencilLibrary
+    #: The attack graph of ``evidence``: exposure's, shared with the diff's attack figures
+    #: (one build, and the per-attacker views it caches, per version).
+    graph: AttackGraph
     #: What the run re-evaluated: elements, instances, and "full" with the reason.
     stats: dict[str, Any] = field(default_factory=dict)
 
@@ -128,7 +132,8 @@ def _finish(model: ThreatModel, catalog: Catalog, stencils: StencilLibrary,
         evidence, _ = evidence_from_risks(base_list, levels)
     else:
         evidence = _evidence(base_list, rescored, reuse, levels)
-    exposure = element_exposure(merged, base_list, levels, stencils, evidence=evidence)
+    graph = build_graph(merged, evidence, stencils)
+    exposure = element_exposure(merged, base_list, levels, stencils, graph=graph)
     # Risk after exposure: version 1's unless rescored or the element's exposure moved.
     if reuse is None:
         final_kept = [False] * len(threats)
@@ -146,7 +151,7 @@ def _finish(model: ThreatModel, catalog: Catalog, stencils: StencilLibrary,
     stats = {"instances": sum(1 for k in final_kept if not k),
              "base_instances": sum(1 for k in kept if not k)}
     return Snapshot(model, result, matches, base, evidence, exposure, catalog, stencils,
-                    stats)
+                    graph, stats)
 
 
 def _global_change(old: ThreatModel, new: ThreatModel) -> str | None:

@@ -154,23 +154,27 @@ def prepare_runs(model: ThreatModel, catalog=None, *, risks: list | None = None,
                  seed: int = 0, exact_for: list[int] | None = None,
                  exact_limit: int = EXACT_LIMIT, notes: list[str] | None = None,
                  candidates: dict[str, Candidate] | None = None,
-                 timings: dict[str, float] | None = None
+                 timings: dict[str, float] | None = None,
+                 graph: AttackGraph | None = None
                  ) -> tuple[AttackGraph, list[AttackerRun], list[str]]:
     """Evidence -> graph -> one solved run per attacker (the common first stage).
 
     ``exact_for``: component indices to try exactly (with their attempt nodes);
-    ``candidates``: filled with the fundable controls found with the evidence.
+    ``candidates``: filled with the fundable controls found with the evidence;
+    ``graph``: ``build_graph(model, evidence, stencils)`` when the caller has it (the
+    diff shares it with the exposure stage).
     """
     notes = [] if notes is None else notes
     timings = {} if timings is None else timings
     clock = time.perf_counter()
     stencils = stencils or default_stencils()
-    if evidence is None:
-        evidence, found = _evidence(model, catalog, risks, stencils,
-                                    want_candidates=candidates is not None)
-        if candidates is not None:
-            candidates.update(found)
-    graph = build_graph(model, evidence, stencils)
+    if graph is None:
+        if evidence is None:
+            evidence, found = _evidence(model, catalog, risks, stencils,
+                                        want_candidates=candidates is not None)
+            if candidates is not None:
+                candidates.update(found)
+        graph = build_graph(model, evidence, stencils)
     if graph.self_loops:
         notes.append(f"{graph.self_loops} flow(s) from an element to itself ignored")
     if graph.dangling:

@@ -26,7 +26,7 @@ import numpy as np
 
 from workbench.analysis.attack.attackers import attacker_profiles, resolve_entries
 from workbench.analysis.attack.evidence import EdgeEvidence, evidence_from_risks
-from workbench.analysis.attack.graph import build_graph, step_graph
+from workbench.analysis.attack.graph import AttackGraph, build_graph, step_graph
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
 
@@ -42,18 +42,22 @@ class Exposure:
 
 def attempt_probabilities(model: ThreatModel, risks: list, likelihood_levels: tuple[int, ...],
                           stencils: StencilLibrary | None = None, *,
-                          evidence: EdgeEvidence | None = None
+                          evidence: EdgeEvidence | None = None,
+                          graph: AttackGraph | None = None
                           ) -> dict[str, dict[str, float]]:
     """Per element (component or flow) id, per attacker id: chance to attempt an attack.
 
     ``risks`` are the risk model's results *before* exposure (their ``base_likelihood``).
     ``evidence``: ``evidence_from_risks(risks, likelihood_levels)[0]`` when the caller
-    already has it (the incremental re-analysis keeps it per element).
+    already has it (the incremental re-analysis keeps it per element). ``graph``: the
+    attack graph of that evidence when the caller already built it (the diff shares it
+    with the attack figures, and with it the per-attacker views ``for_vectors`` caches).
     """
     stencils = stencils or default_stencils()
-    if evidence is None:
-        evidence, _ = evidence_from_risks(risks, likelihood_levels)
-    graph = build_graph(model, evidence)
+    if graph is None:
+        if evidence is None:
+            evidence, _ = evidence_from_risks(risks, likelihood_levels)
+        graph = build_graph(model, evidence, stencils)
     profiles = attacker_profiles(model)
     entries = resolve_entries(model, profiles, stencils)
     out: dict[str, dict[str, float]] = {e: {} for e in graph.nodes}
@@ -107,11 +111,12 @@ def attempt_probabilities(model: ThreatModel, risks: list, likelihood_levels: tu
 
 def element_exposure(model: ThreatModel, risks: list, likelihood_levels: tuple[int, ...],
                      stencils: StencilLibrary | None = None, *,
-                     evidence: EdgeEvidence | None = None) -> dict[str, Exposure]:
+                     evidence: EdgeEvidence | None = None,
+                     graph: AttackGraph | None = None) -> dict[str, Exposure]:
     """Per element id, the most exposed attacker and its chance to attempt an attack."""
     out: dict[str, Exposure] = {}
     for element, by in attempt_probabilities(model, risks, likelihood_levels, stencils,
-                                             evidence=evidence).items():
+                                             evidence=evidence, graph=graph).items():
         ranked = tuple(sorted(((a, round(p, 6)) for a, p in by.items()),
                               key=lambda x: (-x[1], x[0])))
         if ranked and ranked[0][1] > 0:
