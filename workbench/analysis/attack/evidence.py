@@ -61,7 +61,9 @@ class ThreatEvidence:
 
     def residual(self, extra: Iterable[str] = ()) -> float:
         """Success chance with controls in place plus the candidates named in ``extra``."""
-        chosen = set(extra)
+        if not self.options or not extra:
+            return self.probability * self.in_place  # no option can be among ``extra``
+        chosen = extra if isinstance(extra, set | frozenset) else set(extra)
         factor = self.in_place
         for cid, eff in self.options:
             if cid in chosen:
@@ -124,7 +126,8 @@ def element_probability(threats: list[ThreatEvidence], extra: Iterable[str] = ()
     from several angles), and combining a dozen of them as independent saturates at 1.
     ``vectors``: only threats an attacker limited to these vectors can use count.
     """
-    chosen = tuple(extra)
+    # A set is built once here (or by the caller, for many elements): residual() reads it.
+    chosen = extra if isinstance(extra, set | frozenset) else frozenset(extra)
     return max((t.residual(chosen) for t in threats
                 if effect in t.effects and usable(t, vectors)), default=0.0)
 

@@ -100,8 +100,37 @@ class AttackGraph:
         expose_miss = self.effect_miss(EXPOSE).copy()
         deny_miss = self.effect_miss(DENY).copy()
         flow_index = self.flow_index
-        chosen = self.chosen
-        for element, fallback in self.restrictable.items():
+        chosen = frozenset(self.chosen)  # once, not per element (a fleet is hundreds)
+        todo: Iterable[str] = self.restrictable
+        derived = self.__dict__.get("_derived")
+        if derived is not None:
+            # A what-if copy: its view is its parent's view except on the restrictable
+            # elements the copy changed (touched, or carrying an option newly chosen);
+            # the others would be recomputed to the same values. The plan asks for
+            # hundreds of views of copies that differ from the engine's graph on a few
+            # elements.
+            parent, touched, added = derived
+            base = parent.for_vectors(entry)
+            comps, flows = self._restrictable_positions
+            for own, theirs in ((node_miss, base.node_miss), (entry_miss, base.entry_miss),
+                                (expose_miss, base.effect_miss(EXPOSE)),
+                                (deny_miss, base.effect_miss(DENY))):
+                own[comps] = theirs[comps]
+            flow_miss[flows] = base.flow_miss[flows]
+            by_option = self._restrictable_by_option
+            todo = {e for e in touched if e in self.restrictable}
+            for cid in added:
+                todo.update(by_option.get(cid, ()))
+            for element in todo:  # back to this copy's own values before recomputing
+                if element in self.index:
+                    i = self.index[element]
+                    node_miss[i] = entry_miss[i] = self.node_miss[i]
+                    expose_miss[i] = self.effect_miss(EXPOSE)[i]
+                    deny_miss[i] = self.effect_miss(DENY)[i]
+                elif element in flow_index:
+                    flow_miss[flow_index[element]] = self.flow_miss[flow_index[element]]
+        for element in todo:
+            fallback = self.restrictable[element]
             threats = self.evidence[element]
             controls = _controls(threats)
             if element in self.index:
@@ -117,7 +146,7 @@ class AttackGraph:
         view = AttackGraph(self.nodes, self.index, self.layers, self.flows, self.raw_src,
                            self.raw_dst, self.raw_flow, node_miss, flow_miss, self.evidence,
                            self.self_loops, self.dangling, expose_miss, deny_miss,
-                           self.broadcast, self.restrictable, chosen, entry_miss)
+                           self.broadcast, self.restrictable, self.chosen, entry_miss)
         view.__dict__["flow_index"] = flow_index
         cache[entry] = view
         return view
@@ -132,6 +161,24 @@ class AttackGraph:
         return len(self.nodes)
 
     @functools.cached_property
+    def _restrictable_positions(self) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of the restrictable components and flows (shared by copies)."""
+        flow_index = self.flow_index
+        comps = [self.index[e] for e in self.restrictable if e in self.index]
+        flows = [flow_index[e] for e in self.restrictable
+                 if e not in self.index and e in flow_index]
+        return np.array(comps, dtype=np.int64), np.array(flows, dtype=np.int64)
+
+    @functools.cached_property
+    def _restrictable_by_option(self) -> dict[str, list[str]]:
+        """Candidate id -> restrictable elements with a threat it can lower (shared)."""
+        out: dict[str, list[str]] = {}
+        for element in self.restrictable:
+            for cid in {cid for t in self.evidence[element] for cid, _ in t.options}:
+                out.setdefault(cid, []).append(element)
+        return out
+
+    @functools.cached_property
     def flow_index(self) -> dict[str, int]:
         """Flow id -> position in ``flows``, built once per graph (what-ifs share it: the
         control plan builds thousands of copies, and rebuilding it was a third of each)."""
@@ -140,22 +187,24 @@ class AttackGraph:
     def with_controls(self, extra: Iterable[str], elements: Iterable[str]) -> AttackGraph:
         """A copy where candidate controls ``extra`` are in place on ``elements``."""
         chosen = tuple(extra)
+        extra_set = frozenset(chosen)
         node_miss = self.node_miss.copy()
         flow_miss = self.flow_miss.copy()
         expose_miss = self.effect_miss(EXPOSE).copy()
         deny_miss = self.effect_miss(DENY).copy()
         flow_index = self.flow_index
-        for element in set(elements):
+        touched = frozenset(elements)
+        for element in touched:
             threats = self.evidence.get(element)
             if not threats:
                 continue
             if element in self.index:
                 i = self.index[element]
-                expose_miss[i] = 1.0 - element_probability(threats, chosen, EXPOSE)
-                deny_miss[i] = 1.0 - element_probability(threats, chosen, DENY)
+                expose_miss[i] = 1.0 - element_probability(threats, extra_set, EXPOSE)
+                deny_miss[i] = 1.0 - element_probability(threats, extra_set, DENY)
             if not _controls(threats):
                 continue  # the property fallback stands: no control threat to lower
-            miss = 1.0 - element_probability(threats, chosen)
+            miss = 1.0 - element_probability(threats, extra_set)
             if element in self.index:
                 node_miss[self.index[element]] = miss
             elif element in flow_index:
@@ -166,6 +215,11 @@ class AttackGraph:
                            self.broadcast, self.restrictable,
                            tuple(dict.fromkeys(self.chosen + chosen)))
         copy.__dict__["flow_index"] = flow_index  # same flows: share the lookup
+        if self.restrictable:  # share the lookups; let views start from this one's
+            copy.__dict__["_restrictable_positions"] = self._restrictable_positions
+            copy.__dict__["_restrictable_by_option"] = self._restrictable_by_option
+            copy.__dict__["_derived"] = (self, touched,
+                                         frozenset(copy.chosen) - frozenset(self.chosen))
         return copy
 
 
