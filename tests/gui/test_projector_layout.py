@@ -117,3 +117,34 @@ def test_the_layout_is_remembered_per_screen_size(qtbot, make_window, tiny_path)
     settings.setValue("window/state", other.saveState())  # the latest, whatever the screen
     again = make_window(tiny_path, resize=False)
     assert not again.docks["heatmap"].isVisible()  # this screen's own layout came back
+
+
+def _full_rows(table) -> int:
+    return table.viewport().height() // table.verticalHeader().defaultSectionSize()
+
+
+def test_a_tall_screen_shows_a_dozen_threats_with_the_details_beside(qtbot, make_window):
+    """A workshop reads threats: at 1600x1000 the table showed 6 of 236 rows."""
+    window = make_window(SAMPLE, analysis="sync", resize=False)
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: window.height() == 1000)
+    panel = window.threats
+    window.docks["threats"].raise_()
+    panel.view.selectRow(0)
+    qtbot.waitUntil(lambda: _full_rows(panel.view) >= 12, timeout=3000)
+    # the why/how-likely pane sits beside the rows, not under them
+    table = panel.view.mapTo(panel, panel.view.rect().topRight())
+    details = panel.details.mapTo(panel, panel.details.rect().topLeft())
+    assert details.x() > table.x() and panel.details.height() >= 0.6 * panel.view.height()
+    assert panel.details_text()
+    # and the canvas keeps more than half the window's height
+    assert window.view.height() >= 0.5 * window.height()
+
+
+def test_the_projector_keeps_its_canvas_when_the_threats_dock_is_up(qtbot, make_window):
+    window = _projector_window(qtbot, make_window)
+    window.docks["threats"].raise_()
+    qtbot.wait(30)
+    assert _canvas_share(window) >= 0.6
+    assert window.view.height() >= 0.55 * window.height()
+    assert _full_rows(window.threats.view) >= 3

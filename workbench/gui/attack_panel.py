@@ -7,7 +7,7 @@ Built on ``workbench.analysis.attack.analyze_attacks``; the panel reads paths th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -37,6 +37,10 @@ class PathView:
     probability: float
     elements: list[str]  # components and flows along the path, in order
     label: str
+    #: flows the path only crosses part of (a step from a network onto an element that a
+    #: flow of someone else reaches over it): flow id -> the hops {a, b} of its route lit
+    hops: dict[str, set[frozenset[str]]] = field(default_factory=dict)
+    nodes: list[str] = field(default_factory=list)  # entry first, target last
 
 
 def _get(obj: Any, *names: str, default: Any = None) -> Any:
@@ -52,25 +56,39 @@ def flows_along(nodes: list[str], model) -> list[str]:
     """The flows a path walks, step by step.
 
     A step ``a -> b`` walks a flow joining ``a`` and ``b`` directly, or one that ``a`` (or
-    ``b``) sends over the network ``b`` (or ``a``) *to another element of the path*; other
-    flows on that network are neighbours, not the path, and stay unlit. Only when no flow
-    of the path explains a step (the path leaves the network towards nothing listed) is
-    any flow of ``a`` over ``b`` taken.
+    ``b``) sends over the network ``b`` (or ``a``) *to another element of the path*. A flow
+    of someone else over that network is not the path (lighting it whole lit a vendor's
+    laptop on the far side of the internet): :func:`crossed_hops` lights only the hops of
+    its route the path walks.
     """
     on_path = set(nodes)
     out: list[str] = []
     for a, b in zip(nodes, nodes[1:], strict=False):
-        direct, carried, loose = [], [], []
         for flow in model.flows:
             ends = {flow.source, flow.target}
-            if ends == {a, b}:
-                direct.append(flow.id)
-            elif (a in ends and b in flow.via) or (b in ends and a in flow.via) \
-                    or (a in flow.via and b in flow.via):
-                (carried if ends <= on_path else loose).append(flow.id)
-        for fid in direct + carried or loose:
-            if fid not in out:
-                out.append(fid)
+            walked = ends == {a, b} or (ends <= on_path and _crosses(flow, a, b))
+            if walked and flow.id not in out:
+                out.append(flow.id)
+    return out
+
+
+def _crosses(flow, a: str, b: str) -> bool:
+    route = [flow.source, *flow.via, flow.target]
+    return a in route and b in route
+
+
+def crossed_hops(nodes: list[str], model, whole: set[str]) -> dict[str, set[frozenset[str]]]:
+    """For each flow not in ``whole`` whose route holds a step ``a -> b`` of the path, the
+    hops of its route between ``a`` and ``b`` (usually one: the network to the element)."""
+    out: dict[str, set[frozenset[str]]] = {}
+    for a, b in zip(nodes, nodes[1:], strict=False):
+        for flow in model.flows:
+            if flow.id in whole or not _crosses(flow, a, b):
+                continue
+            route = [flow.source, *flow.via, flow.target]
+            i, j = sorted((route.index(a), route.index(b)))
+            out.setdefault(flow.id, set()).update(
+                frozenset(route[k:k + 2]) for k in range(i, j))
     return out
 
 
@@ -78,11 +96,13 @@ def path_view(path: Any, names: dict[str, str], model=None) -> PathView:
     """Read one path from the attack engine (``attack_paths`` entries, dicts)."""
     nodes = list(_get(path, "path", "nodes", "elements", default=[]) or [])
     flows = flows_along(nodes, model) if model is not None else []
+    hops = crossed_hops(nodes, model, set(flows)) if model is not None else {}
     probability = float(_get(path, "probability", "p", default=0.0) or 0.0)
     attacker = str(_get(path, "attacker", "attacker_id", default="") or "")
     target = str(_get(path, "target", "target_id", default="") or "")
     label = " → ".join(names.get(n, n) for n in nodes)
-    return PathView(attacker, target, probability, [*nodes, *[f for f in flows if f]], label)
+    return PathView(attacker, target, probability, [*nodes, *[f for f in flows if f]], label,
+                    hops, nodes)
 
 
 def paths_of(attacks: Any) -> list[Any]:
@@ -234,6 +254,11 @@ class AttackPanel(QWidget):
 
     def select_path(self, row: int) -> None:
         self.list.setCurrentRow(row)
+
+    def current(self) -> PathView | None:
+        """The path selected in the list, if any."""
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _row_changed(self, row: int) -> None:
         item = self.list.item(row) if row >= 0 else None

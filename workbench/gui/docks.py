@@ -28,6 +28,17 @@ DOCK_MIN_WIDTH = 150
 #: The bottom docks (threats, attack paths) keep this share of the window's height, at
 #: most :data:`BOTTOM_MAX` px: at 720 px the attack-path list must still show a few paths.
 BOTTOM_SHARE, BOTTOM_MAX = 0.28, 240
+#: From :data:`TALL` px of height a workshop reads threats: the bottom docks keep
+#: :data:`TALL_SHARE` (at most :data:`TALL_MAX` px), about twelve threat rows at 1000 px
+#: tall (six before), the canvas keeping the rest (about 530 px at 1600x1000).
+TALL, TALL_SHARE, TALL_MAX = 900, 0.37, 420
+
+
+def bottom_height(height: int) -> int:
+    """The height the bottom docks keep in a window ``height`` px tall."""
+    if height >= TALL:
+        return min(TALL_MAX, int(height * TALL_SHARE))
+    return min(BOTTOM_MAX, int(height * BOTTOM_SHARE))
 
 
 class DockScroll(QScrollArea):
@@ -77,9 +88,10 @@ def side_docks(window, area: Qt.DockWidgetArea) -> list[QDockWidget]:
 
 def keep_bottom_height(window) -> bool:
     """Give the bottom docks back a usable height after the window shrank (they were
-    squeezed to their title bars at 1280x720). True if anything moved."""
+    squeezed to their title bars at 1280x720) or on a tall screen (:func:`bottom_height`).
+    True if anything moved."""
     docks = side_docks(window, Qt.DockWidgetArea.BottomDockWidgetArea)
-    want = min(BOTTOM_MAX, int(window.height() * BOTTOM_SHARE))
+    want = bottom_height(window.height())
     if not docks or max(d.height() for d in docks) >= want:
         return False
     window.resizeDocks(docks, [want] * len(docks), Qt.Orientation.Vertical)

@@ -314,6 +314,9 @@ class FlowItem(QGraphicsPathItem):
         self.flow = flow
         self.highlighted = False
         self.segments: list[QLineF] = []
+        #: the two ends of each segment ({a, b} ids), and those an attack path crosses
+        self.hops: list[frozenset[str]] = []
+        self.lit_hops: set[frozenset[str]] = set()
         self.setZValue(0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.label: FlowLabel | None = None
@@ -324,16 +327,21 @@ class FlowItem(QGraphicsPathItem):
     def item_id(self) -> str:
         return self.flow.id
 
-    def set_route(self, flow: Flow, rects: list[QRectF]) -> None:
-        """Route through the centres of ``rects`` (source, via..., target), clipped to boxes."""
+    def set_route(self, flow: Flow, rects: list[QRectF], ends: list[str] | None = None) -> None:
+        """Route through the centres of ``rects`` (source, via..., target), clipped to boxes;
+        ``ends`` names each rect's element, so a path can light one hop of the route."""
         self.flow = flow
+        ends = ends if ends is not None and len(ends) == len(rects) else [""] * len(rects)
         segments: list[QLineF] = []
-        for a, b in zip(rects, rects[1:], strict=False):
+        hops: list[frozenset[str]] = []
+        for (a, ea), (b, eb) in zip(zip(rects, ends, strict=True),
+                                    zip(rects[1:], ends[1:], strict=True), strict=False):
             ca, cb = a.center(), b.center()
             if a.intersects(b):
                 continue
             segments.append(QLineF(clip_to_rect(ca, cb, a), clip_to_rect(cb, ca, b)))
-        self.segments = segments
+            hops.append(frozenset((ea, eb)))
+        self.segments, self.hops = segments, hops
         path = QPainterPath()
         for seg in segments:
             path.moveTo(seg.p1())
@@ -356,11 +364,18 @@ class FlowItem(QGraphicsPathItem):
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
 
-    def set_highlight(self, on: bool) -> None:
+    def set_highlight(self, on: bool, hops: set[frozenset[str]] | None = None) -> None:
+        """Light the whole flow (``on``), or only the segments of ``hops`` (a path that
+        crosses this flow's route without walking the flow)."""
         self.highlighted = on
+        self.lit_hops = set() if on else set(hops or ())
         self._style()
+        self.update()
         if self.label:
             self.label.update()
+
+    def partly_lit(self) -> bool:
+        return not self.highlighted and any(h in self.lit_hops for h in self.hops)
 
     def shape(self) -> QPainterPath:
         return self._shape
@@ -378,21 +393,47 @@ class FlowItem(QGraphicsPathItem):
         if self.isSelected() != self._styled_selected:
             self._style()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.partly_lit():
+            self._paint_partly_lit(painter)
+            return
         painter.setPen(self.pen())
         painter.drawPath(self.path())
+        self._paint_arrows(painter, self.pen(), range(len(self.segments)))
+
+    def _paint_arrows(self, painter: QPainter, pen: QPen, which) -> None:
         if not self.segments:
             return
-        solid = QPen(self.pen())
+        solid = QPen(pen)
         solid.setStyle(Qt.PenStyle.SolidLine)
         painter.setPen(solid)
-        painter.setBrush(self.pen().color())
-        last = self.segments[-1]
-        painter.drawPolygon(_arrow(last.p1(), last.p2()))
-        for seg in self.segments[:-1]:  # small chevrons show direction through networks
-            painter.drawPolygon(_arrow(seg.p1(), seg.p2(), 7))
-        if self.flow.bidirectional:
+        painter.setBrush(pen.color())
+        last = len(self.segments) - 1
+        for i in which:
+            seg = self.segments[i]
+            # the last segment ends in an arrowhead; small chevrons show direction
+            # through networks
+            painter.drawPolygon(_arrow(seg.p1(), seg.p2(), 10.0 if i == last else 7))
+        if self.flow.bidirectional and 0 in which:
             first = self.segments[0]
             painter.drawPolygon(_arrow(first.p2(), first.p1()))
+
+    def _paint_partly_lit(self, painter: QPainter) -> None:
+        """The hops a path crosses in the path's colour, the rest of the route dimmed (the
+        item itself stays opaque so the lit hop is as bright as the path's own flows)."""
+        lit = [i for i, h in enumerate(self.hops) if h in self.lit_hops]
+        dim = [i for i in range(len(self.segments)) if i not in lit]
+        faded = QPen(self.pen())
+        colour = QColor(faded.color())
+        colour.setAlphaF(theme.DIM_OPACITY)
+        faded.setColor(colour)
+        bright = QPen(self.pen())
+        bright.setColor(theme.HIGHLIGHT)
+        bright.setWidthF(3.0)
+        for pen, which in ((faded, dim), (bright, lit)):
+            painter.setPen(pen)
+            for i in which:
+                painter.drawLine(self.segments[i])
+            self._paint_arrows(painter, pen, which)
 
     def label_anchor(self) -> tuple[QPointF, QLineF] | None:
         if not self.segments:

@@ -436,17 +436,26 @@ class MainWindow(QMainWindow):
             action.trigger()
 
     def _path_selected(self, ids: set[str] | None) -> None:
-        """Highlight an attack path and bring it into view."""
-        self.scene.set_highlight(ids)
+        """Light an attack path (its flows, and the hops it crosses of others' flows) and
+        fit it: entry and target in view at once, kept in view when the canvas resizes."""
+        path = self.attacks.current()
+        hops = path.hops if path is not None and ids and set(path.elements) == ids else None
+        self.scene.set_highlight(ids, hops)
         if not ids:
             return
-        rect = None
+        # the fit holds the path's elements, and every card its lit lines pass through (a
+        # network crossed between entry and target) when that keeps the zoom readable
+        route = set()
         for key in ids:
-            item = self.scene.elements.get(key)
-            if item is not None:
-                rect = item.scene_rect() if rect is None else rect.united(item.scene_rect())
+            flow = self.scene.flows.get(key)
+            if flow is not None:
+                route.update((flow.flow.source, *flow.flow.via, flow.flow.target))
+        for crossed in (hops or {}).values():
+            for hop in crossed:
+                route.update(hop)
+        rect, wider = self.scene.bounds_of(ids), self.scene.bounds_of(ids | route)
         if rect is not None:
-            self.view.fit_rect(rect)
+            self.view.fit_rect(rect, wider=wider)
 
     def _add_from_palette(self, stencil_id: str) -> None:
         centre = self.view.mapToScene(self.view.viewport().rect().center())

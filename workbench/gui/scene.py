@@ -87,6 +87,7 @@ class DiagramScene(QGraphicsScene):
         self._press_positions: dict[str, QPointF] = {}
         self._zone_drags: dict[str, tuple[ZoneItem, dict[str, QPointF]]] = {}
         self._highlight: set[str] | None = None
+        self._hops: dict[str, set[frozenset[str]]] = {}
         self.zone_tool = False
         self._zone_rubber: QGraphicsRectItem | None = None
         self._label_grid: dict[tuple[int, int], set[str]] = defaultdict(set)
@@ -200,18 +201,19 @@ class DiagramScene(QGraphicsScene):
         self._place_labels(rerouted, changed)
         self._fit_lanes()
         if self._highlight is not None:
-            self.set_highlight(self._highlight)
+            self.set_highlight(self._highlight, self._hops)
         if was_empty != (not (model.components or model.zones)):
             for view in self.views():  # the empty-canvas hint comes or goes
                 view.viewport().update()
 
     def _route(self, item: FlowItem, flow) -> None:
-        rects = []
+        rects, ends = [], []
         for end in (flow.source, *flow.via, flow.target):
             el = self.elements.get(end)
             if el is not None:
                 rects.append(el.scene_rect())
-        item.set_route(flow, rects)
+                ends.append(end)
+        item.set_route(flow, rects, ends)
         if item.label is not None:
             item.label.refresh()
 
@@ -315,27 +317,48 @@ class DiagramScene(QGraphicsScene):
                 self._label_grid[cell].add(fid)
 
     # --- overlays ---------------------------------------------------------------------------
-    def set_highlight(self, ids: set[str] | None) -> None:
-        """Highlight ``ids`` (components and flows) and dim the rest; ``None`` clears."""
+    def set_highlight(self, ids: set[str] | None,
+                      hops: dict[str, set[frozenset[str]]] | None = None) -> None:
+        """Highlight ``ids`` (components and flows) and dim the rest; ``None`` clears.
+        ``hops`` lights only some segments of other flows (flow id -> {a, b} hops): an
+        attack path that crosses a network to an element lights that hop, not every flow
+        the network carries there."""
         self._highlight = set(ids) if ids is not None else None
+        self._hops = dict(hops or {}) if ids is not None else {}
         from workbench.gui.theme import DIM_OPACITY
 
+        crossed = {end for hops_ in self._hops.values() for hop in hops_ for end in hop}
         for key, item in self.elements.items():
             on = ids is not None and key in ids
             item.highlighted = on
-            item.setOpacity(1.0 if ids is None or on else DIM_OPACITY)
+            # a network a lit line crosses stays legible, without the path's outline
+            item.setOpacity(1.0 if ids is None or on or key in crossed else DIM_OPACITY)
             item.update()
         for key, item in self.flows.items():
             on = ids is not None and key in ids
-            item.set_highlight(on)
+            item.set_highlight(on, self._hops.get(key))
             opacity = 1.0 if ids is None or on else DIM_OPACITY
-            item.setOpacity(opacity)
+            item.setOpacity(1.0 if item.partly_lit() else opacity)
             if item.label:
                 item.label.setOpacity(opacity)
 
     def highlighted_ids(self) -> set[str]:
         return ({k for k, v in self.elements.items() if v.highlighted}
                 | {k for k, v in self.flows.items() if v.highlighted})
+
+    def bounds_of(self, ids) -> QRectF | None:
+        """The scene rect holding the cards of ``ids`` (flows and unknown ids ignored)."""
+        rect = None
+        for key in ids:
+            item = self.elements.get(key)
+            if item is not None:
+                rect = item.scene_rect() if rect is None else rect.united(item.scene_rect())
+        return rect
+
+    def partly_lit_flows(self) -> dict[str, set[frozenset[str]]]:
+        """Flows of which an attack path lights only some hops, with those hops."""
+        return {k: {h for h in v.hops if h in v.lit_hops}
+                for k, v in self.flows.items() if v.partly_lit()}
 
     def set_risk_colours(self, colours: dict[str, QColor] | None) -> None:
         """Risk overlay: a coloured strip on each element (``None`` hides it)."""

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QGraphicsView
 from workbench.gui.palette import STENCIL_MIME
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
+#: Below this zoom a card's name is hard to read on a projector.
+READABLE_ZOOM = 0.6
 
 
 class DiagramView(QGraphicsView):
@@ -29,6 +31,7 @@ class DiagramView(QGraphicsView):
         # after "fit" the view keeps fitting when the canvas changes size (a dock opens, the
         # window shrinks), until the analyst zooms or scrolls: then their view is kept
         self._fitted_at: tuple[float, int, int] | None = None
+        self._fit_target: QRectF | None = None  # the last fitted path; None: the model
 
     def _zone_tool_changed(self, on: bool) -> None:
         if on:
@@ -91,7 +94,10 @@ class DiagramView(QGraphicsView):
         fitted = self.still_fitted()
         super().resizeEvent(event)
         if fitted and event.oldSize().width() > 0 and event.size() != event.oldSize():
-            self.fit_readable()
+            if self._fit_target is not None:
+                self._fit_to_target()  # a lit path stays wholly in view
+            else:
+                self.fit_readable()
 
     def zoom_by(self, factor: float) -> None:
         target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
@@ -104,6 +110,7 @@ class DiagramView(QGraphicsView):
         self.zoomChanged.emit(1.0)
 
     def fit(self) -> None:
+        self._fit_target = None
         rect = self.scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.5:
@@ -112,17 +119,48 @@ class DiagramView(QGraphicsView):
         self._remember_fit()
         self.zoomChanged.emit(self.zoom())
 
-    def fit_rect(self, rect: QRectF, margin: float = 40.0) -> None:
-        """Bring ``rect`` wholly into view: scroll when it fits at this zoom, else zoom out
-        just enough (an attack path whose target sat off-screen was only scrolled to)."""
-        rect = rect.adjusted(-margin, -margin, margin, margin)
-        visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        if rect.width() <= visible.width() and rect.height() <= visible.height():
-            self.ensureVisible(rect, 0, 0)
+    def fit_rect(self, rect: QRectF, margin: float = 40.0, wider: QRectF | None = None) -> None:
+        """Bring ``rect`` (an attack path's elements) wholly into view with ``margin``, and
+        keep it there when the canvas changes size (a dock raised, the window shrunk), until
+        the analyst zooms or scrolls.
+
+        The zoom is kept when the rect fits at it and is readable; a rect too big for the
+        view is zoomed out to (both ends of a path in view win over a readable zoom); a
+        zoom below ``readable`` (a tall model fitted whole) is raised as far as the rect
+        allows, at most to 100 %. ``wider`` (the cards a path's lit lines cross) is fitted
+        instead when that keeps the zoom readable."""
+        self._fit_target = QRectF(rect).adjusted(-margin, -margin, margin, margin)
+        if wider is not None:
+            wider = QRectF(wider).united(rect).adjusted(-margin, -margin, margin, margin)
+            if self._fitting_zoom(wider) >= READABLE_ZOOM:
+                self._fit_target = wider
+        self._fit_to_target()
+
+    def _fitting_zoom(self, rect: QRectF) -> float:
+        port = self.viewport().rect()
+        return min((port.width() - 4) / max(1.0, rect.width()),
+                   (port.height() - 4) / max(1.0, rect.height()))
+
+    def _fit_to_target(self) -> None:
+        rect = self._fit_target
+        if rect is None or rect.isEmpty():
             return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() < MIN_ZOOM:
-            self.zoom_by(1.0)  # clamps to the smallest zoom
+        port = self.viewport().rect()
+        fits = self._fitting_zoom(rect)
+        zoom = self.zoom()
+        if zoom > fits:
+            target = fits
+        elif zoom < READABLE_ZOOM:
+            target = min(fits, 1.0)
+        else:
+            target = zoom
+        target = min(MAX_ZOOM, max(MIN_ZOOM, target))
+        if abs(target - zoom) > 1e-6:
+            self.scale(target / zoom, target / zoom)
+        visible = self.mapToScene(port).boundingRect()
+        if not visible.contains(rect):
+            self.centerOn(rect.center())
+        self._remember_fit()
         self.zoomChanged.emit(self.zoom())
 
     def fit_readable(self, min_zoom: float = 0.6) -> None:
