@@ -76,3 +76,18 @@ def test_no_two_commands_share_a_key(make_window):
     window = make_window()
     keys = Counter(keys for _, _, keys in window_shortcuts(window) for keys in keys.split(", "))
     assert [k for k, n in keys.items() if n > 1] == []
+
+
+def test_align_has_keys_that_work_on_the_canvas(qtbot, make_window, tiny_path):
+    window = make_window(tiny_path)
+    expected = {"left": "Alt+Shift+L", "right": "Alt+Shift+R", "top": "Alt+Shift+T",
+                "bottom": "Alt+Shift+B", "hcenter": "Alt+Shift+C", "vcenter": "Alt+Shift+M"}
+    for how, keys in expected.items():
+        assert window.align_actions[how].shortcut().toString() == keys
+    ids = list(window.scene.elements)[:2]
+    window.scene.select_ids(ids)
+    window.view.setFocus()
+    _keys(qtbot, window, Qt.Key.Key_L,
+          Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    xs = {window.doc.model.layout.elements[i].x for i in ids}
+    assert len(xs) == 1  # left edges aligned

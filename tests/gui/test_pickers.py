@@ -44,6 +44,34 @@ def test_via_lists_the_networks_by_name_and_stores_their_ids(qtbot, make_window,
     assert not window.inspector.error_text()
 
 
+def test_via_menu_stays_open_for_several_ticks_and_makes_one_edit(qtbot, make_window,
+                                                                   tiny_path):
+    """It closed on each tick: a flow over three networks took three trips to the menu."""
+    window = make_window(tiny_path)
+    window.scene.select_ids(["f-relay-cloud"])
+    via = window.inspector.findChild(MultiChoiceButton, "via")
+    menu = via.menu()
+    steps = window.doc.undo_stack.count()
+    seen = []
+
+    def tick_both():
+        for label in ("Cellular LTE", "BLE link"):  # untick LTE, tick BLE
+            action = next(a for a in menu.actions() if a.text() == label)
+            qtbot.mouseClick(menu, Qt.MouseButton.LeftButton,
+                             pos=menu.actionGeometry(action).center())
+            seen.append(menu.isVisible())
+        qtbot.keyClick(menu, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(50, tick_both)
+    qtbot.mouseClick(via, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not menu.isVisible() and len(seen) == 2)
+    assert seen == [True, True]  # still open after each tick
+    assert window.doc.model.flow("f-relay-cloud").via == ["ble"]
+    assert window.doc.undo_stack.count() == steps + 1  # one undo step for the pick
+    window.doc.undo_stack.undo()
+    assert window.doc.model.flow("f-relay-cloud").via == ["lte"]
+
+
 def test_data_assets_are_picked_by_name(qtbot, make_window, tiny_path):
     window = make_window(tiny_path)
     window.scene.select_ids(["pump"])

@@ -226,8 +226,12 @@ class MainWindow(QMainWindow):
                   "vcenter": self.tr("Align &Vertical Centres"),
                   "distribute_h": self.tr("Distribute &Horizontally"),
                   "distribute_v": self.tr("&Distribute Vertically")}
-        # equal gaps between 3+ cards; Ctrl+Shift+H/V are free (a test checks no key is shared)
-        keys = {"distribute_h": "Ctrl+Shift+H", "distribute_v": "Ctrl+Shift+V"}
+        # equal gaps between 3+ cards; Ctrl+Shift+H/V are free (a test checks no key is shared).
+        # Alignments take draw.io's keys (Alt+Shift+L/R/T/B, C for centres on one vertical
+        # line, M for the middles on one horizontal line), which analysts already know.
+        keys = {"left": "Alt+Shift+L", "right": "Alt+Shift+R", "top": "Alt+Shift+T",
+                "bottom": "Alt+Shift+B", "hcenter": "Alt+Shift+C", "vcenter": "Alt+Shift+M",
+                "distribute_h": "Ctrl+Shift+H", "distribute_v": "Ctrl+Shift+V"}
         self.align_actions = {k: self._action(v, lambda checked=False, how=k: self.align(how),
                                               keys.get(k))
                               for k, v in aligns.items()}

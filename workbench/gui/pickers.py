@@ -42,8 +42,37 @@ def asset_choices(model: ThreatModel, current: list[str]) -> list[tuple[str, str
     return assets
 
 
+class StayOpenMenu(QMenu):
+    """A menu of ticks that stays open while the analyst ticks several entries (a flow
+    over Wi-Fi, then the LAN, then the VPN); Esc, a click outside or the button closes it."""
+
+    def _tick(self) -> bool:
+        action = self.activeAction()
+        if action is None or not action.isEnabled() or not action.isCheckable():
+            return False
+        action.trigger()
+        return True
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.rect().contains(event.position().toPoint()) and self._tick():
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) \
+                and self._tick():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class MultiChoiceButton(QToolButton):
-    """A button naming the chosen items; its menu ticks and unticks them (ids kept)."""
+    """A button naming the chosen items; its menu ticks and unticks them (ids kept).
+
+    The menu stays open for several ticks and :attr:`changed` is emitted once, when it
+    closes with a different choice: one edit, one undo step, and the inspector does not
+    rebuild the form (and the open menu) under the mouse at each tick."""
 
     changed = Signal()
 
@@ -56,7 +85,7 @@ class MultiChoiceButton(QToolButton):
         self._text = ""
         self.labels = dict(choices)
         self._chosen: list[str] = []
-        menu = QMenu(self)
+        menu = StayOpenMenu(self)
         self.actions_by_id = {}
         for key, label in choices:
             action = menu.addAction(label)
@@ -69,7 +98,18 @@ class MultiChoiceButton(QToolButton):
             empty.setEnabled(False)
         self.setMenu(menu)
         self._loading = False
+        self._opened_with: list[str] | None = None
+        menu.aboutToShow.connect(self._menu_opened)
+        menu.aboutToHide.connect(self._menu_closed)
         self._show()
+
+    def _menu_opened(self) -> None:
+        self._opened_with = list(self._chosen)
+
+    def _menu_closed(self) -> None:
+        before, self._opened_with = self._opened_with, None
+        if before is not None and before != self._chosen:
+            self.changed.emit()
 
     def chosen(self) -> list[str]:
         return list(self._chosen)
@@ -92,7 +132,8 @@ class MultiChoiceButton(QToolButton):
         elif not on and key in self._chosen:
             self._chosen.remove(key)
         self._show()
-        self.changed.emit()
+        if self._opened_with is None:  # ticked without the menu (keyboard, a test)
+            self.changed.emit()
 
     def _show(self) -> None:
         if self._chosen:
