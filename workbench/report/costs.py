@@ -58,6 +58,7 @@ class CostEntry(BaseModel):
     days: Range
     per_element_days: Range = Range(low=0, high=0)
     spend: Range = Range(low=0, high=0)
+    why: str = ""  # one line: what the figure covers (rationale, docs/attack-paths.md "Costs")
 
 
 class CostTable(BaseModel):

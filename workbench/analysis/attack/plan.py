@@ -19,13 +19,18 @@ search relies on that.
    remaining candidate must beat the best set found) and by feasibility (the set plus
    every remaining candidate must bring the fixable targets under). The greedy set is the
    first incumbent. Ties on cost go to the lower summed probability, then to the ids.
-4. The chosen set is ordered for funding: each step adds the control that removes the
-   most excess per cost unit given the earlier steps.
-5. Targets that cannot be brought under get greedy steps while some candidate still
-   lowers their excess (at most ``max_steps`` steps in all).
+4. The chosen set is ordered for funding by :func:`choose_step` (below), given the earlier
+   steps.
+5. Targets that cannot be brought under get steps chosen by :func:`choose_step` while some
+   candidate still lowers their excess (at most ``max_steps`` steps in all).
 
-Budgets are counted in evaluations, never in seconds, so the same inputs give the same
-plan on any machine and under any load.
+*Which step comes first* (steps 4 and 5; the covering set itself is the cheapest, steps
+2-3, so cost is the budget there). A board acts on the first step, so it must be the one
+that matters most: a step's gain is the (weighted) excess it removes, and the largest gain
+wins. Candidates whose gain is at least ``NEAR_TIE`` (0.8) of it are near-ties, decided by
+gain per cost unit (then cost, then id): cost decides between steps of similar weight,
+never against a step that removes clearly more. Gain per cost alone let any 1-day control
+that trims 0.01 come before a 28-day one that removes 0.5.
 """
 
 from __future__ import annotations
@@ -49,6 +54,11 @@ MAX_STEPS = 10
 MIN_REDUCTION = 1e-3
 #: Pairs tried when no single candidate helps (the cheapest pairs first).
 MAX_PAIRS = 60
+#: Funding order (:func:`choose_step`): gains from this share of the round's largest gain
+#: are near-ties, decided by gain per cost. 0.8 on the casebook: 7 of 10 shipped fixes
+#: among the first three; 1/3 and 0.5 (cost-effectiveness among material gains): 4 of 10
+#: (docs/attack-paths.md, "Which step comes first").
+NEAR_TIE = 0.8
 
 Evaluator = Callable[[list[str]], np.ndarray]
 
@@ -238,6 +248,48 @@ class _Bounds:
         return best
 
 
+def choose_step(scored: Iterable[tuple[float, float, str]]) -> str | None:
+    """The step to fund first among ``(gain, cost, id)``: the largest gain, near-ties
+    (gains from ``NEAR_TIE`` of it) decided by gain per cost, then cost, then id; None
+    when nothing gains."""
+    live = [x for x in scored if x[0] > EPS]
+    if not live:
+        return None
+    top = max(g for g, _, _ in live)
+    near = [x for x in live if x[0] >= NEAR_TIE * top - EPS]
+    return min(near, key=lambda x: (-x[0] / x[1], x[1], x[2]))[2]
+
+
+class _Gains:
+    """Lazy :func:`choose_step`: a candidate's last measured gain bounds its gain now
+    (bounds of candidates sharing an element with a chosen control are forgotten, as in
+    :class:`_Bounds`), so only candidates whose bound reaches the near-tie band of the
+    best gain measured so far are measured again."""
+
+    def __init__(self, costs: dict[str, float], elements: dict[str, frozenset[str]]):
+        self.costs = costs
+        self.elements = elements
+        self.bound: dict[str, float] = {}
+
+    chosen = _Bounds.chosen
+
+    def best(self, gain_of: Callable[[str], float], rest: list[str]
+             ) -> tuple[float, str] | None:
+        """(gain, candidate) of the step :func:`choose_step` picks, or None."""
+        order = sorted(rest, key=lambda c: (-self.bound.get(c, np.inf), self.costs[c], c))
+        measured: list[tuple[float, float, str]] = []
+        top = 0.0
+        for c in order:
+            if measured and self.bound.get(c, np.inf) < NEAR_TIE * top - EPS:
+                break
+            gain = gain_of(c)
+            self.bound[c] = gain
+            measured.append((gain, self.costs[c], c))
+            top = max(top, gain)
+        pick = choose_step(measured)
+        return None if pick is None else (next(g for g, _, c in measured if c == pick), pick)
+
+
 def _greedy_cover(oracle: Oracle, ids: list[str], costs: dict[str, float], threshold: float,
                   mask: np.ndarray, elements: dict[str, frozenset[str]]) -> list[str]:
     chosen: list[str] = []
@@ -329,7 +381,8 @@ def _branch_and_bound(oracle: Oracle, ids: list[str], costs: dict[str, float],
 
 def _order(oracle: Oracle, chosen: list[str], costs: dict[str, float], threshold: float,
            limit: int) -> list[Step]:
-    """Funding order: each step removes the most excess (all targets) per cost unit.
+    """Funding order: each step is :func:`choose_step`'s among the rest (excess of all
+    targets removed; near-ties by gain per cost unit).
 
     A set longer than ``limit`` keeps the order it was built in (its prefixes are
     already evaluated) and is cut at ``limit``.
@@ -347,13 +400,12 @@ def _order(oracle: Oracle, chosen: list[str], costs: dict[str, float], threshold
     rest = list(chosen)
     while rest:
         now = _excess(current, threshold)
-        scored = []
-        for c in rest:
-            v = oracle(done + [c], free=True)
-            scored.append(((now - _excess(v, threshold)) / costs[c],
-                           float(current.sum() - v.sum()), -costs[c], c, v))
-        scored.sort(key=lambda s: (-s[0], -s[1], -s[2], s[3]))
-        _, _, _, c, v = scored[0]
+        after = {c: oracle(done + [c], free=True) for c in rest}
+        c = choose_step((now - _excess(after[c], threshold), costs[c], c) for c in rest)
+        if c is None:  # no excess left to remove: most probability removed first
+            c = min(rest, key=lambda c: (-float(current.sum() - after[c].sum()), costs[c],
+                                         c))
+        v = after[c]
         steps.append(Step(c, current, v, "under-threshold"))
         done.append(c)
         rest.remove(c)
@@ -370,7 +422,7 @@ def _reduce(oracle: Oracle, pool: list[str], chosen: list[str], costs: dict[str,
     done = list(chosen)
     current = oracle(done, free=True)
     rest = list(pool)
-    bounds = _Bounds(costs, elements)
+    bounds = _Gains(costs, elements)
     while rest and len(steps) < room:
         now = _excess(current, threshold)
         held = list(done)
@@ -380,7 +432,7 @@ def _reduce(oracle: Oracle, pool: list[str], chosen: list[str], costs: dict[str,
                 rest)
         except BudgetExhausted:
             return steps, True
-        if best is None or best[0] * costs[best[1]] < MIN_REDUCTION:
+        if best is None or best[0] < MIN_REDUCTION:
             try:  # only combinations help: a pair, funded as two steps
                 pair = _best_pair(oracle, done, rest, costs, threshold, None, elements,
                                   MIN_REDUCTION)

@@ -102,6 +102,9 @@ class BundleCandidate(Candidate):
 
     members: tuple[str, ...] = ()
     anchor: str = ""
+    element: str = ""
+    effect: str = ""
+    drop: float = 0.0  # how much it lowers the element's chance of that effect
 
 
 BUNDLE_PREFIX = "bundle:"
@@ -311,6 +314,7 @@ class _Row:
     base: float  # chance with the controls in place
     full: float  # chance with every candidate of the pool too
     factor: dict[str, float]  # candidate -> its (1 - effectiveness) on this threat
+    threat: Any = None  # the ThreatEvidence (its access vector decides who can use it)
 
 
 def _table(pool: list[Candidate], graph: AttackGraph, runs=()) -> dict[str, list[_Row]]:
@@ -335,7 +339,7 @@ def _table(pool: list[Candidate], graph: AttackGraph, runs=()) -> dict[str, list
             full = base
             for f in factor.values():
                 full *= f
-            rows.append(_Row(_effects(t), base, full, factor))
+            rows.append(_Row(_effects(t), base, full, factor, t))
         table[e] = rows
     return table
 
@@ -463,19 +467,28 @@ def _residual(row: _Row, chosen: Iterable[str]) -> float:
 
 def _bundles(table: dict[str, list[_Row]], singles: dict[str, Candidate],
              focus: dict[str, set[str]], exposure: dict[str, float],
-             weight: dict[str, int]) -> tuple[dict[str, BundleCandidate], dict[str, float]]:
+             weight: dict[str, int], views: list[frozenset[str] | None] | None = None
+             ) -> tuple[dict[str, BundleCandidate], dict[str, float]]:
     """Bundles closing the easiest threats of each focus element (``focus``: element ->
     effects to close), with a screening score in :func:`_screen`'s units: the drop of the
-    element's chance times its exposure and the targets it leads to, per person-day."""
+    element's chance times its exposure and the targets it leads to, per person-day.
+
+    ``views``: the vector sets of the analysed attackers (``inner_vectors``; None: every
+    vector). Bundles are built for each: a radio attacker's way onto a pump is closed by
+    authenticating its commands, and a bundle that also locks the debug port (a physical
+    threat the radio attacker cannot use) would cost more for the same drop."""
     out: dict[str, BundleCandidate] = {}
     score: dict[str, float] = {}
     seen: set[frozenset[str]] = set()
     # Preventive controls only: a bundle closes ways in; detection and response do not stop
     # the step (they stay candidates on their own).
     cost = {c: singles[c].cost for c in singles if singles[c].kind in PREVENTIVE}
-    for e in sorted(focus):
-        for effect in sorted(focus[e]):
-            rows = [r for r in table.get(e) or [] if effect in r.effects]
+    work = [(e, effect, view) for e in sorted(focus) for effect in sorted(focus[e])
+            for view in (views or [None])]
+    for e, effect, view in work:
+        if True:
+            rows = [r for r in table.get(e) or [] if effect in r.effects
+                    and (r.threat is None or usable(r.threat, view))]
             if not rows:
                 continue
             start = max(r.base for r in rows)
@@ -514,7 +527,8 @@ def _bundles(table: dict[str, list[_Row]], singles: dict[str, Candidate],
                         out[bid] = BundleCandidate(
                             bid, f"Close the easiest ways onto {e}: {names}", total,
                             {x for c in members for x in singles[c].elements},
-                            members=members, anchor=anchor)
+                            members=members, anchor=anchor, element=e, effect=effect,
+                            drop=start - after)
                         score[bid] = (exposure.get(e, 0.0) * weight.get(e, 1)
                                       * (start - after) / max(total, 1e-9))
                     now = after
@@ -563,10 +577,13 @@ MAX_FOCUS_TARGETS, MAX_CUT_TARGETS = 40, 10
 
 
 def _focus(graph: AttackGraph, runs, specs: list[TargetSpec], per: np.ndarray,
-           threshold: float, weights: np.ndarray) -> dict[str, set[str]]:
+           threshold: float, weights: np.ndarray
+           ) -> tuple[dict[str, set[str]], list[str]]:
     """Per element or flow, the effects a plan must be able to lower there: every step of
     each target's minimum cuts and most likely path for each attacker above the
-    threshold (the entry step included), and the target itself."""
+    threshold (the entry step included), and the target itself. Second: the elements
+    and flows of the patient-safety targets' own focus, most weighted excess first (their
+    strongest fixes are always searched, :func:`_strongest`)."""
     from workbench.analysis.attack.cuts import minimum_step_cut
 
     carried: dict[tuple[int, int], set[str]] = {}
@@ -578,10 +595,13 @@ def _focus(graph: AttackGraph, runs, specs: list[TargetSpec], per: np.ndarray,
     hot = [j for j in np.argsort(-np.asarray(excess), kind="stable").tolist()
            if excess[j] > 0][:MAX_FOCUS_TARGETS]
     focus: dict[str, set[str]] = {}
+    safety: dict[str, None] = {}  # ordered set
     trees: dict[int, dict[int, int]] = {}
     for rank, j in enumerate(hot):
         spec = specs[j]
         t = graph.index[spec.element]
+        mine = safety if spec.kind == "patient_safety" else {}
+        mine[spec.element] = None
         focus.setdefault(spec.element, set()).add(CONTROL)
         if spec.kind in TARGET_EFFECT:
             focus[spec.element].add(TARGET_EFFECT[spec.kind])
@@ -598,9 +618,57 @@ def _focus(graph: AttackGraph, runs, specs: list[TargetSpec], per: np.ndarray,
                 if v >= graph.size:
                     continue
                 focus.setdefault(graph.nodes[v], set()).add(CONTROL)
+                mine[graph.nodes[v]] = None
                 for flow in carried.get((u, v), ()):
                     focus.setdefault(flow, set()).add(CONTROL)
-    return focus
+                    mine[flow] = None
+    return focus, list(safety)
+
+
+#: Strongest fixes always searched: per patient-safety focus element and effect, the
+#: single control and the bundle that most lower its chance; at most this share of the
+#: searched candidates (the most weighted excess first).
+STRONGEST_SHARE = 0.5
+
+
+def _strongest(pool: list[Candidate], safety: list[str], focus: dict[str, set[str]],
+               index: tuple[dict, dict], limit: int) -> list[str]:
+    """Each patient-safety target's strongest fixes (``_focus``'s second list): on each
+    element or flow of its minimum cuts, most likely paths and entry steps, and for each
+    effect the plan must lower there, the single candidate and the bundle that lower the
+    element's chance the most, whatever they cost (ties: cheaper, then id). Gain per
+    person-day would rank a 1-day control that trims a step before the fix that closes it,
+    and the search would never measure the fix."""
+    effects, touches = index
+    singles: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+    bundles: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+    wanted = set(safety)
+    for c in pool:
+        if isinstance(c, FleetCandidate):
+            continue
+        if isinstance(c, BundleCandidate):
+            if c.element in wanted:
+                bundles.setdefault((c.element, c.effect), []).append((-c.drop, c.cost, c.id))
+            continue
+        hit: dict[tuple[str, str], set[int]] = {}
+        for e, effect, j in touches.get(c.id, ()):
+            if e in wanted:
+                hit.setdefault((e, effect), set()).add(j)
+        for key, mine in hit.items():
+            data = effects[key]
+            drop = data.base_max - max(
+                data.untouched_max(data.by_base, mine, full=False),
+                max(data.rows[j].base * data.rows[j].factor[c.id] for j in mine))
+            if drop > 1e-12:
+                singles.setdefault(key, []).append((-drop, c.cost, c.id))
+    out: list[str] = []
+    for e in safety:
+        for effect in sorted(focus.get(e, ())):
+            for table in (bundles, singles):
+                best = min(table.get((e, effect), ()), default=None)
+                if best is not None and best[2] not in out:
+                    out.append(best[2])
+    return out[:limit]
 
 
 def _effects(threat) -> frozenset[str]:
@@ -646,9 +714,11 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     # likely paths, entry steps included) are always searched, and so are the bundles
     # that close those elements' easiest threats.
     exposure = _exposure(graph, runs)
-    focus = _focus(graph, runs, specs, base_per, threshold, weights)
+    focus, safety = _focus(graph, runs, specs, base_per, threshold, weights)
     singles = {c.id: c for c in pool if not isinstance(c, FleetCandidate)}
-    bundles, bundle_score = _bundles(table, singles, focus, exposure, weight)
+    views = sorted({inner_vectors(r.profile.vectors) for r in runs},
+                   key=lambda v: sorted(v) if v is not None else ["~"])
+    bundles, bundle_score = _bundles(table, singles, focus, exposure, weight, views)
     candidates = {**candidates, **bundles}
     pool += sorted(bundles.values(), key=lambda c: c.id)
     reachable = base
@@ -670,7 +740,11 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
             ranked = [c for c in pool if c.id in wanted]
         score = _screen(ranked, graph, runs, weight, table, index, exposure)
         score.update(bundle_score)
-        pool.sort(key=lambda c: (not (c.elements & focus.keys()), -score.get(c.id, 0.0),
+        strongest = _strongest(pool, safety, focus, index,
+                               int(max_candidates * STRONGEST_SHARE))
+        first = {c: i for i, c in enumerate(strongest)}
+        pool.sort(key=lambda c: (first.get(c.id, len(first)),
+                                 not (c.elements & focus.keys()), -score.get(c.id, 0.0),
                                  c.cost, c.id))
         notes.append(f"control plan: search limited to {max_candidates} of {len(pool)} "
                      f"candidates: first those on the steps of each target's minimum cuts "
