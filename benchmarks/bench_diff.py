@@ -18,7 +18,9 @@ The incremental diff's risk per target must be the one two full analyses give in
 tree ("same result", the exit status says it). The baseline revision's rows may differ
 where the risk model changed since; its times are context. Figures vary with the
 machine's load (the shared 2-core machine runs eight engineers' tests); each run prints
-its own, with the load average.
+its own, with the load average, and the CPU seconds of the process beside the wall
+seconds (CPU time moves less with the load). Last, ``workbench diff v1 v2 --json`` is run
+end to end as a user runs it (imports and loading the two files included).
 
     .venv/bin/python benchmarks/bench_diff.py [--components 5000] [--baseline REV] [--baseline '']
 """
@@ -31,6 +33,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -56,13 +59,13 @@ out = {}
 if mode == "diff":
     t = time.perf_counter(); diff.diff_models(a, b, with_risk=False)
     out["no_risk"] = time.perf_counter() - t
-    t = time.perf_counter(); d = diff.diff_models(a, b, jobs=jobs)
-    out["risk"] = time.perf_counter() - t
+    t, c = time.perf_counter(), time.process_time(); d = diff.diff_models(a, b, jobs=jobs)
+    out["risk"], out["risk_cpu"] = time.perf_counter() - t, time.process_time() - c
     out["rows"] = [r.to_json() for r in d.risk]
 elif mode == "full":  # the same tree without the incremental analysis: two full analyses
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     before, after = diff.target_risk(a)[0], diff.target_risk(b)[0]
-    out["two_full"] = time.perf_counter() - t
+    out["two_full"], out["two_full_cpu"] = time.perf_counter() - t, time.process_time() - c
     out["rows"] = [r.to_json() for r in diff.compare_risk(before, after)]
 else:  # the stages of the incremental diff, one by one
     from workbench.analysis import incremental
@@ -103,6 +106,20 @@ def child(code_root: Path, a: Path, b: Path, jobs: int, mode: str) -> dict:
     return json.loads(proc.stdout.splitlines()[-1])
 
 
+def cli_seconds(a: Path, b: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of ``workbench diff A B --json`` as a user runs it (imports,
+    loading both files, the diff and its JSON), in a fresh process of this tree."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    before = os.times()
+    clock = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "workbench", "diff", str(a), str(b), "--json"],
+                   env=env, check=True, stdout=subprocess.DEVNULL, cwd=tempfile.gettempdir())
+    wall = time.perf_counter() - clock
+    after = os.times()
+    return wall, (after.children_user - before.children_user
+                  + after.children_system - before.children_system)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--components", type=int, default=5000)
@@ -120,13 +137,19 @@ def main(argv: list[str] | None = None) -> int:
               f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
         now = child(ROOT, pa, pb, 1, "diff")
         print(f"this tree: diff --no-risk {now['no_risk']:.2f} s; diff with risk "
-              f"{now['risk']:.2f} s ({len(now['rows'])} targets, "
-              f"{sum(1 for r in now['rows'] if r['direction'] != 'same')} moved)", flush=True)
+              f"{now['risk']:.2f} s wall, {now['risk_cpu']:.2f} s CPU ({len(now['rows'])} "
+              f"targets, {sum(1 for r in now['rows'] if r['direction'] != 'same')} moved)",
+              flush=True)
         full = child(ROOT, pa, pb, 1, "full")
         same = full["rows"] == now["rows"]
         print(f"  same tree, two full analyses (target_risk of each, fresh process): "
-              f"{full['two_full']:.2f} s; incremental x{full['two_full'] / now['risk']:.1f} "
-              f"faster; same result: {same}", flush=True)
+              f"{full['two_full']:.2f} s wall, {full['two_full_cpu']:.2f} s CPU; incremental "
+              f"x{full['two_full'] / now['risk']:.1f} faster (CPU "
+              f"x{full['two_full_cpu'] / now['risk_cpu']:.1f}); same result: {same}",
+              flush=True)
+        wall, cpu = cli_seconds(pa, pb)
+        print(f"  'workbench diff v1 v2 --json' end to end (imports, loading both files, "
+              f"output): {wall:.2f} s wall, {cpu:.2f} s CPU", flush=True)
         st = child(ROOT, pa, pb, 1, "stages")
         print(f"  stages (fresh process): analyse v1 {st['analyse_a']:.2f} s; re-analyse v2 "
               f"{st['reanalyse_b']:.2f} s ({st['stats']['fact_elements']} elements' rules and "
