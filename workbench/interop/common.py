@@ -110,7 +110,9 @@ class Fields:
         return value
 
     def text(self, data: dict[str, Any], key: str, path: str, *, required: bool = False,
-             default: str | None = None, limit: int = 500) -> str | None:
+             default: str | None = None, limit: int | None = 500) -> str | None:
+        """A text field; ``limit=None`` keeps it whole (ids, so that two long ids never
+        become one; names, which the builder cuts visibly and reports)."""
         value = data.get(key)
         here = f"{path}.{key}" if path else key
         if value is None or (isinstance(value, str) and not value.strip() and required):
@@ -120,7 +122,9 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise fail(self.source, here, f"expected text, found {_kind(value)}")
         out = str(value).strip()
-        return out[:limit] if out else default
+        if not out:
+            return default
+        return out if limit is None else out[:limit]
 
     def number(self, data: dict[str, Any], key: str, path: str,
                default: float | None = None) -> float | None:

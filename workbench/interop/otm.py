@@ -93,7 +93,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
     for i, raw in enumerate(f.lst(doc.get("trustZones"), "trustZones")):
         here = f"trustZones[{i}]"
         z = f.obj(raw, here)
-        zid_foreign = f.text(z, "id", here, required=True)
+        zid_foreign = f.text(z, "id", here, required=True, limit=None)
         attrs = z.get("attributes")
         if _wb(attrs, "synthetic"):
             b.ids.make(zid_foreign, space="zone")  # reserve, not a real zone
@@ -101,9 +101,10 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
         rating = f.number(f.obj(z.get("risk"), f"{here}.risk", optional=True), "trustRating",
                           f"{here}.risk", 50.0)
         kind = _wb(attrs, "kind") or _zone_kind(f.text(z, "type", here) or "",
-                                                f.text(z, "name", here) or "")
+                                                f.text(z, "name", here, limit=None) or "")
         level = _wb(attrs, "trust_level")
-        zid = b.add_zone(zid_foreign, f.text(z, "name", here, required=True), kind=kind,
+        zname = f.text(z, "name", here, required=True, limit=None)
+        zid = b.add_zone(zid_foreign, zname, kind=kind,
                          trust_level=int(level if isinstance(level, int)
                                          else round((rating or 0) / 10)),
                          description=f.text(z, "description", here, limit=20_000),
@@ -134,7 +135,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
                     data[key] = max(0, min(10, round(value / SCALE)))
             if a.get("description"):
                 data["description"] = f.text(a, "description", here, limit=20_000)
-        b.add_asset(f.text(a, "id", here, required=True), data)
+        b.add_asset(f.text(a, "id", here, required=True, limit=None), data)
 
     threat_defs = _index(f, doc, "threats")
     mitigation_defs = _index(f, doc, "mitigations")
@@ -157,8 +158,8 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
                 if rr is not None:
                     fields["effectiveness"] = max(0.0, min(1.0, rr / 100))
                 fields["evidence"] = f.text(m, "description", mpath, limit=20_000)
-            controls[foreign] = b.add_control(foreign, f.text(m, "name", mpath, required=True)
-                                              or foreign, **fields)
+            name = f.text(m, "name", mpath, required=True, limit=None)
+            controls[foreign] = b.add_control(foreign, name or foreign, **fields)
         control_elements.setdefault(controls[foreign], [])
         if element not in control_elements[controls[foreign]]:
             control_elements[controls[foreign]].append(element)
@@ -168,7 +169,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
         for j, raw in enumerate(f.lst(item.get("threats"), f"{here}.threats")):
             tpath = f"{here}.threats[{j}]"
             ref = f.obj(raw, tpath)
-            tid = f.text(ref, "threat", tpath, required=True)
+            tid = f.text(ref, "threat", tpath, required=True, limit=None)
             if tid not in threat_defs:
                 raise fail(source, f"{tpath}.threat", f"refers to unknown threat {tid!r}")
             used_threats.add(tid)
@@ -177,7 +178,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
             for k, mraw in enumerate(f.lst(ref.get("mitigations"), f"{tpath}.mitigations")):
                 mpath = f"{tpath}.mitigations[{k}]"
                 mref = f.obj(mraw, mpath)
-                mid = f.text(mref, "mitigation", mpath, required=True)
+                mid = f.text(mref, "mitigation", mpath, required=True, limit=None)
                 state = (f.text(mref, "state", mpath) or "").lower()
                 link: dict[str, Any] = {"control": control_for(mid, f"{mpath}.mitigation",
                                                                element),
@@ -202,7 +203,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
             likelihood = f.number(risk, "likelihood", f"{dpath}.risk")
             ours = b.add_threat(f"{tid}@{element}", element, key=f"otm:{tid}@{element}",
                                 catalog_id=f"otm:{tid}",
-                                title=f.text(t, "name", dpath, required=True),
+                                title=f.text(t, "name", dpath, required=True, limit=None),
                                 comment=f.text(t, "description", dpath, limit=20_000),
                                 stride=_stride_of(t.get("categories")),
                                 status=_STATE_IN.get(state, ThreatStatus.SUGGESTED).value,
@@ -216,7 +217,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
     for i, raw in enumerate(f.lst(doc.get("components"), "components")):
         here = f"components[{i}]"
         c = f.obj(raw, here)
-        cid = f.text(c, "id", here, required=True)
+        cid = f.text(c, "id", here, required=True, limit=None)
         parent = f.obj(c.get("parent"), f"{here}.parent", optional=True)
         raw_components.append((c, here, cid, parent))
     parent_of = {cid: parent for _, _, cid, parent in raw_components}
@@ -257,7 +258,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
             description = ((description + "\n") if description else "") + \
                 f"Inside component {parent['component']!r} in the source model."
         tags = " ".join(str(t) for t in f.lst(c.get("tags"), f"{here}.tags") if t)
-        b.add_component(cid_foreign, f.text(c, "name", here, required=True), ctype,
+        b.add_component(cid_foreign, f.text(c, "name", here, required=True, limit=None), ctype,
                         layer_hint=_layer(layer) or _layer_hint_for(ctype),
                         zone=zone_of(cid_foreign, here, {cid_foreign}), description=description,
                         extra=tags, box=_box(f, c, here), properties=props,
@@ -268,7 +269,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
     for i, raw in enumerate(f.lst(doc.get("dataflows"), "dataflows")):
         here = f"dataflows[{i}]"
         d = f.obj(raw, here)
-        flow_foreign = f.text(d, "id", here, required=True) or ""
+        flow_foreign = f.text(d, "id", here, required=True, limit=None) or ""
         ends = [b.flow_end(d.get(key) if isinstance(d.get(key), str | int) else None,
                            flow_foreign, key) for key in ("source", "destination")]
         stored = _wb(d.get("attributes"), "flow")
@@ -282,7 +283,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
             stored["via"] = [b.element(v) or v for v in stored["via"]]
         assets = [str(a) for a in f.lst(d.get("assets"), f"{here}.assets") if a]
         # Our export writes a made-up name for unnamed flows and says so with name: null.
-        name = stored.pop("name") if "name" in stored else f.text(d, "name", here)
+        name = stored.pop("name") if "name" in stored else f.text(d, "name", here, limit=None)
         fid = b.add_flow(flow_foreign, ends[0], ends[1],
                          name=name,
                          bidirectional=f.flag(d, "bidirectional", here),
@@ -317,7 +318,8 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
                 rr = f.number(m, "riskReduction", mpath)
                 if rr is not None:
                     fields["effectiveness"] = max(0.0, min(1.0, rr / 100))
-            cid = b.add_control(mid, f.text(m, "name", mpath, required=True) or mid, **fields)
+            name = f.text(m, "name", mpath, required=True, limit=None)
+            cid = b.add_control(mid, name or mid, **fields)
             if not isinstance(stored, dict):
                 b.warnings.append(f"mitigation {mid!r} is not applied to any threat; imported "
                                   f"as control {cid!r} on no element")
@@ -390,7 +392,7 @@ def _index(f: Fields, doc: dict[str, Any], key: str) -> dict[str, tuple[dict[str
     for i, raw in enumerate(f.lst(doc.get(key), key)):
         here = f"{key}[{i}]"
         item = f.obj(raw, here)
-        ident = f.text(item, "id", here, required=True)
+        ident = f.text(item, "id", here, required=True, limit=None)
         if ident in out:
             raise fail(f.source, f"{here}.id", f"duplicate id {ident!r}")
         out[ident] = (item, here)
