@@ -134,6 +134,10 @@ class ThreatType(Strict):
     patient_safety: bool = False
     hazard: ShortText | None = None
     harm: ShortText | None = None
+    #: The role ``harm`` is written for: "therapy" (the element performs or delivers to a
+    #: therapy function) or "care" (also any safety function, or a care system serving
+    #: many); elsewhere the harm follows the element (``analysis/harm.py``). None: any.
+    harm_presumes: Literal["therapy", "care"] | None = None
     mass_harm: bool = False
     default_likelihood: RefLevel = 2
     base_severity: RefLevel = 2
@@ -146,6 +150,9 @@ class ThreatType(Strict):
         if self.patient_safety and not (self.hazard and self.harm):
             raise ValueError("a patient-safety threat needs 'hazard' and 'harm' "
                              "(ISO 14971 vocabulary)")
+        if self.harm_presumes and not self.harm:
+            raise ValueError("'harm_presumes' says which role 'harm' is written for; "
+                             "give 'harm'")
         if self.mass_harm and not self.patient_safety:
             raise ValueError("'mass_harm' only makes sense on a patient-safety threat")
         if self.applies_to == "flow" and self.stencils:

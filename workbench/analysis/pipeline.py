@@ -141,6 +141,8 @@ def _threats_json(risks: list[ThreatRisk], catalog: Catalog) -> list[dict[str, A
             "mass_harm_reason": risk.mass_harm_reason or None,
             "finding": risk.finding,
             "harm_distance": risk.harm_distance,
+            "harm": risk.harm or None,
+            "harm_id": risk.harm_id or None,
             "status": inst.status.value,
             "counted": risk.counted,
             "context": risk.context,

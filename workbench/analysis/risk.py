@@ -215,6 +215,11 @@ class ThreatRisk:
     #: device that treats or keeps the patient alive (a patient-safety target), 1 on
     #: another safety function or on the commands to one, 2 through data (or no harm).
     harm_distance: int = 2
+    #: The harm on this element, in the catalog's words when the element has the role
+    #: they presume, else from what it does and carries (``analysis/harm.py``), and the
+    #: id its translation is filed under (the catalog id, or ``role:ID``).
+    harm: str = ""
+    harm_id: str = ""
 
     @property
     def key(self) -> str:
@@ -710,6 +715,12 @@ def assess(model: ThreatModel, catalog: Catalog | None = None,
         risks = [assess_instance(model, t, catalog, index, scales, warnings, ix, exposure)
                  for t in (model.threats if threats is None else threats)]
     judge_fleet_and_directness(model, risks, index.stencils)
+    from workbench.analysis.harm import judge_harm
+
+    ix = vars(index).get("_risk_model_index")
+    if ix is None or ix.model is not model:
+        ix = ModelIndex(model, index.stencils)
+    judge_harm(risks, ix)
     return risks
 
 

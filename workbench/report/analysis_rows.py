@@ -108,7 +108,8 @@ def risk_rows(result: AnalysisResult) -> list[RiskRow]:
             references=_references(risk),
             patient_safety=risk.patient_safety,
             many_patients=risk.mass_harm,
-            harm=(ttype.harm if ttype else None) or "",
+            harm=risk.harm or (ttype.harm if ttype else None) or "",
+            harm_id=risk.harm_id or inst.catalog_id or "",
             planned_controls=[c.control for c in risk.controls
                               if c.status.value == "planned"], context=risk.context))
     return rows

@@ -55,6 +55,8 @@ class RiskRow:
     patient_safety: bool = False
     many_patients: bool = False
     harm: str = ""
+    #: Where the harm's French wording is filed (catalog id or ``role:ID``, harms-fr.json).
+    harm_id: str = ""
     title_fr: str = ""
     planned_controls: list[str] = field(default_factory=list)  # control instance ids
     #: On an element the organisation does not own or operate: an assumption, not a risk

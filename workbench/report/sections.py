@@ -179,7 +179,7 @@ def harm_text(row: RiskRow, lang: str) -> str:
         return row.harm
     from workbench.report.harms import french_harm
 
-    return french_harm(row.catalog_id, row.harm)
+    return french_harm(row.harm_id or row.catalog_id, row.harm)
 
 
 def authorities(model, lang: str) -> str:

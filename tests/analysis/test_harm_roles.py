@@ -1,0 +1,92 @@
+"""The harm a board reads follows what the element does and carries (analysis/harm.py).
+
+Session 4's wearable board read "wrong therapy commands relayed to the medical device" on
+a wellness tracker's phone relay, and the home board "could cause death" on a workstation
+reviewing data. Each test below failed then.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from tests.model.factories import tiny_model
+from workbench.analysis.catalog import catalogs_dir, load_catalog
+from workbench.analysis.harm import role_harms
+from workbench.analysis.pipeline import AnalysisResult, analyze
+from workbench.model.io import load_model
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample-models"
+THERAPY_WORDS = ("therapy", "dose", "overdose", "shock", "stimulation", "hypoglyc")
+
+
+@cache
+def _result(name: str) -> AnalysisResult:
+    return analyze(load_model(SAMPLES / f"{name}.twm.json"))
+
+
+def test_no_therapy_harm_where_nothing_treats() -> None:
+    """The wellness programme doses, paces and programmes nothing: no therapy harm."""
+    result = _result("wearable-insurer-wellness")
+    for risk in result.threats:
+        assert risk.harm, risk.key
+        assert not any(w in risk.harm.lower() for w in THERAPY_WORDS), (risk.key, risk.harm)
+
+
+def test_the_phone_relay_of_a_wellness_watch_reads_one_persons_data() -> None:
+    result = _result("wearable-insurer-wellness")
+    phone = {r.instance.catalog_id: r for r in result.threats
+             if r.instance.element == "vendor-app"}
+    assert phone["thing.mobile-os-exploit"].harm_id.startswith("role:")
+    assert phone["thing.mobile-os-exploit"].harm_id.endswith("-one")
+
+
+def test_data_sent_to_the_insurer_is_used_against_the_person() -> None:
+    result = _result("wearable-insurer-wellness")
+    to_insurer = [r for r in result.threats if r.instance.element == "f-scoring-insurer-api"
+                  and "I" in {s.value for s in r.threat_type.stride}]
+    assert to_insurer
+    assert all(r.harm_id == "role:third-party" for r in to_insurer
+               if r.impact.get("patient_safety", 0) <= 1), [r.key for r in to_insurer]
+    assert "insurer" in role_harms()["third-party"]
+
+
+def test_the_workstation_harms_through_data_and_alerts_are_missed_not_mis_dosed() -> None:
+    result = _result("home-telemonitoring")
+    for risk in result.threats:
+        if risk.instance.element == "cardio-ws":
+            assert risk.harm_id.startswith("role:"), (risk.key, risk.harm)
+            assert "death" not in risk.harm and "every patient" not in risk.harm
+    nurse = {r.instance.catalog_id: r for r in result.threats
+             if r.instance.element == "nurse-app"}
+    # the nurse's phone delivers clinical alerts: a malicious app misses or fakes one
+    assert nurse["thing.malicious-app"].direct_harm
+    assert nurse["thing.malicious-app"].harm_id == "role:monitoring"
+
+
+def test_the_catalogs_words_stand_where_the_element_treats() -> None:
+    risks = {r.key: r for r in analyze(tiny_model(), load_catalog()).threats}
+    change = risks["thing.unauthorized-therapy-change@pump"]
+    assert change.harm == change.threat_type.harm
+    assert change.harm_id == "thing.unauthorized-therapy-change"
+
+
+@pytest.mark.parametrize("name", sorted(p.name.removesuffix(".twm.json")
+                                        for p in SAMPLES.glob("*.twm.json")))
+def test_every_harm_shown_has_a_current_french_wording(name: str) -> None:
+    from workbench.report.harms import french_harm
+
+    for risk in _result(name).threats:
+        if risk.harm:
+            assert french_harm(risk.harm_id, risk.harm), (risk.key, risk.harm_id)
+
+
+def test_role_harms_are_data_with_their_french_lines() -> None:
+    raw = json.loads((catalogs_dir() / "harms.json").read_text(encoding="utf-8"))
+    fr = json.loads((Path(__file__).resolve().parents[2] / "workbench" / "report"
+                     / "harms-fr.json").read_text(encoding="utf-8"))["harms"]
+    for key, text in raw["harms"].items():
+        assert fr[f"role:{key}"]["en"] == text, key
