@@ -178,13 +178,21 @@ def zone_grid_candidates(model: ThreatModel, pages: list[tuple[float, float]],
     return out
 
 
+#: A layout printing at least this share of the largest scale may win on its subtitles.
+NEAR_BEST = 0.92
+
+
 def best_layout(model: ThreatModel, pages: list[tuple[float, float]],
-                text_fits: Callable[[Fit, float], bool] | None = None) -> tuple[Fit, int]:
+                text_fits: Callable[[Fit, float], bool] | None = None,
+                extras: Callable[[Fit, float], int] | None = None) -> tuple[Fit, int]:
     """The layout (authored or packed) and the page index that print the diagram largest.
 
     With ``text_fits(fit, scale)``, layouts whose names do not fit their boxes at that
     scale are passed over while one that fits exists (element sizes from :data:`SIZES`).
-    The authored layout wins unless packing prints at least 15 % larger.
+    The authored layout wins unless packing prints at least 15 % larger. With
+    ``extras(fit, scale)`` (how many stencil subtitles fit), a layout within
+    :data:`NEAR_BEST` of the largest that shows more of them wins: names print at 7 pt in
+    both, and a subtitle says what the element is (French ones run longer).
     """
     authored = authored_fit(model)
     candidates = [(authored, 1.15)]
@@ -205,7 +213,13 @@ def best_layout(model: ThreatModel, pages: list[tuple[float, float]],
         fitting = [(fit, 1.0) for fit in grids if text_fits(fit, scale(fit))]
         if fitting:
             candidates = fitting
-    best_fit = max(fitting or candidates, key=lambda c: scale(c[0]) * c[1])[0]
+    pool = fitting or candidates
+    best_fit = max(pool, key=lambda c: scale(c[0]) * c[1])[0]
+    if extras is not None and fitting:
+        top = max(scale(fit) * bonus for fit, bonus in pool)
+        near = [(fit, bonus) for fit, bonus in pool if scale(fit) * bonus >= NEAR_BEST * top]
+        best_fit = max(near, key=lambda c: (extras(c[0], scale(c[0])),
+                                            scale(c[0]) * c[1]))[0]
     best_fit.names_fit = bool(fitting)
     page = max(range(len(pages)), key=lambda i: best_fit.scale(pages[i]))
     return best_fit, page

@@ -239,40 +239,93 @@ def _side(box: tuple[float, float, float, float], side: str, out: float
             "right": ((x + w, y + h / 2), (x + w + out, y + h / 2))}[side]
 
 
-def _detour(a: tuple[float, float, float, float], b: tuple[float, float, float, float],
-            others: list[tuple[float, float, float, float]],
-            titles: list[tuple[float, float, float, float]],
-            gap: float) -> list[tuple[float, float]] | None:
-    """An orthogonal route from ``a`` to ``b`` around the elements between them: out of a
-    side of ``a``, one bend, into a side of ``b`` (every pair of sides, both bends, three
-    distances out), the one crossing fewest elements, then zone titles, then shortest;
-    None when none crosses fewer elements than the straight line."""
-    acx, acy = _centre(a)
-    bcx, bcy = _centre(b)
-    straight = _crossings([_border_point(a, (bcx, bcy)), _border_point(b, (acx, acy))],
-                          others)
+def _orthogonal_routes(a: tuple[float, float, float, float],
+                       b: tuple[float, float, float, float], gap: float):
+    """Orthogonal routes from ``a`` to ``b``: out of a side of ``a``, one bend, into a side
+    of ``b`` (every pair of sides, both bends, three distances out)."""
     sides = ("top", "bottom", "left", "right")
-    best, best_key = None, None
     for out in (6.0, gap, 2 * gap):  # 6: the middle of a packed layout's 12-unit channel
         for sa in sides:
             p0, p1 = _side(a, sa, out)
             for sb in sides:
                 q0, q1 = _side(b, sb, out)
                 for corner in ((q1[0], p1[1]), (p1[0], q1[1])):
-                    route = [p0, p1, corner, q1, q0]
-                    # bounding-box pre-filter keeps the crossing count cheap
-                    xs, ys = [pt[0] for pt in route], [pt[1] for pt in route]
-                    near = [o for o in others if o[0] < max(xs) and o[0] + o[2] > min(xs)
-                            and o[1] < max(ys) and o[1] + o[3] > min(ys)]
-                    hits = _crossings(route, near)
-                    if best_key is not None and hits > best_key[0]:
-                        continue
-                    length = sum(math.dist(p, q) for p, q in zip(route, route[1:],
-                                                                  strict=False))
-                    key = (hits, _crossings(route, titles), length)
-                    if best_key is None or key < best_key:
-                        best, best_key = route, key
-    return best if best is not None and best_key[0] < straight else None
+                    yield [p0, p1, corner, q1, q0]
+
+
+def _best_route(a: tuple[float, float, float, float], b: tuple[float, float, float, float],
+                others: list[tuple[float, float, float, float]],
+                titles: list[tuple[float, float, float, float]],
+                gap: float) -> tuple[list[tuple[float, float]] | None, tuple]:
+    """The orthogonal route crossing fewest elements, then zone titles, then shortest,
+    with its (elements, titles, length) key."""
+    best, best_key = None, (math.inf, math.inf, math.inf)
+    for route in _orthogonal_routes(a, b, gap):
+        # bounding-box pre-filter keeps the crossing count cheap
+        xs, ys = [pt[0] for pt in route], [pt[1] for pt in route]
+        near = [o for o in others if o[0] < max(xs) and o[0] + o[2] > min(xs)
+                and o[1] < max(ys) and o[1] + o[3] > min(ys)]
+        hits = _crossings(route, near)
+        if hits > best_key[0]:
+            continue
+        length = sum(math.dist(p, q) for p, q in zip(route, route[1:], strict=False))
+        key = (hits, _crossings(route, titles), length)
+        if key < best_key:
+            best, best_key = route, key
+    return best, best_key
+
+
+def _detour(a: tuple[float, float, float, float], b: tuple[float, float, float, float],
+            others: list[tuple[float, float, float, float]],
+            titles: list[tuple[float, float, float, float]],
+            gap: float) -> list[tuple[float, float]] | None:
+    """An orthogonal route from ``a`` to ``b`` around the elements a straight line would
+    cross; None when none crosses fewer elements than the straight line."""
+    line = [_border_point(a, _centre(b)), _border_point(b, _centre(a))]
+    straight = _crossings(line, others)
+    if not straight:
+        return None
+    route, key = _best_route(a, b, others, titles, gap)
+    return route if route is not None and key[0] < straight else None
+
+
+def _anchors(box: tuple[float, float, float, float], toward: tuple[float, float]
+             ) -> list[tuple[float, float]]:
+    """Points on the two sides of ``box`` that face ``toward`` (a quarter, half and three
+    quarters along each), 2 units out like :func:`_border_point`."""
+    x, y, w, h = box
+    cx, cy = _centre(box)
+    side_x = x + w + 2 if toward[0] > cx else x - 2
+    side_y = y + h + 2 if toward[1] > cy else y - 2
+    return ([(side_x, y + h * f) for f in (0.25, 0.5, 0.75)]
+            + [(x + w * f, side_y) for f in (0.25, 0.5, 0.75)])
+
+
+def _slide(a: tuple[float, float, float, float], b: tuple[float, float, float, float],
+           others: list[tuple[float, float, float, float]],
+           titles: list[tuple[float, float, float, float]]) -> list[tuple[float, float]] | None:
+    """A straight line from ``a`` to ``b`` that crosses no zone title, its ends slid along
+    the facing sides, crossing no more elements than the centre line: no bend, so the
+    flow stays as easy to follow. None when the centre line crosses no title or no slid
+    line avoids them all."""
+    line = [_border_point(a, _centre(b)), _border_point(b, _centre(a))]
+    if not _crossings(line, titles):
+        return None
+    limit = _crossings(line, others)
+    mid = ((line[0][0] + line[1][0]) / 2, (line[0][1] + line[1][1]) / 2)
+    best, best_key = None, None
+    for p in _anchors(a, _centre(b)):
+        for q in _anchors(b, _centre(a)):
+            seg = [p, q]
+            if _segment_hits(p, q, a) or _segment_hits(p, q, b) or _crossings(seg, titles):
+                continue
+            hits = _crossings(seg, others)
+            if hits > limit:
+                continue
+            key = (hits, math.dist(((p[0] + q[0]) / 2, (p[1] + q[1]) / 2), mid))
+            if best_key is None or key < best_key:
+                best, best_key = seg, key
+    return best
 
 
 def build_scene(model: ThreatModel, *, lang: str = "en",
@@ -301,7 +354,8 @@ def build_scene(model: ThreatModel, *, lang: str = "en",
     if not pages:
         return _compose(model, lang, levels, paths, library, show_legend, lanes, 0, 0.0,
                         dim_context)
-    fit, page_index = best_layout(model, pages, _names_fit(model, lang))
+    fit, page_index = best_layout(model, pages, _names_fit(model, lang),
+                                  _subtitles_fit(model, lang, library))
     if not fit.names_fit and not grouped:
         # Names would not fit at 7 pt: one box per (zone, layer, element type), as large
         # estates are drawn, when that means fewer boxes.
@@ -364,6 +418,35 @@ def _names_fit(model: ThreatModel, lang: str):
     return fits
 
 
+def _subtitles_fit(model: ThreatModel, lang: str, library: StencilLibrary):
+    """``extras(fit, scale)`` for :func:`best_layout`: how many elements show their stencil
+    subtitle, wrapped under the name at the size that prints at :data:`MIN_PT`."""
+    items = []
+    for comp in model.components:
+        stencil = library.get(comp.stencil)
+        if stencil is None:
+            continue
+        label = (fr_typography(stencil.label_fr) if lang == "fr" and stencil.label_fr
+                 else stencil.label)
+        kind = _shape_kind(stencil.shape, comp.layer, list(stencil.tags))
+        items.append((comp.id, comp.name, label, 26 if kind == "hexagon" else 12))
+
+    def count(fit, scale: float) -> int:
+        size = MIN_PT / max(scale * SCENE_SHARE, 1e-6)
+        shown = 0
+        for comp_id, name, label, margin in items:
+            box = fit.layout.elements.get(comp_id)
+            if box is None:
+                continue
+            w, h = box.w or ELEMENT_W, box.h or ELEMENT_H
+            names = wrap_text(name, w - margin, size, bold=True, max_lines=99, lang=lang)
+            room = h - 6 - len(names) * (size + 1.5)
+            shown += bool(_subtitle_lines(label, name, w - margin, size, room, lang))
+        return shown
+
+    return count
+
+
 def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
              paths: list[list[str]] | None, library: StencilLibrary, show_legend: bool,
              lanes: list[tuple[float, float]], page_index: int, floor: float,
@@ -412,6 +495,7 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
     # Trust zones: dashed rectangles with name and trust level.
     zones = model.zones_by_id()
     zone_titles: list[tuple[float, float, float, float]] = []
+    title_labels: list[Label] = []
     for zone_id, (x, y, w, h) in zone_boxes.items():
         zone = zones[zone_id]
         scene.add(Shape("roundrect", x, y, w, h, fill=None, stroke="#7f7f7f", width=1.0,
@@ -420,8 +504,8 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
         lines = wrap_text(title, w - 12, text(7.5), bold=True, max_lines=1)
         if lines[0].endswith("…"):  # a narrow zone: its name whole, the trust level left out
             lines = wrap_text(zone.name, w - 12, text(7.5), bold=True, max_lines=1)
-        scene.add(Label(x + 6, y + 4 + text(7.5), lines[0], size=text(7.5), bold=True,
-                        colour="#555555", role="zone"))
+        title_labels.append(Label(x + 6, y + 4 + text(7.5), lines[0], size=text(7.5),
+                                  bold=True, colour="#555555", role="zone"))
         zone_titles.append((x + 6, y + 2, text_width(lines[0], text(7.5), bold=True),
                             text(7.5) + 4))
 
@@ -438,6 +522,10 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
         end = _border_point(boxes[flow.target], middle[-1] if middle else
                             _centre(boxes[flow.source]))
         points = [start, *middle, end]
+        if not middle:  # no authored bends: slide the line off a zone title
+            others = [box for e, box in boxes.items() if e not in (flow.source, flow.target)]
+            points = _slide(boxes[flow.source], boxes[flow.target], others,
+                            zone_titles) or points
         faded = dim_context and not (flow.source in on_path and flow.target in on_path)
         scene.add(Line(points, colour=FLOW_COLOUR, width=1.1,
                        dash=None if flow.authenticated else (4, 2.5), arrow_end=True,
@@ -445,6 +533,13 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
         label = flow.protocol or flow.name or ""
         if (label or flow.encrypted) and not faded:
             flow_labels.append((points, label, flow.encrypted))
+
+    # Zone titles above the flows, on a white ground: a line that could not be slid off a
+    # title passes under it, never through its letters.
+    for label, (tx, ty, tw, th) in zip(title_labels, zone_titles, strict=True):
+        scene.add(Shape("rect", tx - 2, ty, tw + 4, th, fill="#ffffff", stroke=None,
+                        alpha=0.9, role="zone_title"))
+        scene.add(label)
 
     badges: list[Shape | Label] = []
     # Elements: shape per stencil hint, fill by current risk, layer-coloured border.
@@ -483,11 +578,9 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
         room = max(1, int((h - 6) // (name_size + 1.5)))  # lines the box holds
         name_lines = wrap_text(comp.name, inner, name_size, bold=True, max_lines=room,
                                lang=lang)
-        if kind_label.lower() == comp.name.lower() or \
-                (len(name_lines) + 1) * (name_size + 1.5) > h - 6 or \
-                text_width(kind_label, small_size) > inner:
-            kind_label = ""  # the name comes first; the subtitle only where room is left
-        block = len(name_lines) * (name_size + 1.5) + (small_size + 2 if kind_label else 0)
+        sub_lines = _subtitle_lines(kind_label, comp.name, inner, small_size,
+                                    h - 6 - len(name_lines) * (name_size + 1.5), lang)
+        block = len(name_lines) * (name_size + 1.5) + len(sub_lines) * (small_size + 2)
         baseline = y + (h - block) / 2 + name_size
         if kind == "cylinder":
             baseline += 3
@@ -496,11 +589,11 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
             scene.add(Label(text_x, baseline, line, size=name_size, bold=True,
                             anchor="middle", colour=ink, role="name", owner=comp.id))
             baseline += name_size + 1.5
-        if kind_label:  # whole or not at all: a cut subtitle says nothing
-            small = kind_label
+        for small in sub_lines:  # whole or not at all: a cut subtitle says nothing
             scene.add(Label(text_x, baseline + 1, small, size=small_size,
                             colour="#777777" if faded else "#ffffff" if dark else "#333333",
                             anchor="middle", role="subtitle", owner=comp.id))
+            baseline += small_size + 2
 
     # Attack paths on top of the elements: each element of a path ringed in the path's
     # colour, thick arrows from border to border (never across a name), a numbered badge
@@ -523,9 +616,8 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
             route = [start, end]
             # A straight arrow across another element hides its name: go around it.
             others = [box for e, box in boxes.items() if e not in (a, b)]
-            if _crossings(route, others):
-                route = _detour(boxes[a], boxes[b], others, zone_titles,
-                                pad + 6 * k) or route
+            route = (_detour(boxes[a], boxes[b], others, zone_titles, pad + 6 * k)
+                     or _slide(boxes[a], boxes[b], others, zone_titles) or route)
             segments.append(route)
             scene.add(Line(route, colour=colour, width=3.2 * k, arrow_end=True,
                            alpha=0.9, role="path"))
@@ -558,7 +650,9 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
         for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8, 0.12, 0.88):
             px, py = _point_at(points, t)
             rect = (px - text_w / 2, py - text_h / 2, text_w, text_h)
-            if _overlap_area(rect, taken) == 0:
+            inside = (rect[0] >= scene.left and rect[0] + text_w <= scene.left + scene.width
+                      and rect[1] >= top and rect[1] + text_h <= bottom)
+            if inside and _overlap_area(rect, taken) == 0:
                 spot = rect
                 break
         if spot is None:
@@ -582,6 +676,23 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
     if show_legend:
         _legend(scene, bottom + 6 * k, lang, bool(paths), k, text(7.5), layers=not lanes)
     return scene
+
+
+def _subtitle_lines(label: str, name: str, width: float, size: float, room: float,
+                    lang: str) -> list[str]:
+    """The stencil subtitle on as many lines as the room under the name holds, words whole
+    (French labels run longer: "Passerelle d'API", "Tablette passerelle"); none when it
+    repeats the name or would be cut. The name always comes first."""
+    if not label or label.lower() == name.lower():
+        return []
+    lines = int(room // (size + 2))
+    if lines < 1:
+        return []
+    wrapped = wrap_text(label, width, size, max_lines=lines, lang=lang)
+    if any(line.endswith("…") for line in wrapped) or \
+            any(text_width(line, size) > width + 0.01 for line in wrapped):
+        return []
+    return wrapped
 
 
 def _legend(scene: Scene, y: float, lang: str, with_paths: bool, k: float = 1.0,
