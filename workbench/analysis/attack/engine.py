@@ -261,6 +261,10 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
         result["recommendations"] = recommend_controls(
             graph, runs, specs, candidates, threshold, samples, exact_limit, deadline, notes,
             budget=plan_evaluations)
+        if risks is not None and result["recommendations"]:
+            from workbench.analysis.attack.plan_effect import note_levels
+
+            note_levels(model, catalog, risks, result["recommendations"], notes)
     result["edge_cuts"] = edge_cuts(runs, result["_pairs"], samples, exact_limit, notes)
     result["choke"] = choke_points(runs, specs, result["paths"], samples, exact_limit,
                                    deadline, notes)

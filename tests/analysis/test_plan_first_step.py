@@ -1,0 +1,89 @@
+"""The plan's first steps are the ones a board should act on (issue 11, session 5).
+
+* the funding order: the step that removes the most weighted excess comes first; cost only
+  decides near-ties (``plan.choose_step``), so a 1-day control that trims 0.01 never comes
+  before a 28-day one that removes 0.5;
+* on the insulin sample the plan funds authentication of the pump's radio commands among
+  its first three steps, and the board's critical risks drop with the plan;
+* the risk levels a plan step reports never rise from one step to the next.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from workbench.analysis.attack import analyze_attacks
+from workbench.analysis.attack.plan import NEAR_TIE, choose_step, plan_controls
+from workbench.analysis.catalog import default_catalog
+from workbench.analysis.pipeline import analyze
+from workbench.model import load_model
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample-models"
+ORDER = ("low", "moderate", "high", "critical")
+
+
+def test_a_large_gain_comes_before_a_cheap_trim() -> None:
+    assert choose_step([(0.01, 1.0, "awareness"), (0.5, 28.0, "radio-auth")]) == "radio-auth"
+    # near-ties (within NEAR_TIE of the best gain) are decided by gain per cost
+    near = 0.5 * (NEAR_TIE + 0.05)
+    assert choose_step([(0.5, 28.0, "radio-auth"), (near, 5.0, "cheap")]) == "cheap"
+    assert choose_step([(0.0, 1.0, "nothing")]) is None
+
+
+def test_reduction_steps_follow_the_largest_gain() -> None:
+    """No target can be brought under: the first step is the candidate removing the most
+    excess, even though a cheap one removes more per unit of cost."""
+    def evaluate(chosen: list[str]) -> np.ndarray:
+        v = 0.95
+        if "fix" in chosen:
+            v -= 0.5
+        if "trim" in chosen:
+            v -= 0.03  # 0.03 per day against the fix's 0.018: the old order took it first
+        return np.array([v, 0.9])  # the second target cannot be lowered at all
+
+    plan = plan_controls(evaluate, {"fix": 28.0, "trim": 1.0}, 0.1)
+    assert [s.goal for s in plan.steps] == ["reduce", "reduce"]
+    assert plan.chosen == ["fix", "trim"]
+
+
+@pytest.fixture(scope="module")
+def insulin():
+    model = load_model(SAMPLES / "insulin-closed-loop.twm.json")
+    result = analyze(model, default_catalog())
+    attack = analyze_attacks(result.model, result.catalog, risks=result.threats, seed=1,
+                             top_k=5, sensitivity=False)
+    return result, attack
+
+
+def test_insulin_plan_funds_the_pump_radio_authentication_early(insulin) -> None:
+    _, attack = insulin
+    first = attack.recommendations[:3]
+    assert any(s["control"] == "radio-link-authentication" and "pump" in s["elements"]
+               for s in first), [s["added"] for s in first]
+
+
+def test_insulin_critical_risks_drop_with_the_plan(insulin) -> None:
+    result, attack = insulin
+    before = Counter(t.projected.level for t in result.threats if t.ranked)
+    steps = attack.recommendations
+    assert steps and all("levels_after" in s for s in steps)
+    assert sum(steps[-1]["levels_after"].values()) == sum(before.values())
+    assert steps[-1]["levels_after"].get("critical", 0) <= before["critical"] // 2
+    assert any("critical risks" in n for n in attack.notes)
+
+
+def test_levels_after_never_rise_from_step_to_step(insulin) -> None:
+    """A control in place never raises a risk, so along the plan every level's count of
+    risks at that level *or above* never grows."""
+    _, attack = insulin
+    previous = None
+    for step in attack.recommendations:
+        levels = step["levels_after"]
+        at_least = [sum(levels.get(x, 0) for x in ORDER[i:]) for i in range(len(ORDER))]
+        if previous is not None:
+            assert all(a <= b for a, b in zip(at_least, previous, strict=True)), step["added"]
+        previous = at_least
