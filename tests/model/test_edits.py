@@ -176,6 +176,50 @@ def test_a_drawn_zone_takes_the_elements_whose_centre_it_holds():
     _consistent(outer)
 
 
+def test_a_resized_zone_takes_and_lets_go_by_the_drawn_zone_rule():
+    from workbench.model.entities import Box
+    from workbench.model.layout import ensure_layout
+
+    model = ensure_layout(tiny_model())
+    pump, relay = model.layout.elements["pump"], model.layout.elements["relay"]
+    bedside, zid = edits.zone_from_rect(model, "Bedside", pump.x - 10, pump.y - 30,
+                                        pump.w + 20, pump.h + 40)
+    assert bedside.component("relay").zone == "home"
+    # grown over the relay's centre (the relay is in the enclosing home): it joins
+    left = min(pump.x, relay.x) - 10
+    top = min(pump.y, relay.y) - 30
+    right = max(pump.x + pump.w, relay.x + relay.w) + 10
+    bottom = max(pump.y + pump.h, relay.y + relay.h) + 10
+    grown = edits.resize_zone(bedside, zid, Box(x=left, y=top, w=right - left, h=bottom - top))
+    assert grown.component("relay").zone == zid and grown.component("pump").zone == zid
+    assert grown.layout.zones[zid].w == right - left
+    _consistent(grown)
+    # shrunk off the pump: the pump goes back to the home zone, whose rectangle holds it
+    shrunk = edits.resize_zone(grown, zid, Box(x=relay.x - 10, y=relay.y - 30,
+                                               w=relay.w + 20, h=relay.h + 40))
+    assert shrunk.component("pump").zone == "home" and shrunk.component("relay").zone == zid
+    _consistent(shrunk)
+    assert bedside.component("relay").zone == "home"  # the input is untouched
+    with pytest.raises(ValueError):
+        edits.resize_zone(bedside, zid, Box(x=0, y=0, w=0, h=10))
+    with pytest.raises(ValueError):
+        edits.resize_zone(bedside, "nowhere", Box(x=0, y=0, w=10, h=10))
+
+
+def test_a_grown_zone_does_not_take_a_nested_zones_elements():
+    from workbench.model.entities import Box
+    from workbench.model.layout import ensure_layout
+
+    model = ensure_layout(tiny_model())
+    pump = model.layout.elements["pump"]
+    inner, zid = edits.zone_from_rect(model, "Bedside", pump.x - 10, pump.y - 30,
+                                      pump.w + 20, pump.h + 40)
+    home = inner.layout.zones["home"]
+    grown = edits.resize_zone(inner, "home", Box(x=home.x - 50, y=home.y - 50,
+                                                 w=home.w + 100, h=home.h + 100))
+    assert grown.component("pump").zone == zid  # still in the bedside zone inside the home
+
+
 def test_a_zone_needs_a_size():
     with pytest.raises(ValueError):
         edits.zone_from_rect(tiny_model(), "Flat", 0, 0, 100, 0)

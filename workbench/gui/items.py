@@ -106,6 +106,32 @@ class LaneItem(QGraphicsItem):
         painter.drawText(header, Qt.AlignmentFlag.AlignCenter, self.title)
 
 
+#: How far (scene px) either side of a zone's border a press grabs the edge to resize it.
+EDGE_GRIP = 6.0
+_EDGE_CURSORS = {
+    "l": Qt.CursorShape.SizeHorCursor, "r": Qt.CursorShape.SizeHorCursor,
+    "t": Qt.CursorShape.SizeVerCursor, "b": Qt.CursorShape.SizeVerCursor,
+    "lt": Qt.CursorShape.SizeFDiagCursor, "rb": Qt.CursorShape.SizeFDiagCursor,
+    "rt": Qt.CursorShape.SizeBDiagCursor, "lb": Qt.CursorShape.SizeBDiagCursor,
+}
+
+
+def resized_rect(start: QRectF, edges: str, delta: QPointF,
+                 minimum: tuple[float, float]) -> QRectF:
+    """``start`` with the ``edges`` moved by ``delta``, never smaller than ``minimum``
+    (the opposite edges stay put)."""
+    left, top, right, bottom = start.left(), start.top(), start.right(), start.bottom()
+    if "l" in edges:
+        left = min(left + delta.x(), right - minimum[0])
+    if "r" in edges:
+        right = max(right + delta.x(), left + minimum[0])
+    if "t" in edges:
+        top = min(top + delta.y(), bottom - minimum[1])
+    if "b" in edges:
+        bottom = max(bottom + delta.y(), top + minimum[1])
+    return QRectF(QPointF(left, top), QPointF(right, bottom))
+
+
 class ZoneItem(QGraphicsItem):
     """A trust zone: dashed rectangle coloured by trust level; selectable by its title."""
 
@@ -117,6 +143,7 @@ class ZoneItem(QGraphicsItem):
         # dragged by its title bar; the scene carries the members along
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+        self.setAcceptHoverEvents(True)  # the resize cursor on its border
         self._title = ""
         self.set_zone(zone, box)
 
@@ -139,12 +166,58 @@ class ZoneItem(QGraphicsItem):
     def header_rect(self) -> QRectF:
         return QRectF(self._rect.left(), self._rect.top(), self._rect.width(), 20)
 
+    def rect(self) -> QRectF:
+        """The zone's rectangle as drawn now (the box, or the live one while resized)."""
+        return QRectF(self._rect)
+
+    def preview_rect(self, rect: QRectF) -> None:
+        """Show ``rect`` while an edge is dragged; the model changes on release."""
+        self.prepareGeometryChange()
+        self._rect = QRectF(rect)
+        self.update()
+
+    def edges_at(self, pos: QPointF) -> str:
+        """Which edges of the rectangle ``pos`` (item coordinates) is on: a mix of "l",
+        "r", "t", "b" ("rb" is the bottom-right corner), "" inside or outside."""
+        r, g = self._rect, EDGE_GRIP
+        if not r.adjusted(-g, -g, g, g).contains(pos):
+            return ""
+        edges = ""
+        if abs(pos.x() - r.left()) <= g:
+            edges += "l"
+        elif abs(pos.x() - r.right()) <= g:
+            edges += "r"
+        if abs(pos.y() - r.top()) <= g:
+            edges += "t"
+        elif abs(pos.y() - r.bottom()) <= g:
+            edges += "b"
+        return edges
+
+    def hoverMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        edges = self.edges_at(event.pos())
+        if edges:
+            self.setCursor(_EDGE_CURSORS.get(edges, Qt.CursorShape.SizeAllCursor))
+        else:
+            self.unsetCursor()
+        super().hoverMoveEvent(event)
+
     def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-2, -2, 2, 2)
+        g = EDGE_GRIP + 2
+        return self._rect.adjusted(-g, -g, g, g)
 
     def shape(self) -> QPainterPath:
+        """The title bar (drag to move) and a band along the border (drag to resize); the
+        inside is left to the cards and to rubber-band selection."""
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)
         path.addRect(self.header_rect())
+        g = EDGE_GRIP
+        r = self._rect
+        for band in (QRectF(r.left() - g, r.top() - g, 2 * g, r.height() + 2 * g),
+                     QRectF(r.right() - g, r.top() - g, 2 * g, r.height() + 2 * g),
+                     QRectF(r.left() - g, r.top() - g, r.width() + 2 * g, 2 * g),
+                     QRectF(r.left() - g, r.bottom() - g, r.width() + 2 * g, 2 * g)):
+            path.addRect(band)
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:

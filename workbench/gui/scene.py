@@ -16,8 +16,16 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QGraphicsSce
 from workbench.gui.catalog_text import stencil_label
 from workbench.gui.core_text import core_message
 from workbench.gui.document import Document
-from workbench.gui.items import ElementItem, FlowItem, FlowLabel, LaneItem, ZoneItem
+from workbench.gui.items import (
+    ElementItem,
+    FlowItem,
+    FlowLabel,
+    LaneItem,
+    ZoneItem,
+    resized_rect,
+)
 from workbench.model import edits
+from workbench.model.entities import Box
 from workbench.model.enums import LAYER_ORDER, Layer
 from workbench.model.layout import ELEMENT_H, ELEMENT_W, LANE_HEADER, LANE_W, auto_layout, lane_x
 from workbench.model.threat_model import ThreatModel
@@ -90,6 +98,8 @@ class DiagramScene(QGraphicsScene):
         self._hops: dict[str, set[frozenset[str]]] = {}
         self.zone_tool = False
         self._zone_rubber: QGraphicsRectItem | None = None
+        #: a zone being resized: (item, edges grabbed, its rect at the press, press point)
+        self._zone_resize: tuple[ZoneItem, str, QRectF, QPointF] | None = None
         self._label_grid: dict[tuple[int, int], set[str]] = defaultdict(set)
         self._label_cells: dict[str, list[tuple[int, int]]] = {}
         self._element_grid: dict[tuple[int, int], set[str]] = defaultdict(set)
@@ -470,9 +480,61 @@ class DiagramScene(QGraphicsScene):
         self.set_zone_tool(False)
         self.draw_zone(rect)
 
+    def zone_edge_at(self, pos: QPointF) -> tuple[ZoneItem, str] | None:
+        """The zone whose border ``pos`` is on, and which edges (innermost zone first)."""
+        hits = []
+        for item in self.zones.values():
+            edges = item.edges_at(item.mapFromScene(pos))
+            if edges:
+                rect = item.rect()
+                hits.append((rect.width() * rect.height(), item.item_id, item, edges))
+        if not hits:
+            return None
+        _, _, item, edges = min(hits, key=lambda h: (h[0], h[1]))
+        return item, edges
+
+    def _zone_resize_press(self, event) -> bool:
+        if self._element_at(event.scenePos()) is not None:
+            return False  # a card on the border is the card's
+        hit = self.zone_edge_at(event.scenePos())
+        if hit is None:
+            return False
+        item, edges = hit
+        self.clearSelection()
+        item.setSelected(True)
+        self._zone_resize = (item, edges, item.rect(), event.scenePos())
+        event.accept()
+        return True
+
+    def _zone_resize_release(self) -> None:
+        item, _, start, _ = self._zone_resize
+        self._zone_resize = None
+        rect = item.rect()
+        if rect == start:
+            return
+        before = {c.id: c.zone for c in self.doc.model.components}
+        zone_id = item.item_id
+        try:
+            self.doc.apply(QCoreApplication.translate("DiagramScene", "Resize trust zone"),
+                           edits.resize_zone, zone_id,
+                           Box(x=rect.x(), y=rect.y(), w=rect.width(), h=rect.height()))
+        except ValueError as exc:  # e.g. a box past the coordinate limit
+            item.set_zone(item.zone, item.box)
+            self.message.emit(core_message(exc))
+            return
+        after = {c.id: c.zone for c in self.doc.model.components}
+        joined = sum(1 for k, z in after.items() if z == zone_id and before.get(k) != zone_id)
+        left = sum(1 for k, z in before.items() if z == zone_id and after.get(k) != zone_id)
+        if joined or left:
+            self.message.emit(QCoreApplication.translate(
+                "DiagramScene", "Trust zone resized: %1 element(s) joined, %2 left").replace(
+                "%1", str(joined)).replace("%2", str(left)))
+
     def mousePressEvent(self, event) -> None:
         if self.zone_tool and event.button() == Qt.MouseButton.LeftButton:
             self._zone_press(event)
+            return
+        if event.button() == Qt.MouseButton.LeftButton and self._zone_resize_press(event):
             return
         if event.button() == Qt.MouseButton.LeftButton:
             item = self._element_at(event.scenePos())
@@ -499,6 +561,11 @@ class DiagramScene(QGraphicsScene):
             self._zone_drags[zone_item.item_id] = (zone_item, members)
 
     def mouseMoveEvent(self, event) -> None:
+        if self._zone_resize is not None:
+            item, edges, start, press = self._zone_resize
+            item.preview_rect(resized_rect(start, edges, event.scenePos() - press, MIN_ZONE))
+            event.accept()
+            return
         if self._zone_rubber is not None:
             self._zone_rubber.setRect(QRectF(self._zone_rubber.data(0),
                                              event.scenePos()).normalized())
@@ -523,6 +590,10 @@ class DiagramScene(QGraphicsScene):
                 self._element_dragged(item)
 
     def mouseReleaseEvent(self, event) -> None:
+        if self._zone_resize is not None:
+            event.accept()
+            self._zone_resize_release()
+            return
         if self._zone_rubber is not None:
             self._zone_release(event)
             return

@@ -277,10 +277,71 @@ def grow_zones(model: ThreatModel, layout: Layout, ids: Iterable[str],
             layout.zones[comp.zone] = Box(x=left, y=top, w=right - left, h=bottom - top)
 
 
+def _centre(box: Box) -> tuple[float, float]:
+    return box.x + (box.w or ELEMENT_W) / 2, box.y + (box.h or ELEMENT_H) / 2
+
+
+def _holds(box: Box | None, point: tuple[float, float]) -> bool:
+    if box is None or not box.w or not box.h:
+        return False
+    return box.x <= point[0] <= box.x + box.w and box.y <= point[1] <= box.y + box.h
+
+
 def resize_zone(model: ThreatModel, zone_id: str, box: Box) -> ThreatModel:
+    """A trust zone's rectangle dragged by an edge or a corner to ``box``; its members
+    follow the drawn-zone rule of :func:`zone_from_rect` (a member is an element whose
+    centre the rectangle holds).
+
+    * A member whose centre is left outside leaves the zone for the innermost other zone
+      whose rectangle holds its centre (its parent zone, usually), else no zone.
+    * An element whose centre the rectangle now holds joins it when it was in no zone, in
+      a zone enclosing this one (the ward grown over a device of the hospital), or in a
+      zone whose rectangle no longer holds it. An element of a zone nested in this one
+      stays there, and one of an unrelated overlapping zone that still holds it is not
+      taken: growing a zone is not redrawing the site.
+    """
+    zone = next((z for z in model.zones if z.id == zone_id), None)
+    if zone is None:
+        raise ValueError(f"no trust zone {zone_id!r}")
+    if not box.w or not box.h or box.w <= 0 or box.h <= 0:
+        raise ValueError("a trust zone needs a width and a height")
     layout = _layout_copy(model, zones=True)
     layout.zones[zone_id] = box
-    return _with_layout(model, layout)
+    parents = {z.id: z.parent for z in model.zones}
+
+    def ancestors(zid: str | None) -> set[str]:
+        seen: set[str] = set()
+        while zid is not None and zid not in seen:
+            seen.add(zid)
+            zid = parents.get(zid)
+        return seen
+
+    enclosing = ancestors(zone.parent)
+    nested = {zid for zid in parents if zid != zone_id and zone_id in ancestors(zid)}
+
+    def innermost_other(point: tuple[float, float]) -> str | None:
+        hits = [((b.w or 0) * (b.h or 0), zid) for zid, b in layout.zones.items()
+                if zid != zone_id and zid in parents and _holds(b, point)]
+        return min(hits)[1] if hits else None
+
+    comps = []
+    for comp in model.components:
+        element = layout.elements.get(comp.id)
+        if element is None:
+            comps.append(comp)
+            continue
+        point = _centre(element)
+        inside = _holds(box, point)
+        zone_now = comp.zone
+        if zone_now == zone_id and not inside:
+            zone_now = innermost_other(point)
+        elif zone_now != zone_id and inside and zone_now not in nested and (
+                zone_now is None or zone_now in enclosing
+                or not _holds(layout.zones.get(zone_now), point)):
+            zone_now = zone_id
+        comps.append(comp if zone_now == comp.zone
+                     else comp.model_copy(update={"zone": zone_now}))
+    return _with_layout(model, layout, components=comps)
 
 
 #: The gap (px) distribution leaves between cards that were overlapping or touching.

@@ -75,4 +75,7 @@ FR = {
     "Distribute": "Répartir",
     "Release on a card: the flow goes via %1":
         "Relâchez sur une carte : le flux passera par %1",
+    "Resize trust zone": "Redimensionner la zone",
+    "Trust zone resized: %1 element(s) joined, %2 left":
+        "Zone redimensionnée : %1 élément(s) entré(s), %2 sorti(s)",
 }

@@ -3,68 +3,68 @@
 <context>
     <name>AttackPanel</name>
     <message>
-        <location filename="../attack_panel.py" line="110" />
+        <location filename="../attack_panel.py" line="130" />
         <source>Run the analysis to see attack paths.</source>
-        <extracomment>Kinds of target a newcomer can mark from the empty panel, as the canvas menu offers. The empty panel's buttons: mark the canvas selection as a target of this kind, and open the attackers/targets editor (the window connects both).</extracomment>
+        <extracomment>Kinds of target a newcomer can mark from the empty panel, as the canvas menu offers. flows the path only crosses part of (a step from a network onto an element that a flow of someone else reaches over it): flow id -&gt; the hops {a, b} of its route lit The empty panel's buttons: mark the canvas selection as a target of this kind, and open the attackers/targets editor (the window connects both).</extracomment>
         <translation>Lancez l'analyse pour voir les chemins d'attaque.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="116" />
+        <location filename="../attack_panel.py" line="136" />
         <source>Attacker</source>
         <translation>Attaquant</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="119" />
+        <location filename="../attack_panel.py" line="139" />
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="154" />
+        <location filename="../attack_panel.py" line="174" />
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="162" />
+        <location filename="../attack_panel.py" line="182" />
         <source>Attack-path engine not available.</source>
         <translation>Moteur de chemins d'attaque indisponible.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="166" />
+        <location filename="../attack_panel.py" line="186" />
         <source>No attack path yet. A path needs an attacker (where they start) and a target (what matters). Select an element on the canvas and mark it as a target, or open the attackers and targets.</source>
         <translation>Pas encore de chemin d'attaque. Un chemin demande un attaquant (d'où il part) et une cible (ce qui compte). Sélectionnez un élément sur le schéma et marquez-le comme cible, ou ouvrez les attaquants et les cibles.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="175" />
+        <location filename="../attack_panel.py" line="195" />
         <source>Select a path to highlight it on the canvas.</source>
         <translation>Choisissez un chemin pour le surligner sur le schéma.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="188" />
+        <location filename="../attack_panel.py" line="208" />
         <source>Mark selection as target</source>
         <translation>Marquer la sélection comme cible</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="191" />
+        <location filename="../attack_panel.py" line="211" />
         <source>Patient safety</source>
         <translation>Sécurité du patient</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="192" />
+        <location filename="../attack_panel.py" line="212" />
         <source>Health data</source>
         <translation>Données de santé</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="193" />
+        <location filename="../attack_panel.py" line="213" />
         <source>Care service</source>
         <translation>Service de soins</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="200" />
+        <location filename="../attack_panel.py" line="220" />
         <source>Attackers and targets…</source>
         <translation>Attaquants et cibles…</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="224" />
+        <location filename="../attack_panel.py" line="244" />
         <source>the attacker starts on the target: %1</source>
         <translation>l'attaquant part de la cible : %1</translation>
     </message>
@@ -319,93 +319,104 @@
     <name>DiagramScene</name>
     <message>
         <location filename="../palette.py" line="91" />
-        <location filename="../scene.py" line="56" />
+        <location filename="../scene.py" line="64" />
         <source>Things</source>
         <extracomment>How far (scene px) beside a card a released flow still snaps to it. The smallest trust zone the zone tool draws (a slip of the mouse is not a zone).</extracomment>
         <translation>Objets</translation>
     </message>
     <message>
         <location filename="../palette.py" line="92" />
-        <location filename="../scene.py" line="57" />
+        <location filename="../scene.py" line="65" />
         <source>Gateways</source>
         <translation>Passerelles</translation>
     </message>
     <message>
         <location filename="../palette.py" line="93" />
-        <location filename="../scene.py" line="58" />
+        <location filename="../scene.py" line="66" />
         <source>Networks</source>
         <translation>Réseaux</translation>
     </message>
     <message>
         <location filename="../palette.py" line="94" />
-        <location filename="../scene.py" line="59" />
+        <location filename="../scene.py" line="67" />
         <source>Cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="408" />
+        <location filename="../scene.py" line="441" />
         <source>Drag a rectangle around the elements of the zone (Esc cancels)</source>
-        <extracomment>a status-bar message (e.g. why a connection was refused) a trust zone was drawn with the zone tool (its id): the window lets the analyst name it the zone tool was armed or disarmed</extracomment>
+        <extracomment>a status-bar message (e.g. why a connection was refused) a trust zone was drawn with the zone tool (its id): the window lets the analyst name it the zone tool was armed or disarmed a zone being resized: (item, edges grabbed, its rect at the press, press point)</extracomment>
         <translation>Tracez un rectangle autour des éléments de la zone (Échap pour annuler)</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="417" />
+        <location filename="../scene.py" line="450" />
         <source>Too small for a trust zone: drag a larger rectangle</source>
         <translation>Trop petit pour une zone de confiance : tracez un rectangle plus grand</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="422" />
+        <location filename="../scene.py" line="455" />
         <source>Trust zone %1</source>
         <translation>Zone de confiance %1</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="425" />
+        <location filename="../scene.py" line="458" />
         <source>Draw trust zone</source>
         <translation>Tracer une zone</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="536" />
+        <location filename="../scene.py" line="518" />
+        <source>Resize trust zone</source>
+        <translation>Redimensionner la zone</translation>
+    </message>
+    <message>
+        <location filename="../scene.py" line="529" />
+        <source>Trust zone resized: %1 element(s) joined, %2 left</source>
+        <translation>Zone redimensionnée : %1 élément(s) entré(s), %2 sorti(s)</translation>
+    </message>
+    <message>
+        <location filename="../scene.py" line="630" />
         <source>Move</source>
         <translation>Déplacer</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="554" />
+        <location filename="../scene.py" line="648" />
         <source>Release on a card: the flow goes via %1</source>
         <translation>Relâchez sur une carte : le flux passera par %1</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="576" />
+        <location filename="../scene.py" line="670" />
         <source>Connect</source>
         <translation>Relier</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="583" />
+        <location filename="../scene.py" line="677" />
         <source>Flow routed via %1 (the network card it crossed; change it in the inspector)</source>
         <translation>Flux acheminé via %1 (la carte réseau traversée ; modifiable dans l'inspecteur)</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="597" />
+        <location filename="../scene.py" line="691" />
         <source>Placed in its layer's swimlane</source>
         <translation>Placé dans le couloir de sa couche</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="604" />
+        <location filename="../scene.py" line="698" />
         <source>Add element</source>
         <translation>Ajouter un élément</translation>
     </message>
     <message>
-        <location filename="../items.py" line="132" />
+        <location filename="../items.py" line="159" />
         <source>trust %1</source>
-        <extracomment>Radius of the connection handle: large enough to hit on a projector or a touchpad.</extracomment>
+        <extracomment>Radius of the connection handle: large enough to hit on a projector or a touchpad. How far (scene px) either side of a zone's border a press grabs the edge to resize it.</extracomment>
         <translation>confiance %1</translation>
     </message>
     <message>
-        <location filename="../items.py" line="342" />
+        <location filename="../items.py" line="423" />
         <source>encrypted</source>
+        <extracomment>the two ends of each segment ({a, b} ids), and those an attack path crosses</extracomment>
         <translation>chiffré</translation>
     </message>
     <message>
-        <location filename="../items.py" line="345" />
+        <location filename="../items.py" line="426" />
         <source>not authenticated</source>
         <translation>non authentifié</translation>
     </message>
@@ -413,40 +424,41 @@
 <context>
     <name>DiagramView</name>
     <message>
-        <location filename="../view.py" line="42" />
+        <location filename="../view.py" line="45" />
         <source>To start: drag a stencil from the Stencils panel onto the canvas (or double-click it).
 To connect: drag from an element's round handle onto another element.
 To draw a trust zone: press Z (or Edit ▸ Draw Trust Zone) and drag a rectangle.
 Then mark what matters: right-click an element ▸ Mark as attack target.</source>
+        <extracomment>Below this zoom a card's name is hard to read on a projector.</extracomment>
         <translation>Pour commencer : glissez un gabarit du panneau Gabarits sur le schéma (ou double-cliquez dessus).
 Pour relier : glissez depuis la poignée ronde d'un élément jusqu'à un autre.
 Pour tracer une zone de confiance : appuyez sur Z (ou Édition ▸ Tracer une zone de confiance) et tracez un rectangle.
 Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible d'attaque.</translation>
     </message>
     <message>
-        <location filename="../view.py" line="279" />
-        <location filename="../view.py" line="310" />
+        <location filename="../view.py" line="317" />
+        <location filename="../view.py" line="348" />
         <source>Mark as attack target</source>
         <translation>Déclarer cible d'attaque</translation>
     </message>
     <message>
-        <location filename="../view.py" line="281" />
+        <location filename="../view.py" line="319" />
         <source>Patient safety</source>
         <translation>Sécurité du patient</translation>
     </message>
     <message>
-        <location filename="../view.py" line="282" />
+        <location filename="../view.py" line="320" />
         <source>Health data</source>
         <translation>Données de santé</translation>
     </message>
     <message>
-        <location filename="../view.py" line="283" />
+        <location filename="../view.py" line="321" />
         <source>Care service</source>
         <translation>Service de soins</translation>
     </message>
     <message>
-        <location filename="../view.py" line="290" />
-        <location filename="../view.py" line="294" />
+        <location filename="../view.py" line="328" />
+        <location filename="../view.py" line="332" />
         <source>Remove attack targets</source>
         <translation>Retirer les cibles d'attaque</translation>
     </message>
@@ -948,12 +960,12 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
         <translation>« %1 » ne fait pas partie des valeurs permises</translation>
     </message>
     <message>
-        <location filename="../pickers.py" line="68" />
+        <location filename="../pickers.py" line="97" />
         <source>(nothing to choose)</source>
         <translation>(rien à choisir)</translation>
     </message>
     <message>
-        <location filename="../pickers.py" line="101" />
+        <location filename="../pickers.py" line="142" />
         <source>(direct, no network)</source>
         <translation>(direct, sans réseau)</translation>
     </message>
@@ -1259,239 +1271,239 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
         <translation>&amp;Répartir verticalement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239" />
+        <location filename="../main_window.py" line="243" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242" />
+        <location filename="../main_window.py" line="246" />
         <source>Open &amp;Recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248" />
+        <location filename="../main_window.py" line="252" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252" />
+        <location filename="../main_window.py" line="256" />
         <source>&amp;Arrange</source>
         <translation>&amp;Organiser</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259" />
+        <location filename="../main_window.py" line="263" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266" />
+        <location filename="../main_window.py" line="270" />
         <source>A&amp;nalysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271" />
+        <location filename="../main_window.py" line="275" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272" />
+        <location filename="../main_window.py" line="276" />
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>&amp;Raccourcis clavier…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276" />
+        <location filename="../main_window.py" line="280" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299" />
+        <location filename="../main_window.py" line="303" />
         <source>Analysis failed: %1</source>
         <translation>Échec de l'analyse : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372" />
+        <location filename="../main_window.py" line="376" />
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427" />
+        <location filename="../main_window.py" line="431" />
         <source>Select an element on the canvas first (what the attacker must not reach).</source>
         <translation>Sélectionnez d'abord un élément sur le schéma (ce que l'attaquant ne doit pas atteindre).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480" />
+        <location filename="../main_window.py" line="493" />
         <source>Analysis: %1 threats (%2 new suggestions)</source>
         <translation>Analyse : %1 menaces (%2 nouvelles suggestions)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514" />
+        <location filename="../main_window.py" line="527" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546" />
+        <location filename="../main_window.py" line="559" />
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="548" />
+        <location filename="../main_window.py" line="561" />
         <source>Cannot paste: %1</source>
         <translation>Collage impossible : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="555" />
+        <location filename="../main_window.py" line="568" />
         <source>Select the elements to duplicate</source>
         <translation>Sélectionnez les éléments à dupliquer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558" />
+        <location filename="../main_window.py" line="571" />
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="570" />
+        <location filename="../main_window.py" line="583" />
         <source>Select the elements to put in the zone</source>
         <translation>Sélectionnez les éléments à mettre dans la zone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="573" />
-        <location filename="../main_window.py" line="576" />
+        <location filename="../main_window.py" line="586" />
+        <location filename="../main_window.py" line="589" />
         <source>New trust zone</source>
         <translation>Nouvelle zone de confiance</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="573" />
+        <location filename="../main_window.py" line="586" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="596" />
+        <location filename="../main_window.py" line="609" />
         <source>Select three or more cards to distribute them</source>
         <translation>Sélectionnez au moins trois cartes pour les répartir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599" />
+        <location filename="../main_window.py" line="612" />
         <source>Align</source>
         <translation>Aligner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599" />
+        <location filename="../main_window.py" line="612" />
         <source>Distribute</source>
         <translation>Répartir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="603" />
+        <location filename="../main_window.py" line="616" />
         <source>Auto-layout</source>
         <translation>Disposition automatique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="612" />
+        <location filename="../main_window.py" line="625" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="613" />
+        <location filename="../main_window.py" line="626" />
         <source>The model has unsaved changes. Save them?</source>
         <translation>Le modèle a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="639" />
+        <location filename="../main_window.py" line="652" />
         <source>Open threat model</source>
         <translation>Ouvrir un modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="640" />
+        <location filename="../main_window.py" line="653" />
         <source>Threat models (*.twm.json *.json)</source>
         <translation>Modèles de menaces (*.twm.json *.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="651" />
+        <location filename="../main_window.py" line="664" />
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652" />
-        <location filename="../main_window.py" line="657" />
+        <location filename="../main_window.py" line="665" />
+        <location filename="../main_window.py" line="670" />
         <source>Cannot open model</source>
         <translation>Impossible d'ouvrir le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653" />
+        <location filename="../main_window.py" line="666" />
         <source>%1 could not be opened:</source>
         <translation>%1 n'a pas pu être ouvert :</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="679" />
+        <location filename="../main_window.py" line="692" />
         <source>Save threat model</source>
         <translation>Enregistrer le modèle de menaces</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="681" />
+        <location filename="../main_window.py" line="694" />
         <source>Threat models (*.twm.json)</source>
         <translation>Modèles de menaces (*.twm.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="726" />
+        <location filename="../main_window.py" line="739" />
         <source>Cannot save model</source>
         <translation>Impossible d'enregistrer le modèle</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="705" />
+        <location filename="../main_window.py" line="718" />
         <source>Saved %1</source>
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="710" />
+        <location filename="../main_window.py" line="723" />
         <source>File changed on disk</source>
         <translation>Fichier modifié sur le disque</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="711" />
+        <location filename="../main_window.py" line="724" />
         <source>%1 was changed by another program or window since you opened it. Replace it with your version? (Its current content is kept as %1.bak.)</source>
         <translation>%1 a été modifié par un autre programme ou une autre fenêtre depuis son ouverture. Le remplacer par votre version ? (Son contenu actuel est conservé dans %1.bak.)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="727" />
+        <location filename="../main_window.py" line="740" />
         <source>The model was not saved; the file on disk is unchanged.</source>
         <translation>Le modèle n'a pas été enregistré ; le fichier sur le disque est inchangé.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="729" />
+        <location filename="../main_window.py" line="742" />
         <source>Your changes are kept in the recovery file %1.</source>
         <translation>Vos modifications sont conservées dans le fichier de récupération %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="731" />
+        <location filename="../main_window.py" line="744" />
         <source>The recovery file could not be written either: use Save As to another place.</source>
         <translation>Le fichier de récupération n'a pas pu être écrit non plus : utilisez « Enregistrer sous » vers un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="751" />
+        <location filename="../main_window.py" line="764" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="760" />
+        <location filename="../main_window.py" line="773" />
         <source>Could not write the recovery file %1</source>
         <translation>Impossible d'écrire le fichier de récupération %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="776" />
+        <location filename="../main_window.py" line="789" />
         <source>an unsaved model</source>
         <translation>un modèle non enregistré</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="778" />
+        <location filename="../main_window.py" line="791" />
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="779" />
+        <location filename="../main_window.py" line="792" />
         <source>Threat Workbench did not close normally. Recover the unsaved changes to %1?</source>
         <translation>Threat Workbench ne s'est pas fermé normalement. Récupérer les modifications non enregistrées de %1 ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="789" />
+        <location filename="../main_window.py" line="802" />
         <source>Cannot recover</source>
         <translation>Récupération impossible</translation>
     </message>
