@@ -131,3 +131,32 @@ def test_risk_of_version_two_is_the_full_analysis() -> None:
     assert [r.to_json() for r in got.risk] == [r.to_json()
                                                 for r in compare_risk(before, after)]
     assert any(r.moved for r in got.risk)
+
+
+def test_cli_text_prints_what_changed_before_analysing_risk(tmp_path, capsys,
+                                                            monkeypatch) -> None:
+    """The text output is the library's lines, the structural part printed (and flushed)
+    before the risk of both versions is computed (seconds on a large estate)."""
+    from workbench.analysis import diff as diff_module
+    from workbench.cli import cmd_diff
+
+    old = base_model()
+    new, dropped = second_version(old)
+    a, b = tmp_path / "a.twm.json", tmp_path / "b.twm.json"
+    save_model(old, a)
+    save_model(new, b)
+    seen_first: list[str] = []
+
+    def risk_after_reading_output(x, y):
+        seen_first.append(capsys.readouterr().out)
+        return diff_module.risk_between(x, y)
+
+    monkeypatch.setattr(cmd_diff, "risk_between", risk_after_reading_output)
+    assert main(["diff", str(a), str(b)]) == 0
+    printed = seen_first[0] + capsys.readouterr().out
+    assert "+ new-siem 'New SIEM'" in seen_first[0] and "risk per target" not in seen_first[0]
+    expected = format_diff(diff_models(load_model(a), load_model(b)))
+    assert printed.splitlines() == [f"--- {a}", f"+++ {b}", *expected]
+    monkeypatch.undo()
+    assert main(["diff", str(a), str(a)]) == 0
+    assert capsys.readouterr().out.splitlines()[2:] == ["no difference"]

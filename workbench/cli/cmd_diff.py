@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from workbench.analysis.diff import diff_models, format_diff
+from workbench.analysis.diff import diff_models, format_risk, format_structure, risk_between
 from workbench.cli.common import load, print_json
 
 
@@ -23,11 +24,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     old, new = load(args.old), load(args.new)
-    diff = diff_models(old, new, with_risk=not args.no_risk, jobs=args.jobs)
     if args.json:
+        diff = diff_models(old, new, with_risk=not args.no_risk, jobs=args.jobs)
         print_json({"old": args.old, "new": args.new, **diff.to_json()})
-    else:
-        print(f"--- {args.old}\n+++ {args.new}")
-        for line in format_diff(diff):
+        return 0
+    # Text: the structural changes first (milliseconds), then the risk (seconds on a
+    # large estate), so a reader sees what changed while both versions are analysed.
+    diff = diff_models(old, new, with_risk=False)
+    lines = format_structure(diff)
+    print(f"--- {args.old}\n+++ {args.new}")
+    for line in lines:
+        print(line)
+    sys.stdout.flush()
+    if not args.no_risk:
+        diff.risk, diff.risk_basis = risk_between(old, new)
+        risk_lines = format_risk(diff)
+        for line in risk_lines:
             print(line)
+        lines += risk_lines
+    if not lines:
+        print("no difference")
     return 0
