@@ -67,8 +67,10 @@ elif mode == "full":  # the same tree without the incremental analysis: two full
     before, after = diff.target_risk(a)[0], diff.target_risk(b)[0]
     out["two_full"], out["two_full_cpu"] = time.perf_counter() - t, time.process_time() - c
     out["rows"] = [r.to_json() for r in diff.compare_risk(before, after)]
-else:  # the stages of the incremental diff, one by one
+else:  # the stages of the incremental diff, one by one (the GC paused, as the diff does)
+    import gc
     from workbench.analysis import incremental
+    gc.disable()
     t = time.perf_counter(); sa = incremental.analyse(a); out["analyse_a"] = time.perf_counter() - t
     t = time.perf_counter(); sb = incremental.reanalyse(sa, b)
     out["reanalyse_b"] = time.perf_counter() - t
