@@ -58,17 +58,20 @@ def test_page_one_states_decision_cost_and_risk_after(cardiac, lang):
     assert str(now["high"] + now["critical"]) in text
     assert str(after["high"] + after["critical"]) in text
     # What is at risk, in the threat's own words (French included: not the generic tier).
+    from workbench.report.sections import sentence_part
+
     top = cardiac.top_risks(3)
     assert any(r.harm for r in top)
     if lang == "fr":
         from workbench.report.harms import french_harm
 
         # The top threats' own French harm (its first words: later ones may wrap).
-        assert any(" ".join(french_harm(r.catalog_id, r.harm).split()[:3]) in text
-                   for r in top if r.harm)
+        assert any(" ".join(sentence_part(french_harm(r.catalog_id, r.harm)).split()[:3])
+                   in text for r in top if r.harm)
         assert "pourrait entraîner le décès" not in text
     else:
-        assert any(r.harm in text for r in top if r.harm)
+        # After "Threat (element):", lower-case like the generic tier beside it.
+        assert any(sentence_part(r.harm) in text for r in top if r.harm)
 
 
 def test_a_control_that_reduces_nothing_is_not_asked_for():

@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from workbench.model import load_model
 from workbench.report.data import AttackPath, Reach, gather
 from workbench.report.pdf import render_pdf
-from workbench.report.sections import reach_cell, reach_phrase
+from workbench.report.document import make_styles
+from workbench.report.sections import path_lines, reach_cell, reach_phrase
 
 from ..conftest import SAMPLES
 
@@ -55,3 +56,34 @@ def test_board_path_lines_give_both_figures(hospital_group, lang):
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
     phrase = "by any path" if lang == "en" else "tous chemins confondus"
     assert text.count(phrase) >= min(3, len(hospital_group.top_paths(3)))
+
+
+def test_a_chance_short_of_certainty_never_reads_100_percent(hospital_group):
+    """"with a probability of 100% along this path" (home, ward, GHT boards) told a board
+    the attack is certain; 0.9977 is 99.7 %."""
+    from workbench.report.i18n import NNBSP, chance
+
+    assert chance(0.9977, "en") == "99.7%"
+    assert chance(0.9977, "fr") == f"99,7{NNBSP}%"
+    assert chance(0.99999, "en") == "99.9%"
+    assert chance(1.0, "en") == "100%"
+    assert chance(0.46, "en") == "46%"
+    assert chance(0.003, "en") == "0.3%"
+    assert chance(0.0004, "en") == "under 0.1%"
+    assert chance(0.0004, "fr") == f"moins de 0,1{NNBSP}%"
+    lines = " ".join(p.getPlainText()
+                     for p in path_lines(hospital_group, make_styles(), "en", 3))
+    near_certain = [ap for ap in hospital_group.top_paths(3) if 0.995 <= ap.probability < 1]
+    assert near_certain  # the GHT sample has such paths
+    assert "100%" not in lines
+
+
+def test_the_models_own_targets_are_quoted_with_their_element():
+    """"reaches Timely review of red alerts with a probability …" named no element."""
+    path = SAMPLES / "cardiac-implant-remote-monitoring.twm.json"
+    data = gather(load_model(path), path.read_bytes(), recommend=False)
+    from workbench.report.sections import target_name
+
+    assert target_name(data, "t-care_service-clinic-portal", "en") == \
+        "“Timely review of red alerts” (Clinician portal)"
+    assert target_name(data, "health_data:icd", "en") == "health data held by ICD (implant)"

@@ -196,7 +196,9 @@ def test_board_report_carries_the_vendor_review_and_its_blocking_gaps():
         ReviewAnswer(item="signed-firmware", answer="no", note="Unsigned images in the field"),
         ReviewAnswer(item="sbom", answer="yes")])
     text = text_of(render_pdf(gather(model, use_engines=False), "board", "en"))
-    assert "Review of Acme Médical (CISO)" in text and "blocking gap(s)" in text
+    # Words, not nested brackets or "gap(s)" (session 5 read-through).
+    assert "Review of Acme Médical by CISO" in text
+    assert re.search(r"\b\d+ blocking gaps? to close", text) and "gap(s)" not in text
     assert "Unsigned images in the field" in text
     plain = text_of(render_pdf(gather(report_model(), use_engines=False), "board", "en"))
     assert "Review of" not in plain

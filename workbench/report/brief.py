@@ -21,7 +21,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from workbench.report.costs import ZERO, Estimate, days_range, money, money_range
 from workbench.report.data import LEVELS, ReportData, RiskRow, TopRisk
 from workbench.report.document import GRID, HEADER_FILL, Styles, p, rich
-from workbench.report.i18n import SCALE_NAMES, date_words, percent, tr, vocab
+from workbench.report.i18n import SCALE_NAMES, chance, date_words, tr, vocab
 from workbench.report.riskcalc import LEVEL_COLOURS
 from workbench.report.sections import (
     consequences,
@@ -116,12 +116,12 @@ def _likely(data: ReportData, styles: Styles, lang: str, worst: RiskRow) -> list
         interval = ""
         if (best.approximate and best.ci_low is not None and best.ci_high is not None
                 and best.ci_high - best.ci_low >= 0.01):
-            interval = tr("brief_interval", lang, low=percent(best.ci_low, lang),
-                          high=percent(best.ci_high, lang))
+            interval = tr("brief_interval", lang, low=chance(best.ci_low, lang),
+                          high=chance(best.ci_high, lang))
         story.append(p(tr("brief_attack", lang, attacker=target_name(data, best.attacker, lang)
                           if best.attacker else "–",
                           target=target_name(data, best.target, lang),
-                          prob=percent(best.probability, lang), interval=interval),
+                          prob=chance(best.probability, lang), interval=interval),
                        styles.body))
     return story
 

@@ -6,6 +6,7 @@ that each key has both languages and that the placeholders match.
 
 from __future__ import annotations
 
+import math
 import re
 import string
 
@@ -72,9 +73,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "coll_controls": ("Controls", "Mesures"), "coll_data_assets": ("Data", "Données"),
     "coll_attackers": ("Attackers", "Attaquants"), "coll_targets": ("Targets", "Cibles"),
     "board_review": ("Review of {vendor}{who}: {ratio} of the applicable requirements met; "
-                     "{count} blocking gap(s) to close before relying on the system:",
+                     "{gaps}",
                      "Revue de {vendor}{who} : {ratio} des exigences applicables satisfaites ; "
-                     "{count} écart(s) bloquant(s) à lever avant de s'appuyer sur le système :"),
+                     "{gaps}"),
+    "review_on": (" on {date}", " du {date}"),
+    "review_by": (" by {reviewer}", " par {reviewer}"),
+    "review_gaps_0": ("no blocking gap.", "aucun écart bloquant."),
+    "review_gaps_1": ("1 blocking gap to close before relying on the system:",
+                      "1 écart bloquant à lever avant de s'appuyer sur le système :"),
+    "review_gaps_n": ("{count} blocking gaps to close before relying on the system:",
+                      "{count} écarts bloquants à lever avant de s'appuyer sur le système :"),
     "sec_workshops": ("Workshop sessions", "Sessions d'atelier"),
     "sec_method": ("Method", "Méthode"),
     # executive summary
@@ -114,6 +122,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "un incident significatif, traité avec un effort et un coût limités"),
     "org_1": ("minor consequences", "des conséquences mineures"),
     "and_more": (" and {count} more", " et {count} autres"),
+    "and_one_more": (" and 1 more", " et 1 autre"),
+    "under_tenth": ("under {value}", "moins de {value}"),
     "also_on": ("The same threat stands on {count} elements; also on {names}.",
                 "La même menace pèse sur {count} éléments ; aussi sur {names}."),
     "many_patients": ("One attack can reach many patients at once.",
@@ -445,6 +455,19 @@ def percent(value: float, lang: str, digits: int = 0) -> str:
     """A fraction as a percentage: "15%" / "15 %" (narrow no-break space in French)."""
     text = number(value * 100, lang, digits)
     return f"{text}{NNBSP}%" if lang == "fr" else f"{text}%"
+
+
+def chance(value: float, lang: str) -> str:
+    """A probability for a board: a percentage, with one decimal near the ends so that a
+    chance short of certainty never reads "100%" (0.9977 is "99.7%") nor a real one "0%"
+    (0.003 is "0.3%"); below 0.1% "under 0.1%"."""
+    if 0.995 <= value < 1:
+        return percent(math.floor(value * 1000) / 1000, lang, 1)
+    if 0 < value < 0.001:
+        return tr("under_tenth", lang, value=percent(0.001, lang, 1))
+    if 0 < value < 0.005:
+        return percent(math.ceil(value * 1000) / 1000, lang, 1)
+    return percent(value, lang)
 
 
 def date_words(day, lang: str) -> str:

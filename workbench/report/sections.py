@@ -23,6 +23,7 @@ from workbench.report.i18n import (
     PROPERTY_WORDS,
     STATUS,
     ZONE_KINDS,
+    chance,
     date_words,
     de,
     percent,
@@ -147,8 +148,9 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5,
         others = group.elements[1:]
         if others:  # one card per threat: where else it stands
             names = ", ".join(others[:4])
-            if len(others) > 4:
-                names += tr("and_more", lang, count=len(others) - 4)
+            if len(others) > 4:  # "et 1 autres" read wrong
+                names += tr("and_one_more" if len(others) == 5 else "and_more", lang,
+                            count=len(others) - 4)
             lines.append(p(tr("also_on", lang, count=len(others) + 1, names=names),
                            styles.small))
         if row.many_patients:
@@ -169,8 +171,18 @@ def consequences(row: RiskRow, model, lang: str) -> tuple[str, str]:
     if not patient and any(a.personal for a in model.data_assets):
         patient_key = 2
     org_key = _bucket(max(org, row.residual.severity - 1), s_max)
-    harm = harm_text(row, lang)
+    harm = sentence_part(harm_text(row, lang))
     return harm or tr(f"patient_{patient_key}", lang), org_text(org_key, model, lang)
+
+
+def sentence_part(text: str) -> str:
+    """A catalog harm as it reads after a colon: "Postponed procedures" becomes
+    "postponed procedures", like the generic "could cause death…" beside it (a capital
+    after ":" is an English habit a French reader notices); acronyms ("ICD …") and
+    names keep their capitals."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def harm_text(row: RiskRow, lang: str) -> str:
@@ -272,8 +284,24 @@ def _labels(data: ReportData) -> dict[str, str]:
     return names
 
 
+def _model_targets(data: ReportData) -> dict[str, tuple[str, str]]:
+    """The model's own targets with a name: id -> (name, element name)."""
+    cached = data.__dict__.get("_model_targets")
+    if cached is None:
+        names = data.names()
+        cached = {t.id: (t.name, names.get(t.element, t.element))
+                  for t in data.model.targets if t.name}
+        data.__dict__["_model_targets"] = cached
+    return cached
+
+
 def _name(data: ReportData, element_id: str, lang: str = "en") -> str:
     names = _labels(data)
+    if lang == "en" and element_id in _model_targets(data):
+        # "reaches Timely review of red alerts" named neither the element nor where the
+        # target's name ends: the analyst's wording in quotes, then its element.
+        name, element = _model_targets(data)[element_id]
+        return f"“{name}” ({element})"
     if lang == "fr" and element_id in ATTACKERS_FR:
         return ATTACKERS_FR[element_id]
     if lang == "fr" and element_id in data.target_info:
@@ -339,10 +367,10 @@ def reach_phrase(ap: AttackPath, lang: str) -> str:
     reach = ap.reach
     if reach is None:
         return ""
-    value = percent(reach.probability, lang)
+    value = chance(reach.probability, lang)
     if not reach.exact and reach.high - reach.low >= 0.01:
-        value = tr("reach_interval", lang, probability=value, low=percent(reach.low, lang),
-                   high=percent(reach.high, lang))
+        value = tr("reach_interval", lang, probability=value, low=chance(reach.low, lang),
+                   high=chance(reach.high, lang))
     return tr("reach_any", lang, probability=value)
 
 
@@ -357,7 +385,7 @@ def path_lines(data: ReportData, styles: Styles, lang: str, limit: int) -> list:
         out.append(p(tr("path_line_board", lang, number=number,
                         attacker=_name(data, ap.attacker, lang),
                         target=_name(data, ap.target, lang),
-                        probability=percent(ap.probability, lang),
+                        probability=chance(ap.probability, lang),
                         reach=reach_phrase(ap, lang), steps=steps),
                      styles.small))
     return out
@@ -855,11 +883,15 @@ def board_review(data: ReportData, styles: Styles, lang: str) -> list:
     summary = _review_summary(data) if review is not None else None
     if summary is None:
         return []
-    who = ", ".join(v for v in (date_words(review.date, lang) if review.date else None,
-                                review.reviewer) if v)
-    intro = tr("board_review", lang, vendor=review.vendor or tr("not_set", lang),
-               who=f" ({who})" if who else "", ratio=percent(summary.met_ratio, lang),
-               count=len(summary.blocking_gaps))
+    # "Review of X (platform) (10 November 2026, A. Lefèvre (CISO))" nested brackets:
+    # the date and the reviewer now read as words.
+    who = (tr("review_on", lang, date=date_words(review.date, lang)) if review.date else "") \
+        + (tr("review_by", lang, reviewer=review.reviewer) if review.reviewer else "")
+    count = len(summary.blocking_gaps)
+    gaps = tr("review_gaps_0" if not count else "review_gaps_1" if count == 1
+              else "review_gaps_n", lang, count=count)
+    intro = tr("board_review", lang, vendor=review.vendor or tr("not_set", lang), who=who,
+               ratio=percent(summary.met_ratio, lang), gaps=gaps)
     out: list = [Spacer(1, 4 * mm), Heading(tr("sec_review", lang), styles.h2, 1),
                  p(intro, styles.body)]
     for line in summary.blocking_gaps:
