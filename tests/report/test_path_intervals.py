@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from workbench.model import load_model
 from workbench.report.data import AttackPath, Reach, gather
-from workbench.report.pdf import render_pdf
 from workbench.report.document import make_styles
+from workbench.report.pdf import render_pdf
 from workbench.report.sections import path_lines, reach_cell, reach_phrase
 
 from ..conftest import SAMPLES
