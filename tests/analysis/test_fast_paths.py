@@ -223,3 +223,19 @@ def test_attacker_view_of_a_what_if_matches_the_view_computed_afresh(name, model
                 assert np.array_equal(getattr(fast, attr), getattr(plain, attr)), attr
     changed = everything.for_vectors(["network"]).node_miss
     assert not np.array_equal(changed, graph.for_vectors(["network"]).node_miss)
+
+
+def test_a_long_chain_of_what_ifs_still_has_a_view(catalog):
+    """The plan applies a large set of controls a few dozen elements at a time: a view of
+    the 1,500th copy must not recurse through every copy before it (it did, and a
+    10,000-element analysis stopped with RecursionError)."""
+    import numpy as np
+
+    graph, candidates = _graph_and_candidates(MODELS[0][1], catalog)
+    ids = sorted(candidates)
+    chain = graph
+    for k in range(1500):
+        cid = ids[k % len(ids)]
+        chain = chain.with_controls([cid], candidates[cid].elements)
+    fast = chain.for_vectors(["network"])
+    assert np.array_equal(fast.node_miss, _full_view(chain, ["network"]).node_miss)

@@ -104,13 +104,13 @@ class AttackGraph:
         todo: Iterable[str] = self.restrictable
         derived = self.__dict__.get("_derived")
         if derived is not None:
-            # A what-if copy: its view is its parent's view except on the restrictable
-            # elements the copy changed (touched, or carrying an option newly chosen);
-            # the others would be recomputed to the same values. The plan asks for
-            # hundreds of views of copies that differ from the engine's graph on a few
-            # elements.
-            parent, touched, added = derived
-            base = parent.for_vectors(entry)
+            # A what-if copy: its view is its root's view except on the restrictable
+            # elements the copies changed (touched, or carrying an option chosen since
+            # the root); the others would be recomputed to the same values. The plan
+            # asks for hundreds of views of copies that differ from the engine's graph
+            # on a few elements.
+            root, touched, added = derived
+            base = root.for_vectors(entry)
             comps, flows = self._restrictable_positions
             for own, theirs in ((node_miss, base.node_miss), (entry_miss, base.entry_miss),
                                 (expose_miss, base.effect_miss(EXPOSE)),
@@ -215,11 +215,17 @@ class AttackGraph:
                            self.broadcast, self.restrictable,
                            tuple(dict.fromkeys(self.chosen + chosen)))
         copy.__dict__["flow_index"] = flow_index  # same flows: share the lookup
-        if self.restrictable:  # share the lookups; let views start from this one's
+        if self.restrictable:  # share the lookups; let views start from the root's
             copy.__dict__["_restrictable_positions"] = self._restrictable_positions
             copy.__dict__["_restrictable_by_option"] = self._restrictable_by_option
-            copy.__dict__["_derived"] = (self, touched,
-                                         frozenset(copy.chosen) - frozenset(self.chosen))
+            # Always the first graph of a chain of copies (the plan applies a large set a
+            # few dozen elements at a time): its views are cached, and no copy keeps its
+            # parent (or the parent's views) alive.
+            root, before = self, frozenset()
+            if "_derived" in self.__dict__:
+                root, before, _ = self.__dict__["_derived"]
+            copy.__dict__["_derived"] = (root, before | touched,
+                                         frozenset(copy.chosen) - frozenset(root.chosen))
         return copy
 
 
