@@ -92,6 +92,32 @@ def test_details_in_french(qtbot, french, make_window):
     assert "patient_safety" not in text and "proximate-radio" not in text
 
 
+def test_descriptions_and_control_tooltips_in_french(qtbot, french, make_window):
+    """The catalog's descriptions were English only in the French window (tooltips of the
+    threats table, head of the details); they come from catalogs/descriptions-fr.json."""
+    from workbench.analysis.descriptions_fr import shipped_descriptions
+    from workbench.gui.threats_panel import COLUMNS
+
+    window = make_window(SAMPLE, analysis="sync")
+    panel = window.threats
+    catalog = window.analysis.result.catalog
+    french = shipped_descriptions()
+    risk = _pick(panel, catalog)
+    panel.select_key(risk.instance.key)
+    ttype = risk.threat_type
+    assert french.threats[ttype.id] in panel.details_text().replace("\n", " ")
+    assert ttype.description not in panel.details_text()
+    row = panel.table_model.rows.index(risk)
+    tip = panel.table_model.data(panel.table_model.index(row, COLUMNS.index("Threat")),
+                                 Qt.ItemDataRole.ToolTipRole)
+    assert tip == french.threats[ttype.id]
+    panel._fill_controls()  # the Attach control menu, as it opens
+    tips = [a.toolTip() for a in panel.control_menu.actions()]
+    entries = catalog.controls_for(risk.instance.catalog_id)
+    assert tips == [french.controls[c.id] for c in entries]
+    assert panel.control_menu.toolTipsVisible()
+
+
 def test_every_likelihood_adjustment_has_its_french_reason():
     """The French steps come from translations/likelihood_reasons_fr.json: an adjustment
     added to the catalog without its French would silently drop from the French details."""

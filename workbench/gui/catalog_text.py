@@ -1,4 +1,5 @@
-"""Catalog titles, stencil and built-in attacker names in the interface language.
+"""Catalog titles and descriptions, stencil and built-in attacker names in the interface
+language.
 
 Threat and control instances store the catalog's English title when the rule engine created
 them; a French interface shows the catalog's ``title_fr`` instead, unless the analyst
@@ -47,6 +48,28 @@ def control_title(catalog_id: str | None, title: str, catalog: Catalog | None = 
     if entry is not None and entry.title_fr and title in ("", entry.title):
         return entry.title_fr
     return title
+
+
+def threat_description(entry) -> str:
+    """A catalog threat's description (``ThreatType``) in the interface language: French
+    from ``catalogs/descriptions-fr.json`` when it has the entry, else the catalog's own."""
+    return _description("threats", entry)
+
+
+def control_description(entry) -> str:
+    """The same for a catalog control."""
+    return _description("controls", entry)
+
+
+def _description(kind: str, entry) -> str:
+    if entry is None:
+        return ""
+    english = getattr(entry, "description", "") or ""
+    if current_language() != "fr":
+        return english
+    from workbench.analysis.descriptions_fr import shipped_descriptions
+
+    return getattr(shipped_descriptions(), kind).get(entry.id, english)
 
 
 def stencil_label(stencil, fallback: str = "") -> str:

@@ -39,7 +39,12 @@ from PySide6.QtWidgets import (
 
 from workbench.analysis.explain import Explainer
 from workbench.analysis.ranking import grouped_ranking
-from workbench.gui.catalog_text import control_title, threat_title
+from workbench.gui.catalog_text import (
+    control_description,
+    control_title,
+    threat_description,
+    threat_title,
+)
 from workbench.gui.document import Document
 from workbench.gui.labels import layer_label, level_label, status_label
 from workbench.gui.why_text import details_html
@@ -189,7 +194,7 @@ class ThreatTable(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == "Element" and hasattr(risk, "elements"):
             return ", ".join(self.names.get(e, e) for e in risk.elements)
         if role == Qt.ItemDataRole.ToolTipRole and col == "Threat" and risk.threat_type:
-            return risk.threat_type.description
+            return threat_description(risk.threat_type)
         if role == Qt.ItemDataRole.FontRole and risk.instance.id not in self.in_model:
             font = QFont()
             font.setItalic(True)  # a suggestion nobody has decided on yet
@@ -483,13 +488,16 @@ class ThreatsPanel(QWidget):
 
     def _fill_controls(self) -> None:
         self.control_menu.clear()
+        self.control_menu.setToolTipsVisible(True)  # what each control is, before choosing
         choices = self.control_choices()
         if not choices:
             self.control_menu.addAction(
                 QCoreApplication.translate("ThreatsPanel", "No catalog control for this threat")
             ).setEnabled(False)
+        controls = self.analysis.result.catalog.controls if choices else {}
         for cid, title in choices:
             action = self.control_menu.addAction(title)
+            action.setToolTip(control_description(controls.get(cid)) or title)
             action.triggered.connect(
                 lambda checked=False, c=cid, t=title: self.attach_control(c, t)
             )

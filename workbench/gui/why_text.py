@@ -24,6 +24,7 @@ from workbench.gui.catalog_text import (
     impact_name,
     scale_name,
     stencil_label,
+    threat_description,
     threat_title,
 )
 from workbench.gui.i18n import current_language, percent
@@ -417,9 +418,9 @@ def details_html(
         f" · {html.escape(status_label(inst.status.value))}</span>"
     )
     ttype = getattr(risk, "threat_type", None)
-    if ttype is not None and ttype.description and current_language() != "fr":
-        # the catalog describes threats in English only (no description_fr yet)
-        head += f"<p style='margin-top:4px'>{html.escape(ttype.description)}</p>"
+    described = threat_description(ttype) if ttype is not None else ""
+    if described:  # French from catalogs/descriptions-fr.json in a French window
+        head += f"<p style='margin-top:4px'>{html.escape(described)}</p>"
     manual = bool(getattr(inst, "manual", False)) or (
         catalog is not None and inst.catalog_id not in catalog.threats
     )
