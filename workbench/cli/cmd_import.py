@@ -11,6 +11,7 @@ from pathlib import Path
 
 from workbench.cli.common import output_path, print_json, writing
 from workbench.cli.main import CliError
+from workbench.interop.common import check_model_size
 from workbench.interop.registry import IMPORTERS, import_file
 from workbench.model.io import EXTENSION, load_model, save_model
 
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
         from workbench.interop.update import update_from_import
 
         model, update = update_from_import(load_model(args.onto), result.model)
+        check_model_size(model, args.file)  # the reviewed model's additions count too
     with writing(out):
         save_model(model, out)
     if args.json:

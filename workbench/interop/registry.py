@@ -7,7 +7,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from workbench.interop.common import ImportResult, fail
+from workbench.interop.common import ImportResult, check_model_size, fail
 from workbench.interop.csv_import import import_csv
 from workbench.interop.otm import import_otm
 from workbench.interop.threagile import import_threagile
@@ -83,4 +83,6 @@ def import_file(path: str | Path, fmt: str | None = None,
     fmt = fmt or guess_format(path)
     if fmt not in IMPORTERS:
         raise fail(str(path), "$", f"unknown import format {fmt!r}")
-    return IMPORTERS[fmt](path, stencils)
+    result = IMPORTERS[fmt](path, stencils)
+    check_model_size(result.model, str(path))
+    return result
