@@ -3,8 +3,9 @@
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/gui_screenshots.py
 
 Writes docs/window-1280x720-{en,fr}.png (Workshop dock open, first attack path lit, as in
-a workshop on a projector) and docs/window-1920x1080-{en,fr}.png (Workshop and Vendor
-Review open). Runs the real main window (xcb under Xvfb, else offscreen) with a throwaway
+a workshop on a projector), docs/window-1600x1000-{en,fr}.png (Workshop open, the threats
+table with the first threat's details) and docs/window-1920x1080-{en,fr}.png (Workshop and
+Vendor Review open). Runs the real main window (xcb under Xvfb, else offscreen) with a throwaway
 settings file, so it never touches the user's layout.
 """
 
@@ -17,10 +18,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample-models" / "home-telemonitoring.twm.json"
-SHOTS = [((1280, 720), False), ((1920, 1080), True)]
+#: (size, Vendor Review open, bottom tab shown): the projector with a path lit, the 1600 px
+#: laptop reading threats (a threat chosen, its details beside the table), the desk.
+SHOTS = [((1280, 720), False, "attacks"), ((1600, 1000), False, "threats"),
+         ((1920, 1080), True, "attacks")]
 
 
-def shoot(app, lang: str, size: tuple[int, int], review: bool, out: Path, sample: Path) -> None:
+def shoot(app, lang: str, size: tuple[int, int], review: bool, out: Path, sample: Path,
+          tab: str = "attacks") -> None:
     from PySide6.QtCore import QSettings
 
     from workbench.gui.main_window import MainWindow
@@ -42,14 +47,19 @@ def shoot(app, lang: str, size: tuple[int, int], review: bool, out: Path, sample
             review_panel(window)
         for _ in range(20):
             app.processEvents()
-        window.docks["attacks"].raise_()
-        if window.attacks.list.count():
+        window.docks[tab].raise_()
+        if tab == "attacks" and window.attacks.list.count():
             window.attacks.select_path(0)
+        elif tab == "threats":
+            window.threats.view.selectRow(0)
         for _ in range(20):
             app.processEvents()
         window.grab().save(str(out))
-        print(f"{out.name}: {size[0]}x{size[1]}, canvas "
-              f"{window.view.width() / window.width():.0%} of the width")
+        rows = window.threats.view.viewport().height() // max(
+            1, window.threats.view.verticalHeader().defaultSectionSize())
+        print(f"{out.name}: {size[0]}x{size[1]}, canvas {window.view.width()}x"
+              f"{window.view.height()} ({window.view.width() / window.width():.0%} of the "
+              f"width), threats table {rows} rows")
         window.doc.undo_stack.setClean()
         window.close()
 
@@ -63,9 +73,9 @@ def main(argv: list[str] | None = None) -> int:
 
     for lang in ("en", "fr"):
         app, code = make_app(lang)
-        for size, review in SHOTS:
+        for size, review, tab in SHOTS:
             name = f"window-{size[0]}x{size[1]}-{lang}.png"
-            shoot(app, code, size, review, Path(args.out) / name, Path(args.sample))
+            shoot(app, code, size, review, Path(args.out) / name, Path(args.sample), tab)
     return 0
 
 
