@@ -202,3 +202,32 @@ def test_board_report_carries_the_vendor_review_and_its_blocking_gaps():
     assert "Unsigned images in the field" in text
     plain = text_of(render_pdf(gather(report_model(), use_engines=False), "board", "en"))
     assert "Review of" not in plain
+
+
+def test_footer_title_is_cut_by_width_and_never_reaches_the_page_number():
+    """The footer title was cut at 120 characters, so a long title ran over "Page N / M";
+    the rule above the footer was missing. Now: cut by its printed width, with "…"."""
+    model = report_model()
+    model.metadata.title = "Remote monitoring " * 12 + "END"
+    reader = PdfReader(io.BytesIO(render_pdf(gather(model, use_engines=False), "board", "en")))
+    page = reader.pages[1]
+    pieces: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and tm[5] < 60:  # the footer line, near the bottom edge
+            pieces.append((tm[4], text))
+
+    page.extract_text(visitor_text=visit)
+    footer = "".join(t for _, t in sorted(pieces))
+    assert "…" in footer and "END" not in footer
+    title_x = min(x for x, t in pieces if "Remote" in t)
+    number_x = min(x for x, t in pieces if t.strip().startswith("Page"))
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from workbench.report.fonts import REGULAR
+
+    title = next(t for _, t in pieces if "Remote" in t)
+    assert title_x + stringWidth(title, REGULAR, 7.5) < number_x
+    # the rule: a stroked line across the page above the footer
+    content = page.get_contents().get_data().decode("latin-1")
+    assert re.search(r"\d+(\.\d+)? \d+(\.\d+)? m \d+(\.\d+)? \d+(\.\d+)? l S", content)

@@ -121,3 +121,52 @@ def test_read_only_folder_fails_before_the_analysis(tmp_path, capsys):
         assert "not writable" in capsys.readouterr().err
     finally:
         folder.chmod(0o700)
+
+
+def test_references_are_never_split_inside_an_id(insulin):
+    """"CAPEC-180, CWE-" / "1188": a reference broken at its own hyphen cannot be searched.
+    A list of references breaks at its spaces; each reference stays whole on its line."""
+    data, reader = insulin
+    lines = " ".join(page.extract_text() or "" for page in reader.pages[:40]).splitlines()
+    refs = {r for row in data.risks for r in row.references if r != row.catalog_id}
+    assert refs
+    cut = [line for line in lines if re.search(r"\b(?:CAPEC|CWE|TID)-$", line.strip())]
+    assert not cut, cut[:3]
+
+
+def test_plan_steps_name_elements_not_internal_ids():
+    """The attack engine's steps read "Hardened device configuration on ws-b": the id of an
+    element in a report an engineer hands on. The element column names it."""
+    from workbench.report.sections import step_title
+
+    assert step_title({"title": "Hardened device configuration on ws-b",
+                       "elements": ["ws-b"]}) == "Hardened device configuration"
+    assert step_title({"title": "Security monitoring by a SOC",
+                       "elements": ["ehr", "portal"]}) == "Security monitoring by a SOC"
+    path = SAMPLES / "cardiac-implant-remote-monitoring.twm.json"
+    data = gather(load_model(path), path.read_bytes())
+    assert data.recommendations
+    ids = {c.id for c in data.model.components}
+    for rec in data.recommendations:
+        title = step_title(rec)
+        assert not [i for i in ids if title.endswith(f" on {i}")], title
+
+
+def test_output_folder_is_checked_before_the_analysis(tmp_path, capsys, monkeypatch):
+    """Runs as root too (where a 0500 folder is still writable): the folder check comes
+    before any analysis, so a refused folder costs no computation."""
+    import workbench.cli.cmd_report as cmd_report
+    import workbench.report.pdf as pdf
+
+    path = tmp_path / "m.twm.json"
+    save_model(report_model(), path)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(cmd_report.os, "access", lambda p, mode: False
+                        if str(p) == str(folder) else real_access(p, mode))
+    called = []
+    monkeypatch.setattr(pdf, "gather", lambda *a, **k: called.append(1))
+    assert main(["report", str(path), "-o", str(folder / "r.pdf")]) != 0
+    assert "not writable" in capsys.readouterr().err
+    assert not called

@@ -200,19 +200,29 @@ def _line_code(canvas, font: str, size: float, text: str) -> str:
     return code
 
 
-@lru_cache(maxsize=65536)
-def wrap_id(text: str, width: float, size: float) -> tuple[str, ...]:
-    """An identifier on as many lines as it needs, broken after ". @ - _ : /" or a space,
-    never inside a run (unless a run is wider than the column):
-    "thing.clinical-device-malware@ws" stays whole, traceable, searchable."""
+def _split_after(text: str, marks: str) -> list[str]:
     pieces, current = [], ""
     for char in text:
         current += char
-        if char in ".@-_:/ ":
+        if char in marks:
             pieces.append(current)
             current = ""
     if current:
         pieces.append(current)
+    return pieces
+
+
+@lru_cache(maxsize=65536)
+def wrap_id(text: str, width: float, size: float) -> tuple[str, ...]:
+    """An identifier on as many lines as it needs, never inside a run unless a run is wider
+    than the column: "thing.clinical-device-malware@ws" stays whole, traceable, searchable.
+
+    A list of identifiers ("CAPEC-180, CWE-1188") breaks at its spaces first, each one
+    kept whole ("CWE-" / "1188" could not be searched); a single identifier wider than the
+    column breaks after ". @ - _ : /", and only a run wider still is cut."""
+    pieces: list[str] = []
+    for word in _split_after(text, " "):
+        pieces += _split_after(word, ".@-_:/") if text_width(word, size) > width else [word]
     lines, line = [], ""
     for piece in pieces:
         if line and text_width(line + piece, size) > width:

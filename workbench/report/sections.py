@@ -433,7 +433,7 @@ def recommendations_table(data: ReportData, styles: Styles, lang: str, width: fl
     rows = []
     for step, rec in enumerate(data.recommendations, start=1):
         elements = rec.get("elements") or []
-        rows.append([str(step), str(rec.get("title") or rec.get("added") or ""),
+        rows.append([str(step), step_title(rec),
                      ", ".join(names.get(e, e) for e in elements[:4])
                      + ("…" if len(elements) > 4 else ""),
                      _plan_days(rec, lang),
@@ -443,8 +443,21 @@ def recommendations_table(data: ReportData, styles: Styles, lang: str, width: fl
             p(tr("recommend_intro", lang), styles.small),
             table(["#", tr("control", lang), tr("elements", lang), tr("cumulative_cost", lang),
                    tr("reduction", lang), tr("max_after", lang)], rows,
-                  [0.05 * width, 0.3 * width, 0.29 * width, 0.12 * width, 0.12 * width,
-                   0.12 * width], styles, wrap=[False, True, True, False, False, False])]
+                  # the effort ("122.0 person-days") wraps in its own column: it ran into
+                  # the reduction beside it
+                  [0.05 * width, 0.3 * width, 0.27 * width, 0.15 * width, 0.1 * width,
+                   0.13 * width], styles, wrap=[False, True, True, True, False, False])]
+
+
+def step_title(rec: dict) -> str:
+    """A plan step's control without the engine's " on <element id>" (the element column
+    names it): "Hardened device configuration on ws-b" leaked an internal id."""
+    title = str(rec.get("title") or rec.get("added") or "")
+    elements = [str(e) for e in rec.get("elements") or []]
+    for suffix in (f" on {', '.join(elements)}", *(f" on {e}" for e in elements)):
+        if elements and title.endswith(suffix):
+            return title[: -len(suffix)]
+    return title
 
 
 def plan_table(data: ReportData, styles: Styles, lang: str, width: float,
