@@ -92,3 +92,23 @@ def test_heatmap_cli_speaks_french_with_a_plain_title(tmp_path):
     for word in ("Vraisemblance", "Gravité", "Avant mesures", "Critique"):
         assert word in text
     assert "L x S" not in text and "Inherent" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_pdf_and_cli_title_their_matrices_alike(tmp_path, lang):
+    """The PDF said "Inherent (no controls)" where `workbench heatmap` said "Before
+    controls": one matrix, one pair of titles (the plain ones)."""
+    from workbench.analysis.riskmatrix import TITLES
+    from workbench.report.matrix import side_by_side
+
+    model = implant_model()
+    drawing = side_by_side(model, [], [], lang, 1000)
+    texts = {c.text for c, _ in _walk(drawing) if isinstance(c, String)}
+    before, after, _ = TITLES[lang]
+    assert before in texts and after in texts
+    path = tmp_path / "m.twm.json"
+    save_model(model, path)
+    out = tmp_path / "m.svg"
+    assert main(["heatmap", str(path), "-o", str(out), "--kind", "matrix", "--lang", lang]) == 0
+    svg = out.read_text()
+    assert before in svg and after in svg

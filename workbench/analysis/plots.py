@@ -19,6 +19,7 @@ figure; cells show that continuous value beside the bin they fall in.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,7 +180,10 @@ def draw_matrix(ax, spec: MatrixSpec, counts: np.ndarray, title: str,
     lik_names, sev_names = axis_names or ({}, {})
     ax.set_xlim(0, n_lik)
     ax.set_ylim(0, n_sev)
-    ax.set_xticks(np.arange(n_lik) + 0.5, [lik_names.get(v, str(v)) for v in spec.likelihood],
+    # "Peu vraisemblable" and "Très vraisemblable" ran into each other: wrap at spaces.
+    ax.set_xticks(np.arange(n_lik) + 0.5,
+                  [textwrap.fill(lik_names.get(v, str(v)), 12, break_long_words=False)
+                   for v in spec.likelihood],
                   fontsize=7)
     ax.set_yticks(np.arange(n_sev) + 0.5, [sev_names.get(v, str(v)) for v in spec.severity],
                   fontsize=7)
@@ -221,6 +225,9 @@ def plot_matrix(result: Any, path: Path, spec: MatrixSpec | None = None,
         ax = fig.add_subplot(1, 2, k + 1)
         draw_matrix(ax, spec, matrix_counts(risks, spec, which), title, colours, names,
                     axis_names, lang)
+    # Room between the two for the right one's "Severity →" and its row names (they ran
+    # into the left matrix's last column at the default spacing).
+    fig.subplots_adjust(wspace=0.45)
     problems = cox_checks(spec)
     _warn(fig, problems)
     fig.suptitle(f"{result.model.metadata.title}\n{heading}", fontsize=11)

@@ -14,10 +14,9 @@ from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.lib.colors import HexColor
 
 from workbench.analysis.risk import Scales
-from workbench.analysis.riskmatrix import AXES, cells, ink, scale_names
+from workbench.analysis.riskmatrix import AXES, TITLES, cells, ink, scale_names
 from workbench.model.threat_model import ThreatModel
 from workbench.report.fonts import BOLD, REGULAR, register_fonts, wrap_text
-from workbench.report.i18n import tr
 from workbench.report.riskcalc import Risk
 
 MIN_PT = 7.0  # smallest text on the printed matrix
@@ -83,9 +82,12 @@ def matrix_drawing(model: ThreatModel, risks: list[Risk], title: str, lang: str,
 
 def side_by_side(model: ThreatModel, left: list[Risk], right: list[Risk], lang: str,
                  max_width: float, right_title: str | None = None) -> Drawing:
-    """Inherent next to residual, scaled to the available width."""
-    first = matrix_drawing(model, left, tr("inherent", lang), lang)
-    second = matrix_drawing(model, right, right_title or tr("residual", lang), lang)
+    """Inherent next to residual, scaled to the available width, under the titles of
+    `workbench heatmap` and the window (``riskmatrix.TITLES``: "Before controls", "With the
+    controls in place"; the PDF said "Inherent (no controls)", jargon to a board)."""
+    before, after, _ = TITLES.get(lang, TITLES["en"])
+    first = matrix_drawing(model, left, before, lang)
+    second = matrix_drawing(model, right, right_title or after, lang)
     gap = 30.0
     width = first.width + gap + second.width
     height = max(first.height, second.height)
