@@ -44,7 +44,10 @@ def model_words(path) -> set[str]:
     for catalog in (SAMPLES.parent / "catalogs").rglob("*.json"):
         data = json.loads(catalog.read_text(encoding="utf-8"))
         for key in ("threats", "controls", "items"):
-            for entry in data.get(key, []):
+            table = data.get(key, [])
+            if not isinstance(table, list):  # descriptions-fr.json: {id: French text}
+                continue
+            for entry in table:
                 for field in ("description", "harm", "hazard"):
                     found |= words(str(entry.get(field, "")))
     return found

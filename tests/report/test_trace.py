@@ -170,3 +170,20 @@ def test_output_folder_is_checked_before_the_analysis(tmp_path, capsys, monkeypa
     assert main(["report", str(path), "-o", str(folder / "r.pdf")]) != 0
     assert "not writable" in capsys.readouterr().err
     assert not called
+
+
+def test_french_details_carry_the_catalogs_french_descriptions():
+    """Catalog descriptions were printed in English, labelled "en anglais"; the catalog now
+    has them in French (catalogs/descriptions-fr.json): the French report uses them."""
+    from workbench.analysis.descriptions_fr import shipped_descriptions
+    from workbench.report.document import make_styles
+    from workbench.report.trace import threat_details
+
+    data = gather(load_model(INSULIN), INSULIN.read_bytes(), use_engines=False)
+    story = threat_details(data, make_styles(), "fr", 500)
+    text = " ".join(f.getPlainText() for f in story if hasattr(f, "getPlainText"))
+    french = shipped_descriptions()
+    found = {row.catalog_id for row in data.risks}
+    assert any(" ".join(french.threats[c].split()[:6]) in text for c in found
+               if c in french.threats)
+    assert "en anglais" not in text

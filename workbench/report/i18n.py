@@ -619,6 +619,7 @@ MESSAGES.update({key: (en, fr_typography(fr)) for key, (en, fr) in {
                       "(avec leur texte du catalogue) et un lien vers chaque occurrence du "
                       "registre."),
     "details_description": ("Description:", "Description (catalogue, en anglais) :"),
+    "details_description_fr": ("Description:", "Description (catalogue) :"),
     "details_applies": ("Why it applies: {rule}.", "Pourquoi elle s'applique : {rule}."),
     "details_layers": ("on layer {layers}", "sur la couche {layers}"),
     "details_stencils": ("on element types {stencils}", "sur les types d'élément {stencils}"),

@@ -109,6 +109,20 @@ def _references(threat: Any) -> str:
     return "; ".join(out)
 
 
+def _french(lang: str):
+    """The catalog's French descriptions (``catalogs/descriptions-fr.json``) in a French
+    report; none in English, or when the file cannot be read (the English text then shows,
+    labelled as such)."""
+    from workbench.analysis.descriptions_fr import DescriptionsFr, shipped_descriptions
+
+    if lang != "fr":
+        return DescriptionsFr()
+    try:
+        return shipped_descriptions()
+    except Exception:  # noqa: BLE001 - a broken data file must not cost the report
+        return DescriptionsFr()
+
+
 def threat_details(data: ReportData, styles: Styles, lang: str, width: float) -> list:
     """One block per catalog threat type found, worst first."""
     catalog = load_catalog_safely(data)
@@ -122,8 +136,9 @@ def threat_details(data: ReportData, styles: Styles, lang: str, width: float) ->
         threat = catalog.threats.get(catalog_id) if catalog is not None else None
         story.append(Heading(f"{threat_title(rows[0], lang)} [{catalog_id}]", styles.h2, 1))
         if threat is not None:
-            label = tr("details_description", lang)
-            story.append(p(f"{label} {threat.description}", styles.small))
+            french = _french(lang).threats.get(catalog_id)
+            label = tr("details_description_fr" if french else "details_description", lang)
+            story.append(p(f"{label} {french or threat.description}", styles.small))
             rule = [tr("details_layers", lang, layers=", ".join(
                 tr(f"layer_{layer.value}", lang) for layer in threat.layers))
                     if threat.layers else "",
@@ -144,8 +159,9 @@ def threat_details(data: ReportData, styles: Styles, lang: str, width: float) ->
                 name = _link(control_anchor(instance.id), title) if instance else escape(title)
                 state = (vocab(STATUS, instance.status.value, lang) if instance
                          else tr("details_not_in_model", lang))
+                text = _french(lang).controls.get(control.id) or control.description
                 story.append(rich(f"• <b>{name}</b> ({escape(state)}): "
-                                  f"{escape(control.description)}", styles.small))
+                                  f"{escape(text)}", styles.small))
         reasons = []
         links = []
         for row in rows:
