@@ -189,7 +189,8 @@ def _full_view(graph, vectors):
     """The attacker's view computed from scratch (no parent view to start from)."""
     plain = copy.copy(graph)
     plain.__dict__ = {k: v for k, v in graph.__dict__.items()
-                      if k not in ("_derived", "_views")}
+                      if k not in ("_root", "_link", "_views")}
+    plain._chosen = graph.chosen  # every control in place, as a graph built with them
     return plain.for_vectors(vectors)
 
 
