@@ -21,11 +21,13 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from workbench.report.costs import ZERO, Estimate, days_range, money, money_range
 from workbench.report.data import LEVELS, ReportData, RiskRow, TopRisk
 from workbench.report.document import GRID, HEADER_FILL, Styles, p, rich
-from workbench.report.i18n import SCALE_NAMES, chance, date_words, tr, vocab
+from workbench.report.firstfix import first_fix
+from workbench.report.i18n import SCALE_NAMES, chance, date_words, number, tr, vocab
 from workbench.report.riskcalc import LEVEL_COLOURS
 from workbench.report.sections import (
     consequences,
     level_name,
+    sentence_part,
     target_name,
     threat_title,
 )
@@ -63,7 +65,54 @@ def decision_lines(data: ReportData, lang: str) -> list[str]:
                 crit_after=after["critical"])]
     if after["critical"]:
         lines.append(tr("brief_remaining", lang, count=after["critical"]))
+    fix = first_fix_line(data, lang)
+    if fix:
+        lines.append(fix)
     return lines
+
+
+def _control_title(data: ReportData, control_id: str, fallback: str, lang: str) -> str:
+    """A plan step's control in the report's language: the catalog's title (French when it
+    has one), the model's own control title, else the engine's."""
+    from workbench.report.trace import load_catalog_safely
+
+    catalog = load_catalog_safely(data)
+    own = {c.id: c for c in data.model.controls}
+    if control_id in own:  # the analyst's title, unless it is the catalog's own words
+        control = own[control_id]
+        entry = catalog.controls.get(control.catalog_id or "") if catalog is not None \
+            else None
+        if lang == "fr" and entry is not None and entry.title_fr and \
+                control.title.strip().lower() == entry.title.strip().lower():
+            return entry.title_fr
+        return control.title
+    entry = catalog.controls.get(control_id) if catalog is not None else None
+    if entry is not None:
+        return entry.title_fr if lang == "fr" and entry.title_fr else entry.title
+    return fallback
+
+
+def first_fix_line(data: ReportData, lang: str) -> str:
+    """The attack engine's first decision in one sentence ("" when it planned nothing):
+    what, where, person-days, and the chance it lowers, patient safety first."""
+    fix = first_fix(data)
+    if fix is None:
+        return ""
+    titles = [_control_title(data, cid, title, lang)
+              for cid, title in zip(fix.controls, fix.titles, strict=True)]
+    what = sentence_part(" + ".join(dict.fromkeys(titles)))
+    names = data.names()
+    where = ", ".join(names.get(e, e) for e in fix.elements[:3])
+    if len(fix.elements) > 3:
+        where += tr("and_one_more" if len(fix.elements) == 4 else "and_more", lang,
+                    count=len(fix.elements) - 3)
+    days = (f"{number(fix.days, lang, 0 if fix.days == int(fix.days) else 1)} "
+            f"{tr('days_short', lang)}") if fix.days is not None else "–"
+    if fix.target is None:
+        return tr("brief_first_fix_flat", lang, what=what, where=where, days=days)
+    return tr("brief_first_fix", lang, what=what, where=where, days=days,
+              target=target_name(data, fix.target, lang), before=chance(fix.before, lang),
+              after=chance(fix.after, lang))
 
 
 def _decision_box(data: ReportData, styles: Styles, lang: str, width: float) -> Table:

@@ -527,6 +527,18 @@ MESSAGES.update({
                         "or ask for further measures.",
                         "{count} risques restent critiques après le plan : les accepter "
                         "formellement, ou demander des mesures supplémentaires."),
+    "brief_first_fix": ("The attack analysis would fund first: {what} ({where}; {days}), "
+                        "which lowers the chance of reaching {target} from {before} to "
+                        "{after}.",
+                        "L'analyse des chemins d'attaque financerait d'abord : {what} "
+                        "({where} ; {days}), qui fait passer la probabilité d'atteindre "
+                        "{target} de {before} à {after}."),
+    "brief_first_fix_flat": ("The attack analysis would fund first: {what} ({where}; "
+                             "{days}); on its own it lowers no attacker's chance by a "
+                             "point.",
+                             "L'analyse des chemins d'attaque financerait d'abord : {what} "
+                             "({where} ; {days}) ; seule, elle ne baisse d'un point la "
+                             "probabilité d'aucun attaquant."),
     "brief_suggest": ("No measure is planned in the model yet. Ask the security team for a "
                       "plan: the catalog suggests starting with {count} measures, about "
                       "{money} ({days}).",

@@ -40,7 +40,8 @@ def build_report(model: ThreatModel, *, raw: bytes | None = None, audience: str 
                  since: ThreatModel | None = None, since_label: str = "") -> bytes:
     """Gather the analysis for ``model`` and render the report; ``since``: an earlier
     version whose changes the report shows (structure and risk per target)."""
-    data = gather(model, raw, use_engines=use_engines, recommend=audience == "technical")
+    # The board names the attack engine's first fix on page 1: both audiences need the plan.
+    data = gather(model, raw, use_engines=use_engines, recommend=True)
     if since is not None:
         from workbench.analysis.diff import diff_models
 
