@@ -613,13 +613,14 @@ def _focus(graph: AttackGraph, runs, specs: list[TargetSpec], per: np.ndarray,
                 trees[k] = _best_path_tree(sg)
             steps = _path_steps(trees[k], sg.source, t)
             if rank < MAX_CUT_TARGETS:
-                steps += minimum_step_cut(sg, t)
+                steps += sorted(minimum_step_cut(sg, t))  # a set: sorted, so the
+                # order of the strongest fixes never depends on the hash seed
             for u, v in steps:
                 if v >= graph.size:
                     continue
                 focus.setdefault(graph.nodes[v], set()).add(CONTROL)
                 mine[graph.nodes[v]] = None
-                for flow in carried.get((u, v), ()):
+                for flow in sorted(carried.get((u, v), ())):
                     focus.setdefault(flow, set()).add(CONTROL)
                     mine[flow] = None
     return focus, list(safety)
