@@ -189,7 +189,7 @@ def _full_view(graph, vectors):
     """The attacker's view computed from scratch (no parent view to start from)."""
     plain = copy.copy(graph)
     plain.__dict__ = {k: v for k, v in graph.__dict__.items()
-                      if k not in ("_root", "_link", "_views")}
+                      if k not in ("_root", "_link", "_views", "_element_memo")}
     plain._chosen = graph.chosen  # every control in place, as a graph built with them
     return plain.for_vectors(vectors)
 
@@ -222,6 +222,22 @@ def test_attacker_view_of_a_what_if_matches_the_view_computed_afresh(name, model
             for attr in ("node_miss", "entry_miss", "flow_miss", "expose_miss",
                          "deny_miss"):
                 assert np.array_equal(getattr(fast, attr), getattr(plain, attr)), attr
+    # The memo of per-element chances (warm from the copies above) gives each touched
+    # element's chances as computed plainly from its threats.
+    from workbench.analysis.attack.evidence import element_probability
+
+    for cids, elements in ((ids[:1], candidates[ids[0]].elements),
+                           (ids, {e for c in ids for e in candidates[c].elements})):
+        warm = graph.with_controls(cids, elements)
+        for element in elements:
+            threats = graph.evidence.get(element)
+            if not threats or element not in graph.index:
+                continue
+            i = graph.index[element]
+            assert warm.expose_miss[i] == 1.0 - element_probability(threats, cids, "expose")
+            assert warm.deny_miss[i] == 1.0 - element_probability(threats, cids, "deny")
+            if any("control" in t.effects for t in threats):
+                assert warm.node_miss[i] == 1.0 - element_probability(threats, cids)
     changed = everything.for_vectors(["network"]).node_miss
     assert not np.array_equal(changed, graph.for_vectors(["network"]).node_miss)
 

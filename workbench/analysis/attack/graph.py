@@ -39,6 +39,8 @@ from workbench.analysis.attack.evidence import (
 from workbench.model.threat_model import ThreatModel
 
 SOURCE = "@attacker"
+#: Entries kept in a graph's memo of per-element chances before it is emptied.
+MEMO_LIMIT = 500_000
 
 
 @dataclass
@@ -162,20 +164,24 @@ class AttackGraph:
                     deny_miss[i] = self.effect_miss(DENY)[i]
                 elif element in flow_index:
                     flow_miss[flow_index[element]] = self.flow_miss[flow_index[element]]
+        # An element's chances depend on its threats, the vectors and, of the controls in
+        # place, only those some threat of it lists: what-ifs of one plan share them.
+        memo = self._element_memo
+        options = self._element_options
         for element in todo:
-            fallback = self.restrictable[element]
-            threats = self.evidence[element]
-            controls = _controls(threats)
+            key = (element, entry, options[element] & chosen)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = self._view_chances(element, key[2], entry, inner)
             if element in self.index:
                 i = self.index[element]
-                if inner is not None:
-                    expose_miss[i] = 1.0 - element_probability(threats, chosen, EXPOSE, inner)
-                    deny_miss[i] = 1.0 - element_probability(threats, chosen, DENY, inner)
-                if controls:
-                    node_miss[i] = _usable_miss(threats, chosen, inner, fallback)
-                    entry_miss[i] = _usable_miss(threats, chosen, entry, fallback)
-            elif controls and element in flow_index:
-                flow_miss[flow_index[element]] = _usable_miss(threats, chosen, inner, fallback)
+                expose, deny, node, first = found
+                if expose is not None:
+                    expose_miss[i], deny_miss[i] = expose, deny
+                if node is not None:
+                    node_miss[i], entry_miss[i] = node, first
+            elif found[2] is not None and element in flow_index:
+                flow_miss[flow_index[element]] = found[2]
         view = AttackGraph(self.nodes, self.index, self.layers, self.flows, self.raw_src,
                            self.raw_dst, self.raw_flow, node_miss, flow_miss, self.evidence,
                            self.self_loops, self.dangling, expose_miss, deny_miss,
@@ -183,6 +189,47 @@ class AttackGraph:
         view.__dict__["flow_index"] = flow_index
         cache[entry] = view
         return view
+
+    def _view_chances(self, element: str, chosen: frozenset[str], entry: frozenset[str],
+                      inner: frozenset[str] | None) -> tuple:
+        """(expose, deny, control, entry-step control) miss chances of a restrictable
+        element as :meth:`for_vectors` sees it; None where the view keeps the graph's
+        value (no non-moving effect to restrict, or no control threat)."""
+        threats = self.evidence[element]
+        fallback = self.restrictable[element]
+        expose = deny = node = first = None
+        if element in self.index and inner is not None:
+            expose = 1.0 - element_probability(threats, chosen, EXPOSE, inner)
+            deny = 1.0 - element_probability(threats, chosen, DENY, inner)
+        if _controls(threats):
+            node = _usable_miss(threats, chosen, inner, fallback)
+            if element in self.index:
+                first = _usable_miss(threats, chosen, entry, fallback)
+        if len(self._element_memo) > MEMO_LIMIT:
+            self._element_memo.clear()
+        return expose, deny, node, first
+
+    def _chances(self, element: str, chosen: frozenset[str]) -> tuple:
+        """(expose, deny, control) miss chances of ``element`` with ``chosen`` in place,
+        every vector counted (:meth:`with_controls`); control None: no control threat."""
+        threats = self.evidence[element]
+        expose = 1.0 - element_probability(threats, chosen, EXPOSE)
+        deny = 1.0 - element_probability(threats, chosen, DENY)
+        miss = 1.0 - element_probability(threats, chosen) if _controls(threats) else None
+        if len(self._element_memo) > MEMO_LIMIT:
+            self._element_memo.clear()
+        return expose, deny, miss
+
+    @functools.cached_property
+    def _element_memo(self) -> dict[tuple, tuple]:
+        """(element, vectors, its controls in place) -> its chances (shared by copies)."""
+        return {}
+
+    @functools.cached_property
+    def _element_options(self) -> dict[str, frozenset[str]]:
+        """Element -> the candidate ids its threats list (shared by copies)."""
+        return {e: frozenset(cid for t in threats for cid, _ in t.options)
+                for e, threats in self.evidence.items()}
 
     def effect_miss(self, effect: str) -> np.ndarray:
         """Per-element miss chance of a non-moving effect (``expose`` or ``deny``)."""
@@ -227,17 +274,22 @@ class AttackGraph:
         deny_miss = self.effect_miss(DENY).copy()
         flow_index = self.flow_index
         touched = frozenset(elements)
+        memo = self._element_memo
+        options = self._element_options
         for element in touched:
             threats = self.evidence.get(element)
             if not threats:
                 continue
+            key = (element, None, options[element] & extra_set)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = self._chances(element, key[2])
+            expose, deny, miss = found
             if element in self.index:
                 i = self.index[element]
-                expose_miss[i] = 1.0 - element_probability(threats, extra_set, EXPOSE)
-                deny_miss[i] = 1.0 - element_probability(threats, extra_set, DENY)
-            if not _controls(threats):
+                expose_miss[i], deny_miss[i] = expose, deny
+            if miss is None:
                 continue  # the property fallback stands: no control threat to lower
-            miss = 1.0 - element_probability(threats, extra_set)
             if element in self.index:
                 node_miss[self.index[element]] = miss
             elif element in flow_index:
@@ -252,6 +304,8 @@ class AttackGraph:
         # from them; no copy keeps its parent, or the parent's arrays, alive.
         copy.__dict__["_root"] = self.__dict__.get("_root", self)
         copy.__dict__["_link"] = (self.__dict__.get("_link"), chosen, touched)
+        copy.__dict__["_element_memo"] = memo
+        copy.__dict__["_element_options"] = options
         if self.restrictable:  # share the lookups
             copy.__dict__["_restrictable_positions"] = self._restrictable_positions
             copy.__dict__["_restrictable_by_option"] = self._restrictable_by_option
