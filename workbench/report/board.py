@@ -65,7 +65,7 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     # 5. Risk matrices and control plan (the plan heading lives inside the frame).
     out += [NextPageTemplate("portrait"), PageBreak(), Heading(tr("sec_matrix", lang), h1, 0),
             _page([*sections.matrices(data, lang, pw),
-                   p(tr("matrix_note", lang), styles.caption), Spacer(1, 4 * mm),
+                   p(sections.matrix_caption(data, lang), styles.caption), Spacer(1, 4 * mm),
                    Heading(tr("sec_plan", lang), h1, 0),
                    *sections.board_plan(data, styles, lang, pw, limit=10)], "portrait")]
     # 6. Regulatory readiness.

@@ -151,13 +151,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "inherent": ("Inherent (no controls)", "Brut (sans mesure)"),
     "residual": ("Residual (controls in place)", "Résiduel (mesures en place)"),
     "projected": ("Projected", "Projeté"),
-    "matrix_note": ("Each cell gives the number of threats and its risk level in words; the "
-                    "darker the colour, the higher the risk. Likelihood runs across, severity "
-                    "up, as in the window's heatmap.",
+    # "the darker the colour, the higher the risk" was wrong: light blue (low) is darker
+    # than yellow (moderate). Name the colours instead.
+    "matrix_note": ("Each cell gives the number of threats and its risk level in words (blue "
+                    "low, yellow moderate, orange high, red critical). Likelihood runs "
+                    "across, severity up, as in the window's heatmap.",
                     "Chaque case donne le nombre de menaces et son niveau de risque en toutes "
-                    "lettres ; plus la couleur est foncée, plus le risque est élevé. La "
+                    "lettres (bleu faible, jaune modéré, orange élevé, rouge critique). La "
                     "vraisemblance croît vers la droite, la gravité vers le haut, comme dans "
                     "la carte de chaleur de la fenêtre."),
+    "matrix_note_custom": ("Each cell gives the number of threats and its risk level in "
+                           "words, in the colour of that level on the model's own scale. "
+                           "Likelihood runs across, severity up, as in the window's heatmap.",
+                           "Chaque case donne le nombre de menaces et son niveau de risque en "
+                           "toutes lettres, dans la couleur de ce niveau sur l'échelle du "
+                           "modèle. La vraisemblance croît vers la droite, la gravité vers le "
+                           "haut, comme dans la carte de chaleur de la fenêtre."),
     "level_low": ("Low", "Faible"),
     "level_moderate": ("Moderate", "Modéré"),
     "level_high": ("High", "Élevé"),

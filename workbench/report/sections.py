@@ -242,6 +242,19 @@ def diagram(data: ReportData, lang: str, width: float, height: float,
     return to_drawing(scene, width, height)
 
 
+def matrix_caption(data: ReportData, lang: str) -> str:
+    """The matrix's caption: its colours named when they are the default four (blue, yellow,
+    orange, red), else "the colour of that level on the model's own scale"."""
+    from workbench.analysis.risk import Scales
+
+    try:
+        levels = [(lv.id, lv.colour.lower()) for lv in Scales.of(data.model).levels]
+    except Exception:  # noqa: BLE001 - a caption never costs the report
+        levels = []
+    default = [(k, v.lower()) for k, v in LEVEL_COLOURS.items() if k != "none"]
+    return tr("matrix_note" if levels == default else "matrix_note_custom", lang)
+
+
 def matrices(data: ReportData, lang: str, width: float) -> list:
     """Inherent beside residual; a visible warning when the matrix breaks Cox's rules."""
     rows = [r for r in data.risks if r.open]
@@ -257,12 +270,21 @@ def matrices(data: ReportData, lang: str, width: float) -> list:
     return story
 
 
-ATTACKERS_FR = {"remote-internet": "Attaquant distant (internet)",
-                "proximate-radio": "Attaquant radio à proximité",
-                "malicious-app": "Application mobile malveillante",
-                "supply-chain": "Fournisseur ou chaîne d'approvisionnement compromis",
-                "hospital-insider": "Initié à l'hôpital",
-                "partner-insurer": "Partenaire ou assureur curieux"}
+def _attackers_fr() -> dict[str, str]:
+    """French names of the built-in attacker profiles, from the file the window reads
+    (``workbench/data/attackers-fr.json``): one wording in the window and the report."""
+    import json
+    from importlib.resources import files
+
+    try:
+        doc = json.loads((files("workbench.data") / "attackers-fr.json")
+                         .read_text(encoding="utf-8"))
+        return {key: str(value["name"]) for key, value in doc["attackers"].items()}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+ATTACKERS_FR = _attackers_fr()
 TARGET_KINDS_FR = {"patient_safety": "la fonction « {function} » {of_element}",
                    "health_data": "les données de santé {of_element}",
                    "care_service": "le service de soins {element}"}
@@ -302,7 +324,7 @@ def _name(data: ReportData, element_id: str, lang: str = "en") -> str:
         # target's name ends: the analyst's wording in quotes, then its element.
         name, element = _model_targets(data)[element_id]
         return f"“{name}” ({element})"
-    if lang == "fr" and element_id in ATTACKERS_FR:
+    if lang == "fr" and element_id in ATTACKERS_FR and _builtin_name(data, element_id):
         return ATTACKERS_FR[element_id]
     if lang == "fr" and element_id in data.target_info:
         kind, element = data.target_info[element_id]
@@ -314,6 +336,16 @@ def _name(data: ReportData, element_id: str, lang: str = "en") -> str:
             return TARGET_KINDS_FR[kind].format(element=name, of_element=de(name),
                                                 function=function)
     return names.get(element_id, element_id)
+
+
+def _builtin_name(data: ReportData, attacker_id: str) -> bool:
+    """Whether the model still calls this attacker by its built-in English name (a profile
+    the analyst renamed keeps the analyst's name in French too, as in the window)."""
+    from workbench.analysis.attack.attackers import DEFAULT_ATTACKERS
+
+    builtin = {a.id: a.name for a in DEFAULT_ATTACKERS}.get(attacker_id)
+    own = next((a.name for a in data.model.attackers if a.id == attacker_id), None)
+    return own is None or own == builtin
 
 
 target_name = _name
@@ -434,8 +466,7 @@ def recommendations_table(data: ReportData, styles: Styles, lang: str, width: fl
     for step, rec in enumerate(data.recommendations, start=1):
         elements = rec.get("elements") or []
         rows.append([str(step), step_title(rec),
-                     ", ".join(names.get(e, e) for e in elements[:4])
-                     + ("…" if len(elements) > 4 else ""),
+                     name_list([names.get(e, e) for e in elements], 4, lang),
                      _plan_days(rec, lang),
                      fmt_number(float(rec.get("marginal_reduction", 0)), lang, 3),
                      fmt_number(float(rec.get("max_probability", 0)), lang, 3)])
@@ -447,6 +478,15 @@ def recommendations_table(data: ReportData, styles: Styles, lang: str, width: fl
                   # the reduction beside it
                   [0.05 * width, 0.3 * width, 0.27 * width, 0.15 * width, 0.1 * width,
                    0.13 * width], styles, wrap=[False, True, True, True, False, False])]
+
+
+def name_list(names: list[str], shown: int, lang: str) -> str:
+    """"A, B, C and 2 more": a plan's elements ended "…", which read as a cut name."""
+    out = ", ".join(names[:shown])
+    rest = len(names) - shown
+    if rest > 0:
+        out += tr("and_one_more" if rest == 1 else "and_more", lang, count=rest)
+    return out
 
 
 def step_title(rec: dict) -> str:
@@ -474,8 +514,8 @@ def plan_table(data: ReportData, styles: Styles, lang: str, width: float,
         est = item.estimate
         cost = (f"{money_range(est, lang)} ({_days(est, lang)})" if est is not None else
                 vocab(COSTS, item.cost_label, lang) if item.cost_label else "–")
-        rows.append([item.label(lang), ", ".join(names.get(e, e) for e in item.elements[:4]) +
-                     ("…" if len(item.elements) > 4 else ""), cost,
+        rows.append([item.label(lang), name_list([names.get(e, e) for e in item.elements],
+                                                 4, lang), cost,
                      fmt_number(item.reduction, lang, 1), str(item.lowered),
                      vocab(STATUS, item.status, lang),
                      date_words(dt.date.fromisoformat(item.due), lang) if item.due else ""])
@@ -511,8 +551,8 @@ def board_plan(data: ReportData, styles: Styles, lang: str, width: float, limit:
                    lowered=item.lowered, out=item.out_of_high)
                 if not suggested
                 else f"{tr('reduction', lang)} {fmt_number(item.reduction, lang, 1)}")
-        rows.append([item.label(lang), ", ".join(names.get(e, e) for e in item.elements[:3])
-                     + ("…" if len(item.elements) > 3 else ""),
+        rows.append([item.label(lang), name_list([names.get(e, e) for e in item.elements],
+                                                 3, lang),
                      _days(est, lang) if est else "–", money_range(est, lang) if est else "–",
                      buys, date_words(dt.date.fromisoformat(item.due), lang)
                      if item.due else ""])

@@ -36,7 +36,7 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     out += trace.threat_details(data, styles, lang, pw)
     out += [PageBreak(),
             Heading(tr("sec_matrix", lang), styles.h1, 0), *sections.matrices(data, lang, pw),
-            p(tr("matrix_note", lang), styles.caption), Spacer(1, 4 * mm),
+            p(sections.matrix_caption(data, lang), styles.caption), Spacer(1, 4 * mm),
             Heading(tr("sec_layers", lang), styles.h1, 0)]
     out += sections.layers(data, styles, lang, pw)
     out += [PageBreak(), Heading(tr("sec_paths_all", lang), styles.h1, 0)]
