@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
 from workbench.interop.builder import ModelBuilder
 from workbench.interop.common import (
     Fields,
@@ -24,6 +26,14 @@ from workbench.interop.common import (
     read_bytes_guarded,
 )
 from workbench.interop.safe_yaml import safe_yaml_load
+from workbench.model.entities import (
+    ComponentProperties,
+    ControlInstance,
+    DataAsset,
+    Flow,
+    FlowRoute,
+    ThreatInstance,
+)
 from workbench.model.enums import ControlStatus, Layer, Stride, ThreatStatus, ZoneKind
 from workbench.model.io import parse_json_text
 from workbench.model.stencils import StencilLibrary, default_stencils
@@ -75,6 +85,57 @@ def _wb(attrs: Any, key: str) -> Any:
     return attrs.get(f"workbench.{key}") if isinstance(attrs, dict) else None
 
 
+#: What our own export writes in each ``workbench.*`` attribute, as the model checks it.
+#: Fields the importer sets itself (ids, ends, the element) are left out or stood in for.
+_HINT_CHECKS: dict[str, Any] = {
+    "kind": ZoneKind,
+    "route": FlowRoute.model_validate,
+    "properties": ComponentProperties.model_validate,
+    "asset": lambda v: DataAsset.model_validate({**_own(v, {"id"}), "id": "x"}),
+    "flow": lambda v: Flow.model_validate({
+        **_own(v, {"id", "source", "target", "bidirectional", "data_assets", "foreign"}),
+        "id": "x", "source": "a", "target": "b"}),
+    "control": lambda v: ControlInstance.model_validate(
+        {**_own(v, {"id", "title", "foreign"}), "id": "x", "title": "t"}),
+    "threat": lambda v: ThreatInstance.model_validate(
+        {"key": "k", "catalog_id": "c", **_own(v, {"id", "element", "mitigations", "foreign"}),
+         "id": "x", "element": "e"}),
+    **{key: TypeAdapter(ThreatModel.model_fields[key].annotation).validate_python
+       for key in ("risk", "metadata", "regulatory", "attackers", "targets", "review",
+                   "workshops")},
+}
+
+
+def _hint(b: ModelBuilder, attrs: Any, key: str, where: str) -> Any:
+    """``workbench.KEY`` of ``attrs`` when it holds what our export writes there, else None.
+
+    These attributes only carry our own round trip. A hand-edited or hostile file whose
+    hint the model would refuse used to refuse the whole file, with a path of our model
+    rather than of the file; now the hint is dropped with a warning and the item is read
+    as any other tool's (``tests/interop/test_hostile_input.py``)."""
+    value = _wb(attrs, key)
+    if value is None:
+        return None
+    try:
+        shape = list if key in ("attackers", "targets", "workshops") else dict
+        if key not in ("kind", "properties", "route") and not isinstance(value, shape):
+            raise TypeError(f"expected {'a list' if shape is list else 'an object'}, found "
+                            f"{type(value).__name__}")
+        _HINT_CHECKS[key](value)
+    except (ValidationError, ValueError, TypeError) as exc:
+        reason = str(exc).splitlines()[0]
+        if isinstance(exc, ValidationError) and exc.errors():
+            first = exc.errors()[0]
+            loc = ".".join(str(x) for x in first["loc"])
+            reason = f"{loc + ': ' if loc else ''}{first['msg']}"
+        warning = (f"{where}.attributes.workbench.{key} ignored ({reason}); read as any "
+                   f"other tool's")
+        if warning not in b.warnings:  # a threat placed on many elements: said once
+            b.warnings.append(warning)
+        return None
+    return value
+
+
 def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) -> ImportResult:
     f = Fields(source)
     doc = f.obj(doc, "$")
@@ -100,7 +161,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
             continue
         rating = f.number(f.obj(z.get("risk"), f"{here}.risk", optional=True), "trustRating",
                           f"{here}.risk", 50.0)
-        kind = _wb(attrs, "kind") or _zone_kind(f.text(z, "type", here) or "",
+        kind = _hint(b, attrs, "kind", here) or _zone_kind(f.text(z, "type", here) or "",
                                                 f.text(z, "name", here, limit=None) or "")
         level = _wb(attrs, "trust_level")
         zname = f.text(z, "name", here, required=True, limit=None)
@@ -123,7 +184,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
     for i, raw in enumerate(f.lst(doc.get("assets"), "assets")):
         here = f"assets[{i}]"
         a = f.obj(raw, here)
-        stored = _wb(a.get("attributes"), "asset")
+        stored = _hint(b, a.get("attributes"), "asset", here)
         if isinstance(stored, dict):
             data = {k: v for k, v in stored.items() if k != "id"}
         else:
@@ -149,7 +210,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
             raise fail(source, here, f"refers to unknown mitigation {foreign!r}")
         if foreign not in controls:
             m, mpath = mitigation_defs[foreign]
-            stored = _wb(m.get("attributes"), "control")
+            stored = _hint(b, m.get("attributes"), "control", mpath)
             fields: dict[str, Any] = {}
             if isinstance(stored, dict):
                 fields = _own(stored, {"id", "title", "foreign"})
@@ -189,7 +250,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
                     link["evidence"] = evidence
                 links.append(link)
             state = (f.text(ref, "state", tpath) or "").lower()
-            stored = _wb(t.get("attributes"), "threat")
+            stored = _hint(b, t.get("attributes"), "threat", dpath)
             if isinstance(stored, dict) and stored.get("element") == _foreign_of(b, element):
                 fields = _own(stored, {"id", "key", "catalog_id", "element", "manual",
                                        "mitigations", "foreign"})
@@ -244,7 +305,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
 
     for c, here, cid_foreign, parent in raw_components:
         attrs = c.get("attributes")
-        props = _wb(attrs, "properties")
+        props = _hint(b, attrs, "properties", here)
         layer = _wb(attrs, "layer")
         ctype = f.text(c, "type", here) or ""
         assets = f.obj(c.get("assets"), f"{here}.assets", optional=True)
@@ -272,7 +333,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
         flow_foreign = f.text(d, "id", here, required=True, limit=None) or ""
         ends = [b.flow_end(d.get(key) if isinstance(d.get(key), str | int) else None,
                            flow_foreign, key) for key in ("source", "destination")]
-        stored = _wb(d.get("attributes"), "flow")
+        stored = _hint(b, d.get("attributes"), "flow", here)
         stored = _own(stored, {"id", "source", "target", "bidirectional", "data_assets",
                                "foreign"}) if isinstance(stored, dict) else {}
         if "via" in stored:
@@ -289,17 +350,17 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
                          bidirectional=f.flag(d, "bidirectional", here),
                          data_assets=_assets(b, assets, source, f"{here}.assets"),
                          **stored)
-        route = _wb(d.get("attributes"), "route")
+        route = _hint(b, d.get("attributes"), "route", here)
         if isinstance(route, dict) and fid is not None:
             b.layout["flows"][fid] = route
         threats_on(d, here, fid or ends[0])
 
     for control in b.controls:
         control.setdefault("elements", control_elements.get(control["id"], []))
-    for tid, (t, _) in threat_defs.items():
-        stored = _wb(t.get("attributes"), "threat")
+    for tid, (t, dpath) in threat_defs.items():
         if tid in used_threats:
             continue
+        stored = _hint(b, t.get("attributes"), "threat", dpath)
         if isinstance(stored, dict) and stored.get("status") == ThreatStatus.ORPHANED.value:
             fields = _own(stored, {"id", "key", "catalog_id", "element", "manual", "foreign"})
             b.add_threat(stored.get("id", tid), stored.get("element", "unknown"),
@@ -311,7 +372,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
     for mid in mitigation_defs:
         if mid not in controls:
             m, mpath = mitigation_defs[mid]
-            stored = _wb(m.get("attributes"), "control")
+            stored = _hint(b, m.get("attributes"), "control", mpath)
             fields = (_own(stored, {"id", "title", "foreign"})
                       if isinstance(stored, dict) else {})
             if not stored:
@@ -331,11 +392,9 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
     b.threats.sort(key=lambda t: threat_rank.get(t["id"], len(threat_rank)))
     control_rank = {b.ids.get(mid, "control"): i for i, mid in enumerate(mitigation_defs)}
     b.controls.sort(key=lambda c: control_rank.get(c["id"], len(control_rank)))
-    if isinstance(_wb(project.get("attributes"), "risk"), dict):
-        risk = _wb(project.get("attributes"), "risk")
-    else:
-        risk = None
-    meta = _wb(project.get("attributes"), "metadata")
+    risk = _hint(b, project.get("attributes"), "risk", "project")
+    risk = risk if isinstance(risk, dict) else None
+    meta = _hint(b, project.get("attributes"), "metadata", "project")
     metadata = dict(meta) if isinstance(meta, dict) else {
         "title": f.text(project, "name", "project", required=True),
         "owner": f.text(project, "owner", "project"),
@@ -343,7 +402,7 @@ def otm_to_model(doc: Any, source: str, stencils: StencilLibrary | None = None) 
         "system": f.text(project, "id", "project")}
     extra = {}
     for key in ("regulatory", "attackers", "targets", "review", "workshops"):
-        value = _wb(project.get("attributes"), key)
+        value = _hint(b, project.get("attributes"), key, "project")
         if value is not None:
             extra[key] = value
     return b.build(metadata, risk=risk, extra=extra)
