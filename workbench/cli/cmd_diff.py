@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from workbench.analysis.diff import diff_models, format_risk, format_structure, risk_between
@@ -23,6 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # One comparison, then the process ends: as for analyze, the cyclic collector would
+    # only rescan the two models (and their analyses) over and over; loading two
+    # 5,000-component files took 0.45-0.56 s of CPU with it, 0.29-0.30 s without.
+    gc.disable()
     old, new = load(args.old), load(args.new)
     if args.json:
         diff = diff_models(old, new, with_risk=not args.no_risk, jobs=args.jobs)
