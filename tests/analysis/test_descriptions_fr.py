@@ -1,5 +1,5 @@
 """French descriptions of the catalog's threats and controls, as data
-(catalogs/descriptions-fr.json, analysis/descriptions_fr.py): complete for the shipped
+(workbench/data/catalog-descriptions-fr.json, analysis/descriptions_fr.py): complete for the shipped
 catalog, checked on load, and every entry the sample models use has its French text."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def catalog():
 def test_every_catalog_threat_and_control_has_its_french_description(catalog):
     texts = load_descriptions(catalog=catalog)  # unknown ids would raise here
     assert missing(catalog, texts) == {"threats": [], "controls": []}, (
-        "add the French text to catalogs/descriptions-fr.json")
+        "add the French text to workbench/data/catalog-descriptions-fr.json")
 
 
 def test_the_french_is_a_translation_not_a_copy(catalog):

@@ -94,7 +94,8 @@ def test_details_in_french(qtbot, french, make_window):
 
 def test_descriptions_and_control_tooltips_in_french(qtbot, french, make_window):
     """The catalog's descriptions were English only in the French window (tooltips of the
-    threats table, head of the details); they come from catalogs/descriptions-fr.json."""
+    threats table, head of the details); they come from
+    workbench/data/catalog-descriptions-fr.json."""
     from workbench.analysis.descriptions_fr import shipped_descriptions
     from workbench.gui.threats_panel import COLUMNS
 

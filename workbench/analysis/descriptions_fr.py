@@ -2,23 +2,24 @@
 
 The catalogs carry ``title_fr`` beside each English title; their descriptions (a paragraph
 each, shown as the threat's tooltip, at the head of its details and on the controls one
-can attach) live in ``catalogs/descriptions-fr.json``, by catalog id, so a
-translator edits one file without touching the rules. The file is validated on load: every
-problem is ``FILE: json.path: message`` (unknown id, empty or over-long text, wrong shape).
-Qt-free: the window, the CLI and the reports can all read it.
+can attach) live in ``workbench/data/catalog-descriptions-fr.json`` by catalog id, so a
+translator edits one file without touching the rules (beside, not inside, the catalogs
+folder: tools that read every catalog file expect lists of rules there). The file is
+validated on load: every problem is ``FILE: json.path: message`` (unknown id, empty or
+over-long text, wrong shape). Qt-free: the window, the CLI and the reports can all read it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
-from workbench.data import data_dir
 from workbench.model.errors import ModelError, Problem
 from workbench.model.io import read_json_document
 
-FILE_NAME = "descriptions-fr.json"
+FILE_NAME = "catalog-descriptions-fr.json"
 #: A description is a paragraph, not a page.
 MAX_TEXT = 2000
 KINDS = ("threats", "controls")
@@ -33,7 +34,7 @@ class DescriptionsFr:
 
 
 def default_path() -> Path:
-    return data_dir("catalogs") / FILE_NAME
+    return Path(str(files("workbench.data") / FILE_NAME))
 
 
 def parse_descriptions(doc: object, source: str, catalog=None) -> DescriptionsFr:

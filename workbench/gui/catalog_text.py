@@ -52,7 +52,8 @@ def control_title(catalog_id: str | None, title: str, catalog: Catalog | None = 
 
 def threat_description(entry) -> str:
     """A catalog threat's description (``ThreatType``) in the interface language: French
-    from ``catalogs/descriptions-fr.json`` when it has the entry, else the catalog's own."""
+    from ``workbench/data/catalog-descriptions-fr.json`` when it has the entry, else the
+    catalog's own."""
     return _description("threats", entry)
 
 

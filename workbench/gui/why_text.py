@@ -419,7 +419,7 @@ def details_html(
     )
     ttype = getattr(risk, "threat_type", None)
     described = threat_description(ttype) if ttype is not None else ""
-    if described:  # French from catalogs/descriptions-fr.json in a French window
+    if described:  # French from workbench/data/catalog-descriptions-fr.json
         head += f"<p style='margin-top:4px'>{html.escape(described)}</p>"
     manual = bool(getattr(inst, "manual", False)) or (
         catalog is not None and inst.catalog_id not in catalog.threats
