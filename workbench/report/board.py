@@ -56,7 +56,8 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     dw, dh = ReportDoc.frame_size(orientation)
     out += [NextPageTemplate(orientation), PageBreak(), Heading(tr("sec_diagram", lang), h1, 0),
             _page([sections.diagram(data, lang, dw, dh - reserve),
-                   p(tr("diagram_caption", lang), styles.caption)], orientation)]
+                   *([p(tr("diagram_caption", lang), styles.caption)]
+                     if data.model.components else [])], orientation)]
     paths: list = []
     if data.paths:
         paths.append(sections.diagram(data, lang, dw, dh - reserve, with_paths=TOP_PATHS))

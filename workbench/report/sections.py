@@ -123,6 +123,9 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5,
     open_rows = [r for r in data.risks if r.open]
     high = sum(1 for r in open_rows if r.inherent.level in ("high", "critical"))
     high_res = sum(1 for r in open_rows if r.residual.level in ("high", "critical"))
+    if not model.components:  # "modelled as 0 elements … found 0 threats" said nothing
+        return [Heading(tr("sec_summary", lang), styles.h1, 0),
+                p(tr("brief_empty", lang), styles.body)]
     story: list = [Heading(tr("sec_summary", lang), styles.h1, 0),
                    p(tr("summary_intro", lang, system=model.metadata.system or
                         model.metadata.title, components=len(model.components),
