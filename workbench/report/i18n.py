@@ -301,6 +301,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "layer_stats": ("{count} elements, {threats} threats, highest current risk: {level}.",
                     "{count} éléments, {threats} menaces, risque actuel le plus élevé : "
                     "{level}."),
+    "layer_stats_one": ("1 element, {threats} threats, highest current risk: {level}.",
+                        "1 élément, {threats} menaces, risque actuel le plus élevé : "
+                        "{level}."),
+    "threat_count": ("Threats", "Menaces"),
     "risk_source_pipeline": (
         "Risks come from the workbench analysis pipeline (catalog rules and risk model).",
         "Les risques proviennent du moteur d'analyse (règles du catalogue et modèle de "

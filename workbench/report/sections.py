@@ -14,7 +14,6 @@ from workbench.model.enums import LAYER_ORDER
 from workbench.report.data import AttackPath, ReportData, RiskRow
 from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, table
 from workbench.report.fasttable import FastTable
-from workbench.report.fonts import text_width
 from workbench.report.functions import french_function
 from workbench.report.i18n import (
     ASSET_KINDS,
@@ -761,15 +760,6 @@ def _properties(comp, lang: str) -> str:
 HEAT = ("#ffffff", "#abd9e9", "#ffffbf", "#fdae61", "#d7191c")
 
 
-def _abbreviate(label: str, width: float, size: float = 8.0) -> str:
-    """Cut a header word to fit its column, marking the cut with a full stop."""
-    if text_width(label, size, bold=True) <= width:
-        return label
-    while len(label) > 2 and text_width(label + ".", size, bold=True) > width:
-        label = label[:-1]
-    return label + "."
-
-
 def layer_heat_table(data: ReportData, styles: Styles, lang: str, width: float) -> list:
     """Layers x impact categories: the highest impact an open threat of the layer carries."""
     categories = [c.id for c in data.model.risk.impact_categories] or sorted(
@@ -789,8 +779,9 @@ def layer_heat_table(data: ReportData, styles: Styles, lang: str, width: float) 
         rows.append(cells)
     first = 0.16 * width
     other = (width - first) / len(categories)
-    header = [tr("layer", lang)] + [_abbreviate(vocab(IMPACT_SHORT, c, lang), other - 7)
-                                    for c in categories]
+    # Whole words, hyphenated by the table's header (soft hyphens) when too wide: the
+    # cut "décisio." and "financi." read as typing errors.
+    header = [tr("layer", lang)] + [vocab(IMPACT_SHORT, c, lang) for c in categories]
     return [p(tr("heat_intro", lang), styles.small),
             table(header, rows, [first] + [other] * len(categories), styles, fills=fills,
                   wrap=[True] + [False] * len(categories)), Spacer(1, 3 * mm)]
@@ -814,7 +805,8 @@ def layers(data: ReportData, styles: Styles, lang: str, width: float) -> list:
             layer_rows += [r for e in flow_ids for r in by_element.get(e, [])]
         open_rows = [r for r in layer_rows if r.open]
         worst = max(open_rows, key=lambda r: r.residual.score, default=None)
-        story.append(p(tr("layer_stats", lang, count=len(comps), threats=len(open_rows),
+        story.append(p(tr("layer_stats_one" if len(comps) == 1 else "layer_stats", lang,
+                          count=len(comps), threats=len(open_rows),
                           level=level_name(worst.residual.level, lang) if worst
                           else tr("none", lang)), styles.body))
         rows = []
@@ -825,7 +817,7 @@ def layers(data: ReportData, styles: Styles, lang: str, width: float) -> list:
                          _properties(comp, lang), str(len(threats)),
                          risk_text(top.residual, lang) if top else "–"])
         story.append(table([tr("element", lang), tr("zone", lang), tr("properties", lang),
-                            tr("threat", lang), tr("residual_short", lang)], rows,
+                            tr("threat_count", lang), tr("residual_short", lang)], rows,
                            [0.2 * width, 0.16 * width, 0.42 * width, 0.08 * width,
                             0.14 * width], styles, wrap=[True, True, True, False, True]))
         if layer.value == "network" and data.model.flows:
