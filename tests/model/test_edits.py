@@ -220,6 +220,34 @@ def test_a_grown_zone_does_not_take_a_nested_zones_elements():
     assert grown.component("pump").zone == zid  # still in the bedside zone inside the home
 
 
+def test_a_resized_zone_is_nested_as_a_drawn_one_is():
+    """Grown past its parent around it, the bedside zone holds the whole home: it has no
+    parent any more and the home becomes its child (no cycle); the home keeps the relay."""
+    from workbench.model.entities import Box
+    from workbench.model.layout import ensure_layout
+
+    model = ensure_layout(tiny_model())
+    pump = model.layout.elements["pump"]
+    inner, zid = edits.zone_from_rect(model, "Bedside", pump.x - 10, pump.y - 30,
+                                      pump.w + 20, pump.h + 40)
+    assert inner.zones_by_id()[zid].parent == "home"
+    home = inner.layout.zones["home"]
+    grown = edits.resize_zone(inner, zid, Box(x=home.x - 30, y=home.y - 40,
+                                              w=home.w + 60, h=home.h + 70))
+    zones = grown.zones_by_id()
+    assert zones[zid].parent is None and zones["home"].parent == zid
+    assert grown.component("relay").zone == "home" and grown.component("pump").zone == zid
+    _consistent(grown)
+    # shrunk back around the pump: the home, no longer inside, moves up a level, and holds
+    # the bedside zone again: the nesting drawn at first comes back
+    back = edits.resize_zone(grown, zid, Box(x=pump.x - 10, y=pump.y - 30, w=pump.w + 20,
+                                             h=pump.h + 40))
+    zones = back.zones_by_id()
+    assert zones["home"].parent is None and zones[zid].parent == "home"
+    assert back.component("relay").zone == "home" and back.component("pump").zone == zid
+    _consistent(back)
+
+
 def test_a_zone_needs_a_size():
     with pytest.raises(ValueError):
         edits.zone_from_rect(tiny_model(), "Flat", 0, 0, 100, 0)

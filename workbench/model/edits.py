@@ -299,6 +299,9 @@ def resize_zone(model: ThreatModel, zone_id: str, box: Box) -> ThreatModel:
       zone whose rectangle no longer holds it. An element of a zone nested in this one
       stays there, and one of an unrelated overlapping zone that still holds it is not
       taken: growing a zone is not redrawing the site.
+    * Nesting: the innermost other zone holding the whole new rectangle becomes its parent
+      (none: no parent); zones it now holds wholly, whose parent it does not hold, become
+      its children; a child it no longer holds wholly moves up to its former parent.
     """
     zone = next((z for z in model.zones if z.id == zone_id), None)
     if zone is None:
@@ -316,8 +319,39 @@ def resize_zone(model: ThreatModel, zone_id: str, box: Box) -> ThreatModel:
             zid = parents.get(zid)
         return seen
 
-    enclosing = ancestors(zone.parent)
+    rect = (box.x, box.y, box.x + box.w, box.y + box.h)
+
+    def wholly_inside(other: Box) -> bool:
+        return rect[0] <= other.x and rect[1] <= other.y \
+            and other.x + (other.w or 0) <= rect[2] and other.y + (other.h or 0) <= rect[3]
+
+    def holds_rect(other: Box) -> bool:
+        return other.x <= rect[0] and other.y <= rect[1] \
+            and rect[2] <= other.x + (other.w or 0) and rect[3] <= other.y + (other.h or 0)
+
+    # nesting follows the rectangle too, as for a drawn zone: the innermost other zone
+    # holding the whole new rectangle is the parent, zones now wholly inside whose parent
+    # is not inside become children, and a child left partly outside moves up one level
+    released = {zid for zid, parent in parents.items() if parent == zone_id
+                and zid in layout.zones and not wholly_inside(layout.zones[zid])}
+    for zid in released:
+        parents[zid] = zone.parent
     nested = {zid for zid in parents if zid != zone_id and zone_id in ancestors(zid)}
+    others = {zid: b for zid, b in layout.zones.items() if zid != zone_id and zid in parents}
+    inner = {zid for zid, b in others.items() if b.w and b.h and wholly_inside(b)}
+    holders = [((b.w or 0) * (b.h or 0), zid) for zid, b in others.items()
+               if b.w and b.h and holds_rect(b) and zid not in inner and zid not in nested]
+    new_parent = min(holders)[1] if holders else None
+    parents[zone_id] = new_parent
+    above = ancestors(new_parent)
+    adopted = {zid for zid in inner - above - nested if parents[zid] not in inner}
+    for zid in adopted:
+        parents[zid] = zone_id
+    zones = [z if parents.get(z.id) == z.parent else z.model_copy(update={"parent":
+                                                                       parents[z.id]})
+             for z in model.zones]
+    nested |= adopted
+    enclosing = ancestors(zone.parent) | above
 
     def innermost_other(point: tuple[float, float]) -> str | None:
         hits = [((b.w or 0) * (b.h or 0), zid) for zid, b in layout.zones.items()
@@ -341,7 +375,7 @@ def resize_zone(model: ThreatModel, zone_id: str, box: Box) -> ThreatModel:
             zone_now = zone_id
         comps.append(comp if zone_now == comp.zone
                      else comp.model_copy(update={"zone": zone_now}))
-    return _with_layout(model, layout, components=comps)
+    return _with_layout(model, layout, components=comps, zones=zones)
 
 
 #: The gap (px) distribution leaves between cards that were overlapping or touching.
