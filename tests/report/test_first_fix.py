@@ -78,3 +78,21 @@ def test_cardiac_page_one_names_the_engines_first_fix(tmp_path, lang, capsys):
     assert word in text
     for value in (fix.before, fix.after):
         assert chance(value, lang).replace("\u202f", " ") in text
+
+
+def test_the_technical_plan_table_names_controls_in_french():
+    """"Mutual authentication on the device radio link" in a French report: the table now
+    takes the catalog's French title, as page 1 of the board does."""
+    from workbench.analysis.catalog import load_catalog
+    from workbench.report.document import make_styles
+    from workbench.report.sections import recommendations_table
+
+    data = gather(load_model(CARDIAC), CARDIAC.read_bytes())
+    catalog = load_catalog()
+    first = data.recommendations[0]["control"]
+    title_fr = catalog.controls[first].title_fr
+    assert title_fr
+    story = recommendations_table(data, make_styles(), "fr", 500)
+    cells = " ".join(str(getattr(c, "getPlainText", lambda c=c: c)())
+                     for row in story[-1]._cellvalues for c in row)
+    assert title_fr.split()[0] in cells and catalog.controls[first].title not in cells

@@ -26,6 +26,7 @@ from workbench.report.i18n import SCALE_NAMES, chance, date_words, number, tr, v
 from workbench.report.riskcalc import LEVEL_COLOURS
 from workbench.report.sections import (
     consequences,
+    control_title,
     level_name,
     sentence_part,
     target_name,
@@ -71,34 +72,13 @@ def decision_lines(data: ReportData, lang: str) -> list[str]:
     return lines
 
 
-def _control_title(data: ReportData, control_id: str, fallback: str, lang: str) -> str:
-    """A plan step's control in the report's language: the catalog's title (French when it
-    has one), the model's own control title, else the engine's."""
-    from workbench.report.trace import load_catalog_safely
-
-    catalog = load_catalog_safely(data)
-    own = {c.id: c for c in data.model.controls}
-    if control_id in own:  # the analyst's title, unless it is the catalog's own words
-        control = own[control_id]
-        entry = catalog.controls.get(control.catalog_id or "") if catalog is not None \
-            else None
-        if lang == "fr" and entry is not None and entry.title_fr and \
-                control.title.strip().lower() == entry.title.strip().lower():
-            return entry.title_fr
-        return control.title
-    entry = catalog.controls.get(control_id) if catalog is not None else None
-    if entry is not None:
-        return entry.title_fr if lang == "fr" and entry.title_fr else entry.title
-    return fallback
-
-
 def first_fix_line(data: ReportData, lang: str) -> str:
     """The attack engine's first decision in one sentence ("" when it planned nothing):
     what, where, person-days, and the chance it lowers, patient safety first."""
     fix = first_fix(data)
     if fix is None:
         return ""
-    titles = [_control_title(data, cid, title, lang)
+    titles = [control_title(data, cid, title, lang)
               for cid, title in zip(fix.controls, fix.titles, strict=True)]
     what = sentence_part(" + ".join(dict.fromkeys(titles)))
     names = data.names()

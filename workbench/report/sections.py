@@ -467,7 +467,8 @@ def recommendations_table(data: ReportData, styles: Styles, lang: str, width: fl
     rows = []
     for step, rec in enumerate(data.recommendations, start=1):
         elements = rec.get("elements") or []
-        rows.append([str(step), step_title(rec),
+        rows.append([str(step), control_title(data, str(rec.get("control") or ""),
+                                              step_title(rec), lang),
                      name_list([names.get(e, e) for e in elements], 4, lang),
                      _plan_days(rec, lang),
                      fmt_number(float(rec.get("marginal_reduction", 0)), lang, 3),
@@ -489,6 +490,26 @@ def name_list(names: list[str], shown: int, lang: str) -> str:
     if rest > 0:
         out += tr("and_one_more" if rest == 1 else "and_more", lang, count=rest)
     return out
+
+
+def control_title(data: ReportData, control_id: str, fallback: str, lang: str) -> str:
+    """A plan step's control in the report's language: the catalog's title (French when it
+    has one), the model's own control title, else the engine's."""
+    from workbench.report.trace import load_catalog_safely
+
+    catalog = load_catalog_safely(data)
+    own = {c.id: c for c in data.model.controls}
+    if control_id in own:  # linked to the catalog: its French title, as on the plan page
+        control = own[control_id]
+        entry = catalog.controls.get((control.catalog_id or "").split(":", 1)[-1]) \
+            if catalog is not None else None
+        if lang == "fr" and entry is not None and entry.title_fr:
+            return entry.title_fr
+        return control.title
+    entry = catalog.controls.get(control_id) if catalog is not None else None
+    if entry is not None:
+        return entry.title_fr if lang == "fr" and entry.title_fr else entry.title
+    return fallback
 
 
 def step_title(rec: dict) -> str:
@@ -852,7 +873,8 @@ def controls_table(data: ReportData, styles: Styles, lang: str, width: float) ->
         effect = c.effectiveness if c.effectiveness is not None else (
             ctype.effectiveness if ctype is not None else None)
         estimate = data.costs.estimate(c) if data.costs is not None else None
-        rows.append([c.title, c.catalog_id or "–", ", ".join(names.get(e, e) for e in c.elements),
+        rows.append([control_title(data, c.id, c.title, lang), c.catalog_id or "–",
+                     ", ".join(names.get(e, e) for e in c.elements),
                      vocab(STATUS, c.status.value, lang), c.owner or "",
                      f"{money_range(estimate, lang)} ({_days(estimate, lang)})"
                      if estimate else (c.cost or ""),
