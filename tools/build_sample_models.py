@@ -1201,8 +1201,11 @@ def home_telemonitoring() -> ThreatModel:
     b.attacker("proximate-radio", ("ble", "home-wifi"),
                description="A neighbour or visitor within BLE range pairing a rogue device "
                            "or replaying readings.")
-    b.attacker("malicious-app", ("tablet-hub",),
-               description="A household member escaping the kiosk and installing apps.")
+    # The on-call nurse's phone takes apps from its user (user_installable_apps), as the
+    # tablet's kiosk can be escaped: both are where a malicious app lands.
+    b.attacker("malicious-app", ("tablet-hub", "nurse-app"),
+               description="A household member escaping the kiosk and installing apps, or "
+                           "an app installed on the on-call nurse's phone.")
     b.attacker("supply-chain", ("mdm", "dispenser-cloud"))
     b.attacker("hospital-insider", ("cardio-ws", "hospital-lan"))
 

@@ -131,7 +131,9 @@ def _plain_evidence(risks, levels, catalog):
         if not effects:
             continue
         inst = risk.instance
-        base = risk.base_likelihood
+        # the step leaves out reach adjustments (internet exposure): step_likelihood
+        base = risk.step_likelihood if risk.step_likelihood is not None \
+            else risk.base_likelihood
         q = level_probability(base if base is not None else risk.likelihood, levels)
         in_place, options, present = 1.0, [], set()
         for ctl in risk.controls:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.model.factories import consumer_model, tiny_model
+from workbench.analysis.pipeline import analyze
 from workbench.analysis.review import review_summary
 from workbench.cli.main import main
 from workbench.model import load_model
@@ -72,7 +73,9 @@ def test_set_saves_with_a_backup_and_the_figures_match_the_summary(model_path, c
                  "--on", "2026-11-21"]) == 0
     assert main(["review", str(model_path), "--set", "logging=partial"]) == 0
     data = _json(capsys, ["review", str(model_path), "--json"])
-    summary = review_summary(load_model(model_path))
+    # the CLI ranks gaps by the core analysis of the model (same severity order first)
+    reviewed = load_model(model_path)
+    summary = review_summary(reviewed, None, analyze(reviewed))
     assert data["counts"] == summary.counts == {"yes": 1, "partial": 1, "no": 0,
                                                 "unknown": 17, "not_applicable": 1}
     assert data["blocking_gaps"] == [g.item.id for g in summary.blocking_gaps]
@@ -133,7 +136,8 @@ def test_a_review_of_a_sample_model_reads_like_the_report(capsys) -> None:
     sample = Path(__file__).resolve().parents[2] / "sample-models" / \
         "home-telemonitoring.twm.json"
     data = _json(capsys, ["review", str(sample), "--json"])
-    summary = review_summary(load_model(sample))
+    model = load_model(sample)
+    summary = review_summary(model, None, analyze(model))
     assert data["counts"] == summary.counts
     assert data["met_ratio"] == round(summary.met_ratio, 3)
     assert len(data["items"]) == len(summary.lines)
@@ -141,5 +145,9 @@ def test_a_review_of_a_sample_model_reads_like_the_report(capsys) -> None:
     assert data["vendor"].startswith("CardioSuivi") and data["started"]
     assert data["counts"] == {"yes": 3, "partial": 4, "no": 1, "unknown": 12,
                               "not_applicable": 0}
-    assert data["blocking_gaps"] == ["signed-firmware", "encryption-in-transit",
-                                     "patch-commitment", "default-credentials"]
+    # blocking gaps, ranked by the board rank of the threats each leaves open
+    assert sorted(data["blocking_gaps"]) == ["default-credentials", "encryption-in-transit",
+                                             "patch-commitment", "signed-firmware"]
+    assert data["blocking_gaps"] == [g.item.id for g in summary.blocking_gaps]
+    ranks = [g.rank for g in summary.blocking_gaps]
+    assert None not in ranks and ranks == sorted(ranks)

@@ -273,6 +273,11 @@ class LikelihoodAdjustment(Strict):
     #: on the internet asking for no login; a pump taking commands from anyone): the threat
     #: is a finding, not a possibility. Ranked first among equals (docs/risk-model.md).
     finding: bool = False
+    #: The fact says who can *attempt* the threat (reachable from the internet), not how
+    #: likely it is to work once attempted. The attack graph models reach with its own
+    #: edges (the internet is an entry), so its step chances leave these adjustments out
+    #: (``ThreatRisk.step_likelihood``); the risk's likelihood keeps them.
+    reach: bool = False
 
     @model_validator(mode="after")
     def _finding_names_threats(self) -> LikelihoodAdjustment:

@@ -43,6 +43,10 @@ class ChecklistItem(Strict):
     evidence_expected_fr: Text | None = None
     references: list[ShortText] = Field(default_factory=list)
     applies_if: Literal["health_data", "medical_device"] | None = None
+    #: Catalog threats a gap on this item leaves unanswered (signed firmware: firmware
+    #: tampering, unsigned updates). With an analysis, a gap is ranked by the best board
+    #: rank of these threats in the model (:func:`review_summary`).
+    threats: list[Identifier] = Field(default_factory=list)
 
 
 class Checklist(Strict):
@@ -115,6 +119,12 @@ class ReviewLine:
     evidence: str | None
     note: str | None
     applicable: bool
+    #: With an analysis: the board rank (1 = first) of the best-ranked threat among the
+    #: item's ``threats`` in the model, that threat's catalog id and residual level
+    #: (None: no analysis, or none of its threats is ranked in this model).
+    rank: int | None = None
+    threat: str | None = None
+    level: str | None = None
 
     @property
     def gap(self) -> bool:
@@ -124,7 +134,8 @@ class ReviewLine:
         return {"id": self.item.id, "title": self.item.title, "category": self.item.category,
                 "severity": self.item.severity, "answer": self.answer.value,
                 "evidence": self.evidence, "note": self.note, "applicable": self.applicable,
-                "gap": self.gap, "references": self.item.references}
+                "gap": self.gap, "references": self.item.references,
+                "rank": self.rank, "threat": self.threat, "level": self.level}
 
 
 @dataclass(frozen=True)
@@ -145,9 +156,14 @@ class ReviewSummary:
 
     @property
     def gaps(self) -> list[ReviewLine]:
-        """Gaps, blocking first, then by checklist order."""
+        """Gaps, blocking first; within a severity, by the board rank of the threats each
+        leaves unanswered (the core ranking, when the summary was given an analysis),
+        then by checklist order."""
+        order = {id(line): i for i, line in enumerate(self.lines)}
         return sorted((line for line in self.lines if line.gap),
-                      key=lambda line: SEVERITY_ORDER[line.item.severity])
+                      key=lambda line: (SEVERITY_ORDER[line.item.severity],
+                                        line.rank if line.rank is not None else 1 << 30,
+                                        order[id(line)]))
 
     @property
     def blocking_gaps(self) -> list[ReviewLine]:
@@ -171,19 +187,42 @@ class ReviewSummary:
                 "unknown_items": self.unknown_items}
 
 
-def review_summary(model: ThreatModel, checklist: Checklist | None = None) -> ReviewSummary:
-    """Every checklist item with the model's answer (unanswered items count as unknown)."""
+def board_ranks(analysis: Any) -> dict[str, tuple[int, str]]:
+    """Catalog threat id -> (board rank, residual level) in the core's grouped ranking.
+
+    Read through the ``ranking`` module at call time, so the review follows whatever the
+    core ranks (``tests/analysis/test_review_ranking.py`` feeds it a reversed ranking).
+    """
+    from workbench.analysis import ranking
+
+    return {group.catalog_id: (n, group.current.level)
+            for n, group in enumerate(ranking.grouped_ranking(analysis), 1)}
+
+
+def review_summary(model: ThreatModel, checklist: Checklist | None = None,
+                   analysis: Any = None) -> ReviewSummary:
+    """Every checklist item with the model's answer (unanswered items count as unknown).
+
+    With ``analysis`` (an :class:`~workbench.analysis.pipeline.AnalysisResult` of this
+    model), each line carries the board rank and level of the best-ranked threat it
+    leaves unanswered, and gaps of one severity follow the core ranking.
+    """
     checklist = checklist or default_checklist()
     record = model.review
     answers: dict[str, ReviewAnswer] = {a.item: a for a in (record.answers if record else [])}
     stencils = _stencils(model)  # once, not per item
+    ranks = board_ranks(analysis) if analysis is not None else {}
     lines = []
     for item in checklist.items:
         answer = answers.get(item.id)
+        best = min(((ranks[t][0], t) for t in item.threats if t in ranks), default=None)
         lines.append(ReviewLine(item, answer.answer if answer else ReviewAnswerValue.UNKNOWN,
                                 answer.evidence if answer else None,
                                 answer.note if answer else None,
-                                applies(item, model, stencils)))
+                                applies(item, model, stencils),
+                                rank=best[0] if best else None,
+                                threat=best[1] if best else None,
+                                level=ranks[best[1]][1] if best else None))
     known = {i.id for i in checklist.items}
     return ReviewSummary(checklist, record.vendor if record else None,
                          record.reviewer if record else None, lines,

@@ -194,6 +194,10 @@ class ThreatRisk:
     #: likely the threat is to work once an attacker can attempt it. The attack engine's
     #: step chances use it; ``likelihood`` adds exposure on top.
     base_likelihood: int | None = None
+    #: The base likelihood without the adjustments that only say who can reach the
+    #: element (``reach``: internet exposure): the attack graph's step chance. The graph
+    #: models reach with its own edges, so counting it in the step would count it twice.
+    step_likelihood: int | None = None
     #: The element is context (not owned or operated by the organisation): an assumption.
     context: bool = False
     #: The most exposed attacker's chance to attempt an attack on the element (None: not
@@ -532,26 +536,29 @@ def exposure_level(base: int, attempt: float, levels: tuple[int, ...]) -> tuple[
 def derive_likelihood(model: ThreatModel, inst: ThreatInstance, threat: ThreatType | None,
                       catalog: Catalog, index: FactIndex, scales: Scales,
                       ix: ModelIndex | None = None, exposure: Any = None
-                      ) -> tuple[int, list[str], int]:
-    """(likelihood, reasons, base likelihood): catalog default moved by the adjustments
-    whose facts hold (the base), then by the element's exposure; or the analyst's value.
+                      ) -> tuple[int, list[str], int, int]:
+    """(likelihood, reasons, base likelihood, step likelihood): catalog default moved by
+    the adjustments whose facts hold (the base; without the ``reach`` ones, the attack
+    graph's step), then by the element's exposure; or the analyst's value for all three.
     """
     lik = scales.likelihood
     if inst.likelihood is not None:
         value = scales.clamp(max(inst.likelihood, lik[0]), lik)
-        return value, ["set by analyst"], value
+        return value, ["set by analyst"], value, value
     base = scales.from_reference(threat.default_likelihood if threat else 2, lik)
     reasons = [f"catalog default {base}"]
     ix = ix or ModelIndex(model)
     stride = {Stride(s) for s in (threat.stride if threat else inst.stride)}
-    total = 0
+    total = reach = 0
     for adj in ix.adjustments_holding(inst.element, catalog, index):
         if not adj.concerns(threat, stride):
             continue
         total += adj.delta
+        reach += adj.delta if adj.reach else 0
         why = f"finding, the model declares the weakness: {adj.reason}" if adj.finding \
             else adj.reason
         reasons.append(f"{'+' if adj.delta > 0 else ''}{adj.delta}: {why}")
+    step_value = scales.shift(base, max(-2, min(2, total - reach)), lik)
     total = max(-2, min(2, total))
     base_value = scales.shift(base, total, lik)
     if threat is not None and threat.vector in ONE_AT_A_TIME and base_value > lik[-2] and (
@@ -559,8 +566,9 @@ def derive_likelihood(model: ThreatModel, inst: ThreatInstance, threat: ThreatTy
         base_value = lik[-2]
         reasons.append(f"at most {base_value}: a {threat.vector} attack reaches one device "
                        "at a time (the attacker must hold it)")
+    step_value = min(step_value, base_value)
     if exposure is None or threat is None or threat.vector not in EXPOSURE_VECTORS:
-        return base_value, reasons, base_value
+        return base_value, reasons, base_value, step_value
     value, chance = exposure_level(base_value, exposure.probability, lik)
     who = (f"attacker {exposure.attacker!r} can attempt it with probability "
            f"{exposure.probability:.2f}" if exposure.attacker
@@ -569,7 +577,7 @@ def derive_likelihood(model: ThreatModel, inst: ThreatInstance, threat: ThreatTy
     reasons.append(f"{steps if steps else '0'}: exposure: {who}; "
                    f"{level_chance(base_value, lik):.2f} x {exposure.probability:.2f} = "
                    f"{chance:.2f} once attempted, read as level {value}")
-    return value, reasons, base_value
+    return value, reasons, base_value, step_value
 
 
 def applied_controls(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
@@ -653,8 +661,8 @@ def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
     ix = ix or ModelIndex(model)
     threat = catalog.threats.get(inst.catalog_id)
     exp = exposure.get(inst.element) if exposure else None
-    likelihood, l_reasons, base_l = derive_likelihood(model, inst, threat, catalog, index,
-                                                      scales, ix, exp)
+    likelihood, l_reasons, base_l, step_l = derive_likelihood(model, inst, threat, catalog,
+                                                              index, scales, ix, exp)
     impact, i_reasons = derive_impact(model, inst, threat, scales, ix)
     stride = {Stride(s) for s in (threat.stride if threat else inst.stride)}
     finding = threat is not None and any(
@@ -671,7 +679,7 @@ def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
         likelihood=likelihood, likelihood_reasons=l_reasons, impact=impact,
         impact_reasons=i_reasons, inherent=_value(likelihood, impact, scales),
         current=_value(cur_l, cur_i, scales), projected=_value(pro_l, pro_i, scales),
-        controls=controls, cvss=cvss, base_likelihood=base_l,
+        controls=controls, cvss=cvss, base_likelihood=base_l, step_likelihood=step_l,
         direct_harm=i_reasons.get("patient_safety", "").startswith(DIRECT_HARM_REASONS),
         context=is_context(ix, inst.element), finding=finding,
         exposure=exp.probability if exp is not None else None,

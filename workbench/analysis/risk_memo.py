@@ -52,6 +52,7 @@ class _Scored:
     layer: str
     likelihood: int
     base_likelihood: int
+    step_likelihood: int | None
     context: bool
     exposure: float | None
     exposure_attacker: str | None
@@ -240,6 +241,7 @@ def _adjustment_memo(catalog: Catalog, kind: str) -> tuple[list, tuple[str, ...]
 
 def _scored(risk: ThreatRisk, error: str | None) -> _Scored:
     return _Scored(risk.layer, risk.likelihood, risk.base_likelihood or risk.likelihood,
+                   risk.step_likelihood,
                    risk.context, risk.exposure, risk.exposure_attacker, risk.direct_harm,
                    risk.finding,
                    tuple(risk.likelihood_reasons),
@@ -256,6 +258,7 @@ def _risk(inst: ThreatInstance, catalog: Catalog, s: _Scored) -> ThreatRisk:
         impact=dict(s.impact), impact_reasons=dict(s.impact_reasons), inherent=s.inherent,
         current=s.current, projected=s.projected, controls=list(s.controls),
         cvss=dict(s.cvss) if s.cvss is not None else None, base_likelihood=s.base_likelihood,
+        step_likelihood=s.step_likelihood,
         context=s.context, exposure=s.exposure, exposure_attacker=s.exposure_attacker,
         direct_harm=s.direct_harm, finding=s.finding)
 

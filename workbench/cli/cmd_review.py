@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     changed = model is not before
     if changed:
         save(model, args.file)
-    summary = review_summary(model, checklist)
+    summary = review_summary(model, checklist, _analysis(model))
     if args.json:
         data = review_json(model, summary, args.file)
         if item is not None or record_changes:
@@ -145,6 +145,17 @@ def run(args: argparse.Namespace) -> int:
         return 0
     _print_review(args.file, model, summary, checklist)
     return 0
+
+
+def _analysis(model: ThreatModel):
+    """The core analysis of the model (rules and risk, no attack paths): gaps are ranked
+    by the board rank of the threats they leave unanswered. None if it cannot run."""
+    from workbench.analysis.pipeline import analyze
+
+    try:
+        return analyze(model)
+    except Exception:  # noqa: BLE001 - the checklist is still worth printing unranked
+        return None
 
 
 # --- output ---------------------------------------------------------------------------------
@@ -226,6 +237,12 @@ def _print_review(file: str, model: ThreatModel, summary: ReviewSummary,
         if lines:
             print(f"{severity} gaps: " + ", ".join(f"{line.item.id} ({line.answer.value})"
                                                    for line in lines))
+    ranked = [line for line in summary.gaps if line.rank is not None]
+    if ranked:
+        print("gaps by what they leave open (board rank, level, threat):")
+        for line in ranked:
+            print(f"  {line.item.severity:<8} {line.item.id}: #{line.rank} {line.level} "
+                  f"{line.threat}")
     if summary.unknown_items:
         print("answers to items the checklist no longer has: "
               + ", ".join(summary.unknown_items))

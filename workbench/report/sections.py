@@ -1018,7 +1018,7 @@ def _review_summary(data: ReportData):
     except ImportError:
         return None
     try:
-        return review_summary(data.model)
+        return review_summary(data.model, None, data.analysis)
     except Exception:  # noqa: BLE001 - a broken checklist must not break the report
         return None
 

@@ -240,8 +240,11 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
         inst = risk.instance
         element = inst.element
         # base likelihood: the chance the threat works once attempted (exposure is the
-        # graph's own business; using the exposure-adjusted value would count it twice)
-        base = getattr(risk, "base_likelihood", None)
+        # graph's own business; using the exposure-adjusted value would count it twice),
+        # without the adjustments that only say who can reach it (internet exposure: the
+        # graph's internet entry is that reach)
+        step = getattr(risk, "step_likelihood", None)
+        base = step if step is not None else getattr(risk, "base_likelihood", None)
         level = base if base is not None else risk.likelihood
         q = chance.get(level)
         if q is None:

@@ -559,13 +559,27 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
             if flow.bidirectional:
                 add_s(t), add_d(s), add_f(k)
             continue
+        # A tunnel (encrypted and strongly authenticated) puts its ends only on the
+        # segments they sit on: the source on the first carrier, the target on the last
+        # (``via`` lists them from source to target), and links the two ends directly.
+        # Holding the public internet between a vendor and a VPN concentrator is no
+        # foothold on the server behind the VPN; holding the vendor's end is.
+        # Any other flow can be injected into anywhere on its way: both ends on every
+        # carrier, as before.
+        tunnel = flow.encrypted and flow.authenticated and len(carriers) > 1
+        if tunnel:  # whoever holds one end sends through the tunnel to the other
+            add_s(s), add_d(t), add_f(k)
+            if flow.bidirectional:
+                add_s(t), add_d(s), add_f(k)
         for n in carriers:
-            add_s(s), add_d(n), add_f(-1)
-            add_s(t), add_d(n), add_f(-1)
-            add_s(n), add_d(t), add_f(k)
-            # The source is on the segment too: reachable even if it only sends; the
-            # flow's weaknesses count only when it also receives on this flow.
-            add_s(n), add_d(s), add_f(k if flow.bidirectional else -1)
+            if not tunnel or n == carriers[0]:
+                add_s(s), add_d(n), add_f(-1)
+                # The source is on the segment too: reachable even if it only sends; the
+                # flow's weaknesses count only when it also receives on this flow.
+                add_s(n), add_d(s), add_f(k if flow.bidirectional else -1)
+            if not tunnel or n == carriers[-1]:
+                add_s(t), add_d(n), add_f(-1)
+                add_s(n), add_d(t), add_f(k)
         for a, b in zip(carriers, carriers[1:], strict=False):
             if a != b:
                 add_s(a), add_d(b), add_f(-1)
