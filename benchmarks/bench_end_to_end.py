@@ -11,7 +11,8 @@ each command runs as its own process, exactly as a user types it:
 * ``workbench report FILE -o OUT.pdf --audience board``,
 * ``workbench diff FILE FILE2 --json`` (FILE2: the same size, another seed).
 
-Printed per run: wall seconds, peak resident memory of the process (``wait4``), and for
+Printed per run: wall seconds, CPU seconds (user + system: what moves least when other
+work shares the machine), peak resident memory of the process (``wait4``), and for
 ``analyze`` the share of each stage (``WORKBENCH_STAGE_TIMES``: load, rules+risk, attack,
 json; "start" is the rest: interpreter start, imports, argument parsing). The baseline is
 the same command from ``git archive REV`` on PYTHONPATH (default: this work's starting
@@ -34,11 +35,16 @@ from bench_cli_analyze import unpack  # the baseline revision, unpacked (same fo
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BASELINE = "b88ca90"  # session 4's start
+#: CPU seconds of the last measured run (user + system): what a quiet machine's wall
+#: time would be close to, on a machine that other work shares.
+LAST_CPU = [0.0]
 
 
 def run_measured(cmd: list[str], env: dict[str, str], limit: float, stdout_path: Path,
                  cwd: str) -> tuple[float | None, float, str]:
-    """(wall seconds or None when stopped at ``limit``, peak RSS in MB, stderr)."""
+    """(wall seconds or None when stopped at ``limit``, peak RSS in MB, stderr).
+
+    The process's CPU seconds (user + system, ``wait4``) are kept in :data:`LAST_CPU`."""
     with open(stdout_path, "wb") as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err, cwd=cwd,
@@ -55,6 +61,7 @@ def run_measured(cmd: list[str], env: dict[str, str], limit: float, stdout_path:
                 return None, usage.ru_maxrss / 1024, ""
             time.sleep(0.01)
         wall = time.perf_counter() - start
+        LAST_CPU[0] = usage.ru_utime + usage.ru_stime
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
@@ -79,11 +86,16 @@ def _models(tmp: Path, size: int, label: str, env: dict[str, str]) -> tuple[Path
 
 
 def stage_shares(stderr: str, wall: float) -> str:
+    """Share of each stage in the wall time, then each stage's CPU seconds."""
     for line in stderr.splitlines()[::-1]:
         if line.startswith('{"stage_seconds"'):
-            times = json.loads(line)["stage_seconds"]
+            data = json.loads(line)
+            times = data["stage_seconds"]
             parts = [f"start {max(0.0, wall - sum(times.values())) / wall:.0%}"]
             parts += [f"{k} {v / wall:.0%}" for k, v in times.items()]
+            cpu = data.get("stage_cpu_seconds")  # absent in older versions
+            if cpu:
+                parts.append("cpu s: " + " ".join(f"{k} {v:.2f}" for k, v in cpu.items()))
             return ", ".join(parts)
     return ""
 
@@ -110,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"python {sys.version.split()[0]}; {os.cpu_count()} cores; runs={args.runs}; "
               f"limit {args.limit:.0f} s; one process at a time; load average "
               f"{os.getloadavg()[0]:.1f} (2 cores: above 2, other work shares the machine)")
-        print(f"{'elements':>8} {'command':<8} {'version':<17} {'wall s':>8} {'peak MB':>8}  "
-              "stage shares (analyze)")
+        print(f"{'elements':>8} {'command':<8} {'version':<17} {'wall s':>8} {'cpu s':>8} "
+              f"{'peak MB':>8}  stage shares (analyze)")
         for size in sizes:
             for command in commands:
                 for label, env in versions:
@@ -132,8 +144,8 @@ def main(argv: list[str] | None = None) -> int:
                         cmd = [sys.executable, "-m", "workbench", *argvs[command]]
                         wall, peak, err = run_measured(cmd, env, args.limit, tmp / "stdout",
                                                        cwd=tmp_name)
-                        shown = (f"{wall:8.2f}" if wall is not None
-                                 else f">{args.limit:.0f}".rjust(8))
+                        shown = (f"{wall:8.2f} {LAST_CPU[0]:8.2f}" if wall is not None
+                                 else f">{args.limit:.0f}".rjust(8) + " " * 9)
                         shares = stage_shares(err, wall) if wall and command == "analyze" else ""
                         print(f"{size:>8} {command:<8} {label:<17} {shown} {peak:8.0f}  {shares}"
                               f"{'; ' if shares else ''}load {os.getloadavg()[0]:.1f}",

@@ -188,12 +188,35 @@ def _graph_and_candidates(model, catalog):
 
 
 def _full_view(graph, vectors):
-    """The attacker's view computed from scratch (no parent view to start from)."""
-    plain = copy.copy(graph)
-    plain.__dict__ = {k: v for k, v in graph.__dict__.items()
-                      if k not in ("_root", "_link", "_views", "_element_memo")}
-    plain._chosen = graph.chosen  # every control in place, as a graph built with them
-    return plain.for_vectors(vectors)
+    """The attacker's view computed plainly, element by element, from the threats (the
+    code before the speed work: no parent view, no memo, one maximum per question)."""
+    from types import SimpleNamespace
+
+    from workbench.analysis.attack.evidence import element_probability
+    from workbench.analysis.attack.graph import _controls, _usable_miss, inner_vectors
+
+    entry = frozenset(vectors)
+    inner = inner_vectors(entry)
+    chosen = frozenset(graph.chosen)  # the same controls; a set, or this test takes minutes
+    out = SimpleNamespace(node_miss=graph.node_miss.copy(), flow_miss=graph.flow_miss.copy(),
+                          entry_miss=graph.node_miss.copy(),
+                          expose_miss=graph.effect_miss("expose").copy(),
+                          deny_miss=graph.effect_miss("deny").copy())
+    flow_index = {f: i for i, f in enumerate(graph.flows)}
+    for element, fallback in graph.restrictable.items():
+        threats = graph.evidence[element]
+        controls = _controls(threats)
+        if element in graph.index:
+            i = graph.index[element]
+            if inner is not None:
+                out.expose_miss[i] = 1.0 - element_probability(threats, chosen, "expose", inner)
+                out.deny_miss[i] = 1.0 - element_probability(threats, chosen, "deny", inner)
+            if controls:
+                out.node_miss[i] = _usable_miss(threats, chosen, inner, fallback)
+                out.entry_miss[i] = _usable_miss(threats, chosen, entry, fallback)
+        elif controls and element in flow_index:
+            out.flow_miss[flow_index[element]] = _usable_miss(threats, chosen, inner, fallback)
+    return out
 
 
 @pytest.mark.parametrize(("name", "model"), MODELS[:len(SAMPLES)] + MODELS[-1:],

@@ -195,16 +195,36 @@ class AttackGraph:
         """(expose, deny, control, entry-step control) miss chances of a restrictable
         element as :meth:`for_vectors` sees it; None where the view keeps the graph's
         value (no non-moving effect to restrict, or no control threat)."""
-        threats = self.evidence[element]
         fallback = self.restrictable[element]
+        # One pass over the threats for the four maxima (``element_probability`` and
+        # ``_usable_miss`` each, as the oracle test checks): a maximum does not depend on
+        # the order its values come in.
+        exp = den = ctl = fst = 0.0
+        controls = usable_inner = usable_entry = False
+        for t in self.evidence[element]:
+            r = t.residual(chosen)
+            inner_ok = inner is None or t.vector not in ACCESS_VECTORS or t.vector in inner
+            effects = t.effects
+            if CONTROL in effects:
+                controls = True
+                if inner_ok:
+                    usable_inner = True
+                    ctl = r if r > ctl else ctl
+                if t.vector not in ACCESS_VECTORS or t.vector in entry:
+                    usable_entry = True
+                    fst = r if r > fst else fst
+            if inner_ok:
+                if EXPOSE in effects:
+                    exp = r if r > exp else exp
+                if DENY in effects:
+                    den = r if r > den else den
         expose = deny = node = first = None
         if element in self.index and inner is not None:
-            expose = 1.0 - element_probability(threats, chosen, EXPOSE, inner)
-            deny = 1.0 - element_probability(threats, chosen, DENY, inner)
-        if _controls(threats):
-            node = _usable_miss(threats, chosen, inner, fallback)
+            expose, deny = 1.0 - exp, 1.0 - den
+        if controls:
+            node = 1.0 - ctl if usable_inner else fallback
             if element in self.index:
-                first = _usable_miss(threats, chosen, entry, fallback)
+                first = 1.0 - fst if usable_entry else fallback
         if len(self._element_memo) > MEMO_LIMIT:
             self._element_memo.clear()
         return expose, deny, node, first
@@ -212,10 +232,20 @@ class AttackGraph:
     def _chances(self, element: str, chosen: frozenset[str]) -> tuple:
         """(expose, deny, control) miss chances of ``element`` with ``chosen`` in place,
         every vector counted (:meth:`with_controls`); control None: no control threat."""
-        threats = self.evidence[element]
-        expose = 1.0 - element_probability(threats, chosen, EXPOSE)
-        deny = 1.0 - element_probability(threats, chosen, DENY)
-        miss = 1.0 - element_probability(threats, chosen) if _controls(threats) else None
+        exp = den = ctl = 0.0
+        controls = False
+        for t in self.evidence[element]:  # one pass, as in _view_chances
+            r = t.residual(chosen)
+            effects = t.effects
+            if CONTROL in effects:
+                controls = True
+                ctl = r if r > ctl else ctl
+            if EXPOSE in effects:
+                exp = r if r > exp else exp
+            if DENY in effects:
+                den = r if r > den else den
+        expose, deny = 1.0 - exp, 1.0 - den
+        miss = 1.0 - ctl if controls else None
         if len(self._element_memo) > MEMO_LIMIT:
             self._element_memo.clear()
         return expose, deny, miss
