@@ -41,3 +41,16 @@ def test_a_renamed_attacker_keeps_the_analysts_name_in_french():
                                        capability=0.5)]
     data = gather(model, b"{}", use_engines=False)
     assert target_name(data, "hospital-insider", "fr") == "Prestataire biomédical"
+
+
+def test_unencrypted_personal_data_flows_are_named():
+    """"✘ 15/20 personal-data flows encrypted" did not say which five travel in clear."""
+    from workbench.report.regulatory import assess
+
+    model = report_model()
+    personal = {a.id for a in model.data_assets if a.personal}
+    flow = next(f for f in model.flows if set(f.data_assets) & personal)
+    flow.encrypted = False
+    names = {c.id: c.name for c in model.components}
+    evidence = " ".join(e for item in assess(model, "en") for e in item.evidence)
+    assert f"in clear: {names[flow.source]} → {names[flow.target]}" in evidence

@@ -53,6 +53,21 @@ class Readiness:
     evidence: list[str]
 
 
+def _few(names: list[str], fr: bool, shown: int = 3) -> str:
+    """"A, B, C and 2 more" ("et 1 autre" in French)."""
+    more = len(names) - shown
+    tail = ""
+    if more > 0:
+        tail = (f" et {more} autre" + ("s" if more > 1 else "")) if fr else \
+            f" and {more} more"
+    return ", ".join(names[:shown]) + tail
+
+
+def _name(model, element_id: str) -> str:
+    comp = next((c for c in model.components if c.id == element_id), None)
+    return comp.name if comp is not None else element_id
+
+
 @cache
 def load_checklist(path: Path | None = None) -> Checklist:
     """Load and validate the checklist file; a bad file is a ModelError naming the field."""
@@ -107,10 +122,15 @@ def _fact(name: str, model: ThreatModel, lang: str) -> tuple[bool | None, str]:
         flows = [f for f in model.flows if set(f.data_assets) & personal]
         if not flows:
             return None, ""
-        clear = sum(1 for f in flows if not f.encrypted)
-        text = (f"{len(flows) - clear}/{len(flows)} flux de données personnelles chiffrés" if fr
-                else f"{len(flows) - clear}/{len(flows)} personal-data flows encrypted")
-        return clear == 0, text
+        clear = [f for f in flows if not f.encrypted]
+        text = (f"{len(flows) - len(clear)}/{len(flows)} flux de données personnelles chiffrés"
+                if fr else f"{len(flows) - len(clear)}/{len(flows)} personal-data flows "
+                "encrypted")
+        if clear:  # as for logging: "✘ 15/20 … encrypted" alone did not say which five
+            text += (" (en clair : " if fr else " (in clear: ") + _few(
+                [f"{_name(model, f.source)} → {_name(model, f.target)}" for f in clear],
+                fr) + ")"  # by their ends: three flows of the home sample share a name
+        return not clear, text
     if name == "logging_enabled":
         known = [c for c in model.components if c.properties.logging is not None]
         if not known:
@@ -120,9 +140,7 @@ def _fact(name: str, model: ThreatModel, lang: str) -> tuple[bool | None, str]:
                 else f"logging on {on}/{len(known)} elements")
         missing = [c.name for c in known if not c.properties.logging]
         if missing:  # "✘ logging on 27/28" alone reads as "no logging": name the gap
-            more = len(missing) - 3
-            names = ", ".join(missing[:3]) + (
-                (f" et {more} autres" if fr else f" and {more} more") if more > 0 else "")
+            names = _few(missing, fr)
             text += f" (sans : {names})" if fr else f" (missing: {names})"
         return on == len(known), text
     if name == "threat_model":
