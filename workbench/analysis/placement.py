@@ -96,6 +96,9 @@ class Placement:
                                         for c in model.components}
         for flow in model.flows:
             self._sites.setdefault(flow.id, flow_site(flow, comps, stencils))
+        # control_allows reads only the site's kind, layer, stencils and tags: a fleet of
+        # 2,000 pumps asks the same question 2,000 times (speed, issue 17).
+        self._answers: dict[tuple, bool] = {}
 
     def allows(self, control_id: str, element: str) -> bool:
         """True when the control may sit on the element; unknown controls and elements
@@ -104,7 +107,11 @@ class Placement:
         site = self._sites.get(element)
         if control is None or site is None:
             return True
-        return control_allows(control, site)
+        key = (control_id, site.kind, site.layer, site.stencils, site.tags)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = control_allows(control, site)
+        return answer
 
 
 # --- static check -------------------------------------------------------------------------

@@ -13,6 +13,7 @@ docs/portfolio.md): one model per task, no state shared between runs.
 from __future__ import annotations
 
 import argparse
+import gc
 import multiprocessing
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -32,7 +33,22 @@ class Outcome:
 
 
 def analyze_one(file: str, options: dict) -> Outcome:
-    """Analyse one model with the command's options (runs in a worker process)."""
+    """Analyse one model with the command's options (runs in a worker process).
+
+    The cyclic collector is paused for the one analysis, as ``analyze FILE`` does (it
+    would rescan the model and its analysis over and over), and turned back on after it,
+    so a worker that goes on to the next model collects what this one left.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyze_one(file, options)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _analyze_one(file: str, options: dict) -> Outcome:
     from workbench.cli import cmd_analyze
     from workbench.cli.main import CliError
     from workbench.model.errors import ModelError
