@@ -90,3 +90,13 @@ def test_role_harms_are_data_with_their_french_lines() -> None:
                      / "harms-fr.json").read_text(encoding="utf-8"))["harms"]
     for key, text in raw["harms"].items():
         assert fr[f"role:{key}"]["en"] == text, key
+
+
+def test_malware_on_one_pump_is_that_patients_therapy_not_a_hospital_outage() -> None:
+    """The catalog's malware harm ("postponed procedures, diverted emergencies") is a care
+    system's; on one patient's infusion pump it is that patient's therapy."""
+    result = _result("hospital-ward-iomt")
+    pumps = [r for r in result.threats if r.instance.element == "vol-pumps"
+             and r.instance.catalog_id == "thing.clinical-device-malware"]
+    assert pumps and pumps[0].harm_id == "role:therapy", pumps[0].harm
+    assert "therapy" in pumps[0].harm

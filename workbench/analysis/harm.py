@@ -8,7 +8,8 @@ insurer's wellness programme. So each catalog threat may say which role its harm
 role the catalog's words stand, elsewhere the harm follows the element (rules in
 docs/risk-model.md, "Harm that follows the role"):
 
-1. the attack acts on a safety function that monitors or alerts (not a therapy): a missed
+1. the attack acts on a safety function itself: on a therapy (one patient's pump,
+   implant...) wrong, stopped or delayed therapy; on one that monitors or alerts, a missed
    or false alert;
 2. otherwise, by the data property the threat attacks that costs most on this element:
    integrity (wrong readings or records), availability (late or lost), confidentiality
@@ -116,8 +117,9 @@ def _harm(risk: ThreatRisk, hx: HarmIndex, texts: dict[str, str]) -> tuple[str, 
     element = risk.instance.element
     if ttype is not None and ttype.harm and _presumption_holds(risk, hx):
         return ttype.harm, ttype.id
-    if risk.direct_harm and not hx.acts_on_therapy(element):
-        return texts["monitoring"], "role:monitoring"
+    if risk.direct_harm:
+        role = "therapy" if hx.acts_on_therapy(element) else "monitoring"
+        return texts[role], f"role:{role}"
     role = _data_role(risk, hx)
     return texts[role], f"role:{role}"
 
@@ -128,8 +130,9 @@ def _presumption_holds(risk: ThreatRisk, hx: HarmIndex) -> bool:
     element = risk.instance.element
     if presumes == "therapy":
         return hx.acts_on_therapy(element)
-    if presumes == "care":
-        return hx.acts_on_therapy(element) or risk.direct_harm or hx.care_system(element)
+    if presumes == "care":  # a care system's harm: many patients' care, not one device
+        return hx.care_system(element) or (
+            risk.direct_harm and element not in hx.ix.single_user)
     return True
 
 
