@@ -12,11 +12,14 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
+from tests.analysis.test_risk_properties import PROPERTIES, models
 from tests.model.factories import tiny_model
 from workbench.analysis.catalog import catalogs_dir, load_catalog
-from workbench.analysis.harm import role_harms
+from workbench.analysis.harm import HarmIndex, role_harms
 from workbench.analysis.pipeline import AnalysisResult, analyze
+from workbench.analysis.risk import ModelIndex, assess
 from workbench.model.io import load_model
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample-models"
@@ -100,3 +103,24 @@ def test_malware_on_one_pump_is_that_patients_therapy_not_a_hospital_outage() ->
              and r.instance.catalog_id == "thing.clinical-device-malware"]
     assert pumps and pumps[0].harm_id == "role:therapy", pumps[0].harm
     assert "therapy" in pumps[0].harm
+
+
+@PROPERTIES
+@given(models())
+def test_catalog_words_stand_only_where_their_role_holds(model) -> None:
+    """On random models: a harm written for therapy is shown only on what performs or
+    delivers to a therapy function; one person's device never shows a care system's harm;
+    every harm has its French line."""
+    from workbench.report.harms import french_harm
+
+    risks = assess(model, load_catalog(include_user_env=False))
+    hx = HarmIndex(ModelIndex(model))
+    for risk in risks:
+        ttype, element = risk.threat_type, risk.instance.element
+        assert risk.harm and french_harm(risk.harm_id, risk.harm), risk.key
+        if ttype is None or risk.harm_id != ttype.id:
+            continue
+        if ttype.harm_presumes == "therapy":
+            assert hx.acts_on_therapy(element), risk.key
+        if ttype.harm_presumes == "care":
+            assert hx.care_system(element) or element not in hx.ix.single_user, risk.key
