@@ -147,9 +147,9 @@ def test_cli_text_prints_what_changed_before_analysing_risk(tmp_path, capsys,
     save_model(new, b)
     seen_first: list[str] = []
 
-    def risk_after_reading_output(x, y):
+    def risk_after_reading_output(x, y, **kw):
         seen_first.append(capsys.readouterr().out)
-        return diff_module.risk_between(x, y)
+        return diff_module.risk_between(x, y, **kw)
 
     monkeypatch.setattr(cmd_diff, "risk_between", risk_after_reading_output)
     assert main(["diff", str(a), str(b)]) == 0
@@ -160,3 +160,46 @@ def test_cli_text_prints_what_changed_before_analysing_risk(tmp_path, capsys,
     monkeypatch.undo()
     assert main(["diff", str(a), str(a)]) == 0
     assert capsys.readouterr().out.splitlines()[2:] == ["no difference"]
+
+
+def test_plan_of_each_version_is_analyzes_plan(tmp_path, capsys) -> None:
+    """``diff --plan`` shows each version's control plan exactly as ``analyze`` gives it
+    (same call and defaults, from the incremental analyses of the diff)."""
+    from workbench.analysis.diff import PLAN_KEYS
+
+    path = next(SAMPLES.glob("cardiac-implant*.twm.json"))
+    old = load_model(path)
+    new = old.model_copy(deep=True)
+    flow = new.flows[0]
+    new.flows[0] = flow.model_copy(update={"encrypted": not flow.encrypted})
+    a, b = tmp_path / "a.twm.json", tmp_path / "b.twm.json"
+    save_model(old, a)
+    save_model(new, b)
+    assert main(["diff", str(a), str(b), "--plan", "--json"]) == 0
+    plans = json.loads(capsys.readouterr().out)["plan"]
+    for key, file in (("old", a), ("new", b)):
+        assert main(["analyze", str(file), "--json"]) == 0
+        steps = json.loads(capsys.readouterr().out)["recommendations"]
+        assert steps, "the sample has a plan"
+        assert plans[key] == [{k: s.get(k) for k in PLAN_KEYS} for s in steps]
+    assert main(["diff", str(a), str(b), "--plan"]) == 0
+    text = capsys.readouterr().out
+    assert "control plan" in text
+
+
+def test_plan_lines_say_what_came_went_and_the_first_step() -> None:
+    from workbench.analysis.diff import ModelDiff, format_plan
+
+    def step(ident: str, title: str) -> dict:
+        return {"added": ident, "title": title, "step_days": 2.0}
+
+    old = [step("a", "Segment the LAN"), step("b", "Patch the pumps")]
+    new = [step("b", "Patch the pumps"), step("c", "MFA on the portal")]
+    diff = ModelDiff({}, {}, [], "x", (old, new))
+    lines = format_plan(diff)
+    assert "first step changed: 'Segment the LAN' -> 'Patch the pumps'" in lines[3]
+    assert "  - 'Segment the LAN' (only in A)" in lines
+    assert "  + 'MFA on the portal' (only in B)" in lines
+    assert format_plan(ModelDiff({}, {}, [], "x", (old, old))) == [
+        "control plan: the same 2 step(s) in both versions"]
+    assert format_plan(ModelDiff({}, {}, [], "x")) == []

@@ -115,17 +115,23 @@ class ModelDiff:
     metadata: dict[str, tuple[Any, Any]]
     risk: list[TargetRisk]
     risk_basis: str
+    #: Each version's control plan (:func:`plan_steps`), only when asked (``--plan``).
+    plans: tuple[list[dict[str, Any]], list[dict[str, Any]]] | None = None
 
     @property
     def empty(self) -> bool:
         return (all(c.empty for c in self.collections.values()) and not self.metadata
-                and not any(r.moved for r in self.risk))
+                and not any(r.moved for r in self.risk)
+                and (self.plans is None or self.plans[0] == self.plans[1]))
 
     def to_json(self) -> dict[str, Any]:
-        return {"metadata": {k: {"old": a, "new": b} for k, (a, b) in self.metadata.items()},
-                **{name: c.to_json() for name, c in self.collections.items()},
-                "risk_per_target": [r.to_json() for r in self.risk],
-                "risk_basis": self.risk_basis}
+        out = {"metadata": {k: {"old": a, "new": b} for k, (a, b) in self.metadata.items()},
+               **{name: c.to_json() for name, c in self.collections.items()},
+               "risk_per_target": [r.to_json() for r in self.risk],
+               "risk_basis": self.risk_basis}
+        if self.plans is not None:
+            out["plan"] = {"old": self.plans[0], "new": self.plans[1]}
+        return out
 
 
 def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:
@@ -287,21 +293,24 @@ def target_risk_from(model: ThreatModel, since: Any = None
     return run()
 
 
-def target_risks(old: ThreatModel, new: ThreatModel
+def target_risks(old: ThreatModel, new: ThreatModel, *, snapshots: list | None = None
                  ) -> tuple[tuple[TargetRiskTable, str], tuple[TargetRiskTable, str]]:
     """:func:`target_risk` of both versions, the second re-analysed from the first.
 
     ``analysis/incremental.py`` analyses ``old`` once and re-evaluates only what ``new``
     changed; the tables are the ones two full analyses give (tested). The cyclic GC stays
     paused across both (between the two, a full collection rescanned version 1's analysis:
-    half a second on a 5,000-component model).
+    half a second on a 5,000-component model). ``snapshots``: filled with both versions'
+    ``incremental.Snapshot`` (the plan comparison reuses their analyses).
     """
     from workbench.analysis.attack.engine import _gc_paused
 
     @_gc_paused
     def run() -> tuple[tuple[TargetRiskTable, str], tuple[TargetRiskTable, str]]:
         before, basis, snap = target_risk_from(old)
-        after, basis_after, _ = target_risk_from(new, since=snap)
+        after, basis_after, snap_after = target_risk_from(new, since=snap)
+        if snapshots is not None:
+            snapshots.extend([snap, snap_after])
         return (before, basis), (after, basis_after)
 
     return run()
@@ -354,12 +363,14 @@ def risk_table(result: Any, attack: dict[str, dict[str, Any]] | None
 
 
 def diff_models(old: ThreatModel, new: ThreatModel, *, with_risk: bool = True,
-                jobs: int = 1) -> ModelDiff:
+                jobs: int = 1, with_plan: bool = False) -> ModelDiff:
     """The structural diff, and with ``with_risk`` the risk per target of both versions.
 
     The risk of ``new`` is re-analysed from ``old``'s analysis (only what changed:
     :func:`target_risks`). ``jobs`` is kept for callers of the former two-process diff;
     the incremental analysis needs the first version's results, so it runs in one.
+    ``with_plan`` (implies the risk): each version's control plan, as ``workbench
+    analyze`` gives it (seconds to minutes on a large estate; not shown by default).
     """
     del jobs
     collections = {name: diff_collection(getattr(old, name), getattr(new, name), key)
@@ -367,18 +378,41 @@ def diff_models(old: ThreatModel, new: ThreatModel, *, with_risk: bool = True,
     metadata = field_changes(old.metadata, new.metadata)
     risk: list[TargetRisk] = []
     basis = "not computed"
-    if with_risk:
-        risk, basis = risk_between(old, new)
-    return ModelDiff(collections, metadata, risk, basis)
+    plans = None
+    if with_risk or with_plan:
+        snapshots: list = []
+        risk, basis = risk_between(old, new, snapshots=snapshots)
+        if with_plan:
+            plans = (plan_steps(snapshots[0].result), plan_steps(snapshots[1].result))
+    return ModelDiff(collections, metadata, risk, basis, plans)
 
 
-def risk_between(old: ThreatModel, new: ThreatModel) -> tuple[list[TargetRisk], str]:
+def risk_between(old: ThreatModel, new: ThreatModel, *, snapshots: list | None = None
+                 ) -> tuple[list[TargetRisk], str]:
     """Risk per target of both versions (:func:`target_risks`), compared, and its basis.
 
     Apart from :func:`diff_models` so the CLI can print the structural changes (a few
     milliseconds) before the risk (seconds on a large estate)."""
-    (before, basis), (after, _) = target_risks(old, new)
+    (before, basis), (after, _) = target_risks(old, new, snapshots=snapshots)
     return compare_risk(before, after), basis
+
+
+#: What the plan comparison keeps of each step of ``analyze --json``'s recommendations.
+PLAN_KEYS = ("added", "title", "control", "elements", "step_days", "days",
+             "targets_above_threshold")
+
+
+def plan_steps(result: Any) -> list[dict[str, Any]]:
+    """The control plan of an analysed version: ``workbench analyze``'s recommendations
+    (same call, same defaults: 10,000 worlds, seed 0, threshold 0.1), each step cut to
+    :data:`PLAN_KEYS`. The diff leaves the plan out unless asked: it is a search over
+    fundable controls that costs more than the rest of the diff on a large estate, and
+    a different first step between versions can come from a near-tie, so it is shown
+    side by side rather than as a "moved" figure."""
+    from workbench.analysis.attack import analyze_attacks
+
+    attack = analyze_attacks(result.model, result.catalog, risks=result.threats)
+    return [{k: step.get(k) for k in PLAN_KEYS} for step in attack.recommendations]
 
 
 def compare_risk(before: TargetRiskTable, after: TargetRiskTable) -> list[TargetRisk]:
@@ -440,8 +474,35 @@ def format_risk(diff: ModelDiff) -> list[str]:
     return lines
 
 
+def format_plan(diff: ModelDiff, first: int = 5) -> list[str]:
+    """Each version's first ``first`` plan steps, and which steps came or went."""
+    if diff.plans is None:
+        return []
+    old, new = diff.plans
+    if old == new:
+        return [f"control plan: the same {len(old)} step(s) in both versions"]
+
+    def steps(plan: list[dict[str, Any]]) -> str:
+        shown = [f"{n}. {s['title']} ({s['step_days']:g} d)"
+                 for n, s in enumerate(plan[:first], start=1)]
+        more = f"; ... {len(plan) - first} more" if len(plan) > first else ""
+        return "; ".join(shown) + more if shown else "no step"
+
+    lines = ["control plan (as workbench analyze gives it; person-days per step):",
+             f"  A: {steps(old)}", f"  B: {steps(new)}"]
+    if old and new and old[0]["added"] != new[0]["added"]:
+        lines.append(f"  first step changed: {old[0]['title']!r} -> {new[0]['title']!r}")
+    ids_old, ids_new = {s["added"] for s in old}, {s["added"] for s in new}
+    lines += [f"  - {s['title']!r} (only in A)" for s in old if s["added"] not in ids_new]
+    lines += [f"  + {s['title']!r} (only in B)" for s in new if s["added"] not in ids_old]
+    return lines
+
+
 def format_diff(diff: ModelDiff) -> list[str]:
     """Text lines for the terminal: ``+`` added, ``-`` removed, ``~`` changed, then the
-    targets whose risk moved; "no difference" when there is none."""
+    targets whose risk moved, then the plans when computed; "no difference" when there is
+    none."""
     lines = format_structure(diff) + format_risk(diff)
+    if diff.plans is not None and diff.plans[0] != diff.plans[1]:
+        lines += format_plan(diff)
     return lines or ["no difference"]

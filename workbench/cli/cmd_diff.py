@@ -6,7 +6,14 @@ import argparse
 import gc
 import sys
 
-from workbench.analysis.diff import diff_models, format_risk, format_structure, risk_between
+from workbench.analysis.diff import (
+    diff_models,
+    format_plan,
+    format_risk,
+    format_structure,
+    plan_steps,
+    risk_between,
+)
 from workbench.cli.common import load, print_json
 
 
@@ -17,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("new", metavar="B")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--no-risk", action="store_true", help="skip the risk comparison")
+    parser.add_argument("--plan", action="store_true",
+                        help="also compare each version's control plan, as analyze gives it "
+                             "(slow on a large estate)")
     parser.add_argument("--jobs", type=int, default=1,
                         help="ignored, kept so scripts that pass it still run: version B "
                              "is now re-analysed from A's analysis, in one process")
@@ -40,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     old, new = load(args.old), load(args.new)
     if args.json:
-        diff = diff_models(old, new, with_risk=not args.no_risk, jobs=args.jobs)
+        diff = diff_models(old, new, with_risk=not args.no_risk, jobs=args.jobs,
+                           with_plan=args.plan)
         print_json({"old": args.old, "new": args.new, **diff.to_json()})
         return 0
     # Text: the structural changes first (milliseconds), then the risk (seconds on a
@@ -51,12 +62,20 @@ def _run(args: argparse.Namespace) -> int:
     for line in lines:
         print(line)
     sys.stdout.flush()
-    if not args.no_risk:
-        diff.risk, diff.risk_basis = risk_between(old, new)
-        risk_lines = format_risk(diff)
+    if not args.no_risk or args.plan:
+        snapshots: list = []
+        diff.risk, diff.risk_basis = risk_between(old, new, snapshots=snapshots)
+        risk_lines = format_risk(diff) if not args.no_risk else []
         for line in risk_lines:
             print(line)
         lines += risk_lines
+        if args.plan:
+            sys.stdout.flush()
+            diff.plans = (plan_steps(snapshots[0].result), plan_steps(snapshots[1].result))
+            plan_lines = format_plan(diff)
+            for line in plan_lines:
+                print(line)
+            lines += plan_lines
     if not lines:
         print("no difference")
     return 0
