@@ -112,7 +112,9 @@ def print_json(data: Any, compact: bool = False) -> None:
     buffer = getattr(sys.stdout, "buffer", None)
     if encoded is not None and buffer is not None:
         sys.stdout.flush()  # what was printed before stays before
-        buffer.write(json_escape_unsafe_bytes(encoded) + b"\n")
+        encoded = json_escape_unsafe_bytes(encoded)  # the same object when nothing is
+        buffer.write(encoded)  # not ``encoded + b"\n"``: a second copy of 280 MB
+        buffer.write(b"\n")
         buffer.flush()
         return
     text = encoded.decode("utf-8") if encoded is not None else _std_dumps(data, compact)
