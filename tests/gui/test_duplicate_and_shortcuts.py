@@ -66,6 +66,8 @@ def test_f1_lists_every_shortcut_of_the_window(qtbot, make_window):
     commands = {command for _, command, _ in dialog.rows}
     assert {"Duplicate", "Draw Trust Zone", "Workshop…", "Fit to Window"} <= commands
     assert any("handle" in keys for _, _, keys in dialog.rows)  # gestures too
+    assert ("Resize a trust zone", "Drag its edge or corner") in {
+        (command, keys) for _, command, keys in dialog.rows}
     dialog.search.setText("zone")
     assert dialog.visible_rows() and all("zone" in " ".join(r).lower()
                                          for r in dialog.visible_rows())

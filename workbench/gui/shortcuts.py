@@ -71,6 +71,10 @@ def gestures() -> list[tuple[str, str, str]]:
          tr.translate("Shortcuts", "Drag a rectangle on empty canvas; Ctrl+click")),
         (canvas, tr.translate("Shortcuts", "Cancel the zone tool"),
          tr.translate("Shortcuts", "Esc")),
+        (canvas, tr.translate("Shortcuts", "Move a trust zone with its elements"),
+         tr.translate("Shortcuts", "Drag its title")),
+        (canvas, tr.translate("Shortcuts", "Resize a trust zone"),
+         tr.translate("Shortcuts", "Drag its edge or corner")),
         (canvas, tr.translate("Shortcuts", "Element menu (targets, entry points, data)"),
          tr.translate("Shortcuts", "Right click")),
     ]

@@ -78,4 +78,8 @@ FR = {
     "Resize trust zone": "Redimensionner la zone",
     "Trust zone resized: %1 element(s) joined, %2 left":
         "Zone redimensionnée : %1 élément(s) entré(s), %2 sorti(s)",
+    "Move a trust zone with its elements": "Déplacer une zone avec ses éléments",
+    "Drag its title": "Faire glisser son titre",
+    "Resize a trust zone": "Redimensionner une zone",
+    "Drag its edge or corner": "Faire glisser un bord ou un coin",
 }

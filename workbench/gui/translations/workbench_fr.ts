@@ -72,192 +72,192 @@
 <context>
     <name>Category</name>
     <message>
-        <location filename="../why_text.py" line="475" />
+        <location filename="../why_text.py" line="476" />
         <source>API</source>
         <translation>API</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="476" />
+        <location filename="../why_text.py" line="477" />
         <source>B2B API</source>
         <translation>API B2B</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="477" />
+        <location filename="../why_text.py" line="478" />
         <source>IoT gateway</source>
         <translation>passerelle IoT</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="478" />
+        <location filename="../why_text.py" line="479" />
         <source>LAN</source>
         <translation>réseau local</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="479" />
+        <location filename="../why_text.py" line="480" />
         <source>WAN</source>
         <translation>réseau étendu</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="480" />
+        <location filename="../why_text.py" line="481" />
         <source>analytics</source>
         <translation>analyse de données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="481" />
+        <location filename="../why_text.py" line="482" />
         <source>app</source>
         <translation>application</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="482" />
+        <location filename="../why_text.py" line="483" />
         <source>backup</source>
         <translation>sauvegarde</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="483" />
+        <location filename="../why_text.py" line="484" />
         <source>bedside relay</source>
         <translation>relais de chevet</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="484" />
+        <location filename="../why_text.py" line="485" />
         <source>biomedical gateway</source>
         <translation>passerelle biomédicale</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="485" />
+        <location filename="../why_text.py" line="486" />
         <source>distribution</source>
         <translation>distribution</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="486" />
+        <location filename="../why_text.py" line="487" />
         <source>edge</source>
         <translation>bordure</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="487" />
+        <location filename="../why_text.py" line="488" />
         <source>home device</source>
         <translation>appareil à domicile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="488" />
+        <location filename="../why_text.py" line="489" />
         <source>home hub</source>
         <translation>box à domicile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="489" />
+        <location filename="../why_text.py" line="490" />
         <source>home sensor</source>
         <translation>capteur à domicile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="490" />
+        <location filename="../why_text.py" line="491" />
         <source>hosting</source>
         <translation>hébergement</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="491" />
+        <location filename="../why_text.py" line="492" />
         <source>identity</source>
         <translation>identité</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="492" />
+        <location filename="../why_text.py" line="493" />
         <source>imaging</source>
         <translation>imagerie</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="493" />
+        <location filename="../why_text.py" line="494" />
         <source>implant</source>
         <translation>implant</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="494" />
+        <location filename="../why_text.py" line="495" />
         <source>integration</source>
         <translation>intégration</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="495" />
+        <location filename="../why_text.py" line="496" />
         <source>messaging</source>
         <translation>messagerie</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="496" />
+        <location filename="../why_text.py" line="497" />
         <source>mobile</source>
         <translation>mobile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="497" />
+        <location filename="../why_text.py" line="498" />
         <source>mobile relay</source>
         <translation>relais mobile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="498" />
+        <location filename="../why_text.py" line="499" />
         <source>monitor</source>
         <translation>moniteur</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="499" />
+        <location filename="../why_text.py" line="500" />
         <source>monitoring</source>
         <translation>surveillance</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="500" />
+        <location filename="../why_text.py" line="501" />
         <source>platform</source>
         <translation>plateforme</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="501" />
+        <location filename="../why_text.py" line="502" />
         <source>portal</source>
         <translation>portail</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="502" />
+        <location filename="../why_text.py" line="503" />
         <source>programmer</source>
         <translation>programmateur</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="503" />
+        <location filename="../why_text.py" line="504" />
         <source>radio</source>
         <translation>radio</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="504" />
+        <location filename="../why_text.py" line="505" />
         <source>remote control</source>
         <translation>télécommande</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="505" />
+        <location filename="../why_text.py" line="506" />
         <source>sensor</source>
         <translation>capteur</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="506" />
+        <location filename="../why_text.py" line="507" />
         <source>store</source>
         <translation>stockage de données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="507" />
+        <location filename="../why_text.py" line="508" />
         <source>therapy device</source>
         <translation>dispositif de thérapie</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="508" />
+        <location filename="../why_text.py" line="509" />
         <source>tunnel</source>
         <translation>tunnel</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="509" />
+        <location filename="../why_text.py" line="510" />
         <source>unclassified</source>
         <translation>non classé</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="510" />
+        <location filename="../why_text.py" line="511" />
         <source>update</source>
         <translation>mise à jour</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="511" />
+        <location filename="../why_text.py" line="512" />
         <source>wearable</source>
         <translation>objet porté</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="512" />
+        <location filename="../why_text.py" line="513" />
         <source>workstation</source>
         <translation>poste de travail</translation>
     </message>
@@ -1690,36 +1690,56 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
     </message>
     <message>
         <location filename="../shortcuts.py" line="74" />
+        <source>Move a trust zone with its elements</source>
+        <translation>Déplacer une zone avec ses éléments</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="75" />
+        <source>Drag its title</source>
+        <translation>Faire glisser son titre</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="76" />
+        <source>Resize a trust zone</source>
+        <translation>Redimensionner une zone</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="77" />
+        <source>Drag its edge or corner</source>
+        <translation>Faire glisser un bord ou un coin</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts.py" line="78" />
         <source>Element menu (targets, entry points, data)</source>
         <translation>Menu de l'élément (cibles, points d'entrée, données)</translation>
     </message>
     <message>
-        <location filename="../shortcuts.py" line="75" />
+        <location filename="../shortcuts.py" line="79" />
         <source>Right click</source>
         <translation>Clic droit</translation>
     </message>
     <message>
-        <location filename="../shortcuts.py" line="84" />
+        <location filename="../shortcuts.py" line="88" />
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../shortcuts.py" line="87" />
+        <location filename="../shortcuts.py" line="91" />
         <source>Search…</source>
         <translation>Rechercher…</translation>
     </message>
     <message>
-        <location filename="../shortcuts.py" line="91" />
+        <location filename="../shortcuts.py" line="95" />
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../shortcuts.py" line="92" />
+        <location filename="../shortcuts.py" line="96" />
         <source>Command</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../shortcuts.py" line="93" />
+        <location filename="../shortcuts.py" line="97" />
         <source>Keys</source>
         <translation>Touches</translation>
     </message>
@@ -1765,117 +1785,117 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
 <context>
     <name>Tags</name>
     <message>
-        <location filename="../why_text.py" line="445" />
+        <location filename="../why_text.py" line="446" />
         <source>analytics</source>
         <translation>analyse de données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="446" />
+        <location filename="../why_text.py" line="447" />
         <source>backup</source>
         <translation>sauvegarde</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="447" />
+        <location filename="../why_text.py" line="448" />
         <source>clinical</source>
         <translation>clinique</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="448" />
+        <location filename="../why_text.py" line="449" />
         <source>consumer</source>
         <translation>grand public</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="449" />
+        <location filename="../why_text.py" line="450" />
         <source>fleet manager</source>
         <translation>gestion de parc</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="450" />
+        <location filename="../why_text.py" line="451" />
         <source>hub</source>
         <translation>concentrateur</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="451" />
+        <location filename="../why_text.py" line="452" />
         <source>identity</source>
         <translation>identité</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="452" />
+        <location filename="../why_text.py" line="453" />
         <source>implant</source>
         <translation>implant</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="453" />
+        <location filename="../why_text.py" line="454" />
         <source>legacy prone</source>
         <translation>souvent obsolète</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="454" />
+        <location filename="../why_text.py" line="455" />
         <source>medical device</source>
         <translation>dispositif médical</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="455" />
+        <location filename="../why_text.py" line="456" />
         <source>mobile</source>
         <translation>mobile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="456" />
+        <location filename="../why_text.py" line="457" />
         <source>monitoring</source>
         <translation>surveillance</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="457" />
+        <location filename="../why_text.py" line="458" />
         <source>notification</source>
         <translation>notification</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="458" />
+        <location filename="../why_text.py" line="459" />
         <source>partner</source>
         <translation>partenaire</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="459" />
+        <location filename="../why_text.py" line="460" />
         <source>personal device</source>
         <translation>appareil personnel</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="460" />
+        <location filename="../why_text.py" line="461" />
         <source>radio</source>
         <translation>radio</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="461" />
+        <location filename="../why_text.py" line="462" />
         <source>safety critical</source>
         <translation>critique pour la sécurité</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="462" />
+        <location filename="../why_text.py" line="463" />
         <source>store</source>
         <translation>stockage de données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="463" />
+        <location filename="../why_text.py" line="464" />
         <source>unclassified</source>
         <translation>non classé</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="464" />
+        <location filename="../why_text.py" line="465" />
         <source>update</source>
         <translation>mise à jour</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="465" />
+        <location filename="../why_text.py" line="466" />
         <source>wearable</source>
         <translation>objet porté</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="466" />
+        <location filename="../why_text.py" line="467" />
         <source>web facing</source>
         <translation>exposé au web</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="467" />
+        <location filename="../why_text.py" line="468" />
         <source>wireless</source>
         <translation>sans fil</translation>
     </message>
@@ -1883,149 +1903,149 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
 <context>
     <name>ThreatsPanel</name>
     <message>
-        <location filename="../threats_panel.py" line="54" />
+        <location filename="../threats_panel.py" line="59" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="55" />
+        <location filename="../threats_panel.py" line="60" />
         <source>Threat</source>
         <translation>Menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="56" />
+        <location filename="../threats_panel.py" line="61" />
         <source>Element</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="57" />
+        <location filename="../threats_panel.py" line="62" />
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="58" />
+        <location filename="../threats_panel.py" line="63" />
         <source>L</source>
         <translation>V</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="59" />
+        <location filename="../threats_panel.py" line="64" />
         <source>S</source>
         <translation>G</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="60" />
+        <location filename="../threats_panel.py" line="65" />
         <source>Risk</source>
         <translation>Risque</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="61" />
-        <location filename="../threats_panel.py" line="462" />
+        <location filename="../threats_panel.py" line="66" />
+        <location filename="../threats_panel.py" line="467" />
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="62" />
+        <location filename="../threats_panel.py" line="67" />
         <source>Controls</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="156" />
+        <location filename="../threats_panel.py" line="161" />
         <source>on %1 elements</source>
         <translation>sur %1 éléments</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="226" />
+        <location filename="../threats_panel.py" line="231" />
         <source>Whole model</source>
         <translation>Tout le modèle</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="227" />
+        <location filename="../threats_panel.py" line="232" />
         <source>Selection</source>
         <translation>Sélection</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="229" />
+        <location filename="../threats_panel.py" line="234" />
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="234" />
+        <location filename="../threats_panel.py" line="239" />
         <source>Filter threats…</source>
         <translation>Filtrer les menaces…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="241" />
+        <location filename="../threats_panel.py" line="246" />
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="242" />
+        <location filename="../threats_panel.py" line="247" />
         <source>Reject…</source>
         <translation>Rejeter…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="243" />
+        <location filename="../threats_panel.py" line="248" />
         <source>Owner…</source>
         <translation>Responsable…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="245" />
-        <location filename="../threats_panel.py" line="501" />
+        <location filename="../threats_panel.py" line="250" />
+        <location filename="../threats_panel.py" line="509" />
         <source>Attach control</source>
         <translation>Associer une mesure</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="249" />
+        <location filename="../threats_panel.py" line="254" />
         <source>One row per threat</source>
         <translation>Une ligne par menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="251" />
+        <location filename="../threats_panel.py" line="256" />
         <source>Show each catalog threat once, on all its elements, ranked as in the board report; context elements (not owned or operated) are left out</source>
         <translation>Chaque menace du catalogue une seule fois, sur tous ses éléments, classée comme dans le rapport de direction ; les éléments de contexte (ni possédés ni exploités) sont laissés de côté</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="357" />
+        <location filename="../threats_panel.py" line="362" />
         <source>L=%1 S=%2 ✕</source>
         <translation>V=%1 G=%2 ✕</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="372" />
+        <location filename="../threats_panel.py" line="377" />
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="404" />
+        <location filename="../threats_panel.py" line="409" />
         <source>Select a threat to see why it applies and what can be done about it.</source>
         <translation>Choisissez une menace pour voir pourquoi elle s'applique et ce que l'on peut faire.</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="443" />
+        <location filename="../threats_panel.py" line="448" />
         <source>Decide threat</source>
         <translation>Décider de la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="450" />
+        <location filename="../threats_panel.py" line="455" />
         <source>Reject threat</source>
         <translation>Rejeter la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="451" />
+        <location filename="../threats_panel.py" line="456" />
         <source>Why does this threat not apply?</source>
         <translation>Pourquoi cette menace ne s'applique-t-elle pas ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="463" />
+        <location filename="../threats_panel.py" line="468" />
         <source>Who owns this threat?</source>
         <translation>Qui est responsable de cette menace ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="471" />
+        <location filename="../threats_panel.py" line="476" />
         <source>Set owner</source>
         <translation>Désigner le responsable</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="489" />
+        <location filename="../threats_panel.py" line="495" />
         <source>No catalog control for this threat</source>
         <translation>Aucune mesure du catalogue pour cette menace</translation>
     </message>
@@ -2251,404 +2271,404 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
 <context>
     <name>Why</name>
     <message>
-        <location filename="../why_text.py" line="40" />
+        <location filename="../why_text.py" line="41" />
         <source>source</source>
         <translation>origine</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="41" />
+        <location filename="../why_text.py" line="42" />
         <source>destination</source>
         <translation>destination</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="48" />
+        <location filename="../why_text.py" line="49" />
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="49" />
+        <location filename="../why_text.py" line="50" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="50" />
+        <location filename="../why_text.py" line="51" />
         <source>Element type</source>
         <translation>Type d'élément</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="51" />
+        <location filename="../why_text.py" line="52" />
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="52" />
+        <location filename="../why_text.py" line="53" />
         <source>Category of element</source>
         <translation>Catégorie d'élément</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="53" />
+        <location filename="../why_text.py" line="54" />
         <source>Kind of element</source>
         <translation>Nature de l'élément</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="54" />
+        <location filename="../why_text.py" line="55" />
         <source>Trust zone</source>
         <translation>Zone de confiance</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="55" />
+        <location filename="../why_text.py" line="56" />
         <source>Kind of trust zone</source>
         <translation>Type de zone de confiance</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="56" />
+        <location filename="../why_text.py" line="57" />
         <source>Trust level of its zone</source>
         <translation>Niveau de confiance de sa zone</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="57" />
+        <location filename="../why_text.py" line="58" />
         <source>Has a wireless interface</source>
         <translation>A une interface sans fil</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="58" />
+        <location filename="../why_text.py" line="59" />
         <source>Data it holds or carries</source>
         <translation>Données qu'il détient ou transporte</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="59" />
+        <location filename="../why_text.py" line="60" />
         <source>Holds or carries personal data</source>
         <translation>Détient ou transporte des données personnelles</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="60" />
+        <location filename="../why_text.py" line="61" />
         <source>Holds or carries health data (GDPR art. 9)</source>
         <translation>Détient ou transporte des données de santé (RGPD art. 9)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="63" />
+        <location filename="../why_text.py" line="64" />
         <source>Highest confidentiality of its data</source>
         <translation>Confidentialité maximale de ses données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="66" />
+        <location filename="../why_text.py" line="67" />
         <source>Highest integrity need of its data</source>
         <translation>Besoin d'intégrité maximal de ses données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="69" />
+        <location filename="../why_text.py" line="70" />
         <source>Highest availability need of its data</source>
         <translation>Besoin de disponibilité maximal de ses données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="72" />
+        <location filename="../why_text.py" line="73" />
         <source>Incoming flows</source>
         <translation>Flux entrants</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="73" />
+        <location filename="../why_text.py" line="74" />
         <source>Outgoing flows</source>
         <translation>Flux sortants</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="74" />
+        <location filename="../why_text.py" line="75" />
         <source>Unencrypted flows</source>
         <translation>Flux non chiffrés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="75" />
+        <location filename="../why_text.py" line="76" />
         <source>Unauthenticated flows</source>
         <translation>Flux non authentifiés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="76" />
+        <location filename="../why_text.py" line="77" />
         <source>Weakly authenticated flows</source>
         <translation>Flux faiblement authentifiés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="79" />
+        <location filename="../why_text.py" line="80" />
         <source>Unsigned software received</source>
         <translation>Logiciel non signé reçu</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="82" />
+        <location filename="../why_text.py" line="83" />
         <source>Unauthenticated incoming flows</source>
         <translation>Flux entrants non authentifiés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="85" />
+        <location filename="../why_text.py" line="86" />
         <source>Flows carried</source>
         <translation>Flux transportés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="86" />
+        <location filename="../why_text.py" line="87" />
         <source>Unencrypted flows carried</source>
         <translation>Flux non chiffrés transportés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="87" />
+        <location filename="../why_text.py" line="88" />
         <source>Unauthenticated flows carried</source>
         <translation>Flux non authentifiés transportés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="90" />
+        <location filename="../why_text.py" line="91" />
         <source>On a flat network</source>
         <translation>Sur un réseau à plat</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="91" />
+        <location filename="../why_text.py" line="92" />
         <source>Protocol</source>
         <translation>Protocole</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="92" />
+        <location filename="../why_text.py" line="93" />
         <source>Encrypted</source>
         <translation>Chiffré</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="93" />
+        <location filename="../why_text.py" line="94" />
         <source>Authenticated</source>
         <translation>Authentifié</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="94" />
+        <location filename="../why_text.py" line="95" />
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="95" />
+        <location filename="../why_text.py" line="96" />
         <source>Signed software</source>
         <translation>Logiciel signé</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="96" />
+        <location filename="../why_text.py" line="97" />
         <source>Carries software</source>
         <translation>Transporte du logiciel</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="97" />
+        <location filename="../why_text.py" line="98" />
         <source>Bidirectional</source>
         <translation>Bidirectionnel</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="98" />
+        <location filename="../why_text.py" line="99" />
         <source>Wireless link</source>
         <translation>Liaison sans fil</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="99" />
+        <location filename="../why_text.py" line="100" />
         <source>Crosses a trust boundary</source>
         <translation>Franchit une frontière de confiance</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="100" />
+        <location filename="../why_text.py" line="101" />
         <source>Drop in trust level</source>
         <translation>Baisse du niveau de confiance</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="101" />
+        <location filename="../why_text.py" line="102" />
         <source>Networks it goes through</source>
         <translation>Réseaux traversés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="102" />
+        <location filename="../why_text.py" line="103" />
         <source>Number of networks it goes through</source>
         <translation>Nombre de réseaux traversés</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="103" />
+        <location filename="../why_text.py" line="104" />
         <source>Goes through a flat network</source>
         <translation>Traverse un réseau à plat</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="112" />
+        <location filename="../why_text.py" line="113" />
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="114" />
+        <location filename="../why_text.py" line="115" />
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="117" />
+        <location filename="../why_text.py" line="118" />
         <source>not set</source>
         <translation>non renseigné</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="141" />
-        <location filename="../why_text.py" line="146" />
-        <location filename="../why_text.py" line="192" />
+        <location filename="../why_text.py" line="142" />
+        <location filename="../why_text.py" line="147" />
+        <location filename="../why_text.py" line="193" />
         <source>%1 is %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="142" />
-        <location filename="../why_text.py" line="145" />
+        <location filename="../why_text.py" line="143" />
+        <location filename="../why_text.py" line="146" />
         <source>%1 is not %2</source>
         <translation>%1 : pas %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="149" />
-        <location filename="../why_text.py" line="154" />
+        <location filename="../why_text.py" line="150" />
+        <location filename="../why_text.py" line="155" />
         <source>%1 is one of: %2</source>
         <translation>%1 : l'un de %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="150" />
-        <location filename="../why_text.py" line="153" />
+        <location filename="../why_text.py" line="151" />
+        <location filename="../why_text.py" line="154" />
         <source>%1 is none of: %2</source>
         <translation>%1 : aucun de %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="157" />
+        <location filename="../why_text.py" line="158" />
         <source>%1 includes %2</source>
         <translation>%1 : comprend %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="158" />
+        <location filename="../why_text.py" line="159" />
         <source>%1 does not include %2</source>
         <translation>%1 : ne comprend pas %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="161" />
+        <location filename="../why_text.py" line="162" />
         <source>%1 includes one of: %2</source>
         <translation>%1 : comprend l'un de %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="162" />
+        <location filename="../why_text.py" line="163" />
         <source>%1 includes none of: %2</source>
         <translation>%1 : ne comprend aucun de %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="165" />
-        <location filename="../why_text.py" line="178" />
+        <location filename="../why_text.py" line="166" />
+        <location filename="../why_text.py" line="179" />
         <source>%1 is above %2</source>
         <translation>%1 : supérieur à %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="166" />
+        <location filename="../why_text.py" line="167" />
         <source>%1 is not above %2</source>
         <translation>%1 : au plus %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="169" />
+        <location filename="../why_text.py" line="170" />
         <source>%1 is at least %2</source>
         <translation>%1 : au moins %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="170" />
-        <location filename="../why_text.py" line="173" />
+        <location filename="../why_text.py" line="171" />
+        <location filename="../why_text.py" line="174" />
         <source>%1 is below %2</source>
         <translation>%1 : inférieur à %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="174" />
+        <location filename="../why_text.py" line="175" />
         <source>%1 is not below %2</source>
         <translation>%1 : au moins %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="177" />
+        <location filename="../why_text.py" line="178" />
         <source>%1 is at most %2</source>
         <translation>%1 : au plus %2</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="184" />
+        <location filename="../why_text.py" line="185" />
         <source>%1 is set</source>
         <translation>%1 : renseigné</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="186" />
+        <location filename="../why_text.py" line="187" />
         <source>%1 is not set</source>
         <translation>%1 : non renseigné</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="202" />
+        <location filename="../why_text.py" line="203" />
         <source>(here: %1)</source>
         <translation>(ici : %1)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="215" />
+        <location filename="../why_text.py" line="216" />
         <source>Added by an analyst, not by a catalog rule.</source>
         <translation>Ajoutée par un analyste, pas par une règle du catalogue.</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="220" />
+        <location filename="../why_text.py" line="221" />
         <source>The element is no longer in the model.</source>
         <translation>L'élément n'est plus dans le modèle.</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="226" />
+        <location filename="../why_text.py" line="227" />
         <source>The catalog rule no longer holds on this element; the threat stays because an analyst decided on it.</source>
         <translation>La règle du catalogue ne s'applique plus à cet élément ; la menace reste parce qu'un analyste a statué dessus.</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="237" />
+        <location filename="../why_text.py" line="238" />
         <source>Rule for elements of layer %1 (this one: %2)</source>
         <translation>Règle pour les éléments de la couche %1 (celui-ci : %2)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="247" />
+        <location filename="../why_text.py" line="248" />
         <source>Rule for these element types: %1 (this one: %2)</source>
         <translation>Règle pour ces types d'élément : %1 (celui-ci : %2)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="256" />
+        <location filename="../why_text.py" line="257" />
         <source>The catalog rule applies to every element of this kind.</source>
         <translation>La règle du catalogue s'applique à tout élément de ce genre.</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="285" />
+        <location filename="../why_text.py" line="286" />
         <source>Likelihood %1</source>
         <translation>Vraisemblance %1</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="290" />
+        <location filename="../why_text.py" line="291" />
         <source>(%1 once attempted)</source>
         <translation>(%1 une fois tentée)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="300" />
+        <location filename="../why_text.py" line="301" />
         <source>Most exposed to: %1 (can attempt it: %2)</source>
         <translation>Plus exposée à : %1 (peut la tenter : %2)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="317" />
+        <location filename="../why_text.py" line="318" />
         <source>Impact: %1</source>
         <translation>Impact : %1</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="327" />
+        <location filename="../why_text.py" line="328" />
         <source>Likelihood steps: %1</source>
         <translation>Vraisemblance pas à pas : %1</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="379" />
+        <location filename="../why_text.py" line="380" />
         <source>attached (%1)</source>
         <translation>associée (%1)</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="389" />
+        <location filename="../why_text.py" line="390" />
         <source>No catalog control for this threat: record your own measure, or reject the threat with a reason.</source>
         <translation>Aucune mesure du catalogue pour cette menace : décrivez votre propre mesure, ou rejetez la menace en donnant la raison.</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="413" />
+        <location filename="../why_text.py" line="414" />
         <source>on %1</source>
         <translation>sur %1</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="427" />
+        <location filename="../why_text.py" line="428" />
         <source>Why it applies</source>
         <translation>Pourquoi elle s'applique</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="429" />
+        <location filename="../why_text.py" line="430" />
         <source>How likely, how bad</source>
         <translation>Vraisemblance et gravité</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="432" />
+        <location filename="../why_text.py" line="433" />
         <source>What can be done</source>
         <translation>Que peut-on faire</translation>
     </message>
