@@ -27,7 +27,7 @@ timings vary on a shared machine). Samples run twice: the default budget ("auto"
 ``plan_evaluations=240`` (120 searched candidates).
 
     .venv/bin/python benchmarks/bench_control_plan.py [--models 300] [--seed 7]
-        [--no-samples] [--sizes 300,3000]
+        [--no-samples] [--sizes 300,3000] [--wide 240]
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ def engine_rows(sizes: list[int], wide: int = 240) -> None:
         without = time.perf_counter() - t
         above = sum(1 for r in plain.target_results if r["probability"] > 0.1)
         budgets: list[int | None] = [None]
-        if not name.startswith("synthetic"):
+        if wide and not name.startswith("synthetic"):
             budgets.append(wide)
         for budget in budgets:
             t = time.perf_counter()
@@ -193,11 +193,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-samples", action="store_true")
     parser.add_argument("--sizes", default="300,3000")
+    parser.add_argument("--wide", type=int, default=240,
+                        help="second budget run on the samples (0: default budget only)")
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
     tallies = {k: Tally(k) for k in ("plan", "plan-greedy", "old")}
     exact = proven = 0
-    for _ in range(args.models):
+    for _ in range(args.models):  # --models 0: the engine rows only
         problem = random_problem(rng)
         truth = brute_force(problem)
         for name, kwargs in (("plan", {}), ("plan-greedy", {"max_exact": 0})):
@@ -220,7 +222,7 @@ def main() -> None:
     print(f"plan: the exact search proved its optimum on {proven} of the {exact} models where "
           f"some target could be brought under the threshold")
     if not args.no_samples:
-        engine_rows([int(x) for x in args.sizes.split(",") if x.strip()])
+        engine_rows([int(x) for x in args.sizes.split(",") if x.strip()], args.wide)
 
 
 if __name__ == "__main__":

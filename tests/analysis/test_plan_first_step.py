@@ -98,3 +98,15 @@ def test_levels_after_never_rise_from_step_to_step(insulin) -> None:
         if previous is not None:
             assert all(a <= b for a, b in zip(at_least, previous, strict=True)), step["added"]
         previous = at_least
+
+
+def test_levels_after_without_a_catalog_argument() -> None:
+    """analyze_attacks(catalog=None) uses the shipped catalog, and so do the plan's
+    levels (the control-plan benchmark calls it that way)."""
+    model = load_model(SAMPLES / "cardiac-implant-remote-monitoring.twm.json")
+    result = analyze(model)
+    attack = analyze_attacks(model, risks=result.threats, seed=1, samples=512,
+                             sensitivity=False)
+    assert attack.recommendations
+    assert all(sum(s["levels_after"].values()) == sum(1 for t in result.threats if t.ranked)
+               for s in attack.recommendations)

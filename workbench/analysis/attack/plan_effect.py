@@ -31,6 +31,10 @@ def levels_after_steps(model, catalog, risks: list, steps: list[dict[str, Any]]
     """Per plan step, the counted risks per level (projected) with the steps so far."""
     if not steps or not risks:
         return [{} for _ in steps]
+    if catalog is None:  # analyze_attacks(catalog=None) analyses with the shipped catalog
+        from workbench.analysis.catalog import default_catalog
+
+        catalog = default_catalog()
     scales = Scales.of(model)
     counted = [t for t in risks if t.ranked]
     level = [t.projected.level for t in counted]
