@@ -5,8 +5,9 @@ under 0.5 s), against a bare interpreter in the same run.
 
 Each command runs as its own process, as a user types it (the console script of this
 interpreter's environment, else ``python -m workbench``), ``--runs`` times after one warm-up
-run; the minimum and the median wall seconds are printed, with the machine's load average
-(the minimum is the figure least moved by other work on a shared machine). The rows:
+run; the minimum and the median wall seconds are printed, then the same for CPU seconds
+(user + system of the child), with the machine's load average (the minimum, and CPU
+seconds, are the figures least moved by other work on a shared machine). The rows:
 
 * ``python -c pass``: the interpreter alone (``site`` and the editable-install finder);
 * ``python -c "import workbench.cli.main"``: the CLI's own module, no command imported;
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -40,11 +42,15 @@ def workbench_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "workbench"]
 
 
-def wall(cmd: list[str]) -> float:
+def wall(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system of the child) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                    cwd=tempfile.gettempdir())
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,11 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     ]
     print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} at start; "
           f"{args.runs} runs each; wall seconds")
-    print(f"{'command':<48} {'min':>6} {'median':>7}")
+    print(f"{'command':<48} {'min':>6} {'median':>7} {'cpu min':>8} {'cpu median':>11}")
     for label, cmd in rows:
         wall(cmd)  # warm the file caches
-        times = [wall(cmd) for _ in range(args.runs)]
-        print(f"{label:<48} {min(times):>6.3f} {statistics.median(times):>7.3f}")
+        runs = [wall(cmd) for _ in range(args.runs)]
+        times, cpu = [w for w, _ in runs], [c for _, c in runs]
+        print(f"{label:<48} {min(times):>6.3f} {statistics.median(times):>7.3f} "
+              f"{min(cpu):>8.3f} {statistics.median(cpu):>11.3f}")
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
     return 0
 
