@@ -23,7 +23,10 @@ def test_threat_list_heatmap_and_overlay_follow_the_core(make_window, stencils) 
     panel.grouped.setChecked(True)
     rows = panel.table_model.rows
     groups = grouped_ranking(core)
-    assert [g.catalog_id for g in rows] == [g.catalog_id for g in groups]
+    assert [g.catalog_id for g in rows[:len(groups)]] == [g.catalog_id for g in groups]
+    # then context and ruled-out threats, not ranked
+    assert all(panel.table_model.display(g, "Rank") in ("context", "–")
+               for g in rows[len(groups):])
     many = next(i for i, g in enumerate(groups) if g.count > 1)
     assert panel.table_model.display(rows[many], "Element") == f"on {groups[many].count} elements"
     assert not panel.accept_btn.isEnabled()  # decisions are taken on one copy

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.analysis.explain import Explainer
-from workbench.analysis.ranking import grouped_ranking
 from workbench.gui.catalog_text import (
     control_description,
     control_title,
@@ -46,16 +45,19 @@ from workbench.gui.catalog_text import (
     threat_title,
 )
 from workbench.gui.document import Document
+from workbench.gui.i18n import percent
 from workbench.gui.labels import layer_label, level_label, status_label
+from workbench.gui.threat_order import CONTEXT, RANKED, Place, core_order
 from workbench.gui.why_text import details_html
 from workbench.model import edits
 from workbench.model.enums import ControlStatus, ThreatStatus
 
-COLUMNS = ("Status", "Threat", "Element", "Layer", "L", "S", "Risk", "Owner", "Controls")
+COLUMNS = ("Rank", "Status", "Threat", "Element", "Layer", "L", "S", "Risk", "Owner", "Controls")
 
 
 def column_titles() -> list[str]:
     return [
+        QCoreApplication.translate("ThreatsPanel", "Rank"),
         QCoreApplication.translate("ThreatsPanel", "Status"),
         QCoreApplication.translate("ThreatsPanel", "Threat"),
         QCoreApplication.translate("ThreatsPanel", "Element"),
@@ -69,9 +71,10 @@ def column_titles() -> list[str]:
 
 
 class ThreatTable(QAbstractTableModel):
-    """Rows are ``ThreatRisk`` objects from the latest analysis; filtering and sorting
-    happen here in plain Python (a proxy calling ``lessThan`` per comparison was 0.5 s on
-    3,000 threats)."""
+    """Rows are ``ThreatRisk`` objects (or ``ThreatGroup``: one row per threat) from the
+    latest analysis, in the core ranking's order (gui/threat_order.py); filtering and
+    sorting happen here in plain Python (a proxy calling ``lessThan`` per comparison was
+    0.5 s on 3,000 threats)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -84,14 +87,23 @@ class ThreatTable(QAbstractTableModel):
         self.status: str | None = None
         self.text = ""
         self.cell: tuple[int, int] | None = None
+        self.places: dict[int, Place] = {}
+        # level by level, and within one score by the board's rank (see _key)
         self.sort_column = COLUMNS.index("Risk")
         self.sort_order = Qt.SortOrder.DescendingOrder
 
     def set_rows(self, rows: list[Any], names: dict[str, str], in_model: set[str],
-                 catalog=None) -> None:
+                 catalog=None, places: dict[int, Place] | None = None) -> None:
+        """``rows`` in the core order, ``places`` from :func:`threat_order.core_order`
+        (without them every row counts as ranked, in the given order)."""
         self.all_rows, self.names, self.in_model = rows, names, in_model
         self.catalog = catalog
+        self.places = places if places is not None else {
+            id(r): Place(RANKED, i + 1, i, len(rows)) for i, r in enumerate(rows)}
         self.refresh()
+
+    def place(self, risk) -> Place:
+        return self.places.get(id(risk)) or Place(RANKED, 0, 0, 0)
 
     def _catalog(self):
         return self.catalog
@@ -99,9 +111,16 @@ class ThreatTable(QAbstractTableModel):
     def refresh(self) -> None:
         """Apply the filters and the sort order to ``all_rows``."""
         self.beginResetModel()
-        rows = [r for r in self.all_rows if self._accepts(r)]
-        key = self._key(self.sort_column)
-        rows.sort(key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        rows = [r for r in self.all_rows if self._accepts(r)]  # in the core order
+        # Stable sorts: the column (ties keep the core order), then the tier, always
+        # ascending, so a context or ruled-out threat never climbs above a risk to treat.
+        if COLUMNS[self.sort_column] == "Rank":
+            if self.sort_order == Qt.SortOrder.DescendingOrder:
+                rows.reverse()
+        else:
+            rows.sort(key=self._key(self.sort_column),
+                      reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        rows.sort(key=lambda r: self.place(r).tier)
         self.rows = rows
         self.endResetModel()
 
@@ -122,12 +141,8 @@ class ThreatTable(QAbstractTableModel):
 
     def _key(self, column: int):
         col = COLUMNS[column]
-        if col == "Risk":
-            if self.all_rows and hasattr(self.all_rows[0], "rank_key"):
-                # grouped rows come ranked by the core (analysis.ranking): keep that order
-                position = {id(g): i for i, g in enumerate(self.all_rows)}
-                return lambda r: -position[id(r)]
-            return lambda r: (r.current.score, r.inherent.score)
+        if col == "Risk":  # ties (same score) keep the core order
+            return lambda r: r.current.score
         if col == "L":
             return lambda r: r.current.likelihood
         if col == "S":
@@ -151,6 +166,13 @@ class ThreatTable(QAbstractTableModel):
 
     def display(self, risk, col: str):
         inst = risk.instance
+        if col == "Rank":
+            place = self.place(risk)
+            if place.tier == CONTEXT:
+                return QCoreApplication.translate("ThreatsPanel", "context")
+            if place.tier != RANKED:
+                return "–"  # ruled out by the analyst: not ranked
+            return place.rank or ""
         if col == "Status":
             return status_label(inst.status.value)
         if col == "Threat":
@@ -176,6 +198,55 @@ class ThreatTable(QAbstractTableModel):
                              for c in risk.controls)
         return None
 
+    def rank_tip(self, risk) -> str:
+        """Why a row sits where it does: the ranking's criteria, as the core applies them."""
+        place = self.place(risk)
+        if place.tier == CONTEXT:
+            return QCoreApplication.translate(
+                "ThreatsPanel", "Context: the element is not owned or operated by the "
+                "organisation. An assumption or a dependency, not a risk to treat: not "
+                "ranked (the attack paths still go through it).")
+        if place.tier != RANKED:
+            return QCoreApplication.translate(
+                "ThreatsPanel", "Ruled out by the analyst: not ranked.")
+        worst = getattr(risk, "worst", risk)
+        lines = [
+            QCoreApplication.translate("ThreatsPanel", "Rank %1 of %2, as in the board report.")
+            .replace("%1", str(place.rank)).replace("%2", str(place.of)),
+            QCoreApplication.translate("ThreatsPanel", "Residual risk: %1 (%2 × %3)")
+            .replace("%1", level_label(risk.current.level, risk.current.level_name))
+            .replace("%2", str(risk.current.likelihood))
+            .replace("%3", str(risk.current.severity)),
+        ]
+        safety = worst.impact.get("patient_safety", 0)
+        if safety:
+            lines.append(QCoreApplication.translate(
+                "ThreatsPanel", "Patient-safety impact: %1").replace("%1", str(safety)))
+        if worst.finding:
+            lines.append(QCoreApplication.translate(
+                "ThreatsPanel", "A finding: the model declares the weakness"))
+        harms = (
+            QCoreApplication.translate(
+                "ThreatsPanel", "Harm: on the device that treats the patient"),
+            QCoreApplication.translate(
+                "ThreatsPanel", "Harm: on a safety function or the commands to one"),
+            QCoreApplication.translate("ThreatsPanel", "Harm: through data"),
+        )
+        lines.append(harms[min(max(worst.harm_distance, 0), 2)])
+        if worst.mass_harm:
+            lines.append(QCoreApplication.translate(
+                "ThreatsPanel", "One attack can harm many patients"))
+        reach = getattr(risk, "reach", None)
+        reach = worst.exposure if reach is None else reach
+        if reach:
+            lines.append(QCoreApplication.translate(
+                "ThreatsPanel", "Reachable by a declared attacker: %1")
+                .replace("%1", percent(reach)))
+        lines.append(QCoreApplication.translate(
+            "ThreatsPanel", "Order: residual risk, patient safety, finding, directness of "
+            "harm, fleet-wide harm, reach, inherent risk."))
+        return "\n".join(lines)
+
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         risk = self.rows[index.row()]
         col = COLUMNS[index.column()]
@@ -183,14 +254,21 @@ class ThreatTable(QAbstractTableModel):
             return risk
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(risk, col)
+        ranked = self.place(risk).tier == RANKED
         if role == Qt.ItemDataRole.BackgroundRole and col == "Risk":
-            return QBrush(QColor(risk.current.colour))
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and col == "Risk"
-            and risk.current.level == "critical"
-        ):
-            return QBrush(QColor("white"))
+            colour = QColor(risk.current.colour)
+            if not ranked:  # a pale level: it is shown, it does not compete for attention
+                colour = QColor.fromRgbF(*(0.35 * c + 0.65 for c in colour.getRgbF()[:3]))
+            return QBrush(colour)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not ranked:
+                return QBrush(QColor("#7a7a7a"))  # greyed: context or ruled out
+            if col == "Risk" and risk.current.level == "critical":
+                return QBrush(QColor("white"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("Rank", "L", "S"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col in ("Rank", "Risk"):
+            return self.rank_tip(risk)
         if role == Qt.ItemDataRole.ToolTipRole and col == "Element" and hasattr(risk, "elements"):
             return ", ".join(self.names.get(e, e) for e in risk.elements)
         if role == Qt.ItemDataRole.ToolTipRole and col == "Threat" and risk.threat_type:
@@ -216,6 +294,9 @@ class ThreatsPanel(QWidget):
         self.view = QTableView()
         self.view.setModel(self.table_model)
         self.view.setSortingEnabled(True)
+        # By default the risk, highest first, ties in the board's order: exactly the core
+        # ranking for one row per threat; one row per copy reads level by level, each
+        # level in the board's order (the Rank column sorts threat by threat).
         self.view.sortByColumn(COLUMNS.index("Risk"), Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -225,7 +306,7 @@ class ThreatsPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((90, 320, 150, 70, 36, 36, 80, 110)):
+        for column, width in enumerate((62, 90, 320, 150, 70, 36, 36, 80, 110)):
             self.view.setColumnWidth(column, width)
         self.scope = QComboBox()
         self.scope.addItem(QCoreApplication.translate("ThreatsPanel", "Whole model"), "all")
@@ -255,7 +336,8 @@ class ThreatsPanel(QWidget):
         self.grouped.setMinimumWidth(24)  # may clip in a narrow window, never widens it
         self.grouped.setToolTip(QCoreApplication.translate(
             "ThreatsPanel", "Show each catalog threat once, on all its elements, ranked as in "
-            "the board report; context elements (not owned or operated) are left out"))
+            "the board report; context threats (elements not owned or operated) follow, "
+            "greyed"))
         self.count = QLabel()
         top = QHBoxLayout()
         for w in (self.scope, self.status, self.search, self.grouped, self.cell_label,
@@ -329,14 +411,11 @@ class ThreatsPanel(QWidget):
                 for f in model.flows
             }
         )
-        if analysis is None:
-            rows = []
-        elif self.grouped.isChecked():
-            rows = grouped_ranking(analysis.result)
-        else:
-            rows = list(analysis.result.threats)
+        rows, places = ([], {}) if analysis is None else core_order(
+            analysis.result, self.grouped.isChecked())
         self.table_model.set_rows(rows, names, {t.id for t in model.threats},
-                                  analysis.result.catalog if analysis is not None else None)
+                                  analysis.result.catalog if analysis is not None else None,
+                                  places)
         self._apply_filters()
         if keep:
             self.select_key(keep)

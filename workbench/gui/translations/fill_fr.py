@@ -174,10 +174,34 @@ FR = {
     "on %1 elements": "sur %1 éléments",
     "One row per threat": "Une ligne par menace",
     "Show each catalog threat once, on all its elements, ranked as in the board report; "
-    "context elements (not owned or operated) are left out":
+    "context threats (elements not owned or operated) follow, greyed":
         "Chaque menace du catalogue une seule fois, sur tous ses éléments, classée comme "
-        "dans le rapport de direction ; les éléments de contexte (ni possédés ni exploités) "
-        "sont laissés de côté",
+        "dans le rapport de direction ; les menaces de contexte (éléments ni possédés ni "
+        "exploités) suivent, en gris",
+    "Rank": "Rang", "context": "contexte",
+    "Context: the element is not owned or operated by the organisation. An assumption or a "
+    "dependency, not a risk to treat: not ranked (the attack paths still go through it).":
+        "Contexte : l'élément n'est ni possédé ni exploité par l'organisation. Une hypothèse "
+        "ou une dépendance, pas un risque à traiter : non classé (les chemins d'attaque "
+        "passent encore par lui).",
+    "Ruled out by the analyst: not ranked.": "Écartée par l'analyste : non classée.",
+    "Rank %1 of %2, as in the board report.":
+        "Rang %1 sur %2, comme dans le rapport de direction.",
+    "Residual risk: %1 (%2 × %3)": "Risque résiduel : %1 (%2 × %3)",
+    "Patient-safety impact: %1": "Impact sur la sécurité des patients : %1",
+    "A finding: the model declares the weakness":
+        "Constat : le modèle déclare la faiblesse",
+    "Harm: on the device that treats the patient":
+        "Dommage : sur l'appareil qui traite le patient",
+    "Harm: on a safety function or the commands to one":
+        "Dommage : sur une fonction de sécurité ou les commandes qu'elle reçoit",
+    "Harm: through data": "Dommage : par les données",
+    "One attack can harm many patients": "Une seule attaque peut nuire à de nombreux patients",
+    "Reachable by a declared attacker: %1": "Atteignable par un attaquant déclaré : %1",
+    "Order: residual risk, patient safety, finding, directness of harm, fleet-wide harm, "
+    "reach, inherent risk.":
+        "Ordre : risque résiduel, sécurité des patients, constat, proximité du dommage, "
+        "dommage à toute une flotte, accessibilité, risque inhérent.",
     "organisation (risks treated)": "organisation (risques traités)",
     "context (assumption, not ranked)": "contexte (hypothèse, non classé)",
     # threat details: why a threat applies, what can be done (gui/why_text.py)

@@ -1903,149 +1903,223 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
 <context>
     <name>ThreatsPanel</name>
     <message>
-        <location filename="../threats_panel.py" line="59" />
+        <location filename="../threats_panel.py" line="60" />
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="61" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="60" />
+        <location filename="../threats_panel.py" line="62" />
         <source>Threat</source>
         <translation>Menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="61" />
+        <location filename="../threats_panel.py" line="63" />
         <source>Element</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="62" />
+        <location filename="../threats_panel.py" line="64" />
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="63" />
+        <location filename="../threats_panel.py" line="65" />
         <source>L</source>
         <translation>V</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="64" />
+        <location filename="../threats_panel.py" line="66" />
         <source>S</source>
         <translation>G</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="65" />
+        <location filename="../threats_panel.py" line="67" />
         <source>Risk</source>
         <translation>Risque</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="66" />
-        <location filename="../threats_panel.py" line="467" />
+        <location filename="../threats_panel.py" line="68" />
+        <location filename="../threats_panel.py" line="543" />
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="67" />
+        <location filename="../threats_panel.py" line="69" />
         <source>Controls</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="161" />
+        <location filename="../threats_panel.py" line="171" />
+        <source>context</source>
+        <translation>contexte</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="182" />
         <source>on %1 elements</source>
         <translation>sur %1 éléments</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="231" />
+        <location filename="../threats_panel.py" line="204" />
+        <source>Context: the element is not owned or operated by the organisation. An assumption or a dependency, not a risk to treat: not ranked (the attack paths still go through it).</source>
+        <translation>Contexte : l'élément n'est ni possédé ni exploité par l'organisation. Une hypothèse ou une dépendance, pas un risque à traiter : non classé (les chemins d'attaque passent encore par lui).</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="209" />
+        <source>Ruled out by the analyst: not ranked.</source>
+        <translation>Écartée par l'analyste : non classée.</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="213" />
+        <source>Rank %1 of %2, as in the board report.</source>
+        <translation>Rang %1 sur %2, comme dans le rapport de direction.</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="215" />
+        <source>Residual risk: %1 (%2 × %3)</source>
+        <translation>Risque résiduel : %1 (%2 × %3)</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="222" />
+        <source>Patient-safety impact: %1</source>
+        <translation>Impact sur la sécurité des patients : %1</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="225" />
+        <source>A finding: the model declares the weakness</source>
+        <translation>Constat : le modèle déclare la faiblesse</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="228" />
+        <source>Harm: on the device that treats the patient</source>
+        <translation>Dommage : sur l'appareil qui traite le patient</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="230" />
+        <source>Harm: on a safety function or the commands to one</source>
+        <translation>Dommage : sur une fonction de sécurité ou les commandes qu'elle reçoit</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="232" />
+        <source>Harm: through data</source>
+        <translation>Dommage : par les données</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="236" />
+        <source>One attack can harm many patients</source>
+        <translation>Une seule attaque peut nuire à de nombreux patients</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="241" />
+        <source>Reachable by a declared attacker: %1</source>
+        <translation>Atteignable par un attaquant déclaré : %1</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="244" />
+        <source>Order: residual risk, patient safety, finding, directness of harm, fleet-wide harm, reach, inherent risk.</source>
+        <translation>Ordre : risque résiduel, sécurité des patients, constat, proximité du dommage, dommage à toute une flotte, accessibilité, risque inhérent.</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="309" />
         <source>Whole model</source>
         <translation>Tout le modèle</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="232" />
+        <location filename="../threats_panel.py" line="310" />
         <source>Selection</source>
         <translation>Sélection</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="234" />
+        <location filename="../threats_panel.py" line="312" />
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="239" />
+        <location filename="../threats_panel.py" line="317" />
         <source>Filter threats…</source>
         <translation>Filtrer les menaces…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="246" />
+        <location filename="../threats_panel.py" line="324" />
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="247" />
+        <location filename="../threats_panel.py" line="325" />
         <source>Reject…</source>
         <translation>Rejeter…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="248" />
+        <location filename="../threats_panel.py" line="326" />
         <source>Owner…</source>
         <translation>Responsable…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="250" />
-        <location filename="../threats_panel.py" line="509" />
+        <location filename="../threats_panel.py" line="328" />
+        <location filename="../threats_panel.py" line="585" />
         <source>Attach control</source>
         <translation>Associer une mesure</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="254" />
+        <location filename="../threats_panel.py" line="332" />
         <source>One row per threat</source>
         <translation>Une ligne par menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="256" />
+        <location filename="../threats_panel.py" line="334" />
+        <source>Show each catalog threat once, on all its elements, ranked as in the board report; context threats (elements not owned or operated) follow, greyed</source>
+        <translation>Chaque menace du catalogue une seule fois, sur tous ses éléments, classée comme dans le rapport de direction ; les menaces de contexte (éléments ni possédés ni exploités) suivent, en gris</translation>
+    </message>
+    <message>
         <source>Show each catalog threat once, on all its elements, ranked as in the board report; context elements (not owned or operated) are left out</source>
         <translation>Chaque menace du catalogue une seule fois, sur tous ses éléments, classée comme dans le rapport de direction ; les éléments de contexte (ni possédés ni exploités) sont laissés de côté</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="362" />
+        <location filename="../threats_panel.py" line="438" />
         <source>L=%1 S=%2 ✕</source>
         <translation>V=%1 G=%2 ✕</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="377" />
+        <location filename="../threats_panel.py" line="453" />
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="409" />
+        <location filename="../threats_panel.py" line="485" />
         <source>Select a threat to see why it applies and what can be done about it.</source>
         <translation>Choisissez une menace pour voir pourquoi elle s'applique et ce que l'on peut faire.</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="448" />
+        <location filename="../threats_panel.py" line="524" />
         <source>Decide threat</source>
         <translation>Décider de la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="455" />
+        <location filename="../threats_panel.py" line="531" />
         <source>Reject threat</source>
         <translation>Rejeter la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="456" />
+        <location filename="../threats_panel.py" line="532" />
         <source>Why does this threat not apply?</source>
         <translation>Pourquoi cette menace ne s'applique-t-elle pas ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="468" />
+        <location filename="../threats_panel.py" line="544" />
         <source>Who owns this threat?</source>
         <translation>Qui est responsable de cette menace ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="476" />
+        <location filename="../threats_panel.py" line="552" />
         <source>Set owner</source>
         <translation>Désigner le responsable</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="495" />
+        <location filename="../threats_panel.py" line="571" />
         <source>No catalog control for this threat</source>
         <translation>Aucune mesure du catalogue pour cette menace</translation>
     </message>
