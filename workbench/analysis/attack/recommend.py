@@ -135,8 +135,9 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
     where = Placement(model, catalog, stencils)
     own = {c.id: c for c in model.controls}
     kept: dict[str, Candidate] = {}
+    control_of: dict[str, str | None] = {}  # read once per candidate (a fleet: thousands)
     for cid, cand in candidates.items():
-        control = catalog_control_of(cand)
+        control = control_of[cid] = catalog_control_of(cand)
         if control is None or all(where.allows(control, e) for e in cand.elements):
             kept[cid] = cand
             if control is not None:
@@ -148,8 +149,8 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
     dropped = len(candidates) - len(kept)
     stencil_of = {c.id: c.stencil for c in model.components}
     fleets: dict[tuple[str, str], list[Candidate]] = {}
-    for cand in kept.values():
-        control = catalog_control_of(cand)
+    for cid, cand in kept.items():
+        control = control_of[cid]
         element = next(iter(cand.elements)) if control else None
         if control and element in stencil_of:
             fleets.setdefault((control, stencil_of[element]), []).append(cand)
@@ -223,10 +224,12 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
     change one or two elements, which most attackers' graphs do not see at all (or see
     the same way as a set already measured): their row is taken as it was, with no solve.
     """
-    from workbench.analysis.attack.engine import target_reach
+    from workbench.analysis.attack.engine import targets_reach
 
     g2 = _with_controls(graph, chosen, candidates)
     nodes = [graph.index[s.element] for s in specs]
+    node_array = np.asarray(nodes, dtype=np.int64)
+    kinds = [s.kind for s in specs]
     per = np.zeros((len(runs), len(specs)))
     state: State = []
     for k, run in enumerate(runs):
@@ -249,8 +252,7 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
                                    limit=exact_limit)
         state.append((core_p, sol))
         what_if = replace(run, graph=sg, solution=sol)
-        per[k] = [target_reach(what_if, n, s.kind, sol)[0]
-                  for n, s in zip(nodes, specs, strict=True)]
+        per[k] = targets_reach(what_if, node_array, kinds, sol)  # all targets at once
         if memo is not None and len(memo[k]) < MEMO_SIZE:
             memo[k][key] = (sol, per[k].copy())
     return per, state
