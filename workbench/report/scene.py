@@ -534,13 +534,6 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
         if (label or flow.encrypted) and not faded:
             flow_labels.append((points, label, flow.encrypted))
 
-    # Zone titles above the flows, on a white ground: a line that could not be slid off a
-    # title passes under it, never through its letters.
-    for label, (tx, ty, tw, th) in zip(title_labels, zone_titles, strict=True):
-        scene.add(Shape("rect", tx - 2, ty, tw + 4, th, fill="#ffffff", stroke=None,
-                        alpha=0.9, role="zone_title"))
-        scene.add(label)
-
     badges: list[Shape | Label] = []
     # Elements: shape per stencil hint, fill by current risk, layer-coloured border.
     for comp in model.components:
@@ -671,6 +664,13 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
             scene.add(Label(cursor, sy + sh - 2.5 * k, label, size=label_size,
                             colour="#1a1a1a", role="flow"))
 
+    # Zone titles above the flows and the path arrows, on a white ground: a line that could
+    # not be slid off a title passes under it, never through its letters ("Hospital
+    # information sy▒▒▒" under path 2 on the cardiac board). Only the badges come later.
+    for label, (tx, ty, tw, th) in zip(title_labels, zone_titles, strict=True):
+        scene.add(Shape("rect", tx - 2, ty, tw + 4, th, fill="#ffffff", stroke=None,
+                        alpha=0.9, role="zone_title"))
+        scene.add(label)
     for badge in badges:
         scene.add(badge)
     if show_legend:
