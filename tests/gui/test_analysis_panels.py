@@ -215,8 +215,16 @@ def test_a_one_step_path_says_the_attacker_starts_on_the_target(make_window):
     panel = window.attacks
     rows = [panel.list.item(i).text() for i in range(panel.list.count())]
     single = [r for r in rows if " → " not in r.split("   (")[0]]
-    assert single and all("the attacker starts on the target: " in r for r in single)
-    assert not any("starts on the target" in r for r in rows if r not in single)
+    assert single and all("Starts on the target: " in r for r in single)
+    assert not any("starts on the target" in r.lower() for r in rows if r not in single)
+    # the paths that cross steps come first (a board reads those), one-card ones after
+    first_single = rows.index(single[0])
+    assert first_single > 0 and all(r in single for r in rows[first_single:])
+    assert "no control on a path can stop this one" in panel.list.item(first_single).toolTip()
+    # each group most likely first
+    shown = panel.shown()
+    crossing = [p.probability for p in shown[:first_single]]
+    assert crossing == sorted(crossing, reverse=True)
 
 
 def test_path_lights_only_its_own_flows_not_the_neighbours_on_a_shared_network():

@@ -105,6 +105,11 @@ def path_view(path: Any, names: dict[str, str], model=None) -> PathView:
                     hops, nodes)
 
 
+def starts_on_target(path: PathView) -> bool:
+    """A one-card path: the attacker's entry point is the target, nothing to cross."""
+    return len(path.nodes) <= 1 if path.nodes else " → " not in path.label
+
+
 def paths_of(attacks: Any) -> list[Any]:
     if attacks is None:
         return []
@@ -226,12 +231,18 @@ class AttackPanel(QWidget):
         return box
 
     def shown(self) -> list[PathView]:
+        """The paths of the chosen attacker and target: those that cross at least one step
+        first, each group most likely first (see docs/gui.md, "Paths that cross steps
+        first")."""
         attacker, target = self.attacker.currentData(), self.target.currentData()
-        return [
+        chosen = [
             p
             for p in self.paths
             if (not attacker or p.attacker == attacker) and (not target or p.target == target)
-        ][:50]
+        ]
+        crossing = [p for p in chosen if not starts_on_target(p)]
+        # the list is capped, but never so that a one-card path disappears behind it
+        return crossing[:50] + [p for p in chosen if starts_on_target(p)][:50]
 
     def _refill(self) -> None:
         self.list.blockSignals(True)
@@ -239,14 +250,21 @@ class AttackPanel(QWidget):
         for path in self.shown():
             who = self.attacker.itemText(max(0, self.attacker.findData(path.attacker)))
             what = self.target.itemText(max(0, self.target.findData(path.target)))
-            text = f"{percent(path.probability)}  {path.label}"
-            if " → " not in path.label:  # one step: the entry point is itself what matters
-                text += "  — " + QCoreApplication.translate(
-                    "AttackPanel", "the attacker starts on the target: %1").replace("%1", what)
+            tip = f"{who} → {what}\n{path.label}"
+            if starts_on_target(path):  # the entry point is itself what matters
+                text = f"{percent(path.probability)}  " + QCoreApplication.translate(
+                    "AttackPanel", "Starts on the target: %1 (no step to cross)").replace(
+                    "%1", path.label)
+                tip += "\n" + QCoreApplication.translate(
+                    "AttackPanel", "The attacker's entry point is the target itself: no "
+                    "control on a path can stop this one. Protect the target, or check "
+                    "that the attacker really starts there.")
+            else:
+                text = f"{percent(path.probability)}  {path.label}"
             if not self.attacker.currentData():
                 text += f"   ({who})"  # the same path can be walked by several attackers
             item = QListWidgetItem(text)
-            item.setToolTip(f"{who} → {what}\n{path.label}")
+            item.setToolTip(tip)
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.list.addItem(item)
         self.list.blockSignals(False)

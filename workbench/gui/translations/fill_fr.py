@@ -17,7 +17,13 @@ HERE = Path(__file__).resolve().parent
 
 FR = {
     "Show the changes since %1": "Montrer les évolutions depuis %1",
-    "the attacker starts on the target: %1": "l'attaquant part de la cible : %1",
+    "Starts on the target: %1 (no step to cross)":
+        "Part de la cible : %1 (aucune étape à franchir)",
+    "The attacker's entry point is the target itself: no control on a path can stop this "
+    "one. Protect the target, or check that the attacker really starts there.":
+        "Le point d'entrée de l'attaquant est la cible elle-même : aucune mesure sur un "
+        "chemin ne peut arrêter celui-ci. Protégez la cible, ou vérifiez que l'attaquant "
+        "part vraiment de là.",
     "Low": "Faible", "Moderate": "Modéré", "High": "Élevé", "Critical": "Critique",
     "Export Report": "Exporter le rapport", "Export &Report…": "Exporter le &rapport…",
     "Board (at most 6 pages)": "Direction (6 pages au plus)",

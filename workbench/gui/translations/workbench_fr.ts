@@ -3,70 +3,75 @@
 <context>
     <name>AttackPanel</name>
     <message>
-        <location filename="../attack_panel.py" line="130" />
+        <location filename="../attack_panel.py" line="135" />
         <source>Run the analysis to see attack paths.</source>
         <extracomment>Kinds of target a newcomer can mark from the empty panel, as the canvas menu offers. flows the path only crosses part of (a step from a network onto an element that a flow of someone else reaches over it): flow id -&gt; the hops {a, b} of its route lit The empty panel's buttons: mark the canvas selection as a target of this kind, and open the attackers/targets editor (the window connects both).</extracomment>
         <translation>Lancez l'analyse pour voir les chemins d'attaque.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="136" />
+        <location filename="../attack_panel.py" line="141" />
         <source>Attacker</source>
         <translation>Attaquant</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="139" />
+        <location filename="../attack_panel.py" line="144" />
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="174" />
+        <location filename="../attack_panel.py" line="179" />
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="182" />
+        <location filename="../attack_panel.py" line="187" />
         <source>Attack-path engine not available.</source>
         <translation>Moteur de chemins d'attaque indisponible.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="186" />
+        <location filename="../attack_panel.py" line="191" />
         <source>No attack path yet. A path needs an attacker (where they start) and a target (what matters). Select an element on the canvas and mark it as a target, or open the attackers and targets.</source>
         <translation>Pas encore de chemin d'attaque. Un chemin demande un attaquant (d'où il part) et une cible (ce qui compte). Sélectionnez un élément sur le schéma et marquez-le comme cible, ou ouvrez les attaquants et les cibles.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="195" />
+        <location filename="../attack_panel.py" line="200" />
         <source>Select a path to highlight it on the canvas.</source>
         <translation>Choisissez un chemin pour le surligner sur le schéma.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="208" />
+        <location filename="../attack_panel.py" line="213" />
         <source>Mark selection as target</source>
         <translation>Marquer la sélection comme cible</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="211" />
+        <location filename="../attack_panel.py" line="216" />
         <source>Patient safety</source>
         <translation>Sécurité du patient</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="212" />
+        <location filename="../attack_panel.py" line="217" />
         <source>Health data</source>
         <translation>Données de santé</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="213" />
+        <location filename="../attack_panel.py" line="218" />
         <source>Care service</source>
         <translation>Service de soins</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="220" />
+        <location filename="../attack_panel.py" line="225" />
         <source>Attackers and targets…</source>
         <translation>Attaquants et cibles…</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="244" />
-        <source>the attacker starts on the target: %1</source>
-        <translation>l'attaquant part de la cible : %1</translation>
+        <location filename="../attack_panel.py" line="254" />
+        <source>Starts on the target: %1 (no step to cross)</source>
+        <translation>Part de la cible : %1 (aucune étape à franchir)</translation>
+    </message>
+    <message>
+        <location filename="../attack_panel.py" line="257" />
+        <source>The attacker's entry point is the target itself: no control on a path can stop this one. Protect the target, or check that the attacker really starts there.</source>
+        <translation>Le point d'entrée de l'attaquant est la cible elle-même : aucune mesure sur un chemin ne peut arrêter celui-ci. Protégez la cible, ou vérifiez que l'attaquant part vraiment de là.</translation>
     </message>
 </context>
 <context>
@@ -1944,7 +1949,7 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
     </message>
     <message>
         <location filename="../threats_panel.py" line="68" />
-        <location filename="../threats_panel.py" line="543" />
+        <location filename="../threats_panel.py" line="546" />
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
@@ -1954,172 +1959,168 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="171" />
+        <location filename="../threats_panel.py" line="172" />
         <source>context</source>
         <translation>contexte</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="182" />
+        <location filename="../threats_panel.py" line="183" />
         <source>on %1 elements</source>
         <translation>sur %1 éléments</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="204" />
+        <location filename="../threats_panel.py" line="205" />
         <source>Context: the element is not owned or operated by the organisation. An assumption or a dependency, not a risk to treat: not ranked (the attack paths still go through it).</source>
         <translation>Contexte : l'élément n'est ni possédé ni exploité par l'organisation. Une hypothèse ou une dépendance, pas un risque à traiter : non classé (les chemins d'attaque passent encore par lui).</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="209" />
+        <location filename="../threats_panel.py" line="210" />
         <source>Ruled out by the analyst: not ranked.</source>
         <translation>Écartée par l'analyste : non classée.</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="213" />
+        <location filename="../threats_panel.py" line="214" />
         <source>Rank %1 of %2, as in the board report.</source>
         <translation>Rang %1 sur %2, comme dans le rapport de direction.</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="215" />
+        <location filename="../threats_panel.py" line="216" />
         <source>Residual risk: %1 (%2 × %3)</source>
         <translation>Risque résiduel : %1 (%2 × %3)</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="222" />
+        <location filename="../threats_panel.py" line="223" />
         <source>Patient-safety impact: %1</source>
         <translation>Impact sur la sécurité des patients : %1</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="225" />
+        <location filename="../threats_panel.py" line="226" />
         <source>A finding: the model declares the weakness</source>
         <translation>Constat : le modèle déclare la faiblesse</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="228" />
+        <location filename="../threats_panel.py" line="229" />
         <source>Harm: on the device that treats the patient</source>
         <translation>Dommage : sur l'appareil qui traite le patient</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="230" />
+        <location filename="../threats_panel.py" line="231" />
         <source>Harm: on a safety function or the commands to one</source>
         <translation>Dommage : sur une fonction de sécurité ou les commandes qu'elle reçoit</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="232" />
+        <location filename="../threats_panel.py" line="233" />
         <source>Harm: through data</source>
         <translation>Dommage : par les données</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="236" />
+        <location filename="../threats_panel.py" line="237" />
         <source>One attack can harm many patients</source>
         <translation>Une seule attaque peut nuire à de nombreux patients</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="241" />
+        <location filename="../threats_panel.py" line="242" />
         <source>Reachable by a declared attacker: %1</source>
         <translation>Atteignable par un attaquant déclaré : %1</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="244" />
+        <location filename="../threats_panel.py" line="245" />
         <source>Order: residual risk, patient safety, finding, directness of harm, fleet-wide harm, reach, inherent risk.</source>
         <translation>Ordre : risque résiduel, sécurité des patients, constat, proximité du dommage, dommage à toute une flotte, accessibilité, risque inhérent.</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="309" />
+        <location filename="../threats_panel.py" line="312" />
         <source>Whole model</source>
         <translation>Tout le modèle</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="310" />
+        <location filename="../threats_panel.py" line="313" />
         <source>Selection</source>
         <translation>Sélection</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="312" />
+        <location filename="../threats_panel.py" line="315" />
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="317" />
+        <location filename="../threats_panel.py" line="320" />
         <source>Filter threats…</source>
         <translation>Filtrer les menaces…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="324" />
+        <location filename="../threats_panel.py" line="327" />
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="325" />
+        <location filename="../threats_panel.py" line="328" />
         <source>Reject…</source>
         <translation>Rejeter…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="326" />
+        <location filename="../threats_panel.py" line="329" />
         <source>Owner…</source>
         <translation>Responsable…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="328" />
-        <location filename="../threats_panel.py" line="585" />
+        <location filename="../threats_panel.py" line="331" />
+        <location filename="../threats_panel.py" line="588" />
         <source>Attach control</source>
         <translation>Associer une mesure</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="332" />
+        <location filename="../threats_panel.py" line="335" />
         <source>One row per threat</source>
         <translation>Une ligne par menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="334" />
+        <location filename="../threats_panel.py" line="337" />
         <source>Show each catalog threat once, on all its elements, ranked as in the board report; context threats (elements not owned or operated) follow, greyed</source>
         <translation>Chaque menace du catalogue une seule fois, sur tous ses éléments, classée comme dans le rapport de direction ; les menaces de contexte (éléments ni possédés ni exploités) suivent, en gris</translation>
     </message>
     <message>
-        <source>Show each catalog threat once, on all its elements, ranked as in the board report; context elements (not owned or operated) are left out</source>
-        <translation>Chaque menace du catalogue une seule fois, sur tous ses éléments, classée comme dans le rapport de direction ; les éléments de contexte (ni possédés ni exploités) sont laissés de côté</translation>
-    </message>
-    <message>
-        <location filename="../threats_panel.py" line="438" />
+        <location filename="../threats_panel.py" line="441" />
         <source>L=%1 S=%2 ✕</source>
         <translation>V=%1 G=%2 ✕</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="453" />
+        <location filename="../threats_panel.py" line="456" />
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="485" />
+        <location filename="../threats_panel.py" line="488" />
         <source>Select a threat to see why it applies and what can be done about it.</source>
         <translation>Choisissez une menace pour voir pourquoi elle s'applique et ce que l'on peut faire.</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="524" />
+        <location filename="../threats_panel.py" line="527" />
         <source>Decide threat</source>
         <translation>Décider de la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="531" />
+        <location filename="../threats_panel.py" line="534" />
         <source>Reject threat</source>
         <translation>Rejeter la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="532" />
+        <location filename="../threats_panel.py" line="535" />
         <source>Why does this threat not apply?</source>
         <translation>Pourquoi cette menace ne s'applique-t-elle pas ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="544" />
+        <location filename="../threats_panel.py" line="547" />
         <source>Who owns this threat?</source>
         <translation>Qui est responsable de cette menace ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="552" />
+        <location filename="../threats_panel.py" line="555" />
         <source>Set owner</source>
         <translation>Désigner le responsable</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="571" />
+        <location filename="../threats_panel.py" line="574" />
         <source>No catalog control for this threat</source>
         <translation>Aucune mesure du catalogue pour cette menace</translation>
     </message>
