@@ -65,6 +65,9 @@ def test_table_opens_on_the_boards_top_risks_with_context_after(make_window, ste
     # the Rank tooltip says why: the board's order and its criteria
     tip = table.data(table.index(0, COLUMNS.index("Rank")), Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith(f"Rank 1 of {len(grouped_ranking(core))}, as in the board report.")
+    second = next(i for i, r in enumerate(table.rows) if table.place(r).copy)
+    assert "shares its rank" in table.data(table.index(second, COLUMNS.index("Rank")),
+                                           Qt.ItemDataRole.ToolTipRole)
     assert "not ranked" in table.data(table.index(first_context, COLUMNS.index("Rank")),
                                       Qt.ItemDataRole.ToolTipRole)
     # one row per threat: exactly the board's ranking, then the context threats

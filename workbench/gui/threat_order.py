@@ -32,6 +32,7 @@ class Place:
     rank: int  # the threat's rank within its tier (1 = first)
     position: int  # index in the whole core order (ties of a column sort)
     of: int  # number of threats (groups) ranked in the tier
+    copy: int = 0  # a copy's index within its threat (0: the worst, the board's row)
 
 
 def core_order(result: Any, grouped: bool) -> tuple[list[Any], dict[int, Place]]:
@@ -48,7 +49,7 @@ def core_order(result: Any, grouped: bool) -> tuple[list[Any], dict[int, Place]]
     places: dict[int, Place] = {}
     for tier, groups in ((RANKED, ranked), (CONTEXT, context), (RULED_OUT, ruled_out)):
         for rank, group in enumerate(groups, start=1):
-            for row in ([group] if grouped else group.threats):
-                places[id(row)] = Place(tier, rank, len(rows), len(groups))
+            for copy, row in enumerate([group] if grouped else group.threats):
+                places[id(row)] = Place(tier, rank, len(rows), len(groups), copy)
                 rows.append(row)
     return rows, places

@@ -218,6 +218,10 @@ class ThreatTable(QAbstractTableModel):
             .replace("%2", str(risk.current.likelihood))
             .replace("%3", str(risk.current.severity)),
         ]
+        if place.copy:
+            lines.append(QCoreApplication.translate(
+                "ThreatsPanel", "Another copy of this threat is its worst: the board shows "
+                "that one; this copy shares its rank."))
         safety = worst.impact.get("patient_safety", 0)
         if safety:
             lines.append(QCoreApplication.translate(

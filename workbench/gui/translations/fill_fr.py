@@ -202,6 +202,10 @@ FR = {
     "Harm: on a safety function or the commands to one":
         "Dommage : sur une fonction de sécurité ou les commandes qu'elle reçoit",
     "Harm: through data": "Dommage : par les données",
+    "Another copy of this threat is its worst: the board shows that one; this copy shares "
+    "its rank.":
+        "Une autre occurrence de cette menace est la plus grave : c'est elle que montre le "
+        "rapport de direction ; celle-ci partage son rang.",
     "One attack can harm many patients": "Une seule attaque peut nuire à de nombreux patients",
     "Reachable by a declared attacker: %1": "Atteignable par un attaquant déclaré : %1",
     "Order: residual risk, patient safety, finding, directness of harm, fleet-wide harm, "

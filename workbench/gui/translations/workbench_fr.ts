@@ -64,12 +64,12 @@
         <translation>Attaquants et cibles…</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="254" />
+        <location filename="../attack_panel.py" line="255" />
         <source>Starts on the target: %1 (no step to cross)</source>
         <translation>Part de la cible : %1 (aucune étape à franchir)</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="257" />
+        <location filename="../attack_panel.py" line="258" />
         <source>The attacker's entry point is the target itself: no control on a path can stop this one. Protect the target, or check that the attacker really starts there.</source>
         <translation>Le point d'entrée de l'attaquant est la cible elle-même : aucune mesure sur un chemin ne peut arrêter celui-ci. Protégez la cible, ou vérifiez que l'attaquant part vraiment de là.</translation>
     </message>
@@ -1949,7 +1949,7 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
     </message>
     <message>
         <location filename="../threats_panel.py" line="68" />
-        <location filename="../threats_panel.py" line="546" />
+        <location filename="../threats_panel.py" line="550" />
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
@@ -1989,138 +1989,143 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
         <translation>Risque résiduel : %1 (%2 × %3)</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="223" />
+        <location filename="../threats_panel.py" line="222" />
+        <source>Another copy of this threat is its worst: the board shows that one; this copy shares its rank.</source>
+        <translation>Une autre occurrence de cette menace est la plus grave : c'est elle que montre le rapport de direction ; celle-ci partage son rang.</translation>
+    </message>
+    <message>
+        <location filename="../threats_panel.py" line="227" />
         <source>Patient-safety impact: %1</source>
         <translation>Impact sur la sécurité des patients : %1</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="226" />
+        <location filename="../threats_panel.py" line="230" />
         <source>A finding: the model declares the weakness</source>
         <translation>Constat : le modèle déclare la faiblesse</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="229" />
+        <location filename="../threats_panel.py" line="233" />
         <source>Harm: on the device that treats the patient</source>
         <translation>Dommage : sur l'appareil qui traite le patient</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="231" />
+        <location filename="../threats_panel.py" line="235" />
         <source>Harm: on a safety function or the commands to one</source>
         <translation>Dommage : sur une fonction de sécurité ou les commandes qu'elle reçoit</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="233" />
+        <location filename="../threats_panel.py" line="237" />
         <source>Harm: through data</source>
         <translation>Dommage : par les données</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="237" />
+        <location filename="../threats_panel.py" line="241" />
         <source>One attack can harm many patients</source>
         <translation>Une seule attaque peut nuire à de nombreux patients</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="242" />
+        <location filename="../threats_panel.py" line="246" />
         <source>Reachable by a declared attacker: %1</source>
         <translation>Atteignable par un attaquant déclaré : %1</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="245" />
+        <location filename="../threats_panel.py" line="249" />
         <source>Order: residual risk, patient safety, finding, directness of harm, fleet-wide harm, reach, inherent risk.</source>
         <translation>Ordre : risque résiduel, sécurité des patients, constat, proximité du dommage, dommage à toute une flotte, accessibilité, risque inhérent.</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="312" />
+        <location filename="../threats_panel.py" line="316" />
         <source>Whole model</source>
         <translation>Tout le modèle</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="313" />
+        <location filename="../threats_panel.py" line="317" />
         <source>Selection</source>
         <translation>Sélection</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="315" />
+        <location filename="../threats_panel.py" line="319" />
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="320" />
+        <location filename="../threats_panel.py" line="324" />
         <source>Filter threats…</source>
         <translation>Filtrer les menaces…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="327" />
+        <location filename="../threats_panel.py" line="331" />
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="328" />
+        <location filename="../threats_panel.py" line="332" />
         <source>Reject…</source>
         <translation>Rejeter…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="329" />
+        <location filename="../threats_panel.py" line="333" />
         <source>Owner…</source>
         <translation>Responsable…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="331" />
-        <location filename="../threats_panel.py" line="588" />
+        <location filename="../threats_panel.py" line="335" />
+        <location filename="../threats_panel.py" line="592" />
         <source>Attach control</source>
         <translation>Associer une mesure</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="335" />
+        <location filename="../threats_panel.py" line="339" />
         <source>One row per threat</source>
         <translation>Une ligne par menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="337" />
+        <location filename="../threats_panel.py" line="341" />
         <source>Show each catalog threat once, on all its elements, ranked as in the board report; context threats (elements not owned or operated) follow, greyed</source>
         <translation>Chaque menace du catalogue une seule fois, sur tous ses éléments, classée comme dans le rapport de direction ; les menaces de contexte (éléments ni possédés ni exploités) suivent, en gris</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="441" />
+        <location filename="../threats_panel.py" line="445" />
         <source>L=%1 S=%2 ✕</source>
         <translation>V=%1 G=%2 ✕</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="456" />
+        <location filename="../threats_panel.py" line="460" />
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="488" />
+        <location filename="../threats_panel.py" line="492" />
         <source>Select a threat to see why it applies and what can be done about it.</source>
         <translation>Choisissez une menace pour voir pourquoi elle s'applique et ce que l'on peut faire.</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="527" />
+        <location filename="../threats_panel.py" line="531" />
         <source>Decide threat</source>
         <translation>Décider de la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="534" />
+        <location filename="../threats_panel.py" line="538" />
         <source>Reject threat</source>
         <translation>Rejeter la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="535" />
+        <location filename="../threats_panel.py" line="539" />
         <source>Why does this threat not apply?</source>
         <translation>Pourquoi cette menace ne s'applique-t-elle pas ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="547" />
+        <location filename="../threats_panel.py" line="551" />
         <source>Who owns this threat?</source>
         <translation>Qui est responsable de cette menace ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="555" />
+        <location filename="../threats_panel.py" line="559" />
         <source>Set owner</source>
         <translation>Désigner le responsable</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="574" />
+        <location filename="../threats_panel.py" line="578" />
         <source>No catalog control for this threat</source>
         <translation>Aucune mesure du catalogue pour cette menace</translation>
     </message>
