@@ -310,7 +310,7 @@ class ThreatsPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((62, 90, 320, 150, 70, 36, 36, 80, 110)):
+        for column, width in enumerate((46, 90, 290, 140, 70, 36, 36, 80, 90)):
             self.view.setColumnWidth(column, width)
         self.scope = QComboBox()
         self.scope.addItem(QCoreApplication.translate("ThreatsPanel", "Whole model"), "all")
