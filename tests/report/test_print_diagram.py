@@ -131,12 +131,14 @@ def test_french_lines_never_start_with_a_sign_or_a_lone_percent():
 
     from workbench.report.pdf import render_pdf
 
-    path = SAMPLES / "ght-shared-ehr-pacs.twm.json"
-    pdf = render_pdf(gather(load_model(path), path.read_bytes(), recommend=False),
-                     "board", "fr")
-    lines = [line.strip() for page in PdfReader(io.BytesIO(pdf)).pages
-             for line in (page.extract_text() or "").splitlines()]
+    lines = []
+    for name in ("ght-shared-ehr-pacs", "cardiac-implant-remote-monitoring"):
+        path = SAMPLES / f"{name}.twm.json"
+        pdf = render_pdf(gather(load_model(path), path.read_bytes()), "board", "fr")
+        lines += [line.strip() for page in PdfReader(io.BytesIO(pdf)).pages
+                  for line in (page.extract_text() or "").splitlines()]
     assert not [line for line in lines if re.match(r"^[%:;!?»]", line)]
+    assert not [line for line in lines if line.endswith("«")]  # « alone at a line's end
 
 
 def test_zone_titles_are_never_drawn_over(data):

@@ -287,7 +287,8 @@ def _attackers_fr() -> dict[str, str]:
 
 
 ATTACKERS_FR = _attackers_fr()
-TARGET_KINDS_FR = {"patient_safety": "la fonction « {function} » {of_element}",
+# U+202F inside « »: typeset() makes it unbreakable (a « alone at a line's end on page 1)
+TARGET_KINDS_FR = {"patient_safety": "la fonction «\u202f{function}\u202f» {of_element}",
                    "health_data": "les données de santé {of_element}",
                    "care_service": "le service de soins {element}"}
 
