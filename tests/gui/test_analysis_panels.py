@@ -286,3 +286,14 @@ def test_empty_attack_panel_offers_the_two_actions_that_make_a_path(qtbot, make_
     window.attacks.mark_button.menu().actions()[1].trigger()  # health data
     added = window.doc.model.targets[before:]
     assert [(t.element, t.kind) for t in added] == [(element, "health_data")]
+
+
+def test_two_targets_on_one_element_give_two_rows_that_say_which(make_window):
+    """Home telemonitoring: the insider's 'Hospital LAN → Hospital EHR' reaches its health
+    data and its care service; both rows read the same without the target."""
+    home = SAMPLE.parent / "home-telemonitoring.twm.json"
+    window = make_window(home, analysis="sync")
+    panel = window.attacks
+    rows = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert len(rows) == len(set(rows)), [r for r in rows if rows.count(r) > 1]
+    assert any(r.count("Hospital EHR") >= 2 and "[" in r for r in rows)

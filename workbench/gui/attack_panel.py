@@ -7,6 +7,7 @@ Built on ``workbench.analysis.attack.analyze_attacks``; the panel reads paths th
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -247,7 +248,11 @@ class AttackPanel(QWidget):
     def _refill(self) -> None:
         self.list.blockSignals(True)
         self.list.clear()
-        for path in self.shown():
+        shown = self.shown()
+        # the same steps to two targets on one element (its health data, its care service):
+        # the row names its target, or the list reads as a duplicate
+        twins = Counter((p.attacker, tuple(p.nodes), p.label) for p in shown)
+        for path in shown:
             who = self.attacker.itemText(max(0, self.attacker.findData(path.attacker)))
             what = self.target.itemText(max(0, self.target.findData(path.target)))
             tip = f"{who} → {what}\n{path.label}"
@@ -261,6 +266,8 @@ class AttackPanel(QWidget):
                     "that the attacker really starts there.")
             else:
                 text = f"{percent(path.probability)}  {path.label}"
+            if twins[(path.attacker, tuple(path.nodes), path.label)] > 1:
+                text += f"  [{what}]"
             if not self.attacker.currentData():
                 text += f"   ({who})"  # the same path can be walked by several attackers
             item = QListWidgetItem(text)

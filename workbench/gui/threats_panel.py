@@ -310,7 +310,7 @@ class ThreatsPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((46, 90, 290, 140, 70, 36, 36, 80, 90)):
+        for column, width in enumerate((70, 90, 270, 135, 70, 36, 36, 80, 80)):
             self.view.setColumnWidth(column, width)
         self.scope = QComboBox()
         self.scope.addItem(QCoreApplication.translate("ThreatsPanel", "Whole model"), "all")
