@@ -750,7 +750,9 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                                  not (c.elements & focus.keys()), -score.get(c.id, 0.0),
                                  c.cost, c.id))
         notes.append(f"control plan: search limited to {max_candidates} of {len(pool)} "
-                     f"candidates: first those on the steps of each target's minimum cuts "
+                     f"candidates: first each patient-safety target's strongest fixes "
+                     f"({len(strongest)}, whatever they cost), then those on the steps of "
+                     f"each target's minimum cuts "
                      f"and most likely paths, then those that most lower the chance of a "
                      f"step onto exposed elements, weighted by the targets above the "
                      f"threshold they lead to, per person-day (--plan-evaluations widens "
