@@ -68,7 +68,8 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
             _page([*sections.matrices(data, lang, pw),
                    p(sections.matrix_caption(data, lang), styles.caption), Spacer(1, 4 * mm),
                    Heading(tr("sec_plan", lang), h1, 0),
-                   *sections.board_plan(data, styles, lang, pw, limit=10)], "portrait")]
+                   *sections.board_plan(data, styles, lang, pw, limit=10),
+                   *sections.engine_plan_table(data, styles, lang, pw)], "portrait")]
     # 6. Regulatory readiness.
     out += [PageBreak(), Heading(tr("sec_regulatory", lang), h1, 0),
             _page([*sections.regulatory(data, styles, lang, pw),

@@ -21,6 +21,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from workbench.report.costs import ZERO, Estimate, days_range, money, money_range
 from workbench.report.data import LEVELS, ReportData, RiskRow, TopRisk
 from workbench.report.document import GRID, HEADER_FILL, Styles, p, rich
+from workbench.report.engine_plan import board_cut
 from workbench.report.firstfix import first_fix
 from workbench.report.i18n import SCALE_NAMES, chance, date_words, number, tr, vocab
 from workbench.report.riskcalc import LEVEL_COLOURS
@@ -53,8 +54,10 @@ def decision_lines(data: ReportData, lang: str) -> list[str]:
         return [tr("brief_nothing", lang)]
     cost = total_cost(items)
     if suggested:
-        return [tr("brief_suggest", lang, count=len(items), money=money_range(cost, lang),
-                   days=days_range(cost, lang))]
+        lines = [tr("brief_suggest", lang, count=len(items), money=money_range(cost, lang),
+                    days=days_range(cost, lang))]
+        engine = engine_line(data, lang)
+        return lines + [engine] if engine else lines
     key = "brief_fund_one" if len(items) == 1 else "brief_fund"
     now, after = data.level_counts("residual"), data.level_counts("projected")
     lines = [tr(key, lang, count=len(items), money=money_range(cost, lang),
@@ -66,10 +69,31 @@ def decision_lines(data: ReportData, lang: str) -> list[str]:
                 crit_after=after["critical"])]
     if after["critical"]:
         lines.append(tr("brief_remaining", lang, count=after["critical"]))
+    engine = engine_line(data, lang)
+    if engine:
+        lines.append(engine)
     fix = first_fix_line(data, lang)
     if fix:
         lines.append(fix)
     return lines
+
+
+def engine_days(days: float, lang: str) -> str:
+    """Person-days of a plan: whole days from ten up ("220 person-days", not 220.2)."""
+    return f"{number(days, lang, 0 if days >= 10 or days == int(days) else 1)} " \
+        f"{tr('days_short', lang)}"
+
+
+def engine_line(data: ReportData, lang: str) -> str:
+    """What the attack engine's plan adds to the model's, cut to a board-sized budget
+    (engine_plan.board_cut): steps, person-days and critical risks before and after; ""
+    when the engine planned nothing that lowers a critical risk."""
+    cut = board_cut(data.recommendations, data.level_counts("projected")["critical"])
+    if cut is None:
+        return ""
+    days = engine_days(cut.days, lang) if cut.days is not None else "–"
+    return tr("brief_engine_one" if len(cut.steps) == 1 else "brief_engine", lang,
+              count=len(cut.steps), days=days, before=cut.before, after=cut.after)
 
 
 def first_fix_line(data: ReportData, lang: str) -> str:
