@@ -21,7 +21,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from workbench.report.costs import ZERO, Estimate, days_range, money, money_range
 from workbench.report.data import LEVELS, ReportData, RiskRow, TopRisk
 from workbench.report.document import GRID, HEADER_FILL, Styles, p, rich
-from workbench.report.engine_plan import board_cut
+from workbench.report.engine_plan import board_cut, engine_days
 from workbench.report.firstfix import first_fix
 from workbench.report.i18n import SCALE_NAMES, chance, date_words, number, tr, vocab
 from workbench.report.riskcalc import LEVEL_COLOURS
@@ -76,12 +76,6 @@ def decision_lines(data: ReportData, lang: str) -> list[str]:
     if fix:
         lines.append(fix)
     return lines
-
-
-def engine_days(days: float, lang: str) -> str:
-    """Person-days of a plan: whole days from ten up ("220 person-days", not 220.2)."""
-    return f"{number(days, lang, 0 if days >= 10 or days == int(days) else 1)} " \
-        f"{tr('days_short', lang)}"
 
 
 def engine_line(data: ReportData, lang: str) -> str:

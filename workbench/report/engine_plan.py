@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.report.i18n import number, tr
+
 MAX_DECISIONS = 5
 
 
@@ -68,3 +70,9 @@ def board_cut(recs: list[dict[str, Any]], before: int) -> EnginePlan | None:
     days = [s.get("step_days") for s in steps]
     total = sum(float(d) for d in days) if all(d is not None for d in days) else None
     return EnginePlan(steps=steps, days=total, before=before, after=after)
+
+
+def engine_days(days: float, lang: str) -> str:
+    """Person-days of a plan: whole days from ten up ("220 person-days", not 220.2)."""
+    return f"{number(days, lang, 0 if days >= 10 or days == int(days) else 1)} " \
+        f"{tr('days_short', lang)}"

@@ -13,6 +13,7 @@ from workbench import __version__
 from workbench.model.enums import LAYER_ORDER
 from workbench.report.data import AttackPath, ReportData, RiskRow
 from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, table
+from workbench.report.engine_plan import board_cut, engine_days
 from workbench.report.fasttable import FastTable
 from workbench.report.functions import french_function
 from workbench.report.i18n import (
@@ -608,9 +609,6 @@ def engine_plan_table(data: ReportData, styles: Styles, lang: str, width: float)
     """"What the analysis would add": the attack engine's steps the board is asked for on
     page 1 (engine_plan.board_cut), with each step's person-days and the critical risks
     left after it (the engine's ``levels_after``), so the two pages show one plan."""
-    from workbench.report.brief import engine_days
-    from workbench.report.engine_plan import board_cut
-
     cut = board_cut(data.recommendations, data.level_counts("projected")["critical"])
     if cut is None:
         return []
