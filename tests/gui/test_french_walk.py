@@ -380,3 +380,19 @@ def test_percentages_in_english(qapp):
     from workbench.gui.i18n import percent
 
     assert percent(0.27) == "27%"
+
+
+def test_a_chance_short_of_certainty_never_reads_100_percent_in_the_window(qapp):
+    """The ward's insider path at 0.997 read "100 %" in the attack panel while the board
+    report said "99.7%": the window prints chances as the report does."""
+    from workbench.gui.i18n import percent
+
+    assert percent(0.997) == "99.7%"
+    assert percent(1.0) == "100%"
+    assert percent(0.003) == "0.3%"
+
+
+def test_a_chance_short_of_certainty_in_french(french):
+    from workbench.gui.i18n import percent
+
+    assert percent(0.997) == "99,7\u202f%"

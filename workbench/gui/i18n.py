@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from workbench.report.i18n import chance
+
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 LANGUAGES = ("en", "fr")
 
@@ -63,6 +65,7 @@ def tr(context: str, text: str) -> str:
 
 
 def percent(value: float) -> str:
-    """A share as a whole percentage: "27%" / "27 %" (narrow no-break space in French)."""
-    text = f"{value:.0%}"
-    return text.replace("%", "\u202f%") if current_language() == "fr" else text
+    """A chance as the board report prints it (report.i18n.chance): "27%" / "27 %", with one
+    decimal near the ends, so a path at 0.997 never reads "100 %" in the window while the
+    PDF says "99.7%"."""
+    return chance(value, current_language())
