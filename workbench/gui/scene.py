@@ -27,6 +27,7 @@ from workbench.gui.items import (
 from workbench.model import edits
 from workbench.model.entities import Box
 from workbench.model.enums import LAYER_ORDER, Layer
+from workbench.model.geometry import clip_segment
 from workbench.model.layout import ELEMENT_H, ELEMENT_W, LANE_HEADER, LANE_W, auto_layout, lane_x
 from workbench.model.threat_model import ThreatModel
 
@@ -39,25 +40,10 @@ MIN_ZONE = (60.0, 40.0)
 
 
 def _segment_enters(segment: QLineF, rect: QRectF) -> float | None:
-    """Where (0..1 along ``segment``) it first touches ``rect``, or None if it misses it
-    (Liang-Barsky clipping: exact, no sampling)."""
-    x0, y0 = segment.x1(), segment.y1()
-    dx, dy = segment.dx(), segment.dy()
-    lo, hi = 0.0, 1.0
-    for p, q in ((-dx, x0 - rect.left()), (dx, rect.right() - x0),
-                 (-dy, y0 - rect.top()), (dy, rect.bottom() - y0)):
-        if p == 0:
-            if q < 0:
-                return None  # parallel to this edge and outside it
-            continue
-        t = q / p
-        if p < 0:
-            lo = max(lo, t)
-        else:
-            hi = min(hi, t)
-        if lo > hi:
-            return None
-    return lo
+    """Where (0..1 along ``segment``) it first touches ``rect``, or None if it misses it."""
+    part = clip_segment((segment.x1(), segment.y1()), (segment.x2(), segment.y2()),
+                        (rect.left(), rect.top(), rect.width(), rect.height()))
+    return None if part is None else part[0]
 
 
 def lane_titles() -> list[str]:

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 
 from workbench.model.enums import LAYER_ORDER, Layer
+from workbench.model.geometry import clip_segment
 from workbench.model.layout import ELEMENT_H, ELEMENT_W, LANE_HEADER, LANE_W, ensure_layout
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
@@ -200,25 +201,9 @@ def _point_at(points: list[tuple[float, float]], t: float) -> tuple[float, float
 
 def _segment_hits(p: tuple[float, float], q: tuple[float, float],
                   box: tuple[float, float, float, float]) -> bool:
-    """Whether segment p-q passes through the inside of ``box`` (Liang-Barsky clipping,
-    the box shrunk by a point so touching a border does not count)."""
-    x, y, w, h = box[0] + 1, box[1] + 1, box[2] - 2, box[3] - 2
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    low, high = 0.0, 1.0
-    for step, room in ((-dx, p[0] - x), (dx, x + w - p[0]), (-dy, p[1] - y),
-                       (dy, y + h - p[1])):
-        if step == 0:
-            if room < 0:
-                return False
-            continue
-        t = room / step
-        if step < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
+    """Whether segment p-q passes through the inside of ``box`` (the box shrunk by a point
+    so touching a border does not count)."""
+    return clip_segment(p, q, (box[0] + 1, box[1] + 1, box[2] - 2, box[3] - 2)) is not None
 
 
 def _crossings(points: list[tuple[float, float]],
