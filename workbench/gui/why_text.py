@@ -442,7 +442,12 @@ def details_html(
 
 def tag_label(tag: str) -> str:
     """A stencil tag (the rules' vocabulary) in words."""
-    labels = {
+    return tag_labels().get(tag) or tag.replace("_", " ")
+
+
+def tag_labels() -> dict[str, str]:
+    """Every known stencil tag in words, in the interface language (literal for lupdate)."""
+    return {
         "analytics": QCoreApplication.translate("Tags", "analytics"),
         "backup": QCoreApplication.translate("Tags", "backup"),
         "clinical": QCoreApplication.translate("Tags", "clinical"),
@@ -460,14 +465,15 @@ def tag_label(tag: str) -> str:
         "personal_device": QCoreApplication.translate("Tags", "personal device"),
         "radio": QCoreApplication.translate("Tags", "radio"),
         "safety_critical": QCoreApplication.translate("Tags", "safety critical"),
+        "single_user": QCoreApplication.translate("Tags", "one person's"),
         "store": QCoreApplication.translate("Tags", "store"),
+        "therapy": QCoreApplication.translate("Tags", "therapy"),
         "unclassified": QCoreApplication.translate("Tags", "unclassified"),
         "update": QCoreApplication.translate("Tags", "update"),
         "wearable": QCoreApplication.translate("Tags", "wearable"),
         "web_facing": QCoreApplication.translate("Tags", "web facing"),
         "wireless": QCoreApplication.translate("Tags", "wireless"),
     }
-    return labels.get(tag) or tag.replace("_", " ")
 
 
 def category_label(category: str) -> str:

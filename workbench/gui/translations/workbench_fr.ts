@@ -3,73 +3,73 @@
 <context>
     <name>AttackPanel</name>
     <message>
-        <location filename="../attack_panel.py" line="135" />
+        <location filename="../attack_panel.py" line="136" />
         <source>Run the analysis to see attack paths.</source>
         <extracomment>Kinds of target a newcomer can mark from the empty panel, as the canvas menu offers. flows the path only crosses part of (a step from a network onto an element that a flow of someone else reaches over it): flow id -&gt; the hops {a, b} of its route lit The empty panel's buttons: mark the canvas selection as a target of this kind, and open the attackers/targets editor (the window connects both).</extracomment>
         <translation>Lancez l'analyse pour voir les chemins d'attaque.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="141" />
+        <location filename="../attack_panel.py" line="142" />
         <source>Attacker</source>
         <translation>Attaquant</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="144" />
+        <location filename="../attack_panel.py" line="145" />
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="179" />
+        <location filename="../attack_panel.py" line="180" />
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="187" />
+        <location filename="../attack_panel.py" line="188" />
         <source>Attack-path engine not available.</source>
         <translation>Moteur de chemins d'attaque indisponible.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="191" />
+        <location filename="../attack_panel.py" line="192" />
         <source>No attack path yet. A path needs an attacker (where they start) and a target (what matters). Select an element on the canvas and mark it as a target, or open the attackers and targets.</source>
         <translation>Pas encore de chemin d'attaque. Un chemin demande un attaquant (d'où il part) et une cible (ce qui compte). Sélectionnez un élément sur le schéma et marquez-le comme cible, ou ouvrez les attaquants et les cibles.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="200" />
+        <location filename="../attack_panel.py" line="201" />
         <source>Select a path to highlight it on the canvas.</source>
         <translation>Choisissez un chemin pour le surligner sur le schéma.</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="213" />
+        <location filename="../attack_panel.py" line="214" />
         <source>Mark selection as target</source>
         <translation>Marquer la sélection comme cible</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="216" />
+        <location filename="../attack_panel.py" line="217" />
         <source>Patient safety</source>
         <translation>Sécurité du patient</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="217" />
+        <location filename="../attack_panel.py" line="218" />
         <source>Health data</source>
         <translation>Données de santé</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="218" />
+        <location filename="../attack_panel.py" line="219" />
         <source>Care service</source>
         <translation>Service de soins</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="225" />
+        <location filename="../attack_panel.py" line="226" />
         <source>Attackers and targets…</source>
         <translation>Attaquants et cibles…</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="255" />
+        <location filename="../attack_panel.py" line="260" />
         <source>Starts on the target: %1 (no step to cross)</source>
         <translation>Part de la cible : %1 (aucune étape à franchir)</translation>
     </message>
     <message>
-        <location filename="../attack_panel.py" line="258" />
+        <location filename="../attack_panel.py" line="263" />
         <source>The attacker's entry point is the target itself: no control on a path can stop this one. Protect the target, or check that the attacker really starts there.</source>
         <translation>Le point d'entrée de l'attaquant est la cible elle-même : aucune mesure sur un chemin ne peut arrêter celui-ci. Protégez la cible, ou vérifiez que l'attaquant part vraiment de là.</translation>
     </message>
@@ -77,192 +77,192 @@
 <context>
     <name>Category</name>
     <message>
-        <location filename="../why_text.py" line="476" />
+        <location filename="../why_text.py" line="478" />
         <source>API</source>
         <translation>API</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="477" />
+        <location filename="../why_text.py" line="479" />
         <source>B2B API</source>
         <translation>API B2B</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="478" />
+        <location filename="../why_text.py" line="480" />
         <source>IoT gateway</source>
         <translation>passerelle IoT</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="479" />
+        <location filename="../why_text.py" line="481" />
         <source>LAN</source>
         <translation>réseau local</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="480" />
+        <location filename="../why_text.py" line="482" />
         <source>WAN</source>
         <translation>réseau étendu</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="481" />
+        <location filename="../why_text.py" line="483" />
         <source>analytics</source>
         <translation>analyse de données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="482" />
+        <location filename="../why_text.py" line="484" />
         <source>app</source>
         <translation>application</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="483" />
+        <location filename="../why_text.py" line="485" />
         <source>backup</source>
         <translation>sauvegarde</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="484" />
+        <location filename="../why_text.py" line="486" />
         <source>bedside relay</source>
         <translation>relais de chevet</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="485" />
+        <location filename="../why_text.py" line="487" />
         <source>biomedical gateway</source>
         <translation>passerelle biomédicale</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="486" />
+        <location filename="../why_text.py" line="488" />
         <source>distribution</source>
         <translation>distribution</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="487" />
+        <location filename="../why_text.py" line="489" />
         <source>edge</source>
         <translation>bordure</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="488" />
+        <location filename="../why_text.py" line="490" />
         <source>home device</source>
         <translation>appareil à domicile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="489" />
+        <location filename="../why_text.py" line="491" />
         <source>home hub</source>
         <translation>box à domicile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="490" />
+        <location filename="../why_text.py" line="492" />
         <source>home sensor</source>
         <translation>capteur à domicile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="491" />
+        <location filename="../why_text.py" line="493" />
         <source>hosting</source>
         <translation>hébergement</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="492" />
+        <location filename="../why_text.py" line="494" />
         <source>identity</source>
         <translation>identité</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="493" />
+        <location filename="../why_text.py" line="495" />
         <source>imaging</source>
         <translation>imagerie</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="494" />
+        <location filename="../why_text.py" line="496" />
         <source>implant</source>
         <translation>implant</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="495" />
+        <location filename="../why_text.py" line="497" />
         <source>integration</source>
         <translation>intégration</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="496" />
+        <location filename="../why_text.py" line="498" />
         <source>messaging</source>
         <translation>messagerie</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="497" />
+        <location filename="../why_text.py" line="499" />
         <source>mobile</source>
         <translation>mobile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="498" />
+        <location filename="../why_text.py" line="500" />
         <source>mobile relay</source>
         <translation>relais mobile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="499" />
+        <location filename="../why_text.py" line="501" />
         <source>monitor</source>
         <translation>moniteur</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="500" />
+        <location filename="../why_text.py" line="502" />
         <source>monitoring</source>
         <translation>surveillance</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="501" />
+        <location filename="../why_text.py" line="503" />
         <source>platform</source>
         <translation>plateforme</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="502" />
+        <location filename="../why_text.py" line="504" />
         <source>portal</source>
         <translation>portail</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="503" />
+        <location filename="../why_text.py" line="505" />
         <source>programmer</source>
         <translation>programmateur</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="504" />
+        <location filename="../why_text.py" line="506" />
         <source>radio</source>
         <translation>radio</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="505" />
+        <location filename="../why_text.py" line="507" />
         <source>remote control</source>
         <translation>télécommande</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="506" />
+        <location filename="../why_text.py" line="508" />
         <source>sensor</source>
         <translation>capteur</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="507" />
+        <location filename="../why_text.py" line="509" />
         <source>store</source>
         <translation>stockage de données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="508" />
+        <location filename="../why_text.py" line="510" />
         <source>therapy device</source>
         <translation>dispositif de thérapie</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="509" />
+        <location filename="../why_text.py" line="511" />
         <source>tunnel</source>
         <translation>tunnel</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="510" />
+        <location filename="../why_text.py" line="512" />
         <source>unclassified</source>
         <translation>non classé</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="511" />
+        <location filename="../why_text.py" line="513" />
         <source>update</source>
         <translation>mise à jour</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="512" />
+        <location filename="../why_text.py" line="514" />
         <source>wearable</source>
         <translation>objet porté</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="513" />
+        <location filename="../why_text.py" line="515" />
         <source>workstation</source>
         <translation>poste de travail</translation>
     </message>
@@ -324,87 +324,87 @@
     <name>DiagramScene</name>
     <message>
         <location filename="../palette.py" line="91" />
-        <location filename="../scene.py" line="64" />
+        <location filename="../scene.py" line="50" />
         <source>Things</source>
         <extracomment>How far (scene px) beside a card a released flow still snaps to it. The smallest trust zone the zone tool draws (a slip of the mouse is not a zone).</extracomment>
         <translation>Objets</translation>
     </message>
     <message>
         <location filename="../palette.py" line="92" />
-        <location filename="../scene.py" line="65" />
+        <location filename="../scene.py" line="51" />
         <source>Gateways</source>
         <translation>Passerelles</translation>
     </message>
     <message>
         <location filename="../palette.py" line="93" />
-        <location filename="../scene.py" line="66" />
+        <location filename="../scene.py" line="52" />
         <source>Networks</source>
         <translation>Réseaux</translation>
     </message>
     <message>
         <location filename="../palette.py" line="94" />
-        <location filename="../scene.py" line="67" />
+        <location filename="../scene.py" line="53" />
         <source>Cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="441" />
+        <location filename="../scene.py" line="427" />
         <source>Drag a rectangle around the elements of the zone (Esc cancels)</source>
         <extracomment>a status-bar message (e.g. why a connection was refused) a trust zone was drawn with the zone tool (its id): the window lets the analyst name it the zone tool was armed or disarmed a zone being resized: (item, edges grabbed, its rect at the press, press point)</extracomment>
         <translation>Tracez un rectangle autour des éléments de la zone (Échap pour annuler)</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="450" />
+        <location filename="../scene.py" line="436" />
         <source>Too small for a trust zone: drag a larger rectangle</source>
         <translation>Trop petit pour une zone de confiance : tracez un rectangle plus grand</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="455" />
+        <location filename="../scene.py" line="441" />
         <source>Trust zone %1</source>
         <translation>Zone de confiance %1</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="458" />
+        <location filename="../scene.py" line="444" />
         <source>Draw trust zone</source>
         <translation>Tracer une zone</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="518" />
+        <location filename="../scene.py" line="504" />
         <source>Resize trust zone</source>
         <translation>Redimensionner la zone</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="529" />
+        <location filename="../scene.py" line="515" />
         <source>Trust zone resized: %1 element(s) joined, %2 left</source>
         <translation>Zone redimensionnée : %1 élément(s) entré(s), %2 sorti(s)</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="630" />
+        <location filename="../scene.py" line="616" />
         <source>Move</source>
         <translation>Déplacer</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="648" />
+        <location filename="../scene.py" line="634" />
         <source>Release on a card: the flow goes via %1</source>
         <translation>Relâchez sur une carte : le flux passera par %1</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="670" />
+        <location filename="../scene.py" line="656" />
         <source>Connect</source>
         <translation>Relier</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="677" />
+        <location filename="../scene.py" line="663" />
         <source>Flow routed via %1 (the network card it crossed; change it in the inspector)</source>
         <translation>Flux acheminé via %1 (la carte réseau traversée ; modifiable dans l'inspecteur)</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="691" />
+        <location filename="../scene.py" line="677" />
         <source>Placed in its layer's swimlane</source>
         <translation>Placé dans le couloir de sa couche</translation>
     </message>
     <message>
-        <location filename="../scene.py" line="698" />
+        <location filename="../scene.py" line="684" />
         <source>Add element</source>
         <translation>Ajouter un élément</translation>
     </message>
@@ -1876,31 +1876,41 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
     </message>
     <message>
         <location filename="../why_text.py" line="463" />
+        <source>one person's</source>
+        <translation>d'une seule personne</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="464" />
         <source>store</source>
         <translation>stockage de données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="464" />
+        <location filename="../why_text.py" line="465" />
+        <source>therapy</source>
+        <translation>thérapie</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="466" />
         <source>unclassified</source>
         <translation>non classé</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="465" />
+        <location filename="../why_text.py" line="467" />
         <source>update</source>
         <translation>mise à jour</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="466" />
+        <location filename="../why_text.py" line="468" />
         <source>wearable</source>
         <translation>objet porté</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="467" />
+        <location filename="../why_text.py" line="469" />
         <source>web facing</source>
         <translation>exposé au web</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="468" />
+        <location filename="../why_text.py" line="470" />
         <source>wireless</source>
         <translation>sans fil</translation>
     </message>
@@ -1949,7 +1959,7 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
     </message>
     <message>
         <location filename="../threats_panel.py" line="68" />
-        <location filename="../threats_panel.py" line="550" />
+        <location filename="../threats_panel.py" line="553" />
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
@@ -2034,98 +2044,98 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
         <translation>Ordre : risque résiduel, sécurité des patients, constat, proximité du dommage, dommage à toute une flotte, accessibilité, risque inhérent.</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="316" />
+        <location filename="../threats_panel.py" line="319" />
         <source>Whole model</source>
         <translation>Tout le modèle</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="317" />
+        <location filename="../threats_panel.py" line="320" />
         <source>Selection</source>
         <translation>Sélection</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="319" />
+        <location filename="../threats_panel.py" line="322" />
         <source>Any status</source>
         <translation>Tout statut</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="324" />
+        <location filename="../threats_panel.py" line="327" />
         <source>Filter threats…</source>
         <translation>Filtrer les menaces…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="331" />
+        <location filename="../threats_panel.py" line="334" />
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="332" />
+        <location filename="../threats_panel.py" line="335" />
         <source>Reject…</source>
         <translation>Rejeter…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="333" />
+        <location filename="../threats_panel.py" line="336" />
         <source>Owner…</source>
         <translation>Responsable…</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="335" />
-        <location filename="../threats_panel.py" line="592" />
+        <location filename="../threats_panel.py" line="338" />
+        <location filename="../threats_panel.py" line="595" />
         <source>Attach control</source>
         <translation>Associer une mesure</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="339" />
+        <location filename="../threats_panel.py" line="342" />
         <source>One row per threat</source>
         <translation>Une ligne par menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="341" />
+        <location filename="../threats_panel.py" line="344" />
         <source>Show each catalog threat once, on all its elements, ranked as in the board report; context threats (elements not owned or operated) follow, greyed</source>
         <translation>Chaque menace du catalogue une seule fois, sur tous ses éléments, classée comme dans le rapport de direction ; les menaces de contexte (éléments ni possédés ni exploités) suivent, en gris</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="445" />
+        <location filename="../threats_panel.py" line="448" />
         <source>L=%1 S=%2 ✕</source>
         <translation>V=%1 G=%2 ✕</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="460" />
+        <location filename="../threats_panel.py" line="463" />
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="492" />
+        <location filename="../threats_panel.py" line="495" />
         <source>Select a threat to see why it applies and what can be done about it.</source>
         <translation>Choisissez une menace pour voir pourquoi elle s'applique et ce que l'on peut faire.</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="531" />
+        <location filename="../threats_panel.py" line="534" />
         <source>Decide threat</source>
         <translation>Décider de la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="538" />
+        <location filename="../threats_panel.py" line="541" />
         <source>Reject threat</source>
         <translation>Rejeter la menace</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="539" />
+        <location filename="../threats_panel.py" line="542" />
         <source>Why does this threat not apply?</source>
         <translation>Pourquoi cette menace ne s'applique-t-elle pas ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="551" />
+        <location filename="../threats_panel.py" line="554" />
         <source>Who owns this threat?</source>
         <translation>Qui est responsable de cette menace ?</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="559" />
+        <location filename="../threats_panel.py" line="562" />
         <source>Set owner</source>
         <translation>Désigner le responsable</translation>
     </message>
     <message>
-        <location filename="../threats_panel.py" line="578" />
+        <location filename="../threats_panel.py" line="581" />
         <source>No catalog control for this threat</source>
         <translation>Aucune mesure du catalogue pour cette menace</translation>
     </message>
