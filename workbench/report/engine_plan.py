@@ -67,9 +67,13 @@ def board_cut(recs: list[dict[str, Any]], before: int) -> EnginePlan | None:
     if after is None or after >= before:
         return None
     steps = [s for g in groups[: reach + 1] for s in g]
+    return EnginePlan(steps=steps, days=plan_days(steps), before=before, after=after)
+
+
+def plan_days(steps: list[dict[str, Any]]) -> float | None:
+    """Person-days of these steps (sum of ``step_days``; None when one lacks it)."""
     days = [s.get("step_days") for s in steps]
-    total = sum(float(d) for d in days) if all(d is not None for d in days) else None
-    return EnginePlan(steps=steps, days=total, before=before, after=after)
+    return sum(float(d) for d in days) if all(d is not None for d in days) else None
 
 
 def engine_days(days: float, lang: str) -> str:

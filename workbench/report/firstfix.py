@@ -13,9 +13,9 @@ X") is shown with the rest of its bundle, as one decision.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from workbench.report.data import ReportData
+from workbench.report.engine_plan import decisions, plan_days
 
 #: A drop smaller than this (one percentage point) is not "what it lowers".
 MATERIAL = 0.01
@@ -32,18 +32,6 @@ class FirstFix:
     after: float = 0.0
 
 
-def _unit(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The first step and, when it opens a bundle, the bundle's following steps."""
-    first = recs[0]
-    bundle = first.get("bundle")
-    steps = [first]
-    for rec in recs[1:]:
-        if not bundle or rec.get("bundle") != bundle:
-            break
-        steps.append(rec)
-    return steps
-
-
 def first_fix(data: ReportData) -> FirstFix | None:
     """The attack engine's first decision, or None when it planned nothing."""
     from workbench.report.sections import step_title
@@ -51,8 +39,7 @@ def first_fix(data: ReportData) -> FirstFix | None:
     recs = [r for r in data.recommendations if isinstance(r, dict)]
     if not recs:
         return None
-    steps = _unit(recs)
-    days = [s.get("step_days") for s in steps]
+    steps = decisions(recs)[0]  # the first step, with the rest of its bundle
     before = {str(t["target"]): float(t["before"]) for t in steps[0].get("targets") or []
               if "before" in t}
     after = {str(t["target"]): float(t["after"]) for t in steps[-1].get("targets") or []
@@ -65,6 +52,6 @@ def first_fix(data: ReportData) -> FirstFix | None:
     return FirstFix(
         controls=[str(s.get("control") or s.get("added") or "") for s in steps],
         titles=[step_title(s) for s in steps], elements=elements,
-        days=sum(float(d) for d in days) if all(d is not None for d in days) else None,
+        days=plan_days(steps),
         target=best[1] if best else None,
         before=before[best[1]] if best else 0.0, after=after[best[1]] if best else 0.0)
