@@ -281,3 +281,45 @@ def test_a_long_chain_of_what_ifs_still_has_a_view(catalog):
         chain = chain.with_controls([cid], candidates[cid].elements)
     fast = chain.for_vectors(["network"])
     assert np.array_equal(fast.node_miss, _full_view(chain, ["network"]).node_miss)
+
+
+SHARED_MODELS = MODELS[:len(SAMPLES)] + MODELS[len(SAMPLES):len(SAMPLES) + 1]
+
+
+@pytest.mark.parametrize(("name", "model"), SHARED_MODELS, ids=[n for n, _ in SHARED_MODELS])
+def test_the_exposure_graph_handed_to_the_engine_is_the_graph_it_would_build(
+        name, model, catalog):
+    """The engine reuses the exposure pass's graph (built from the base risks) instead of
+    building one from the final risks: same evidence, candidates and attack figures."""
+    from workbench.analysis.attack.engine import analyze_attacks
+    from workbench.analysis.attack.evidence import evidence_from_risks
+    from workbench.analysis.risk import Scales
+
+    result = analyze(model, catalog, attack_graph=True)
+    shared = result.attack_graph
+    assert shared is not None and shared.risks is result.threats
+    levels = Scales.of(result.model).likelihood
+    evidence, candidates = evidence_from_risks(result.threats, levels, catalog)
+    assert shared.evidence == evidence and evidence
+    assert [(c.id, c.title, c.cost, c.elements) for c in shared.candidates.values()] == \
+        [(c.id, c.title, c.cost, c.elements) for c in candidates.values()]
+    reused = analyze_attacks(result.model, catalog, risks=result.threats, shared=shared)
+    built = analyze_attacks(result.model, catalog, risks=result.threats)
+    one, two = reused.to_json(), built.to_json()
+    assert one == two and one["recommendations"] == two["recommendations"]
+
+
+def test_the_engine_ignores_a_shared_graph_built_for_other_risks(catalog):
+    """A shared graph goes with one list of risks: handed other risks, the engine builds
+    its own (a model edited between the two stages must not be served a stale graph)."""
+    from workbench.analysis.attack.engine import prepare_runs
+
+    model = load_model(SAMPLES[0])
+    result = analyze(model, catalog, attack_graph=True)
+    other = list(result.threats)
+    graph, _runs, _notes = prepare_runs(result.model, catalog, risks=other,
+                                        shared=result.attack_graph)
+    assert graph is not result.attack_graph.graph
+    graph, _runs, _notes = prepare_runs(result.model, catalog, risks=result.threats,
+                                        shared=result.attack_graph)
+    assert graph is result.attack_graph.graph

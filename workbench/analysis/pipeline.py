@@ -33,6 +33,9 @@ class AnalysisResult:
     catalog: Catalog
     warnings: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The exposure pass's attack graph (``attack.exposure.ExposureGraph``), for
+    #: ``analyze_attacks(shared=...)``: the graph is built once per analysis.
+    attack_graph: Any = None
 
     def by_key(self) -> dict[str, ThreatRisk]:
         return {t.key: t for t in self.threats}
@@ -169,12 +172,15 @@ def _threats_json(risks: list[ThreatRisk], catalog: Catalog) -> list[dict[str, A
 
 def analyze(model: ThreatModel, catalog: Catalog | None = None, *,
             stencils: StencilLibrary | None = None, suggest: bool = True,
-            exposure: bool = True) -> AnalysisResult:
+            exposure: bool = True, attack_graph: bool = False) -> AnalysisResult:
     """Run the rule engine (unless ``suggest`` is false) then score every threat.
 
     With ``exposure`` (the default) likelihoods take the attackers' reach into account
     (:func:`workbench.analysis.risk.assess_with_exposure`); every client calls this one
     function, so the window, the CLI and the reports show the same levels.
+    ``attack_graph``: keep the exposure pass's attack graph on the result (built with the
+    catalog's options) for a caller that runs the attack engine next; it costs the
+    options' evidence and memory, so callers that stop at risks leave it off.
     """
     catalog = catalog or default_catalog()
     if suggest:
@@ -183,9 +189,12 @@ def analyze(model: ThreatModel, catalog: Catalog | None = None, *,
         merged, report = model, MergeReport(kept=[t.key for t in model.threats])
     warnings = [f"threat {k!r} refers to a catalog entry that no longer exists"
                 for k in report.unknown_catalog]
+    shared: list[Any] = []
     if exposure:
-        risks = assess_with_exposure(merged, catalog, stencils, warnings)
+        risks = assess_with_exposure(merged, catalog, stencils, warnings,
+                                     graph_out=shared if attack_graph else None)
     else:
         risks = assess(merged, catalog, stencils, warnings)
     return AnalysisResult(model=merged, threats=risks, merge=report, scales=Scales.of(merged),
-                          catalog=catalog, warnings=warnings)
+                          catalog=catalog, warnings=warnings,
+                          attack_graph=shared[0] if shared else None)

@@ -806,19 +806,31 @@ def judge_fleet_and_directness(model: ThreatModel, risks: list[ThreatRisk],
 
 def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
                          stencils: StencilLibrary | None = None,
-                         warnings: list[str] | None = None, *, memo: bool = True
-                         ) -> list[ThreatRisk]:
+                         warnings: list[str] | None = None, *, memo: bool = True,
+                         graph_out: list[Any] | None = None) -> list[ThreatRisk]:
     """Base risks, then the attack graph's reach from them, then exposure-adjusted risks.
 
     The order removes any circularity: reach is computed from base likelihoods only, and
     the exposure-adjusted likelihood never feeds back into the graph.
+    ``graph_out``: a list that receives the exposure pass's
+    :class:`~workbench.analysis.attack.exposure.ExposureGraph` (built with the catalog's
+    options), for the attack engine to reuse instead of building the graph again.
     """
-    from workbench.analysis.attack.exposure import element_exposure
+    from workbench.analysis.attack.exposure import element_exposure, exposure_graph
 
     catalog = catalog or default_catalog()
     stencils = stencils or default_stencils()
     index = FactIndex(model, stencils)  # both passes read the same facts
     base = assess(model, catalog, stencils, None, memo=memo, index=index)
-    exposure = element_exposure(model, base, Scales.of(model).likelihood, stencils)
-    return assess(model, catalog, stencils, warnings, memo=memo, exposure=exposure,
-                  index=index)
+    levels = Scales.of(model).likelihood
+    shared = None
+    if graph_out is not None:
+        shared = exposure_graph(model, base, levels, catalog, stencils)
+        graph_out.append(shared)
+    exposure = element_exposure(model, base, levels, stencils,
+                                graph=shared.graph if shared is not None else None)
+    risks = assess(model, catalog, stencils, warnings, memo=memo, exposure=exposure,
+                   index=index)
+    if shared is not None:
+        shared.risks = risks
+    return risks

@@ -75,7 +75,8 @@ def extend(result: AnalysisResult, args: argparse.Namespace) -> None:
                                  attackers=args.attacker, targets=args.target, top_k=args.top,
                                  samples=args.samples, seed=args.seed,
                                  threshold=args.threshold, ttc=args.ttc,
-                                 plan_evaluations=args.plan_evaluations)
+                                 plan_evaluations=args.plan_evaluations,
+                                 shared=result.attack_graph)
     except ValueError as exc:
         raise CliError(str(exc)) from None
     result.extra.update(attack.to_json())
@@ -106,7 +107,8 @@ def build(args: argparse.Namespace) -> AnalysisResult:
         model = load(args.file)
         catalog = load_catalog(args.catalog)
     with stage("rules+risk"):
-        result = analyze(model, catalog, suggest=not args.no_suggest)
+        result = analyze(model, catalog, suggest=not args.no_suggest,
+                         attack_graph=not args.no_attack)
     with stage("attack"):
         extend(result, args)
     return result

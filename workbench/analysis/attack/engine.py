@@ -12,7 +12,7 @@ import functools
 import gc
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -49,6 +49,9 @@ from workbench.analysis.attack.ttc import DEFAULT_HORIZON
 from workbench.model.entities import AttackerProfile
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
+
+if TYPE_CHECKING:
+    from workbench.analysis.attack.exposure import ExposureGraph
 
 
 @dataclass
@@ -118,16 +121,24 @@ def _evidence(model: ThreatModel, catalog, risks, stencils, want_candidates: boo
     if risks is None:
         risks = assess(model, catalog, stencils)
     evidence, candidates = evidence_from_risks(risks, Scales.of(model).likelihood, catalog)
+    if not want_candidates:
+        return evidence, {}
+    return evidence, _fundable(model, catalog, candidates, stencils)
+
+
+def _fundable(model: ThreatModel, catalog, candidates: dict[str, Candidate], stencils
+              ) -> dict[str, Candidate]:
+    """The model's own control costs put on ``candidates``, then those that apply."""
+    from workbench.analysis.attack.recommend import applicable_candidates
+    from workbench.analysis.catalog import default_catalog
+
     costs = {c.id: cost_units(c.cost) for c in model.controls}
     for cand in candidates.values():
         if cand.id in costs:
             cand.cost = costs[cand.id]
-    if not want_candidates:
-        return evidence, {}
-    from workbench.analysis.attack.recommend import applicable_candidates
-
-    candidates, _ = applicable_candidates(candidates, model, catalog, stencils)
-    return evidence, candidates
+    found, _ = applicable_candidates(candidates, model, catalog or default_catalog(),
+                                     stencils)
+    return found
 
 
 def _gc_paused(fn):
@@ -155,19 +166,27 @@ def prepare_runs(model: ThreatModel, catalog=None, *, risks: list | None = None,
                  exact_limit: int = EXACT_LIMIT, notes: list[str] | None = None,
                  candidates: dict[str, Candidate] | None = None,
                  timings: dict[str, float] | None = None,
-                 graph: AttackGraph | None = None
+                 graph: AttackGraph | None = None,
+                 shared: ExposureGraph | None = None
                  ) -> tuple[AttackGraph, list[AttackerRun], list[str]]:
     """Evidence -> graph -> one solved run per attacker (the common first stage).
 
     ``exact_for``: component indices to try exactly (with their attempt nodes);
     ``candidates``: filled with the fundable controls found with the evidence;
     ``graph``: ``build_graph(model, evidence, stencils)`` when the caller has it (the
-    diff shares it with the exposure stage).
+    diff shares it with the exposure stage); ``shared``: the exposure pass's graph and
+    evidence with catalog options (``AnalysisResult.attack_graph``), used when it was
+    built next to ``risks`` (the same list), so the graph is built once per analysis.
     """
     notes = [] if notes is None else notes
     timings = {} if timings is None else timings
     clock = time.perf_counter()
     stencils = stencils or default_stencils()
+    if graph is None and shared is not None and evidence is None and risks is not None \
+            and shared.risks is risks:
+        graph = shared.graph
+        if candidates is not None:
+            candidates.update(_fundable(model, catalog, shared.candidates, stencils))
     if graph is None:
         if evidence is None:
             evidence, found = _evidence(model, catalog, risks, stencils,
@@ -216,7 +235,8 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
                     threshold: float = 0.1, max_path_targets: int = 10,
                     recommend: bool = True, sensitivity: bool = True, ttc: bool = False,
                     budget_seconds: float = 3.0, horizon_days: int = DEFAULT_HORIZON,
-                    plan_evaluations: int | None = None) -> AttackAnalysis:
+                    plan_evaluations: int | None = None,
+                    shared: ExposureGraph | None = None) -> AttackAnalysis:
     """Attack paths, compromise probabilities, choke points and what to fund first.
 
     ``attackers`` / ``targets`` filter by id (a target may be named by its id or its
@@ -226,6 +246,8 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
     when they stopped early. ``horizon_days`` bounds the time-to-compromise mode.
     ``plan_evaluations``: the control plan's budget in evaluations (default: from the
     model's size; see ``docs/attack-paths.md`` section 8); it never depends on seconds.
+    ``shared``: ``AnalysisResult.attack_graph`` (``analyze(..., attack_graph=True)``):
+    the exposure pass's graph, reused when ``risks`` is that analysis's list.
     """
     clock = time.perf_counter()
     timings: dict[str, float] = {}
@@ -245,7 +267,7 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
         model, catalog, risks=risks, evidence=evidence, attackers=attackers,
         stencils=stencils, samples=samples, seed=seed, exact_for=target_nodes,
         exact_limit=exact_limit, notes=notes, candidates=candidates if recommend else None,
-        timings=timings)
+        timings=timings, shared=shared)
     result = _collect(model, graph, runs, specs, top_k, max_path_targets, notes)
     timings["paths"] = time.perf_counter() - clock - sum(timings.values())
     # The attack stage proper (evidence, graph, probabilities, paths); the optional

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from workbench.analysis.attack.attackers import attacker_profiles, resolve_entries
-from workbench.analysis.attack.evidence import EdgeEvidence, evidence_from_risks
+from workbench.analysis.attack.evidence import Candidate, EdgeEvidence, evidence_from_risks
 from workbench.analysis.attack.graph import AttackGraph, build_graph, step_graph
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
@@ -38,6 +39,34 @@ class Exposure:
     probability: float
     attacker: str | None  # None: no declared attacker can get there
     by_attacker: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass
+class ExposureGraph:
+    """The exposure pass's attack graph, built once and handed on to the attack engine.
+
+    The engine's graph used to be built a second time from the final risks: same step
+    chances (both read the base likelihood, before exposure), but with the catalog's
+    options on each threat. Building the exposure's evidence with the catalog gives the
+    engine's graph at once, with the per-attacker views exposure already cached.
+    ``risks``: the final (exposure-adjusted) risks this graph goes with; the engine
+    reuses the graph only for that very list (``analyze_attacks(shared=...)``).
+    """
+
+    evidence: EdgeEvidence
+    #: Fundable controls found with the evidence (catalog costs; the engine puts the
+    #: model's own control costs on them and screens them for applicability).
+    candidates: dict[str, Candidate]
+    graph: AttackGraph
+    risks: list[Any] | None = None
+
+
+def exposure_graph(model: ThreatModel, base: list, likelihood_levels: tuple[int, ...],
+                   catalog: Any, stencils: StencilLibrary | None = None) -> ExposureGraph:
+    """Evidence (with the catalog's options) and attack graph of the base risks."""
+    evidence, candidates = evidence_from_risks(base, likelihood_levels, catalog)
+    return ExposureGraph(evidence, candidates,
+                         build_graph(model, evidence, stencils or default_stencils()))
 
 
 def attempt_probabilities(model: ThreatModel, risks: list, likelihood_levels: tuple[int, ...],
