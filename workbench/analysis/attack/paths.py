@@ -6,7 +6,7 @@ chance is the step taken alone (``1 - miss_v miss_f``, capability applied); a pa
 each element once, so its steps use distinct random facts and its probability is the
 product of its steps, never more than the target's compromise probability (every world
 where the path works reaches the target). The most likely path is the shortest under
-weights ``-log p`` (``networkx.shortest_simple_paths`` implements Yen). ``k`` is capped at
+weights ``-log p`` (``yen.py``: networkx's Yen, without importing networkx). ``k`` is capped at
 :data:`MAX_K`; a search stopped by its time limit says so. We never enumerate
 ``all_simple_paths``: that explodes on real models (see the benchmark).
 
@@ -21,10 +21,10 @@ import math
 import time
 from dataclasses import dataclass
 
-import networkx as nx
 import numpy as np
 
 from workbench.analysis.attack.probability import Solver
+from workbench.analysis.attack.yen import WeightedDigraph, shortest_simple_paths
 
 MAX_K = 50
 DEFAULT_TIME_LIMIT = 2.0
@@ -103,10 +103,8 @@ class PathFinder:
             if prob > weights.get((sg.source, u), 0.0):
                 weights[(sg.source, u)] = prob
                 self.direct.discard(u)
-        g = nx.DiGraph()
-        g.add_weighted_edges_from(((a, b, -math.log(min(1.0, p)))
-                                   for (a, b), p in weights.items()), weight="w")
-        self.g = g
+        self.g = WeightedDigraph((a, b, -math.log(min(1.0, p)))
+                                 for (a, b), p in weights.items())
         self._cache: dict[tuple[int, int], tuple[list[Path], bool]] = {}
 
     def _step_p(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -143,22 +141,19 @@ class PathFinder:
         found: list[Path] = []
         truncated = False
         if node in self.g and source in self.g:
-            try:
-                for path in nx.shortest_simple_paths(self.g, source, node, weight="w"):
-                    prob = math.exp(-sum(self.g[a][b]["w"] for a, b in
-                                         zip(path, path[1:], strict=False)))
-                    first = path[1]
-                    via = [] if first in self.direct else self._via(first)
-                    nodes = via + path[1:]
-                    if len(set(nodes)) == len(nodes):
-                        found.append(Path(nodes, prob))
-                    if len(found) >= k:
-                        break
-                    if time.perf_counter() > deadline:
-                        truncated = True
-                        break
-            except (nx.NetworkXNoPath, nx.NodeNotFound):
-                pass
+            for path in shortest_simple_paths(self.g, source, node):
+                prob = math.exp(-sum(self.g.weight(a, b) for a, b in
+                                     zip(path, path[1:], strict=False)))
+                first = path[1]
+                via = [] if first in self.direct else self._via(first)
+                nodes = via + path[1:]
+                if len(set(nodes)) == len(nodes):
+                    found.append(Path(nodes, prob))
+                if len(found) >= k:
+                    break
+                if time.perf_counter() > deadline:
+                    truncated = True
+                    break
         self._cache[key] = (found, truncated)
         return found, truncated
 
