@@ -71,10 +71,12 @@ def test_the_workstation_harms_through_data_and_alerts_are_missed_not_mis_dosed(
 
 
 def test_the_catalogs_words_stand_where_the_element_treats() -> None:
+    """On an insulin pump, the insulin words of the therapy change (a therapy of no single
+    known kind keeps the catalog's generic words: test_therapy_harms.py)."""
     risks = {r.key: r for r in analyze(tiny_model(), load_catalog()).threats}
     change = risks["thing.unauthorized-therapy-change@pump"]
-    assert change.harm == change.threat_type.harm
-    assert change.harm_id == "thing.unauthorized-therapy-change"
+    assert change.harm_id == "therapy:insulin:thing.unauthorized-therapy-change"
+    assert "insulin" in change.harm.lower()
 
 
 @pytest.mark.parametrize("name", sorted(p.name.removesuffix(".twm.json")
@@ -101,8 +103,8 @@ def test_malware_on_one_pump_is_that_patients_therapy_not_a_hospital_outage() ->
     result = _result("hospital-ward-iomt")
     pumps = [r for r in result.threats if r.instance.element == "vol-pumps"
              and r.instance.catalog_id == "thing.clinical-device-malware"]
-    assert pumps and pumps[0].harm_id == "role:therapy", pumps[0].harm
-    assert "therapy" in pumps[0].harm
+    assert pumps and pumps[0].harm_id == "therapy:infusion:therapy", pumps[0].harm
+    assert "infusion" in pumps[0].harm
 
 
 @PROPERTIES
@@ -118,6 +120,9 @@ def test_catalog_words_stand_only_where_their_role_holds(model) -> None:
     for risk in risks:
         ttype, element = risk.threat_type, risk.instance.element
         assert risk.harm and french_harm(risk.harm_id, risk.harm), risk.key
+        if risk.harm_id.startswith("therapy:"):  # a therapy kind's own sentence
+            assert hx.acts_on_therapy(element), risk.key
+            assert len(hx.therapy_kinds(element)) == 1, risk.key
         if ttype is None or risk.harm_id != ttype.id:
             continue
         if ttype.harm_presumes == "therapy":

@@ -17,8 +17,16 @@ docs/risk-model.md, "Harm that follows the role"):
    data the element sends to a third party (stencil tag ``partner``: an insurer, an
    employer) is its use against the person.
 
+Where the element performs or delivers one kind of therapy (insulin, infusion, cardiac
+pacing...), the harm is that kind's own sentence when the table has one: session 5's ward
+board read "hypoglycaemia, arrhythmia, overdose" on an infusion pump, words written for
+every therapy at once. A kind comes from the device's stencil (``therapy_kinds``), or for
+what commands therapy devices (a programmer, a remote, a phone, a flow) from the devices
+it commands; more than one kind, or none known, keeps the generic words.
+
 The texts are data (``catalogs/harms.json``; French in ``report/harms-fr.json`` under
-``role:ID``). Runs after scoring, reads only the element's role, facts and impacts.
+``role:ID`` and ``therapy:KIND:KEY``). Runs after scoring, reads only the element's role,
+facts and impacts.
 """
 
 from __future__ import annotations
@@ -54,11 +62,33 @@ _PROPERTIES_OF = {Stride.SPOOFING: ("integrity",), Stride.TAMPERING: ("integrity
                   Stride.ELEVATION_OF_PRIVILEGE: ("integrity", "confidentiality")}
 
 
+#: Key of a therapy kind's own role harm in ``therapy_harms`` (the others are threat ids).
+THERAPY_ROLE_KEY = "therapy"
+
+
+@cache
+def _raw_harms() -> dict:
+    return json.loads((catalogs_dir() / "harms.json").read_text(encoding="utf-8"))
+
+
 @cache
 def role_harms() -> dict[str, str]:
     """The role harms by id (``catalogs/harms.json``)."""
-    raw = json.loads((catalogs_dir() / "harms.json").read_text(encoding="utf-8"))
-    return {str(k): str(v) for k, v in raw["harms"].items()}
+    return {str(k): str(v) for k, v in _raw_harms()["harms"].items()}
+
+
+@cache
+def therapy_kinds() -> dict[str, str]:
+    """Therapy kind of each stencil that performs a therapy of its own, by stencil id."""
+    kinds = _raw_harms().get("therapy_kinds", {})
+    return {str(stencil): str(kind) for kind, stencils in kinds.items() for stencil in stencils}
+
+
+@cache
+def therapy_harms() -> dict[str, dict[str, str]]:
+    """Per therapy kind, its sentences by key (``therapy`` or a catalog threat id)."""
+    raw = _raw_harms().get("therapy_harms", {})
+    return {str(kind): {str(k): str(v) for k, v in table.items()} for kind, table in raw.items()}
 
 
 class HarmIndex:
@@ -92,6 +122,45 @@ class HarmIndex:
                 if receiver in self.therapy:
                     self.delivers_therapy.update(e for e in (sender, flow.id, *flow.via)
                                                  if e != receiver)
+        self._stencil = {c.id: c.stencil for c in model.components}
+        self._commands: dict[str, set[str]] = {}  # element -> therapy devices it delivers to
+        for flow in model.flows:
+            pairs = [(flow.source, flow.target)]
+            if flow.bidirectional:
+                pairs.append((flow.target, flow.source))
+            for sender, receiver in pairs:
+                if receiver in self.therapy:
+                    for e in (sender, flow.id, *flow.via):
+                        if e != receiver:
+                            self._commands.setdefault(e, set()).add(receiver)
+        self._kinds: dict[str, frozenset[str]] = {}
+
+    def therapy_kinds(self, element: str) -> frozenset[str]:
+        """The kinds of therapy ``element`` performs or commands (empty when unknown)."""
+        cached = self._kinds.get(element)
+        if cached is None:
+            cached = self._kinds[element] = self._resolve_kinds(element, set())
+        return cached
+
+    def _resolve_kinds(self, element: str, seen: set[str]) -> frozenset[str]:
+        seen.add(element)
+        own = therapy_kinds().get(self._stencil.get(element, ""))
+        if own is not None and element in self.therapy:
+            return frozenset({own})
+        kinds: set[str] = set()
+        for receiver in self._commands.get(element, ()):
+            if receiver not in seen:
+                kinds |= self._resolve_kinds(receiver, seen)
+        return frozenset(kinds)
+
+    def therapy_text(self, element: str, key: str) -> tuple[str, str] | None:
+        """The sentence of the one therapy kind of ``element`` for ``key``, with its id."""
+        kinds = self.therapy_kinds(element)
+        if len(kinds) != 1:
+            return None
+        (kind,) = kinds
+        text = therapy_harms().get(kind, {}).get(key)
+        return (text, f"therapy:{kind}:{key}") if text else None
 
     def acts_on_therapy(self, element: str) -> bool:
         return element in self.therapy or element in self.delivers_therapy
@@ -116,10 +185,18 @@ def _harm(risk: ThreatRisk, hx: HarmIndex, texts: dict[str, str]) -> tuple[str, 
     ttype = risk.threat_type
     element = risk.instance.element
     if ttype is not None and ttype.harm and _presumption_holds(risk, hx):
+        if hx.acts_on_therapy(element):
+            specific = hx.therapy_text(element, ttype.id)
+            if specific is not None:
+                return specific
         return ttype.harm, ttype.id
     if risk.direct_harm:
-        role = "therapy" if hx.acts_on_therapy(element) else "monitoring"
-        return texts[role], f"role:{role}"
+        if hx.acts_on_therapy(element):
+            specific = hx.therapy_text(element, THERAPY_ROLE_KEY)
+            if specific is not None:
+                return specific
+            return texts["therapy"], "role:therapy"
+        return texts["monitoring"], "role:monitoring"
     role = _data_role(risk, hx)
     return texts[role], f"role:{role}"
 
