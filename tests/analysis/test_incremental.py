@@ -38,6 +38,15 @@ def _check(old: ThreatModel, new: ThreatModel) -> incremental.Snapshot:
     snap = incremental.reanalyse(incremental.analyse(old), new)
     full = analyze(new)
     _same(snap.result, full)
+    # The diff's way: both versions without harm and fleet judgements (its table reads
+    # none), judged afterwards for the plan: the same risks, version 1's included.
+    first = incremental.analyse(old, judge=False)
+    light = incremental.reanalyse(first, new)
+    assert not light.judged and light.result.threats
+    assert all(r.harm == "" for r in light.result.threats)
+    assert diff.risk_table(light.result, None) == diff.risk_table(full, None)
+    _same(incremental.judge(first).result, analyze(old))
+    _same(incremental.judge(light).result, full)
     whole = diff._attack_risk(full.model, full.threats)
     assert diff.attack_from_evidence(snap.result.model, snap.evidence) == whole
     # The diff's path: the exposure stage's graph (and its cached per-attacker views).

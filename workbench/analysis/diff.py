@@ -271,21 +271,23 @@ def target_risk(model: ThreatModel) -> tuple[TargetRiskTable, str]:
     return risk_table(result, _attack_risk(result.model, result.threats))
 
 
-def target_risk_from(model: ThreatModel, since: Any = None
+def target_risk_from(model: ThreatModel, since: Any = None, *, judge: bool = True
                      ) -> tuple[TargetRiskTable, str, Any]:
     """:func:`target_risk` of ``model``, and the analysis snapshot it came from.
 
     ``since``: the snapshot of an earlier version (``incremental.Snapshot``); ``model`` is
     then re-analysed from it (only what changed; the same table, tested). The window's
     Compare overlay keeps the baseline's snapshot and re-analyses the open model from it
-    after each edit."""
+    after each edit. ``judge=False``: the snapshot's risks carry no harm, fleet or
+    directness judgement (the table reads none; ``incremental.judge`` adds them); a
+    re-analysis follows ``since``'s setting."""
     from workbench.analysis import incremental
     from workbench.analysis.attack.engine import _gc_paused
 
     @_gc_paused
     def run() -> tuple[TargetRiskTable, str, Any]:
         snap = (incremental.reanalyse(since, model) if since is not None
-                else incremental.analyse(model))
+                else incremental.analyse(model, judge=judge))
         table, basis = risk_table(snap.result, attack_from_evidence(
             snap.result.model, snap.evidence, snap.stencils, snap.graph))
         return table, basis, snap
@@ -301,13 +303,16 @@ def target_risks(old: ThreatModel, new: ThreatModel, *, snapshots: list | None =
     changed; the tables are the ones two full analyses give (tested). The cyclic GC stays
     paused across both (between the two, a full collection rescanned version 1's analysis:
     half a second on a 5,000-component model). ``snapshots``: filled with both versions'
-    ``incremental.Snapshot`` (the plan comparison reuses their analyses).
+    ``incremental.Snapshot`` (the plan comparison reuses their analyses, after
+    ``incremental.judge``).
     """
     from workbench.analysis.attack.engine import _gc_paused
 
     @_gc_paused
     def run() -> tuple[tuple[TargetRiskTable, str], tuple[TargetRiskTable, str]]:
-        before, basis, snap = target_risk_from(old)
+        # The table reads scores and levels: harm and fleet judgements (a tenth of an
+        # analysis) are left to whoever reads the snapshots' risks (``plan_steps``).
+        before, basis, snap = target_risk_from(old, judge=False)
         after, basis_after, snap_after = target_risk_from(new, since=snap)
         if snapshots is not None:
             snapshots.extend([snap, snap_after])
@@ -383,7 +388,7 @@ def diff_models(old: ThreatModel, new: ThreatModel, *, with_risk: bool = True,
         snapshots: list = []
         risk, basis = risk_between(old, new, snapshots=snapshots)
         if with_plan:
-            plans = (plan_steps(snapshots[0].result), plan_steps(snapshots[1].result))
+            plans = (plan_steps(snapshots[0]), plan_steps(snapshots[1]))
     return ModelDiff(collections, metadata, risk, basis, plans)
 
 
@@ -402,15 +407,19 @@ PLAN_KEYS = ("added", "title", "control", "elements", "step_days", "days",
              "targets_above_threshold")
 
 
-def plan_steps(result: Any) -> list[dict[str, Any]]:
-    """The control plan of an analysed version: ``workbench analyze``'s recommendations
-    (same call, same defaults: 10,000 worlds, seed 0, threshold 0.1), each step cut to
-    :data:`PLAN_KEYS`. The diff leaves the plan out unless asked: it is a search over
-    fundable controls that costs more than the rest of the diff on a large estate, and
-    a different first step between versions can come from a near-tie, so it is shown
-    side by side rather than as a "moved" figure."""
+def plan_steps(analysed: Any) -> list[dict[str, Any]]:
+    """The control plan of an analysed version (an ``AnalysisResult``, or an
+    ``incremental.Snapshot``, judged first if it was analysed without):
+    ``workbench analyze``'s recommendations (same call, same defaults: 10,000 worlds,
+    seed 0, threshold 0.1), each step cut to :data:`PLAN_KEYS`. The diff leaves the
+    plan out unless asked: it is a search over fundable controls that costs more than
+    the rest of the diff on a large estate, and a different first step between versions
+    can come from a near-tie, so it is shown side by side rather than as a "moved"
+    figure."""
     from workbench.analysis.attack import analyze_attacks
+    from workbench.analysis.incremental import Snapshot, judge
 
+    result = judge(analysed).result if isinstance(analysed, Snapshot) else analysed
     attack = analyze_attacks(result.model, result.catalog, risks=result.threats)
     return [{k: step.get(k) for k in PLAN_KEYS} for step in attack.recommendations]
 

@@ -155,13 +155,17 @@ def _matching(catalog: Catalog, kind: str, facts: dict, layer: str | None,
 
 def find_suggestions(model: ThreatModel, catalog: Catalog,
                      stencils: StencilLibrary | None = None, *,
-                     only: Collection[str] | None = None) -> list[Suggestion]:
+                     only: Collection[str] | None = None,
+                     index: FactIndex | None = None) -> list[Suggestion]:
     """Every (threat type, element) pair whose rule fires, in model order.
 
     ``only``: evaluate just these element ids (the incremental re-analysis,
     ``analysis/incremental.py``, re-evaluates the elements whose facts may have changed).
+    ``index``: this model's facts when the caller keeps them (the incremental analysis
+    scores from the same facts instead of computing them a second time).
     """
-    index = FactIndex(model, stencils or default_stencils())
+    if index is None or index.model is not model:
+        index = FactIndex(model, stencils or default_stencils())
     out: list[Suggestion] = []
     for comp in model.components:
         if only is not None and comp.id not in only:

@@ -71,7 +71,7 @@ def _run(args: argparse.Namespace) -> int:
         lines += risk_lines
         if args.plan:
             sys.stdout.flush()
-            diff.plans = (plan_steps(snapshots[0].result), plan_steps(snapshots[1].result))
+            diff.plans = (plan_steps(snapshots[0]), plan_steps(snapshots[1]))
             plan_lines = format_plan(diff)
             for line in plan_lines:
                 print(line)
