@@ -323,3 +323,24 @@ def test_the_engine_ignores_a_shared_graph_built_for_other_risks(catalog):
     graph, _runs, _notes = prepare_runs(result.model, catalog, risks=result.threats,
                                         shared=result.attack_graph)
     assert graph is result.attack_graph.graph
+
+
+@pytest.mark.parametrize(("name", "model"), SHARED_MODELS, ids=[n for n, _ in SHARED_MODELS])
+def test_the_lean_pass_before_exposure_gives_the_evidence_of_full_risks(name, model, catalog):
+    """The pass before exposure keeps only what the attack graph reads (``StepRisk``):
+    the same evidence and candidates as full risks scored afresh."""
+    from workbench.analysis.attack.evidence import evidence_from_risks
+    from workbench.analysis.risk import Scales, assess
+    from workbench.analysis.risk_memo import assess_memoised
+
+    merged, _ = merge_suggestions(model, catalog)
+    index = FactIndex(merged, default_stencils())
+    scales = Scales.of(merged)
+    full = assess(merged, catalog, memo=False)
+    lean = assess_memoised(merged, catalog, index, scales, None, lean=True)
+    assert [r.key for r in lean] == [r.key for r in full]
+    one = evidence_from_risks(lean, scales.likelihood, catalog)
+    two = evidence_from_risks(full, scales.likelihood, catalog)
+    assert one[0] == two[0] and one[0]
+    assert [(c.id, c.title, c.cost, c.elements) for c in one[1].values()] == \
+        [(c.id, c.title, c.cost, c.elements) for c in two[1].values()]

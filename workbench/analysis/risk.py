@@ -821,8 +821,14 @@ def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
     catalog = catalog or default_catalog()
     stencils = stencils or default_stencils()
     index = FactIndex(model, stencils)  # both passes read the same facts
-    base = assess(model, catalog, stencils, None, memo=memo, index=index)
     levels = Scales.of(model).likelihood
+    if memo:  # the pass before exposure feeds the attack graph alone: what it reads
+        from workbench.analysis.risk_memo import assess_memoised
+
+        base: list[Any] = assess_memoised(model, catalog, index, Scales.of(model), None,
+                                          lean=True)
+    else:
+        base = assess(model, catalog, stencils, None, memo=False, index=index)
     shared = None
     if graph_out is not None:
         shared = exposure_graph(model, base, levels, catalog, stencils)

@@ -26,6 +26,7 @@ from pydantic import BaseModel
 from workbench.analysis.catalog import Catalog
 from workbench.analysis.risk import (
     DEFAULT_CATEGORY_IDS,
+    NOT_COUNTED,
     AppliedControl,
     ModelIndex,
     RiskValue,
@@ -263,12 +264,41 @@ def _risk(inst: ThreatInstance, catalog: Catalog, s: _Scored) -> ThreatRisk:
         direct_harm=s.direct_harm, finding=s.finding)
 
 
+class StepRisk:
+    """What the attack graph reads of one risk before exposure (``evidence_from_risks``).
+
+    The pass before exposure only feeds the attack graph; building a full
+    :class:`ThreatRisk` (its own lists and dicts, harm and fleet judged) for each of
+    134,000 instances at 10,000 elements cost time and a few hundred megabytes that were
+    dropped right after. ``controls`` is the memo's shared tuple: read it, never change it.
+    """
+
+    __slots__ = ("instance", "threat_type", "likelihood", "base_likelihood",
+                 "step_likelihood", "controls")
+
+    def __init__(self, inst: ThreatInstance, threat_type: Any, s: _Scored):
+        self.instance, self.threat_type = inst, threat_type
+        self.likelihood, self.base_likelihood = s.likelihood, s.base_likelihood
+        self.step_likelihood, self.controls = s.step_likelihood, s.controls
+
+    @property
+    def counted(self) -> bool:
+        return self.instance.status not in NOT_COUNTED
+
+    @property
+    def key(self) -> str:
+        return self.instance.key
+
+
 def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scales: Scales,
                     warnings: list[str] | None, exposure: dict[str, Any] | None = None,
-                    *, threats: list[ThreatInstance] | None = None) -> list[ThreatRisk]:
+                    *, threats: list[ThreatInstance] | None = None, lean: bool = False
+                    ) -> list[Any]:
     """Same as scoring each instance with :func:`assess_instance`, reusing past results.
 
-    ``threats``: only these instances of the model (default: all)."""
+    ``threats``: only these instances of the model (default: all). ``lean``: return
+    :class:`StepRisk` objects (what the attack graph reads), for the pass before
+    exposure."""
     memo = _memo(catalog)
     # One model index per fact index (same model): the passes before and after exposure
     # share its lookups, its adjustments per element and the element keys above. It is
@@ -292,5 +322,6 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
             memo.store(results, key, hit)
         if hit.cvss_error and warnings is not None:
             warnings.append(f"threat {inst.id!r}: {hit.cvss_error}")
-        out.append(_risk(inst, catalog, hit))
+        out.append(StepRisk(inst, catalog.threats.get(inst.catalog_id), hit) if lean
+                   else _risk(inst, catalog, hit))
     return out
