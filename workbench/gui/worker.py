@@ -34,7 +34,9 @@ def run_analysis(model: ThreatModel, stencils: StencilLibrary | None,
 
     if progress:
         progress(5, "threats")
-    result = analyze(model, stencils=stencils)
+    # attack_graph: the exposure pass's graph is handed to the attack stage below, which
+    # then builds no second one (same figures: tests/analysis/test_fast_paths.py)
+    result = analyze(model, stencils=stencils, attack_graph=True)
     if cancelled is not None and cancelled.is_set():
         return None
     analysis = Analysis(result)
@@ -48,7 +50,7 @@ def run_analysis(model: ThreatModel, stencils: StencilLibrary | None,
         try:
             analysis.attacks = attack.analyze_attacks(
                 result.model, result.catalog, risks=result.threats, stencils=stencils,
-                recommend=False, sensitivity=False)
+                recommend=False, sensitivity=False, shared=result.attack_graph)
         except Exception as exc:  # noqa: BLE001 - shown in the panel, never crashes the GUI
             analysis.warnings.append(f"attack paths: {exc}")
     if cancelled is not None and cancelled.is_set():
