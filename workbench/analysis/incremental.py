@@ -27,8 +27,9 @@ edits (hypothesis) and on every sample.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, is_dataclass, replace
 from typing import Any
 
 from workbench.analysis.attack.engine import _gc_paused
@@ -58,7 +59,7 @@ class Snapshot:
     model: ThreatModel  # as given, before the rules' suggestions are merged
     result: AnalysisResult  # what ``pipeline.analyze(model)`` returns
     matches: dict[str, list[Suggestion]]  # rule suggestions per element id
-    base: dict[str, ThreatRisk]  # risk before exposure, by threat key
+    base: dict[str, Any]  # risk before exposure, by threat key (``risk_memo.StepRisk``)
     evidence: EdgeEvidence  # attack-graph evidence per element, from the base risks
     exposure: dict[str, Exposure]
     catalog: Catalog
@@ -143,9 +144,11 @@ def _finish(model: ThreatModel, catalog: Catalog, stencils: StencilLibrary,
     # Base risk: version 1's where the instance and everything its score reads are equal.
     kept = [reuse is not None and t.element not in dirty  # type: ignore[operator]
             and _same(old_insts.get(t.key), t) for t in threats]
-    # Risk before exposure feeds the evidence and the exposure only: no harm judged.
+    # Risk before exposure feeds the evidence and the exposure only: what the attack
+    # graph reads of each (``risk_memo.StepRisk``), no harm judged.
     base_list = _score(merged, threats, kept, catalog, index,
-                       None if reuse is None else reuse.base, exposure=None, judge=False)
+                       None if reuse is None else reuse.base, exposure=None, judge=False,
+                       lean=True)
     # Evidence per element: version 1's list unless one of its threats was rescored.
     rescored = {t.element for t, k in zip(threats, kept, strict=True) if not k}
     if reuse is None:
@@ -223,7 +226,8 @@ def _same(old: ThreatInstance | None, new: ThreatInstance) -> bool:
 def _score(model: ThreatModel, threats: list[ThreatInstance], kept: list[bool],
            catalog: Catalog, index: FactIndex, earlier: dict[str, ThreatRisk] | None,
            *, exposure: dict[str, Exposure] | None,
-           warnings: list[str] | None = None, judge: bool = True) -> list[ThreatRisk]:
+           warnings: list[str] | None = None, judge: bool = True,
+           lean: bool = False) -> list[Any]:
     """Risks of ``threats`` in order: ``earlier``'s where kept, the others scored afresh.
 
     Scoring reads the whole model but never its threat list, so scoring only the
@@ -232,33 +236,44 @@ def _score(model: ThreatModel, threats: list[ThreatInstance], kept: list[bool],
     so they are the full run's whatever was kept.
     """
     todo = [t for t, k in zip(threats, kept, strict=True) if not k]
-    scored = iter(_assess(model, catalog, index, None, exposure, todo, judge) if todo else [])
+    scored = iter(_assess(model, catalog, index, None, exposure, todo, judge, lean)
+                  if todo else [])
     out: list[ThreatRisk] = []
     for inst, keep in zip(threats, kept, strict=True):
         if keep:
             risk = earlier[inst.key]  # type: ignore[index]
-            out.append(risk if risk.instance is inst else replace(risk, instance=inst))
+            out.append(risk if risk.instance is inst else _on(risk, inst))
         else:
             out.append(next(scored))
     if warnings is not None:
         with_cvss = [t for t in threats if t.cvss]
         if with_cvss:
-            _assess(model, catalog, index, warnings, exposure, with_cvss, judge=False)
+            _assess(model, catalog, index, warnings, exposure, with_cvss, False, True)
+    return out
+
+
+def _on(risk: Any, inst: ThreatInstance) -> Any:
+    """``risk`` around an equal instance of the new version (a copy: results are shared)."""
+    if is_dataclass(risk):
+        return replace(risk, instance=inst)
+    out = copy.copy(risk)  # a StepRisk
+    out.instance = inst
     return out
 
 
 def _assess(model: ThreatModel, catalog: Catalog, index: FactIndex,
             warnings: list[str] | None, exposure: dict[str, Exposure] | None,
-            threats: list[ThreatInstance], judge: bool) -> list[ThreatRisk]:
+            threats: list[ThreatInstance], judge: bool, lean: bool = False) -> list[Any]:
     """``risk.assess`` of these instances; without ``judge``, its scoring alone (the
-    memoised scoring it runs, without the harm and fleet judgements after it)."""
+    memoised scoring it runs, without the harm and fleet judgements after it); ``lean``
+    (without ``judge``): what the attack graph reads of each (``risk_memo.StepRisk``)."""
     if judge:
         return assess(model, catalog, index.stencils, warnings, exposure=exposure,
                       index=index, threats=threats)
     from workbench.analysis.risk_memo import assess_memoised
 
     return assess_memoised(model, catalog, index, Scales.of(model), warnings, exposure,
-                           threats=threats)
+                           threats=threats, lean=lean)
 
 
 def _evidence(base: list[ThreatRisk], rescored: set[str], before: Snapshot,
