@@ -344,3 +344,23 @@ def test_the_lean_pass_before_exposure_gives_the_evidence_of_full_risks(name, mo
     assert one[0] == two[0] and one[0]
     assert [(c.id, c.title, c.cost, c.elements) for c in one[1].values()] == \
         [(c.id, c.title, c.cost, c.elements) for c in two[1].values()]
+
+
+def test_the_risk_pass_shares_the_rules_facts_only_for_the_same_elements(catalog):
+    """The merge's copy (new threats, same elements) reads the facts the rules computed;
+    a copy whose components changed gets facts of its own, equal to a fresh index's."""
+    model = load_model(SAMPLES[0])
+    facts = FactIndex(model, default_stencils())
+    merged, _ = merge_suggestions(model, catalog, index=facts)
+    shared = facts.sharing(merged)
+    assert shared.model is merged and shared._cache is facts._cache and facts._cache
+    fresh = FactIndex(merged, default_stencils())
+    assert [shared.component(c) for c in merged.components] == \
+        [fresh.component(c) for c in merged.components]
+    assert [shared.flow(f) for f in merged.flows] == [fresh.flow(f) for f in merged.flows]
+    first = model.components[0]
+    edited = merged.model_copy(update={"components": [
+        first.model_copy(update={"name": "renamed"}), *merged.components[1:]]})
+    other = facts.sharing(edited)
+    assert other._cache is not facts._cache
+    assert other.component(edited.components[0])["name"] == "renamed"

@@ -15,7 +15,8 @@ from workbench.analysis.catalog import Catalog, default_catalog
 from workbench.analysis.ranking import grouped_ranking
 from workbench.analysis.risk import RiskValue, Scales, ThreatRisk, assess, assess_with_exposure
 from workbench.analysis.rules import MergeReport, merge_suggestions
-from workbench.model.stencils import StencilLibrary
+from workbench.model.facts import FactIndex
+from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
 
 OUTPUT_FORMAT = "threat-workbench-analysis"
@@ -183,8 +184,9 @@ def analyze(model: ThreatModel, catalog: Catalog | None = None, *,
     options' evidence and memory, so callers that stop at risks leave it off.
     """
     catalog = catalog or default_catalog()
+    facts = FactIndex(model, stencils or default_stencils())  # the rules' and the risk's
     if suggest:
-        merged, report = merge_suggestions(model, catalog, stencils)
+        merged, report = merge_suggestions(model, catalog, stencils, index=facts)
     else:
         merged, report = model, MergeReport(kept=[t.key for t in model.threats])
     warnings = [f"threat {k!r} refers to a catalog entry that no longer exists"
@@ -192,9 +194,10 @@ def analyze(model: ThreatModel, catalog: Catalog | None = None, *,
     shared: list[Any] = []
     if exposure:
         risks = assess_with_exposure(merged, catalog, stencils, warnings,
-                                     graph_out=shared if attack_graph else None)
+                                     graph_out=shared if attack_graph else None,
+                                     index=facts.sharing(merged))
     else:
-        risks = assess(merged, catalog, stencils, warnings)
+        risks = assess(merged, catalog, stencils, warnings, index=facts.sharing(merged))
     return AnalysisResult(model=merged, threats=risks, merge=report, scales=Scales.of(merged),
                           catalog=catalog, warnings=warnings,
                           attack_graph=shared[0] if shared else None)

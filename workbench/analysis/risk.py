@@ -807,7 +807,8 @@ def judge_fleet_and_directness(model: ThreatModel, risks: list[ThreatRisk],
 def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
                          stencils: StencilLibrary | None = None,
                          warnings: list[str] | None = None, *, memo: bool = True,
-                         graph_out: list[Any] | None = None) -> list[ThreatRisk]:
+                         graph_out: list[Any] | None = None,
+                         index: FactIndex | None = None) -> list[ThreatRisk]:
     """Base risks, then the attack graph's reach from them, then exposure-adjusted risks.
 
     The order removes any circularity: reach is computed from base likelihoods only, and
@@ -815,12 +816,15 @@ def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
     ``graph_out``: a list that receives the exposure pass's
     :class:`~workbench.analysis.attack.exposure.ExposureGraph` (built with the catalog's
     options), for the attack engine to reuse instead of building the graph again.
+    ``index``: this model's facts when the caller has them (the rules' facts, shared by
+    ``FactIndex.sharing``).
     """
     from workbench.analysis.attack.exposure import element_exposure, exposure_graph
 
     catalog = catalog or default_catalog()
     stencils = stencils or default_stencils()
-    index = FactIndex(model, stencils)  # both passes read the same facts
+    if index is None or index.model is not model:
+        index = FactIndex(model, stencils)  # both passes read the same facts
     levels = Scales.of(model).likelihood
     if memo:  # the pass before exposure feeds the attack graph alone: what it reads
         from workbench.analysis.risk_memo import assess_memoised

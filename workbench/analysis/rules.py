@@ -193,7 +193,8 @@ def _untouched(inst: ThreatInstance) -> bool:
 def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
                       stencils: StencilLibrary | None = None, *,
                       suggestions: list[Suggestion] | None = None,
-                      reuse: Mapping[str, ThreatInstance] | None = None
+                      reuse: Mapping[str, ThreatInstance] | None = None,
+                      index: FactIndex | None = None
                       ) -> tuple[ThreatModel, MergeReport]:
     """A copy of ``model`` with current suggestions merged into its threats, and a report.
 
@@ -201,11 +202,13 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
     ``model`` when the caller already has them (in :func:`find_suggestions` order);
     ``reuse`` maps keys to instances an earlier merge created, taken instead of a new
     instance when equal to it (building 60,000 instances is most of a merge's time).
+    ``index``: ``model``'s facts, kept by the caller for the risk pass
+    (``FactIndex.sharing``).
     """
     catalog = catalog or default_catalog()
     report = MergeReport()
     if suggestions is None:
-        suggestions = find_suggestions(model, catalog, stencils)
+        suggestions = find_suggestions(model, catalog, stencils, index=index)
     suggestions = {s.key: s for s in suggestions}
     elements = model.element_ids()
     used_ids = {t.id for t in model.threats}
