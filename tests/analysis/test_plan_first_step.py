@@ -3,8 +3,10 @@
 * the funding order: the step that removes the most weighted excess comes first; cost only
   decides near-ties (``plan.choose_step``), so a 1-day control that trims 0.01 never comes
   before a 28-day one that removes 0.5;
-* on the insulin sample the plan funds authentication of the pump's radio commands among
-  its first three steps, and the board's critical risks drop with the plan;
+* the plan counts the risk levels the board reads (``plan_risk.py``): on the insulin
+  sample its first step authenticates the pump's radio commands (the top risk, a forged
+  therapy change, is the pump's), on the ward each of its first five steps lowers the
+  count of critical risks, and a risk value never enlarges the cheapest covering set;
 * the risk levels a plan step reports never rise from one step to the next.
 """
 
@@ -59,6 +61,44 @@ def insulin():
     return result, attack
 
 
+def test_risk_values_order_the_plan_but_never_enlarge_the_covering_set() -> None:
+    """Target 0 is brought under by 'a' (cost 1); the scored value (a critical risk) only
+    drops with 'x' (cost 5). The covering set stays {a}; 'x' is a further step, funded
+    first because it removes more (the risk's 3 against the target's 0.4)."""
+    def evaluate(chosen: list[str]) -> np.ndarray:
+        target = 0.5 - (0.45 if "a" in chosen else 0.0)
+        risk = 0.0 if "x" in chosen else 3.0
+        return np.array([target, risk])
+
+    plan = plan_controls(evaluate, {"a": 1.0, "x": 5.0}, np.array([0.1, 0.0]),
+                         scored=np.array([False, True]))
+    assert plan.chosen == ["x", "a"]
+    assert {s.added: s.goal for s in plan.steps} == {"a": "under-threshold", "x": "reduce"}
+    plain = plan_controls(lambda c: evaluate(c)[:1], {"a": 1.0, "x": 5.0}, 0.1)
+    assert plain.chosen == ["a"]
+
+
+def test_insulin_plan_first_authenticates_the_pump_radio(insulin) -> None:
+    """The board's top risk is a forged therapy change on the pump; the plan's first step
+    is the control that takes it out of critical, and critical risks drop with it."""
+    result, attack = insulin
+    first = attack.recommendations[0]
+    assert first["control"] == "radio-link-authentication" and first["elements"] == ["pump"]
+    today = Counter(t.current.level for t in result.threats if t.ranked)["critical"]
+    assert first["levels_after"]["critical"] < today
+
+
+def test_ward_first_five_steps_each_lower_critical_risks() -> None:
+    model = load_model(SAMPLES / "hospital-ward-iomt.twm.json")
+    result = analyze(model, default_catalog())
+    attack = analyze_attacks(result.model, result.catalog, risks=result.threats, seed=1,
+                             top_k=5, sensitivity=False)
+    critical = [Counter(t.current.level for t in result.threats if t.ranked)["critical"]]
+    critical += [s["levels_after"].get("critical", 0) for s in attack.recommendations[:5]]
+    assert len(critical) == 6
+    assert all(b < a for a, b in zip(critical, critical[1:], strict=False)), critical
+
+
 def test_insulin_plan_funds_the_pump_radio_authentication_early(insulin) -> None:
     """Among the first four steps. Since a tunnel's ends are no longer on the public
     internet (docs/attack-paths.md, section 1), the loop app, a patient-safety target that
@@ -79,7 +119,7 @@ def test_insulin_plan_funds_the_pump_radio_authentication_early(insulin) -> None
 
 def test_insulin_critical_risks_drop_with_the_plan(insulin) -> None:
     result, attack = insulin
-    before = Counter(t.projected.level for t in result.threats if t.ranked)
+    before = Counter(t.current.level for t in result.threats if t.ranked)
     steps = attack.recommendations
     assert steps and all("levels_after" in s for s in steps)
     assert sum(steps[-1]["levels_after"].values()) == sum(before.values())

@@ -82,7 +82,7 @@ def engine_line(data: ReportData, lang: str) -> str:
     """What the attack engine's plan adds to the model's, cut to a board-sized budget
     (engine_plan.board_cut): steps, person-days and critical risks before and after; ""
     when the engine planned nothing that lowers a critical risk."""
-    cut = board_cut(data.recommendations, data.level_counts("projected")["critical"])
+    cut = board_cut(data.recommendations, data.level_counts("residual")["critical"])
     if cut is None:
         return ""
     days = engine_days(cut.days, lang) if cut.days is not None else "–"

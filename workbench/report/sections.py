@@ -609,7 +609,7 @@ def engine_plan_table(data: ReportData, styles: Styles, lang: str, width: float)
     """"What the analysis would add": the attack engine's steps the board is asked for on
     page 1 (engine_plan.board_cut), with each step's person-days and the critical risks
     left after it (the engine's ``levels_after``), so the two pages show one plan."""
-    cut = board_cut(data.recommendations, data.level_counts("projected")["critical"])
+    cut = board_cut(data.recommendations, data.level_counts("residual")["critical"])
     if cut is None:
         return []
     names = data.names()

@@ -227,6 +227,12 @@ def prepare_runs(model: ThreatModel, catalog=None, *, risks: list | None = None,
 
 
 @_gc_paused
+def _default_catalog():
+    from workbench.analysis.catalog import default_catalog
+
+    return default_catalog()
+
+
 def analyze_attacks(model: ThreatModel, catalog=None, *,
                     attackers: list[str] | None = None, targets: list[str] | None = None,
                     top_k: int = 5, samples: int = DEFAULT_SAMPLES, seed: int = 0,
@@ -280,9 +286,14 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
     if recommend:
         from workbench.analysis.attack.recommend import recommend_controls
 
+        term = None
+        if risks is not None and candidates:
+            from workbench.analysis.attack.plan_risk import RiskTerm
+
+            term = RiskTerm(model, catalog or _default_catalog(), risks, candidates)
         result["recommendations"] = recommend_controls(
             graph, runs, specs, candidates, threshold, samples, exact_limit, deadline, notes,
-            budget=plan_evaluations)
+            budget=plan_evaluations, risk_term=term)
         if risks is not None and result["recommendations"]:
             from workbench.analysis.attack.plan_effect import note_levels
 

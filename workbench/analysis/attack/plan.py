@@ -134,7 +134,8 @@ def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold, *,
                   max_exact: int = MAX_EXACT, budget: int = DEFAULT_BUDGET,
                   max_steps: int = MAX_STEPS,
                   elements: dict[str, frozenset[str]] | None = None,
-                  groups: np.ndarray | None = None) -> Plan:
+                  groups: np.ndarray | None = None,
+                  scored: np.ndarray | None = None) -> Plan:
     """The plan for ``costs`` (candidate id -> cost > 0); see the module docstring.
 
     ``threshold``: one probability, or one per target (a caller weighting targets scales
@@ -144,6 +145,11 @@ def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold, *,
     ``groups``: per value, the target it measures (several values may measure one target,
     e.g. the worst attacker and each attacker): a target is fixable when all its values
     can be brought under.
+    ``scored``: per value, True for a value that only counts in a step's gain (a risk
+    level the board reads, ``plan_risk.py``): never part of the covering set's goal, so
+    the cheapest covering set stays the cheapest set bringing the targets under. With it,
+    the whole plan (covering set and further steps) is ordered by :func:`choose_step`, so
+    the steps lowering the most scored value come first.
     """
     oracle = Oracle(evaluate, budget)
     elements = elements or {}
@@ -157,6 +163,8 @@ def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold, *,
         groups = np.asarray(groups)
         bad = np.unique(groups[~fixable])
         fixable = ~np.isin(groups, bad)
+    if scored is not None:
+        fixable = fixable & ~np.asarray(scored, dtype=bool)
     plan = Plan([], base, "none", False, 0, len(ids), fixable, full)
     above = base > threshold + EPS
     if not above.any():
@@ -196,6 +204,11 @@ def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold, *,
                                 threshold, max_steps - len(plan.steps), elements)
         plan.steps += more
         exhausted = exhausted or stopped
+    if scored is not None and len(plan.steps) > 1:
+        goal = {s.added: s.goal for s in plan.steps}
+        plan.steps = _order(oracle, plan.chosen, costs, threshold, max_steps)
+        for s in plan.steps:
+            s.goal = goal[s.added]
     plan.evaluations = oracle.spent
     if exhausted:
         plan.notes.append(f"control plan: search budget of {budget} evaluations spent; the "

@@ -1,5 +1,9 @@
 """What a control plan does to the board's risk levels, step by step.
 
+The plan search now reports each step's levels itself (``plan_risk.py``, from today's
+controls in place, the model's planned controls being candidates of the plan); this module
+writes the note and keeps the projected reading below for steps that lack them.
+
 The plan is chosen on attack-target probabilities (``recommend.py``); a board reads risk
 levels. So each step also says how many counted risks are at each level once the plan's
 controls up to that step are in place *as planned controls*: the model's projected risk
@@ -65,14 +69,21 @@ def levels_after_steps(model, catalog, risks: list, steps: list[dict[str, Any]]
 
 def note_levels(model, catalog, risks: list, steps: list[dict[str, Any]],
                 notes: list[str]) -> None:
-    """Add ``levels_after`` to each step and a note: critical risks before and after."""
-    after = levels_after_steps(model, catalog, risks, steps)
-    for step, levels in zip(steps, after, strict=True):
-        step["levels_after"] = levels
-    before = Counter(t.projected.level for t in risks if t.ranked)
+    """A note: critical risks today and after the plan's steps. The steps carry
+    ``levels_after`` from the plan search (``plan_risk.RiskTerm``: today's controls in place
+    plus the steps so far); steps without it get this module's projected figure."""
+    if all("levels_after" in s for s in steps):
+        after = [s["levels_after"] for s in steps]
+        before = Counter(t.current.level for t in risks if t.ranked)
+        what = "today, with the controls in place"
+    else:
+        after = levels_after_steps(model, catalog, risks, steps)
+        for step, levels in zip(steps, after, strict=True):
+            step["levels_after"] = levels
+        before = Counter(t.projected.level for t in risks if t.ranked)
+        what = "projected with the model's planned controls"
     if after:
-        notes.append(f"control plan: critical risks (projected with the model's planned "
-                     f"controls) {before.get('critical', 0)} -> "
+        notes.append(f"control plan: critical risks ({what}) {before.get('critical', 0)} -> "
                      f"{after[-1].get('critical', 0)} after the plan's {len(steps)} steps "
                      f"({after[min(2, len(after) - 1)].get('critical', 0)} after the first "
                      f"{min(3, len(steps))}); high {before.get('high', 0)} -> "

@@ -23,6 +23,7 @@ import numpy as np
 from workbench.analysis.attack.evidence import CONTROL, DENY, EXPOSE, Candidate, usable
 from workbench.analysis.attack.graph import AttackGraph, inner_vectors, step_graph
 from workbench.analysis.attack.plan import MAX_EXACT, MAX_STEPS, plan_controls
+from workbench.analysis.attack.plan_risk import RiskTerm
 from workbench.analysis.attack.probability import Solution
 from workbench.analysis.attack.targets import TargetSpec
 
@@ -168,6 +169,11 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
             members=tuple(c.id for c in members), control=control,
             kind=ctype.kind if ctype else "")
     return kept, dropped
+
+
+def _expand(chosen: Iterable[str], candidates: dict[str, Candidate]) -> list[str]:
+    """The per-element candidates a set of candidates puts in place."""
+    return sorted({m for c in chosen for m in _members(candidates[c])})
 
 
 def _members(cand: Candidate) -> tuple[str, ...]:
@@ -628,6 +634,27 @@ def _focus(graph: AttackGraph, runs, specs: list[TargetSpec], per: np.ndarray,
     return focus, list(safety)
 
 
+#: Share of the searched candidates kept for those lowering the most critical (then high)
+#: risks alone (``plan_risk.py``), after the patient-safety targets' strongest fixes.
+RISK_SHARE = 0.25
+
+
+def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Candidate]
+                ) -> list[str]:
+    """Candidates that lower a scored risk alone, the most risk value removed first
+    (then the cheaper, then id); fleets count their members' risks together."""
+    base = float(term.base_value.sum())
+    gain: dict[str, float] = {}
+    for cid, cand in candidates.items():
+        if isinstance(cand, BundleCandidate):
+            continue
+        g = base - float(term.values(_members(cand)).sum())
+        if g > 1e-9:
+            gain[cid] = g
+    del pool  # the order does not depend on what the attack screening kept
+    return sorted(gain, key=lambda c: (-gain[c], candidates[c].cost, c))
+
+
 #: Strongest fixes always searched: per patient-safety focus element and effect, the
 #: single control and the bundle that most lower its chance; at most this share of the
 #: searched candidates (the most weighted excess first).
@@ -682,9 +709,14 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                        candidates: dict[str, Candidate], threshold: float, samples: int,
                        exact_limit: int, deadline: float | None, notes: list[str], *,
                        budget: int | None = None, max_exact: int = MAX_EXACT,
-                       max_steps: int = MAX_STEPS, max_candidates: int | None = None
-                       ) -> list[dict[str, Any]]:
+                       max_steps: int = MAX_STEPS, max_candidates: int | None = None,
+                       risk_term: RiskTerm | None = None) -> list[dict[str, Any]]:
     """The control plan: one entry per funding step (see ``docs/attack-paths.md``).
+
+    ``risk_term``: the risk levels the board reads (:mod:`.plan_risk`); with it, a step's
+    gain also counts the critical and high risks it lowers, candidates that lower one are
+    searched even when they change no attack step, and each step says the counted risks
+    per level after it (``levels_after``, from today's controls in place).
 
     ``deadline`` is ignored (kept for callers): the search budget is ``budget``
     evaluations (default: :func:`evaluation_budget`), so the plan depends on the model,
@@ -724,6 +756,11 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     bundles, bundle_score = _bundles(table, singles, focus, exposure, weight, views)
     candidates = {**candidates, **bundles}
     pool += sorted(bundles.values(), key=lambda c: c.id)
+    risk_first: list[str] = []
+    if risk_term is not None:
+        risk_first = _risk_first(risk_term, candidates, pool)
+        known = {c.id for c in pool}
+        pool += [candidates[c] for c in risk_first if c not in known]
     reachable = base
     if max_candidates is None:  # a budget asked for buys a wider search
         max_candidates = MAX_CANDIDATES if budget is None else MAX_SEARCHED
@@ -745,13 +782,16 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         score.update(bundle_score)
         strongest = _strongest(pool, safety, focus, index,
                                int(max_candidates * STRONGEST_SHARE))
+        strongest += [c for c in risk_first if c not in strongest][
+            :int(max_candidates * RISK_SHARE)]
         first = {c: i for i, c in enumerate(strongest)}
         pool.sort(key=lambda c: (first.get(c.id, len(first)),
                                  not (c.elements & focus.keys()), -score.get(c.id, 0.0),
                                  c.cost, c.id))
         notes.append(f"control plan: search limited to {max_candidates} of {len(pool)} "
                      f"candidates: first each patient-safety target's strongest fixes "
-                     f"({len(strongest)}, whatever they cost), then those on the steps of "
+                     f"and those lowering the most critical risks ({len(strongest)}, "
+                     f"whatever they cost), then those on the steps of "
                      f"each target's minimum cuts "
                      f"and most likely paths, then those that most lower the chance of a "
                      f"step onto exposed elements, weighted by the targets above the "
@@ -773,25 +813,44 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     flat_w = np.concatenate([weights, MEAN_ATTACKER_WEIGHT * np.tile(weights, attackers)
                              / attackers])
     groups = np.tile(np.arange(len(specs)), attackers + 1)
+    scored = None
+    limits = threshold * flat_w
+    if risk_term is not None and len(risk_term.scored):
+        # Risk values after the targets' (threshold 0: a risk's value is all excess);
+        # they count in a step's gain, never in the covering set's goal.
+        extra = len(risk_term.scored)
+        scored = np.concatenate([np.zeros(len(groups), bool), np.ones(extra, bool)])
+        groups = np.concatenate([groups, len(specs) + np.arange(extra)])
+        limits = np.concatenate([limits, np.zeros(extra)])
+
+    seen: dict[frozenset[str], np.ndarray] = {}
 
     def evaluate(chosen: list[str]) -> np.ndarray:
-        # Stand on the state of the largest evaluated subset (same worlds either way).
         key = frozenset(chosen)
+        if key not in seen:  # the steps' figures re-read sets the search measured
+            seen[key] = _measure(chosen, key)
+        return seen[key]
+
+    def _measure(chosen: list[str], key: frozenset[str]) -> np.ndarray:
+        # Stand on the state of the largest evaluated subset (same worlds either way).
         ref = max((k for k in states if k <= key), key=len, default=None)
         value, state = _evaluate(graph, runs, specs, chosen, candidates, what_if,
                                  exact_limit, states[ref] if ref is not None else None,
                                  memo)
         if len(states) < 64:
             states[key] = state
-        return np.concatenate([value.max(axis=0), value.ravel()]) * flat_w
+        out = np.concatenate([value.max(axis=0), value.ravel()]) * flat_w
+        if scored is not None:
+            out = np.concatenate([out, risk_term.values(_expand(chosen, candidates))])
+        return out
 
     def worst(values: np.ndarray) -> np.ndarray:
         return values[:len(specs)] / weights
 
-    plan = plan_controls(evaluate, costs, threshold * flat_w, max_exact=max_exact,
+    plan = plan_controls(evaluate, costs, limits, max_exact=max_exact,
                          budget=budget, max_steps=max_steps,
                          elements={c.id: frozenset(c.elements) for c in pool},
-                         groups=groups)
+                         groups=groups, scored=scored)
     notes.extend(plan.notes)
     method = {"exact": "exact minimum-cost set", "best-found": "best set found in the budget",
               "greedy": "greedy with re-evaluation (too many candidates for the exact "
@@ -809,52 +868,104 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                      f"with all {relevant} relevant candidate controls in place: {names}"
                      + (" ..." if len(stuck) > 5 else ""))
     return _steps_out(plan, specs, candidates, costs, threshold, evaluate, worst,
-                      what_if)
+                      what_if, risk_term, limits)
 
 
 def _steps_out(plan, specs: list[TargetSpec], candidates: dict[str, Candidate],
-               costs: dict[str, float], threshold: float, evaluate, worst, what_if: int
+               costs: dict[str, float], threshold: float, evaluate, worst, what_if: int,
+               risk_term: RiskTerm | None = None, limits: np.ndarray | None = None
                ) -> list[dict[str, Any]]:
-    """One entry per funded control; a bundle's members become consecutive steps (each
-    measured with the ones before it), so a board reads single controls."""
+    """One entry per funded control; a bundle's members become steps (each measured with
+    the ones before it), so a board reads single controls.
+
+    Without the risk term a bundle's members are consecutive, in the bundle's order. With
+    it, every member of the plan is funded in :func:`plan.choose_step` order (lazily, as
+    ``plan._Gains`` does): the control lowering the most weighted excess and risk value
+    comes first, and a bundle member lowering nothing on its own comes after those that
+    do (it still completes its bundle's joint effect on the attack paths)."""
     base = worst(plan.base)
+    units: list[tuple[str, Any]] = []  # (member, plan step it comes from)
+    for step in plan.steps:
+        cand = candidates[step.added]
+        parts = list(cand.members) if isinstance(cand, BundleCandidate) else [step.added]
+        units += [(m, step) for m in parts if m not in {u for u, _ in units}]
+    deferred: set[str] = set()
+    if risk_term is not None and limits is not None and len(units) > 1:
+        units, deferred = _member_order(units, candidates, evaluate, limits)
     out: list[dict[str, Any]] = []
     chosen: list[str] = []
     days = 0.0
-    for step in plan.steps:
+    before = base
+    for part, step in units:
         cand = candidates[step.added]
-        if isinstance(cand, BundleCandidate):
-            parts = [m for m in cand.members if m not in chosen]
-        else:
-            parts = [step.added]
-        before = worst(step.before)
-        for n, part in enumerate(parts):
-            after = worst(step.after) if n == len(parts) - 1 else worst(
-                evaluate(chosen + [part]))
-            member = candidates[part]
-            chosen.append(part)
-            step_days = float(member.cost) if part != step.added else costs[part]
-            days += step_days
-            changed = []
-            for spec, b, a in zip(specs, before.tolist(), after.tolist(), strict=True):
-                if abs(b - a) > 1e-12 or b > threshold:
-                    changed.append({"target": spec.id, "element": spec.element,
-                                    "before": b, "after": a})
-            out.append({
-                "controls": list(chosen), "added": part, "title": member.title,
-                "control": catalog_control_of(member) or part,
-                "elements": sorted(member.elements), "step_cost": round(step_days, 2),
-                "cost": round(days, 2), "step_days": round(step_days, 2),
-                "days": round(days, 2), "cost_unit": "person-days",
-                "bundle": step.added if part != step.added else None,
-                "bundle_title": cand.title if part != step.added else None,
-                "marginal_reduction": float(before.sum() - after.sum()),
-                "risk_reduction": float(base.sum() - after.sum()),
-                "targets_above_threshold": int((after > threshold).sum()),
-                "max_probability": float(after.max(initial=0.0)),
-                "targets": changed, "goal": step.goal, "method": plan.method,
-                "optimal": plan.optimal, "evaluations": plan.evaluations,
-                "worlds": what_if,
-            })
-            before = after
+        chosen.append(part)
+        after = worst(evaluate(chosen))
+        member = candidates[part]
+        step_days = float(member.cost) if part != step.added else costs[part]
+        days += step_days
+        changed = []
+        for spec, b, a in zip(specs, before.tolist(), after.tolist(), strict=True):
+            if abs(b - a) > 1e-12 or b > threshold:
+                changed.append({"target": spec.id, "element": spec.element,
+                                "before": b, "after": a})
+        out.append({
+            "controls": list(chosen), "added": part, "title": member.title,
+            "control": catalog_control_of(member) or part,
+            "elements": sorted(member.elements), "step_cost": round(step_days, 2),
+            "cost": round(days, 2), "step_days": round(step_days, 2),
+            "days": round(days, 2), "cost_unit": "person-days",
+            # a deferred member is a step of its own (a bundle's members stay consecutive)
+            "bundle": step.added if part != step.added and part not in deferred else None,
+            "bundle_title": cand.title if part != step.added and part not in deferred
+            else None,
+            "marginal_reduction": float(before.sum() - after.sum()),
+            "risk_reduction": float(base.sum() - after.sum()),
+            "targets_above_threshold": int((after > threshold).sum()),
+            "max_probability": float(after.max(initial=0.0)),
+            "targets": changed, "goal": step.goal, "method": plan.method,
+            "optimal": plan.optimal, "evaluations": plan.evaluations,
+            "worlds": what_if,
+        })
+        if risk_term is not None:
+            out[-1]["levels_after"] = risk_term.counts(_expand(chosen, candidates))
+        before = after
     return out
+
+
+def _member_order(units: list[tuple[str, Any]], candidates: dict[str, Candidate],
+                  evaluate, limits: np.ndarray
+                  ) -> tuple[list[tuple[str, Any]], set[str]]:
+    """The plan's members in funding order (``_steps_out``): the plan's decisions in its
+    order, a bundle's members by :func:`plan.choose_step` among themselves; a member that
+    lowers nothing at its turn is deferred to the end (in the plan's order). Returns the
+    order and the deferred members."""
+    from workbench.analysis.attack.plan import choose_step
+
+    def excess(values: np.ndarray) -> float:
+        return float(np.maximum(0.0, values - limits).sum())
+
+    done: list[str] = []
+    idle: list[tuple[str, Any]] = []
+    out: list[tuple[str, Any]] = []
+    now = excess(evaluate(done))
+    groups: list[list[tuple[str, Any]]] = []
+    for unit in units:
+        if groups and groups[-1][0][1] is unit[1]:
+            groups[-1].append(unit)
+        else:
+            groups.append([unit])
+    for group in groups:
+        rest = list(group)
+        while rest:
+            after = {m: excess(evaluate(done + [m])) for m, _ in rest}
+            pick = choose_step((now - after[m], float(candidates[m].cost), m)
+                               for m, _ in rest)
+            if pick is None:
+                idle += rest
+                break
+            unit = next(u for u in rest if u[0] == pick)
+            out.append(unit)
+            done.append(pick)
+            rest.remove(unit)
+            now = after[pick]
+    return out + idle, {m for m, _ in idle}

@@ -1,0 +1,134 @@
+"""The risk levels a board reads, as a term of the control plan's objective.
+
+Why: the plan search weighed only the attack targets' chances, while the board reads risk
+levels; on the ward the plan's first five steps lowered no critical risk, and on the
+insulin sample the pump's radio authentication (the top therapy-change risk's fix) came
+fourth. So each counted risk that is critical or high *today* (controls in place, the
+``current`` figure) is one more value the plan lowers (docs/attack-paths.md, "What a plan
+optimises"):
+
+    value(risk) = LEVEL_VALUE[level] x factor(risk)
+    factor = DIRECT_FACTOR (4) for a patient-safety risk on the device that treats or keeps
+             the patient alive (harm distance 0, the ranking's "direct harm first"),
+             SAFETY_FACTOR (3) for another patient-safety risk, 1 otherwise
+
+with ``level`` the risk's level with the controls in place plus the chosen candidates,
+applied by the risk model's own arithmetic (``risk._after``): a model control the analyst
+planned acts on the threats it is linked to, a catalog control put on an element acts on
+that element's threats it answers, with its catalog effectiveness. A step's gain is the
+weighted excess over the threshold it removes from the targets plus the value it removes
+from these risks.
+
+The baseline is *today*, not the model's projected figure: the model's planned controls
+are candidates like the catalog's, so one ordered list says what to fund and the board's
+"critical before -> after" is read on that list alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import numpy as np
+
+from workbench.analysis.risk import AppliedControl, Scales, _after, _value
+from workbench.model.entities import ControlStatus
+
+#: What a risk at each level counts for: a critical risk lowered to high gains 0.9, to
+#: moderate 1.0; ten high risks lowered weigh one critical (judgement: "critical first,
+#: then high").
+LEVEL_VALUE = {"critical": 1.0, "high": 0.1}
+#: Patient-safety risks count three times (the targets' own weight for patient safety,
+#: ``recommend.TARGET_WEIGHTS``): one critical patient-safety risk lowered weighs as much
+#: as bringing a patient-safety target's chance down by 1.0.
+SAFETY_FACTOR = 3.0
+#: A patient-safety risk acting on the treating device itself (``harm_distance`` 0) counts
+#: a little more, as the board's ranking puts it first among equals: the pump's forged
+#: therapy change before the CGM's forged reading, which the loop still checks.
+DIRECT_FACTOR = 4.0
+
+
+def risk_factor(t) -> float:
+    """How much one risk counts in the plan's objective (module docstring)."""
+    if not t.patient_safety:
+        return 1.0
+    return DIRECT_FACTOR if getattr(t, "harm_distance", 2) == 0 else SAFETY_FACTOR
+
+
+class RiskTerm:
+    """Per scored risk (critical or high today), its value with a set of candidates."""
+
+    def __init__(self, model, catalog, risks: list, candidates: dict) -> None:
+        from workbench.analysis.attack.recommend import catalog_control_of
+
+        self.scales = Scales.of(model)
+        self.counted = [t for t in risks if t.ranked]
+        self.base = [self._level(t, ()) for t in self.counted]
+        self.scored = [i for i, lvl in enumerate(self.base) if lvl in LEVEL_VALUE]
+        self.weight = np.array([risk_factor(self.counted[i]) for i in self.scored])
+        self.base_value = np.array([LEVEL_VALUE[self.base[i]] for i in self.scored]) \
+            * self.weight
+        by_element: dict[str, list[int]] = {}
+        for i, t in enumerate(self.counted):
+            by_element.setdefault(t.instance.element, []).append(i)
+        #: candidate id -> [(risk index, control acting on it)]
+        self.acts: dict[str, list[tuple[int, AppliedControl]]] = {}
+        for cid, cand in candidates.items():
+            control = catalog_control_of(cand)
+            if control is not None and not getattr(cand, "members", ()):
+                ctype = catalog.controls.get(control)
+                if ctype is None:
+                    continue
+                for element in cand.elements:
+                    for i in by_element.get(element, ()):
+                        t = self.counted[i]
+                        if any(c.catalog_id == control for c in t.controls):
+                            continue  # the model has it already (in place or planned)
+                        if control not in {c.id for c in catalog.controls_for(
+                                t.instance.catalog_id)}:
+                            continue
+                        self.acts.setdefault(cid, []).append((i, AppliedControl(
+                            f"plan:{control}@{element}", control, ctype.title,
+                            ControlStatus.PLANNED, ctype.effectiveness,
+                            ctype.reduces_effective, None, True)))
+        for i, t in enumerate(self.counted):  # the model's own controls not in place
+            for c in t.controls:
+                if not c.in_place and c.control in candidates:
+                    self.acts.setdefault(c.control, []).append((i, c))
+
+    def _level(self, t, extra: Iterable[AppliedControl]) -> str:
+        controls = [c for c in t.controls if c.in_place] + list(extra)
+        lik, imp = _after(t.likelihood, t.impact, controls, self.scales)
+        return _value(lik, imp, self.scales).level
+
+    def _levels(self, members: Iterable[str]) -> dict[int, str]:
+        """Risk index -> level, for the risks the members act on."""
+        extra: dict[int, list[AppliedControl]] = {}
+        for m in sorted(set(members)):
+            for i, c in self.acts.get(m, ()):
+                extra.setdefault(i, []).append(c)
+        return {i: self._level(self.counted[i], cs) for i, cs in extra.items()}
+
+    def values(self, members: Iterable[str]) -> np.ndarray:
+        """Each scored risk's value with these candidate members in place (per-element
+        candidate ids, as fleets and bundles expand to)."""
+        changed = self._levels(members)
+        if not changed:
+            return self.base_value
+        out = self.base_value.copy()
+        for k, i in enumerate(self.scored):
+            if i in changed:
+                out[k] = LEVEL_VALUE.get(changed[i], 0.0) * self.weight[k]
+        return out
+
+    def counts(self, members: Iterable[str]) -> dict[str, int]:
+        """Counted risks per level with these members in place (the board's figures)."""
+        changed = self._levels(members)
+        return dict(Counter(changed.get(i, lvl) for i, lvl in enumerate(self.base)))
+
+    def lowers(self, cid: str) -> bool:
+        """Whether this candidate alone lowers a scored risk."""
+        return bool((self.values([cid]) < self.base_value - 1e-12).any())
+
+
+__all__ = ["DIRECT_FACTOR", "LEVEL_VALUE", "SAFETY_FACTOR", "RiskTerm", "risk_factor"]
