@@ -11,7 +11,6 @@ import math
 from dataclasses import dataclass, field
 
 from workbench.model.enums import LAYER_ORDER, Layer
-from workbench.model.geometry import clip_segment
 from workbench.model.layout import ELEMENT_H, ELEMENT_W, LANE_HEADER, LANE_W, ensure_layout
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
@@ -21,6 +20,15 @@ from workbench.report.icons import VIEWBOX, icon_polylines
 from workbench.report.overview import condense, needs_overview
 from workbench.report.printlayout import best_layout
 from workbench.report.riskcalc import LEVEL_COLOURS, LEVELS
+from workbench.report.routing import (
+    around_titles,
+    border_point,
+    centre,
+    crossings,
+    detour,
+    lay_out_flows,
+    slide,
+)
 
 LAYER_COLOURS = {Layer.THING: "#1b7837", Layer.GATEWAY: "#762a83",
                  Layer.NETWORK: "#2166ac", Layer.CLOUD: "#8c510a"}
@@ -31,6 +39,10 @@ NAME_SIZE = 9.0
 SMALL_SIZE = 6.5
 LABEL_SIZE = 7.0
 MIN_PT = 7.0  # smallest text size on paper (A4 at 100 %)
+#: Where a flow label may sit along its line, middle first, then outwards in 3 % steps:
+#: with zone borders kept free as well, a label often fits only inside one of the zones.
+LABEL_SPOTS = tuple(sorted({round(0.5 + sign * step * 0.03, 2) for step in range(15)
+                            for sign in (-1, 1)}, key=lambda t: (abs(t - 0.5), t)))
 
 
 @dataclass
@@ -87,23 +99,6 @@ class Scene:
 
     def add(self, item: Shape | Line | Label) -> None:
         self.items.append(item)
-
-
-def _centre(box: tuple[float, float, float, float]) -> tuple[float, float]:
-    x, y, w, h = box
-    return x + w / 2, y + h / 2
-
-
-def _border_point(box: tuple[float, float, float, float],
-                  toward: tuple[float, float]) -> tuple[float, float]:
-    """Where the segment from the box centre toward a point leaves the box."""
-    cx, cy = _centre(box)
-    dx, dy = toward[0] - cx, toward[1] - cy
-    if dx == 0 and dy == 0:
-        return cx, cy
-    half_w, half_h = box[2] / 2 + 2, box[3] / 2 + 2
-    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
-    return cx + dx * scale, cy + dy * scale
 
 
 def _shape_kind(hint: str, layer: Layer, tags: list[str]) -> str:
@@ -198,119 +193,6 @@ def _point_at(points: list[tuple[float, float]], t: float) -> tuple[float, float
         goal -= length
     return points[-1]
 
-
-def _segment_hits(p: tuple[float, float], q: tuple[float, float],
-                  box: tuple[float, float, float, float]) -> bool:
-    """Whether segment p-q passes through the inside of ``box`` (the box shrunk by a point
-    so touching a border does not count)."""
-    return clip_segment(p, q, (box[0] + 1, box[1] + 1, box[2] - 2, box[3] - 2)) is not None
-
-
-def _crossings(points: list[tuple[float, float]],
-               boxes: list[tuple[float, float, float, float]]) -> int:
-    """How many boxes a polyline runs through."""
-    return sum(1 for box in boxes
-               if any(_segment_hits(p, q, box) for p, q in zip(points, points[1:],
-                                                               strict=False)))
-
-
-def _side(box: tuple[float, float, float, float], side: str, out: float
-          ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The middle of one side of ``box`` and the point ``out`` beyond it."""
-    x, y, w, h = box
-    return {"top": ((x + w / 2, y), (x + w / 2, y - out)),
-            "bottom": ((x + w / 2, y + h), (x + w / 2, y + h + out)),
-            "left": ((x, y + h / 2), (x - out, y + h / 2)),
-            "right": ((x + w, y + h / 2), (x + w + out, y + h / 2))}[side]
-
-
-def _orthogonal_routes(a: tuple[float, float, float, float],
-                       b: tuple[float, float, float, float], gap: float):
-    """Orthogonal routes from ``a`` to ``b``: out of a side of ``a``, one bend, into a side
-    of ``b`` (every pair of sides, both bends, three distances out)."""
-    sides = ("top", "bottom", "left", "right")
-    for out in (6.0, gap, 2 * gap):  # 6: the middle of a packed layout's 12-unit channel
-        for sa in sides:
-            p0, p1 = _side(a, sa, out)
-            for sb in sides:
-                q0, q1 = _side(b, sb, out)
-                for corner in ((q1[0], p1[1]), (p1[0], q1[1])):
-                    yield [p0, p1, corner, q1, q0]
-
-
-def _best_route(a: tuple[float, float, float, float], b: tuple[float, float, float, float],
-                others: list[tuple[float, float, float, float]],
-                titles: list[tuple[float, float, float, float]],
-                gap: float) -> tuple[list[tuple[float, float]] | None, tuple]:
-    """The orthogonal route crossing fewest elements, then zone titles, then shortest,
-    with its (elements, titles, length) key."""
-    best, best_key = None, (math.inf, math.inf, math.inf)
-    for route in _orthogonal_routes(a, b, gap):
-        # bounding-box pre-filter keeps the crossing count cheap
-        xs, ys = [pt[0] for pt in route], [pt[1] for pt in route]
-        near = [o for o in others if o[0] < max(xs) and o[0] + o[2] > min(xs)
-                and o[1] < max(ys) and o[1] + o[3] > min(ys)]
-        hits = _crossings(route, near)
-        if hits > best_key[0]:
-            continue
-        length = sum(math.dist(p, q) for p, q in zip(route, route[1:], strict=False))
-        key = (hits, _crossings(route, titles), length)
-        if key < best_key:
-            best, best_key = route, key
-    return best, best_key
-
-
-def _detour(a: tuple[float, float, float, float], b: tuple[float, float, float, float],
-            others: list[tuple[float, float, float, float]],
-            titles: list[tuple[float, float, float, float]],
-            gap: float) -> list[tuple[float, float]] | None:
-    """An orthogonal route from ``a`` to ``b`` around the elements a straight line would
-    cross; None when none crosses fewer elements than the straight line."""
-    line = [_border_point(a, _centre(b)), _border_point(b, _centre(a))]
-    straight = _crossings(line, others)
-    if not straight:
-        return None
-    route, key = _best_route(a, b, others, titles, gap)
-    return route if route is not None and key[0] < straight else None
-
-
-def _anchors(box: tuple[float, float, float, float], toward: tuple[float, float]
-             ) -> list[tuple[float, float]]:
-    """Points on the two sides of ``box`` that face ``toward`` (a quarter, half and three
-    quarters along each), 2 units out like :func:`_border_point`."""
-    x, y, w, h = box
-    cx, cy = _centre(box)
-    side_x = x + w + 2 if toward[0] > cx else x - 2
-    side_y = y + h + 2 if toward[1] > cy else y - 2
-    return ([(side_x, y + h * f) for f in (0.25, 0.5, 0.75)]
-            + [(x + w * f, side_y) for f in (0.25, 0.5, 0.75)])
-
-
-def _slide(a: tuple[float, float, float, float], b: tuple[float, float, float, float],
-           others: list[tuple[float, float, float, float]],
-           titles: list[tuple[float, float, float, float]]) -> list[tuple[float, float]] | None:
-    """A straight line from ``a`` to ``b`` that crosses no zone title, its ends slid along
-    the facing sides, crossing no more elements than the centre line: no bend, so the
-    flow stays as easy to follow. None when the centre line crosses no title or no slid
-    line avoids them all."""
-    line = [_border_point(a, _centre(b)), _border_point(b, _centre(a))]
-    if not _crossings(line, titles):
-        return None
-    limit = _crossings(line, others)
-    mid = ((line[0][0] + line[1][0]) / 2, (line[0][1] + line[1][1]) / 2)
-    best, best_key = None, None
-    for p in _anchors(a, _centre(b)):
-        for q in _anchors(b, _centre(a)):
-            seg = [p, q]
-            if _segment_hits(p, q, a) or _segment_hits(p, q, b) or _crossings(seg, titles):
-                continue
-            hits = _crossings(seg, others)
-            if hits > limit:
-                continue
-            key = (hits, math.dist(((p[0] + q[0]) / 2, (p[1] + q[1]) / 2), mid))
-            if best_key is None or key < best_key:
-                best, best_key = seg, key
-    return best
 
 
 def build_scene(model: ThreatModel, *, lang: str = "en",
@@ -479,38 +361,40 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
 
     # Trust zones: dashed rectangles with name and trust level.
     zones = model.zones_by_id()
-    zone_titles: list[tuple[float, float, float, float]] = []
-    title_labels: list[Label] = []
+    titles: dict[str, tuple[str, tuple[float, float]]] = {}
+    borders: list[tuple[float, float, float, float]] = []
     for zone_id, (x, y, w, h) in zone_boxes.items():
         zone = zones[zone_id]
         scene.add(Shape("roundrect", x, y, w, h, fill=None, stroke="#7f7f7f", width=1.0,
                         dash=(5, 3), points=[(6.0, 6.0)]))
+        borders += [(x - 1, y - 1, w + 2, 2), (x - 1, y + h - 1, w + 2, 2),
+                    (x - 1, y - 1, 2, h + 2), (x + w - 1, y - 1, 2, h + 2)]
         title = f"{zone.name} · {zone.trust_level}/10"
         lines = wrap_text(title, w - 12, text(7.5), bold=True, max_lines=1)
         if lines[0].endswith("…"):  # a narrow zone: its name whole, the trust level left out
             lines = wrap_text(zone.name, w - 12, text(7.5), bold=True, max_lines=1)
-        title_labels.append(Label(x + 6, y + 4 + text(7.5), lines[0], size=text(7.5),
-                                  bold=True, colour="#555555", role="zone"))
-        zone_titles.append((x + 6, y + 2, text_width(lines[0], text(7.5), bold=True),
-                            text(7.5) + 4))
+        titles[zone_id] = (lines[0], (text_width(lines[0], text(7.5), bold=True),
+                                      text(7.5) + 4))
 
-    # Flows under the elements, labels collected and placed after.
-    taken: list[tuple[float, float, float, float]] = list(boxes.values()) + zone_titles
+    # Flows under the elements, each zone title where no flow runs through it (routing).
+    drawn = [flow for flow in model.flows if flow.source in boxes and flow.target in boxes
+             and flow.source != flow.target]
+    bends = {flow.id: [tuple(p) for p in route.waypoints]
+             for flow in drawn if (route := model.layout.flows.get(flow.id)) is not None}
+    routes, spots = lay_out_flows(
+        [(flow.id, boxes[flow.source], boxes[flow.target], bends.get(flow.id, []))
+         for flow in drawn], boxes,
+        {z: (zone_boxes[z], size) for z, (_, size) in titles.items()}, 10.0 * k)
+    zone_titles = list(spots.values())
+    title_labels = [Label(spots[z][0], spots[z][1] + 2 + text(7.5), text_, size=text(7.5),
+                          bold=True, colour="#555555", role="zone")
+                    for z, (text_, _) in titles.items()]
+    # Flow labels never on a zone's border either (the ward's "syslog over TLS" sat on two).
+    taken: list[tuple[float, float, float, float]] = (list(boxes.values()) + zone_titles
+                                                      + borders)
     flow_labels: list[tuple[list[tuple[float, float]], str, bool]] = []
-    for flow in model.flows:
-        if flow.source not in boxes or flow.target not in boxes or flow.source == flow.target:
-            continue
-        route = model.layout.flows.get(flow.id)
-        middle = [tuple(p) for p in route.waypoints] if route else []
-        start = _border_point(boxes[flow.source], middle[0] if middle else
-                              _centre(boxes[flow.target]))
-        end = _border_point(boxes[flow.target], middle[-1] if middle else
-                            _centre(boxes[flow.source]))
-        points = [start, *middle, end]
-        if not middle:  # no authored bends: slide the line off a zone title
-            others = [box for e, box in boxes.items() if e not in (flow.source, flow.target)]
-            points = _slide(boxes[flow.source], boxes[flow.target], others,
-                            zone_titles) or points
+    for flow in drawn:
+        points = routes[flow.id]
         faded = dim_context and not (flow.source in on_path and flow.target in on_path)
         scene.add(Line(points, colour=FLOW_COLOUR, width=1.1,
                        dash=None if flow.authenticated else (4, 2.5), arrow_end=True,
@@ -589,13 +473,17 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
                             points=[(10.0, 10.0)]))
         segments = []
         for a, b in zip(chain, chain[1:], strict=False):
-            start = _border_point(boxes[a], _centre(boxes[b]))
-            end = _border_point(boxes[b], _centre(boxes[a]))
+            start = border_point(boxes[a], centre(boxes[b]))
+            end = border_point(boxes[b], centre(boxes[a]))
             route = [start, end]
             # A straight arrow across another element hides its name: go around it.
             others = [box for e, box in boxes.items() if e not in (a, b)]
-            route = (_detour(boxes[a], boxes[b], others, zone_titles, pad + 6 * k)
-                     or _slide(boxes[a], boxes[b], others, zone_titles) or route)
+            route = (detour(boxes[a], boxes[b], others, zone_titles, pad + 6 * k)
+                     or slide(boxes[a], boxes[b], others, zone_titles) or route)
+            if crossings(route, zone_titles):  # one bend rather than under a title
+                route = around_titles(boxes[a], boxes[b], others, zone_titles, pad + 6 * k,
+                                      crossings(route, others),
+                                      list(zone_boxes.values())) or route
             segments.append(route)
             scene.add(Line(route, colour=colour, width=3.2 * k, arrow_end=True,
                            alpha=0.9, role="path"))
@@ -625,7 +513,7 @@ def _compose(model: ThreatModel, lang: str, levels: dict[str, int],
         # The first spot along the line that covers nothing; none free: no label (the flow
         # table of the technical report names every protocol), never a label over a name.
         spot = None
-        for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8, 0.12, 0.88):
+        for t in LABEL_SPOTS:
             px, py = _point_at(points, t)
             rect = (px - text_w / 2, py - text_h / 2, text_w, text_h)
             inside = (rect[0] >= scene.left and rect[0] + text_w <= scene.left + scene.width
