@@ -88,6 +88,27 @@ CASES = {
                      "component,b,,,\nflow,f,a,b,maybe\n", "expected yes or no"),
     "not-utf8": ("latin.csv", "csv", b"kind,id,name\ncomponent,a,\xe9t\xe9\n", "not UTF-8"),
     "empty": ("empty.yaml", "otm", "", "empty"),
+    # issue 16: a 100,000-digit integer gave "internal error" (Python refuses to convert
+    # 4,301 digits or more) in YAML and CSV; JSON already named it
+    "huge-integer-otm-json": ("big.json", "otm",
+                              _otm(trustZones=[{"id": "z", "name": "Z",
+                                                "risk": {"trustRating": 1}}]).replace(
+                                  '"trustRating": 1', '"trustRating": ' + "9" * 100_000),
+                              "integer of 100,000 digits is out of range"),
+    "huge-integer-otm-yaml": ("big.otm.yaml", "otm",
+                              "otmVersion: 0.2.0\nproject: {name: P, id: p}\ntrustZones:\n"
+                              "  - {id: z, name: Z, risk: {trustRating: " + "9" * 100_000
+                              + "}}\n", "line 4 column 42: integer of 100,000 digits"),
+    "huge-integer-threagile": ("big.yaml", "threagile",
+                               "threagile_version: 1.0.0\ntitle: T\ntechnical_assets:\n"
+                               "  a: {id: a, type: process, confidentiality: "
+                               + "9" * 100_000 + "}\n", "integer of 100,000 digits"),
+    "huge-integer-csv": ("big.csv", "csv", "kind,id,name,trust_level\nzone,z,Z,"
+                         + "9" * 100_000 + "\n", "(100,000 characters)"),
+    "huge-integer-td": ("big-td.json", "threatdragon",
+                        _td([dict(NODE, position={"x": 1, "y": 0})]).replace(
+                            '"x": 1', '"x": ' + "9" * 100_000),
+                        "integer of 100,000 digits is out of range"),
 }
 
 
@@ -110,6 +131,7 @@ def test_hostile_file_gives_one_clear_line_and_exit_1(case: str, tmp_path: Path,
     assert lines and all(line.startswith(str(path)) for line in lines), err
     assert expected in err
     assert "Traceback" not in err and "internal error" not in err
+    assert len(err) < 1000, "the message quotes the whole value"
     assert not out.exists()
     assert elapsed < 10, f"{case} took {elapsed:.1f} s"
 

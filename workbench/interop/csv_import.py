@@ -97,8 +97,9 @@ def csv_to_model(text: str, source: str, stencils: StencilLibrary | None = None)
     parents = []
     for number, row in by_kind["zone"]:
         level = row.get("trust_level") or "5"
-        if not level.isdigit() or int(level) > 10:
-            raise fail(source, f"row {number}.trust_level", f"expected 0-10, got {level!r}")
+        if not level.isdigit() or len(level) > 2 or int(level) > 10:
+            shown = level if len(level) <= 20 else f"{level[:20]}… ({len(level):,} characters)"
+            raise fail(source, f"row {number}.trust_level", f"expected 0-10, got {shown!r}")
         b.add_zone(row["id"], row.get("name") or row["id"], trust_level=int(level),
                    description=row.get("description"))
         if row.get("zone"):

@@ -17,8 +17,25 @@ from workbench.model.io import MAX_DEPTH
 
 MAX_ALIASES = 100
 MAX_NODES = 200_000
-#: libyaml's C parser when PyYAML was built with it (same safe constructor, ~10x faster).
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Longest integer literal read (Python refuses to convert 4,301 digits or more with a
+#: ValueError, which reached the user as "internal error"; 20 digits hold any 64-bit value).
+MAX_INT_DIGITS = 20
+
+
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's C parser when PyYAML was built with it (same safe constructor, ~10x
+    faster), with over-long integers refused at their line."""
+
+
+def _bounded_int(loader: Any, node: yaml.ScalarNode) -> Any:
+    digits = str(node.value).replace("_", "").lstrip("+-")
+    if len(digits) > MAX_INT_DIGITS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"integer of {len(digits):,} digits is out of range", node.start_mark)
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+Loader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
 
 
 def safe_yaml_load(text: str, source: str) -> Any:
