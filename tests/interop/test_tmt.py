@@ -138,3 +138,19 @@ def test_custom_template_file_reads_like_the_stock_one() -> None:
     assert by_name["Central station"].stencil == "clinical-workstation"
     assert by_name["Device Management Server"].layer.value == "cloud"
     assert len(model.threats) == 1
+
+
+def test_list_attribute_with_an_absurd_index_chooses_nothing() -> None:
+    """A SelectedIndex of 100,000 digits gave "internal error: ValueError" (Python refuses
+    to convert it); it names no option, like an index past the list."""
+    from defusedxml import ElementTree
+
+    from workbench.interop.tmt import _selected
+
+    item = ElementTree.fromstring(
+        "<a><SelectedIndex>" + "9" * 100_000 + "</SelectedIndex>"
+        "<Value><b>yes</b><b>no</b></Value></a>")
+    assert _selected(item) == ""
+    item = ElementTree.fromstring(
+        "<a><SelectedIndex>1</SelectedIndex><Value><b>yes</b><b>no</b></Value></a>")
+    assert _selected(item) == "no"

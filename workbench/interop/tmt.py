@@ -96,8 +96,9 @@ def _properties(value: Element) -> dict[str, str]:
 def _selected(item: Element) -> str:
     index = _text(item, "SelectedIndex")
     options = list(_child(item, "Value") or [])
-    if index.isdigit() and options:
-        chosen = options[int(index)] if int(index) < len(options) else None
+    if index.isdigit() and options:  # a 100,000-digit index: no option, not a ValueError
+        chosen = options[int(index)] if len(index) < 10 and int(index) < len(options) \
+            else None
         return (chosen.text or "").strip() if chosen is not None else ""
     return _text(item, "Value")
 
