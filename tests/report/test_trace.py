@@ -106,7 +106,7 @@ def test_characters_the_font_lacks_are_named(tmp_path, capsys):
     assert main(["report", str(path), "-o", str(tmp_path / "r.pdf")]) == 0
     assert "心臓モニタ" in capsys.readouterr().err
     data = gather(model, use_engines=False)
-    assert any("心臓モニタ" in note for note in data.notes)
+    assert any("U+5FC3" in note for note in data.notes)  # 心 by number: the PDF cannot draw it
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")

@@ -19,12 +19,13 @@ from workbench.model.enums import LAYER_ORDER, ControlStatus, ThreatStatus
 from workbench.model.io import dumps_model
 from workbench.model.threat_model import ThreatModel
 from workbench.report.costs import Costs, Estimate, load_costs
-from workbench.report.fonts import missing_glyphs
+from workbench.report.fonts import code_points, missing_glyphs
 from workbench.report.riskcalc import (
     LEVELS,
     Risk,
     level_index,
 )
+from workbench.report.visible import visible_model
 
 log = logging.getLogger(__name__)
 
@@ -306,6 +307,11 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
 
     digest, is_file = fingerprint(model, raw)
     notes: list[str] = []
+    model, escaped = visible_model(model)  # control characters as escapes, never boxes
+    if escaped:
+        notes.append(f"{escaped} text field(s) of the model hold control or invisible "
+                     "characters: the report shows them as escapes such as \\x07 or "
+                     "\\u202e (docs/reports.md)")
     # One risk model for every client: the pipeline the window and the CLI call. Without
     # ``use_engines`` the recorded threats are scored as `workbench analyze --no-suggest
     # --no-attack` scores them (no rule suggestions, no attack stage).
@@ -320,7 +326,7 @@ def gather(model: ThreatModel, raw: bytes | None = None, *, use_engines: bool = 
     cox = core.cox_warnings(result.scales)
     missing = missing_glyphs(model_texts(model))
     if missing:
-        notes.insert(0, f"the report font has no glyph for {missing[:40]!r}: these "
+        notes.insert(0, f"the report font has no glyph for {code_points(missing)}: these "
                         "characters print as empty boxes (rename, or see docs/reports.md)")
     costs = costs or load_costs()
     plan = control_plan(model, risks, catalog_titles, costs)

@@ -150,3 +150,11 @@ def missing_glyphs(texts) -> str:
             if ord(char) > 0x7E and ord(char) not in covered and not char.isspace():
                 seen.setdefault(char, None)
     return "".join(seen)
+
+
+def code_points(chars: str, limit: int = 12) -> str:
+    """``chars`` as Unicode code points ("U+75C5 U+1F489 and 3 more"): the report cannot
+    draw the characters it names, so it names them by number."""
+    points = [f"U+{ord(char):04X}" for char in chars]
+    more = f" and {len(points) - limit} more" if len(points) > limit else ""
+    return " ".join(points[:limit]) + more

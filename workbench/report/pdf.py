@@ -57,13 +57,18 @@ def write_report(model_path: Path, out: Path, *, audience: str = "board",
     hears about characters the report font cannot draw."""
     from workbench.model.io import load_model
     from workbench.report.data import model_texts
-    from workbench.report.fonts import missing_glyphs
+    from workbench.report.fonts import code_points, missing_glyphs
+    from workbench.report.visible import visible_model
 
     model = load_model(model_path)
-    missing = missing_glyphs(model_texts(model))
+    shown, escaped = visible_model(model)
+    missing = missing_glyphs(model_texts(shown))
+    if escaped and warn is not None:
+        warn(f"{model_path}: {escaped} text field(s) hold control or invisible characters; "
+             "the report shows them as escapes (\\x07, \\u202e)")
     if missing and warn is not None:
-        warn(f"{model_path}: the report font has no glyph for {missing[:40]!r}; these "
-             "characters print as empty boxes")
+        warn(f"{model_path}: the report font has no glyph for {missing[:40]!r} "
+             f"({code_points(missing)}); these characters print as empty boxes")
     raw = model_path.read_bytes()
     earlier = load_model(since) if since is not None else None
     pdf = build_report(model, raw=raw, audience=audience, lang=lang, since=earlier,
