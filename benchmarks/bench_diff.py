@@ -47,7 +47,7 @@ from workbench.model.io import save_model  # noqa: E402
 from workbench.model.threat_model import ThreatModel  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BASELINE = "b88ca90"
+DEFAULT_BASELINE = "e27eb95"  # main at the start of session 6
 
 #: Run in a fresh process by each version of the code (PYTHONPATH picks the version).
 CHILD = r"""
@@ -109,10 +109,10 @@ def child(code_root: Path, a: Path, b: Path, jobs: int, mode: str) -> dict:
     return json.loads(proc.stdout.splitlines()[-1])
 
 
-def cli_seconds(a: Path, b: Path) -> tuple[float, float]:
+def cli_seconds(a: Path, b: Path, code_root: Path = ROOT) -> tuple[float, float]:
     """Wall and CPU seconds of ``workbench diff A B --json`` as a user runs it (imports,
-    loading both files, the diff and its JSON), in a fresh process of this tree."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    loading both files, the diff and its JSON), in a fresh process of ``code_root``."""
+    env = dict(os.environ, PYTHONPATH=str(code_root))
     before = os.times()
     clock = time.perf_counter()
     subprocess.run([sys.executable, "-m", "workbench", "diff", str(a), str(b), "--json"],
@@ -170,12 +170,17 @@ def main(argv: list[str] | None = None) -> int:
         if not args.baseline:
             return 0 if same else 1
         base = unpack(args.baseline, tmp)
-        for jobs in (1, 2):
+        wall_b, cpu_b = cli_seconds(pa, pb, base)
+        print(f"baseline {args.baseline}: 'workbench diff v1 v2 --json' end to end "
+              f"{wall_b:.2f} s wall, {cpu_b:.2f} s CPU; this tree x{cpu_b / cpu:.1f} less "
+              f"CPU", flush=True)
+        for jobs in (1,):  # jobs is ignored since session 4 (one process)
             old = child(base, pa, pb, jobs, "diff")
             moved = sum(1 for x, y in zip(old["rows"], now["rows"], strict=False) if x != y)
             print(f"baseline {args.baseline} jobs={jobs}: diff --no-risk {old['no_risk']:.2f} s; "
-                  f"diff with risk {old['risk']:.2f} s; this tree x{old['risk'] / now['risk']:.1f} "
-                  f"faster; rows differing from this tree: {moved} of {len(now['rows'])} "
+                  f"diff with risk {old['risk']:.2f} s wall, {old['risk_cpu']:.2f} s CPU; "
+                  f"this tree x{old['risk_cpu'] / now['risk_cpu']:.1f} less CPU; rows "
+                  f"differing from this tree: {moved} of {len(now['rows'])} "
                   f"(the risk model changed since)", flush=True)
     return 0 if same else 1
 
