@@ -139,6 +139,11 @@ class ThreatType(Strict):
     #: many); elsewhere the harm follows the element (``analysis/harm.py``). None: any.
     harm_presumes: Literal["therapy", "care"] | None = None
     mass_harm: bool = False
+    #: The attack needs the element's own hardware in hand (open the case, read a debug
+    #: port, extract a key from one unit): it never applies to an element whose stencil is
+    #: tagged ``software`` (an app on a person's phone, a cloud service). Shipped threats of
+    #: vector ``physical`` must say it, true or false (``workbench catalog check``).
+    needs_hardware: bool | None = None
     default_likelihood: RefLevel = 2
     base_severity: RefLevel = 2
     impacts: list[Identifier] = Field(min_length=1)
@@ -568,8 +573,40 @@ def check_catalog(catalog: Catalog, impact_categories: Iterable[str]) -> list[Pr
                                     f"no 'effect' declared (derived from STRIDE: {derived}); "
                                     f"say what the threat does to the attacker's position"))
     problems += placement_problems(catalog, default_stencils())
+    problems += hardware_problems(catalog, default_stencils())
     return problems
 
 
-__all__ = ["Catalog", "CatalogFile", "ControlPlacement", "ControlType", "LikelihoodAdjustment",
-           "ThreatType", "check_catalog", "default_catalog", "load_catalog", "read_catalog_file"]
+#: Stencil tag of an element that is software only: its hardware is not the element.
+SOFTWARE_TAG = "software"
+
+
+def hardware_problems(catalog: Catalog, stencils) -> list[Problem]:
+    """Physical threats that do not say whether they need the element's own hardware.
+
+    Session 5's wearable showed "physical tampering" on a vendor's app: the rule read only
+    ``physical_access``, which a phone relay has. A threat that says ``needs_hardware``
+    is refused on software-only stencils by the rule engine; one that says nothing is
+    reported here, with the software-only stencils its rule fires on.
+    """
+    from workbench.analysis.rules import applies_to_stencil_defaults
+
+    problems: list[Problem] = []
+    software = [s for s in stencils if SOFTWARE_TAG in (s.tags or ())]
+    for tid, threat in catalog.threats.items():
+        if threat.vector != "physical" or threat.needs_hardware is not None:
+            continue
+        fires = [s.id for s in software if threat.applies_to == "component"
+                 and applies_to_stencil_defaults(threat, s)]
+        where = (f"; its rule fires on software-only stencils {', '.join(fires)}"
+                 if fires else "")
+        problems.append(Problem(
+            f"{catalog.sources[tid]}: {tid}.needs_hardware",
+            "a physical threat must say whether it needs the element's own hardware "
+            f"(true: never on a software-only element, an app or a cloud service){where}"))
+    return problems
+
+
+__all__ = ["SOFTWARE_TAG", "Catalog", "CatalogFile", "ControlPlacement", "ControlType",
+           "LikelihoodAdjustment", "ThreatType", "check_catalog", "default_catalog",
+           "load_catalog", "read_catalog_file"]

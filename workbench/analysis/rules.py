@@ -69,12 +69,29 @@ class MergeReport:
                 f"{len(self.orphaned)} orphaned, {len(self.dropped)} stale suggestions dropped")
 
 
-def _applies(threat: ThreatType, facts: dict, layer: str | None, stencil: str | None) -> bool:
+def _applies(threat: ThreatType, facts: dict, layer: str | None, stencil: str | None
+             ) -> bool:
     if threat.layers and layer not in {lay.value for lay in threat.layers}:
         return False
     if threat.stencils and stencil not in threat.stencils:
         return False
+    # an attack on the element's own hardware has nothing to open on a software element
+    # (tags come from the stencil, which is in the memo key)
+    if threat.needs_hardware and "software" in (facts.get("tags") or ()):
+        return False
     return threat.when is None or threat.when.evaluate(facts)
+
+
+def applies_to_stencil_defaults(threat: ThreatType, stencil: Any) -> bool:
+    """Whether ``threat``'s rule fires on a lone element of ``stencil`` with its defaults
+    (for ``workbench catalog check``)."""
+    from workbench.model import Component, Layer, Metadata, ThreatModel
+
+    comp = Component(id="probe", name=stencil.label, stencil=stencil.id,
+                     layer=Layer(stencil.layer))
+    model = ThreatModel(metadata=Metadata(title="probe"), components=[comp])
+    facts = FactIndex(model, default_stencils()).component(model.components[0])
+    return _applies(threat, facts, comp.layer.value, comp.stencil)
 
 
 def _fact_key(facts: dict, attrs: tuple[str, ...]) -> Hashable:

@@ -466,6 +466,7 @@ def tag_labels() -> dict[str, str]:
         "radio": QCoreApplication.translate("Tags", "radio"),
         "safety_critical": QCoreApplication.translate("Tags", "safety critical"),
         "single_user": QCoreApplication.translate("Tags", "one person's"),
+        "software": QCoreApplication.translate("Tags", "software only"),
         "store": QCoreApplication.translate("Tags", "store"),
         "therapy": QCoreApplication.translate("Tags", "therapy"),
         "unclassified": QCoreApplication.translate("Tags", "unclassified"),

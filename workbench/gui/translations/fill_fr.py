@@ -299,6 +299,7 @@ FR = {
     "personal device": "appareil personnel", "safety critical": "critique pour la sécurité",
     "web facing": "exposé au web", "wireless": "sans fil",
     "one person's": "d'une seule personne", "therapy": "thérapie",
+    "software only": "logiciel seul",
     # messages of the core (gui/core_text.py)
     "the id “%1” is already used": "l'identifiant « %1 » est déjà utilisé",
     "no element “%1” in the model": "aucun élément « %1 » dans le modèle",

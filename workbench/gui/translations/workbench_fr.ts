@@ -77,192 +77,192 @@
 <context>
     <name>Category</name>
     <message>
-        <location filename="../why_text.py" line="478" />
+        <location filename="../why_text.py" line="483" />
         <source>API</source>
         <translation>API</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="479" />
+        <location filename="../why_text.py" line="484" />
         <source>B2B API</source>
         <translation>API B2B</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="480" />
+        <location filename="../why_text.py" line="485" />
         <source>IoT gateway</source>
         <translation>passerelle IoT</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="481" />
+        <location filename="../why_text.py" line="486" />
         <source>LAN</source>
         <translation>réseau local</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="482" />
+        <location filename="../why_text.py" line="487" />
         <source>WAN</source>
         <translation>réseau étendu</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="483" />
+        <location filename="../why_text.py" line="488" />
         <source>analytics</source>
         <translation>analyse de données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="484" />
+        <location filename="../why_text.py" line="489" />
         <source>app</source>
         <translation>application</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="485" />
+        <location filename="../why_text.py" line="490" />
         <source>backup</source>
         <translation>sauvegarde</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="486" />
+        <location filename="../why_text.py" line="491" />
         <source>bedside relay</source>
         <translation>relais de chevet</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="487" />
+        <location filename="../why_text.py" line="492" />
         <source>biomedical gateway</source>
         <translation>passerelle biomédicale</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="488" />
+        <location filename="../why_text.py" line="493" />
         <source>distribution</source>
         <translation>distribution</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="489" />
+        <location filename="../why_text.py" line="494" />
         <source>edge</source>
         <translation>bordure</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="490" />
+        <location filename="../why_text.py" line="495" />
         <source>home device</source>
         <translation>appareil à domicile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="491" />
+        <location filename="../why_text.py" line="496" />
         <source>home hub</source>
         <translation>box à domicile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="492" />
+        <location filename="../why_text.py" line="497" />
         <source>home sensor</source>
         <translation>capteur à domicile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="493" />
+        <location filename="../why_text.py" line="498" />
         <source>hosting</source>
         <translation>hébergement</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="494" />
+        <location filename="../why_text.py" line="499" />
         <source>identity</source>
         <translation>identité</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="495" />
+        <location filename="../why_text.py" line="500" />
         <source>imaging</source>
         <translation>imagerie</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="496" />
+        <location filename="../why_text.py" line="501" />
         <source>implant</source>
         <translation>implant</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="497" />
+        <location filename="../why_text.py" line="502" />
         <source>integration</source>
         <translation>intégration</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="498" />
+        <location filename="../why_text.py" line="503" />
         <source>messaging</source>
         <translation>messagerie</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="499" />
+        <location filename="../why_text.py" line="504" />
         <source>mobile</source>
         <translation>mobile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="500" />
+        <location filename="../why_text.py" line="505" />
         <source>mobile relay</source>
         <translation>relais mobile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="501" />
+        <location filename="../why_text.py" line="506" />
         <source>monitor</source>
         <translation>moniteur</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="502" />
+        <location filename="../why_text.py" line="507" />
         <source>monitoring</source>
         <translation>surveillance</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="503" />
+        <location filename="../why_text.py" line="508" />
         <source>platform</source>
         <translation>plateforme</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="504" />
+        <location filename="../why_text.py" line="509" />
         <source>portal</source>
         <translation>portail</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="505" />
+        <location filename="../why_text.py" line="510" />
         <source>programmer</source>
         <translation>programmateur</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="506" />
+        <location filename="../why_text.py" line="511" />
         <source>radio</source>
         <translation>radio</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="507" />
+        <location filename="../why_text.py" line="512" />
         <source>remote control</source>
         <translation>télécommande</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="508" />
+        <location filename="../why_text.py" line="513" />
         <source>sensor</source>
         <translation>capteur</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="509" />
+        <location filename="../why_text.py" line="514" />
         <source>store</source>
         <translation>stockage de données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="510" />
+        <location filename="../why_text.py" line="515" />
         <source>therapy device</source>
         <translation>dispositif de thérapie</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="511" />
+        <location filename="../why_text.py" line="516" />
         <source>tunnel</source>
         <translation>tunnel</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="512" />
+        <location filename="../why_text.py" line="517" />
         <source>unclassified</source>
         <translation>non classé</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="513" />
+        <location filename="../why_text.py" line="518" />
         <source>update</source>
         <translation>mise à jour</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="514" />
+        <location filename="../why_text.py" line="519" />
         <source>wearable</source>
         <translation>objet porté</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="515" />
+        <location filename="../why_text.py" line="520" />
         <source>workstation</source>
         <translation>poste de travail</translation>
     </message>
@@ -1790,127 +1790,132 @@ Puis désignez ce qui compte : clic droit sur un élément ▸ Déclarer cible
 <context>
     <name>Tags</name>
     <message>
-        <location filename="../why_text.py" line="446" />
+        <location filename="../why_text.py" line="451" />
         <source>analytics</source>
         <translation>analyse de données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="447" />
+        <location filename="../why_text.py" line="452" />
         <source>backup</source>
         <translation>sauvegarde</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="448" />
+        <location filename="../why_text.py" line="453" />
         <source>clinical</source>
         <translation>clinique</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="449" />
+        <location filename="../why_text.py" line="454" />
         <source>consumer</source>
         <translation>grand public</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="450" />
+        <location filename="../why_text.py" line="455" />
         <source>fleet manager</source>
         <translation>gestion de parc</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="451" />
+        <location filename="../why_text.py" line="456" />
         <source>hub</source>
         <translation>concentrateur</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="452" />
+        <location filename="../why_text.py" line="457" />
         <source>identity</source>
         <translation>identité</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="453" />
+        <location filename="../why_text.py" line="458" />
         <source>implant</source>
         <translation>implant</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="454" />
+        <location filename="../why_text.py" line="459" />
         <source>legacy prone</source>
         <translation>souvent obsolète</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="455" />
+        <location filename="../why_text.py" line="460" />
         <source>medical device</source>
         <translation>dispositif médical</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="456" />
+        <location filename="../why_text.py" line="461" />
         <source>mobile</source>
         <translation>mobile</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="457" />
+        <location filename="../why_text.py" line="462" />
         <source>monitoring</source>
         <translation>surveillance</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="458" />
+        <location filename="../why_text.py" line="463" />
         <source>notification</source>
         <translation>notification</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="459" />
+        <location filename="../why_text.py" line="464" />
         <source>partner</source>
         <translation>partenaire</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="460" />
+        <location filename="../why_text.py" line="465" />
         <source>personal device</source>
         <translation>appareil personnel</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="461" />
+        <location filename="../why_text.py" line="466" />
         <source>radio</source>
         <translation>radio</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="462" />
+        <location filename="../why_text.py" line="467" />
         <source>safety critical</source>
         <translation>critique pour la sécurité</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="463" />
+        <location filename="../why_text.py" line="468" />
         <source>one person's</source>
         <translation>d'une seule personne</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="464" />
+        <location filename="../why_text.py" line="469" />
+        <source>software only</source>
+        <translation>logiciel seul</translation>
+    </message>
+    <message>
+        <location filename="../why_text.py" line="470" />
         <source>store</source>
         <translation>stockage de données</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="465" />
+        <location filename="../why_text.py" line="471" />
         <source>therapy</source>
         <translation>thérapie</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="466" />
+        <location filename="../why_text.py" line="472" />
         <source>unclassified</source>
         <translation>non classé</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="467" />
+        <location filename="../why_text.py" line="473" />
         <source>update</source>
         <translation>mise à jour</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="468" />
+        <location filename="../why_text.py" line="474" />
         <source>wearable</source>
         <translation>objet porté</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="469" />
+        <location filename="../why_text.py" line="475" />
         <source>web facing</source>
         <translation>exposé au web</translation>
     </message>
     <message>
-        <location filename="../why_text.py" line="470" />
+        <location filename="../why_text.py" line="476" />
         <source>wireless</source>
         <translation>sans fil</translation>
     </message>
