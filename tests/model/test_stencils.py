@@ -18,7 +18,7 @@ TAG_VOCABULARY = {
     "medical_device", "implant", "wearable", "consumer", "mobile", "safety_critical",
     "wireless", "radio", "store", "web_facing", "identity", "update", "analytics", "partner",
     "clinical", "legacy_prone", "notification", "backup", "monitoring", "hub",
-    "personal_device", "unclassified", "fleet_manager", "single_user", "therapy",
+    "personal_device", "unclassified", "fleet_manager", "single_user", "therapy", "software",
 }
 
 REQUIRED_IDS = {
