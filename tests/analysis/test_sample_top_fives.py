@@ -98,3 +98,38 @@ def test_one_persons_device_holds_one_persons_data(name: str) -> None:
             if risk.impact_reasons.get(cat) == "set by analyst":
                 continue
             assert risk.impact[cat] < top, (risk.key, cat, risk.impact_reasons[cat])
+
+
+def test_home_board_is_not_about_one_household() -> None:
+    """Session 5's home board put four of five lines on the patient's home (cuff, tablet,
+    cellular hub, tablet again), all "one person's readings altered". At equal risk a new
+    consequence goes first: the nurse's alerts, the home readings, the cardiologist's
+    workstation, the hospital EHR, then one more way into the home."""
+    result = _result("home-telemonitoring")
+    top = top_threats(result, 5)
+    zone = {c.id: c.zone for c in result.model.components}
+    at_home = [g.catalog_id for g in top if zone.get(g.worst.instance.element) == "z-home"]
+    assert len(at_home) <= 2, at_home
+    assert any(g.worst.instance.element not in _single_user(result) for g in top), \
+        [g.worst.key for g in top]
+
+
+@pytest.mark.parametrize("name", sorted(p.name.removesuffix(".twm.json")
+                                        for p in SAMPLES.glob("*.twm.json")))
+def test_board_lines_tell_different_harms(name: str) -> None:
+    """Five distinct threats, and no harm sentence read more than twice on the board;
+    a repeated harm comes only after every new one at the same residual risk."""
+    result = _result(name)
+    top = top_threats(result, 5)
+    assert len({g.catalog_id for g in top}) == 5
+    harms = [g.worst.harm for g in top]
+    assert all(harms.count(h) <= 2 for h in harms), harms
+    from workbench.analysis.ranking import grouped_ranking
+
+    ranked = grouped_ranking(result)
+    for i, group in enumerate(ranked[:5]):
+        if group.worst.harm in {g.worst.harm for g in ranked[:i]}:
+            # every group at this risk still below it repeats a harm read above
+            above = {g.worst.harm for g in ranked[:i]}
+            later = [g for g in ranked[i + 1:] if g.current.score == group.current.score]
+            assert all(g.worst.harm in above for g in later), (group.worst.key, name)

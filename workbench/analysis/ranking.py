@@ -19,6 +19,13 @@ groups the risks to treat (counted and in scope) by catalog threat and ranks the
 The worst copy of a group is the first by the same key, so the element a board reads
 is the most direct, confirmed and reachable one among the copies at the top level.
 
+Among threats at the same residual risk, a threat whose worst copy's harm repeats the
+harm of a threat ranked above it goes after those that tell a new one (:func:`_new_harms_first`).
+Why (session 6): home telemonitoring's board read four of five lines about one household
+("one person's readings or records altered", on the cuff, the tablet, the cellular hub,
+the tablet again) and left out the hospital's EHR and the cardiologist's workstation; at
+equal risk a board learns more from a new consequence than from another way to the same one.
+
 The window's grouped threat list, the CLI, the board report and the workshop all call
 this function, so they show the same five threats in the same order
 (``tests/analysis/test_consistency.py``).
@@ -173,7 +180,32 @@ def grouped_ranking(source: Any, *, context: bool = False) -> list[ThreatGroup]:
     """
     risks = source.threats if hasattr(source, "threats") else list(source)
     chosen = [r for r in risks if r.counted and r.context == context]
-    return sorted(group_threats(chosen), key=ThreatGroup.rank_key)
+    return _new_harms_first(sorted(group_threats(chosen), key=ThreatGroup.rank_key))
+
+
+def _new_harms_first(ranked: list[ThreatGroup]) -> list[ThreatGroup]:
+    """Within each run of equal residual risk, groups whose harm was already read on a
+    line above move after the others (keeping their order); risk order is unchanged."""
+    out: list[ThreatGroup] = []
+    read: set[str] = set()
+    start = 0
+    while start < len(ranked):
+        score = ranked[start].current.score
+        end = start
+        while end < len(ranked) and ranked[end].current.score == score:
+            end += 1
+        repeats: list[ThreatGroup] = []
+        for group in ranked[start:end]:
+            harm = group.worst.harm
+            if harm and harm in read:
+                repeats.append(group)
+            else:
+                out.append(group)
+                if harm:
+                    read.add(harm)
+        out += repeats
+        start = end
+    return out
 
 
 def top_threats(source: Any, n: int = 5) -> list[ThreatGroup]:
