@@ -227,7 +227,8 @@ def test_the_same_threat_on_many_elements_is_one_row(catalog) -> None:
 
 def test_ranking_order_matches_a_brute_force_oracle(catalog) -> None:
     """Residual risk, then patient-safety impact, then a finding, directness, fleet-wide
-    harm, then reach, as the board needs (docs/risk-model.md, "One row per threat")."""
+    harm, then reach, as the board needs, new harms first among equal risks
+    (docs/risk-model.md, "One row per threat")."""
     result = analyze(tiny_model(), catalog)
     groups = grouped_ranking(result)
     by_id: dict[str, list] = {}
@@ -242,7 +243,20 @@ def test_ranking_order_matches_a_brute_force_oracle(catalog) -> None:
         return (*worst, -max(r.exposure or 0 for r in members),
                 -max(r.inherent.score for r in members), -len(members), cid)
 
-    assert [g.catalog_id for g in groups] == sorted(by_id, key=oracle_key)
+    # among equal residual risk, a harm already read above goes after the new ones: pick,
+    # among the remaining of the highest risk, the first whose harm is new, else the rest
+    harm = {g.catalog_id: g.worst.harm for g in groups}
+    left, seen, expected = sorted(by_id, key=oracle_key), set(), []
+    while left:
+        score = oracle_key(left[0])[0]
+        tier = [c for c in left if oracle_key(c)[0] == score]
+        fresh = [c for c in tier if harm[c] not in seen]
+        pick = fresh[:1] or tier
+        for c in pick:
+            expected.append(c)
+            left.remove(c)
+            seen.add(harm[c])
+    assert [g.catalog_id for g in groups] == expected
 
 
 def test_rejected_copies_leave_the_group(catalog) -> None:
