@@ -156,6 +156,8 @@ def _finish(model: ThreatModel, catalog: Catalog, stencils: StencilLibrary,
     else:
         evidence = _evidence(base_list, rescored, reuse, levels)
     graph = build_graph(merged, evidence, stencils)
+    if reuse is not None:
+        _adopt_chances(graph, reuse.graph)
     exposure = element_exposure(merged, base_list, levels, stencils, graph=graph)
     # Risk after exposure: version 1's unless rescored or the element's exposure moved.
     if reuse is None:
@@ -176,6 +178,23 @@ def _finish(model: ThreatModel, catalog: Catalog, stencils: StencilLibrary,
              "base_instances": sum(1 for k in kept if not k)}
     return Snapshot(model, result, matches, base, evidence, exposure, catalog, stencils,
                     graph, stats, facts=index, judged=judged)
+
+
+def _adopt_chances(graph: AttackGraph, before: AttackGraph) -> None:
+    """Give version 2's graph the per-attacker chances version 1's views worked out for
+    the elements whose evidence is version 1's very list (``_evidence`` keeps it when no
+    threat of the element was rescored) with the same fallback and the same place in the
+    graph: exactly what ``AttackGraph._view_chances`` reads besides the key's vectors.
+    Recomputing them was most of version 2's per-attacker views (``for_vectors``)."""
+    memo = before.__dict__.get("_element_memo")
+    if not memo:
+        return
+    old_evidence, old_fallback = before.evidence, before.restrictable
+    same = {e for e, fallback in graph.restrictable.items()
+            if graph.evidence.get(e) is old_evidence.get(e) is not None
+            and old_fallback.get(e) == fallback
+            and (e in graph.index) == (e in before.index)}
+    graph.__dict__["_element_memo"] = {k: v for k, v in memo.items() if k[0] in same}
 
 
 def _facts_of(merged: ThreatModel, facts: FactIndex) -> FactIndex:
