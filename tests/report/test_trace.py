@@ -187,3 +187,29 @@ def test_french_details_carry_the_catalogs_french_descriptions():
     assert any(" ".join(french.threats[c].split()[:6]) in text for c in found
                if c in french.threats)
     assert "en anglais" not in text
+
+
+def test_controls_carry_a_cost_range_and_an_effectiveness(insulin):
+    """The technical report's Cost and Eff. columns were blank: every control of the
+    sample now prints a money range with its person-days and a percentage."""
+    data, reader = insulin
+    text = " ".join(section_text(reader, tr("sec_controls", "en"),
+                                 tr("sec_regulatory", "en")).split())
+    controls = data.model.controls
+    assert controls
+    # "7.5 k€ to 40 k€ (12–32 d)" and "80%" (sections.controls_table) on every row
+    assert len(re.findall(r"\(\d+–\d+\s?d\)", text)) >= len(controls), text[:400]
+    assert len(re.findall(r"\d+\s?%", text)) >= len(controls)
+
+
+def test_index_by_element_lists_every_element_and_flow(insulin):
+    """373 pages with no index by element: the index names every element and flow."""
+    data, reader = insulin
+    marks = {m.title: reader.get_destination_page_number(m) for m in reader.outline
+             if not isinstance(m, list)}
+    start = marks[tr("sec_index", "en")]
+    text = " ".join(" ".join(reader.pages[i].extract_text() or ""
+                             for i in range(start, len(reader.pages))).split())
+    missing = [item.name for item in [*data.model.components, *data.model.flows]
+               if " ".join(item.name.split()) not in text]
+    assert not missing

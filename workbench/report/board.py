@@ -25,6 +25,19 @@ def _page(content: list, orientation: str, reserve: float = HEADING_ROOM) -> Kee
     return KeepInFrame(width, height - reserve, content, mode="shrink")
 
 
+def _fill(pages: list, width: float) -> float:
+    """How full the fuller page of ``pages`` ([heading], body, [heading], body) is: above
+    1, its frame shrinks every text on it."""
+    _, height = ReportDoc.frame_size("portrait")
+    fullest = 0.0
+    for heading, body in zip(pages[::2], pages[1::2], strict=True):
+        room = height - (HEADING_ROOM if heading else 0.0)
+        used = sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                   for f in body)
+        fullest = max(fullest, used / room)
+    return fullest
+
+
 def diagram_reserve(data: ReportData, styles: Styles, lang: str) -> float:
     """Height the diagram pages keep below the heading room for the path lines (page 4) or
     the caption (page 3): measured, so the page frame never has to shrink the drawing (and
@@ -63,15 +76,33 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
         paths.append(sections.diagram(data, lang, dw, dh - reserve, with_paths=TOP_PATHS))
     paths += sections.path_lines(data, styles, lang, TOP_PATHS)
     out += [PageBreak(), Heading(tr("sec_paths", lang), h1, 0), _page(paths, orientation)]
-    # 5. Risk matrices and control plan (the plan heading lives inside the frame).
-    out += [NextPageTemplate("portrait"), PageBreak(), Heading(tr("sec_matrix", lang), h1, 0),
-            _page([*sections.matrices(data, lang, pw),
-                   p(sections.matrix_caption(data, lang), styles.caption), Spacer(1, 4 * mm),
-                   Heading(tr("sec_plan", lang), h1, 0),
-                   *sections.board_plan(data, styles, lang, pw, limit=10),
-                   *sections.engine_plan_table(data, styles, lang, pw)], "portrait")]
-    # 6. Regulatory readiness.
-    out += [PageBreak(), Heading(tr("sec_regulatory", lang), h1, 0),
-            _page([*sections.regulatory(data, styles, lang, pw),
-                   *sections.board_review(data, styles, lang)], "portrait")]
+    # 5. Risk matrices and control plan; 6. regulatory readiness (headings inside the
+    # frames are in the contents too). Of three arrangements, the one whose fuller page is
+    # least full: a page that overflows shrinks every text on it under 7 pt (the matrix's
+    # labels printed at 5 pt on the ward's plan page).
+    matrix = [*sections.matrices(data, lang, pw),
+              p(sections.matrix_caption(data, lang), styles.caption), Spacer(1, 4 * mm)]
+    plan = sections.board_plan(data, styles, lang, pw, limit=10)
+    engine = sections.engine_plan_table(data, styles, lang, pw)
+    readiness = [*sections.regulatory(data, styles, lang, pw),
+                 *sections.board_review(data, styles, lang)]
+    head = {key: Heading(tr(key, lang), h1, 0)
+            for key in ("sec_matrix", "sec_plan", "sec_regulatory")}
+    arrangements = [
+        # matrices above the plan, readiness alone (the usual order)
+        [[head["sec_matrix"]], [*matrix, head["sec_plan"], *plan, *engine],
+         [head["sec_regulatory"]], readiness],
+        # the plan alone, the matrices above readiness
+        [[head["sec_plan"]], [*plan, *engine],
+         [head["sec_matrix"]], [*matrix, head["sec_regulatory"], *readiness]],
+        # the analysis's additions carried over above readiness
+        [[head["sec_matrix"]], [*matrix, head["sec_plan"], *plan],
+         [], [*engine, head["sec_regulatory"], *readiness]],
+    ]
+    fills = [_fill(pages, pw) for pages in arrangements]
+    pages = arrangements[0] if fills[0] <= 1.0 else arrangements[fills.index(min(fills))]
+    out += [NextPageTemplate("portrait"), PageBreak(), *pages[0],
+            _page(pages[1], "portrait", HEADING_ROOM if pages[0] else 0.0),
+            PageBreak(), *pages[2], _page(pages[3], "portrait",
+                                          HEADING_ROOM if pages[2] else 0.0)]
     return out, styles

@@ -666,7 +666,9 @@ def regulatory(data: ReportData, styles: Styles, lang: str, width: float) -> lis
         rows.append([item.title, tr(item.state, lang), evidence])
         fills[(1, index)] = READINESS_COLOURS[item.state]
     return [table([tr("requirement", lang), tr("readiness", lang), tr("evidence", lang)], rows,
-                  [0.42 * width, 0.13 * width, 0.45 * width], styles, fills=fills),
+                  # the evidence runs to ten lines, the requirement to three: give the
+                  # evidence the width (the board's last page shrank under 7 pt)
+                  [0.3 * width, 0.11 * width, 0.59 * width], styles, fills=fills),
             p(tr("readiness_legend", lang), styles.caption)]
 
 
