@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepInFrame, NextPageTemplate, PageBreak, Spacer
 
-from workbench.report import brief, changes, sections
+from workbench.report import brief, changes, plan_page, sections
 from workbench.report.data import ReportData
 from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, toc
 from workbench.report.i18n import tr
@@ -77,27 +77,23 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     paths += sections.path_lines(data, styles, lang, TOP_PATHS)
     out += [PageBreak(), Heading(tr("sec_paths", lang), h1, 0), _page(paths, orientation)]
     # 5. Risk matrices and control plan; 6. regulatory readiness (headings inside the
-    # frames are in the contents too). Of three arrangements, the one whose fuller page is
+    # frames are in the contents too). Of two arrangements, the one whose fuller page is
     # least full: a page that overflows shrinks every text on it under 7 pt (the matrix's
     # labels printed at 5 pt on the ward's plan page).
     matrix = [*sections.matrices(data, lang, pw),
               p(sections.matrix_caption(data, lang), styles.caption), Spacer(1, 4 * mm)]
-    plan = sections.board_plan(data, styles, lang, pw, limit=10)
-    engine = sections.engine_plan_table(data, styles, lang, pw)
+    plan = plan_page.plan_section(data, styles, lang, pw, limit=10)
     readiness = [*sections.regulatory(data, styles, lang, pw),
                  *sections.board_review(data, styles, lang)]
     head = {key: Heading(tr(key, lang), h1, 0)
             for key in ("sec_matrix", "sec_plan", "sec_regulatory")}
     arrangements = [
         # matrices above the plan, readiness alone (the usual order)
-        [[head["sec_matrix"]], [*matrix, head["sec_plan"], *plan, *engine],
+        [[head["sec_matrix"]], [*matrix, head["sec_plan"], *plan],
          [head["sec_regulatory"]], readiness],
         # the plan alone, the matrices above readiness
-        [[head["sec_plan"]], [*plan, *engine],
+        [[head["sec_plan"]], plan,
          [head["sec_matrix"]], [*matrix, head["sec_regulatory"], *readiness]],
-        # the analysis's additions carried over above readiness
-        [[head["sec_matrix"]], [*matrix, head["sec_plan"], *plan],
-         [], [*engine, head["sec_regulatory"], *readiness]],
     ]
     fills = [_fill(pages, pw) for pages in arrangements]
     pages = arrangements[0] if fills[0] <= 1.0 else arrangements[fills.index(min(fills))]

@@ -21,9 +21,10 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from workbench.report.costs import ZERO, Estimate, days_range, money, money_range
 from workbench.report.data import LEVELS, ReportData, RiskRow, TopRisk
 from workbench.report.document import GRID, HEADER_FILL, Styles, p, rich
-from workbench.report.engine_plan import board_cut, engine_days
+from workbench.report.engine_plan import engine_days, plan_days
 from workbench.report.firstfix import first_fix
 from workbench.report.i18n import SCALE_NAMES, chance, date_words, number, tr, vocab
+from workbench.report.one_plan import BoardPlan, board_plan
 from workbench.report.riskcalc import LEVEL_COLOURS
 from workbench.report.sections import (
     consequences,
@@ -44,20 +45,23 @@ def total_cost(items) -> Estimate:
 
 
 def decision_lines(data: ReportData, lang: str) -> list[str]:
-    """The sentences of the decision box, in order."""
+    """The sentences of the decision box, in order: one plan (docs/reports.md, "One
+    plan"): the engine's ordered list when it lowers a critical risk, else the model's
+    planned controls."""
     if not data.model.components:
         return [tr("brief_empty", lang)]
     if not any(row.open for row in data.risks):
         return [tr("brief_no_risk", lang)]
+    plan = board_plan(data)
+    if plan is not None:
+        return plan_lines(data, plan, lang)
     items, suggested = data.funded_plan()
     if not items:
         return [tr("brief_nothing", lang)]
     cost = total_cost(items)
     if suggested:
-        lines = [tr("brief_suggest", lang, count=len(items), money=money_range(cost, lang),
-                    days=days_range(cost, lang))]
-        engine = engine_line(data, lang)
-        return lines + [engine] if engine else lines
+        return [tr("brief_suggest", lang, count=len(items), money=money_range(cost, lang),
+                   days=days_range(cost, lang))]
     key = "brief_fund_one" if len(items) == 1 else "brief_fund"
     now, after = data.level_counts("residual"), data.level_counts("projected")
     lines = [tr(key, lang, count=len(items), money=money_range(cost, lang),
@@ -69,25 +73,76 @@ def decision_lines(data: ReportData, lang: str) -> list[str]:
                 crit_after=after["critical"])]
     if after["critical"]:
         lines.append(tr("brief_remaining", lang, count=after["critical"]))
-    engine = engine_line(data, lang)
-    if engine:
-        lines.append(engine)
-    fix = first_fix_line(data, lang)
-    if fix:
-        lines.append(fix)
     return lines
 
 
-def engine_line(data: ReportData, lang: str) -> str:
-    """What the attack engine's plan adds to the model's, cut to a board-sized budget
-    (engine_plan.board_cut): steps, person-days and critical risks before and after; ""
-    when the engine planned nothing that lowers a critical risk."""
-    cut = board_cut(data.recommendations, data.level_counts("residual")["critical"])
-    if cut is None:
-        return ""
-    days = engine_days(cut.days, lang) if cut.days is not None else "–"
-    return tr("brief_engine_one" if len(cut.steps) == 1 else "brief_engine", lang,
-              count=len(cut.steps), days=days, before=cut.before, after=cut.after)
+def plan_lines(data: ReportData, plan: BoardPlan, lang: str) -> list[str]:
+    """The one plan: its cost and where critical risks go, one line per decision (what,
+    where, effort, the risk it lowers, critical left), why step 1 comes first, and what
+    stays critical."""
+    before, after = plan.before, plan.after
+    figures = {"before": before["critical"], "after": after["critical"],
+               "hc_before": before["high"] + before["critical"],
+               "hc_after": after["high"] + after["critical"]}
+    days = engine_days(plan.days, lang) if plan.days is not None else "–"
+    count = len(plan.decisions)
+    if plan.estimate is not None:
+        head = tr("brief_plan_one" if count == 1 else "brief_plan", lang, count=count,
+                  money=money_range(plan.estimate, lang), days=days, **figures)
+    else:
+        head = tr("brief_plan_days", lang, count=count, days=days, **figures)
+    lines = [head]
+    for n, decision in enumerate(plan.decisions, start=1):
+        what, where, effort = step_words(data, decision.steps, lang)
+        lines.append(tr("brief_step", lang, n=n, what=what[:1].upper() + what[1:],
+                        where=where, days=effort,
+                        lowers=lowers_words(data, decision.lowered, lang),
+                        left=decision.critical_after))
+    fix = first_fix_line(data, lang)
+    if fix:
+        lines.append(fix)
+    if after["critical"]:
+        lines.append(tr("brief_remaining", lang, count=after["critical"]))
+    return lines
+
+
+def step_words(data: ReportData, steps: list[dict], lang: str) -> tuple[str, str, str]:
+    """(what, where, person-days) of one decision, in the report's words."""
+    from workbench.report.sections import step_title
+
+    titles = [control_title(data, str(s.get("control") or ""), step_title(s), lang)
+              for s in steps]
+    what = sentence_part(" + ".join(dict.fromkeys(titles)))
+    names = data.names()
+    elements = list(dict.fromkeys(str(e) for s in steps for e in s.get("elements") or []))
+    where = ", ".join(names.get(e, e) for e in elements[:3])
+    if len(elements) > 3:
+        where += tr("and_one_more" if len(elements) == 4 else "and_more", lang,
+                    count=len(elements) - 3)
+    days = plan_days(steps)
+    return what, where, engine_days(days, lang) if days is not None else "–"
+
+
+def lowered_rows(data: ReportData, lowered: list[dict]) -> list[RiskRow]:
+    """The open risks a step lowers, the most serious first: from critical, patient
+    safety, today's score."""
+    rows = {row.id: row for row in data.risks if row.open}
+    found = [rows[str(x["threat"])] for x in lowered if str(x["threat"]) in rows]
+    rank = {level: i for i, level in enumerate(reversed(LEVELS))}
+    return sorted(found, key=lambda r: (rank.get(r.residual.level, 9), not r.patient_safety,
+                                        -r.residual.score, r.id))
+
+
+def lowers_words(data: ReportData, lowered: list[dict], lang: str) -> str:
+    """"lowers <the most serious risk> and N more risks" (or what a step with none does)."""
+    rows = lowered_rows(data, lowered)
+    if not rows:
+        return tr("step_lowers_none", lang)
+    risk = f"{threat_title(rows[0], lang)} ({rows[0].element_name})"
+    if len(rows) == 1:
+        return tr("step_lowers", lang, risk=risk)
+    return tr("step_lowers_one_more" if len(rows) == 2 else "step_lowers_more", lang,
+              risk=risk, count=len(rows) - 1)
 
 
 def first_fix_line(data: ReportData, lang: str) -> str:
@@ -126,15 +181,18 @@ def _decision_box(data: ReportData, styles: Styles, lang: str, width: float) -> 
     return box
 
 
-def _at_risk(data: ReportData, styles: Styles, lang: str, top: list[TopRisk]) -> list:
+def _at_risk(data: ReportData, styles: Styles, lang: str, top: list[TopRisk],
+             plan: BoardPlan | None) -> list:
     story: list = [p(tr("brief_at_risk", lang), styles.h2)]
     for group in top:
         row = group.row
         patients, _ = consequences(row, data.model, lang)
         text = tr("brief_risk_line", lang, threat=escape(threat_title(row, lang)),
                   element=escape(row.element_name), harm=escape(patients))
+        after = plan.final.get(row.id, row.residual.level) if plan is not None \
+            else group.projected.level
         levels = tr("brief_levels", lang, now=level_name(row.residual.level, lang).lower(),
-                    after=level_name(group.projected.level, lang).lower())
+                    after=level_name(after, lang).lower())
         story.append(rich(f"• <b>{text}</b> {escape(levels)}", styles.body))
     _, org = consequences(top[0].row, data.model, lang)
     story.append(p(tr("brief_org", lang, text=org), styles.body))
@@ -182,8 +240,10 @@ def _worst_compromise(data: ReportData):
     return max(safety or data.compromise, key=lambda c: c.probability)
 
 
-def _standing(data: ReportData, styles: Styles, lang: str, width: float) -> list:
-    now, after = data.level_counts("residual"), data.level_counts("projected")
+def _standing(data: ReportData, styles: Styles, lang: str, width: float,
+              plan: BoardPlan | None) -> list:
+    now = data.level_counts("residual")
+    after = plan.after if plan is not None else data.level_counts("projected")
     header = [tr("brief_open_risks", lang)] + [level_name(level, lang)
                                                for level in reversed(LEVELS)]
     rows = [[tr("brief_today", lang)] + [str(now[level]) for level in reversed(LEVELS)],
@@ -223,9 +283,10 @@ def first_page(data: ReportData, styles: Styles, lang: str, width: float) -> lis
                    Spacer(1, 3 * mm), _decision_box(data, styles, lang, width)]
     top = data.top_groups(AT_RISK) if data.model.components else []
     if top:
-        story += _at_risk(data, styles, lang, top)
+        plan = board_plan(data)
+        story += _at_risk(data, styles, lang, top, plan)
         story += _likely(data, styles, lang, top[0].row)
-        story += _standing(data, styles, lang, width)
+        story += _standing(data, styles, lang, width, plan)
     story += [Spacer(1, 2 * mm), *_cost_note(data, styles, lang),
               p(tr("brief_fingerprint", lang, digest=data.fingerprint), styles.small),
               p(tr("confidential", lang), styles.small)]

@@ -559,18 +559,13 @@ MESSAGES.update({
                          "risques critiques comptés avec les mesures prévues ci-dessus : "
                          "{before} avant sa première étape."),
     "engine_critical_after": ("Critical after", "Critiques après"),
-    "brief_first_fix": ("The attack analysis would fund first: {what} ({where}; {days}), "
-                        "which lowers the chance of reaching {target} from {before} to "
-                        "{after}.",
-                        "L'analyse des chemins d'attaque financerait d'abord : {what} "
-                        "({where} ; {days}), qui fait passer la probabilité d'atteindre "
-                        "{target} de {before} à {after}."),
-    "brief_first_fix_flat": ("The attack analysis would fund first: {what} ({where}; "
-                             "{days}); on its own it lowers no attacker's chance by a "
-                             "point.",
-                             "L'analyse des chemins d'attaque financerait d'abord : {what} "
-                             "({where} ; {days}) ; seule, elle ne baisse d'un point la "
-                             "probabilité d'aucun attaquant."),
+    "brief_first_fix": ("Step 1 also lowers the chance of reaching {target} from {before} "
+                        "to {after}.",
+                        "L'étape 1 fait aussi passer la probabilité d'atteindre {target} de "
+                        "{before} à {after}."),
+    "brief_first_fix_flat": ("On its own, step 1 lowers no attacker's chance by a point.",
+                             "Seule, l'étape 1 ne baisse d'un point la probabilité d'aucun "
+                             "attaquant."),
     "brief_suggest": ("No measure is planned in the model yet. Ask the security team for a "
                       "plan: the catalog suggests starting with {count} measures, about "
                       "{money} ({days}).",
@@ -644,6 +639,56 @@ MESSAGES.update({
     "plan_not_asked": ("Not asked for (lower no measured risk): {names}.",
                        "Non demandées (ne réduisent aucun risque mesuré) : {names}."),
     "days_unit": ("d", "j"),
+})
+
+
+# The one plan (workbench/report/one_plan.py): page 1's decision and the plan page.
+MESSAGES.update({
+    "brief_plan": ("Fund these {count} measures, in this order: {money}, that is {days}. "
+                   "With them, critical risks go from {before} to {after}; those rated high "
+                   "or critical from {hc_before} to {hc_after}.",
+                   "Financer ces {count} mesures, dans cet ordre : {money}, soit {days}. "
+                   "Avec elles, les risques critiques passent de {before} à {after} ; les "
+                   "risques élevés ou critiques de {hc_before} à {hc_after}."),
+    "brief_plan_one": ("Fund this measure: {money}, that is {days}. With it, critical risks "
+                       "go from {before} to {after}; those rated high or critical from "
+                       "{hc_before} to {hc_after}.",
+                       "Financer cette mesure : {money}, soit {days}. Avec elle, les risques "
+                       "critiques passent de {before} à {after} ; les risques élevés ou "
+                       "critiques de {hc_before} à {hc_after}."),
+    "brief_plan_days": ("Fund these {count} measures, in this order: {days}. With them, "
+                        "critical risks go from {before} to {after}; those rated high or "
+                        "critical from {hc_before} to {hc_after}.",
+                        "Financer ces {count} mesures, dans cet ordre : {days}. Avec elles, "
+                        "les risques critiques passent de {before} à {after} ; les risques "
+                        "élevés ou critiques de {hc_before} à {hc_after}."),
+    "brief_step": ("{n}. {what} ({where}; {days}): {lowers}; {left} critical left.",
+                   "{n}. {what} ({where} ; {days}) : {lowers} ; {left} critiques restants."),
+    "step_lowers": ("lowers {risk}", "abaisse {risk}"),
+    "step_lowers_more": ("lowers {risk} and {count} more risks",
+                         "abaisse {risk} et {count} autres risques"),
+    "step_lowers_one_more": ("lowers {risk} and one more risk",
+                             "abaisse {risk} et un autre risque"),
+    "step_lowers_none": ("completes the measure before it against the attack paths",
+                         "complète la mesure précédente contre les chemins d'attaque"),
+    "one_plan_intro": ("The plan page 1 asks for, in its order: each measure's effort and "
+                       "cost, the risks it lowers (level today → after) and the critical "
+                       "risks left after it; {before} critical today. The model's planned "
+                       "measures are in it where they lower a critical or high risk or an "
+                       "attacker's chance.",
+                       "Le plan demandé en page 1, dans son ordre : l'effort et le coût de "
+                       "chaque mesure, les risques qu'elle abaisse (niveau aujourd'hui → "
+                       "après) et les risques critiques restants ; {before} critiques "
+                       "aujourd'hui. Les mesures prévues dans le modèle y figurent quand "
+                       "elles abaissent un risque critique ou élevé ou la probabilité d'un "
+                       "attaquant."),
+    "one_plan_lowers": ("Risks it lowers", "Risques abaissés"),
+    "one_plan_more": ("and {count} more", "et {count} autres"),
+    "one_plan_not_in": ("Planned in the model but not in this plan (they lower no critical or "
+                        "high risk and no attacker's chance enough to be a step): {names}.",
+                        "Prévues dans le modèle mais hors de ce plan (elles n'abaissent aucun "
+                        "risque critique ou élevé ni assez la probabilité d'un attaquant) : "
+                        "{names}."),
 })
 
 

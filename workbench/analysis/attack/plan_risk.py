@@ -126,6 +126,17 @@ class RiskTerm:
         changed = self._levels(members)
         return dict(Counter(changed.get(i, lvl) for i, lvl in enumerate(self.base)))
 
+    def lowered(self, before: Iterable[str], after: Iterable[str]) -> list[dict[str, str]]:
+        """The counted risks whose level drops from ``before``'s members to ``after``'s:
+        ``{"threat": key, "from": level, "to": level}``, in the risks' order."""
+        old, new = self._levels(before), self._levels(after)
+        out = []
+        for i in sorted(new):
+            was = old.get(i, self.base[i])
+            if new[i] != was:
+                out.append({"threat": self.counted[i].key, "from": was, "to": new[i]})
+        return out
+
     def lowers(self, cid: str) -> bool:
         """Whether this candidate alone lowers a scored risk."""
         return bool((self.values([cid]) < self.base_value - 1e-12).any())

@@ -927,7 +927,9 @@ def _steps_out(plan, specs: list[TargetSpec], candidates: dict[str, Candidate],
             "worlds": what_if,
         })
         if risk_term is not None:
-            out[-1]["levels_after"] = risk_term.counts(_expand(chosen, candidates))
+            members = _expand(chosen, candidates)
+            out[-1]["levels_after"] = risk_term.counts(members)
+            out[-1]["lowered"] = risk_term.lowered(_expand(chosen[:-1], candidates), members)
         before = after
     return out
 
