@@ -343,3 +343,36 @@ def test_harm_on_the_treating_device_ranks_before_harm_on_what_commands_it(catal
     assert relayed and all(r.harm_distance == 1 for r in relayed)
     data_only = [r for r in risks.values() if not r.direct_harm]
     assert data_only and all(r.harm_distance == 2 for r in data_only)
+
+
+def test_authenticating_the_pumps_only_radio_link_takes_forged_therapy_out_of_critical():
+    """A clinician's expectation: once the link that is the pump's only way in accepts only
+    authenticated commands (radio-link authentication planned on both flows into the
+    pump), a forged therapy change is no longer near certain in the projected figure, as
+    if the control sat on the pump itself; planned, today's figure does not move; with
+    one of the two flows left open, nothing changes."""
+    from pathlib import Path
+
+    from workbench.analysis.catalog import default_catalog
+    from workbench.analysis.pipeline import analyze
+    from workbench.model import ControlInstance, load_model
+    from workbench.model.enums import ControlStatus
+
+    path = Path(__file__).resolve().parents[2] / "sample-models" / "insulin-closed-loop.twm.json"
+    key = "thing.unauthorized-therapy-change@pump"
+
+    def therapy(flows: list[str]):
+        model = load_model(path)
+        model.controls.append(ControlInstance(
+            id="ctl-pump-link-auth", catalog_id="radio-link-authentication",
+            title="Pump link authentication", elements=flows, status=ControlStatus.PLANNED))
+        result = analyze(model, default_catalog())
+        return next(t for t in result.threats if t.key == key)
+
+    closed = therapy(["f-loop-app-pump", "f-loop-app-pump-dfu"])
+    assert closed.current.level == "critical" and closed.current.likelihood == 4
+    assert closed.projected.level not in ("critical", "high")
+    assert closed.projected.likelihood <= 2
+    assert "ctl-pump-link-auth" in {c.control for c in closed.controls}
+    half = therapy(["f-loop-app-pump"])  # the firmware-update flow stays open
+    assert half.projected.level == "critical"

@@ -401,9 +401,12 @@ def dirty_elements(old: ThreatModel, new: ThreatModel, catalog: Catalog | None =
     controls = changed(old.controls, new.controls)
     scoring: set[str] = set()
     for m in both:
+        ends = {f.id: (f.source, f.target) for f in m.flows}
         for ctl in m.controls:
             if ctl.id in controls:
                 scoring.update(ctl.elements)
+                for e in ctl.elements:  # a control on every way in acts behind it
+                    scoring.update(ends.get(e, ()))
         for t in m.threats:
             if controls.intersection(link.control for link in t.mitigations):
                 scoring.add(t.element)

@@ -264,6 +264,8 @@ class ModelIndex:
         for ctl in model.controls:
             for element_id in dict.fromkeys(ctl.elements):
                 self.controls_on.setdefault(element_id, []).append(ctl)
+        for element_id, ctl in _on_every_way_in(model, self.controls_on):
+            self.controls_on.setdefault(element_id, []).append(ctl)
         assets = model.assets_by_id()
         ids: dict[str, list[str]] = {c.id: list(c.properties.data_assets)
                                      for c in model.components}
@@ -329,6 +331,39 @@ class ModelIndex:
 
     def element(self, element_id: str) -> Component | Flow | None:
         return self.components.get(element_id) or self.flows.get(element_id)
+
+
+def _on_every_way_in(model: ThreatModel, controls_on: dict[str, list[ControlInstance]]
+                     ) -> list[tuple[str, ControlInstance]]:
+    """(component, control) for each catalog control type put on *every* flow into a
+    component (a bidirectional flow enters both ends) and not on the component itself.
+
+    Why: a control on the only ways in acts on the element behind them. Authenticating
+    the pump's radio link (the control put on its flows) makes a forged therapy change on
+    the pump as unlikely as the control on the pump would; before, the pump's threat kept
+    "near certain" while its only link authenticated every command. The control acts on
+    the component's threats it answers (``applied_controls``), with the weakest status
+    among the flows' instances (planned on one flow: projected only), and only when every
+    way in has it: one open flow leaves the threat as it was. docs/risk-model.md,
+    "Controls on every way in".
+    """
+    ways: dict[str, list[str]] = {}
+    for flow in model.flows:
+        ways.setdefault(flow.target, []).append(flow.id)
+        if flow.bidirectional:
+            ways.setdefault(flow.source, []).append(flow.id)
+    rank = {ControlStatus.PLANNED: 0, ControlStatus.IMPLEMENTED: 1, ControlStatus.VERIFIED: 2}
+    out: list[tuple[str, ControlInstance]] = []
+    for element_id in sorted(ways):
+        flows = list(dict.fromkeys(ways[element_id]))
+        own = {c.catalog_id for c in controls_on.get(element_id, []) if c.catalog_id}
+        per_flow = [{c.catalog_id: c for c in controls_on.get(f, []) if c.catalog_id}
+                    for f in flows]
+        common = set(per_flow[0]).intersection(*per_flow[1:]) - own
+        for type_id in sorted(common):
+            weakest = min((m[type_id] for m in per_flow), key=lambda c: (rank[c.status], c.id))
+            out.append((element_id, weakest))
+    return out
 
 
 def element_scope(component: Component, stencils: StencilLibrary | None = None) -> Scope:
