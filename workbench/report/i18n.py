@@ -540,24 +540,6 @@ MESSAGES.update({
                         "or ask for further measures.",
                         "{count} risques restent critiques après le plan : les accepter "
                         "formellement, ou demander des mesures supplémentaires."),
-    "brief_engine": ("The attack analysis recommends {count} further steps ({days}): with "
-                     "them, critical risks would go from {before} to {after}.",
-                     "L'analyse des chemins d'attaque recommande {count} étapes "
-                     "supplémentaires ({days}) : avec elles, les risques critiques "
-                     "passeraient de {before} à {after}."),
-    "brief_engine_one": ("The attack analysis recommends one further step ({days}): with "
-                         "it, critical risks would go from {before} to {after}.",
-                         "L'analyse des chemins d'attaque recommande une étape "
-                         "supplémentaire ({days}) : avec elle, les risques critiques "
-                         "passeraient de {before} à {after}."),
-    "engine_add": ("What the analysis would add", "Ce que l'analyse ajouterait"),
-    "engine_add_intro": ("The attack analysis's steps behind page 1's figure, in its order "
-                         "(a bundle's steps together); critical risks counted with the "
-                         "planned measures above: {before} before its first step.",
-                         "Les étapes de l'analyse des chemins d'attaque derrière le chiffre "
-                         "de la page 1, dans son ordre (les étapes d'un lot ensemble) ; "
-                         "risques critiques comptés avec les mesures prévues ci-dessus : "
-                         "{before} avant sa première étape."),
     "engine_critical_after": ("Critical after", "Critiques après"),
     "brief_first_fix": ("Step 1 also lowers the chance of reaching {target} from {before} "
                         "to {after}.",

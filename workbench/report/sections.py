@@ -13,7 +13,6 @@ from workbench import __version__
 from workbench.model.enums import LAYER_ORDER
 from workbench.report.data import AttackPath, ReportData, RiskRow
 from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, table
-from workbench.report.engine_plan import board_cut, engine_days
 from workbench.report.fasttable import FastTable
 from workbench.report.functions import french_function
 from workbench.report.i18n import (
@@ -603,32 +602,6 @@ def board_plan(data: ReportData, styles: Styles, lang: str, width: float, limit:
     if idle and not suggested:
         story.append(p(tr("plan_not_asked", lang, names=", ".join(idle)), styles.small))
     return story
-
-
-def engine_plan_table(data: ReportData, styles: Styles, lang: str, width: float) -> list:
-    """"What the analysis would add": the attack engine's steps the board is asked for on
-    page 1 (engine_plan.board_cut), with each step's person-days and the critical risks
-    left after it (the engine's ``levels_after``), so the two pages show one plan."""
-    cut = board_cut(data.recommendations, data.level_counts("residual")["critical"])
-    if cut is None:
-        return []
-    names = data.names()
-    rows = []
-    for step, rec in enumerate(cut.steps, start=1):
-        days = rec.get("step_days")
-        rows.append([str(step), control_title(data, str(rec.get("control") or ""),
-                                              step_title(rec), lang),
-                     name_list([names.get(e, e) for e in rec.get("elements") or []], 3, lang),
-                     engine_days(float(days), lang) if days is not None else "–",
-                     str(int((rec.get("levels_after") or {}).get("critical", 0)))])
-    rows.append([tr("plan_total", lang), "", "", engine_days(cut.days, lang)
-                 if cut.days is not None else "–", str(cut.after)])
-    return [Spacer(1, 2 * mm), p(tr("engine_add", lang), styles.h2),
-            p(tr("engine_add_intro", lang, before=cut.before), styles.small),
-            table(["#", tr("control", lang), tr("elements", lang), tr("plan_effort", lang),
-                   tr("engine_critical_after", lang)], rows,
-                  [w * width for w in (0.05, 0.41, 0.24, 0.16, 0.14)], styles,
-                  wrap=[False, True, True, True, True])]
 
 
 def _plan_buys_once(data: ReportData, controls: set[str]) -> tuple[int, int]:
