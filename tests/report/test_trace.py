@@ -213,3 +213,27 @@ def test_index_by_element_lists_every_element_and_flow(insulin):
     missing = [item.name for item in [*data.model.components, *data.model.flows]
                if " ".join(item.name.split()) not in text]
     assert not missing
+
+
+def test_method_section_states_the_formulas_and_points_to_the_docs(insulin):
+    _, reader = insulin
+    text = " ".join(section_text(reader, tr("sec_scope", "en"),
+                                 tr("sec_diagram", "en")).split())
+    assert "docs/risk-model.md" in text and "docs/attack-paths.md" in text
+
+
+def test_board_plan_and_vendor_review_are_in_contents_and_bookmarks():
+    """The board's control plan and vendor review headings were missing from the contents
+    and the PDF outline."""
+    path = SAMPLES / "home-telemonitoring.twm.json"  # the sample with a vendor review
+    data = gather(load_model(path), path.read_bytes(), recommend=False)
+    reader = PdfReader(io.BytesIO(render_pdf(data, "board", "en")))
+
+    def titles(outline):
+        for mark in outline:
+            yield from titles(mark) if isinstance(mark, list) else [mark.title]
+
+    marks = set(titles(reader.outline))
+    assert {tr("sec_plan", "en"), tr("sec_review", "en")} <= marks
+    contents = " ".join((reader.pages[0].extract_text() or "").split())
+    assert tr("sec_plan", "en") in contents
