@@ -79,6 +79,9 @@ def extend(result: AnalysisResult, args: argparse.Namespace) -> None:
                                  shared=result.attack_graph)
     except ValueError as exc:
         raise CliError(str(exc)) from None
+    finally:
+        # the graph and its evidence are done with: not held through the JSON (memory)
+        result.attack_graph = None
     result.extra.update(attack.to_json())
 
 

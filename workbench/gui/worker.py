@@ -53,6 +53,8 @@ def run_analysis(model: ThreatModel, stencils: StencilLibrary | None,
                 recommend=False, sensitivity=False, shared=result.attack_graph)
         except Exception as exc:  # noqa: BLE001 - shown in the panel, never crashes the GUI
             analysis.warnings.append(f"attack paths: {exc}")
+        finally:
+            result.attack_graph = None  # the window keeps the result, not the graph
     if cancelled is not None and cancelled.is_set():
         return None
     if progress:
