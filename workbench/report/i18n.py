@@ -506,6 +506,7 @@ def de(name: str) -> str:
 _BEFORE_PUNCT = re.compile(r"(?<=[^\s/:])[ \u00a0]?([:;!?])(?=\s|$|\)|»)")
 _QUOTES = re.compile(r'"([^"\n]{1,200})"')
 _PERCENT = re.compile(r"(?<=\d)[ \u00a0]?%")
+_GUILLEMET_SPACE = re.compile(r"«[ \u00a0]|[ \u00a0]»")  # a plain space lets a line end on «
 _APOSTROPHE = re.compile(r"(?<=[A-Za-zÀ-ÿ])'(?=[A-Za-zÀ-ÿ])")
 
 
@@ -514,6 +515,8 @@ def fr_typography(text: str) -> str:
     curly apostrophes, « » quotes. Ids ("thing:x"), times ("10:30") and URLs keep their
     colons: only a colon followed by a space or the end of the text is touched."""
     text = _QUOTES.sub(lambda m: f"«{NNBSP}{m.group(1)}{NNBSP}»", text)
+    text = _GUILLEMET_SPACE.sub(
+        lambda m: f"«{NNBSP}" if m.group(0)[0] == "«" else f"{NNBSP}»", text)
     text = _BEFORE_PUNCT.sub(lambda m: f"{NNBSP}{m.group(1)}", text)
     text = _PERCENT.sub(f"{NNBSP}%", text)
     return _APOSTROPHE.sub("’", text)

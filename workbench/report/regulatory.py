@@ -223,7 +223,7 @@ def assess(model: ThreatModel, lang: str = "en",
         state = "ready" if points >= 2 and not failed else "partial" if points > 0 else "gap"
         if state == "partial" and all(e.startswith("✔") for e in evidence):
             # One ✔ alone reads as done: say why it is still only partial.
-            evidence.append("✘ " + ("un seul élément en place ; « Prêt » en demande deux"
+            evidence.append("✘ " + ("un seul élément en place ; «\u202fPrêt\u202f» en demande deux"
                                     if lang == "fr" else
                                     "only one piece of evidence in place; ready needs two"))
         result.append(Readiness(item.id, title, state, evidence))
