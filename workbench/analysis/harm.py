@@ -113,15 +113,6 @@ class HarmIndex:
         #: components performing a therapy function, and what delivers to one
         self.therapy = {cid for cid in ix.safety
                         if THERAPY_TAG in tags.get(cid, ()) or cid in self.unclassified}
-        self.delivers_therapy: set[str] = set()
-        for flow in model.flows:
-            pairs = [(flow.source, flow.target)]
-            if flow.bidirectional:
-                pairs.append((flow.target, flow.source))
-            for sender, receiver in pairs:
-                if receiver in self.therapy:
-                    self.delivers_therapy.update(e for e in (sender, flow.id, *flow.via)
-                                                 if e != receiver)
         self._stencil = {c.id: c.stencil for c in model.components}
         self._commands: dict[str, set[str]] = {}  # element -> therapy devices it delivers to
         for flow in model.flows:
@@ -133,6 +124,8 @@ class HarmIndex:
                     for e in (sender, flow.id, *flow.via):
                         if e != receiver:
                             self._commands.setdefault(e, set()).add(receiver)
+        #: what delivers to a therapy component (sender, flow, networks on the way)
+        self.delivers_therapy: set[str] = set(self._commands)
         self._kinds: dict[str, frozenset[str]] = {}
 
     def therapy_kinds(self, element: str) -> frozenset[str]:
