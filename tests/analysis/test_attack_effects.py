@@ -153,6 +153,34 @@ def test_a_data_target_is_reached_by_exposure_from_where_the_attacker_can_try():
     assert data == pytest.approx(control + (attempt - control) * z, abs=1e-9)
 
 
+def test_every_target_row_is_the_per_target_formula_for_every_attacker():
+    """The results table (computed for all targets at once) gives, for each attacker and
+    target, exactly what :func:`target_reach` gives for that pair: probability, interval
+    and exactness, data and availability targets included."""
+    from workbench.analysis.attack.engine import prepare_runs
+    from workbench.analysis.attack.targets import resolve_targets
+
+    model = load_model(CARDIAC)
+    specs = resolve_targets(model, default_stencils())
+    result = analyze_attacks(model, samples=2048, recommend=False, sensitivity=False)
+    index = {c.id: i for i, c in enumerate(model.components)}
+    graph, runs, _ = prepare_runs(model, samples=2048,
+                                  exact_for=sorted({index[s.element] for s in specs}))
+    by_run = {r.profile.id: r for r in runs}
+    # Exposure lifts some data target above control of its element (the formula's branch).
+    assert any(row["kind"] == "health_data" and row["probability"] > target_reach(
+        by_run[row["attacker"]], index[row["element"]], "patient_safety")[0]
+        for row in result.target_results)
+    for row in result.target_results:
+        for attacker, (low, high, exact) in row["by_attacker_ci"].items():
+            want = target_reach(by_run[attacker], graph.index[row["element"]], row["kind"])
+            assert row["by_attacker"][attacker] == round(want[0], 6)
+            assert [low, high, exact] == [round(want[1], 6), round(want[2], 6), want[3]]
+        best = target_reach(by_run[row["attacker"]], graph.index[row["element"]], row["kind"])
+        assert (row["probability"], row["ci_low"], row["ci_high"]) == best[:3]
+        assert (row["method"] == "exact-enumeration") == best[3]
+
+
 def test_attempt_probabilities_entries_are_certain_and_bound_compromise():
     model = load_model(CARDIAC)
     attempts = attempt_probabilities(model, samples=4096)
