@@ -65,6 +65,8 @@ class RiskTerm:
         self.counted = [t for t in risks if t.ranked]
         self.base = [self._level(t, ()) for t in self.counted]
         self.scored = [i for i, lvl in enumerate(self.base) if lvl in LEVEL_VALUE]
+        #: risk index -> its place in ``scored`` (``values`` touches only the changed ones)
+        self.place = {i: k for k, i in enumerate(self.scored)}
         self.weight = np.array([risk_factor(self.counted[i]) for i in self.scored])
         self.base_value = np.array([LEVEL_VALUE[self.base[i]] for i in self.scored]) \
             * self.weight
@@ -116,9 +118,11 @@ class RiskTerm:
         if not changed:
             return self.base_value
         out = self.base_value.copy()
-        for k, i in enumerate(self.scored):
-            if i in changed:
-                out[k] = LEVEL_VALUE.get(changed[i], 0.0) * self.weight[k]
+        place = self.place
+        for i, level in changed.items():
+            k = place.get(i)
+            if k is not None:
+                out[k] = LEVEL_VALUE.get(level, 0.0) * self.weight[k]
         return out
 
     def counts(self, members: Iterable[str]) -> dict[str, int]:
