@@ -1,9 +1,20 @@
 """Time and memory of the full attack analysis per model size, against a naive baseline.
 
     .venv/bin/python benchmarks/bench_attack_paths.py [--sizes 100,1000,10000,150000]
+        [--against /tmp/old-checkout] [--repeat 2] [--skip-accuracy]
 
-``attack s`` is the attack stage (evidence, graph, probabilities, paths); ``analysis s`` adds
-the optional stages (control plan, sensitivity, edge cuts, choke points).
+``attack`` is the attack stage (evidence, graph, probabilities, paths), in CPU seconds
+(``cpu``, what compares across runs on a shared machine) and wall seconds (``wall``);
+``graph``, ``prob`` and ``paths`` split its CPU seconds. ``analysis`` adds the optional
+stages (control plan, sensitivity, edge cuts, choke points). ``load`` is the 1-minute load
+average when the row started.
+
+``--against DIR`` runs the same sizes with the ``workbench`` package of another checkout
+(e.g. ``git worktree add /tmp/old main`` before a speed change), alternating with this one
+so both see the same machine load. A checkout whose engine does not report CPU seconds
+per stage is timed with its own clock switched to ``time.process_time`` (its stage figures
+are then CPU seconds; its wall is the whole analysis only). The naive baseline runs for
+this checkout only.
 
 Each size runs in its own process (so peak memory is its own): generate the synthetic model
 (``gen_synthetic.py``, not timed), run ``analyze_attacks`` with its defaults (10,000 worlds,
@@ -39,9 +50,22 @@ def _rss_mb() -> float:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def _cpu_clocked_engine() -> bool:
+    """Make an engine without CPU timings report CPU seconds in its stage timings."""
+    import types
+
+    import workbench.analysis.attack.engine as engine
+
+    if "attack_cpu" in Path(engine.__file__).read_text():
+        return False
+    engine.time = types.SimpleNamespace(perf_counter=time.process_time)  # type: ignore
+    return True
+
+
 def run_one(size: int, limit: float) -> dict:
     from gen_synthetic import synthetic_model
 
+    cpu_clocked = _cpu_clocked_engine()
     from workbench.analysis.attack import analyze_attacks
     from workbench.analysis.attack.attackers import attacker_profiles, resolve_entries
     from workbench.analysis.attack.graph import build_graph, step_graph
@@ -51,10 +75,22 @@ def run_one(size: int, limit: float) -> dict:
     model = synthetic_model(size)
     gen = time.perf_counter() - t0
     rss_before = _rss_mb()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = analyze_attacks(model)
-    total = time.perf_counter() - t0
+    total, total_cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    timings = dict(result.timings)
+    if cpu_clocked:
+        for stage in ("graph", "probability", "paths", "attack", "extras", "total"):
+            timings[f"{stage}_cpu"] = timings.pop(stage)
+        timings["attack"] = float("nan")
+    base = {"size": size, "components": len(model.components), "flows": len(model.flows),
+            "generate_s": gen, "analysis_s": total, "analysis_cpu": total_cpu,
+            "timings": timings, "rss_before_mb": rss_before, "peak_rss_mb": peak,
+            "core": max(a["core_nodes"] for a in result.attackers),
+            "workbench": str(Path(sys.modules["workbench"].__file__).parent.parent)}
+    if limit <= 0:
+        return base
     # Naive baseline on the remote attacker and its most exposed patient-safety target.
     row = next(r for r in result.target_results if r["kind"] == "patient_safety"
                and r["by_attacker"].get("remote-internet", 0) > 0)
@@ -90,11 +126,7 @@ def run_one(size: int, limit: float) -> dict:
     miss, count = shared_miss.value, shared_count.value
     naive = time.perf_counter() - t0
     ours = row["by_attacker"]["remote-internet"]
-    return {"size": size, "components": len(model.components), "flows": len(model.flows),
-            "generate_s": gen, "analysis_s": total, "timings": result.timings,
-            "rss_before_mb": rss_before, "peak_rss_mb": peak,
-            "core": max(a["core_nodes"] for a in result.attackers),
-            "naive_s": naive, "naive_paths": count, "naive_done": done,
+    return {**base, "naive_s": naive, "naive_paths": count, "naive_done": done,
             "naive_value": 1.0 - miss, "our_value": ours, "our_method": row["method"]
             if row["attacker"] == "remote-internet" else "see by_attacker"}
 
@@ -128,10 +160,37 @@ def accuracy(graphs: int = 200, seed: int = 1) -> dict:
             "worlds": int(mc.worlds)}
 
 
+def _row(label: str, r: dict, load: float) -> str:
+    t = r["timings"]
+    line = (f"{label:<8} {r['components']:>9} {r['flows']:>7} {r['core']:>5} {load:>5.1f} | "
+            f"{t['attack_cpu']:>6.2f} {t['attack']:>6.2f} {t['graph_cpu']:>6.2f} "
+            f"{t['probability_cpu']:>6.2f} {t['paths_cpu']:>6.2f} | {r['analysis_cpu']:>6.2f} "
+            f"{r['analysis_s']:>6.2f} {r['peak_rss_mb']:>8.0f} {r['rss_before_mb']:>8.0f}")
+    if "naive_s" in r:
+        line += (f" | {r['naive_s']:>7.2f} {r['naive_paths']:>11} {str(r['naive_done']):>5} "
+                 f"{r['naive_value']:>8.4f} {r['our_value']:>7.4f}")
+    return line
+
+
+def _child(size: int, limit: float, root: str | None) -> tuple[dict | None, str]:
+    env = dict(os.environ)
+    if root:
+        env["PYTHONPATH"] = os.pathsep.join([root, env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    out = subprocess.run([sys.executable, __file__, "--one", str(size), "--limit",
+                          str(limit)], capture_output=True, text=True, check=False, env=env,
+                         cwd=root or None)
+    if out.returncode != 0:
+        return None, str(out.stderr.strip().splitlines()[-1:])
+    return json.loads(out.stdout), ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="attack-path benchmark")
     parser.add_argument("--sizes", default="100,1000,10000,150000")
     parser.add_argument("--limit", type=float, default=10.0, help="naive baseline time limit")
+    parser.add_argument("--against", help="another checkout's root, run alternately")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per size and checkout")
+    parser.add_argument("--skip-accuracy", action="store_true")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
@@ -139,23 +198,26 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"python {sys.version.split()[0]}, numpy {np.__version__}, networkx {nx.__version__}, "
           f"cpus {os.cpu_count()} (one process at a time)")
-    print(f"{'elements':>9} {'flows':>7} {'core':>5} {'analysis s':>10} {'attack s':>8} "
-          f"{'graph':>6} "
-          f"{'prob':>6} {'paths':>6} {'extras':>6} {'peak MB':>8} {'model MB':>8} | "
+    if args.against:
+        print(f"against: {args.against} (rows 'against'; 'now' is {HERE.parent})")
+    print(f"{'':<8} {'elements':>9} {'flows':>7} {'core':>5} {'load':>5} | "
+          f"{'attack':>6} {'attack':>6} {'graph':>6} {'prob':>6} {'paths':>6} | "
+          f"{'anal.':>6} {'anal.':>6} {'peak MB':>8} {'model MB':>8} | "
           f"{'naive s':>7} {'naive paths':>11} {'done':>5} {'naive p':>8} {'our p':>7}")
+    print(f"{'':<8} {'':>9} {'':>7} {'':>5} {'':>5} | {'cpu':>6} {'wall':>6} {'cpu':>6} "
+          f"{'cpu':>6} {'cpu':>6} | {'cpu':>6} {'wall':>6}")
     for size in (int(s) for s in args.sizes.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--one", str(size), "--limit",
-                              str(args.limit)], capture_output=True, text=True, check=False)
-        if out.returncode != 0:
-            print(f"{size:>9} failed: {out.stderr.strip().splitlines()[-1:]}")
-            continue
-        r = json.loads(out.stdout)
-        t = r["timings"]
-        print(f"{r['components']:>9} {r['flows']:>7} {r['core']:>5} {r['analysis_s']:>10.2f} "
-              f"{t['attack']:>8.2f} {t['graph']:>6.2f} {t['probability']:>6.2f} {t['paths']:>6.2f} "
-              f"{t['extras']:>6.2f} {r['peak_rss_mb']:>8.0f} {r['rss_before_mb']:>8.0f} | "
-              f"{r['naive_s']:>7.2f} {r['naive_paths']:>11} {str(r['naive_done']):>5} "
-              f"{r['naive_value']:>8.4f} {r['our_value']:>7.4f}")
+        for rep in range(args.repeat):
+            sides = [("now", None)] + ([("against", args.against)] if args.against else [])
+            if rep % 2:  # alternate who goes first
+                sides.reverse()
+            for label, root in sides:
+                load = os.getloadavg()[0]
+                r, err = _child(size, args.limit if root is None else 0.0, root)
+                print(_row(label, r, load) if r else f"{label:<8} {size:>9} failed: {err}",
+                      flush=True)
+    if args.skip_accuracy:
+        return 0
     acc = accuracy()
     print(f"accuracy: Monte Carlo ({acc['worlds']} worlds) vs exact enumeration on "
           f"{acc['graphs']} random graphs, {acc['values']} node values: max |error| "
