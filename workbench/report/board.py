@@ -16,6 +16,8 @@ from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p
 from workbench.report.i18n import tr
 
 TOP_PATHS = 3
+#: The control plan's page: 5 in both arrangements of pages 5 and 6 (see ``story``).
+PLAN_PAGE = 5
 HEADING_ROOM = 34.0
 CONTENTS_ROOM = 44 * mm
 
@@ -59,7 +61,7 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     out: list = [_page(first, "portrait", reserve=CONTENTS_ROOM),
                  p(tr("contents", lang), styles.h2), toc(styles), PageBreak()]
     # 2. Executive summary.
-    body = sections.summary(data, styles, lang, width=pw)
+    body = sections.summary(data, styles, lang, width=pw, plan_page=PLAN_PAGE)
     body += changes.board_block(data.changes, data.changes_label, styles, lang)
     out += [body[0], _page(body[1:], "portrait")]
     # 3. Architecture diagram, on the page orientation that prints it largest; 4. the same

@@ -24,9 +24,10 @@ from workbench.report.document import GRID, HEADER_FILL, Styles, p, rich
 from workbench.report.engine_plan import engine_days, plan_days
 from workbench.report.firstfix import first_fix
 from workbench.report.i18n import SCALE_NAMES, chance, date_words, number, tr, vocab
-from workbench.report.one_plan import BoardPlan, board_plan
+from workbench.report.one_plan import BoardPlan, after_plan, board_plan
 from workbench.report.riskcalc import LEVEL_COLOURS
 from workbench.report.sections import (
+    after_words,
     consequences,
     control_title,
     level_name,
@@ -189,10 +190,8 @@ def _at_risk(data: ReportData, styles: Styles, lang: str, top: list[TopRisk],
         patients, _ = consequences(row, data.model, lang)
         text = tr("brief_risk_line", lang, threat=escape(threat_title(row, lang)),
                   element=escape(row.element_name), harm=escape(patients))
-        after = plan.final.get(row.id, row.residual.level) if plan is not None \
-            else group.projected.level
         levels = tr("brief_levels", lang, now=level_name(row.residual.level, lang).lower(),
-                    after=level_name(after, lang).lower())
+                    after=after_words(after_plan(group, plan), lang, lower=True))
         story.append(rich(f"• <b>{text}</b> {escape(levels)}", styles.body))
     _, org = consequences(top[0].row, data.model, lang)
     story.append(p(tr("brief_org", lang, text=org), styles.body))

@@ -103,6 +103,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "for_org": ("For the organisation", "Pour l'organisation"),
     "current_level": ("Level today: {level}; after the planned controls: {projected}.",
                       "Niveau actuel : {level} ; après les mesures prévues : {projected}."),
+    # The board's page 2 reads the one plan of page 1 (docs/reports.md, "One plan").
+    "current_level_plan": ("Level today: {level}; after the plan on page {page}: {after}.",
+                           "Niveau actuel : {level} ; après le plan de la page {page} : "
+                           "{after}."),
+    "level_elsewhere": ("{level} on {element}", "{level} sur {element}"),
     "patient_4": ("could cause death or lasting harm to patients",
                   "pourrait entraîner le décès ou des séquelles durables pour des patients"),
     "patient_3": ("could seriously harm patients or stop their care",

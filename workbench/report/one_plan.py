@@ -24,7 +24,7 @@ from typing import Any
 
 from workbench.model.entities import ControlInstance
 from workbench.report.costs import ZERO, Estimate
-from workbench.report.data import LEVELS, ReportData
+from workbench.report.data import LEVELS, ReportData, TopRisk
 from workbench.report.engine_plan import board_cut, decisions, plan_days
 
 
@@ -99,6 +99,34 @@ def board_plan(data: ReportData) -> BoardPlan | None:
     return BoardPlan(out, total, plan_days(cut.steps), before, after, final)
 
 
+@dataclass(frozen=True)
+class After:
+    """Where one of the board's risks stands after the plan."""
+
+    level: str
+    #: The element whose copy of the threat is left at ``level`` when it is not the one
+    #: the board names (the worst today), else "".
+    elsewhere: str
+
+
+def after_plan(group: TopRisk, plan: BoardPlan | None) -> After:
+    """The level one of the board's risks reaches after the one plan: its worst copy after
+    the plan, as "today" is its worst copy today (a threat is not "down to moderate" while
+    it stays critical on another element). Page 1 and page 2 both read this, so they
+    cannot disagree; without an engine plan, the model's planned controls (the plan page
+    then shows those)."""
+    rank = {level: i for i, level in enumerate(LEVELS)}
+
+    def level_of(copy) -> str:
+        if plan is None:
+            return copy.projected.level
+        return plan.final.get(copy.id, copy.residual.level)
+
+    worst = max(group.copies, key=lambda c: rank.get(level_of(c), -1))  # first of equals
+    level = level_of(worst)
+    return After(level, "" if level_of(group.row) == level else worst.element_name)
+
+
 def _open_after(data: ReportData, final: dict[str, str]) -> dict[str, int]:
     """Open risks per level after the plan, from today's levels and the plan's drops."""
     counts = dict.fromkeys(LEVELS, 0)
@@ -110,4 +138,4 @@ def _open_after(data: ReportData, final: dict[str, str]) -> dict[str, int]:
     return counts
 
 
-__all__ = ["BoardPlan", "Decision", "board_plan"]
+__all__ = ["After", "BoardPlan", "Decision", "after_plan", "board_plan"]

@@ -117,7 +117,12 @@ def _risk_card(row: RiskRow, lines: list, styles: Styles, lang: str, width: floa
 
 
 def summary(data: ReportData, styles: Styles, lang: str, count: int = 5,
-            width: float = 170 * mm) -> list:
+            width: float = 170 * mm, plan_page: int | None = None) -> list:
+    """The summary and the risks that matter; ``plan_page``: the board's control plan
+    page, whose one plan (page 1's) states where each risk stands after it. Without it
+    (the technical report), "after" is the model's planned controls, as its plan table."""
+    from workbench.report.one_plan import after_plan, board_plan
+
     model = data.model
     open_rows = [r for r in data.risks if r.open]
     high = sum(1 for r in open_rows if r.inherent.level in ("high", "critical"))
@@ -131,6 +136,7 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5,
                         flows=len(model.flows), threats=len(open_rows), high=high,
                         high_res=high_res), styles.body)]
     top = data.top_groups(count)
+    plan = board_plan(data) if plan_page is not None and top else None
     if not top:
         story.append(p(tr("summary_none", lang), styles.body))
         return story
@@ -145,7 +151,10 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5,
             p(f"{tr('for_patients', lang)}{colon}{patient_text}.", styles.small),
             p(f"{tr('for_org', lang)}{colon}{org_text}.", styles.small),
             p(tr("current_level", lang, level=risk_text(row.residual, lang),
-                 projected=risk_text(group.projected, lang)), styles.small),
+                 projected=risk_text(group.projected, lang)) if plan_page is None else
+              tr("current_level_plan", lang, level=risk_text(row.residual, lang),
+                 page=plan_page, after=after_words(after_plan(group, plan), lang)),
+              styles.small),
         ]
         others = group.elements[1:]
         if others:  # one card per threat: where else it stands
@@ -159,6 +168,16 @@ def summary(data: ReportData, styles: Styles, lang: str, count: int = 5,
             lines.append(p(tr("many_patients", lang), styles.small))
         story += [_risk_card(row, lines, styles, lang, width), Spacer(1, 3 * mm)]
     return story
+
+
+def after_words(after, lang: str, lower: bool = False) -> str:
+    """A level after the plan, with the element left there when it is not the one named
+    ("critical on ICU ventilators")."""
+    level = level_name(after.level, lang)
+    level = level.lower() if lower else level
+    if not after.elsewhere:
+        return level
+    return tr("level_elsewhere", lang, level=level, element=after.elsewhere)
 
 
 def consequences(row: RiskRow, model, lang: str) -> tuple[str, str]:
