@@ -63,7 +63,15 @@ class RiskTerm:
 
         self.scales = Scales.of(model)
         self.counted = [t for t in risks if t.ranked]
-        self.base = [self._level(t, ()) for t in self.counted]
+        #: A level reads only the likelihood, the impact and each control's
+        #: (effectiveness, reduces) in order: thousands of risks share those, so levels are
+        #: memoised on them (``_level``).
+        self._memo: dict[tuple, str] = {}
+        self._inputs = [(t.likelihood, tuple(t.impact.items()),
+                         [c for c in t.controls if c.in_place]) for t in self.counted]
+        self._keys = [(lik, imp, tuple((c.effectiveness, c.reduces) for c in inplace))
+                      for lik, imp, inplace in self._inputs]
+        self.base = [self._level(i, ()) for i in range(len(self.counted))]
         self.scored = [i for i, lvl in enumerate(self.base) if lvl in LEVEL_VALUE]
         #: risk index -> its place in ``scored`` (``values`` touches only the changed ones)
         self.place = {i: k for k, i in enumerate(self.scored)}
@@ -75,6 +83,8 @@ class RiskTerm:
             by_element.setdefault(t.instance.element, []).append(i)
         #: candidate id -> [(risk index, control acting on it)]
         self.acts: dict[str, list[tuple[int, AppliedControl]]] = {}
+        answering: dict[str, frozenset[str]] = {}  # threat type -> controls answering it
+        has = [frozenset(c.catalog_id for c in t.controls) for t in self.counted]
         for cid, cand in candidates.items():
             control = catalog_control_of(cand)
             if control is not None and not getattr(cand, "members", ()):
@@ -83,11 +93,14 @@ class RiskTerm:
                     continue
                 for element in cand.elements:
                     for i in by_element.get(element, ()):
-                        t = self.counted[i]
-                        if any(c.catalog_id == control for c in t.controls):
+                        if control in has[i]:
                             continue  # the model has it already (in place or planned)
-                        if control not in {c.id for c in catalog.controls_for(
-                                t.instance.catalog_id)}:
+                        threat = self.counted[i].instance.catalog_id
+                        ok = answering.get(threat)
+                        if ok is None:
+                            ok = answering[threat] = frozenset(
+                                c.id for c in catalog.controls_for(threat))
+                        if control not in ok:
                             continue
                         self.acts.setdefault(cid, []).append((i, AppliedControl(
                             f"plan:{control}@{element}", control, ctype.title,
@@ -98,10 +111,17 @@ class RiskTerm:
                 if not c.in_place and c.control in candidates:
                     self.acts.setdefault(c.control, []).append((i, c))
 
-    def _level(self, t, extra: Iterable[AppliedControl]) -> str:
-        controls = [c for c in t.controls if c.in_place] + list(extra)
-        lik, imp = _after(t.likelihood, t.impact, controls, self.scales)
-        return _value(lik, imp, self.scales).level
+    def _level(self, i: int, extra: list[AppliedControl] | tuple[()]) -> str:
+        """Risk ``i``'s level with its controls in place plus ``extra`` (memoised on the
+        inputs of ``risk._after`` and ``risk._value``, the order of controls included: a
+        product of floats depends on it)."""
+        key = (self._keys[i], tuple((c.effectiveness, c.reduces) for c in extra))
+        level = self._memo.get(key)
+        if level is None:
+            likelihood, impact, inplace = self._inputs[i]
+            lik, imp = _after(likelihood, dict(impact), inplace + list(extra), self.scales)
+            level = self._memo[key] = _value(lik, imp, self.scales).level
+        return level
 
     def _levels(self, members: Iterable[str]) -> dict[int, str]:
         """Risk index -> level, for the risks the members act on."""
@@ -109,7 +129,7 @@ class RiskTerm:
         for m in sorted(set(members)):
             for i, c in self.acts.get(m, ()):
                 extra.setdefault(i, []).append(c)
-        return {i: self._level(self.counted[i], cs) for i, cs in extra.items()}
+        return {i: self._level(i, cs) for i, cs in extra.items()}
 
     def values(self, members: Iterable[str]) -> np.ndarray:
         """Each scored risk's value with these candidate members in place (per-element
