@@ -97,3 +97,25 @@ def test_a_flat_lan_entry_is_held_and_a_segmented_one_is_not() -> None:
                   if by.get("hospital-insider", 0) > segmented[e].get("hospital-insider", 0)]
     assert downstream, "declaring the LAN segmented should lower the insider's reach"
     assert np.isfinite([v for by in flat.values() for v in by.values()]).all()
+
+
+@pytest.mark.parametrize("path", SAMPLES[:3], ids=lambda p: p.stem)
+def test_element_exposure_ranks_each_elements_attackers_from_their_chances(path):
+    """The most exposed attacker of each element, with every attacker's chance rounded to
+    6 places, highest first then by id, read from ``attempt_probabilities`` one element at
+    a time (``element_exposure`` computes it as a table and shares equal rows)."""
+    from workbench.analysis.attack.exposure import element_exposure
+
+    model = load_model(path)
+    base = assess(model, CATALOG, memo=False)
+    levels = Scales.of(model).likelihood
+    chances = attempt_probabilities(model, base, levels)
+    got = element_exposure(model, base, levels)
+    assert list(got) == list(chances)
+    for element, by in chances.items():
+        ranked = tuple(sorted(((a, round(p, 6)) for a, p in by.items()),
+                              key=lambda x: (-x[1], x[0])))
+        top = ranked[0] if ranked and ranked[0][1] > 0 else (None, 0.0)
+        assert (got[element].attacker, got[element].probability) == top, element
+        assert got[element].by_attacker == ranked, element
+    assert any(e.attacker for e in got.values())
