@@ -235,6 +235,7 @@ def _default_catalog():
     return default_catalog()
 
 
+@_gc_paused
 def analyze_attacks(model: ThreatModel, catalog=None, *,
                     attackers: list[str] | None = None, targets: list[str] | None = None,
                     top_k: int = 5, samples: int = DEFAULT_SAMPLES, seed: int = 0,
