@@ -142,6 +142,24 @@ def test_same_seed_same_result_other_seed_other_draw():
     assert c.probability != a.probability
 
 
+def test_a_large_graph_gives_the_figures_a_small_one_would_same_seed(monkeypatch):
+    """Large graphs draw their worlds chunk by chunk into one reused buffer instead of
+    keeping them: the figures for a seed are the same either way (bit for bit)."""
+    import workbench.analysis.attack.probability as prob
+
+    edges = _random_graph(np.random.default_rng(5), 9)
+    graph = StepGraph.from_edges(edges, S)
+    monkeypatch.setattr(prob, "CHUNK_CELLS", 64 * 4 * len(edges))  # 4 words per chunk
+    kept = Solver(graph, max_rounds=0).solve(samples=1000, seed=[3, 1])
+    monkeypatch.setattr(prob, "UNIFORM_CACHE_CELLS", 0)  # nothing kept: the buffer path
+    solver = Solver(graph, max_rounds=0)
+    streamed = solver.solve(samples=1000, seed=[3, 1])
+    again = solver.solve(samples=1000, seed=[3, 1])
+    assert kept.probability.tolist() == streamed.probability.tolist() \
+        == again.probability.tolist()
+    assert 0 < streamed.probability[:-1].max() < 1
+
+
 def test_exact_gives_up_beyond_its_bound():
     """A ladder (two rails of 8 steps, rungs both ways) has over 30 uncertain edges, more
     than the limit of 20: Monte Carlo answers."""

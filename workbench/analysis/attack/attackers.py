@@ -125,11 +125,12 @@ def resolve_entries(model: ThreatModel, attackers: list[AttackerProfile],
                                  for a in attackers}
     # Components of one stencil and zone with the same properties share their facts.
     memo: dict[tuple, list[bool]] = {}
+    names = sorted(props)  # once, not per component (150,000 of them)
     for comp in model.components:
         if index is None:
             p = comp.properties
             key = (comp.stencil, comp.zone, comp.layer,
-                   tuple(_freeze(getattr(p, name)) for name in sorted(props)))
+                   tuple([_freeze(getattr(p, name)) for name in names]))
             hits = memo.get(key)
             if hits is None:
                 facts = _cheap_facts(comp, zones, stencils)

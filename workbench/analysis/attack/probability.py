@@ -384,10 +384,17 @@ class Solver:
         rng = np.random.default_rng(seed)
         chunk = max(1, min(words, CHUNK_CELLS // (64 * e)))
         drawn: list[np.ndarray] = []
+        # Not kept: one buffer refilled chunk after chunk (the same floats; fresh pages for
+        # every chunk cost more than drawing them). The caller is done with a chunk when it
+        # asks for the next one.
+        buffer = None if keep or words <= chunk else np.empty((e, chunk * 64), dtype=np.float32)
         done = 0
         while done < words:
             c = min(chunk, words - done)
-            uniform = rng.random((e, c * 64), dtype=np.float32)
+            if buffer is not None and c == chunk:
+                uniform = rng.random(out=buffer, dtype=np.float32)
+            else:
+                uniform = rng.random((e, c * 64), dtype=np.float32)
             if keep:
                 drawn.append(uniform)
             yield uniform
