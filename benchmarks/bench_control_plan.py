@@ -22,8 +22,10 @@ Then, unless ``--no-samples``: the plan on the six sample models and on syntheti
 groups (``gen_synthetic.py``) through the real engine: targets above the threshold 0.1
 before the plan and after its last step, evaluations spent, steps, person-days the
 plan spends (``control-costs.json`` midpoints), and the seconds
-``analyze_attacks`` takes with and without the plan (one run each, risks from ``analyze``;
-timings vary on a shared machine). Samples run twice: the default budget ("auto") and
+``analyze_attacks`` takes with and without the plan (one run each, risks from ``analyze``),
+wall and CPU (``time.process_time``: what compares across runs on a shared machine), with
+the 1-minute load average when the row started. The random-model table gives the CPU
+seconds each method spent in all (``cpu s``). Samples run twice: the default budget ("auto") and
 ``plan_evaluations=240`` (120 searched candidates).
 
     .venv/bin/python benchmarks/bench_control_plan.py [--models 300] [--seed 7]
@@ -35,6 +37,7 @@ from __future__ import annotations
 import argparse
 import platform
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,6 +111,7 @@ class Tally:
     worse_steps: int = 0
     empty_silent: int = 0
     evaluations: list[int] = field(default_factory=list)
+    cpu: float = 0.0
 
     def add(self, problem: Problem, truth, order: list[str], notes: list[str]) -> None:
         thr = problem.threshold
@@ -147,12 +151,12 @@ class Tally:
         return (f"{self.name:<12} {self.best:>4}/{self.feasible:<4} "
                 f"{100.0 * self.best / max(self.feasible, 1):6.1f} % {self.stops_above:>6} "
                 f"{worst:>8.1f} {100 * rel:>8.1f} % {self.worse_steps:>4}/{self.steps:<5} "
-                f"{self.empty_silent:>6} {ev}")
+                f"{self.empty_silent:>6} {ev} {self.cpu:>7.2f}")
 
 
 def engine_rows(sizes: list[int], wide: int = 240) -> None:
     """Plan cost on real models: evaluations, steps, seconds with and without the plan."""
-    import time
+    import os
 
     from benchmarks.gen_synthetic import synthetic_model
     from workbench.analysis.attack import analyze_attacks
@@ -164,27 +168,30 @@ def engine_rows(sizes: list[int], wide: int = 240) -> None:
               for p in sorted((root / "sample-models").glob("*.twm.json"))]
     models += [(f"synthetic-{n}", synthetic_model(n)) for n in sizes]
     print("model                              budget elements targets above evals steps  "
-          "days after  without s  with s  plan s")
+          "days after  without s  with s  plan s | without cpu  with cpu  plan cpu  load")
     for name, model in models:
         risks = analyze(model).threats
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         plain = analyze_attacks(model, risks=risks, recommend=False)
-        without = time.perf_counter() - t
+        without, without_cpu = time.perf_counter() - t, time.process_time() - c
         above = sum(1 for r in plain.target_results if r["probability"] > 0.1)
         budgets: list[int | None] = [None]
         if wide and not name.startswith("synthetic"):
             budgets.append(wide)
         for budget in budgets:
-            t = time.perf_counter()
+            load = os.getloadavg()[0]
+            t, c = time.perf_counter(), time.process_time()
             result = analyze_attacks(model, risks=risks, plan_evaluations=budget)
-            with_plan = time.perf_counter() - t
+            with_plan, with_cpu = time.perf_counter() - t, time.process_time() - c
             plan = result.recommendations
             last = plan[-1] if plan else {}
             print(f"{name[:34]:<34} {budget or 'auto':>6} {len(model.components):>8} "
                   f"{len(result.targets):>7} {above:>5} "
                   f"{plan[0]['evaluations'] if plan else 0:>5} {len(plan):>5} "
                   f"{last.get('cost', 0):>5.0f} {last.get('targets_above_threshold', '-'):>5} "
-                  f"{without:>10.2f} {with_plan:>7.2f} {with_plan - without:>7.2f}")
+                  f"{without:>10.2f} {with_plan:>7.2f} {with_plan - without:>7.2f} | "
+                  f"{without_cpu:>11.2f} {with_cpu:>9.2f} {with_cpu - without_cpu:>9.2f} "
+                  f"{load:>5.1f}", flush=True)
 
 
 def main() -> None:
@@ -203,20 +210,24 @@ def main() -> None:
         problem = random_problem(rng)
         truth = brute_force(problem)
         for name, kwargs in (("plan", {}), ("plan-greedy", {"max_exact": 0})):
+            clock = time.process_time()
             plan = plan_controls(problem.evaluate, problem.costs, problem.threshold,
                                  elements=problem.elements(), **kwargs)
+            tallies[name].cpu += time.process_time() - clock
             tallies[name].add(problem, truth, plan.chosen, plan.notes)
             tallies[name].evaluations.append(plan.evaluations)
             if name == "plan" and plan.method in ("exact", "best-found"):
                 exact += 1
                 proven += plan.optimal
+        clock = time.process_time()
         order, notes = old_greedy(problem)
+        tallies["old"].cpu += time.process_time() - clock
         tallies["old"].add(problem, truth, order, notes)
     print(f"python {platform.python_version()}, numpy {np.__version__}; {args.models} random "
           f"models (seed {args.seed}), 3-7 elements, 2-9 candidates, brute force over every "
           f"subset")
     print("method       best cost       %   stops  worst +cost  worst +%  worse steps  "
-          "silent   evals")
+          "silent   evals   cpu s")
     for tally in tallies.values():
         print(tally.row())
     print(f"plan: the exact search proved its optimum on {proven} of the {exact} models where "
