@@ -31,6 +31,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from workbench.analysis.attack.pairwise import PairwiseSum
 from workbench.analysis.risk import AppliedControl, Scales, _after, _value
 from workbench.model.entities import ControlStatus
 
@@ -75,6 +76,7 @@ class RiskTerm:
         self.scored = [i for i, lvl in enumerate(self.base) if lvl in LEVEL_VALUE]
         #: risk index -> its place in ``scored`` (``values`` touches only the changed ones)
         self.place = {i: k for k, i in enumerate(self.scored)}
+        self._pairwise: PairwiseSum | bool | None = None  # built by ``removed``
         self.weight = np.array([risk_factor(self.counted[i]) for i in self.scored])
         self.base_value = np.array([LEVEL_VALUE[self.base[i]] for i in self.scored]) \
             * self.weight
@@ -144,6 +146,22 @@ class RiskTerm:
             if k is not None:
                 out[k] = LEVEL_VALUE.get(level, 0.0) * self.weight[k]
         return out
+
+    def removed(self, members: Iterable[str]) -> float:
+        """``base_value.sum() - values(members).sum()``, the very same float, without
+        copying and summing the whole vector per candidate (:mod:`.pairwise`)."""
+        if self._pairwise is None:
+            tree = PairwiseSum(self.base_value)
+            self._pairwise = tree if tree.exact(self.base_value) else False
+        if self._pairwise is False:  # a numpy that sums otherwise: its own sums
+            return float(self.base_value.sum()) - float(self.values(members).sum())
+        changes: dict[int, float] = {}
+        place = self.place
+        for i, level in self._levels(members).items():
+            k = place.get(i)
+            if k is not None:
+                changes[k] = float(LEVEL_VALUE.get(level, 0.0) * self.weight[k])
+        return self._pairwise.total - self._pairwise.with_changes(changes)
 
     def counts(self, members: Iterable[str]) -> dict[str, int]:
         """Counted risks per level with these members in place (the board's figures)."""

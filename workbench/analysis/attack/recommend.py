@@ -643,12 +643,11 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
                 ) -> list[str]:
     """Candidates that lower a scored risk alone, the most risk value removed first
     (then the cheaper, then id); fleets count their members' risks together."""
-    base = float(term.base_value.sum())
     gain: dict[str, float] = {}
     for cid, cand in candidates.items():
         if isinstance(cand, BundleCandidate):
             continue
-        g = base - float(term.values(_members(cand)).sum())
+        g = term.removed(_members(cand))
         if g > 1e-9:
             gain[cid] = g
     del pool  # the order does not depend on what the attack screening kept
