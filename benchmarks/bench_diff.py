@@ -14,14 +14,16 @@ disk, then:
 * the detail of this tree, each in its own fresh process (files loaded first, not
   timed): ``diff_models`` with risk and without; the same tree's two full analyses
   (``target_risk`` of each version, the path before the incremental one: same rows, the
-  exit status says it; ``--no-full`` skips them); the incremental diff's stages one by one.
+  exit status says it; ``--no-full`` skips them); the incremental diff's stages one by one;
+* with ``--samples``: ``diff --json`` of pairs of sample models by both versions, byte
+  for byte.
 
 Figures vary with the machine's load (the shared 2-core machine runs several engineers'
 tests): wall seconds are up to three times the CPU seconds under load, and CPU seconds
 themselves rise with it, so read the ratio of the two versions of one run.
 
     .venv/bin/python benchmarks/bench_diff.py [--components 5000] [--baseline REV]
-        [--baseline ''] [--repeat N] [--no-full]
+        [--baseline ''] [--repeat N] [--no-full] [--samples]
 """
 
 from __future__ import annotations
@@ -143,6 +145,28 @@ def end_to_end(pa: Path, pb: Path, roots: dict[str, Path], repeat: int
             for name, rs in runs.items()}
 
 
+def sample_pairs(base: Path) -> bool:
+    """``diff --json`` of each sample against the next one (with risk and ``--no-risk``)
+    and against itself, by this tree and by ``base``: True when every output is the same."""
+    samples = sorted((ROOT / "sample-models").glob("*.twm.json"))
+    pairs = [(a, samples[(i + 1) % len(samples)], flags) for i, a in enumerate(samples)
+             for flags in ([], ["--no-risk"])] + [(a, a, []) for a in samples]
+    differing = []
+    for a, b, flags in pairs:
+        outs = []
+        for root in (ROOT, base):
+            env = dict(os.environ, PYTHONPATH=str(root))
+            outs.append(subprocess.run([sys.executable, "-m", "workbench", "diff", str(a),
+                                        str(b), "--json", *flags], env=env, check=True,
+                                       capture_output=True, cwd=tempfile.gettempdir()).stdout)
+        if outs[0] != outs[1]:
+            differing.append(f"{a.stem} {b.stem} {' '.join(flags)}".strip())
+    print(f"  sample pairs, 'diff --json' this tree vs baseline: {len(pairs)} compared, "
+          f"{len(differing)} differing{': ' + '; '.join(differing) if differing else ''}",
+          flush=True)
+    return not differing
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--components", type=int, default=5000)
@@ -153,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
                              "best: the least disturbed by the machine's load")
     parser.add_argument("--no-full", action="store_true",
                         help="skip the same tree's two full analyses (slow)")
+    parser.add_argument("--samples", action="store_true",
+                        help="also compare this tree's and the baseline's 'diff --json' "
+                             "byte for byte on pairs of sample models")
     args = parser.parse_args(argv)
     a, b = versions(args.components)
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -191,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
                      f"{base['cpu']:.2f} s CPU; this tree x{base['cpu'] / now['cpu']:.2f} "
                      f"less CPU; same JSON bytes as the baseline: {same_json}")
         print(line, flush=True)
+        if args.samples and args.baseline:
+            same_json &= sample_pairs(roots[f"baseline {args.baseline}"])
         detail = child(ROOT, pa, pb, 1, "diff")
         print(f"this tree: diff_models --no-risk {detail['no_risk']:.2f} s; with risk "
               f"{detail['risk']:.2f} s wall, {detail['risk_cpu']:.2f} s CPU "
