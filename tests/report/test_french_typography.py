@@ -26,3 +26,14 @@ def test_numbers_percentages_dates_and_elision():
     assert percent(0.15, "fr") == f"15{NNBSP}%"
     assert date_words(datetime.date(2026, 12, 1), "fr") == "1er décembre 2026"
     assert de("ICD") == "d’ICD" and de("pompe") == "de pompe"
+
+
+def test_an_elided_harm_after_a_colon_starts_lower_case():
+    """"Pour les patients : L’administration d’insuline s’arrête" (insulin, page 2): after
+    a colon the French harm reads like the sentence it is part of."""
+    from workbench.report.sections import sentence_part
+
+    assert sentence_part("L’administration d’insuline s’arrête") == \
+        "l’administration d’insuline s’arrête"
+    assert sentence_part("D'autres patients") == "d'autres patients"
+    assert sentence_part("ICD therapy stops") == "ICD therapy stops"

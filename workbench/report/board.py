@@ -9,17 +9,27 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepInFrame, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus.flowables import _listWrapOn  # what KeepInFrame measures with
 
 from workbench.report import brief, changes, plan_page, sections
 from workbench.report.data import ReportData
-from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, toc
+from workbench.report.document import (
+    Heading,
+    ReportDoc,
+    Styles,
+    make_styles,
+    p,
+    planned_headings,
+    toc,
+    toc_height,
+)
 from workbench.report.i18n import tr
 
 TOP_PATHS = 3
 #: The control plan's page: 5 in both arrangements of pages 5 and 6 (see ``story``).
 PLAN_PAGE = 5
 HEADING_ROOM = 34.0
-CONTENTS_ROOM = 44 * mm
+CONTENTS_COLUMNS = 2
 
 
 def _page(content: list, orientation: str, reserve: float = HEADING_ROOM) -> KeepInFrame:
@@ -29,15 +39,20 @@ def _page(content: list, orientation: str, reserve: float = HEADING_ROOM) -> Kee
 
 def _fill(pages: list, width: float) -> float:
     """How full the fuller page of ``pages`` ([heading], body, [heading], body) is: above
-    1, its frame shrinks every text on it."""
+    1, its frame shrinks every text on it. Measured as the frame measures (spaces between
+    flowables merged): summing every space over-stated it (1.19 for a page the frame
+    shrank by 1.14), which could pick the worse arrangement."""
     _, height = ReportDoc.frame_size("portrait")
     fullest = 0.0
     for heading, body in zip(pages[::2], pages[1::2], strict=True):
         room = height - (HEADING_ROOM if heading else 0.0)
-        used = sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                   for f in body)
-        fullest = max(fullest, used / room)
+        fullest = max(fullest, _height(body, width) / room)
     return fullest
+
+
+def _height(flowables: list, width: float) -> float:
+    """Height of flowables stacked, as ``KeepInFrame`` measures it before shrinking."""
+    return _listWrapOn(flowables, width, None)[1]
 
 
 def diagram_reserve(data: ReportData, styles: Styles, lang: str) -> float:
@@ -56,14 +71,10 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     styles = make_styles(cell_size=8.0)
     pw, _ = ReportDoc.frame_size("portrait")
     h1 = styles.h1
-    # 1. The message: what is at risk, how likely, the decision, its cost, risk after it.
-    first = brief.first_page(data, styles, lang, pw)
-    out: list = [_page(first, "portrait", reserve=CONTENTS_ROOM),
-                 p(tr("contents", lang), styles.h2), toc(styles), PageBreak()]
     # 2. Executive summary.
     body = sections.summary(data, styles, lang, width=pw, plan_page=PLAN_PAGE)
     body += changes.board_block(data.changes, data.changes_label, styles, lang)
-    out += [body[0], _page(body[1:], "portrait")]
+    out: list = [body[0], _page(body[1:], "portrait")]
     # 3. Architecture diagram, on the page orientation that prints it largest; 4. the same
     # drawing (same layout, same size) with the top attack paths and their context dimmed.
     reserve = diagram_reserve(data, styles, lang)
@@ -85,22 +96,63 @@ def story(data: ReportData, lang: str) -> tuple[list, Styles]:
     matrix = [*sections.matrices(data, lang, pw),
               p(sections.matrix_caption(data, lang), styles.caption), Spacer(1, 4 * mm)]
     plan = plan_page.plan_section(data, styles, lang, pw, limit=10)
-    readiness = [*sections.regulatory(data, styles, lang, pw),
-                 *sections.board_review(data, styles, lang)]
-    head = {key: Heading(tr(key, lang), h1, 0)
-            for key in ("sec_matrix", "sec_plan", "sec_regulatory")}
-    arrangements = [
-        # matrices above the plan, readiness alone (the usual order)
-        [[head["sec_matrix"]], [*matrix, head["sec_plan"], *plan],
-         [head["sec_regulatory"]], readiness],
-        # the plan alone, the matrices above readiness
-        [[head["sec_plan"]], plan,
-         [head["sec_matrix"]], [*matrix, head["sec_regulatory"], *readiness]],
-    ]
-    fills = [_fill(pages, pw) for pages in arrangements]
-    pages = arrangements[0] if fills[0] <= 1.0 else arrangements[fills.index(min(fills))]
+    pages = _last_pages(data, styles, lang, matrix, plan)
     out += [NextPageTemplate("portrait"), PageBreak(), *pages[0],
             _page(pages[1], "portrait", HEADING_ROOM if pages[0] else 0.0),
             PageBreak(), *pages[2], _page(pages[3], "portrait",
                                           HEADING_ROOM if pages[2] else 0.0)]
-    return out, styles
+    # 1. The message: what is at risk, how likely, the decision, its cost, risk after it;
+    # then the contents, every heading in two columns (built last: it counts them).
+    return first_page(data, styles, lang, len(planned_headings(out))) + out, styles
+
+
+def _last_pages(data: ReportData, styles: Styles, lang: str, matrix: list,
+                plan: list) -> list:
+    """Pages 5 and 6 as [heading], body, [heading], body: the first arrangement that fits
+    (the usual one first), else the one whose fuller page is least full; when none fits,
+    the same with the readiness evidence in its board form (gaps and planned items named,
+    what is in place counted: ``sections.regulatory(compact=True)``), so no page shrinks
+    its text under 7 pt (home and insulin in French printed page 6 at 6.2 and 6.5 pt)."""
+    pw, _ = ReportDoc.frame_size("portrait")
+    head = {key: Heading(tr(key, lang), styles.h1, 0)
+            for key in ("sec_matrix", "sec_plan", "sec_regulatory")}
+    best: tuple[float, list] | None = None
+    review = sections.board_review(data, styles, lang)
+    for compact in (False, True):
+        readiness = sections.regulatory(data, styles, lang, pw, compact=compact)
+        arrangements = [
+            # matrices above the plan, readiness alone (the usual order)
+            [[head["sec_matrix"]], [*matrix, head["sec_plan"], *plan],
+             [head["sec_regulatory"]], [*readiness, *review]],
+            # the plan alone, the matrices above readiness
+            [[head["sec_plan"]], plan,
+             [head["sec_matrix"]], [*matrix, head["sec_regulatory"], *readiness, *review]],
+            # the vendor review (a buying decision) under the plan
+            [[head["sec_plan"]], [*plan, *review],
+             [head["sec_matrix"]], [*matrix, head["sec_regulatory"], *readiness]],
+        ][: 3 if review else 2]
+        for pages in arrangements:
+            fill = _fill(pages, pw)
+            if fill <= 1.0:
+                return pages
+            if best is None or fill < best[0]:
+                best = (fill, pages)
+    assert best is not None
+    return best[1]
+
+
+def first_page(data: ReportData, styles: Styles, lang: str, headings: int) -> list:
+    """Page 1 and its contents. The contents' room is measured for ``headings`` entries
+    (a fixed 44 mm dropped "Risks that matter" from some boards' contents); the decision
+    box takes its compact form when the full one would make the frame shrink the page."""
+    pw, ph = ReportDoc.frame_size("portrait")
+    first_styles = brief.page_styles(styles)
+    title = p(tr("contents", lang), first_styles.h2)
+    contents = toc(first_styles, columns=CONTENTS_COLUMNS)
+    reserve = (title.wrap(pw, ph)[1] + title.getSpaceBefore() + title.getSpaceAfter()
+               + toc_height(headings, first_styles.toc1.leading, CONTENTS_COLUMNS) + 4)
+    page = brief.first_page(data, first_styles, lang, pw)
+    if _height(page, pw) > ph - reserve:
+        page = brief.first_page(data, first_styles, lang, pw, compact=True)
+    return [_page(page, "portrait", reserve=reserve), title, contents, PageBreak()]
+

@@ -11,10 +11,12 @@ analysis engines rather than restating them.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import reduce
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
@@ -45,7 +47,7 @@ def total_cost(items) -> Estimate:
     return reduce(lambda a, b: a + b, estimates, ZERO) if estimates else ZERO
 
 
-def decision_lines(data: ReportData, lang: str) -> list[str]:
+def decision_lines(data: ReportData, lang: str, compact: bool = False) -> list[str]:
     """The sentences of the decision box, in order: one plan (docs/reports.md, "One
     plan"): the engine's ordered list when it lowers a critical risk, else the model's
     planned controls."""
@@ -55,7 +57,7 @@ def decision_lines(data: ReportData, lang: str) -> list[str]:
         return [tr("brief_no_risk", lang)]
     plan = board_plan(data)
     if plan is not None:
-        return plan_lines(data, plan, lang)
+        return plan_lines(data, plan, lang, compact)
     items, suggested = data.funded_plan()
     if not items:
         return [tr("brief_nothing", lang)]
@@ -77,10 +79,11 @@ def decision_lines(data: ReportData, lang: str) -> list[str]:
     return lines
 
 
-def plan_lines(data: ReportData, plan: BoardPlan, lang: str) -> list[str]:
+def plan_lines(data: ReportData, plan: BoardPlan, lang: str, compact: bool = False) -> list[str]:
     """The one plan: its cost and where critical risks go, one line per decision (what,
     where, effort, the risk it lowers, critical left), why step 1 comes first, and what
-    stays critical."""
+    stays critical. ``compact``: a bundle names its first two measures and counts the rest
+    (the plan page names them all), so a long plan leaves page 1 at its print size."""
     before, after = plan.before, plan.after
     figures = {"before": before["critical"], "after": after["critical"],
                "hc_before": before["high"] + before["critical"],
@@ -94,10 +97,12 @@ def plan_lines(data: ReportData, plan: BoardPlan, lang: str) -> list[str]:
         head = tr("brief_plan_days", lang, count=count, days=days, **figures)
     lines = [head]
     for n, decision in enumerate(plan.decisions, start=1):
-        what, where, effort = step_words(data, decision.steps, lang)
+        what, where, effort = step_words(data, decision.steps, lang,
+                                         titles=2 if compact else 0)
         lines.append(tr("brief_step", lang, n=n, what=what[:1].upper() + what[1:],
                         where=where, days=effort,
-                        lowers=lowers_words(data, decision.lowered, lang),
+                        lowers=lowers_words(data, decision.lowered, lang,
+                                            where=where if compact else ""),
                         left=decision.critical_after))
     fix = first_fix_line(data, lang)
     if fix:
@@ -107,13 +112,19 @@ def plan_lines(data: ReportData, plan: BoardPlan, lang: str) -> list[str]:
     return lines
 
 
-def step_words(data: ReportData, steps: list[dict], lang: str) -> tuple[str, str, str]:
-    """(what, where, person-days) of one decision, in the report's words."""
+def step_words(data: ReportData, steps: list[dict], lang: str,
+               titles: int = 0) -> tuple[str, str, str]:
+    """(what, where, person-days) of one decision, in the report's words; ``titles``: name
+    at most that many measures and count the others (0: name all)."""
     from workbench.report.sections import step_title
 
-    titles = [control_title(data, str(s.get("control") or ""), step_title(s), lang)
-              for s in steps]
-    what = sentence_part(" + ".join(dict.fromkeys(titles)))
+    names = list(dict.fromkeys(
+        control_title(data, str(s.get("control") or ""), step_title(s), lang) for s in steps))
+    what = " + ".join(names[:titles] if titles else names)
+    if titles and len(names) > titles:
+        more = len(names) - titles
+        what += tr("and_one_more" if more == 1 else "and_more", lang, count=more)
+    what = sentence_part(what)
     names = data.names()
     elements = list(dict.fromkeys(str(e) for s in steps for e in s.get("elements") or []))
     where = ", ".join(names.get(e, e) for e in elements[:3])
@@ -134,12 +145,15 @@ def lowered_rows(data: ReportData, lowered: list[dict]) -> list[RiskRow]:
                                         -r.residual.score, r.id))
 
 
-def lowers_words(data: ReportData, lowered: list[dict], lang: str) -> str:
-    """"lowers <the most serious risk> and N more risks" (or what a step with none does)."""
+def lowers_words(data: ReportData, lowered: list[dict], lang: str, where: str = "") -> str:
+    """"lowers <the most serious risk> and N more risks" (or what a step with none does);
+    the risk's element is left out when it is the step's only element ``where``."""
     rows = lowered_rows(data, lowered)
     if not rows:
         return tr("step_lowers_none", lang)
-    risk = f"{threat_title(rows[0], lang)} ({rows[0].element_name})"
+    risk = threat_title(rows[0], lang)
+    if rows[0].element_name != where:
+        risk += f" ({rows[0].element_name})"
     if len(rows) == 1:
         return tr("step_lowers", lang, risk=risk)
     return tr("step_lowers_one_more" if len(rows) == 2 else "step_lowers_more", lang,
@@ -169,8 +183,9 @@ def first_fix_line(data: ReportData, lang: str) -> str:
               after=chance(fix.after, lang))
 
 
-def _decision_box(data: ReportData, styles: Styles, lang: str, width: float) -> Table:
-    lines = decision_lines(data, lang)
+def _decision_box(data: ReportData, styles: Styles, lang: str, width: float,
+                  compact: bool) -> Table:
+    lines = decision_lines(data, lang, compact)
     content = [p(tr("brief_decision", lang), styles.h2)]
     content += [p(line, styles.body) for line in lines]
     box = Table([[content]], colWidths=[width])
@@ -271,15 +286,32 @@ def _cost_note(data: ReportData, styles: Styles, lang: str) -> list:
                  version=costs.version, settings=settings), styles.small)]
 
 
-def first_page(data: ReportData, styles: Styles, lang: str, width: float) -> list:
-    """The flowables of page 1 (the caller adds the contents and the page frame)."""
+def page_styles(styles: Styles) -> Styles:
+    """Page 1's styles: body 9 pt (9.5 elsewhere), notes 8 pt, a smaller title and tighter
+    headings, so that the message fits its page without the frame shrinking it under 7 pt
+    (a 24 pt title took two lines in French; the frame printed notes at 6.0 pt)."""
+    return replace(styles,
+                   body=ParagraphStyle("body1", parent=styles.body, fontSize=9,
+                                       leading=11.5, spaceAfter=3.5),
+                   title=ParagraphStyle("title1", parent=styles.title, fontSize=18,
+                                        leading=22, spaceAfter=2),
+                   subtitle=ParagraphStyle("subtitle1", parent=styles.subtitle,
+                                           fontSize=12.5, leading=15, spaceAfter=3),
+                   h2=ParagraphStyle("h2p1", parent=styles.h2, fontSize=11, leading=13.5,
+                                     spaceBefore=6, spaceAfter=2))
+
+
+def first_page(data: ReportData, styles: Styles, lang: str, width: float,
+               compact: bool = False) -> list:
+    """The flowables of page 1 (the caller adds the contents and the page frame), in
+    :func:`page_styles`; ``compact``: the decision box's short form (:func:`plan_lines`)."""
     meta = data.model.metadata
     day = meta.review_date or dt.date.today()
     story: list = [p(tr("board_title", lang), styles.title), p(meta.title, styles.subtitle),
                    p(tr("brief_meta", lang, system=meta.system or meta.title,
                         version=meta.version or tr("not_set", lang), date=date_words(day, lang),
                         owner=meta.owner or tr("not_set", lang)), styles.small),
-                   Spacer(1, 3 * mm), _decision_box(data, styles, lang, width)]
+                   Spacer(1, 2 * mm), _decision_box(data, styles, lang, width, compact)]
     top = data.top_groups(AT_RISK) if data.model.components else []
     if top:
         plan = board_plan(data)

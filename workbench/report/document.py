@@ -267,9 +267,10 @@ class TocPlaceholder(Flowable):
     in the space left on its page; second-level entries are dropped first when they do not.
     """
 
-    def __init__(self, styles: Styles):
+    def __init__(self, styles: Styles, columns: int = 1):
         super().__init__()
         self.styles = styles
+        self.columns = columns
         self.box = (0.0, 0.0)
 
     def wrap(self, avail_width, avail_height):
@@ -284,19 +285,44 @@ class TocPlaceholder(Flowable):
         planned = getattr(doc, "planned_headings", [])
         width, height = self.box
         leading = self.styles.toc1.leading
-        for row, (seq, _level, _text) in enumerate(fit_entries(planned, height, leading)):
-            y = height - leading - row * leading
-            self.canv.linkRect("", f"h{seq}", (0, y - 3, width, y + leading - 3), relative=1,
+        fitting = fit_entries(planned, height, leading, self.columns)
+        for index, (seq, _level, _text) in enumerate(fitting):
+            x, y, w = toc_slot(index, len(fitting), self.box, leading, self.columns)
+            self.canv.linkRect("", f"h{seq}", (x, y - 3, x + w, y + leading - 3), relative=1,
                                thickness=0)
 
 
-def fit_entries(entries: list, height: float, leading: float) -> list:
+def fit_entries(entries: list, height: float, leading: float, columns: int = 1) -> list:
     """(sequence number, level, text) of the entries the contents page shows: second-level
     entries are dropped first when all do not fit."""
     numbered = [(seq, e[0], e[1]) for seq, e in enumerate(entries, start=1)]
-    if len(numbered) * leading > height:
+    rows = max(int(height // leading), 0)
+    if len(numbered) > rows * columns:
         numbered = [e for e in numbered if e[1] == 0]
-    return numbered[: max(int(height // leading), 0)]
+    return numbered[: rows * columns]
+
+
+TOC_GAP = 18.0  # points between contents columns
+
+
+def toc_rows(count: int, columns: int) -> int:
+    return -(-count // max(columns, 1))
+
+
+def toc_height(count: int, leading: float, columns: int = 1) -> float:
+    """Height the contents need for ``count`` entries in ``columns`` columns."""
+    return toc_rows(count, columns) * leading + 2
+
+
+def toc_slot(index: int, count: int, box: tuple[float, float], leading: float,
+             columns: int) -> tuple[float, float, float]:
+    """(x, baseline y, width) of the ``index``-th of ``count`` entries, relative to the
+    box's lower left: columns filled top to bottom, left to right (reading order)."""
+    width, height = box
+    rows = toc_rows(count, columns)
+    column, row = divmod(index, rows)
+    w = (width - TOC_GAP * (columns - 1)) / columns
+    return column * (w + TOC_GAP), height - leading - row * leading, w
 
 
 def planned_headings(story: list) -> list[tuple[int, str]]:
@@ -321,10 +347,12 @@ def draw_toc_form(canvas, placeholder: TocPlaceholder | None,
         styles = placeholder.styles
         leading = styles.toc1.leading
         pages = {seq: entry[2] for seq, entry in enumerate(entries, start=1)}
+        columns = placeholder.columns
         fitting = [(level, text, pages[seq])
-                   for seq, level, text in fit_entries(entries, height, leading)]
-        y = y0 + height - leading
-        for level, text, page in fitting:
+                   for seq, level, text in fit_entries(entries, height, leading, columns)]
+        for index, (level, text, page) in enumerate(fitting):
+            dx, dy, width = toc_slot(index, len(fitting), placeholder.box, leading, columns)
+            x0, y = origin[0] + dx, origin[1] + dy
             style = styles.toc1 if level == 0 else styles.toc2
             indent = style.leftIndent
             canvas.setFont(style.fontName, style.fontSize)
@@ -342,12 +370,11 @@ def draw_toc_form(canvas, placeholder: TocPlaceholder | None,
             canvas.drawRightString(end, y, " ." * max(int((end - start) / dot_w), 0))
             canvas.setFillColor(colors.black)
             canvas.drawRightString(x0 + width, y, number)
-            y -= leading
     canvas.endForm()
 
 
-def toc(styles: Styles) -> TocPlaceholder:
-    return TocPlaceholder(styles)
+def toc(styles: Styles, columns: int = 1) -> TocPlaceholder:
+    return TocPlaceholder(styles, columns)
 
 
 class Badge(Flowable):
@@ -390,6 +417,24 @@ def fit_text(text: str, width: float, font: str, size: float) -> str:
     return text.rstrip(" ·,;:") + "…"
 
 
+CELL_PADDING = 6.5  # a table cell's left and right padding, with a little air
+
+
+def one_line_width(texts: Sequence[str], size: float, font: str = REGULAR) -> float:
+    """Column width that prints each of ``texts`` on one line: a figure and its unit
+    ("48 person-days", "€710k") never break."""
+    return max((stringWidth(typeset(t), font, size) for t in texts), default=0.0) \
+        + CELL_PADDING + 1
+
+
+def fit_widths(shares: Sequence[float], fixed: dict[int, float], total: float) -> list[float]:
+    """Column widths: ``fixed`` columns at their width, the others sharing what is left in
+    proportion to ``shares``."""
+    free = total - sum(fixed.values())
+    rest = sum(s for i, s in enumerate(shares) if i not in fixed) or 1.0
+    return [fixed[i] if i in fixed else free * s / rest for i, s in enumerate(shares)]
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
           styles: Styles, *, fills: dict[tuple[int, int], str] | None = None,
           wrap: Sequence[bool] | None = None, anchors: Sequence[str] | None = None,
@@ -410,7 +455,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Seque
     wrap = wrap or [True] * len(header)
     fills = fills or {}
     size = styles.cell.fontSize
-    room = [w - 6.5 for w in widths]  # minus left and right padding
+    room = [w - CELL_PADDING for w in widths]  # minus left and right padding
     french = _LANG.get() == "fr"
     data: list[list[object]] = [[Paragraph(escape(soft_hyphens(typeset(h), room[i], size,
                                                                BOLD)), styles.head)

@@ -40,8 +40,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # sections
     "sec_summary": ("Executive summary", "Synthèse"),
     "sec_diagram": ("Architecture", "Architecture"),
-    "sec_matrix": ("Risk matrix: before and after controls",
-                   "Matrice des risques : avant et après mesures"),
+    # "after controls" read as after the plan, whose levels the matrix does not show.
+    "sec_matrix": ("Risk matrix today", "Matrice des risques aujourd'hui"),
     "sec_paths": ("Most likely attack paths", "Chemins d'attaque les plus probables"),
     "sec_plan": ("Control plan", "Plan de traitement"),
     "sec_regulatory": ("Regulatory readiness", "Conformité réglementaire"),
@@ -275,6 +275,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "partial": ("Partial", "Partiel"),
     "gap": ("Gap", "Écart"),
     "not_applicable": ("Not applicable", "Non applicable"),
+    "evidence_done_more": ("✔ {count} more in place (listed in the technical report)",
+                           "✔ {count} autres en place (détail dans le rapport technique)"),
+    "evidence_done_all": ("✔ all {count} in place (listed in the technical report)",
+                          "✔ les {count} en place (détail dans le rapport technique)"),
     "readiness_legend": (
         "✔ in place or true · ○ planned · ✘ missing. An indicator from the model's controls and "
         "declarations, not an audit verdict.",
@@ -613,6 +617,7 @@ MESSAGES.update({
                          "pas demandées."),
     "plan_effort": ("Effort", "Effort"),
     "plan_money": ("Cost", "Coût"),
+    "plan_effort_cost": ("Effort and cost", "Effort et coût"),
     "plan_buys": ("What it buys", "Ce qu'elle apporte"),
     "plan_buys_text": ("{lowered} risks down a level, {out} of them out of high or critical",
                        "{lowered} risques baissent d'un niveau, dont {out} sortent d'élevé "

@@ -10,10 +10,12 @@ that lowers a critical risk it falls back to the model's plan (``sections.board_
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from workbench.report.brief import lowered_rows, step_words
 from workbench.report.costs import money_range
 from workbench.report.data import ReportData
-from workbench.report.document import Styles, p, table
+from workbench.report.document import Styles, fit_widths, one_line_width, p, rich, table
 from workbench.report.i18n import tr
 from workbench.report.one_plan import board_plan
 from workbench.report.sections import board_plan as model_plan
@@ -42,25 +44,30 @@ def plan_section(data: ReportData, styles: Styles, lang: str, width: float,
     plan = board_plan(data)
     if plan is None:
         return model_plan(data, styles, lang, width, limit=limit)
-    rows = []
+    from workbench.report.engine_plan import engine_days
+
+    rows, figures = [], []
     for n, decision in enumerate(plan.decisions, start=1):
         what, where, days = step_words(data, decision.steps, lang)
         cost = money_range(decision.estimate, lang) if decision.estimate else "–"
-        rows.append([str(n), what[:1].upper() + what[1:], where, days, cost,
-                     _lowers(data, decision.lowered, lang),
-                     str(decision.critical_after)])
-    from workbench.report.engine_plan import engine_days
-
-    rows.append([tr("plan_total", lang), "", "",
-                 engine_days(plan.days, lang) if plan.days is not None else "–",
-                 money_range(plan.estimate, lang) if plan.estimate else "–", "",
-                 str(plan.after["critical"])])
-    widths = [0.04, 0.2, 0.13, 0.1, 0.11, 0.32, 0.1]
+        figures.append((days, cost))
+        rows.append([str(n), what[:1].upper() + what[1:], where, None,
+                     _lowers(data, decision.lowered, lang), str(decision.critical_after)])
+    figures.append((engine_days(plan.days, lang) if plan.days is not None else "–",
+                    money_range(plan.estimate, lang) if plan.estimate else "–"))
+    rows.append([tr("plan_total", lang), "", "", None, "", str(plan.after["critical"])])
+    # Effort above cost in one column as wide as the longest figure: in two narrow
+    # columns "per- son-days" and "€180k–€800 k" broke over two lines.
+    for row, (days, cost) in zip(rows, figures, strict=True):
+        row[3] = rich(f"{escape(days)}<br/>{escape(cost)}", styles.cell)
+    head = tr("plan_effort_cost", lang)
+    fixed = {3: max(one_line_width([t for pair in figures for t in pair], styles.cell.fontSize),
+                    one_line_width([head], styles.head.fontSize, styles.head.fontName))}
+    widths = fit_widths([0.04, 0.22, 0.14, 0.16, 0.34, 0.1], fixed, width)
     story = [p(tr("one_plan_intro", lang, before=plan.before["critical"]), styles.small),
-             table(["#", tr("control", lang), tr("elements", lang), tr("plan_effort", lang),
-                    tr("plan_money", lang), tr("one_plan_lowers", lang),
-                    tr("engine_critical_after", lang)], rows, [w * width for w in widths],
-                   styles, wrap=[False, True, True, True, True, True, False])]
+             table(["#", tr("control", lang), tr("elements", lang), head,
+                    tr("one_plan_lowers", lang), tr("engine_critical_after", lang)], rows,
+                   widths, styles, wrap=[False, True, True, False, True, False])]
     taken = {str(s.get("control") or "") for s in data.recommendations}
     idle = [item.label(lang) for item in data.plan
             if item.status == "planned" and item.id not in taken]

@@ -12,7 +12,16 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from workbench import __version__
 from workbench.model.enums import LAYER_ORDER
 from workbench.report.data import AttackPath, ReportData, RiskRow
-from workbench.report.document import Heading, ReportDoc, Styles, make_styles, p, table
+from workbench.report.document import (
+    Heading,
+    ReportDoc,
+    Styles,
+    fit_widths,
+    make_styles,
+    one_line_width,
+    p,
+    table,
+)
 from workbench.report.fasttable import FastTable
 from workbench.report.functions import french_function
 from workbench.report.i18n import (
@@ -202,6 +211,8 @@ def sentence_part(text: str) -> str:
     after ":" is an English habit a French reader notices); acronyms ("ICD …") and
     names keep their capitals."""
     if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    if len(text) > 2 and text[0] in "LD" and text[1] in "'’":  # "L’administration …"
         return text[0].lower() + text[1:]
     return text
 
@@ -608,12 +619,15 @@ def board_plan(data: ReportData, styles: Styles, lang: str, width: float, limit:
                       if not suggested and lowered else "")
         rows.append([tr("plan_total", lang), "", _days(total, lang), money_range(total, lang),
                      total_buys, ""])
-    widths = [0.25, 0.19, 0.1, 0.14, 0.2, 0.12]
+    header = [tr("control", lang), tr("elements", lang), tr("plan_effort", lang),
+              tr("plan_money", lang), tr("plan_buys", lang), tr("due", lang)]
+    # effort and cost as wide as their longest figure: a figure and its unit never break
+    fixed = {col: max(one_line_width([r[col] for r in rows], styles.cell.fontSize),
+                      one_line_width([header[col]], styles.head.fontSize, styles.head.fontName))
+             for col in (2, 3)}
+    widths = fit_widths([0.25, 0.19, 0.1, 0.14, 0.2, 0.12], fixed, width)
     intro = tr("plan_suggested_intro" if suggested else "plan_board_intro", lang)
-    story = [p(intro, styles.small),
-             table([tr("control", lang), tr("elements", lang), tr("plan_effort", lang),
-                    tr("plan_money", lang), tr("plan_buys", lang), tr("due", lang)], rows,
-                   [w * width for w in widths], styles)]
+    story = [p(intro, styles.small), table(header, rows, widths, styles)]
     if counted_twice:
         story.append(p(tr("plan_counted_twice", lang), styles.small))
     idle = [item.label(lang) for item in data.plan
@@ -646,15 +660,19 @@ def _days(est, lang: str) -> str:
     return f"{round(est.days_low)}–{round(est.days_high)}\u00a0{unit}"
 
 
-def regulatory(data: ReportData, styles: Styles, lang: str, width: float) -> list:
+def regulatory(data: ReportData, styles: Styles, lang: str, width: float,
+               compact: bool = False) -> list:
+    """The readiness table; ``compact`` (the board, when its last pages are full): what is
+    missing or planned in full, what is in place counted (the technical report lists it)."""
     from workbench.report.analysis_rows import control_frameworks
 
     items = assess(data.model, lang, data.catalog_titles,
                    control_frameworks if data.catalog_titles else None)
     rows, fills = [], {}
     for index, item in enumerate(items):
-        evidence = "; ".join(item.evidence) or (tr("no_evidence", lang)
-                                                if item.state != "not_applicable" else "")
+        shown = gaps_first(item.evidence, lang) if compact else item.evidence
+        evidence = "; ".join(shown) or (tr("no_evidence", lang)
+                                        if item.state != "not_applicable" else "")
         rows.append([item.title, tr(item.state, lang), evidence])
         fills[(1, index)] = READINESS_COLOURS[item.state]
     return [table([tr("requirement", lang), tr("readiness", lang), tr("evidence", lang)], rows,
@@ -662,6 +680,17 @@ def regulatory(data: ReportData, styles: Styles, lang: str, width: float) -> lis
                   # evidence the width (the board's last page shrank under 7 pt)
                   [0.3 * width, 0.11 * width, 0.59 * width], styles, fills=fills),
             p(tr("readiness_legend", lang), styles.caption)]
+
+
+def gaps_first(evidence: list[str], lang: str) -> list[str]:
+    """Readiness evidence as a board reads it: each missing (✘) or planned (○) item, then
+    the number in place (✔) when there are two or more."""
+    done = [e for e in evidence if e.startswith("✔")]
+    if len(done) < 2:
+        return evidence
+    rest = [e for e in evidence if not e.startswith("✔")]
+    key = "evidence_done_more" if rest else "evidence_done_all"
+    return [*rest, tr(key, lang, count=len(done))]
 
 
 def impact_text(impact: dict[str, int], lang: str) -> str:
