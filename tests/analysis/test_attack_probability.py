@@ -160,6 +160,25 @@ def test_a_large_graph_gives_the_figures_a_small_one_would_same_seed(monkeypatch
     assert 0 < streamed.probability[:-1].max() < 1
 
 
+def test_what_ifs_on_one_solver_give_a_fresh_solvers_exact_values():
+    """A solver asked again with other chances (the plan's what-ifs) gives, node by node,
+    exactly what a fresh solver gives: values it remembers are never stale."""
+    edges = _random_graph(np.random.default_rng(11), 6)
+    graph = StepGraph.from_edges(edges, S)
+    nodes = list(range(graph.n - 1))
+    solver = Solver(graph)
+    rng = np.random.default_rng(2)
+    for _ in range(6):
+        p = graph.p.copy()
+        touched = rng.choice(p.size, size=2, replace=False)
+        p[touched] = rng.uniform(0.0, 1.0, size=2)
+        again = solver.solve(p, exact_for=nodes, monte_carlo=False)
+        fresh = Solver(graph).solve(p, exact_for=nodes, monte_carlo=False)
+        assert again.probability.tolist() == fresh.probability.tolist()
+        assert again.exact.tolist() == fresh.exact.tolist()
+    assert again.exact[:-1].sum() >= 3
+
+
 def test_exact_gives_up_beyond_its_bound():
     """A ladder (two rails of 8 steps, rungs both ways) has over 30 uncertain edges, more
     than the limit of 20: Monte Carlo answers."""

@@ -23,6 +23,7 @@ Self-loops never change reachability (they are dropped when the graph is built).
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -31,6 +32,8 @@ import numpy as np
 from workbench.analysis.attack.graph import StepGraph
 
 EXACT_LIMIT = 20
+#: Exact values remembered per solver (a what-if asks again for untouched targets).
+EXACT_MEMO_SIZE = 65_536
 #: Core nodes tried for exact enumeration per solve (the rest keep their Monte Carlo value).
 MAX_EXACT_ROOTS = 64
 DEFAULT_SAMPLES = 10_000
@@ -266,6 +269,7 @@ class Solver:
         cuts = np.flatnonzero(np.diff(rounds)) + 1
         self.round_groups = [g for g in np.split(self.leaf_order, cuts) if g.size]
         self._too_big: set[int] = set()
+        self._exact_memo: dict[tuple[int, bytes, bytes], float] = {}
         self._uniforms: dict[tuple[int, tuple[int, ...]], list[np.ndarray]] = {}
         touches = np.zeros(self.ext_count, dtype=bool)
         touches[self.c_edge] = True
@@ -326,21 +330,28 @@ class Solver:
         m = uncertain.size
         if m > limit:
             return None, m
+        # The value is a function of the node, its relevant edges and their chances only:
+        # the plan's what-ifs ask again for targets whose part of the graph no candidate
+        # touched, and get the very same float back.
+        key = (node, positions.tobytes(), probs.tobytes())
+        known = self._exact_memo.get(key)
+        if known is not None:
+            return known, m
         worlds = 1 << m
-        words = max(1, worlds // 64)
         weights = np.ones(1)
         for q in probs[uncertain]:
             weights = np.concatenate([weights * (1.0 - q), weights * q])
-        index = np.arange(words * 64, dtype=np.int64)
-        present = np.full((positions.size, words), _ALL, dtype=np.uint64)
-        for bit, pos in enumerate(uncertain):
-            bits = ((index >> bit) & 1).astype(bool)
-            bits[worlds:] = False
-            present[pos] = np.packbits(bits, bitorder="little").view(np.uint64)
+        patterns = _world_bits(m)
+        present = np.full((positions.size, patterns.shape[1]), _ALL, dtype=np.uint64)
+        present[uncertain] = patterns
         s, d = self.c_src[positions], self.c_dst[positions]
         reach = propagate(self.core.size, s, d, present, self.c_source)
         hit = np.unpackbits(reach[node].view(np.uint8), bitorder="little")[:worlds]
-        return float(np.dot(hit.astype(np.float64), weights)), m
+        value = float(np.dot(hit.astype(np.float64), weights))
+        if len(self._exact_memo) >= EXACT_MEMO_SIZE:
+            self._exact_memo.clear()
+        self._exact_memo[key] = value
+        return value, m
 
     # -- Monte Carlo ---------------------------------------------------------------------
     def sample_counts(self, p: np.ndarray, samples: int, seed: int | list[int]
@@ -487,6 +498,32 @@ def _pendant(p_sv: np.ndarray, a: np.ndarray, p_uv: np.ndarray, reach_u: np.ndar
     with np.errstate(divide="ignore", invalid="ignore"):
         x = np.clip((reach_u - a) / (1.0 - a), 0.0, 1.0)
     return np.where(a >= 1.0, 1.0, p_sv + (1.0 - p_sv) * p_uv * np.nan_to_num(x))
+
+
+def _world_bits(m: int) -> np.ndarray:
+    """Row ``b``: one bit per world of ``2**m`` (64 per word), set where bit ``b`` of the
+    world's number is (edge ``b`` works); worlds past ``2**m`` in the last word unset.
+    The same for every enumeration with ``m`` uncertain edges, so built once per ``m``
+    up to the default limit (5 MB in all)."""
+    return _kept_world_bits(m) if m <= EXACT_LIMIT else _build_world_bits(m)
+
+
+@functools.lru_cache(maxsize=EXACT_LIMIT + 1)
+def _kept_world_bits(m: int) -> np.ndarray:
+    return _build_world_bits(m)
+
+
+def _build_world_bits(m: int) -> np.ndarray:
+    worlds = 1 << m
+    words = max(1, worlds // 64)
+    index = np.arange(words * 64, dtype=np.int64)
+    out = np.empty((m, words), dtype=np.uint64)
+    for bit in range(m):
+        bits = ((index >> bit) & 1).astype(bool)
+        bits[worlds:] = False
+        out[bit] = np.packbits(bits, bitorder="little").view(np.uint64)
+    out.flags.writeable = False
+    return out
 
 
 def wilson_array(k: np.ndarray, n: int, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
