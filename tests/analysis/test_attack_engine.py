@@ -227,3 +227,40 @@ def test_model_attacker_with_explicit_entry_and_data_rule():
     assert [a["id"] for a in result.attackers] == ["nurse"]
     entries = result.attackers[0]["entries"]
     assert entries[0] == "portal" and {"implant", "cloud"} <= set(entries)
+
+
+def test_a_what_if_step_graph_is_the_one_built_from_scratch():
+    """What-if copies reuse the structure built for their first graph; their step graph
+    (edges, chances, attempt nodes, names) is the one a fresh build of the same model with
+    the same controls gives."""
+    import numpy as np
+
+    from workbench.analysis.attack.attackers import attacker_profiles, resolve_entries
+    from workbench.analysis.attack.engine import _evidence
+    from workbench.analysis.attack.graph import build_graph, step_graph
+    from workbench.model.stencils import default_stencils
+
+    stencils = default_stencils()
+    model = load_model(Path(__file__).resolve().parents[2] / "sample-models"
+                       / "insulin-closed-loop.twm.json")
+    evidence, candidates = _evidence(model, None, None, stencils)
+    chosen = sorted(candidates)[::7][:6]
+    elements = [e for c in chosen for e in candidates[c].elements]
+    profiles = attacker_profiles(model)
+    entries = resolve_entries(model, profiles, stencils)
+    graph = build_graph(model, evidence, stencils)
+    changed = 0
+    for profile in profiles:
+        idx = [graph.index[e] for e in entries[profile.id]]
+        base = step_graph(graph.for_vectors(profile.vectors), idx, profile.capability)
+        copy = graph.with_controls(chosen, elements).for_vectors(profile.vectors)
+        reused = step_graph(copy, idx, profile.capability)
+        fresh_graph = build_graph(model, evidence, stencils).with_controls(chosen, elements)
+        fresh = step_graph(fresh_graph.for_vectors(profile.vectors), idx, profile.capability)
+        assert reused.nodes == fresh.nodes
+        for name in ("src", "dst", "p", "flow", "attempt", "structural", "el_src", "el_dst",
+                     "el_p", "expose_p", "deny_p"):
+            a, b = getattr(reused, name), getattr(fresh, name)
+            assert (a is None and b is None) or np.array_equal(a, b), name
+        changed += int(not np.array_equal(base.p, reused.p))
+    assert changed  # the controls lowered some chance: the copies are real what-ifs

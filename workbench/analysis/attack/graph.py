@@ -187,6 +187,7 @@ class AttackGraph:
                            self.self_loops, self.dangling, expose_miss, deny_miss,
                            self.broadcast, self.restrictable, self.chosen, entry_miss)
         view.__dict__["flow_index"] = flow_index
+        view.__dict__["_structures"] = shared_structures(self)
         cache[entry] = view
         return view
 
@@ -333,6 +334,7 @@ class AttackGraph:
         # the chain (the root): the root's views are cached and each copy's view starts
         # from them; no copy keeps its parent, or the parent's arrays, alive.
         copy.__dict__["_root"] = self.__dict__.get("_root", self)
+        copy.__dict__["_structures"] = shared_structures(self)
         copy.__dict__["_link"] = (self.__dict__.get("_link"), chosen, touched)
         copy.__dict__["_element_memo"] = memo
         copy.__dict__["_element_options"] = options
@@ -662,16 +664,82 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
     random fact at all (no flow weakness possible) are left out; the structure depends only
     on the model and the entries, never on the chances, so what-ifs reuse one solver.
     """
-    n = graph.size
     entries = np.unique(np.asarray(list(entries), dtype=np.int64))
+    st = _structure(graph, entries)
+    fmiss = np.where(graph.raw_flow >= 0, graph.flow_miss[np.maximum(graph.raw_flow, 0)], 1.0)
+    log_fmiss = np.bincount(st.inverse, weights=np.log(np.clip(fmiss, 1e-300, 1.0)),
+                            minlength=st.merged)
+    emiss = np.exp(log_fmiss)
+    p_node = _scale(graph.node_miss, capability)
+    # An attacker who enters at a radio segment is on it (in range of a broadcast medium,
+    # on the path of every flow it carries): that entry step is certain. A wired segment or
+    # the public internet is not broadcast: an on-path position there takes its own
+    # weakness, like reaching any segment from an element.
+    p_entry = entry_chances(graph, entries, capability)
+    p_flow = _scale(emiss, capability)
+    p_step = _scale(graph.node_miss[st.v] * emiss, capability)
+    p = np.concatenate([np.asarray(p_entry, dtype=float), p_flow[st.flow_only],
+                        np.ones(st.into_split_count), p_step[st.single], p_node[st.split]])
+    el_p = np.concatenate([p_entry, p_step])
+    expose_p = deny_p = None
+    if graph.expose_miss is not None:
+        expose_p = _scale(graph.expose_miss, capability)
+    if graph.deny_miss is not None:
+        deny_p = _scale(graph.deny_miss, capability)
+    return StepGraph(list(st.names), st.src, st.dst, p[st.order], st.flow, graph.size,
+                     st.attempt, st.structural, st.el_src, st.el_dst, el_p[st.el_order],
+                     expose_p, deny_p)
+
+
+@dataclass
+class _Structure:
+    """What :func:`step_graph` builds from the model's edges and the entries alone (not
+    from any chance): the plan's what-ifs change chances only, so it is built once."""
+
+    inverse: np.ndarray
+    merged: int
+    v: np.ndarray
+    flow_only: np.ndarray
+    into_split_count: int
+    single: np.ndarray
+    split: np.ndarray
+    order: np.ndarray
+    el_order: np.ndarray
+    names: list[str]
+    src: np.ndarray
+    dst: np.ndarray
+    flow: np.ndarray
+    attempt: np.ndarray
+    structural: np.ndarray
+    el_src: np.ndarray
+    el_dst: np.ndarray
+
+
+#: Structures kept per family of graphs (per entry set: one per attacker, in practice).
+STRUCTURES_KEPT = 16
+
+
+def shared_structures(graph: AttackGraph) -> dict:
+    """The structure cache of ``graph``'s family: what-if copies and vector views are given
+    their parent's (:meth:`AttackGraph.with_controls`, :meth:`AttackGraph.for_vectors`),
+    so it lives as long as some graph of the family does."""
+    return graph.__dict__.setdefault("_structures", {})
+
+
+def _structure(graph: AttackGraph, entries: np.ndarray) -> _Structure:
+    """:class:`_Structure` of ``graph`` and ``entries``, built once per family of graphs
+    (they share the raw edge arrays and the node list, checked by identity)."""
+    cache = shared_structures(graph)
+    ident = (graph.raw_src, graph.raw_dst, graph.raw_flow, graph.nodes)
+    ent = entries.tobytes()
+    hit = cache.get(ent)
+    if hit is not None and all(a is b for a, b in zip(hit[0], ident, strict=True)):
+        return hit[1]
+    n = graph.size
     is_entry = np.zeros(n, dtype=bool)
     is_entry[entries] = True
-    fmiss = np.where(graph.raw_flow >= 0, graph.flow_miss[np.maximum(graph.raw_flow, 0)], 1.0)
     key = graph.raw_src * n + graph.raw_dst
-    uniq, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    log_fmiss = np.bincount(inverse, weights=np.log(np.clip(fmiss, 1e-300, 1.0)),
-                            minlength=uniq.size)
-    emiss = np.exp(log_fmiss)
+    uniq, inverse = np.unique(key, return_inverse=True)
     has_flow = np.bincount(inverse, weights=(graph.raw_flow >= 0).astype(float),
                            minlength=uniq.size) > 0
     # A representative flow per merged step (for explanations): the first with a flow.
@@ -685,42 +753,34 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
     source = n + k
     attempt = np.full(n + k + 1, -1, dtype=np.int64)
     attempt[np.flatnonzero(split)] = n + np.arange(k)
-    p_node = _scale(graph.node_miss, capability)
-    # An attacker who enters at a radio segment is on it (in range of a broadcast medium,
-    # on the path of every flow it carries): that entry step is certain. A wired segment or
-    # the public internet is not broadcast: an on-path position there takes its own
-    # weakness, like reaching any segment from an element.
-    p_entry = entry_chances(graph, entries, capability)
-    p_flow = _scale(emiss, capability)
-    p_step = _scale(graph.node_miss[v] * emiss, capability)
     into_entry, into_split = is_entry[v], split[v]
     single = ~into_entry & ~into_split
     flow_only = (into_entry | into_split) & has_flow
     parts = [
-        (np.full(entries.size, source), entries, p_entry, False, -1),
-        (u[flow_only], v[flow_only], p_flow[flow_only], False, flow_of[flow_only]),
-        (u[into_split], attempt[v[into_split]], np.ones(int(into_split.sum())), True, -1),
-        (u[single], v[single], p_step[single], False, flow_of[single]),
-        (attempt[np.flatnonzero(split)], np.flatnonzero(split), p_node[split], False, -1),
+        (np.full(entries.size, source), entries, False, -1),
+        (u[flow_only], v[flow_only], False, flow_of[flow_only]),
+        (u[into_split], attempt[v[into_split]], True, -1),
+        (u[single], v[single], False, flow_of[single]),
+        (attempt[np.flatnonzero(split)], np.flatnonzero(split), False, -1),
     ]
     src = np.concatenate([np.asarray(a, dtype=np.int64) for a, *_ in parts])
     dst = np.concatenate([np.asarray(b, dtype=np.int64) for _, b, *_ in parts])
-    p = np.concatenate([np.asarray(c, dtype=float) for _, _, c, *_ in parts])
-    structural = np.concatenate([np.full(len(a), s, dtype=bool) for a, _, _, s, _ in parts])
+    structural = np.concatenate([np.full(len(a), s, dtype=bool) for a, _, s, _ in parts])
     flow = np.concatenate([np.broadcast_to(np.asarray(f, dtype=np.int64), len(a))
-                           for a, _, _, _, f in parts])
+                           for a, _, _, f in parts])
     total = n + k + 1
     order = np.argsort(src * total + dst, kind="stable")
     el_src = np.concatenate([np.full(entries.size, source, dtype=np.int64), u])
     el_dst = np.concatenate([entries, v])
-    el_p = np.concatenate([p_entry, p_step])
     el_order = np.argsort(el_src * total + el_dst, kind="stable")
     names = graph.nodes + [f"@try:{graph.nodes[i]}" for i in np.flatnonzero(split)] + [SOURCE]
-    expose_p = deny_p = None
-    if graph.expose_miss is not None:
-        expose_p = _scale(graph.expose_miss, capability)
-    if graph.deny_miss is not None:
-        deny_p = _scale(graph.deny_miss, capability)
-    return StepGraph(names, src[order], dst[order], p[order], flow[order], n, attempt,
-                     structural[order], el_src[el_order], el_dst[el_order], el_p[el_order],
-                     expose_p, deny_p)
+    out = _Structure(inverse, int(uniq.size), v, flow_only, int(into_split.sum()), single,
+                     split, order, el_order, names, src[order], dst[order], flow[order],
+                     attempt, structural[order], el_src[el_order], el_dst[el_order])
+    for arr in (out.src, out.dst, out.flow, out.attempt, out.structural, out.el_src,
+                out.el_dst):
+        arr.flags.writeable = False  # shared by every step graph of this structure
+    if len(cache) >= STRUCTURES_KEPT:
+        cache.clear()
+    cache[ent] = (ident, out)
+    return out
