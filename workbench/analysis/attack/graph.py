@@ -527,6 +527,33 @@ def open_segment(comp, radio: set[str], zone_kind: dict[str, str]) -> bool:
             or bool(comp.properties.flat_network))
 
 
+class _FallbackMemo:
+    """Property-fallback miss chances (``_miss_of(property_weaknesses(...))``) remembered
+    by the properties they read: a 150,000-element model has a few dozen combinations."""
+
+    def __init__(self) -> None:
+        self._components: dict[tuple, float] = {}
+        self._flows: dict[tuple, float] = {}
+
+    def component(self, comp) -> float:
+        p = comp.properties
+        key = (p.internet_exposed, p.authentication, p.patch_status, p.legacy,
+               p.user_installable_apps, p.signed_updates)
+        miss = self._components.get(key)
+        if miss is None:
+            miss = self._components[key] = _miss_of(property_weaknesses(comp, None), P_BASE)
+        return miss
+
+    def flow(self, flow) -> float:
+        key = (flow.encrypted, flow.authentication)
+        miss = self._flows.get(key)
+        if miss is None:
+            miss = self._flows[key] = _miss_of(
+                [w for w in property_weaknesses(None, flow) if w in FLOW_CONTROL_WEAKNESSES],
+                0.0)
+        return miss
+
+
 def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
                 stencils=None) -> AttackGraph:
     """Nodes, raw edges and miss chances of ``model`` (threat evidence overrides properties)."""
@@ -546,17 +573,18 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
     expose_miss = np.ones(len(nodes))
     deny_miss = np.ones(len(nodes))
     restrictable: dict[str, float] = {}
+    fallback_of = _FallbackMemo()
     for i, comp in enumerate(comps):
         threats = evidence.get(comp.id)
         if threats and any(t.vector in _RESTRICTABLE for t in threats):
-            restrictable[comp.id] = _miss_of(property_weaknesses(comp, None), P_BASE)
+            restrictable[comp.id] = fallback_of.component(comp)
         if threats:
             expose_miss[i] = 1.0 - element_probability(threats, (), EXPOSE)
             deny_miss[i] = 1.0 - element_probability(threats, (), DENY)
         if threats and _controls(threats):
             node_miss[i] = 1.0 - element_probability(threats)
         else:  # no threat recorded that gives control: the documented property fallback
-            node_miss[i] = _miss_of(property_weaknesses(comp, None), P_BASE)
+            node_miss[i] = fallback_of.component(comp)
     flows = [f.id for f in model.flows]
     flow_miss = np.empty(len(flows))
     src: list[int] = []
@@ -568,15 +596,11 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
         threats = evidence.get(flow.id)
         fallback = None
         if threats and any(t.vector in _RESTRICTABLE for t in threats):
-            fallback = restrictable[flow.id] = _miss_of(
-                [w for w in property_weaknesses(None, flow) if w in FLOW_CONTROL_WEAKNESSES],
-                0.0)
+            fallback = restrictable[flow.id] = fallback_of.flow(flow)
         if threats and _controls(threats):
             flow_miss[k] = 1.0 - element_probability(threats)
         else:
-            flow_miss[k] = fallback if fallback is not None else _miss_of(
-                [w for w in property_weaknesses(None, flow) if w in FLOW_CONTROL_WEAKNESSES],
-                0.0)
+            flow_miss[k] = fallback if fallback is not None else fallback_of.flow(flow)
         s = index.get(flow.source)
         t = index.get(flow.target)
         if s is None or t is None:
