@@ -39,3 +39,21 @@ def test_every_board_page_prints_at_7_pt_or_more(name, lang, board_pdf):
     small = {page: round(size, 2) for page, size in enumerate(sizes, start=1)
              if size < 7.0 - 0.005}
     assert small == {}, f"pages printing under 7 pt (page: smallest size): {small}"
+
+
+def test_page_one_of_a_model_with_long_names_still_prints_at_7_pt():
+    """Long element names lengthen every line of page 1's decision box: with names 50
+    characters longer the French insulin board printed page 1 at 6.93 pt until the box
+    learnt to count the risks each step lowers rather than name one."""
+    from workbench.model import load_model
+    from workbench.report.data import gather
+    from workbench.report.pdf import render_pdf
+
+    from ..conftest import SAMPLES
+
+    model = load_model(SAMPLES / "insulin-closed-loop.twm.json")
+    for component in model.components:
+        component.name += " (main hospital site, building B, level 3, room 12)"
+    sizes = smallest_sizes(render_pdf(gather(model, None), "board", "fr"))
+    assert len(sizes) == 6
+    assert round(sizes[0], 2) >= 7.0, sizes

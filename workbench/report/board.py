@@ -30,6 +30,9 @@ TOP_PATHS = 3
 PLAN_PAGE = 5
 HEADING_ROOM = 34.0
 CONTENTS_COLUMNS = 2
+#: How much page 1's frame may shrink it: its smallest text (8 pt notes and cells) stays
+#: at 7 pt or more, with 2 % for the frame re-wrapping lines at the smaller size.
+FIRST_PAGE_SHRINK = 8.0 / 7.0 / 1.02
 
 
 def _page(content: list, orientation: str, reserve: float = HEADING_ROOM) -> KeepInFrame:
@@ -144,15 +147,17 @@ def _last_pages(data: ReportData, styles: Styles, lang: str, matrix: list,
 def first_page(data: ReportData, styles: Styles, lang: str, headings: int) -> list:
     """Page 1 and its contents. The contents' room is measured for ``headings`` entries
     (a fixed 44 mm dropped "Risks that matter" from some boards' contents); the decision
-    box takes its compact form when the full one would make the frame shrink the page."""
+    box takes a shorter form when the full one would make the frame shrink the page's
+    smallest text (8 pt) under 7 pt."""
     pw, ph = ReportDoc.frame_size("portrait")
     first_styles = brief.page_styles(styles)
     title = p(tr("contents", lang), first_styles.h2)
     contents = toc(first_styles, columns=CONTENTS_COLUMNS)
     reserve = (title.wrap(pw, ph)[1] + title.getSpaceBefore() + title.getSpaceAfter()
                + toc_height(headings, first_styles.toc1.leading, CONTENTS_COLUMNS) + 4)
-    page = brief.first_page(data, first_styles, lang, pw)
-    if _height(page, pw) > ph - reserve:
-        page = brief.first_page(data, first_styles, lang, pw, compact=True)
+    for compact in range(3):  # the full decision box, then its two shorter forms
+        page = brief.first_page(data, first_styles, lang, pw, compact=compact)
+        if _height(page, pw) <= (ph - reserve) * FIRST_PAGE_SHRINK:
+            break
     return [_page(page, "portrait", reserve=reserve), title, contents, PageBreak()]
 

@@ -47,7 +47,7 @@ def total_cost(items) -> Estimate:
     return reduce(lambda a, b: a + b, estimates, ZERO) if estimates else ZERO
 
 
-def decision_lines(data: ReportData, lang: str, compact: bool = False) -> list[str]:
+def decision_lines(data: ReportData, lang: str, compact: int = 0) -> list[str]:
     """The sentences of the decision box, in order: one plan (docs/reports.md, "One
     plan"): the engine's ordered list when it lowers a critical risk, else the model's
     planned controls."""
@@ -79,11 +79,13 @@ def decision_lines(data: ReportData, lang: str, compact: bool = False) -> list[s
     return lines
 
 
-def plan_lines(data: ReportData, plan: BoardPlan, lang: str, compact: bool = False) -> list[str]:
+def plan_lines(data: ReportData, plan: BoardPlan, lang: str, compact: int = 0) -> list[str]:
     """The one plan: its cost and where critical risks go, one line per decision (what,
     where, effort, the risk it lowers, critical left), why step 1 comes first, and what
-    stays critical. ``compact``: a bundle names its first two measures and counts the rest
-    (the plan page names them all), so a long plan leaves page 1 at its print size."""
+    stays critical. ``compact`` 1: a bundle names its first two measures and counts the
+    rest, a lowered risk drops its element when it is the step's; 2: a step counts the
+    risks it lowers rather than naming one (the plan page names everything), so a long
+    plan leaves page 1 at its print size."""
     before, after = plan.before, plan.after
     figures = {"before": before["critical"], "after": after["critical"],
                "hc_before": before["high"] + before["critical"],
@@ -102,7 +104,8 @@ def plan_lines(data: ReportData, plan: BoardPlan, lang: str, compact: bool = Fal
         lines.append(tr("brief_step", lang, n=n, what=what[:1].upper() + what[1:],
                         where=where, days=effort,
                         lowers=lowers_words(data, decision.lowered, lang,
-                                            where=where if compact else ""),
+                                            where=where if compact else "",
+                                            named=compact < 2),
                         left=decision.critical_after))
     fix = first_fix_line(data, lang)
     if fix:
@@ -145,12 +148,16 @@ def lowered_rows(data: ReportData, lowered: list[dict]) -> list[RiskRow]:
                                         -r.residual.score, r.id))
 
 
-def lowers_words(data: ReportData, lowered: list[dict], lang: str, where: str = "") -> str:
+def lowers_words(data: ReportData, lowered: list[dict], lang: str, where: str = "",
+                 named: bool = True) -> str:
     """"lowers <the most serious risk> and N more risks" (or what a step with none does);
-    the risk's element is left out when it is the step's only element ``where``."""
+    the risk's element is left out when it is the step's only element ``where``; not
+    ``named``: "lowers N risks"."""
     rows = lowered_rows(data, lowered)
     if not rows:
         return tr("step_lowers_none", lang)
+    if not named and len(rows) > 1:
+        return tr("step_lowers_count", lang, count=len(rows))
     risk = threat_title(rows[0], lang)
     if rows[0].element_name != where:
         risk += f" ({rows[0].element_name})"
@@ -184,7 +191,7 @@ def first_fix_line(data: ReportData, lang: str) -> str:
 
 
 def _decision_box(data: ReportData, styles: Styles, lang: str, width: float,
-                  compact: bool) -> Table:
+                  compact: int) -> Table:
     lines = decision_lines(data, lang, compact)
     content = [p(tr("brief_decision", lang), styles.h2)]
     content += [p(line, styles.body) for line in lines]
@@ -302,9 +309,9 @@ def page_styles(styles: Styles) -> Styles:
 
 
 def first_page(data: ReportData, styles: Styles, lang: str, width: float,
-               compact: bool = False) -> list:
+               compact: int = 0) -> list:
     """The flowables of page 1 (the caller adds the contents and the page frame), in
-    :func:`page_styles`; ``compact``: the decision box's short form (:func:`plan_lines`)."""
+    :func:`page_styles`; ``compact``: the decision box's shorter forms (:func:`plan_lines`)."""
     meta = data.model.metadata
     day = meta.review_date or dt.date.today()
     story: list = [p(tr("board_title", lang), styles.title), p(meta.title, styles.subtitle),

@@ -664,6 +664,7 @@ MESSAGES.update({
                          "abaisse {risk} et {count} autres risques"),
     "step_lowers_one_more": ("lowers {risk} and one more risk",
                              "abaisse {risk} et un autre risque"),
+    "step_lowers_count": ("lowers {count} risks", "abaisse {count} risques"),
     "step_lowers_none": ("completes the measure before it against the attack paths",
                          "complète la mesure précédente contre les chemins d'attaque"),
     "one_plan_intro": ("The plan page 1 asks for, in its order: each measure's effort and "
