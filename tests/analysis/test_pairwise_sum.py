@@ -12,10 +12,11 @@ import pytest
 
 from workbench.analysis.attack import recommend
 from workbench.analysis.attack.pairwise import PairwiseSum
-from workbench.analysis.attack.plan_risk import RiskTerm
+from workbench.analysis.attack.plan_risk import LEVEL_VALUE, RiskTerm
 from workbench.analysis.catalog import default_catalog
 from workbench.analysis.pipeline import analyze
-from workbench.model import load_model
+from workbench.analysis.risk import _after, _value
+from workbench.model import default_stencils, load_model
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample-models"
 #: The values a risk takes in the plan's objective (LEVEL_VALUE x factor), and 0.
@@ -51,6 +52,22 @@ def test_a_sum_rounding_otherwise_is_detected() -> None:
     assert not tree.exact(base)
 
 
+def _plain_levels(term: RiskTerm, members) -> dict[int, str]:
+    """Each risk the members act on, its level with all their controls on it (no memo,
+    no per-member cache)."""
+    extra: dict[int, list] = {}
+    for m in sorted(set(members)):
+        for i, c in term.acts.get(m, ()):
+            extra.setdefault(i, []).append(c)
+    out = {}
+    for i, cs in extra.items():
+        t = term.counted[i]
+        controls = [c for c in t.controls if c.in_place] + cs
+        lik, imp = _after(t.likelihood, t.impact, controls, term.scales)
+        out[i] = _value(lik, imp, term.scales).level
+    return out
+
+
 def _risk_first_summing_every_vector(term, candidates) -> list[str]:
     """The order as computed before (a copy of the vector and numpy's sum per candidate)."""
     base = float(term.base_value.sum())
@@ -58,7 +75,12 @@ def _risk_first_summing_every_vector(term, candidates) -> list[str]:
     for cid, cand in candidates.items():
         if isinstance(cand, recommend.BundleCandidate):
             continue
-        g = base - float(term.values(recommend._members(cand)).sum())
+        changed = _plain_levels(term, recommend._members(cand))
+        out = term.base_value.copy()
+        for k, i in enumerate(term.scored):
+            if i in changed:
+                out[k] = LEVEL_VALUE.get(changed[i], 0.0) * term.weight[k]
+        g = base - float(out.sum())
         if g > 1e-9:
             gain[cid] = g
     return sorted(gain, key=lambda c: (-gain[c], candidates[c].cost, c))
@@ -86,3 +108,29 @@ def test_risk_first_order_is_the_one_summing_every_vector(name: str, monkeypatch
     out, plain = seen[0]
     assert len(out) > 100
     assert out == plain
+
+
+def test_a_fleets_levels_are_its_members_together_and_fleets_are_checked() -> None:
+    """A fleet's levels are merged from its members' (``RiskTerm._levels``); members
+    acting on one risk together must get both controls on it, not one's level."""
+    from workbench.analysis.attack.engine import _fundable
+
+    model = load_model(SAMPLES / "hospital-ward-iomt.twm.json")
+    result = analyze(model, default_catalog(), attack_graph=True)
+    shared = result.attack_graph
+    candidates = _fundable(result.model, result.catalog, shared.candidates,
+                           default_stencils())
+    term = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    fleets = [c for c in candidates.values() if isinstance(c, recommend.FleetCandidate)]
+    assert fleets
+    for fleet in fleets:
+        assert term._levels(fleet.members) == _plain_levels(term, fleet.members)
+    # two controls on the same risks: both count (the merge must not keep one)
+    acting = [m for m, acts in term.acts.items() if acts]
+    by_risk: dict[int, list[str]] = {}
+    for m in acting:
+        for i, _ in term.acts[m]:
+            by_risk.setdefault(i, []).append(m)
+    pair = next(ms[:2] for ms in by_risk.values() if len(set(ms)) >= 2)
+    assert term._levels(pair) == _plain_levels(term, pair)
+    assert term._levels(acting[:300]) == _plain_levels(term, acting[:300])

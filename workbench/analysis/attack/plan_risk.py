@@ -56,6 +56,11 @@ def risk_factor(t) -> float:
     return DIRECT_FACTOR if getattr(t, "harm_distance", 2) == 0 else SAFETY_FACTOR
 
 
+#: Above this many changed risks (a fleet on hundreds of devices) one copy and sum of the
+#: whole vector in numpy costs less than recomputing the changed parts of the sum.
+WIDE = 256
+
+
 class RiskTerm:
     """Per scored risk (critical or high today), its value with a set of candidates."""
 
@@ -77,6 +82,7 @@ class RiskTerm:
         #: risk index -> its place in ``scored`` (``values`` touches only the changed ones)
         self.place = {i: k for k, i in enumerate(self.scored)}
         self._pairwise: PairwiseSum | bool | None = None  # built by ``removed``
+        self._by_member: dict[str, dict[int, str]] = {}
         self.weight = np.array([risk_factor(self.counted[i]) for i in self.scored])
         self.base_value = np.array([LEVEL_VALUE[self.base[i]] for i in self.scored]) \
             * self.weight
@@ -126,12 +132,37 @@ class RiskTerm:
         return level
 
     def _levels(self, members: Iterable[str]) -> dict[int, str]:
-        """Risk index -> level, for the risks the members act on."""
+        """Risk index -> level, for the risks the members act on.
+
+        A fleet's members sit on distinct elements, so they act on distinct risks: its
+        levels are then its members' own, each computed once (``_single``) and shared by
+        every fleet and step holding that member."""
+        ordered = sorted(set(members))
+        if len(ordered) == 1:
+            return self._single(ordered[0])
+        merged: dict[int, str] = {}
+        count = 0
+        for m in ordered:
+            one = self._single(m)
+            count += len(one)
+            merged.update(one)
+        if len(merged) == count:  # no risk acted on by two members
+            return merged
         extra: dict[int, list[AppliedControl]] = {}
-        for m in sorted(set(members)):
+        for m in ordered:
             for i, c in self.acts.get(m, ()):
                 extra.setdefault(i, []).append(c)
         return {i: self._level(i, cs) for i, cs in extra.items()}
+
+    def _single(self, member: str) -> dict[int, str]:
+        """``_levels`` of one member (kept: read-only for callers)."""
+        out = self._by_member.get(member)
+        if out is None:
+            extra: dict[int, list[AppliedControl]] = {}
+            for i, c in self.acts.get(member, ()):
+                extra.setdefault(i, []).append(c)
+            out = self._by_member[member] = {i: self._level(i, cs) for i, cs in extra.items()}
+        return out
 
     def values(self, members: Iterable[str]) -> np.ndarray:
         """Each scored risk's value with these candidate members in place (per-element
@@ -161,6 +192,11 @@ class RiskTerm:
             k = place.get(i)
             if k is not None:
                 changes[k] = float(LEVEL_VALUE.get(level, 0.0) * self.weight[k])
+        if len(changes) > WIDE:  # a fleet: numpy's copy and sum, as ``values`` does
+            out = self.base_value.copy()
+            out[np.fromiter(changes, np.int64, len(changes))] = np.fromiter(
+                changes.values(), np.float64, len(changes))
+            return self._pairwise.total - float(out.sum())
         return self._pairwise.total - self._pairwise.with_changes(changes)
 
     def counts(self, members: Iterable[str]) -> dict[str, int]:
