@@ -93,6 +93,7 @@ class RiskTerm:
         self.acts: dict[str, list[tuple[int, AppliedControl]]] = {}
         answering: dict[str, frozenset[str]] = {}  # threat type -> controls answering it
         has = [frozenset(c.catalog_id for c in t.controls) for t in self.counted]
+        threat_of = [t.instance.catalog_id for t in self.counted]
         for cid, cand in candidates.items():
             control = catalog_control_of(cand)
             if control is not None and not getattr(cand, "members", ()):
@@ -100,20 +101,23 @@ class RiskTerm:
                 if ctype is None:
                     continue
                 for element in cand.elements:
+                    applied = None  # one (frozen) control for all the element's risks
                     for i in by_element.get(element, ()):
                         if control in has[i]:
                             continue  # the model has it already (in place or planned)
-                        threat = self.counted[i].instance.catalog_id
+                        threat = threat_of[i]
                         ok = answering.get(threat)
                         if ok is None:
                             ok = answering[threat] = frozenset(
                                 c.id for c in catalog.controls_for(threat))
                         if control not in ok:
                             continue
-                        self.acts.setdefault(cid, []).append((i, AppliedControl(
-                            f"plan:{control}@{element}", control, ctype.title,
-                            ControlStatus.PLANNED, ctype.effectiveness,
-                            ctype.reduces_effective, None, True)))
+                        if applied is None:
+                            applied = AppliedControl(
+                                f"plan:{control}@{element}", control, ctype.title,
+                                ControlStatus.PLANNED, ctype.effectiveness,
+                                ctype.reduces_effective, None, True)
+                        self.acts.setdefault(cid, []).append((i, applied))
         for i, t in enumerate(self.counted):  # the model's own controls not in place
             for c in t.controls:
                 if not c.in_place and c.control in candidates:
