@@ -226,3 +226,27 @@ def test_a_flow_released_just_beside_a_card_snaps_to_it(qtbot, make_window, tiny
     rect = cloud.scene_rect()
     drag(qtbot, window, start, QPointF(rect.left() - 12, rect.center().y()))
     assert [f for f in window.doc.model.flows if f.source == "pump" and f.target == "vcloud"]
+
+
+def test_arrowheads_follow_a_moved_element(make_window, tiny_path):
+    """Arrowheads are kept per route: after a move they point at the element's new place."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from workbench.model import edits
+
+    window = make_window(tiny_path)
+    scene = window.scene
+    flow = next(f for f in scene.flows.values() if f.segments)
+    image = QImage(800, 600, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    scene.render(painter)  # the arrowheads of the first route are drawn and kept
+    painter.end()
+    target = flow.flow.target
+    box = window.doc.model.layout.elements[target]
+    window.doc.apply("move", edits.move_elements, {target: (box.x + 120, box.y + 90)})
+    painter = QPainter(image)
+    scene.render(painter)
+    painter.end()
+    tip = flow._arrowheads[len(flow.segments) - 1][0]
+    assert tip == flow.segments[-1].p2()
+    assert window.scene.elements[target].scene_rect().adjusted(-1, -1, 1, 1).contains(tip)

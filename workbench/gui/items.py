@@ -387,6 +387,7 @@ class FlowItem(QGraphicsPathItem):
         self.flow = flow
         self.highlighted = False
         self.segments: list[QLineF] = []
+        self._arrowheads: list[QPolygonF] | None = None
         #: the two ends of each segment ({a, b} ids), and those an attack path crosses
         self.hops: list[frozenset[str]] = []
         self.lit_hops: set[frozenset[str]] = set()
@@ -415,6 +416,7 @@ class FlowItem(QGraphicsPathItem):
             segments.append(QLineF(clip_to_rect(ca, cb, a), clip_to_rect(cb, ca, b)))
             hops.append(frozenset((ea, eb)))
         self.segments, self.hops = segments, hops
+        self._arrowheads: list[QPolygonF] | None = None  # drawn from the new route on demand
         path = QPainterPath()
         for seg in segments:
             path.moveTo(seg.p1())
@@ -480,15 +482,20 @@ class FlowItem(QGraphicsPathItem):
         solid.setStyle(Qt.PenStyle.SolidLine)
         painter.setPen(solid)
         painter.setBrush(pen.color())
-        last = len(self.segments) - 1
-        for i in which:
-            seg = self.segments[i]
+        heads = self._arrowheads
+        if heads is None:  # computed once per route: a repaint of 2,000 flows redrew them all
+            last = len(self.segments) - 1
             # the last segment ends in an arrowhead; small chevrons show direction
             # through networks
-            painter.drawPolygon(_arrow(seg.p1(), seg.p2(), 10.0 if i == last else 7))
-        if self.flow.bidirectional and 0 in which:
+            heads = [_arrow(seg.p1(), seg.p2(), 10.0 if i == last else 7)
+                     for i, seg in enumerate(self.segments)]
             first = self.segments[0]
-            painter.drawPolygon(_arrow(first.p2(), first.p1()))
+            heads.append(_arrow(first.p2(), first.p1()))
+            self._arrowheads = heads
+        for i in which:
+            painter.drawPolygon(heads[i])
+        if self.flow.bidirectional and 0 in which:
+            painter.drawPolygon(heads[-1])
 
     def _paint_partly_lit(self, painter: QPainter) -> None:
         """The hops a path crosses in the path's colour, the rest of the route dimmed (the
