@@ -255,15 +255,19 @@ def _score(model: ThreatModel, threats: list[ThreatInstance], kept: list[bool],
     so they are the full run's whatever was kept.
     """
     todo = [t for t, k in zip(threats, kept, strict=True) if not k]
-    scored = iter(_assess(model, catalog, index, None, exposure, todo, judge, lean)
-                  if todo else [])
-    out: list[ThreatRisk] = []
-    for inst, keep in zip(threats, kept, strict=True):
-        if keep:
-            risk = earlier[inst.key]  # type: ignore[index]
-            out.append(risk if risk.instance is inst else _on(risk, inst))
-        else:
-            out.append(next(scored))
+    fresh = _assess(model, catalog, index, None, exposure, todo, judge, lean) if todo else []
+    out: list[ThreatRisk]
+    if len(todo) == len(threats):  # nothing kept (a first analysis): the scores in order
+        out = fresh
+    else:
+        scored = iter(fresh)
+        out = []
+        for inst, keep in zip(threats, kept, strict=True):
+            if keep:
+                risk = earlier[inst.key]  # type: ignore[index]
+                out.append(risk if risk.instance is inst else _on(risk, inst))
+            else:
+                out.append(next(scored))
     if warnings is not None:
         with_cvss = [t for t in threats if t.cvss]
         if with_cvss:
