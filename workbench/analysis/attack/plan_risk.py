@@ -72,11 +72,21 @@ class RiskTerm:
         #: A level reads only the likelihood, the impact and each control's
         #: (effectiveness, reduces) in order: thousands of risks share those, so levels are
         #: memoised on them (``_level``).
+        #: Per risk, the number of its distinct inputs; per number, the inputs of its
+        #: first risk (a few hundred at 10,000 elements, not one copy per risk: memory).
         self._memo: dict[tuple, str] = {}
-        self._inputs = [(t.likelihood, tuple(t.impact.items()),
-                         [c for c in t.controls if c.in_place]) for t in self.counted]
-        self._keys = [(lik, imp, tuple((c.effectiveness, c.reduces) for c in inplace))
-                      for lik, imp, inplace in self._inputs]
+        self._inputs: list[tuple[int, dict[str, int], list[AppliedControl]]] = []
+        self._keys: list[int] = []
+        distinct: dict[tuple, int] = {}
+        for t in self.counted:
+            inplace = [c for c in t.controls if c.in_place]
+            key = (t.likelihood, tuple(t.impact.items()),
+                   tuple((c.effectiveness, c.reduces) for c in inplace))
+            n = distinct.get(key)
+            if n is None:
+                n = distinct[key] = len(self._inputs)
+                self._inputs.append((t.likelihood, t.impact, inplace))
+            self._keys.append(n)
         self.base = [self._level(i, ()) for i in range(len(self.counted))]
         self.scored = [i for i, lvl in enumerate(self.base) if lvl in LEVEL_VALUE]
         #: risk index -> its place in ``scored`` (``values`` touches only the changed ones)
@@ -130,8 +140,8 @@ class RiskTerm:
         key = (self._keys[i], tuple((c.effectiveness, c.reduces) for c in extra))
         level = self._memo.get(key)
         if level is None:
-            likelihood, impact, inplace = self._inputs[i]
-            lik, imp = _after(likelihood, dict(impact), inplace + list(extra), self.scales)
+            likelihood, impact, inplace = self._inputs[self._keys[i]]
+            lik, imp = _after(likelihood, impact, inplace + list(extra), self.scales)
             level = self._memo[key] = _value(lik, imp, self.scales).level
         return level
 
@@ -157,6 +167,12 @@ class RiskTerm:
             for i, c in self.acts.get(m, ()):
                 extra.setdefault(i, []).append(c)
         return {i: self._level(i, cs) for i, cs in extra.items()}
+
+    def screened(self) -> None:
+        """Called once every candidate was ranked: the per-member levels (one dict per
+        candidate, ~50 MB at 10,000 elements) are not kept through the plan's search,
+        which reads a few hundred members again."""
+        self._by_member.clear()
 
     def _single(self, member: str) -> dict[int, str]:
         """``_levels`` of one member (kept: read-only for callers)."""

@@ -650,6 +650,7 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
         g = term.removed(_members(cand))
         if g > 1e-9:
             gain[cid] = g
+    term.screened()
     del pool  # the order does not depend on what the attack screening kept
     return sorted(gain, key=lambda c: (-gain[c], candidates[c].cost, c))
 
