@@ -179,6 +179,38 @@ def test_what_ifs_on_one_solver_give_a_fresh_solvers_exact_values():
     assert again.exact[:-1].sum() >= 3
 
 
+_EXACT_SCRIPT = """
+import numpy as np
+from tests.analysis.test_attack_probability import _random_graph, S
+from workbench.analysis.attack.graph import StepGraph
+from workbench.analysis.attack.probability import Solver
+for seed in range(40):
+    graph = StepGraph.from_edges(_random_graph(np.random.default_rng(seed), 8), S)
+    nodes = list(range(graph.n - 1))
+    sol = Solver(graph, max_rounds=0).solve(exact_for=nodes, monte_carlo=False, limit=18)
+    print(seed, [float(x).hex() for x in sol.probability[sol.exact]], max(sol.exact_sizes.values(), default=0))
+"""
+
+
+def test_exact_values_do_not_depend_on_the_machines_core_count():
+    """The same model and seed give the same figures on a one-core and a many-core
+    machine: exact enumeration of 2**14 worlds and more sums its weights the same way
+    whatever the number of BLAS threads (a BLAS dot product splits among threads)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    outs = []
+    for threads in ("1", "2"):
+        env = dict(os.environ, OPENBLAS_NUM_THREADS=threads, OMP_NUM_THREADS=threads)
+        outs.append(subprocess.run([sys.executable, "-c", _EXACT_SCRIPT], cwd=root, env=env,
+                                   capture_output=True, text=True, check=True).stdout)
+    assert outs[0] == outs[1]
+    assert max(int(line.split()[-1]) for line in outs[0].splitlines()) >= 14
+
+
 def test_exact_gives_up_beyond_its_bound():
     """A ladder (two rails of 8 steps, rungs both ways) has over 30 uncertain edges, more
     than the limit of 20: Monte Carlo answers."""

@@ -347,7 +347,10 @@ class Solver:
         s, d = self.c_src[positions], self.c_dst[positions]
         reach = propagate(self.core.size, s, d, present, self.c_source)
         hit = np.unpackbits(reach[node].view(np.uint8), bitorder="little")[:worlds]
-        value = float(np.dot(hit.astype(np.float64), weights))
+        # numpy's own (pairwise) sum, not np.dot: BLAS splits a long dot product among
+        # its threads, so its last bits (and a tie between two what-ifs) depended on the
+        # machine's core count; it also spun a second thread on a shared machine.
+        value = float(weights[hit.astype(bool)].sum())
         if len(self._exact_memo) >= EXACT_MEMO_SIZE:
             self._exact_memo.clear()
         self._exact_memo[key] = value
