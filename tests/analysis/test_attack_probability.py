@@ -188,7 +188,8 @@ for seed in range(40):
     graph = StepGraph.from_edges(_random_graph(np.random.default_rng(seed), 8), S)
     nodes = list(range(graph.n - 1))
     sol = Solver(graph, max_rounds=0).solve(exact_for=nodes, monte_carlo=False, limit=18)
-    print(seed, [float(x).hex() for x in sol.probability[sol.exact]], max(sol.exact_sizes.values(), default=0))
+    size = max(sol.exact_sizes.values(), default=0)
+    print(seed, [float(x).hex() for x in sol.probability[sol.exact]], size)
 """
 
 
