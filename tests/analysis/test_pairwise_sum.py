@@ -83,20 +83,30 @@ def _risk_first_summing_every_vector(term, candidates) -> list[str]:
         g = base - float(out.sum())
         if g > 1e-9:
             gain[cid] = g
-    return sorted(gain, key=lambda c: (-gain[c], candidates[c].cost, c))
+    _GAINS.clear()
+    _GAINS.update(gain)
+    return sorted(gain, key=lambda c: (-round(gain[c], recommend.GAIN_DIGITS),
+                                       candidates[c].cost, c))
+
+
+_GAINS: dict[str, float] = {}  # the reference's gains, read by the tie test below
 
 
 @pytest.mark.parametrize("name", ["hospital-ward-iomt", "insulin-closed-loop"])
 def test_risk_first_order_is_the_one_summing_every_vector(name: str, monkeypatch) -> None:
-    """The ward's gains tie to the last bit or not (3.6000000000000085 vs
-    3.5999999999999943): the order must be the very one numpy's sums gave."""
+    """The ward's gains differ only in their last bits (3.6000000000000085 vs
+    3.5999999999999943): the order must be the one numpy's sums give, compared on
+    ``GAIN_DIGITS`` decimals, so such ties go to the cheaper candidate."""
     from workbench.analysis.attack import analyze_attacks
 
     seen: list[tuple[list[str], list[str]]] = []
     fast = recommend._risk_first
 
+    seen_costs: dict[str, float] = {}
+
     def both(term: RiskTerm, candidates, pool):
         out = fast(term, candidates, pool)
+        seen_costs.update({c: cand.cost for c, cand in candidates.items()})
         seen.append((out, _risk_first_summing_every_vector(term, candidates)))
         return out
 
@@ -108,6 +118,15 @@ def test_risk_first_order_is_the_one_summing_every_vector(name: str, monkeypatch
     out, plain = seen[0]
     assert len(out) > 100
     assert out == plain
+    # Equal removed value (to float rounding): the cheaper first, as documented. The ward's
+    # provenance (10 person-days) and segmentation (27.5) on its pumps tie.
+    gains, costs = dict(_GAINS), dict(seen_costs)
+    ties = 0
+    for a, b in zip(out, out[1:], strict=False):
+        if abs(gains[a] - gains[b]) < 1e-9:
+            ties += 1
+            assert (costs[a], a) <= (costs[b], b), (a, b)
+    assert ties > 0
 
 
 def test_a_fleets_levels_are_its_members_together_and_fleets_are_checked() -> None:

@@ -652,7 +652,14 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
             gain[cid] = g
     term.screened()
     del pool  # the order does not depend on what the attack screening kept
-    return sorted(gain, key=lambda c: (-gain[c], candidates[c].cost, c))
+    # Gains are sums of level weights (1, 0.1, x4...): two candidates that remove the same
+    # risks differ only by float rounding (3.5999999999999943 against 3.6000000000000085
+    # on the ward), and the cheaper must come first, as documented.
+    return sorted(gain, key=lambda c: (-round(gain[c], GAIN_DIGITS), candidates[c].cost, c))
+
+
+#: Decimal places a removed risk value is compared on (weights are multiples of 0.1).
+GAIN_DIGITS = 9
 
 
 #: Strongest fixes always searched: per patient-safety focus element and effect, the
