@@ -163,3 +163,66 @@ def test_the_canvas_draws_a_crossed_hop_in_the_paths_colour(qtbot, make_window, 
     assert HIGHLIGHT.name() not in colours  # laptop -> internet: not the path
     scene.set_highlight(None)
     assert not vendor.partly_lit()
+
+
+def _flows_along_scanning_every_flow(nodes, model):
+    """The definition, written as first shipped: every flow examined for every step."""
+    on_path, out = set(nodes), []
+    for a, b in zip(nodes, nodes[1:], strict=False):
+        for flow in model.flows:
+            route = [flow.source, *flow.via, flow.target]
+            ends = {flow.source, flow.target}
+            crosses = a in route and b in route
+            if (ends == {a, b} or (ends <= on_path and crosses)) and flow.id not in out:
+                out.append(flow.id)
+    return out
+
+
+def _crossed_hops_scanning_every_flow(nodes, model, whole):
+    out = {}
+    for a, b in zip(nodes, nodes[1:], strict=False):
+        for flow in model.flows:
+            route = [flow.source, *flow.via, flow.target]
+            if flow.id in whole or not (a in route and b in route):
+                continue
+            i, j = sorted((route.index(a), route.index(b)))
+            out.setdefault(flow.id, set()).update(frozenset(route[k:k + 2])
+                                                  for k in range(i, j))
+    return out
+
+
+@pytest.mark.parametrize("sample", sorted((ROOT / "sample-models").glob("*.twm.json")),
+                         ids=lambda p: p.stem)
+def test_lit_flows_from_the_route_index_are_those_of_a_scan_of_every_flow(sample):
+    """The panel finds a step's flows through an index of routes (2 s of the window's
+    thread at 2,000 elements otherwise): same flows, same order, same hops as a scan of
+    every flow, on walks along each sample's routes."""
+    import random
+
+    from workbench.gui.attack_panel import route_index
+    from workbench.model.io import load_model
+
+    model = load_model(sample)
+    index = route_index(model)
+    neighbours: dict[str, set[str]] = {}
+    for flow in model.flows:
+        route = [flow.source, *flow.via, flow.target]
+        for a, b in zip(route, route[1:], strict=False):
+            neighbours.setdefault(a, set()).add(b)
+            neighbours.setdefault(b, set()).add(a)
+    rng = random.Random(11)
+    starts = sorted(neighbours)
+    checked = 0
+    for _ in range(300):
+        nodes = [rng.choice(starts)]
+        for _ in range(rng.randint(1, 5)):
+            options = sorted(neighbours[nodes[-1]] - set(nodes))
+            if not options:
+                break
+            nodes.append(rng.choice(options))
+        whole = flows_along(nodes, model, index)
+        assert whole == _flows_along_scanning_every_flow(nodes, model)
+        hops = crossed_hops(nodes, model, set(whole), index)
+        assert hops == _crossed_hops_scanning_every_flow(nodes, model, set(whole))
+        checked += bool(whole or hops)
+    assert checked > 100
