@@ -102,6 +102,21 @@ def test_sensitivity_names_the_step_that_matters_most():
     assert last["probability_without"] == pytest.approx(0.0)
 
 
+def test_a_step_that_changes_nothing_reads_zero_not_summation_noise():
+    """On the wearable sample, blocking some of the internet attacker's steps changes
+    nothing: their reduction read 4e-19 and 9e-19 and put them ahead of the other no-effect
+    steps. A reader sees 0, and such steps keep the order in which the paths walk them."""
+    from workbench.analysis.pipeline import analyze
+
+    model = load_model(next(p for p in SAMPLES if p.name.startswith("wearable")))
+    result = analyze(model)
+    attacks = analyze_attacks(result.model, result.catalog, risks=result.threats, seed=1,
+                              recommend=False)
+    reductions = [s["reduction"] for row in attacks.sensitivity for s in row["steps"]]
+    assert reductions.count(0.0) >= 10
+    assert all(r == 0.0 or abs(r) >= 1e-12 for r in reductions)
+
+
 def test_unknown_attacker_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown attacker 'nobody'"):
         analyze_attacks(implant_model(), attackers=["nobody"])

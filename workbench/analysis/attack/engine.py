@@ -567,6 +567,11 @@ def _layers(model: ThreatModel, graph: AttackGraph, compromise: dict[str, dict[s
     return out
 
 
+#: A sensitivity step whose reduction is below this is reported as 0: blocking a step that
+#: changes nothing left 4e-19 to 9e-19 of summation noise, which ordered those steps.
+ZERO_REDUCTION = 1e-12
+
+
 def _sensitivity(runs: list[AttackerRun], pairs, samples: int, exact_limit: int,
                  deadline: float, notes: list[str], finders: dict[str, PathFinder],
                  max_pairs: int = 5, max_steps: int = 12) -> list[dict[str, Any]]:
@@ -612,11 +617,14 @@ def _sensitivity(runs: list[AttackerRun], pairs, samples: int, exact_limit: int,
                 sol = run.solver.solve(p, reuse=run.solution)
                 ref_value = base[0]
             without = target_reach(run, node, spec.kind, sol)[0]
+            reduction = (ref_value or 0.0) - without
+            if abs(reduction) < ZERO_REDUCTION:  # float noise of a step that changes nothing
+                reduction = 0.0
             steps.append({"from": None if a == sg.source else sg.nodes[a],
                           "to": sg.nodes[b], "p": sg.step_p(a, b),
                           "probability_without": without,
-                          "reduction": (ref_value or 0.0) - without})
-        steps.sort(key=lambda s: -s["reduction"])
+                          "reduction": reduction})
+        steps.sort(key=lambda s: -s["reduction"])  # stable: no-effect steps in path order
         out.append({"attacker": run.profile.id, "target": spec.id,
                     "probability": base[0],
                     "method": METHOD_EXACT if base[3] else METHOD_MC, "steps": steps})
