@@ -31,7 +31,6 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from workbench.analysis.attack.pairwise import PairwiseSum
 from workbench.analysis.risk import AppliedControl, Scales, _after, _value
 from workbench.model.entities import ControlStatus
 
@@ -54,11 +53,6 @@ def risk_factor(t) -> float:
     if not t.patient_safety:
         return 1.0
     return DIRECT_FACTOR if getattr(t, "harm_distance", 2) == 0 else SAFETY_FACTOR
-
-
-#: Above this many changed risks (a fleet on hundreds of devices) one copy and sum of the
-#: whole vector in numpy costs less than recomputing the changed parts of the sum.
-WIDE = 256
 
 
 class RiskTerm:
@@ -91,7 +85,6 @@ class RiskTerm:
         self.scored = [i for i, lvl in enumerate(self.base) if lvl in LEVEL_VALUE]
         #: risk index -> its place in ``scored`` (``values`` touches only the changed ones)
         self.place = {i: k for k, i in enumerate(self.scored)}
-        self._pairwise: PairwiseSum | bool | None = None  # built by ``removed``
         self._by_member: dict[str, dict[int, str]] = {}
         self.weight = np.array([risk_factor(self.counted[i]) for i in self.scored])
         self.base_value = np.array([LEVEL_VALUE[self.base[i]] for i in self.scored]) \
@@ -199,25 +192,18 @@ class RiskTerm:
         return out
 
     def removed(self, members: Iterable[str]) -> float:
-        """``base_value.sum() - values(members).sum()``, the very same float, without
-        copying and summing the whole vector per candidate (:mod:`.pairwise`)."""
-        if self._pairwise is None:
-            tree = PairwiseSum(self.base_value)
-            self._pairwise = tree if tree.exact(self.base_value) else False
-        if self._pairwise is False:  # a numpy that sums otherwise: its own sums
-            return float(self.base_value.sum()) - float(self.values(members).sum())
-        changes: dict[int, float] = {}
-        place = self.place
+        """The risk value these members remove: ``base_value.sum() - values(members).sum()``
+        summed over the risks they change only (copying and summing the whole vector per
+        candidate was quadratic: 13 s of 40 at 10,000 elements). Values are multiples of
+        0.1, so this differs from the whole sums by float rounding only, which
+        ``recommend._risk_first`` compares away (``GAIN_DIGITS``)."""
+        gain = 0.0
+        place, base, weight = self.place, self.base_value, self.weight
         for i, level in self._levels(members).items():
             k = place.get(i)
             if k is not None:
-                changes[k] = float(LEVEL_VALUE.get(level, 0.0) * self.weight[k])
-        if len(changes) > WIDE:  # a fleet: numpy's copy and sum, as ``values`` does
-            out = self.base_value.copy()
-            out[np.fromiter(changes, np.int64, len(changes))] = np.fromiter(
-                changes.values(), np.float64, len(changes))
-            return self._pairwise.total - float(out.sum())
-        return self._pairwise.total - self._pairwise.with_changes(changes)
+                gain += float(base[k]) - LEVEL_VALUE.get(level, 0.0) * float(weight[k])
+        return gain
 
     def counts(self, members: Iterable[str]) -> dict[str, int]:
         """Counted risks per level with these members in place (the board's figures)."""

@@ -652,9 +652,9 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
             gain[cid] = g
     term.screened()
     del pool  # the order does not depend on what the attack screening kept
-    # Gains are sums of level weights (1, 0.1, x4...): two candidates that remove the same
-    # risks differ only by float rounding (3.5999999999999943 against 3.6000000000000085
-    # on the ward), and the cheaper must come first, as documented.
+    # Gains are sums of level weights (1, 0.1, x3, x4): two candidates that remove the same
+    # value may differ by float rounding only (3.5999999999999943 against
+    # 3.6000000000000085 on the ward), and the cheaper must come first, as documented.
     return sorted(gain, key=lambda c: (-round(gain[c], GAIN_DIGITS), candidates[c].cost, c))
 
 
