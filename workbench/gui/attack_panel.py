@@ -56,7 +56,8 @@ def _get(obj: Any, *names: str, default: Any = None) -> Any:
 def route_index(model) -> dict[str, list[int]]:
     """Element id -> positions in ``model.flows`` of the flows whose route holds it, in
     model order. A step ``a -> b`` can only walk a flow whose route holds both: scanning
-    every flow for every step of 250 paths took 2 s of the window's thread at 2,000 elements."""
+    every flow for every step of every listed path held the window's thread for seconds on
+    large models (``benchmarks/bench_window_scale.py``)."""
     index: dict[str, list[int]] = {}
     for i, flow in enumerate(model.flows):
         for node in {flow.source, *flow.via, flow.target}:

@@ -261,7 +261,7 @@ class DiagramScene(QGraphicsScene):
 
         Rectangles are compared as float tuples read once per placement pass
         (:meth:`_place_labels`): asking Qt for every neighbour's rectangle on every candidate
-        spot took 1.5 s of the 2,000-element open. Same test as ``QRectF.intersects``."""
+        spot was most of opening a large model. Same test as ``QRectF.intersects``."""
         box = _edges(rect)
         labels, elements = self._label_rects, self._element_rects
         hits = set()

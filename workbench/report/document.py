@@ -427,6 +427,12 @@ def one_line_width(texts: Sequence[str], size: float, font: str = REGULAR) -> fl
         + CELL_PADDING + 1
 
 
+def figure_column_width(texts: Sequence[str], header: str, styles: Styles) -> float:
+    """Width of a table column of figures: each figure, and the header, on one line."""
+    return max(one_line_width(texts, styles.cell.fontSize),
+               one_line_width([header], styles.head.fontSize, styles.head.fontName))
+
+
 def fit_widths(shares: Sequence[float], fixed: dict[int, float], total: float) -> list[float]:
     """Column widths: ``fixed`` columns at their width, the others sharing what is left in
     proportion to ``shares``."""

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 from workbench.report.brief import lowered_rows, step_words
 from workbench.report.costs import money_range
 from workbench.report.data import ReportData
-from workbench.report.document import Styles, fit_widths, one_line_width, p, rich, table
+from workbench.report.document import Styles, figure_column_width, fit_widths, p, rich, table
 from workbench.report.i18n import tr
 from workbench.report.one_plan import board_plan
 from workbench.report.sections import board_plan as model_plan
@@ -61,8 +61,7 @@ def plan_section(data: ReportData, styles: Styles, lang: str, width: float,
     for row, (days, cost) in zip(rows, figures, strict=True):
         row[3] = rich(f"{escape(days)}<br/>{escape(cost)}", styles.cell)
     head = tr("plan_effort_cost", lang)
-    fixed = {3: max(one_line_width([t for pair in figures for t in pair], styles.cell.fontSize),
-                    one_line_width([head], styles.head.fontSize, styles.head.fontName))}
+    fixed = {3: figure_column_width([t for pair in figures for t in pair], head, styles)}
     widths = fit_widths([0.04, 0.22, 0.14, 0.16, 0.34, 0.1], fixed, width)
     story = [p(tr("one_plan_intro", lang, before=plan.before["critical"]), styles.small),
              table(["#", tr("control", lang), tr("elements", lang), head,

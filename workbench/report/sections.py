@@ -16,9 +16,9 @@ from workbench.report.document import (
     Heading,
     ReportDoc,
     Styles,
+    figure_column_width,
     fit_widths,
     make_styles,
-    one_line_width,
     p,
     table,
 )
@@ -622,8 +622,7 @@ def board_plan(data: ReportData, styles: Styles, lang: str, width: float, limit:
     header = [tr("control", lang), tr("elements", lang), tr("plan_effort", lang),
               tr("plan_money", lang), tr("plan_buys", lang), tr("due", lang)]
     # effort and cost as wide as their longest figure: a figure and its unit never break
-    fixed = {col: max(one_line_width([r[col] for r in rows], styles.cell.fontSize),
-                      one_line_width([header[col]], styles.head.fontSize, styles.head.fontName))
+    fixed = {col: figure_column_width([r[col] for r in rows], header[col], styles)
              for col in (2, 3)}
     widths = fit_widths([0.25, 0.19, 0.1, 0.14, 0.2, 0.12], fixed, width)
     intro = tr("plan_suggested_intro" if suggested else "plan_board_intro", lang)

@@ -194,7 +194,7 @@ class RiskTerm:
     def removed(self, members: Iterable[str]) -> float:
         """The risk value these members remove: ``base_value.sum() - values(members).sum()``
         summed over the risks they change only (copying and summing the whole vector per
-        candidate was quadratic: 13 s of 40 at 10,000 elements). Values are multiples of
+        candidate is quadratic in the model's size). Values are multiples of
         0.1, so this differs from the whole sums by float rounding only, which
         ``recommend._risk_first`` compares away (``GAIN_DIGITS``)."""
         gain = 0.0
