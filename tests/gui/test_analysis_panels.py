@@ -69,13 +69,9 @@ def test_heatmap_cell_click_filters_threats(qtbot, make_window, tiny_path):
     counts = heat.counts
     (lik, sev), n = counts.most_common(1)[0]
     i, j = heat.scales.likelihood.index(lik), heat.scales.severity.index(sev)
-    heat.canvas.draw()
-    x, y = heat.axes.transData.transform((i + 0.5, j + 0.5))
-    height = heat.canvas.figure.bbox.height
-    ratio = heat.canvas.devicePixelRatioF() or 1.0
-    from PySide6.QtCore import QPoint
-    qtbot.mouseClick(heat.canvas, Qt.MouseButton.LeftButton,
-                     pos=QPoint(int(x / ratio), int((height - y) / ratio)))
+    centre = heat.canvas.cell_rect(i, j).center()
+    qtbot.mouseClick(heat.canvas, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+    assert heat.selected == (lik, sev)
     shown = window.threats.visible_risks()
     assert len(shown) == n
     assert all((r.current.likelihood, r.current.severity) == (lik, sev) for r in shown)
