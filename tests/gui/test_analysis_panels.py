@@ -53,6 +53,23 @@ def test_reject_needs_a_reason_and_status_filter(make_window, tiny_path):
     assert panel.visible_risks()[0].instance.reason == "Pump has no such interface"
 
 
+def test_filters_set_before_an_analysis_apply_to_its_rows(make_window, tiny_path):
+    """The rows of a new analysis are filtered once, with the filters already set (the
+    panel no longer filters them twice), and unfiltered they are the core order whole."""
+    window = make_window(tiny_path, analysis="sync")
+    panel = window.threats
+    every = [r.instance.key for r in panel.visible_risks()]
+    word = panel.visible_risks()[-1].instance.element
+    panel.search.setText(word)
+    shown = [r.instance.key for r in panel.visible_risks()]
+    assert shown and len(shown) < len(every)
+    panel.set_analysis(window.analysis)  # as a new analysis arrives
+    assert [r.instance.key for r in panel.visible_risks()] == shown
+    assert panel.count.text() == f"{len(shown)} of {len(every)}"
+    panel.search.setText("")
+    assert [r.instance.key for r in panel.visible_risks()] == every
+
+
 def test_selection_scope_filters_threat_list(make_window, tiny_path):
     window = make_window(tiny_path, analysis="sync")
     panel = window.threats

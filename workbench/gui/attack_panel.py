@@ -53,22 +53,60 @@ def _get(obj: Any, *names: str, default: Any = None) -> Any:
     return default
 
 
-def route_index(model) -> dict[str, list[int]]:
+class RouteIndex(dict):
     """Element id -> positions in ``model.flows`` of the flows whose route holds it, in
-    model order. A step ``a -> b`` can only walk a flow whose route holds both: scanning
-    every flow for every step of every listed path held the window's thread for seconds on
-    large models (``benchmarks/bench_window_scale.py``)."""
-    index: dict[str, list[int]] = {}
-    for i, flow in enumerate(model.flows):
-        for node in {flow.source, *flow.via, flow.target}:
-            index.setdefault(node, []).append(i)
-    return index
+    model order, and each step's flows once worked out (:meth:`through`, :meth:`hops`).
+
+    A step ``a -> b`` can only walk a flow whose route holds both: scanning every flow for
+    every step of every listed path held the window's thread for seconds on large models
+    (``benchmarks/bench_window_scale.py``). The listed paths share most of their steps (the
+    same network to the same server), so a step's flows and hops are worked out once.
+    """
+
+    def __init__(self, model) -> None:
+        super().__init__()
+        self.model = model
+        self._through: dict[tuple[str, str], list[Any]] = {}
+        self._hops: dict[tuple[str, str], list[tuple[str, set[frozenset[str]]]]] = {}
+        for i, flow in enumerate(model.flows):
+            for node in {flow.source, *flow.via, flow.target}:
+                self.setdefault(node, []).append(i)
+
+    def through(self, a: str, b: str) -> list[Any]:
+        """The flows whose route holds both ``a`` and ``b``, in model order."""
+        key = (a, b)
+        flows = self._through.get(key)
+        if flows is None:
+            with_b = set(self.get(b, ()))
+            flows = self._through[key] = [self.model.flows[i] for i in self.get(a, ())
+                                          if i in with_b]
+        return flows
+
+    def hops(self, a: str, b: str) -> list[tuple[str, set[frozenset[str]]]]:
+        """Each flow of the step ``a -> b`` with the hops of its route between ``a`` and
+        ``b`` (usually one: the network to the element)."""
+        key = (a, b)
+        out = self._hops.get(key)
+        if out is None:
+            out = []
+            for flow in self.through(a, b):
+                route = [flow.source, *flow.via, flow.target]
+                i, j = sorted((route.index(a), route.index(b)))
+                out.append((flow.id, {frozenset(route[k:k + 2]) for k in range(i, j)}))
+            self._hops[key] = out
+        return out
 
 
-def _through(a: str, b: str, model, index: dict[str, list[int]]) -> list[Any]:
-    """The flows whose route holds both ``a`` and ``b``, in model order."""
-    with_b = set(index.get(b, ()))
-    return [model.flows[i] for i in index.get(a, ()) if i in with_b]
+def route_index(model) -> RouteIndex:
+    """The :class:`RouteIndex` of ``model``: build it once for many paths."""
+    return RouteIndex(model)
+
+
+def _index_of(model, index: dict[str, list[int]] | None) -> RouteIndex:
+    """``index`` when it is a :class:`RouteIndex` of ``model``, else a new one."""
+    if isinstance(index, RouteIndex) and index.model is model:
+        return index
+    return RouteIndex(model)
 
 
 def flows_along(nodes: list[str], model, index: dict[str, list[int]] | None = None
@@ -81,11 +119,11 @@ def flows_along(nodes: list[str], model, index: dict[str, list[int]] | None = No
     laptop on the far side of the internet): :func:`crossed_hops` lights only the hops of
     its route the path walks.
     """
-    index = route_index(model) if index is None else index
+    index = _index_of(model, index)
     on_path = set(nodes)
     out: list[str] = []
     for a, b in zip(nodes, nodes[1:], strict=False):
-        for flow in _through(a, b, model, index):
+        for flow in index.through(a, b):
             ends = {flow.source, flow.target}
             walked = ends == {a, b} or ends <= on_path
             if walked and flow.id not in out:
@@ -98,16 +136,12 @@ def crossed_hops(nodes: list[str], model, whole: set[str],
                  ) -> dict[str, set[frozenset[str]]]:
     """For each flow not in ``whole`` whose route holds a step ``a -> b`` of the path, the
     hops of its route between ``a`` and ``b`` (usually one: the network to the element)."""
-    index = route_index(model) if index is None else index
+    index = _index_of(model, index)
     out: dict[str, set[frozenset[str]]] = {}
     for a, b in zip(nodes, nodes[1:], strict=False):
-        for flow in _through(a, b, model, index):
-            if flow.id in whole:
-                continue
-            route = [flow.source, *flow.via, flow.target]
-            i, j = sorted((route.index(a), route.index(b)))
-            out.setdefault(flow.id, set()).update(
-                frozenset(route[k:k + 2]) for k in range(i, j))
+        for fid, hops in index.hops(a, b):
+            if fid not in whole:
+                out.setdefault(fid, set()).update(hops)
     return out
 
 
@@ -116,8 +150,8 @@ def path_view(path: Any, names: dict[str, str], model=None,
     """Read one path from the attack engine (``attack_paths`` entries, dicts); ``index``:
     :func:`route_index` of ``model``, built once for many paths."""
     nodes = list(_get(path, "path", "nodes", "elements", default=[]) or [])
-    if model is not None and index is None:
-        index = route_index(model)
+    if model is not None:
+        index = _index_of(model, index)
     flows = flows_along(nodes, model, index) if model is not None else []
     hops = crossed_hops(nodes, model, set(flows), index) if model is not None else {}
     probability = float(_get(path, "probability", "p", default=0.0) or 0.0)
@@ -189,10 +223,11 @@ class AttackPanel(QWidget):
         targets = {t.id: t.name or names.get(t.element, t.element) for t in model.targets}
         for entry in _get(attacks, "attackers", default=[]) or []:
             attackers.setdefault(entry["id"], attacker_name(entry["id"], entry.get("name")))
+        components = model.components_by_id()  # not model.component: a scan per target
         for entry in _get(attacks, "targets", default=[]) or []:
             targets.setdefault(entry["id"], target_label(
                 model, entry.get("kind", ""), entry.get("element", ""),
-                entry.get("name") or entry["id"], bool(entry.get("derived"))))
+                entry.get("name") or entry["id"], bool(entry.get("derived")), components))
         for combo, values, seen in (
             (self.attacker, attackers, {p.attacker for p in self.paths}),
             (self.target, targets, {p.target for p in self.paths}),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib.resources import files
+from typing import Any
 
 from workbench.analysis.catalog import Catalog, default_catalog
 from workbench.gui.i18n import current_language
@@ -165,9 +166,11 @@ def target_name(kind: str, element_name: str, name: str, derived: bool,
     return name
 
 
-def target_label(model, kind: str, element: str, name: str | None, derived: bool) -> str:
-    """:func:`target_name` for a target of ``model`` (its element's name and function)."""
-    comp = model.component(element)
+def target_label(model, kind: str, element: str, name: str | None, derived: bool,
+                 components: dict[str, Any] | None = None) -> str:
+    """:func:`target_name` for a target of ``model`` (its element's name and function);
+    ``components``: ``model.components_by_id()``, for many targets of one model."""
+    comp = model.component(element) if components is None else components.get(element)
     if comp is None:
         return name or element
     return target_name(kind, comp.name, name or comp.name, derived,

@@ -16,17 +16,16 @@ Ties of a column sort fall back to this order, so rows of one level never look s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from workbench.analysis.ranking import ThreatGroup, group_threats, grouped_ranking
 
 RANKED, CONTEXT, RULED_OUT = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where a row sits in the core order."""
+class Place(NamedTuple):
+    """Where a row sits in the core order (a named tuple, not a frozen dataclass: one is
+    made per threat copy, tens of thousands on a hospital group's model)."""
 
     tier: int  # RANKED, CONTEXT or RULED_OUT
     rank: int  # the threat's rank within its tier (1 = first)

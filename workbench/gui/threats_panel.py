@@ -95,12 +95,18 @@ class ThreatTable(QAbstractTableModel):
     def set_rows(self, rows: list[Any], names: dict[str, str], in_model: set[str],
                  catalog=None, places: dict[int, Place] | None = None) -> None:
         """``rows`` in the core order, ``places`` from :func:`threat_order.core_order`
-        (without them every row counts as ranked, in the given order)."""
+        (without them every row counts as ranked, in the given order). The filters set
+        on the table apply: set them first, the rows are filtered and sorted once."""
         self.all_rows, self.names, self.in_model = rows, names, in_model
         self.catalog = catalog
         self.places = places if places is not None else {
             id(r): Place(RANKED, i + 1, i, len(rows)) for i, r in enumerate(rows)}
         self.refresh()
+
+    def filtering(self) -> bool:
+        """Some filter is set (scope, status, heatmap cell or text)."""
+        return bool(self.elements is not None or self.status or self.cell is not None
+                    or self.text)
 
     def place(self, risk) -> Place:
         return self.places.get(id(risk)) or Place(RANKED, 0, 0, 0)
@@ -111,7 +117,9 @@ class ThreatTable(QAbstractTableModel):
     def refresh(self) -> None:
         """Apply the filters and the sort order to ``all_rows``."""
         self.beginResetModel()
-        rows = [r for r in self.all_rows if self._accepts(r)]  # in the core order
+        # in the core order; with no filter set (the window opening) every row is shown
+        rows = ([r for r in self.all_rows if self._accepts(r)] if self.filtering()
+                else list(self.all_rows))
         # Stable sorts: the column (ties keep the core order), then the tier, always
         # ascending, so a context or ruled-out threat never climbs above a risk to treat.
         if COLUMNS[self.sort_column] == "Rank":
@@ -120,7 +128,8 @@ class ThreatTable(QAbstractTableModel):
         else:
             rows.sort(key=self._key(self.sort_column),
                       reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
-        rows.sort(key=lambda r: self.place(r).tier)
+        places, ranked = self.places, Place(RANKED, 0, 0, 0)
+        rows.sort(key=lambda r: (places.get(id(r)) or ranked).tier)
         self.rows = rows
         self.endResetModel()
 
@@ -420,10 +429,11 @@ class ThreatsPanel(QWidget):
         )
         rows, places = ([], {}) if analysis is None else core_order(
             analysis.result, self.grouped.isChecked())
+        self._set_filters()  # the rows are filtered and sorted once, in set_rows
         self.table_model.set_rows(rows, names, {t.id for t in model.threats},
                                   analysis.result.catalog if analysis is not None else None,
                                   places)
-        self._apply_filters()
+        self._show_count()
         if keep:
             self.select_key(keep)
         self.show_details()  # the same row may have new numbers
@@ -453,12 +463,19 @@ class ThreatsPanel(QWidget):
         self._apply_filters()
 
     def _apply_filters(self) -> None:
+        self._set_filters()
+        self.table_model.refresh()
+        self._show_count()
+
+    def _set_filters(self) -> None:
+        """The filter widgets' state onto the table (the heatmap cell is set apart)."""
         self.table_model.elements = (
             set(self.selection) if self.scope.currentData() == "selection" else None
         )
         self.table_model.status = self.status.currentData() or None
         self.table_model.text = self.search.text().strip().lower()
-        self.table_model.refresh()
+
+    def _show_count(self) -> None:
         self.count.setText(
             QCoreApplication.translate("ThreatsPanel", "%1 of %2")
             .replace("%1", str(self.table_model.rowCount()))
