@@ -256,54 +256,63 @@ class DiagramScene(QGraphicsScene):
         for cell in self._label_cells.pop(fid, []):
             self._label_grid[cell].discard(fid)
 
-    def _collisions(self, fid: str, rect: QRectF) -> int:
-        """How many labels and elements ``rect`` would cover (elements count double).
+    def _free(self, fid: str, left: float, top: float, w: float, h: float) -> bool:
+        """True when the rectangle (``left``, ``top``, ``w``, ``h``) covers no other label,
+        no element (grown by 2 px) and no zone title.
 
         Rectangles are compared as float tuples read once per placement pass
         (:meth:`_place_labels`): asking Qt for every neighbour's rectangle on every candidate
-        spot was most of opening a large model. Same test as ``QRectF.intersects``."""
-        box = _edges(rect)
-        labels, elements = self._label_rects, self._element_rects
-        hits = set()
-        for cell in self._cells(rect):
-            for other in self._label_grid.get(cell, ()):
-                if other != fid and other not in hits:
-                    edges = labels.get(other)
-                    if edges is None:
-                        edges = labels[other] = _edges(
-                            self.flows[other].label.sceneBoundingRect())
-                    if _meet(edges, box):
-                        hits.add(other)
-        grown = rect.adjusted(-2, -2, 2, 2)
-        box = _edges(grown)
-        covered = set()
-        for cell in self._cells(grown):
-            for cid in self._element_grid.get(cell, ()):
-                if cid not in covered:
+        spot was most of opening a large model. Same test as ``QRectF.intersects``, with the
+        edges ``QRectF`` and ``QRectF.adjusted`` would give; the first overlap ends the test
+        (a spot is taken only when nothing overlaps it, so what it covers is not counted).
+        """
+        right, bottom = left + w, top + h
+        box = (left, top, right, bottom)
+        labels, label_grid = self._label_rects, self._label_grid
+        for i in range(int(left // _CELL), int(right // _CELL) + 1):
+            for j in range(int(top // _CELL), int(bottom // _CELL) + 1):
+                for other in label_grid.get((i, j), ()):
+                    if other != fid:
+                        edges = labels.get(other)
+                        if edges is None:
+                            edges = labels[other] = _edges(
+                                self.flows[other].label.sceneBoundingRect())
+                        if _meet(edges, box):
+                            return False
+        gl, gt = left - 2, top - 2  # QRectF.adjusted(-2, -2, 2, 2)
+        gr, gb = gl + (w + 2 - -2), gt + (h + 2 - -2)
+        grown = (gl, gt, gr, gb)
+        elements, element_grid = self._element_rects, self._element_grid
+        for i in range(int(gl // _CELL), int(gr // _CELL) + 1):
+            for j in range(int(gt // _CELL), int(gb // _CELL) + 1):
+                for cid in element_grid.get((i, j), ()):
                     edges = elements.get(cid)
                     if edges is None:
                         edges = elements[cid] = _edges(self.elements[cid].scene_rect())
-                    if _meet(edges, box):
-                        covered.add(cid)
-        titles = sum(1 for header in self._header_rects if _meet(header, box))
-        return len(hits) + 2 * len(covered) + titles
+                    if _meet(edges, grown):
+                        return False
+        return not any(_meet(header, grown) for header in self._header_rects)
 
     def _best_spot(self, fid: str, item: FlowItem, r: QRectF) -> QRectF | None:
         """First free spot along the flow (longest segment first, then further off the
         line); None when every spot would cover another label or an element."""
-        longest_first = sorted(item.segments, key=lambda s: -s.length())
+        w, h = r.width(), r.height()
+        lines = []
+        for seg in sorted(item.segments, key=lambda s: -s.length()):
+            length = seg.length() or 1.0
+            nx, ny = -seg.dy() / length, seg.dx() / length  # unit normal
+            if ny < 0 or (ny == 0 and nx < 0):
+                nx, ny = -nx, -ny  # positive offsets go down / right on every segment
+            # QLineF.pointAt(t) is p1 + (p2 - p1) * t
+            lines.append((seg.x1(), seg.y1(), seg.x2() - seg.x1(), seg.y2() - seg.y1(),
+                          nx, ny))
         for offset in (0.0, 17.0, -17.0, 34.0, -34.0, 48.0, -48.0):
-            for seg in longest_first:
-                length = seg.length() or 1.0
-                nx, ny = -seg.dy() / length, seg.dx() / length  # unit normal
-                if ny < 0 or (ny == 0 and nx < 0):
-                    nx, ny = -nx, -ny  # positive offsets go down / right on every segment
+            for x1, y1, dx, dy, nx, ny in lines:
                 for t in (0.5, 0.35, 0.65, 0.22, 0.78):
-                    p = seg.pointAt(t)
-                    rect = QRectF(p.x() + nx * offset - r.width() / 2,
-                                  p.y() + ny * offset - r.height() / 2, r.width(), r.height())
-                    if self._collisions(fid, rect) == 0:
-                        return rect
+                    left = x1 + dx * t + nx * offset - w / 2
+                    top = y1 + dy * t + ny * offset - h / 2
+                    if self._free(fid, left, top, w, h):
+                        return QRectF(left, top, w, h)
         return None
 
     def _place_labels(self, items: list[FlowItem], changed: set[str]) -> None:
