@@ -4,7 +4,8 @@ and on generated hospital-group models.
 * the rule engine (memo per distinct set of the facts its rules read) against evaluating
   every rule on every element's full facts;
 * the ``threats`` rows of ``analyze --json`` (shared per threat type and risk value)
-  against building each row on its own;
+  against building each row on its own; the summary and ranking rows (one pass each)
+  against counting and reading each property on its own;
 * the whole ``analyze --json`` document against the same analysis without any memo.
 """
 
@@ -98,6 +99,52 @@ def test_threat_rows_match_rows_built_one_by_one(name, model, catalog):
     assert rows == alone and rows
     assert [list(r) for r in rows] == [list(r) for r in alone]
     assert {r["catalog_id"] for r in rows} == {r.instance.catalog_id for r in result.threats}
+
+
+def _plain_group_row(group) -> dict:
+    """A ``ranking`` row from the group's properties, each read on its own."""
+    return {"catalog_id": group.catalog_id, "title": group.title, "count": group.count,
+            "elements": group.elements, "worst": group.worst.key,
+            "keys": [t.key for t in group.threats],
+            "risk_inherent": group.inherent.to_json(),
+            "risk_residual": group.current.to_json(),
+            "risk_projected": group.projected.to_json(),
+            "patient_safety": group.patient_safety, "reach": round(group.reach, 4),
+            "direct_harm": group.direct_harm, "harm_distance": group.worst.harm_distance,
+            "finding": group.finding,
+            "patient_safety_threat": any(t.patient_safety for t in group.threats),
+            "mass_harm": group.mass_harm}
+
+
+@pytest.mark.parametrize(("name", "model"), MODELS[:len(SAMPLES)] + MODELS[-1:],
+                         ids=[n for n, _ in MODELS[:len(SAMPLES)] + MODELS[-1:]])
+def test_summary_and_ranking_rows_match_the_plain_counts(name, model, catalog):
+    """The summary (one pass over the threats) is the per-count ``Counter`` of each list,
+    keys in the same order; each ranking row (one pass over its copies) is the row read
+    from the group's properties."""
+    from collections import Counter
+
+    from workbench.analysis.ranking import grouped_ranking
+
+    result = analyze(model, catalog)
+    counted, threats = result.counted(), result.threats
+    plain = {
+        "threats": len(threats), "counted": len(counted), "context": len(result.context()),
+        "by_layer": dict(Counter(t.layer for t in counted)),
+        "by_status": dict(Counter(t.instance.status.value for t in threats)),
+        "inherent_levels": dict(Counter(t.inherent.level for t in counted)),
+        "residual_levels": dict(Counter(t.current.level for t in counted)),
+        "projected_levels": dict(Counter(t.projected.level for t in counted)),
+        "patient_safety": sum(1 for t in counted if t.patient_safety)}
+    summary = result.summary()
+    assert summary == plain
+    assert [list(v) if isinstance(v, dict) else k for k, v in summary.items()] == \
+        [list(v) if isinstance(v, dict) else k for k, v in plain.items()]
+    for context in (False, True):
+        groups = grouped_ranking(result, context=context)
+        rows = [g.to_json() for g in groups]
+        assert rows == [_plain_group_row(g) for g in groups]
+        assert all(list(r) == list(_plain_group_row(g)) for r, g in zip(rows, groups, strict=True))
 
 
 @pytest.mark.parametrize(("name", "model"), MODELS[:2] + MODELS[-2:-1],

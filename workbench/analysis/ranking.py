@@ -45,7 +45,7 @@ def _copy_key(risk: ThreatRisk) -> tuple:
     inherent, key."""
     return (-risk.current.score, -risk.impact.get("patient_safety", 0), not risk.finding,
             risk.harm_distance, not risk.mass_harm, -(risk.exposure or 0.0),
-            -risk.inherent.score, risk.key)
+            -risk.inherent.score, risk.instance.key)
 
 
 @dataclass
@@ -137,17 +137,44 @@ class ThreatGroup:
                 -self.count, self.catalog_id)
 
     def to_json(self) -> dict[str, Any]:
-        return {"catalog_id": self.catalog_id, "title": self.title, "count": self.count,
-                "elements": self.elements, "worst": self.worst.key,
-                "keys": [t.key for t in self.threats],
-                "risk_inherent": self.inherent.to_json(),
-                "risk_residual": self.current.to_json(),
-                "risk_projected": self.projected.to_json(),
-                "patient_safety": self.patient_safety, "reach": round(self.reach, 4),
-                "direct_harm": self.direct_harm, "harm_distance": self.worst.harm_distance,
-                "finding": self.finding,
-                "patient_safety_threat": any(t.patient_safety for t in self.threats),
-                "mass_harm": self.mass_harm}
+        """The group's ``ranking`` row: the properties above, read in one pass over the
+        copies (a group of a large model has thousands; the properties walk them once
+        each, eight times in all). Same values: each maximum is the first copy's that
+        reaches it, as ``max`` keeps."""
+        threats = self.threats
+        worst = threats[0]
+        inherent, projected = worst.inherent, worst.projected
+        safety = worst.impact.get("patient_safety", 0)
+        reach = worst.exposure or 0.0
+        keys, elements = [], {}
+        direct = finding = safety_threat = mass = False
+        for t in threats:
+            inst = t.instance
+            keys.append(inst.key)
+            elements[inst.element] = None
+            if t.inherent.score > inherent.score:
+                inherent = t.inherent
+            if t.projected.score > projected.score:
+                projected = t.projected
+            value = t.impact.get("patient_safety", 0)
+            if value > safety:
+                safety = value
+            value = t.exposure or 0.0
+            if value > reach:
+                reach = value
+            direct = direct or t.direct_harm
+            finding = finding or t.finding
+            safety_threat = safety_threat or t.patient_safety
+            mass = mass or t.mass_harm
+        return {"catalog_id": self.catalog_id, "title": self.title, "count": len(threats),
+                "elements": list(elements), "worst": worst.key, "keys": keys,
+                "risk_inherent": inherent.to_json(),
+                "risk_residual": worst.current.to_json(),
+                "risk_projected": projected.to_json(),
+                "patient_safety": safety, "reach": round(reach, 4),
+                "direct_harm": bool(direct), "harm_distance": worst.harm_distance,
+                "finding": bool(finding), "patient_safety_threat": bool(safety_threat),
+                "mass_harm": bool(mass)}
 
 
 def _group_id(risk: ThreatRisk) -> str:
