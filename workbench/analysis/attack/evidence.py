@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from workbench.model.entities import Component, Flow
 from workbench.model.enums import Authentication, PatchStatus
@@ -210,34 +211,46 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
     Candidates are the model's controls not yet in place (by id) and catalog controls
     suggested for a threat but absent from the model (``catalog:<id>`` on each element).
 
-    What depends only on the threat type (its effects, its catalog controls) or on the
-    likelihood level is worked out once per distinct value: a hospital group has 100,000
-    threat instances of fewer than a hundred types.
+    What depends only on the threat type (its effects, its catalog controls), on the
+    likelihood level, on the status or on the controls' tuple (the risk memo shares one
+    per distinct scoring) is worked out once per distinct value: a hospital group has
+    100,000 threat instances of fewer than a hundred types; per instance only the element
+    is new.
     """
     from workbench.analysis.catalog import effects_from_stride
 
     evidence: EdgeEvidence = {}
     candidates: dict[str, Candidate] = {}
     chance: dict[int, float] = {}
-    type_effects: dict[int, frozenset[str]] = {}
-    type_vector: dict[int, str | None] = {}
+    #: id(threat type) -> (effects, vector, catalog options (id, effectiveness, title, cost))
+    per_type: dict[int, tuple[frozenset[str], str | None, list[tuple[str, float, str, float]]]] = {}
+    #: id(controls) -> (in place, model options (control, effectiveness, title), present
+    #: catalog types); the controls object is kept alive by the risk that holds it.
+    per_controls: dict[int, tuple[float, list[tuple[str, float, str]], set[str]]] = {}
     offered: dict[str, list[tuple[str, float, str, float]]] = {}
+    counted_of: dict[Any, bool] = {}
     for risk in risks:
-        if not risk.counted:
+        inst = risk.instance
+        status = inst.status
+        counted = counted_of.get(status)
+        if counted is None:
+            counted = counted_of[status] = risk.counted
+        if not counted:
             continue
         ttype = risk.threat_type
         if ttype is not None:
-            effects = type_effects.get(id(ttype))
-            if effects is None:
-                effects = type_effects[id(ttype)] = ttype.effects
-                type_vector[id(ttype)] = getattr(ttype, "vector", None)
-            vector = type_vector[id(ttype)]
+            typed = per_type.get(id(ttype))
+            if typed is None:
+                typed = per_type[id(ttype)] = (
+                    frozenset(ttype.effects), getattr(ttype, "vector", None),
+                    _offered(offered, inst.catalog_id, catalog))
+            effects, vector, types = typed
         else:
-            effects = effects_from_stride(risk.instance.stride)
+            effects = frozenset(effects_from_stride(inst.stride))
             vector = None
+            types = _offered(offered, inst.catalog_id, catalog)
         if not effects:
             continue  # repudiation, accidents: no change to the attacker's position
-        inst = risk.instance
         element = inst.element
         # base likelihood: the chance the threat works once attempted (exposure is the
         # graph's own business; using the exposure-adjusted value would count it twice),
@@ -249,38 +262,69 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
         q = chance.get(level)
         if q is None:
             q = chance[level] = level_probability(level, likelihood_levels)
-        in_place = 1.0
+        controls = risk.controls
+        if controls:
+            known = per_controls.get(id(controls))
+            if known is None:
+                known = per_controls[id(controls)] = _controls_part(controls)
+            in_place, own, present_types = known
+        else:
+            in_place, own, present_types = 1.0, (), _NONE_PRESENT
         options: list[tuple[str, float]] = []
-        present_types: set[str] = set()
-        for ctl in risk.controls:
-            if ctl.catalog_id:
-                present_types.add(ctl.catalog_id)
-            if ctl.reduces not in ("likelihood", "both"):
+        for control, effectiveness, title in own:
+            options.append((control, effectiveness))
+            cand = candidates.get(control)
+            if cand is None:
+                cand = candidates[control] = Candidate(control, title, 0.0)
+            cand.elements.add(element)
+        for type_id, effectiveness, title, cost in types:
+            if type_id in present_types:
                 continue
-            if ctl.in_place:
-                in_place *= 1.0 - ctl.effectiveness
-            else:
-                options.append((ctl.control, ctl.effectiveness))
-                cand = candidates.get(ctl.control)
-                if cand is None:
-                    cand = candidates[ctl.control] = Candidate(ctl.control, ctl.title, 0.0)
-                cand.elements.add(element)
-        if catalog is not None:
-            types = offered.get(inst.catalog_id)
-            if types is None:
-                types = offered[inst.catalog_id] = [
-                    (c.id, c.effectiveness, c.title, cost_units(c.cost))
-                    for c in catalog.controls_for(inst.catalog_id)
-                    if c.reduces_effective in ("likelihood", "both")]
-            for type_id, effectiveness, title, cost in types:
-                if type_id in present_types:
-                    continue
-                cid = f"catalog:{type_id}@{element}"
-                options.append((cid, effectiveness))
-                cand = candidates.get(cid)
-                if cand is None:
-                    cand = candidates[cid] = Candidate(cid, f"{title} on {element}", cost)
-                cand.elements.add(element)
-        evidence.setdefault(element, []).append(
-            ThreatEvidence(inst.key, q, in_place, tuple(options), frozenset(effects), vector))
+            cid = f"catalog:{type_id}@{element}"
+            options.append((cid, effectiveness))
+            cand = candidates.get(cid)
+            if cand is None:
+                cand = candidates[cid] = Candidate(cid, f"{title} on {element}", cost)
+            cand.elements.add(element)
+        threats = evidence.get(element)
+        if threats is None:
+            threats = evidence[element] = []
+        threats.append(ThreatEvidence(inst.key, q, in_place, tuple(options), effects, vector))
     return evidence, candidates
+
+
+_NONE_PRESENT: frozenset[str] = frozenset()
+
+
+def _offered(offered: dict[str, list[tuple[str, float, str, float]]], catalog_id: str,
+             catalog) -> list[tuple[str, float, str, float]]:
+    """The catalog controls that cut the likelihood of threat ``catalog_id`` (none without
+    a catalog): id, effectiveness, title and cost units, once per catalog id."""
+    if catalog is None:
+        return []
+    types = offered.get(catalog_id)
+    if types is None:
+        types = offered[catalog_id] = [
+            (c.id, c.effectiveness, c.title, cost_units(c.cost))
+            for c in catalog.controls_for(catalog_id)
+            if c.reduces_effective in ("likelihood", "both")]
+    return types
+
+
+def _controls_part(controls) -> tuple[float, list[tuple[str, float, str]], set[str]]:
+    """What a threat's controls give its evidence: the product of ``1 - effectiveness``
+    of those in place, the others as options (id, effectiveness, title), and the catalog
+    types present (their catalog suggestion is not offered again)."""
+    in_place = 1.0
+    own: list[tuple[str, float, str]] = []
+    present_types: set[str] = set()
+    for ctl in controls:
+        if ctl.catalog_id:
+            present_types.add(ctl.catalog_id)
+        if ctl.reduces not in ("likelihood", "both"):
+            continue
+        if ctl.in_place:
+            in_place *= 1.0 - ctl.effectiveness
+        else:
+            own.append((ctl.control, ctl.effectiveness, ctl.title))
+    return in_place, own, present_types
