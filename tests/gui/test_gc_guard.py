@@ -55,3 +55,67 @@ def test_old_objects_are_frozen_not_rescanned_and_new_garbage_is_still_collected
         qapp.findChild(MainThreadCollector).deleteLater()
         if was_enabled:
             gc.enable()
+
+
+def test_nothing_is_collected_while_an_analysis_holds_the_collector_off(qapp):
+    """While the worker analyses, the GUI thread does not collect (it would rescan what the
+    analysis makes and hold the interpreter the worker needs); afterwards it does."""
+    was_enabled = gc.isenabled()
+    _drop_earlier_collectors(qapp)
+    try:
+        collector = install(qapp)
+        collector.hold(1, True)
+        junk = []
+        for _ in range(gc.get_threshold()[0] + 10):
+            cycle: list = []
+            cycle.append(cycle)
+            junk.append(cycle)
+        del junk
+        assert collector.check() == -1  # held off
+        collector.hold(2, True)
+        collector.hold(1, False)
+        assert collector.check() == -1  # another holder still holds
+        collector.hold(2, False)
+        assert collector.check() >= 0  # due: collected now
+    finally:
+        qapp.findChild(MainThreadCollector).deleteLater()
+        if was_enabled:
+            gc.enable()
+
+
+def test_a_window_holds_the_collector_off_while_its_analysis_runs(qtbot, qapp, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from workbench.gui.main_window import MainWindow
+    from workbench.gui.recovery import Recovery
+
+    was_enabled = gc.isenabled()
+    _drop_earlier_collectors(qapp)
+    try:
+        collector = install(qapp)
+        window = MainWindow(None, settings=QSettings(str(tmp_path / "s.ini"),
+                                                     QSettings.Format.IniFormat),
+                            recovery=Recovery(tmp_path / "r"), analysis="async",
+                            offer_recovery=False)
+        qtbot.addWidget(window)
+        window._analysis_timer.stop()
+        with qtbot.waitSignal(window.runner.finished, timeout=20_000):
+            window.run_analysis()
+            assert collector.holders  # held while the run is on
+        assert not collector.holders  # released when it ends
+        window.run_analysis()
+        window.runner.cancel()  # a cancelled run releases too
+        assert not collector.holders
+        window.runner.wait(20_000)
+    finally:
+        qapp.findChild(MainThreadCollector).deleteLater()
+        if was_enabled:
+            gc.enable()
+
+
+def _drop_earlier_collectors(qapp) -> None:
+    """Earlier tests' collectors are deleted later: delete them now, or install() finds one."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert qapp.findChild(MainThreadCollector) is None

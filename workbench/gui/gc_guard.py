@@ -15,6 +15,13 @@ frozen (``gc.freeze``: never scanned again) instead of rescanned, and a real ful
 collection runs only when the frozen set has doubled since the last one: pauses become
 geometrically rare, and cyclic garbage among frozen objects (rare: models and analyses are
 freed by reference counting) waits at most until the next doubling.
+
+While an analysis runs in the worker thread the collector holds off (:meth:`hold`): a
+collection then only rescans the objects the analysis is making (it makes no reference
+cycles, and pauses the collector itself: ``analysis.attack.engine._gc_paused``, as the CLI
+does), and holds the interpreter the worker needs, so the result reached the panels later
+(``benchmarks/bench_window_scale.py``). What falls due meanwhile is collected once the
+analysis is shown.
 """
 
 from __future__ import annotations
@@ -41,10 +48,21 @@ class MainThreadCollector(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
         self.timer.start()
+        #: who holds the collector off (an analysis running): nothing is collected meanwhile
+        self.holders: set[int] = set()
+
+    def hold(self, holder: int, on: bool) -> None:
+        """``holder`` (an id) holds collections off while ``on``; each releases its own."""
+        if on:
+            self.holders.add(holder)
+        else:
+            self.holders.discard(holder)
 
     def check(self) -> int:
         """Collect what is due, like the automatic collector would; returns the generation
-        collected, or -1."""
+        collected, or -1 (also while held off: :meth:`hold`)."""
+        if self.holders:
+            return -1
         counts, thresholds = gc.get_count(), gc.get_threshold()
         generation = -1
         for index in range(3):
@@ -67,6 +85,11 @@ class MainThreadCollector(QObject):
             gc.collect(2)
             gc.freeze()
             self.frozen_after_full = max(gc.get_freeze_count(), MIN_FROZEN)
+
+
+def installed(app: QObject | None) -> MainThreadCollector | None:
+    """The collector :func:`install` gave ``app``, if any (tests may run without one)."""
+    return app.findChild(MainThreadCollector) if app is not None else None
 
 
 def install(app: QObject) -> MainThreadCollector:

@@ -4,11 +4,13 @@ heatmap in docks; menus for files, editing, arranging, viewing and analysis."""
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from workbench.gui import gc_guard
 from workbench.gui.attack_panel import AttackPanel
 from workbench.gui.docks import keep_bottom_height, keep_canvas_share, make_narrowable
 from workbench.gui.document import Document
@@ -303,6 +306,9 @@ class MainWindow(QMainWindow):
             self.tr("Analysis failed: %1").replace("%1", m.splitlines()[0]), 8000))
         self.runner.progress.connect(self._progress)
         self.runner.busy.connect(self._busy)
+        collector = gc_guard.installed(QApplication.instance())
+        if collector is not None:  # a window dropped mid-analysis holds nothing off
+            self.runner.destroyed.connect(partial(collector.hold, id(self.runner), False))
         self.cancel_btn.clicked.connect(self.runner.cancel)
         self.threats.threatSelected.connect(self._threat_selected)
         self.heatmap.cellClicked.connect(self.threats.set_cell)
@@ -501,6 +507,9 @@ class MainWindow(QMainWindow):
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.cancel_btn.setVisible(busy)
+        collector = gc_guard.installed(QApplication.instance())
+        if collector is not None:  # no collection on this thread while the worker analyses
+            collector.hold(id(self.runner), busy)
 
     def risk_colours(self) -> dict[str, QColor]:
         """Highest current risk per element, as the level's colour."""
