@@ -140,3 +140,31 @@ def test_a_fleets_levels_are_its_members_together_and_fleets_are_checked() -> No
     pair = next(ms[:2] for ms in by_risk.values() if len(set(ms)) >= 2)
     assert term._levels(pair) == _plain_levels(term, pair)
     assert term._levels(acting[:300]) == _plain_levels(term, acting[:300])
+
+
+def test_grouped_removed_values_and_counts_are_the_plain_ones() -> None:
+    """``removed_each`` (terms worked out once per control and element profile) gives
+    :meth:`RiskTerm.removed`'s floats exactly, and ``counts`` (numpy) the Counter's dict,
+    keys in their order of first occurrence; candidates' acts are built lazily."""
+    from collections import Counter
+
+    from workbench.analysis.attack import plan_risk
+    from workbench.analysis.attack.engine import _fundable
+
+    assert plan_risk.CATALOG_PREFIX == recommend.CATALOG_PREFIX
+    result = analyze(load_model(SAMPLES / "hospital-ward-iomt.twm.json"), default_catalog(),
+                     attack_graph=True)
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    members = {cid: recommend._members(c) for cid, c in candidates.items()}
+    grouped = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    plain = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    fast = grouped.removed_each(members)
+    assert len(grouped._term_memo) < sum(len(m) == 1 for m in members.values())
+    assert fast == {cid: plain.removed(ms) for cid, ms in members.items()}
+    acting = sorted(plain.acts)
+    for chosen in ([], acting[:1], acting[:40], acting):
+        changed = plain._levels(chosen)
+        want = dict(Counter(changed.get(i, lvl) for i, lvl in enumerate(plain.base)))
+        got = grouped.counts(chosen)
+        assert got == want and list(got) == list(want)

@@ -42,8 +42,7 @@ def minimum_step_cut(graph: StepGraph, target: int) -> list[tuple[int, int]]:
         only = np.flatnonzero(ends == node)
         if only.size == 1:
             return [(int(src[only[0]]), int(dst[only[0]]))]
-    return unit_min_cut(list(zip(src.tolist(), dst.tolist(), strict=True)), graph.source,
-                        target)
+    return _unit_min_cut(src, dst, graph.source, target)
 
 
 def unit_min_cut(edges: list[tuple[int, int]], s: int, t: int) -> list[tuple[int, int]]:
@@ -54,42 +53,75 @@ def unit_min_cut(edges: list[tuple[int, int]], s: int, t: int) -> list[tuple[int
     where a general max-flow (``networkx.minimum_cut``) builds a residual network first;
     the result is the same size (tested against networkx).
     """
-    cap: dict[tuple[int, int], int] = {}
-    adj: dict[int, list[int]] = {}
-    for a, b in edges:
-        if (a, b) not in cap:
-            adj.setdefault(a, []).append(b)
-            if (b, a) not in cap:
-                adj.setdefault(b, []).append(a)
-                cap[(b, a)] = 0
-        cap[(a, b)] = 1
+    if not edges:
+        return []
+    pairs = np.asarray(edges, dtype=np.int64).reshape(-1, 2)
+    return _unit_min_cut(pairs[:, 0], pairs[:, 1], s, t)
 
-    def search() -> dict[int, int]:
-        parent = {s: s}
-        frontier = [s]
-        while frontier and t not in parent:
-            nxt = []
-            for u in frontier:
-                for v in adj.get(u, ()):
-                    if v not in parent and cap[(u, v)] > 0:
-                        parent[v] = u
-                        nxt.append(v)
-            frontier = nxt
-        return parent
 
+def _unit_min_cut(src: np.ndarray, dst: np.ndarray, s: int, t: int
+                  ) -> list[tuple[int, int]]:
+    """:func:`unit_min_cut` on edge arrays, each search vectorised per BFS level.
+
+    The cut returned is the edges leaving the nodes the source still reaches in the
+    residual network of a maximum flow: that set is the same for every maximum flow (the
+    minimum cut closest to the source), so which augmenting paths are found does not
+    change it. A pure-Python search over dicts was 3 s of the plan's 37 s profiled at
+    10,000 elements (43 cuts of ~38,000 steps)."""
+    n = int(max(src.max(initial=0), dst.max(initial=0), s, t)) + 1
+    keep = src != dst
+    edge_keys = np.unique(src[keep] * n + dst[keep])  # distinct directed edges
+    a, b = edge_keys // n, edge_keys % n
+    # One pair of arcs per unordered pair {lo, hi}: arc 2j is lo -> hi, 2j + 1 is hi -> lo,
+    # each the other's reverse, with capacity 1 where that edge exists (else 0).
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    pair_keys, pair_of = np.unique(lo * n + hi, return_inverse=True)
+    cap = np.zeros(2 * pair_keys.size, dtype=np.int64)
+    cap[2 * pair_of + (a > b)] = 1
+    arc_src = np.empty_like(cap)
+    arc_src[0::2], arc_src[1::2] = pair_keys // n, pair_keys % n
+    arc_dst = np.empty_like(cap)
+    arc_dst[0::2], arc_dst[1::2] = pair_keys % n, pair_keys // n
+    order = np.argsort(arc_src, kind="stable")  # arcs by source: a CSR over arc positions
+    starts = np.searchsorted(arc_src[order], np.arange(n + 1))
     while True:
-        parent = search()
-        if t not in parent:
+        seen, parent = _residual_search(n, order, starts, arc_dst, cap, s, t)
+        if not seen[t]:
             break
         v = t
-        while v != s:
-            u = parent[v]
-            cap[(u, v)] -= 1
-            cap[(v, u)] += 1
-            v = u
-    side = set(parent)
-    original = set(edges)
-    return sorted((a, b) for a, b in original if a in side and b not in side)
+        while v != s:  # augment one unit along the path found
+            arc = int(parent[v])
+            cap[arc] -= 1
+            cap[arc ^ 1] += 1
+            v = int(arc_src[arc])
+    out = seen[a] & ~seen[b]
+    return list(zip(a[out].tolist(), b[out].tolist(), strict=True))  # sorted by (a, b)
+
+
+def _residual_search(n: int, order: np.ndarray, starts: np.ndarray, arc_dst: np.ndarray,
+                     cap: np.ndarray, s: int, t: int) -> tuple[np.ndarray, np.ndarray]:
+    """Nodes reachable from ``s`` over arcs with capacity left (stopping once ``t`` is
+    reached), and per node the arc it was reached by."""
+    seen = np.zeros(n, dtype=bool)
+    parent = np.full(n, -1, dtype=np.int64)
+    seen[s] = True
+    frontier = np.array([s], dtype=np.int64)
+    while frontier.size and not seen[t]:
+        first = starts[frontier]
+        counts = starts[frontier + 1] - first
+        total = int(counts.sum())
+        if total == 0:
+            break
+        arcs = order[np.repeat(first - np.cumsum(counts) + counts, counts) + np.arange(total)]
+        arcs = arcs[cap[arcs] > 0]
+        heads = arc_dst[arcs]
+        fresh = ~seen[heads]
+        heads, arcs = heads[fresh], arcs[fresh]
+        heads, where = np.unique(heads, return_index=True)
+        seen[heads] = True
+        parent[heads] = arcs[where]
+        frontier = heads
+    return seen, parent
 
 
 def blocked(graph: StepGraph, cut: list[tuple[int, int]], p: np.ndarray | None = None
