@@ -70,6 +70,29 @@ def test_rule_engine_matches_evaluating_every_rule_on_every_element(name, model,
     assert fast  # the comparison is not between two empty lists
 
 
+@pytest.mark.parametrize(("name", "model"), MODELS, ids=[n for n, _ in MODELS])
+def test_fact_keys_tell_elements_apart_as_their_full_facts_do(name, model, catalog):
+    """``FactIndex.key`` (a flow's in three parts, its ends' kept per component) groups
+    elements exactly as the key of their full facts would: same key, same read facts."""
+    from workbench.analysis.rules import condition_reads
+    from workbench.model.facts import fact_key
+
+    index = FactIndex(model, default_stencils())
+    for kind, elements, full in (("component", model.components, index.component),
+                                 ("flow", model.flows, index.flow)):
+        reads = condition_reads(catalog, kind)
+        fast = [index.key(e, reads) for e in elements]
+        plain = [fact_key(full(e), reads) for e in elements]  # type: ignore[arg-type]
+        assert _classes(fast) == _classes(plain)
+        assert len(set(fast)) > 1  # some elements differ: the test can see a merge
+
+
+def _classes(keys: list) -> list[int]:
+    """Each key's number in order of first appearance: equal lists, same grouping."""
+    number: dict = {}
+    return [number.setdefault(k, len(number)) for k in keys]
+
+
 def test_a_rule_that_reads_an_element_name_still_sees_it(catalog):
     """The memo key holds only the facts some rule reads: a user rule reading ``name``
     must put the name in the key, or the first pump's answer would serve every pump."""

@@ -152,3 +152,25 @@ def test_memo_limit_clears_without_changing_figures(base, catalog, monkeypatch):
     monkeypatch.setattr(risk_memo, "MEMO_LIMIT", 7)
     _same_as_fresh(base, catalog)
     _same_as_fresh(_edit(base, _controls_verified), catalog)
+
+
+def test_memo_result_fills_each_field_of_its_name():
+    """``_risk`` passes ``_Scored`` values by position: each lands in its own field."""
+    from dataclasses import fields
+
+    from workbench.analysis.risk_memo import _risk, _Scored
+
+    names = [f.name for f in fields(_Scored) if f.name != "cvss_error"]
+    scored = _Scored(**{n: object() for n in names}, cvss_error=None)
+    risk = _risk("inst", "type", scored)  # type: ignore[arg-type]
+    assert risk.instance == "inst" and risk.threat_type == "type"
+    for name in names:
+        assert getattr(risk, name) is getattr(scored, name), name
+
+
+def test_one_run_shares_lists_only_within_the_run(base, catalog):
+    first = assess(base, catalog)
+    second = assess(base, catalog)
+    assert first[0].likelihood_reasons == second[0].likelihood_reasons
+    assert first[0].likelihood_reasons is not second[0].likelihood_reasons
+    assert first[0].impact is not second[0].impact

@@ -167,11 +167,39 @@ class HarmIndex:
 
 
 def judge_harm(risks: list[ThreatRisk], ix: ModelIndex) -> None:
-    """Set ``harm`` and ``harm_id`` on every risk (see the module docstring)."""
+    """Set ``harm`` and ``harm_id`` on every risk (see the module docstring).
+
+    The harm is a function of the threat type (or a custom threat's STRIDE), whether the
+    attack acts on a safety function, the impacts, and the element's role (what
+    :func:`_element_role` reads); a hundred thousand instances share a few hundred of
+    those, so each distinct combination is judged once and the answer reused.
+    """
     hx = HarmIndex(ix)
     texts = role_harms()
+    roles: dict[str, int] = {}  # element -> number of its role (a short key to hash)
+    numbers: dict[tuple, int] = {}
+    judged: dict[tuple, tuple[str, str]] = {}
     for risk in risks:
-        risk.harm, risk.harm_id = _harm(risk, hx, texts)
+        element = risk.instance.element
+        role = roles.get(element)
+        if role is None:
+            role = roles[element] = numbers.setdefault(_element_role(element, hx),
+                                                       len(numbers))
+        ttype = risk.threat_type
+        # the impact dict by identity: the risk memo gives the risks of one key the same
+        # dict (equal dicts under other ids only judge again); all alive through the loop
+        key = (id(ttype) if ttype is not None else tuple(risk.instance.stride),
+               risk.direct_harm, role, id(risk.impact))
+        harm = judged.get(key)
+        if harm is None:
+            harm = judged[key] = _harm(risk, hx, texts)
+        risk.harm, risk.harm_id = harm
+
+
+def _element_role(element: str, hx: HarmIndex) -> tuple:
+    """Everything :func:`_harm` reads about ``element``: the memo key's element part."""
+    return (hx.acts_on_therapy(element), hx.therapy_kinds(element), hx.care_system(element),
+            element in hx.ix.single_user, element in hx.to_partner or element in hx.partner)
 
 
 def _harm(risk: ThreatRisk, hx: HarmIndex, texts: dict[str, str]) -> tuple[str, str]:

@@ -17,7 +17,7 @@ checks memoised against unmemoised results on varied models.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
@@ -37,7 +37,7 @@ from workbench.analysis.risk import (
     safety_role,
     score_cvss,
 )
-from workbench.analysis.rules import _fact_key
+from workbench.analysis.rules import condition_reads
 from workbench.model.entities import Component, Flow, ThreatInstance
 from workbench.model.facts import FactIndex
 from workbench.model.threat_model import ThreatModel
@@ -48,7 +48,13 @@ MEMO_LIMIT = 50_000
 
 @dataclass(frozen=True)
 class _Scored:
-    """What :func:`assess_instance` derived for one key; never handed out, only copied."""
+    """What :func:`assess_instance` derived for one key.
+
+    Each run copies the lists and dicts once (:func:`_run_copy`) and that run's
+    :class:`ThreatRisk` objects with this key share the copy (read them, never change
+    them): a copy per risk cost much of the pass after exposure's time and memory, for
+    values nobody edits; the memo's own never leave it.
+    """
 
     layer: str
     likelihood: int
@@ -59,14 +65,14 @@ class _Scored:
     exposure_attacker: str | None
     direct_harm: bool
     finding: bool
-    likelihood_reasons: tuple[str, ...]
-    impact: tuple[tuple[str, int], ...]
-    impact_reasons: tuple[tuple[str, str], ...]
+    likelihood_reasons: list[str]
+    impact: dict[str, int]
+    impact_reasons: dict[str, str]
     inherent: RiskValue
     current: RiskValue
     projected: RiskValue
-    controls: tuple[AppliedControl, ...]
-    cvss: tuple[tuple[str, Any], ...] | None
+    controls: list[AppliedControl]
+    cvss: dict[str, Any] | None
     cvss_error: str | None
 
 
@@ -95,6 +101,9 @@ class _RunKeys:
         self.exposure = exposure or {}
         self.memo = memo
         self._adjustment_pos = {id(a): i for i, a in enumerate(catalog.adjustments)}
+        #: per kind: (adjustments, their answers per fact key, the attributes keyed on)
+        self._adjust = {kind: (*_adjustment_memo(catalog, kind), condition_reads(catalog, kind))
+                        for kind in ("component", "flow")}
         self._controls: dict[str, Any] = {}
         self._assets: dict[str, Any] = {}
         self._elements: dict[str, int] = {}
@@ -155,14 +164,15 @@ class _RunKeys:
         flow = None if comp else ix.flows.get(element_id)
         if comp is None and flow is None:
             return ix.adjustments_holding(element_id, self.catalog, self.index)
-        kind = "component" if comp else "flow"
-        facts = self.index.component(comp) if comp else self.index.flow(flow)  # type: ignore[arg-type]
-        adjustments, reads, matches = _adjustment_memo(self.catalog, kind)
-        key = _fact_key(facts, reads)
+        element: Component | Flow = comp or flow  # type: ignore[assignment]
+        adjustments, matches, reads = self._adjust["component" if comp else "flow"]
+        # the rules' key of the element (same attributes), built by the rule pass already
+        key = self.index.key(element, reads)
         hit = matches.get(key)
         if hit is None:
             if len(matches) > MEMO_LIMIT:
                 matches.clear()
+            facts = self.index.component(comp) if comp else self.index.flow(flow)  # type: ignore[arg-type]
             hit = matches[key] = tuple(i for i, a in enumerate(adjustments)
                                        if a.when.evaluate(facts))
         ix._holding[element_id] = [adjustments[i] for i in hit]
@@ -226,42 +236,41 @@ def _memo(catalog: Catalog) -> _Memo:
     return memo
 
 
-def _adjustment_memo(catalog: Catalog, kind: str) -> tuple[list, tuple[str, ...], dict]:
-    """The catalog's likelihood adjustments for ``kind`` (catalog order), the facts they
-    read, and their remembered answers per fact set; kept on the catalog like the rules'."""
+def _adjustment_memo(catalog: Catalog, kind: str) -> tuple[list, dict]:
+    """The catalog's likelihood adjustments for ``kind`` (catalog order) and their
+    remembered answers per fact set (keyed on ``rules.condition_reads``); kept on the
+    catalog like the rules'."""
     memo = vars(catalog).get("_adjustment_memo")
-    if memo is None or memo["size"] != len(catalog.adjustments):
-        memo = {"size": len(catalog.adjustments)}
+    reads = (condition_reads(catalog, "component"), condition_reads(catalog, "flow"))
+    if memo is None or memo["size"] != len(catalog.adjustments) or memo["reads"] != reads:
+        memo = {"size": len(catalog.adjustments), "reads": reads}
         for each in ("component", "flow"):
             adjustments = [a for a in catalog.adjustments if a.applies_to == each]
-            reads = tuple(sorted({r for a in adjustments for r in a.when.attributes()}))
-            memo[each] = (adjustments, reads, {})
+            memo[each] = (adjustments, {})
         vars(catalog)["_adjustment_memo"] = memo
     return memo[kind]
 
 
 def _scored(risk: ThreatRisk, error: str | None) -> _Scored:
+    """The memo's record of a fresh result (which is dropped: it takes its lists)."""
     return _Scored(risk.layer, risk.likelihood, risk.base_likelihood or risk.likelihood,
                    risk.step_likelihood,
                    risk.context, risk.exposure, risk.exposure_attacker, risk.direct_harm,
-                   risk.finding,
-                   tuple(risk.likelihood_reasons),
-                   tuple(risk.impact.items()), tuple(risk.impact_reasons.items()),
-                   risk.inherent, risk.current, risk.projected, tuple(risk.controls),
-                   tuple(risk.cvss.items()) if risk.cvss is not None else None, error)
+                   risk.finding, risk.likelihood_reasons, risk.impact, risk.impact_reasons,
+                   risk.inherent, risk.current, risk.projected, risk.controls,
+                   risk.cvss, error)
 
 
-def _risk(inst: ThreatInstance, catalog: Catalog, s: _Scored) -> ThreatRisk:
-    """A fresh result around ``inst``: callers get their own lists and dicts."""
-    return ThreatRisk(
-        instance=inst, threat_type=catalog.threats.get(inst.catalog_id), layer=s.layer,
-        likelihood=s.likelihood, likelihood_reasons=list(s.likelihood_reasons),
-        impact=dict(s.impact), impact_reasons=dict(s.impact_reasons), inherent=s.inherent,
-        current=s.current, projected=s.projected, controls=list(s.controls),
-        cvss=dict(s.cvss) if s.cvss is not None else None, base_likelihood=s.base_likelihood,
-        step_likelihood=s.step_likelihood,
-        context=s.context, exposure=s.exposure, exposure_attacker=s.exposure_attacker,
-        direct_harm=s.direct_harm, finding=s.finding)
+def _risk(inst: ThreatInstance, threat_type: Any, s: _Scored) -> ThreatRisk:
+    """A result around ``inst``, sharing the memo's lists and dicts (see :class:`_Scored`).
+
+    Positional arguments in :class:`ThreatRisk`'s field order: keyword arguments make the
+    call markedly slower, and it runs once per threat instance.
+    """
+    return ThreatRisk(inst, threat_type, s.layer, s.likelihood, s.likelihood_reasons,
+                      s.impact, s.impact_reasons, s.inherent, s.current, s.projected,
+                      s.controls, s.cvss, s.base_likelihood, s.step_likelihood, s.context,
+                      s.exposure, s.exposure_attacker, s.direct_harm, s.finding)
 
 
 class StepRisk:
@@ -270,7 +279,7 @@ class StepRisk:
     The pass before exposure only feeds the attack graph; building a full
     :class:`ThreatRisk` (its own lists and dicts, harm and fleet judged) for each of
     134,000 instances at 10,000 elements cost time and a few hundred megabytes that were
-    dropped right after. ``controls`` is the memo's shared tuple: read it, never change it.
+    dropped right after. ``controls`` is the memo's shared list: read it, never change it.
     """
 
     __slots__ = ("instance", "threat_type", "likelihood", "base_likelihood",
@@ -312,6 +321,10 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
     categories = tuple(c.id for c in model.risk.impact_categories) or tuple(DEFAULT_CATEGORY_IDS)
     run = (scales, categories)
     results = memo.results_for(run)
+    threat_types = catalog.threats
+    # this run's copy of each result used (the memo's own lists never leave it), holding
+    # the memo's record so that its id stays its own through the run
+    copies: dict[int, tuple[_Scored, _Scored]] = {}
     out: list[ThreatRisk] = []
     for inst in model.threats if threats is None else threats:
         key = keys.instance(inst)
@@ -322,6 +335,16 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
             memo.store(results, key, hit)
         if hit.cvss_error and warnings is not None:
             warnings.append(f"threat {inst.id!r}: {hit.cvss_error}")
-        out.append(StepRisk(inst, catalog.threats.get(inst.catalog_id), hit) if lean
-                   else _risk(inst, catalog, hit))
+        mine = copies.get(id(hit))
+        if mine is None:
+            mine = copies[id(hit)] = (hit, _run_copy(hit))
+        ttype = threat_types.get(inst.catalog_id)
+        out.append(StepRisk(inst, ttype, mine[1]) if lean else _risk(inst, ttype, mine[1]))
     return out
+
+
+def _run_copy(s: _Scored) -> _Scored:
+    """``s`` with lists and dicts of its own, shared by one run's risks of that key."""
+    return replace(s, likelihood_reasons=list(s.likelihood_reasons), impact=dict(s.impact),
+                   impact_reasons=dict(s.impact_reasons), controls=list(s.controls),
+                   cvss=dict(s.cvss) if s.cvss is not None else None)

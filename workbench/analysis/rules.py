@@ -17,14 +17,14 @@ never loses an analyst decision:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Hashable, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.analysis.catalog import Catalog, ThreatType, default_catalog
 from workbench.model.entities import Component, Flow, ThreatInstance
 from workbench.model.enums import ThreatStatus
-from workbench.model.facts import FactIndex
+from workbench.model.facts import FactIndex, fact_key
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
 
@@ -94,77 +94,73 @@ def applies_to_stencil_defaults(threat: ThreatType, stencil: Any) -> bool:
     return _applies(threat, facts, comp.layer.value, comp.stencil)
 
 
-def _fact_key(facts: dict, attrs: tuple[str, ...]) -> Hashable:
-    """The values of the facts some rule reads (``attrs``), hashable.
-
-    Only what a rule can read goes into the key: an element's id and name are facts too,
-    but no catalog rule reads them, so two pumps of the same stencil with the same
-    properties and neighbourhood share one evaluation (at 10,000 elements, a few hundred
-    distinct fact sets instead of 20,000). Facts are flat (scalars and lists of scalars).
-    """
-    values = []
-    for attr in attrs:
-        value = facts.get(attr)
-        if isinstance(value, list):
-            value = tuple(_frozen(v) for v in value) if any(
-                isinstance(v, (list, dict, set)) for v in value) else tuple(value)
-        elif isinstance(value, (dict, set, frozenset)):
-            value = _frozen(value)
-        values.append(value)
-    return tuple(values)
-
-
-def _frozen(value: Any) -> Hashable:
-    """A hashable copy of a fact value (lists and sets of strings, nested dicts)."""
-    if isinstance(value, dict):
-        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
-    if isinstance(value, (list, tuple)):
-        return tuple(_frozen(v) for v in value)
-    if isinstance(value, (set, frozenset)):
-        return frozenset(_frozen(v) for v in value)
-    return value
+#: The memo key of a fact set (``model/facts.py``; the likelihood adjustments use it too).
+_fact_key = fact_key
 
 
 #: Past this many remembered fact sets per catalog, the memo starts again.
 _MEMO_LIMIT = 20_000
 
 
-def _read(threats: list[ThreatType]) -> tuple[str, ...]:
-    """Every fact attribute the rules of ``threats`` read, sorted (the memo key's order)."""
-    return tuple(sorted({a for t in threats if t.when is not None
-                         for a in t.when.attributes()}))
+def condition_reads(catalog: Catalog, kind: str) -> tuple[str, ...]:
+    """Every fact attribute the catalog's conditions on ``kind`` read, sorted (the memo
+    keys' order): the threat rules' and the likelihood adjustments'.
+
+    One attribute set for both, so the element's fact key is worked out once
+    (``FactIndex.key``) and serves the rules here and the adjustments in
+    ``risk_memo``; a key over more attributes than a memo needs only splits its entries
+    finer, never wrongly. Kept on the catalog; sizes are checked as for the memos.
+    """
+    sizes = (len(catalog.threats), len(catalog.adjustments))
+    cached = vars(catalog).get("_condition_reads")
+    if cached is None or cached[0] != sizes:
+        reads = {}
+        for each in ("component", "flow"):
+            conditions = [t.when for t in catalog.threats.values()
+                          if t.applies_to == each and t.when is not None]
+            conditions += [a.when for a in catalog.adjustments if a.applies_to == each]
+            reads[each] = tuple(sorted({a for c in conditions for a in c.attributes()}))
+        cached = vars(catalog)["_condition_reads"] = (sizes, reads)
+    return cached[1][kind]
 
 
 def _memo(catalog: Catalog) -> dict[str, Any]:
     """Per-catalog memo kept on the catalog object (catalogs are built once, then read)."""
     memo = vars(catalog).get("_rule_memo")
-    if memo is None or memo["size"] != len(catalog.threats):
+    reads = (condition_reads(catalog, "component"), condition_reads(catalog, "flow"))
+    if memo is None or memo["size"] != len(catalog.threats) or memo["reads"] != reads:
         threats = list(catalog.threats.values())
         component = [t for t in threats if t.applies_to == "component"]
         flow = [t for t in threats if t.applies_to == "flow"]
         memo = {"size": len(catalog.threats), "component": component, "flow": flow,
-                "reads": {"component": _read(component), "flow": _read(flow)},
-                "matches": {}}
+                "reads": reads, "matches": {}}
         vars(catalog)["_rule_memo"] = memo
     return memo
 
 
-def _matching(catalog: Catalog, kind: str, facts: dict, layer: str | None,
-              stencil: str | None) -> list[ThreatType]:
-    """The threat types of ``kind`` whose rule fires on ``facts``.
+def _matching(memo: dict[str, Any], index: FactIndex, element: Component | Flow
+              ) -> list[ThreatType]:
+    """The threat types whose rule fires on ``element`` (a component or a flow), with
+    ``memo`` the catalog's (:func:`_memo`).
 
     A rule is a pure function of the facts it reads (and the element's layer and stencil),
     so the answer is remembered per distinct set of those facts: elements of one stencil
     with the same properties share one evaluation, and after an edit (the GUI re-runs the
     rules after every edit) only elements whose read facts changed are evaluated again.
+    The element's facts are built only when its fact set is new.
     """
-    memo = _memo(catalog)
+    if isinstance(element, Component):
+        kind, layer, stencil, reads = ("component", element.layer.value, element.stencil,
+                                       memo["reads"][0])
+    else:
+        kind, layer, stencil, reads = "flow", None, None, memo["reads"][1]
     threats, matches = memo[kind], memo["matches"]
-    key = (kind, layer, stencil, _fact_key(facts, memo["reads"][kind]))
+    key = (kind, layer, stencil, index.key(element, reads))
     hit = matches.get(key)
     if hit is None:
         if len(matches) > _MEMO_LIMIT:
             matches.clear()
+        facts = index.component(element) if kind == "component" else index.flow(element)  # type: ignore[arg-type]
         hit = tuple(i for i, t in enumerate(threats) if _applies(t, facts, layer, stencil))
         matches[key] = hit
     return [threats[i] for i in hit]
@@ -183,19 +179,16 @@ def find_suggestions(model: ThreatModel, catalog: Catalog,
     """
     if index is None or index.model is not model:
         index = FactIndex(model, stencils or default_stencils())
+    memo = _memo(catalog)
     out: list[Suggestion] = []
     for comp in model.components:
         if only is not None and comp.id not in only:
             continue
-        facts = index.component(comp)
-        out += [Suggestion(t, comp.id) for t in _matching(
-            catalog, "component", facts, comp.layer.value, comp.stencil)]
+        out += [Suggestion(t, comp.id) for t in _matching(memo, index, comp)]
     for flow in model.flows:
         if only is not None and flow.id not in only:
             continue
-        facts = index.flow(flow)
-        out += [Suggestion(t, flow.id)
-                for t in _matching(catalog, "flow", facts, None, None)]
+        out += [Suggestion(t, flow.id) for t in _matching(memo, index, flow)]
     return out
 
 
