@@ -62,6 +62,7 @@ def test_nothing_is_collected_while_an_analysis_holds_the_collector_off(qapp):
     analysis makes and hold the interpreter the worker needs); afterwards it does."""
     was_enabled = gc.isenabled()
     _drop_earlier_collectors(qapp)
+    gc.unfreeze()
     try:
         collector = install(qapp)
         collector.hold(1, True)
@@ -76,8 +77,17 @@ def test_nothing_is_collected_while_an_analysis_holds_the_collector_off(qapp):
         collector.hold(1, False)
         assert collector.check() == -1  # another holder still holds
         collector.hold(2, False)
-        assert collector.check() >= 0  # due: collected now
+        # what was made meanwhile is frozen, not scanned; new garbage is collected again
+        assert gc.get_freeze_count() > 0 and gc.get_count()[0] < gc.get_threshold()[0]
+        more = []
+        for _ in range(gc.get_threshold()[0] + 10):
+            cycle = []
+            cycle.append(cycle)
+            more.append(cycle)
+        del more
+        assert collector.check() >= 0
     finally:
+        gc.unfreeze()
         qapp.findChild(MainThreadCollector).deleteLater()
         if was_enabled:
             gc.enable()
@@ -91,6 +101,7 @@ def test_a_window_holds_the_collector_off_while_its_analysis_runs(qtbot, qapp, t
 
     was_enabled = gc.isenabled()
     _drop_earlier_collectors(qapp)
+    gc.unfreeze()
     try:
         collector = install(qapp)
         window = MainWindow(None, settings=QSettings(str(tmp_path / "s.ini"),
@@ -102,12 +113,13 @@ def test_a_window_holds_the_collector_off_while_its_analysis_runs(qtbot, qapp, t
         with qtbot.waitSignal(window.runner.finished, timeout=20_000):
             window.run_analysis()
             assert collector.holders  # held while the run is on
-        assert not collector.holders  # released when it ends
+        qtbot.waitUntil(lambda: not collector.holders)  # released once the result is shown
         window.run_analysis()
         window.runner.cancel()  # a cancelled run releases too
-        assert not collector.holders
+        qtbot.waitUntil(lambda: not collector.holders)
         window.runner.wait(20_000)
     finally:
+        gc.unfreeze()
         qapp.findChild(MainThreadCollector).deleteLater()
         if was_enabled:
             gc.enable()

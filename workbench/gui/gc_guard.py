@@ -20,8 +20,10 @@ While an analysis runs in the worker thread the collector holds off (:meth:`hold
 collection then only rescans the objects the analysis is making (it makes no reference
 cycles, and pauses the collector itself: ``analysis.attack.engine._gc_paused``, as the CLI
 does), and holds the interpreter the worker needs, so the result reached the panels later
-(``benchmarks/bench_window_scale.py``). What falls due meanwhile is collected once the
-analysis is shown.
+(``benchmarks/bench_window_scale.py``). When the last holder lets go, what was made
+meanwhile (the analysis the panels now show, for the most part) is frozen as generation 2's
+survivors are, not scanned: collecting it then cost the next edit a pause of its own. Cyclic
+garbage made during the run (the analysis makes none) waits for the next full collection.
 """
 
 from __future__ import annotations
@@ -52,11 +54,14 @@ class MainThreadCollector(QObject):
         self.holders: set[int] = set()
 
     def hold(self, holder: int, on: bool) -> None:
-        """``holder`` (an id) holds collections off while ``on``; each releases its own."""
+        """``holder`` (an id) holds collections off while ``on``; each releases its own.
+        When the last one lets go, what was made meanwhile is frozen (module docstring)."""
         if on:
             self.holders.add(holder)
-        else:
+        elif holder in self.holders:
             self.holders.discard(holder)
+            if not self.holders:
+                gc.freeze()
 
     def check(self) -> int:
         """Collect what is due, like the automatic collector would; returns the generation

@@ -508,8 +508,12 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(busy)
         self.cancel_btn.setVisible(busy)
         collector = gc_guard.installed(QApplication.instance())
-        if collector is not None:  # no collection on this thread while the worker analyses
-            collector.hold(id(self.runner), busy)
+        if collector is None:
+            return
+        if busy:  # no collection on this thread while the worker analyses
+            collector.hold(id(self.runner), True)
+        else:  # let go once the panels have taken the result: they are frozen with it
+            QTimer.singleShot(0, partial(collector.hold, id(self.runner), False))
 
     def risk_colours(self) -> dict[str, QColor]:
         """Highest current risk per element, as the level's colour."""
