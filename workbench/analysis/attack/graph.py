@@ -143,14 +143,21 @@ class AttackGraph:
             # the root); the others would be recomputed to the same values. The plan
             # asks for hundreds of views of copies that differ from the engine's graph
             # on a few elements.
-            base = root.for_vectors(entry)
+            # From the parent copy's view when it has one (a plan's what-if built on an
+            # evaluated set: only what this copy adds is recomputed), else the root's.
+            views, had = self.__dict__.get("_parent", (None, None))
+            base = views.get(entry) if views is not None else None
+            if base is None:
+                base = root.for_vectors(entry)
+                todo = self._view_todo(chosen, root)
+            else:
+                todo = self._view_todo_since(chosen, had)
             comps, flows = self._restrictable_positions
             for own, theirs in ((node_miss, base.node_miss), (entry_miss, base.entry_miss),
                                 (expose_miss, base.effect_miss(EXPOSE)),
                                 (deny_miss, base.effect_miss(DENY))):
                 own[comps] = theirs[comps]
             flow_miss[flows] = base.flow_miss[flows]
-            todo = self._view_todo(chosen, root)
             for element in todo:  # back to this copy's own values before recomputing
                 if element in self.index:
                     i = self.index[element]
@@ -205,6 +212,22 @@ class AttackGraph:
                 for cid in added:
                     todo.update(by_option.get(cid, ()))
             self.__dict__["_todo"] = todo
+        return todo
+
+    def _view_todo_since(self, chosen: frozenset[str], had: tuple[str, ...]) -> set[str]:
+        """:meth:`_view_todo` from the parent copy's view (``_parent``): the restrictable
+        elements this copy changed or with an option added since the parent. The others
+        keep the parent view's values: their own chances and chosen options are the
+        parent's."""
+        todo = self.__dict__.get("_todo_since")
+        if todo is None:
+            restrictable = self.restrictable
+            _, _, touched = self.__dict__["_link"]
+            todo = {e for e in touched if e in restrictable}
+            by_option = self._restrictable_by_option
+            for cid in chosen.difference(had):
+                todo.update(by_option.get(cid, ()))
+            self.__dict__["_todo_since"] = todo
         return todo
 
     def _view_chances(self, element: str, chosen: frozenset[str], entry: frozenset[str],
@@ -352,6 +375,10 @@ class AttackGraph:
         copy.__dict__["_root"] = self.__dict__.get("_root", self)
         copy.__dict__["_structures"] = shared_structures(self)
         copy.__dict__["_link"] = (self.__dict__.get("_link"), chosen, touched)
+        if "_root" in self.__dict__:
+            # A copy of a copy: its views can start from this one's (the views, cached
+            # when asked for, and what was chosen; not this copy's own arrays).
+            copy.__dict__["_parent"] = (self.__dict__.setdefault("_views", {}), self.chosen)
         copy.__dict__["_element_memo"] = memo
         copy.__dict__["_element_options"] = options
         if self.restrictable:  # share the lookups

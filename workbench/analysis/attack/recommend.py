@@ -190,21 +190,32 @@ def _members(cand: Candidate) -> tuple[str, ...]:
     return cand.members if isinstance(cand, FleetCandidate | BundleCandidate) else (cand.id,)
 
 
-def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, Candidate]
-                   ) -> AttackGraph:
+def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, Candidate],
+                   base: tuple[AttackGraph, frozenset[str]] | None = None) -> AttackGraph:
     """``graph.with_controls`` with the per-element candidates ``chosen`` stands for, on
     their elements (an element's chances read only the options its threats list, so one
     copy serves any number of candidates: the plan's whole pool, 224,000 at 10,000
-    elements, is one copy and one view per attacker)."""
+    elements, is one copy and one view per attacker).
+
+    ``base``: a copy already holding some of them, and those members: only the elements
+    of the others are changed (every member is passed, so an element the two sets share
+    gets both), and the views start from the base's (``AttackGraph.for_vectors``)."""
     if not chosen:
         return graph
-    chosen = sorted({m for c in chosen for m in _members(candidates[c])})
-    return graph.with_controls(chosen, {e for c in chosen for e in candidates[c].elements})
+    members = sorted({m for c in chosen for m in _members(candidates[c])})
+    if base is not None:
+        start, had = base
+        new = [m for m in members if m not in had]
+        return start.with_controls(members, {e for c in new for e in candidates[c].elements})
+    return graph.with_controls(members, {e for c in members for e in candidates[c].elements})
 
 
 def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[str],
               candidates: dict[str, Candidate], samples: int, exact_limit: int,
-              ref: State | None = None, memo: list[dict] | None = None
+              ref: State | None = None, memo: list[dict] | None = None,
+              base: tuple[AttackGraph, frozenset[str]] | None = None,
+              copies: dict[frozenset[str], tuple[AttackGraph, frozenset[str]]] | None = None,
+              indices: tuple[list[int], list[str], list[list[int]]] | None = None
               ) -> tuple[np.ndarray, State]:
     """Each attacker's probability of each target (rows: attackers, columns: targets) with
     ``chosen`` controls in place; the worst attacker's is the maximum of a column.
@@ -221,17 +232,22 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
     ``memo``: per attacker, results by the chances of its step graph. Most candidates
     change one or two elements, which most attackers' graphs do not see at all (or see
     the same way as a set already measured): their row is taken as it was, with no solve.
+
+    ``base``: an evaluated subset's copy and members (:func:`_with_controls`); ``copies``:
+    where this evaluation's copy and members are kept, by ``chosen``; ``indices``:
+    :func:`_indices`, when the caller has them.
     """
     from workbench.analysis.attack.engine import targets_reach
 
-    g2 = _with_controls(graph, chosen, candidates)
-    nodes = [graph.index[s.element] for s in specs]
+    g2 = _with_controls(graph, chosen, candidates, base)
+    if copies is not None and chosen:
+        copies[frozenset(chosen)] = (g2, frozenset(g2.chosen))
+    nodes, kinds, entries = indices or _indices(graph, runs, specs)
     node_array = np.asarray(nodes, dtype=np.int64)
-    kinds = [s.kind for s in specs]
     per = np.zeros((len(runs), len(specs)))
     state: State = []
     for k, run in enumerate(runs):
-        idx = [graph.index[e] for e in run.entries]
+        idx = entries[k]
         sg = step_graph(g2.for_vectors(run.profile.vectors), idx, run.profile.capability)
         p = sg.p
         core_p = run.solver.extend(p)[run.solver.c_edge]
@@ -254,6 +270,19 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
         if memo is not None and len(memo[k]) < MEMO_SIZE:
             memo[k][key] = (sol, per[k].copy())
     return per, state
+
+
+def _indices(graph: AttackGraph, runs, specs: list[TargetSpec]
+             ) -> tuple[list[int], list[str], list[list[int]]]:
+    """The targets' nodes and kinds and each attacker's entry nodes (looked up once per
+    plan and passed to :func:`_evaluate`: 6,600 targets at 10,000 elements)."""
+    return ([graph.index[s.element] for s in specs], [s.kind for s in specs],
+            [[graph.index[e] for e in run.entries] for run in runs])
+
+
+#: What-if copies of the graph kept in one plan's search (each with its attackers' views,
+#: a few arrays of the model's size), for evaluations of larger sets to start from.
+COPIES_KEPT = 16
 
 
 #: Results kept per attacker in one plan's search (a solution is a few arrays of the
@@ -734,8 +763,9 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         return []
     what_if = min(samples, WHAT_IF_SAMPLES)
     weights = np.array([TARGET_WEIGHTS.get(s.kind, 1.0) for s in specs])
+    indices = _indices(graph, runs, specs)
     base_per, base_state = _evaluate(graph, runs, specs, [], candidates, what_if,
-                                     exact_limit)
+                                     exact_limit, indices=indices)
     base = base_per.max(axis=0)
     pool, weight = _relevant(graph, runs, sorted({graph.index[s.element] for s, p in zip(
         specs, base, strict=True) if p > threshold}), candidates)
@@ -771,7 +801,8 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     max_candidates = max(2, min(max_candidates, budget // 2))
     if len(pool) > max_candidates:
         reachable = _evaluate(graph, runs, specs, [c.id for c in pool], candidates,
-                              what_if, exact_limit, base_state)[0].max(axis=0)
+                              what_if, exact_limit, base_state,
+                              indices=indices)[0].max(axis=0)
         # Focus candidates come first: when they alone fill the search, only they need
         # a screening score (the rest would never be searched).
         in_focus = [c for c in pool if c.elements & focus.keys()]
@@ -802,6 +833,7 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     costs = {c.id: max(float(c.cost), 1e-6) for c in pool}
     states: dict[frozenset[str], State] = {frozenset(): base_state}
     memo: list[dict] = [{} for _ in runs]
+    copies: dict[frozenset[str], tuple[AttackGraph, frozenset[str]]] = {}
     attackers = len(runs)
     # Targets count by what they protect (patient safety above health data above
     # availability), and each attacker's chance counts besides the worst's: a plan that
@@ -835,9 +867,15 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     def _measure(chosen: list[str], key: frozenset[str]) -> np.ndarray:
         # Stand on the state of the largest evaluated subset (same worlds either way).
         ref = max((k for k in states if k <= key), key=len, default=None)
+        # and on the what-if copy of the largest evaluated subset kept (only the others'
+        # elements change; the same values as a copy of the engine's graph)
+        near = max((k for k in copies if k <= key), key=len, default=None)
+        start = copies.get(near) if near is not None else None
+        if len(copies) >= COPIES_KEPT:
+            copies.pop(next(iter(copies)))
         value, state = _evaluate(graph, runs, specs, chosen, candidates, what_if,
                                  exact_limit, states[ref] if ref is not None else None,
-                                 memo)
+                                 memo, start, copies, indices)
         if len(states) < 64:
             states[key] = state
         out = np.concatenate([value.max(axis=0), value.ravel()]) * flat_w
