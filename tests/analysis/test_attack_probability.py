@@ -160,6 +160,31 @@ def test_a_large_graph_gives_the_figures_a_small_one_would_same_seed(monkeypatch
     assert 0 < streamed.probability[:-1].max() < 1
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_small_cores_count_the_worlds_the_numpy_propagation_counts(monkeypatch, seed):
+    """A small core's worlds are counted with Python integers along a work list; a large
+    one's with numpy rows frontier by frontier: the same counts, node by node, with
+    blocked and certain edges, in one chunk or several."""
+    import workbench.analysis.attack.probability as prob
+
+    edges = _random_graph(np.random.default_rng(seed), 6 + seed)
+    edges += [("n1", "n2", 1.0), ("n2", "n3", 0.0)]  # certain and blocked
+    graph = StepGraph.from_edges(edges, S)
+    for rounds in (0, 64):
+        for chunk in (prob.CHUNK_CELLS, 64 * 3 * len(edges)):  # one chunk, or 3 words each
+            monkeypatch.setattr(prob, "CHUNK_CELLS", chunk)
+            counts = {}
+            for cells in (0, 1 << 40):
+                monkeypatch.setattr(prob, "SMALL_CORE_CELLS", cells)
+                solver = Solver(graph, max_rounds=rounds)
+                counts[cells] = solver.sample_counts(solver.extend(graph.p), 1000, [seed, 2])
+            assert counts[0][1] == counts[1 << 40][1] == 1024
+            assert counts[0][0].tolist() == counts[1 << 40][0].tolist()
+            assert counts[0][0].max() == 1024  # the source
+            if rounds == 0:  # no peeling: the whole graph is sampled
+                assert len(set(counts[0][0].tolist())) > 3
+
+
 def test_what_ifs_on_one_solver_give_a_fresh_solvers_exact_values():
     """A solver asked again with other chances (the plan's what-ifs) gives, node by node,
     exactly what a fresh solver gives: values it remembers are never stale."""

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import deque
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -38,6 +39,9 @@ EXACT_MEMO_SIZE = 65_536
 MAX_EXACT_ROOTS = 64
 DEFAULT_SAMPLES = 10_000
 Z95 = 1.959963984540054
+#: Cores of at most this many edges x 64-world words are sampled with Python integers
+#: (:meth:`Solver._small_counts`), larger ones with numpy rows (:func:`propagate`).
+SMALL_CORE_CELLS = 1 << 18
 #: Cap on random floats drawn at once (edges x worlds), to bound memory (~64 MB of float32).
 CHUNK_CELLS = 1 << 24
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
@@ -269,6 +273,7 @@ class Solver:
         cuts = np.flatnonzero(np.diff(rounds)) + 1
         self.round_groups = [g for g in np.split(self.leaf_order, cuts) if g.size]
         self._too_big: set[int] = set()
+        self._out: list[list[tuple[int, int]]] | None = None
         self._exact_memo: dict[tuple[int, bytes, bytes], float] = {}
         self._uniforms: dict[tuple[int, tuple[int, ...]], list[np.ndarray]] = {}
         touches = np.zeros(self.ext_count, dtype=bool)
@@ -372,14 +377,64 @@ class Solver:
         fixed = self.c_fixed
         drawn = np.flatnonzero(~fixed)
         fixed_rows = np.where(probs[fixed] >= 1.0, _ALL, np.uint64(0))[:, None]
+        small = e * words <= SMALL_CORE_CELLS
         for uniform in self._uniform_chunks(max(1, drawn.size), words, seed):
             bits = uniform[:drawn.size] < probs[drawn, None]
+            packed = np.packbits(bits, axis=1, bitorder="little")
+            if small:
+                counts += self._small_counts(packed, drawn, probs, uniform.shape[1])
+                continue
             present = np.empty((e, uniform.shape[1] // 64), dtype=np.uint64)
-            present[drawn] = np.packbits(bits, axis=1, bitorder="little").view(np.uint64)
+            present[drawn] = packed.view(np.uint64)
             present[fixed] = fixed_rows
             reach = propagate(m, self.c_src, self.c_dst, present, self.c_source, self.c_starts)
             counts += np.bitwise_count(reach).sum(axis=1, dtype=np.int64)
         return counts, words * 64
+
+    def _small_counts(self, packed: np.ndarray, drawn: np.ndarray, probs: np.ndarray,
+                      worlds: int) -> np.ndarray:
+        """Worlds in which each core node is reached, for a small core: each node's worlds
+        as one Python integer (bit ``w``: world ``w``), relaxed along a work list.
+
+        The same reachability as :func:`propagate` (the least fixed point of "reached if
+        the source, or an in-edge from a reached node works"), so the same counts. On a
+        sample's core (40 nodes, 100 edges) ``propagate`` takes about 14 frontier steps
+        of a dozen numpy calls each, mostly call overhead; a relaxation here is two
+        integer operations over all worlds at once. ``packed``: the drawn edges' bits
+        (``drawn`` positions), little-endian, as ``np.packbits`` gives them.
+        """
+        full = (1 << worlds) - 1
+        masks = [full if q >= 1.0 else 0 for q in probs.tolist()]  # "can try": certain
+        from_bytes = int.from_bytes
+        for pos, row in zip(drawn.tolist(), packed, strict=True):
+            masks[pos] = from_bytes(row.tobytes(), "little")
+        out_edges = self._out_edges()
+        reach = [0] * self.core.size
+        reach[self.c_source] = full
+        queued = [False] * len(reach)
+        queued[self.c_source] = True
+        queue = deque([self.c_source])
+        while queue:
+            u = queue.popleft()
+            queued[u] = False
+            ru = reach[u]
+            for v, edge in out_edges[u]:
+                rv = reach[v]
+                nv = rv | (ru & masks[edge])
+                if nv != rv:
+                    reach[v] = nv
+                    if not queued[v]:
+                        queued[v] = True
+                        queue.append(v)
+        return np.array([r.bit_count() for r in reach], dtype=np.int64)
+
+    def _out_edges(self) -> list[list[tuple[int, int]]]:
+        """Per core node, its out-edges as (target, core edge position); built once."""
+        if self._out is None:
+            starts, dst = self.c_starts.tolist(), self.c_dst.tolist()
+            self._out = [[(dst[k], k) for k in range(starts[u], starts[u + 1])]
+                         for u in range(self.core.size)]
+        return self._out
 
     def _uniform_chunks(self, e: int, words: int, seed: int):
         """The seed's random floats, chunk by chunk, drawn once per solver when small.
