@@ -164,7 +164,8 @@ def test_a_large_graph_gives_the_figures_a_small_one_would_same_seed(monkeypatch
 def test_small_cores_count_the_worlds_the_numpy_propagation_counts(monkeypatch, seed):
     """A small core's worlds are counted with Python integers along a work list; a large
     one's with numpy rows frontier by frontier: the same counts, node by node, with
-    blocked and certain edges, in one chunk or several."""
+    blocked and certain edges, in one chunk or several, and for what-ifs that reuse the
+    worlds kept per edge."""
     import workbench.analysis.attack.probability as prob
 
     edges = _random_graph(np.random.default_rng(seed), 6 + seed)
@@ -183,6 +184,17 @@ def test_small_cores_count_the_worlds_the_numpy_propagation_counts(monkeypatch, 
             assert counts[0][0].max() == 1024  # the source
             if rounds == 0:  # no peeling: the whole graph is sampled
                 assert len(set(counts[0][0].tolist())) > 3
+            # what-ifs on the same solver (worlds kept per edge) against a fresh solver
+            rng = np.random.default_rng(seed)
+            for _ in range(4):
+                p = graph.p.copy()
+                p[rng.choice(p.size, 3, replace=False)] = rng.choice([0.0, 0.3, 1.0], 3)
+                monkeypatch.setattr(prob, "SMALL_CORE_CELLS", 1 << 40)
+                again = solver.sample_counts(solver.extend(p), 1000, [seed, 2])
+                monkeypatch.setattr(prob, "SMALL_CORE_CELLS", 0)
+                fresh = Solver(graph, max_rounds=rounds)
+                assert again[0].tolist() == fresh.sample_counts(fresh.extend(p), 1000,
+                                                                [seed, 2])[0].tolist()
 
 
 def test_what_ifs_on_one_solver_give_a_fresh_solvers_exact_values():

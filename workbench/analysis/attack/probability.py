@@ -42,6 +42,10 @@ Z95 = 1.959963984540054
 #: Cores of at most this many edges x 64-world words are sampled with Python integers
 #: (:meth:`Solver._small_counts`), larger ones with numpy rows (:func:`propagate`).
 SMALL_CORE_CELLS = 1 << 18
+#: Seeds (and sizes) whose per-edge worlds a solver keeps for small cores: an attacker's
+#: run, its what-ifs (4,096 worlds) and its final figures use one seed.
+EDGE_MASK_SEEDS = 4
+_NOTHING_KEPT: tuple[float | None, int] = (None, 0)
 #: Cap on random floats drawn at once (edges x worlds), to bound memory (~64 MB of float32).
 CHUNK_CELLS = 1 << 24
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
@@ -274,6 +278,8 @@ class Solver:
         self.round_groups = [g for g in np.split(self.leaf_order, cuts) if g.size]
         self._too_big: set[int] = set()
         self._out: list[list[tuple[int, int]]] | None = None
+        #: Per (words, seed): drawn edge position -> (its chance, the worlds it works in).
+        self._edge_masks: dict[tuple[int, tuple[int, ...]], dict[int, tuple[float, int]]] = {}
         self._exact_memo: dict[tuple[int, bytes, bytes], float] = {}
         self._uniforms: dict[tuple[int, tuple[int, ...]], list[np.ndarray]] = {}
         touches = np.zeros(self.ext_count, dtype=bool)
@@ -376,23 +382,20 @@ class Solver:
         # "Can try" edges are certain (or blocked): no random draw, all ones (or zeros).
         fixed = self.c_fixed
         drawn = np.flatnonzero(~fixed)
+        if e * words <= SMALL_CORE_CELLS:
+            return self._small_counts(probs, drawn, words, seed), words * 64
         fixed_rows = np.where(probs[fixed] >= 1.0, _ALL, np.uint64(0))[:, None]
-        small = e * words <= SMALL_CORE_CELLS
         for uniform in self._uniform_chunks(max(1, drawn.size), words, seed):
             bits = uniform[:drawn.size] < probs[drawn, None]
-            packed = np.packbits(bits, axis=1, bitorder="little")
-            if small:
-                counts += self._small_counts(packed, drawn, probs, uniform.shape[1])
-                continue
             present = np.empty((e, uniform.shape[1] // 64), dtype=np.uint64)
-            present[drawn] = packed.view(np.uint64)
+            present[drawn] = np.packbits(bits, axis=1, bitorder="little").view(np.uint64)
             present[fixed] = fixed_rows
             reach = propagate(m, self.c_src, self.c_dst, present, self.c_source, self.c_starts)
             counts += np.bitwise_count(reach).sum(axis=1, dtype=np.int64)
         return counts, words * 64
 
-    def _small_counts(self, packed: np.ndarray, drawn: np.ndarray, probs: np.ndarray,
-                      worlds: int) -> np.ndarray:
+    def _small_counts(self, probs: np.ndarray, drawn: np.ndarray, words: int,
+                      seed: int | list[int]) -> np.ndarray:
         """Worlds in which each core node is reached, for a small core: each node's worlds
         as one Python integer (bit ``w``: world ``w``), relaxed along a work list.
 
@@ -400,14 +403,14 @@ class Solver:
         the source, or an in-edge from a reached node works"), so the same counts. On a
         sample's core (40 nodes, 100 edges) ``propagate`` takes about 14 frontier steps
         of a dozen numpy calls each, mostly call overhead; a relaxation here is two
-        integer operations over all worlds at once. ``packed``: the drawn edges' bits
-        (``drawn`` positions), little-endian, as ``np.packbits`` gives them.
+        integer operations over all worlds at once. ``probs``: every core edge's chance
+        (float32, as drawn against), ``drawn``: the positions of the random ones.
         """
-        full = (1 << worlds) - 1
+        full = (1 << (words * 64)) - 1
         masks = [full if q >= 1.0 else 0 for q in probs.tolist()]  # "can try": certain
-        from_bytes = int.from_bytes
-        for pos, row in zip(drawn.tolist(), packed, strict=True):
-            masks[pos] = from_bytes(row.tobytes(), "little")
+        for pos, mask in zip(drawn.tolist(), self._edge_worlds(probs, drawn, words, seed),
+                             strict=True):
+            masks[pos] = mask
         out_edges = self._out_edges()
         reach = [0] * self.core.size
         reach[self.c_source] = full
@@ -428,6 +431,38 @@ class Solver:
                         queue.append(v)
         return np.array([r.bit_count() for r in reach], dtype=np.int64)
 
+    def _edge_worlds(self, probs: np.ndarray, drawn: np.ndarray, words: int,
+                     seed: int | list[int]) -> list[int]:
+        """The worlds in which each drawn edge works, one integer per edge.
+
+        An edge's worlds depend on its chance and the seed's floats for that edge alone
+        (common random numbers), so they are kept per seed and redrawn only for the edges
+        whose chance changed since: a what-if changes a few edges of hundreds, and turning
+        the floats into integers was most of a small core's sampling.
+        """
+        key = (words, _seed_key(seed))
+        kept = self._edge_masks.get(key)
+        if kept is None:
+            if len(self._edge_masks) >= EDGE_MASK_SEEDS:
+                self._edge_masks.clear()
+            kept = self._edge_masks[key] = {}
+        chances = probs.tolist()
+        positions = drawn.tolist()
+        stale = [i for i, pos in enumerate(positions)
+                 if kept.get(pos, _NOTHING_KEPT)[0] != chances[pos]]
+        if stale:
+            rows = np.asarray(stale, dtype=np.int64)
+            pieces: list[list[bytes]] = [[] for _ in stale]
+            for uniform in self._uniform_chunks(max(1, drawn.size), words, seed):
+                bits = uniform[rows] < probs[drawn[rows], None]
+                for piece, row in zip(pieces, np.packbits(bits, axis=1, bitorder="little"),
+                                      strict=True):
+                    piece.append(row.tobytes())  # chunks in world order: bytes concatenate
+            for i, piece in zip(stale, pieces, strict=True):
+                pos = positions[i]
+                kept[pos] = (chances[pos], int.from_bytes(b"".join(piece), "little"))
+        return [kept[pos][1] for pos in positions]
+
     def _out_edges(self) -> list[list[tuple[int, int]]]:
         """Per core node, its out-edges as (target, core edge position); built once."""
         if self._out is None:
@@ -443,8 +478,7 @@ class Solver:
         so they redraw the very same floats; drawing was most of their cost. Kept floats are
         the ones a fresh generator gives, so results are bit-identical.
         """
-        # Seeds are ints or lists of ints ([seed, attacker index]).
-        key = (words, tuple(np.atleast_1d(np.asarray(seed, dtype=np.int64)).tolist()))
+        key = (words, _seed_key(seed))
         kept = self._uniforms.get(key)
         if kept is not None:
             yield from kept
@@ -548,6 +582,11 @@ class Solver:
         while self.parent[node] >= 0:
             node = int(self.parent[node])
         return node
+
+
+def _seed_key(seed: int | list[int]) -> tuple[int, ...]:
+    """A seed as a dictionary key (seeds are ints or lists of ints: [seed, attacker])."""
+    return tuple(np.atleast_1d(np.asarray(seed, dtype=np.int64)).tolist())
 
 
 def _pendant(p_sv: np.ndarray, a: np.ndarray, p_uv: np.ndarray, reach_u: np.ndarray
