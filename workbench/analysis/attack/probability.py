@@ -137,6 +137,24 @@ class Solution:
                           0 if exact else self.worlds)
 
 
+@dataclass(frozen=True)
+class _PeelGroup:
+    """One peeling round's nodes and the positions :meth:`Solver.solve` reads for them
+    (``np.maximum(x, 0)`` of an edge index, with ``has_*`` saying where it is real)."""
+
+    nodes: np.ndarray
+    parent: np.ndarray
+    leaf: np.ndarray
+    all_leaves: bool
+    has_parent_edge: np.ndarray
+    parent_edge: np.ndarray
+    has_via: np.ndarray
+    via_edge: np.ndarray
+    source_edge: np.ndarray
+    has_out_edge: np.ndarray
+    out_edge: np.ndarray
+
+
 class Solver:
     """Structure of one attacker graph, prepared once; solve again with other ``p``.
 
@@ -278,6 +296,7 @@ class Solver:
         self.round_groups = [g for g in np.split(self.leaf_order, cuts) if g.size]
         self._too_big: set[int] = set()
         self._out: list[list[tuple[int, int]]] | None = None
+        self._peel: list[_PeelGroup] | None = None
         #: Per (words, seed): drawn edge position -> (its chance, the worlds it works in).
         self._edge_masks: dict[tuple[int, tuple[int, ...]], dict[int, tuple[float, int]]] = {}
         self._exact_memo: dict[tuple[int, bytes, bytes], float] = {}
@@ -552,21 +571,35 @@ class Solver:
         prob[source] = lo[source] = hi[source] = 1.0
         exact[source] = True
         # Peeled nodes, one round at a time from the last (their parents are known first).
-        for group in self.round_groups:
-            par = self.parent[group]
-            leaf = self.kind[group] == 1
-            pe = np.where(self.parent_edge[group] >= 0, p[np.maximum(self.parent_edge[group], 0)],
-                          0.0)
-            via = self.via_edge[group]
-            pe = pe * np.where(via >= 0, p[np.maximum(via, 0)], 1.0)
-            p_sv = np.where(leaf, 0.0, p[np.maximum(self.source_edge[group], 0)])
-            a = np.where(self.out_edge[group] >= 0,
-                         p_sv * p[np.maximum(self.out_edge[group], 0)], 0.0)
-            up = table[:, par]  # the three rows at once: same arithmetic, a third of the calls
-            table[:, group] = np.where(leaf, up * pe, _pendant(p_sv, a, pe, up))
-            exact[group] = exact[par]
+        for g in self._peel_plan():
+            pe = np.where(g.has_parent_edge, p[g.parent_edge], 0.0)
+            pe = pe * np.where(g.has_via, p[g.via_edge], 1.0)
+            up = table[:, g.parent]  # the three rows at once: same arithmetic, a third of the calls
+            if g.all_leaves:  # what np.where(leaf, up * pe, ...) picks for every node
+                table[:, g.nodes] = up * pe
+            else:
+                p_sv = np.where(g.leaf, 0.0, p[g.source_edge])
+                a = np.where(g.has_out_edge, p_sv * p[g.out_edge], 0.0)
+                table[:, g.nodes] = np.where(g.leaf, up * pe, _pendant(p_sv, a, pe, up))
+            exact[g.nodes] = exact[g.parent]
         return Solution(prob, lo, hi, exact, worlds, int(self.core.size),
                         int(self.c_src.size), sizes)
+
+    def _peel_plan(self) -> list[_PeelGroup]:
+        """Each peeling round's index arrays, built once: they depend on the structure
+        only, and every solve (hundreds of what-ifs) walked them again."""
+        if self._peel is None:
+            self._peel = []
+            for group in self.round_groups:
+                leaf = self.kind[group] == 1
+                parent_edge, via = self.parent_edge[group], self.via_edge[group]
+                out_edge = self.out_edge[group]
+                self._peel.append(_PeelGroup(
+                    group, self.parent[group], leaf, bool(leaf.all()), parent_edge >= 0,
+                    np.maximum(parent_edge, 0), via >= 0, np.maximum(via, 0),
+                    np.maximum(self.source_edge[group], 0), out_edge >= 0,
+                    np.maximum(out_edge, 0)))
+        return self._peel
 
     def core_roots(self, nodes) -> list[int]:
         """Distinct core nodes the given nodes hang from (vectorised walk up the forest)."""
