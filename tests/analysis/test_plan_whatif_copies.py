@@ -43,3 +43,5 @@ def test_a_what_if_on_an_evaluated_copy_is_the_fresh_one(name, model, catalog):
         for attr in ("node_miss", "flow_miss", "expose_miss", "deny_miss"):
             assert np.array_equal(getattr(fresh, attr), getattr(built, attr)), attr
         prior = (built, frozenset(built.chosen))
+    # per-element chances are memoised per shape: elements of one kind share one
+    assert len(graph._shape_numbers) < len(graph._element_shapes)

@@ -158,23 +158,24 @@ class AttackGraph:
                                 (deny_miss, base.effect_miss(DENY))):
                 own[comps] = theirs[comps]
             flow_miss[flows] = base.flow_miss[flows]
-            for element in todo:  # back to this copy's own values before recomputing
-                if element in self.index:
-                    i = self.index[element]
-                    node_miss[i] = entry_miss[i] = self.node_miss[i]
-                    expose_miss[i] = self.effect_miss(EXPOSE)[i]
-                    deny_miss[i] = self.effect_miss(DENY)[i]
-                elif element in flow_index:
-                    flow_miss[flow_index[element]] = self.flow_miss[flow_index[element]]
+            # back to this copy's own values before recomputing
+            at, flows_at = self._todo_positions(todo)
+            node_miss[at] = entry_miss[at] = self.node_miss[at]
+            expose_miss[at] = self.effect_miss(EXPOSE)[at]
+            deny_miss[at] = self.effect_miss(DENY)[at]
+            flow_miss[flows_at] = self.flow_miss[flows_at]
         # An element's chances depend on its threats, the vectors and, of the controls in
         # place, only those some threat of it lists: what-ifs of one plan share them.
         memo = self._element_memo
         options = self._element_options
+        shapes = self._element_shapes
         for element in todo:
-            key = (element, entry, options[element] & chosen)
+            picked = options[element] & chosen
+            shape = shapes.get(element) or self._shape(element)
+            key = (shape[0], entry, _positions(shape[1], picked))
             found = memo.get(key)
             if found is None:
-                found = memo[key] = self._view_chances(element, key[2], entry, inner)
+                found = memo[key] = self._view_chances(element, picked, entry, inner)
             if element in self.index:
                 i = self.index[element]
                 expose, deny, node, first = found
@@ -213,6 +214,17 @@ class AttackGraph:
                     todo.update(by_option.get(cid, ()))
             self.__dict__["_todo"] = todo
         return todo
+
+    def _todo_positions(self, todo: set[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of ``todo``'s components and flows (one todo per copy: kept)."""
+        found = self.__dict__.get("_todo_at")
+        if found is None or found[0] is not todo:
+            index, flow_index = self.index, self.flow_index
+            comps = [index[e] for e in todo if e in index]
+            flows = [flow_index[e] for e in todo if e not in index and e in flow_index]
+            found = self.__dict__["_todo_at"] = (todo, np.array(comps, dtype=np.int64),
+                                                 np.array(flows, dtype=np.int64))
+        return found[1], found[2]
 
     def _view_todo_since(self, chosen: frozenset[str], had: tuple[str, ...]) -> set[str]:
         """:meth:`_view_todo` from the parent copy's view (``_parent``): the restrictable
@@ -296,6 +308,37 @@ class AttackGraph:
         return {}
 
     @functools.cached_property
+    def _element_shapes(self) -> dict[str, tuple[int, tuple[str, ...]]]:
+        """Element -> (its shape number, its options in shape order); filled by
+        :meth:`_shape` (shared by copies)."""
+        return {}
+
+    @functools.cached_property
+    def _shape_numbers(self) -> dict[tuple, int]:
+        """Shape -> its number (:meth:`_shape`; shared by copies)."""
+        return {}
+
+    def _shape(self, element: str) -> tuple[int, tuple[str, ...]]:
+        """The element's *shape*: all that :meth:`_view_chances` and :meth:`_chances`
+        read of it but the names of its options (whether it is a component, its property
+        fallback, and per threat in order its chance, controls in place, options as
+        (position, effectiveness), effects and vector). Elements of one kind (a fleet's
+        pumps, each with its own ``catalog:<control>@<pump>`` options) share a shape, so
+        their chances with the options at the same positions chosen are computed once:
+        the memo of per-element chances is keyed on (shape, vectors, positions chosen)."""
+        position: dict[str, int] = {}
+        threats = []
+        for t in self.evidence.get(element) or ():
+            opts = tuple((position.setdefault(cid, len(position)), eff)
+                         for cid, eff in t.options)
+            threats.append((t.probability, t.in_place, opts, t.effects, t.vector))
+        shape = (element in self.index, self.restrictable.get(element), tuple(threats))
+        numbers = self._shape_numbers
+        found = self._element_shapes[element] = (numbers.setdefault(shape, len(numbers)),
+                                                 tuple(position))
+        return found
+
+    @functools.cached_property
     def _element_options(self) -> dict[str, frozenset[str]]:
         """Element -> the candidate ids its threats list (shared by copies)."""
         return {e: frozenset(cid for t in threats for cid, _ in t.options)
@@ -323,8 +366,9 @@ class AttackGraph:
     def _restrictable_by_option(self) -> dict[str, list[str]]:
         """Candidate id -> restrictable elements with a threat it can lower (shared)."""
         out: dict[str, list[str]] = {}
+        options = self._element_options
         for element in self.restrictable:
-            for cid in {cid for t in self.evidence[element] for cid, _ in t.options}:
+            for cid in options[element]:
                 out.setdefault(cid, []).append(element)
         return out
 
@@ -346,14 +390,17 @@ class AttackGraph:
         touched = frozenset(elements)
         memo = self._element_memo
         options = self._element_options
+        shapes = self._element_shapes
         for element in touched:
             threats = self.evidence.get(element)
             if not threats:
                 continue
-            key = (element, None, options[element] & extra_set)
+            picked = options[element] & extra_set
+            shape = shapes.get(element) or self._shape(element)
+            key = (shape[0], None, _positions(shape[1], picked))
             found = memo.get(key)
             if found is None:
-                found = memo[key] = self._chances(element, key[2])
+                found = memo[key] = self._chances(element, picked)
             expose, deny, miss = found
             if element in self.index:
                 i = self.index[element]
@@ -381,6 +428,8 @@ class AttackGraph:
             copy.__dict__["_parent"] = (self.__dict__.setdefault("_views", {}), self.chosen)
         copy.__dict__["_element_memo"] = memo
         copy.__dict__["_element_options"] = options
+        copy.__dict__["_element_shapes"] = shapes
+        copy.__dict__["_shape_numbers"] = self._shape_numbers
         if self.restrictable:  # share the lookups
             copy.__dict__["_restrictable_positions"] = self._restrictable_positions
             copy.__dict__["_restrictable_by_option"] = self._restrictable_by_option
@@ -511,6 +560,14 @@ class StepGraph:
         if att >= 0:
             mask |= self.dst == att
         return np.flatnonzero(mask)
+
+
+def _positions(order: tuple[str, ...], picked: frozenset[str]) -> tuple[bool, ...]:
+    """Which options of ``order`` are ``picked``, position by position (``()`` when none
+    is)."""
+    if not picked:
+        return ()
+    return tuple(map(picked.__contains__, order))
 
 
 def _controls(threats) -> bool:

@@ -202,12 +202,13 @@ def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, 
     gets both), and the views start from the base's (``AttackGraph.for_vectors``)."""
     if not chosen:
         return graph
-    members = sorted({m for c in chosen for m in _members(candidates[c])})
+    members = sorted(set().union(*[_members(candidates[c]) for c in chosen]))
     if base is not None:
         start, had = base
         new = [m for m in members if m not in had]
-        return start.with_controls(members, {e for c in new for e in candidates[c].elements})
-    return graph.with_controls(members, {e for c in members for e in candidates[c].elements})
+        return start.with_controls(members, set().union(
+            *[candidates[c].elements for c in new]))
+    return graph.with_controls(members, set().union(*[candidates[c].elements for c in members]))
 
 
 def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[str],
