@@ -131,3 +131,36 @@ def _drop_earlier_collectors(qapp) -> None:
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert qapp.findChild(MainThreadCollector) is None
+
+
+def test_an_opened_model_holds_the_collector_off_until_its_analysis_is_shown(
+        qtbot, qapp, tmp_path, tiny_path):
+    """The model and canvas just built are not rescanned by a collection before the
+    analysis starts: they are frozen with the analysis once it is shown."""
+    from PySide6.QtCore import QSettings
+
+    from workbench.gui.main_window import MainWindow
+    from workbench.gui.recovery import Recovery
+
+    was_enabled = gc.isenabled()
+    _drop_earlier_collectors(qapp)
+    gc.unfreeze()
+    try:
+        collector = install(qapp)
+        window = MainWindow(None, settings=QSettings(str(tmp_path / "s.ini"),
+                                                     QSettings.Format.IniFormat),
+                            recovery=Recovery(tmp_path / "r"), analysis="async",
+                            offer_recovery=False)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.analysis is not None, timeout=20_000)  # blank model
+        qtbot.waitUntil(lambda: not collector.holders)
+        assert window.open_path_quiet(str(tiny_path))
+        assert collector.holders and collector.check() == -1  # held from the opening on
+        qtbot.waitUntil(lambda: window.analysis is not None, timeout=20_000)
+        qtbot.waitUntil(lambda: not collector.holders)
+        window.runner.wait(20_000)
+    finally:
+        gc.unfreeze()
+        qapp.findChild(MainThreadCollector).deleteLater()
+        if was_enabled:
+            gc.enable()

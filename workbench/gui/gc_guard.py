@@ -16,10 +16,11 @@ collection runs only when the frozen set has doubled since the last one: pauses 
 geometrically rare, and cyclic garbage among frozen objects (rare: models and analyses are
 freed by reference counting) waits at most until the next doubling.
 
-While an analysis runs in the worker thread the collector holds off (:meth:`hold`): a
-collection then only rescans the objects the analysis is making (it makes no reference
-cycles, and pauses the collector itself: ``analysis.attack.engine._gc_paused``, as the CLI
-does), and holds the interpreter the worker needs, so the result reached the panels later
+While an analysis runs in the worker thread, and from a model's opening to its first
+analysis, the collector holds off (:meth:`hold`): a collection then only rescans the model
+and canvas just built or the objects the analysis is making (it makes no reference cycles,
+and pauses the collector itself: ``analysis.attack.engine._gc_paused``, as the CLI does),
+and holds the interpreter the worker needs, so the result reached the panels later
 (``benchmarks/bench_window_scale.py``). When the last holder lets go, what was made
 meanwhile (the analysis the panels now show, for the most part) is frozen as generation 2's
 survivors are, not scanned: collecting it then cost the next edit a pause of its own. Cyclic

@@ -650,6 +650,11 @@ class MainWindow(QMainWindow):
     def _show(self, model: ThreatModel, path: str | None,
               fingerprint: Fingerprint | None = None) -> None:
         model = ensure_layout(model)
+        collector = gc_guard.installed(QApplication.instance())
+        if collector is not None and self.analysis_mode == "async":
+            # the model and its canvas are frozen with the analysis about to run, not
+            # rescanned by a collection before it starts (see gc_guard)
+            collector.hold(id(self.runner), True)
         self.scene.set_highlight(None)
         self.doc.reset(model, path, fingerprint)  # the scene follows through Document.changed
         self.analysis = None

@@ -109,7 +109,9 @@ class DiagramView(QGraphicsView):
         self.resetTransform()
         self.zoomChanged.emit(1.0)
 
-    def fit(self) -> None:
+    def fit(self) -> QRectF:
+        """Fit the whole diagram (at most 150 %); returns the rectangle fitted (the items'
+        bounds with a margin: a walk over every item, not asked twice)."""
         self._fit_target = None
         rect = self.scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
@@ -118,6 +120,7 @@ class DiagramView(QGraphicsView):
             self.scale(1.5, 1.5)
         self._remember_fit()
         self.zoomChanged.emit(self.zoom())
+        return rect
 
     def fit_rect(self, rect: QRectF, margin: float = 40.0, wider: QRectF | None = None) -> None:
         """Bring ``rect`` (an attack path's elements) wholly into view with ``margin``, and
@@ -166,10 +169,9 @@ class DiagramView(QGraphicsView):
     def fit_readable(self, min_zoom: float = 0.6) -> None:
         """Fit the whole diagram if its text stays readable; else fit the width and show
         the top (tall models: layers run left to right, zones top to bottom)."""
-        self.fit()
+        rect = self.fit()
         if self.zoom() >= min_zoom:
             return  # fit() remembered it
-        rect = self.scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
         width = max(1.0, self.viewport().width() - 4)
         scale = max(min_zoom, min(1.25, width / rect.width()))
         self.resetTransform()
