@@ -51,8 +51,9 @@ class AnalysisResult:
     def summary(self) -> dict[str, Any]:
         """Counts of the threats by layer, status and level (``analyze --json``'s summary).
 
-        One pass over the threats (150,000 at 10,000 elements), not one per count; each
-        count keeps the order in which its keys first appear, as ``Counter`` did.
+        One pass over the threats (over a hundred thousand on a hospital group), not one
+        per count; each count keeps the order in which its keys first appear, as
+        ``Counter`` did.
         """
         by_layer: dict[str, int] = {}
         by_status: dict[str, int] = {}

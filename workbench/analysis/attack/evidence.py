@@ -64,9 +64,8 @@ class ThreatEvidence:
     def residual(self, extra: Iterable[str] = ()) -> float:
         """Success chance with controls in place plus the candidates named in ``extra``.
 
-        Called for every threat of every element a what-if recomputes (over a million
-        times at 10,000 elements): the set types are a module constant, not a union
-        built on each call."""
+        Called for every threat of every element a what-if recomputes: the set types are
+        a module constant, not a union built on each call."""
         options = self.options
         if not options or not extra:
             return self.probability * self.in_place  # no option can be among ``extra``

@@ -420,9 +420,9 @@ class Solver:
 
         The same reachability as :func:`propagate` (the least fixed point of "reached if
         the source, or an in-edge from a reached node works"), so the same counts. On a
-        sample's core (40 nodes, 100 edges) ``propagate`` takes about 14 frontier steps
-        of a dozen numpy calls each, mostly call overhead; a relaxation here is two
-        integer operations over all worlds at once. ``probs``: every core edge's chance
+        small core ``propagate`` spends its time in the overhead of the dozen numpy calls
+        of each frontier step; a relaxation here is two integer operations over all
+        worlds at once. ``probs``: every core edge's chance
         (float32, as drawn against), ``drawn``: the positions of the random ones.
         """
         full = (1 << (words * 64)) - 1
