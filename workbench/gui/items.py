@@ -7,6 +7,7 @@ identity (``item.comp is comp``) whether it needs a redraw after an edit.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -364,20 +365,25 @@ class ElementItem(QGraphicsItem):
 
 
 def clip_to_rect(inside: QPointF, outside: QPointF, rect: QRectF) -> QPointF:
-    """Where the segment from ``inside`` (in ``rect``) to ``outside`` leaves ``rect``."""
-    dx, dy = outside.x() - inside.x(), outside.y() - inside.y()
+    """Where the segment from ``inside`` (in ``rect``) to ``outside`` leaves ``rect``.
+
+    Coordinates are read from Qt once (each accessor is a call into Qt, and every flow's
+    route clips both its ends when a model opens); the arithmetic is unchanged."""
+    ix, iy = inside.x(), inside.y()
+    dx, dy = outside.x() - ix, outside.y() - iy
+    left, right, top, bottom = rect.left(), rect.right(), rect.top(), rect.bottom()
     best = 1.0
     if dx:
-        for edge in (rect.left(), rect.right()):
-            t = (edge - inside.x()) / dx
-            if 0 < t < best and rect.top() - 0.5 <= inside.y() + t * dy <= rect.bottom() + 0.5:
+        for edge in (left, right):
+            t = (edge - ix) / dx
+            if 0 < t < best and top - 0.5 <= iy + t * dy <= bottom + 0.5:
                 best = t
     if dy:
-        for edge in (rect.top(), rect.bottom()):
-            t = (edge - inside.y()) / dy
-            if 0 < t < best and rect.left() - 0.5 <= inside.x() + t * dx <= rect.right() + 0.5:
+        for edge in (top, bottom):
+            t = (edge - iy) / dy
+            if 0 < t < best and left - 0.5 <= ix + t * dx <= right + 0.5:
                 best = t
-    return QPointF(inside.x() + best * dx, inside.y() + best * dy)
+    return QPointF(ix + best * dx, iy + best * dy)
 
 
 class FlowItem(QGraphicsPathItem):
@@ -568,6 +574,15 @@ def _arrow(tail: QPointF, tip: QPointF, size: float = 10.0) -> QPolygonF:
     return QPolygonF([tip, left, right])
 
 
+@lru_cache(maxsize=4096)
+def _label_text(text: str) -> tuple[str, float]:
+    """A label's text elided to 110 px in the small font, and its width (0 when empty):
+    flows share a few protocols, and a model's opening laid each label's text out twice."""
+    metrics = QFontMetricsF(_SMALL_FONT)
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, 110)
+    return shown, metrics.horizontalAdvance(shown) if shown else 0
+
+
 class FlowLabel(QGraphicsItem):
     """Protocol label of a flow, with a drawn padlock when the flow is encrypted."""
 
@@ -582,10 +597,8 @@ class FlowLabel(QGraphicsItem):
     def refresh(self) -> None:
         self.prepareGeometryChange()
         flow = self.owner.flow
-        text = flow.protocol or flow.name or ""
-        self.text = QFontMetricsF(_SMALL_FONT).elidedText(text, Qt.TextElideMode.ElideRight, 110)
+        self.text, w = _label_text(flow.protocol or flow.name or "")
         self.lock = flow.encrypted
-        w = QFontMetricsF(_SMALL_FONT).horizontalAdvance(self.text) if self.text else 0
         lock_w = 10 if self.lock else 0
         gap = 4 if (self.text and self.lock) else 0
         self._rect = QRectF(0, 0, w + lock_w + gap + 8, 15)
