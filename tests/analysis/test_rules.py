@@ -257,3 +257,19 @@ def test_remembered_rule_results_follow_every_change_of_facts(catalog) -> None:
             if f.id == "f-relay-records":
                 f.encrypted = f.authenticated = encrypted
         assert suggested(model) is not encrypted
+
+
+def test_new_instances_are_those_the_model_constructor_builds(catalog) -> None:
+    """The merge validates each new instance's fields with the model's validator directly:
+    every instance equals ``ThreatInstance(**fields)``, with the same fields set."""
+    from workbench.model.entities import ThreatInstance
+
+    merged, report = merge_suggestions(tiny_model(), catalog)
+    assert report.added
+    for inst in merged.threats:
+        plain = ThreatInstance(id=inst.id, key=inst.key, catalog_id=inst.catalog_id,
+                               element=inst.element, title=inst.title,
+                               stride=list(inst.stride))
+        assert inst == plain
+        assert inst.model_fields_set == plain.model_fields_set
+        assert type(inst) is ThreatInstance

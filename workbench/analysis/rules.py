@@ -248,6 +248,11 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
                                                   "previous_status": inst.status}))
             report.orphaned.append(inst.key)
     known = {t.key for t in merged}
+    # The model's own validator on a dict: the very object ``ThreatInstance(**fields)``
+    # builds (same checks, same fields set), without ``BaseModel.__init__``'s keyword
+    # wrapper, a third of each new instance's cost (one per suggestion: 136,000 at 10,000
+    # elements).
+    validate = ThreatInstance.__pydantic_validator__.validate_python
     for key, sug in suggestions.items():
         if key in known:
             continue
@@ -261,9 +266,9 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
         if old is not None and _fresh(old, new_id, sug):
             merged.append(old)
         else:
-            merged.append(ThreatInstance(id=new_id, key=key, catalog_id=sug.threat.id,
-                                         element=sug.element_id, title=sug.threat.title,
-                                         stride=list(sug.threat.stride)))
+            merged.append(validate({"id": new_id, "key": key, "catalog_id": sug.threat.id,
+                                    "element": sug.element_id, "title": sug.threat.title,
+                                    "stride": list(sug.threat.stride)}))
         report.added.append(key)
     return model.model_copy(update={"threats": merged}), report
 

@@ -17,6 +17,8 @@ WIRELESS_HINTS = ("ble", "bluetooth", "rf", "mics", "wi-fi", "wifi", "802.11", "
                   "5g", "cellular", "lora", "lpwan", "nfc", "zigbee", "sigfox", "nb-iot")
 
 _PROPERTY_FIELDS = tuple(ComponentProperties.model_fields)
+#: (field, fact name) of each property, named once.
+_PROPERTY_KEYS = tuple((name, f"properties.{name}") for name in _PROPERTY_FIELDS)
 
 COMPONENT_VOCABULARY: frozenset[str] = frozenset(
     {"id", "name", "stencil", "layer", "category", "tags", "zone", "zone.kind",
@@ -124,28 +126,10 @@ class FactIndex:
             "zone.trust_level": zone.trust_level if zone else None,
             "has_wireless": bool(props.wireless_interfaces),
         }
-        for name in _PROPERTY_FIELDS:
+        for name, key in _PROPERTY_KEYS:
             value = getattr(props, name)
-            facts[f"properties.{name}"] = value.value if hasattr(value, "value") else value
-        touching = self._touching.get(component.id, [])
-        facts["flows.in"] = sum(1 for f in touching
-                                if f.target == component.id or f.bidirectional)
-        facts["flows.out"] = sum(1 for f in touching
-                                 if f.source == component.id or f.bidirectional)
-        facts["flows.unencrypted"] = sum(1 for f in touching if not f.encrypted)
-        facts["flows.unauthenticated"] = sum(1 for f in touching if not f.authenticated)
-        # what it receives without (strong) authentication: forged or replayed commands
-        facts["flows.unauthenticated_in"] = sum(
-            1 for f in touching
-            if (f.target == component.id or f.bidirectional) and not f.authenticated)
-        facts["flows.weakly_authenticated"] = sum(
-            1 for f in touching if f.authentication.value == "weak")
-        facts["flows.unsigned_software_in"] = sum(
-            1 for f in touching
-            if (f.target == component.id or f.bidirectional) and f.signed is not True
-            and _carries_software(f, self.assets))
-        facts["on_flat_network"] = component.id in self._flat or any(
-            v in self._flat for f in touching for v in f.via)
+            facts[key] = value.value if hasattr(value, "value") else value
+        facts.update(self._flow_counts(component.id))
         carried = self._carried.get(component.id, [])
         facts["flows.carried"] = len(carried)
         facts["flows.carried_unencrypted"] = sum(1 for f in carried if not f.encrypted)
@@ -153,6 +137,35 @@ class FactIndex:
         facts.update(self._asset_facts(props.data_assets))
         self._cache[component.id] = facts
         return facts
+
+    def _flow_counts(self, cid: str) -> dict[str, Any]:
+        """The ``flows.*`` counts of the flows touching component ``cid`` and
+        ``on_flat_network``, in one pass over those flows (a gateway ends hundreds)."""
+        n_in = n_out = unencrypted = unauthenticated = unauthenticated_in = weak = 0
+        unsigned_in = 0
+        flat = cid in self._flat
+        for f in self._touching.get(cid, ()):
+            inbound = f.target == cid or f.bidirectional
+            n_in += inbound
+            n_out += f.source == cid or f.bidirectional
+            if not f.encrypted:
+                unencrypted += 1
+            if not f.authenticated:
+                unauthenticated += 1
+                # what it receives without (strong) authentication: forged or replayed
+                # commands
+                unauthenticated_in += inbound
+            if f.authentication.value == "weak":
+                weak += 1
+            if inbound and f.signed is not True and _carries_software(f, self.assets):
+                unsigned_in += 1
+            if not flat and any(v in self._flat for v in f.via):
+                flat = True
+        return {"flows.in": n_in, "flows.out": n_out, "flows.unencrypted": unencrypted,
+                "flows.unauthenticated": unauthenticated,
+                "flows.unauthenticated_in": unauthenticated_in,
+                "flows.weakly_authenticated": weak, "flows.unsigned_software_in": unsigned_in,
+                "on_flat_network": flat}
 
     def flow(self, flow: Flow) -> dict[str, Any]:
         """The facts a condition can read about ``flow``, its ends under source./target."""
