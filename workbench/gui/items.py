@@ -479,9 +479,8 @@ class FlowItem(QGraphicsPathItem):
         ``exposed`` (item coordinates).
 
         A flow from a device to a network across the canvas has a box that reaches most
-        views: on a 2,000-element model 1,038 flows were painted for every frame, of which
-        32 had a line in view (``benchmarks/bench_window_scale.py``'s model at its
-        opening zoom); painting the others cost most of an edit's repaint."""
+        views, though few of its lines do: on a large model most flows painted for a frame
+        drew nothing that showed, and painting them was most of an edit's repaint."""
         if exposed.isEmpty():
             return True
         box = exposed.adjusted(-PAINT_MARGIN, -PAINT_MARGIN, PAINT_MARGIN, PAINT_MARGIN)

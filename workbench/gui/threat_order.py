@@ -25,7 +25,7 @@ RANKED, CONTEXT, RULED_OUT = 0, 1, 2
 
 class Place(NamedTuple):
     """Where a row sits in the core order (a named tuple, not a frozen dataclass: one is
-    made per threat copy, tens of thousands on a hospital group's model)."""
+    made per threat copy, and a large model has many)."""
 
     tier: int  # RANKED, CONTEXT or RULED_OUT
     rank: int  # the threat's rank within its tier (1 = first)
