@@ -681,13 +681,15 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
     # Gains are sums of level weights (1, 0.1, x3, x4): two candidates that remove the same
     # value may differ by float rounding only (3.5999999999999943 against
     # 3.6000000000000085 on the ward), and the cheaper must come first, as documented.
-    # As sorted by (-rounded gain, cost, id), in three stable sorts on one key each: most
-    # candidates tie on gain and cost (a fleet of elements of one kind), and comparing
-    # their (gain, cost, id) tuples was most of this function at 10,000 elements.
-    order = sorted(gain)
-    order.sort(key=lambda c: candidates[c].cost)
-    order.sort(key=lambda c: -round(gain[c], GAIN_DIGITS))
-    return order
+    # As sorted by (-rounded gain, cost, id), with numpy's lexsort (ids as a unicode array
+    # compare by code point, as str does): 204,000 candidates at 10,000 elements, most
+    # tying on gain and cost, whose tuples took 0.76 s to sort (0.3 s so).
+    ids = list(gain)
+    if not ids:
+        return []
+    order = np.lexsort((np.array(ids), np.array([candidates[c].cost for c in ids], dtype=float),
+                        np.array([-round(gain[c], GAIN_DIGITS) for c in ids])))
+    return [ids[i] for i in order.tolist()]
 
 
 #: Decimal places a removed risk value is compared on (weights are multiples of 0.1).
