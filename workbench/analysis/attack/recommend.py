@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -136,37 +137,43 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
     where = Placement(model, catalog, stencils)
     own = {c.id: c for c in model.controls}
     kept: dict[str, Candidate] = {}
-    control_of: dict[str, str | None] = {}  # read once per candidate (a fleet: thousands)
     # A control's cost and kind, once per control (224,000 candidates of ~60 controls at
-    # 10,000 elements).
+    # 10,000 elements); fleets gathered in the same pass (kept's order).
     priced: dict[str, tuple[float, str]] = {}
     allows = where.allows
+    stencil_of = {c.id: c.stencil for c in model.components}
+    fleets: dict[tuple[str, str], list[Candidate]] = {}
     for cid, cand in candidates.items():
-        control = control_of[cid] = catalog_control_of(cand)
+        control = catalog_control_of(cand)
         if control is None:
             kept[cid] = cand
             if cid in own:
                 cand.cost = model_days(own[cid].cost, max(1, len(cand.elements)))
-        elif all(allows(control, e) for e in cand.elements):
-            kept[cid] = cand
-            price = priced.get(control)
-            if price is None:
-                ctype = catalog.controls.get(control)
-                price = priced[control] = (catalog_days(control, ctype.cost if ctype else None),
-                                           ctype.kind if ctype else "")
-            cand.cost, cand.kind = price
+            continue
+        elements = cand.elements
+        element = next(iter(elements))
+        if not (allows(control, element) if len(elements) == 1
+                else all(allows(control, e) for e in elements)):
+            continue
+        kept[cid] = cand
+        price = priced.get(control)
+        if price is None:
+            ctype = catalog.controls.get(control)
+            price = priced[control] = (catalog_days(control, ctype.cost if ctype else None),
+                                       ctype.kind if ctype else "")
+        cand.cost, cand.kind = price
+        stencil = stencil_of.get(element)
+        if control and stencil is not None:
+            fleet = fleets.get((control, stencil))
+            if fleet is None:
+                fleets[(control, stencil)] = [cand]
+            else:
+                fleet.append(cand)
     dropped = len(candidates) - len(kept)
-    stencil_of = {c.id: c.stencil for c in model.components}
-    fleets: dict[tuple[str, str], list[Candidate]] = {}
-    for cid, cand in kept.items():
-        control = control_of[cid]
-        element = next(iter(cand.elements)) if control else None
-        if control and element in stencil_of:
-            fleets.setdefault((control, stencil_of[element]), []).append(cand)
     for (control, stencil), members in sorted(fleets.items()):
         if len(members) < 2:
             continue
-        members.sort(key=lambda c: c.id)
+        members.sort(key=attrgetter("id"))
         ctype = catalog.controls.get(control)
         label = stencils.get(stencil).label if stencils.get(stencil) else stencil
         fid = f"{FLEET_PREFIX}{control}@{stencil}"
