@@ -24,9 +24,15 @@ from workbench.analysis.attack.probability import _reach_set
 
 def relevant_steps(graph: StepGraph, target: int) -> np.ndarray:
     """Element-level steps with a chance above 0 on some route from the attacker to ``target``."""
-    live = graph.el_p > 0
-    s, d = graph.el_src[live], graph.el_dst[live]
-    fwd = _reach_set(graph.n, s, d, graph.source)
+    cached = graph.__dict__.get("_live_reach")
+    if cached is None or cached[0] is not graph.el_p:
+        # the live steps and what the attacker reaches over them: the same for every
+        # target of this graph (the plan asks for 40 cuts per model), so kept on it
+        live = graph.el_p > 0
+        s, d = graph.el_src[live], graph.el_dst[live]
+        cached = (graph.el_p, live, s, d, _reach_set(graph.n, s, d, graph.source))
+        graph.__dict__["_live_reach"] = cached
+    _, live, s, d, fwd = cached
     bwd = _reach_set(graph.n, d, s, target)
     return np.flatnonzero(live)[fwd[s] & bwd[d]]
 
