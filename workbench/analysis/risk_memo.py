@@ -179,7 +179,14 @@ class _RunKeys:
         return ix._holding[element_id]
 
     def instance(self, inst: ThreatInstance) -> Any:
-        """The instance's own inputs to scoring, and its element's."""
+        """The instance's own inputs to scoring, and its element's.
+
+        An instance nobody has scored by hand (no likelihood, impact, CVSS or mitigation
+        link: most of them) gets a short key, its other inputs being those defaults; the
+        two shapes differ in length, so they never meet."""
+        if inst.likelihood is None and not inst.impact and not inst.mitigations and (
+                inst.cvss is None):
+            return (inst.catalog_id, tuple(inst.stride), self.element(inst.element))
         links = tuple((m.control, m.status.value, m.evidence, self.control(m.control))
                       for m in inst.mitigations) if inst.mitigations else ()
         return (inst.catalog_id, tuple(inst.stride), inst.likelihood,
