@@ -171,8 +171,8 @@ def judge_harm(risks: list[ThreatRisk], ix: ModelIndex) -> None:
 
     The harm is a function of the threat type (or a custom threat's STRIDE), whether the
     attack acts on a safety function, the impacts, and the element's role (what
-    :func:`_element_role` reads); a hundred thousand instances share a few hundred of
-    those, so each distinct combination is judged once and the answer reused.
+    :func:`_element_role` reads); a hospital group's many instances share few of those,
+    so each distinct combination is judged once and the answer reused.
     """
     hx = HarmIndex(ix)
     texts = role_harms()

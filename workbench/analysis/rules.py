@@ -250,8 +250,7 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
     known = {t.key for t in merged}
     # The model's own validator on a dict: the very object ``ThreatInstance(**fields)``
     # builds (same checks, same fields set), without ``BaseModel.__init__``'s keyword
-    # wrapper, a third of each new instance's cost (one per suggestion: 136,000 at 10,000
-    # elements).
+    # wrapper, a good part of the cost of each new instance (one per suggestion).
     validate = ThreatInstance.__pydantic_validator__.validate_python
     for key, sug in suggestions.items():
         if key in known:
