@@ -556,9 +556,19 @@ class FlowItem(QGraphicsPathItem):
 
 def _device_area(painter: QPainter) -> QRectF | None:
     """The part of the item's coordinates ``painter`` can paint on (its viewport), or None
-    when its transform cannot be inverted."""
-    inverse, invertible = painter.combinedTransform().inverted()
-    return inverse.mapRect(QRectF(painter.viewport())) if invertible else None
+    when its transform cannot be inverted. Every flow of a frame is painted with the same
+    transform and viewport: the last answer is kept for them (``_AREA``; read-only)."""
+    transform, viewport = painter.combinedTransform(), painter.viewport()
+    if _AREA and _AREA[0] == transform and _AREA[1] == viewport:
+        return _AREA[2]
+    inverse, invertible = transform.inverted()
+    area = inverse.mapRect(QRectF(viewport)) if invertible else None
+    _AREA[:] = [transform, viewport, area]
+    return area
+
+
+#: The last (transform, viewport, area) of :func:`_device_area`.
+_AREA: list = []
 
 
 #: How far (item units) a flow's painting reaches beyond its lines: the widest pen (3) and
