@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from contextlib import contextmanager
 
 from workbench.gui.gc_guard import MainThreadCollector, install
 
@@ -93,7 +94,10 @@ def test_nothing_is_collected_while_an_analysis_holds_the_collector_off(qapp):
             gc.enable()
 
 
-def test_a_window_holds_the_collector_off_while_its_analysis_runs(qtbot, qapp, tmp_path):
+@contextmanager
+def _window_with_collector(qtbot, qapp, tmp_path):
+    """A window with an asynchronous runner and a fresh collector; the collector's and
+    the freezer's state are restored afterwards."""
     from PySide6.QtCore import QSettings
 
     from workbench.gui.main_window import MainWindow
@@ -109,6 +113,16 @@ def test_a_window_holds_the_collector_off_while_its_analysis_runs(qtbot, qapp, t
                             recovery=Recovery(tmp_path / "r"), analysis="async",
                             offer_recovery=False)
         qtbot.addWidget(window)
+        yield window, collector
+    finally:
+        gc.unfreeze()
+        qapp.findChild(MainThreadCollector).deleteLater()
+        if was_enabled:
+            gc.enable()
+
+
+def test_a_window_holds_the_collector_off_while_its_analysis_runs(qtbot, qapp, tmp_path):
+    with _window_with_collector(qtbot, qapp, tmp_path) as (window, collector):
         window._analysis_timer.stop()
         with qtbot.waitSignal(window.runner.finished, timeout=20_000):
             window.run_analysis()
@@ -118,11 +132,6 @@ def test_a_window_holds_the_collector_off_while_its_analysis_runs(qtbot, qapp, t
         window.runner.cancel()  # a cancelled run releases too
         qtbot.waitUntil(lambda: not collector.holders)
         window.runner.wait(20_000)
-    finally:
-        gc.unfreeze()
-        qapp.findChild(MainThreadCollector).deleteLater()
-        if was_enabled:
-            gc.enable()
 
 
 def _drop_earlier_collectors(qapp) -> None:
@@ -137,21 +146,7 @@ def test_an_opened_model_holds_the_collector_off_until_its_analysis_is_shown(
         qtbot, qapp, tmp_path, tiny_path):
     """The model and canvas just built are not rescanned by a collection before the
     analysis starts: they are frozen with the analysis once it is shown."""
-    from PySide6.QtCore import QSettings
-
-    from workbench.gui.main_window import MainWindow
-    from workbench.gui.recovery import Recovery
-
-    was_enabled = gc.isenabled()
-    _drop_earlier_collectors(qapp)
-    gc.unfreeze()
-    try:
-        collector = install(qapp)
-        window = MainWindow(None, settings=QSettings(str(tmp_path / "s.ini"),
-                                                     QSettings.Format.IniFormat),
-                            recovery=Recovery(tmp_path / "r"), analysis="async",
-                            offer_recovery=False)
-        qtbot.addWidget(window)
+    with _window_with_collector(qtbot, qapp, tmp_path) as (window, collector):
         qtbot.waitUntil(lambda: window.analysis is not None, timeout=20_000)  # blank model
         qtbot.waitUntil(lambda: not collector.holders)
         assert window.open_path_quiet(str(tiny_path))
@@ -159,8 +154,3 @@ def test_an_opened_model_holds_the_collector_off_until_its_analysis_is_shown(
         qtbot.waitUntil(lambda: window.analysis is not None, timeout=20_000)
         qtbot.waitUntil(lambda: not collector.holders)
         window.runner.wait(20_000)
-    finally:
-        gc.unfreeze()
-        qapp.findChild(MainThreadCollector).deleteLater()
-        if was_enabled:
-            gc.enable()
