@@ -162,6 +162,8 @@ def test_grouped_removed_values_and_counts_are_the_plain_ones() -> None:
     fast = grouped.removed_each(members)
     assert len(grouped._term_memo) < sum(len(m) == 1 for m in members.values())
     assert fast == {cid: plain.removed(ms) for cid, ms in members.items()}
+    again = grouped.removed_each(members)  # every group known: the inline memo hits
+    assert again == fast and list(again) == list(fast)
     acting = sorted(plain.acts)
     for chosen in ([], acting[:1], acting[:40], acting):
         changed = plain._levels(chosen)

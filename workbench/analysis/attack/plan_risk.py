@@ -287,10 +287,28 @@ class RiskTerm:
         out: dict[str, float] = {}
         simple: dict[str, tuple[str, tuple[float, ...], float] | None] = {}
         terms_of = self._terms
+        # :meth:`_terms`'s memo hit, inline (the same checks; a miss or any doubt asks
+        # ``_terms``): this loop runs once per candidate of the model, no call per entry
+        cands, own, profiles, memo = (self._candidates, self._own, self._profiles,
+                                      self._term_memo)
+        start = len(CATALOG_PREFIX)
         for cid, ms in members.items():
             if len(ms) == 1:
                 m = ms[0]
-                found = simple[m] = terms_of(m)
+                found = None
+                cand = cands.get(m)
+                if (cand is not None and m.startswith(CATALOG_PREFIX) and m not in own
+                        and len(cand.elements) == 1 and not getattr(cand, "members", ())):
+                    (element,) = cand.elements
+                    n = len(element) + 1
+                    profile = profiles.get(element)
+                    if profile is not None and m.endswith(element) and m[-n] == "@":
+                        hit = memo.get((m[start:-n], profile))
+                        if hit is not None:
+                            found = (element, hit[0], hit[1])
+                if found is None:
+                    found = terms_of(m)
+                simple[m] = found
                 out[cid] = found[2] if found is not None else self.removed(ms)
                 continue
             parts = []

@@ -194,7 +194,12 @@ def _expand(chosen: Iterable[str], candidates: dict[str, Candidate]) -> list[str
 def _members(cand: Candidate) -> tuple[str, ...]:
     """The per-element candidates a candidate stands for (itself, or a fleet's or a
     bundle's members)."""
-    return cand.members if isinstance(cand, FleetCandidate | BundleCandidate) else (cand.id,)
+    return cand.members if isinstance(cand, _GROUPED) else (cand.id,)
+
+
+#: The candidate types standing for members (a tuple built once: ``A | B`` in the
+#: ``isinstance`` call built a union object per call, once per candidate in the ranking).
+_GROUPED = (FleetCandidate, BundleCandidate)
 
 
 def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, Candidate],
@@ -680,8 +685,9 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
                 ) -> list[str]:
     """Candidates that lower a scored risk alone, the most risk value removed first
     (then the cheaper, then id); fleets count their members' risks together."""
-    removed = term.removed_each({cid: _members(cand) for cid, cand in candidates.items()
-                                 if not isinstance(cand, BundleCandidate)})
+    removed = term.removed_each({
+        cid: cand.members if isinstance(cand, FleetCandidate) else (cand.id,)  # _members
+        for cid, cand in candidates.items() if not isinstance(cand, BundleCandidate)})
     gain = {cid: g for cid, g in removed.items() if g > 1e-9}
     term.screened()
     del pool  # the order does not depend on what the attack screening kept
