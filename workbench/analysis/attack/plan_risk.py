@@ -114,6 +114,8 @@ class RiskTerm:
         self._profile_ids: dict[tuple[int, ...], int] = {}
         self._profiles: dict[str, int] = {}
         self._term_memo: dict[tuple[str, int], tuple[tuple[float, ...], float]] = {}
+        #: id() of a risk's controls list -> (the list, its catalog ids) (``_profile``)
+        self._listed: dict[int, tuple[list, tuple[str, ...]]] = {}
         for i, t in enumerate(self.counted):
             for c in t.controls:
                 if not c.in_place and c.control in candidates:
@@ -363,11 +365,18 @@ class RiskTerm:
         found = self._profiles.get(element)
         if found is None:
             classes, place, counted, keys = self._classes, self.place, self.counted, self._keys
+            listed = self._listed
             risks = []
             for i in self._by_element.get(element, ()):
                 k = place.get(i)
-                c = (counted[i].instance.catalog_id,
-                     tuple(c.catalog_id for c in counted[i].controls), keys[i],
+                controls = counted[i].controls
+                # risks of one memo key share their controls list (risk.py): its catalog
+                # ids once per list, the list kept so its id() is not reused
+                seen = listed.get(id(controls))
+                if seen is None or seen[0] is not controls:
+                    seen = listed[id(controls)] = (
+                        controls, tuple(c.catalog_id for c in controls))
+                c = (counted[i].instance.catalog_id, seen[1], keys[i],
                      None if k is None else self._weights[k])
                 risks.append(classes.setdefault(c, len(classes)))
             found = self._profiles[element] = self._profile_ids.setdefault(
