@@ -488,7 +488,7 @@ def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, i
     effects, touches = index
     score: dict[str, float] = {}
     for c in pool:
-        if isinstance(c, FleetCandidate | BundleCandidate):
+        if isinstance(c, _GROUPED):
             continue
         total = 0.0
         for e, data, mine in _per_effect(c.id, effects, touches):
