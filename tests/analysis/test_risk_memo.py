@@ -199,22 +199,3 @@ def test_exposure_pass_from_the_pass_before_matches_fresh_scoring(base, edit, mo
     assert calls  # the path under test ran
     assert memo == fresh
     assert warn_memo == warn_fresh
-
-
-def test_run_copy_keeps_every_field_and_copies_the_containers():
-    """``_run_copy`` builds by position: each field keeps its value, containers are new."""
-    from dataclasses import fields
-
-    from workbench.analysis.risk_memo import _run_copy, _Scored
-
-    values = {f.name: object() for f in fields(_Scored)}
-    containers = {"likelihood_reasons": ["r"], "impact": {"legal": 2},
-                  "impact_reasons": {"legal": "why"}, "controls": ["c"], "cvss": {"v": 1}}
-    scored = _Scored(**{**values, **containers})
-    copy = _run_copy(scored)
-    for f in fields(_Scored):
-        mine, theirs = getattr(copy, f.name), getattr(scored, f.name)
-        if f.name in containers:
-            assert mine == theirs and mine is not theirs, f.name
-        else:
-            assert mine is theirs, f.name

@@ -17,7 +17,7 @@ checks memoised against unmemoised results on varied models.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
@@ -381,12 +381,7 @@ def _exposed(model: ThreatModel, inst: ThreatInstance, catalog: Catalog, index: 
 
 
 def _run_copy(s: _Scored) -> _Scored:
-    """``s`` with lists and dicts of its own, shared by one run's risks of that key.
-
-    Built by position (the fields' order) rather than with ``dataclasses.replace``, which
-    reads the class's fields anew on every call, once per result and run."""
-    return _Scored(s.layer, s.likelihood, s.base_likelihood, s.step_likelihood, s.context,
-                   s.exposure, s.exposure_attacker, s.direct_harm, s.finding,
-                   list(s.likelihood_reasons), dict(s.impact), dict(s.impact_reasons),
-                   s.inherent, s.current, s.projected, list(s.controls),
-                   dict(s.cvss) if s.cvss is not None else None, s.cvss_error)
+    """``s`` with lists and dicts of its own, shared by one run's risks of that key."""
+    return replace(s, likelihood_reasons=list(s.likelihood_reasons), impact=dict(s.impact),
+                   impact_reasons=dict(s.impact_reasons), controls=list(s.controls),
+                   cvss=dict(s.cvss) if s.cvss is not None else None)
