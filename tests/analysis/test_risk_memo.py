@@ -174,28 +174,3 @@ def test_one_run_shares_lists_only_within_the_run(base, catalog):
     assert first[0].likelihood_reasons == second[0].likelihood_reasons
     assert first[0].likelihood_reasons is not second[0].likelihood_reasons
     assert first[0].impact is not second[0].impact
-
-
-@pytest.mark.parametrize("edit", [None, _likelihood_set, _impact_set, _cvss_set, _link_status,
-                                  _scales_5x5],
-                         ids=lambda f: f.__name__.strip("_") if f else "none")
-def test_exposure_pass_from_the_pass_before_matches_fresh_scoring(base, edit, monkeypatch):
-    """Misses after exposure are scored from the pass before's result (``_exposed``):
-    the same figures as scoring every instance afresh with its exposure."""
-    from workbench.analysis import risk_memo
-    from workbench.analysis.risk import assess_with_exposure
-
-    calls = []
-    exposed = risk_memo._exposed
-    monkeypatch.setattr(risk_memo, "_exposed", lambda *a: calls.append(1) or exposed(*a))
-    catalog = load_catalog(include_user_env=False)  # a memo of its own: nothing filed yet
-    model = base if edit is None else _edit(base, edit)
-    warn_memo: list[str] = []
-    warn_fresh: list[str] = []
-    memo = [threat_json(r, catalog)
-            for r in assess_with_exposure(model, catalog, warnings=warn_memo)]
-    fresh = [threat_json(r, catalog)
-             for r in assess_with_exposure(model, catalog, warnings=warn_fresh, memo=False)]
-    assert calls  # the path under test ran
-    assert memo == fresh
-    assert warn_memo == warn_fresh

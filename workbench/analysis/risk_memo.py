@@ -33,9 +33,7 @@ from workbench.analysis.risk import (
     Scales,
     ThreatRisk,
     assess_instance,
-    derive_likelihood,
     element_layer,
-    risk_values,
     safety_role,
     score_cvss,
 )
@@ -180,21 +178,19 @@ class _RunKeys:
         ix._holding[element_id] = [adjustments[i] for i in hit]
         return ix._holding[element_id]
 
-    def instance(self, inst: ThreatInstance, *, base: bool = False) -> Any:
-        """The instance's own inputs to scoring, and its element's (``base``: the
-        element's without exposure, the key the pass before exposure filed it under).
+    def instance(self, inst: ThreatInstance) -> Any:
+        """The instance's own inputs to scoring, and its element's.
 
         An instance nobody has scored by hand (no likelihood, impact, CVSS or mitigation
         link: most of them) gets a short key, its other inputs being those defaults; the
         two shapes differ in length, so they never meet."""
-        element = self._base(inst.element) if base else self.element(inst.element)
         if inst.likelihood is None and not inst.impact and not inst.mitigations and (
                 inst.cvss is None):
-            return (inst.catalog_id, tuple(inst.stride), element)
+            return (inst.catalog_id, tuple(inst.stride), self.element(inst.element))
         links = tuple((m.control, m.status.value, m.evidence, self.control(m.control))
                       for m in inst.mitigations) if inst.mitigations else ()
         return (inst.catalog_id, tuple(inst.stride), inst.likelihood,
-                tuple(inst.impact.items()), links, inst.cvss, element)
+                tuple(inst.impact.items()), links, inst.cvss, self.element(inst.element))
 
 
 class _Memo:
@@ -341,12 +337,8 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
         key = keys.instance(inst)
         hit = results.get(key)
         if hit is None:
-            before = results.get(keys.instance(inst, base=True)) if exposure else None
-            if before is not None and before.exposure is None:
-                hit = _exposed(model, inst, catalog, index, scales, ix, exposure, before)
-            else:
-                risk = assess_instance(model, inst, catalog, index, scales, None, ix, exposure)
-                hit = _scored(risk, score_cvss(inst.cvss)[1])
+            risk = assess_instance(model, inst, catalog, index, scales, None, ix, exposure)
+            hit = _scored(risk, score_cvss(inst.cvss)[1])
             memo.store(results, key, hit)
         if hit.cvss_error and warnings is not None:
             warnings.append(f"threat {inst.id!r}: {hit.cvss_error}")
@@ -356,28 +348,6 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
         ttype = threat_types.get(inst.catalog_id)
         out.append(StepRisk(inst, ttype, mine[1]) if lean else _risk(inst, ttype, mine[1]))
     return out
-
-
-def _exposed(model: ThreatModel, inst: ThreatInstance, catalog: Catalog, index: FactIndex,
-             scales: Scales, ix: ModelIndex, exposure: dict[str, Any], before: _Scored
-             ) -> _Scored:
-    """:func:`assess_instance`'s result with ``exposure`` from its result without
-    (``before``, filed by the pass before exposure under the same inputs): exposure
-    moves only the likelihood, so impact, controls, layer, context, finding and CVSS are
-    ``before``'s, the likelihood is derived again and the three risk values follow from
-    it. A pass after exposure misses on every element whose exposure is new, and most of
-    a miss's scoring does not read exposure. ``test_risk_memo.py`` compares with
-    unmemoised scoring."""
-    exp = exposure.get(inst.element)
-    likelihood, reasons, base_l, step_l = derive_likelihood(
-        model, inst, catalog.threats.get(inst.catalog_id), catalog, index, scales, ix, exp)
-    inherent, current, projected = risk_values(likelihood, before.impact, before.controls,
-                                               scales)
-    return _Scored(before.layer, likelihood, base_l or likelihood, step_l, before.context,
-                   exp.probability if exp is not None else None,
-                   exp.attacker if exp is not None else None, before.direct_harm,
-                   before.finding, reasons, before.impact, before.impact_reasons, inherent,
-                   current, projected, before.controls, before.cvss, before.cvss_error)
 
 
 def _run_copy(s: _Scored) -> _Scored:
