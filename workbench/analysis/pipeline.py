@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.analysis.catalog import Catalog, default_catalog
-from workbench.analysis.ranking import grouped_ranking
+from workbench.analysis.ranking import grouped_rankings
 from workbench.analysis.risk import RiskValue, Scales, ThreatRisk, assess, assess_with_exposure
 from workbench.analysis.rules import MergeReport, merge_suggestions
 from workbench.model.facts import FactIndex
@@ -94,6 +94,7 @@ class AnalysisResult:
 
     def to_json(self) -> dict[str, Any]:
         """The ``workbench analyze --json`` object (schema/analysis.schema.json)."""
+        ranking, context = grouped_rankings(self)  # one pass over the threats for both
         out: dict[str, Any] = {
             "format": OUTPUT_FORMAT,
             "version": OUTPUT_VERSION,
@@ -111,8 +112,8 @@ class AnalysisResult:
                             "orphaned": len(self.merge.orphaned),
                             "dropped": len(self.merge.dropped)},
             "threats": _threats_json(self.threats, self.catalog),
-            "ranking": [g.to_json() for g in grouped_ranking(self)],
-            "context_threats": [g.to_json() for g in grouped_ranking(self, context=True)],
+            "ranking": [g.to_json() for g in ranking],
+            "context_threats": [g.to_json() for g in context],
             "warnings": list(self.warnings),
         }
         for key, value in self.extra.items():

@@ -34,10 +34,10 @@ this function, so they show the same five threats in the same order
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.analysis.risk import RiskValue, ThreatRisk
+from workbench.analysis.risk import NOT_COUNTED, RiskValue, ThreatRisk
 
 
 def _copy_key(risk: ThreatRisk) -> tuple:
@@ -46,6 +46,28 @@ def _copy_key(risk: ThreatRisk) -> tuple:
     return (-risk.current.score, -risk.impact.get("patient_safety", 0), not risk.finding,
             risk.harm_distance, not risk.mass_harm, -(risk.exposure or 0.0),
             -risk.inherent.score, risk.instance.key)
+
+
+@dataclass
+class GroupStats:
+    """What a group's rank and ``ranking`` row read from all its copies.
+
+    :func:`group_threats` computes it for every group at once, over arrays of the copies'
+    figures, so neither sorting the groups nor writing their rows walks the copies again
+    (a group of a large model has thousands). Each maximum is the first copy's, in
+    worst-first order, that reaches it, as ``max`` keeps.
+    """
+
+    inherent: RiskValue
+    projected: RiskValue
+    patient_safety: Any
+    reach: Any
+    direct_harm: bool
+    finding: bool
+    patient_safety_threat: bool
+    mass_harm: bool
+    keys: list[str]
+    elements: list[str]
 
 
 @dataclass
@@ -60,6 +82,9 @@ class ThreatGroup:
     catalog_id: str
     title: str
     threats: list[ThreatRisk]
+    #: Set by :func:`group_threats` for ``rank_key`` and ``to_json``; the properties
+    #: below always read the copies (the plain computation the tests compare against).
+    stats: GroupStats | None = field(default=None, repr=False, compare=False)
 
     @property
     def worst(self) -> ThreatRisk:
@@ -131,16 +156,20 @@ class ThreatGroup:
         return any(t.finding for t in self.threats)
 
     def rank_key(self) -> tuple:
-        worst = self.worst
+        worst, stats = self.worst, self.stats
+        reach = stats.reach if stats is not None else self.reach
+        inherent = stats.inherent if stats is not None else self.inherent
         return (-self.current.score, -worst.impact.get("patient_safety", 0), not worst.finding,
-                worst.harm_distance, not worst.mass_harm, -self.reach, -self.inherent.score,
+                worst.harm_distance, not worst.mass_harm, -reach, -inherent.score,
                 -self.count, self.catalog_id)
 
     def to_json(self) -> dict[str, Any]:
-        """The group's ``ranking`` row: the properties above, read in one pass over the
-        copies (a group of a large model has thousands; the properties walk them once
-        each, eight times in all). Same values: each maximum is the first copy's that
-        reaches it, as ``max`` keeps."""
+        """The group's ``ranking`` row: the properties above, from :attr:`stats` when
+        :func:`group_threats` computed them, else read in one pass over the copies (the
+        properties walk them once each, eight times in all). Same values: each maximum
+        is the first copy's that reaches it, as ``max`` keeps."""
+        if self.stats is not None:
+            return self._row(self.stats)
         threats = self.threats
         worst = threats[0]
         inherent, projected = worst.inherent, worst.projected
@@ -176,6 +205,19 @@ class ThreatGroup:
                 "finding": bool(finding), "patient_safety_threat": bool(safety_threat),
                 "mass_harm": bool(mass)}
 
+    def _row(self, stats: GroupStats) -> dict[str, Any]:
+        worst = self.threats[0]
+        return {"catalog_id": self.catalog_id, "title": self.title,
+                "count": len(self.threats), "elements": list(stats.elements),
+                "worst": worst.key, "keys": list(stats.keys),
+                "risk_inherent": stats.inherent.to_json(),
+                "risk_residual": worst.current.to_json(),
+                "risk_projected": stats.projected.to_json(),
+                "patient_safety": stats.patient_safety, "reach": round(stats.reach, 4),
+                "direct_harm": stats.direct_harm, "harm_distance": worst.harm_distance,
+                "finding": stats.finding, "patient_safety_threat": stats.patient_safety_threat,
+                "mass_harm": stats.mass_harm}
+
 
 def _group_id(risk: ThreatRisk) -> str:
     return risk.instance.catalog_id or risk.instance.title or risk.key
@@ -187,15 +229,95 @@ def _title(risk: ThreatRisk) -> str:
 
 
 def group_threats(risks: Iterable[ThreatRisk]) -> list[ThreatGroup]:
-    """Groups by catalog threat (an analyst's own threat by its title), unranked."""
-    groups: dict[str, list[ThreatRisk]] = {}
-    for risk in risks:
-        groups.setdefault(_group_id(risk), []).append(risk)
-    out = []
-    for gid, members in groups.items():
-        members.sort(key=_copy_key)
-        out.append(ThreatGroup(gid, _title(members[0]), members))
+    """Groups by catalog threat (an analyst's own threat by its title), unranked: in the
+    order each group first appears, each group's copies worst first (:func:`_copy_key`).
+
+    The copies of all groups are ordered by one stable sort over arrays of their figures
+    (the same order as sorting each group by :func:`_copy_key`: the key's parts, last
+    first, then the group), and each group's :class:`GroupStats` are read from the same
+    arrays: a hospital group's hundred thousand copies are otherwise a key tuple each and
+    eight walks per group.
+    """
+    import numpy as np
+
+    risks = list(risks)
+    if not risks:
+        return []
+    gids = [_group_id(r) for r in risks]
+    code_of = {gid: n for n, gid in enumerate(dict.fromkeys(gids))}
+    keys = [r.instance.key for r in risks]
+    key_rank = np.empty(len(risks), dtype=np.int64)
+    key_rank[sorted(range(len(risks)), key=keys.__getitem__)] = np.arange(len(risks))
+    codes = np.array([code_of[g] for g in gids], dtype=np.int64)
+    cols = _Columns(risks)
+    order = np.lexsort((key_rank, -cols.inherent, -cols.reach, ~cols.mass_harm,
+                        cols.harm_distance, ~cols.finding, -cols.safety, -cols.current, codes))
+    cols = cols.take(order)
+    perm = order.tolist()
+    ordered = [risks[i] for i in perm]
+    ends = [*(np.flatnonzero(np.diff(codes[order])) + 1).tolist(), len(risks)]
+    out, start = [], 0
+    for end in ends:
+        members = ordered[start:end]
+        stats = cols.stats(members, start, end, [keys[i] for i in perm[start:end]])
+        out.append(ThreatGroup(_group_id(members[0]), _title(members[0]), members, stats))
+        start = end
     return out
+
+
+class _Columns:
+    """The copies' figures that order them and make their groups' stats, as arrays."""
+
+    def __init__(self, risks: list[ThreatRisk] | None = None) -> None:
+        import numpy as np
+
+        if risks is None:
+            return
+        self.current = np.array([r.current.score for r in risks], dtype=np.float64)
+        self.safety = np.array([r.impact.get("patient_safety", 0) for r in risks],
+                               dtype=np.float64)
+        self.finding = np.array([bool(r.finding) for r in risks], dtype=bool)
+        self.harm_distance = np.array([r.harm_distance for r in risks], dtype=np.float64)
+        self.mass_harm = np.array([bool(r.mass_harm) for r in risks], dtype=bool)
+        self.reach = np.array([r.exposure or 0.0 for r in risks], dtype=np.float64)
+        self.inherent = np.array([r.inherent.score for r in risks], dtype=np.float64)
+        self.projected = np.array([r.projected.score for r in risks], dtype=np.float64)
+        self.direct_harm = np.array([bool(r.direct_harm) for r in risks], dtype=bool)
+        self.safety_threat = np.array([bool(_safety_threat(r)) for r in risks], dtype=bool)
+        self.element = [r.instance.element for r in risks]
+
+    def take(self, order: Any) -> _Columns:
+        """The same columns in ``order``."""
+        out, positions = _Columns(), order.tolist()
+        for name, value in vars(self).items():
+            setattr(out, name, [value[i] for i in positions] if isinstance(value, list)
+                    else value[order])
+        return out
+
+    def stats(self, members: list[ThreatRisk], start: int, end: int,
+              keys: list[str]) -> GroupStats:
+        """The stats of the group at ``start:end`` of these (ordered) columns."""
+        import numpy as np
+
+        def first_max(column: Any) -> ThreatRisk:
+            return members[int(np.argmax(column[start:end]))]
+
+        return GroupStats(
+            inherent=first_max(self.inherent).inherent,
+            projected=first_max(self.projected).projected,
+            patient_safety=first_max(self.safety).impact.get("patient_safety", 0),
+            reach=first_max(self.reach).exposure or 0.0,
+            direct_harm=bool(self.direct_harm[start:end].any()),
+            finding=bool(self.finding[start:end].any()),
+            patient_safety_threat=bool(self.safety_threat[start:end].any()),
+            mass_harm=bool(self.mass_harm[start:end].any()),
+            keys=keys, elements=list(dict.fromkeys(self.element[start:end])))
+
+
+def _safety_threat(risk: ThreatRisk) -> bool:
+    """``risk.patient_safety``, read from the threat type when there is one (as it does)."""
+    ttype = risk.threat_type
+    return ttype.patient_safety if ttype is not None else risk.patient_safety
 
 
 def grouped_ranking(source: Any, *, context: bool = False) -> list[ThreatGroup]:
@@ -205,8 +327,22 @@ def grouped_ranking(source: Any, *, context: bool = False) -> list[ThreatGroup]:
     :class:`ThreatRisk`. With ``context`` the groups of context threats (assumptions and
     dependencies) are ranked instead.
     """
+    return grouped_rankings(source)[1 if context else 0]
+
+
+def grouped_rankings(source: Any) -> tuple[list[ThreatGroup], list[ThreatGroup]]:
+    """Both rankings of :func:`grouped_ranking`, risks to treat and context threats, from
+    one pass over the threats (``analyze --json`` writes both)."""
     risks = source.threats if hasattr(source, "threats") else list(source)
-    chosen = [r for r in risks if r.counted and r.context == context]
+    treat: list[ThreatRisk] = []
+    context: list[ThreatRisk] = []
+    for r in risks:
+        if r.instance.status not in NOT_COUNTED:  # ``r.counted``
+            (context if r.context else treat).append(r)
+    return _rank(treat), _rank(context)
+
+
+def _rank(chosen: list[ThreatRisk]) -> list[ThreatGroup]:
     return _new_harms_first(sorted(group_threats(chosen), key=ThreatGroup.rank_key))
 
 

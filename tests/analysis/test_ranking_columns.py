@@ -1,0 +1,93 @@
+"""The ranking's array path (:func:`group_threats` orders all copies in one sort over
+their figures and reads each group's stats from the same arrays) against the plain one:
+each group's copies sorted by ``_copy_key``, its row read from its properties."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbench.analysis import ranking
+from workbench.analysis.catalog import load_catalog
+from workbench.analysis.pipeline import analyze
+from workbench.analysis.ranking import ThreatGroup, group_threats, grouped_rankings
+from workbench.model.io import load_model
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from gen_synthetic import synthetic_model  # noqa: E402
+
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "sample-models").glob("*.twm.json"))
+
+
+def _plain_groups(risks) -> list[ThreatGroup]:
+    """Group by id in first-appearance order, each group sorted by its copy key."""
+    groups: dict[str, list] = {}
+    for risk in risks:
+        groups.setdefault(ranking._group_id(risk), []).append(risk)
+    out = []
+    for gid, members in groups.items():
+        members.sort(key=ranking._copy_key)
+        out.append(ThreatGroup(gid, ranking._title(members[0]), members))
+    return out
+
+
+def _plain_ranking(risks, context: bool) -> list[ThreatGroup]:
+    chosen = [r for r in risks if r.counted and r.context == context]
+    return ranking._new_harms_first(sorted(_plain_groups(chosen), key=ThreatGroup.rank_key))
+
+
+def _same(fast: list[ThreatGroup], plain: list[ThreatGroup]) -> None:
+    assert [g.catalog_id for g in fast] == [g.catalog_id for g in plain]
+    for f, p in zip(fast, plain, strict=True):
+        assert f.title == p.title
+        assert [id(t) for t in f.threats] == [id(t) for t in p.threats]
+        assert f.stats is not None and p.stats is None
+        assert f.rank_key() == p.rank_key()
+        row, plain_row = f.to_json(), p.to_json()
+        assert row == plain_row and list(row) == list(plain_row)
+        # the same objects where a maximum picks one copy's value
+        assert f.stats.inherent is p.inherent and f.stats.projected is p.projected
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(include_user_env=False)
+
+
+@pytest.mark.parametrize("source", [p.name for p in SAMPLES] + ["synthetic-1000"])
+def test_rankings_match_the_plain_grouping(source, catalog):
+    model = (synthetic_model(1000, seed=2) if source == "synthetic-1000"
+             else load_model(next(p for p in SAMPLES if p.name == source)))
+    result = analyze(model, catalog)
+    treat, context = grouped_rankings(result)
+    _same(treat, _plain_ranking(result.threats, False))
+    _same(context, _plain_ranking(result.threats, True))
+    _same(group_threats(result.threats), _plain_groups(result.threats))
+
+
+def test_ties_and_shuffled_figures_keep_the_stable_order(catalog):
+    """Copies whose figures are drawn from a few values (many ties, equal keys too): the
+    one sort keeps the order of sorting each group by ``_copy_key`` (stable)."""
+    result = analyze(load_model(SAMPLES[0]), catalog)
+    pool = [r for r in result.threats if r.threat_type is not None][:40]
+    values = [r.current for r in pool] + [r.inherent for r in pool]
+    rng = random.Random(7)
+    risks = []
+    for _ in range(600):
+        base = rng.choice(pool)
+        inst = base.instance.model_copy(update={
+            "key": f"k{rng.randrange(50)}", "element": f"e{rng.randrange(9)}",
+            "catalog_id": rng.choice(pool).instance.catalog_id})
+        risks.append(dataclasses.replace(
+            base, instance=inst, current=rng.choice(values), inherent=rng.choice(values),
+            projected=rng.choice(values), exposure=rng.choice([None, 0.0, 0.25, 0.5, 1.0]),
+            finding=rng.random() < 0.3, mass_harm=rng.random() < 0.3,
+            direct_harm=rng.random() < 0.2, harm_distance=rng.randrange(3),
+            impact={**base.impact, "patient_safety": rng.randrange(5)}))
+    _same(group_threats(risks), _plain_groups(risks))
+    _same(grouped_rankings(risks)[0], _plain_ranking(risks, False))
+    assert group_threats([]) == [] and grouped_rankings([]) == ([], [])
