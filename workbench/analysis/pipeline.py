@@ -129,33 +129,68 @@ def threat_json(risk: ThreatRisk, catalog: Catalog) -> dict[str, Any]:
 def _threats_json(risks: list[ThreatRisk], catalog: Catalog) -> list[dict[str, Any]]:
     """The ``threats`` list of the output, one object per threat instance.
 
-    Thousands of instances share a threat type and a handful of risk values, so the parts
-    that come from those (title, STRIDE, suggested controls, each risk value's object) are
-    built once per distinct value and the same object is put in every row that has it: the
-    document is the same, built several times faster (these rows were the largest part of
-    writing ``analyze --json``). Rows of one output share those objects; treat them as
-    read-only. A risk value is looked up by identity first (the risk memo hands the same
-    object to most rows) and by value (a dataclass hash of six fields) only once per object.
+    The rule engine puts one threat on thousands of alike elements and the risk memo hands
+    them the same risk values, reasons and impacts (the same objects), so most rows differ
+    only in the instance's ``id``, ``key`` and ``element``. A row is built once per
+    :func:`_row_shape` (everything else it reads) and copied for the other threats of that
+    shape with their own three fields: the document is the same, built in a fraction of
+    the time. Rows of one output share their nested objects; treat them as read-only.
     """
-    by_type: dict[str, tuple] = {}
-    values: dict[RiskValue, dict[str, Any]] = {}
-    seen: dict[int, dict[str, Any]] = {}  # id(value) -> its object; every value outlives this
-
-    def value_json(value: RiskValue) -> dict[str, Any]:
-        out = values.get(value)
-        if out is None:
-            out = values[value] = value.to_json()
-        seen[id(value)] = out
-        return out
-
-    counted_of: dict[str, bool] = {}  # status -> counted (a handful of statuses)
+    builder = _RowBuilder(catalog)
+    shapes: dict[tuple, dict[str, Any]] = {}
     rows: list[dict[str, Any]] = []
     for risk in risks:
-        inst, ttype = risk.instance, risk.threat_type
+        inst = risk.instance
+        shape = _row_shape(risk)
+        template = shapes.get(shape)
+        if template is None:
+            template = shapes[shape] = builder.row(risk)
+        row = template.copy()  # the same key order; the three fields below keep their place
+        row["id"], row["key"], row["element"] = inst.id, inst.key, inst.element
+        rows.append(row)
+    return rows
+
+
+def _row_shape(risk: ThreatRisk) -> tuple:
+    """Everything :meth:`_RowBuilder.row` reads but the instance's id, key and element.
+
+    Objects the row puts as they are or copies (risk values, reasons, impacts, controls,
+    CVSS) count by identity: they outlive the rows, and the risk memo shares them between
+    the threats of one run. Keep in step with :meth:`_RowBuilder.row` (a test builds every
+    row on its own and compares).
+    """
+    inst, ttype = risk.instance, risk.threat_type
+    return (inst.catalog_id, id(ttype), inst.title,
+            tuple(inst.stride) if ttype is None else None,
+            risk.layer, risk.mass_harm, risk.mass_harm_reason, risk.finding,
+            risk.harm_distance, risk.harm, risk.harm_id, inst.status, risk.context,
+            risk.likelihood, risk.base_likelihood, risk.exposure, risk.exposure_attacker,
+            id(risk.likelihood_reasons), id(risk.impact), id(risk.impact_reasons),
+            id(risk.inherent), id(risk.current), id(risk.projected), id(risk.controls),
+            id(risk.cvss), inst.owner, inst.reason)
+
+
+class _RowBuilder:
+    """Builds ``threats`` rows, the parts that come from a threat type or a risk value once
+    per distinct one (title, STRIDE, suggested controls, each risk value's object)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.by_type: dict[str, tuple] = {}
+        self.values: dict[RiskValue, dict[str, Any]] = {}
+
+    def value_json(self, value: RiskValue) -> dict[str, Any]:
+        out = self.values.get(value)
+        if out is None:
+            out = self.values[value] = value.to_json()
+        return out
+
+    def row(self, risk: ThreatRisk) -> dict[str, Any]:
+        inst, ttype, catalog = risk.instance, risk.threat_type, self.catalog
         if ttype is not None:
-            common = by_type.get(inst.catalog_id)
+            common = self.by_type.get(inst.catalog_id)
             if common is None or common[0] is not ttype:
-                common = by_type[inst.catalog_id] = (
+                common = self.by_type[inst.catalog_id] = (
                     ttype, ttype.title or inst.title or inst.catalog_id,
                     [s.value for s in ttype.stride], ttype.vector, list(ttype.linddun),
                     [c.id for c in catalog.controls_for(inst.catalog_id)],
@@ -166,12 +201,7 @@ def _threats_json(risks: list[ThreatRisk], catalog: Catalog) -> list[dict[str, A
             stride, vector, linddun = [s.value for s in inst.stride], None, []
             suggested = [c.id for c in catalog.controls_for(inst.catalog_id)]
             safety = risk.patient_safety
-        status = inst.status.value
-        counted = counted_of.get(status)
-        if counted is None:
-            counted = counted_of[status] = risk.counted
-        inherent, current, projected = risk.inherent, risk.current, risk.projected
-        rows.append({
+        return {
             "id": inst.id,
             "key": inst.key,
             "catalog_id": inst.catalog_id,
@@ -188,8 +218,8 @@ def _threats_json(risks: list[ThreatRisk], catalog: Catalog) -> list[dict[str, A
             "harm_distance": risk.harm_distance,
             "harm": risk.harm or None,
             "harm_id": risk.harm_id or None,
-            "status": status,
-            "counted": counted,
+            "status": inst.status.value,
+            "counted": risk.counted,
             "context": risk.context,
             "likelihood": risk.likelihood,
             "base_likelihood": (risk.base_likelihood if risk.base_likelihood is not None
@@ -200,16 +230,15 @@ def _threats_json(risks: list[ThreatRisk], catalog: Catalog) -> list[dict[str, A
             "likelihood_reasons": risk.likelihood_reasons,
             "impact": dict(risk.impact),
             "impact_reasons": dict(risk.impact_reasons),
-            "risk_inherent": seen.get(id(inherent)) or value_json(inherent),
-            "risk_residual": seen.get(id(current)) or value_json(current),
-            "risk_projected": seen.get(id(projected)) or value_json(projected),
+            "risk_inherent": self.value_json(risk.inherent),
+            "risk_residual": self.value_json(risk.current),
+            "risk_projected": self.value_json(risk.projected),
             "controls": [c.to_json() for c in risk.controls] if risk.controls else [],
             "suggested_controls": suggested,
             "cvss": risk.cvss,
             "owner": inst.owner,
             "reason": inst.reason,
-        })
-    return rows
+        }
 
 
 def analyze(model: ThreatModel, catalog: Catalog | None = None, *,
