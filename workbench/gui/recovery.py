@@ -23,12 +23,10 @@ import platformdirs
 
 from workbench.model.io import (
     Fingerprint,
-    dumps_model,
     model_from_document,
     read_json_document,
-    write_text_atomic,
 )
-from workbench.model.io_write import private_folder
+from workbench.model.io_write import private_folder, write_bytes_atomic
 from workbench.model.stencils import StencilLibrary
 from workbench.model.threat_model import ThreatModel
 
@@ -59,6 +57,34 @@ def _alive(pid: int, started: str | None) -> bool:
     except PermissionError:
         pass
     return started is None or _start_time(pid) in (None, started)
+
+
+def recovery_bytes(model: ThreatModel) -> bytes:
+    """The model as a saved file's text (``io.dumps_model``: sorted keys, two-space indent,
+    final newline), in UTF-8.
+
+    The window writes it on its own thread a few seconds after each change. The standard
+    encoder with an indent runs in Python: on a hospital group's model it held the window
+    for longer than building the whole canvas. orjson writes the same text from the same
+    dump; only very small floats are spelled differently (``8.42e-05`` as ``8.42e-5``),
+    which every JSON reader parses to the same value. What orjson refuses (integers beyond
+    64 bits, lone surrogates) goes through the standard encoder as before, escaped when it
+    cannot be UTF-8: the work is kept even so, and the loader names the field.
+    """
+    data = model.model_dump(mode="json", exclude_none=True, by_alias=True)
+    try:
+        import orjson
+
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+                            | orjson.OPT_APPEND_NEWLINE)
+    except (ImportError, TypeError):  # orjson's refusals are TypeErrors
+        pass
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=True)
+                + "\n").encode("utf-8")
 
 
 @dataclass
@@ -114,16 +140,10 @@ class Recovery:
              fingerprint: Fingerprint | None = None) -> None:
         """Write the unsaved model (0600 in a 0700 folder); raises OSError on a full disk."""
         private_folder(self.folder)
-        text = dumps_model(model)
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:  # keep the work even so: escaped, the loader names the field
-            data = model.model_dump(mode="json", exclude_none=True, by_alias=True)
-            text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=True) + "\n"
-        write_text_atomic(self.file, text, keep_backup=False, private=True)
+        write_bytes_atomic(self.file, recovery_bytes(model), private=True)
         note = {"original": original, "pid": os.getpid(), "started": _start_time(os.getpid()),
                 "fingerprint": fingerprint.__dict__ if fingerprint else None}
-        write_text_atomic(self.meta, json.dumps(note), keep_backup=False, private=True)
+        write_bytes_atomic(self.meta, json.dumps(note).encode("utf-8"), private=True)
 
     def pending(self) -> bool:
         """Whether this window's recovery file exists (unsaved work is on disk)."""
