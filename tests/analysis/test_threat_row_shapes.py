@@ -62,3 +62,23 @@ def test_a_field_that_changes_the_row_changes_the_shape(path, catalog):
                 changed.add(name)
                 assert _row_shape(other) != _row_shape(a), name
     assert {"current", "inherent", "impact", "likelihood", "catalog_id"} <= changed
+
+
+@pytest.mark.parametrize("source", ["synthetic-1000"] + [p.stem for p in SAMPLES[:2]])
+def test_summary_per_shape_is_the_summary_per_threat(source, catalog):
+    """The summary counted once per row shape, weighted, is the count over the threats,
+    keys in the same order (everything the summary reads is in the shape)."""
+    from workbench.analysis.pipeline import _ThreatRows
+
+    model = (synthetic_model(1000, seed=4) if source == "synthetic-1000"
+             else load_model(next(p for p in SAMPLES if p.stem == source)))
+    result = analyze(model, catalog)
+    fast, plain = _ThreatRows(result.threats, catalog).summary(), result.summary()
+    assert fast == plain
+    assert [list(v) if isinstance(v, dict) else v for v in fast.values()] == \
+        [list(v) if isinstance(v, dict) else v for v in plain.values()]
+    doc, streamed = result.to_json_streamed(size=7)
+    assert doc["threats"] == [] and list(streamed) == ["threats"]
+    assert [row for chunk in streamed["threats"] for row in chunk] == \
+        _threats_json(result.threats, catalog)
+    assert result.to_json() == {**doc, "threats": _threats_json(result.threats, catalog)}

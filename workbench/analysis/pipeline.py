@@ -7,7 +7,10 @@ stage needs no change to the CLI or the schema's required part.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from workbench.analysis.catalog import Catalog, default_catalog
@@ -49,51 +52,24 @@ class AnalysisResult:
         return [t for t in self.threats if t.counted and t.context]
 
     def summary(self) -> dict[str, Any]:
-        """Counts of the threats by layer, status and level (``analyze --json``'s summary).
-
-        One pass over the threats (over a hundred thousand on a hospital group), not one
-        per count; each count keeps the order in which its keys first appear, as
-        ``Counter`` did.
-        """
-        by_layer: dict[str, int] = {}
-        by_status: dict[str, int] = {}
-        inherent: dict[str, int] = {}
-        residual: dict[str, int] = {}
-        projected: dict[str, int] = {}
-        counted_of: dict[str, bool] = {}  # status -> counted (few statuses)
-        ranked = context = safety = 0
-        for t in self.threats:
-            status = t.instance.status.value
-            by_status[status] = by_status.get(status, 0) + 1
-            counted = counted_of.get(status)
-            if counted is None:
-                counted = counted_of[status] = t.counted
-            if not counted:
-                continue
-            if t.context:
-                context += 1
-                continue
-            ranked += 1
-            by_layer[t.layer] = by_layer.get(t.layer, 0) + 1
-            inherent[t.inherent.level] = inherent.get(t.inherent.level, 0) + 1
-            residual[t.current.level] = residual.get(t.current.level, 0) + 1
-            projected[t.projected.level] = projected.get(t.projected.level, 0) + 1
-            if t.patient_safety:
-                safety += 1
-        return {
-            "threats": len(self.threats),
-            "counted": ranked,
-            "context": context,
-            "by_layer": by_layer,
-            "by_status": by_status,
-            "inherent_levels": inherent,
-            "residual_levels": residual,
-            "projected_levels": projected,
-            "patient_safety": safety,
-        }
+        """Counts of the threats by layer, status and level (``analyze --json``'s summary)."""
+        return _summary(((t, 1) for t in self.threats), len(self.threats))
 
     def to_json(self) -> dict[str, Any]:
         """The ``workbench analyze --json`` object (schema/analysis.schema.json)."""
+        doc, streamed = self.to_json_streamed()
+        for key, chunks in streamed.items():
+            doc[key] = [row for chunk in chunks for row in chunk]
+        return doc
+
+    def to_json_streamed(self, size: int = 2000) -> tuple[
+            dict[str, Any], dict[str, Iterator[list[dict[str, Any]]]]]:
+        """:meth:`to_json` with its ``threats`` list left empty, and by key (``threats``)
+        that list's rows ``size`` at a time, built as they are read: a writer that streams them
+        (``cli.common.print_json(streamed=...)``) never holds a hospital group's hundred
+        thousand rows, nor the document's bytes, all at once. The summary and the rows
+        are read per row shape (:class:`_ThreatRows`)."""
+        rows = _ThreatRows(self.threats, self.catalog)
         ranking, context = grouped_rankings(self)  # one pass over the threats for both
         out: dict[str, Any] = {
             "format": OUTPUT_FORMAT,
@@ -106,19 +82,107 @@ class AnalysisResult:
                 "levels": [{"id": lv.id, "name": lv.name, "colour": lv.colour,
                             "max_fraction": lv.max_fraction} for lv in self.scales.levels],
             },
-            "summary": self.summary(),
+            "summary": rows.summary(),
             "suggestions": {"added": len(self.merge.added), "kept": len(self.merge.kept),
                             "restored": len(self.merge.restored),
                             "orphaned": len(self.merge.orphaned),
                             "dropped": len(self.merge.dropped)},
-            "threats": _threats_json(self.threats, self.catalog),
+            "threats": [],
             "ranking": [g.to_json() for g in ranking],
             "context_threats": [g.to_json() for g in context],
             "warnings": list(self.warnings),
         }
         for key, value in self.extra.items():
             out[key] = value
-        return out
+        return out, ({} if "threats" in self.extra else {"threats": rows.chunks(size)})
+
+
+def _summary(weighted: Iterable[tuple[ThreatRisk, int]], total: int) -> dict[str, Any]:
+    """The summary's counts over (threat, how many threats like it) pairs.
+
+    One pass, not one per count; each count keeps the order in which its keys first
+    appear, as ``Counter`` did (pairs in the order of the threats each first stands for
+    keep it too).
+    """
+    by_layer: dict[str, int] = {}
+    by_status: dict[str, int] = {}
+    inherent: dict[str, int] = {}
+    residual: dict[str, int] = {}
+    projected: dict[str, int] = {}
+    counted_of: dict[str, bool] = {}  # status -> counted (few statuses)
+    ranked = context = safety = 0
+    for t, n in weighted:
+        status = t.instance.status.value
+        by_status[status] = by_status.get(status, 0) + n
+        counted = counted_of.get(status)
+        if counted is None:
+            counted = counted_of[status] = t.counted
+        if not counted:
+            continue
+        if t.context:
+            context += n
+            continue
+        ranked += n
+        by_layer[t.layer] = by_layer.get(t.layer, 0) + n
+        inherent[t.inherent.level] = inherent.get(t.inherent.level, 0) + n
+        residual[t.current.level] = residual.get(t.current.level, 0) + n
+        projected[t.projected.level] = projected.get(t.projected.level, 0) + n
+        if t.patient_safety:
+            safety += n
+    return {
+        "threats": total,
+        "counted": ranked,
+        "context": context,
+        "by_layer": by_layer,
+        "by_status": by_status,
+        "inherent_levels": inherent,
+        "residual_levels": residual,
+        "projected_levels": projected,
+        "patient_safety": safety,
+    }
+
+
+class _ThreatRows:
+    """The threats by row shape (:func:`_row_shape`): the rule engine puts one threat on
+    thousands of alike elements and the risk memo hands them the same risk values, reasons
+    and impacts (the same objects), so most rows differ only in the instance's ``id``,
+    ``key`` and ``element``. A row is built once per shape and copied for the other
+    threats of that shape with their own three fields; the summary counts each shape once,
+    weighted by its threats (everything it reads is in the shape)."""
+
+    def __init__(self, risks: list[ThreatRisk], catalog: Catalog) -> None:
+        self.risks, self.catalog = risks, catalog
+        index: dict[tuple, int] = {}
+        self.firsts: list[ThreatRisk] = []  # the first threat of each shape
+        self.shape_of: list[int] = []  # each threat's shape
+        for risk in risks:
+            key = _row_shape(risk)
+            n = index.get(key)
+            if n is None:
+                n = index[key] = len(self.firsts)
+                self.firsts.append(risk)
+            self.shape_of.append(n)
+
+    def summary(self) -> dict[str, Any]:
+        counts = Counter(self.shape_of)
+        return _summary(zip(self.firsts, [counts[n] for n in range(len(self.firsts))],
+                            strict=True),
+                        len(self.risks))
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """Each threat's row; rows share their nested objects (treat them as read-only)."""
+        builder = _RowBuilder(self.catalog)
+        templates = [builder.row(r) for r in self.firsts]
+        for risk, n in zip(self.risks, self.shape_of, strict=True):
+            inst = risk.instance
+            row = templates[n].copy()  # the same key order; these fields keep their place
+            row["id"], row["key"], row["element"] = inst.id, inst.key, inst.element
+            yield row
+
+    def chunks(self, size: int) -> Iterator[list[dict[str, Any]]]:
+        rows = self.rows()
+        while chunk := list(islice(rows, size)):
+            yield chunk
 
 
 def threat_json(risk: ThreatRisk, catalog: Catalog) -> dict[str, Any]:
@@ -127,28 +191,9 @@ def threat_json(risk: ThreatRisk, catalog: Catalog) -> dict[str, Any]:
 
 
 def _threats_json(risks: list[ThreatRisk], catalog: Catalog) -> list[dict[str, Any]]:
-    """The ``threats`` list of the output, one object per threat instance.
-
-    The rule engine puts one threat on thousands of alike elements and the risk memo hands
-    them the same risk values, reasons and impacts (the same objects), so most rows differ
-    only in the instance's ``id``, ``key`` and ``element``. A row is built once per
-    :func:`_row_shape` (everything else it reads) and copied for the other threats of that
-    shape with their own three fields: the document is the same, built in a fraction of
-    the time. Rows of one output share their nested objects; treat them as read-only.
-    """
-    builder = _RowBuilder(catalog)
-    shapes: dict[tuple, dict[str, Any]] = {}
-    rows: list[dict[str, Any]] = []
-    for risk in risks:
-        inst = risk.instance
-        shape = _row_shape(risk)
-        template = shapes.get(shape)
-        if template is None:
-            template = shapes[shape] = builder.row(risk)
-        row = template.copy()  # the same key order; the three fields below keep their place
-        row["id"], row["key"], row["element"] = inst.id, inst.key, inst.element
-        rows.append(row)
-    return rows
+    """The ``threats`` list of the output, one object per threat instance (built per row
+    shape, :class:`_ThreatRows`)."""
+    return list(_ThreatRows(risks, catalog).rows())
 
 
 def _row_shape(risk: ThreatRisk) -> tuple:

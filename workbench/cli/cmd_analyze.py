@@ -135,7 +135,9 @@ def run(args: argparse.Namespace) -> int:
     result = build(args)
     if args.json:
         with stage("json"):
-            print_json(result.to_json(), compact=args.compact)
+            # the threats' rows are written in chunks as they are built (memory)
+            doc, streamed = result.to_json_streamed()
+            print_json(doc, compact=args.compact, streamed=streamed)
         return 0
     groups = grouped_ranking(result)
     print(f"{'residual':<9} {'L x S':<6} {'inherent':<9} {'projected':<10} {'layer':<8} "

@@ -7,7 +7,8 @@ import errno
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -101,15 +102,25 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
-def print_json(data: Any, compact: bool = False) -> None:
+def print_json(data: Any, compact: bool = False,
+               streamed: Mapping[str, Iterable[list[Any]]] | None = None) -> None:
     """JSON on stdout; user strings cannot carry terminal escapes (they become ``\\uXXXX``).
 
     orjson's bytes go to the binary stream as they are, escaped in place: decoding 280 MB
     (``analyze --json`` at 10,000 elements), scanning it twice (here and in
     :class:`SafeTextStream`) and encoding it again took longer than building it.
+
+    ``streamed``: top-level keys of ``data`` (a dict) whose list is written from these
+    chunks of items instead, one chunk at a time: the same bytes as the whole list in
+    ``data``, without the list or the document's bytes held whole (see
+    :func:`_print_streamed`).
     """
-    encoded = _orjson_bytes(data, compact)
     buffer = getattr(sys.stdout, "buffer", None)
+    if streamed:
+        data = _print_streamed(buffer, data, compact, streamed)
+        if data is None:
+            return
+    encoded = _orjson_bytes(data, compact)
     if encoded is not None and buffer is not None:
         sys.stdout.flush()  # what was printed before stays before
         encoded = json_escape_unsafe_bytes(encoded)  # the same object when nothing is
@@ -120,6 +131,68 @@ def print_json(data: Any, compact: bool = False) -> None:
     text = encoded.decode("utf-8") if encoded is not None else _std_dumps(data, compact)
     # One write: json.dump would issue one write per token.
     sys.stdout.write(json_escape_unsafe(text) + "\n")
+
+
+#: Stands for a streamed list in the document written around it (it encodes to
+#: ``"\u0000...\u0000"``, which no string of a model or catalog spells out).
+_STREAMED = "\x00workbench-streamed-list\x00"
+
+
+def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
+                    streamed: Mapping[str, Iterable[list[Any]]]) -> dict[str, Any] | None:
+    """Write ``data`` with the lists of ``streamed`` from their chunks (None), or return
+    the whole document for :func:`print_json` to write, nothing written, when there is no
+    binary stream or orjson is missing or refuses the document around the lists.
+
+    The document is encoded with a one-item list for each streamed key (an empty list
+    when its chunks hold no item) and cut at each item: orjson writes ``[[item, ...]]``
+    around a chunk with the items at the depth of a top-level key's list, so what lies
+    between the outer brackets is that chunk as the document would hold it; chunks are
+    joined with the list's separator. A chunk orjson refuses is written by the standard
+    encoder, as :func:`print_json` falls back for a whole document.
+    """
+    firsts: dict[str, tuple[list[Any], Iterator[list[Any]]]] = {}
+    for key, chunks in streamed.items():
+        rest = iter(chunks)
+        first = next((chunk for chunk in rest if chunk), None)
+        if first is not None:
+            firsts[key] = (first, rest)
+
+    def whole() -> dict[str, Any]:
+        return {k: ([item for chunk in chain([firsts[k][0]], firsts[k][1]) for item in chunk]
+                    if k in firsts else [] if k in streamed else v) for k, v in data.items()}
+
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - orjson is a dependency
+        return whole()
+    keys = [k for k in data if k in firsts]
+    around = _orjson_bytes({k: ([_STREAMED] if k in firsts else [] if k in streamed else v)
+                            for k, v in data.items()}, compact)
+    if buffer is None or around is None or len(keys) != len(firsts):
+        return whole()
+    pieces = around.split(orjson.dumps(_STREAMED))
+    if len(pieces) != len(keys) + 1:
+        return whole()
+    indent, sep, head, tail = (b"", b",", b"[[", b"]]") if compact else \
+        (b"    ", b",\n", b"[\n  [\n", b"\n  ]\n]")
+    sys.stdout.flush()  # what was printed before stays before
+    for piece, key in zip(pieces, keys, strict=False):
+        buffer.write(json_escape_unsafe_bytes(piece))  # ends with the first item's indent
+        first, rest = firsts[key]
+        for n, chunk in enumerate(chain([first], rest)):
+            if not chunk:
+                continue
+            encoded = _orjson_bytes([chunk], compact)
+            if encoded is None:
+                encoded = _std_dumps([chunk], compact).encode("utf-8")
+            body = encoded[len(head):len(encoded) - len(tail)]
+            buffer.write(sep if n else b"")
+            buffer.write(json_escape_unsafe_bytes(body[0 if n else len(indent):]))
+    buffer.write(json_escape_unsafe_bytes(pieces[-1]))
+    buffer.write(b"\n")
+    buffer.flush()
+    return None
 
 
 class SafeTextStream:
