@@ -389,6 +389,11 @@ def clip_to_rect(inside: QPointF, outside: QPointF, rect: QRectF) -> QPointF:
 class FlowItem(QGraphicsPathItem):
     """A flow: polyline through its networks, arrowheads, dashed when unauthenticated."""
 
+    #: :meth:`boundingRect`, kept until the path or the pen changes (None: not yet asked)
+    _bounds: QRectF | None = None
+    #: each segment's ends as floats (x1, y1, x2, y2), for :meth:`in_view`
+    _ends: list[tuple[float, float, float, float]] = []
+
     def __init__(self, flow: Flow):
         super().__init__()
         self.flow = flow
@@ -426,6 +431,7 @@ class FlowItem(QGraphicsPathItem):
             segments.append(QLineF(clip_to_rect(ca, cb, a), clip_to_rect(cb, ca, b)))
             hops.append(frozenset((ea, eb)))
         self.segments, self.hops = segments, hops
+        self._ends = [(s.x1(), s.y1(), s.x2(), s.y2()) for s in segments]
         self._arrowheads: list[QPolygonF] | None = None  # drawn from the new route on demand
         path = QPainterPath()
         for seg in segments:
@@ -448,6 +454,7 @@ class FlowItem(QGraphicsPathItem):
             pen.setStyle(Qt.PenStyle.DashLine)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
+        self._bounds = None  # the pen's width is part of the box
 
     def set_highlight(self, on: bool, hops: set[frozenset[str]] | None = None) -> None:
         """Light the whole flow (``on``), or only the segments of ``hops`` (a path that
@@ -470,9 +477,17 @@ class FlowItem(QGraphicsPathItem):
         stroker.setWidth(10)
         self._shape = stroker.createStroke(path)
         super().setPath(path)
+        self._bounds = None
 
     def boundingRect(self) -> QRectF:
-        return super().boundingRect().adjusted(-10, -10, 10, 10)
+        """The path's box with room for the hit shape and the arrowheads, computed once per
+        route and pen: Qt asks for it thousands of times per frame on a large model (each
+        time a call into Python), and it changes only with :meth:`setPath` and the pen
+        (:meth:`_style`). Qt copies what it is given; callers must not change it."""
+        bounds = self._bounds
+        if bounds is None:  # Qt asks for the old box while a change is prepared: still kept
+            bounds = self._bounds = super().boundingRect().adjusted(-10, -10, 10, 10)
+        return bounds
 
     def in_view(self, exposed: QRectF) -> bool:
         """Some line of the route, with its pen and arrowheads (``PAINT_MARGIN``), reaches
@@ -484,9 +499,17 @@ class FlowItem(QGraphicsPathItem):
         if exposed.isEmpty():
             return True
         box = exposed.adjusted(-PAINT_MARGIN, -PAINT_MARGIN, PAINT_MARGIN, PAINT_MARGIN)
-        area = (box.left(), box.top(), box.width(), box.height())
-        return any(clip_segment((seg.x1(), seg.y1()), (seg.x2(), seg.y2()), area) is not None
-                   for seg in self.segments)
+        x, y, w, h = area = (box.left(), box.top(), box.width(), box.height())
+        # A segment whose box lies a whole unit outside the area cannot meet it: the clip is
+        # only asked about the others (most segments of a frame are far off screen).
+        low_x, high_x, low_y, high_y = x - 1.0, x + w + 1.0, y - 1.0, y + h + 1.0
+        for x1, y1, x2, y2 in self._ends:
+            if ((x1 < low_x and x2 < low_x) or (x1 > high_x and x2 > high_x)
+                    or (y1 < low_y and y2 < low_y) or (y1 > high_y and y2 > high_y)):
+                continue
+            if clip_segment((x1, y1), (x2, y2), area) is not None:
+                return True
+        return False
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         if self.isSelected() != self._styled_selected:
