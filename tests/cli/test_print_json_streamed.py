@@ -69,3 +69,24 @@ def test_a_chunk_orjson_refuses_is_written_by_the_standard_encoder():
     rows = [{"big": 2 ** 70}, {"n": 1}]
     assert _written({"threats": []}, False, {"threats": _chunks(rows, 1)}) == \
         _written({"threats": rows}, False)
+
+
+def test_the_ascii_shortcut_escapes_as_the_full_scan():
+    """Encoders' output: ASCII without DEL is returned as it is, anything else goes
+    through ``json_escape_unsafe_bytes``; both ways give the same bytes."""
+    import json
+    import random
+
+    import orjson
+
+    from workbench.model.text import json_escape_unsafe_bytes
+
+    rng = random.Random(3)
+    alphabet = [chr(c) for c in range(0x00, 0x80)] + ["\u0085", "\u200b", "\u2028",
+                                                      "\ufeff", "\u00e9", "\u2066"]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        doc = {"t": text, "n": [1, {"k": text[:3]}]}
+        for encoded in (orjson.dumps(doc, option=orjson.OPT_INDENT_2), orjson.dumps(doc),
+                        json.dumps(doc, indent=2, ensure_ascii=False).encode()):
+            assert common._escaped(encoded) == json_escape_unsafe_bytes(encoded)

@@ -123,7 +123,7 @@ def print_json(data: Any, compact: bool = False,
     encoded = _orjson_bytes(data, compact)
     if encoded is not None and buffer is not None:
         sys.stdout.flush()  # what was printed before stays before
-        encoded = json_escape_unsafe_bytes(encoded)  # the same object when nothing is
+        encoded = _escaped(encoded)  # the same object when nothing is
         buffer.write(encoded)  # not ``encoded + b"\n"``: a second copy of 280 MB
         buffer.write(b"\n")
         buffer.flush()
@@ -131,6 +131,19 @@ def print_json(data: Any, compact: bool = False,
     text = encoded.decode("utf-8") if encoded is not None else _std_dumps(data, compact)
     # One write: json.dump would issue one write per token.
     sys.stdout.write(json_escape_unsafe(text) + "\n")
+
+
+def _escaped(encoded: bytes) -> bytes:
+    """:func:`json_escape_unsafe_bytes` of what orjson or the standard encoder wrote.
+
+    Both write every character below U+0020 inside a string as an escape, and only
+    newlines and spaces between tokens; so ASCII output without DEL (0x7f, which neither
+    escapes) holds nothing to escape. ``isascii`` and ``in`` check that at memory speed,
+    where the general scan reads every byte through a table (most of this is ASCII).
+    """
+    if encoded.isascii() and b"\x7f" not in encoded:
+        return encoded
+    return json_escape_unsafe_bytes(encoded)
 
 
 #: Stands for a streamed list in the document written around it (it encodes to
@@ -178,7 +191,7 @@ def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
         (b"    ", b",\n", b"[\n  [\n", b"\n  ]\n]")
     sys.stdout.flush()  # what was printed before stays before
     for piece, key in zip(pieces, keys, strict=False):
-        buffer.write(json_escape_unsafe_bytes(piece))  # ends with the first item's indent
+        buffer.write(_escaped(piece))  # ends with the first item's indent
         first, rest = firsts[key]
         for n, chunk in enumerate(chain([first], rest)):
             if not chunk:
@@ -188,8 +201,8 @@ def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
                 encoded = _std_dumps([chunk], compact).encode("utf-8")
             body = encoded[len(head):len(encoded) - len(tail)]
             buffer.write(sep if n else b"")
-            buffer.write(json_escape_unsafe_bytes(body[0 if n else len(indent):]))
-    buffer.write(json_escape_unsafe_bytes(pieces[-1]))
+            buffer.write(_escaped(body[0 if n else len(indent):]))
+    buffer.write(_escaped(pieces[-1]))
     buffer.write(b"\n")
     buffer.flush()
     return None
