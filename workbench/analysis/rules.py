@@ -265,11 +265,27 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
         if old is not None and _fresh(old, new_id, sug):
             merged.append(old)
         else:
-            merged.append(validate({"id": new_id, "key": key, "catalog_id": sug.threat.id,
-                                    "element": sug.element_id, "title": sug.threat.title,
-                                    "stride": list(sug.threat.stride)}))
+            inst = validate({"id": new_id, "key": key, "catalog_id": sug.threat.id,
+                             "element": sug.element_id, "title": sug.threat.title,
+                             "stride": list(sug.threat.stride)})
+            _compact_fields_set(inst)
+            merged.append(inst)
         report.added.append(key)
     return model.model_copy(update={"threats": merged}), report
+
+
+def _compact_fields_set(inst: ThreatInstance) -> None:
+    """Give ``inst`` a copy of its fields set: the same names in the smallest table.
+
+    pydantic-core builds the set by adding the six names one at a time, which leaves a
+    table sized for far more (about half of a new instance's memory, and a merge makes one
+    instance per suggestion). A copy of a set is sized for what it holds. The set stays
+    the instance's own: pydantic adds to it when a field is assigned later.
+    """
+    _object_setattr(inst, "__pydantic_fields_set__", set(inst.__pydantic_fields_set__))
+
+
+_object_setattr = object.__setattr__
 
 
 def _fresh(inst: ThreatInstance, new_id: str, sug: Suggestion) -> bool:
