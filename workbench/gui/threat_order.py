@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from workbench.analysis.ranking import ThreatGroup, group_threats, grouped_ranking
+from workbench.analysis.ranking import ThreatGroup, group_threats, grouped_rankings
 
 RANKED, CONTEXT, RULED_OUT = 0, 1, 2
 
@@ -40,8 +40,8 @@ def core_order(result: Any, grouped: bool) -> tuple[list[Any], dict[int, Place]]
     ``grouped``: one row per threat (``ThreatGroup``), else one row per copy
     (``ThreatRisk``).
     """
-    ranked = grouped_ranking(result)
-    context = grouped_ranking(result, context=True)
+    # both from one pass: ``grouped_ranking`` makes the two each time it is asked for one
+    ranked, context = grouped_rankings(result)
     ruled_out = sorted(group_threats(r for r in result.threats if not r.counted),
                        key=ThreatGroup.rank_key)
     rows: list[Any] = []
