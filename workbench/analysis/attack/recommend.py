@@ -25,6 +25,7 @@ from workbench.analysis.attack.evidence import CONTROL, DENY, EXPOSE, Candidate,
 from workbench.analysis.attack.graph import AttackGraph, inner_vectors, step_graph
 from workbench.analysis.attack.plan import MAX_EXACT, MAX_STEPS, plan_controls
 from workbench.analysis.attack.plan_risk import RiskTerm
+from workbench.analysis.attack.plan_screen import Row, ScreenTable
 from workbench.analysis.attack.probability import Solution
 from workbench.analysis.attack.targets import TargetSpec
 
@@ -348,123 +349,6 @@ def _relevant(graph: AttackGraph, runs, hot: list[int], candidates: dict[str, Ca
     return [c for c in candidates.values() if c.elements & weight.keys()], weight
 
 
-@dataclass
-class _Row:
-    """One threat of an element, reduced for the screening arithmetic."""
-
-    effects: frozenset[str]
-    base: float  # chance with the controls in place
-    full: float  # chance with every candidate of the pool too
-    factor: dict[str, float]  # candidate -> its (1 - effectiveness) on this threat
-    threat: Any = None  # the ThreatEvidence (its access vector decides who can use it)
-
-
-def _table(pool: list[Candidate], graph: AttackGraph, runs=()) -> dict[str, list[_Row]]:
-    """Per element of the pool, its threats with each candidate's factor (computed once;
-    candidate sets are never copied per threat). Threats no analysed attacker can use
-    (their vector, ``AttackGraph.for_vectors``) are left out: they never lower a step."""
-    ids = {c.id for c in pool}
-    sets = [inner_vectors(r.profile.vectors) for r in runs]
-    anyone: frozenset[str] | None = (
-        None if not sets or any(v is None for v in sets) else frozenset().union(*sets))
-    table: dict[str, list[_Row]] = {}
-    for e in sorted({e for c in pool for e in c.elements}):
-        rows = []
-        for t in graph.evidence.get(e) or []:
-            if not usable(t, anyone):
-                continue
-            base = t.probability * t.in_place
-            factor: dict[str, float] = {}
-            for cid, eff in t.options:
-                if cid in ids:
-                    factor[cid] = factor.get(cid, 1.0) * (1.0 - eff)
-            full = base
-            for f in factor.values():
-                full *= f
-            rows.append(_Row(_effects(t), base, full, factor, t))
-        table[e] = rows
-    return table
-
-
-def _without(row: _Row, cid: str) -> float:
-    """The threat's chance with every pool candidate but ``cid``."""
-    f = row.factor.get(cid, 1.0)
-    if f > 0:
-        return row.full / f
-    value = row.base
-    for other, g in row.factor.items():
-        if other != cid:
-            value *= g
-    return value
-
-
-class _Effect:
-    """One element's threats with one effect: the maxima the screening needs, and the
-    rows in decreasing order so "the largest among those a candidate does not touch" is
-    found in a step or two."""
-
-    def __init__(self, rows: list[_Row]):
-        self.rows = rows
-        self.by_base = sorted(range(len(rows)), key=lambda i: -rows[i].base)
-        self.by_full = sorted(range(len(rows)), key=lambda i: -rows[i].full)
-        self.base_max = rows[self.by_base[0]].base
-        self.full_max = rows[self.by_full[0]].full
-
-    def untouched_max(self, order: list[int], touched: set[int], full: bool) -> float:
-        for i in order:
-            if i not in touched:
-                return self.rows[i].full if full else self.rows[i].base
-        return 0.0
-
-
-def _effect_index(table: dict[str, list[_Row]]
-                  ) -> tuple[dict[tuple[str, str], _Effect],
-                             dict[str, dict[tuple[str, str], set[int]]]]:
-    """Per (element, effect) its :class:`_Effect`; per candidate, per (element, effect) it
-    touches, the indices of the rows it touches there (grouped once: the screening reads
-    them two or three times per candidate, 224,000 at 10,000 elements)."""
-    effects: dict[tuple[str, str], _Effect] = {}
-    touches: dict[str, dict[tuple[str, str], set[int]]] = {}
-    for e, rows in table.items():
-        for effect in sorted({x for r in rows for x in r.effects}):
-            mine = [r for r in rows if effect in r.effects]
-            key = (e, effect)
-            effects[key] = _Effect(mine)
-            for j, r in enumerate(mine):
-                for cid, f in r.factor.items():
-                    if f < 1.0:
-                        hit = touches.get(cid)
-                        if hit is None:
-                            hit = touches[cid] = {}
-                        rows_hit = hit.get(key)
-                        if rows_hit is None:
-                            hit[key] = {j}
-                        else:
-                            rows_hit.add(j)
-    return effects, touches
-
-
-def _per_effect(cand_id: str, effects: dict[tuple[str, str], _Effect],
-                touches: dict[str, dict[tuple[str, str], set[int]]]):
-    """(element, effect data, indices the candidate touches in that effect's rows; not to
-    be changed)."""
-    for key, mine in touches.get(cand_id, {}).items():
-        yield key[0], effects[key], mine
-
-
-def _can_matter(cand: Candidate, table: dict[str, list[_Row]],
-                index: tuple[dict, dict]) -> bool:
-    """False when the candidate can never change a step: on each of its elements and for
-    each effect (control, expose, deny), a threat it does not touch stays at least as easy
-    as the ones it does, even with every candidate in place (an element's chance is its
-    easiest threat's)."""
-    for _, data, mine in _per_effect(cand.id, *index):
-        floor = data.untouched_max(data.by_full, mine, full=True)
-        if max(data.rows[j].base for j in mine) > floor + 1e-12:
-            return True
-    return False
-
-
 def _exposure(graph: AttackGraph, runs) -> dict[str, float]:
     """Per element and flow: the highest chance any attacker stands on (or uses) it."""
     top = np.zeros(graph.size)
@@ -477,45 +361,31 @@ def _exposure(graph: AttackGraph, runs) -> dict[str, float]:
     return exposure
 
 
-def _screen(pool: list[Candidate], graph: AttackGraph, runs, weight: dict[str, int],
-            table: dict[str, list[_Row]], index: tuple[dict, dict],
+def _screen(pool: list[Candidate], weight: dict[str, int], table: ScreenTable,
             exposure: dict[str, float]) -> dict[str, float]:
     """Screening score when there are too many candidates to evaluate: how much the
     candidate lowers the chance of a step onto its elements, alone or added last to the
     other candidates on the same element (so a pair that only works together scores),
     times how exposed the element is and how many targets above the threshold it leads
-    to, per person-day."""
-    effects, touches = index
-    score: dict[str, float] = {}
-    for c in pool:
-        if isinstance(c, _GROUPED):
-            continue
-        total = 0.0
-        for e, data, mine in _per_effect(c.id, effects, touches):
-            rows = data.rows
-            alone = data.base_max - max(
-                data.untouched_max(data.by_base, mine, full=False),
-                max(rows[j].base * rows[j].factor[c.id] for j in mine))
-            last = max(data.untouched_max(data.by_full, mine, full=True),
-                       max(_without(rows[j], c.id) for j in mine)) - data.full_max
-            total += exposure.get(e, 0.0) * weight.get(e, 1) * max(alone, last)
-        score[c.id] = total / max(c.cost, 1e-9)
+    to, per person-day (worked out per element shape, :mod:`.plan_screen`); a fleet's
+    is what its members would do, for its own cost."""
+    score = table.scores([c for c in pool if not isinstance(c, _GROUPED)], weight, exposure)
     costs = {c.id: c.cost for c in pool}
     for c in pool:
-        if isinstance(c, FleetCandidate):  # what its members would do, for its own cost
+        if isinstance(c, FleetCandidate):
             score[c.id] = sum(score.get(m, 0.0) * costs.get(m, 0.0)
                               for m in c.members) / max(c.cost, 1e-9)
     return score
 
 
-def _residual(row: _Row, chosen: Iterable[str]) -> float:
+def _residual(row: Row, chosen: Iterable[str]) -> float:
     value = row.base
     for c in chosen:
         value *= row.factor.get(c, 1.0)
     return value
 
 
-def _bundles(table: dict[str, list[_Row]], singles: dict[str, Candidate],
+def _bundles(table: ScreenTable, singles: dict[str, Candidate],
              focus: dict[str, set[str]], exposure: dict[str, float],
              weight: dict[str, int], views: list[frozenset[str] | None] | None = None
              ) -> tuple[dict[str, BundleCandidate], dict[str, float]]:
@@ -537,7 +407,7 @@ def _bundles(table: dict[str, list[_Row]], singles: dict[str, Candidate],
             for view in (views or [None])]
     for e, effect, view in work:
         if True:
-            rows = [r for r in table.get(e) or [] if effect in r.effects
+            rows = [r for r in table.rows(e) if effect in r.effects
                     and (r.threat is None or usable(r.threat, view))]
             if not rows:
                 continue
@@ -716,14 +586,13 @@ STRONGEST_SHARE = 0.5
 
 
 def _strongest(pool: list[Candidate], safety: list[str], focus: dict[str, set[str]],
-               index: tuple[dict, dict], limit: int) -> list[str]:
+               table: ScreenTable, limit: int) -> list[str]:
     """Each patient-safety target's strongest fixes (``_focus``'s second list): on each
     element or flow of its minimum cuts, most likely paths and entry steps, and for each
     effect the plan must lower there, the single candidate and the bundle that lower the
     element's chance the most, whatever they cost (ties: cheaper, then id). Gain per
     person-day would rank a 1-day control that trims a step before the fix that closes it,
     and the search would never measure the fix."""
-    effects, touches = index
     singles: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
     bundles: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
     wanted = set(safety)
@@ -734,15 +603,11 @@ def _strongest(pool: list[Candidate], safety: list[str], focus: dict[str, set[st
             if c.element in wanted:
                 bundles.setdefault((c.element, c.effect), []).append((-c.drop, c.cost, c.id))
             continue
-        for key, mine in touches.get(c.id, {}).items():
-            if key[0] not in wanted:
-                continue
-            data = effects[key]
-            drop = data.base_max - max(
-                data.untouched_max(data.by_base, mine, full=False),
-                max(data.rows[j].base * data.rows[j].factor[c.id] for j in mine))
+        if c.elements.isdisjoint(wanted):
+            continue
+        for e, effect, drop in table.drops(c, wanted):
             if drop > 1e-12:
-                singles.setdefault(key, []).append((-drop, c.cost, c.id))
+                singles.setdefault((e, effect), []).append((-drop, c.cost, c.id))
     out: list[str] = []
     for e in safety:
         for effect in sorted(focus.get(e, ())):
@@ -751,10 +616,6 @@ def _strongest(pool: list[Candidate], safety: list[str], focus: dict[str, set[st
                 if best is not None and best[2] not in out:
                     out.append(best[2])
     return out[:limit]
-
-
-def _effects(threat) -> frozenset[str]:
-    return getattr(threat, "effects", None) or frozenset({"control"})
 
 
 def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
@@ -791,12 +652,10 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     base = base_per.max(axis=0)
     pool, weight = _relevant(graph, runs, sorted({graph.index[s.element] for s, p in zip(
         specs, base, strict=True) if p > threshold}), candidates)
-    table = _table(pool, graph, runs)
-    index = _effect_index(table)
-    matter = {c.id: _can_matter(c, table, index) for c in pool
-              if not isinstance(c, FleetCandidate)}
-    pool = [c for c in pool if (any(matter.get(m, False) for m in c.members)
-                                if isinstance(c, FleetCandidate) else matter[c.id])]
+    table = ScreenTable(pool, graph, runs)
+    matter = table.matters([c for c in pool if not isinstance(c, FleetCandidate)])
+    pool = [c for c in pool if (not matter.isdisjoint(c.members)
+                                if isinstance(c, FleetCandidate) else c.id in matter)]
     relevant = len(pool)
     # Candidates on the steps that matter most (each hot target's minimum cuts and most
     # likely paths, entry steps included) are always searched, and so are the bundles
@@ -832,9 +691,9 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         if len(in_focus) >= max_candidates:
             wanted = {m for c in in_focus for m in _members(c)} | {c.id for c in in_focus}
             ranked = [c for c in pool if c.id in wanted]
-        score = _screen(ranked, graph, runs, weight, table, index, exposure)
+        score = _screen(ranked, weight, table, exposure)
         score.update(bundle_score)
-        strongest = _strongest(pool, safety, focus, index,
+        strongest = _strongest(pool, safety, focus, table,
                                int(max_candidates * STRONGEST_SHARE))
         strongest += [c for c in risk_first if c not in strongest][
             :int(max_candidates * RISK_SHARE)]

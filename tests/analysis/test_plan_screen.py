@@ -1,0 +1,169 @@
+"""The plan's screening worked out once per element shape (``attack/plan_screen.py``)
+against the plain per-element computation it replaced (kept below as the oracle): which
+candidates can matter, their screening scores, their drops alone, the rows bundles read.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analysis.test_fast_paths import MODELS, SAMPLES
+from workbench.analysis.attack import analyze_attacks, recommend
+from workbench.analysis.attack.evidence import usable
+from workbench.analysis.attack.graph import inner_vectors
+from workbench.analysis.attack.plan_screen import ScreenTable
+from workbench.analysis.catalog import load_catalog
+from workbench.analysis.pipeline import analyze
+
+CASES = [m for m in MODELS if "ward" in m[0] or "insulin" in m[0]] + MODELS[len(SAMPLES):][:2]
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(include_user_env=False)
+
+
+# --- the plain computation: per element, candidates by id ---------------------------------
+
+def _plain_table(pool, graph, runs):
+    ids = {c.id for c in pool}
+    sets = [inner_vectors(r.profile.vectors) for r in runs]
+    anyone = None if not sets or any(v is None for v in sets) else frozenset().union(*sets)
+    table = {}
+    for e in sorted({e for c in pool for e in c.elements}):
+        rows = []
+        for t in graph.evidence.get(e) or []:
+            if not usable(t, anyone):
+                continue
+            base = t.probability * t.in_place
+            factor: dict[str, float] = {}
+            for cid, eff in t.options:
+                if cid in ids:
+                    factor[cid] = factor.get(cid, 1.0) * (1.0 - eff)
+            full = base
+            for f in factor.values():
+                full *= f
+            rows.append((t.effects or frozenset({"control"}), base, full, factor, t))
+        table[e] = rows
+    return table
+
+
+def _plain_touches(table, cand):
+    """Per (element, effect) the candidate touches, in the table's order: the effect's
+    rows and the indices it touches."""
+    out = []
+    cid = cand.id
+    for e in sorted(cand.elements & table.keys()):
+        rows = table[e]
+        for effect in sorted({x for r in rows for x in r[0]}):
+            mine = [r for r in rows if effect in r[0]]
+            hit = {j for j, r in enumerate(mine) if r[3].get(cid, 1.0) < 1.0}
+            if hit:
+                out.append((e, effect, mine, hit))
+    return out
+
+
+def _untouched(rows, hit, at):
+    return max((r[at] for j, r in enumerate(rows) if j not in hit), default=0.0)
+
+
+def _without(row, cid):
+    f = row[3].get(cid, 1.0)
+    if f > 0:
+        return row[2] / f
+    value = row[1]
+    for other, g in row[3].items():
+        if other != cid:
+            value *= g
+    return value
+
+
+def _plain_figures(table, cand):
+    """(can matter, per (element, effect): (drop alone, screening drop))."""
+    matter, out, cid = False, [], cand.id
+    for e, effect, rows, hit in _plain_touches(table, cand):
+        floor = _untouched(rows, hit, 2)
+        matter |= max(rows[j][1] for j in hit) > floor + 1e-12
+        base_max, full_max = max(r[1] for r in rows), max(r[2] for r in rows)
+        alone = base_max - max(_untouched(rows, hit, 1),
+                               max(rows[j][1] * rows[j][3][cid] for j in hit))
+        last = max(floor, max(_without(rows[j], cid) for j in hit)) - full_max
+        out.append((e, effect, alone, max(alone, last)))
+    return matter, out
+
+
+# --- the comparison ------------------------------------------------------------------------
+
+def _screenings(model, catalog, monkeypatch):
+    """Each ScreenTable the plan builds, with its pool, graph, runs and the screening
+    weights (``_relevant``)."""
+    seen = []
+
+    class Recording(ScreenTable):
+        def __init__(self, pool, graph, runs=()):
+            super().__init__(pool, graph, runs)
+            seen.append((self, list(pool), graph, runs, weights[-1]))
+
+    weights = []
+    relevant = recommend._relevant
+
+    def recorded(*args):
+        out = relevant(*args)
+        weights.append(out[1])
+        return out
+
+    monkeypatch.setattr(recommend, "ScreenTable", Recording)
+    monkeypatch.setattr(recommend, "_relevant", recorded)
+    result = analyze(model, catalog)
+    analyze_attacks(result.model, result.catalog, risks=result.threats, seed=1,
+                    sensitivity=False)
+    return seen
+
+
+@pytest.mark.parametrize(("name", "model"), CASES, ids=[n for n, _ in CASES])
+def test_screening_per_shape_is_the_plain_one_per_element(name, model, catalog, monkeypatch):
+    seen = _screenings(model, catalog, monkeypatch)
+    assert seen
+    for table, pool, graph, runs, weight in seen:
+        plain = _plain_table(pool, graph, runs)
+        exposure = recommend._exposure(graph, runs)
+        singles = [c for c in pool if not isinstance(c, recommend._GROUPED)]
+        figures = {c.id: _plain_figures(plain, c) for c in singles}
+        assert table.matters(singles) == {c for c, (m, _) in figures.items() if m}
+        scores = table.scores(singles, weight, exposure)
+        for c in singles:
+            total = 0.0
+            for e, _, _, drop in figures[c.id][1]:
+                total += exposure.get(e, 0.0) * weight.get(e, 1) * drop
+            assert scores[c.id] == total / max(c.cost, 1e-9), c.id
+            everywhere = set(plain)
+            assert table.drops(c, everywhere) == [
+                (e, effect, alone) for e, effect, alone, _ in figures[c.id][1]], c.id
+        for e, rows in plain.items():
+            got = table.rows(e)
+            assert [(r.effects, r.base, r.full, r.factor, r.threat) for r in got] == rows
+        assert table.rows("no-such-element") == []
+        if name.startswith("synthetic"):  # elements of one kind share their figures
+            assert len(table.figures) * 5 < len(table.shape_of)
+            assert sum(figures[c][0] for c in figures) > 100
+
+
+def test_a_candidate_outside_the_screened_pool_touches_nothing(catalog, monkeypatch):
+    """Candidates the plan adds after the screening table was built (risk-first ones)
+    score nothing there, as the plain table (options of the pool only) gives."""
+    name, model = next(m for m in CASES if m[0].startswith("synthetic"))
+    table, pool, graph, runs, weight = _screenings(model, catalog, monkeypatch)[0]
+    by_group: dict[tuple, list] = {}  # (shape, control) -> candidates that can matter
+    for x in pool:
+        if not isinstance(x, recommend._GROUPED) and table.matters([x]):
+            (e,) = x.elements
+            by_group.setdefault((table.shape_of[e], x.id.removesuffix("@" + e)), []).append(x)
+    c, twin = next(xs[:2] for xs in by_group.values() if len(xs) >= 2)
+    (element,) = c.elements
+    rest = [x for x in pool if x is not c]
+    smaller = ScreenTable(rest, graph, runs)
+    assert smaller.matters([c]) == set() and smaller.matters([twin]) == {twin.id}
+    assert smaller.scores([c], weight, {element: 1.0}) == {c.id: 0.0}
+    assert smaller.drops(c, {element}) == []
+    assert [r.factor for r in smaller.rows(element)] == [
+        r[3] for r in _plain_table(rest, graph, runs)[element]]
