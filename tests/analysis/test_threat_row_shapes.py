@@ -82,3 +82,30 @@ def test_summary_per_shape_is_the_summary_per_threat(source, catalog):
     assert [row for chunk in streamed["threats"] for row in chunk] == \
         _threats_json(result.threats, catalog)
     assert result.to_json() == {**doc, "threats": _threats_json(result.threats, catalog)}
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_encoded_rows_are_the_rows_bytes(compact, catalog):
+    """Rows assembled from their shape's encoding (cut at the three own fields) are the
+    bytes of the rows themselves, ids with quotes, escapes and unsafe characters too; a
+    shape whose encoding holds a placeholder already falls back to the row."""
+    from workbench.analysis.pipeline import _OWN_FIELDS, _ThreatRows
+    from workbench.cli.common import RowEncoder, _orjson_bytes
+
+    encoder = RowEncoder.create(compact)
+    assert encoder is not None
+    result = analyze(synthetic_model(300, seed=5), catalog)
+    risks = result.threats[:60]
+    odd = ['a"b', "back\\slash", "t\x1bx", "é\u2028", "\u0000row-id\u0000"]
+    for n, text in enumerate(odd):
+        inst = risks[n].instance.model_copy(update={"id": text, "element": text + "e"})
+        risks[n] = dataclasses.replace(risks[n], instance=inst)
+    risks[5] = dataclasses.replace(risks[5], harm=_OWN_FIELDS["key"])  # a placeholder
+    rows = _ThreatRows(risks, catalog)
+    plain = list(rows.rows())
+    encoded = list(rows.encoded_rows(encoder))
+    assert len(encoded) == len(plain)
+    assert encoded[5] == plain[5]  # fell back to the row
+    assert any(not isinstance(e, dict) for e in encoded)
+    # the items at a top-level list's depth, as print_json writes them
+    assert _orjson_bytes([encoded], compact) == _orjson_bytes([plain], compact)

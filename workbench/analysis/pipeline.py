@@ -62,13 +62,15 @@ class AnalysisResult:
             doc[key] = [row for chunk in chunks for row in chunk]
         return doc
 
-    def to_json_streamed(self, size: int = 2000) -> tuple[
-            dict[str, Any], dict[str, Iterator[list[dict[str, Any]]]]]:
+    def to_json_streamed(self, size: int = 2000, encoder: Any = None) -> tuple[
+            dict[str, Any], dict[str, Iterator[list[Any]]]]:
         """:meth:`to_json` with its ``threats`` list left empty, and by key (``threats``)
         that list's rows ``size`` at a time, built as they are read: a writer that streams them
         (``cli.common.print_json(streamed=...)``) never holds a hospital group's hundred
         thousand rows, nor the document's bytes, all at once. The summary and the rows
-        are read per row shape (:class:`_ThreatRows`)."""
+        are read per row shape (:class:`_ThreatRows`). With ``encoder``
+        (``cli.common.RowEncoder``) the rows come as pre-encoded items: each shape's row
+        is encoded once, each threat's row is that encoding with its own three fields."""
         rows = _ThreatRows(self.threats, self.catalog)
         ranking, context = grouped_rankings(self)  # one pass over the threats for both
         out: dict[str, Any] = {
@@ -94,7 +96,7 @@ class AnalysisResult:
         }
         for key, value in self.extra.items():
             out[key] = value
-        return out, ({} if "threats" in self.extra else {"threats": rows.chunks(size)})
+        return out, ({} if "threats" in self.extra else {"threats": rows.chunks(size, encoder)})
 
 
 def _summary(weighted: Iterable[tuple[ThreatRisk, int]], total: int) -> dict[str, Any]:
@@ -174,15 +176,57 @@ class _ThreatRows:
         builder = _RowBuilder(self.catalog)
         templates = [builder.row(r) for r in self.firsts]
         for risk, n in zip(self.risks, self.shape_of, strict=True):
-            inst = risk.instance
-            row = templates[n].copy()  # the same key order; these fields keep their place
-            row["id"], row["key"], row["element"] = inst.id, inst.key, inst.element
-            yield row
+            yield _own_row(templates[n], risk.instance)
 
-    def chunks(self, size: int) -> Iterator[list[dict[str, Any]]]:
-        rows = self.rows()
+    def encoded_rows(self, encoder: Any) -> Iterator[Any]:
+        """Each threat's row as ``encoder.fragment`` of its bytes: the shape's row encoded
+        once with a placeholder in each of the three fields, cut there, and joined with
+        the threat's own three values encoded. A shape whose encoding does not cut cleanly
+        (or that the encoder refuses) gives the row itself."""
+        builder = _RowBuilder(self.catalog)
+        templates = [builder.row(r) for r in self.firsts]
+        cuts = [_cut(t, encoder) for t in templates]
+        text, fragment, join = encoder.text, encoder.fragment, b"".join
+        for risk, n in zip(self.risks, self.shape_of, strict=True):
+            pieces, inst = cuts[n], risk.instance
+            if pieces is None:
+                yield _own_row(templates[n], inst)
+                continue
+            yield fragment(join((pieces[0], text(inst.id), pieces[1], text(inst.key),
+                                 pieces[2], text(inst.element), pieces[3])))
+
+    def chunks(self, size: int, encoder: Any = None) -> Iterator[list[Any]]:
+        rows = self.rows() if encoder is None else self.encoded_rows(encoder)
         while chunk := list(islice(rows, size)):
             yield chunk
+
+
+def _own_row(template: dict[str, Any], inst: Any) -> dict[str, Any]:
+    """A copy of its shape's row with the threat's own three fields (same key order)."""
+    row = template.copy()
+    row["id"], row["key"], row["element"] = inst.id, inst.key, inst.element
+    return row
+
+
+#: Placeholders of a row's own three fields in its shape's encoding (``\u0000`` escapes
+#: in JSON: no model text spells them out; a cut checks each is found once).
+_OWN_FIELDS = {"id": "\x00row-id\x00", "key": "\x00row-key\x00", "element": "\x00row-element\x00"}
+
+
+def _cut(template: dict[str, Any], encoder: Any) -> list[bytes] | None:
+    """``template`` encoded with the placeholders, cut at them (four pieces), or None."""
+    encoded = encoder.item({**template, **_OWN_FIELDS})
+    if encoded is None:
+        return None
+    pieces: list[bytes] = []
+    for mark in _OWN_FIELDS.values():
+        before, found, encoded = encoded.partition(encoder.text(mark))
+        if not found or encoder.text(mark) in before:
+            return None
+        pieces.append(before)
+    if any(encoder.text(mark) in encoded for mark in _OWN_FIELDS.values()):
+        return None
+    return [*pieces, encoded]
 
 
 def threat_json(risk: ThreatRisk, catalog: Catalog) -> dict[str, Any]:

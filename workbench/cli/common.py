@@ -151,6 +151,42 @@ def _escaped(encoded: bytes) -> bytes:
 _STREAMED = "\x00workbench-streamed-list\x00"
 
 
+class RowEncoder:
+    """How :func:`print_json` writes an item of a streamed list, for a caller that
+    assembles items from encoded parts (``analysis.pipeline``: one encoding per row
+    shape): ``item`` encodes one item as the list holds it (its first line's indentation
+    left out), ``text`` a string, ``fragment`` makes the object written as given bytes."""
+
+    def __init__(self, compact: bool) -> None:
+        import orjson
+
+        self.compact = compact
+        self.text = orjson.dumps
+        self.fragment = orjson.Fragment
+
+    @classmethod
+    def create(cls, compact: bool) -> RowEncoder | None:
+        """An encoder, or None without an orjson that has ``Fragment``."""
+        try:
+            import orjson
+        except ImportError:  # pragma: no cover - orjson is a dependency
+            return None
+        return cls(compact) if hasattr(orjson, "Fragment") else None
+
+    def item(self, value: Any) -> bytes | None:
+        encoded = _orjson_bytes([[value]], self.compact)
+        if encoded is None:
+            return None
+        indent, _, head, tail = _layout(self.compact)
+        return encoded[len(head) + len(indent):len(encoded) - len(tail)]
+
+
+def _layout(compact: bool) -> tuple[bytes, bytes, bytes, bytes]:
+    """An item's indentation in a top-level list, the list's separator, and what the
+    encoder writes before and after the items of ``[[items]]``."""
+    return (b"", b",", b"[[", b"]]") if compact else (b"    ", b",\n", b"[\n  [\n", b"\n  ]\n]")
+
+
 def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
                     streamed: Mapping[str, Iterable[list[Any]]]) -> dict[str, Any] | None:
     """Write ``data`` with the lists of ``streamed`` from their chunks (None), or return
@@ -187,8 +223,7 @@ def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
     pieces = around.split(orjson.dumps(_STREAMED))
     if len(pieces) != len(keys) + 1:
         return whole()
-    indent, sep, head, tail = (b"", b",", b"[[", b"]]") if compact else \
-        (b"    ", b",\n", b"[\n  [\n", b"\n  ]\n]")
+    indent, sep, head, tail = _layout(compact)
     sys.stdout.flush()  # what was printed before stays before
     for piece, key in zip(pieces, keys, strict=False):
         buffer.write(_escaped(piece))  # ends with the first item's indent
