@@ -23,6 +23,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from workbench.analysis.attack.element_states import (
+    Groups,
+    OptionTable,
+    build_table,
+    column,
+    group,
+    spread,
+)
 from workbench.analysis.attack.evidence import _WEAKNESS as WEAKNESS
 from workbench.analysis.attack.evidence import (
     ACCESS_VECTORS,
@@ -100,6 +108,18 @@ class AttackGraph:
             cached = self.__dict__["_chosen_all"] = tuple(dict.fromkeys(seq))
         return cached
 
+    @property
+    def chosen_set(self) -> frozenset[str]:
+        """:attr:`chosen` as a set, which is all the what-ifs read of it (kept, as the
+        tuple is). A copy of the root, or of a copy whose controls it all holds again
+        (the plan's), is given its own set of controls (:meth:`with_controls`); building
+        the tuple first hashed the plan's whole pool, 224,000 ids at 10,000 elements,
+        once more."""
+        found = self.__dict__.get("_chosen_set")
+        if found is None:
+            found = self.__dict__["_chosen_set"] = frozenset(self.chosen)
+        return found
+
     def _touched(self) -> set[str]:
         """Elements changed by the chain of :meth:`with_controls` since the root."""
         out: set[str] = set()
@@ -134,7 +154,7 @@ class AttackGraph:
         expose_miss = self.effect_miss(EXPOSE).copy()
         deny_miss = self.effect_miss(DENY).copy()
         flow_index = self.flow_index
-        chosen = frozenset(self.chosen)  # once, not per element (a fleet is hundreds)
+        chosen = self.chosen_set  # once, not per element (a fleet is hundreds)
         todo: Iterable[str] = self.restrictable
         root = self.__dict__.get("_root")
         if root is not None:
@@ -158,37 +178,37 @@ class AttackGraph:
                                 (deny_miss, base.effect_miss(DENY))):
                 own[comps] = theirs[comps]
             flow_miss[flows] = base.flow_miss[flows]
-            # back to this copy's own values before recomputing
-            at, flows_at = self._todo_positions(todo)
+        groups = self._todo_groups(todo, chosen)
+        if root is not None:  # back to this copy's own values before recomputing
+            at, flows_at = groups.comp_at, groups.flow_at
             node_miss[at] = entry_miss[at] = self.node_miss[at]
             expose_miss[at] = self.effect_miss(EXPOSE)[at]
             deny_miss[at] = self.effect_miss(DENY)[at]
             flow_miss[flows_at] = self.flow_miss[flows_at]
         # An element's chances depend on its threats, the vectors and, of the controls in
-        # place, only those some threat of it lists: what-ifs of one plan share them.
+        # place, only those some threat of it lists: what-ifs of one plan share them, and
+        # so do the elements of one state (shape and options chosen): worked out once per
+        # state, written per element with numpy (:mod:`.element_states`).
         memo = self._element_memo
-        options = self._element_options
-        shapes = self._element_shapes
-        for element in todo:
-            picked = options[element] & chosen
-            shape = shapes.get(element) or self._shape(element)
-            key = (shape[0], entry, _positions(shape[1], picked))
-            found = memo.get(key)
-            if found is None:
-                found = memo[key] = self._view_chances(element, picked, entry, inner)
-            if element in self.index:
-                i = self.index[element]
-                expose, deny, node, first = found
-                if expose is not None:
-                    expose_miss[i], deny_miss[i] = expose, deny
-                if node is not None:
-                    node_miss[i], entry_miss[i] = node, first
-            elif found[2] is not None and element in flow_index:
-                flow_miss[flow_index[element]] = found[2]
+        found = []
+        for element, picked, (shape, positions) in groups.states:
+            key = (shape, entry, positions)
+            hit = memo.get(key)
+            if hit is None:
+                hit = memo[key] = self._view_chances(element, picked, entry, inner)
+            found.append(hit)
+        comps, states = groups.comp_at, groups.comp_state
+        has, value = column(found, 0)  # expose and deny are set together
+        spread(expose_miss, comps, states, has, value)
+        spread(deny_miss, comps, states, has, column(found, 1)[1])
+        has, value = column(found, 2)  # so are a component's control and entry step
+        spread(node_miss, comps, states, has, value)
+        spread(entry_miss, comps, states, has, column(found, 3)[1])
+        spread(flow_miss, groups.flow_at, groups.flow_state, has, value)
         view = AttackGraph(self.nodes, self.index, self.layers, self.flows, self.raw_src,
                            self.raw_dst, self.raw_flow, node_miss, flow_miss, self.evidence,
                            self.self_loops, self.dangling, expose_miss, deny_miss,
-                           self.broadcast, self.restrictable, self.chosen, entry_miss)
+                           self.broadcast, self.restrictable, tuple(chosen), entry_miss)
         view.__dict__["flow_index"] = flow_index
         view.__dict__["_structures"] = shared_structures(self)
         cache[entry] = view
@@ -203,7 +223,7 @@ class AttackGraph:
         todo = self.__dict__.get("_todo")
         if todo is None:
             restrictable = self.restrictable
-            added = chosen - frozenset(root.chosen)
+            added = chosen - root.chosen_set
             todo = {e for e in self._touched() if e in restrictable}
             if len(added) > len(restrictable):
                 options = self._element_options
@@ -215,16 +235,33 @@ class AttackGraph:
             self.__dict__["_todo"] = todo
         return todo
 
-    def _todo_positions(self, todo: set[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Positions of ``todo``'s components and flows (one todo per copy: kept)."""
-        found = self.__dict__.get("_todo_at")
-        if found is None or found[0] is not todo:
-            index, flow_index = self.index, self.flow_index
-            comps = [index[e] for e in todo if e in index]
-            flows = [flow_index[e] for e in todo if e not in index and e in flow_index]
-            found = self.__dict__["_todo_at"] = (todo, np.array(comps, dtype=np.int64),
-                                                 np.array(flows, dtype=np.int64))
-        return found[1], found[2]
+    def _chosen_in(self, extra: frozenset[str]) -> bool:
+        """Whether every control in place here is in ``extra`` (without putting this
+        graph's set together when it is not known yet: a long chain of copies would)."""
+        if "_link" not in self.__dict__:
+            return extra.issuperset(self._chosen)
+        known = self.__dict__.get("_chosen_set")
+        return known is not None and known <= extra
+
+    def _todo_groups(self, todo: Iterable[str], chosen: frozenset[str]) -> Groups:
+        """``todo`` grouped by state with this copy's ``chosen`` in place
+        (:func:`.element_states.group`); the same for every attacker's view of the copy,
+        so kept per todo set (a copy's views recompute one or two)."""
+        kept = self.__dict__.setdefault("_groups_kept", [])
+        for seen, groups in kept:
+            if seen is todo:
+                return groups
+        table = self._option_table
+        mask = self.__dict__.get("_chosen_mask")
+        groups = group(table, todo, mask[1] if mask is not None and mask[0] is chosen
+                       else table.mask(chosen))
+        kept.append((todo, groups))
+        return groups
+
+    @functools.cached_property
+    def _option_table(self) -> OptionTable:
+        """The evidence's elements numbered for grouping by state (shared by copies)."""
+        return build_table(self)
 
     def _view_todo_since(self, chosen: frozenset[str], had: tuple[str, ...]) -> set[str]:
         """:meth:`_view_todo` from the parent copy's view (``_parent``): the restrictable
@@ -341,8 +378,8 @@ class AttackGraph:
     @functools.cached_property
     def _element_options(self) -> dict[str, frozenset[str]]:
         """Element -> the candidate ids its threats list (shared by copies)."""
-        return {e: frozenset(cid for t in threats for cid, _ in t.options)
-                for e, threats in self.evidence.items()}
+        table = self._option_table  # its options in shape order: each threat's, once
+        return dict(zip(table.elements, map(frozenset, table.orders), strict=True))
 
     def effect_miss(self, effect: str) -> np.ndarray:
         """Per-element miss chance of a non-moving effect (``expose`` or ``deny``)."""
@@ -380,8 +417,8 @@ class AttackGraph:
 
     def with_controls(self, extra: Iterable[str], elements: Iterable[str]) -> AttackGraph:
         """A copy where candidate controls ``extra`` are in place on ``elements``."""
-        chosen = tuple(extra)
-        extra_set = frozenset(chosen)
+        extra_set = frozenset(extra)
+        chosen = tuple(extra_set) if isinstance(extra, (set, frozenset)) else tuple(extra)
         node_miss = self.node_miss.copy()
         flow_miss = self.flow_miss.copy()
         expose_miss = self.effect_miss(EXPOSE).copy()
@@ -389,28 +426,27 @@ class AttackGraph:
         flow_index = self.flow_index
         touched = frozenset(elements)
         memo = self._element_memo
-        options = self._element_options
-        shapes = self._element_shapes
-        for element in touched:
-            threats = self.evidence.get(element)
-            if not threats:
-                continue
-            picked = options[element] & extra_set
-            shape = shapes.get(element) or self._shape(element)
-            key = (shape[0], None, _positions(shape[1], picked))
-            found = memo.get(key)
-            if found is None:
-                found = memo[key] = self._chances(element, picked)
-            expose, deny, miss = found
-            if element in self.index:
-                i = self.index[element]
-                expose_miss[i], deny_miss[i] = expose, deny
-            if miss is None:
-                continue  # the property fallback stands: no control threat to lower
-            if element in self.index:
-                node_miss[self.index[element]] = miss
-            elif element in flow_index:
-                flow_miss[flow_index[element]] = miss
+        table = self._option_table
+        evidence = table.ordinal
+        # the touched elements with threats, grouped by state (:mod:`.element_states`)
+        mask = table.mask(extra_set)
+        groups = group(table, [e for e in touched if e in evidence], mask,
+                       with_threats=True)
+        found = []
+        for element, picked, (shape, positions) in groups.states:
+            key = (shape, None, positions)
+            hit = memo.get(key)
+            if hit is None:
+                hit = memo[key] = self._chances(element, picked)
+            found.append(hit)
+        comps, states = groups.comp_at, groups.comp_state
+        every = np.ones(len(found), dtype=bool)
+        spread(expose_miss, comps, states, every, column(found, 0)[1])
+        spread(deny_miss, comps, states, every, column(found, 1)[1])
+        # no control threat to lower (None): the property fallback stands
+        has, miss = column(found, 2)
+        spread(node_miss, comps, states, has, miss)
+        spread(flow_miss, groups.flow_at, groups.flow_state, has, miss)
         copy = AttackGraph(self.nodes, self.index, self.layers, self.flows, self.raw_src,
                            self.raw_dst, self.raw_flow, node_miss, flow_miss, self.evidence,
                            self.self_loops, self.dangling, expose_miss, deny_miss,
@@ -425,10 +461,16 @@ class AttackGraph:
         if "_root" in self.__dict__:
             # A copy of a copy: its views can start from this one's (the views, cached
             # when asked for, and what was chosen; not this copy's own arrays).
-            copy.__dict__["_parent"] = (self.__dict__.setdefault("_views", {}), self.chosen)
+            copy.__dict__["_parent"] = (self.__dict__.setdefault("_views", {}),
+                                        self.chosen_set)
+        if self._chosen_in(extra_set):
+            # all it holds is ``extra``: its set, and the options' mask for its views
+            copy.__dict__["_chosen_set"] = extra_set
+            copy.__dict__["_chosen_mask"] = (extra_set, mask)
         copy.__dict__["_element_memo"] = memo
-        copy.__dict__["_element_options"] = options
-        copy.__dict__["_element_shapes"] = shapes
+        copy.__dict__["_element_options"] = self._element_options
+        copy.__dict__["_element_shapes"] = self._element_shapes
+        copy.__dict__["_option_table"] = table
         copy.__dict__["_shape_numbers"] = self._shape_numbers
         if self.restrictable:  # share the lookups
             copy.__dict__["_restrictable_positions"] = self._restrictable_positions
@@ -564,7 +606,8 @@ class StepGraph:
 
 def _positions(order: tuple[str, ...], picked: frozenset[str]) -> tuple[bool, ...]:
     """Which options of ``order`` are ``picked``, position by position (``()`` when none
-    is)."""
+    is): the memo key's part that :func:`.element_states.group` reproduces from bit sets
+    (the oracle tests compare the two)."""
     if not picked:
         return ()
     return tuple(map(picked.__contains__, order))

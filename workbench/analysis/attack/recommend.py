@@ -215,13 +215,27 @@ def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, 
     gets both), and the views start from the base's (``AttackGraph.for_vectors``)."""
     if not chosen:
         return graph
-    members = sorted(set().union(*[_members(candidates[c]) for c in chosen]))
+    members = _member_set(chosen, candidates)
     if base is not None:
         start, had = base
         new = [m for m in members if m not in had]
         return start.with_controls(members, set().union(
             *[candidates[c].elements for c in new]))
     return graph.with_controls(members, set().union(*[candidates[c].elements for c in members]))
+
+
+def _member_set(chosen: Iterable[str], candidates: dict[str, Candidate]) -> set[str]:
+    """The per-element candidates ``chosen`` stands for, as a set (a copy reads them as
+    one: no order, no sorting of the plan's whole pool)."""
+    out: set[str] = set()
+    add, grouped = out.add, _GROUPED
+    for c in chosen:
+        cand = candidates[c]
+        if isinstance(cand, grouped):
+            out.update(cand.members)
+        else:
+            add(c)
+    return out
 
 
 def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[str],
@@ -255,7 +269,7 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
 
     g2 = _with_controls(graph, chosen, candidates, base)
     if copies is not None and chosen:
-        copies[frozenset(chosen)] = (g2, frozenset(g2.chosen))
+        copies[frozenset(chosen)] = (g2, g2.chosen_set)
     nodes, kinds, entries = indices or _indices(graph, runs, specs)
     node_array = np.asarray(nodes, dtype=np.int64)
     per = np.zeros((len(runs), len(specs)))

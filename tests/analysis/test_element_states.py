@@ -1,0 +1,93 @@
+"""Elements grouped by state (``attack/element_states.py``) against the element-by-element
+computation they replace: each element's state is its shape and the options chosen on
+it, and the views and what-if copies built from the groups equal the plain ones, with the
+bit sets and with the position-by-position path for elements with many options."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.analysis.test_fast_paths import MODELS, SAMPLES, _full_view, _graph_and_candidates
+from workbench.analysis.attack import element_states
+from workbench.analysis.attack.evidence import element_probability
+from workbench.analysis.attack.graph import _positions
+from workbench.analysis.catalog import load_catalog
+
+#: (name, model, most options in a bit set): the position-by-position path on samples
+CASES = [(n, m, b) for n, m in (MODELS[0], MODELS[len(SAMPLES) - 1])
+         for b in (element_states.MAX_BITS, 2)] + [(*MODELS[-1], element_states.MAX_BITS)]
+IDS = [f"{n}-{b}" for n, _, b in CASES]
+VECTORS = (["network"], ["adjacent"], ["physical", "local"])
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(include_user_env=False)
+
+
+def _chosen_sets(candidates) -> list[frozenset[str]]:
+    ids = sorted(candidates)
+    return [frozenset(), frozenset(ids[:1]), frozenset(ids[::3]), frozenset(ids)]
+
+
+@pytest.mark.parametrize(("name", "model", "bits"), CASES, ids=IDS)
+def test_each_element_gets_its_own_state(name, model, catalog, bits, monkeypatch):
+    """Per component and flow: the state's key is (shape, ``_positions`` of the options
+    chosen on it), as the per-element loop's memo key; the state's chances are worked out
+    on its representative with that element's options in place (``bits`` 2: most
+    elements take the position-by-position path)."""
+    monkeypatch.setattr(element_states, "MAX_BITS", bits)
+    graph, candidates = _graph_and_candidates(model, catalog)
+    table = graph._option_table
+    options = graph._element_options
+    where = {**{graph.index[e]: e for e in table.elements if e in graph.index},
+             **{-1 - graph.flow_index[e]: e for e in table.elements
+                if e not in graph.index and e in graph.flow_index}}
+    for chosen in _chosen_sets(candidates):
+        groups = element_states.group(table, table.elements, table.mask(chosen))
+        seen = [(int(i), int(s)) for i, s in zip(groups.comp_at, groups.comp_state,
+                                                   strict=True)]
+        seen += [(-1 - int(i), int(s)) for i, s in zip(groups.flow_at, groups.flow_state,
+                                                         strict=True)]
+        assert sorted(i for i, _ in seen) == sorted(where)
+        for at, state in seen:
+            element = where[at]
+            rep, picked, key = groups.states[state]
+            number, order = graph._element_shapes[element]
+            assert key == (number, _positions(order, options[element] & chosen))
+            assert picked == options[rep] & chosen  # what the state's chances read
+        assert len({s[2] for s in groups.states}) == len(groups.states)
+
+
+@pytest.mark.parametrize(("name", "model", "bits"), CASES, ids=IDS)
+def test_views_and_copies_from_groups_are_the_plain_ones(name, model, catalog, bits,
+                                                         monkeypatch):
+    """What-if copies (whole pool, one control, a chain) and their attackers' views equal
+    the per-element computation from the threats."""
+    monkeypatch.setattr(element_states, "MAX_BITS", bits)
+    graph, candidates = _graph_and_candidates(model, catalog)
+    ids = sorted(candidates)
+    everything = graph.with_controls(set(ids), {e for c in ids for e in candidates[c].elements})
+    one = graph.with_controls(ids[:1], candidates[ids[0]].elements)
+    chain = one.with_controls(ids[1:4], {e for c in ids[1:4] for e in candidates[c].elements})
+    for what_if, cids in ((everything, ids), (one, ids[:1]), (chain, ids[:4])):
+        assert what_if.chosen_set == frozenset(cids) == frozenset(what_if.chosen)
+        # a copy of a copy recomputes its elements with its own controls only (the
+        # plan passes them all again): its values are checked through its views
+        for element, threats in graph.evidence.items() if what_if is not chain else ():
+            if not threats or element not in graph.index:
+                continue
+            i = graph.index[element]
+            touched = any(element in candidates[c].elements for c in cids)
+            if not touched:
+                continue
+            assert what_if.expose_miss[i] == 1.0 - element_probability(threats, cids, "expose")
+            assert what_if.deny_miss[i] == 1.0 - element_probability(threats, cids, "deny")
+            if any("control" in t.effects for t in threats):
+                assert what_if.node_miss[i] == 1.0 - element_probability(threats, cids)
+        for vectors in VECTORS:
+            fast, plain = what_if.for_vectors(vectors), _full_view(what_if, vectors)
+            for attr in ("node_miss", "entry_miss", "flow_miss", "expose_miss",
+                         "deny_miss"):
+                assert np.array_equal(getattr(fast, attr), getattr(plain, attr)), attr
