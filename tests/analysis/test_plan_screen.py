@@ -5,11 +5,12 @@ candidates can matter, their screening scores, their drops alone, the rows bundl
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from tests.analysis.test_fast_paths import MODELS, SAMPLES
 from workbench.analysis.attack import analyze_attacks, recommend
-from workbench.analysis.attack.evidence import usable
+from workbench.analysis.attack.evidence import Candidate, usable
 from workbench.analysis.attack.graph import inner_vectors
 from workbench.analysis.attack.plan_screen import ScreenTable
 from workbench.analysis.catalog import load_catalog
@@ -92,6 +93,17 @@ def _plain_figures(table, cand):
     return matter, out
 
 
+def _plain_exposure(graph, runs):
+    top = np.zeros(graph.size)
+    for r in runs:
+        top = np.maximum(top, r.solution.probability[:graph.size])
+    exposure = {name: float(top[i]) for i, name in enumerate(graph.nodes)}
+    for k, flow in enumerate(graph.flows):
+        users = graph.raw_src[graph.raw_flow == k]
+        exposure[flow] = float(top[users].max()) if users.size else 0.0
+    return exposure
+
+
 # --- the comparison ------------------------------------------------------------------------
 
 def _screenings(model, catalog, monkeypatch):
@@ -127,6 +139,7 @@ def test_screening_per_shape_is_the_plain_one_per_element(name, model, catalog, 
     for table, pool, graph, runs, weight in seen:
         plain = _plain_table(pool, graph, runs)
         exposure = recommend._exposure(graph, runs)
+        assert exposure == _plain_exposure(graph, runs)
         singles = [c for c in pool if not isinstance(c, recommend._GROUPED)]
         figures = {c.id: _plain_figures(plain, c) for c in singles}
         assert table.matters(singles) == {c for c, (m, _) in figures.items() if m}
@@ -167,3 +180,27 @@ def test_a_candidate_outside_the_screened_pool_touches_nothing(catalog, monkeypa
     assert smaller.drops(c, {element}) == []
     assert [r.factor for r in smaller.rows(element)] == [
         r[3] for r in _plain_table(rest, graph, runs)[element]]
+
+
+def test_search_order_is_the_five_stable_sorts():
+    """``recommend._search_order`` (one lexsort) against the stable sorts it replaced, on
+    candidates that tie on every key but the id, ids of several lengths and cases."""
+    import random
+
+    rng = random.Random(17)
+    pool = [Candidate(f"{rng.choice(['catalog:a', 'catalog:B', 'x', 'catalog:a-b'])}@e"
+                      f"{rng.randrange(40)}{'' if rng.random() < 0.5 else '.1'}-{i}",
+                      "t", rng.choice([1, 2.5, 2.5, 10]), {f"e{rng.randrange(8)}"})
+            for i in range(600)]
+    rng.shuffle(pool)
+    focus = {"e1": {"control"}, "e3": {"expose"}}
+    score = {c.id: rng.choice([0.0, 0.5, 0.5, 1 / 3, 2.0]) for c in pool if rng.random() < .8}
+    first = {c.id: i for i, c in enumerate(rng.sample(pool, 12))}
+    plain = list(pool)
+    plain.sort(key=lambda c: c.id)
+    plain.sort(key=lambda c: c.cost)
+    plain.sort(key=lambda c: -score.get(c.id, 0.0))
+    plain.sort(key=lambda c: not (c.elements & focus.keys()))
+    plain.sort(key=lambda c: first.get(c.id, len(first)))
+    focused = [not c.elements.isdisjoint(set(focus)) for c in pool]
+    assert recommend._search_order(pool, first, focused, score) == plain
