@@ -91,3 +91,30 @@ def test_ties_and_shuffled_figures_keep_the_stable_order(catalog):
     _same(group_threats(risks), _plain_groups(risks))
     _same(grouped_rankings(risks)[0], _plain_ranking(risks, False))
     assert group_threats([]) == [] and grouped_rankings([]) == ([], [])
+
+
+@pytest.mark.parametrize("source", [SAMPLES[0].name, "synthetic-1000"])
+def test_rankings_read_per_row_shape_are_the_rankings(source, catalog):
+    """``analyze --json`` reads the ranking's figures once per row shape: the same groups,
+    order, stats and rows as reading them per copy; and a change of any figure the
+    ranking reads changes the row shape."""
+    from workbench.analysis.pipeline import _row_shape, _ThreatRows
+
+    model = (synthetic_model(1000, seed=6) if source == "synthetic-1000"
+             else load_model(SAMPLES[0]))
+    result = analyze(model, catalog)
+    rows = _ThreatRows(result.threats, catalog)
+    assert len(rows.firsts) < len(result.threats)
+    for fast, plain in zip(grouped_rankings(result, (rows.firsts, rows.shape_of)),
+                           grouped_rankings(result), strict=True):
+        assert [g.catalog_id for g in fast] == [g.catalog_id for g in plain]
+        for f, p in zip(fast, plain, strict=True):
+            assert [id(t) for t in f.threats] == [id(t) for t in p.threats]
+            assert f.rank_key() == p.rank_key() and f.to_json() == p.to_json()
+    a, b = result.threats[0], result.threats[-1]
+    for name in ranking.PROFILE_FIGURES:
+        other = dataclasses.replace(a, **{name: getattr(b, name)})
+        if getattr(b, name) is not getattr(a, name) and getattr(b, name) != getattr(a, name):
+            assert _row_shape(other) != _row_shape(a), name
+    flipped = dataclasses.replace(a, direct_harm=not a.direct_harm)
+    assert _row_shape(flipped) != _row_shape(a)

@@ -72,7 +72,8 @@ class AnalysisResult:
         (``cli.common.RowEncoder``) the rows come as pre-encoded items: each shape's row
         is encoded once, each threat's row is that encoding with its own three fields."""
         rows = _ThreatRows(self.threats, self.catalog)
-        ranking, context = grouped_rankings(self)  # one pass over the threats for both
+        # one pass over the threats for both; the ranking's figures read once per shape
+        ranking, context = grouped_rankings(self, (rows.firsts, rows.shape_of))
         out: dict[str, Any] = {
             "format": OUTPUT_FORMAT,
             "version": OUTPUT_VERSION,
@@ -241,7 +242,9 @@ def _threats_json(risks: list[ThreatRisk], catalog: Catalog) -> list[dict[str, A
 
 
 def _row_shape(risk: ThreatRisk) -> tuple:
-    """Everything :meth:`_RowBuilder.row` reads but the instance's id, key and element.
+    """Everything :meth:`_RowBuilder.row` reads but the instance's id, key and element,
+    and the ranking's other figures (``ranking.PROFILE_FIGURES``: ``direct_harm``), so the
+    ranking can read them once per shape too.
 
     Objects the row puts as they are or copies (risk values, reasons, impacts, controls,
     CVSS) count by identity: they outlive the rows, and the risk memo shares them between
@@ -256,7 +259,7 @@ def _row_shape(risk: ThreatRisk) -> tuple:
             risk.likelihood, risk.base_likelihood, risk.exposure, risk.exposure_attacker,
             id(risk.likelihood_reasons), id(risk.impact), id(risk.impact_reasons),
             id(risk.inherent), id(risk.current), id(risk.projected), id(risk.controls),
-            id(risk.cvss), inst.owner, inst.reason)
+            id(risk.cvss), inst.owner, inst.reason, risk.direct_harm)
 
 
 class _RowBuilder:

@@ -228,9 +228,15 @@ def _title(risk: ThreatRisk) -> str:
     return (ttype.title if ttype else None) or risk.instance.title or _group_id(risk)
 
 
-def group_threats(risks: Iterable[ThreatRisk]) -> list[ThreatGroup]:
+def group_threats(risks: Iterable[ThreatRisk],
+                  profiles: tuple[list[ThreatRisk], list[int]] | None = None,
+                  ) -> list[ThreatGroup]:
     """Groups by catalog threat (an analyst's own threat by its title), unranked: in the
     order each group first appears, each group's copies worst first (:func:`_copy_key`).
+
+    ``profiles``: one risk per profile and each risk's profile, where the risks of a
+    profile have the same figures (:data:`PROFILE_FIGURES`): the figures are then read
+    once per profile (``analyze --json`` passes its row shapes).
 
     The copies of all groups are ordered by one stable sort over arrays of their figures
     (the same order as sorting each group by :func:`_copy_key`: the key's parts, last
@@ -249,7 +255,7 @@ def group_threats(risks: Iterable[ThreatRisk]) -> list[ThreatGroup]:
     key_rank = np.empty(len(risks), dtype=np.int64)
     key_rank[sorted(range(len(risks)), key=keys.__getitem__)] = np.arange(len(risks))
     codes = np.array([code_of[g] for g in gids], dtype=np.int64)
-    cols = _Columns(risks)
+    cols = _Columns(risks, profiles)
     order = np.lexsort((key_rank, -cols.inherent, -cols.reach, ~cols.mass_harm,
                         cols.harm_distance, ~cols.finding, -cols.safety, -cols.current, codes))
     cols = cols.take(order)
@@ -265,13 +271,26 @@ def group_threats(risks: Iterable[ThreatRisk]) -> list[ThreatGroup]:
     return out
 
 
+#: What the ranking reads of a copy but its key and element (attributes of ThreatRisk;
+#: ``impact`` and ``threat_type`` by identity, for patient safety).
+PROFILE_FIGURES = ("current", "inherent", "projected", "impact", "threat_type", "finding",
+                   "harm_distance", "mass_harm", "exposure", "direct_harm")
+
+
 class _Columns:
     """The copies' figures that order them and make their groups' stats, as arrays."""
 
-    def __init__(self, risks: list[ThreatRisk] | None = None) -> None:
+    def __init__(self, risks: list[ThreatRisk] | None = None,
+                 profiles: tuple[list[ThreatRisk], list[int]] | None = None) -> None:
         import numpy as np
 
         if risks is None:
+            return
+        if profiles is not None:  # each figure once per profile, then one per copy
+            firsts, index = profiles
+            self.__dict__.update(_Columns(firsts).take(np.array(index, dtype=np.int64))
+                                 .__dict__)
+            self.element = [r.instance.element for r in risks]
             return
         self.current = np.array([r.current.score for r in risks], dtype=np.float64)
         self.safety = np.array([r.impact.get("patient_safety", 0) for r in risks],
@@ -330,20 +349,28 @@ def grouped_ranking(source: Any, *, context: bool = False) -> list[ThreatGroup]:
     return grouped_rankings(source)[1 if context else 0]
 
 
-def grouped_rankings(source: Any) -> tuple[list[ThreatGroup], list[ThreatGroup]]:
+def grouped_rankings(source: Any, profiles: tuple[list[ThreatRisk], list[int]] | None = None,
+                     ) -> tuple[list[ThreatGroup], list[ThreatGroup]]:
     """Both rankings of :func:`grouped_ranking`, risks to treat and context threats, from
-    one pass over the threats (``analyze --json`` writes both)."""
+    one pass over the threats (``analyze --json`` writes both). ``profiles``: as for
+    :func:`group_threats`, each of the source's threats' profile."""
     risks = source.threats if hasattr(source, "threats") else list(source)
     treat: list[ThreatRisk] = []
     context: list[ThreatRisk] = []
-    for r in risks:
+    of: tuple[list[int], list[int]] = ([], [])  # each chosen risk's profile
+    for n, r in enumerate(risks):
         if r.instance.status not in NOT_COUNTED:  # ``r.counted``
             (context if r.context else treat).append(r)
-    return _rank(treat), _rank(context)
+            if profiles is not None:
+                of[1 if r.context else 0].append(profiles[1][n])
+    if profiles is None:
+        return _rank(treat, None), _rank(context, None)
+    return _rank(treat, (profiles[0], of[0])), _rank(context, (profiles[0], of[1]))
 
 
-def _rank(chosen: list[ThreatRisk]) -> list[ThreatGroup]:
-    return _new_harms_first(sorted(group_threats(chosen), key=ThreatGroup.rank_key))
+def _rank(chosen: list[ThreatRisk],
+          profiles: tuple[list[ThreatRisk], list[int]] | None) -> list[ThreatGroup]:
+    return _new_harms_first(sorted(group_threats(chosen, profiles), key=ThreatGroup.rank_key))
 
 
 def _new_harms_first(ranked: list[ThreatGroup]) -> list[ThreatGroup]:
