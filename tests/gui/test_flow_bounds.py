@@ -64,3 +64,29 @@ def test_in_view_is_the_plain_clip_test(make_window, tiny_path) -> None:
             checked += 1
             shown += got
     assert checked and 0 < shown < checked  # both answers were exercised
+
+
+def test_far_means_no_exposed_part_shows_the_flow(make_window, tiny_path) -> None:
+    """``FlowItem._far``: a route it calls far from an area is not in view (plain clip) for
+    any exposed rectangle inside that area."""
+    window = make_window(tiny_path)
+    item = next(iter(window.scene.flows.values()))
+    rng = random.Random(18)
+    far_seen = near_seen = 0
+    for _ in range(300):
+        rects = [QRectF(rng.uniform(-500, 1500), rng.uniform(-500, 1500), rng.uniform(20, 200),
+                        rng.uniform(20, 80)) for _ in range(rng.randint(2, 4))]
+        item.set_route(item.flow, rects)
+        area = QRectF(rng.uniform(-600, 1600), rng.uniform(-600, 1600), rng.uniform(50, 900),
+                      rng.uniform(50, 600))
+        if not item._far(area):
+            near_seen += 1
+            continue
+        far_seen += 1
+        for _ in range(10):
+            x, y = rng.uniform(area.left(), area.right()), rng.uniform(area.top(), area.bottom())
+            exposed = QRectF(x, y, rng.uniform(0, area.right() - x),
+                             rng.uniform(0, area.bottom() - y)).intersected(area)
+            assert exposed.isEmpty() or not _plain_in_view(item, exposed)
+        assert not _plain_in_view(item, area)
+    assert far_seen and near_seen

@@ -393,6 +393,9 @@ class FlowItem(QGraphicsPathItem):
     _bounds: QRectF | None = None
     #: each segment's ends as floats (x1, y1, x2, y2), for :meth:`in_view`
     _ends: list[tuple[float, float, float, float]] = []
+    #: the device area (:func:`_device_area`'s object) this route stays away from
+    #: (:meth:`_far`); None until a frame finds one, and again when the route changes
+    _far_from: QRectF | None = None
 
     def __init__(self, flow: Flow):
         super().__init__()
@@ -432,6 +435,7 @@ class FlowItem(QGraphicsPathItem):
             hops.append(frozenset((ea, eb)))
         self.segments, self.hops = segments, hops
         self._ends = [(s.x1(), s.y1(), s.x2(), s.y2()) for s in segments]
+        self._far_from = None
         self._arrowheads: list[QPolygonF] | None = None  # drawn from the new route on demand
         path = QPainterPath()
         for seg in segments:
@@ -511,12 +515,38 @@ class FlowItem(QGraphicsPathItem):
                 return True
         return False
 
+    def _far(self, area: QRectF) -> bool:
+        """No line of the route comes within a unit of ``area`` grown by
+        :data:`PAINT_MARGIN` (each segment's box lies outside it, or the clip misses it):
+        then no line meets any part of ``area`` that is exposed, as :meth:`in_view` would
+        find, with a unit to spare for rounding.
+
+        A frame's items share the painter's area (:func:`_device_area` hands back the same
+        object while the view's transform and size stay): a repaint at the same view
+        (an edit, the analysis arriving) returns from the flows far from it before asking
+        Qt anything else; most of a large model's flows are."""
+        margin = PAINT_MARGIN + 1.0
+        box = area.adjusted(-margin, -margin, margin, margin)
+        x, y, w, h = wide = (box.left(), box.top(), box.width(), box.height())
+        for x1, y1, x2, y2 in self._ends:
+            if ((x1 < x and x2 < x) or (x1 > x + w and x2 > x + w)
+                    or (y1 < y and y2 < y) or (y1 > y + h and y2 > y + h)):
+                continue
+            if clip_segment((x1, y1), (x2, y2), wide) is not None:
+                return False
+        return True
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        if self.isSelected() != self._styled_selected:
-            self._style()
-        exposed = option.exposedRect
         device = _device_area(painter)
+        if device is not None and device is self._far_from:
+            return  # this frame's area, already known to be far from every line
+        if self.isSelected() != self._styled_selected:
+            self._style()  # (selection changes the colour only: a skipped flow waits)
+        exposed = option.exposedRect
         if device is not None:  # QGraphicsView.render() exposes the whole item
+            if self._far(device):
+                self._far_from = device  # the next frame with this area returns at once
+                return
             exposed = exposed.intersected(device)
             if exposed.isEmpty():
                 return
