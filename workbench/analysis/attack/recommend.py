@@ -729,6 +729,9 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                      f"threshold they lead to, per person-day (--plan-evaluations widens "
                      f"the search)")
         pool = pool[:max_candidates]
+    # The screening's structures are not read past here: let the what-ifs reuse their
+    # memory (per element shape and threat row, a large part of the plan's).
+    del table, matter
     costs = {c.id: max(float(c.cost), 1e-6) for c in pool}
     states: dict[frozenset[str], State] = {frozenset(): base_state}
     memo: list[dict] = [{} for _ in runs]
