@@ -204,3 +204,19 @@ def test_search_order_is_the_five_stable_sorts():
     plain.sort(key=lambda c: first.get(c.id, len(first)))
     focused = [not c.elements.isdisjoint(set(focus)) for c in pool]
     assert recommend._search_order(pool, first, focused, score) == plain
+
+
+def test_id_ranks_sort_as_the_ids_themselves():
+    """``recommend._id_ranks`` orders as the ids do under ``lexsort`` (code points, equal
+    ids in their order), without a unicode array as wide as the longest id."""
+    import random
+
+    import numpy as np
+
+    rng = random.Random(3)
+    ids = [rng.choice(["catalog:a@", "catalog:B@", "bundle:x+y@", "é@", "Z"])
+           + str(rng.randrange(5)) for _ in range(300)]
+    other = [rng.choice([0.0, 1.0]) for _ in ids]
+    assert (np.lexsort((recommend._id_ranks(ids), other)).tolist()
+            == np.lexsort((np.array(ids), other)).tolist())
+    assert recommend._id_ranks([]).tolist() == []
