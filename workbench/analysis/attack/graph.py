@@ -507,6 +507,10 @@ class StepGraph:
     #: it (capability applied); None when the graph has no such threats.
     expose_p: np.ndarray | None = None
     deny_p: np.ndarray | None = None
+    #: What :meth:`__post_init__` derives from the edges alone, when the caller has it
+    #: from a step graph of the same structure (:func:`step_graph`: every what-if of one
+    #: attacker): (el_keys, keys, one_in, entry_mask), read-only.
+    derived: tuple | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         n = len(self.nodes)
@@ -518,6 +522,9 @@ class StepGraph:
             self.structural = np.zeros(self.src.size, dtype=bool)
         if self.el_src is None:
             self.el_src, self.el_dst, self.el_p = self.src, self.dst, self.p
+        if self.derived is not None:
+            self._el_keys, self._keys, self.one_in, self.entry_mask = self.derived
+            return
         self._el_keys = self.el_src * n + self.el_dst
         self._keys = self.src * n + self.dst
         inner = self.el_src != n - 1
@@ -831,7 +838,9 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
     random fact at all (no flow weakness possible) are left out; the structure depends only
     on the model and the entries, never on the chances, so what-ifs reuse one solver.
     """
-    entries = np.unique(np.asarray(list(entries), dtype=np.int64))
+    if not isinstance(entries, np.ndarray):
+        entries = list(entries)
+    entries = np.unique(np.asarray(entries, dtype=np.int64))
     st = _structure(graph, entries)
     fmiss = np.where(graph.raw_flow >= 0, graph.flow_miss[np.maximum(graph.raw_flow, 0)], 1.0)
     log_fmiss = np.bincount(st.inverse, weights=np.log(np.clip(fmiss, 1e-300, 1.0)),
@@ -853,9 +862,14 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
         expose_p = _scale(graph.expose_miss, capability)
     if graph.deny_miss is not None:
         deny_p = _scale(graph.deny_miss, capability)
-    return StepGraph(list(st.names), st.src, st.dst, p[st.order], st.flow, graph.size,
-                     st.attempt, st.structural, st.el_src, st.el_dst, el_p[st.el_order],
-                     expose_p, deny_p)
+    out = StepGraph(list(st.names), st.src, st.dst, p[st.order], st.flow, graph.size,
+                    st.attempt, st.structural, st.el_src, st.el_dst, el_p[st.el_order],
+                    expose_p, deny_p, st.derived)
+    if st.derived is None:  # the structure's own: the same for its every step graph
+        st.derived = (out._el_keys, out._keys, out.one_in, out.entry_mask)
+        for arr in st.derived:
+            arr.flags.writeable = False
+    return out
 
 
 @dataclass
@@ -880,6 +894,8 @@ class _Structure:
     structural: np.ndarray
     el_src: np.ndarray
     el_dst: np.ndarray
+    #: ``StepGraph.derived`` of its step graphs, from the first one built
+    derived: tuple | None = None
 
 
 #: Structures kept per family of graphs (per entry set: one per attacker, in practice).

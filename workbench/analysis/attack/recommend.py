@@ -244,7 +244,7 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
               ref: State | None = None, memo: list[dict] | None = None,
               base: tuple[AttackGraph, frozenset[str]] | None = None,
               copies: dict[frozenset[str], tuple[AttackGraph, frozenset[str]]] | None = None,
-              indices: tuple[list[int], list[str], list[list[int]]] | None = None
+              indices: tuple[list[int], list[str], list[np.ndarray]] | None = None
               ) -> tuple[np.ndarray, State]:
     """Each attacker's probability of each target (rows: attackers, columns: targets) with
     ``chosen`` controls in place; the worst attacker's is the maximum of a column.
@@ -302,11 +302,13 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
 
 
 def _indices(graph: AttackGraph, runs, specs: list[TargetSpec]
-             ) -> tuple[list[int], list[str], list[list[int]]]:
+             ) -> tuple[list[int], list[str], list[np.ndarray]]:
     """The targets' nodes and kinds and each attacker's entry nodes (looked up once per
-    plan and passed to :func:`_evaluate`: 6,600 targets at 10,000 elements)."""
+    plan and passed to :func:`_evaluate`: 6,600 targets at 10,000 elements), the entries
+    as the array ``step_graph`` reads (not a list of 10,000 converted per what-if)."""
     return ([graph.index[s.element] for s in specs], [s.kind for s in specs],
-            [[graph.index[e] for e in run.entries] for run in runs])
+            [np.unique(np.array([graph.index[e] for e in run.entries], dtype=np.int64))
+             for run in runs])
 
 
 #: What-if copies of the graph kept in one plan's search (each with its attackers' views,
