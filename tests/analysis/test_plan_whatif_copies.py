@@ -45,3 +45,25 @@ def test_a_what_if_on_an_evaluated_copy_is_the_fresh_one(name, model, catalog):
         prior = (built, frozenset(built.chosen))
     # per-element chances are memoised per shape: elements of one kind share one
     assert len(graph._shape_numbers) < len(graph._element_shapes)
+
+
+@pytest.mark.parametrize(("name", "model"), CASES[:len(SAMPLES)], ids=[n for n, _ in
+                                                                      CASES[:len(SAMPLES)]])
+def test_a_what_if_puts_the_members_on_their_elements(name, model, catalog):
+    """``_with_controls`` (members and the singles' elements read in one pass, the other
+    members' looked up) equals the copy of the sorted members on the union of every
+    member's elements, as built before; fleets and bundles expand to their members."""
+    graph, candidates = _graph_and_candidates(model, catalog)
+    ids = sorted(candidates)
+    grouped = [c for c in ids if isinstance(candidates[c], recommend._GROUPED)]
+    for chosen in (ids, grouped, grouped[:1] + ids[:3], ids[1::4]):
+        if not chosen:
+            continue
+        members = sorted({m for c in chosen for m in recommend._members(candidates[c])})
+        plain = graph.with_controls(members, set().union(
+            *[candidates[m].elements for m in members]))
+        fast = recommend._with_controls(graph, chosen, candidates)
+        assert fast.chosen_set == frozenset(members)
+        for attr in ("node_miss", "flow_miss", "expose_miss", "deny_miss"):
+            assert np.array_equal(getattr(fast, attr), getattr(plain, attr)), attr
+        assert fast._touched() == plain._touched()
