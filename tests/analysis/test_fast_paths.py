@@ -434,3 +434,16 @@ def test_the_risk_pass_shares_the_rules_facts_only_for_the_same_elements(catalog
     other = facts.sharing(edited)
     assert other._cache is not facts._cache
     assert other.component(edited.components[0])["name"] == "renamed"
+
+
+def test_catalog_candidates_share_their_element_set_and_a_clashing_id_still_adds():
+    """A catalog candidate's elements are one frozenset per element, shared (equal to the
+    set each had); a model control whose id is a catalog candidate's still gets the other
+    element added, as with a set of its own."""
+    from workbench.analysis.attack.evidence import Candidate, _add_element
+
+    cand = Candidate("catalog:x@e1", "t", 1.0, frozenset({"e1"}))
+    _add_element(cand, "e1")
+    assert cand.elements == {"e1"} and isinstance(cand.elements, frozenset)
+    _add_element(cand, "e2")
+    assert cand.elements == {"e1", "e2"}

@@ -84,6 +84,8 @@ class Candidate:
     id: str
     title: str
     cost: float
+    #: A catalog candidate's is a frozenset shared with the other candidates on its
+    #: element (``evidence_from_risks``): read it, never change it.
     elements: set[str] = field(default_factory=set)
     #: The catalog control's kind (prevent, detect, respond, recover); "" for the model's
     #: own controls. Bundles (``recommend.py``) are made of preventive controls only.
@@ -233,6 +235,11 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
     #: catalog types); the controls object is kept alive by the risk that holds it.
     per_controls: dict[int, tuple[float, list[tuple[str, float, str]], set[str]]] = {}
     offered: dict[str, list[tuple[str, float, str, float]]] = {}
+    #: element -> {element}: a catalog candidate's elements (its id names its one
+    #: element), one frozenset shared by the element's candidates instead of a set each
+    #: (a hospital group has a few hundred thousand of them); threats' options hold the
+    #: candidate's own id string, not a copy per threat
+    alone: dict[str, frozenset[str]] = {}
     counted_of: dict[Any, bool] = {}
     for risk in risks:
         inst = risk.instance
@@ -281,16 +288,20 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
             cand = candidates.get(control)
             if cand is None:
                 cand = candidates[control] = Candidate(control, title, 0.0)
-            cand.elements.add(element)
+            _add_element(cand, element)
         for type_id, effectiveness, title, cost in types:
             if type_id in present_types:
                 continue
             cid = f"catalog:{type_id}@{element}"
-            options.append((cid, effectiveness))
             cand = candidates.get(cid)
             if cand is None:
-                cand = candidates[cid] = Candidate(cid, f"{title} on {element}", cost)
-            cand.elements.add(element)
+                only = alone.get(element)
+                if only is None:
+                    only = alone[element] = frozenset((element,))
+                cand = candidates[cid] = Candidate(cid, f"{title} on {element}", cost, only)
+            else:
+                _add_element(cand, element)  # a model control of that very id
+            options.append((cand.id, effectiveness))
         threats = evidence.get(element)
         if threats is None:
             threats = evidence[element] = []
@@ -299,6 +310,15 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
 
 
 _NONE_PRESENT: frozenset[str] = frozenset()
+
+
+def _add_element(cand: Candidate, element: str) -> None:
+    """Add ``element`` to the candidate's elements; a shared frozenset (a catalog
+    candidate's) is replaced by a set of its own first."""
+    if element not in cand.elements:
+        if isinstance(cand.elements, frozenset):
+            cand.elements = set(cand.elements)
+        cand.elements.add(element)
 
 
 def _offered(offered: dict[str, list[tuple[str, float, str, float]]], catalog_id: str,
