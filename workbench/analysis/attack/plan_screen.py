@@ -83,7 +83,8 @@ def effects_of(threat) -> frozenset[str]:
 
 
 def local_key(cid: str, element: str) -> str:
-    """The option's name on ``element``'s rows (module docstring)."""
+    """The option's name on ``element``'s rows (module docstring; ``_shape_key`` names
+    them the same way, inline)."""
     n = len(element) + 1
     if cid[-n:-n + 1] == "@" and cid.endswith(element) and cid.startswith(CATALOG_PREFIX):
         return cid[_LOCAL_START:-n]
@@ -183,10 +184,7 @@ class ScreenTable:
         for e in sorted(elements) if len(elements) > 1 else elements:
             s = shape_of.get(e)
             if s is not None:
-                n = len(e) + 1
-                found = figures[s].get(
-                    cid[_LOCAL_START:-n] if cid[-n:-n + 1] == "@" and cid.endswith(e)
-                    and cid.startswith(CATALOG_PREFIX) else cid)
+                found = figures[s].get(local_key(cid, e))
                 if found is not None:
                     out.append((e, found))
         return out
