@@ -91,3 +91,19 @@ def test_views_and_copies_from_groups_are_the_plain_ones(name, model, catalog, b
             for attr in ("node_miss", "entry_miss", "flow_miss", "expose_miss",
                          "deny_miss"):
                 assert np.array_equal(getattr(fast, attr), getattr(plain, attr)), attr
+
+
+@pytest.mark.parametrize(("name", "model", "bits"), CASES[::2], ids=IDS[::2])
+def test_restrictable_elements_by_option_are_the_dict_they_were(name, model, bits, catalog):
+    """``ByOption`` (the table's options sorted by number) answers ``get`` as the dict
+    of lists built element by element did, for every option and for an unknown id."""
+    graph, _candidates = _graph_and_candidates(model, catalog)
+    plain: dict[str, list[str]] = {}
+    for element in graph.restrictable:
+        for cid in graph._element_options[element]:
+            plain.setdefault(cid, []).append(element)
+    fast = graph._restrictable_by_option
+    assert plain
+    for cid in graph._option_table.numbers:
+        assert sorted(fast.get(cid, ())) == sorted(plain.get(cid, ())), cid
+    assert fast.get("catalog:no-such-control@nowhere", ()) == ()

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from workbench.analysis.attack.element_states import (
+    ByOption,
     Groups,
     OptionTable,
     build_table,
@@ -400,14 +401,10 @@ class AttackGraph:
         return np.array(comps, dtype=np.int64), np.array(flows, dtype=np.int64)
 
     @functools.cached_property
-    def _restrictable_by_option(self) -> dict[str, list[str]]:
-        """Candidate id -> restrictable elements with a threat it can lower (shared)."""
-        out: dict[str, list[str]] = {}
-        options = self._element_options
-        for element in self.restrictable:
-            for cid in options[element]:
-                out.setdefault(cid, []).append(element)
-        return out
+    def _restrictable_by_option(self) -> ByOption:
+        """Candidate id -> restrictable elements with a threat it can lower (shared;
+        ``dict.get`` as the dict it was, read from the option table)."""
+        return ByOption(self._option_table, self.restrictable)
 
     @functools.cached_property
     def flow_index(self) -> dict[str, int]:
