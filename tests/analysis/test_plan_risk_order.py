@@ -194,3 +194,37 @@ def test_values_are_the_per_risk_loop() -> None:
                 plain[k] = LEVEL_VALUE.get(level, 0.0) * term.weight[k]
         assert term.values(members).tobytes() == plain.tobytes()
     assert not np.array_equal(term.values(acting), term.base_value)
+
+
+@pytest.mark.parametrize("which", ["ward", "synthetic-300"])
+def test_inputs_and_planned_controls_are_numbered_as_risk_by_risk(which: str) -> None:
+    """``RiskTerm`` finds a risk's distinct inputs and planned controls once per shared
+    impact dict and controls list: the same numbers, inputs and (risk, control) lists
+    as reading every risk's content (the synthetic model's risks share their lists)."""
+    import sys
+
+    from workbench.analysis.attack.engine import _fundable
+
+    sys.path.insert(0, str(SAMPLES.parent / "benchmarks"))
+    from gen_synthetic import synthetic_model
+
+    model = (load_model(SAMPLES / "hospital-ward-iomt.twm.json") if which == "ward"
+             else synthetic_model(300, seed=0))
+    result = analyze(model, default_catalog(), attack_graph=True)
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    term = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    distinct: dict[tuple, int] = {}
+    keys, own = [], {}
+    for i, t in enumerate(term.counted):
+        inplace = [c for c in t.controls if c.in_place]
+        key = (t.likelihood, tuple(t.impact.items()),
+               tuple((c.effectiveness, c.reduces) for c in inplace))
+        keys.append(distinct.setdefault(key, len(distinct)))
+        for c in t.controls:
+            if not c.in_place and c.control in candidates:
+                own.setdefault(c.control, []).append((i, c))
+    assert term._keys == keys and len(term._inputs) == len(distinct)
+    assert term._own == own and (own or which != "ward")
+    if which != "ward":
+        assert len({id(t.controls) for t in term.counted}) < len(term.counted) / 2

@@ -75,14 +75,22 @@ class RiskTerm:
         self._inputs: list[tuple[int, dict[str, int], list[AppliedControl]]] = []
         self._keys: list[int] = []
         distinct: dict[tuple, int] = {}
+        # Risks of one memo key share their impact dict and controls list (risk.py): their
+        # number is found once per (likelihood, those two objects), all alive meanwhile,
+        # so no id() is reused; other risks by the key's content, as before.
+        same: dict[tuple[int, int, int], int] = {}
         for t in self.counted:
-            inplace = [c for c in t.controls if c.in_place]
-            key = (t.likelihood, tuple(t.impact.items()),
-                   tuple((c.effectiveness, c.reduces) for c in inplace))
-            n = distinct.get(key)
+            shared = (t.likelihood, id(t.impact), id(t.controls))
+            n = same.get(shared)
             if n is None:
-                n = distinct[key] = len(self._inputs)
-                self._inputs.append((t.likelihood, t.impact, inplace))
+                inplace = [c for c in t.controls if c.in_place]
+                key = (t.likelihood, tuple(t.impact.items()),
+                       tuple((c.effectiveness, c.reduces) for c in inplace))
+                n = distinct.get(key)
+                if n is None:
+                    n = distinct[key] = len(self._inputs)
+                    self._inputs.append((t.likelihood, t.impact, inplace))
+                same[shared] = n
             self._keys.append(n)
         by_input = [self._input_level(n, ()) for n in range(len(self._inputs))]
         self.base = [by_input[n] for n in self._keys]
@@ -116,10 +124,14 @@ class RiskTerm:
         self._term_memo: dict[tuple[str, int], tuple[tuple[float, ...], float]] = {}
         #: id() of a risk's controls list -> (the list, its catalog ids) (``_profile``)
         self._listed: dict[int, tuple[list, tuple[str, ...]]] = {}
+        planned: dict[int, list[AppliedControl]] = {}  # per controls list, as above
         for i, t in enumerate(self.counted):
-            for c in t.controls:
-                if not c.in_place and c.control in candidates:
-                    self._own.setdefault(c.control, []).append((i, c))
+            mine = planned.get(id(t.controls))
+            if mine is None:
+                mine = planned[id(t.controls)] = [
+                    c for c in t.controls if not c.in_place and c.control in candidates]
+            for c in mine:
+                self._own.setdefault(c.control, []).append((i, c))
 
     @functools.cached_property
     def acts(self) -> dict[str, list[tuple[int, AppliedControl]]]:
