@@ -365,10 +365,10 @@ class AttackGraph:
         their chances with the options at the same positions chosen are computed once:
         the memo of per-element chances is keyed on (shape, vectors, positions chosen)."""
         position: dict[str, int] = {}
+        at = position.setdefault
         threats = []
         for t in self.evidence.get(element) or ():
-            opts = tuple((position.setdefault(cid, len(position)), eff)
-                         for cid, eff in t.options)
+            opts = tuple([(at(cid, len(position)), eff) for cid, eff in t.options])
             threats.append((t.probability, t.in_place, opts, t.effects, t.vector))
         shape = (element in self.index, self.restrictable.get(element), tuple(threats))
         numbers = self._shape_numbers
@@ -701,6 +701,29 @@ class _FallbackMemo:
         return miss
 
 
+def _plain_chances(threats: list) -> tuple[bool, float, float, float | None]:
+    """An element's (restrictable, expose miss, deny miss, control miss or None: no
+    control threat) with no candidate in place: the three ``element_probability`` maxima
+    and the vector test in one pass over its threats (as ``AttackGraph._chances``; a
+    maximum does not depend on the order of its values, and chances are never negative).
+    """
+    exp = den = ctl = 0.0
+    controls = limited = False
+    for t in threats:
+        r = t.probability * t.in_place  # ``residual()`` with nothing chosen
+        effects = t.effects
+        if CONTROL in effects:
+            controls = True
+            ctl = r if r > ctl else ctl
+        if EXPOSE in effects:
+            exp = r if r > exp else exp
+        if DENY in effects:
+            den = r if r > den else den
+        if t.vector in _RESTRICTABLE:
+            limited = True
+    return limited, 1.0 - exp, 1.0 - den, 1.0 - ctl if controls else None
+
+
 def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
                 stencils=None) -> AttackGraph:
     """Nodes, raw edges and miss chances of ``model`` (threat evidence overrides properties)."""
@@ -723,13 +746,13 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
     fallback_of = _FallbackMemo()
     for i, comp in enumerate(comps):
         threats = evidence.get(comp.id)
-        if threats and any(t.vector in _RESTRICTABLE for t in threats):
-            restrictable[comp.id] = fallback_of.component(comp)
+        control = None
         if threats:
-            expose_miss[i] = 1.0 - element_probability(threats, (), EXPOSE)
-            deny_miss[i] = 1.0 - element_probability(threats, (), DENY)
-        if threats and _controls(threats):
-            node_miss[i] = 1.0 - element_probability(threats)
+            limited, expose_miss[i], deny_miss[i], control = _plain_chances(threats)
+            if limited:
+                restrictable[comp.id] = fallback_of.component(comp)
+        if control is not None:
+            node_miss[i] = control
         else:  # no threat recorded that gives control: the documented property fallback
             node_miss[i] = fallback_of.component(comp)
     flows = [f.id for f in model.flows]
@@ -741,11 +764,13 @@ def build_graph(model: ThreatModel, evidence: EdgeEvidence | None = None,
     add_s, add_d, add_f = src.append, dst.append, via_flow.append
     for k, flow in enumerate(model.flows):
         threats = evidence.get(flow.id)
-        fallback = None
-        if threats and any(t.vector in _RESTRICTABLE for t in threats):
-            fallback = restrictable[flow.id] = fallback_of.flow(flow)
-        if threats and _controls(threats):
-            flow_miss[k] = 1.0 - element_probability(threats)
+        fallback = control = None
+        if threats:
+            limited, _expose, _deny, control = _plain_chances(threats)
+            if limited:
+                fallback = restrictable[flow.id] = fallback_of.flow(flow)
+        if control is not None:
+            flow_miss[k] = control
         else:
             flow_miss[k] = fallback if fallback is not None else fallback_of.flow(flow)
         s = index.get(flow.source)
