@@ -246,3 +246,32 @@ def test_a_flow_rule_reading_an_ends_count_is_followed(ward: ThreatModel) -> Non
               if t.catalog_id == crowded.id}
     # unchanged flows into the hub now carry the suggestion: only the end's count moved
     assert "new-into-hub" in fired and fired - before - {"new-into-hub"}
+
+
+@pytest.mark.parametrize("kind", ["patch", "legacy", "remove"])
+def test_version_two_reuses_version_ones_view_chances(ward: ThreatModel, kind: str) -> None:
+    """An edit keeps the per-attacker chances worked out for the unchanged elements (the
+    memo carried over, keyed on shapes numbered alike), and the views read from it equal
+    those of a graph built afresh from the same evidence."""
+    import numpy as np
+
+    from workbench.analysis.attack.graph import build_graph
+
+    vector_sets = [frozenset({"network"}), frozenset({"adjacent"}),
+                   frozenset({"physical", "local"})]
+    first = incremental.analyse(ward)
+    for entry in vector_sets:
+        first.graph.for_vectors(entry)
+    old_memo = dict(first.graph.__dict__["_element_memo"])
+    assert old_memo
+    new = ward.model_copy(deep=True)
+    _apply(new, kind, 3, 1)
+    snap = incremental.reanalyse(first, ThreatModel.model_validate(new.model_dump()))
+    assert old_memo.items() <= snap.graph.__dict__["_element_memo"].items()
+    fresh = build_graph(snap.result.model, snap.evidence, snap.stencils)
+    for entry in vector_sets:
+        ours, theirs = snap.graph.for_vectors(entry), fresh.for_vectors(entry)
+        for name in ("node_miss", "entry_miss", "flow_miss"):
+            assert np.array_equal(getattr(ours, name), getattr(theirs, name)), (entry, name)
+        for effect in ("expose", "deny"):
+            assert np.array_equal(ours.effect_miss(effect), theirs.effect_miss(effect))

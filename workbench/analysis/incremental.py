@@ -181,20 +181,23 @@ def _finish(model: ThreatModel, catalog: Catalog, stencils: StencilLibrary,
 
 
 def _adopt_chances(graph: AttackGraph, before: AttackGraph) -> None:
-    """Give version 2's graph the per-attacker chances version 1's views worked out for
-    the elements whose evidence is version 1's very list (``_evidence`` keeps it when no
-    threat of the element was rescored) with the same fallback and the same place in the
-    graph: exactly what ``AttackGraph._view_chances`` reads besides the key's vectors.
-    Recomputing them was most of version 2's per-attacker views (``for_vectors``)."""
+    """Give version 2's graph the per-attacker chances version 1's views worked out.
+
+    The memo of :meth:`AttackGraph._view_chances` is keyed on (shape number, vectors,
+    options chosen by position), and a shape is everything those chances read of an
+    element (``AttackGraph._shape``): a pure function of its key. Version 2 numbers its
+    shapes in a copy of version 1's table, so an element whose shape did not change gets
+    version 1's number and its entries, and a new shape a new number that no old entry
+    holds. Recomputing them was most of version 2's per-attacker views (``for_vectors``).
+    Nothing is adopted once version 2 has numbered a shape of its own (its numbers could
+    then collide with version 1's).
+    """
     memo = before.__dict__.get("_element_memo")
-    if not memo:
+    numbers = before.__dict__.get("_shape_numbers")
+    if not memo or not numbers or graph.__dict__.get("_shape_numbers"):
         return
-    old_evidence, old_fallback = before.evidence, before.restrictable
-    same = {e for e, fallback in graph.restrictable.items()
-            if graph.evidence.get(e) is old_evidence.get(e) is not None
-            and old_fallback.get(e) == fallback
-            and (e in graph.index) == (e in before.index)}
-    graph.__dict__["_element_memo"] = {k: v for k, v in memo.items() if k[0] in same}
+    graph.__dict__["_shape_numbers"] = dict(numbers)
+    graph.__dict__["_element_memo"] = dict(memo)
 
 
 def _facts_of(merged: ThreatModel, facts: FactIndex) -> FactIndex:
