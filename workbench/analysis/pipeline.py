@@ -222,7 +222,7 @@ def _cut(template: dict[str, Any], encoder: Any) -> list[bytes] | None:
     pieces: list[bytes] = []
     for mark in _OWN_FIELDS.values():
         before, found, encoded = encoded.partition(encoder.text(mark))
-        if not found or encoder.text(mark) in before:
+        if not found:
             return None
         pieces.append(before)
     if any(encoder.text(mark) in encoded for mark in _OWN_FIELDS.values()):

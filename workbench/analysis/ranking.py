@@ -346,7 +346,8 @@ def grouped_ranking(source: Any, *, context: bool = False) -> list[ThreatGroup]:
     :class:`ThreatRisk`. With ``context`` the groups of context threats (assumptions and
     dependencies) are ranked instead.
     """
-    return grouped_rankings(source)[1 if context else 0]
+    risks = source.threats if hasattr(source, "threats") else list(source)
+    return _rank([r for r in risks if r.counted and r.context == context], None)
 
 
 def grouped_rankings(source: Any, profiles: tuple[list[ThreatRisk], list[int]] | None = None,

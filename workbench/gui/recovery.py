@@ -63,7 +63,7 @@ def recovery_bytes(model: ThreatModel) -> bytes:
     """The model as a saved file's text (``io.dumps_model``: sorted keys, two-space indent,
     final newline), in UTF-8.
 
-    The window writes it on its own thread a few seconds after each change. The standard
+    The window writes it on its GUI thread a few seconds after each change. The standard
     encoder with an indent runs in Python: on a hospital group's model it held the window
     for longer than building the whole canvas. orjson writes the same text from the same
     dump; only very small floats are spelled differently (``8.42e-05`` as ``8.42e-5``),
