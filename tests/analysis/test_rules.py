@@ -294,3 +294,98 @@ def test_new_instances_keep_a_compact_fields_set_of_their_own(catalog) -> None:
     first.status = ThreatStatus.ACCEPTED
     assert "status" in first.model_fields_set
     assert "status" not in second.model_fields_set
+
+
+def _validator_made(inst):
+    """The instance the model's validator builds from the merge's six fields."""
+    from workbench.model.entities import ThreatInstance
+
+    return ThreatInstance.__pydantic_validator__.validate_python(
+        {"id": inst.id, "key": inst.key, "catalog_id": inst.catalog_id,
+         "element": inst.element, "title": inst.title, "stride": list(inst.stride)})
+
+
+def _same_instance(made, plain) -> None:
+    """Field by field, in field order, with the same types, fields set and dumps."""
+    assert type(made) is type(plain)
+    assert list(vars(made).items()) == list(vars(plain).items())
+    assert [type(v) for v in vars(made).values()] == [type(v) for v in vars(plain).values()]
+    assert [type(s) for s in made.stride] == [type(s) for s in plain.stride]
+    assert made == plain
+    assert made.model_fields_set == plain.model_fields_set
+    assert made.__pydantic_extra__ is None and made.__pydantic_private__ is None
+    assert made.model_dump() == plain.model_dump()
+    assert made.model_dump_json() == plain.model_dump_json()
+    assert made.model_dump(exclude_unset=True) == plain.model_dump(exclude_unset=True)
+
+
+def test_template_made_instances_are_the_validators(sample_paths, catalog) -> None:
+    """New instances are copies of one validated template per threat type: each equals
+    the validator's instance field by field, dumps the same, and shares nothing mutable
+    with another instance (an edit of one never shows on another)."""
+    from workbench.model.enums import ThreatStatus
+
+    made = []
+    for path in sample_paths[:3]:
+        model = load_model(path)
+        bare = model.model_copy(update={"threats": []})
+        merged, report = merge_suggestions(bare, catalog)
+        assert len(merged.threats) == len(report.added) > 0
+        made += merged.threats
+    for inst in made:
+        _same_instance(inst, _validator_made(inst))
+    first, second = [t for t in made if t.catalog_id == made[0].catalog_id][:2]
+    for name in ("stride", "impact", "mitigations"):
+        assert getattr(first, name) is not getattr(second, name)
+    assert first.model_fields_set is not second.model_fields_set
+    first.stride.append(first.stride[0])
+    first.impact["patient-safety"] = 3
+    first.status = ThreatStatus.ACCEPTED
+    assert second == _validator_made(second)
+    assert "status" not in second.model_fields_set
+
+
+def test_instances_outside_the_shortcut_go_through_the_validator(catalog) -> None:
+    """An element outside the id pattern, a catalog id that is not an id-like word, or a
+    key past the text bound: the validator builds the instance or raises, as before."""
+    import pydantic
+
+    from workbench.analysis.rules import Suggestion, _FreshInstances, instance_id
+
+    threat = next(iter(catalog.threats.values()))
+    fresh = _FreshInstances()
+    good = fresh.make(instance_id(f"{threat.id}@pump-1"), f"{threat.id}@pump-1",
+                      Suggestion(threat, "pump-1"))
+    _same_instance(good, _validator_made(good))
+    with pytest.raises(pydantic.ValidationError):
+        fresh.make(instance_id(f"{threat.id}@bad id"), f"{threat.id}@bad id",
+                   Suggestion(threat, "bad id"))
+    odd = threat.model_copy(update={"id": "_odd"})  # not a letter or digit first
+    key = f"{odd.id}@pump-1"
+    with pytest.raises(pydantic.ValidationError):  # the id the validator refuses
+        fresh.make(instance_id(key), key, Suggestion(odd, "pump-1"))
+    long = threat.model_copy(update={"id": "t" * 499})
+    key = f"{long.id}@pump-1"
+    with pytest.raises(pydantic.ValidationError):  # a key past 500 characters
+        fresh.make(instance_id(key), key, Suggestion(long, "pump-1"))
+
+
+def test_instance_ids_of_id_like_keys_fit_the_id_pattern() -> None:
+    """The shortcut's argument: an id-like catalog id, "@" and an element id give a key
+    whose :func:`instance_id`, with or without a number, fits the id pattern."""
+    import random
+
+    from workbench.analysis.rules import _ID, _ID_WORD, instance_id
+
+    rng = random.Random(17)
+    chars = "abcXYZ019_.:@-"
+    for _ in range(2000):
+        catalog_id = rng.choice("aZ7") + "".join(
+            rng.choice(chars) for _ in range(rng.randrange(0, 200)))
+        element = rng.choice("aZ7") + "".join(
+            rng.choice(chars) for _ in range(rng.randrange(0, 127)))
+        assert _ID_WORD.fullmatch(catalog_id) and _ID.fullmatch(element)
+        key = f"{catalog_id}@{element}"
+        for candidate in (key, f"{key}-{rng.randrange(2, 99)}"):
+            assert _ID.fullmatch(instance_id(candidate)), candidate
+    assert not _ID.fullmatch("pump-1\n") and not _ID_WORD.fullmatch("-pump")

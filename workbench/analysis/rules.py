@@ -17,11 +17,13 @@ never loses an analyst decision:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.analysis.catalog import Catalog, ThreatType, default_catalog
+from workbench.model.base import Identifier, ShortText
 from workbench.model.entities import Component, Flow, ThreatInstance
 from workbench.model.enums import ThreatStatus
 from workbench.model.facts import FactIndex, fact_key
@@ -248,10 +250,7 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
                                                   "previous_status": inst.status}))
             report.orphaned.append(inst.key)
     known = {t.key for t in merged}
-    # The model's own validator on a dict: the very object ``ThreatInstance(**fields)``
-    # builds (same checks, same fields set), without ``BaseModel.__init__``'s keyword
-    # wrapper, a good part of the cost of each new instance (one per suggestion).
-    validate = ThreatInstance.__pydantic_validator__.validate_python
+    fresh = _FreshInstances()
     for key, sug in suggestions.items():
         if key in known:
             continue
@@ -265,27 +264,107 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
         if old is not None and _fresh(old, new_id, sug):
             merged.append(old)
         else:
-            inst = validate({"id": new_id, "key": key, "catalog_id": sug.threat.id,
-                             "element": sug.element_id, "title": sug.threat.title,
-                             "stride": list(sug.threat.stride)})
-            _compact_fields_set(inst)
-            merged.append(inst)
+            merged.append(fresh.make(new_id, key, sug))
         report.added.append(key)
     return model.model_copy(update={"threats": merged}), report
 
 
-def _compact_fields_set(inst: ThreatInstance) -> None:
-    """Give ``inst`` a copy of its fields set: the same names in the smallest table.
+class _FreshInstances:
+    """New suggested instances for one merge: each a copy of a template validated once
+    per threat type, with its own id, key and element and its own mutable values.
 
-    pydantic-core builds the set by adding the six names one at a time, which leaves a
-    table sized for far more (about half of a new instance's memory, and a merge makes one
-    instance per suggestion). A copy of a set is sized for what it holds. The set stays
-    the instance's own: pydantic adds to it when a field is assigned later.
+    A merge makes one instance per suggestion (over 100,000 at 10,000 elements), and the
+    validator's work is the same for every suggestion of a threat type but for those three
+    strings, which are checked here instead:
+
+    * the element against the id pattern, once per element;
+    * the id: :func:`instance_id` of the key (or of the key and a number) fits the id
+      pattern whenever the key's characters all do, which holds when the catalog id is an
+      id-like word (letter or digit first, checked once per threat type) and the element
+      an id;
+    * the key's length.
+
+    Whatever these do not cover (a template that does not validate, a catalog id or element
+    outside the pattern, a long key) goes through the validator, which builds the same
+    instance or raises its own error.
     """
-    _object_setattr(inst, "__pydantic_fields_set__", set(inst.__pydantic_fields_set__))
+
+    def __init__(self) -> None:
+        self._validate = ThreatInstance.__pydantic_validator__.validate_python
+        #: id(threat type) -> its template's field values, None when the shortcut does not
+        #: apply (the suggestions hold the threat types for the whole merge).
+        self._templates: dict[int, dict[str, Any] | None] = {}
+        self._element_ok: dict[str, bool] = {}
+
+    def make(self, new_id: str, key: str, sug: Suggestion) -> ThreatInstance:
+        """The instance for ``sug`` under ``key`` and ``new_id`` (:func:`instance_id` of
+        the key, or of the key and a number)."""
+        template = self._templates.get(id(sug.threat), _NO_TEMPLATE)
+        if template is _NO_TEMPLATE:
+            template = self._templates[id(sug.threat)] = self._template(sug.threat)
+        element = sug.element_id
+        ok = self._element_ok.get(element)
+        if ok is None:
+            ok = self._element_ok[element] = _ID.fullmatch(element) is not None
+        if template is None or not ok or len(key) > _SHORT_TEXT:
+            return self._validated(new_id, key, sug)
+        values = template.copy()
+        values["id"] = new_id
+        values["key"] = key
+        values["element"] = element
+        values["stride"] = list(values["stride"])  # the mutable values: the instance's own
+        values["impact"] = {}
+        values["mitigations"] = []
+        inst = _new(ThreatInstance)
+        _object_setattr(inst, "__dict__", values)
+        _object_setattr(inst, "__pydantic_fields_set__", set(_FRESH_FIELDS))
+        _object_setattr(inst, "__pydantic_extra__", None)
+        _object_setattr(inst, "__pydantic_private__", None)
+        return inst
+
+    def _template(self, threat: ThreatType) -> dict[str, Any] | None:
+        """The validated field values of ``threat``'s instances (placeholders for the
+        three strings each instance has of its own), None if the shortcut cannot apply."""
+        if _ID_WORD.fullmatch(threat.id) is None:
+            return None
+        try:
+            inst = self._validate({"id": "id", "key": "key", "catalog_id": threat.id,
+                                   "element": "element", "title": threat.title,
+                                   "stride": list(threat.stride)})
+        except ValueError:
+            return None
+        return dict(vars(inst))
+
+    def _validated(self, new_id: str, key: str, sug: Suggestion) -> ThreatInstance:
+        """The instance from the model's validator (what ``ThreatInstance(**fields)``
+        builds, without its keyword wrapper), with a compact copy of its fields set:
+        pydantic-core adds the six names one at a time, leaving a table sized for far more
+        (about half of a new instance's memory)."""
+        inst = self._validate({"id": new_id, "key": key, "catalog_id": sug.threat.id,
+                               "element": sug.element_id, "title": sug.threat.title,
+                               "stride": list(sug.threat.stride)})
+        _object_setattr(inst, "__pydantic_fields_set__", set(inst.__pydantic_fields_set__))
+        return inst
 
 
+_NO_TEMPLATE: Any = object()
 _object_setattr = object.__setattr__
+_new = object.__new__
+
+
+def _id_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The model's id pattern (``model/base.py``) for ``fullmatch``, and the same without
+    its length bound (an id-like word). The anchors are dropped: Python's ``$`` would also
+    accept a final newline the model refuses."""
+    pattern = Identifier.__metadata__[0].pattern.removeprefix("^").removesuffix("$")
+    head, bound = pattern.rsplit("{", 1)
+    assert bound.endswith("}"), pattern
+    return re.compile(pattern), re.compile(head + "*")
+
+
+_ID, _ID_WORD = _id_patterns()
+#: ``ShortText``'s bound (``model/base.py``), checked on a new instance's key.
+_SHORT_TEXT = ShortText.__metadata__[0].max_length
 
 
 def _fresh(inst: ThreatInstance, new_id: str, sug: Suggestion) -> bool:
