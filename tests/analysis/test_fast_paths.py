@@ -447,3 +447,26 @@ def test_catalog_candidates_share_their_element_set_and_a_clashing_id_still_adds
     assert cand.elements == {"e1"} and isinstance(cand.elements, frozenset)
     _add_element(cand, "e2")
     assert cand.elements == {"e1", "e2"}
+
+
+def test_evidence_and_candidates_are_slotted_and_still_compare_by_fields():
+    """Over a hundred thousand of each at 10,000 elements: no ``__dict__`` each (memory),
+    equal by their fields as before; fleets and bundles (subclasses) still take their own
+    fields."""
+    import pickle
+
+    from workbench.analysis.attack.evidence import Candidate, ThreatEvidence
+    from workbench.analysis.attack.recommend import FleetCandidate
+
+    t = ThreatEvidence("k", 0.5, 0.9, (("c", 0.3),), frozenset({"control"}), "network")
+    assert not hasattr(t, "__dict__")
+    assert t == ThreatEvidence("k", 0.5, 0.9, (("c", 0.3),), frozenset({"control"}), "network")
+    assert pickle.loads(pickle.dumps(t)) == t and hash(t) == hash(pickle.loads(pickle.dumps(t)))
+    with pytest.raises(AttributeError):
+        t.probability = 1.0  # type: ignore[misc]
+    c = Candidate("catalog:x@e", "x on e", 2.0, frozenset({"e"}), "prevent")
+    assert not hasattr(c, "__dict__") and c == Candidate("catalog:x@e", "x on e", 2.0,
+                                                         frozenset({"e"}), "prevent")
+    c.cost = 3.0  # the engine puts the model's costs on them
+    fleet = FleetCandidate("fleet:x", "x", 1.0, {"a", "b"}, "prevent", ("m",), "x")
+    assert fleet.members == ("m",) and fleet.elements == {"a", "b"}
