@@ -319,8 +319,75 @@ def load_model(path: str | Path, stencils: StencilLibrary | None = None) -> Thre
 
 def dumps_model(model: ThreatModel) -> str:
     """Canonical text: sorted keys, two-space indent, UTF-8, final newline; diffs line by line."""
-    data = model.model_dump(mode="json", exclude_none=True, by_alias=True)
+    return _plain_text(_dump(model))
+
+
+def _dump(model: ThreatModel) -> Any:
+    return model.model_dump(mode="json", exclude_none=True, by_alias=True)
+
+
+def _plain_text(data: Any) -> str:
+    """The canonical text by the standard encoder (the reference :func:`canonical_bytes` meets)."""
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+#: A float token (a dot or an exponent: integers are never respelled) ending its line, as the
+#: indented text writes every number: a string ends with its quote, so no text matches.
+_FLOAT_TOKEN = re.compile(rb"(?<= )-?\d+(?:\.\d+(?:e[-+]?\d+)?|e[-+]?\d+)(?=,?\n)")
+#: orjson spells floats under 1e-4 otherwise than ``repr``: ``1e-7`` for ``1e-07``, ``0.00001``
+#: for ``1e-05``. A text with neither pattern holds no such float, and is left as written.
+_SHORT_EXPONENT = re.compile(rb"e-\d[,\n]")
+_PROBES = (1e-05, 9.5e-05, 1e-07, -2.5e-09, 1e-10, 5e-324, 1e15, 1e16, 1.5e300, -0.0, 0.1,
+           123456789012345680.0, 1.7976931348623157e308, 0.0001, 2.0**53)
+
+
+def canonical_bytes(data: Any) -> bytes | None:
+    """``data`` (a model's JSON dump) as :func:`dumps_model`'s text in UTF-8, written by
+    orjson: the standard encoder with an indent runs in Python, and saving a hospital
+    group's model held the window for seconds. None when orjson cannot write it exactly:
+    orjson missing or spelling floats otherwise than checked below, or refusing the value
+    (integers beyond 64 bits, lone surrogates, keys that are not text). A NaN or an infinity
+    comes out as ``null``: callers that must refuse them parse the text back
+    (:func:`round_trip_bytes`).
+    """
+    if not _orjson_spells_like_repr():
+        return None
+    import orjson
+
+    try:
+        raw = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+                           | orjson.OPT_APPEND_NEWLINE)
+    except TypeError:  # orjson's refusals
+        return None
+    return _respelled(raw)
+
+
+def _respelled(raw: bytes) -> bytes:
+    """Each float token spelled by ``repr``, as the standard encoder writes it; only a text
+    that may hold a float orjson spells otherwise is searched token by token."""
+    if b"0.0000" not in raw and _SHORT_EXPONENT.search(raw) is None:
+        return raw
+    return _FLOAT_TOKEN.sub(lambda m: repr(float(m.group())).encode("ascii"), raw)
+
+
+_ORJSON_CHECKED: list[bool] = []
+
+
+def _orjson_spells_like_repr() -> bool:
+    """Once per process: orjson is there and, respelled, writes the probes (both spellings'
+    thresholds, subnormals, extremes) as the standard encoder does; another orjson version
+    that spells otherwise is simply not used."""
+    if not _ORJSON_CHECKED:
+        try:
+            import orjson
+
+            probes = {"p": list(_PROBES)}
+            raw = orjson.dumps(probes, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+                               | orjson.OPT_APPEND_NEWLINE)
+            _ORJSON_CHECKED.append(_respelled(raw) == _plain_text(probes).encode("utf-8"))
+        except ImportError:
+            _ORJSON_CHECKED.append(False)
+    return _ORJSON_CHECKED[0]
 
 
 def read_model(path: str | Path, stencils: StencilLibrary | None = None,
@@ -341,8 +408,36 @@ def check_round_trip(model: ThreatModel, source: str,
     NaN, an edit that broke a reference): written, the file could never be opened again.
     Problems are reported as ``FILE: path: not saved: message``.
     """
+    return round_trip_bytes(model, source, stencils).decode("utf-8")
+
+
+def round_trip_bytes(model: ThreatModel, source: str,
+                     stencils: StencilLibrary | None = None) -> bytes:
+    """:func:`check_round_trip`'s text in UTF-8, encoded and compared by orjson
+    (:func:`canonical_bytes`) when it can: the same text, read back the same way. Whatever
+    the fast way does not prove (orjson's refusals, a NaN it writes as ``null``, any
+    problem) goes the plain way, which names the problem as it always did."""
     try:
-        text = dumps_model(model)
+        data = _dump(model)
+    except ValueError as exc:  # a value pydantic cannot write (a circular or odd object)
+        raise ModelError([Problem("$", f"not saved: {exc}")], source) from None
+    text = canonical_bytes(data)
+    if text is not None:
+        try:
+            parsed = parse_json_text(text, source)
+            # a NaN or an infinity was written as null: the plain way names it
+            if parsed == data:
+                again = model_from_document(parsed, source, stencils)
+                if canonical_bytes(_dump(again)) == text:
+                    return text
+        except ModelError:
+            pass
+    return _plain_round_trip(data, source, stencils).encode("utf-8")
+
+
+def _plain_round_trip(data: Any, source: str, stencils: StencilLibrary | None) -> str:
+    try:
+        text = _plain_text(data)
     except ValueError as exc:  # a value json cannot write (a circular or odd object)
         raise ModelError([Problem("$", f"not saved: {exc}")], source) from None
     try:
@@ -365,12 +460,13 @@ def save_model(model: ThreatModel, path: str | Path, *, keep_backup: bool = True
     since), None for "must not exist yet", False for no check. Returns the new fingerprint.
     """
     path = Path(path)
-    data = check_round_trip(model, str(path), stencils).encode("utf-8")
+    data = round_trip_bytes(model, str(path), stencils)
     write_bytes_atomic(path, data, keep_backup=keep_backup, expect=expect)
     st = real_target(path).stat()
     return Fingerprint.of(data, st)
 
 
-__all__ = ["EXTENSION", "ChangedOnDiskError", "Fingerprint", "check_round_trip", "dumps_model",
-           "load_model", "model_from_document", "parse_json_text", "read_json_document",
-           "read_model", "save_model", "write_bytes_atomic", "write_text_atomic"]
+__all__ = ["EXTENSION", "ChangedOnDiskError", "Fingerprint", "canonical_bytes",
+           "check_round_trip", "dumps_model", "load_model", "model_from_document",
+           "parse_json_text", "read_json_document", "read_model", "round_trip_bytes",
+           "save_model", "write_bytes_atomic", "write_text_atomic"]
