@@ -162,3 +162,108 @@ def test_a_fleet_of_identical_devices_is_one_programme(catalog) -> None:
     assert fleet.cost < unit * len(pumps)
     assert {next(iter(kept[m].elements)) for m in fleet.members} == pumps
     assert catalog_control_of(fleet) in catalog.controls
+
+
+# --- applicable_candidates against the plain per-candidate computation -------------------
+
+def _plain_applicable(candidates, model, catalog, stencils):
+    """The per-candidate computation ``applicable_candidates`` replaced (its answers read
+    once per element set and per control and site class): every candidate's id split,
+    placement asked, cost and kind looked up, fleets grouped by (control, stencil)."""
+    from operator import attrgetter
+
+    from workbench.analysis.attack.plan_costs import catalog_days, model_days
+    from workbench.analysis.attack.recommend import FLEET_PREFIX, FleetCandidate
+    from workbench.analysis.placement import Placement
+
+    where = Placement(model, catalog, stencils)
+    own = {c.id: c for c in model.controls}
+    stencil_of = {c.id: c.stencil for c in model.components}
+    kept, fleets = {}, {}
+    for cid, cand in candidates.items():
+        control = catalog_control_of(cand)
+        if control is None:
+            kept[cid] = cand
+            if cid in own:
+                cand.cost = model_days(own[cid].cost, max(1, len(cand.elements)))
+            continue
+        if not all(where.allows(control, e) for e in cand.elements):
+            continue
+        kept[cid] = cand
+        ctype = catalog.controls.get(control)
+        cand.cost = catalog_days(control, ctype.cost if ctype else None)
+        cand.kind = ctype.kind if ctype else ""
+        stencil = stencil_of.get(next(iter(cand.elements)))
+        if control and stencil is not None:
+            fleets.setdefault((control, stencil), []).append(cand)
+    dropped = len(candidates) - len(kept)
+    for (control, stencil), members in sorted(fleets.items()):
+        if len(members) < 2:
+            continue
+        members.sort(key=attrgetter("id"))
+        ctype = catalog.controls.get(control)
+        label = stencils.get(stencil).label if stencils.get(stencil) else stencil
+        fid = f"{FLEET_PREFIX}{control}@{stencil}"
+        kept[fid] = FleetCandidate(
+            fid, f"{ctype.title if ctype else control} on every {label} ({len(members)})",
+            catalog_days(control, ctype.cost if ctype else None, len(members)),
+            {e for c in members for e in c.elements},
+            members=tuple(c.id for c in members), control=control,
+            kind=ctype.kind if ctype else "")
+    return kept, dropped
+
+
+def _as_rows(kept):
+    return [(k, type(c).__name__, c.id, c.title, c.cost, c.kind, list(c.elements),
+             getattr(c, "members", None), getattr(c, "control", None))
+            for k, c in kept.items()]
+
+
+def _candidates(model, catalog):
+    """The analysis's candidates (its rules' threats too: a generated model records none)."""
+    from workbench.analysis.pipeline import analyze
+
+    result = analyze(model, catalog)
+    _, candidates = evidence_from_risks(result.threats, Scales.of(model).likelihood,
+                                        catalog)
+    return candidates
+
+
+@pytest.mark.parametrize("source", [p.stem for p in SAMPLES] + ["synthetic-300"])
+def test_applicable_candidates_are_the_per_candidate_computation(source, catalog) -> None:
+    """Same candidates, order, costs, kinds and fleets (their members' order and their
+    elements' set order too) as candidate by candidate; plus the edge cases a shortcut
+    could miss: a model control with a catalog-looking id, a candidate on an element the
+    model does not have, a catalog-looking candidate on two elements."""
+    import sys
+    from dataclasses import replace
+
+    from workbench.analysis.attack.evidence import Candidate
+
+    if source == "synthetic-300":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+        from gen_synthetic import synthetic_model
+
+        model = synthetic_model(300, seed=1)
+    else:
+        model = load_model(next(p for p in SAMPLES if p.stem == source))
+    stencils = default_stencils()
+    some = model.components[0].id
+    extra = {f"catalog:network-segmentation@{some}x": {f"{some}x"},
+             f"catalog:no-such-control@{some}": {some},
+             f"catalog:network-segmentation@{some}": {some, model.components[-1].id},
+             "catalog:@" + some: {some}}
+
+    found = _candidates(model, catalog)
+
+    def made():
+        out = {cid: replace(c) for cid, c in found.items()}
+        for cid, elements in extra.items():
+            out[cid] = Candidate(cid, cid, 1.0, set(elements))
+        return out
+
+    plain = _plain_applicable(made(), model, catalog, stencils)
+    fast = applicable_candidates(made(), model, catalog, stencils)
+    assert fast[1] == plain[1]
+    assert _as_rows(fast[0]) == _as_rows(plain[0])
+    assert any(c.startswith("fleet:") for c in fast[0]) or source != "synthetic-300"

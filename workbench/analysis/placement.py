@@ -113,6 +113,12 @@ class Placement:
             answer = self._answers[key] = control_allows(control, site)
         return answer
 
+    def site_class(self, element: str) -> tuple | None:
+        """What :meth:`allows` reads about the element's site (None: no site): two
+        elements of one class get the same answer for every control."""
+        site = self._sites.get(element)
+        return None if site is None else (site.kind, site.layer, site.stencils, site.tags)
+
 
 # --- static check -------------------------------------------------------------------------
 

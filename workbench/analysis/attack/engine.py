@@ -132,10 +132,11 @@ def _fundable(model: ThreatModel, catalog, candidates: dict[str, Candidate], ste
     from workbench.analysis.attack.recommend import applicable_candidates
     from workbench.analysis.catalog import default_catalog
 
-    costs = {c.id: cost_units(c.cost) for c in model.controls}
-    for cand in candidates.values():
-        if cand.id in costs:
-            cand.cost = costs[cand.id]
+    # by the model's controls (a few), not by the candidates (a few hundred thousand)
+    for cid, cost in {c.id: cost_units(c.cost) for c in model.controls}.items():
+        cand = candidates.get(cid)
+        if cand is not None and cand.id == cid:
+            cand.cost = cost
     found, _ = applicable_candidates(candidates, model, catalog or default_catalog(),
                                      stencils)
     return found

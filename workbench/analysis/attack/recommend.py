@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import islice
-from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -131,61 +130,111 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
     plus one :class:`FleetCandidate` per catalog control and stencil with two or more
     elements. Costs are person-days (:mod:`.plan_costs`).
 
-    The model's own planned controls are kept: the analyst put them there.
+    The model's own planned controls are kept: the analyst put them there; so are
+    candidates that are not plain :class:`Candidate` objects (fleets and bundles are the
+    plan's own, made from these).
+
+    A hospital group has a few hundred thousand catalog candidates of about sixty
+    controls on elements of a few hundred kinds, and the catalog candidates of one
+    element share one elements set (``evidence_from_risks``): what depends on the element
+    (its placement site class, its stencil, its id's suffix) is read once per set
+    (:class:`_Sites`), what depends on the control and the site class (placement, cost,
+    kind) once per pair; per candidate only its id is split and the answer read. The
+    plain per-candidate computation is the oracle in
+    ``tests/analysis/test_control_placement.py``.
     """
     from workbench.analysis.attack.plan_costs import catalog_days, model_days
-    from workbench.analysis.placement import Placement
 
-    where = Placement(model, catalog, stencils)
+    sites = _Sites(model, catalog, stencils)
     own = {c.id: c for c in model.controls}
     kept: dict[str, Candidate] = {}
-    # A control's cost and kind, once per control (224,000 candidates of ~60 controls at
-    # 10,000 elements); fleets gathered in the same pass (kept's order).
-    priced: dict[str, tuple[float, str]] = {}
-    allows = where.allows
-    stencil_of = {c.id: c.stencil for c in model.components}
-    fleets: dict[tuple[str, str], list[Candidate]] = {}
+    start = len(CATALOG_PREFIX)
+    per_set = sites.per_set
     for cid, cand in candidates.items():
-        control = catalog_control_of(cand)
-        if control is None:
-            kept[cid] = cand
-            if cid in own:
-                cand.cost = model_days(own[cid].cost, max(1, len(cand.elements)))
-            continue
         elements = cand.elements
-        element = next(iter(elements))
-        if not (allows(control, element) if len(elements) == 1
-                else all(allows(control, e) for e in elements)):
-            continue
+        at = None
+        if type(cand) is Candidate:
+            at = per_set.get(id(elements))
+            if at is None and len(elements) == 1:
+                at = sites.entry(elements)
+        if at is not None:  # on one element: a catalog candidate if its id says so
+            suffix, answers, fleet = at
+            if cid.startswith(CATALOG_PREFIX) and cid.endswith(suffix):
+                control = cid[start:-len(suffix)]
+                price = answers.get(control)
+                if price is None:
+                    price = answers[control] = sites.price(control, suffix[1:], catalog_days)
+                if price:
+                    kept[cid] = cand
+                    cand.cost, cand.kind = price
+                    if control and fleet is not None:
+                        members = fleet.get(control)
+                        if members is None:
+                            members = fleet[control] = {}
+                        members[suffix] = cand
+                continue
         kept[cid] = cand
-        price = priced.get(control)
-        if price is None:
-            ctype = catalog.controls.get(control)
-            price = priced[control] = (catalog_days(control, ctype.cost if ctype else None),
-                                       ctype.kind if ctype else "")
-        cand.cost, cand.kind = price
-        stencil = stencil_of.get(element)
-        if control and stencil is not None:
-            fleet = fleets.get((control, stencil))
-            if fleet is None:
-                fleets[(control, stencil)] = [cand]
-            else:
-                fleet.append(cand)
+        if cid in own:
+            cand.cost = model_days(own[cid].cost, max(1, len(elements)))
     dropped = len(candidates) - len(kept)
-    for (control, stencil), members in sorted(fleets.items()):
+    for control, stencil in sorted((control, stencil) for stencil, by in sites.fleets.items()
+                                   for control in by):
+        members = sites.fleets[stencil][control]
         if len(members) < 2:
             continue
-        members.sort(key=attrgetter("id"))
+        order = sorted(members)  # the members' ids differ only by their "@<element>"
         ctype = catalog.controls.get(control)
         label = stencils.get(stencil).label if stencils.get(stencil) else stencil
         fid = f"{FLEET_PREFIX}{control}@{stencil}"
         kept[fid] = FleetCandidate(
             fid, f"{ctype.title if ctype else control} on every {label} ({len(members)})",
             catalog_days(control, ctype.cost if ctype else None, len(members)),
-            {e for c in members for e in c.elements},
-            members=tuple(c.id for c in members), control=control,
+            {suffix[1:] for suffix in order},
+            members=tuple(members[suffix].id for suffix in order), control=control,
             kind=ctype.kind if ctype else "")
     return kept, dropped
+
+
+#: :class:`_Sites`' entry of an element: ``"@" + element``, the answers of its site class
+#: (catalog control -> (cost, kind), or () where its placement refuses the site) and the
+#: fleets of its stencil (control -> member suffix -> candidate; None: no stencil).
+_Entry = tuple[str, dict[str, tuple], dict[str, dict[str, Candidate]] | None]
+
+
+class _Sites:
+    """What :func:`applicable_candidates` reads about an element, per elements set."""
+
+    def __init__(self, model, catalog, stencils) -> None:
+        from workbench.analysis.placement import Placement
+
+        self.catalog = catalog
+        self.where = Placement(model, catalog, stencils)
+        self.stencil_of = {c.id: c.stencil for c in model.components}
+        #: id(elements set) -> its entry; ``_held`` keeps the sets (and so their ids)
+        self.per_set: dict[int, _Entry] = {}
+        self._held: list[set[str]] = []
+        self._answers: dict[Any, dict[str, tuple]] = {}
+        #: stencil -> control -> member suffix -> candidate
+        self.fleets: dict[str, dict[str, dict[str, Candidate]]] = {}
+
+    def entry(self, elements: set[str]) -> _Entry:
+        """The entry of a one-element set (kept for the set's next candidates)."""
+        (element,) = elements
+        answers = self._answers.setdefault(self.where.site_class(element), {})
+        stencil = self.stencil_of.get(element)
+        fleet = None if stencil is None else self.fleets.setdefault(stencil, {})
+        found = self.per_set[id(elements)] = ("@" + element, answers, fleet)
+        self._held.append(elements)
+        return found
+
+    def price(self, control: str, element: str, catalog_days) -> tuple:
+        """``(cost, kind)`` of ``control`` on ``element`` (and every element of its site
+        class), () where its placement refuses it."""
+        if not self.where.allows(control, element):
+            return ()
+        ctype = self.catalog.controls.get(control)
+        return (catalog_days(control, ctype.cost if ctype else None),
+                ctype.kind if ctype else "")
 
 
 def _expand(chosen: Iterable[str], candidates: dict[str, Candidate]) -> list[str]:
