@@ -155,17 +155,24 @@ def test_memo_limit_clears_without_changing_figures(base, catalog, monkeypatch):
 
 
 def test_memo_result_fills_each_field_of_its_name():
-    """``_risk`` passes ``_Scored`` values by position: each lands in its own field."""
+    """``_RunResult.fields`` passes ``_Scored`` values by position: each lands in its own
+    field of ``ThreatRisk``; ``_AFTER_INSTANCE`` reads them back in the same order."""
     from dataclasses import fields
 
-    from workbench.analysis.risk_memo import _risk, _Scored
+    from workbench.analysis.risk import ThreatRisk
+    from workbench.analysis.risk_memo import _AFTER_INSTANCE, _RunResult, _Scored
 
     names = [f.name for f in fields(_Scored) if f.name != "cvss_error"]
-    scored = _Scored(**{n: object() for n in names}, cvss_error=None)
-    risk = _risk("inst", "type", scored)  # type: ignore[arg-type]
+    containers = {"likelihood_reasons": ["r"], "impact": {"legal": 2},
+                  "impact_reasons": {"legal": "why"}, "controls": ["c"], "cvss": {"v": 1}}
+    scored = _Scored(**{n: object() for n in names if n not in containers}, **containers,
+                     cvss_error=None)
+    run = _RunResult(scored, "type")
+    risk = ThreatRisk("inst", *run.fields)  # type: ignore[arg-type]
     assert risk.instance == "inst" and risk.threat_type == "type"
     for name in names:
-        assert getattr(risk, name) is getattr(scored, name), name
+        assert getattr(risk, name) is getattr(run.copy, name), name
+    assert ThreatRisk("inst", *_AFTER_INSTANCE(risk)) == risk  # type: ignore[arg-type]
 
 
 def test_one_run_shares_lists_only_within_the_run(base, catalog):
@@ -174,3 +181,58 @@ def test_one_run_shares_lists_only_within_the_run(base, catalog):
     assert first[0].likelihood_reasons == second[0].likelihood_reasons
     assert first[0].likelihood_reasons is not second[0].likelihood_reasons
     assert first[0].impact is not second[0].impact
+
+
+_JUDGED = ("mass_harm", "mass_harm_reason", "harm_distance", "harm", "harm_id")
+_SAMPLES = sorted(SAMPLE.parent.glob("*.twm.json"))
+
+
+def _fleet_variety(model: ThreatModel) -> ThreatModel:
+    """Identical infusion pumps told apart only by what the fleet and harm judgements read
+    (one a declared patient-safety target, one with open services, one fed by the update
+    server): same memo results, different judgements."""
+    from workbench.model import Flow, Target
+
+    pumps = [c for c in model.components if c.stencil == "infusion-pump"]
+    model.targets.append(Target(id="t-pump", element=pumps[0].id, kind="patient_safety"))
+    pumps[1].properties.open_services = ["telnet"]
+    server = next(c for c in model.components if c.stencil == "firmware-update-server")
+    model.flows.append(Flow(id="f-fw", source=server.id, target=pumps[2].id, name="firmware"))
+    return model
+
+
+def _judgement_models(catalog) -> list[ThreatModel]:
+    import sys
+
+    sys.path.insert(0, str(SAMPLE.parents[1] / "benchmarks"))
+    from gen_synthetic import synthetic_model
+
+    models = [suggest_threats(load_model(p), catalog) for p in _SAMPLES]
+    return models + [suggest_threats(_fleet_variety(synthetic_model(300, seed=0)), catalog)]
+
+
+def test_judged_in_the_scoring_loop_as_the_two_passes_after_it(catalog):
+    """``assess`` judges fleet, directness and harm once per (run result, element role)
+    inside the memo's loop: each risk gets what ``judge_fleet_and_directness`` and
+    ``judge_harm`` give it when run over every risk, on the six samples and a generated
+    model whose identical pumps differ only in their role."""
+    from dataclasses import replace
+
+    from workbench.analysis.harm import judge_harm
+    from workbench.analysis.risk import ModelIndex, judge_fleet_and_directness
+
+    spread = 0
+    for model in _judgement_models(catalog):
+        risks = assess(model, catalog)
+        plain = [replace(r, mass_harm=None, mass_harm_reason=None, harm_distance=None,
+                         harm=None, harm_id=None) for r in risks]
+        judge_fleet_and_directness(model, plain)
+        judge_harm(plain, ModelIndex(model))
+        for fast, slow in zip(risks, plain, strict=True):
+            assert [getattr(fast, f) for f in _JUDGED] == [getattr(slow, f) for f in _JUDGED]
+        # one run result (the same impact dict) judged differently on different elements
+        per_result: dict[int, set] = {}
+        for r in risks:
+            per_result.setdefault(id(r.impact), set()).add(tuple(getattr(r, f) for f in _JUDGED))
+        spread += sum(len(s) > 1 for s in per_result.values())
+    assert spread  # the role part of the key was exercised

@@ -751,18 +751,15 @@ def assess(model: ThreatModel, catalog: Catalog | None = None,
         # imported here: risk_memo builds on this module's scoring functions
         from workbench.analysis.risk_memo import assess_memoised
 
-        risks = assess_memoised(model, catalog, index, scales, warnings, exposure,
-                                threats=threats)
-    else:
-        ix = ModelIndex(model, index.stencils)
-        risks = [assess_instance(model, t, catalog, index, scales, warnings, ix, exposure)
-                 for t in (model.threats if threats is None else threats)]
+        # fleet and harm judged in the same loop, once per shared result and element role
+        return assess_memoised(model, catalog, index, scales, warnings, exposure,
+                               threats=threats, judge=True)
+    ix = ModelIndex(model, index.stencils)
+    risks = [assess_instance(model, t, catalog, index, scales, warnings, ix, exposure)
+             for t in (model.threats if threats is None else threats)]
     judge_fleet_and_directness(model, risks, index.stencils)
     from workbench.analysis.harm import judge_harm
 
-    ix = vars(index).get("_risk_model_index")
-    if ix is None or ix.model is not model:
-        ix = ModelIndex(model, index.stencils)
     judge_harm(risks, ix)
     return risks
 
@@ -789,26 +786,47 @@ def judge_fleet_and_directness(model: ThreatModel, risks: list[ThreatRisk],
 
     A proximate radio attack on one patient's pump stays one patient at a time.
     """
-    stencils = stencils or default_stencils()
-    comps = model.components_by_id()
-    flows = {f.id: f for f in model.flows}
-    targets = {t.element for t in model.targets if t.kind == "patient_safety"}
-    # one person's device or seat: the catalog's "many patients" needs a reason of its
-    # own here (open services swept, a fleet manager), the spread is the network's threat
-    single_user = {c.id for c in model.components
-                   if SINGLE_USER_TAG in getattr(stencils.get(c.stencil), "tags", ())}
+    fleet = FleetIndex(model, stencils)
+    for risk in risks:
+        fleet.judge(risk)
 
-    def manager(cid: str) -> bool:
-        comp = comps.get(cid)
-        stencil = stencils.get(comp.stencil) if comp is not None else None
+
+class FleetIndex:
+    """What :func:`judge_fleet_and_directness` reads about a model's elements, built once
+    per assessment; :meth:`role` is all of it for one element, so the risk memo can judge
+    once per (shared result, role) and give the answer to every risk of that pair."""
+
+    def __init__(self, model: ThreatModel, stencils: StencilLibrary | None = None):
+        self.stencils = stencils or default_stencils()
+        self.comps = model.components_by_id()
+        self.flows = {f.id: f for f in model.flows}
+        self.targets = {t.element for t in model.targets if t.kind == "patient_safety"}
+        # one person's device or seat: the catalog's "many patients" needs a reason of its
+        # own here (open services swept, a fleet manager), the spread is the network's threat
+        self.single_user = {c.id for c in model.components
+                            if SINGLE_USER_TAG in getattr(self.stencils.get(c.stencil),
+                                                          "tags", ())}
+
+    def manager(self, cid: str) -> bool:
+        comp = self.comps.get(cid)
+        stencil = self.stencils.get(comp.stencil) if comp is not None else None
         return bool(stencil is not None and FLEET_MANAGER_TAG in stencil.tags)
 
-    for risk in risks:
+    def role(self, element: str) -> tuple:
+        """Everything :meth:`judge` reads about ``element`` (keep the two in step)."""
+        comp, flow = self.comps.get(element), self.flows.get(element)
+        return (element in self.targets or not self.targets, element in self.single_user,
+                tuple(comp.properties.open_services) if comp is not None else None,
+                comp is not None and self.manager(comp.id),
+                flow is not None and self.manager(flow.source))
+
+    def judge(self, risk: ThreatRisk) -> None:
+        """Set ``harm_distance``, ``mass_harm`` and its reason on one risk."""
         ttype = risk.threat_type
         element = risk.instance.element
         acts_on = risk.impact_reasons.get("patient_safety", "").startswith(
             DIRECT_HARM_REASONS[0])
-        if risk.direct_harm and acts_on and (element in targets or not targets):
+        if risk.direct_harm and acts_on and (element in self.targets or not self.targets):
             risk.harm_distance = 0
         elif risk.direct_harm:
             risk.harm_distance = 1
@@ -816,24 +834,24 @@ def judge_fleet_and_directness(model: ThreatModel, risks: list[ThreatRisk],
             risk.harm_distance = 2
         risk.mass_harm, risk.mass_harm_reason = False, ""
         if ttype is None or not ttype.patient_safety:
-            continue
-        if ttype.mass_harm and element not in single_user:
+            return
+        if ttype.mass_harm and element not in self.single_user:
             risk.mass_harm = True
             risk.mass_harm_reason = "catalog: one attack reaches many patients"
-            continue
+            return
         if not risk.direct_harm:
-            continue
-        comp, flow = comps.get(element), flows.get(element)
+            return
+        comp, flow = self.comps.get(element), self.flows.get(element)
         if comp is not None and comp.properties.open_services and ttype.vector in (
                 "network", "adjacent"):
             risk.mass_harm = True
             risk.mass_harm_reason = (
                 "every device of this class answers on its network services ("
                 + ", ".join(comp.properties.open_services) + "): one sweep reaches the fleet")
-        elif comp is not None and manager(comp.id):
+        elif comp is not None and self.manager(comp.id):
             risk.mass_harm = True
             risk.mass_harm_reason = "it manages a fleet: what it sends reaches every device"
-        elif flow is not None and manager(flow.source):
+        elif flow is not None and self.manager(flow.source):
             risk.mass_harm = True
             risk.mass_harm_reason = ("it leaves a fleet manager: a forged library or firmware "
                                      "reaches every device it serves")

@@ -17,8 +17,9 @@ checks memoised against unmemoised results on varied models.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from enum import Enum
+from operator import attrgetter
 from typing import Any
 
 from pydantic import BaseModel
@@ -28,6 +29,7 @@ from workbench.analysis.risk import (
     DEFAULT_CATEGORY_IDS,
     NOT_COUNTED,
     AppliedControl,
+    FleetIndex,
     ModelIndex,
     RiskValue,
     Scales,
@@ -178,19 +180,22 @@ class _RunKeys:
         ix._holding[element_id] = [adjustments[i] for i in hit]
         return ix._holding[element_id]
 
-    def instance(self, inst: ThreatInstance) -> Any:
-        """The instance's own inputs to scoring, and its element's.
+    def instance(self, inst: ThreatInstance, element: int | None = None) -> Any:
+        """The instance's own inputs to scoring, and its element's (``element``: its
+        number from :meth:`element`, when the caller has it).
 
         An instance nobody has scored by hand (no likelihood, impact, CVSS or mitigation
         link: most of them) gets a short key, its other inputs being those defaults; the
         two shapes differ in length, so they never meet."""
+        if element is None:
+            element = self.element(inst.element)
         if inst.likelihood is None and not inst.impact and not inst.mitigations and (
                 inst.cvss is None):
-            return (inst.catalog_id, tuple(inst.stride), self.element(inst.element))
+            return (inst.catalog_id, tuple(inst.stride), element)
         links = tuple((m.control, m.status.value, m.evidence, self.control(m.control))
                       for m in inst.mitigations) if inst.mitigations else ()
         return (inst.catalog_id, tuple(inst.stride), inst.likelihood,
-                tuple(inst.impact.items()), links, inst.cvss, self.element(inst.element))
+                tuple(inst.impact.items()), links, inst.cvss, element)
 
 
 class _Memo:
@@ -268,18 +273,6 @@ def _scored(risk: ThreatRisk, error: str | None) -> _Scored:
                    risk.cvss, error)
 
 
-def _risk(inst: ThreatInstance, threat_type: Any, s: _Scored) -> ThreatRisk:
-    """A result around ``inst``, sharing the memo's lists and dicts (see :class:`_Scored`).
-
-    Positional arguments in :class:`ThreatRisk`'s field order: keyword arguments make the
-    call markedly slower, and it runs once per threat instance.
-    """
-    return ThreatRisk(inst, threat_type, s.layer, s.likelihood, s.likelihood_reasons,
-                      s.impact, s.impact_reasons, s.inherent, s.current, s.projected,
-                      s.controls, s.cvss, s.base_likelihood, s.step_likelihood, s.context,
-                      s.exposure, s.exposure_attacker, s.direct_harm, s.finding)
-
-
 class StepRisk:
     """What the attack graph reads of one risk before exposure (``evidence_from_risks``).
 
@@ -308,13 +301,14 @@ class StepRisk:
 
 def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scales: Scales,
                     warnings: list[str] | None, exposure: dict[str, Any] | None = None,
-                    *, threats: list[ThreatInstance] | None = None, lean: bool = False
-                    ) -> list[Any]:
+                    *, threats: list[ThreatInstance] | None = None, lean: bool = False,
+                    judge: bool = False) -> list[Any]:
     """Same as scoring each instance with :func:`assess_instance`, reusing past results.
 
     ``threats``: only these instances of the model (default: all). ``lean``: return
     :class:`StepRisk` objects (what the attack graph reads), for the pass before
-    exposure."""
+    exposure. ``judge``: fleet, directness and harm set as :func:`risk.assess` sets them
+    after scoring (:class:`_Judged`)."""
     memo = _memo(catalog)
     # One model index per fact index (same model): the passes before and after exposure
     # share its lookups, its adjustments per element and the element keys above. It is
@@ -329,12 +323,25 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
     run = (scales, categories)
     results = memo.results_for(run)
     threat_types = catalog.threats
+    judged = _Judged(model, index, ix) if judge and not lean else None
+    # per element: its number in the memo's keys, and its role for the judgements
+    elements: dict[str, tuple[int, int | None]] = {}
     # this run's copy of each result used (the memo's own lists never leave it), holding
     # the memo's record so that its id stays its own through the run
-    copies: dict[int, tuple[_Scored, _Scored]] = {}
-    out: list[ThreatRisk] = []
+    copies: dict[int, _RunResult] = {}
+    out: list[Any] = []
     for inst in model.threats if threats is None else threats:
-        key = keys.instance(inst)
+        element = inst.element
+        number_role = elements.get(element)
+        if number_role is None:
+            number_role = elements[element] = (
+                keys.element(element), judged.role(element) if judged is not None else None)
+        number, role = number_role
+        if inst.likelihood is None and not inst.impact and not inst.mitigations and (
+                inst.cvss is None):  # keys.instance's short key, without the call
+            key: Any = (inst.catalog_id, tuple(inst.stride), number)
+        else:
+            key = keys.instance(inst, number)
         hit = results.get(key)
         if hit is None:
             risk = assess_instance(model, inst, catalog, index, scales, None, ix, exposure)
@@ -343,11 +350,77 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
         if hit.cvss_error and warnings is not None:
             warnings.append(f"threat {inst.id!r}: {hit.cvss_error}")
         mine = copies.get(id(hit))
-        if mine is None:
-            mine = copies[id(hit)] = (hit, _run_copy(hit))
-        ttype = threat_types.get(inst.catalog_id)
-        out.append(StepRisk(inst, ttype, mine[1]) if lean else _risk(inst, ttype, mine[1]))
+        if mine is None:  # the key holds the catalog id: one threat type per result
+            mine = copies[id(hit)] = _RunResult(hit, threat_types.get(inst.catalog_id))
+        if lean:
+            out.append(StepRisk(inst, mine.threat_type, mine.copy))
+        elif judged is None:
+            out.append(ThreatRisk(inst, *mine.fields))
+        else:
+            fields = mine.judged.get(role)
+            if fields is None:
+                risk = ThreatRisk(inst, *mine.fields)
+                mine.judged[role] = judged.fields(risk)
+                out.append(risk)
+            else:
+                out.append(ThreatRisk(inst, *fields))
     return out
+
+
+class _RunResult:
+    """One run's copy of a memo result (:func:`_run_copy`), with what every risk of it
+    gets: its threat type, :class:`ThreatRisk`'s fields after the instance in field
+    order (positional: keyword arguments make the call markedly slower, and it runs
+    once per threat instance), and those fields judged per element role."""
+
+    __slots__ = ("hit", "copy", "threat_type", "fields", "judged")
+
+    def __init__(self, hit: _Scored, threat_type: Any):
+        self.hit, self.threat_type = hit, threat_type
+        s = self.copy = _run_copy(hit)
+        self.fields = (threat_type, s.layer, s.likelihood, s.likelihood_reasons, s.impact,
+                       s.impact_reasons, s.inherent, s.current, s.projected, s.controls,
+                       s.cvss, s.base_likelihood, s.step_likelihood, s.context, s.exposure,
+                       s.exposure_attacker, s.direct_harm, s.finding)
+        self.judged: dict[int | None, tuple] = {}
+
+
+#: A risk's fields after the instance, in field order (what ``ThreatRisk(inst, *...)`` takes).
+_AFTER_INSTANCE = attrgetter(*[f.name for f in fields(ThreatRisk)][1:])
+
+
+class _Judged:
+    """Fleet, directness and harm (``risk.judge_fleet_and_directness``,
+    ``harm.judge_harm``) judged once per (run result, element role).
+
+    Both judgements read only the risk's result (threat type, impacts and their reasons,
+    direct harm), the instance's STRIDE (part of the result's key) and what
+    ``FleetIndex.role`` and ``harm._element_role`` say of the element; 136,000 risks at
+    10,000 elements share a few thousand such pairs, and two passes over every risk
+    after scoring cost more than the scoring loop itself."""
+
+    def __init__(self, model: ThreatModel, index: FactIndex, ix: ModelIndex):
+        from workbench.analysis.harm import HarmIndex, role_harms
+
+        self.fleet = FleetIndex(model, index.stencils)
+        self.harm = HarmIndex(ix)
+        self.texts = role_harms()
+        self._numbers: dict[tuple, int] = {}
+
+    def role(self, element: str) -> int:
+        """The number of what both judgements read about ``element``."""
+        from workbench.analysis.harm import _element_role
+
+        key = (self.fleet.role(element), _element_role(element, self.harm))
+        return self._numbers.setdefault(key, len(self._numbers))
+
+    def fields(self, risk: ThreatRisk) -> tuple:
+        """Judge ``risk`` as the two passes do; its fields after the instance, judged."""
+        from workbench.analysis.harm import _harm
+
+        self.fleet.judge(risk)
+        risk.harm, risk.harm_id = _harm(risk, self.harm, self.texts)
+        return _AFTER_INSTANCE(risk)
 
 
 def _run_copy(s: _Scored) -> _Scored:
