@@ -470,3 +470,66 @@ def test_evidence_and_candidates_are_slotted_and_still_compare_by_fields():
     c.cost = 3.0  # the engine puts the model's costs on them
     fleet = FleetCandidate("fleet:x", "x", 1.0, {"a", "b"}, "prevent", ("m",), "x")
     assert fleet.members == ("m",) and fleet.elements == {"a", "b"}
+
+
+def _shuffled(model: ThreatModel, seed: int) -> ThreatModel:
+    """``model`` with properties, zones, flows' security and data assets redrawn at random
+    (valid values only), so that shapes meet in ways the generator's models never do."""
+    import random
+
+    from workbench.model.enums import Authentication, FlowAuthentication, PatchStatus
+
+    rng = random.Random(seed)
+    out = model.model_copy(deep=True)
+    zones = [None, *(z.id for z in out.zones)]
+    assets = [a.id for a in out.data_assets]
+    ids = [c.id for c in out.components]
+    for comp in out.components:
+        p = comp.properties
+        p.internet_exposed = rng.random() < 0.3
+        p.legacy = rng.random() < 0.3
+        p.patch_status = rng.choice(list(PatchStatus))
+        p.authentication = rng.choice([None, *Authentication])
+        p.wireless_interfaces = rng.sample(["BLE", "Wi-Fi", "LTE"], rng.randrange(3))
+        p.open_services = rng.sample(["ssh", "telnet"], rng.randrange(3))
+        p.data_assets = rng.sample(assets, min(len(assets), rng.randrange(3)))
+        p.flat_network = rng.random() < 0.1
+        comp.zone = rng.choice(zones)
+    for flow in out.flows:
+        flow.encrypted = rng.random() < 0.5
+        flow.authentication = rng.choice(list(FlowAuthentication))
+        flow.signed = rng.choice([None, True, False])
+        flow.bidirectional = rng.random() < 0.3
+        flow.data_assets = rng.sample(assets, min(len(assets), rng.randrange(3)))
+        flow.via = rng.sample(ids, rng.randrange(3))
+        flow.protocol = rng.choice([None, "HTTPS", "BLE", "MQTT", "Wi-Fi"])
+    return out
+
+
+@pytest.mark.parametrize(("name", "model"),
+                         MODELS + [(f"{n}-shuffled", _shuffled(m, i))
+                                   for i, (n, m) in enumerate(MODELS[:len(SAMPLES) + 1])],
+                         ids=[n for n, _ in MODELS] + [f"{n}-shuffled"
+                                                       for n, _ in MODELS[:len(SAMPLES) + 1]])
+def test_fact_keys_per_shape_are_the_keys_of_the_full_facts(name, model, catalog):
+    """A component's key is taken per shape (its own facts once per stencil, layer, zone
+    and properties read; the flow counts per component), a flow's own part per flow
+    shape: both equal the key of the full facts, for the catalog's reads and for every
+    fact of the vocabulary (a fact the shape forgot would show here)."""
+    from workbench.analysis.rules import condition_reads
+    from workbench.model.facts import COMPONENT_VOCABULARY, FLOW_VOCABULARY, fact_key
+
+    plain = FactIndex(model, default_stencils())
+    for reads in (condition_reads(catalog, "component"),
+                  (*sorted(COMPONENT_VOCABULARY), "not-a-fact"), ("zone.kind",), ()):
+        index = FactIndex(model, default_stencils())
+        assert [index.key(c, reads) for c in model.components] == [
+            fact_key(plain.component(c), reads) for c in model.components]
+    for reads in (condition_reads(catalog, "flow"), (*sorted(FLOW_VOCABULARY), "nope")):
+        index = FactIndex(model, default_stencils())
+        own = tuple(a for a in reads if not a.startswith(("source.", "target.")))
+        fast = [index.key(f, reads) for f in model.flows]
+        assert [key[0] for key in fast] == [fact_key(plain._flow_own(f), own)
+                                            for f in model.flows]
+        full = [fact_key(plain.flow(f), reads) for f in model.flows]
+        assert _classes(fast) == _classes(full)

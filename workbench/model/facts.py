@@ -6,10 +6,12 @@ entry rules are validated against it when loaded.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from typing import Any
+from collections.abc import Callable, Hashable
+from operator import attrgetter
+from typing import Any, get_origin
 
 from workbench.model.entities import Component, ComponentProperties, Flow
+from workbench.model.enums import FlowAuthentication
 from workbench.model.stencils import StencilLibrary
 from workbench.model.threat_model import ThreatModel
 
@@ -78,6 +80,8 @@ class FactIndex:
         self._prefix_cache: dict[tuple[str, str], dict[str, Any]] = {}
         self._keys: dict[tuple[str, ...], dict[str, Hashable]] = {}
         self._split: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+        self._plans: dict[tuple[str, ...], _KeyPlan] = {}
+        self._flow_own_keys: dict[tuple[str, ...], dict[Hashable, Hashable]] = {}
 
     def sharing(self, model: ThreatModel) -> FactIndex:
         """An index of ``model`` that shares the facts computed so far, when ``model`` is a
@@ -130,13 +134,19 @@ class FactIndex:
             value = getattr(props, name)
             facts[key] = value.value if hasattr(value, "value") else value
         facts.update(self._flow_counts(component.id))
-        carried = self._carried.get(component.id, [])
-        facts["flows.carried"] = len(carried)
-        facts["flows.carried_unencrypted"] = sum(1 for f in carried if not f.encrypted)
-        facts["flows.carried_unauthenticated"] = sum(1 for f in carried if not f.authenticated)
+        facts.update(self._carried_counts(component.id))
         facts.update(self._asset_facts(props.data_assets))
         self._cache[component.id] = facts
         return facts
+
+    def _carried_counts(self, cid: str) -> dict[str, int]:
+        """The ``flows.carried*`` counts of network component ``cid``."""
+        carried = self._carried.get(cid)
+        if not carried:
+            return dict(_NOT_CARRYING)
+        return {"flows.carried": len(carried),
+                "flows.carried_unencrypted": sum(1 for f in carried if not f.encrypted),
+                "flows.carried_unauthenticated": sum(1 for f in carried if not f.authenticated)}
 
     def _flow_counts(self, cid: str) -> dict[str, Any]:
         """The ``flows.*`` counts of the flows touching component ``cid`` and
@@ -155,7 +165,7 @@ class FactIndex:
                 # what it receives without (strong) authentication: forged or replayed
                 # commands
                 unauthenticated_in += inbound
-            if f.authentication.value == "weak":
+            if f.authentication is FlowAuthentication.WEAK:
                 weak += 1
             if inbound and f.signed is not True and _carries_software(f, self.assets):
                 unsigned_in += 1
@@ -221,11 +231,39 @@ class FactIndex:
         key = keys.get(element.id)
         if key is None:
             if isinstance(element, Component):
-                key = fact_key(self.component(element), reads)
+                key = self._component_key(element, reads)
             else:
                 key = self._flow_key(element, reads)
             keys[element.id] = key
         return key
+
+    def _component_key(self, component: Component, reads: tuple[str, ...]) -> Hashable:
+        """``fact_key(self.component(component), reads)``, the same tuple, without
+        building the component's facts.
+
+        The facts read split in two: those of the component's own fields, its stencil,
+        zone and data assets (:data:`_NEIGHBOURHOOD` aside), the same for every component
+        of one *shape*, and the counts of the flows around it. The first are taken from
+        the facts of the shape's first component, once per shape (a few hundred at 10,000
+        elements); the counts are worked out per component, as :meth:`component` does.
+        """
+        plan = self._plans.get(reads)
+        if plan is None:
+            plan = self._plans[reads] = _KeyPlan(reads)
+        shape = plan.shape(component)
+        own = plan.memo.get(shape)
+        if own is None:
+            own = plan.memo[shape] = fact_key(self.component(component), plan.own)
+        if not plan.around:
+            return own
+        cid = component.id
+        around: dict[str, Any] = {}
+        if plan.flows:
+            around.update(self._flow_counts(cid))
+        if plan.carried:
+            around.update(self._carried_counts(cid))
+        values = own + tuple([around[a] for a in plan.around])
+        return tuple(map(values.__getitem__, plan.order))
 
     def _flow_key(self, flow: Flow, reads: tuple[str, ...]) -> Hashable:
         """A flow's key in three parts: its own facts' values, then each end's (that end's
@@ -244,7 +282,28 @@ class FactIndex:
             end = self.components.get(end_id)
             ends.append(self.key(end, end_reads) if end is not None
                         else fact_key({}, end_reads))
-        return (fact_key(self._flow_own(flow), own), *ends)
+        memo = self._flow_own_keys.get(own)
+        if memo is None:
+            memo = self._flow_own_keys[own] = {}
+        shape = self._flow_shape(flow, "id" in own)
+        own_key = memo.get(shape)
+        if own_key is None:
+            own_key = memo[shape] = fact_key(self._flow_own(flow), own)
+        return (own_key, *ends)
+
+    def _flow_shape(self, flow: Flow, with_id: bool) -> Hashable:
+        """Everything :meth:`_flow_own` reads of ``flow``: flows of one shape have the
+        same own facts but for their id (in the shape only when a condition reads it).
+        Its ends count by their zone (and whether they exist), the networks it goes
+        through by id (their stencils and flat flags are this model's); ``authenticated``
+        is read from ``authentication``."""
+        source = self.components.get(flow.source)
+        target = self.components.get(flow.target)
+        return (flow.protocol, flow.encrypted, flow.authentication, flow.signed,
+                flow.bidirectional, tuple(flow.data_assets), tuple(flow.via),
+                source is not None, source.zone if source is not None else None,
+                target is not None, target.zone if target is not None else None,
+                flow.id if with_id else None)
 
     def _prefixed(self, prefix: str, component: Component) -> dict[str, Any]:
         """The component's facts under ``source.`` or ``target.``, built once per component
@@ -255,6 +314,74 @@ class FactIndex:
             out = {f"{prefix}.{k}": v for k, v in self.component(component).items()}
             self._prefix_cache[key] = out
         return out
+
+
+#: Component facts that count the flows around the component (``_flow_counts``,
+#: ``_carried_counts``): the rest depend on the component's own fields only.
+_FLOW_COUNTS = ("flows.in", "flows.out", "flows.unencrypted", "flows.unauthenticated",
+                "flows.unauthenticated_in", "flows.weakly_authenticated",
+                "flows.unsigned_software_in", "on_flat_network")
+_CARRIED_COUNTS = ("flows.carried", "flows.carried_unencrypted",
+                   "flows.carried_unauthenticated")
+_NEIGHBOURHOOD = frozenset(_FLOW_COUNTS + _CARRIED_COUNTS)
+_NOT_CARRYING = dict.fromkeys(_CARRIED_COUNTS, 0)
+#: Component properties holding lists (of strings): a shape holds them as tuples.
+_LIST_PROPERTIES = frozenset(
+    name for name, info in ComponentProperties.model_fields.items()
+    if get_origin(info.annotation) is list)
+
+
+class _KeyPlan:
+    """How a component's key for ``reads`` is put together (:meth:`FactIndex._component_key`).
+
+    ``own``: the facts read that depend on the component's own fields; ``around``: the
+    flow counts read; ``order``: where each read fact sits in ``own + around``. A
+    component's *shape* is what its own facts are computed from (:meth:`shape`): two
+    components of one shape have the same values for ``own``.
+    """
+
+    def __init__(self, reads: tuple[str, ...]):
+        self.own = tuple(a for a in reads if a not in _NEIGHBOURHOOD)
+        self.around = tuple(a for a in reads if a in _NEIGHBOURHOOD)
+        place = {a: i for i, a in enumerate(self.own + self.around)}
+        self.order = tuple(place[a] for a in reads)
+        self.flows = any(a in _FLOW_COUNTS for a in self.around)
+        self.carried = any(a in _CARRIED_COUNTS for a in self.around)
+        # the component's fields the own facts are computed from (``FactIndex.component``)
+        props = {a.removeprefix("properties.") for a in self.own
+                 if a.startswith("properties.")}
+        if "has_wireless" in self.own:
+            props.add("wireless_interfaces")
+        if any(a.startswith("data.") for a in self.own):
+            props.add("data_assets")
+        names = sorted(props & set(_PROPERTY_FIELDS))
+        self._props = _tuple_getter(names)
+        self._lists = [i for i, name in enumerate(names) if name in _LIST_PROPERTIES]
+        self._fields = attrgetter("stencil", "layer", "zone",
+                                  *[f for f in ("id", "name") if f in self.own])
+        self.memo: dict[Hashable, tuple] = {}
+
+    def shape(self, component: Component) -> Hashable:
+        """Everything the own facts read of ``component``: its stencil, layer and zone, the
+        properties read (lists as tuples) and its id or name if a condition reads them."""
+        values = self._props(component.properties)
+        if self._lists:
+            values = list(values)
+            for i in self._lists:
+                values[i] = tuple(values[i])
+            values = tuple(values)
+        return self._fields(component), values
+
+
+def _tuple_getter(names: list[str]) -> Callable[[Any], tuple]:
+    """The named attributes of an object as a tuple, whatever their number (``attrgetter``
+    gives a lone value for one name)."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        one = attrgetter(names[0])
+        return lambda obj: (one(obj),)
+    return lambda obj: ()
 
 
 def fact_key(facts: dict, attrs: tuple[str, ...]) -> Hashable:
