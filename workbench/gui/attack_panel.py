@@ -8,7 +8,6 @@ Built on ``workbench.analysis.attack.analyze_attacks``; the panel reads paths th
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -31,17 +30,46 @@ from workbench.gui.i18n import percent
 TARGET_KINDS = ("patient_safety", "health_data", "care_service")
 
 
-@dataclass
 class PathView:
-    attacker: str
-    target: str
-    probability: float
-    elements: list[str]  # components and flows along the path, in order
-    label: str
-    #: flows the path only crosses part of (a step from a network onto an element that a
-    #: flow of someone else reaches over it): flow id -> the hops {a, b} of its route lit
-    hops: dict[str, set[frozenset[str]]] = field(default_factory=dict)
-    nodes: list[str] = field(default_factory=list)  # entry first, target last
+    """One listed path: who, what, how likely, its label; the flows it walks and the hops
+    it crosses of others' flows (what lighting it needs) are worked out on first use.
+
+    The panel reads every path of the analysis (hundreds on a hospital group's model) after
+    each analysis, on the window's thread, and lists at most a hundred; a path is lit only
+    when selected. ``model`` is the analysed model, never changed in place (an edit makes
+    a new one), so working the route out later gives what working it out at once gave.
+    """
+
+    def __init__(self, attacker: str, target: str, probability: float, label: str,
+                 nodes: list[str], model: Any = None, index: RouteIndex | None = None,
+                 ) -> None:
+        self.attacker, self.target, self.probability = attacker, target, probability
+        self.label = label
+        self.nodes = nodes  # entry first, target last
+        self._model, self._index = model, index
+        self._flows: list[str] | None = None
+        self._hops: dict[str, set[frozenset[str]]] | None = None
+
+    @property
+    def elements(self) -> list[str]:
+        """Components and flows along the path, in order."""
+        return [*self.nodes, *[f for f in self._walked() if f]]
+
+    @property
+    def hops(self) -> dict[str, set[frozenset[str]]]:
+        """Flows the path only crosses part of (a step from a network onto an element that
+        a flow of someone else reaches over it): flow id -> the hops {a, b} of its route
+        lit."""
+        if self._hops is None:
+            self._hops = {} if self._model is None else crossed_hops(
+                self.nodes, self._model, set(self._walked()), self._index)
+        return self._hops
+
+    def _walked(self) -> list[str]:
+        if self._flows is None:
+            self._flows = ([] if self._model is None
+                           else flows_along(self.nodes, self._model, self._index))
+        return self._flows
 
 
 def _get(obj: Any, *names: str, default: Any = None) -> Any:
@@ -152,14 +180,12 @@ def path_view(path: Any, names: dict[str, str], model=None,
     nodes = list(_get(path, "path", "nodes", "elements", default=[]) or [])
     if model is not None:
         index = _index_of(model, index)
-    flows = flows_along(nodes, model, index) if model is not None else []
-    hops = crossed_hops(nodes, model, set(flows), index) if model is not None else {}
     probability = float(_get(path, "probability", "p", default=0.0) or 0.0)
     attacker = str(_get(path, "attacker", "attacker_id", default="") or "")
     target = str(_get(path, "target", "target_id", default="") or "")
     label = " → ".join(names.get(n, n) for n in nodes)
-    return PathView(attacker, target, probability, [*nodes, *[f for f in flows if f]], label,
-                    hops, nodes)
+    return PathView(attacker, target, probability, label, nodes, model,
+                    index if model is not None else None)
 
 
 def starts_on_target(path: PathView) -> bool:

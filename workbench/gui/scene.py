@@ -356,6 +356,11 @@ class DiagramScene(QGraphicsScene):
         ``hops`` lights only some segments of other flows (flow id -> {a, b} hops): an
         attack path that crosses a network to an element lights that hop, not every flow
         the network carries there."""
+        if ids is None and self._highlight is None:
+            # nothing lit: every item is at rest (items made since are made so). The
+            # attack panel clears after each analysis: restyling and repainting every item
+            # of a large model for nothing held the window's thread.
+            return
         self._highlight = set(ids) if ids is not None else None
         self._hops = dict(hops or {}) if ids is not None else {}
         from workbench.gui.theme import DIM_OPACITY
