@@ -220,3 +220,40 @@ def test_id_ranks_sort_as_the_ids_themselves():
     assert (np.lexsort((recommend._id_ranks(ids), other)).tolist()
             == np.lexsort((np.array(ids), other)).tolist())
     assert recommend._id_ranks([]).tolist() == []
+
+
+@pytest.mark.parametrize("limit", [5, 12, 30, 200])
+def test_search_head_is_the_head_of_the_whole_order(limit):
+    """``recommend._search_head`` (only the leading candidates sorted and scored) against
+    the plain computation: scores for all of ``ranked``, the whole pool sorted, its head.
+    Fleets in focus read members out of focus; some candidates are not ranked (score 0);
+    with few leading candidates the whole pool is sorted."""
+    import random
+
+    from workbench.analysis.attack.recommend import FleetCandidate
+
+    rng = random.Random(5)
+    singles = [Candidate(f"catalog:c{rng.randrange(4)}@e{i % 30}-{i}", "t",
+                         rng.choice([1, 2.5, 10]), {f"e{i % 30}"}) for i in range(300)]
+    fleets = [FleetCandidate(f"fleet:c{k}", "f", 7.0, set(), members=tuple(
+        c.id for c in rng.sample(singles, 6)), control=f"c{k}") for k in range(8)]
+    for f in fleets:
+        f.elements = {e for c in singles if c.id in f.members for e in c.elements}
+    pool = singles + fleets
+    rng.shuffle(pool)
+    value = {c.id: rng.choice([0.0, 0.5, 1.0, 2.0]) for c in singles}
+    ranked = [c for c in pool if rng.random() < 0.8]
+
+    def scores(ranked):  # a fleet's reads its members' among ranked, as _screen does
+        out = {c.id: value[c.id] for c in ranked if c.id in value}
+        for c in ranked:
+            if isinstance(c, FleetCandidate):
+                out[c.id] = sum(out.get(m, 0.0) for m in c.members) / 3
+        return out
+
+    for focus_share in (0.05, 0.5):
+        focus = {f"e{i}" for i in range(30) if rng.random() < focus_share}
+        focused = [not c.elements.isdisjoint(focus) for c in pool]
+        first = {c.id: i for i, c in enumerate(rng.sample(pool, 4))}
+        plain = recommend._search_order(pool, first, focused, scores(ranked))[:limit]
+        assert recommend._search_head(pool, first, focused, ranked, scores, limit) == plain

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import islice
 from typing import Any
 
@@ -421,7 +422,8 @@ def _relevant(graph: AttackGraph, runs, hot: list[int], candidates: dict[str, Ca
         if k >= 0 and reached[a] and upstream[b]:
             name = graph.flows[k]
             weight[name] = max(weight.get(name, 0), int(count[b]))
-    return [c for c in candidates.values() if c.elements & weight.keys()], weight
+    keys = weight.keys()  # isdisjoint: no intersection set built per candidate
+    return [c for c in candidates.values() if not keys.isdisjoint(c.elements)], weight
 
 
 def _exposure(graph: AttackGraph, runs) -> dict[str, float]:
@@ -453,6 +455,14 @@ def _screen(pool: list[Candidate], weight: dict[str, int], table: ScreenTable,
         if isinstance(c, FleetCandidate):
             score[c.id] = sum(score.get(m, 0.0) * costs.get(m, 0.0)
                               for m in c.members) / max(c.cost, 1e-9)
+    return score
+
+
+def _scores(table: ScreenTable, weight: dict[str, int], exposure: dict[str, float],
+            bundle_score: dict[str, float], ranked: list[Candidate]) -> dict[str, float]:
+    """:func:`_screen`'s scores of ``ranked``, and the bundles'."""
+    score = _screen(ranked, weight, table, exposure)
+    score.update(bundle_score)
     return score
 
 
@@ -771,15 +781,16 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         if len(in_focus) >= max_candidates:
             wanted = {m for c in in_focus for m in _members(c)} | {c.id for c in in_focus}
             ranked = [c for c in pool if c.id in wanted]
-        score = _screen(ranked, weight, table, exposure)
-        score.update(bundle_score)
         strongest = _strongest(pool, safety, focus, table,
                                int(max_candidates * STRONGEST_SHARE))
         taken = set(strongest)  # the risk-first list is long: only its head is read
         strongest += list(islice((c for c in risk_first if c not in taken),
                                  int(max_candidates * RISK_SHARE)))
-        pool = _search_order(pool, {c: i for i, c in enumerate(strongest)}, focused, score)
-        notes.append(f"control plan: search limited to {max_candidates} of {len(pool)} "
+        total = len(pool)
+        pool = _search_head(pool, {c: i for i, c in enumerate(strongest)}, focused, ranked,
+                            partial(_scores, table, weight, exposure, bundle_score),
+                            max_candidates)
+        notes.append(f"control plan: search limited to {max_candidates} of {total} "
                      f"candidates: first each patient-safety target's strongest fixes "
                      f"and those lowering the most critical risks ({len(strongest)}, "
                      f"whatever they cost), then those on the steps of "
@@ -788,7 +799,6 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                      f"step onto exposed elements, weighted by the targets above the "
                      f"threshold they lead to, per person-day (--plan-evaluations widens "
                      f"the search)")
-        pool = pool[:max_candidates]
     # The screening's structures are not read past here: let the what-ifs reuse their
     # memory (per element shape and threat row, a large part of the plan's).
     del table, matter
@@ -870,6 +880,29 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                      + (" ..." if len(stuck) > 5 else ""))
     return _steps_out(plan, specs, candidates, costs, threshold, evaluate, worst,
                       what_if, risk_term, limits)
+
+
+def _search_head(pool: list[Candidate], first: dict[str, int], focused: list[bool],
+                 ranked: list[Candidate], scores, limit: int) -> list[Candidate]:
+    """The first ``limit`` candidates of :func:`_search_order` (the ones searched), with
+    the screening scores ``scores(ranked)`` (a score is read only for candidates in
+    ``ranked``, 0 for the others).
+
+    The order's first keys are "strongest first" (``first``) and "in focus": every
+    candidate with neither comes after every candidate with one. When those *leading*
+    candidates alone fill the head (at 10,000 elements a few thousand of 222,000), only
+    they are sorted and scored: a fleet's score reads its members' (``_screen``), so
+    their members in ``ranked`` are scored too. The plain computation (scores for all of
+    ``ranked``, the whole pool sorted) is the oracle in ``tests/analysis/test_plan_screen.py``.
+    """
+    lead = [i for i, c in enumerate(pool) if focused[i] or c.id in first]
+    if len(lead) < limit:
+        return _search_order(pool, first, focused, scores(ranked))[:limit]
+    pool = [pool[i] for i in lead]
+    needed = {c.id for c in pool}
+    needed.update(m for c in pool if isinstance(c, FleetCandidate) for m in c.members)
+    score = scores([c for c in ranked if c.id in needed])
+    return _search_order(pool, first, [focused[i] for i in lead], score)[:limit]
 
 
 def _search_order(pool: list[Candidate], first: dict[str, int], focused: list[bool],
