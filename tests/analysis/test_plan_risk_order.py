@@ -160,7 +160,8 @@ def test_grouped_removed_values_and_counts_are_the_plain_ones() -> None:
     grouped = RiskTerm(result.model, result.catalog, result.threats, candidates)
     plain = RiskTerm(result.model, result.catalog, result.threats, candidates)
     fast = grouped.removed_each(members)
-    assert len(grouped._term_memo) < sum(len(m) == 1 for m in members.values())
+    groups = sum(len(memo) for memo in grouped._term_memo.values())
+    assert 0 < groups < sum(len(m) == 1 for m in members.values())
     assert fast == {cid: plain.removed(ms) for cid, ms in members.items()}
     again = grouped.removed_each(members)  # every group known: the inline memo hits
     assert again == fast and list(again) == list(fast)
@@ -228,3 +229,68 @@ def test_inputs_and_planned_controls_are_numbered_as_risk_by_risk(which: str) ->
     assert term._own == own and (own or which != "ward")
     if which != "ward":
         assert len({id(t.controls) for t in term.counted}) < len(term.counted) / 2
+
+
+def _synthetic(which: str):
+    import sys
+
+    if which == "ward":
+        return load_model(SAMPLES / "hospital-ward-iomt.twm.json")
+    sys.path.insert(0, str(SAMPLES.parent / "benchmarks"))
+    from gen_synthetic import synthetic_model
+
+    return synthetic_model(300, seed=0)
+
+
+@pytest.mark.parametrize("which", ["ward", "synthetic-300"])
+def test_removed_for_candidate_objects_is_removed(which: str) -> None:
+    """``removed_for`` (the candidates as objects, terms per control and element profile)
+    gives :meth:`RiskTerm.removed`'s floats for every single and fleet; a candidate that
+    is not the term's own object under its id takes the plain way (the same value)."""
+    import dataclasses
+
+    from workbench.analysis.attack.engine import _fundable
+
+    result = analyze(_synthetic(which), default_catalog(), attack_graph=True)
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    fast = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    plain = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    singles = [c for c in candidates.values() if not isinstance(c, recommend._GROUPED)]
+    fleets = [c.members for c in candidates.values()
+              if isinstance(c, recommend.FleetCandidate)]
+    assert fleets
+    stranger = dataclasses.replace(singles[0])  # equal, but not the term's own object
+    one, grouped = fast.removed_for(singles + [stranger], fleets + [fleets[0][::-1]])
+    assert one == [plain.removed((c.id,)) for c in singles + [stranger]]
+    assert grouped == [plain.removed(ms) for ms in fleets + [fleets[0]]]
+    assert fast.removed_for([], fleets)[1] == grouped[:-1]  # members not read as singles
+    assert sum(g > 1e-9 for g in one) > 50
+
+
+@pytest.mark.parametrize("which", ["ward", "synthetic-300"])
+def test_element_profiles_group_as_the_per_risk_tuples(which: str) -> None:
+    """Two elements share a profile number exactly when their risks, in order, have the
+    same threat, listed catalog controls, distinct inputs and weight (read risk by
+    risk, as ``_profile`` did element by element)."""
+    from workbench.analysis.attack.engine import _fundable
+
+    result = analyze(_synthetic(which), default_catalog(), attack_graph=True)
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    term = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    plain: dict[str, tuple] = {}
+    for element, risks in term._by_element.items():
+        rows = []
+        for i in risks:
+            t = term.counted[i]
+            k = term.place.get(i)
+            rows.append((t.instance.catalog_id, tuple(c.catalog_id for c in t.controls),
+                         term._keys[i], None if k is None else float(term.weight[k])))
+        plain[element] = tuple(rows)
+    profiles = term._profiles
+    assert profiles.keys() == plain.keys()
+    number: dict[tuple, int] = {}
+    for element, rows in plain.items():
+        assert number.setdefault(rows, profiles[element]) == profiles[element]
+    assert len(set(profiles.values())) == len(number) < len(profiles)

@@ -27,10 +27,13 @@ are candidates like the catalog's, so one ordered list says what to fund and the
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 from collections.abc import Iterable
 
 import numpy as np
 
+from workbench.analysis.attack.evidence import Candidate
 from workbench.analysis.risk import AppliedControl, Scales, _after, _value
 from workbench.model.entities import ControlStatus
 
@@ -117,13 +120,9 @@ class RiskTerm:
         self._has: dict[int, frozenset[str]] = {}
         #: the model's own controls not in place, per candidate id: (risk, control)
         self._own: dict[str, list[tuple[int, AppliedControl]]] = {}
-        #: ``removed_each``'s groups: risk classes, element profiles, terms per profile
-        self._classes: dict[tuple, int] = {}
-        self._profile_ids: dict[tuple[int, ...], int] = {}
-        self._profiles: dict[str, int] = {}
-        self._term_memo: dict[tuple[str, int], tuple[tuple[float, ...], float]] = {}
-        #: id() of a risk's controls list -> (the list, its catalog ids) (``_profile``)
-        self._listed: dict[int, tuple[list, tuple[str, ...]]] = {}
+        #: ``removed_each``'s terms per (control, element profile): per profile number,
+        #: control id -> (terms, their sum) (profiles: :attr:`_profiles`)
+        self._term_memo: dict[int, dict[str, tuple[tuple[float, ...], float]]] = {}
         planned: dict[int, list[AppliedControl]] = {}  # per controls list, as above
         for i, t in enumerate(self.counted):
             mine = planned.get(id(t.controls))
@@ -299,105 +298,146 @@ class RiskTerm:
         order :meth:`removed` adds them. Elements of one kind carry the same risks: a
         member's terms are worked out once per control and *element profile* (per risk on
         it, in order: its threat, the catalog controls it lists, its distinct inputs and
-        weight; :meth:`_profile`) instead of once per element (224,000 candidates at
-        10,000 elements, about 1,500 groups). Members sharing an element (or the model's
-        own controls) take :meth:`removed`."""
-        out: dict[str, float] = {}
-        simple: dict[str, tuple[str, tuple[float, ...], float] | None] = {}
-        terms_of = self._terms
-        # :meth:`_terms`'s memo hit, inline (the same checks; a miss or any doubt asks
-        # ``_terms``): this loop runs once per candidate of the model, no call per entry
-        cands, own, profiles, memo = (self._candidates, self._own, self._profiles,
-                                      self._term_memo)
-        start = len(CATALOG_PREFIX)
+        weight; :attr:`_profiles`) instead of once per element (224,000 candidates at
+        10,000 elements, about 1,500 groups). Anything else (members sharing an element,
+        the model's own controls, an id not ``catalog:<control>@<element>``) takes
+        :meth:`removed`."""
+        ones = []  # (entry, the term's own candidate of its one member)
+        rest = []
         for cid, ms in members.items():
-            if len(ms) == 1:
-                m = ms[0]
-                found = None
-                cand = cands.get(m)
-                if (cand is not None and m.startswith(CATALOG_PREFIX) and m not in own
-                        and len(cand.elements) == 1 and not getattr(cand, "members", ())):
-                    (element,) = cand.elements
-                    n = len(element) + 1
-                    profile = profiles.get(element)
-                    if profile is not None and m.endswith(element) and m[-n] == "@":
-                        hit = memo.get((m[start:-n], profile))
-                        if hit is not None:
-                            found = (element, hit[0], hit[1])
-                if found is None:
-                    found = terms_of(m)
-                simple[m] = found
-                out[cid] = found[2] if found is not None else self.removed(ms)
-                continue
-            parts = []
-            for m in sorted(set(ms)):
-                found = simple.get(m)
-                if found is None:
-                    found = simple[m] = terms_of(m)
-                parts.append(found)
-            if any(p is None for p in parts) or len({p[0] for p in parts}) < len(parts):
-                out[cid] = self.removed(ms)
-                continue
-            gain = 0.0
-            for _, terms, _ in parts:
-                for x in terms:
-                    gain += x
-            out[cid] = gain
-        return out
+            cand = self._candidates.get(ms[0]) if len(ms) == 1 else None
+            if cand is not None and cand.id == ms[0]:
+                ones.append((cid, cand))
+            else:
+                rest.append((cid, ms))
+        fleets = [(cid, ms) for cid, ms in rest if len(ms) != 1]
+        gains, grouped = self.removed_for([c for _, c in ones], [ms for _, ms in fleets])
+        out = dict(zip([cid for cid, _ in ones], gains, strict=True))
+        out.update(zip([cid for cid, _ in fleets], grouped, strict=True))
+        return {cid: out[cid] if cid in out else self.removed(ms)
+                for cid, ms in members.items()}  # in the entries' order
 
-    def _terms(self, member: str) -> tuple[str, tuple[float, ...], float] | None:
-        """(element, the value removed from each scored risk it acts on in
-        :meth:`removed`'s order, their sum) of a catalog candidate on one element that no
-        model control shares an id with; else None."""
+    def removed_for(self, singles: list[Candidate], fleets: list[tuple[str, ...]]
+                    ) -> tuple[list[float], list[float]]:
+        """:meth:`removed_each` of candidates given as objects: each of ``singles`` alone
+        (its id the member), then each fleet's members together; the same floats.
+
+        The plan asks this of every candidate of the model (224,000 at 10,000 elements):
+        going through the objects once (id, elements and the term's own entry read
+        together) instead of looking each id up again is most of the saving. A candidate
+        that is not the term's own object under its id takes :meth:`removed`."""
+        gains: list[float] = []
+        found: dict[str, tuple[str, tuple[tuple[float, ...], float]]] = {}
+        cands, own, sites, site_of = self._candidates, self._own, {}, self._site
+        plain, start = Candidate, len(CATALOG_PREFIX)
+        for cand in singles:
+            m = cand.id
+            if type(cand) is plain and m not in own and cands.get(m) is cand:
+                elements = cand.elements
+                site = sites.get(id(elements))
+                if site is None or site[0] is not elements:
+                    site = sites[id(elements)] = site_of(elements)
+                suffix = site[1]
+                if suffix is not None and m.endswith(suffix) and m.startswith(CATALOG_PREFIX):
+                    memo = site[2]
+                    control = m[start:-len(suffix)]
+                    terms = memo.get(control)
+                    if terms is None:
+                        terms = memo[control] = self._removed_terms(m)
+                    found[m] = (site[3], terms)
+                    gains.append(terms[1])
+                    continue
+            gains.append(self.removed((m,)))
+        return gains, [self._fleet_removed(ms, found) for ms in fleets]
+
+    def _fleet_removed(self, ms: tuple[str, ...], found: dict) -> float:
+        """:meth:`removed` of a fleet's members: the sum of their terms when each is a
+        catalog candidate on an element of its own (``found``: those already read)."""
+        # a fleet's members come sorted and distinct: then they are their sorted set
+        ordered = ms if all(map(operator.lt, ms, ms[1:])) else sorted(set(ms))
+        terms_of = self._terms_of
+        parts = [found[m] if m in found else terms_of(m) for m in ordered]
+        if None in parts or len({p[0] for p in parts}) < len(parts):
+            return self.removed(ms)
+        # added one after the other from 0.0, as ``removed`` does (not ``sum``, which
+        # may compensate rounding)
+        return functools.reduce(
+            operator.add, itertools.chain.from_iterable(p[1][0] for p in parts), 0.0)
+
+    def _site(self, elements) -> tuple:
+        """(the elements set, ``"@<element>"`` or None when not one element, the terms
+        memo of its profile, the element) for :meth:`removed_each`."""
+        if len(elements) != 1:
+            return elements, None, None, None
+        (element,) = elements
+        profile = self._profiles.get(element, -1)
+        memo = self._term_memo.get(profile)
+        if memo is None:
+            memo = self._term_memo[profile] = {}
+        return elements, "@" + element, memo, element
+
+    def _terms_of(self, member: str) -> tuple[str, tuple[tuple[float, ...], float]] | None:
+        """(element, (the value removed from each scored risk it acts on in
+        :meth:`removed`'s order, their sum)) of a catalog candidate on one element that no
+        model control shares an id with; else None (memoised per control and element
+        profile; :meth:`removed_each` has it inline)."""
         cand = self._candidates.get(member)
-        if (cand is None or not member.startswith(CATALOG_PREFIX) or len(cand.elements) != 1
-                or getattr(cand, "members", ()) or member in self._own):
+        if (cand is None or type(cand) is not Candidate or member in self._own
+                or not member.startswith(CATALOG_PREFIX)):
             return None
-        (element,) = cand.elements
-        if not member.endswith(element) or member[-len(element) - 1] != "@":
+        _, suffix, memo, element = self._site(cand.elements)
+        if suffix is None or not member.endswith(suffix):
             return None  # not catalog:<control>@<element> (recommend.catalog_control_of)
-        profile = self._profiles.get(element)
-        if profile is None:
-            profile = self._profile(element)
-        key = (member[len(CATALOG_PREFIX):-len(element) - 1], profile)
-        found = self._term_memo.get(key)
-        if found is None:
-            place, base, weight = self.place, self.base_value, self.weight
-            terms = []
-            gain = 0.0
-            for i, level in self._single(member).items():
-                k = place.get(i)
-                if k is not None:
-                    terms.append(float(base[k]) - LEVEL_VALUE.get(level, 0.0)
-                                 * float(weight[k]))
-                    gain += terms[-1]
-            found = self._term_memo[key] = (tuple(terms), gain)
-        return element, found[0], found[1]
+        control = member[len(CATALOG_PREFIX):-len(suffix)]
+        terms = memo.get(control)
+        if terms is None:
+            terms = memo[control] = self._removed_terms(member)
+        return element, terms
 
-    def _profile(self, element: str) -> int:
-        """A number shared by elements whose risks, in order, have the same threat, listed
-        catalog controls, distinct inputs and weight (what a control's removed value on
-        the element reads)."""
-        found = self._profiles.get(element)
-        if found is None:
-            classes, place, counted, keys = self._classes, self.place, self.counted, self._keys
-            listed = self._listed
-            risks = []
-            for i in self._by_element.get(element, ()):
-                k = place.get(i)
-                controls = counted[i].controls
-                # risks of one memo key share their controls list (risk.py): its catalog
-                # ids once per list, the list kept so its id() is not reused
-                seen = listed.get(id(controls))
-                if seen is None or seen[0] is not controls:
-                    seen = listed[id(controls)] = (
-                        controls, tuple(c.catalog_id for c in controls))
-                c = (counted[i].instance.catalog_id, seen[1], keys[i],
-                     None if k is None else self._weights[k])
-                risks.append(classes.setdefault(c, len(classes)))
-            found = self._profiles[element] = self._profile_ids.setdefault(
-                tuple(risks), len(self._profile_ids))
-        return found
+    def _removed_terms(self, member: str) -> tuple[tuple[float, ...], float]:
+        """The value one member removes from each scored risk it acts on, in
+        :meth:`removed`'s order, and their sum (added in that order)."""
+        place, base, weight = self.place, self.base_value, self.weight
+        terms = []
+        gain = 0.0
+        for i, level in self._single(member).items():
+            k = place.get(i)
+            if k is not None:
+                terms.append(float(base[k]) - LEVEL_VALUE.get(level, 0.0) * float(weight[k]))
+                gain += terms[-1]
+        return tuple(terms), gain
+
+    @functools.cached_property
+    def _profiles(self) -> dict[str, int]:
+        """Element -> a number shared by elements whose risks, in order, have the same
+        threat, listed catalog controls, distinct inputs and weight (what a control's
+        removed value on the element reads). Each risk's class is found once (its
+        controls list's catalog ids once per list: risks of one memo key share it), then
+        each element's profile is the tuple of its risks' classes."""
+        weight_of: list[float | None] = [None] * len(self.counted)
+        for k, i in enumerate(self.scored):
+            weight_of[i] = self._weights[k]
+        listed: dict[int, int] = {}  # id() of a controls list -> its catalog ids' number
+        held: list[list] = []  # those lists, so that no id() is reused meanwhile
+        catalog_ids: dict[tuple[str, ...], int] = {}
+        classes: dict[tuple, int] = {}
+        cls: list[int] = []
+        for t, n, w in zip(self.counted, self._keys, weight_of, strict=True):
+            controls = t.controls
+            c = listed.get(id(controls))
+            if c is None:
+                held.append(controls)
+                c = listed[id(controls)] = catalog_ids.setdefault(
+                    tuple(x.catalog_id for x in controls), len(catalog_ids))
+            key = (t.instance.catalog_id, c, n, w)
+            k = classes.get(key)
+            if k is None:
+                k = classes[key] = len(classes)
+            cls.append(k)
+        ids: dict[tuple[int, ...], int] = {}
+        at = cls.__getitem__
+        return {element: ids.setdefault(tuple(map(at, risks)), len(ids))
+                for element, risks in self._by_element.items()}
 
     def counts(self, members: Iterable[str]) -> dict[str, int]:
         """Counted risks per level with these members in place (the board's figures)."""
