@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from workbench.analysis.attack import probability
 from workbench.analysis.attack.graph import StepGraph
 from workbench.analysis.attack.probability import METHOD_EXACT, METHOD_MC, Solver, wilson
 
@@ -209,6 +210,30 @@ def test_what_ifs_on_one_solver_give_a_fresh_solvers_exact_values():
         p = graph.p.copy()
         touched = rng.choice(p.size, size=2, replace=False)
         p[touched] = rng.uniform(0.0, 1.0, size=2)
+        again = solver.solve(p, exact_for=nodes, monte_carlo=False)
+        fresh = Solver(graph).solve(p, exact_for=nodes, monte_carlo=False)
+        assert again.probability.tolist() == fresh.probability.tolist()
+        assert again.exact.tolist() == fresh.exact.tolist()
+    assert again.exact[:-1].sum() >= 3
+
+
+@pytest.mark.parametrize("memo_bytes", [4 << 20, 64])
+def test_what_ifs_that_zero_edges_give_a_fresh_solvers_values(memo_bytes, monkeypatch):
+    """The reach sets kept per set of working edges (``Solver._forward`` and
+    ``relevant_edges``) are never stale: what-ifs that block edges (a chance of 0), come
+    back to an earlier set, or pass the memo's size (64 bytes: emptied at every put) give
+    node by node what a fresh solver gives."""
+    monkeypatch.setattr(probability, "REACH_MEMO_BYTES", memo_bytes)
+    edges = _random_graph(np.random.default_rng(5), 6)
+    graph = StepGraph.from_edges(edges, S)
+    nodes = list(range(graph.n - 1))
+    solver = Solver(graph)
+    rng = np.random.default_rng(3)
+    blocked = [rng.choice(graph.p.size, size=3, replace=False) for _ in range(3)]
+    for round_ in range(9):
+        p = graph.p.copy()
+        p[blocked[round_ % 3]] = 0.0
+        p[rng.integers(p.size)] = float(rng.uniform(0.05, 1.0))
         again = solver.solve(p, exact_for=nodes, monte_carlo=False)
         fresh = Solver(graph).solve(p, exact_for=nodes, monte_carlo=False)
         assert again.probability.tolist() == fresh.probability.tolist()

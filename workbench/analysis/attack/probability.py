@@ -27,6 +27,7 @@ import functools
 import math
 from collections import deque
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -300,6 +301,10 @@ class Solver:
         #: Per (words, seed): drawn edge position -> (its chance, the worlds it works in).
         self._edge_masks: dict[tuple[int, tuple[int, ...]], dict[int, tuple[float, int]]] = {}
         self._exact_memo: dict[tuple[int, bytes, bytes], float] = {}
+        #: Per set of working core edges (:meth:`_forward`): the forward reach, and per
+        #: (node, that set) the relevant edge positions (:meth:`relevant_edges`).
+        self._forward_memo = _ReachMemo()
+        self._relevant_memo = _ReachMemo()
         self._uniforms: dict[tuple[int, tuple[int, ...]], list[np.ndarray]] = {}
         touches = np.zeros(self.ext_count, dtype=bool)
         touches[self.c_edge] = True
@@ -330,18 +335,35 @@ class Solver:
         ``forward``: :meth:`_forward` of the same ``p``; it does not depend on ``node``, so
         a solve that asks for many nodes computes it once.
         """
-        m = self.core.size
-        alive, s, d, fwd = forward if forward is not None else self._forward(p)
-        bwd = _reach_set(m, d, s, node)
-        keep = alive.copy()
-        keep[alive] = fwd[s] & bwd[d] & fwd[d]
-        return np.flatnonzero(keep)
+        alive, s, d, fwd, key = forward if forward is not None else self._forward(p)
+        memo_key = (node, key)
+        positions = self._relevant_memo.get(memo_key)
+        if positions is None:
+            bwd = _reach_set(self.core.size, d, s, node)
+            keep = alive.copy()
+            keep[alive] = fwd[s] & bwd[d] & fwd[d]
+            positions = np.flatnonzero(keep)
+            positions.flags.writeable = False
+            self._relevant_memo.put(memo_key, positions, (positions,))
+        return positions
 
-    def _forward(self, p: np.ndarray) -> tuple[np.ndarray, ...]:
-        """Working core edges and what the attacker reaches over them."""
+    def _forward(self, p: np.ndarray) -> tuple:
+        """Working core edges, what the attacker reaches over them, and the key of that
+        set of working edges.
+
+        Both reach sets depend only on which core edges work (``p > 0``), and the plan's
+        what-ifs lower chances far more often than they zero one: the same set comes back
+        hundreds of times on a small model, so it is computed once per set."""
         alive = p[self.c_edge] > 0
-        s, d = self.c_src[alive], self.c_dst[alive]
-        return alive, s, d, _reach_set(self.core.size, s, d, self.c_source)
+        key = np.packbits(alive).tobytes()
+        hit = self._forward_memo.get(key)
+        if hit is None:
+            s, d = self.c_src[alive], self.c_dst[alive]
+            hit = (alive, s, d, _reach_set(self.core.size, s, d, self.c_source), key)
+            for arr in hit[:4]:
+                arr.flags.writeable = False
+            self._forward_memo.put(key, hit, hit[:4])
+        return hit
 
     def exact(self, p: np.ndarray, node: int, limit: int = EXACT_LIMIT) -> float | None:
         """Exact reach probability of core ``node`` by enumeration, or None if too big."""
@@ -628,6 +650,26 @@ def _pendant(p_sv: np.ndarray, a: np.ndarray, p_uv: np.ndarray, reach_u: np.ndar
     with np.errstate(divide="ignore", invalid="ignore"):
         x = np.clip((reach_u - a) / (1.0 - a), 0.0, 1.0)
     return np.where(a >= 1.0, 1.0, p_sv + (1.0 - p_sv) * p_uv * np.nan_to_num(x))
+
+
+#: Bytes of arrays each of a solver's reach memos may hold before it is emptied: a what-if
+#: search on a large model may zero many different edges, and the memo must not grow with it.
+REACH_MEMO_BYTES = 4 << 20
+
+
+class _ReachMemo(dict):
+    """A dict of reach results emptied whenever the arrays it holds pass
+    :data:`REACH_MEMO_BYTES`."""
+
+    held = 0
+
+    def put(self, key: Any, value: Any, arrays: tuple[np.ndarray, ...]) -> None:
+        size = sum(a.nbytes for a in arrays) + len(key if isinstance(key, bytes) else key[1])
+        if self.held + size > REACH_MEMO_BYTES:
+            self.clear()
+            self.held = 0
+        self[key] = value
+        self.held += size
 
 
 def _world_bits(m: int) -> np.ndarray:
