@@ -490,7 +490,10 @@ def _bundles(table: ScreenTable, singles: dict[str, Candidate],
     seen: set[frozenset[str]] = set()
     # Preventive controls only: a bundle closes ways in; detection and response do not stop
     # the step (they stay candidates on their own).
-    cost = {c: singles[c].cost for c in singles if singles[c].kind in PREVENTIVE}
+    # (read for the options on the focus elements' rows only: not every single's)
+    named = {c for e in focus for r in table.rows(e) for c in r.factor}
+    cost = {c: singles[c].cost for c in named
+            if c in singles and singles[c].kind in PREVENTIVE}
     work = [(e, effect, view) for e in sorted(focus) for effect in sorted(focus[e])
             for view in (views or [None])]
     for e, effect, view in work:
@@ -543,28 +546,45 @@ def _bundles(table: ScreenTable, singles: dict[str, Candidate],
     return out, score
 
 
-def _best_path_tree(sg) -> dict[int, int]:
+def _best_path_tree(sg, until: Iterable[int] | None = None) -> dict[int, int]:
     """Predecessor of each node on the attacker's most likely path to it (Dijkstra on
-    ``-log p`` from the attacker, once for every target)."""
+    ``-log p`` from the attacker, once for every target).
+
+    ``until``: the targets whose paths are read. The search stops once each of them is
+    settled: a settled node's predecessor, and its settled ancestors', never change
+    afterwards (the weights are not negative), so their paths are the full search's;
+    the hot targets are likely ones, settled early (on 10,000 elements after a tenth of
+    the nodes or fewer). Out-edges are read from arrays sorted by source, not a dict of
+    lists built for every edge (ties: the heap orders by distance, then node)."""
     import heapq
 
     live = sg.el_p > 0
-    adj: dict[int, list[tuple[int, float]]] = {}
-    for a, b, p in zip(sg.el_src[live].tolist(), sg.el_dst[live].tolist(),
-                       (-np.log(np.maximum(sg.el_p[live], 1e-300))).tolist(), strict=True):
-        adj.setdefault(a, []).append((b, p))
+    src, dst = sg.el_src[live], sg.el_dst[live]
+    order = np.argsort(src, kind="stable")
+    n = int(max(src.max(initial=-1), dst.max(initial=-1), sg.source)) + 1
+    starts = np.searchsorted(src[order], np.arange(n + 1)).tolist()
+    heads = dst[order].tolist()
+    weights = (-np.log(np.maximum(sg.el_p[live], 1e-300)))[order].tolist()
+    left = None if until is None else set(until)
+    inf = float("inf")
     dist = {sg.source: 0.0}
     back: dict[int, int] = {}
     heap = [(0.0, sg.source)]
     while heap:
         d, u = heapq.heappop(heap)
-        if d > dist.get(u, np.inf):
+        if d > dist.get(u, inf):
             continue
-        for v, w in adj.get(u, ()):
-            if d + w < dist.get(v, np.inf) - 1e-15:
-                dist[v] = d + w
+        if left is not None:
+            left.discard(u)
+            if not left:
+                break
+        for i in range(starts[u], starts[u + 1]):
+            v = heads[i]
+            dv = d + weights[i]
+            if dv < dist.get(v, inf) - 1e-15:
+                dist[v] = dv
                 back[v] = u
-                heapq.heappush(heap, (d + w, v))
+                heapq.heappush(heap, (dv, v))
     return back
 
 
@@ -617,8 +637,9 @@ def _focus(graph: AttackGraph, runs, specs: list[TargetSpec], per: np.ndarray,
             if per[k, j] <= threshold:
                 continue
             sg = run.graph
-            if k not in trees:
-                trees[k] = _best_path_tree(sg)
+            if k not in trees:  # settled as far as this attacker's hot targets
+                trees[k] = _best_path_tree(sg, {graph.index[specs[i].element] for i in hot
+                                                if per[k, i] > threshold})
             steps = _path_steps(trees[k], sg.source, t)
             if rank < MAX_CUT_TARGETS:
                 steps += sorted(minimum_step_cut(sg, t))  # a set: sorted, so the
