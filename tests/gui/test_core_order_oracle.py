@@ -1,6 +1,6 @@
 """``threat_order.core_order`` reads both rankings from one pass
 (``ranking.grouped_rankings``): the same tiers, in the same order, as asking
-``grouped_ranking`` for each."""
+``grouped_ranking`` for each; its places, made when asked, are those made one per row."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from workbench.analysis.pipeline import analyze
-from workbench.analysis.ranking import grouped_ranking
-from workbench.gui.threat_order import CONTEXT, RANKED, core_order
+from workbench.analysis.ranking import ThreatGroup, group_threats, grouped_ranking, grouped_rankings
+from workbench.gui.threat_order import CONTEXT, RANKED, RULED_OUT, Place, core_order
+from workbench.model.enums import ThreatStatus
 from workbench.model.io import load_model
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample-models"
@@ -30,3 +31,36 @@ def test_tiers_are_the_plain_rankings(name: str) -> None:
     for tier, groups in plain.items():
         got = [r.key for r in copies if places[id(r)].tier == tier]
         assert got == [t.key for g in groups for t in g.threats]
+
+
+def _plain_places(result, grouped: bool) -> list[Place]:
+    """Each row's place, one ``Place`` made per row in the core order (the computation
+    ``Places`` replaces; groups are made anew, so compared by position)."""
+    ranked, context = grouped_rankings(result)
+    ruled_out = sorted(group_threats(r for r in result.threats if not r.counted),
+                       key=ThreatGroup.rank_key)
+    places: list[Place] = []
+    for tier, groups in ((RANKED, ranked), (CONTEXT, context), (RULED_OUT, ruled_out)):
+        for rank, group in enumerate(groups, start=1):
+            for copy, _row in enumerate([group] if grouped else group.threats):
+                places.append(Place(tier, rank, len(places), len(groups), copy))
+    return places
+
+
+@pytest.mark.parametrize("name", ["cardiac-implant-remote-monitoring", "ght-shared-ehr-pacs",
+                                  "hospital-ward-iomt"])
+@pytest.mark.parametrize("grouped", [False, True], ids=["copies", "grouped"])
+def test_each_rows_place_is_the_plain_one(name: str, grouped: bool) -> None:
+    """``Places`` makes a row's place when asked: the same as one made per row."""
+    model = load_model(SAMPLES / f"{name}.twm.json")
+    model.threats[0].status = ThreatStatus.REJECTED  # a ruled-out tier too
+    result = analyze(model)
+    rows, places = core_order(result, grouped)
+    plain = _plain_places(result, grouped)
+    assert len(places) == len(plain) == len(rows)
+    assert set(places) == {id(r) for r in rows}
+    assert [places[id(r)] for r in rows] == plain
+    assert places.tiers(rows) == [p.tier for p in plain]
+    assert RULED_OUT in places.tiers(rows)
+    assert places.tiers([object()]) == [RANKED]
+    assert places.get(id(object())) is None

@@ -16,6 +16,9 @@ Ties of a column sort fall back to this order, so rows of one level never look s
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from workbench.analysis.ranking import ThreatGroup, group_threats, grouped_rankings
@@ -34,7 +37,49 @@ class Place(NamedTuple):
     copy: int = 0  # a copy's index within its threat (0: the worst, the board's row)
 
 
-def core_order(result: Any, grouped: bool) -> tuple[list[Any], dict[int, Place]]:
+class Places(Mapping[int, Place]):
+    """Each row's :class:`Place`, keyed by ``id(row)``, made when asked.
+
+    A hospital group's analysis has tens of thousands of threat copies in a few dozen
+    threats: a ``Place`` per copy, made after every analysis on the window's thread, cost
+    about half as much as the ranking itself, while the table reads the places of the rows
+    it shows and, of every row, only its tier (:meth:`tier`). Rows are kept by position;
+    a group's rank, count and tier once per group.
+    """
+
+    def __init__(self) -> None:
+        self._position: dict[int, int] = {}
+        self._tier: dict[int, int] = {}
+        self._starts: list[int] = []  # each group's first position
+        self._groups: list[tuple[int, int, int]] = []  # each group's tier, rank, of
+
+    def add(self, tier: int, rank: int, of: int, rows: list[Any], start: int) -> None:
+        """The rows of one group, at positions ``start``, ``start + 1``... of the order."""
+        ids = [id(row) for row in rows]
+        self._position.update(zip(ids, range(start, start + len(rows)), strict=True))
+        self._tier.update(zip(ids, repeat(tier)))
+        self._starts.append(start)
+        self._groups.append((tier, rank, of))
+
+    def __getitem__(self, key: int) -> Place:
+        position = self._position[key]
+        group = bisect_right(self._starts, position) - 1
+        tier, rank, of = self._groups[group]
+        return Place(tier, rank, position, of, position - self._starts[group])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._position)
+
+    def __len__(self) -> int:
+        return len(self._position)
+
+    def tiers(self, rows: list[Any]) -> list[int]:
+        """Each row's tier (a row not placed counts as ranked)."""
+        get = self._tier.get
+        return [get(key, RANKED) for key in map(id, rows)]
+
+
+def core_order(result: Any, grouped: bool) -> tuple[list[Any], Places]:
     """Rows in the core order and each row's place, keyed by ``id(row)``.
 
     ``grouped``: one row per threat (``ThreatGroup``), else one row per copy
@@ -45,10 +90,10 @@ def core_order(result: Any, grouped: bool) -> tuple[list[Any], dict[int, Place]]
     ruled_out = sorted(group_threats(r for r in result.threats if not r.counted),
                        key=ThreatGroup.rank_key)
     rows: list[Any] = []
-    places: dict[int, Place] = {}
+    places = Places()
     for tier, groups in ((RANKED, ranked), (CONTEXT, context), (RULED_OUT, ruled_out)):
         for rank, group in enumerate(groups, start=1):
-            for copy, row in enumerate([group] if grouped else group.threats):
-                places[id(row)] = Place(tier, rank, len(rows), len(groups), copy)
-                rows.append(row)
+            members = [group] if grouped else group.threats
+            places.add(tier, rank, len(groups), members, len(rows))
+            rows.extend(members)
     return rows, places

@@ -6,6 +6,7 @@ rejecting, assigning or attaching a control puts the instance in the model (undo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -47,7 +48,7 @@ from workbench.gui.catalog_text import (
 from workbench.gui.document import Document
 from workbench.gui.i18n import percent
 from workbench.gui.labels import layer_label, level_label, status_label
-from workbench.gui.threat_order import CONTEXT, RANKED, Place, core_order
+from workbench.gui.threat_order import CONTEXT, RANKED, Place, Places, core_order
 from workbench.gui.why_text import details_html
 from workbench.model import edits
 from workbench.model.enums import ControlStatus, ThreatStatus
@@ -87,13 +88,13 @@ class ThreatTable(QAbstractTableModel):
         self.status: str | None = None
         self.text = ""
         self.cell: tuple[int, int] | None = None
-        self.places: dict[int, Place] = {}
+        self.places: Mapping[int, Place] = {}
         # level by level, and within one score by the board's rank (see _key)
         self.sort_column = COLUMNS.index("Risk")
         self.sort_order = Qt.SortOrder.DescendingOrder
 
     def set_rows(self, rows: list[Any], names: dict[str, str], in_model: set[str],
-                 catalog=None, places: dict[int, Place] | None = None) -> None:
+                 catalog=None, places: Mapping[int, Place] | None = None) -> None:
         """``rows`` in the core order, ``places`` from :func:`threat_order.core_order`
         (without them every row counts as ranked, in the given order). The filters set
         on the table apply: set them first, the rows are filtered and sorted once."""
@@ -128,10 +129,19 @@ class ThreatTable(QAbstractTableModel):
         else:
             rows.sort(key=self._key(self.sort_column),
                       reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
-        places, ranked = self.places, Place(RANKED, 0, 0, 0)
-        rows.sort(key=lambda r: (places.get(id(r)) or ranked).tier)
-        self.rows = rows
+        self.rows = self._by_tier(rows)
         self.endResetModel()
+
+    def _by_tier(self, rows: list[Any]) -> list[Any]:
+        """``rows`` stably sorted by tier (ranked, context, ruled out)."""
+        places = self.places
+        if isinstance(places, Places):
+            tiers = places.tiers(rows)
+        else:
+            ranked = Place(RANKED, 0, 0, 0)
+            tiers = [(places.get(id(r)) or ranked).tier for r in rows]
+        order = sorted(range(len(rows)), key=tiers.__getitem__)
+        return [rows[i] for i in order]
 
     def _accepts(self, risk) -> bool:
         inst = risk.instance
