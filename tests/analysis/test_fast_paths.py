@@ -533,3 +533,68 @@ def test_fact_keys_per_shape_are_the_keys_of_the_full_facts(name, model, catalog
                                             for f in model.flows]
         full = [fact_key(plain.flow(f), reads) for f in model.flows]
         assert _classes(fast) == _classes(full)
+
+
+def _plain_neighbourhood(index: FactIndex, model: ThreatModel, cid: str) -> dict:
+    """A component's flow counts, flow by flow around it (no table)."""
+    from workbench.model.facts import _carries_software
+
+    flat = {c.id for c in model.components if c.properties.flat_network}
+    touching = [f for f in model.flows if cid in (f.source, f.target)]
+    carried = [f for f in model.flows if cid in f.via]
+    inbound = [f.target == cid or f.bidirectional for f in touching]
+    return {
+        "flows.in": sum(inbound),
+        "flows.out": sum(f.source == cid or f.bidirectional for f in touching),
+        "flows.unencrypted": sum(not f.encrypted for f in touching),
+        "flows.unauthenticated": sum(not f.authenticated for f in touching),
+        "flows.unauthenticated_in": sum(i and not f.authenticated
+                                        for f, i in zip(touching, inbound, strict=True)),
+        "flows.weakly_authenticated": sum(f.authentication.value == "weak" for f in touching),
+        "flows.unsigned_software_in": sum(
+            i and f.signed is not True and _carries_software(f, index.assets)
+            for f, i in zip(touching, inbound, strict=True)),
+        "on_flat_network": cid in flat or any(v in flat for f in touching for v in f.via),
+        "flows.carried": len(carried),
+        "flows.carried_unencrypted": sum(not f.encrypted for f in carried),
+        "flows.carried_unauthenticated": sum(not f.authenticated for f in carried),
+    }
+
+
+def _with_odd_flows(model: ThreatModel) -> ThreatModel:
+    """``model`` plus a flow into itself (counted once at its end), a flow going through
+    one of its own ends, and a flow naming a network twice."""
+    from workbench.model import Flow
+
+    out = model.model_copy(deep=True)
+    a, b, net = (c.id for c in out.components[:3])
+    out.flows += [
+        Flow.model_construct(id="odd-self", source=a, target=a, via=[net], bidirectional=True,
+                             encrypted=False, data_assets=[], signed=None),
+        Flow.model_construct(id="odd-via-end", source=a, target=b, via=[b, net, net],
+                             encrypted=True, data_assets=[], signed=False),
+    ]
+    return out
+
+
+NEIGHBOURHOOD_MODELS = [*MODELS[:len(SAMPLES)], MODELS[-1],
+                        ("ward-shuffled", _shuffled(MODELS[3][1], 7)),
+                        ("synthetic-shuffled", _shuffled(MODELS[-1][1], 8)),
+                        ("odd-flows", _with_odd_flows(_shuffled(MODELS[0][1], 9)))]
+
+
+@pytest.mark.parametrize(("name", "model"), NEIGHBOURHOOD_MODELS,
+                         ids=[n for n, _ in NEIGHBOURHOOD_MODELS])
+def test_flow_counts_from_the_one_pass_table_are_the_plain_counts(name, model):
+    """Every component's ``flows.*``, ``on_flat_network`` and ``flows.carried*`` facts,
+    taken from the table filled in one pass over the flows, are the counts over the flows
+    around it."""
+    index = FactIndex(model, default_stencils())
+    checked = 0
+    for comp in model.components:
+        facts = index.component(comp)
+        plain = _plain_neighbourhood(index, model, comp.id)
+        assert {k: facts[k] for k in plain} == plain, comp.id
+        assert [type(facts[k]) for k in plain] == [type(v) for v in plain.values()]
+        checked += plain["flows.in"] > 0 or plain["flows.carried"] > 0
+    assert checked

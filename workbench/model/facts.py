@@ -7,7 +7,7 @@ entry rules are validated against it when loaded.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, get_origin
 
 from workbench.model.entities import Component, ComponentProperties, Flow
@@ -66,15 +66,6 @@ class FactIndex:
         self.components = model.components_by_id()
         self.zones = model.zones_by_id()
         self.assets = model.assets_by_id()
-        self._touching: dict[str, list[Flow]] = {}
-        for flow in model.flows:
-            self._touching.setdefault(flow.source, []).append(flow)
-            if flow.target != flow.source:
-                self._touching.setdefault(flow.target, []).append(flow)
-        self._carried: dict[str, list[Flow]] = {}  # network component id -> flows via it
-        for flow in model.flows:
-            for net in dict.fromkeys(flow.via):
-                self._carried.setdefault(net, []).append(flow)
         self._flat = {c.id for c in model.components if c.properties.flat_network}
         self._cache: dict[str, dict[str, Any]] = {}
         self._prefix_cache: dict[tuple[str, str], dict[str, Any]] = {}
@@ -82,6 +73,7 @@ class FactIndex:
         self._split: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
         self._plans: dict[tuple[str, ...], _KeyPlan] = {}
         self._flow_own_keys: dict[tuple[str, ...], dict[Hashable, Hashable]] = {}
+        self._around: dict[str, tuple] | None = None
 
     def sharing(self, model: ThreatModel) -> FactIndex:
         """An index of ``model`` that shares the facts computed so far, when ``model`` is a
@@ -133,49 +125,69 @@ class FactIndex:
         for name, key in _PROPERTY_KEYS:
             value = getattr(props, name)
             facts[key] = value.value if hasattr(value, "value") else value
-        facts.update(self._flow_counts(component.id))
-        facts.update(self._carried_counts(component.id))
+        facts.update(zip(_NEIGHBOURHOOD, self._neighbourhood(component.id), strict=True))
         facts.update(self._asset_facts(props.data_assets))
         self._cache[component.id] = facts
         return facts
 
-    def _carried_counts(self, cid: str) -> dict[str, int]:
-        """The ``flows.carried*`` counts of network component ``cid``."""
-        carried = self._carried.get(cid)
-        if not carried:
-            return dict(_NOT_CARRYING)
-        return {"flows.carried": len(carried),
-                "flows.carried_unencrypted": sum(1 for f in carried if not f.encrypted),
-                "flows.carried_unauthenticated": sum(1 for f in carried if not f.authenticated)}
+    def _neighbourhood(self, cid: str) -> tuple:
+        """The flow counts of component ``cid`` (:data:`_NEIGHBOURHOOD`, in that order)."""
+        table = self._around
+        if table is None:
+            table = self._around = self._neighbourhood_table()
+        counts = table.get(cid)
+        if counts is None:
+            return (*_NO_FLOWS, cid in self._flat, *_NOT_CARRYING)
+        return counts
 
-    def _flow_counts(self, cid: str) -> dict[str, Any]:
-        """The ``flows.*`` counts of the flows touching component ``cid`` and
-        ``on_flat_network``, in one pass over those flows (a gateway ends hundreds)."""
-        n_in = n_out = unencrypted = unauthenticated = unauthenticated_in = weak = 0
-        unsigned_in = 0
-        flat = cid in self._flat
-        for f in self._touching.get(cid, ()):
-            inbound = f.target == cid or f.bidirectional
-            n_in += inbound
-            n_out += f.source == cid or f.bidirectional
-            if not f.encrypted:
-                unencrypted += 1
-            if not f.authenticated:
-                unauthenticated += 1
-                # what it receives without (strong) authentication: forged or replayed
-                # commands
-                unauthenticated_in += inbound
-            if f.authentication is FlowAuthentication.WEAK:
-                weak += 1
-            if inbound and f.signed is not True and _carries_software(f, self.assets):
-                unsigned_in += 1
-            if not flat and any(v in self._flat for v in f.via):
-                flat = True
-        return {"flows.in": n_in, "flows.out": n_out, "flows.unencrypted": unencrypted,
-                "flows.unauthenticated": unauthenticated,
-                "flows.unauthenticated_in": unauthenticated_in,
-                "flows.weakly_authenticated": weak, "flows.unsigned_software_in": unsigned_in,
-                "on_flat_network": flat}
+    def _neighbourhood_table(self) -> dict[str, tuple]:
+        """Every component's flow counts, in one pass over the flows: what each flow
+        contributes is worked out once and added to its ends and to the networks it goes
+        through (a component no flow touches or goes through is not in the table).
+
+        The ``flows.*`` counts are of the flows touching the component (a flow into
+        itself once): inbound when it is the target or the flow is bidirectional; what it
+        receives without (strong) authentication is open to forged or replayed commands.
+        ``on_flat_network``: the component, or a network a touching flow goes through, is
+        a flat network. ``flows.carried*``: the flows going through a network component.
+        """
+        flat = self._flat
+        assets = self.assets
+        ends: dict[str, list] = {}
+        carried: dict[str, list[int]] = {}
+        for f in self.model.flows:
+            unencrypted = not f.encrypted
+            unauthenticated = not f.authenticated
+            weak = f.authentication is FlowAuthentication.WEAK
+            unsigned = f.signed is not True and _carries_software(f, assets)
+            via_flat = any(v in flat for v in f.via)
+            both = f.bidirectional
+            for cid in ((f.source,) if f.source == f.target else (f.source, f.target)):
+                c = ends.get(cid)
+                if c is None:
+                    c = ends[cid] = [0, 0, 0, 0, 0, 0, 0, cid in flat]
+                inbound = f.target == cid or both
+                c[0] += inbound
+                c[1] += f.source == cid or both
+                c[2] += unencrypted
+                c[3] += unauthenticated
+                c[4] += unauthenticated and inbound
+                c[5] += weak
+                c[6] += inbound and unsigned
+                c[7] = c[7] or via_flat
+            for net in dict.fromkeys(f.via):
+                n = carried.get(net)
+                if n is None:
+                    n = carried[net] = [0, 0, 0]
+                n[0] += 1
+                n[1] += unencrypted
+                n[2] += unauthenticated
+        table = {}
+        for cid in ends.keys() | carried.keys():
+            counts = ends.get(cid)
+            table[cid] = (*(counts or (*_NO_FLOWS, cid in flat)),
+                          *carried.get(cid, _NOT_CARRYING))
+        return table
 
     def flow(self, flow: Flow) -> dict[str, Any]:
         """The facts a condition can read about ``flow``, its ends under source./target."""
@@ -245,7 +257,7 @@ class FactIndex:
         zone and data assets (:data:`_NEIGHBOURHOOD` aside), the same for every component
         of one *shape*, and the counts of the flows around it. The first are taken from
         the facts of the shape's first component, once per shape (a few hundred at 10,000
-        elements); the counts are worked out per component, as :meth:`component` does.
+        elements); the counts are the component's own, from the model's table of them.
         """
         plan = self._plans.get(reads)
         if plan is None:
@@ -256,13 +268,7 @@ class FactIndex:
             own = plan.memo[shape] = fact_key(self.component(component), plan.own)
         if not plan.around:
             return own
-        cid = component.id
-        around: dict[str, Any] = {}
-        if plan.flows:
-            around.update(self._flow_counts(cid))
-        if plan.carried:
-            around.update(self._carried_counts(cid))
-        values = own + tuple([around[a] for a in plan.around])
+        values = own + plan.around_values(self._neighbourhood(component.id))
         return tuple(map(values.__getitem__, plan.order))
 
     def _flow_key(self, flow: Flow, reads: tuple[str, ...]) -> Hashable:
@@ -316,15 +322,16 @@ class FactIndex:
         return out
 
 
-#: Component facts that count the flows around the component (``_flow_counts``,
-#: ``_carried_counts``): the rest depend on the component's own fields only.
+#: Component facts that count the flows around the component
+#: (``FactIndex._neighbourhood_table``): the rest depend on the component's own fields only.
 _FLOW_COUNTS = ("flows.in", "flows.out", "flows.unencrypted", "flows.unauthenticated",
                 "flows.unauthenticated_in", "flows.weakly_authenticated",
                 "flows.unsigned_software_in", "on_flat_network")
 _CARRIED_COUNTS = ("flows.carried", "flows.carried_unencrypted",
                    "flows.carried_unauthenticated")
-_NEIGHBOURHOOD = frozenset(_FLOW_COUNTS + _CARRIED_COUNTS)
-_NOT_CARRYING = dict.fromkeys(_CARRIED_COUNTS, 0)
+_NEIGHBOURHOOD = _FLOW_COUNTS + _CARRIED_COUNTS
+_NO_FLOWS = (0,) * (len(_FLOW_COUNTS) - 1)  # on_flat_network aside
+_NOT_CARRYING = (0,) * len(_CARRIED_COUNTS)
 #: Component properties holding lists (of strings): a shape holds them as tuples.
 _LIST_PROPERTIES = frozenset(
     name for name, info in ComponentProperties.model_fields.items()
@@ -345,8 +352,8 @@ class _KeyPlan:
         self.around = tuple(a for a in reads if a in _NEIGHBOURHOOD)
         place = {a: i for i, a in enumerate(self.own + self.around)}
         self.order = tuple(place[a] for a in reads)
-        self.flows = any(a in _FLOW_COUNTS for a in self.around)
-        self.carried = any(a in _CARRIED_COUNTS for a in self.around)
+        self.around_values = _tuple_getter([_NEIGHBOURHOOD.index(a) for a in self.around],
+                                           itemgetter)
         # the component's fields the own facts are computed from (``FactIndex.component``)
         props = {a.removeprefix("properties.") for a in self.own
                  if a.startswith("properties.")}
@@ -373,13 +380,13 @@ class _KeyPlan:
         return self._fields(component), values
 
 
-def _tuple_getter(names: list[str]) -> Callable[[Any], tuple]:
-    """The named attributes of an object as a tuple, whatever their number (``attrgetter``
-    gives a lone value for one name)."""
+def _tuple_getter(names: list, getter: Callable = attrgetter) -> Callable[[Any], tuple]:
+    """The named attributes (or items, with ``itemgetter``) of an object as a tuple,
+    whatever their number (``attrgetter`` gives a lone value for one name)."""
     if len(names) > 1:
-        return attrgetter(*names)
+        return getter(*names)
     if names:
-        one = attrgetter(names[0])
+        one = getter(names[0])
         return lambda obj: (one(obj),)
     return lambda obj: ()
 
