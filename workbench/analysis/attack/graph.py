@@ -825,7 +825,14 @@ def _scale(miss: np.ndarray, capability: float) -> np.ndarray:
     """Success chance from a miss chance and attacker capability: ``1 - miss ** (2 c)``."""
     if capability <= 0:
         return np.zeros(miss.shape)
-    return np.clip(1.0 - np.power(np.clip(miss, 0.0, 1.0), 2.0 * capability), 0.0, 1.0)
+    return unit(1.0 - np.power(unit(miss), 2.0 * capability))
+
+
+def unit(x: np.ndarray) -> np.ndarray:
+    """``x`` held to [0, 1] by two ufuncs: ``np.clip``'s Python wrappers cost more than the
+    arithmetic on a what-if's small arrays, called thousands of times. The same values,
+    NaN kept, except that ``-0.0`` comes out as ``0.0``."""
+    return np.minimum(np.maximum(x, 0.0), 1.0)
 
 
 def entry_chances(graph: AttackGraph, entries: np.ndarray, capability: float) -> np.ndarray:

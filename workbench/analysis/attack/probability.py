@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from workbench.analysis.attack.graph import StepGraph
+from workbench.analysis.attack.graph import StepGraph, unit
 
 EXACT_LIMIT = 20
 #: Exact values remembered per solver (a what-if asks again for untouched targets).
@@ -321,7 +321,7 @@ class Solver:
         ext = np.zeros(self.ext_count)
         ext[:self.e_count] = p
         for e_sv, e_vu, synth in self.synth_rounds:
-            a = np.clip(ext[e_sv] * ext[e_vu], 0.0, 1.0)
+            a = unit(ext[e_sv] * ext[e_vu])
             with np.errstate(divide="ignore"):
                 logs = np.bincount(synth - synth.min(), weights=np.log1p(-a))
             ext[synth.min():synth.min() + logs.size] = 1.0 - np.exp(logs)
