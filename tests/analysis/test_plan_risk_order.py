@@ -294,3 +294,21 @@ def test_element_profiles_group_as_the_per_risk_tuples(which: str) -> None:
     for element, rows in plain.items():
         assert number.setdefault(rows, profiles[element]) == profiles[element]
     assert len(set(profiles.values())) == len(number) < len(profiles)
+
+
+@pytest.mark.parametrize("which", ["ward", "synthetic-300"])
+def test_a_members_levels_from_its_template_are_the_plain_ones(which: str) -> None:
+    """``_single`` places a catalog member's levels from the template of its (control,
+    element profile): the same risks, levels and order as from its acts, risk by risk,
+    for every candidate of the model (model controls, fleets and bundles included)."""
+    from workbench.analysis.attack.engine import _fundable
+
+    result = analyze(_synthetic(which), default_catalog(), attack_graph=True)
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    term = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    plain = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    for cid in candidates:
+        assert list(term._single(cid).items()) == list(plain._single_plain(cid).items()), cid
+    sites = sum(term._catalog_site(cid) is not None for cid in candidates)
+    assert 0 < len(term._templates) < sites

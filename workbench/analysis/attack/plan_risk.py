@@ -123,6 +123,9 @@ class RiskTerm:
         #: ``removed_each``'s terms per (control, element profile): per profile number,
         #: control id -> (terms, their sum) (profiles: :attr:`_profiles`)
         self._term_memo: dict[int, dict[str, tuple[tuple[float, ...], float]]] = {}
+        #: ``_single``'s levels per (control, element profile): (position among the
+        #: element's risks, level), in the order the member acts on them
+        self._templates: dict[tuple[str, int], tuple[tuple[int, str], ...]] = {}
         planned: dict[int, list[AppliedControl]] = {}  # per controls list, as above
         for i, t in enumerate(self.counted):
             mine = planned.get(id(t.controls))
@@ -224,14 +227,16 @@ class RiskTerm:
             return found
         merged: dict[int, str] = {}
         shared: set[int] = set()
-        for m in ordered:
-            one = self._single(m)
+        ones = [self._single(m) for m in ordered]
+        for one in ones:
             if not merged.keys().isdisjoint(one):
                 shared.update(merged.keys() & one.keys())
             merged.update(one)
         if shared:
             extra: dict[int, list[AppliedControl]] = {}
-            for m in ordered:
+            for m, one in zip(ordered, ones, strict=True):
+                if shared.isdisjoint(one):
+                    continue  # it acts on none of them (its levels' keys are its acts')
                 for i, c in self._acts_of(m):
                     if i in shared:
                         extra.setdefault(i, []).append(c)
@@ -249,14 +254,53 @@ class RiskTerm:
         self._by_member.clear()
 
     def _single(self, member: str) -> dict[int, str]:
-        """``_levels`` of one member (kept: read-only for callers)."""
+        """``_levels`` of one member (kept: read-only for callers).
+
+        A catalog candidate on one element acts on that element's risks by their class
+        alone (threat, listed controls, inputs): its levels are placed from a template
+        kept per (control, element profile), as positions in the element's risks."""
         out = self._by_member.get(member)
         if out is None:
-            extra: dict[int, list[AppliedControl]] = {}
-            for i, c in self._acts_of(member):
-                extra.setdefault(i, []).append(c)
-            out = self._by_member[member] = {i: self._level(i, cs) for i, cs in extra.items()}
+            site = self._catalog_site(member)
+            if site is None:
+                out = self._single_plain(member)
+            else:
+                control, element, profile = site
+                risks = self._by_element.get(element, ())
+                template = self._templates.get((control, profile))
+                if template is None:
+                    out = self._single_plain(member)
+                    at = {i: k for k, i in enumerate(risks)}
+                    self._templates[(control, profile)] = tuple(
+                        (at[i], level) for i, level in out.items())
+                else:
+                    out = {risks[k]: level for k, level in template}
+            self._by_member[member] = out
         return out
+
+    def _single_plain(self, member: str) -> dict[int, str]:
+        """``_single`` computed from the member's acts, risk by risk."""
+        extra: dict[int, list[AppliedControl]] = {}
+        for i, c in self._acts_of(member):
+            extra.setdefault(i, []).append(c)
+        return {i: self._level(i, cs) for i, cs in extra.items()}
+
+    def _catalog_site(self, member: str) -> tuple[str, str, int] | None:
+        """(control, element, element profile) of a ``catalog:<control>@<element>``
+        candidate on that one element that no model control shares an id with (what it
+        removes or lowers depends on those alone); else None."""
+        cand = self._candidates.get(member)
+        if (cand is None or type(cand) is not Candidate or member in self._own
+                or not member.startswith(CATALOG_PREFIX)):
+            return None
+        elements = cand.elements
+        if len(elements) != 1:
+            return None
+        (element,) = elements
+        if not member.endswith(element) or member[-len(element) - 1] != "@":
+            return None  # not catalog:<control>@<element> (recommend.catalog_control_of)
+        return (member[len(CATALOG_PREFIX):-len(element) - 1], element,
+                self._profiles.get(element, -1))
 
     def values(self, members: Iterable[str]) -> np.ndarray:
         """Each scored risk's value with these candidate members in place (per-element
