@@ -267,3 +267,41 @@ def test_applicable_candidates_are_the_per_candidate_computation(source, catalog
     assert fast[1] == plain[1]
     assert _as_rows(fast[0]) == _as_rows(plain[0])
     assert any(c.startswith("fleet:") for c in fast[0]) or source != "synthetic-300"
+
+
+@pytest.mark.parametrize("source", [p.stem for p in SAMPLES] + ["synthetic-300"])
+def test_placement_answers_per_site_class_are_per_element(source, catalog) -> None:
+    """``Placement`` shares one site per class of component (stencil, layer, radio) and
+    of flow (carriers, protocol): every catalog control's answer on every element is the
+    one on that element's own site."""
+    import sys
+
+    from workbench.analysis.placement import Placement, component_site, flow_site
+
+    if source == "synthetic-300":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+        from gen_synthetic import synthetic_model
+
+        model = synthetic_model(300, seed=1)
+    else:
+        model = load_model(next(p for p in SAMPLES if p.stem == source))
+    stencils = default_stencils()
+    # a radio declared on one of two components of a stencil without the wireless tag
+    # (proximity-gated programming then applies to it alone)
+    by_stencil: dict = {}
+    for c in model.components:
+        if not (stencils.get(c.stencil) and "wireless" in stencils.get(c.stencil).tags):
+            by_stencil.setdefault(c.stencil, []).append(c)
+    pair = next((cs[:2] for cs in by_stencil.values() if len(cs) >= 2), [])
+    swapped = {c.id: c.model_copy(update={"properties": c.properties.model_copy(
+        update={"wireless_interfaces": ["ble"] if i == 0 else []})})
+        for i, c in enumerate(pair)}
+    model = model.model_copy(update={"components": [swapped.get(c.id, c)
+                                                    for c in model.components]})
+    where = Placement(model, catalog, stencils)
+    comps = model.components_by_id()
+    own = {c.id: component_site(c, stencils) for c in model.components}
+    own.update({f.id: flow_site(f, comps, stencils) for f in model.flows if f.id not in own})
+    for element, site in own.items():
+        for cid, control in catalog.controls.items():
+            assert where.allows(cid, element) == control_allows(control, site), (cid, element)

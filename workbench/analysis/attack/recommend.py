@@ -473,6 +473,11 @@ def _residual(row: Row, chosen: Iterable[str]) -> float:
     return value
 
 
+def _focus_options(table: ScreenTable, focus: dict[str, set[str]]) -> set[str]:
+    """The candidates named on the focus elements' rows: all that :func:`_bundles` reads."""
+    return {c for e in focus for r in table.rows(e) for c in r.factor}
+
+
 def _bundles(table: ScreenTable, singles: dict[str, Candidate],
              focus: dict[str, set[str]], exposure: dict[str, float],
              weight: dict[str, int], views: list[frozenset[str] | None] | None = None
@@ -480,6 +485,7 @@ def _bundles(table: ScreenTable, singles: dict[str, Candidate],
     """Bundles closing the easiest threats of each focus element (``focus``: element ->
     effects to close), with a screening score in :func:`_screen`'s units: the drop of the
     element's chance times its exposure and the targets it leads to, per person-day.
+    ``singles``: the pool's single candidates, at least those :func:`_focus_options` names.
 
     ``views``: the vector sets of the analysed attackers (``inner_vectors``; None: every
     vector). Bundles are built for each: a radio attacker's way onto a pump is closed by
@@ -490,9 +496,7 @@ def _bundles(table: ScreenTable, singles: dict[str, Candidate],
     seen: set[frozenset[str]] = set()
     # Preventive controls only: a bundle closes ways in; detection and response do not stop
     # the step (they stay candidates on their own).
-    # (read for the options on the focus elements' rows only: not every single's)
-    named = {c for e in focus for r in table.rows(e) for c in r.factor}
-    cost = {c: singles[c].cost for c in named
+    cost = {c: singles[c].cost for c in _focus_options(table, focus)
             if c in singles and singles[c].kind in PREVENTIVE}
     work = [(e, effect, view) for e in sorted(focus) for effect in sorted(focus[e])
             for view in (views or [None])]
@@ -785,7 +789,9 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     # that close those elements' easiest threats.
     exposure = _exposure(graph, runs)
     focus, safety = _focus(graph, runs, specs, base_per, threshold, weights)
-    singles = {c.id: c for c in pool if not isinstance(c, FleetCandidate)}
+    # the pool's single candidates (those that matter) as far as bundles read them: the
+    # options on the focus elements' rows (not a dict of the whole pool)
+    singles = {c: candidates[c] for c in _focus_options(table, focus) if c in matter}
     views = sorted({inner_vectors(r.profile.vectors) for r in runs},
                    key=lambda v: sorted(v) if v is not None else ["~"])
     bundles, bundle_score = _bundles(table, singles, focus, exposure, weight, views)
