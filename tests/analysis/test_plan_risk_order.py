@@ -312,3 +312,33 @@ def test_a_members_levels_from_its_template_are_the_plain_ones(which: str) -> No
         assert list(term._single(cid).items()) == list(plain._single_plain(cid).items()), cid
     sites = sum(term._catalog_site(cid) is not None for cid in candidates)
     assert 0 < len(term._templates) < sites
+
+
+@pytest.mark.parametrize("which", ["ward", "synthetic-300"])
+def test_levels_of_members_sharing_risks_are_the_plain_ones(which: str) -> None:
+    """Members acting on one risk together (two controls on one element, fleets of two
+    controls on one kind of device): ``_levels`` (a catalog member's acts from its levels'
+    keys and one control per catalog id) against every control put on every risk."""
+    from workbench.analysis.attack.engine import _fundable
+
+    result = analyze(_synthetic(which), default_catalog(), attack_graph=True)
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    term = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    plain = RiskTerm(result.model, result.catalog, result.threats, candidates)  # its acts
+    fleets = sorted((c for c in candidates.values()
+                     if isinstance(c, recommend.FleetCandidate)), key=lambda c: c.id)
+    by_element: dict[str, list[str]] = {}
+    for cid, c in candidates.items():
+        if not isinstance(c, recommend._GROUPED) and len(c.elements) == 1:
+            by_element.setdefault(next(iter(c.elements)), []).append(cid)
+    sets = [ms for ms in by_element.values() if len(ms) > 1][:40]
+    sets += [a.members + b.members for a, b in zip(fleets, fleets[1:], strict=False)]
+    sets.append([m for f in fleets for m in f.members])
+    shared = 0
+    for members in sets:
+        assert list(term._levels(members).items()) == list(
+            _plain_levels(plain, members).items())
+        shared += len(term._levels(members)) < sum(len(term._single(m)) for m in set(members))
+    assert shared > 5
+    assert term._applied_controls  # some members' acts were read from their levels' keys

@@ -116,7 +116,6 @@ class RiskTerm:
         self._candidates = dict(candidates)
         self._acts: dict[str, list[tuple[int, AppliedControl]]] = {}
         self._answering: dict[str, frozenset[str]] = {}  # threat type -> its controls
-        self._applied: dict[tuple[str, str], AppliedControl | None] = {}
         self._has: dict[int, frozenset[str]] = {}
         #: the model's own controls not in place, per candidate id: (risk, control)
         self._own: dict[str, list[tuple[int, AppliedControl]]] = {}
@@ -126,6 +125,7 @@ class RiskTerm:
         #: ``_single``'s levels per (control, element profile): (position among the
         #: element's risks, level), in the order the member acts on them
         self._templates: dict[tuple[str, int], tuple[tuple[int, str], ...]] = {}
+        self._applied_controls: dict[str, AppliedControl] = {}  # ``_member_control``
         planned: dict[int, list[AppliedControl]] = {}  # per controls list, as above
         for i, t in enumerate(self.counted):
             mine = planned.get(id(t.controls))
@@ -237,7 +237,13 @@ class RiskTerm:
             for m, one in zip(ordered, ones, strict=True):
                 if shared.isdisjoint(one):
                     continue  # it acts on none of them (its levels' keys are its acts')
-                for i, c in self._acts_of(m):
+                site = self._catalog_site(m) if m not in self._acts else None
+                if site is None:
+                    acts = self._acts_of(m)
+                else:  # its acts, in order, without building them per element
+                    c = self._member_control(site[0])
+                    acts = [(i, c) for i in one]
+                for i, c in acts:
                     if i in shared:
                         extra.setdefault(i, []).append(c)
             for i, cs in extra.items():
@@ -246,6 +252,18 @@ class RiskTerm:
             self._recent.pop(next(iter(self._recent)))
         self._recent[ordered] = merged
         return merged
+
+    def _member_control(self, control: str) -> AppliedControl:
+        """A catalog control as a member acts with it on each risk (``_acts_of``); a
+        level reads only its effectiveness and what it reduces, the same on every
+        element (the id names no element: it is never shown)."""
+        found = self._applied_controls.get(control)
+        if found is None:
+            ctype = self.catalog.controls[control]
+            found = self._applied_controls[control] = AppliedControl(
+                f"plan:{control}", control, ctype.title, ControlStatus.PLANNED,
+                ctype.effectiveness, ctype.reduces_effective, None, True)
+        return found
 
     def screened(self) -> None:
         """Called once every candidate was ranked: the per-member levels (one dict per
