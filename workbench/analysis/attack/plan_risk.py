@@ -126,6 +126,9 @@ class RiskTerm:
         #: element's risks, level), in the order the member acts on them
         self._templates: dict[tuple[str, int], tuple[tuple[int, str], ...]] = {}
         self._applied_controls: dict[str, AppliedControl] = {}  # ``_member_control``
+        #: member -> the control it acts with on each of its risks (a catalog member's),
+        #: None for the others (``_levels``, members sharing a risk)
+        self._acting: dict[str, AppliedControl | None] = {}
         planned: dict[int, list[AppliedControl]] = {}  # per controls list, as above
         for i, t in enumerate(self.counted):
             mine = planned.get(id(t.controls))
@@ -219,7 +222,12 @@ class RiskTerm:
         fleets on one kind of device) is computed again, with both controls. The last
         few sets are kept: a plan step reads its set's levels three times (its values,
         counts and lowered risks)."""
-        ordered = tuple(sorted(set(members)))
+        if not isinstance(members, list | tuple):
+            members = list(members)
+        # the plan's member lists come sorted and distinct (``recommend._expand``):
+        # checked in one pass, then they are their sorted set
+        ordered = (tuple(members) if all(map(operator.lt, members, members[1:]))
+                   else tuple(sorted(set(members))))
         if len(ordered) == 1:
             return self._single(ordered[0])
         found = self._recent.get(ordered)
@@ -237,12 +245,13 @@ class RiskTerm:
             for m, one in zip(ordered, ones, strict=True):
                 if shared.isdisjoint(one):
                     continue  # it acts on none of them (its levels' keys are its acts')
-                site = self._catalog_site(m) if m not in self._acts else None
-                if site is None:
-                    acts = self._acts_of(m)
-                else:  # its acts, in order, without building them per element
-                    c = self._member_control(site[0])
-                    acts = [(i, c) for i in one]
+                c = self._acting.get(m, False)
+                if c is False:
+                    site = self._catalog_site(m) if m not in self._acts else None
+                    c = self._acting[m] = (None if site is None
+                                           else self._member_control(site[0]))
+                # a catalog member's acts, in order, without building them per element
+                acts = self._acts_of(m) if c is None else [(i, c) for i in one]
                 for i, c in acts:
                     if i in shared:
                         extra.setdefault(i, []).append(c)
