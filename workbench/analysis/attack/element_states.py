@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -59,8 +60,7 @@ def build_table(graph) -> OptionTable:
     shapes = graph._element_shapes
     index, flow_index = graph.index, graph.flow_index
     elements = list(graph.evidence)
-    numbers: dict[str, int] = {}
-    shape, comp, flow, threats, count, option, orders = [], [], [], [], [], [], []
+    shape, comp, flow, threats, count, orders = [], [], [], [], [], []
     for element in elements:
         number, order = shapes.get(element) or graph._shape(element)
         shape.append(number)
@@ -70,7 +70,12 @@ def build_table(graph) -> OptionTable:
         flow.append(flow_index.get(element, -1) if i is None else -1)
         threats.append(bool(graph.evidence[element]))
         count.append(len(order))
-        option.extend(numbers.setdefault(cid, len(numbers)) for cid in order)
+    # each candidate numbered where it is first listed, element after element (a
+    # ``setdefault`` per option entry did the same one entry at a time)
+    numbers: dict[str, int] = dict.fromkeys(chain.from_iterable(orders))  # type: ignore[arg-type]
+    for number, cid in enumerate(numbers):
+        numbers[cid] = number
+    option = list(map(numbers.__getitem__, chain.from_iterable(orders)))
     counts = np.array(count, dtype=np.int64)
     starts = np.cumsum(counts) - counts
     positions = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(starts, counts)

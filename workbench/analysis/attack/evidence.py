@@ -220,6 +220,15 @@ def cost_units(cost: str | None) -> float:
     return value if value > 0 and math.isfinite(value) else _COST_UNITS["medium"]
 
 
+#: A template: what one threat's evidence takes from its type, likelihood level and
+#: controls (chance, in place, effects, vector, model options (id, effectiveness,
+#: title), the same as (id, effectiveness) pairs, catalog options (id, effectiveness,
+#: title, cost units).
+_Template = tuple[float, float, frozenset[str], "str | None",
+                  list[tuple[str, float, str]], tuple[tuple[str, float], ...],
+                  list[tuple[str, float, str, float]]]
+
+
 def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
                         catalog=None) -> tuple[EdgeEvidence, dict[str, Candidate]]:
     """Evidence per element from the risk model's ``ThreatRisk`` list, and fundable controls.
@@ -228,28 +237,28 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
     suggested for a threat but absent from the model (``catalog:<id>`` on each element).
 
     What depends only on the threat type (its effects, its catalog controls), on the
-    likelihood level, on the status or on the controls' tuple (the risk memo shares one
-    per distinct scoring) is worked out once per distinct value: a hospital group has
-    100,000 threat instances of fewer than a hundred types; per instance only the element
-    is new.
+    likelihood level and on the controls' tuple (the risk memo shares one per distinct
+    scoring) is one *template*, worked out once: a hospital group has 100,000 threat
+    instances of a few hundred templates; per instance only the element is new, and per
+    element its catalog candidates are named once (several of its threats list each).
     """
-    from workbench.analysis.catalog import effects_from_stride
-
     evidence: EdgeEvidence = {}
     candidates: dict[str, Candidate] = {}
     chance: dict[int, float] = {}
-    #: id(threat type) -> (effects, vector, catalog options (id, effectiveness, title, cost))
-    per_type: dict[int, tuple[frozenset[str], str | None, list[tuple[str, float, str, float]]]] = {}
-    #: id(controls) -> (in place, model options (control, effectiveness, title), present
-    #: catalog types); the controls object is kept alive by the risk that holds it.
+    #: (type, level, controls) -> its template, or None: no effect on the attacker
+    templates: dict[tuple, _Template | None] = {}
     per_controls: dict[int, tuple[float, list[tuple[str, float, str]], set[str]]] = {}
     offered: dict[str, list[tuple[str, float, str, float]]] = {}
     #: element -> {element}: a catalog candidate's elements (its id names its one
     #: element), one frozenset shared by the element's candidates instead of a set each
-    #: (a hospital group has a few hundred thousand of them); threats' options hold the
-    #: candidate's own id string, not a copy per threat
+    #: (a hospital group has a few hundred thousand of them)
     alone: dict[str, frozenset[str]] = {}
     counted_of: dict[Any, bool] = {}
+    element: str | None = None
+    threats: list[ThreatEvidence] = []
+    #: the current element's catalog options: type id -> (candidate id, effectiveness);
+    #: one pair per candidate, shared by the element's threats that list it
+    made: dict[str, tuple[str, float]] = {}
     for risk in risks:
         inst = risk.instance
         status = inst.status
@@ -259,20 +268,6 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
         if not counted:
             continue
         ttype = risk.threat_type
-        if ttype is not None:
-            typed = per_type.get(id(ttype))
-            if typed is None:
-                typed = per_type[id(ttype)] = (
-                    frozenset(ttype.effects), getattr(ttype, "vector", None),
-                    _offered(offered, inst.catalog_id, catalog))
-            effects, vector, types = typed
-        else:
-            effects = frozenset(effects_from_stride(inst.stride))
-            vector = None
-            types = _offered(offered, inst.catalog_id, catalog)
-        if not effects:
-            continue  # repudiation, accidents: no change to the attacker's position
-        element = inst.element
         # base likelihood: the chance the threat works once attempted (exposure is the
         # graph's own business; using the exposure-adjusted value would count it twice),
         # without the adjustments that only say who can reach it (internet exposure: the
@@ -280,42 +275,78 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
         step = getattr(risk, "step_likelihood", None)
         base = step if step is not None else getattr(risk, "base_likelihood", None)
         level = base if base is not None else risk.likelihood
-        q = chance.get(level)
-        if q is None:
-            q = chance[level] = level_probability(level, likelihood_levels)
         controls = risk.controls
-        if controls:
-            known = per_controls.get(id(controls))
-            if known is None:
-                known = per_controls[id(controls)] = _controls_part(controls)
-            in_place, own, present_types = known
+        key = (id(ttype) if ttype is not None else (inst.catalog_id, tuple(inst.stride)),
+               level, id(controls) if controls else 0)
+        if key in templates:
+            template = templates[key]
         else:
-            in_place, own, present_types = 1.0, (), _NONE_PRESENT
-        options: list[tuple[str, float]] = []
-        for control, effectiveness, title in own:
-            options.append((control, effectiveness))
+            template = templates[key] = _template(
+                inst, ttype, level, controls, likelihood_levels, catalog, chance,
+                per_controls, offered)
+        if template is None:
+            continue  # repudiation, accidents: no change to the attacker's position
+        q, in_place, effects, vector, own, own_pairs, types = template
+        if inst.element != element:  # a new run of one element's threats
+            element = inst.element
+            made = {}
+            threats = evidence.get(element)
+            if threats is None:
+                threats = evidence[element] = []
+        options = list(own_pairs)
+        for control, _effectiveness, title in own:
             cand = candidates.get(control)
             if cand is None:
                 cand = candidates[control] = Candidate(control, title, 0.0)
             _add_element(cand, element)
         for type_id, effectiveness, title, cost in types:
-            if type_id in present_types:
-                continue
-            cid = f"catalog:{type_id}@{element}"
-            cand = candidates.get(cid)
-            if cand is None:
-                only = alone.get(element)
-                if only is None:
-                    only = alone[element] = frozenset((element,))
-                cand = candidates[cid] = Candidate(cid, f"{title} on {element}", cost, only)
-            else:
-                _add_element(cand, element)  # a model control of that very id
-            options.append((cand.id, effectiveness))
-        threats = evidence.get(element)
-        if threats is None:
-            threats = evidence[element] = []
+            pair = made.get(type_id)  # a catalog control has one effectiveness
+            if pair is None:
+                cid = f"catalog:{type_id}@{element}"
+                cand = candidates.get(cid)
+                if cand is None:
+                    only = alone.get(element)
+                    if only is None:
+                        only = alone[element] = frozenset((element,))
+                    cand = candidates[cid] = Candidate(cid, f"{title} on {element}", cost,
+                                                       only)
+                else:
+                    _add_element(cand, element)  # a model control of that very id
+                pair = made[type_id] = (cand.id, effectiveness)
+            options.append(pair)
         threats.append(ThreatEvidence(inst.key, q, in_place, tuple(options), effects, vector))
     return evidence, candidates
+
+
+def _template(inst, ttype, level: int, controls, likelihood_levels, catalog,
+              chance: dict[int, float], per_controls: dict, offered: dict
+              ) -> _Template | None:
+    """The template of a threat of type ``ttype`` (None: a custom threat, read from its
+    STRIDE letters) at likelihood ``level`` with ``controls``; None when the threat has no
+    effect on the attacker's position. The level's chance and each controls object's part
+    are worked out once (``chance``, ``per_controls``: the controls object is kept alive
+    by the risk that holds it)."""
+    from workbench.analysis.catalog import effects_from_stride
+
+    if ttype is not None:
+        effects, vector = frozenset(ttype.effects), getattr(ttype, "vector", None)
+    else:
+        effects, vector = frozenset(effects_from_stride(inst.stride)), None
+    if not effects:
+        return None
+    q = chance.get(level)
+    if q is None:
+        q = chance[level] = level_probability(level, likelihood_levels)
+    if controls:
+        known = per_controls.get(id(controls))
+        if known is None:
+            known = per_controls[id(controls)] = _controls_part(controls)
+        in_place, own, present_types = known
+    else:
+        in_place, own, present_types = 1.0, [], _NONE_PRESENT
+    types = [t for t in _offered(offered, inst.catalog_id, catalog) if t[0] not in present_types]
+    return (q, in_place, effects, vector, own,
+            tuple((control, effectiveness) for control, effectiveness, _t in own), types)
 
 
 _NONE_PRESENT: frozenset[str] = frozenset()

@@ -869,7 +869,9 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
     """
     if not isinstance(entries, np.ndarray):
         entries = list(entries)
-    entries = np.unique(np.asarray(entries, dtype=np.int64))
+    entries = np.asarray(entries, dtype=np.int64)
+    if not (entries[1:] > entries[:-1]).all():  # the plan's are sorted, once per plan
+        entries = np.unique(entries)
     st = _structure(graph, entries)
     fmiss = np.where(graph.raw_flow >= 0, graph.flow_miss[np.maximum(graph.raw_flow, 0)], 1.0)
     log_fmiss = np.bincount(st.inverse, weights=np.log(np.clip(fmiss, 1e-300, 1.0)),

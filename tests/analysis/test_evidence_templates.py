@@ -1,0 +1,95 @@
+"""Evidence per threat template, and the option table's numbering.
+
+``evidence_from_risks`` works out once per template (threat type, likelihood level,
+controls) what a threat's evidence takes from them, and names each catalog candidate of an
+element once: checked against the evidence built threat by threat (also on the samples in
+``test_fast_paths.py``), with an element met again after others and a model control
+named like a catalog candidate. ``element_states.build_table`` numbers the candidates in
+one pass: checked against the ``setdefault`` numbering it replaced.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from tests.analysis.test_fast_paths import _plain_evidence
+from workbench.analysis.attack.element_states import build_table
+from workbench.analysis.attack.evidence import evidence_from_risks
+from workbench.analysis.attack.graph import build_graph
+from workbench.analysis.catalog import Catalog, load_catalog
+from workbench.analysis.pipeline import analyze
+from workbench.analysis.risk import Scales
+from workbench.model.io import load_model
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from gen_synthetic import synthetic_model  # noqa: E402
+
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "sample-models").glob("*.twm.json"))
+MODELS = [(p.name, lambda p=p: load_model(p)) for p in SAMPLES] + [
+    ("synthetic-300", lambda: synthetic_model(300, seed=4))]
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(include_user_env=False)
+
+
+def _plain_numbers(orders) -> tuple[dict[str, int], list[int]]:
+    """The option table's numbering as it was: one ``setdefault`` per option entry."""
+    numbers: dict[str, int] = {}
+    option: list[int] = []
+    for order in orders:
+        option.extend(numbers.setdefault(cid, len(numbers)) for cid in order)
+    return numbers, option
+
+
+@pytest.mark.parametrize(("name", "make"), MODELS, ids=[n for n, _ in MODELS])
+def test_the_option_tables_numbers_are_those_set_entry_by_entry(name, make, catalog):
+    result = analyze(make(), catalog)
+    evidence, _ = evidence_from_risks(result.threats, Scales.of(result.model).likelihood,
+                                      catalog)
+    table = build_table(build_graph(result.model, evidence))
+    numbers, option = _plain_numbers(table.orders)
+    assert table.numbers == numbers and list(table.numbers) == list(numbers)
+    assert table.option.tolist() == option and option
+
+
+def _risk(element: str, key: str, ttype, level: int, controls=(), custom: bool = False
+          ) -> SimpleNamespace:
+    """A risk as the evidence reads it; ``custom``: no catalog type (STRIDE letters)."""
+    inst = SimpleNamespace(status="open", element=element, key=key,
+                           catalog_id=ttype.id, stride=["T", "E"] if custom else [])
+    return SimpleNamespace(instance=inst, threat_type=None if custom else ttype,
+                           step_likelihood=level,
+                           base_likelihood=level, likelihood=level, controls=list(controls),
+                           counted=True)
+
+
+def test_template_evidence_is_the_plain_evidence_with_clashing_ids_and_elements_met_again(
+        catalog):
+    ttype = next(t for t in catalog.threats.values()
+                 if t.effects and any(c.reduces_effective in ("likelihood", "both")
+                                      for c in catalog.controls_for(t.id)))
+    ctype = next(c for c in catalog.controls_for(ttype.id)
+                 if c.reduces_effective in ("likelihood", "both"))
+    clash = SimpleNamespace(catalog_id=None, reduces="likelihood", in_place=False,
+                            effectiveness=0.5, control=f"catalog:{ctype.id}@b", title="own")
+    risks = [_risk("a", "t1", ttype, 2), _risk("a", "t2", ttype, 3),
+             _risk("b", "t3", ttype, 2), _risk("b", "t4", ttype, 3, [clash]),
+             _risk("c", "t5", ttype, 2), _risk("c", "t6", ttype, 3),
+             _risk("c", "t8", ttype, 3, custom=True),
+             _risk("a", "t7", ttype, 1)]  # ``a`` again, after the others
+    levels = (1, 2, 3, 4)
+    fast, fast_cands = evidence_from_risks(risks, levels, catalog)
+    plain, plain_cands = _plain_evidence(risks, levels, catalog)
+    assert fast == plain
+    assert [(c.id, c.title, c.cost, c.elements) for c in fast_cands.values()] == \
+        [(c.id, c.title, c.cost, c.elements) for c in plain_cands.values()]
+    assert [t.key for t in fast["a"]] == ["t1", "t2", "t7"]
+    # one pair per candidate on an element, shared by the threats that list it
+    a1, a2 = fast["a"][0].options, fast["a"][1].options
+    assert a1[0] is a2[0]
