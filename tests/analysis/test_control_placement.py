@@ -235,18 +235,11 @@ def test_applicable_candidates_are_the_per_candidate_computation(source, catalog
     elements' set order too) as candidate by candidate; plus the edge cases a shortcut
     could miss: a model control with a catalog-looking id, a candidate on an element the
     model does not have, a catalog-looking candidate on two elements."""
-    import sys
     from dataclasses import replace
 
     from workbench.analysis.attack.evidence import Candidate
 
-    if source == "synthetic-300":
-        sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-        from gen_synthetic import synthetic_model
-
-        model = synthetic_model(300, seed=1)
-    else:
-        model = load_model(next(p for p in SAMPLES if p.stem == source))
+    model = _source_model(source)
     stencils = default_stencils()
     some = model.components[0].id
     extra = {f"catalog:network-segmentation@{some}x": {f"{some}x"},
@@ -269,22 +262,27 @@ def test_applicable_candidates_are_the_per_candidate_computation(source, catalog
     assert any(c.startswith("fleet:") for c in fast[0]) or source != "synthetic-300"
 
 
-@pytest.mark.parametrize("source", [p.stem for p in SAMPLES] + ["synthetic-300"])
-def test_placement_answers_per_site_class_are_per_element(source, catalog) -> None:
-    """``Placement`` shares one site per class of component (stencil, layer, radio) and
-    of flow (carriers, protocol): every catalog control's answer on every element is the
-    one on that element's own site."""
+def _source_model(source: str):
+    """A sample by its stem, or the generator's 300-element model ("synthetic-300")."""
     import sys
-
-    from workbench.analysis.placement import Placement, component_site, flow_site
 
     if source == "synthetic-300":
         sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
         from gen_synthetic import synthetic_model
 
-        model = synthetic_model(300, seed=1)
-    else:
-        model = load_model(next(p for p in SAMPLES if p.stem == source))
+        return synthetic_model(300, seed=1)
+    return load_model(next(p for p in SAMPLES if p.stem == source))
+
+
+@pytest.mark.parametrize("source", [p.stem for p in SAMPLES] + ["synthetic-300"])
+def test_placement_answers_per_site_class_are_per_element(source, catalog) -> None:
+    """``Placement`` shares one site per class of component (stencil, layer, radio) and
+    of flow (carriers, protocol): every catalog control's answer on every element is the
+    one on that element's own site."""
+
+    from workbench.analysis.placement import Placement, component_site, flow_site
+
+    model = _source_model(source)
     stencils = default_stencils()
     # a radio declared on one of two components of a stencil without the wireless tag
     # (proximity-gated programming then applies to it alone)
