@@ -352,14 +352,19 @@ def canonical_bytes(data: Any) -> bytes | None:
     """
     if not _orjson_spells_like_repr():
         return None
-    import orjson
-
     try:
-        raw = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
-                           | orjson.OPT_APPEND_NEWLINE)
+        return _respelled(_orjson_indented(data))
     except TypeError:  # orjson's refusals
         return None
-    return _respelled(raw)
+
+
+def _orjson_indented(data: Any) -> bytes:
+    """orjson's text of ``data`` in the canonical layout (sorted keys, two-space indent,
+    final newline), floats as orjson spells them."""
+    import orjson
+
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+                        | orjson.OPT_APPEND_NEWLINE)
 
 
 def _respelled(raw: bytes) -> bytes:
@@ -379,12 +384,9 @@ def _orjson_spells_like_repr() -> bool:
     that spells otherwise is simply not used."""
     if not _ORJSON_CHECKED:
         try:
-            import orjson
-
             probes = {"p": list(_PROBES)}
-            raw = orjson.dumps(probes, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
-                               | orjson.OPT_APPEND_NEWLINE)
-            _ORJSON_CHECKED.append(_respelled(raw) == _plain_text(probes).encode("utf-8"))
+            _ORJSON_CHECKED.append(_respelled(_orjson_indented(probes))
+                                   == _plain_text(probes).encode("utf-8"))
         except ImportError:
             _ORJSON_CHECKED.append(False)
     return _ORJSON_CHECKED[0]
