@@ -48,9 +48,11 @@ def run_analysis(model: ThreatModel, stencils: StencilLibrary | None,
         attack = None
     if attack is not None and hasattr(attack, "analyze_attacks"):
         try:
+            # cuts=False: the panels read paths, attackers and targets, never the edge
+            # cuts, choke points or layer summary (tests/gui/test_worker_reads.py)
             analysis.attacks = attack.analyze_attacks(
                 result.model, result.catalog, risks=result.threats, stencils=stencils,
-                recommend=False, sensitivity=False, shared=result.attack_graph)
+                recommend=False, sensitivity=False, shared=result.attack_graph, cuts=False)
         except Exception as exc:  # noqa: BLE001 - shown in the panel, never crashes the GUI
             analysis.warnings.append(f"attack paths: {exc}")
         finally:

@@ -246,7 +246,7 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
                     recommend: bool = True, sensitivity: bool = True, ttc: bool = False,
                     budget_seconds: float = 3.0, horizon_days: int = DEFAULT_HORIZON,
                     plan_evaluations: int | None = None,
-                    shared: ExposureGraph | None = None) -> AttackAnalysis:
+                    shared: ExposureGraph | None = None, cuts: bool = True) -> AttackAnalysis:
     """Attack paths, compromise probabilities, choke points and what to fund first.
 
     ``attackers`` / ``targets`` filter by id (a target may be named by its id or its
@@ -258,6 +258,8 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
     model's size; see ``docs/attack-paths.md`` section 8); it never depends on seconds.
     ``shared``: ``AnalysisResult.attack_graph`` (``analyze(..., attack_graph=True)``):
     the exposure pass's graph, reused when ``risks`` is that analysis's list.
+    ``cuts=False``: no edge cuts, choke points or layer summary (empty lists), for a caller
+    that never shows them (the window's worker, after every edit); the rest is unchanged.
     """
     clock, cpu = time.perf_counter(), time.process_time()
     timings: dict[str, float] = {}
@@ -308,11 +310,13 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
             from workbench.analysis.attack.plan_effect import note_levels
 
             note_levels(model, catalog, risks, result["recommendations"], notes)
-    result["edge_cuts"] = edge_cuts(runs, result["_pairs"], samples, exact_limit, notes)
-    result["choke"] = choke_points(runs, specs, result["paths"], samples, exact_limit,
-                                   deadline, notes)
-    result["layers"] = _layers(model, graph, result["compromise"], result["paths"],
-                               result["choke"])
+    result["edge_cuts"], result["choke"], result["layers"] = [], [], []
+    if cuts:
+        result["edge_cuts"] = edge_cuts(runs, result["_pairs"], samples, exact_limit, notes)
+        result["choke"] = choke_points(runs, specs, result["paths"], samples, exact_limit,
+                                       deadline, notes)
+        result["layers"] = _layers(model, graph, result["compromise"], result["paths"],
+                                   result["choke"])
     if ttc:
         result["ttc"] = _ttc(runs, specs, graph, horizon_days)
     timings["extras"] = (time.perf_counter() - clock - timings["attack"])
