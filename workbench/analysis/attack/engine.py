@@ -24,6 +24,7 @@ from workbench.analysis.attack.evidence import (
     DENY,
     EXPOSE,
     Candidate,
+    CandidateTable,
     EdgeEvidence,
     cost_units,
     evidence_from_risks,
@@ -265,7 +266,8 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
     timings: dict[str, float] = {}
     notes: list[str] = []
     stencils = stencils or default_stencils()
-    candidates: dict[str, Candidate] = {}
+    # a table: the fundable candidates' sites come with them (``CandidateTable.update``)
+    candidates: dict[str, Candidate] = CandidateTable()
     specs = resolve_targets(model, stencils)
     if targets:
         wanted = set(targets)

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from workbench.model.entities import Component, Flow
 from workbench.model.enums import Authentication, PatchStatus
 
@@ -102,6 +104,74 @@ class Candidate:
 
 
 EdgeEvidence = dict[str, list[ThreatEvidence]]
+
+
+@dataclass(slots=True)
+class CandidateSites:
+    """The fundable candidates as arrays, by their position in a :class:`CandidateTable`.
+
+    Why: a hospital group has a few hundred thousand catalog candidates, each a catalog
+    control on one element; what the plan's risk term reads of one is only that pair
+    (``plan_risk.RiskTerm.removed_table``), so it is kept as two numbers per position
+    instead of being parsed back out of each object's id.
+    """
+
+    #: per position: the control's number in ``controls``, -1 where the entry is not a
+    #: plain ``catalog:<control>@<element>`` candidate on that one element (fleets, the
+    #: model's own controls, a catalog-looking id a model control also has)
+    control: np.ndarray
+    #: per position: the element's number in ``elements`` (where ``control`` >= 0)
+    element: np.ndarray
+    controls: list[str]
+    elements: list[str]
+    #: fleet id -> its members' positions, in its ``members`` order
+    fleets: dict[str, np.ndarray]
+
+
+class CandidateTable(dict):
+    """``dict[str, Candidate]`` that may carry its :class:`CandidateSites`.
+
+    The sites describe the entries as they were when made: any change to the dict
+    drops them (``sites`` None), and readers then take the objects' own way. ``update``
+    into an empty table from a table with sites keeps them (the engine fills its table
+    that way). The objects themselves are not to be changed once the sites are made.
+    """
+
+    sites: CandidateSites | None = None
+
+    def update(self, other=(), /, **kwargs) -> None:  # type: ignore[override]
+        sites = (other.sites if not self and not kwargs and isinstance(other, CandidateTable)
+                 else None)
+        super().update(other, **kwargs)
+        self.sites = sites
+
+    def __setitem__(self, key, value) -> None:
+        self.sites = None
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key) -> None:
+        self.sites = None
+        super().__delitem__(key)
+
+    def __ior__(self, other):  # type: ignore[override]
+        self.sites = None
+        return super().__ior__(other)
+
+    def pop(self, *args):  # type: ignore[override]
+        self.sites = None
+        return super().pop(*args)
+
+    def popitem(self):  # type: ignore[override]
+        self.sites = None
+        return super().popitem()
+
+    def clear(self) -> None:
+        self.sites = None
+        super().clear()
+
+    def setdefault(self, key, default=None):  # type: ignore[override]
+        self.sites = None
+        return super().setdefault(key, default)
 
 
 def level_probability(level: int, levels: tuple[int, ...]) -> float:

@@ -22,7 +22,15 @@ from typing import Any
 
 import numpy as np
 
-from workbench.analysis.attack.evidence import CONTROL, DENY, EXPOSE, Candidate, usable
+from workbench.analysis.attack.evidence import (
+    CONTROL,
+    DENY,
+    EXPOSE,
+    Candidate,
+    CandidateSites,
+    CandidateTable,
+    usable,
+)
 from workbench.analysis.attack.graph import AttackGraph, inner_vectors, step_graph
 from workbench.analysis.attack.plan import MAX_EXACT, MAX_STEPS, plan_controls
 from workbench.analysis.attack.plan_risk import RiskTerm
@@ -149,6 +157,9 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
     sites = _Sites(model, catalog, stencils)
     own = {c.id: c for c in model.controls}
     kept: dict[str, Candidate] = {}
+    # per kept entry, in order: its control's and element's numbers (-1: not a site)
+    control_at: list[int] = []
+    element_at: list[int] = []
     start = len(CATALOG_PREFIX)
     per_set = sites.per_set
     for cid, cand in candidates.items():
@@ -159,25 +170,32 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
             if at is None and len(elements) == 1:
                 at = sites.entry(elements)
         if at is not None:  # on one element: a catalog candidate if its id says so
-            suffix, answers, fleet = at
+            suffix, answers, fleet, number = at
             if cid.startswith(CATALOG_PREFIX) and cid.endswith(suffix):
                 control = cid[start:-len(suffix)]
                 price = answers.get(control)
                 if price is None:
                     price = answers[control] = sites.price(control, suffix[1:], catalog_days)
                 if price:
-                    kept[cid] = cand
-                    cand.cost, cand.kind = price
                     if control and fleet is not None:
                         members = fleet.get(control)
                         if members is None:
                             members = fleet[control] = {}
-                        members[suffix] = cand
+                        members[suffix] = len(kept)
+                    kept[cid] = cand
+                    cand.cost, cand.kind, n = price
+                    control_at.append(-1 if cid in own else n)
+                    element_at.append(number)
+                    continue
                 continue
         kept[cid] = cand
+        control_at.append(-1)
+        element_at.append(-1)
         if cid in own:
             cand.cost = model_days(own[cid].cost, max(1, len(elements)))
     dropped = len(candidates) - len(kept)
+    ids = list(kept)
+    fleets: dict[str, np.ndarray] = {}
     for control, stencil in sorted((control, stencil) for stencil, by in sites.fleets.items()
                                    for control in by):
         members = sites.fleets[stencil][control]
@@ -187,19 +205,30 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
         ctype = catalog.controls.get(control)
         label = stencils.get(stencil).label if stencils.get(stencil) else stencil
         fid = f"{FLEET_PREFIX}{control}@{stencil}"
+        at_members = [members[suffix] for suffix in order]
+        fleets[fid] = np.array(at_members, dtype=np.int64)
         kept[fid] = FleetCandidate(
             fid, f"{ctype.title if ctype else control} on every {label} ({len(members)})",
             catalog_days(control, ctype.cost if ctype else None, len(members)),
             {suffix[1:] for suffix in order},
-            members=tuple(members[suffix].id for suffix in order), control=control,
+            members=tuple(ids[k] for k in at_members), control=control,
             kind=ctype.kind if ctype else "")
-    return kept, dropped
+        control_at.append(-1)
+        element_at.append(-1)
+    table = CandidateTable(kept)
+    if len(control_at) == len(kept):  # else a fleet replaced an entry of its id
+        table.sites = CandidateSites(np.array(control_at, dtype=np.int64),
+                                     np.array(element_at, dtype=np.int64),
+                                     list(sites.control_numbers),
+                                     list(sites.element_numbers), fleets)
+    return table, dropped
 
 
 #: :class:`_Sites`' entry of an element: ``"@" + element``, the answers of its site class
-#: (catalog control -> (cost, kind), or () where its placement refuses the site) and the
-#: fleets of its stencil (control -> member suffix -> candidate; None: no stencil).
-_Entry = tuple[str, dict[str, tuple], dict[str, dict[str, Candidate]] | None]
+#: (catalog control -> (cost, kind, the control's number), or () where its placement
+#: refuses the site), the fleets of its stencil (control -> member suffix -> the member's
+#: position among the kept candidates; None: no stencil) and the element's number.
+_Entry = tuple[str, dict[str, tuple], dict[str, dict[str, int]] | None, int]
 
 
 class _Sites:
@@ -215,8 +244,11 @@ class _Sites:
         self.per_set: dict[int, _Entry] = {}
         self._held: list[set[str]] = []
         self._answers: dict[Any, dict[str, tuple]] = {}
-        #: stencil -> control -> member suffix -> candidate
-        self.fleets: dict[str, dict[str, dict[str, Candidate]]] = {}
+        #: stencil -> control -> member suffix -> its position among the kept candidates
+        self.fleets: dict[str, dict[str, dict[str, int]]] = {}
+        #: numbers of the controls and elements met (``CandidateSites``), in order
+        self.control_numbers: dict[str, int] = {}
+        self.element_numbers: dict[str, int] = {}
 
     def entry(self, elements: set[str]) -> _Entry:
         """The entry of a one-element set (kept for the set's next candidates)."""
@@ -224,18 +256,20 @@ class _Sites:
         answers = self._answers.setdefault(self.where.site_class(element), {})
         stencil = self.stencil_of.get(element)
         fleet = None if stencil is None else self.fleets.setdefault(stencil, {})
-        found = self.per_set[id(elements)] = ("@" + element, answers, fleet)
+        number = self.element_numbers.setdefault(element, len(self.element_numbers))
+        found = self.per_set[id(elements)] = ("@" + element, answers, fleet, number)
         self._held.append(elements)
         return found
 
     def price(self, control: str, element: str, catalog_days) -> tuple:
-        """``(cost, kind)`` of ``control`` on ``element`` (and every element of its site
-        class), () where its placement refuses it."""
+        """``(cost, kind, the control's number)`` of ``control`` on ``element`` (and every
+        element of its site class), () where its placement refuses it."""
         if not self.where.allows(control, element):
             return ()
         ctype = self.catalog.controls.get(control)
         return (catalog_days(control, ctype.cost if ctype else None),
-                ctype.kind if ctype else "")
+                ctype.kind if ctype else "",
+                self.control_numbers.setdefault(control, len(self.control_numbers)))
 
 
 def _expand(chosen: Iterable[str], candidates: dict[str, Candidate]) -> list[str]:
@@ -667,7 +701,45 @@ RISK_SHARE = 0.25
 def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Candidate]
                 ) -> list[str]:
     """Candidates that lower a scored risk alone, the most risk value removed first
-    (then the cheaper, then id); fleets count their members' risks together."""
+    (then the cheaper, then id); fleets count their members' risks together. Bundles
+    are left out (``candidates`` may hold them or not)."""
+    del pool  # the order does not depend on what the attack screening kept
+    found = term.removed_table(candidates, FleetCandidate, BundleCandidate)
+    if found is None:
+        ids, costs, gains = _risk_gains(term, candidates)
+    else:  # read from the table's sites (the same entries, order and floats)
+        singles, one, fleets, grouped = found
+        term.screened()
+        every = np.concatenate([one, np.array(grouped, dtype=float)])
+        lowers = every > 1e-9
+        keep, gains = np.concatenate([singles, fleets])[lowers].tolist(), every[lowers].tolist()
+        keys, values = list(candidates), list(candidates.values())
+        ids = [keys[k] for k in keep]
+        costs = [values[k].cost for k in keep]
+    if not ids:
+        return []
+    # Gains are sums of level weights (1, 0.1, x3, x4): two candidates that remove the same
+    # value may differ by float rounding only (3.5999999999999943 against
+    # 3.6000000000000085 on the ward), and the cheaper must come first, as documented.
+    # As sorted by (-rounded gain, cost, id): numpy's lexsort with each id's rank (ids
+    # are unique); 204,000 candidates at 10,000 elements, a few thousand distinct gains
+    # (each rounded once).
+    rounded: dict[float, float] = {}
+    for g in gains:
+        if g not in rounded:
+            rounded[g] = -round(g, GAIN_DIGITS)
+    count = len(ids)
+    order = np.lexsort((
+        _id_ranks(ids),
+        np.fromiter(costs, dtype=float, count=count),
+        np.fromiter((rounded[g] for g in gains), dtype=float, count=count)))
+    return [ids[i] for i in order.tolist()]
+
+
+def _risk_gains(term: RiskTerm, candidates: dict[str, Candidate]
+                ) -> tuple[list[str], list[float], list[float]]:
+    """The ids, costs and gains of the candidates lowering a scored risk (singles, then
+    fleets, each in the dict's order), candidate by candidate (``RiskTerm.removed_for``)."""
     singles: list[tuple[str, Candidate]] = []
     fleets: list[tuple[str, Candidate]] = []
     for entry in candidates.items():
@@ -678,28 +750,10 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
     one, grouped = term.removed_for([c for _, c in singles],
                                     [c.members for _, c in fleets])  # as _members
     term.screened()
-    del pool  # the order does not depend on what the attack screening kept
     kept = [(cid, c, g) for (cid, c), g in zip(singles, one, strict=True) if g > 1e-9]
     kept += [(cid, c, g) for (cid, c), g in zip(fleets, grouped, strict=True) if g > 1e-9]
-    if not kept:
-        return []
-    # Gains are sums of level weights (1, 0.1, x3, x4): two candidates that remove the same
-    # value may differ by float rounding only (3.5999999999999943 against
-    # 3.6000000000000085 on the ward), and the cheaper must come first, as documented.
-    # As sorted by (-rounded gain, cost, id): numpy's lexsort with each id's rank (ids
-    # are unique); 204,000 candidates at 10,000 elements, a few thousand distinct gains
-    # (each rounded once).
-    rounded: dict[float, float] = {}
-    for _, _, g in kept:
-        if g not in rounded:
-            rounded[g] = -round(g, GAIN_DIGITS)
-    ids = [cid for cid, _, _ in kept]
-    count = len(ids)
-    order = np.lexsort((
-        _id_ranks(ids),
-        np.fromiter((c.cost for _, c, _ in kept), dtype=float, count=count),
-        np.fromiter((rounded[g] for _, _, g in kept), dtype=float, count=count)))
-    return [ids[i] for i in order.tolist()]
+    return ([cid for cid, _, _ in kept], [c.cost for _, c, _ in kept],
+            [g for _, _, g in kept])
 
 
 #: Decimal places a removed risk value is compared on (weights are multiples of 0.1).
@@ -795,11 +849,15 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     views = sorted({inner_vectors(r.profile.vectors) for r in runs},
                    key=lambda v: sorted(v) if v is not None else ["~"])
     bundles, bundle_score = _bundles(table, singles, focus, exposure, weight, views)
+    # the risk-first order leaves bundles out: it reads the candidates as given (a
+    # ``CandidateTable``'s sites) unless a bundle replaced one of them
+    fundable = candidates if candidates.keys().isdisjoint(bundles) else None
     candidates = {**candidates, **bundles}
     pool += sorted(bundles.values(), key=lambda c: c.id)
     risk_first: list[str] = []
     if risk_term is not None:
-        risk_first = _risk_first(risk_term, candidates, pool)
+        risk_first = _risk_first(risk_term, candidates if fundable is None else fundable,
+                                 pool)
         known = {c.id for c in pool}
         pool += [candidates[c] for c in risk_first if c not in known]
     reachable = base

@@ -1,0 +1,137 @@
+"""The fundable candidates as arrays (``CandidateSites``, made by ``applicable_candidates``)
+against the objects they describe, and the risk-first gains read from them
+(``RiskTerm.removed_table``) against the plain ``RiskTerm.removed`` of each candidate."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from workbench.analysis.attack import recommend
+from workbench.analysis.attack.engine import _fundable
+from workbench.analysis.attack.evidence import Candidate, CandidateTable
+from workbench.analysis.attack.plan_risk import RiskTerm
+from workbench.analysis.catalog import default_catalog
+from workbench.analysis.pipeline import analyze
+from workbench.model import default_stencils, load_model
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample-models"
+
+
+def _model(which: str):
+    import sys
+
+    if which != "synthetic-300":
+        return load_model(SAMPLES / f"{which}.twm.json")
+    sys.path.insert(0, str(SAMPLES.parent / "benchmarks"))
+    from gen_synthetic import synthetic_model
+
+    return synthetic_model(300, seed=0)
+
+
+@pytest.fixture(scope="module", params=["hospital-ward-iomt", "insulin-closed-loop",
+                                        "synthetic-300"])
+def analysed(request):
+    result = analyze(_model(request.param), default_catalog(), attack_graph=True)
+    return result
+
+
+def _with_edge_cases(result) -> dict[str, Candidate]:
+    """The analysis's candidates (copies) plus what a shortcut could misread: a model
+    control's id that looks like a catalog candidate's, a catalog id on two elements, one
+    on an element the model does not have."""
+    some = result.model.components[0].id
+    out = {cid: replace(c) for cid, c in result.attack_graph.candidates.items()}
+    for cid, elements in {f"catalog:network-segmentation@{some}x": {f"{some}x"},
+                          f"catalog:network-segmentation@{some}": {some, "other"},
+                          "catalog:@" + some: {some}}.items():
+        out[cid] = Candidate(cid, cid, 1.0, set(elements))
+    return out
+
+
+def test_sites_are_the_candidates_fields(analysed) -> None:
+    """Every entry's control and element numbers name its id and its one element; every
+    plain catalog candidate on one element (``catalog_control_of``) not sharing its id
+    with a model control has them; each fleet's positions are its members, in order."""
+    result = analysed
+    table, _ = recommend.applicable_candidates(
+        _with_edge_cases(result), result.model, result.catalog, default_stencils())
+    sites = table.sites
+    assert sites is not None
+    own = {c.id for c in result.model.controls}
+    keys, values = list(table), list(table.values())
+    assert len(sites.control) == len(sites.element) == len(keys)
+    on_site = 0
+    for k, (cid, cand) in enumerate(zip(keys, values, strict=True)):
+        c, e = int(sites.control[k]), int(sites.element[k])
+        if c >= 0:
+            on_site += 1
+            element = sites.elements[e]
+            assert type(cand) is Candidate
+            assert cid == cand.id == f"catalog:{sites.controls[c]}@{element}"
+            assert set(cand.elements) == {element}
+            assert cid not in own
+        else:
+            assert (type(cand) is not Candidate or cid in own
+                    or recommend.catalog_control_of(cand) is None), cid
+    fleets = {cid: c for cid, c in table.items()
+              if isinstance(c, recommend.FleetCandidate)}
+    assert sites.fleets.keys() == fleets.keys()
+    for fid, fleet in fleets.items():
+        assert tuple(keys[k] for k in sites.fleets[fid].tolist()) == fleet.members
+    assert on_site > 100
+
+
+def test_gains_from_the_table_are_each_candidates_removed_value(analysed) -> None:
+    """``removed_table`` gives every single candidate's and every fleet's
+    :meth:`RiskTerm.removed` float (the plain sum over the risks it changes), and the
+    risk-first order read from it is the one read candidate by candidate."""
+    result = analysed
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    assert isinstance(candidates, CandidateTable) and candidates.sites is not None
+    fast = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    plain = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    grouped_types = (recommend.FleetCandidate, recommend.BundleCandidate)
+    found = fast.removed_table(candidates, *grouped_types)
+    assert found is not None
+    singles, one, fleets, grouped = found
+    keys, values = list(candidates), list(candidates.values())
+    assert [keys[k] for k in singles.tolist()] == [
+        cid for cid, c in candidates.items() if not isinstance(c, grouped_types)]
+    assert [keys[k] for k in fleets.tolist()] == [
+        cid for cid, c in candidates.items() if isinstance(c, recommend.FleetCandidate)]
+    assert one.tolist() == [plain.removed((keys[k],)) for k in singles.tolist()]
+    assert grouped == [plain.removed(values[k].members) for k in fleets.tolist()]
+    # the order: from the table, and from a plain dict (the objects' way)
+    other = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    assert other.removed_table(dict(candidates), *grouped_types) is None
+    by_table = recommend._risk_first(RiskTerm(result.model, result.catalog, result.threats,
+                                              candidates), candidates, [])
+    by_objects = recommend._risk_first(other, dict(candidates), [])
+    assert by_table == by_objects
+    assert len(by_table) > 10
+
+
+def test_a_changed_table_drops_its_sites() -> None:
+    """The sites describe the entries as made: any change drops them; an empty table
+    filled from a table keeps them (the engine's way)."""
+    made = CandidateTable({"a": Candidate("a", "a", 1.0)})
+    made.sites = object()  # type: ignore[assignment]
+    filled = CandidateTable()
+    filled.update(made)
+    assert filled.sites is made.sites
+    twice = CandidateTable()
+    twice.update(made)
+    twice.update(made)
+    assert twice.sites is None
+    for change in (lambda t: t.__setitem__("b", Candidate("b", "b", 1.0)),
+                   lambda t: t.pop("a"), lambda t: t.popitem(), lambda t: t.clear(),
+                   lambda t: t.setdefault("c", None), lambda t: t.__delitem__("a"),
+                   lambda t: t.__ior__({"d": None})):
+        table = CandidateTable(made)
+        table.sites = made.sites
+        change(table)
+        assert table.sites is None
