@@ -14,7 +14,7 @@ cut (there is nothing to block), and an empty cut is never reported.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -24,21 +24,59 @@ from workbench.analysis.attack.probability import _reach_set
 
 def relevant_steps(graph: StepGraph, target: int) -> np.ndarray:
     """Element-level steps with a chance above 0 on some route from the attacker to ``target``."""
-    cached = graph.__dict__.get("_live_reach")
-    if cached is None or cached[0] is not graph.el_p:
-        # the live steps and what the attacker reaches over them: the same for every
-        # target of this graph (the plan asks for 40 cuts per model), so kept on it
-        live = graph.el_p > 0
-        s, d = graph.el_src[live], graph.el_dst[live]
-        cached = (graph.el_p, live, s, d, _reach_set(graph.n, s, d, graph.source))
-        graph.__dict__["_live_reach"] = cached
-    _, live, s, d, fwd = cached
+    live, s, d, fwd = _live_reach(graph)
     bwd = _reach_set(graph.n, d, s, target)
     return np.flatnonzero(live)[fwd[s] & bwd[d]]
 
 
+def _live_reach(graph: StepGraph) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The live steps (mask, their ends) and what the attacker reaches over them: the
+    same for every target of this graph (the plan asks for 40 cuts per model), so kept
+    on it."""
+    cached = graph.__dict__.get("_live_reach")
+    if cached is None or cached[0] is not graph.el_p:
+        live = graph.el_p > 0
+        s, d = graph.el_src[live], graph.el_dst[live]
+        cached = (graph.el_p, live, s, d, _reach_set(graph.n, s, d, graph.source))
+        graph.__dict__["_live_reach"] = cached
+    return cached[1:]
+
+
 def minimum_step_cut(graph: StepGraph, target: int) -> list[tuple[int, int]]:
-    """A minimum set of steps (node pairs) cutting ``target`` off; [] when none is needed."""
+    """A minimum set of steps (node pairs) cutting ``target`` off; [] when none is needed.
+
+    The same cut as :func:`plain_minimum_step_cut` (the oracle in
+    ``tests/analysis/test_attack_invariants.py``), without the per-target work that does
+    not depend on the target: the plan asks for 40 cuts of one attacker's graph, so the
+    residual network is built once per graph over every live step the attacker reaches
+    (:func:`_reached_network`), not once per target over its relevant steps. Steps on no
+    route to the target carry no flow and leave the cut alone: from a node that cannot
+    reach the target no residual arc leads back to one that can, so the nodes the source
+    still reaches after a maximum flow are, among those on some route, the same in both
+    networks, and an unsaturated step from a reached node reaches its head."""
+    if target == graph.source:
+        return []
+    net = _reached_network(graph)
+    if not net.fwd[target]:
+        return []  # unreachable: no relevant step
+    # A single way in is the minimum cut: no flow needed (the relevant steps into the
+    # target are the live steps into it from a reached node). A single way out of the
+    # attacker is the cut the flow finds (the plain code returns it directly).
+    into = np.flatnonzero(net.el_dst == target)
+    if into.size == 1:
+        return [(int(net.el_src[into[0]]), target)]
+    return _max_flow_cut(net.arcs, graph.source, target)
+
+
+def forget_network(graph: StepGraph) -> None:
+    """Drop the residual network :func:`minimum_step_cut` keeps on ``graph`` (a few arrays
+    of its size per attacker: the plan frees them before its search)."""
+    graph.__dict__.pop("_reached_network", None)
+
+
+def plain_minimum_step_cut(graph: StepGraph, target: int) -> list[tuple[int, int]]:
+    """:func:`minimum_step_cut` computed per target on its relevant steps (kept as the
+    oracle of the shared network)."""
     steps = relevant_steps(graph, target)
     if steps.size == 0 or target == graph.source:
         return []
@@ -49,6 +87,27 @@ def minimum_step_cut(graph: StepGraph, target: int) -> list[tuple[int, int]]:
         if only.size == 1:
             return [(int(src[only[0]]), int(dst[only[0]]))]
     return _unit_min_cut(src, dst, graph.source, target)
+
+
+class _Reached(NamedTuple):
+    """One attacker's live steps from the nodes it reaches, and their residual network."""
+
+    fwd: np.ndarray  # per node: the attacker reaches it over live steps
+    el_src: np.ndarray  # those steps
+    el_dst: np.ndarray
+    arcs: _Arcs
+
+
+def _reached_network(graph: StepGraph) -> _Reached:
+    """:class:`_Reached` of ``graph``, kept on it (as ``relevant_steps`` keeps its reach)."""
+    cached = graph.__dict__.get("_reached_network")
+    if cached is None or cached[0] is not graph.el_p:
+        _, s, d, fwd = _live_reach(graph)
+        mine = fwd[s]
+        src, dst = s[mine], d[mine]
+        cached = (graph.el_p, _Reached(fwd, src, dst, _arcs(src, dst, graph.n)))
+        graph.__dict__["_reached_network"] = cached
+    return cached[1]
 
 
 def unit_min_cut(edges: list[tuple[int, int]], s: int, t: int) -> list[tuple[int, int]]:
@@ -75,6 +134,25 @@ def _unit_min_cut(src: np.ndarray, dst: np.ndarray, s: int, t: int
     change it. A pure-Python search over dicts was a visible share of the plan at 10,000
     elements (43 cuts of ~38,000 steps)."""
     n = int(max(src.max(initial=0), dst.max(initial=0), s, t)) + 1
+    return _max_flow_cut(_arcs(src, dst, n), s, t)
+
+
+class _Arcs(NamedTuple):
+    """A unit-capacity network as arcs in pairs (arc ``2j`` is ``lo -> hi``, ``2j + 1``
+    its reverse), with a CSR over the arcs by source (``order``, ``starts``)."""
+
+    n: int
+    a: np.ndarray  # the distinct directed edges (no self-loop), sorted by (a, b)
+    b: np.ndarray
+    cap: np.ndarray  # capacity 1 where that edge exists, else 0 (copied per flow)
+    arc_src: np.ndarray
+    arc_dst: np.ndarray
+    order: np.ndarray
+    starts: np.ndarray
+
+
+def _arcs(src: np.ndarray, dst: np.ndarray, n: int) -> _Arcs:
+    """The residual network of the edges ``src -> dst`` on nodes ``0 .. n - 1``."""
     keep = src != dst
     edge_keys = np.unique(src[keep] * n + dst[keep])  # distinct directed edges
     a, b = edge_keys // n, edge_keys % n
@@ -90,8 +168,16 @@ def _unit_min_cut(src: np.ndarray, dst: np.ndarray, s: int, t: int
     arc_dst[0::2], arc_dst[1::2] = pair_keys % n, pair_keys // n
     order = np.argsort(arc_src, kind="stable")  # arcs by source: a CSR over arc positions
     starts = np.searchsorted(arc_src[order], np.arange(n + 1))
+    return _Arcs(n, a, b, cap, arc_src, arc_dst, order, starts)
+
+
+def _max_flow_cut(net: _Arcs, s: int, t: int) -> list[tuple[int, int]]:
+    """The minimum ``s``-``t`` cut closest to ``s`` of ``net`` (its capacities are left
+    as they are: the flow runs on a copy)."""
+    cap = net.cap.copy()
+    arc_src = net.arc_src
     while True:
-        seen, parent = _residual_search(n, order, starts, arc_dst, cap, s, t)
+        seen, parent = _residual_search(net.n, net.order, net.starts, net.arc_dst, cap, s, t)
         if not seen[t]:
             break
         v = t
@@ -100,6 +186,7 @@ def _unit_min_cut(src: np.ndarray, dst: np.ndarray, s: int, t: int
             cap[arc] -= 1
             cap[arc ^ 1] += 1
             v = int(arc_src[arc])
+    a, b = net.a, net.b
     out = seen[a] & ~seen[b]
     return list(zip(a[out].tolist(), b[out].tolist(), strict=True))  # sorted by (a, b)
 

@@ -650,7 +650,7 @@ def _focus(graph: AttackGraph, runs, specs: list[TargetSpec], per: np.ndarray,
     threshold (the entry step included), and the target itself. Second: the elements
     and flows of the patient-safety targets' own focus, most weighted excess first (their
     strongest fixes are always searched, :func:`_strongest`)."""
-    from workbench.analysis.attack.cuts import minimum_step_cut
+    from workbench.analysis.attack.cuts import forget_network, minimum_step_cut
 
     carried: dict[tuple[int, int], set[str]] = {}
     for k, a, b in zip(graph.raw_flow.tolist(), graph.raw_src.tolist(),
@@ -690,6 +690,8 @@ def _focus(graph: AttackGraph, runs, specs: list[TargetSpec], per: np.ndarray,
                 for flow in sorted(carried.get((u, v), ())):
                     focus.setdefault(flow, set()).add(CONTROL)
                     mine[flow] = None
+    for run in runs:
+        forget_network(run.graph)  # the cuts' networks are not read past here
     return focus, list(safety)
 
 
