@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationError, model_validator
 
 from workbench.data import data_dir
-from workbench.model.base import Identifier, ShortText, Strict, Text
+from workbench.model.base import Identifier, ShortText, Strict, Text, new_list
 from workbench.model.conditions import Condition, check_condition
 from workbench.model.enums import Layer, Stride
 from workbench.model.errors import ModelError, Problem, format_loc
@@ -64,13 +64,13 @@ _ATTACK_RE = re.compile(r"^T\d{4}(\.\d{3})?$")
 
 
 class ThreatReferences(Strict):
-    capec: list[ShortText] = Field(default_factory=list)
-    cwe: list[ShortText] = Field(default_factory=list)
-    emb3d: list[ShortText] = Field(default_factory=list)
-    attack_ics: list[ShortText] = Field(default_factory=list)
-    attack_mobile: list[ShortText] = Field(default_factory=list)
-    attack_enterprise: list[ShortText] = Field(default_factory=list)
-    other: list[ShortText] = Field(default_factory=list)
+    capec: list[ShortText] = Field(default_factory=new_list)
+    cwe: list[ShortText] = Field(default_factory=new_list)
+    emb3d: list[ShortText] = Field(default_factory=new_list)
+    attack_ics: list[ShortText] = Field(default_factory=new_list)
+    attack_mobile: list[ShortText] = Field(default_factory=new_list)
+    attack_enterprise: list[ShortText] = Field(default_factory=new_list)
+    other: list[ShortText] = Field(default_factory=new_list)
 
     @model_validator(mode="after")
     def _formats(self) -> ThreatReferences:
@@ -83,17 +83,17 @@ class ThreatReferences(Strict):
 
 
 class ControlReferences(Strict):
-    iso27001: list[ShortText] = Field(default_factory=list)
-    hds: list[ShortText] = Field(default_factory=list)
-    gdpr: list[ShortText] = Field(default_factory=list)
-    has_5b: list[Literal["E1", "E2", "E3"]] = Field(default_factory=list)
+    iso27001: list[ShortText] = Field(default_factory=new_list)
+    hds: list[ShortText] = Field(default_factory=new_list)
+    gdpr: list[ShortText] = Field(default_factory=new_list)
+    has_5b: list[Literal["E1", "E2", "E3"]] = Field(default_factory=new_list)
     incident_reporting: bool = False  # French public health code art. L.1111-8-2
-    iec_81001_5_1: list[ShortText] = Field(default_factory=list)
-    iec_62443: list[ShortText] = Field(default_factory=list)
-    fda_premarket: list[ShortText] = Field(default_factory=list)
-    safe_biopharma: list[SafeBio] = Field(default_factory=list)
-    emb3d: list[ShortText] = Field(default_factory=list)
-    other: list[ShortText] = Field(default_factory=list)
+    iec_81001_5_1: list[ShortText] = Field(default_factory=new_list)
+    iec_62443: list[ShortText] = Field(default_factory=new_list)
+    fda_premarket: list[ShortText] = Field(default_factory=new_list)
+    safe_biopharma: list[SafeBio] = Field(default_factory=new_list)
+    emb3d: list[ShortText] = Field(default_factory=new_list)
+    other: list[ShortText] = Field(default_factory=new_list)
 
     @model_validator(mode="after")
     def _formats(self) -> ControlReferences:
@@ -121,8 +121,8 @@ class ThreatType(Strict):
     title_fr: ShortText | None = None
     description: Text
     applies_to: Literal["component", "flow"] = "component"
-    layers: list[Layer] = Field(default_factory=list)
-    stencils: list[Identifier] = Field(default_factory=list)
+    layers: list[Layer] = Field(default_factory=new_list)
+    stencils: list[Identifier] = Field(default_factory=new_list)
     when: Condition | None = None
     stride: list[Stride] = Field(min_length=1)
     #: None only in user catalogs (then derived from STRIDE, see :meth:`effects`); shipped
@@ -130,7 +130,7 @@ class ThreatType(Strict):
     #: (accidents, missing audit trails).
     effect: list[Effect] | None = None
     vector: Vector = "network"
-    linddun: list[LINDDUN] = Field(default_factory=list)
+    linddun: list[LINDDUN] = Field(default_factory=new_list)
     patient_safety: bool = False
     hazard: ShortText | None = None
     harm: ShortText | None = None
@@ -148,7 +148,7 @@ class ThreatType(Strict):
     base_severity: RefLevel = 2
     impacts: list[Identifier] = Field(min_length=1)
     references: ThreatReferences = Field(default_factory=ThreatReferences)
-    suggested_controls: list[Identifier] = Field(default_factory=list)
+    suggested_controls: list[Identifier] = Field(default_factory=new_list)
 
     @model_validator(mode="after")
     def _safety(self) -> ThreatType:
@@ -204,10 +204,10 @@ class ControlPlacement(Strict):
 
     on: list[PlacementSite] | None = Field(default=None, min_length=1)
     layers: list[Layer] | None = Field(default=None, min_length=1)
-    stencils: list[Identifier] = Field(default_factory=list)
-    tags: list[ShortText] = Field(default_factory=list)
-    not_stencils: list[Identifier] = Field(default_factory=list)
-    not_tags: list[ShortText] = Field(default_factory=list)
+    stencils: list[Identifier] = Field(default_factory=new_list)
+    tags: list[ShortText] = Field(default_factory=new_list)
+    not_stencils: list[Identifier] = Field(default_factory=new_list)
+    not_tags: list[ShortText] = Field(default_factory=new_list)
     why: ShortText | None = None
 
 
@@ -228,7 +228,7 @@ class ControlType(Strict):
     kind: ControlKind
     effectiveness: Effectiveness
     reduces: Literal["likelihood", "impact", "both"] | None = None
-    mitigates: list[Identifier] = Field(default_factory=list)
+    mitigates: list[Identifier] = Field(default_factory=new_list)
     cost: Literal["low", "medium", "high"]
     references: ControlReferences = Field(default_factory=ControlReferences)
     placement: ControlPlacement | None = None
@@ -270,10 +270,10 @@ class LikelihoodAdjustment(Strict):
     when: Condition
     delta: Annotated[int, Field(ge=-2, le=2)]
     reason: ShortText
-    stride: list[Stride] = Field(default_factory=list)  # empty: every threat
-    vectors: list[Vector] = Field(default_factory=list)  # empty: every attack vector
+    stride: list[Stride] = Field(default_factory=new_list)  # empty: every threat
+    vectors: list[Vector] = Field(default_factory=new_list)  # empty: every attack vector
     #: Only these catalog threats (empty: every threat the STRIDE and vector lists allow).
-    threats: list[Identifier] = Field(default_factory=list)
+    threats: list[Identifier] = Field(default_factory=new_list)
     #: The condition *is* the weakness the threat exploits, declared in the model (records
     #: on the internet asking for no login; a pump taking commands from anyone): the threat
     #: is a finding, not a possibility. Ranked first among equals (docs/risk-model.md).
@@ -307,9 +307,9 @@ class CatalogFile(Strict):
     namespace: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{1,31}$")] | None = None
     version: ShortText | None = None
     description: Text | None = None
-    threats: list[ThreatType] = Field(default_factory=list)
-    controls: list[ControlType] = Field(default_factory=list)
-    adjustments: list[LikelihoodAdjustment] = Field(default_factory=list)
+    threats: list[ThreatType] = Field(default_factory=new_list)
+    controls: list[ControlType] = Field(default_factory=new_list)
+    adjustments: list[LikelihoodAdjustment] = Field(default_factory=new_list)
 
 
 @dataclass

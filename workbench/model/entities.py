@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from workbench.model.base import ElementId, Identifier, ShortText, Strict, Text
+from workbench.model.base import ElementId, Identifier, ShortText, Strict, Text, new_dict, new_list
 from workbench.model.conditions import Condition
 from workbench.model.enums import (
     AssetKind,
@@ -41,13 +41,13 @@ class Metadata(Strict):
     title: ShortText
     system: ShortText | None = None
     owner: ShortText | None = None
-    authors: list[ShortText] = Field(default_factory=list)
+    authors: list[ShortText] = Field(default_factory=new_list)
     version: ShortText | None = None
     review_date: dt.date | None = None
     description: Text | None = None
     scope: Text | None = None
-    assumptions: list[Text] = Field(default_factory=list)
-    out_of_scope: list[Text] = Field(default_factory=list)
+    assumptions: list[Text] = Field(default_factory=new_list)
+    out_of_scope: list[Text] = Field(default_factory=new_list)
 
 
 class RegulatoryContext(Strict):
@@ -55,7 +55,7 @@ class RegulatoryContext(Strict):
 
     medical_device: bool = False
     device_class: ShortText | None = None
-    markets: list[ShortText] = Field(default_factory=list)
+    markets: list[ShortText] = Field(default_factory=new_list)
     hosts_health_data: bool = False
     health_data_host_certified: bool | None = None
 
@@ -63,7 +63,7 @@ class RegulatoryContext(Strict):
 class ComponentProperties(Strict):
     """Security-relevant facts about one element; stencils give the defaults."""
 
-    wireless_interfaces: list[ShortText] = Field(default_factory=list)
+    wireless_interfaces: list[ShortText] = Field(default_factory=new_list)
     os_firmware: ShortText | None = None
     secure_boot: bool | None = None
     signed_updates: bool | None = None
@@ -81,11 +81,11 @@ class ComponentProperties(Strict):
     debug_port: DebugPort | None = None
     #: Network services listening on the element for whoever reaches its network
     #: (e.g. "telnet", "SMBv1", "HTTP admin", "FTP"); empty when none or unknown.
-    open_services: list[ShortText] = Field(default_factory=list)
+    open_services: list[ShortText] = Field(default_factory=new_list)
     #: For a network: every attached element can reach every other (no VLANs, no
     #: internal filtering), so one foothold reaches the whole segment.
     flat_network: bool | None = None
-    data_assets: list[Identifier] = Field(default_factory=list)
+    data_assets: list[Identifier] = Field(default_factory=new_list)
     vendor: ShortText | None = None
     notes: Text | None = None
     #: organisation (its risks are treated) or context (assumptions); None: the stencil's.
@@ -157,7 +157,7 @@ class Flow(Strict):
     target: Identifier
     name: ShortText | None = None
     protocol: ShortText | None = None
-    via: list[Identifier] = Field(default_factory=list)
+    via: list[Identifier] = Field(default_factory=new_list)
     bidirectional: bool = False
     encrypted: bool = False
     #: none / weak (defeatable with public means: fleet-wide key, replayable code,
@@ -166,7 +166,7 @@ class Flow(Strict):
     #: For flows that carry firmware or software: the receiver verifies the vendor's
     #: signature before installing (null: unknown or not a software flow).
     signed: bool | None = None
-    data_assets: list[Identifier] = Field(default_factory=list)
+    data_assets: list[Identifier] = Field(default_factory=new_list)
     notes: Text | None = None
     #: As :attr:`Component.source_id`.
     source_id: ShortText | None = None
@@ -211,7 +211,7 @@ class DataAsset(Strict):
     confidentiality: Level = 2
     integrity: Level = 2
     availability: Level = 2
-    impact: dict[Identifier, Level] = Field(default_factory=dict)
+    impact: dict[Identifier, Level] = Field(default_factory=new_dict)
     description: Text | None = None
 
 
@@ -222,14 +222,14 @@ class AttackerProfile(Strict):
     name: ShortText
     description: Text | None = None
     capability: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
-    entry_elements: list[Identifier] = Field(default_factory=list)
+    entry_elements: list[Identifier] = Field(default_factory=new_list)
     entry_rule: Condition | None = None
     enabled: bool = True
     #: Attack vectors this attacker can use where it starts (catalog threat ``vector``:
     #: physical, local, adjacent, network). Empty: every vector. Threats on other vectors
     #: do not count for it (docs/attack-paths.md, "Vectors per attacker").
     vectors: list[Literal["physical", "local", "adjacent", "network"]] = Field(
-        default_factory=list)
+        default_factory=new_list)
 
 
 class Target(Strict):
@@ -257,16 +257,16 @@ class ThreatInstance(Strict):
     catalog_id: ShortText
     element: Identifier
     title: ShortText | None = None
-    stride: list[Stride] = Field(default_factory=list)
+    stride: list[Stride] = Field(default_factory=new_list)
     status: ThreatStatus = ThreatStatus.SUGGESTED
     reason: Text | None = None
     owner: ShortText | None = None
     decided_by: ShortText | None = None
     decided_on: dt.date | None = None
     likelihood: Level | None = None
-    impact: dict[Identifier, Level] = Field(default_factory=dict)
+    impact: dict[Identifier, Level] = Field(default_factory=new_dict)
     cvss: ShortText | None = None
-    mitigations: list[MitigationLink] = Field(default_factory=list)
+    mitigations: list[MitigationLink] = Field(default_factory=new_list)
     transferred_to: ShortText | None = None
     comment: Text | None = None
     manual: bool = False
@@ -280,7 +280,7 @@ class ControlInstance(Strict):
     id: ElementId
     catalog_id: ShortText | None = None
     title: ShortText
-    elements: list[Identifier] = Field(default_factory=list)
+    elements: list[Identifier] = Field(default_factory=new_list)
     status: ControlStatus = ControlStatus.PLANNED
     owner: ShortText | None = None
     due: dt.date | None = None
@@ -304,10 +304,10 @@ class ImpactCategory(Strict):
 class RiskSettings(Strict):
     """Scales and impact categories are part of the model so each organisation can set its own."""
 
-    likelihood_levels: list[ScaleLevel] = Field(default_factory=list)
-    severity_levels: list[ScaleLevel] = Field(default_factory=list)
-    impact_categories: list[ImpactCategory] = Field(default_factory=list)
-    options: dict[Identifier, Any] = Field(default_factory=dict)
+    likelihood_levels: list[ScaleLevel] = Field(default_factory=new_list)
+    severity_levels: list[ScaleLevel] = Field(default_factory=new_list)
+    impact_categories: list[ImpactCategory] = Field(default_factory=new_list)
+    options: dict[Identifier, Any] = Field(default_factory=new_dict)
 
 
 #: Largest coordinate a drawing may use, and largest element size: beyond, renderers fail
@@ -343,7 +343,7 @@ class Box(Strict):
 
 
 class FlowRoute(Strict):
-    waypoints: list[tuple[float, float]] = Field(default_factory=list)
+    waypoints: list[tuple[float, float]] = Field(default_factory=new_list)
     label_offset: tuple[float, float] | None = None
 
     @field_validator("waypoints")
@@ -366,6 +366,6 @@ class FlowRoute(Strict):
 class Layout(Strict):
     """Where things are drawn; kept apart from the semantics so a move never changes meaning."""
 
-    elements: dict[Identifier, Box] = Field(default_factory=dict)
-    zones: dict[Identifier, Box] = Field(default_factory=dict)
-    flows: dict[Identifier, FlowRoute] = Field(default_factory=dict)
+    elements: dict[Identifier, Box] = Field(default_factory=new_dict)
+    zones: dict[Identifier, Box] = Field(default_factory=new_dict)
+    flows: dict[Identifier, FlowRoute] = Field(default_factory=new_dict)

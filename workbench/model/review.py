@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from workbench.model.base import Identifier, ShortText, Strict, Text
+from workbench.model.base import Identifier, ShortText, Strict, Text, new_list
 
 
 class ReviewAnswerValue(StrEnum):
@@ -40,4 +40,4 @@ class ReviewRecord(Strict):
     vendor: ShortText | None = None
     reviewer: ShortText | None = None
     date: dt.date | None = None
-    answers: list[ReviewAnswer] = Field(default_factory=list)
+    answers: list[ReviewAnswer] = Field(default_factory=new_list)

@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import Field, ValidationError
 
 from workbench.data import data_dir
-from workbench.model.base import Identifier, ShortText, Strict, Text
+from workbench.model.base import Identifier, ShortText, Strict, Text, new_list
 from workbench.model.entities import Component, ComponentProperties
 from workbench.model.enums import AssetKind, Layer
 from workbench.model.errors import ModelError, Problem, format_loc
@@ -35,10 +35,10 @@ class Stencil(Strict):
     icon: ShortText | None = None
     description: Text | None = None
     defaults: ComponentProperties = Field(default_factory=ComponentProperties)
-    typical_assets: list[AssetKind] = Field(default_factory=list)
-    interfaces: list[ShortText] = Field(default_factory=list)
-    tags: list[ShortText] = Field(default_factory=list)
-    aliases: list[ShortText] = Field(default_factory=list)
+    typical_assets: list[AssetKind] = Field(default_factory=new_list)
+    interfaces: list[ShortText] = Field(default_factory=new_list)
+    tags: list[ShortText] = Field(default_factory=new_list)
+    aliases: list[ShortText] = Field(default_factory=new_list)
 
 
     def instantiate(self, component_id: str, name: str | None = None,

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from workbench.model.base import Strict
+from workbench.model.base import Strict, new_list
 from workbench.model.entities import (
     AttackerProfile,
     Component,
@@ -36,14 +36,14 @@ class ThreatModel(Strict):
     metadata: Metadata
     regulatory: RegulatoryContext = Field(default_factory=RegulatoryContext)
     risk: RiskSettings = Field(default_factory=RiskSettings)
-    zones: list[TrustZone] = Field(default_factory=list)
-    data_assets: list[DataAsset] = Field(default_factory=list)
-    components: list[Component] = Field(default_factory=list)
-    flows: list[Flow] = Field(default_factory=list)
-    attackers: list[AttackerProfile] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
-    threats: list[ThreatInstance] = Field(default_factory=list)
-    controls: list[ControlInstance] = Field(default_factory=list)
+    zones: list[TrustZone] = Field(default_factory=new_list)
+    data_assets: list[DataAsset] = Field(default_factory=new_list)
+    components: list[Component] = Field(default_factory=new_list)
+    flows: list[Flow] = Field(default_factory=new_list)
+    attackers: list[AttackerProfile] = Field(default_factory=new_list)
+    targets: list[Target] = Field(default_factory=new_list)
+    threats: list[ThreatInstance] = Field(default_factory=new_list)
+    controls: list[ControlInstance] = Field(default_factory=new_list)
     layout: Layout = Field(default_factory=Layout)
     #: Vendor architecture review answers (optional; absent in most models).
     review: ReviewRecord | None = None

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from workbench.model.base import Identifier, ShortText, Strict, Text
+from workbench.model.base import Identifier, ShortText, Strict, Text, new_dict, new_list
 
 Level = Annotated[int, Field(ge=0, le=10)]
 
@@ -21,7 +21,7 @@ class Vote(Strict):
 
     participant: ShortText
     likelihood: Level | None = None
-    impact: dict[Identifier, Level] = Field(default_factory=dict)
+    impact: dict[Identifier, Level] = Field(default_factory=new_dict)
     comment: Text | None = None
 
 
@@ -29,8 +29,8 @@ class Consensus(Strict):
     """What the group settled on, and who took the decision."""
 
     likelihood: Level | None = None
-    impact: dict[Identifier, Level] = Field(default_factory=dict)
-    decided_by: list[ShortText] = Field(default_factory=list)
+    impact: dict[Identifier, Level] = Field(default_factory=new_dict)
+    decided_by: list[ShortText] = Field(default_factory=new_list)
     decided_on: dt.date | None = None
     rationale: Text | None = None
 
@@ -41,7 +41,7 @@ class WorkshopItem(Strict):
     element: Identifier
     threat: Identifier | None = None
     title: ShortText | None = None
-    votes: list[Vote] = Field(default_factory=list)
+    votes: list[Vote] = Field(default_factory=new_list)
     consensus: Consensus | None = None
     seconds_spent: Annotated[int, Field(ge=0)] = 0
     notes: Text | None = None
@@ -52,8 +52,8 @@ class WorkshopSession(Strict):
     title: ShortText
     date: dt.date
     facilitator: ShortText | None = None
-    participants: list[ShortText] = Field(default_factory=list)
-    notes: list[Text] = Field(default_factory=list)
-    decisions: list[Text] = Field(default_factory=list)
-    open_questions: list[Text] = Field(default_factory=list)
-    items: list[WorkshopItem] = Field(default_factory=list)
+    participants: list[ShortText] = Field(default_factory=new_list)
+    notes: list[Text] = Field(default_factory=new_list)
+    decisions: list[Text] = Field(default_factory=new_list)
+    open_questions: list[Text] = Field(default_factory=new_list)
+    items: list[WorkshopItem] = Field(default_factory=new_list)
