@@ -47,6 +47,10 @@ from workbench.model.threat_model import ThreatModel
 
 #: Quiet period after the last change before it goes to the recovery file.
 AUTOSAVE_QUIET_MS = 3_000
+#: The longest that write waits for a running analysis: the write and the worker share the
+#: interpreter, so a write in the middle of an analysis delays its result by as much. Past
+#: this the write goes first: every change is in the recovery file within ten seconds.
+AUTOSAVE_HOLD_MS = 6_000
 CLIP_MIME = "application/x-workbench-clip"
 MAX_RECENT = 8
 ANALYSIS_DELAY_MS = 150
@@ -146,7 +150,14 @@ class MainWindow(QMainWindow):
         self.autosave_soon = QTimer(self)
         self.autosave_soon.setSingleShot(True)
         self.autosave_soon.setInterval(AUTOSAVE_QUIET_MS)
-        self.autosave_soon.timeout.connect(self.autosave)
+        self.autosave_soon.timeout.connect(self._autosave_after_quiet)
+        # ... held while the worker analyses, never longer than AUTOSAVE_HOLD_MS
+        self.autosave_hold = QTimer(self)
+        self.autosave_hold.setSingleShot(True)
+        self.autosave_hold.setInterval(AUTOSAVE_HOLD_MS)
+        self.autosave_hold.timeout.connect(self._release_autosave)
+        self._analysing = False
+        self._autosave_held = False
 
         self._make_actions()
         self._make_menus()
@@ -507,6 +518,9 @@ class MainWindow(QMainWindow):
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.cancel_btn.setVisible(busy)
+        self._analysing = busy
+        if not busy and self._autosave_held:  # after the panels have taken the result
+            QTimer.singleShot(0, self._analysis_ended_autosave)
         collector = gc_guard.installed(QApplication.instance())
         if collector is None:
             return
@@ -793,6 +807,34 @@ class MainWindow(QMainWindow):
         else:
             self.recovery.clear()
 
+    def _autosave_after_quiet(self) -> None:
+        """The write a few quiet seconds after a change, held while the worker analyses
+        (it would hold the interpreter the worker needs): written when the analysis ends,
+        or when :data:`AUTOSAVE_HOLD_MS` have passed since the hold began, whichever is
+        first, so a crash during a long analysis still finds the change."""
+        if self._analysing:
+            self._autosave_held = True
+            if not self.autosave_hold.isActive():  # not restarted: the bound is the first hold's
+                self.autosave_hold.start()
+            return
+        self.autosave()
+
+    def _analysis_ended_autosave(self) -> None:
+        """The held write once the analysis has ended; dropped when a newer change waits for
+        its own quiet period (that timer writes it, the edit is not held up by this one)."""
+        if self.autosave_soon.isActive():
+            self.autosave_hold.stop()
+            self._autosave_held = False
+            return
+        self._release_autosave()
+
+    def _release_autosave(self) -> None:
+        """The held write, once: the analysis ended, or the hold is up."""
+        self.autosave_hold.stop()
+        if self._autosave_held:
+            self._autosave_held = False
+            self.autosave()
+
     def _autosave_now(self) -> bool:
         try:
             self.recovery.save(self.doc.model, self.doc.path, self.doc.fingerprint)
@@ -840,6 +882,9 @@ class MainWindow(QMainWindow):
             return
         self.runner.cancel()
         self.runner.wait(5000)
+        self.autosave_soon.stop()  # a write due later would bring back the file cleared here
+        self.autosave_hold.stop()
+        self._autosave_held = False
         self.recovery.clear()
         self._save_state()
         event.accept()
