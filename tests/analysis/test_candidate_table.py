@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from workbench.analysis.attack import recommend
@@ -135,3 +136,71 @@ def test_a_changed_table_drops_its_sites() -> None:
         table.sites = made.sites
         change(table)
         assert table.sites is None
+
+
+def _rows(found):
+    """What the plan reads of ``applicable_candidates``' answer: entries in order with
+    their fields (the elements' set order too), the dropped count, and the sites by name
+    (numbers differ between the two ways of making them)."""
+    table, dropped = found
+    rows = [(k, type(c).__name__, c.id, c.title, c.cost, c.kind, list(c.elements),
+             getattr(c, "members", None), getattr(c, "control", None))
+            for k, c in table.items()]
+    sites = table.sites
+    named = None
+    if sites is not None:
+        named = ([(sites.controls[c] if c >= 0 else None,
+                   sites.elements[e] if c >= 0 else None)
+                  for c, e in zip(sites.control.tolist(), sites.element.tolist(),
+                                  strict=True)],
+                 {f: p.tolist() for f, p in sites.fleets.items()})
+    return rows, dropped, named
+
+
+@pytest.mark.parametrize("source", [p.name.removesuffix(".twm.json")
+                                    for p in sorted(SAMPLES.glob("*.twm.json"))]
+                         + ["synthetic-300"])
+def test_applicable_by_sites_is_the_per_candidate_loop(source) -> None:
+    """``applicable_candidates`` of the evidence's table (placement per control and site
+    class from its numbers, fleets by sorting them) gives the per-candidate loop's
+    answer on the same candidates as a plain dict: entries, order, costs, kinds, fleets,
+    members' and elements' order, and the sites (by name); plus a table holding a model
+    control with a catalog-looking id, which the loop must decide."""
+    from workbench.analysis.attack.evidence import CandidateSites, evidence_from_risks
+    from workbench.analysis.risk import Scales
+
+    model, catalog, stencils = _model(source), default_catalog(), default_stencils()
+    result = analyze(model, catalog)
+    levels = Scales.of(model).likelihood
+
+    def made():
+        return evidence_from_risks(result.threats, levels, catalog)[1]
+
+    table = made()
+    assert table.sites is not None
+    assert recommend._applicable_by_sites(table, table.sites, model, catalog,
+                                          stencils) is not None
+    fast = _rows(recommend.applicable_candidates(table, model, catalog, stencils))
+    plain = _rows(recommend.applicable_candidates(dict(made()), model, catalog, stencils))
+    assert fast == plain
+    assert any(row[1] == "FleetCandidate" for row in fast[0]) or source != "synthetic-300"
+    # a catalog-looking model control id on one element: the loop reads it as catalog
+    some = model.components[0].id
+    odd = made()
+    sites = odd.sites
+    cid = f"catalog:network-segmentation@{some}"
+    extra = {k: v for k, v in odd.items() if k != cid}
+    at = [k for k, key in enumerate(odd) if key != cid]
+    extra[cid] = Candidate(cid, cid, 1.0, {some})
+    mixed = CandidateTable(extra)
+    mixed.sites = CandidateSites(np.append(sites.control[at], -1),
+                                 np.append(sites.element[at], -1),
+                                 sites.controls, sites.elements, {})
+    assert recommend._applicable_by_sites(mixed, mixed.sites, model, catalog,
+                                          stencils) is None
+    again = dict(extra)
+    again[cid] = Candidate(cid, cid, 1.0, {some})
+    for k in again:
+        again[k] = replace(again[k]) if k != cid else again[k]
+    assert _rows(recommend.applicable_candidates(mixed, model, catalog, stencils))[:2] == \
+        _rows(recommend.applicable_candidates(again, model, catalog, stencils))[:2]

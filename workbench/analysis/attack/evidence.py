@@ -11,6 +11,7 @@ properties). The formulas are in ``docs/attack-paths.md``.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -293,10 +294,10 @@ def cost_units(cost: str | None) -> float:
 #: A template: what one threat's evidence takes from its type, likelihood level and
 #: controls (chance, in place, effects, vector, model options (id, effectiveness,
 #: title), the same as (id, effectiveness) pairs, catalog options (id, effectiveness,
-#: title, cost units).
+#: title, cost units, the control's number).
 _Template = tuple[float, float, frozenset[str], "str | None",
                   list[tuple[str, float, str]], tuple[tuple[str, float], ...],
-                  list[tuple[str, float, str, float]]]
+                  list[tuple[str, float, str, float, int]]]
 
 
 def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
@@ -311,9 +312,18 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
     scoring) is one *template*, worked out once: a hospital group has 100,000 threat
     instances of a few hundred templates; per instance only the element is new, and per
     element its catalog candidates are named once (several of its threats list each).
+
+    The candidates come as a :class:`CandidateTable` whose sites number each catalog
+    candidate's control and element (-1 for the model's own controls), read by
+    ``recommend.applicable_candidates`` per (control, site class) instead of per object.
     """
     evidence: EdgeEvidence = {}
     candidates: dict[str, Candidate] = {}
+    control_at, element_at = array("q"), array("q")  # per candidate, as CandidateSites
+    numbers: dict[str, int] = {}  # catalog control -> its number (``_offered``)
+    element_numbers: dict[str, int] = {}
+    number = -1  # the current element's
+    plain = True  # False: a candidate's elements changed after it was numbered
     chance: dict[int, float] = {}
     #: (type, level, controls) -> its template, or None: no effect on the attacker
     templates: dict[tuple, _Template | None] = {}
@@ -353,12 +363,13 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
         else:
             template = templates[key] = _template(
                 inst, ttype, level, controls, likelihood_levels, catalog, chance,
-                per_controls, offered)
+                per_controls, offered, numbers)
         if template is None:
             continue  # repudiation, accidents: no change to the attacker's position
         q, in_place, effects, vector, own, own_pairs, types = template
         if inst.element != element:  # a new run of one element's threats
             element = inst.element
+            number = element_numbers.setdefault(element, len(element_numbers))
             made = {}
             threats = evidence.get(element)
             if threats is None:
@@ -368,8 +379,12 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
             cand = candidates.get(control)
             if cand is None:
                 cand = candidates[control] = Candidate(control, title, 0.0)
+                control_at.append(-1)
+                element_at.append(-1)
+            elif element not in cand.elements and control.startswith("catalog:"):
+                plain = False  # it may be a catalog candidate, numbered on one element
             _add_element(cand, element)
-        for type_id, effectiveness, title, cost in types:
+        for type_id, effectiveness, title, cost, n in types:
             pair = made.get(type_id)  # a catalog control has one effectiveness
             if pair is None:
                 cid = f"catalog:{type_id}@{element}"
@@ -380,17 +395,27 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
                         only = alone[element] = frozenset((element,))
                     cand = candidates[cid] = Candidate(cid, f"{title} on {element}", cost,
                                                        only)
+                    control_at.append(n)
+                    element_at.append(number)
                 else:
+                    if element not in cand.elements:
+                        plain = False
                     _add_element(cand, element)  # a model control of that very id
                 pair = made[type_id] = (cand.id, effectiveness)
             options.append(pair)
         threats.append(ThreatEvidence(inst.key, q, in_place, tuple(options), effects, vector))
-    return evidence, candidates
+    table = CandidateTable(candidates)  # filled as a plain dict: no override per item
+    if plain and len(control_at) == len(candidates):
+        table.sites = CandidateSites(
+            np.frombuffer(control_at, dtype=np.int64).copy(),
+            np.frombuffer(element_at, dtype=np.int64).copy(), list(numbers),
+            list(element_numbers), {})
+    return evidence, table
 
 
 def _template(inst, ttype, level: int, controls, likelihood_levels, catalog,
-              chance: dict[int, float], per_controls: dict, offered: dict
-              ) -> _Template | None:
+              chance: dict[int, float], per_controls: dict, offered: dict,
+              numbers: dict[str, int]) -> _Template | None:
     """The template of a threat of type ``ttype`` (None: a custom threat, read from its
     STRIDE letters) at likelihood ``level`` with ``controls``; None when the threat has no
     effect on the attacker's position. The level's chance and each controls object's part
@@ -414,7 +439,8 @@ def _template(inst, ttype, level: int, controls, likelihood_levels, catalog,
         in_place, own, present_types = known
     else:
         in_place, own, present_types = 1.0, [], _NONE_PRESENT
-    types = [t for t in _offered(offered, inst.catalog_id, catalog) if t[0] not in present_types]
+    types = [t for t in _offered(offered, inst.catalog_id, catalog, numbers)
+             if t[0] not in present_types]
     return (q, in_place, effects, vector, own,
             tuple((control, effectiveness) for control, effectiveness, _t in own), types)
 
@@ -431,16 +457,18 @@ def _add_element(cand: Candidate, element: str) -> None:
         cand.elements.add(element)
 
 
-def _offered(offered: dict[str, list[tuple[str, float, str, float]]], catalog_id: str,
-             catalog) -> list[tuple[str, float, str, float]]:
+def _offered(offered: dict[str, list[tuple[str, float, str, float, int]]], catalog_id: str,
+             catalog, numbers: dict[str, int]) -> list[tuple[str, float, str, float, int]]:
     """The catalog controls that cut the likelihood of threat ``catalog_id`` (none without
-    a catalog): id, effectiveness, title and cost units, once per catalog id."""
+    a catalog): id, effectiveness, title, cost units and the control's number in
+    ``numbers`` (in order of first offer), once per catalog id."""
     if catalog is None:
         return []
     types = offered.get(catalog_id)
     if types is None:
         types = offered[catalog_id] = [
-            (c.id, c.effectiveness, c.title, cost_units(c.cost))
+            (c.id, c.effectiveness, c.title, cost_units(c.cost),
+             numbers.setdefault(c.id, len(numbers)))
             for c in catalog.controls_for(catalog_id)
             if c.reduces_effective in ("likelihood", "both")]
     return types

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Any
 
 import numpy as np
@@ -154,6 +154,11 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
     """
     from workbench.analysis.attack.plan_costs import catalog_days, model_days
 
+    made = candidates.sites if isinstance(candidates, CandidateTable) else None
+    if made is not None and not made.fleets and len(made.control) == len(candidates):
+        found = _applicable_by_sites(candidates, made, model, catalog, stencils)
+        if found is not None:
+            return found
     sites = _Sites(model, catalog, stencils)
     own = {c.id: c for c in model.controls}
     kept: dict[str, Candidate] = {}
@@ -222,6 +227,107 @@ def applicable_candidates(candidates: dict[str, Candidate], model, catalog, sten
                                      list(sites.control_numbers),
                                      list(sites.element_numbers), fleets)
     return table, dropped
+
+
+def _applicable_by_sites(candidates: CandidateTable, made: CandidateSites, model, catalog,
+                         stencils) -> tuple[CandidateTable, int] | None:
+    """:func:`applicable_candidates` of a table whose sites number each catalog candidate's
+    control and element (``evidence_from_risks``): placement, cost and kind asked once per
+    (control, site class) and spread with numpy, fleets grouped by sorting the numbers
+    (their order: control, stencil, then the members' ``"@<element>"``), the objects
+    touched only to put their cost and kind. Entries without a site (the model's own
+    controls) are kept as the per-candidate loop keeps them; None when one of them would
+    be read there as a catalog candidate (a catalog-looking model control id): then the
+    loop decides."""
+    from workbench.analysis.attack.plan_costs import catalog_days, model_days
+
+    keys, values = list(candidates), list(candidates.values())
+    control, element = made.control, made.element
+    rest = np.flatnonzero(control < 0).tolist()
+    for k in rest:
+        cand, cid = values[k], keys[k]
+        if (type(cand) is Candidate and len(cand.elements) == 1
+                and cid.startswith(CATALOG_PREFIX)
+                and cid.endswith("@" + next(iter(cand.elements)))):
+            return None
+    own = {c.id: c for c in model.controls}
+    for k in rest:
+        if keys[k] in own:
+            values[k].cost = model_days(own[keys[k]].cost, max(1, len(values[k].elements)))
+    sites = _Sites(model, catalog, stencils)
+    classes: dict[Any, int] = {}
+    class_of = np.array([classes.setdefault(sites.where.site_class(e), len(classes))
+                         for e in made.elements], dtype=np.int64)
+    on_site = np.flatnonzero(control >= 0)
+    pair = control[on_site] * max(len(classes), 1) + class_of[element[on_site]]
+    _, first, which = np.unique(pair, return_index=True, return_inverse=True)
+    which = which.reshape(-1)
+    prices = [sites.price(made.controls[control[k]], made.elements[element[k]],
+                          catalog_days)[:2] for k in on_site[first].tolist()]
+    allowed = np.array([bool(p) for p in prices], dtype=bool)[which]
+    keep = np.ones(len(keys), dtype=bool)
+    keep[on_site] = allowed
+    placed = on_site[allowed]
+    for k, p in zip(placed.tolist(), which[allowed].tolist(), strict=True):
+        values[k].cost, values[k].kind = prices[p]
+    at = np.flatnonzero(keep)
+    kept = {keys[k]: values[k] for k in at.tolist()}
+    dropped = len(candidates) - len(kept)
+    out_control = control[at]
+    for cid in own:  # a catalog candidate's id that a model control has: no site
+        if cid.startswith(CATALOG_PREFIX) and cid in kept:
+            out_control[list(kept).index(cid)] = -1
+    out_element = element[at]
+    position = np.cumsum(keep) - 1  # an entry's position among the kept
+    fleets: dict[str, np.ndarray] = {}
+    for control_id, stencil, members in _fleet_groups(placed, made, model):
+        order = [keys[k] for k in members.tolist()]
+        ctype = catalog.controls.get(control_id)
+        label = stencils.get(stencil).label if stencils.get(stencil) else stencil
+        fid = f"{FLEET_PREFIX}{control_id}@{stencil}"
+        fleets[fid] = position[members]
+        kept[fid] = FleetCandidate(
+            fid, f"{ctype.title if ctype else control_id} on every {label} ({len(order)})",
+            catalog_days(control_id, ctype.cost if ctype else None, len(order)),
+            {made.elements[e] for e in element[members].tolist()},
+            members=tuple(order), control=control_id, kind=ctype.kind if ctype else "")
+    table = CandidateTable(kept)
+    extra = len(kept) - len(out_control)
+    if extra == len(fleets):  # else a fleet replaced an entry of its id
+        table.sites = CandidateSites(
+            np.concatenate([out_control, np.full(extra, -1, dtype=np.int64)]),
+            np.concatenate([out_element, np.full(extra, -1, dtype=np.int64)]),
+            made.controls, made.elements, fleets)
+    return table, dropped
+
+
+def _fleet_groups(placed: np.ndarray, made: CandidateSites, model
+                  ) -> list[tuple[str, str, np.ndarray]]:
+    """(control, stencil, the members' positions) of each fleet among the catalog
+    candidates at ``placed`` (a control's candidates on the components of one stencil,
+    two or more), ordered by control then stencil, the members by ``"@<element>"``: the
+    per-candidate loop's order, from ranks of the names instead of a dict per fleet."""
+    stencil_of = {c.id: c.stencil for c in model.components}
+    of = [stencil_of.get(e) for e in made.elements]
+    stencils = sorted({s for s in of if s is not None})
+    stencil_rank = {s: r for r, s in enumerate(stencils)}
+    rank_of = np.array([-1 if s is None else stencil_rank[s] for s in of], dtype=np.int64)
+    control_rank = _id_ranks(made.controls)
+    suffix_rank = _id_ranks(["@" + e for e in made.elements])
+    named = np.array([bool(c) for c in made.controls], dtype=bool)
+    control, element = made.control[placed], made.element[placed]
+    has = (rank_of[element] >= 0) & named[control]
+    placed, control, element = placed[has], control[has], element[has]
+    order = np.lexsort((suffix_rank[element], rank_of[element], control_rank[control]))
+    placed, control, element = placed[order], control[order], element[order]
+    key = control_rank[control] * max(len(stencils), 1) + rank_of[element]
+    starts = np.flatnonzero(np.diff(key, prepend=-1)).tolist() + [len(key)]
+    out = []
+    for a, b in pairwise(starts):
+        if b - a >= 2:
+            out.append((made.controls[control[a]], stencils[rank_of[element[a]]],
+                        placed[a:b]))
+    return out
 
 
 #: :class:`_Sites`' entry of an element: ``"@" + element``, the answers of its site class
