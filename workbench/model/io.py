@@ -162,7 +162,9 @@ def parse_json_text(raw: bytes | str, source: str) -> Any:
     except RecursionError:
         raise ModelError([Problem("$", f"JSON nested too deeply (limit {MAX_DEPTH} levels)")],
                          source) from None
-    depth = _depth(data)
+    depth = _text_depth(raw) if isinstance(raw, bytes) else None
+    if depth is None:
+        depth = _depth(data)
     if depth > MAX_DEPTH:
         raise ModelError([Problem("$", f"JSON nested {depth} levels deep (limit {MAX_DEPTH})")],
                          source)
@@ -261,6 +263,43 @@ def _depth(data: Any) -> int:
             children = node.values() if isinstance(node, dict) else node
             nested += [c for c in children if isinstance(c, containers)]
         level = nested
+    return depth
+
+
+#: Every byte but a quote, a bracket or a backslash (what delimits strings and containers).
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}\\')
+#: Objects' braces as brackets: depth does not tell them apart.
+_AS_BRACKETS = bytes.maketrans(b"{}", b"[]")
+
+
+def _text_depth(raw: bytes) -> int | None:
+    """:func:`_depth` of the document parsed from ``raw`` (valid JSON), read from its bytes
+    instead of walking every container (most of parsing a large model).
+
+    Outside strings the only brackets of valid JSON open and close containers. The bytes
+    kept are quotes and brackets; two quotes side by side are an empty string or the end
+    of a string and the start of the next with nothing structural between, so dropping
+    them keeps every other bracket on its side of the quotes; the few strings left (with a
+    bracket inside) are cut out. Then each pass removes the innermost ``[]`` pairs: the
+    number of passes is the depth. None when the text holds a backslash (an escaped quote
+    would fool the pairing): the caller walks the data.
+    """
+    kept = raw.translate(None, _NOT_STRUCTURE)
+    if b"\\" in kept:
+        return None
+    kept = kept.replace(b'""', b"")
+    if b'"' in kept:  # a string holding brackets: keep what lies between strings
+        kept = b"".join(kept.split(b'"')[0::2])
+    kept = kept.translate(_AS_BRACKETS)
+    depth = 0
+    while kept:
+        if depth > MAX_DEPTH:
+            return depth
+        inner = kept.replace(b"[]", b"")
+        if len(inner) == len(kept):  # unbalanced: not what the parser accepted
+            return None
+        kept = inner
+        depth += 1
     return depth
 
 
