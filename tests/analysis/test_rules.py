@@ -350,24 +350,24 @@ def test_instances_outside_the_shortcut_go_through_the_validator(catalog) -> Non
     key past the text bound: the validator builds the instance or raises, as before."""
     import pydantic
 
-    from workbench.analysis.rules import Suggestion, _FreshInstances, instance_id
+    from workbench.analysis.rules import _FreshInstances, instance_id
 
     threat = next(iter(catalog.threats.values()))
     fresh = _FreshInstances()
     good = fresh.make(instance_id(f"{threat.id}@pump-1"), f"{threat.id}@pump-1",
-                      Suggestion(threat, "pump-1"))
+                      threat, "pump-1")
     _same_instance(good, _validator_made(good))
     with pytest.raises(pydantic.ValidationError):
-        fresh.make(instance_id(f"{threat.id}@bad id"), f"{threat.id}@bad id",
-                   Suggestion(threat, "bad id"))
+        fresh.make(instance_id(f"{threat.id}@bad id"), f"{threat.id}@bad id", threat,
+                   "bad id")
     odd = threat.model_copy(update={"id": "_odd"})  # not a letter or digit first
     key = f"{odd.id}@pump-1"
     with pytest.raises(pydantic.ValidationError):  # the id the validator refuses
-        fresh.make(instance_id(key), key, Suggestion(odd, "pump-1"))
+        fresh.make(instance_id(key), key, odd, "pump-1", True)
     long = threat.model_copy(update={"id": "t" * 499})
     key = f"{long.id}@pump-1"
     with pytest.raises(pydantic.ValidationError):  # a key past 500 characters
-        fresh.make(instance_id(key), key, Suggestion(long, "pump-1"))
+        fresh.make(instance_id(key), key, long, "pump-1")
 
 
 def test_instance_ids_of_id_like_keys_fit_the_id_pattern() -> None:
@@ -389,3 +389,57 @@ def test_instance_ids_of_id_like_keys_fit_the_id_pattern() -> None:
         for candidate in (key, f"{key}-{rng.randrange(2, 99)}"):
             assert _ID.fullmatch(instance_id(candidate)), candidate
     assert not _ID.fullmatch("pump-1\n") and not _ID_WORD.fullmatch("-pump")
+
+
+def _plain_merge_new(model, suggestions):
+    """The merge's new instances as the per-suggestion code made them: one entry per key
+    in a dict (first place, last suggestion), each validated from its six fields."""
+    from workbench.analysis.rules import instance_id
+    from workbench.model.entities import ThreatInstance
+
+    by_key = {s.key: s for s in suggestions}
+    used = {t.id for t in model.threats}
+    known = {t.key for t in model.threats}
+    out = []
+    for key, sug in by_key.items():
+        if key in known:
+            continue
+        new_id, n = instance_id(key), 2
+        while new_id in used:
+            new_id, n = instance_id(f"{key}-{n}"), n + 1
+        used.add(new_id)
+        out.append(ThreatInstance(id=new_id, key=key, catalog_id=sug.threat.id,
+                                  element=sug.element_id, title=sug.threat.title,
+                                  stride=list(sug.threat.stride)))
+    return out
+
+
+def test_merge_per_element_runs_is_the_merge_per_suggestion(sample_paths, catalog) -> None:
+    """The merge reads the rules' matches per element (no Suggestion per pair): the same
+    instances in the same order as one per suggestion, given or found; a key suggested
+    twice keeps its first place and its last suggestion, as a dict by key did."""
+    from workbench.analysis.rules import Suggestion, find_suggestions
+
+    for path in sample_paths[:3]:
+        model = load_model(path)
+        bare = model.model_copy(update={"threats": []})
+        found = find_suggestions(bare, catalog)
+        for given in (None, found):
+            merged, report = merge_suggestions(bare, catalog, suggestions=given)
+            plain = _plain_merge_new(bare, found)
+            assert [t.model_dump() for t in merged.threats] == [t.model_dump() for t in plain]
+            assert report.added == [t.key for t in plain]
+        # with recorded threats, some ids taken: kept ones first, numbered new ids
+        half = model.model_copy(update={"threats": merge_suggestions(bare, catalog)[0]
+                                        .threats[::2]})
+        merged, _ = merge_suggestions(half, catalog)
+        new = merged.threats[len(half.threats):]
+        assert [t.model_dump() for t in new] == \
+            [t.model_dump() for t in _plain_merge_new(half, found)]
+    first, other = found[0], found[-1]
+    twin = first.threat.model_copy(update={"title": "the later one"})
+    given = [first, other, Suggestion(twin, first.element_id), other]
+    merged, report = merge_suggestions(bare, catalog, suggestions=given)
+    assert [t.model_dump() for t in merged.threats] == \
+        [t.model_dump() for t in _plain_merge_new(bare, given)]
+    assert merged.threats[0].title == "the later one" and len(report.added) == 2

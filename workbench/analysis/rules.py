@@ -141,7 +141,7 @@ def _memo(catalog: Catalog) -> dict[str, Any]:
 
 
 def _matching(memo: dict[str, Any], index: FactIndex, element: Component | Flow
-              ) -> list[ThreatType]:
+              ) -> tuple[ThreatType, ...]:
     """The threat types whose rule fires on ``element`` (a component or a flow), with
     ``memo`` the catalog's (:func:`_memo`).
 
@@ -163,9 +163,9 @@ def _matching(memo: dict[str, Any], index: FactIndex, element: Component | Flow
         if len(matches) > _MEMO_LIMIT:
             matches.clear()
         facts = index.component(element) if kind == "component" else index.flow(element)  # type: ignore[arg-type]
-        hit = tuple(i for i, t in enumerate(threats) if _applies(t, facts, layer, stencil))
+        hit = tuple(t for t in threats if _applies(t, facts, layer, stencil))
         matches[key] = hit
-    return [threats[i] for i in hit]
+    return hit  # shared by the elements of this fact set: read it, never change it
 
 
 def find_suggestions(model: ThreatModel, catalog: Catalog,
@@ -179,18 +179,25 @@ def find_suggestions(model: ThreatModel, catalog: Catalog,
     ``index``: this model's facts when the caller keeps them (the incremental analysis
     scores from the same facts instead of computing them a second time).
     """
+    return [Suggestion(t, element) for element, threats
+            in _suggested(model, catalog, stencils, only=only, index=index)
+            for t in threats]
+
+
+def _suggested(model: ThreatModel, catalog: Catalog, stencils: StencilLibrary | None = None,
+               *, only: Collection[str] | None = None, index: FactIndex | None = None
+               ) -> list[tuple[str, tuple[ThreatType, ...]]]:
+    """:func:`find_suggestions` per element: each element id with the threat types whose
+    rule fires on it (the tuple shared by the elements of one fact set), in model order.
+    The merge reads them so, without a :class:`Suggestion` per pair."""
     if index is None or index.model is not model:
         index = FactIndex(model, stencils or default_stencils())
     memo = _memo(catalog)
-    out: list[Suggestion] = []
-    for comp in model.components:
-        if only is not None and comp.id not in only:
-            continue
-        out += [Suggestion(t, comp.id) for t in _matching(memo, index, comp)]
-    for flow in model.flows:
-        if only is not None and flow.id not in only:
-            continue
-        out += [Suggestion(t, flow.id) for t in _matching(memo, index, flow)]
+    out: list[tuple[str, tuple[ThreatType, ...]]] = []
+    for elements in (model.components, model.flows):
+        for element in elements:
+            if only is None or element.id in only:
+                out.append((element.id, _matching(memo, index, element)))
     return out
 
 
@@ -219,16 +226,21 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
     """
     catalog = catalog or default_catalog()
     report = MergeReport()
-    if suggestions is None:
-        suggestions = find_suggestions(model, catalog, stencils, index=index)
-    suggestions = {s.key: s for s in suggestions}
+    runs = (_suggested(model, catalog, stencils, index=index) if suggestions is None
+            else [(s.element_id, (s.threat,)) for s in suggestions])
+    new_keys = [f"{t.id}@{element}" for element, threats in runs for t in threats]  # threat_key
+    suggested = set(new_keys)
+    if len(suggested) != len(new_keys):  # a key twice: the last one's pair, first place
+        pairs = {k: (t, e) for k, (e, t) in zip(
+            new_keys, [(e, t) for e, threats in runs for t in threats], strict=True)}
+        new_keys, runs = list(pairs), [(e, (t,)) for t, e in pairs.values()]
     elements = model.element_ids()
     used_ids = {t.id for t in model.threats}
     merged: list[ThreatInstance] = []
     for inst in model.threats:
         if inst.catalog_id not in catalog.threats and not inst.manual:
             report.unknown_catalog.append(inst.key)
-        live = inst.element in elements and (inst.manual or inst.key in suggestions)
+        live = inst.element in elements and (inst.manual or inst.key in suggested)
         if live:
             if inst.status == ThreatStatus.ORPHANED:
                 inst = inst.model_copy(update={
@@ -250,22 +262,27 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
                                                   "previous_status": inst.status}))
             report.orphaned.append(inst.key)
     known = {t.key for t in merged}
-    fresh = _FreshInstances()
-    for key, sug in suggestions.items():
-        if key in known:
-            continue
-        new_id = instance_id(key)
-        n = 2
-        while new_id in used_ids:
-            new_id = instance_id(f"{key}-{n}")  # "~" is not allowed in ids
-            n += 1
-        used_ids.add(new_id)
-        old = reuse.get(key) if reuse else None
-        if old is not None and _fresh(old, new_id, sug):
-            merged.append(old)
-        else:
-            merged.append(fresh.make(new_id, key, sug))
-        report.added.append(key)
+    make = _FreshInstances().make
+    added, start = report.added, 0
+    for element, threats in runs:
+        ok = _ID.fullmatch(element) is not None  # for make: once per element
+        end = start + len(threats)
+        for threat, key in zip(threats, new_keys[start:end], strict=True):
+            if key in known:
+                continue
+            new_id = key if len(key) <= _ID_LIMIT else instance_id(key)
+            n = 2
+            while new_id in used_ids:
+                new_id = instance_id(f"{key}-{n}")  # "~" is not allowed in ids
+                n += 1
+            used_ids.add(new_id)
+            old = reuse.get(key) if reuse else None
+            if old is not None and _fresh(old, new_id, threat, element):
+                merged.append(old)
+            else:
+                merged.append(make(new_id, key, threat, element, ok))
+            added.append(key)
+        start = end
     return model.model_copy(update={"threats": merged}), report
 
 
@@ -294,20 +311,19 @@ class _FreshInstances:
         #: id(threat type) -> its template's field values, None when the shortcut does not
         #: apply (the suggestions hold the threat types for the whole merge).
         self._templates: dict[int, dict[str, Any] | None] = {}
-        self._element_ok: dict[str, bool] = {}
 
-    def make(self, new_id: str, key: str, sug: Suggestion) -> ThreatInstance:
-        """The instance for ``sug`` under ``key`` and ``new_id`` (:func:`instance_id` of
-        the key, or of the key and a number)."""
-        template = self._templates.get(id(sug.threat), _NO_TEMPLATE)
+    def make(self, new_id: str, key: str, threat: ThreatType, element: str,
+             ok: bool | None = None) -> ThreatInstance:
+        """The instance of ``threat`` on ``element`` under ``key`` and ``new_id``
+        (:func:`instance_id` of the key, or of the key and a number); ``ok``: whether
+        ``element`` fits the id pattern (None: check it here)."""
+        template = self._templates.get(id(threat), _NO_TEMPLATE)
         if template is _NO_TEMPLATE:
-            template = self._templates[id(sug.threat)] = self._template(sug.threat)
-        element = sug.element_id
-        ok = self._element_ok.get(element)
+            template = self._templates[id(threat)] = self._template(threat)
         if ok is None:
-            ok = self._element_ok[element] = _ID.fullmatch(element) is not None
+            ok = _ID.fullmatch(element) is not None
         if template is None or not ok or len(key) > _SHORT_TEXT:
-            return self._validated(new_id, key, sug)
+            return self._validated(new_id, key, threat, element)
         values = template.copy()
         values["id"] = new_id
         values["key"] = key
@@ -335,14 +351,15 @@ class _FreshInstances:
             return None
         return dict(vars(inst))
 
-    def _validated(self, new_id: str, key: str, sug: Suggestion) -> ThreatInstance:
+    def _validated(self, new_id: str, key: str, threat: ThreatType, element: str
+                   ) -> ThreatInstance:
         """The instance from the model's validator (what ``ThreatInstance(**fields)``
         builds, without its keyword wrapper), with a compact copy of its fields set:
         pydantic-core adds the six names one at a time, leaving a table sized for far more
         (about half of a new instance's memory)."""
-        inst = self._validate({"id": new_id, "key": key, "catalog_id": sug.threat.id,
-                               "element": sug.element_id, "title": sug.threat.title,
-                               "stride": list(sug.threat.stride)})
+        inst = self._validate({"id": new_id, "key": key, "catalog_id": threat.id,
+                               "element": element, "title": threat.title,
+                               "stride": list(threat.stride)})
         _object_setattr(inst, "__pydantic_fields_set__", set(inst.__pydantic_fields_set__))
         return inst
 
@@ -367,12 +384,13 @@ _ID, _ID_WORD = _id_patterns()
 _SHORT_TEXT = ShortText.__metadata__[0].max_length
 
 
-def _fresh(inst: ThreatInstance, new_id: str, sug: Suggestion) -> bool:
-    """``inst`` is exactly the instance the merge would create for ``sug`` under ``new_id``
-    (only those six fields were ever set: every other one holds its default)."""
+def _fresh(inst: ThreatInstance, new_id: str, threat: ThreatType, element: str) -> bool:
+    """``inst`` is exactly the instance the merge would create for ``threat`` on
+    ``element`` under ``new_id`` (only those six fields were ever set: every other one
+    holds its default)."""
     return (inst.model_fields_set == _FRESH_FIELDS and inst.id == new_id
-            and inst.catalog_id == sug.threat.id and inst.element == sug.element_id
-            and inst.title == sug.threat.title and inst.stride == list(sug.threat.stride))
+            and inst.catalog_id == threat.id and inst.element == element
+            and inst.title == threat.title and inst.stride == list(threat.stride))
 
 
 #: Fields a new suggested instance sets (others keep their defaults).
