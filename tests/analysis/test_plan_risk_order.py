@@ -201,7 +201,9 @@ def test_values_are_the_per_risk_loop() -> None:
 def test_inputs_and_planned_controls_are_numbered_as_risk_by_risk(which: str) -> None:
     """``RiskTerm`` finds a risk's distinct inputs and planned controls once per shared
     impact dict and controls list: the same numbers, inputs and (risk, control) lists
-    as reading every risk's content (the synthetic model's risks share their lists)."""
+    as reading every risk's content (the synthetic model's risks share their lists); its
+    one pass (``_count``) keeps the ranked risks and files them by element as the
+    separate passes did."""
     import sys
 
     from workbench.analysis.attack.engine import _fundable
@@ -215,6 +217,13 @@ def test_inputs_and_planned_controls_are_numbered_as_risk_by_risk(which: str) ->
     candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
                            default_stencils())
     term = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    ranked = [t for t in result.threats if t.ranked]  # the one pass's filter, plainly
+    assert list(map(id, term.counted)) == list(map(id, ranked))
+    assert len(ranked) < len(result.threats) or which != "ward"
+    by_element: dict[str, list[int]] = {}
+    for i, t in enumerate(ranked):
+        by_element.setdefault(t.instance.element, []).append(i)
+    assert list(term._by_element.items()) == list(by_element.items())
     distinct: dict[tuple, int] = {}
     keys, own = [], {}
     for i, t in enumerate(term.counted):

@@ -68,7 +68,6 @@ class RiskTerm:
     def __init__(self, model, catalog, risks: list, candidates: dict) -> None:
         self.scales = Scales.of(model)
         self.catalog = catalog
-        self.counted = [t for t in risks if t.ranked]
         #: A level reads only the likelihood, the impact and each control's
         #: (effectiveness, reduces) in order: thousands of risks share those, so levels are
         #: memoised on them (``_level``).
@@ -76,25 +75,10 @@ class RiskTerm:
         #: first risk (a few hundred at 10,000 elements, not one copy per risk: memory).
         self._memo: dict[tuple, str] = {}
         self._inputs: list[tuple[int, dict[str, int], list[AppliedControl]]] = []
-        self._keys: list[int] = []
-        distinct: dict[tuple, int] = {}
-        # Risks of one memo key share their impact dict and controls list (risk.py): their
-        # number is found once per (likelihood, those two objects), all alive meanwhile,
-        # so no id() is reused; other risks by the key's content, as before.
-        same: dict[tuple[int, int, int], int] = {}
-        for t in self.counted:
-            shared = (t.likelihood, id(t.impact), id(t.controls))
-            n = same.get(shared)
-            if n is None:
-                inplace = [c for c in t.controls if c.in_place]
-                key = (t.likelihood, tuple(t.impact.items()),
-                       tuple((c.effectiveness, c.reduces) for c in inplace))
-                n = distinct.get(key)
-                if n is None:
-                    n = distinct[key] = len(self._inputs)
-                    self._inputs.append((t.likelihood, t.impact, inplace))
-                same[shared] = n
-            self._keys.append(n)
+        #: the model's own controls not in place, per candidate id: (risk, control)
+        self._own: dict[str, list[tuple[int, AppliedControl]]] = {}
+        self._by_element: dict[str, list[int]] = {}
+        self.counted, self._keys = self._count(risks, candidates)
         by_input = [self._input_level(n, ()) for n in range(len(self._inputs))]
         self.base = [by_input[n] for n in self._keys]
         self.scored = [i for i, lvl in enumerate(self.base) if lvl in LEVEL_VALUE]
@@ -107,9 +91,6 @@ class RiskTerm:
         self.base_value = np.array([LEVEL_VALUE[self.base[i]] for i in self.scored]) \
             * self.weight
         self._weights = self.weight.tolist()
-        self._by_element: dict[str, list[int]] = {}
-        for i, t in enumerate(self.counted):
-            self._by_element.setdefault(t.instance.element, []).append(i)
         #: What a catalog candidate acts on is worked out when first asked for
         #: (:meth:`_acts_of`): the plan reads a few thousand of the model's hundreds of
         #: thousands, and :meth:`removed_each` groups the rest (``_gain_key``).
@@ -120,8 +101,6 @@ class RiskTerm:
         self._acts: dict[str, list[tuple[int, AppliedControl]]] = {}
         self._answering: dict[str, frozenset[str]] = {}  # threat type -> its controls
         self._has: dict[int, frozenset[str]] = {}
-        #: the model's own controls not in place, per candidate id: (risk, control)
-        self._own: dict[str, list[tuple[int, AppliedControl]]] = {}
         #: ``removed_each``'s terms per (control, element profile): per profile number,
         #: control id -> (terms, their sum) (profiles: :attr:`_profiles`)
         self._term_memo: dict[int, dict[str, tuple[tuple[float, ...], float]]] = {}
@@ -132,14 +111,57 @@ class RiskTerm:
         #: member -> the control it acts with on each of its risks (a catalog member's),
         #: None for the others (``_levels``, members sharing a risk)
         self._acting: dict[str, AppliedControl | None] = {}
+
+    def _count(self, risks: list, candidates: dict) -> tuple[list, list[int]]:
+        """The ranked risks and each one's inputs number, in one pass over the risks (a
+        hospital group has over a hundred thousand) that also files each under its
+        element (``_by_element``) and under the model's own planned controls acting on it
+        (``_own``). ``tests/analysis/test_plan_risk_order.py`` keeps the separate passes
+        this replaced as the oracle."""
+        counted: list = []
+        keys: list[int] = []
+        by_element, own, inputs = self._by_element, self._own, self._inputs
+        distinct: dict[tuple, int] = {}
+        # Risks of one memo key share their impact dict and controls list (risk.py): their
+        # number is found once per (likelihood, those two objects), all alive meanwhile,
+        # so no id() is reused; other risks by the key's content, as before.
+        same: dict[tuple[int, int, int], int] = {}
         planned: dict[int, list[AppliedControl]] = {}  # per controls list, as above
-        for i, t in enumerate(self.counted):
-            mine = planned.get(id(t.controls))
+        ranked_of: dict = {}  # ``ThreatRisk.counted`` reads the instance's status only
+        for t in risks:
+            inst = t.instance
+            ok = ranked_of.get(inst.status)
+            if ok is None:
+                ok = ranked_of[inst.status] = t.counted
+            if not ok or t.context:
+                continue
+            i = len(counted)
+            counted.append(t)
+            controls = t.controls
+            shared = (t.likelihood, id(t.impact), id(controls))
+            n = same.get(shared)
+            if n is None:
+                inplace = [c for c in controls if c.in_place]
+                key = (t.likelihood, tuple(t.impact.items()),
+                       tuple((c.effectiveness, c.reduces) for c in inplace))
+                n = distinct.get(key)
+                if n is None:
+                    n = distinct[key] = len(inputs)
+                    inputs.append((t.likelihood, t.impact, inplace))
+                same[shared] = n
+            keys.append(n)
+            mine = by_element.get(inst.element)
             if mine is None:
-                mine = planned[id(t.controls)] = [
-                    c for c in t.controls if not c.in_place and c.control in candidates]
-            for c in mine:
-                self._own.setdefault(c.control, []).append((i, c))
+                by_element[inst.element] = [i]
+            else:
+                mine.append(i)
+            acting = planned.get(id(controls))
+            if acting is None:
+                acting = planned[id(controls)] = [
+                    c for c in controls if not c.in_place and c.control in candidates]
+            for c in acting:
+                own.setdefault(c.control, []).append((i, c))
+        return counted, keys
 
     @functools.cached_property
     def acts(self) -> dict[str, list[tuple[int, AppliedControl]]]:
