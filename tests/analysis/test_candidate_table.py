@@ -204,3 +204,37 @@ def test_applicable_by_sites_is_the_per_candidate_loop(source) -> None:
         again[k] = replace(again[k]) if k != cid else again[k]
     assert _rows(recommend.applicable_candidates(mixed, model, catalog, stencils))[:2] == \
         _rows(recommend.applicable_candidates(again, model, catalog, stencils))[:2]
+
+
+def test_touching_and_member_sets_are_the_per_candidate_loops(analysed) -> None:
+    """``_touching`` from the table's sites (an element mask) and ``_member_set`` from
+    whole-list steps give what the per-candidate loops give: the same candidates in the
+    same order, the same sets."""
+    import random
+
+    result = analysed
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    assert candidates.sites is not None
+    elements = sorted({e for c in candidates.values() for e in c.elements})
+    rng = random.Random(7)
+    for names in ({*rng.sample(elements, max(1, len(elements) // 3))}, set(elements),
+                  {"no-such-element"}):
+        keys = dict.fromkeys(names).keys()
+        plain = [c for c in candidates.values() if not keys.isdisjoint(c.elements)]
+        fast = recommend._touching(candidates, keys)
+        assert [id(c) for c in fast] == [id(c) for c in plain]
+        assert recommend._touching(dict(candidates), keys) == plain
+    ids = list(candidates)
+    for chosen in (ids, rng.sample(ids, len(ids) // 2), ids[-3:], []):
+        out, singles, elements_of = set(), set(), set()
+        for c in chosen:
+            cand = candidates[c]
+            if isinstance(cand, recommend._GROUPED):
+                out.update(cand.members)
+            else:
+                singles.add(c)
+                elements_of.update(cand.elements)
+        assert recommend._member_set(chosen, candidates) == (out | singles, singles,
+                                                             elements_of)
+        assert recommend._member_set(iter(chosen), candidates)[0] == out | singles
