@@ -118,3 +118,49 @@ def test_rankings_read_per_row_shape_are_the_rankings(source, catalog):
             assert _row_shape(other) != _row_shape(a), name
     flipped = dataclasses.replace(a, direct_harm=not a.direct_harm)
     assert _row_shape(flipped) != _row_shape(a)
+
+
+def test_rankings_per_row_shape_with_statuses_context_and_no_catalog_id(catalog):
+    """Counted, context and group ids read once per row shape: rejected and context
+    copies, and copies with neither catalog id nor title (grouped by their keys), give
+    the groups, order and rows of reading them per copy."""
+    from workbench.analysis.pipeline import _ThreatRows
+    from workbench.model.enums import ThreatStatus
+
+    result = analyze(synthetic_model(300, seed=8), catalog)
+    rng = random.Random(11)
+    risks = []
+    for risk in result.threats:
+        roll = rng.random()
+        if roll < 0.1:
+            inst = risk.instance.model_copy(update={"status": ThreatStatus.REJECTED})
+            risk = dataclasses.replace(risk, instance=inst)
+        elif roll < 0.2:
+            risk = dataclasses.replace(risk, context=True)
+        elif roll < 0.23:
+            inst = risk.instance.model_copy(update={"catalog_id": "", "title": ""})
+            risk = dataclasses.replace(risk, instance=inst, threat_type=None)
+        risks.append(risk)
+    rows = _ThreatRows(risks, catalog)
+    fast = grouped_rankings(risks, (rows.firsts, rows.shape_of))
+    plain = grouped_rankings(risks)
+    assert fast[1] and any(g.catalog_id == g.worst.key for g in fast[0])
+    for f_groups, p_groups in zip(fast, plain, strict=True):
+        assert [g.catalog_id for g in f_groups] == [g.catalog_id for g in p_groups]
+        for f, p in zip(f_groups, p_groups, strict=True):
+            assert [id(t) for t in f.threats] == [id(t) for t in p.threats]
+            assert f.rank_key() == p.rank_key() and f.to_json() == p.to_json()
+    rows = _ThreatRows([r for r in risks if r.instance.catalog_id], catalog)
+    chosen = [r for r in risks if r.instance.catalog_id]
+    for f_groups, p_groups in zip(grouped_rankings(chosen, (rows.firsts, rows.shape_of)),
+                                  grouped_rankings(chosen), strict=True):
+        assert [[id(t) for t in g.threats] for g in f_groups] == \
+            [[id(t) for t in g.threats] for g in p_groups]
+    # groups in the order they first appear among the chosen copies, as without profiles
+    import numpy as np
+
+    for wanted in (True, False):
+        picked = [n for n, r in enumerate(chosen) if r.context == wanted]
+        _same(group_threats([chosen[n] for n in picked],
+                            (rows.firsts, np.asarray(rows.shape_of)[picked])),
+              _plain_groups([chosen[n] for n in picked]))

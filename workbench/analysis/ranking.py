@@ -229,14 +229,15 @@ def _title(risk: ThreatRisk) -> str:
 
 
 def group_threats(risks: Iterable[ThreatRisk],
-                  profiles: tuple[list[ThreatRisk], list[int]] | None = None,
+                  profiles: tuple[list[ThreatRisk], Any] | None = None,
                   ) -> list[ThreatGroup]:
     """Groups by catalog threat (an analyst's own threat by its title), unranked: in the
     order each group first appears, each group's copies worst first (:func:`_copy_key`).
 
     ``profiles``: one risk per profile and each risk's profile, where the risks of a
-    profile have the same figures (:data:`PROFILE_FIGURES`): the figures are then read
-    once per profile (``analyze --json`` passes its row shapes).
+    profile have the same figures (:data:`PROFILE_FIGURES`), catalog id and title: the
+    figures and group ids are then read once per profile (``analyze --json`` passes its
+    row shapes).
 
     The copies of all groups are ordered by one stable sort over arrays of their figures
     (the same order as sorting each group by :func:`_copy_key`: the key's parts, last
@@ -249,12 +250,10 @@ def group_threats(risks: Iterable[ThreatRisk],
     risks = list(risks)
     if not risks:
         return []
-    gids = [_group_id(r) for r in risks]
-    code_of = {gid: n for n, gid in enumerate(dict.fromkeys(gids))}
+    codes = _group_codes(risks, profiles)
     keys = [r.instance.key for r in risks]
     key_rank = np.empty(len(risks), dtype=np.int64)
     key_rank[sorted(range(len(risks)), key=keys.__getitem__)] = np.arange(len(risks))
-    codes = np.array([code_of[g] for g in gids], dtype=np.int64)
     cols = _Columns(risks, profiles)
     order = np.lexsort((key_rank, -cols.inherent, -cols.reach, ~cols.mass_harm,
                         cols.harm_distance, ~cols.finding, -cols.safety, -cols.current, codes))
@@ -271,6 +270,30 @@ def group_threats(risks: Iterable[ThreatRisk],
     return out
 
 
+def _group_codes(risks: list[ThreatRisk],
+                 profiles: tuple[list[ThreatRisk], Any] | None) -> Any:
+    """Each risk's group number (:func:`_group_id`), groups numbered in the order they
+    first appear. With ``profiles`` the group id is read once per profile: it is the
+    catalog id or the title, both the same over a profile's risks (the row shape holds
+    them), unless a profile has neither (then its risks' keys, read one by one)."""
+    import numpy as np
+
+    if profiles is not None:
+        firsts, index = profiles
+        shape_gids = [r.instance.catalog_id or r.instance.title or None for r in firsts]
+        if None not in shape_gids:
+            numbers = {gid: n for n, gid in enumerate(dict.fromkeys(shape_gids))}
+            raw = np.array([numbers[g] for g in shape_gids], dtype=np.int64)[
+                np.asarray(index, dtype=np.int64)]
+            seen, first_at = np.unique(raw, return_index=True)
+            renumber = np.empty(len(numbers), dtype=np.int64)
+            renumber[seen[np.argsort(first_at)]] = np.arange(len(seen))
+            return renumber[raw]
+    gids = [_group_id(r) for r in risks]
+    code_of = {gid: n for n, gid in enumerate(dict.fromkeys(gids))}
+    return np.array([code_of[g] for g in gids], dtype=np.int64)
+
+
 #: What the ranking reads of a copy but its key and element (attributes of ThreatRisk;
 #: ``impact`` and ``threat_type`` by identity, for patient safety).
 PROFILE_FIGURES = ("current", "inherent", "projected", "impact", "threat_type", "finding",
@@ -281,7 +304,7 @@ class _Columns:
     """The copies' figures that order them and make their groups' stats, as arrays."""
 
     def __init__(self, risks: list[ThreatRisk] | None = None,
-                 profiles: tuple[list[ThreatRisk], list[int]] | None = None) -> None:
+                 profiles: tuple[list[ThreatRisk], Any] | None = None) -> None:
         import numpy as np
 
         if risks is None:
@@ -354,23 +377,40 @@ def grouped_rankings(source: Any, profiles: tuple[list[ThreatRisk], list[int]] |
                      ) -> tuple[list[ThreatGroup], list[ThreatGroup]]:
     """Both rankings of :func:`grouped_ranking`, risks to treat and context threats, from
     one pass over the threats (``analyze --json`` writes both). ``profiles``: as for
-    :func:`group_threats`, each of the source's threats' profile."""
+    :func:`group_threats`, each of the source's threats' profile; the risks of a profile
+    also share their status and context flag."""
     risks = source.threats if hasattr(source, "threats") else list(source)
+    if profiles is not None:
+        return _rankings_by_profile(risks, profiles)
     treat: list[ThreatRisk] = []
     context: list[ThreatRisk] = []
-    of: tuple[list[int], list[int]] = ([], [])  # each chosen risk's profile
-    for n, r in enumerate(risks):
+    for r in risks:
         if r.instance.status not in NOT_COUNTED:  # ``r.counted``
             (context if r.context else treat).append(r)
-            if profiles is not None:
-                of[1 if r.context else 0].append(profiles[1][n])
-    if profiles is None:
-        return _rank(treat, None), _rank(context, None)
-    return _rank(treat, (profiles[0], of[0])), _rank(context, (profiles[0], of[1]))
+    return _rank(treat, None), _rank(context, None)
+
+
+def _rankings_by_profile(risks: list[ThreatRisk], profiles: tuple[list[ThreatRisk], list[int]]
+                         ) -> tuple[list[ThreatGroup], list[ThreatGroup]]:
+    """:func:`grouped_rankings` with each risk's profile: whether a risk is counted, and
+    context, is read once per profile (the row shapes that ``analyze --json`` passes hold
+    the status and the context flag), and the risks of each ranking are picked by array."""
+    import numpy as np
+
+    firsts, index = profiles
+    shape = np.asarray(index, dtype=np.int64)
+    # per profile: 0 to treat, 1 context, 2 not counted
+    kind = np.array([2 if r.instance.status in NOT_COUNTED else 1 if r.context else 0
+                     for r in firsts], dtype=np.int8)[shape]
+    out = []
+    for wanted in (0, 1):
+        picked = np.flatnonzero(kind == wanted)
+        out.append(_rank([risks[i] for i in picked.tolist()], (firsts, shape[picked])))
+    return out[0], out[1]
 
 
 def _rank(chosen: list[ThreatRisk],
-          profiles: tuple[list[ThreatRisk], list[int]] | None) -> list[ThreatGroup]:
+          profiles: tuple[list[ThreatRisk], Any] | None) -> list[ThreatGroup]:
     return _new_harms_first(sorted(group_threats(chosen, profiles), key=ThreatGroup.rank_key))
 
 
