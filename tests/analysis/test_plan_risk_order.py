@@ -186,6 +186,7 @@ def test_values_are_the_per_risk_loop() -> None:
                            default_stencils())
     term = RiskTerm(result.model, result.catalog, result.threats, candidates)
     acting = sorted(term.acts)
+    assert {i: k for i, k in enumerate(term._place_at.tolist()) if k >= 0} == term.place
     sets = [recommend._members(c) for c in candidates.values()] + [acting[:40], acting]
     for members in sets:
         plain = term.base_value.copy()

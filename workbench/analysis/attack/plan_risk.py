@@ -362,14 +362,24 @@ class RiskTerm:
             return self.base_value
         # written with numpy: a step holding a fleet changes tens of thousands of risks
         # (the same products: a level's value times the weight, one float each)
-        place, count = self.place, len(changed)
-        at = np.fromiter((place.get(i, -1) for i in changed), dtype=np.int64, count=count)
-        value = np.fromiter((LEVEL_VALUE.get(v, 0.0) for v in changed.values()),
-                            dtype=float, count=count)
+        # (each risk's place and each level's value looked up by numpy and by ``map``:
+        # a few thousand changed risks per evaluation, no Python loop over them)
+        count = len(changed)
+        at = self._place_at[np.fromiter(changed, dtype=np.int64, count=count)]
+        worth = {v: LEVEL_VALUE.get(v, 0.0) for v in set(changed.values())}
+        value = np.fromiter(map(worth.__getitem__, changed.values()), dtype=float,
+                            count=count)
         keep = at >= 0
         at = at[keep]
         out = self.base_value.copy()
         out[at] = value[keep] * self.weight[at]
+        return out
+
+    @functools.cached_property
+    def _place_at(self) -> np.ndarray:
+        """:attr:`place` as an array over the counted risks (-1: not scored)."""
+        out = np.full(len(self.counted), -1, dtype=np.int64)
+        out[np.asarray(self.scored, dtype=np.int64)] = np.arange(len(self.scored))
         return out
 
     def removed(self, members: Iterable[str]) -> float:
