@@ -9,7 +9,6 @@ the fact vocabulary of :mod:`workbench.model.facts`: a typo is a load error, not
 quietly never fires. Nothing in a catalog is ever evaluated as code.
 """
 
-from __future__ import annotations
 
 import os
 import re
@@ -73,7 +72,7 @@ class ThreatReferences(Strict):
     other: list[ShortText] = Field(default_factory=new_list)
 
     @model_validator(mode="after")
-    def _formats(self) -> ThreatReferences:
+    def _formats(self) -> "ThreatReferences":
         _check_all(self.capec, _CAPEC_RE, "CAPEC id like CAPEC-94")
         _check_all(self.cwe, _CWE_RE, "CWE id like CWE-319")
         _check_all(self.emb3d, _EMB3D_T_RE, "EMB3D threat or property id like TID-201")
@@ -96,7 +95,7 @@ class ControlReferences(Strict):
     other: list[ShortText] = Field(default_factory=new_list)
 
     @model_validator(mode="after")
-    def _formats(self) -> ControlReferences:
+    def _formats(self) -> "ControlReferences":
         for ref in self.iso27001:
             match = _ISO_RE.match(ref)
             if not match or not 1 <= int(match.group(2)) <= _ISO_RANGES[int(match.group(1))]:
@@ -151,7 +150,7 @@ class ThreatType(Strict):
     suggested_controls: list[Identifier] = Field(default_factory=new_list)
 
     @model_validator(mode="after")
-    def _safety(self) -> ThreatType:
+    def _safety(self) -> "ThreatType":
         if self.patient_safety and not (self.hazard and self.harm):
             raise ValueError("a patient-safety threat needs 'hazard' and 'harm' "
                              "(ISO 14971 vocabulary)")
@@ -285,7 +284,7 @@ class LikelihoodAdjustment(Strict):
     reach: bool = False
 
     @model_validator(mode="after")
-    def _finding_names_threats(self) -> LikelihoodAdjustment:
+    def _finding_names_threats(self) -> "LikelihoodAdjustment":
         if self.finding and not self.threats:
             raise ValueError("a 'finding' adjustment must name its 'threats' (the weakness "
                              "it declares is the one those threats exploit)")

@@ -1,6 +1,5 @@
 """Shared pydantic base and id type for every model object."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -4,7 +4,6 @@ Optional fields default to ``None`` so that files can omit them and still round-
 byte for byte (the writer drops ``None`` values).
 """
 
-from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any, Literal
@@ -105,7 +104,7 @@ class Component(Strict):
     source_id: ShortText | None = None
 
     @model_validator(mode="after")
-    def _stencil_defaults(self) -> Component:
+    def _stencil_defaults(self) -> "Component":
         """Properties the file or the caller left out take the stencil's defaults.
 
         A hand-written ``{"stencil": "infusion-pump"}`` is then safety-critical, legacy and

@@ -1,6 +1,5 @@
 """Closed vocabularies of the model. Values are stable strings written to files."""
 
-from __future__ import annotations
 
 from enum import StrEnum
 

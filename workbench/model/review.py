@@ -4,7 +4,6 @@ The checklist itself is data (``catalogs/review-checklist.json``); the model onl
 answers, keyed by the checklist item id, so a newer checklist never invalidates old answers.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum

@@ -1,6 +1,5 @@
 """Element types (stencils) as versioned data files in ``stencils/``, validated on load."""
 
-from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
@@ -81,7 +80,7 @@ class StencilLibrary:
         return [s for s in self._by_id.values() if s.layer == layer]
 
     @classmethod
-    def load(cls, paths: Iterable[Path]) -> StencilLibrary:
+    def load(cls, paths: Iterable[Path]) -> "StencilLibrary":
         """Read stencil files; duplicate ids across files and bad fields are errors."""
         stencils: list[Stencil] = []
         seen: dict[str, str] = {}

@@ -1,6 +1,5 @@
 """The root document: one connected-health system under study, and its threat analysis."""
 
-from __future__ import annotations
 
 from typing import Literal
 

@@ -4,7 +4,6 @@ Every vote is kept (not only the result) so the spread of opinions stays auditab
 aggregation lives in :mod:`workbench.workshop`, which needs no Qt.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated
