@@ -257,3 +257,18 @@ def test_search_head_is_the_head_of_the_whole_order(limit):
         first = {c.id: i for i, c in enumerate(rng.sample(pool, 4))}
         plain = recommend._search_order(pool, first, focused, scores(ranked))[:limit]
         assert recommend._search_head(pool, first, focused, ranked, scores, limit) == plain
+
+
+def test_usable_threats_are_the_filter_by_vectors(catalog, monkeypatch):
+    """``plan_screen._usable``: every threat when an attacker has every vector (None), else
+    those ``usable`` keeps, in order."""
+    from workbench.analysis.attack.plan_screen import _usable
+
+    name, model = next(m for m in CASES if "ward" in m[0])
+    _, _, graph, _, _ = _screenings(model, catalog, monkeypatch)[0]
+    threats = [t for ts in graph.evidence.values() for t in ts]
+    assert _usable(threats, None) == threats
+    for vectors in (frozenset({"physical"}), frozenset({"network", "adjacent"})):
+        kept = _usable(threats, vectors)
+        assert kept == [t for t in threats if usable(t, vectors)]
+        assert 0 < len(kept) < len(threats)
