@@ -501,6 +501,7 @@ class RiskTerm:
         for k in singles[control[singles] < 0].tolist():
             gain[k] = self.removed((keys[k],))
         grouped: list[float] = []
+        each = [t[0] for t in terms]  # per pair, its terms
         for k in fleets.tolist():
             at = sites.fleets.get(keys[k])
             if (at is None or (pair_at[at] < 0).any()
@@ -509,7 +510,7 @@ class RiskTerm:
                 continue
             # added one after the other from 0.0, as ``removed`` does
             grouped.append(functools.reduce(operator.add, itertools.chain.from_iterable(
-                terms[p][0] for p in pair_at[at].tolist()), 0.0))
+                map(each.__getitem__, pair_at[at].tolist())), 0.0))
         return singles, gain[singles], fleets, grouped
 
     def _fleet_removed(self, ms: tuple[str, ...], found: dict) -> float:

@@ -844,7 +844,7 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
         term.screened()
         every = np.concatenate([one, np.array(grouped, dtype=float)])
         lowers = every > 1e-9
-        keep, gains = np.concatenate([singles, fleets])[lowers].tolist(), every[lowers].tolist()
+        keep, gains = np.concatenate([singles, fleets])[lowers].tolist(), every[lowers]
         keys, values = list(candidates), list(candidates.values())
         ids = [keys[k] for k in keep]
         costs = [values[k].cost for k in keep]
@@ -856,15 +856,13 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
     # As sorted by (-rounded gain, cost, id): numpy's lexsort with each id's rank (ids
     # are unique); 204,000 candidates at 10,000 elements, a few thousand distinct gains
     # (each rounded once).
-    rounded: dict[float, float] = {}
-    for g in gains:
-        if g not in rounded:
-            rounded[g] = -round(g, GAIN_DIGITS)
+    distinct, at = np.unique(np.asarray(gains, dtype=float), return_inverse=True)
+    rounded = np.array([-round(g, GAIN_DIGITS) for g in distinct.tolist()], dtype=float)
     count = len(ids)
     order = np.lexsort((
         _id_ranks(ids),
         np.fromiter(costs, dtype=float, count=count),
-        np.fromiter((rounded[g] for g in gains), dtype=float, count=count)))
+        rounded[at.reshape(-1)]))
     return [ids[i] for i in order.tolist()]
 
 
