@@ -138,12 +138,39 @@ def check_integrity(model: ThreatModel, stencils: StencilLibrary) -> list[Proble
     return problems
 
 
+_ID_LISTS = ("zones", "data_assets", "components", "flows", "attackers", "targets", "threats",
+             "controls")
+
+
 def _duplicates(model: ThreatModel) -> list[Problem]:
-    """Ids must be unique within a list, and components and flows share one id space."""
+    """Ids must be unique within a list, and components and flows share one id space.
+
+    A sound model (nearly every one opened or saved) is recognised by set sizes alone; only
+    a model with a duplicate goes through :func:`_duplicate_problems`, which names each
+    place (its per-item messages were most of the check on a large model).
+    """
+    if _all_unique(model):
+        return []
+    return _duplicate_problems(model)
+
+
+def _all_unique(model: ThreatModel) -> bool:
+    """True when :func:`_duplicate_problems` would find nothing."""
+    for collection in _ID_LISTS:
+        items = getattr(model, collection)
+        if len({item.id for item in items}) != len(items):
+            return False
+    components = model.components_by_id()
+    if any(flow.id in components for flow in model.flows):
+        return False
+    return len({threat.key for threat in model.threats}) == len(model.threats)
+
+
+def _duplicate_problems(model: ThreatModel) -> list[Problem]:
+    """Every duplicate id or threat key, each named at its place."""
     problems: list[Problem] = []
     first_seen: dict[str, str] = {}
-    for collection in ("zones", "data_assets", "components", "flows", "attackers", "targets",
-                       "threats", "controls"):
+    for collection in _ID_LISTS:
         local: dict[str, str] = {}
         for i, item in enumerate(getattr(model, collection)):
             here = f"{collection}[{i}].id"
