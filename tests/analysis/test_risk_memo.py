@@ -236,3 +236,97 @@ def test_judged_in_the_scoring_loop_as_the_two_passes_after_it(catalog):
             per_result.setdefault(id(r.impact), set()).add(tuple(getattr(r, f) for f in _JUDGED))
         spread += sum(len(s) > 1 for s in per_result.values())
     assert spread  # the role part of the key was exercised
+
+
+def _perturbed(model: ThreatModel, seed: int, catalog) -> ThreatModel:
+    """A copy of ``model`` whose identical devices differ in one thing scoring or the
+    judgements read by id, not by shape: a data asset on one flow, a control on one
+    device, a patient-safety target, a programmer commanding one device, an analyst's
+    figure on one instance; and the threat list shuffled in places (runs of one
+    element's instances cut in two)."""
+    import random
+
+    from workbench.model import DataAsset, Flow, Target
+
+    rnd = random.Random(seed)
+    m = model.model_copy(deep=True)
+    pumps = [c for c in m.components if c.stencil == "infusion-pump"]
+    ids = {p.id for p in pumps}
+    flows = [f for f in m.flows if f.source in ids or f.target in ids]
+    m.data_assets.append(DataAsset(id="a-dose", name="dose", integrity=4, availability=3))
+    rnd.choice(flows).data_assets.append("a-dose")
+    pump = rnd.choice(pumps)
+    answering = catalog.controls_for(next(t for t in m.threats if t.element == pump.id)
+                                     .catalog_id)
+    m.controls.append(ControlInstance(id="ctl-one", title="one", catalog_id=answering[0].id,
+                                      elements=[pump.id], status=ControlStatus.IMPLEMENTED))
+    m.targets.append(Target(id="t-one", element=rnd.choice(pumps).id, kind="patient_safety"))
+    other = next(c for c in m.components if c.stencil == "patient-monitor")
+    m.flows.append(Flow(id="f-cmd", source=rnd.choice(pumps).id, target=other.id, name="cmd"))
+    rnd.choice(m.threats).likelihood = 1
+    cut = rnd.randrange(1, len(m.threats) - 1)
+    m.threats = m.threats[cut:] + m.threats[:cut]
+    i = rnd.randrange(len(m.threats) - 2)
+    m.threats[i], m.threats[i + 2] = m.threats[i + 2], m.threats[i]
+    return m
+
+
+def _plain_content(keys, element_id: str) -> tuple:
+    """The element's memo key content as written before ``_RunKeys._content``: a chain of
+    the model index's lookups and ``risk``'s helpers (the oracle)."""
+    from workbench.analysis.risk import element_layer, safety_role
+
+    ix = keys.ix
+    element = ix.element(element_id)
+    kind = type(element).__name__ if element is not None else None
+    assets = ix.assets.get(element_id, []) if element is not None else []
+    holding = ix.adjustments_holding(element_id, keys.catalog, keys.index)
+    return (kind, element_layer(keys.model, element_id, ix), safety_role(ix, element),
+            ix.scope.get(element_id), element_id in ix.single_user,
+            tuple(keys._asset(a.id, a) for a in assets),
+            tuple(a.id for a in ix.own_assets.get(element_id, [])),
+            tuple(keys._adjustment_pos[id(a)] for a in holding),
+            tuple(keys.control(c.id) for c in ix.controls_on.get(element_id, [])))
+
+
+def test_element_keys_tell_devices_apart_by_what_scoring_reads(catalog):
+    """The memo's element key (``_RunKeys._content``) is the plain chain of lookups it
+    replaced, element by element, on a generated model and randomly perturbed copies
+    whose identical devices differ in one input read by id (an asset on one flow, a
+    control, a target, a flow to another device, an analyst's figure); risks before
+    exposure (the lean pass) and after are those of scoring each instance afresh."""
+    import sys
+
+    from workbench.analysis import risk_memo
+    from workbench.analysis.risk import ModelIndex, Scales, assess_instance
+    from workbench.model.facts import FactIndex
+    from workbench.model.stencils import default_stencils
+
+    sys.path.insert(0, str(SAMPLE.parents[1] / "benchmarks"))
+    from gen_synthetic import synthetic_model
+
+    generated = suggest_threats(synthetic_model(120, seed=3), catalog)
+    models = [generated] + [suggest_threats(_perturbed(generated, s, catalog), catalog)
+                            for s in range(3)]
+    models.append(suggest_threats(load_model(SAMPLE), catalog))
+    distinct = []
+    for model in models:
+        _same_as_fresh(model, catalog)
+        index = FactIndex(model, default_stencils())
+        scales = Scales.of(model)
+        ix = ModelIndex(model, index.stencils)
+        keys = risk_memo._RunKeys(model, catalog, index, ix, risk_memo._Memo((0,)))
+        elements = [*ix.components, *ix.flows, "no-such-element"]
+        contents = {e: keys._content(e) for e in elements}
+        assert contents == {e: _plain_content(keys, e) for e in elements}
+        distinct.append(len(set(contents.values())))
+        lean = risk_memo.assess_memoised(model, catalog, index, scales, None, lean=True)
+        for step, inst in zip(lean, model.threats, strict=True):
+            fresh = assess_instance(model, inst, catalog, index, scales)
+            assert step.instance is inst
+            assert (step.threat_type, step.likelihood, step.base_likelihood,
+                    step.step_likelihood, step.controls) == (
+                fresh.threat_type, fresh.likelihood, fresh.base_likelihood,
+                fresh.step_likelihood, fresh.controls)
+    # each perturbation tells apart devices the generated model had in one key
+    assert all(d > distinct[0] for d in distinct[1:4])

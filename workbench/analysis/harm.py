@@ -62,6 +62,8 @@ _PROPERTIES_OF = {Stride.SPOOFING: ("integrity",), Stride.TAMPERING: ("integrity
                   Stride.ELEVATION_OF_PRIVILEGE: ("integrity", "confidentiality")}
 
 
+_NO_KINDS: frozenset[str] = frozenset()
+
 #: Key of a therapy kind's own role harm in ``therapy_harms`` (the others are threat ids).
 THERAPY_ROLE_KEY = "therapy"
 
@@ -95,9 +97,7 @@ class HarmIndex:
     """What the harm rules read about a model's elements, built once per assessment."""
 
     def __init__(self, ix: ModelIndex):
-        model, stencils = ix.model, ix.stencils
-        tags = {c.id: set(getattr(stencils.get(c.stencil), "tags", ()) or ())
-                for c in model.components}
+        model, tags = ix.model, ix.tags
         self.ix, self.tags = ix, tags
         # a component whose stencil is generic or unknown: presume the worst (therapy)
         self.unclassified = {c.id for c in model.components
@@ -127,9 +127,14 @@ class HarmIndex:
         #: what delivers to a therapy component (sender, flow, networks on the way)
         self.delivers_therapy: set[str] = set(self._commands)
         self._kinds: dict[str, frozenset[str]] = {}
+        #: the care systems among components (:meth:`care_system`), found once
+        self._care = {cid for cid, t in tags.items()
+                      if CLINICAL_TAG in t and cid not in ix.single_user}
 
     def therapy_kinds(self, element: str) -> frozenset[str]:
         """The kinds of therapy ``element`` performs or commands (empty when unknown)."""
+        if element not in self.therapy and element not in self._commands:
+            return _NO_KINDS  # what _resolve_kinds finds for it, without the walk
         cached = self._kinds.get(element)
         if cached is None:
             cached = self._kinds[element] = self._resolve_kinds(element, set())
@@ -160,10 +165,10 @@ class HarmIndex:
 
     def care_system(self, element: str) -> bool:
         """A system of a care organisation serving many (an EHR, a platform, a modality)."""
-        if element in self.flow_ends:  # a flow serves the care system at either end
-            return any(self.care_system(end) for end in self.flow_ends[element])
-        return (CLINICAL_TAG in self.tags.get(element, ())
-                and element not in self.ix.single_user)
+        ends = self.flow_ends.get(element)
+        if ends is not None:  # a flow serves the care system at either end
+            return self.care_system(ends[0]) or self.care_system(ends[1])
+        return element in self._care
 
 
 def judge_harm(risks: list[ThreatRisk], ix: ModelIndex) -> None:

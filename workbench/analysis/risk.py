@@ -311,9 +311,9 @@ class ModelIndex:
         #: Components that serve one person at a time (stencil tag ``single_user``: a
         #: patient's device or phone, a home hub, one clinician's workstation): what an
         #: attack on one of them takes or stops is that one person's data or work.
-        self.single_user = {c.id for c in model.components
-                            if SINGLE_USER_TAG in getattr(self.stencils.get(c.stencil),
-                                                          "tags", ())}
+        #: each component's stencil tags (``harm.HarmIndex`` reads them too)
+        self.tags = _stencil_tags(model, self.stencils)
+        self.single_user = {cid for cid, t in self.tags.items() if SINGLE_USER_TAG in t}
 
     def adjustments_holding(self, element_id: str, catalog: Catalog,
                             index: FactIndex) -> list[LikelihoodAdjustment]:
@@ -354,7 +354,10 @@ def _on_every_way_in(model: ThreatModel, controls_on: dict[str, list[ControlInst
             ways.setdefault(flow.source, []).append(flow.id)
     rank = {ControlStatus.PLANNED: 0, ControlStatus.IMPLEMENTED: 1, ControlStatus.VERIFIED: 2}
     out: list[tuple[str, ControlInstance]] = []
-    for element_id in sorted(ways):
+    # a way in without any control leaves nothing common to all: skip those elements
+    # before the sort (most of a large model's elements, and all when no flow has one)
+    closed = [e for e, flows in ways.items() if all(f in controls_on for f in flows)]
+    for element_id in sorted(closed):
         flows = list(dict.fromkeys(ways[element_id]))
         own = {c.catalog_id for c in controls_on.get(element_id, []) if c.catalog_id}
         per_flow = [{c.catalog_id: c for c in controls_on.get(f, []) if c.catalog_id}
@@ -764,6 +767,20 @@ def assess(model: ThreatModel, catalog: Catalog | None = None,
     return risks
 
 
+def _stencil_tags(model: ThreatModel, stencils: StencilLibrary) -> dict[str, tuple]:
+    """Each component's stencil tags by component id (none for an unknown stencil), the
+    stencil looked up once per stencil id rather than once per component and question."""
+    per_stencil: dict[str, tuple] = {}
+    out: dict[str, tuple] = {}
+    for comp in model.components:
+        tags = per_stencil.get(comp.stencil)
+        if tags is None:
+            stencil = stencils.get(comp.stencil)
+            tags = per_stencil[comp.stencil] = tuple(stencil.tags) if stencil is not None else ()
+        out[comp.id] = tags
+    return out
+
+
 #: Stencil tag of an element that manages a fleet (a drug-library server, a firmware
 #: update server): what it sends reaches every device it manages at once.
 FLEET_MANAGER_TAG = "fleet_manager"
@@ -803,22 +820,22 @@ class FleetIndex:
         self.targets = {t.element for t in model.targets if t.kind == "patient_safety"}
         # one person's device or seat: the catalog's "many patients" needs a reason of its
         # own here (open services swept, a fleet manager), the spread is the network's threat
-        self.single_user = {c.id for c in model.components
-                            if SINGLE_USER_TAG in getattr(self.stencils.get(c.stencil),
-                                                          "tags", ())}
+        tags = _stencil_tags(model, self.stencils)
+        self.single_user = {cid for cid, t in tags.items() if SINGLE_USER_TAG in t}
+        #: the components managing a fleet (:meth:`manager`), found once, not per element
+        self.managers = {cid for cid, t in tags.items() if FLEET_MANAGER_TAG in t}
 
     def manager(self, cid: str) -> bool:
-        comp = self.comps.get(cid)
-        stencil = self.stencils.get(comp.stencil) if comp is not None else None
-        return bool(stencil is not None and FLEET_MANAGER_TAG in stencil.tags)
+        return cid in self.managers
 
     def role(self, element: str) -> tuple:
         """Everything :meth:`judge` reads about ``element`` (keep the two in step)."""
         comp, flow = self.comps.get(element), self.flows.get(element)
         return (element in self.targets or not self.targets, element in self.single_user,
                 tuple(comp.properties.open_services) if comp is not None else None,
-                comp is not None and self.manager(comp.id),
-                flow is not None and self.manager(flow.source))
+                comp is not None and element in self.managers,
+                flow is not None and flow.source in self.managers)
+
 
     def judge(self, risk: ThreatRisk) -> None:
         """Set ``harm_distance``, ``mass_harm`` and its reason on one risk."""

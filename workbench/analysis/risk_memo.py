@@ -35,12 +35,11 @@ from workbench.analysis.risk import (
     Scales,
     ThreatRisk,
     assess_instance,
-    element_layer,
-    safety_role,
     score_cvss,
 )
 from workbench.analysis.rules import condition_reads
 from workbench.model.entities import Component, Flow, ThreatInstance
+from workbench.model.enums import Layer
 from workbench.model.facts import FactIndex
 from workbench.model.threat_model import ThreatModel
 
@@ -109,6 +108,10 @@ class _RunKeys:
         self._controls: dict[str, Any] = {}
         self._assets: dict[str, Any] = {}
         self._elements: dict[str, int] = {}
+        # per (component?, adjustments holding): their one list; per list: its positions
+        self._lists: dict[tuple, list] = {}
+        self._positions: dict[int, tuple[int, ...]] = {}
+        self._kept: list[list] = []
 
     def control(self, control_id: str) -> Any:
         if control_id not in self._controls:
@@ -138,26 +141,58 @@ class _RunKeys:
         bases: dict[str, int] = vars(self.ix).setdefault("_memo_base_keys", {})
         key = bases.get(element_id)
         if key is None:
-            ix = self.ix
-            element: Component | Flow | None = ix.element(element_id)
-            kind = type(element).__name__ if element is not None else None
-            assets = ix.assets.get(element_id, []) if element is not None else []
-            holding = self._holding(element_id)
-            key = self.memo.element_number((
-                kind, element_layer(self.model, element_id, ix),
-                safety_role(ix, element), ix.scope.get(element_id),
-                element_id in ix.single_user,
-                tuple(self._asset(a.id, a) for a in assets),
-                tuple(a.id for a in ix.own_assets.get(element_id, [])),
-                tuple(self._adjustment_pos[id(a)] for a in holding),
-                tuple(self.control(c.id) for c in ix.controls_on.get(element_id, []))))
-            bases[element_id] = key
+            key = bases[element_id] = self.memo.element_number(self._content(element_id))
         return key
+
+    def _content(self, element_id: str) -> tuple:
+        """What scoring reads about an element: its kind, layer, safety role
+        (``risk.safety_role``), scope, whether one person uses it, the data at stake and
+        its own, the likelihood adjustments holding on it and the controls on it."""
+        ix = self.ix
+        comp = ix.components.get(element_id)
+        if comp is not None:
+            kind, layer = "Component", comp.layer.value
+            fn = ix.safety.get(element_id)
+            if fn:
+                role: tuple | None = ("performs", fn)
+            else:
+                fn = ix.carries_to_safety.get(element_id)
+                role = ("delivers", fn) if fn else None
+        else:
+            flow = ix.flows.get(element_id)
+            layer = Layer.NETWORK.value
+            if flow is None:
+                kind, role = None, None
+            else:
+                kind = "Flow"
+                fn = ix.safety.get(flow.target) or (
+                    ix.safety.get(flow.source) if flow.bidirectional else None)
+                role = ("delivers", fn) if fn else None
+        assets = ix.assets.get(element_id) if kind is not None else None
+        own = ix.own_assets.get(element_id)
+        controls = ix.controls_on.get(element_id)
+        return (kind, layer, role, ix.scope.get(element_id), element_id in ix.single_user,
+                tuple([self._asset(a.id, a) for a in assets]) if assets else (),
+                tuple([a.id for a in own]) if own else (),
+                self._holding_positions(element_id),
+                tuple([self.control(c.id) for c in controls]) if controls else ())
+
+    def _holding_positions(self, element_id: str) -> tuple[int, ...]:
+        """The catalog positions of the adjustments holding on the element, once per
+        distinct list of them (elements of one shape share one list)."""
+        holding = self._holding(element_id)
+        positions = self._positions.get(id(holding))
+        if positions is None:
+            positions = tuple(self._adjustment_pos[id(a)] for a in holding)
+            self._positions[id(holding)] = positions
+            self._kept.append(holding)  # its id stays its own through the run
+        return positions
 
     def _holding(self, element_id: str) -> list:
         """``ix.adjustments_holding``, evaluated once per distinct set of the facts the
-        adjustments read (elements of one stencil with the same properties share it) and
-        filed in the model index, where scoring a missed instance finds it."""
+        adjustments read (elements of one stencil with the same properties share it and
+        its list: read it, never change it) and filed in the model index, where scoring a
+        missed instance finds it."""
         ix = self.ix
         done = ix._holding.get(element_id)
         if done is not None:
@@ -177,8 +212,11 @@ class _RunKeys:
             facts = self.index.component(comp) if comp else self.index.flow(flow)  # type: ignore[arg-type]
             hit = matches[key] = tuple(i for i, a in enumerate(adjustments)
                                        if a.when.evaluate(facts))
-        ix._holding[element_id] = [adjustments[i] for i in hit]
-        return ix._holding[element_id]
+        shared = self._lists.get((comp is not None, hit))
+        if shared is None:
+            shared = self._lists[(comp is not None, hit)] = [adjustments[i] for i in hit]
+        ix._holding[element_id] = shared
+        return shared
 
     def instance(self, inst: ThreatInstance, element: int | None = None) -> Any:
         """The instance's own inputs to scoring, and its element's (``element``: its
