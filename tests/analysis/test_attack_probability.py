@@ -198,6 +198,30 @@ def test_small_cores_count_the_worlds_the_numpy_propagation_counts(monkeypatch, 
                                                                 [seed, 2])[0].tolist()
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_small_counts_remembered_by_chances_are_a_fresh_solvers(seed):
+    """A small core's counts are kept per (worlds, seed, core chances): chances asked
+    again (in any order, with another seed or size in between) give exactly a fresh
+    solver's counts, and chances that differ on one edge are counted anew."""
+    edges = _random_graph(np.random.default_rng(seed), 7)
+    graph = StepGraph.from_edges(edges, S)
+    rng = np.random.default_rng(100 + seed)
+    variants = [graph.p.copy()]
+    for _ in range(3):
+        p = graph.p.copy()
+        p[rng.choice(p.size, 2, replace=False)] = rng.choice([0.0, 0.2, 0.7, 1.0], 2)
+        variants.append(p)
+    solver = Solver(graph, max_rounds=0)
+    for i in [0, 1, 2, 1, 0, 3, 2, 3]:
+        for seeds, samples in (([seed, 1], 1000), ([seed, 2], 1000), ([seed, 1], 640)):
+            got, worlds = solver.sample_counts(solver.extend(variants[i]), samples, seeds)
+            fresh = Solver(graph, max_rounds=0)
+            want = fresh.sample_counts(fresh.extend(variants[i]), samples, seeds)
+            assert worlds == want[1] and got.tolist() == want[0].tolist()
+            assert not got.flags.writeable
+    assert 0 < len(solver._small_memo) <= 4 * 3
+
+
 def test_what_ifs_on_one_solver_give_a_fresh_solvers_exact_values():
     """A solver asked again with other chances (the plan's what-ifs) gives, node by node,
     exactly what a fresh solver gives: values it remembers are never stale."""
