@@ -222,6 +222,22 @@ def test_small_counts_remembered_by_chances_are_a_fresh_solvers(seed):
     assert 0 < len(solver._small_memo) <= 4 * 3
 
 
+def test_core_roots_kept_per_node_sequence_are_the_walks():
+    """``core_roots`` is kept per node sequence: the same roots as the walk up the forest
+    of a fresh solver, asked again in any order, a caller's change to the list it got
+    never reaching the next caller."""
+    rng = np.random.default_rng(5)
+    edges = _random_graph(rng, 9)
+    graph = StepGraph.from_edges(edges, S)
+    solver = Solver(graph)
+    asks = [sorted(rng.choice(graph.size, k, replace=False).tolist()) for k in (1, 3, 5, 8)]
+    for nodes in asks + asks[::-1] + [[]]:
+        got = solver.core_roots(nodes)
+        assert got == Solver(graph)._walk_roots(tuple(nodes))
+        got.append(-1)
+        assert -1 not in solver.core_roots(nodes)
+
+
 def test_what_ifs_on_one_solver_give_a_fresh_solvers_exact_values():
     """A solver asked again with other chances (the plan's what-ifs) gives, node by node,
     exactly what a fresh solver gives: values it remembers are never stale."""

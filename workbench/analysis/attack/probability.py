@@ -49,6 +49,8 @@ EDGE_MASK_SEEDS = 4
 #: Small cores' counts remembered per solver, by (worlds, seed, core chances): a plan's
 #: what-ifs ask again for chances they changed only outside the core or in exposure.
 SMALL_COUNTS_KEPT = 4096
+#: Node sequences whose core roots a solver keeps (:meth:`Solver.core_roots`).
+ROOTS_KEPT = 256
 _NOTHING_KEPT: tuple[float | None, int] = (None, 0)
 #: Cap on random floats drawn at once (edges x worlds), to bound memory (~64 MB of float32).
 CHUNK_CELLS = 1 << 24
@@ -310,6 +312,7 @@ class Solver:
         self._relevant_memo = _ReachMemo()
         self._uniforms: dict[tuple[int, tuple[int, ...]], list[np.ndarray]] = {}
         self._small_memo: dict[tuple[int, tuple[int, ...], bytes], np.ndarray] = {}
+        self._roots: dict[tuple[int, ...], tuple[int, ...]] = {}
         touches = np.zeros(self.ext_count, dtype=bool)
         touches[self.c_edge] = True
         for e_sv, e_vu, _ in synth_rounds:
@@ -645,8 +648,21 @@ class Solver:
         return self._peel
 
     def core_roots(self, nodes) -> list[int]:
-        """Distinct core nodes the given nodes hang from (vectorised walk up the forest)."""
-        cur = np.unique(np.asarray(list(nodes), dtype=np.int64))
+        """Distinct core nodes the given nodes hang from (vectorised walk up the forest).
+
+        A function of the nodes and the solver's forest alone: kept per node sequence, as
+        every what-if of a plan asks for the same targets (two ``np.unique`` a solve)."""
+        key = tuple(nodes)
+        roots = self._roots.get(key)
+        if roots is None:
+            if len(self._roots) >= ROOTS_KEPT:
+                self._roots.clear()
+            roots = self._roots[key] = tuple(self._walk_roots(key))
+        return list(roots)
+
+    def _walk_roots(self, nodes: tuple[int, ...]) -> list[int]:
+        """:meth:`core_roots` worked out: the walk up the forest."""
+        cur = np.unique(np.asarray(nodes, dtype=np.int64))
         while cur.size:
             up = self.parent[cur] >= 0
             if not up.any():
