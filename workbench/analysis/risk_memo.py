@@ -362,21 +362,14 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
     results = memo.results_for(run)
     threat_types = catalog.threats
     judged = _Judged(model, index, ix) if judge and not lean else None
-    # per element: its number in the memo's keys, and its role for the judgements
-    elements: dict[str, tuple[int, int | None]] = {}
     # this run's copy of each result used (the memo's own lists never leave it), holding
     # the memo's record so that its id stays its own through the run
     copies: dict[int, _RunResult] = {}
-    out: list[Any] = []
-    for inst in model.threats if threats is None else threats:
-        element = inst.element
-        number_role = elements.get(element)
-        if number_role is None:
-            number_role = elements[element] = (
-                keys.element(element), judged.role(element) if judged is not None else None)
-        number, role = number_role
-        if inst.likelihood is None and not inst.impact and not inst.mitigations and (
-                inst.cvss is None):  # keys.instance's short key, without the call
+
+    def value(inst: ThreatInstance, number: int, role: int | None) -> tuple:
+        """What the risk of ``inst`` gets after the instance (``StepRisk``'s or
+        ``ThreatRisk``'s arguments), scored through the memo."""
+        if _plain(inst):  # keys.instance's short key, without the call
             key: Any = (inst.catalog_id, tuple(inst.stride), number)
         else:
             key = keys.instance(inst, number)
@@ -391,18 +384,48 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
         if mine is None:  # the key holds the catalog id: one threat type per result
             mine = copies[id(hit)] = _RunResult(hit, threat_types.get(inst.catalog_id))
         if lean:
-            out.append(StepRisk(inst, mine.threat_type, mine.copy))
-        elif judged is None:
-            out.append(ThreatRisk(inst, *mine.fields))
+            return mine.threat_type, mine.copy
+        if judged is None:
+            return mine.fields
+        fields = mine.judged.get(role)
+        if fields is None:
+            fields = mine.judged[role] = judged.fields(ThreatRisk(inst, *mine.fields))
+        return fields
+
+    # per element: its memo number, its judgement role, and the values of the plain
+    # instances on elements of that (number, role) by their own key (catalog id, STRIDE):
+    # one lookup per instance where the memo's key, result and judgement took four
+    shared: dict[tuple, dict[tuple, tuple]] = {}
+    elements: dict[str, tuple[int, int | None, dict[tuple, tuple]]] = {}
+    out: list[Any] = []
+    append = out.append
+    for inst in model.threats if threats is None else threats:
+        element = inst.element
+        entry = elements.get(element)
+        if entry is None:
+            number = keys.element(element)
+            role = judged.role(element) if judged is not None else None
+            entry = elements[element] = (number, role, shared.setdefault((number, role), {}))
+        if inst.likelihood is None and not inst.impact and not inst.mitigations and (
+                inst.cvss is None):  # _plain, inlined: it runs once per instance
+            own = (inst.catalog_id, tuple(inst.stride))
+            v = entry[2].get(own)
+            if v is None:
+                v = entry[2][own] = value(inst, entry[0], entry[1])
         else:
-            fields = mine.judged.get(role)
-            if fields is None:
-                risk = ThreatRisk(inst, *mine.fields)
-                mine.judged[role] = judged.fields(risk)
-                out.append(risk)
-            else:
-                out.append(ThreatRisk(inst, *fields))
+            v = value(inst, entry[0], entry[1])
+        if lean:
+            append(StepRisk(inst, v[0], v[1]))
+        else:
+            append(ThreatRisk(inst, *v))
     return out
+
+
+def _plain(inst: ThreatInstance) -> bool:
+    """Nobody scored the instance by hand (no likelihood, impact, CVSS or mitigation
+    link): its own inputs to scoring are its catalog id and STRIDE."""
+    return (inst.likelihood is None and not inst.impact and not inst.mitigations
+            and inst.cvss is None)
 
 
 class _RunResult:
