@@ -222,6 +222,27 @@ def test_small_counts_remembered_by_chances_are_a_fresh_solvers(seed):
     assert 0 < len(solver._small_memo) <= 4 * 3
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_edge_worlds_redrawn_for_changed_chances_are_a_fresh_solvers(seed):
+    """Each drawn edge's worlds, kept per seed and redrawn where the chance changed (found
+    by one comparison), are a fresh solver's: chances lowered, raised, zeroed, made
+    certain and set back, with another seed in between."""
+    edges = _random_graph(np.random.default_rng(seed), 8)
+    graph = StepGraph.from_edges(edges, S)
+    solver = Solver(graph, max_rounds=0)
+    rng = np.random.default_rng(200 + seed)
+    for step in range(8):
+        p = graph.p.copy()
+        if step % 4:
+            p[rng.choice(p.size, 3, replace=False)] = rng.choice([0.0, 0.1, 0.5, 1.0], 3)
+        for seeds in ([seed, 1], [seed, 2]):
+            probs = solver.extend(p)[solver.c_edge].astype(np.float32)
+            drawn = np.flatnonzero(~solver.c_fixed)
+            got = list(solver._edge_worlds(probs, drawn, 3, seeds))
+            fresh = Solver(graph, max_rounds=0)
+            assert got == fresh._edge_worlds(probs, drawn, 3, seeds)
+
+
 def test_core_roots_kept_per_node_sequence_are_the_walks():
     """``core_roots`` is kept per node sequence: the same roots as the walk up the forest
     of a fresh solver, asked again in any order, a caller's change to the list it got

@@ -51,7 +51,6 @@ EDGE_MASK_SEEDS = 4
 SMALL_COUNTS_KEPT = 4096
 #: Node sequences whose core roots a solver keeps (:meth:`Solver.core_roots`).
 ROOTS_KEPT = 256
-_NOTHING_KEPT: tuple[float | None, int] = (None, 0)
 #: Cap on random floats drawn at once (edges x worlds), to bound memory (~64 MB of float32).
 CHUNK_CELLS = 1 << 24
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
@@ -304,7 +303,7 @@ class Solver:
         self._out: list[list[tuple[int, int]]] | None = None
         self._peel: list[_PeelGroup] | None = None
         #: Per (words, seed): drawn edge position -> (its chance, the worlds it works in).
-        self._edge_masks: dict[tuple[int, tuple[int, ...]], dict[int, tuple[float, int]]] = {}
+        self._edge_masks: dict[tuple[int, tuple[int, ...]], tuple[np.ndarray, list[int]]] = {}
         self._exact_memo: dict[tuple[int, bytes, bytes], float] = {}
         #: Per set of working core edges (:meth:`_forward`): the forward reach, and per
         #: (node, that set) the relevant edge positions (:meth:`relevant_edges`).
@@ -503,30 +502,32 @@ class Solver:
         An edge's worlds depend on its chance and the seed's floats for that edge alone
         (common random numbers), so they are kept per seed and redrawn only for the edges
         whose chance changed since: a what-if changes a few edges of hundreds, and turning
-        the floats into integers was most of a small core's sampling.
+        the floats into integers was most of a small core's sampling. The changed edges are
+        found by one array comparison with the chances they were drawn for. The list is the
+        solver's own: read it, do not change it.
         """
         key = (words, _seed_key(seed))
         kept = self._edge_masks.get(key)
-        if kept is None:
+        if kept is None or kept[0].size != drawn.size:
             if len(self._edge_masks) >= EDGE_MASK_SEEDS:
                 self._edge_masks.clear()
-            kept = self._edge_masks[key] = {}
-        chances = probs.tolist()
-        positions = drawn.tolist()
-        stale = [i for i, pos in enumerate(positions)
-                 if kept.get(pos, _NOTHING_KEPT)[0] != chances[pos]]
-        if stale:
-            rows = np.asarray(stale, dtype=np.int64)
-            pieces: list[list[bytes]] = [[] for _ in stale]
+            # per drawn edge: the chance its worlds were drawn for (NaN: none yet), its worlds
+            kept = self._edge_masks[key] = (np.full(drawn.size, np.nan, dtype=np.float32),
+                                            [0] * drawn.size)
+        drawn_for, worlds = kept
+        wanted = probs[drawn]
+        stale = np.flatnonzero(drawn_for != wanted)  # one comparison, not a loop per edge
+        if stale.size:
+            pieces: list[list[bytes]] = [[] for _ in range(stale.size)]
             for uniform in self._uniform_chunks(max(1, drawn.size), words, seed):
-                bits = uniform[rows] < probs[drawn[rows], None]
+                bits = uniform[stale] < wanted[stale, None]
                 for piece, row in zip(pieces, np.packbits(bits, axis=1, bitorder="little"),
                                       strict=True):
                     piece.append(row.tobytes())  # chunks in world order: bytes concatenate
-            for i, piece in zip(stale, pieces, strict=True):
-                pos = positions[i]
-                kept[pos] = (chances[pos], int.from_bytes(b"".join(piece), "little"))
-        return [kept[pos][1] for pos in positions]
+            for i, piece in zip(stale.tolist(), pieces, strict=True):
+                worlds[i] = int.from_bytes(b"".join(piece), "little")
+            drawn_for[stale] = wanted[stale]
+        return worlds
 
     def _out_edges(self) -> list[list[tuple[int, int]]]:
         """Per core node, its out-edges as (target, core edge position); built once."""
