@@ -330,3 +330,36 @@ def test_element_keys_tell_devices_apart_by_what_scoring_reads(catalog):
                 fresh.step_likelihood, fresh.controls)
     # each perturbation tells apart devices the generated model had in one key
     assert all(d > distinct[0] for d in distinct[1:4])
+
+
+def test_model_index_files_assets_and_scopes_as_the_plain_formulas(catalog):
+    """``ModelIndex`` files only elements with data at stake and asks a stencil's scope
+    once: read with ``.get(id, [])`` they are the plain per-element formulas, on the
+    samples and a perturbed generated model (an asset on one flow, an unknown asset id)."""
+    import sys
+
+    from workbench.analysis.risk import ModelIndex, element_scope
+
+    sys.path.insert(0, str(SAMPLE.parents[1] / "benchmarks"))
+    from gen_synthetic import synthetic_model
+
+    odd = _perturbed(suggest_threats(synthetic_model(60, seed=5), catalog), 1, catalog)
+    odd.flows[0].data_assets.append("no-such-asset")
+    odd.components[0].properties.data_assets.append("a-dose")
+    for model in [odd, *(load_model(p) for p in _SAMPLES)]:
+        ix = ModelIndex(model)
+        known = model.assets_by_id()
+        at_stake: dict[str, list[str]] = {c.id: list(c.properties.data_assets)
+                                          for c in model.components}
+        for flow in model.flows:
+            at_stake[flow.id] = list(flow.data_assets)
+            for end in dict.fromkeys([flow.source, flow.target, *flow.via]):
+                at_stake.setdefault(end, []).extend(flow.data_assets)
+        for element, ids in at_stake.items():
+            assert ix.assets.get(element, []) == [known[a] for a in dict.fromkeys(ids)
+                                                  if a in known]
+        for comp in model.components:
+            assert ix.own_assets.get(comp.id, []) == [
+                known[a] for a in dict.fromkeys(comp.properties.data_assets) if a in known]
+            assert ix.scope[comp.id] == element_scope(comp, ix.stencils)
+        assert any(ix.assets.values())

@@ -267,18 +267,25 @@ class ModelIndex:
         for element_id, ctl in _on_every_way_in(model, self.controls_on):
             self.controls_on.setdefault(element_id, []).append(ctl)
         assets = model.assets_by_id()
+        # only elements with some data at stake are filed (read them with ``.get(id, [])``):
+        # a large model's many elements without any cost nothing here
         ids: dict[str, list[str]] = {c.id: list(c.properties.data_assets)
-                                     for c in model.components}
+                                     for c in model.components if c.properties.data_assets}
         for flow in model.flows:
+            if not flow.data_assets:
+                ids.pop(flow.id, None)
+                continue
             ids[flow.id] = list(flow.data_assets)
             for end in dict.fromkeys([flow.source, flow.target, *flow.via]):
                 ids.setdefault(end, []).extend(flow.data_assets)
-        self.assets = {e: [assets[a] for a in dict.fromkeys(v) if a in assets]
-                       for e, v in ids.items()}
+        self.assets = {e: found for e, v in ids.items()
+                       if (found := [assets[a] for a in dict.fromkeys(v) if a in assets])}
         #: What each component itself stores (a physical attack takes the device, not
-        #: what flows through it).
-        self.own_assets = {c.id: [assets[a] for a in dict.fromkeys(c.properties.data_assets)
-                                  if a in assets] for c in model.components}
+        #: what flows through it); filed only when it stores something.
+        self.own_assets = {
+            c.id: found for c in model.components if c.properties.data_assets
+            and (found := [assets[a] for a in dict.fromkeys(c.properties.data_assets)
+                           if a in assets])}
         self._holding: dict[str, list[LikelihoodAdjustment]] = {}
         self.stencils = stencils or default_stencils()
         patient_targets = {t.element for t in model.targets if t.kind == "patient_safety"}
@@ -307,7 +314,16 @@ class ModelIndex:
                     for element in (sender, *flow.via):
                         if element != receiver:
                             self.carries_to_safety.setdefault(element, fn)
-        self.scope = {c.id: element_scope(c, self.stencils) for c in model.components}
+        #: each component's :func:`element_scope`, its stencil's default asked once
+        self.scope: dict[str, Scope] = {}
+        defaults: dict[str, Scope] = {}
+        for comp in model.components:
+            scope = comp.properties.scope
+            if scope is None:
+                scope = defaults.get(comp.stencil)
+                if scope is None:
+                    scope = defaults[comp.stencil] = _stencil_scope(comp.stencil, self.stencils)
+            self.scope[comp.id] = scope
         #: Components that serve one person at a time (stencil tag ``single_user``: a
         #: patient's device or phone, a home hub, one clinician's workstation): what an
         #: attack on one of them takes or stops is that one person's data or work.
@@ -369,14 +385,19 @@ def _on_every_way_in(model: ThreatModel, controls_on: dict[str, list[ControlInst
     return out
 
 
+def _stencil_scope(stencil_id: str, stencils: StencilLibrary) -> Scope:
+    """The scope of a component that sets none (:func:`element_scope`)."""
+    stencil = stencils.get(stencil_id)
+    if stencil is not None and stencil.defaults.scope is not None:
+        return stencil.defaults.scope
+    return Scope.ORGANISATION
+
+
 def element_scope(component: Component, stencils: StencilLibrary | None = None) -> Scope:
     """The component's scope: its own value, else its stencil's default, else organisation."""
     if component.properties.scope is not None:
         return component.properties.scope
-    stencil = (stencils or default_stencils()).get(component.stencil)
-    if stencil is not None and stencil.defaults.scope is not None:
-        return stencil.defaults.scope
-    return Scope.ORGANISATION
+    return _stencil_scope(component.stencil, stencils or default_stencils())
 
 
 def is_context(ix: ModelIndex, element_id: str) -> bool:
