@@ -109,3 +109,61 @@ def test_encoded_rows_are_the_rows_bytes(compact, catalog):
     assert any(not isinstance(e, dict) for e in encoded)
     # the items at a top-level list's depth, as print_json writes them
     assert _orjson_bytes([encoded], compact) == _orjson_bytes([plain], compact)
+
+
+def _printed(doc, compact, streamed=None) -> bytes:
+    import io
+
+    from workbench.cli.common import print_json
+
+    buffer = io.BytesIO()
+    stream = io.TextIOWrapper(buffer, encoding="utf-8")
+    old, sys.stdout = sys.stdout, stream
+    try:
+        print_json(doc, compact=compact, streamed=streamed)
+        stream.flush()
+    finally:
+        sys.stdout = old
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("compact", [False, True])
+@pytest.mark.parametrize("size", [1, 7, 2000])
+def test_encoded_chunks_print_the_rows_bytes(compact, size, catalog, capsys):
+    """Chunks joined from their shapes' pieces with the own strings pasted as UTF-8
+    (``EncodedItems``) print the bytes of the rows one by one: on a binary stream, on a
+    text stream (the whole document), with ids holding quotes, backslashes, control
+    characters, DEL or non-ASCII, a shape that does not cut, and a lone surrogate (those
+    chunks go row by row, which refuses the surrogate as before)."""
+    from workbench.analysis.pipeline import _OWN_FIELDS, _ThreatRows
+    from workbench.cli.common import EncodedItems, RowEncoder, print_json
+
+    encoder = RowEncoder.create(compact)
+    assert encoder is not None
+    result = analyze(synthetic_model(300, seed=5), catalog)
+    risks = list(result.threats[:90])
+    odd = {3: 'a"b', 11: "back\\slash", 12: "t\x1bx", 20: "é\u2028", 30: "del\x7f",
+           40: "\u0000row-id\u0000", 50: "tab\tx"}
+    for n, text in odd.items():
+        inst = risks[n].instance.model_copy(update={"id": text, "element": text + "e"})
+        risks[n] = dataclasses.replace(risks[n], instance=inst)
+    risks[60] = dataclasses.replace(risks[60], harm=_OWN_FIELDS["key"])  # does not cut
+    rows = _ThreatRows(risks, catalog)
+    plain = list(rows.rows())
+    chunks = list(rows.chunks(size, encoder))
+    assert len(chunks) == -(-len(plain) // size)
+    assert size == 2000 or any(isinstance(c, EncodedItems) for c in chunks)
+    assert any(not isinstance(c, EncodedItems) for c in chunks)
+    doc = {"a": 1, "threats": [], "z": [2]}
+    whole = _printed({**doc, "threats": plain}, compact)
+    assert _printed(doc, compact, {"threats": iter(chunks)}) == whole
+    clean = _ThreatRows(risks[61:], catalog)
+    assert all(isinstance(c, EncodedItems) for c in clean.chunks(size, encoder))
+    assert _printed(doc, compact, {"threats": clean.chunks(size, encoder)}) == \
+        _printed({**doc, "threats": list(clean.rows())}, compact)
+    print_json(doc, compact=compact, streamed={"threats": iter(chunks)})  # text stream
+    assert capsys.readouterr().out.encode() == whole
+    inst = risks[0].instance.model_copy(update={"element": "x\ud800"})
+    bad = _ThreatRows([dataclasses.replace(risks[0], instance=inst)], catalog)
+    with pytest.raises(TypeError):
+        list(bad.chunks(size, encoder))

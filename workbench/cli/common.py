@@ -151,6 +151,12 @@ def _escaped(encoded: bytes) -> bytes:
 _STREAMED = "\x00workbench-streamed-list\x00"
 
 
+class EncodedItems(bytes):
+    """A streamed list's chunk already encoded: its items as :func:`print_json` writes
+    them, joined by the list's separator and indentation (``RowEncoder.between``), the
+    first item's indentation left out. :func:`_print_streamed` writes it as it is."""
+
+
 class RowEncoder:
     """How :func:`print_json` writes an item of a streamed list, for a caller that
     assembles items from encoded parts (``analysis.pipeline``: one encoding per row
@@ -163,6 +169,10 @@ class RowEncoder:
         self.compact = compact
         self.text = orjson.dumps
         self.fragment = orjson.Fragment
+        self.items = EncodedItems
+        indent, sep, _, _ = _layout(compact)
+        #: What a list writes between two items (see :class:`EncodedItems`).
+        self.between = sep + indent
 
     @classmethod
     def create(cls, compact: bool) -> RowEncoder | None:
@@ -208,7 +218,8 @@ def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
             firsts[key] = (first, rest)
 
     def whole() -> dict[str, Any]:
-        return {k: ([item for chunk in chain([firsts[k][0]], firsts[k][1]) for item in chunk]
+        return {k: ([item for chunk in chain([firsts[k][0]], firsts[k][1])
+                     for item in _items(chunk)]
                     if k in firsts else [] if k in streamed else v) for k, v in data.items()}
 
     try:
@@ -231,6 +242,10 @@ def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
         for n, chunk in enumerate(chain([first], rest)):
             if not chunk:
                 continue
+            if isinstance(chunk, EncodedItems):
+                buffer.write(sep + indent if n else b"")
+                buffer.write(_escaped(chunk))
+                continue
             encoded = _orjson_bytes([chunk], compact)
             if encoded is None:
                 encoded = _std_dumps([chunk], compact).encode("utf-8")
@@ -241,6 +256,16 @@ def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
     buffer.write(b"\n")
     buffer.flush()
     return None
+
+
+def _items(chunk: Any) -> list[Any]:
+    """A chunk's items for a whole document: an :class:`EncodedItems` as one orjson
+    fragment (orjson pastes a fragment's bytes as they are, at the items' depth)."""
+    if isinstance(chunk, EncodedItems):
+        import orjson
+
+        return [orjson.Fragment(bytes(chunk))]
+    return chunk
 
 
 class SafeTextStream:
