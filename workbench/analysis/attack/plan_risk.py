@@ -616,10 +616,12 @@ class RiskTerm:
             names.append(level)
         if changed:
             levels[np.fromiter(changed, dtype=np.int64, count=len(changed))] = np.fromiter(
-                (code[v] for v in changed.values()), dtype=np.int64, count=len(changed))
-        # as Counter(levels) does: keys in the order they first occur
-        found, first, count = np.unique(levels, return_index=True, return_counts=True)
-        return {names[found[j]]: int(count[j]) for j in np.argsort(first)}
+                map(code.__getitem__, changed.values()), dtype=np.int64, count=len(changed))
+        # as Counter(levels) does: keys in the order they first occur (a count per code
+        # and each present code's first place: a handful of codes, no sort of the risks)
+        count = np.bincount(levels, minlength=len(names)).tolist()
+        first = {int(np.argmax(levels == k)): k for k, n in enumerate(count) if n}
+        return {names[k]: count[k] for _, k in sorted(first.items())}
 
     @functools.cached_property
     def _base_codes(self) -> np.ndarray:
