@@ -873,9 +873,10 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
     if not (entries[1:] > entries[:-1]).all():  # the plan's are sorted, once per plan
         entries = np.unique(entries)
     st = _structure(graph, entries)
-    fmiss = np.where(graph.raw_flow >= 0, graph.flow_miss[np.maximum(graph.raw_flow, 0)], 1.0)
-    log_fmiss = np.bincount(st.inverse, weights=np.log(np.clip(fmiss, 1e-300, 1.0)),
-                            minlength=st.merged)
+    fmiss = np.where(st.has_flow, graph.flow_miss[st.flow_at], 1.0)
+    # held to [1e-300, 1] by two ufuncs, not np.clip (its Python wrappers): same values
+    held = np.minimum(np.maximum(fmiss, 1e-300), 1.0)
+    log_fmiss = np.bincount(st.inverse, weights=np.log(held), minlength=st.merged)
     emiss = np.exp(log_fmiss)
     p_node = _scale(graph.node_miss, capability)
     # An attacker who enters at a radio segment is on it (in range of a broadcast medium,
@@ -886,7 +887,7 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
     p_flow = _scale(emiss, capability)
     p_step = _scale(graph.node_miss[st.v] * emiss, capability)
     p = np.concatenate([np.asarray(p_entry, dtype=float), p_flow[st.flow_only],
-                        np.ones(st.into_split_count), p_step[st.single], p_node[st.split]])
+                        st.split_ones, p_step[st.single], p_node[st.split]])
     el_p = np.concatenate([p_entry, p_step])
     expose_p = deny_p = None
     if graph.expose_miss is not None:
@@ -927,6 +928,11 @@ class _Structure:
     el_dst: np.ndarray
     #: ``StepGraph.derived`` of its step graphs, from the first one built
     derived: tuple | None = None
+    #: Per raw edge: whether it runs over a flow, and that flow's position (0 if not);
+    #: the certain "can try" edges' chances (ones): the same for every step graph.
+    has_flow: np.ndarray | None = None
+    flow_at: np.ndarray | None = None
+    split_ones: np.ndarray | None = None
 
 
 #: Structures kept per family of graphs (per entry set: one per attacker, in practice).
@@ -938,6 +944,22 @@ def shared_structures(graph: AttackGraph) -> dict:
     their parent's (:meth:`AttackGraph.with_controls`, :meth:`AttackGraph.for_vectors`),
     so it lives as long as some graph of the family does."""
     return graph.__dict__.setdefault("_structures", {})
+
+
+def _flow_positions(graph: AttackGraph, cache: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Per raw edge: whether it runs over a flow, and the flow's position (0 if not). They
+    depend on the raw edges alone: one pair per family of graphs (in ``cache``, under a
+    key no entry set has), shared by its structures."""
+    hit = cache.get(_FLOWS)
+    if hit is None or hit[0] is not graph.raw_flow:
+        has_flow, flow_at = graph.raw_flow >= 0, np.maximum(graph.raw_flow, 0)
+        has_flow.flags.writeable = flow_at.flags.writeable = False
+        hit = cache[_FLOWS] = (graph.raw_flow, (has_flow, flow_at))
+    return hit[1]
+
+
+#: Key of :func:`_flow_positions` in a family's structure cache (entry sets are bytes).
+_FLOWS = "flow positions"
 
 
 def _structure(graph: AttackGraph, entries: np.ndarray) -> _Structure:
@@ -991,8 +1013,10 @@ def _structure(graph: AttackGraph, entries: np.ndarray) -> _Structure:
     out = _Structure(inverse, int(uniq.size), v, flow_only, int(into_split.sum()), single,
                      split, order, el_order, names, src[order], dst[order], flow[order],
                      attempt, structural[order], el_src[el_order], el_dst[el_order])
+    out.has_flow, out.flow_at = _flow_positions(graph, cache)
+    out.split_ones = np.ones(out.into_split_count)
     for arr in (out.src, out.dst, out.flow, out.attempt, out.structural, out.el_src,
-                out.el_dst):
+                out.el_dst, out.split_ones):
         arr.flags.writeable = False  # shared by every step graph of this structure
     if len(cache) >= STRUCTURES_KEPT:
         cache.clear()
