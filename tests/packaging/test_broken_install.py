@@ -19,7 +19,12 @@ SAMPLE = Path(workbench.data.__file__).parent / "sample-models" / "insulin-close
 
 
 def clear_memos() -> None:
-    """Every lru_cache in workbench (stencils, catalogs...) forgets what it read."""
+    """Every lru_cache in workbench (stencils, catalogs...) forgets what it read.
+
+    ``gc.get_objects`` does not list frozen objects, and ``main(["analyze", ...])`` freezes
+    what its imports made (cli/main.py ``_frozen_imports``): unfreeze first, or caches filled
+    before are missed (and the broken install goes unseen, or its empty data outlives it)."""
+    gc.unfreeze()
     for obj in gc.get_objects():
         if isinstance(obj, functools._lru_cache_wrapper) and \
                 getattr(obj, "__module__", "").startswith("workbench"):
