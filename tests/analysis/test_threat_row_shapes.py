@@ -112,19 +112,10 @@ def test_encoded_rows_are_the_rows_bytes(compact, catalog):
 
 
 def _printed(doc, compact, streamed=None) -> bytes:
-    import io
+    """What ``print_json`` writes to stdout (the CLI tests' helper)."""
+    from tests.cli.test_print_json_streamed import _written
 
-    from workbench.cli.common import print_json
-
-    buffer = io.BytesIO()
-    stream = io.TextIOWrapper(buffer, encoding="utf-8")
-    old, sys.stdout = sys.stdout, stream
-    try:
-        print_json(doc, compact=compact, streamed=streamed)
-        stream.flush()
-    finally:
-        sys.stdout = old
-    return buffer.getvalue()
+    return _written(doc, compact, streamed)
 
 
 @pytest.mark.parametrize("compact", [False, True])
