@@ -46,7 +46,7 @@ def minimum_step_cut(graph: StepGraph, target: int) -> list[tuple[int, int]]:
     """A minimum set of steps (node pairs) cutting ``target`` off; [] when none is needed.
 
     The same cut as :func:`plain_minimum_step_cut` (the oracle in
-    ``tests/analysis/test_attack_invariants.py``), without the per-target work that does
+    ``tests/analysis/test_cut_network.py``), without the per-target work that does
     not depend on the target: the plan asks for 40 cuts of one attacker's graph, so the
     residual network is built once per graph over every live step the attacker reaches
     (:func:`_reached_network`), not once per target over its relevant steps. Steps on no
