@@ -93,3 +93,53 @@ def test_template_evidence_is_the_plain_evidence_with_clashing_ids_and_elements_
     # one pair per candidate on an element, shared by the threats that list it
     a1, a2 = fast["a"][0].options, fast["a"][1].options
     assert a1[0] is a2[0]
+
+
+def _generic(threat, element: str) -> tuple:
+    """What a threat's evidence is, its element's own catalog candidates' ids written
+    without the element (the part a template number stands for)."""
+    suffix = "@" + element
+    options = tuple((cid.removesuffix(suffix) if cid.startswith("catalog:") else cid, eff)
+                    for cid, eff in threat.options)
+    return (threat.probability, threat.in_place, threat.effects, threat.vector, options)
+
+
+@pytest.mark.parametrize(("name", "make"), MODELS, ids=[n for n, _ in MODELS])
+def test_threats_of_one_template_number_are_equal_but_for_their_element(name, make,
+                                                                         catalog):
+    result = analyze(make(), catalog)
+    evidence, _ = evidence_from_risks(result.threats, Scales.of(result.model).likelihood,
+                                      catalog)
+    seen: dict[int, tuple] = {}
+    numbered = 0
+    for element, threats in evidence.items():
+        for t in threats:
+            own = [cid for cid, _ in t.options if not cid.endswith("@" + element)]
+            if t.template < 0:
+                assert any(cid.startswith("catalog:") for cid in own)
+                continue
+            assert not any(cid.startswith("catalog:") for cid in own)
+            numbered += 1
+            assert seen.setdefault(t.template, _generic(t, element)) == _generic(t, element)
+    assert numbered and len(seen) < numbered
+
+
+def test_a_planned_control_named_like_a_catalog_candidate_numbers_no_template(catalog):
+    ttype = next(t for t in catalog.threats.values()
+                 if t.effects and any(c.reduces_effective in ("likelihood", "both")
+                                      for c in catalog.controls_for(t.id)))
+    ctype = next(c for c in catalog.controls_for(ttype.id)
+                 if c.reduces_effective in ("likelihood", "both"))
+    clash = SimpleNamespace(catalog_id=None, reduces="likelihood", in_place=False,
+                            effectiveness=0.5, control=f"catalog:{ctype.id}@b", title="own")
+    plain = SimpleNamespace(catalog_id=None, reduces="likelihood", in_place=False,
+                            effectiveness=0.5, control="c-own", title="own")
+    risks = [_risk("a", "t1", ttype, 2), _risk("a", "t2", ttype, 3, [clash]),
+             _risk("b", "t3", ttype, 2), _risk("b", "t4", ttype, 3, [clash]),
+             _risk("c", "t5", ttype, 3, [plain]), _risk("d", "t6", ttype, 3, [plain])]
+    risks[5].controls = risks[4].controls  # one scoring, one controls object (the memo's)
+    evidence, _ = evidence_from_risks(risks, (1, 2, 3, 4), catalog)
+    numbers = {t.key: t.template for threats in evidence.values() for t in threats}
+    assert numbers["t2"] == numbers["t4"] == -1
+    assert numbers["t1"] == numbers["t3"] >= 0
+    assert numbers["t5"] == numbers["t6"] >= 0 and numbers["t5"] != numbers["t1"]

@@ -68,6 +68,15 @@ class ThreatEvidence:
     #: How the attacker must reach the element (catalog ``vector``); None: a custom threat
     #: with no catalog type, counted for every attacker.
     vector: str | None = None
+    #: The number of the (type, likelihood level, controls) template it was made from
+    #: (``evidence_from_risks``), -1 for none. Two threats of one template number have
+    #: the same chance, controls in place, effects, vector and options, but for the
+    #: element in their catalog candidates' ids (``catalog:<control>@<element>``): so an
+    #: element's shape (``plan_screen``) can be read from its threats' numbers instead
+    #: of their options. -1 where that does not hold: a planned model control named
+    #: like a catalog candidate (its local name would depend on the element). Not
+    #: compared: it says how the evidence was made, not what it is.
+    template: int = field(default=-1, compare=False)
 
     def residual(self, extra: Iterable[str] = ()) -> float:
         """Success chance with controls in place plus the candidates named in ``extra``.
@@ -294,10 +303,11 @@ def cost_units(cost: str | None) -> float:
 #: A template: what one threat's evidence takes from its type, likelihood level and
 #: controls (chance, in place, effects, vector, model options (id, effectiveness,
 #: title), the same as (id, effectiveness) pairs, catalog options (id, effectiveness,
-#: title, cost units, the control's number).
+#: title, cost units, the control's number), the template's number
+#: (``ThreatEvidence.template``).
 _Template = tuple[float, float, frozenset[str], "str | None",
                   list[tuple[str, float, str]], tuple[tuple[str, float], ...],
-                  list[tuple[str, float, str, float, int]]]
+                  list[tuple[str, float, str, float, int]], int]
 
 
 def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
@@ -327,6 +337,7 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
     chance: dict[int, float] = {}
     #: (type, level, controls) -> its template, or None: no effect on the attacker
     templates: dict[tuple, _Template | None] = {}
+    made_templates = 0  # the next template's number
     per_controls: dict[int, tuple[float, list[tuple[str, float, str]], set[str]]] = {}
     offered: dict[str, list[tuple[str, float, str, float]]] = {}
     #: element -> {element}: a catalog candidate's elements (its id names its one
@@ -363,10 +374,12 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
         else:
             template = templates[key] = _template(
                 inst, ttype, level, controls, likelihood_levels, catalog, chance,
-                per_controls, offered, numbers)
+                per_controls, offered, numbers, made_templates)
+            if template is not None:
+                made_templates += 1
         if template is None:
             continue  # repudiation, accidents: no change to the attacker's position
-        q, in_place, effects, vector, own, own_pairs, types = template
+        q, in_place, effects, vector, own, own_pairs, types, template_number = template
         if inst.element != element:  # a new run of one element's threats
             element = inst.element
             number = element_numbers.setdefault(element, len(element_numbers))
@@ -403,7 +416,8 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
                     _add_element(cand, element)  # a model control of that very id
                 pair = made[type_id] = (cand.id, effectiveness)
             options.append(pair)
-        threats.append(ThreatEvidence(inst.key, q, in_place, tuple(options), effects, vector))
+        threats.append(ThreatEvidence(inst.key, q, in_place, tuple(options), effects, vector,
+                                      template_number))
     table = CandidateTable(candidates)  # filled as a plain dict: no override per item
     if plain and len(control_at) == len(candidates):
         table.sites = CandidateSites(
@@ -415,12 +429,13 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
 
 def _template(inst, ttype, level: int, controls, likelihood_levels, catalog,
               chance: dict[int, float], per_controls: dict, offered: dict,
-              numbers: dict[str, int]) -> _Template | None:
+              numbers: dict[str, int], number: int) -> _Template | None:
     """The template of a threat of type ``ttype`` (None: a custom threat, read from its
-    STRIDE letters) at likelihood ``level`` with ``controls``; None when the threat has no
-    effect on the attacker's position. The level's chance and each controls object's part
-    are worked out once (``chance``, ``per_controls``: the controls object is kept alive
-    by the risk that holds it)."""
+    STRIDE letters) at likelihood ``level`` with ``controls``, numbered ``number`` (-1
+    when a planned control is named like a catalog candidate); None when the threat has
+    no effect on the attacker's position. The level's chance and each controls object's
+    part are worked out once (``chance``, ``per_controls``: the controls object is kept
+    alive by the risk that holds it)."""
     from workbench.analysis.catalog import effects_from_stride
 
     if ttype is not None:
@@ -441,8 +456,16 @@ def _template(inst, ttype, level: int, controls, likelihood_levels, catalog,
         in_place, own, present_types = 1.0, [], _NONE_PRESENT
     types = [t for t in _offered(offered, inst.catalog_id, catalog, numbers)
              if t[0] not in present_types]
+    if any(control.startswith(_CATALOG_PREFIX) for control, _e, _t in own):
+        number = -1
     return (q, in_place, effects, vector, own,
-            tuple((control, effectiveness) for control, effectiveness, _t in own), types)
+            tuple((control, effectiveness) for control, effectiveness, _t in own), types,
+            number)
+
+
+#: Prefix of catalog candidate ids (``recommend.CATALOG_PREFIX``; that module imports
+#: this one).
+_CATALOG_PREFIX = "catalog:"
 
 
 _NONE_PRESENT: frozenset[str] = frozenset()
