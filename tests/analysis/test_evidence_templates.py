@@ -143,3 +143,17 @@ def test_a_planned_control_named_like_a_catalog_candidate_numbers_no_template(ca
     assert numbers["t2"] == numbers["t4"] == -1
     assert numbers["t1"] == numbers["t3"] >= 0
     assert numbers["t5"] == numbers["t6"] >= 0 and numbers["t5"] != numbers["t1"]
+
+
+def test_two_calls_never_share_a_template_number(catalog):
+    """The incremental re-analysis merges an earlier call's evidence lists with a new
+    call's: a number must stand for one template there too."""
+    ttype = next(t for t in catalog.threats.values()
+                 if t.effects and any(c.reduces_effective in ("likelihood", "both")
+                                      for c in catalog.controls_for(t.id)))
+    first, _ = evidence_from_risks([_risk("a", "t1", ttype, 2)], (1, 2, 3, 4), catalog)
+    second, _ = evidence_from_risks([_risk("a", "t1", ttype, 3)], (1, 2, 3, 4), catalog)
+    one, = first["a"]
+    other, = second["a"]
+    assert one.probability != other.probability
+    assert 0 <= one.template != other.template >= 0

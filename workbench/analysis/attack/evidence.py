@@ -14,6 +14,7 @@ import math
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import count
 from typing import Any
 
 import numpy as np
@@ -337,7 +338,7 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
     chance: dict[int, float] = {}
     #: (type, level, controls) -> its template, or None: no effect on the attacker
     templates: dict[tuple, _Template | None] = {}
-    made_templates = 0  # the next template's number
+    made_templates = next(_TEMPLATE_NUMBERS)  # the next template's number
     per_controls: dict[int, tuple[float, list[tuple[str, float, str]], set[str]]] = {}
     offered: dict[str, list[tuple[str, float, str, float]]] = {}
     #: element -> {element}: a catalog candidate's elements (its id names its one
@@ -376,7 +377,7 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
                 inst, ttype, level, controls, likelihood_levels, catalog, chance,
                 per_controls, offered, numbers, made_templates)
             if template is not None:
-                made_templates += 1
+                made_templates = next(_TEMPLATE_NUMBERS)
         if template is None:
             continue  # repudiation, accidents: no change to the attacker's position
         q, in_place, effects, vector, own, own_pairs, types, template_number = template
@@ -461,6 +462,12 @@ def _template(inst, ttype, level: int, controls, likelihood_levels, catalog,
     return (q, in_place, effects, vector, own,
             tuple((control, effectiveness) for control, effectiveness, _t in own), types,
             number)
+
+
+#: Template numbers (``ThreatEvidence.template``), one counter for the process: the
+#: incremental re-analysis merges an earlier call's evidence lists with a new call's,
+#: and two templates of different calls must not share a number there.
+_TEMPLATE_NUMBERS = count()
 
 
 #: Prefix of catalog candidate ids (``recommend.CATALOG_PREFIX``; that module imports
