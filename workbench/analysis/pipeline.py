@@ -17,6 +17,7 @@ from typing import Any
 from workbench.analysis.catalog import Catalog, default_catalog
 from workbench.analysis.ranking import grouped_rankings
 from workbench.analysis.risk import RiskValue, Scales, ThreatRisk, assess, assess_with_exposure
+from workbench.analysis.risk_memo import SharedRisks
 from workbench.analysis.rules import MergeReport, merge_suggestions
 from workbench.model.facts import FactIndex
 from workbench.model.stencils import StencilLibrary, default_stencils
@@ -159,8 +160,10 @@ class _ThreatRows:
         index: dict[tuple, int] = {}
         self.firsts: list[ThreatRisk] = []  # the first threat of each shape
         self.shape_of: list[int] = []  # each threat's shape
-        for risk in risks:
-            key = _row_shape(risk)
+        made = risks.fields if isinstance(risks, SharedRisks) else None
+        keys = (map(_row_shape, risks) if made is None or len(made) != len(risks)
+                else map(_shared_shape, risks, made))
+        for risk, key in zip(risks, keys, strict=True):
             n = index.get(key)
             if n is None:
                 n = index[key] = len(self.firsts)
@@ -326,6 +329,17 @@ def _row_shape(risk: ThreatRisk) -> tuple:
             id(risk.likelihood_reasons), id(risk.impact), id(risk.impact_reasons),
             id(risk.inherent), id(risk.current), id(risk.projected), id(risk.controls),
             id(risk.cvss), inst.owner, inst.reason, risk.direct_harm)
+
+
+def _shared_shape(risk: ThreatRisk, fields: tuple) -> tuple:
+    """:func:`_row_shape` of a risk built as ``ThreatRisk(risk.instance, *fields)``
+    (``risk_memo.SharedRisks``): every value after the instance is the tuple's, so the
+    tuple's identity stands for them all, and only the instance's own values are read.
+    Equal keys give equal :func:`_row_shape` keys (a test checks on the samples)."""
+    inst = risk.instance
+    return (id(fields), inst.catalog_id, inst.title,
+            tuple(inst.stride) if fields[0] is None else None,
+            inst.status, inst.owner, inst.reason)
 
 
 class _RowBuilder:

@@ -17,10 +17,11 @@ checks memoised against unmemoised results on varied models.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from enum import Enum
 from operator import attrgetter
-from typing import Any
+from typing import Any, SupportsIndex
 
 from pydantic import BaseModel
 
@@ -399,6 +400,8 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
     elements: dict[str, tuple[int, int | None, dict[tuple, tuple]]] = {}
     out: list[Any] = []
     append = out.append
+    made: list[tuple] = []  # each risk's fields (SharedRisks.fields)
+    made_from = made.append
     for inst in model.threats if threats is None else threats:
         element = inst.element
         entry = elements.get(element)
@@ -418,7 +421,8 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
             append(StepRisk(inst, v[0], v[1]))
         else:
             append(ThreatRisk(inst, *v))
-    return out
+            made_from(v)
+    return out if lean else SharedRisks(out, made)
 
 
 def _plain(inst: ThreatInstance) -> bool:
@@ -489,3 +493,74 @@ def _run_copy(s: _Scored) -> _Scored:
     return replace(s, likelihood_reasons=list(s.likelihood_reasons), impact=dict(s.impact),
                    impact_reasons=dict(s.impact_reasons), controls=list(s.controls),
                    cvss=dict(s.cvss) if s.cvss is not None else None)
+
+
+class SharedRisks(list):
+    """The risks :func:`assess_memoised` scored (a ``list``), with ``fields``: for each
+    risk the tuple it was built from (``ThreatRisk(inst, *fields[i])``).
+
+    Risks built from one tuple share that object, and with it every value after the
+    instance (the memo's shared lists and risk values included): ``analyze --json``
+    builds one row per such tuple and the instance's own values
+    (``pipeline._ThreatRows``) instead of comparing every field of every risk.
+    ``fields`` describes the list as it was made: any change to the list drops it
+    (None), and readers then compare the risks themselves. The risks are not to be
+    changed after scoring (nothing does).
+    """
+
+    fields: list[tuple] | None = None
+
+    def __init__(self, risks: Iterable[Any] = (), fields: list[tuple] | None = None) -> None:
+        super().__init__(risks)
+        self.fields = fields
+
+    def _changed(self) -> None:
+        self.fields = None
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        self._changed()
+        super().__setitem__(index, value)
+
+    def __delitem__(self, index: Any) -> None:
+        self._changed()
+        super().__delitem__(index)
+
+    def __iadd__(self, other: Iterable[Any]) -> SharedRisks:  # type: ignore[override, misc]
+        self._changed()
+        return super().__iadd__(other)
+
+    def __imul__(self, n: SupportsIndex) -> SharedRisks:  # type: ignore[override, misc]
+        self._changed()
+        return super().__imul__(n)
+
+    def append(self, value: Any) -> None:
+        self._changed()
+        super().append(value)
+
+    def extend(self, values: Iterable[Any]) -> None:
+        self._changed()
+        super().extend(values)
+
+    def insert(self, index: SupportsIndex, value: Any) -> None:
+        self._changed()
+        super().insert(index, value)
+
+    def pop(self, index: SupportsIndex = -1) -> Any:
+        self._changed()
+        return super().pop(index)
+
+    def remove(self, value: Any) -> None:
+        self._changed()
+        super().remove(value)
+
+    def clear(self) -> None:
+        self._changed()
+        super().clear()
+
+    def sort(self, *args: Any, **kwargs: Any) -> None:
+        self._changed()
+        super().sort(*args, **kwargs)
+
+    def reverse(self) -> None:
+        self._changed()
+        super().reverse()
