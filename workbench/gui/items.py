@@ -32,6 +32,10 @@ from workbench.model.geometry import clip_segment
 from workbench.model.layout import ELEMENT_H, ELEMENT_W
 from workbench.model.stencils import Stencil
 
+#: An element's rectangle as floats (x, y, width, height), as ``QRectF`` holds it.
+Edges = tuple[float, float, float, float]
+
+
 ICON = 28.0
 PAD = 7.0
 #: Radius of the connection handle: large enough to hit on a projector or a touchpad.
@@ -288,6 +292,11 @@ class ElementItem(QGraphicsItem):
     def scene_rect(self) -> QRectF:
         return self.rect().translated(self.pos())
 
+    def scene_edges(self) -> Edges:
+        """:meth:`scene_rect` as floats (x, y, width, height), the same numbers."""
+        pos = self.pos()
+        return (0.0 + pos.x(), 0.0 + pos.y(), float(self.w), float(self.h))
+
     def handle_rect(self) -> QRectF:
         return QRectF(self.w - HANDLE_R, self.h / 2 - HANDLE_R, 2 * HANDLE_R, 2 * HANDLE_R)
 
@@ -365,13 +374,21 @@ class ElementItem(QGraphicsItem):
 
 
 def clip_to_rect(inside: QPointF, outside: QPointF, rect: QRectF) -> QPointF:
-    """Where the segment from ``inside`` (in ``rect``) to ``outside`` leaves ``rect``.
+    """Where the segment from ``inside`` (in ``rect``) to ``outside`` leaves ``rect``."""
+    x, y = clip_to_edges(inside.x(), inside.y(), outside.x(), outside.y(), rect.left(),
+                         rect.top(), rect.right(), rect.bottom())
+    return QPointF(x, y)
 
-    Coordinates are read from Qt once (each accessor is a call into Qt, and every flow's
-    route clips both its ends when a model opens); the arithmetic is unchanged."""
-    ix, iy = inside.x(), inside.y()
-    dx, dy = outside.x() - ix, outside.y() - iy
-    left, right, top, bottom = rect.left(), rect.right(), rect.top(), rect.bottom()
+
+def clip_to_edges(ix: float, iy: float, ox: float, oy: float, left: float, top: float,
+                  right: float, bottom: float) -> tuple[float, float]:
+    """:func:`clip_to_rect` on floats: where the segment from (``ix``, ``iy``) inside the
+    rectangle to (``ox``, ``oy``) leaves it.
+
+    Every flow's route clips both ends of each segment when a model opens: Qt's points and
+    their accessors cost more than the arithmetic (``tests/gui/test_route_floats.py``
+    checks the floats against the ``QRectF`` computation)."""
+    dx, dy = ox - ix, oy - iy
     best = 1.0
     if dx:
         for edge in (left, right):
@@ -383,7 +400,28 @@ def clip_to_rect(inside: QPointF, outside: QPointF, rect: QRectF) -> QPointF:
             t = (edge - iy) / dy
             if 0 < t < best and left - 0.5 <= ix + t * dx <= right + 0.5:
                 best = t
-    return QPointF(ix + best * dx, iy + best * dy)
+    return ix + best * dx, iy + best * dy
+
+
+def boxes_meet(a: Edges, b: Edges) -> bool:
+    """``QRectF.intersects`` for two (x, y, width, height) rectangles: a non-empty overlap
+    (a null rectangle meets none; a negative size counts from the other edge)."""
+    for pa, sa, pb, sb in ((a[0], a[2], b[0], b[2]), (a[1], a[3], b[1], b[3])):
+        lo1 = hi1 = pa
+        if sa < 0:
+            lo1 += sa
+        else:
+            hi1 += sa
+        if lo1 == hi1:
+            return False
+        lo2 = hi2 = pb
+        if sb < 0:
+            lo2 += sb
+        else:
+            hi2 += sb
+        if lo2 == hi2 or lo1 >= hi2 or lo2 >= hi1:
+            return False
+    return True
 
 
 class FlowItem(QGraphicsPathItem):
@@ -396,12 +434,15 @@ class FlowItem(QGraphicsPathItem):
     #: the device area (:func:`_device_area`'s object) this route stays away from
     #: (:meth:`_far`); None until a frame finds one, and again when the route changes
     _far_from: QRectF | None = None
+    #: :attr:`segments` once asked for (None: made from :attr:`_ends` on demand)
+    _segments: list[QLineF] | None = None
+    #: the hit shape (:meth:`shape`) once asked for (None: stroked on demand)
+    _shape: QPainterPath | None = None
 
     def __init__(self, flow: Flow):
         super().__init__()
         self.flow = flow
         self.highlighted = False
-        self.segments: list[QLineF] = []
         self._arrowheads: list[QPolygonF] | None = None
         #: the two ends of each segment ({a, b} ids), and those an attack path crosses
         self.hops: list[frozenset[str]] = []
@@ -412,7 +453,6 @@ class FlowItem(QGraphicsPathItem):
         # reaches into it though none of its lines does (see in_view)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.label: FlowLabel | None = None
-        self._shape = QPainterPath()
         self._styled_selected = False
 
     @property
@@ -422,25 +462,33 @@ class FlowItem(QGraphicsPathItem):
     def set_route(self, flow: Flow, rects: list[QRectF], ends: list[str] | None = None) -> None:
         """Route through the centres of ``rects`` (source, via..., target), clipped to boxes;
         ``ends`` names each rect's element, so a path can light one hop of the route."""
+        self.route_boxes(flow, [(r.x(), r.y(), r.width(), r.height()) for r in rects], ends)
+
+    def route_boxes(self, flow: Flow, boxes: list[Edges], ends: list[str] | None = None) -> None:
+        """:meth:`set_route` from (x, y, width, height) floats: the scene reads each
+        element's rectangle once per change, not once per flow end, and the route is
+        computed on floats, Qt's objects made only for what keeps them."""
         self.flow = flow
-        ends = ends if ends is not None and len(ends) == len(rects) else [""] * len(rects)
-        segments: list[QLineF] = []
+        ends = ends if ends is not None and len(ends) == len(boxes) else [""] * len(boxes)
         hops: list[frozenset[str]] = []
-        for (a, ea), (b, eb) in zip(zip(rects, ends, strict=True),
-                                    zip(rects[1:], ends[1:], strict=True), strict=False):
-            ca, cb = a.center(), b.center()
-            if a.intersects(b):
+        line_ends: list[tuple[float, float, float, float]] = []
+        path = QPainterPath()
+        for (a, ea), (b, eb) in zip(zip(boxes, ends, strict=True),
+                                    zip(boxes[1:], ends[1:], strict=True), strict=False):
+            if boxes_meet(a, b):
                 continue
-            segments.append(QLineF(clip_to_rect(ca, cb, a), clip_to_rect(cb, ca, b)))
+            ax, ay, aw, ah = a
+            bx, by, bw, bh = b
+            cax, cay, cbx, cby = ax + aw / 2, ay + ah / 2, bx + bw / 2, by + bh / 2
+            x1, y1 = clip_to_edges(cax, cay, cbx, cby, ax, ay, ax + aw, ay + ah)
+            x2, y2 = clip_to_edges(cbx, cby, cax, cay, bx, by, bx + bw, by + bh)
+            line_ends.append((x1, y1, x2, y2))
             hops.append(frozenset((ea, eb)))
-        self.segments, self.hops = segments, hops
-        self._ends = [(s.x1(), s.y1(), s.x2(), s.y2()) for s in segments]
+            path.moveTo(x1, y1)
+            path.lineTo(x2, y2)
+        self.hops, self._ends, self._segments = hops, line_ends, None
         self._far_from = None
         self._arrowheads: list[QPolygonF] | None = None  # drawn from the new route on demand
-        path = QPainterPath()
-        for seg in segments:
-            path.moveTo(seg.p1())
-            path.lineTo(seg.p2())
         self.setPath(path)
         marks = (QCoreApplication.translate("DiagramScene", "encrypted") if flow.encrypted
                  else None,
@@ -449,15 +497,22 @@ class FlowItem(QGraphicsPathItem):
         self.setToolTip(" · ".join(x for x in (flow.name, flow.protocol, *marks) if x))
         self._style()
 
+    @property
+    def segments(self) -> list[QLineF]:
+        """The route's lines (from :attr:`_ends`), made when first asked for: painting and
+        label placement need them, a flow off screen and without a label never does."""
+        segments = self._segments
+        if segments is None:
+            segments = self._segments = [QLineF(*ends) for ends in self._ends]
+        return segments
+
+    def routed(self) -> bool:
+        """The route has at least one line (its cards do not overlap)."""
+        return bool(self._ends)
+
     def _style(self) -> None:
-        self._styled_selected = self.isSelected()
-        colour = theme.HIGHLIGHT if self.highlighted else (
-            theme.SELECTION if self.isSelected() else theme.FLOW)
-        pen = QPen(colour, 3.0 if self.highlighted else 1.6)
-        if not self.flow.authenticated:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        self.setPen(pen)
+        self._styled_selected = selected = self.isSelected()
+        self.setPen(_flow_pen(self.highlighted, selected, not self.flow.authenticated))
         self._bounds = None  # the pen's width is part of the box
 
     def set_highlight(self, on: bool, hops: set[frozenset[str]] | None = None) -> None:
@@ -474,12 +529,17 @@ class FlowItem(QGraphicsPathItem):
         return not self.highlighted and any(h in self.lit_hops for h in self.hops)
 
     def shape(self) -> QPainterPath:
-        return self._shape
+        """The route stroked 10 px wide (what a click hits), made when Qt first asks for
+        it (a click, a hover, a rubber band): a model's opening made one for every flow."""
+        shape = self._shape
+        if shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10)
+            shape = self._shape = stroker.createStroke(self.path())
+        return shape
 
     def setPath(self, path: QPainterPath) -> None:  # noqa: N802 - keeps the hit shape cached
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10)
-        self._shape = stroker.createStroke(path)
+        self._shape = None
         super().setPath(path)
         self._bounds = None
 
@@ -605,6 +665,18 @@ class FlowItem(QGraphicsPathItem):
             return None
         seg = max(self.segments, key=lambda s: s.length())
         return seg.center(), seg
+
+
+@lru_cache(maxsize=8)
+def _flow_pen(highlighted: bool, selected: bool, dashed: bool) -> QPen:
+    """A flow's pen: lit, selected or at rest, dashed when the flow is not authenticated.
+    Eight pens serve every flow (``setPen`` copies), instead of one made per flow."""
+    colour = theme.HIGHLIGHT if highlighted else (theme.SELECTION if selected else theme.FLOW)
+    pen = QPen(colour, 3.0 if highlighted else 1.6)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return pen
 
 
 def _device_area(painter: QPainter) -> QRectF | None:

@@ -17,6 +17,7 @@ from workbench.gui.catalog_text import stencil_label
 from workbench.gui.core_text import core_message
 from workbench.gui.document import Document
 from workbench.gui.items import (
+    Edges,
     ElementItem,
     FlowItem,
     FlowLabel,
@@ -172,6 +173,7 @@ class DiagramScene(QGraphicsScene):
 
         flow_seen: set[str] = set()
         rerouted: list[FlowItem] = []
+        boxes: dict[str, Edges] = {}  # cards' rectangles, read once for this pass
         if changed or self._model is None or model.flows is not self._model.flows:
             self._flows_of.clear()
             for flow in model.flows:
@@ -188,7 +190,7 @@ class DiagramScene(QGraphicsScene):
                     self.flows[flow.id] = item
                 elif item.flow is flow and not changed.intersection(ends):
                     continue
-                self._route(item, flow)
+                self._route(item, flow, boxes)
                 rerouted.append(item)
             for fid in [f for f in self.flows if f not in flow_seen]:
                 item = self.flows.pop(fid)
@@ -205,14 +207,24 @@ class DiagramScene(QGraphicsScene):
             for view in self.views():  # the empty-canvas hint comes or goes
                 view.viewport().update()
 
-    def _route(self, item: FlowItem, flow) -> None:
+    def _route(self, item: FlowItem, flow,
+               boxes: dict[str, Edges] | None = None) -> None:
+        """Route ``item`` through its ends' cards. ``boxes`` keeps each card's rectangle
+        (x, y, width, height) read once for a whole pass (:meth:`sync`): a card is an end
+        of many flows, and Qt was asked for its rectangle once per flow end."""
+        if boxes is None:
+            boxes = {}
         rects, ends = [], []
         for end in (flow.source, *flow.via, flow.target):
-            el = self.elements.get(end)
-            if el is not None:
-                rects.append(el.scene_rect())
-                ends.append(end)
-        item.set_route(flow, rects, ends)
+            rect = boxes.get(end)
+            if rect is None:
+                el = self.elements.get(end)
+                if el is None:
+                    continue
+                rect = boxes[end] = el.scene_edges()
+            rects.append(rect)
+            ends.append(end)
+        item.route_boxes(flow, rects, ends)
         if item.label is not None:
             item.label.refresh()
 
@@ -332,8 +344,7 @@ class DiagramScene(QGraphicsScene):
         for fid, item in todo.items():
             self._unplace_label(fid)
             label = item.label
-            anchor = item.label_anchor()
-            if label is None or anchor is None or label.empty:
+            if label is None or not item.routed() or label.empty:
                 if label is not None:
                     label.setVisible(False)
                 continue
