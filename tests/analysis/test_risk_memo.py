@@ -363,3 +363,31 @@ def test_model_index_files_assets_and_scopes_as_the_plain_formulas(catalog):
                 known[a] for a in dict.fromkeys(comp.properties.data_assets) if a in known]
             assert ix.scope[comp.id] == element_scope(comp, ix.stencils)
         assert any(ix.assets.values())
+
+
+def test_roles_in_one_loop_are_the_plain_roles(catalog):
+    """``_Judged.roles`` (the fleet and harm lookups inlined over all elements) numbers
+    each element as ``_Judged.role`` does element by element, on the samples, the pumps
+    told apart by role only, and a perturbed generated model (a flow from a pump to a
+    monitor: a flow's care system read through its ends)."""
+    import sys
+
+    from workbench.analysis import risk_memo
+    from workbench.analysis.risk import ModelIndex
+    from workbench.model.facts import FactIndex
+    from workbench.model.stencils import default_stencils
+
+    sys.path.insert(0, str(SAMPLE.parents[1] / "benchmarks"))
+    from gen_synthetic import synthetic_model
+
+    generated = suggest_threats(synthetic_model(120, seed=3), catalog)
+    models = [*_judgement_models(catalog), suggest_threats(_perturbed(generated, 1, catalog),
+                                                           catalog)]
+    for model in models:
+        index = FactIndex(model, default_stencils())
+        ix = ModelIndex(model, index.stencils)
+        elements = [*ix.components, *ix.flows, "no-such-element"]
+        plain = risk_memo._Judged(model, index, ix)
+        fast = risk_memo._Judged(model, index, ix)
+        assert fast.roles(elements) == [plain.role(e) for e in elements]
+        assert len(set(fast.roles(elements))) > 1

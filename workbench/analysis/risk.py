@@ -834,15 +834,22 @@ class FleetIndex:
     per assessment; :meth:`role` is all of it for one element, so the risk memo can judge
     once per (shared result, role) and give the answer to every risk of that pair."""
 
-    def __init__(self, model: ThreatModel, stencils: StencilLibrary | None = None):
+    def __init__(self, model: ThreatModel, stencils: StencilLibrary | None = None,
+                 ix: ModelIndex | None = None):
+        """``ix``: the same model's index over the same stencils, whose lookups are these
+        (the risk memo has one: not built twice)."""
         self.stencils = stencils or default_stencils()
-        self.comps = model.components_by_id()
-        self.flows = {f.id: f for f in model.flows}
         self.targets = {t.element for t in model.targets if t.kind == "patient_safety"}
         # one person's device or seat: the catalog's "many patients" needs a reason of its
         # own here (open services swept, a fleet manager), the spread is the network's threat
-        tags = _stencil_tags(model, self.stencils)
-        self.single_user = {cid for cid, t in tags.items() if SINGLE_USER_TAG in t}
+        if ix is not None:
+            self.comps, self.flows, tags = ix.components, ix.flows, ix.tags
+            self.single_user = ix.single_user
+        else:
+            self.comps = model.components_by_id()
+            self.flows = {f.id: f for f in model.flows}
+            tags = _stencil_tags(model, self.stencils)
+            self.single_user = {cid for cid, t in tags.items() if SINGLE_USER_TAG in t}
         #: the components managing a fleet (:meth:`manager`), found once, not per element
         self.managers = {cid for cid, t in tags.items() if FLEET_MANAGER_TAG in t}
 

@@ -402,12 +402,17 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
     append = out.append
     made: list[tuple] = []  # each risk's fields (SharedRisks.fields)
     made_from = made.append
-    for inst in model.threats if threats is None else threats:
+    threats = model.threats if threats is None else threats
+    roles: dict[str, int] = {}
+    if judged is not None:  # the roles in one loop over the elements (``_Judged.roles``)
+        ids = list(dict.fromkeys([inst.element for inst in threats]))
+        roles = dict(zip(ids, judged.roles(ids), strict=True))
+    for inst in threats:
         element = inst.element
         entry = elements.get(element)
         if entry is None:
             number = keys.element(element)
-            role = judged.role(element) if judged is not None else None
+            role = roles.get(element)
             entry = elements[element] = (number, role, shared.setdefault((number, role), {}))
         if inst.likelihood is None and not inst.impact and not inst.mitigations and (
                 inst.cvss is None):  # _plain, inlined: it runs once per instance
@@ -467,17 +472,46 @@ class _Judged:
     def __init__(self, model: ThreatModel, index: FactIndex, ix: ModelIndex):
         from workbench.analysis.harm import HarmIndex, role_harms
 
-        self.fleet = FleetIndex(model, index.stencils)
+        self.fleet = FleetIndex(model, index.stencils, ix)
         self.harm = HarmIndex(ix)
         self.texts = role_harms()
         self._numbers: dict[tuple, int] = {}
 
     def role(self, element: str) -> int:
-        """The number of what both judgements read about ``element``."""
+        """The number of what both judgements read about ``element`` (the plain form of
+        :meth:`roles`, its oracle)."""
         from workbench.analysis.harm import _element_role
 
         key = (self.fleet.role(element), _element_role(element, self.harm))
         return self._numbers.setdefault(key, len(self._numbers))
+
+    def roles(self, elements: list[str]) -> list[int]:
+        """:meth:`role` of each element, in one loop: ``FleetIndex.role`` and
+        ``harm._element_role`` are a dozen set and dict lookups per element, and as
+        functions their calls cost more than the lookups over a large model's elements
+        (which share a few dozen roles). Keep the key the same tuple as :meth:`role`'s."""
+        fleet, hx = self.fleet, self.harm
+        comps, flows, managers = fleet.comps, fleet.flows, fleet.managers
+        targets, anyone, single = fleet.targets, not fleet.targets, fleet.single_user
+        therapy, delivers, kinds = hx.therapy, hx.delivers_therapy, hx.therapy_kinds
+        alone, care, ends, care_system = hx.ix.single_user, hx._care, hx.flow_ends, hx.care_system
+        partner, to_partner = hx.partner, hx.to_partner
+        numbers = self._numbers
+        out = []
+        for e in elements:
+            comp, flow = comps.get(e), flows.get(e)
+            key = ((e in targets or anyone, e in single,
+                    tuple(comp.properties.open_services) if comp is not None else None,
+                    comp is not None and e in managers,
+                    flow is not None and flow.source in managers),
+                   (e in therapy or e in delivers, kinds(e),
+                    care_system(e) if e in ends else e in care,
+                    e in alone, e in to_partner or e in partner))
+            number = numbers.get(key)
+            if number is None:
+                number = numbers.setdefault(key, len(numbers))
+            out.append(number)
+        return out
 
     def fields(self, risk: ThreatRisk) -> tuple:
         """Judge ``risk`` as the two passes do; its fields after the instance, judged."""
