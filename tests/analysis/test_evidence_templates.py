@@ -157,3 +157,15 @@ def test_two_calls_never_share_a_template_number(catalog):
     other, = second["a"]
     assert one.probability != other.probability
     assert 0 <= one.template != other.template >= 0
+
+
+def test_evidence_made_by_the_slots_setters_is_the_dataclasss():
+    from workbench.analysis.attack.evidence import ThreatEvidence, _new_evidence
+
+    values = ("k", 0.5, 0.9, (("c", 0.3),), frozenset({"expose"}), "network", 7)
+    made, plain = _new_evidence(*values), ThreatEvidence(*values)
+    assert type(made) is ThreatEvidence and made == plain and hash(made) == hash(plain)
+    assert [getattr(made, f) for f in ThreatEvidence.__slots__] == \
+        [getattr(plain, f) for f in ThreatEvidence.__slots__]
+    with pytest.raises(AttributeError):
+        made.probability = 1.0  # type: ignore[misc]
