@@ -238,3 +238,29 @@ def test_touching_and_member_sets_are_the_per_candidate_loops(analysed) -> None:
         assert recommend._member_set(chosen, candidates) == (out | singles, singles,
                                                              elements_of)
         assert recommend._member_set(iter(chosen), candidates)[0] == out | singles
+
+
+def test_strongest_fixes_from_the_focused_candidates_are_the_whole_pools(analysed,
+                                                                         monkeypatch
+                                                                         ) -> None:
+    """``_strongest`` reads only the candidates on a focus element (the safety elements
+    are focus elements): the same fixes, in the same order, as every candidate read."""
+    from workbench.analysis.attack import analyze_attacks
+
+    result = analysed
+    seen: list[tuple[list[str], list[str]]] = []
+    plain = recommend._strongest
+
+    def both(pool, focused, safety, focus, table, limit):
+        fast = plain(pool, focused, safety, focus, table, limit)
+        every = plain(pool, [True] * len(pool), safety, focus, table, limit)
+        seen.append((list(fast), every))  # a copy: the caller extends the list
+        return fast
+
+    monkeypatch.setattr(recommend, "_strongest", both)
+    analyze_attacks(result.model, result.catalog, risks=result.threats,
+                    shared=result.attack_graph, seed=1, samples=2000, sensitivity=False,
+                    plan_evaluations=24, cuts=False)
+    assert any(every for _, every in seen)
+    for fast, every in seen:
+        assert fast == every

@@ -896,18 +896,24 @@ GAIN_DIGITS = 9
 STRONGEST_SHARE = 0.5
 
 
-def _strongest(pool: list[Candidate], safety: list[str], focus: dict[str, set[str]],
-               table: ScreenTable, limit: int) -> list[str]:
+def _strongest(pool: list[Candidate], focused: list[bool], safety: list[str],
+               focus: dict[str, set[str]], table: ScreenTable, limit: int) -> list[str]:
     """Each patient-safety target's strongest fixes (``_focus``'s second list): on each
     element or flow of its minimum cuts, most likely paths and entry steps, and for each
     effect the plan must lower there, the single candidate and the bundle that lower the
     element's chance the most, whatever they cost (ties: cheaper, then id). Gain per
     person-day would rank a 1-day control that trims a step before the fix that closes it,
-    and the search would never measure the fix."""
+    and the search would never measure the fix.
+
+    ``focused``: per candidate of ``pool``, whether it is on an element of ``focus``;
+    only those are read. The safety elements are focus elements (``_focus``), and a
+    candidate counts here only on a safety element (a bundle: its element, one of its
+    elements): at 10,000 elements a few thousand of 222,000. All flags true is the plain
+    walk, the oracle in ``tests/analysis/test_candidate_table.py``."""
     singles: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
     bundles: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
     wanted = set(safety)
-    for c in pool:
+    for c in compress(pool, focused):
         if isinstance(c, FleetCandidate):
             continue
         if isinstance(c, BundleCandidate):
@@ -1010,7 +1016,7 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         if len(in_focus) >= max_candidates:
             wanted = {m for c in in_focus for m in _members(c)} | {c.id for c in in_focus}
             ranked = [c for c in pool if c.id in wanted]
-        strongest = _strongest(pool, safety, focus, table,
+        strongest = _strongest(pool, focused, safety, focus, table,
                                int(max_candidates * STRONGEST_SHARE))
         taken = set(strongest)  # the risk-first list is long: only its head is read
         strongest += list(islice((c for c in risk_first if c not in taken),
