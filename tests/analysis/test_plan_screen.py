@@ -134,6 +134,22 @@ def _screenings(model, catalog, monkeypatch):
 
 @pytest.mark.parametrize(("name", "model"), CASES, ids=[n for n, _ in CASES])
 def test_screening_per_shape_is_the_plain_one_per_element(name, model, catalog, monkeypatch):
+    _check_screenings(name, model, catalog, monkeypatch)
+
+
+def test_screening_of_elements_with_more_options_than_bits(catalog, monkeypatch):
+    """An element with more options than a bit set holds (``MAX_BITS``) is keyed by its
+    option positions in the pool themselves: the same screening as the plain one (here
+    every element with more than two options is taken that way)."""
+    from workbench.analysis.attack import plan_screen
+
+    monkeypatch.setattr(plan_screen, "MAX_BITS", 2)
+    name, model = next(m for m in CASES if m[0].startswith("synthetic"))
+    _check_screenings(name, model, catalog, monkeypatch)
+
+
+def _check_screenings(name, model, catalog, monkeypatch):
+    """Each screening table of the plan of ``model`` against the plain computation."""
     seen = _screenings(model, catalog, monkeypatch)
     assert seen
     for table, pool, graph, runs, weight in seen:

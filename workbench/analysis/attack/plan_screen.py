@@ -1,20 +1,19 @@
-"""The control plan's screening arithmetic, worked out once per element *shape*.
+"""The control plan's screening arithmetic, worked out once per element *state*.
 
 Why: at 10,000 elements the plan screens about 224,000 candidates on 20,000 elements and
-flows, yet those elements come in about a hundred shapes: the pumps of one kind carry the
+flows, yet those elements come in a few hundred states: the pumps of one kind carry the
 same threats with the same chances and the same catalog options, only the candidates'
 ids differ (``catalog:<control>@<element>``). What the screening reads about a candidate
 (:meth:`ScreenTable.matters`, :meth:`ScreenTable.scores`,
 :meth:`ScreenTable.drops`) depends on its element's rows and on which options in them are
-its own, so it is computed once per (shape, control) and fanned out to the candidates.
+its own, so it is computed once per (state, option position) and fanned out to the
+candidates.
 
-An element's rows name an option by its *local* key: ``:<control>`` for the element's
-own catalog candidate ``catalog:<control>@<element>``, the candidate id otherwise (the
-model's planned controls). No model id starts with ``:`` (``model.base.Identifier``), so
-the local keys of one element are as distinct as its candidate ids. Two elements have one
-shape when their usable threats, in order, have the same effects, chance, controls in
-place and options (local key, effectiveness) among the screened pool: then their rows are
-equal float for float, and a control's figures on them too.
+An element's state is its shape in the attack graph (``AttackGraph._shape``: per threat
+its chance, controls in place, effects, vector and options by *position*, the order in
+which the element's threats first list them) and which of those positions are candidates
+of the screened pool. Two elements of one state have equal rows, float for float, once
+each option is named by its position; so do a control's figures on them.
 
 The plain per-element computation these replace is kept in
 ``tests/analysis/test_plan_screen.py`` as the oracle.
@@ -22,17 +21,18 @@ The plain per-element computation these replace is kept in
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
+import numpy as np
+
+from workbench.analysis.attack.element_states import MAX_BITS, OptionTable
 from workbench.analysis.attack.evidence import usable
 from workbench.analysis.attack.graph import AttackGraph, inner_vectors
-
-#: Prefix of catalog candidate ids (``recommend.CATALOG_PREFIX``; not imported:
-#: ``recommend`` imports this module).
-CATALOG_PREFIX = "catalog:"
-#: Where a local key starts in ``catalog:<control>@<element>`` (it keeps the ``:``).
-_LOCAL_START = len(CATALOG_PREFIX) - 1
 
 
 @dataclass
@@ -42,11 +42,13 @@ class Row:
     effects: frozenset[str]
     base: float  # chance with the controls in place
     full: float  # chance with every candidate of the pool too
-    factor: dict[str, float]  # option -> its (1 - effectiveness) on this threat
+    #: option (its candidate id, or its position on the element for the figures) ->
+    #: its (1 - effectiveness) on this threat
+    factor: dict[Any, float]
     threat: Any = None  # the ThreatEvidence (its access vector decides who can use it)
 
 
-def without(row: Row, cid: str) -> float:
+def without(row: Row, cid: Any) -> float:
     """The threat's chance with every pool candidate but ``cid``."""
     f = row.factor.get(cid, 1.0)
     if f > 0:
@@ -82,22 +84,14 @@ def effects_of(threat) -> frozenset[str]:
     return getattr(threat, "effects", None) or frozenset({"control"})
 
 
-def local_key(cid: str, element: str) -> str:
-    """The option's name on ``element``'s rows (module docstring; ``_shape_key`` names
-    them the same way, inline)."""
-    n = len(element) + 1
-    if cid[-n:-n + 1] == "@" and cid.endswith(element) and cid.startswith(CATALOG_PREFIX):
-        return cid[_LOCAL_START:-n]
-    return cid
-
-
-def make_rows(threats: list, ids: set[str], name=lambda cid: cid) -> list[Row]:
+def make_rows(threats: list, ids: set[str], name: Callable[[str], Any] = lambda cid: cid
+              ) -> list[Row]:
     """The rows of one element's usable threats; options outside the pool ``ids`` are
     left out, the others keyed by ``name(cid)``."""
     rows = []
     for t in threats:
         base = t.probability * t.in_place
-        factor: dict[str, float] = {}
+        factor: dict[Any, float] = {}
         for cid, eff in t.options:
             if cid in ids:
                 key = name(cid)
@@ -119,46 +113,118 @@ class Figures:
 
 
 class ScreenTable:
-    """The pool's elements' threats, once per shape (module docstring).
+    """The pool's elements' threats, once per element *state* (module docstring).
 
     Threats no analysed attacker can use (their vector, ``AttackGraph.for_vectors``) are
     left out: they never lower a step. Only candidates of the pool given here touch rows:
-    a candidate added to the pool later scores nothing, as it touches no row."""
+    a candidate added to the pool later scores nothing, as it touches no row.
+
+    The states are read off the graph's option table (``element_states.OptionTable``,
+    built once per graph family for the what-ifs): an element's graph shape number and
+    which of its option positions are in the pool, found with numpy as
+    ``element_states.group`` does. Elements of one state have equal rows once options are
+    named by their position (the shape holds every threat's chance, controls in place,
+    effects, vector and options by position), so the figures are worked out on one of
+    them, keyed by position, and each pool candidate finds its own through its option
+    number: no walk of the 365,000 option entries of a 10,000-element model in Python."""
 
     def __init__(self, pool: list, graph: AttackGraph, runs=()) -> None:
-        self.ids = {c.id for c in pool}
+        self.ids = set(map(_ID, pool))
         sets = [inner_vectors(r.profile.vectors) for r in runs]
         self._anyone: frozenset[str] | None = (
             None if not sets or any(v is None for v in sets) else frozenset().union(*sets))
         self._evidence = graph.evidence
-        #: element -> the number of its shape; per shape, per local key: its figures
+        table: OptionTable = graph._option_table
+        self._table = table
+        elements = sorted(set().union(*map(_ELEMENTS, pool)))
+        #: element -> the number of its figures; per number, per option position: the
+        #: figures (elements of one number have equal rows, options named by position)
         self.shape_of: dict[str, int] = {}
-        self.figures: list[dict[str, Figures]] = []
+        self.figures: list[dict[int, Figures]] = []
         self._rows: dict[str, list[Row]] = {}
-        #: candidate id -> (its element, its figures there), for candidates on one element
-        #: that touch a row there (the others: ``_parts``)
-        self._at: dict[str, tuple[str, Figures]] = {}
-        self._multi: set[str] = set()
-        known: dict[tuple, int] = {}
-        ids, anyone, at, multi = self.ids, self._anyone, self._at, self._multi
-        for e in sorted({e for c in pool for e in c.elements}):
-            threats = _usable(self._evidence.get(e) or [], anyone)
-            key, local = _shape_key(threats, e, ids)
-            s = known.get(key)
-            if s is None:
-                s = known[key] = len(self.figures)
-                self.figures.append(_figures(make_rows(threats, ids, local.__getitem__)))
-            self.shape_of[e] = s
-            figures = self.figures[s]
-            for cid, name in local.items():
-                found = figures.get(name)
-                if found is None:
-                    continue
-                if cid in at or cid in multi:
-                    at.pop(cid, None)
-                    multi.add(cid)
-                else:
-                    at[cid] = (e, found)
+        #: per option number: the one (pool element, figures) it touches a row on, the
+        #: pool element's place in ``_elements`` (-1: none, -2: several: ``_parts``)
+        self._elements = elements
+        self._one = np.full(len(table.numbers) + 1, -1, dtype=np.int64)
+        self._one_figures: list[Figures] = []
+        self._one_at = np.full(len(table.numbers) + 1, -1, dtype=np.int64)
+        self._known: dict[tuple, int] = {}  # what rows are made of -> figures' number
+        ordinal = table.ordinal
+        rows_of = np.fromiter((ordinal.get(e, -1) for e in elements), dtype=np.int64,
+                              count=len(elements))
+        listed = np.flatnonzero(rows_of >= 0)
+        none = [e for k, e in enumerate(elements) if rows_of[k] < 0]
+        if none:  # no evidence entry: no rows
+            self.shape_of.update(dict.fromkeys(none, self._figures_of([], {}.get)))
+        if listed.size:
+            self._fill(table, listed, rows_of[listed])
+
+    def _figures_of(self, threats: list, name: Callable[[str], Any]) -> int:
+        """The number of the figures of these (usable) threats' rows, options named by
+        ``name``: worked out once per distinct rows (states of several graph shapes may
+        have equal rows: their elements differ in what the screening does not read)."""
+        ids = self.ids
+        key = tuple((t.effects, t.probability, t.in_place,
+                     tuple([(name(cid), eff) for cid, eff in t.options if cid in ids]))
+                    for t in threats)
+        n = self._known.get(key)
+        if n is None:
+            n = self._known[key] = len(self.figures)
+            self.figures.append(_figures(make_rows(threats, ids, name)))
+        return n
+
+    def _fill(self, table: OptionTable, places: np.ndarray, js: np.ndarray) -> None:
+        """States, figures and each option number's (element, figures) for the pool's
+        elements ``places`` (in ``_elements``), table rows ``js``."""
+        counts = table.count[js]
+        owner = np.repeat(np.arange(js.size), counts)
+        starts = np.cumsum(counts) - counts
+        position = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(starts, counts)
+        entry = position + np.repeat(table.start[js], counts)
+        option = table.option[entry]
+        numbers = table.numbers  # the pool's ids as a mask over option numbers
+        mask = np.zeros(len(numbers) + 1, dtype=bool)
+        mask[np.fromiter(map(numbers.get, self.ids, repeat(len(numbers))), dtype=np.int64,
+                         count=len(self.ids))] = True
+        picked = mask[:-1][option]
+        # each element's positions in the pool as a bit set, as ``element_states.group``
+        bits = np.bincount(owner, weights=np.where(picked, table.bit[entry], 0.0),
+                           minlength=js.size).astype(np.int64)
+        wide = np.flatnonzero(counts > MAX_BITS)
+        keys: list = list(zip(table.shape[js].tolist(), bits.tolist(), strict=True))
+        for k in wide.tolist():  # too many options for a bit set: the positions themselves
+            keys[k] = (keys[k][0], tuple(position[owner == k][picked[owner == k]].tolist()))
+        known: dict = {}
+        state = np.fromiter((known.setdefault(key, len(known)) for key in keys),
+                            dtype=np.int64, count=len(keys))
+        _, first = np.unique(state, return_index=True)
+        elements = self._elements
+        offset = np.zeros(len(known) + 1, dtype=np.int64)
+        offset[1:] = np.cumsum(counts[first])
+        figure_at = np.full(int(offset[-1]), -1, dtype=np.int64)
+        found: list[Figures] = []
+        number_of = []  # per state: its figures' number
+        for s, k in enumerate(first.tolist()):
+            e = elements[int(places[k])]
+            order = table.orders[int(js[k])]
+            name = {cid: p for p, cid in enumerate(order)}.__getitem__
+            number_of.append(self._figures_of(
+                _usable(self._evidence.get(e) or [], self._anyone), name))
+            for p, f in self.figures[number_of[-1]].items():
+                figure_at[offset[s] + p] = len(found)
+                found.append(f)
+        self.shape_of.update(zip([elements[k] for k in places.tolist()],
+                                 np.array(number_of, dtype=np.int64)[state].tolist(),
+                                 strict=True))
+        # the pool's option entries that touch a row: per option number, how many
+        fig = figure_at[offset[state[owner]] + position]
+        touch = np.flatnonzero(picked & (fig >= 0))
+        number = option[touch]
+        many = np.bincount(number, minlength=len(self._one)) > 1
+        self._one_figures = found
+        self._one[number] = fig[touch]
+        self._one_at[number] = places[owner[touch]]
+        self._one[many] = -2
 
     def rows(self, element: str) -> list[Row]:
         """The element's rows with the candidates' own ids (as the bundles read them);
@@ -180,59 +246,111 @@ class ScreenTable:
             return []
         elements = cand.elements
         out = []
-        shape_of, figures = self.shape_of, self.figures
+        shape_of, figures, table = self.shape_of, self.figures, self._table
         for e in sorted(elements) if len(elements) > 1 else elements:
             s = shape_of.get(e)
-            if s is not None:
-                found = figures[s].get(local_key(cid, e))
+            j = table.ordinal.get(e)
+            if s is not None and j is not None and cid in table.orders[j]:
+                found = figures[s].get(table.orders[j].index(cid))
                 if found is not None:
                     out.append((e, found))
         return out
 
+    def _touches(self, cands: list) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The candidates' ids, what each touches (``_one``: its figures' number, -1
+        none, -2 several elements) and where (its element's place in ``_elements``)."""
+        ids = list(map(_ID, cands))
+        numbers = self._table.numbers  # an id it does not list: the last, touching nothing
+        n = np.fromiter(map(numbers.get, ids, repeat(len(numbers))), dtype=np.int64,
+                        count=len(ids))
+        return ids, self._one[n], self._one_at[n]
+
     def _where(self, cand) -> list[tuple[str, Figures]] | tuple[tuple[str, Figures]]:
         """:meth:`_parts`, looked up for a candidate on one element."""
-        found = self._at.get(cand.id)
-        if found is not None:
-            return (found,)
-        return self._parts(cand) if cand.id in self._multi else ()
+        n = self._table.numbers.get(cand.id)
+        if n is None:
+            return ()
+        f = int(self._one[n])
+        if f >= 0:
+            return ((self._elements[int(self._one_at[n])], self._one_figures[f]),)
+        return self._parts(cand) if f == -2 else ()
 
     def matters(self, cands) -> set[str]:
         """The ids of the candidates that can change a step: on one of their elements and
         for one effect (control, expose, deny), a threat they touch is easier than every
         threat they do not touch with every candidate in place (an element's chance is
         its easiest threat's)."""
-        at, multi = self._at, self._multi
-        out = set()
-        for c in cands:
-            found = at.get(c.id)
-            if found is not None:
-                if found[1].matter:
+        ids = list(map(_ID, cands))
+        out = self._matter.intersection(ids)
+        several = self._several.intersection(ids)
+        if several:
+            for c in cands:
+                if c.id in several and any(f.matter for _, f in self._parts(c)):
                     out.add(c.id)
-            elif c.id in multi and any(f.matter for _, f in self._parts(c)):
-                out.add(c.id)
         return out
+
+    @functools.cached_property
+    def _matter(self) -> set[str]:
+        """The ids of the options on one pool element whose figures there matter."""
+        names = list(self._table.numbers)
+        matter = np.array([f.matter for f in self._one_figures] + [False], dtype=bool)
+        one = self._one[:-1]
+        return set(map(names.__getitem__, np.flatnonzero(
+            matter[np.where(one >= 0, one, len(self._one_figures))]).tolist()))
+
+    @functools.cached_property
+    def _several(self) -> set[str]:
+        """The ids of the options that touch rows on several pool elements."""
+        names = list(self._table.numbers)
+        return set(map(names.__getitem__, np.flatnonzero(self._one[:-1] == -2).tolist()))
 
     def scores(self, cands, weight: dict[str, int], exposure: dict[str, float]
                ) -> dict[str, float]:
         """Per candidate, how much it lowers the chance of a step onto its elements,
         alone or added last to the other candidates there (so a pair that only works
         together scores), times how exposed the element is and how many targets above
-        the threshold it leads to, per person-day (``recommend._screen``)."""
-        out = {}
-        for cand in cands:
-            total = 0.0
-            for e, found in self._where(cand):
-                scale = exposure.get(e, 0.0) * weight.get(e, 1)
-                for drop in found.screen:
-                    total += scale * drop
-            out[cand.id] = total / max(cand.cost, 1e-9)
-        return out
+        the threshold it leads to, per person-day (``recommend._screen``).
+
+        A candidate on one element: its screening drops added one after the other from
+        0.0, each times the element's scale, as a loop over its figures would (numpy,
+        element-wise: the same floats)."""
+        cands = cands if isinstance(cands, list) else list(cands)
+        ids, one, places = self._touches(cands)
+        found = self._one_figures
+        width = max((len(f.screen) for f in found), default=0)
+        drops = np.zeros((len(found) + 1, width))
+        has = np.zeros((len(found) + 1, width), dtype=bool)
+        for k, f in enumerate(found):
+            drops[k, :len(f.screen)] = f.screen
+            has[k, :len(f.screen)] = True
+        single = one >= 0
+        fig = np.where(single, one, len(found))
+        scale_of = np.array([exposure.get(e, 0.0) * weight.get(e, 1) for e in self._elements]
+                            + [0.0])
+        scale = scale_of[np.where(single, places, len(self._elements))]
+        total = np.zeros(len(ids))
+        for k in range(width):
+            total = np.where(has[fig, k], total + scale * drops[fig, k], total)
+        for k in np.flatnonzero(one == -2).tolist():
+            value = 0.0
+            for e, figures in self._parts(cands[k]):
+                part = exposure.get(e, 0.0) * weight.get(e, 1)
+                for drop in figures.screen:
+                    value += part * drop
+            total[k] = value
+        cost = np.fromiter(map(_COST, cands), dtype=float, count=len(cands))
+        return dict(zip(ids, (total / np.maximum(cost, 1e-9)).tolist(), strict=True))
 
     def drops(self, cand, elements: set[str]) -> list[tuple[str, str, float]]:
         """(element, effect, how much the candidate alone lowers the element's chance of
         it) on its elements among ``elements``."""
         return [(e, effect, alone) for e, found in self._where(cand) if e in elements
                 for effect, alone in found.alone]
+
+
+_ID = attrgetter("id")
+_COST = attrgetter("cost")
+_ELEMENTS = attrgetter("elements")
 
 
 def _usable(threats: list, anyone: frozenset[str] | None) -> list:
@@ -242,30 +360,9 @@ def _usable(threats: list, anyone: frozenset[str] | None) -> list:
     return list(threats) if anyone is None else [t for t in threats if usable(t, anyone)]
 
 
-def _shape_key(threats: list, element: str, ids: set[str]) -> tuple[tuple, dict[str, str]]:
-    """What the rows of ``element`` are made of, options by local key (two elements with
-    one key have equal rows), and the local key of each option in ``ids``."""
-    n = len(element) + 1
-    suffix = "@" + element
-    start = _LOCAL_START
-    key = []
-    local: dict[str, str] = {}
-    for t in threats:
-        row = [t.effects, t.probability, t.in_place]
-        for cid, eff in t.options:
-            if cid in ids:
-                name = local.get(cid)
-                if name is None:
-                    name = local[cid] = (cid[start:-n] if cid.endswith(suffix)
-                                         and cid.startswith(CATALOG_PREFIX) else cid)
-                row.append(name)
-                row.append(eff)
-        key.append(tuple(row))
-    return tuple(key), local
-
-
-def _figures(rows: list[Row]) -> dict[str, Figures]:
-    """Per option (local key) of one shape's rows that lowers some threat: its figures."""
+def _figures(rows: list[Row]) -> dict[Any, Figures]:
+    """Per option (its name on the rows) of one state's rows that lowers some threat: its
+    figures."""
     touched: dict[str, dict[str, set[int]]] = {}
     effects: dict[str, Effect] = {}
     for effect in sorted({x for r in rows for x in r.effects}):
