@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from workbench.analysis.attack.arrays import sorted_distinct
 from workbench.analysis.attack.graph import StepGraph
 from workbench.analysis.attack.probability import _reach_set
 
@@ -154,7 +155,7 @@ class _Arcs(NamedTuple):
 def _arcs(src: np.ndarray, dst: np.ndarray, n: int) -> _Arcs:
     """The residual network of the edges ``src -> dst`` on nodes ``0 .. n - 1``."""
     keep = src != dst
-    edge_keys = np.unique(src[keep] * n + dst[keep])  # distinct directed edges
+    edge_keys = sorted_distinct(src[keep] * n + dst[keep])  # distinct directed edges
     a, b = edge_keys // n, edge_keys % n
     # One pair of arcs per unordered pair {lo, hi}: arc 2j is lo -> hi, 2j + 1 is hi -> lo,
     # each the other's reverse, with capacity 1 where that edge exists (else 0).

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from workbench.analysis.attack.arrays import sorted_distinct
 from workbench.analysis.attack.element_states import (
     ByOption,
     Groups,
@@ -871,7 +872,7 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
         entries = list(entries)
     entries = np.asarray(entries, dtype=np.int64)
     if not (entries[1:] > entries[:-1]).all():  # the plan's are sorted, once per plan
-        entries = np.unique(entries)
+        entries = sorted_distinct(entries)
     st = _structure(graph, entries)
     fmiss = np.where(st.has_flow, graph.flow_miss[st.flow_at], 1.0)
     # held to [1e-300, 1] by two ufuncs, not np.clip (its Python wrappers): same values

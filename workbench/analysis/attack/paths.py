@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from workbench.analysis.attack.arrays import sorted_distinct
 from workbench.analysis.attack.probability import Solver
 from workbench.analysis.attack.yen import WeightedDigraph, shortest_simple_paths
 
@@ -71,7 +72,7 @@ class PathFinder:
         self.use_fed = np.zeros(n, dtype=bool)
         pendants = np.flatnonzero(kind == 2)
         rounds = solver.peel_round[pendants]
-        for rnd in np.unique(rounds).tolist():
+        for rnd in sorted_distinct(rounds).tolist():
             vs = pendants[rounds == rnd]
             direct = self._step_p(np.full(vs.size, sg.source), vs)
             fed = self.best_prob[vs]

@@ -41,6 +41,8 @@ from itertools import combinations
 
 import numpy as np
 
+from workbench.analysis.attack.arrays import sorted_distinct
+
 EPS = 1e-12
 #: Subsets are searched exactly up to this many candidates (2^12 = 4,096 subsets at most,
 #: far fewer once pruned).
@@ -161,7 +163,7 @@ def plan_controls(evaluate: Evaluator, costs: dict[str, float], threshold, *,
     fixable = full <= threshold + EPS
     if groups is not None:
         groups = np.asarray(groups)
-        bad = np.unique(groups[~fixable])
+        bad = sorted_distinct(groups[~fixable])
         fixable = ~np.isin(groups, bad)
     if scored is not None:
         fixable = fixable & ~np.asarray(scored, dtype=bool)

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from workbench.analysis.attack.arrays import sorted_distinct
 from workbench.analysis.attack.evidence import Candidate, CandidateTable
 from workbench.analysis.risk import AppliedControl, Scales, _after, _value
 from workbench.model.entities import ControlStatus
@@ -508,7 +509,7 @@ class RiskTerm:
         for k in fleets.tolist():
             at = sites.fleets.get(keys[k])
             if (at is None or (pair_at[at] < 0).any()
-                    or len(np.unique(sites.element[at])) < len(at)):
+                    or len(sorted_distinct(sites.element[at])) < len(at)):
                 grouped.append(self.removed(values[k].members))
                 continue
             # added one after the other from 0.0, as ``removed`` does

@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from workbench.analysis.attack.arrays import sorted_distinct
 from workbench.analysis.attack.graph import StepGraph, unit
 
 EXACT_LIMIT = 20
@@ -663,12 +664,12 @@ class Solver:
 
     def _walk_roots(self, nodes: tuple[int, ...]) -> list[int]:
         """:meth:`core_roots` worked out: the walk up the forest."""
-        cur = np.unique(np.asarray(nodes, dtype=np.int64))
+        cur = sorted_distinct(np.asarray(nodes, dtype=np.int64))
         while cur.size:
             up = self.parent[cur] >= 0
             if not up.any():
                 break
-            cur = np.unique(np.where(up, self.parent[cur], cur))
+            cur = sorted_distinct(np.where(up, self.parent[cur], cur))
         return cur.tolist()
 
     def _core_root(self, node: int) -> int:
@@ -762,7 +763,7 @@ def _reach_set(n: int, src: np.ndarray, dst: np.ndarray, start: int) -> np.ndarr
         if total == 0:
             break
         offsets = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
-        nxt = np.unique(d[offsets])
+        nxt = sorted_distinct(d[offsets])
         nxt = nxt[~seen[nxt]]
         seen[nxt] = True
         frontier = nxt

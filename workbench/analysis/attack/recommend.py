@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from workbench.analysis.attack.arrays import sorted_distinct
 from workbench.analysis.attack.evidence import (
     CONTROL,
     DENY,
@@ -510,7 +511,7 @@ def _indices(graph: AttackGraph, runs, specs: list[TargetSpec]
     plan and passed to :func:`_evaluate`: 6,600 targets at 10,000 elements), the entries
     as the array ``step_graph`` reads (not a list of 10,000 converted per what-if)."""
     return ([graph.index[s.element] for s in specs], [s.kind for s in specs],
-            [np.unique(np.array([graph.index[e] for e in run.entries], dtype=np.int64))
+            [sorted_distinct(np.array([graph.index[e] for e in run.entries], dtype=np.int64))
              for run in runs])
 
 
