@@ -443,3 +443,63 @@ def test_merge_per_element_runs_is_the_merge_per_suggestion(sample_paths, catalo
     assert [t.model_dump() for t in merged.threats] == \
         [t.model_dump() for t in _plain_merge_new(bare, given)]
     assert merged.threats[0].title == "the later one" and len(report.added) == 2
+
+
+def test_instances_made_per_run_are_those_made_one_by_one(catalog) -> None:
+    """``_FreshInstances.runs`` (the merge's all-new case) makes what ``make`` makes per
+    suggestion: template copies, the validator for an element outside the id pattern, a
+    catalog id that is not id-like or a key past the text bound (raising as it does)."""
+    import pydantic
+
+    from workbench.analysis.rules import _FreshInstances
+
+    threats = tuple(catalog.threats.values())[:4]
+    odd = threats[0].model_copy(update={"id": "_odd"})
+    runs = [("pump-1", threats), ("pump-2", threats[1:3]), ("hub", threats), ("x", ())]
+    keys = [f"{t.id}@{e}" for e, ts in runs for t in ts]
+    made = _FreshInstances().runs(runs, keys)
+    one = _FreshInstances()
+    pairs = [(e, t) for e, ts in runs for t in ts]
+    plain = [one.make(k, k, t, e) for (e, t), k in zip(pairs, keys, strict=True)]
+    assert len(made) == len(plain) == len(keys)
+    for a, b in zip(made, plain, strict=True):
+        _same_instance(a, b)
+        _same_instance(a, _validator_made(a))
+    assert made[0].stride is not made[len(threats) + 2].stride  # each its own values
+    assert made[0].model_fields_set is not made[1].model_fields_set
+    for bad_runs in ([("bad id", threats[:1])], [("pump-1", (odd,))],
+                     [("pump-1", (threats[0].model_copy(update={"id": "t" * 499}),))]):
+        bad_keys = [f"{t.id}@{e}" for e, ts in bad_runs for t in ts]
+        with pytest.raises(pydantic.ValidationError):
+            _FreshInstances().runs(bad_runs, bad_keys)
+
+
+def test_merge_with_a_key_taken_as_an_id_numbers_the_new_one(catalog) -> None:
+    """A recorded threat whose id is a new suggestion's key (but not its key): the merge
+    leaves the all-new way and numbers that suggestion's id, as the plain merge does."""
+    from workbench.analysis.rules import find_suggestions
+    from workbench.model.entities import ThreatInstance
+
+    bare = tiny_model().model_copy(update={"threats": []})
+    found = find_suggestions(bare, catalog)
+    taken = found[1].key
+    manual = ThreatInstance(id=taken, key="analyst@own", catalog_id="own", element=found[1]
+                            .element_id, title="mine", stride=["S"], manual=True)
+    model = bare.model_copy(update={"threats": [manual]})
+    merged, report = merge_suggestions(model, catalog)
+    assert [t.model_dump() for t in merged.threats[1:]] == \
+        [t.model_dump() for t in _plain_merge_new(model, found)]
+    assert merged.threats[2].id == f"{taken}-2" and report.added[1] == taken
+
+
+def test_merge_of_a_key_too_long_for_an_id_shortens_its_id(catalog) -> None:
+    """A key past the id bound leaves the all-new way: its id is the shortened form."""
+    from workbench.analysis.rules import Suggestion, find_suggestions, instance_id
+
+    bare = tiny_model().model_copy(update={"threats": []})
+    first = find_suggestions(bare, catalog)[0]
+    long = Suggestion(first.threat.model_copy(update={"id": "t" * 130}), first.element_id)
+    merged, _ = merge_suggestions(bare, catalog, suggestions=[first, long])
+    assert [t.model_dump() for t in merged.threats] == \
+        [t.model_dump() for t in _plain_merge_new(bare, [first, long])]
+    assert merged.threats[1].id == instance_id(long.key) != long.key

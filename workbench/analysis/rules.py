@@ -22,6 +22,8 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
 from workbench.analysis.catalog import Catalog, ThreatType, default_catalog
 from workbench.model.base import Identifier, ShortText
 from workbench.model.entities import Component, Flow, ThreatInstance
@@ -262,6 +264,10 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
                                                   "previous_status": inst.status}))
             report.orphaned.append(inst.key)
     known = {t.key for t in merged}
+    if not reuse and _own_ids(new_keys, known, used_ids):
+        merged += _FreshInstances().runs(runs, new_keys)
+        report.added += new_keys
+        return model.model_copy(update={"threats": merged}), report
     make = _FreshInstances().make
     added, start = report.added, 0
     for element, threats in runs:
@@ -284,6 +290,14 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
             added.append(key)
         start = end
     return model.model_copy(update={"threats": merged}), report
+
+
+def _own_ids(keys: list[str], known: set[str], used_ids: set[str]) -> bool:
+    """Whether every one of the (distinct) new ``keys`` is new and its own instance id:
+    none known, none an id in use, none too long for an id. The merge's loop would then
+    add them all, in order, each under its key (a quicker way, :meth:`_FreshInstances.runs`)."""
+    return (known.isdisjoint(keys) and used_ids.isdisjoint(keys)
+            and max(map(len, keys), default=0) <= _ID_LIMIT)
 
 
 class _FreshInstances:
@@ -317,9 +331,7 @@ class _FreshInstances:
         """The instance of ``threat`` on ``element`` under ``key`` and ``new_id``
         (:func:`instance_id` of the key, or of the key and a number); ``ok``: whether
         ``element`` fits the id pattern (None: check it here)."""
-        template = self._templates.get(id(threat), _NO_TEMPLATE)
-        if template is _NO_TEMPLATE:
-            template = self._templates[id(threat)] = self._template(threat)
+        template = self.template(threat)
         if ok is None:
             ok = _ID.fullmatch(element) is not None
         if template is None or not ok or len(key) > _SHORT_TEXT:
@@ -333,10 +345,59 @@ class _FreshInstances:
         values["mitigations"] = []
         inst = _new(ThreatInstance)
         _object_setattr(inst, "__dict__", values)
-        _object_setattr(inst, "__pydantic_fields_set__", set(_FRESH_FIELDS))
-        _object_setattr(inst, "__pydantic_extra__", None)
-        _object_setattr(inst, "__pydantic_private__", None)
+        _set_fields_set(inst, set(_FRESH_FIELDS))
+        _set_extra(inst, None)
+        _set_private(inst, None)
         return inst
+
+    def runs(self, runs: list[tuple[str, tuple[ThreatType, ...]]], keys: list[str]
+             ) -> list[ThreatInstance]:
+        """:meth:`make` of every threat type of every (element, threat types) run, in
+        order, under its key in ``keys`` as its id too (the merge's ``_own_ids`` case).
+
+        The same instances as :meth:`make` one by one, its body inlined (it runs once per
+        new threat): the templates looked up once per run's tuple of threat types (the
+        rules share one tuple between the elements of a fact set), the element checked
+        once per run."""
+        out: list[ThreatInstance] = []
+        append, make, new, set_dict = out.append, self.make, _new, _object_setattr
+        set_fields, set_extra, set_private = _set_fields_set, _set_extra, _set_private
+        fields, short_text, cls = set(_FRESH_FIELDS), _SHORT_TEXT, ThreatInstance
+        of_tuple: dict[int, list[dict[str, Any] | None]] = {}
+        start = 0
+        for element, threats in runs:
+            end = start + len(threats)
+            templates = of_tuple.get(id(threats))  # the tuples live through the merge
+            if templates is None:
+                templates = of_tuple[id(threats)] = [self.template(t) for t in threats]
+            ok = _ID.fullmatch(element) is not None
+            for template, threat, key in zip(templates, threats, keys[start:end],
+                                             strict=True):
+                if template is None or not ok or len(key) > short_text:
+                    append(make(key, key, threat, element, ok))
+                    continue
+                values = template.copy()
+                values["id"] = key
+                values["key"] = key
+                values["element"] = element
+                values["stride"] = list(values["stride"])
+                values["impact"] = {}
+                values["mitigations"] = []
+                inst = new(cls)
+                set_dict(inst, "__dict__", values)
+                set_fields(inst, fields.copy())
+                set_extra(inst, None)
+                set_private(inst, None)
+                append(inst)
+            start = end
+        return out
+
+    def template(self, threat: ThreatType) -> dict[str, Any] | None:
+        """``threat``'s template (:meth:`_template`), made once per merge."""
+        template = self._templates.get(id(threat), _NO_TEMPLATE)
+        if template is _NO_TEMPLATE:
+            template = self._templates[id(threat)] = self._template(threat)
+        return template
 
     def _template(self, threat: ThreatType) -> dict[str, Any] | None:
         """The validated field values of ``threat``'s instances (placeholders for the
@@ -367,6 +428,10 @@ class _FreshInstances:
 _NO_TEMPLATE: Any = object()
 _object_setattr = object.__setattr__
 _new = object.__new__
+# the model's slots set directly (their descriptors: quicker than object.__setattr__)
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def _id_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
