@@ -391,3 +391,51 @@ def test_roles_in_one_loop_are_the_plain_roles(catalog):
         fast = risk_memo._Judged(model, index, ix)
         assert fast.roles(elements) == [plain.role(e) for e in elements]
         assert len(set(fast.roles(elements))) > 1
+
+
+def test_pair_values_once_per_element_group_and_own_key(catalog):
+    """``_pair_values`` (the passes' grouping over ``ThreatColumns``) asks one value per
+    (element group, catalog id, STRIDE) of plain instances and one per hand-scored
+    instance, in instance order, and gives every instance of a pair the same tuple: the
+    plain walk instance by instance, on a generated model with analysts' figures, CVSS
+    and mitigation links on some instances, a perturbed copy, and random element groups."""
+    import random
+    import sys
+
+    import numpy as np
+
+    from workbench.analysis import risk_memo
+
+    sys.path.insert(0, str(SAMPLE.parents[1] / "benchmarks"))
+    from gen_synthetic import synthetic_model
+
+    generated = suggest_threats(synthetic_model(120, seed=3), catalog)
+    models = [generated, suggest_threats(_perturbed(generated, 2, catalog), catalog),
+              _edit(_edit(base_model := suggest_threats(load_model(SAMPLE), catalog),
+                          _likelihood_set), _cvss_set), _edit(base_model, _link_status)]
+    rnd = random.Random(5)
+    for model in models:
+        columns = risk_memo.ThreatColumns(model.threats)
+        assert columns.elements == list(dict.fromkeys(t.element for t in model.threats))
+        group_of = [rnd.randrange(3) for _ in columns.elements]
+        asked: list[int] = []
+
+        def value(i: int, group: int, asked=asked) -> tuple:
+            asked.append(i)
+            return (i, group)
+
+        values = risk_memo._pair_values(columns, np.array(group_of, dtype=np.int64), value)
+        seen: dict[tuple, tuple] = {}
+        plain_asked = []
+        for i, inst in enumerate(model.threats):
+            group = group_of[columns.elements.index(inst.element)]
+            key = ((group, inst.catalog_id, tuple(inst.stride)) if risk_memo._plain(inst)
+                   else ("by hand", i))
+            if key not in seen:
+                seen[key] = (i, group)
+                plain_asked.append(i)
+            assert values[i] == seen[key]
+            assert values[i] is values[seen[key][0]]
+        assert asked == plain_asked
+        assert len(asked) < len(model.threats)
+    assert any(not risk_memo._plain(t) for t in models[2].threats)

@@ -924,11 +924,13 @@ def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
     if index is None or index.model is not model:
         index = FactIndex(model, stencils)  # both passes read the same facts
     levels = Scales.of(model).likelihood
+    columns = None
     if memo:  # the pass before exposure feeds the attack graph alone: what it reads
-        from workbench.analysis.risk_memo import assess_memoised
+        from workbench.analysis.risk_memo import ThreatColumns, assess_memoised
 
+        columns = ThreatColumns(model.threats)  # the threat list read once, for both passes
         base: list[Any] = assess_memoised(model, catalog, index, Scales.of(model), None,
-                                          lean=True)
+                                          lean=True, columns=columns)
     else:
         base = assess(model, catalog, stencils, None, memo=False, index=index)
     shared = None
@@ -937,8 +939,12 @@ def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
         graph_out.append(shared)
     exposure = element_exposure(model, base, levels, stencils,
                                 graph=shared.graph if shared is not None else None)
-    risks = assess(model, catalog, stencils, warnings, memo=memo, exposure=exposure,
-                   index=index)
+    if columns is not None:  # as ``assess`` with the memo, the list read once
+        risks = assess_memoised(model, catalog, index, Scales.of(model), warnings, exposure,
+                                judge=True, columns=columns)
+    else:
+        risks = assess(model, catalog, stencils, warnings, memo=memo, exposure=exposure,
+                       index=index)
     if shared is not None:
         shared.risks = risks
     return risks

@@ -23,6 +23,7 @@ from enum import Enum
 from operator import attrgetter
 from typing import Any, SupportsIndex
 
+import numpy as np
 from pydantic import BaseModel
 
 from workbench.analysis.catalog import Catalog
@@ -341,13 +342,14 @@ class StepRisk:
 def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scales: Scales,
                     warnings: list[str] | None, exposure: dict[str, Any] | None = None,
                     *, threats: list[ThreatInstance] | None = None, lean: bool = False,
-                    judge: bool = False) -> list[Any]:
+                    judge: bool = False, columns: ThreatColumns | None = None) -> list[Any]:
     """Same as scoring each instance with :func:`assess_instance`, reusing past results.
 
     ``threats``: only these instances of the model (default: all). ``lean``: return
     :class:`StepRisk` objects (what the attack graph reads), for the pass before
     exposure. ``judge``: fleet, directness and harm set as :func:`risk.assess` sets them
-    after scoring (:class:`_Judged`)."""
+    after scoring (:class:`_Judged`). ``columns``: the threat list already read
+    (:class:`ThreatColumns`), when the caller scores the same list twice."""
     memo = _memo(catalog)
     # One model index per fact index (same model): the passes before and after exposure
     # share its lookups, its adjustments per element and the element keys above. It is
@@ -393,41 +395,66 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
             fields = mine.judged[role] = judged.fields(ThreatRisk(inst, *mine.fields))
         return fields
 
-    # per element: its memo number, its judgement role, and the values of the plain
-    # instances on elements of that (number, role) by their own key (catalog id, STRIDE):
-    # one lookup per instance where the memo's key, result and judgement took four
-    shared: dict[tuple, dict[tuple, tuple]] = {}
-    elements: dict[str, tuple[int, int | None, dict[tuple, tuple]]] = {}
-    out: list[Any] = []
-    append = out.append
-    made: list[tuple] = []  # each risk's fields (SharedRisks.fields)
-    made_from = made.append
     threats = model.threats if threats is None else threats
-    roles: dict[str, int] = {}
-    if judged is not None:  # the roles in one loop over the elements (``_Judged.roles``)
-        ids = list(dict.fromkeys([inst.element for inst in threats]))
-        roles = dict(zip(ids, judged.roles(ids), strict=True))
-    for inst in threats:
-        element = inst.element
-        entry = elements.get(element)
-        if entry is None:
-            number = keys.element(element)
-            role = roles.get(element)
-            entry = elements[element] = (number, role, shared.setdefault((number, role), {}))
-        if inst.likelihood is None and not inst.impact and not inst.mitigations and (
-                inst.cvss is None):  # _plain, inlined: it runs once per instance
-            own = (inst.catalog_id, tuple(inst.stride))
-            v = entry[2].get(own)
-            if v is None:
-                v = entry[2][own] = value(inst, entry[0], entry[1])
-        else:
-            v = value(inst, entry[0], entry[1])
-        if lean:
-            append(StepRisk(inst, v[0], v[1]))
-        else:
-            append(ThreatRisk(inst, *v))
-            made_from(v)
-    return out if lean else SharedRisks(out, made)
+    if columns is None or columns.threats is not threats or columns.size != len(threats):
+        columns = ThreatColumns(threats)
+    # per element its memo number and judgement role; elements sharing both are a group
+    numbers = [keys.element(e) for e in columns.elements]
+    roles = judged.roles(columns.elements) if judged is not None else [None] * len(numbers)
+    groups: dict[tuple, int] = {}
+    group_of = np.array([groups.setdefault(pair, len(groups))
+                         for pair in zip(numbers, roles, strict=True)], dtype=np.int64)
+    heads = list(groups)
+    values = _pair_values(columns, group_of, lambda i, group: value(threats[i], *heads[group]))
+    if lean:
+        return [StepRisk(inst, v[0], v[1]) for inst, v in zip(threats, values, strict=True)]
+    return SharedRisks([ThreatRisk(inst, *v) for inst, v in zip(threats, values, strict=True)],
+                       values)
+
+
+class ThreatColumns:
+    """A threat list read once for both risk passes: each instance's element as a
+    number into :attr:`elements` (distinct, first-seen order) and its own inputs to
+    scoring as a number into the distinct (catalog id, STRIDE) pairs, -1 for an instance
+    someone scored by hand (:func:`_plain`).
+
+    Why: the passes before and after exposure read every instance (136,000 at 10,000
+    elements) for the same two things; read once, a pass is per element and per
+    distinct (element group, own key) pair, and per instance only builds its risk.
+    Valid for the list it was read from, unchanged (``assess_with_exposure`` holds it
+    across its two passes)."""
+
+    __slots__ = ("threats", "size", "elements", "element_of", "own_of", "owns")
+
+    def __init__(self, threats: list[ThreatInstance]):
+        self.threats, self.size = threats, len(threats)
+        ids = [inst.element for inst in threats]
+        self.elements = list(dict.fromkeys(ids))
+        number = {e: k for k, e in enumerate(self.elements)}
+        self.element_of = np.fromiter(map(number.__getitem__, ids), np.int64, len(ids))
+        own = [(inst.catalog_id, tuple(inst.stride)) if inst.likelihood is None
+               and not inst.impact and not inst.mitigations and inst.cvss is None else None
+               for inst in threats]  # _plain, inlined: it runs once per instance
+        owns = {key: k for k, key in enumerate(dict.fromkeys(own))}
+        owns[None] = -1
+        self.owns = len(owns)
+        self.own_of = np.fromiter(map(owns.__getitem__, own), np.int64, len(own))
+
+
+def _pair_values(columns: ThreatColumns, group_of: np.ndarray, value: Any) -> list[tuple]:
+    """Each instance's value: ``value(i, group)`` once per distinct (element group, own
+    key) pair, for its first instance ``i``, in instance order (a hand-scored instance
+    is a pair of its own); every instance of a pair gets the same tuple object."""
+    group = group_of[columns.element_of]
+    pair = group * columns.owns + columns.own_of
+    hand = np.flatnonzero(columns.own_of < 0)
+    pair[hand] = -1 - hand
+    pairs = pair.tolist()
+    # each pair's first instance: the last write of the reversed walk wins
+    first = dict(zip(reversed(pairs), range(len(pairs) - 1, -1, -1), strict=True))
+    groups = group.tolist()
+    made = {p: value(i, groups[i]) for i, p in sorted((i, p) for p, i in first.items())}
+    return list(map(made.__getitem__, pairs))
 
 
 def _plain(inst: ThreatInstance) -> bool:
