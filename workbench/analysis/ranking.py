@@ -260,11 +260,15 @@ def group_threats(risks: Iterable[ThreatRisk],
     cols = cols.take(order)
     perm = order.tolist()
     ordered = [risks[i] for i in perm]
+    ordered_keys = [keys[i] for i in perm]
+    elements = [r.instance.element for r in risks]  # in memory order, then permuted
+    elements = [elements[i] for i in perm]
     ends = [*(np.flatnonzero(np.diff(codes[order])) + 1).tolist(), len(risks)]
     out, start = [], 0
     for end in ends:
         members = ordered[start:end]
-        stats = cols.stats(members, start, end, [keys[i] for i in perm[start:end]])
+        stats = cols.stats(members, start, end, ordered_keys[start:end],
+                           elements[start:end])
         out.append(ThreatGroup(_group_id(members[0]), _title(members[0]), members, stats))
         start = end
     return out
@@ -313,7 +317,6 @@ class _Columns:
             firsts, index = profiles
             self.__dict__.update(_Columns(firsts).take(np.array(index, dtype=np.int64))
                                  .__dict__)
-            self.element = [r.instance.element for r in risks]
             return
         self.current = np.array([r.current.score for r in risks], dtype=np.float64)
         self.safety = np.array([r.impact.get("patient_safety", 0) for r in risks],
@@ -326,19 +329,18 @@ class _Columns:
         self.projected = np.array([r.projected.score for r in risks], dtype=np.float64)
         self.direct_harm = np.array([bool(r.direct_harm) for r in risks], dtype=bool)
         self.safety_threat = np.array([bool(_safety_threat(r)) for r in risks], dtype=bool)
-        self.element = [r.instance.element for r in risks]
 
     def take(self, order: Any) -> _Columns:
         """The same columns in ``order``."""
-        out, positions = _Columns(), order.tolist()
+        out = _Columns()
         for name, value in vars(self).items():
-            setattr(out, name, [value[i] for i in positions] if isinstance(value, list)
-                    else value[order])
+            setattr(out, name, value[order])
         return out
 
     def stats(self, members: list[ThreatRisk], start: int, end: int,
-              keys: list[str]) -> GroupStats:
-        """The stats of the group at ``start:end`` of these (ordered) columns."""
+              keys: list[str], elements: list[str]) -> GroupStats:
+        """The stats of the group at ``start:end`` of these (ordered) columns, whose
+        copies' keys and elements are ``keys`` and ``elements``."""
         import numpy as np
 
         def first_max(column: Any) -> ThreatRisk:
@@ -353,7 +355,7 @@ class _Columns:
             finding=bool(self.finding[start:end].any()),
             patient_safety_threat=bool(self.safety_threat[start:end].any()),
             mass_harm=bool(self.mass_harm[start:end].any()),
-            keys=keys, elements=list(dict.fromkeys(self.element[start:end])))
+            keys=keys, elements=list(dict.fromkeys(elements)))
 
 
 def _safety_threat(risk: ThreatRisk) -> bool:
