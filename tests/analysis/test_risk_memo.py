@@ -439,3 +439,41 @@ def test_pair_values_once_per_element_group_and_own_key(catalog):
         assert asked == plain_asked
         assert len(asked) < len(model.threats)
     assert any(not risk_memo._plain(t) for t in models[2].threats)
+
+
+def test_exposure_keys_tell_apart_what_scoring_reads_of_an_exposure(catalog):
+    """An element's exposure enters the memo key as (probability, attacker), what
+    scoring reads: identical pumps exposed with one chance by different attackers, or
+    by one attacker through different per-attacker details, or with another chance,
+    score as afresh."""
+    import sys
+
+    from workbench.analysis.attack.exposure import Exposure
+
+    sys.path.insert(0, str(SAMPLE.parents[1] / "benchmarks"))
+    from gen_synthetic import synthetic_model
+
+    from workbench.analysis import risk_memo
+    from workbench.analysis.risk import ModelIndex
+    from workbench.model.facts import FactIndex
+    from workbench.model.stencils import default_stencils
+
+    model = suggest_threats(synthetic_model(120, seed=3), catalog)
+    index = FactIndex(model, default_stencils())
+    keys = risk_memo._RunKeys(model, catalog, index, ModelIndex(model, index.stencils),
+                              risk_memo._Memo((0,)))
+    alike: dict[tuple, list[str]] = {}
+    for c in model.components:  # devices the memo cannot tell apart without exposure
+        alike.setdefault(keys._content(c.id), []).append(c.id)
+    pumps = max(alike.values(), key=len)
+    assert len(pumps) >= 4
+    exposure = {pumps[3]: Exposure(0.05, "a", (("a", 0.05),)),
+                pumps[0]: Exposure(0.5, "a", (("a", 0.5),)),
+                pumps[1]: Exposure(0.5, "b", (("b", 0.5),)),
+                pumps[2]: Exposure(0.5, "a", (("a", 0.5), ("b", 0.25)))}
+    memo = [threat_json(r, catalog) for r in assess(model, catalog, exposure=exposure)]
+    fresh = [threat_json(r, catalog)
+             for r in assess(model, catalog, memo=False, exposure=exposure)]
+    assert memo == fresh
+    attackers = {r["exposure"]["attacker"] for r in memo if r["exposure"]}
+    assert attackers == {"a", "b"}

@@ -132,8 +132,8 @@ class _RunKeys:
         if key is None:
             key = self._base(element_id)
             exposure = self.exposure.get(element_id)
-            if exposure is not None:
-                key = self.memo.element_number((key, exposure))
+            if exposure is not None:  # what scoring reads of it: a tuple hashes in C
+                key = self.memo.element_number((key, exposure.probability, exposure.attacker))
             self._elements[element_id] = key
         return key
 
