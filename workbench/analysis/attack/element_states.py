@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, count
 
 import numpy as np
 
@@ -56,35 +56,78 @@ class OptionTable:
 
 
 def build_table(graph) -> OptionTable:
-    """The :class:`OptionTable` of ``graph``'s evidence (every shape computed)."""
-    shapes = graph._element_shapes
+    """The :class:`OptionTable` of ``graph``'s evidence (every shape computed).
+
+    An element's shape is worked out once per *recipe*: whether it is a component, its
+    property fallback and its threats' template numbers (``ThreatEvidence.template``).
+    Threats of one template number differ only in the element their catalog candidates
+    are named after, so elements of one recipe have one shape, and their options in
+    shape order sit at the same (threat, option) places: a few hundred recipes for
+    20,000 elements, where the shape walk read every option entry of every element. An
+    element with a threat of no template (-1) is worked out on its own."""
     index, flow_index = graph.index, graph.flow_index
-    elements = list(graph.evidence)
-    shape, comp, flow, threats, count, orders = [], [], [], [], [], []
+    evidence, restrictable = graph.evidence, graph.restrictable
+    elements = list(evidence)
+    #: recipe -> (shape number, (threat, option) places of the options in shape order),
+    #: or (shape number, None): worked out element by element
+    recipes: dict[tuple, tuple[int, tuple[tuple[int, int], ...] | None]] = {}
+    shape, comp, flow, threats, sizes, orders = [], [], [], [], [], []
     for element in elements:
-        number, order = shapes.get(element) or graph._shape(element)
+        listed = evidence[element]
+        i = index.get(element)
+        key = (i is None, restrictable.get(element), tuple([t.template for t in listed]))
+        known = recipes.get(key)
+        if known is None:
+            number, order = graph._shape(element)
+            known = recipes[key] = (number, _places(listed) if min(key[2], default=0) >= 0
+                                    else None)
+        number, places = known
+        if places is None:
+            number, order = graph._shape(element)
+        else:
+            order = tuple([listed[t].options[o][0] for t, o in places])
         shape.append(number)
         orders.append(order)
-        i = index.get(element)
         comp.append(-1 if i is None else i)
         flow.append(flow_index.get(element, -1) if i is None else -1)
-        threats.append(bool(graph.evidence[element]))
-        count.append(len(order))
-    # each candidate numbered where it is first listed, element after element (a
-    # ``setdefault`` per option entry did the same one entry at a time)
-    numbers: dict[str, int] = dict.fromkeys(chain.from_iterable(orders))  # type: ignore[arg-type]
-    for number, cid in enumerate(numbers):
-        numbers[cid] = number
-    option = list(map(numbers.__getitem__, chain.from_iterable(orders)))
-    counts = np.array(count, dtype=np.int64)
+        threats.append(bool(listed))
+        sizes.append(len(order))
+    numbers, option = _numbered(orders)
+    counts = np.array(sizes, dtype=np.int64)
     starts = np.cumsum(counts) - counts
     positions = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(starts, counts)
     bits = np.ldexp(1.0, np.minimum(positions, MAX_BITS))  # beyond: grouped in Python
     return OptionTable(elements, {e: j for j, e in enumerate(elements)},
                        np.array(shape, dtype=np.int64), np.array(comp, dtype=np.int64),
                        np.array(flow, dtype=np.int64), np.array(threats, dtype=bool),
-                       starts, counts, np.array(option, dtype=np.int64), bits, numbers,
-                       orders)
+                       starts, counts, option, bits, numbers, orders)
+
+
+def _numbered(orders: list[tuple[str, ...]]) -> tuple[dict[str, int], np.ndarray]:
+    """Each candidate numbered where it is first listed, element after element, and the
+    number of every option entry (a ``setdefault`` per entry did the same one at a
+    time). Catalog candidates are named after their one element, so an id is most often
+    listed once: then the entries' numbers are their positions."""
+    listed = list(chain.from_iterable(orders))
+    numbers: dict[str, int] = dict.fromkeys(listed)  # type: ignore[arg-type]
+    numbers.update(zip(numbers, count()))
+    if len(numbers) == len(listed):
+        return numbers, np.arange(len(listed), dtype=np.int64)
+    return numbers, np.fromiter(map(numbers.__getitem__, listed), dtype=np.int64,
+                                count=len(listed))
+
+
+def _places(threats) -> tuple[tuple[int, int], ...]:
+    """(threat, option) places of the distinct candidate ids of ``threats``, in order of
+    first listing (``AttackGraph._shape``'s shape order)."""
+    seen: set[str] = set()
+    places = []
+    for t, threat in enumerate(threats):
+        for o, (cid, _eff) in enumerate(threat.options):
+            if cid not in seen:
+                seen.add(cid)
+                places.append((t, o))
+    return tuple(places)
 
 
 @dataclass

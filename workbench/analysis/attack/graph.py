@@ -348,9 +348,11 @@ class AttackGraph:
 
     @functools.cached_property
     def _element_shapes(self) -> dict[str, tuple[int, tuple[str, ...]]]:
-        """Element -> (its shape number, its options in shape order); filled by
-        :meth:`_shape` (shared by copies)."""
-        return {}
+        """Element -> (its shape number, its options in shape order), as the option
+        table holds them (:meth:`_shape`, worked out per recipe by ``build_table``)."""
+        table = self._option_table
+        return dict(zip(table.elements, zip(table.shape.tolist(), table.orders,
+                                            strict=True), strict=True))
 
     @functools.cached_property
     def _shape_numbers(self) -> dict[tuple, int]:
@@ -373,9 +375,7 @@ class AttackGraph:
             threats.append((t.probability, t.in_place, opts, t.effects, t.vector))
         shape = (element in self.index, self.restrictable.get(element), tuple(threats))
         numbers = self._shape_numbers
-        found = self._element_shapes[element] = (numbers.setdefault(shape, len(numbers)),
-                                                 tuple(position))
-        return found
+        return numbers.setdefault(shape, len(numbers)), tuple(position)
 
     @functools.cached_property
     def _element_options(self) -> dict[str, frozenset[str]]:
@@ -467,7 +467,6 @@ class AttackGraph:
             copy.__dict__["_chosen_mask"] = (extra_set, mask)
         copy.__dict__["_element_memo"] = memo
         copy.__dict__["_element_options"] = self._element_options
-        copy.__dict__["_element_shapes"] = self._element_shapes
         copy.__dict__["_option_table"] = table
         copy.__dict__["_shape_numbers"] = self._shape_numbers
         if self.restrictable:  # share the lookups
