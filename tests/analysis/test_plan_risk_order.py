@@ -241,6 +241,44 @@ def test_inputs_and_planned_controls_are_numbered_as_risk_by_risk(which: str) ->
         assert len({id(t.controls) for t in term.counted}) < len(term.counted) / 2
 
 
+@pytest.mark.parametrize("which", ["ward", "synthetic-300-decided"])
+def test_a_term_read_per_fields_tuple_is_the_one_read_risk_by_risk(which: str) -> None:
+    """``RiskTerm`` of the risk pass's own list (``risk_memo.SharedRisks``: context,
+    inputs, planned controls, weight and profile parts once per fields tuple,
+    ``_count_shared``) against the same risks as a plain list (read risk by risk): the
+    same ranked risks, numbers, inputs, elements, planned controls, scored risks, weights,
+    values and element profiles. The decided model has instances of one tuple with
+    other statuses (some not counted)."""
+    from tests.analysis.test_shared_risk_shapes import _decided
+    from workbench.analysis.attack.engine import _fundable
+    from workbench.analysis.risk_memo import SharedRisks
+
+    model = (_synthetic("ward") if which == "ward"
+             else _decided(_synthetic("synthetic-300"), 3))
+    result = analyze(model, default_catalog(), attack_graph=True)
+    assert isinstance(result.threats, SharedRisks) and result.threats.fields is not None
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    shared = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    plain = RiskTerm(result.model, result.catalog, list(result.threats), candidates)
+    assert shared._shared is not None and plain._shared is None
+    assert list(map(id, shared.counted)) == list(map(id, plain.counted))
+    assert 0 < len(shared.counted) < len(result.threats)
+    assert shared._keys == plain._keys and shared._inputs == plain._inputs
+    assert list(shared._by_element.items()) == list(plain._by_element.items())
+    assert shared._own == plain._own and (shared._own or which != "ward")
+    assert shared.base == plain.base and shared.scored == plain.scored
+    assert shared.place == plain.place
+    for name in ("weight", "base_value"):
+        a, b = getattr(shared, name), getattr(plain, name)
+        assert a.dtype == b.dtype and a.tobytes() == b.tobytes(), name
+    assert shared._weights == plain._weights
+    a, b = shared._classes(), plain._classes()  # one partition of the risks
+    assert len(set(zip(a, b, strict=True))) == len(set(a)) == len(set(b)) < len(a)
+    assert shared._profiles == plain._profiles
+    assert len(set(shared._profiles.values())) < len(shared._profiles)
+
+
 def _synthetic(which: str):
     import sys
 

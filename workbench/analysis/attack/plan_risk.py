@@ -79,18 +79,34 @@ class RiskTerm:
         #: the model's own controls not in place, per candidate id: (risk, control)
         self._own: dict[str, list[tuple[int, AppliedControl]]] = {}
         self._by_element: dict[str, list[int]] = {}
-        self.counted, self._keys = self._count(risks, candidates)
+        #: per counted risk the number of the fields tuple it was made from, and per
+        #: number its first risk (``_count_shared``); None: read risk by risk
+        self._shared: tuple[np.ndarray, list] | None = None
+        fields = getattr(risks, "fields", None)
+        if fields is not None and len(fields) == len(risks):
+            self.counted, self._keys = self._count_shared(risks, fields, candidates)
+        else:
+            self.counted, self._keys = self._count(risks, candidates)
         by_input = [self._input_level(n, ()) for n in range(len(self._inputs))]
-        self.base = [by_input[n] for n in self._keys]
-        self.scored = [i for i, lvl in enumerate(self.base) if lvl in LEVEL_VALUE]
+        self.base = list(map(by_input.__getitem__, self._keys))
+        # scored, weights and values per distinct inputs (and fields tuple), gathered
+        keys = np.array(self._keys, dtype=np.int64)
+        scores = np.array([lvl in LEVEL_VALUE for lvl in by_input] + [False], dtype=bool)
+        at = np.flatnonzero(scores[keys])
+        self.scored = at.tolist()
         #: risk index -> its place in ``scored`` (``values`` touches only the changed ones)
         self.place = {i: k for k, i in enumerate(self.scored)}
         self._by_member: dict[str, dict[int, str]] = {}
         self._recent: dict[tuple[str, ...], dict[int, str]] = {}  # ``_levels`` of sets
         self._level_names: list[str] = []  # numbered in their order of first use
-        self.weight = np.array([risk_factor(self.counted[i]) for i in self.scored])
-        self.base_value = np.array([LEVEL_VALUE[self.base[i]] for i in self.scored]) \
-            * self.weight
+        if self._shared is not None:
+            tuple_of, first = self._shared
+            self.weight = np.array([risk_factor(t) for t in first], dtype=float)[
+                tuple_of[at]] if first else np.array([])
+        else:
+            self.weight = np.array([risk_factor(self.counted[i]) for i in self.scored])
+        worth = np.array([LEVEL_VALUE.get(lvl, 0.0) for lvl in by_input] + [0.0])
+        self.base_value = worth[keys[at]] * self.weight
         self._weights = self.weight.tolist()
         #: What a catalog candidate acts on is worked out when first asked for
         #: (:meth:`_acts_of`): the plan reads a few thousand of the model's hundreds of
@@ -166,6 +182,67 @@ class RiskTerm:
             for c in acting:
                 own.setdefault(c.control, []).append((i, c))
         return counted, keys
+
+    def _count_shared(self, risks: list, fields: list[tuple], candidates: dict
+                      ) -> tuple[list, list[int]]:
+        """:meth:`_count` of the risk pass's own list (``risk_memo.SharedRisks``): risks
+        made from one fields tuple (``ThreatRisk(inst, *fields)``) share every value but
+        the instance, so whether one is context, its distinct inputs and the model's
+        planned controls acting on it are found once per tuple (a few thousand at 10,000
+        elements, for 136,000 risks); per risk only its status and element are read.
+        The same lists and numbers as :meth:`_count` (``tests/analysis/
+        test_plan_risk_order.py``)."""
+        # tuples numbered by their id() (each held by ``fields``: no id is reused), with
+        # each one's first risk
+        _, at_first, tuple_of = np.unique(
+            np.fromiter(map(id, fields), dtype=np.int64, count=len(fields)),
+            return_index=True, return_inverse=True)
+        tuple_of = tuple_of.reshape(-1)
+        first = list(map(risks.__getitem__, at_first.tolist()))
+        statuses = list(map(_STATUS, risks))
+        # ``ThreatRisk.counted`` reads the instance's status only: once per status
+        one_each = dict(zip(map(id, statuses), risks, strict=True))  # a risk per status
+        ok = {k: t.counted for k, t in one_each.items()}
+        context = np.array([t.context for t in first] + [False], dtype=bool)
+        ranked = np.fromiter(map(ok.__getitem__, map(id, statuses)), dtype=bool,
+                             count=len(risks)) & ~context[tuple_of]
+        at = np.flatnonzero(ranked)
+        counted = list(map(risks.__getitem__, at.tolist()))
+        tuples = tuple_of[at]
+        # each tuple's inputs numbered in the order of its first counted risk, as the
+        # risk-by-risk pass numbers them
+        inputs, distinct = self._inputs, {}
+        key_of = np.zeros(len(first), dtype=np.int64)
+        acting: dict[int, list[AppliedControl]] = {}
+        for k in dict.fromkeys(tuples.tolist()):
+            t = first[k]
+            inplace = [c for c in t.controls if c.in_place]
+            key = (t.likelihood, tuple(t.impact.items()),
+                   tuple((c.effectiveness, c.reduces) for c in inplace))
+            n = distinct.get(key)
+            if n is None:
+                n = distinct[key] = len(inputs)
+                inputs.append((t.likelihood, t.impact, inplace))
+            key_of[k] = n
+            mine = [c for c in t.controls if not c.in_place and c.control in candidates]
+            if mine:
+                acting[k] = mine
+        by_element = self._by_element
+        for i, element in enumerate(map(_ELEMENT, counted)):
+            found = by_element.get(element)
+            if found is None:
+                by_element[element] = [i]
+            else:
+                found.append(i)
+        if acting:
+            own = self._own
+            has = np.zeros(len(first), dtype=bool)
+            has[list(acting)] = True
+            for i in np.flatnonzero(has[tuples]).tolist():
+                for c in acting[int(tuples[i])]:
+                    own.setdefault(c.control, []).append((i, c))
+        self._shared = (tuples, first)
+        return counted, key_of[tuples].tolist()
 
     @functools.cached_property
     def acts(self) -> dict[str, list[tuple[int, AppliedControl]]]:
@@ -578,16 +655,45 @@ class RiskTerm:
     def _profiles(self) -> dict[str, int]:
         """Element -> a number shared by elements whose risks, in order, have the same
         threat, listed catalog controls, distinct inputs and weight (what a control's
-        removed value on the element reads). Each risk's class is found once (its
-        controls list's catalog ids once per list: risks of one memo key share it), then
-        each element's profile is the tuple of its risks' classes."""
+        removed value on the element reads). Each risk's class is found once
+        (:meth:`_classes`), then each element's profile is the tuple of its risks'
+        classes."""
+        ids: dict[tuple[int, ...], int] = {}
+        at = self._classes().__getitem__
+        return {element: ids.setdefault(tuple(map(at, risks)), len(ids))
+                for element, risks in self._by_element.items()}
+
+    def _classes(self) -> list[int]:
+        """Per counted risk, the number of its (threat, listed catalog controls, distinct
+        inputs, weight or None when not scored): the listed controls' catalog ids once
+        per controls list (risks of one memo key share it), or with the risk pass's
+        fields tuples (``_shared``) the last three once per tuple."""
+        catalog_ids: dict[tuple[str, ...], int] = {}
+        if self._shared is not None:
+            # a risk's class: its catalog id and its tuple's part (listed controls, inputs,
+            # weight), found once per tuple at its first counted risk; numbered by numpy
+            tuples, first = self._shared
+            present, at = np.unique(tuples, return_index=True)
+            parts: dict[tuple, int] = {}
+            part = np.zeros(len(first), dtype=np.int64)
+            place, weights = self.place, self._weights
+            for k, i in zip(present.tolist(), at.tolist(), strict=True):
+                p = place.get(i)
+                part[k] = parts.setdefault((catalog_ids.setdefault(
+                    tuple(x.catalog_id for x in first[k].controls), len(catalog_ids)),
+                    self._keys[i], None if p is None else weights[p]), len(parts))
+            names = dict.fromkeys(map(_CATALOG_ID, self.counted))
+            number = dict(zip(names, range(len(names)), strict=True))
+            threat = np.fromiter(map(number.__getitem__, map(_CATALOG_ID, self.counted)),
+                                 dtype=np.int64, count=len(self.counted))
+            code = threat * max(len(parts), 1) + part[tuples]
+            return np.unique(code, return_inverse=True)[1].reshape(-1).tolist()
         weight_of: list[float | None] = [None] * len(self.counted)
         for k, i in enumerate(self.scored):
             weight_of[i] = self._weights[k]
+        classes: dict[tuple, int] = {}
         listed: dict[int, int] = {}  # id() of a controls list -> its catalog ids' number
         held: list[list] = []  # those lists, so that no id() is reused meanwhile
-        catalog_ids: dict[tuple[str, ...], int] = {}
-        classes: dict[tuple, int] = {}
         cls: list[int] = []
         for t, n, w in zip(self.counted, self._keys, weight_of, strict=True):
             controls = t.controls
@@ -601,10 +707,7 @@ class RiskTerm:
             if k is None:
                 k = classes[key] = len(classes)
             cls.append(k)
-        ids: dict[tuple[int, ...], int] = {}
-        at = cls.__getitem__
-        return {element: ids.setdefault(tuple(map(at, risks)), len(ids))
-                for element, risks in self._by_element.items()}
+        return cls
 
     def counts(self, members: Iterable[str]) -> dict[str, int]:
         """Counted risks per level with these members in place (the board's figures)."""
@@ -650,6 +753,11 @@ class RiskTerm:
     def lowers(self, cid: str) -> bool:
         """Whether this candidate alone lowers a scored risk."""
         return bool((self.values([cid]) < self.base_value - 1e-12).any())
+
+
+_STATUS = operator.attrgetter("instance.status")
+_ELEMENT = operator.attrgetter("instance.element")
+_CATALOG_ID = operator.attrgetter("instance.catalog_id")
 
 
 def _kinds(values: list, fleet: type, bundle: type) -> np.ndarray:
