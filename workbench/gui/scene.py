@@ -94,6 +94,8 @@ class DiagramScene(QGraphicsScene):
         self._label_cells: dict[str, list[tuple[int, int]]] = {}
         self._element_grid: dict[tuple[int, int], set[str]] = defaultdict(set)
         self._element_cells: dict[str, list[tuple[int, int]]] = {}
+        #: per grid cell, its cards' edges (:meth:`_cards_at`), for one placement pass
+        self._card_cells: dict[tuple[int, int], tuple[tuple[float, float, float, float], ...]] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         doc.changed.connect(self._on_changed)
         self.sync(doc.model)
@@ -274,36 +276,59 @@ class DiagramScene(QGraphicsScene):
 
         Rectangles are compared as float tuples read once per placement pass
         (:meth:`_place_labels`): asking Qt for every neighbour's rectangle on every candidate
-        spot was most of opening a large model. Same test as ``QRectF.intersects``, with the
-        edges ``QRectF`` and ``QRectF.adjusted`` would give; the first overlap ends the test
-        (a spot is taken only when nothing overlaps it, so what it covers is not counted).
+        spot was most of opening a large model. Same test as ``QRectF.intersects``
+        (:func:`_meet`, written out: a crowded label tries dozens of spots, each against the
+        cards of its cells), with the edges ``QRectF`` and ``QRectF.adjusted`` would give;
+        the first overlap ends the test (a spot is taken only when nothing overlaps it, so
+        what it covers is not counted). ``tests/gui/test_label_spots.py`` checks it against
+        the test written with :func:`_meet`.
         """
         right, bottom = left + w, top + h
-        box = (left, top, right, bottom)
-        labels, label_grid = self._label_rects, self._label_grid
-        for i in range(int(left // _CELL), int(right // _CELL) + 1):
-            for j in range(int(top // _CELL), int(bottom // _CELL) + 1):
-                for other in label_grid.get((i, j), ()):
-                    if other != fid:
-                        edges = labels.get(other)
-                        if edges is None:
-                            edges = labels[other] = _edges(
-                                self.flows[other].label.sceneBoundingRect())
-                        if _meet(edges, box):
-                            return False
+        if left != right and top != bottom:  # a null rectangle meets nothing
+            labels, label_grid = self._label_rects, self._label_grid
+            for i in range(int(left // _CELL), int(right // _CELL) + 1):
+                for j in range(int(top // _CELL), int(bottom // _CELL) + 1):
+                    for other in label_grid.get((i, j), ()):
+                        if other != fid:
+                            edges = labels.get(other)
+                            if edges is None:
+                                edges = labels[other] = _edges(
+                                    self.flows[other].label.sceneBoundingRect())
+                            a0, a1, a2, a3 = edges
+                            if (a0 < right and left < a2 and a1 < bottom and top < a3
+                                    and a0 != a2 and a1 != a3):
+                                return False
         gl, gt = left - 2, top - 2  # QRectF.adjusted(-2, -2, 2, 2)
         gr, gb = gl + (w + 2 - -2), gt + (h + 2 - -2)
-        grown = (gl, gt, gr, gb)
-        elements, element_grid = self._element_rects, self._element_grid
+        if gl == gr or gt == gb:
+            return True
+        card_cells = self._card_cells
         for i in range(int(gl // _CELL), int(gr // _CELL) + 1):
             for j in range(int(gt // _CELL), int(gb // _CELL) + 1):
-                for cid in element_grid.get((i, j), ()):
-                    edges = elements.get(cid)
-                    if edges is None:
-                        edges = elements[cid] = _edges(self.elements[cid].scene_rect())
-                    if _meet(edges, grown):
+                cards = card_cells.get((i, j))
+                if cards is None:
+                    cards = self._cards_at((i, j))
+                for a0, a1, a2, a3 in cards:
+                    if a0 < gr and gl < a2 and a1 < gb and gt < a3:
                         return False
-        return not any(_meet(header, grown) for header in self._header_rects)
+        for a0, a1, a2, a3 in self._header_rects:
+            if a0 < gr and gl < a2 and a1 < gb and gt < a3 and a0 != a2 and a1 != a3:
+                return False
+        return True
+
+    def _cards_at(self, cell: tuple[int, int]) -> tuple[tuple[float, float, float, float], ...]:
+        """The edges of the cards in ``cell`` that are not null rectangles, kept for the
+        placement pass (cards do not move during it): every spot in the cell reads them."""
+        rows = []
+        elements = self._element_rects
+        for cid in self._element_grid.get(cell, ()):
+            edges = elements.get(cid)
+            if edges is None:
+                edges = elements[cid] = _edges(self.elements[cid].scene_rect())
+            if edges[0] != edges[2] and edges[1] != edges[3]:
+                rows.append(edges)
+        cards = self._card_cells[cell] = tuple(rows)
+        return cards
 
     def _best_spot(self, fid: str, item: FlowItem, r: QRectF) -> QRectF | None:
         """First free spot along the flow (longest segment first, then further off the
@@ -331,6 +356,7 @@ class DiagramScene(QGraphicsScene):
         # Nothing but the labels placed here moves during a pass: rectangles are read once.
         self._label_rects = {}
         self._element_rects = {}
+        self._card_cells = {}
         self._header_rects = [_edges(z.header_rect()) for z in self.zones.values()]
         todo = {it.item_id: it for it in items}
         # labels sitting on a moved or new element must move too
