@@ -129,3 +129,51 @@ def test_catalog_words_stand_only_where_their_role_holds(model) -> None:
             assert hx.acts_on_therapy(element), risk.key
         if ttype.harm_presumes == "care":
             assert hx.care_system(element) or element not in hx.ix.single_user, risk.key
+
+
+def _plain_kinds(hx: HarmIndex, element: str, seen: set[str]) -> frozenset[str]:
+    """The therapy-kind walk as written before the leaf shortcut (the oracle)."""
+    from workbench.analysis.harm import therapy_kinds
+
+    seen.add(element)
+    own = therapy_kinds().get(hx._stencil.get(element, ""))
+    if own is not None and element in hx.therapy:
+        return frozenset({own})
+    kinds: set[str] = set()
+    for receiver in hx._commands.get(element, ()):
+        if receiver not in seen:
+            kinds |= _plain_kinds(hx, receiver, seen)
+    return frozenset(kinds)
+
+
+def test_therapy_kinds_walk_takes_leaves_at_once_as_the_plain_walk() -> None:
+    """``HarmIndex.therapy_kinds`` adds a receiver that performs a known therapy kind
+    without walking into it: the plain walk's kinds on every element of the samples, and
+    on random command graphs (cycles, chains, devices of no known kind, two kinds)."""
+    import random
+
+    from workbench.analysis.harm import therapy_kinds
+
+    kinds_of = therapy_kinds()
+    known = sorted(kinds_of)[:3] + ["no-such-stencil"]
+    for path in sorted(SAMPLES.glob("*.twm.json")):
+        ix = ModelIndex(load_model(path))
+        hx = HarmIndex(ix)
+        for element in [*ix.components, *ix.flows]:
+            assert hx.therapy_kinds(element) == _plain_kinds(HarmIndex(ix), element, set())
+    rnd = random.Random(11)
+    ix = ModelIndex(load_model(SAMPLES / "insulin-closed-loop.twm.json"))
+    seen_sizes = set()
+    for _ in range(200):
+        hx = HarmIndex(ix)
+        nodes = [f"n{i}" for i in range(rnd.randrange(2, 12))]
+        hx._stencil = {n: rnd.choice(known) for n in nodes}
+        hx.therapy = {n for n in nodes if rnd.random() < 0.5}
+        hx._commands = {n: {rnd.choice(nodes) for _ in range(rnd.randrange(4))} - {n}
+                        for n in nodes if rnd.random() < 0.7}
+        hx._kinds = {}
+        for n in nodes:
+            plain = _plain_kinds(hx, n, set())
+            assert hx.therapy_kinds(n) == plain
+            seen_sizes.add(len(plain))
+    assert {0, 1, 2} <= seen_sizes

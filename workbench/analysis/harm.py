@@ -146,8 +146,14 @@ class HarmIndex:
         if own is not None and element in self.therapy:
             return frozenset({own})
         kinds: set[str] = set()
+        stencil_kinds, stencils, therapy = therapy_kinds(), self._stencil, self.therapy
         for receiver in self._commands.get(element, ()):
-            if receiver not in seen:
+            if receiver in seen:
+                continue
+            leaf = stencil_kinds.get(stencils.get(receiver, "")) if receiver in therapy else None
+            if leaf is not None:  # what the walk returns for it at once (seen or not later)
+                kinds.add(leaf)
+            else:
                 kinds |= self._resolve_kinds(receiver, seen)
         return frozenset(kinds)
 

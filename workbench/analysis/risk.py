@@ -245,7 +245,8 @@ class ThreatRisk:
     @property
     def ranked(self) -> bool:
         """Counted and in scope: a risk to treat, shown in totals, rankings and heatmaps."""
-        return self.counted and not self.context
+        # :attr:`counted` inlined: the plan reads this once per risk and step
+        return self.instance.status not in NOT_COUNTED and not self.context
 
     @property
     def severity(self) -> int:
