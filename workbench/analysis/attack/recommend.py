@@ -631,13 +631,6 @@ def _scores(table: ScreenTable, weight: dict[str, int], exposure: dict[str, floa
     return score
 
 
-def _residual(row: Row, chosen: Iterable[str]) -> float:
-    value = row.base
-    for c in chosen:
-        value *= row.factor.get(c, 1.0)
-    return value
-
-
 def _focus_options(table: ScreenTable, focus: dict[str, set[str]]) -> set[str]:
     """The candidates named on the focus elements' rows: all that :func:`_bundles` reads."""
     return {c for e in focus for r in table.rows(e) for c in r.factor}
@@ -655,7 +648,11 @@ def _bundles(table: ScreenTable, singles: dict[str, Candidate],
     ``views``: the vector sets of the analysed attackers (``inner_vectors``; None: every
     vector). Bundles are built for each: a radio attacker's way onto a pump is closed by
     authenticating its commands, and a bundle that also locks the debug port (a physical
-    threat the radio attacker cannot use) would cost more for the same drop."""
+    threat the radio attacker cannot use) would cost more for the same drop.
+
+    The greedy (:func:`_close_easiest`) runs once per distinct set of rows (options named
+    by their rank, with their costs, :func:`_local_rows`): the elements of one kind carry
+    the same threats and options, only the candidates' ids differ."""
     out: dict[str, BundleCandidate] = {}
     score: dict[str, float] = {}
     seen: set[frozenset[str]] = set()
@@ -665,54 +662,99 @@ def _bundles(table: ScreenTable, singles: dict[str, Candidate],
             if c in singles and singles[c].kind in PREVENTIVE}
     work = [(e, effect, view) for e in sorted(focus) for effect in sorted(focus[e])
             for view in (views or [None])]
+    closed: dict[tuple, tuple[float, list[tuple[tuple[int, ...], float]]]] = {}
     for e, effect, view in work:
-        if True:
-            rows = [r for r in table.rows(e) if effect in r.effects
-                    and (r.threat is None or usable(r.threat, view))]
-            if not rows:
-                continue
-            start = max(r.base for r in rows)
-            top = [r for r in rows if r.base >= start - 1e-12]
-            touching = sorted({c for r in top for c, f in r.factor.items()
-                               if f < 1.0 and c in cost})
-            anchors = sorted(touching, key=lambda c: (
-                -sum(r.factor.get(c, 1.0) < 1.0 for r in top) / max(cost[c], 1e-9),
-                cost[c], c))[:MAX_ANCHORS]
-            for anchor in anchors:
-                chosen = [anchor]
-                now = start
-                for _ in range(BUNDLE_LEVELS):
-                    while True:
-                        open_rows = [r for r in rows if _residual(r, chosen) >= now - 1e-12]
-                        if not open_rows:
-                            break
-                        options = sorted({c for r in open_rows for c, f in r.factor.items()
-                                          if f < 1.0 and c in cost and c not in chosen})
-                        if not options:
-                            break
-                        chosen.append(min(options, key=lambda c: (
-                            -sum(r.factor.get(c, 1.0) < 1.0 for r in open_rows)
-                            / max(cost[c], 1e-9), cost[c], c)))
-                    after = max(_residual(r, chosen) for r in rows)
-                    if after >= now - 1e-12:
-                        break  # this level cannot be closed with the candidates at hand
-                    key = frozenset(chosen)
-                    if len(chosen) >= 2 and key not in seen:
-                        seen.add(key)
-                        members = tuple(chosen)
-                        total = round(sum(cost[c] for c in members), 2)
-                        bid = f"{BUNDLE_PREFIX}{e}:{effect}:{'+'.join(members)}"
-                        names = " + ".join(singles[c].title.removesuffix(f" on {e}")
-                                           for c in members)
-                        out[bid] = BundleCandidate(
-                            bid, f"Close the easiest ways onto {e}: {names}", total,
-                            {x for c in members for x in singles[c].elements},
-                            members=members, anchor=anchor, element=e, effect=effect,
-                            drop=start - after)
-                        score[bid] = (exposure.get(e, 0.0) * weight.get(e, 1)
-                                      * (start - after) / max(total, 1e-9))
-                    now = after
+        rows = [r for r in table.rows(e) if effect in r.effects
+                and (r.threat is None or usable(r.threat, view))]
+        if not rows:
+            continue
+        names, key = _local_rows(rows, cost)
+        found = closed.get(key)
+        if found is None:
+            found = closed[key] = _close_easiest(*key)
+        start, levels = found
+        for ranks, after in levels:
+            chosen = [names[i] for i in ranks]
+            key_set = frozenset(chosen)
+            if len(chosen) >= 2 and key_set not in seen:
+                seen.add(key_set)
+                members = tuple(chosen)
+                total = round(sum(cost[c] for c in members), 2)
+                bid = f"{BUNDLE_PREFIX}{e}:{effect}:{'+'.join(members)}"
+                names_shown = " + ".join(singles[c].title.removesuffix(f" on {e}")
+                                         for c in members)
+                out[bid] = BundleCandidate(
+                    bid, f"Close the easiest ways onto {e}: {names_shown}", total,
+                    {x for c in members for x in singles[c].elements},
+                    members=members, anchor=chosen[0], element=e, effect=effect,
+                    drop=start - after)
+                score[bid] = (exposure.get(e, 0.0) * weight.get(e, 1)
+                              * (start - after) / max(total, 1e-9))
     return out, score
+
+
+def _local_rows(rows: list[Row], cost: dict[str, float]
+                ) -> tuple[list[str], tuple[tuple, tuple[float, ...]]]:
+    """The options of ``rows`` a bundle may take (those in ``cost``), sorted by id, and
+    the rows with each such option named by its rank there: ((base, ((rank, factor), ...))
+    per row, the ranks' costs). The greedy reads nothing else (ties go to the smaller id,
+    that is the smaller rank), so equal keys give equal bundles, rank for rank."""
+    names = sorted({c for r in rows for c in r.factor if c in cost})
+    rank = {c: i for i, c in enumerate(names)}
+    key = (tuple((r.base, tuple([(rank[c], f) for c, f in r.factor.items() if c in rank]))
+                 for r in rows),
+           tuple([cost[c] for c in names]))
+    return names, key
+
+
+def _close_easiest(rows: tuple[tuple[float, tuple[tuple[int, float], ...]], ...],
+                   cost: tuple[float, ...]
+                   ) -> tuple[float, list[tuple[tuple[int, ...], float]]]:
+    """The bundle greedy on rows keyed by :func:`_local_rows`: the largest chance
+    (``start``) and, per anchor and level closed, the options chosen so far (ranks, in
+    the order chosen) and the largest chance left after them.
+
+    An anchor is one of the options touching most of the easiest threats per
+    person-day; then, level by level, the cheapest option (per threat answered) is added
+    until every threat as easy as the level's is answered."""
+    factors = [dict(f) for _, f in rows]
+    bases = [b for b, _ in rows]
+
+    def residual(k: int, chosen: list[int]) -> float:
+        value = bases[k]
+        for c in chosen:
+            value *= factors[k].get(c, 1.0)
+        return value
+
+    every = range(len(rows))
+    start = max(bases)
+    top = [k for k in every if bases[k] >= start - 1e-12]
+    touching = sorted({c for k in top for c, f in factors[k].items() if f < 1.0})
+    anchors = sorted(touching, key=lambda c: (
+        -sum(factors[k].get(c, 1.0) < 1.0 for k in top) / max(cost[c], 1e-9),
+        cost[c], c))[:MAX_ANCHORS]
+    levels: list[tuple[tuple[int, ...], float]] = []
+    for anchor in anchors:
+        chosen = [anchor]
+        now = start
+        for _ in range(BUNDLE_LEVELS):
+            while True:
+                open_rows = [k for k in every if residual(k, chosen) >= now - 1e-12]
+                if not open_rows:
+                    break
+                options = sorted({c for k in open_rows for c, f in factors[k].items()
+                                  if f < 1.0 and c not in chosen})
+                if not options:
+                    break
+                chosen.append(min(options, key=lambda c: (
+                    -sum(factors[k].get(c, 1.0) < 1.0 for k in open_rows)
+                    / max(cost[c], 1e-9), cost[c], c)))
+            after = max(residual(k, chosen) for k in every)
+            if after >= now - 1e-12:
+                break  # this level cannot be closed with the candidates at hand
+            levels.append((tuple(chosen), after))
+            now = after
+    return start, levels
 
 
 def _best_path_tree(sg, until: Iterable[int] | None = None) -> dict[int, int]:
