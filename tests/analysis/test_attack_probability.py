@@ -243,6 +243,58 @@ def test_edge_worlds_redrawn_for_changed_chances_are_a_fresh_solvers(seed):
             assert got == fresh._edge_worlds(probs, drawn, 3, seeds)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_stale_edges_drawn_row_by_row_are_the_whole_draws(seed, monkeypatch):
+    """Worlds not kept (too many floats) and a few edges changed: their floats are drawn
+    row by row (the generator jumps past the other rows); each edge's worlds are those
+    of the whole draw ``default_rng(seed).random((edges, worlds))``, with chances
+    changed on one edge, on several, on the first and the last, and set back."""
+    import workbench.analysis.attack.probability as prob
+
+    monkeypatch.setattr(prob, "UNIFORM_CACHE_CELLS", 0)
+    monkeypatch.setattr(prob, "ROWS_FOR_ONE", 1)
+    by_rows = []
+    jump = prob._uniform_rows
+    monkeypatch.setattr(prob, "_uniform_rows",
+                        lambda *a: by_rows.append(a[1].size) or _checked_rows(jump, *a))
+    edges = _random_graph(np.random.default_rng(seed), 8)
+    graph = StepGraph.from_edges(edges, S)
+    solver = Solver(graph, max_rounds=0)
+    drawn = np.flatnonzero(~solver.c_fixed)
+    rng = np.random.default_rng(300 + seed)
+    base = solver.extend(graph.p)[solver.c_edge].astype(np.float32)
+    for step in range(10):
+        probs = base.copy()
+        if step % 5:
+            at = rng.choice(drawn, step % 5, replace=False)
+            at[0] = drawn[[0, -1][step % 2]]
+            probs[at] = rng.choice([0.0, 0.1, 0.5, 1.0], at.size)
+        got = solver._edge_worlds(probs, drawn, 3, [seed, 1])
+        uniform = np.random.default_rng([seed, 1]).random((drawn.size, 3 * 64),
+                                                           dtype=np.float32)
+        rows = np.packbits(uniform < probs[drawn, None], axis=1, bitorder="little")
+        assert got == [int.from_bytes(r.tobytes(), "little") for r in rows]
+    assert by_rows and min(by_rows) < drawn.size
+
+
+def _checked_rows(jump, seed, rows, width):
+    """``probability._uniform_rows`` (``jump``), checked against the whole draw."""
+    out = jump(seed, rows, width)
+    whole = np.random.default_rng(seed).random((int(rows.max()) + 1, width),
+                                               dtype=np.float32)
+    assert np.array_equal(out, whole[rows])
+    return out
+
+
+def test_uniform_rows_are_rows_of_the_whole_draw():
+    from workbench.analysis.attack.probability import _uniform_rows
+
+    whole = np.random.default_rng([4, 2]).random((9, 128), dtype=np.float32)
+    for rows in ([0], [8], [1, 2], [0, 3, 4, 8], list(range(9))):
+        got = _uniform_rows([4, 2], np.array(rows, dtype=np.int64), 128)
+        assert np.array_equal(got, whole[rows])
+
+
 def test_core_roots_kept_per_node_sequence_are_the_walks():
     """``core_roots`` is kept per node sequence: the same roots as the walk up the forest
     of a fresh solver, asked again in any order, a caller's change to the list it got

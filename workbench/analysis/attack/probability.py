@@ -58,6 +58,8 @@ _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
 #: Random floats kept per solver for reuse (what-ifs redraw the same worlds: common
 #: random numbers), 8 MB of float32 per seed and size at most; larger draws are not kept.
 UNIFORM_CACHE_CELLS = 1 << 21
+#: Stale edges are drawn row by row when at most one in this many of the drawn edges is.
+ROWS_FOR_ONE = 8
 
 METHOD_EXACT = "exact-enumeration"
 METHOD_MC = "monte-carlo"
@@ -518,9 +520,16 @@ class Solver:
         drawn_for, worlds = kept
         wanted = probs[drawn]
         stale = np.flatnonzero(drawn_for != wanted)  # one comparison, not a loop per edge
-        if stale.size:
+        e = max(1, drawn.size)
+        if stale.size and self._by_rows(stale.size, e, words, seed):
+            uniform = _uniform_rows(seed, stale, words * 64)
+            rows = np.packbits(uniform < wanted[stale, None], axis=1, bitorder="little")
+            for i, row in zip(stale.tolist(), rows, strict=True):
+                worlds[i] = int.from_bytes(row.tobytes(), "little")
+            drawn_for[stale] = wanted[stale]
+        elif stale.size:
             pieces: list[list[bytes]] = [[] for _ in range(stale.size)]
-            for uniform in self._uniform_chunks(max(1, drawn.size), words, seed):
+            for uniform in self._uniform_chunks(e, words, seed):
                 bits = uniform[stale] < wanted[stale, None]
                 for piece, row in zip(pieces, np.packbits(bits, axis=1, bitorder="little"),
                                       strict=True):
@@ -529,6 +538,15 @@ class Solver:
                 worlds[i] = int.from_bytes(b"".join(piece), "little")
             drawn_for[stale] = wanted[stale]
         return worlds
+
+    def _by_rows(self, stale: int, e: int, words: int, seed: int | list[int]) -> bool:
+        """Whether the stale edges' floats are drawn row by row (:func:`_uniform_rows`)
+        rather than the whole chunk: when the chunk is not kept (too large), is drawn in
+        one piece (so row ``r`` is the ``r``-th run of the seed's floats) and few edges
+        changed. A plan's what-if changes a handful of a core's hundreds of edges."""
+        if stale * ROWS_FOR_ONE > e or (words, _seed_key(seed)) in self._uniforms:
+            return False
+        return words <= CHUNK_CELLS // (64 * e) and e * words * 64 > UNIFORM_CACHE_CELLS
 
     def _out_edges(self) -> list[list[tuple[int, int]]]:
         """Per core node, its out-edges as (target, core edge position); built once."""
@@ -681,6 +699,23 @@ class Solver:
 def _seed_key(seed: int | list[int]) -> tuple[int, ...]:
     """A seed as a dictionary key (seeds are ints or lists of ints: [seed, attacker])."""
     return tuple(np.atleast_1d(np.asarray(seed, dtype=np.int64)).tolist())
+
+
+def _uniform_rows(seed: int | list[int], rows: np.ndarray, width: int) -> np.ndarray:
+    """Rows ``rows`` (ascending) of ``default_rng(seed).random((e, width), float32)``,
+    the same floats, without drawing the rows between: a float32 takes 32 of the
+    generator's 64-bit outputs' bits, so an even ``width`` starts each row on a fresh
+    output, and the generator jumps to it (``PCG64.advance``) instead of drawing there."""
+    bits = np.random.PCG64(seed)
+    gen = np.random.Generator(bits)
+    out = np.empty((rows.size, width), dtype=np.float32)
+    at = 0  # the row the generator stands at
+    for k, row in enumerate(rows.tolist()):
+        if row > at:
+            bits.advance((row - at) * width // 2)
+        gen.random(out=out[k], dtype=np.float32)
+        at = row + 1
+    return out
 
 
 def _pendant(p_sv: np.ndarray, a: np.ndarray, p_uv: np.ndarray, reach_u: np.ndarray
