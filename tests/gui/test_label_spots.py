@@ -151,3 +151,22 @@ def test_cards_are_kept_two_units_away(qapp, stencils, card, free: bool) -> None
     for cell in scene._cells(QRectF(*card)):
         scene._element_grid[cell].add("C")
     assert scene._free("F", 90.0, 92.5, 20.0, 15.0) == free  # (90, 92.5) to (110, 107.5)
+
+
+def test_card_cells_from_floats_are_those_of_the_scene_rect(qapp, stencils) -> None:
+    """``_card_cells_of`` (the card's floats) against ``_cells`` of its ``scene_rect``, on
+    cards placed at fractional and negative positions and across cell edges."""
+    model = synthetic_model(60, seed=2)
+    model = model.model_copy(update={"layout": grid_layout(model)})
+    scene = DiagramScene(Document(model, None, stencils))
+    rng = random.Random(11)
+    for item in list(scene.elements.values())[:40]:
+        for _ in range(10):
+            item.setPos(rng.choice((rng.uniform(-500, 500), rng.randint(-8, 8) * 120.0,
+                                    rng.randint(-8, 8) * 120.0 - 150.0)),
+                        rng.choice((rng.uniform(-500, 500), rng.randint(-8, 8) * 120.0 - 64.0)))
+            assert scene._card_cells_of(item) == scene._cells(item.scene_rect())
+    # and the grid a model opens with is the grid of the cards' scene rects
+    opened = DiagramScene(Document(model, None, stencils))
+    for cid, item in opened.elements.items():
+        assert opened._element_cells[cid] == opened._cells(item.scene_rect())

@@ -252,8 +252,12 @@ class DiagramScene(QGraphicsScene):
 
     # --- flow labels: never on top of another label or an element --------------------------
     def _cells(self, rect: QRectF) -> list[tuple[int, int]]:
-        return [(i, j) for i in range(int(rect.left() // _CELL), int(rect.right() // _CELL) + 1)
-                for j in range(int(rect.top() // _CELL), int(rect.bottom() // _CELL) + 1)]
+        return _cells_of(rect.left(), rect.top(), rect.right(), rect.bottom())
+
+    def _card_cells_of(self, item: ElementItem) -> list[tuple[int, int]]:
+        """:meth:`_cells` of the card's ``scene_rect``, from its floats (one call into Qt)."""
+        x, y, w, h = item.scene_edges()
+        return _cells_of(x, y, x + w, y + h)
 
     def _index_element(self, cid: str) -> None:
         """Keep the element grid (used to keep labels off elements) in step."""
@@ -261,7 +265,7 @@ class DiagramScene(QGraphicsScene):
             self._element_grid[cell].discard(cid)
         item = self.elements.get(cid)
         if item is not None:
-            cells = self._cells(item.scene_rect())
+            cells = self._card_cells_of(item)
             self._element_cells[cid] = cells
             for cell in cells:
                 self._element_grid[cell].add(cid)
@@ -359,12 +363,13 @@ class DiagramScene(QGraphicsScene):
         self._card_cells = {}
         self._header_rects = [_edges(z.header_rect()) for z in self.zones.values()]
         todo = {it.item_id: it for it in items}
-        # labels sitting on a moved or new element must move too
-        for cid in changed:
+        # labels sitting on a moved or new element must move too (none while no label is
+        # placed: a model just opened)
+        for cid in changed if self._label_cells else ():
             el = self.elements.get(cid)
             if el is None:
                 continue
-            for cell in self._cells(el.scene_rect()):
+            for cell in self._card_cells_of(el):
                 for fid in self._label_grid.get(cell, ()):
                     todo.setdefault(fid, self.flows[fid])
         for fid, item in todo.items():
@@ -763,6 +768,12 @@ class DiagramScene(QGraphicsScene):
         return self.doc.apply(QCoreApplication.translate("DiagramScene", "Add element"),
                               edits.add_from_stencil, stencil, x, y, zone,
                               name=stencil_label(stencil))  # "Balance connectée" in French
+
+
+def _cells_of(left: float, top: float, right: float, bottom: float) -> list[tuple[int, int]]:
+    """The label grid's cells (:data:`_CELL` wide) a rectangle with these edges touches."""
+    return [(i, j) for i in range(int(left // _CELL), int(right // _CELL) + 1)
+            for j in range(int(top // _CELL), int(bottom // _CELL) + 1)]
 
 
 def _edges(rect: QRectF) -> tuple[float, float, float, float]:
