@@ -126,3 +126,24 @@ def test_the_scene_routes_from_each_card_read_once(make_window, tiny_path) -> No
         rects = [scene.elements[e].scene_rect() for e in ids]
         assert [QRectF(*scene.elements[e].scene_edges()) for e in ids] == rects
         assert item.segments == _plain_route(rects, ids)[0]
+
+
+def test_a_label_laid_out_again_only_when_what_it_shows_changes(qapp) -> None:
+    """``FlowLabel.refresh`` skips a flow whose text and padlock are unchanged: after any
+    change of the flow the label holds what a new label for that flow would."""
+    from workbench.gui.items import FlowLabel
+
+    flow = tiny_model().flows[0]
+    item = FlowItem(flow)
+    item.label = FlowLabel(item)
+    rng = random.Random(8)
+    for _ in range(60):
+        flow = flow.model_copy(update={
+            "protocol": rng.choice((None, "", "HTTPS", "MQTT over TLS 1.3 with mutual auth")),
+            "name": rng.choice(("", "telemetry", "a rather long flow name for a label")),
+            "encrypted": rng.choice((True, False))})
+        item.flow = flow
+        item.label.refresh()
+        fresh = FlowLabel(item)
+        assert (item.label.text, item.label.lock, item.label.boundingRect()) == (
+            fresh.text, fresh.lock, fresh.boundingRect())

@@ -728,10 +728,21 @@ class FlowLabel(QGraphicsItem):
         self.risk_colour: QColor | None = None
         self.refresh()
 
+    #: what the label shows (text, padlock), as last laid out by :meth:`refresh`
+    _shown: tuple[str, bool] | None = None
+
     def refresh(self) -> None:
-        self.prepareGeometryChange()
+        """Lay the label out again when what it shows changed. A flow's route is recomputed
+        whenever one of its cards moves (and once more as it is made), its text and padlock
+        seldom change: the same text keeps the same rectangle and paint, and the label's
+        moves are the placement's (``setPos``)."""
         flow = self.owner.flow
-        self.text, w = _label_text(flow.protocol or flow.name or "")
+        shown = (flow.protocol or flow.name or "", bool(flow.encrypted))
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.prepareGeometryChange()
+        self.text, w = _label_text(shown[0])
         self.lock = flow.encrypted
         lock_w = 10 if self.lock else 0
         gap = 4 if (self.text and self.lock) else 0
