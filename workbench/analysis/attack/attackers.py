@@ -150,6 +150,23 @@ def resolve_entries(model: ThreatModel, attackers: list[AttackerProfile],
     return out
 
 
+def kept_entries(graph: Any, model: ThreatModel, attackers: list[AttackerProfile],
+                 stencils: StencilLibrary) -> dict[str, list[str]]:
+    """:func:`resolve_entries`, kept on ``graph`` (an attack graph's ``__dict__``) for
+    ``model``, ``stencils`` and ``attackers`` (the same objects): the exposure pass and
+    the attack engine resolve the same model's entries on the one graph they share, a
+    walk over every component. Each caller gets lists of its own."""
+    kept = graph.__dict__.get("_entries")
+    same = (kept is not None and kept[0] is model and kept[1] is stencils
+            and len(kept[2]) == len(attackers)
+            and all(a is b for a, b in zip(kept[2], attackers, strict=False)))
+    if not same:
+        kept = (model, stencils, tuple(attackers),
+                resolve_entries(model, attackers, stencils))
+        graph.__dict__["_entries"] = kept
+    return {a: list(found) for a, found in kept[3].items()}
+
+
 def _freeze(value: Any) -> Any:
     if isinstance(value, list):
         return tuple(value)

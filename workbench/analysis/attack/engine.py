@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from workbench.analysis.attack.attackers import attacker_profiles, resolve_entries
+from workbench.analysis.attack.attackers import attacker_profiles, kept_entries
 from workbench.analysis.attack.choke import choke_points
 from workbench.analysis.attack.cuts import edge_cuts
 from workbench.analysis.attack.evidence import (
@@ -207,7 +207,7 @@ def prepare_runs(model: ThreatModel, catalog=None, *, risks: list | None = None,
             raise ValueError(f"unknown attacker {sorted(unknown)[0]!r} "
                              f"(known: {', '.join(a.id for a in profiles)})")
         profiles = [a for a in profiles if a.id in attackers]
-    entries = resolve_entries(model, profiles, stencils)
+    entries = kept_entries(graph, model, profiles, stencils)  # exposure's, when shared
     timings["graph"] = timings.get("graph", 0.0) + time.perf_counter() - clock
     timings["graph_cpu"] = timings.get("graph_cpu", 0.0) + time.process_time() - cpu
     clock, cpu = time.perf_counter(), time.process_time()

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from workbench.analysis.attack.attackers import attacker_profiles, resolve_entries
+from workbench.analysis.attack.attackers import attacker_profiles, kept_entries
 from workbench.analysis.attack.evidence import Candidate, EdgeEvidence, evidence_from_risks
 from workbench.analysis.attack.graph import AttackGraph, build_graph, step_graph
 from workbench.model.stencils import StencilLibrary, default_stencils
@@ -108,7 +108,7 @@ def _attempt_table(model: ThreatModel, risks: list, likelihood_levels: tuple[int
             evidence, _ = evidence_from_risks(risks, likelihood_levels)
         graph = build_graph(model, evidence, stencils)
     profiles = attacker_profiles(model)
-    entries = resolve_entries(model, profiles, stencils)
+    entries = kept_entries(graph, model, profiles, stencils)
     n, index = graph.size, graph.index
     # A flow is attempted from the best-held of its ends, or where a carrier is attempted:
     # per flow, the positions of those values in [holds, attempt, 0.0] (0.0: none).
