@@ -69,8 +69,9 @@ def _risk(element: str, key: str, ttype, level: int, controls=(), custom: bool =
                            counted=True)
 
 
-def test_template_evidence_is_the_plain_evidence_with_clashing_ids_and_elements_met_again(
-        catalog):
+def _type_and_clashing_control(catalog):
+    """A threat type with effects that a likelihood control answers, and a planned model
+    control on element ``b`` named like that catalog candidate (``catalog:<id>@b``)."""
     ttype = next(t for t in catalog.threats.values()
                  if t.effects and any(c.reduces_effective in ("likelihood", "both")
                                       for c in catalog.controls_for(t.id)))
@@ -78,6 +79,12 @@ def test_template_evidence_is_the_plain_evidence_with_clashing_ids_and_elements_
                  if c.reduces_effective in ("likelihood", "both"))
     clash = SimpleNamespace(catalog_id=None, reduces="likelihood", in_place=False,
                             effectiveness=0.5, control=f"catalog:{ctype.id}@b", title="own")
+    return ttype, clash
+
+
+def test_template_evidence_is_the_plain_evidence_with_clashing_ids_and_elements_met_again(
+        catalog):
+    ttype, clash = _type_and_clashing_control(catalog)
     risks = [_risk("a", "t1", ttype, 2), _risk("a", "t2", ttype, 3),
              _risk("b", "t3", ttype, 2), _risk("b", "t4", ttype, 3, [clash]),
              _risk("c", "t5", ttype, 2), _risk("c", "t6", ttype, 3),
@@ -125,13 +132,7 @@ def test_threats_of_one_template_number_are_equal_but_for_their_element(name, ma
 
 
 def test_a_planned_control_named_like_a_catalog_candidate_numbers_no_template(catalog):
-    ttype = next(t for t in catalog.threats.values()
-                 if t.effects and any(c.reduces_effective in ("likelihood", "both")
-                                      for c in catalog.controls_for(t.id)))
-    ctype = next(c for c in catalog.controls_for(ttype.id)
-                 if c.reduces_effective in ("likelihood", "both"))
-    clash = SimpleNamespace(catalog_id=None, reduces="likelihood", in_place=False,
-                            effectiveness=0.5, control=f"catalog:{ctype.id}@b", title="own")
+    ttype, clash = _type_and_clashing_control(catalog)
     plain = SimpleNamespace(catalog_id=None, reduces="likelihood", in_place=False,
                             effectiveness=0.5, control="c-own", title="own")
     risks = [_risk("a", "t1", ttype, 2), _risk("a", "t2", ttype, 3, [clash]),

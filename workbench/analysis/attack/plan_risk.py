@@ -140,7 +140,7 @@ class RiskTerm:
         this replaced as the oracle."""
         counted: list = []
         keys: list[int] = []
-        by_element, own, inputs = self._by_element, self._own, self._inputs
+        by_element, own = self._by_element, self._own
         distinct: dict[tuple, int] = {}
         # Risks of one memo key share their impact dict and controls list (risk.py): their
         # number is found once per (likelihood, those two objects), all alive meanwhile,
@@ -161,14 +161,7 @@ class RiskTerm:
             shared = (t.likelihood, id(t.impact), id(controls))
             n = same.get(shared)
             if n is None:
-                inplace = [c for c in controls if c.in_place]
-                key = (t.likelihood, tuple(t.impact.items()),
-                       tuple((c.effectiveness, c.reduces) for c in inplace))
-                n = distinct.get(key)
-                if n is None:
-                    n = distinct[key] = len(inputs)
-                    inputs.append((t.likelihood, t.impact, inplace))
-                same[shared] = n
+                n = same[shared] = self._input_number(t, distinct)
             keys.append(n)
             mine = by_element.get(inst.element)
             if mine is None:
@@ -182,6 +175,19 @@ class RiskTerm:
             for c in acting:
                 own.setdefault(c.control, []).append((i, c))
         return counted, keys
+
+    def _input_number(self, t, distinct: dict[tuple, int]) -> int:
+        """The number of risk ``t``'s inputs (likelihood, impact, controls in place) in
+        :attr:`_inputs`, appended when new: ``distinct`` maps the inputs' content to its
+        number, so risks that read alike share one level computation."""
+        inplace = [c for c in t.controls if c.in_place]
+        key = (t.likelihood, tuple(t.impact.items()),
+               tuple((c.effectiveness, c.reduces) for c in inplace))
+        n = distinct.get(key)
+        if n is None:
+            n = distinct[key] = len(self._inputs)
+            self._inputs.append((t.likelihood, t.impact, inplace))
+        return n
 
     def _count_shared(self, risks: list, fields: list[tuple], candidates: dict
                       ) -> tuple[list, list[int]]:
@@ -211,19 +217,12 @@ class RiskTerm:
         tuples = tuple_of[at]
         # each tuple's inputs numbered in the order of its first counted risk, as the
         # risk-by-risk pass numbers them
-        inputs, distinct = self._inputs, {}
+        distinct: dict[tuple, int] = {}
         key_of = np.zeros(len(first), dtype=np.int64)
         acting: dict[int, list[AppliedControl]] = {}
         for k in dict.fromkeys(tuples.tolist()):
             t = first[k]
-            inplace = [c for c in t.controls if c.in_place]
-            key = (t.likelihood, tuple(t.impact.items()),
-                   tuple((c.effectiveness, c.reduces) for c in inplace))
-            n = distinct.get(key)
-            if n is None:
-                n = distinct[key] = len(inputs)
-                inputs.append((t.likelihood, t.impact, inplace))
-            key_of[k] = n
+            key_of[k] = self._input_number(t, distinct)
             mine = [c for c in t.controls if not c.in_place and c.control in candidates]
             if mine:
                 acting[k] = mine
