@@ -107,3 +107,28 @@ def test_restrictable_elements_by_option_are_the_dict_they_were(name, model, bit
     for cid in graph._option_table.numbers:
         assert sorted(fast.get(cid, ())) == sorted(plain.get(cid, ())), cid
     assert fast.get("catalog:no-such-control@nowhere", ()) == ()
+
+
+@pytest.mark.parametrize(("name", "model", "bits"), CASES[::2], ids=IDS[::2])
+def test_large_sets_read_by_scanning_the_table_are_the_lookups(name, model, bits, catalog,
+                                                               monkeypatch):
+    """``OptionTable.mask`` and ``positions`` of a set as large as the table scan the
+    table's ids instead of looking each one up: the same mask and the same rows (in
+    table order), ids not in the table left out, as the plain lookups."""
+    graph, candidates = _graph_and_candidates(model, catalog)
+    table = graph._option_table
+    assert list(table.numbers.values()) == list(range(len(table.numbers)))
+    ids = sorted(candidates) + ["catalog:no-such-control@nowhere"]
+    elements = sorted(table.elements) + ["no-such-element"]
+    for step in (1, 2, 3, len(ids)):
+        chosen, picked = frozenset(ids[::step]), frozenset(elements[::step])
+        plain = np.zeros(len(table.numbers) + 1, dtype=bool)
+        for cid in chosen:
+            if cid in table.numbers:
+                plain[table.numbers[cid]] = True
+        rows = sorted(table.ordinal[e] for e in picked if e in table.ordinal)
+        for share in (10 ** 9, 0):  # every set scanned, then none
+            monkeypatch.setattr(element_states, "SCAN_SHARE", share)
+            assert table.mask(chosen).tolist() == plain.tolist()
+            found = table.positions(picked).tolist()
+            assert (found if share else sorted(found)) == rows

@@ -21,13 +21,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain, count
+from itertools import chain, count, repeat
 
 import numpy as np
 
 #: Most options an element may have for the bit sets (sums of powers of two, exact in a
 #: float's 53 bits): an element with more is grouped position by position in Python.
 MAX_BITS = 52
+
+#: A set of ids this share of the table or larger is read by scanning the table
+#: (:meth:`OptionTable.mask`, :meth:`OptionTable.positions`): a probe per table entry
+#: costs about a quarter of a lookup per chosen id.
+SCAN_SHARE = 4
 
 
 @dataclass
@@ -49,10 +54,33 @@ class OptionTable:
 
     def mask(self, chosen: Iterable[str]) -> np.ndarray:
         """Per option number, whether it is in ``chosen`` (a copy works it out once for
-        itself and its views: the plan's whole pool is 224,000 ids at 10,000 elements)."""
-        out = np.zeros(len(self.numbers) + 1, dtype=bool)
-        out[[n for n in map(self.numbers.get, chosen) if n is not None]] = True
+        itself and its views: the plan's whole pool is 224,000 ids at 10,000 elements).
+
+        A set about as large as the table is read the other way: each of the table's
+        ids (in number order, :func:`_numbered`) looked up in the set. The table's
+        entries are read in memory order and a set probe is one hash-table read, where
+        looking each chosen id up in ``numbers`` reads the dict's index and its entry at
+        random places."""
+        numbers = self.numbers
+        out = np.zeros(len(numbers) + 1, dtype=bool)
+        if isinstance(chosen, (set, frozenset)) and len(chosen) * SCAN_SHARE >= len(numbers):
+            out[:-1] = np.fromiter(map(chosen.__contains__, numbers), dtype=bool,
+                                   count=len(numbers))
+        else:
+            out[[n for n in map(numbers.get, chosen) if n is not None]] = True
         return out
+
+    def positions(self, elements: Iterable[str]) -> np.ndarray:
+        """Table rows of those of ``elements`` in the table, in their order; a set about
+        as large as the table as the rows in table order (the same rows: every reader
+        of them is order-free, :func:`group` and :class:`ByOption`), read the way
+        :meth:`mask` reads a large set."""
+        names = self.elements
+        if isinstance(elements, (set, frozenset)) and len(elements) * SCAN_SHARE >= len(names):
+            return np.flatnonzero(np.fromiter(map(elements.__contains__, names), dtype=bool,
+                                              count=len(names)))
+        rows = np.fromiter(map(self.ordinal.get, elements, repeat(-1)), dtype=np.int64)
+        return rows[rows >= 0]
 
 
 def build_table(graph) -> OptionTable:
@@ -145,14 +173,13 @@ class Groups:
 
 def group(table: OptionTable, elements: Iterable[str], mask: np.ndarray,
           with_threats: bool = False) -> Groups:
-    """``elements`` (each in the table) grouped by their state with the options of
+    """``elements`` (those not in the table left out) grouped by their state with the options of
     ``mask`` (:meth:`OptionTable.mask`) in place.
 
     ``with_threats``: leave out the elements without any threat (``with_controls`` skips
     them). The positions chosen are one bit set per element: the chosen options as a
     mask over option numbers, each element's entries of the mask summed as powers of two."""
-    ordinal = table.ordinal
-    js = np.fromiter((ordinal[e] for e in elements), dtype=np.int64)
+    js = table.positions(elements)
     if with_threats:
         js = js[table.threats[js]]
     numbers = table.numbers
@@ -190,13 +217,13 @@ def _entries(table: OptionTable, js: np.ndarray) -> np.ndarray:
 
 
 class ByOption:
-    """Candidate id -> the elements (of a set given once) with a threat listing it, as
+    """Candidate id -> the elements (of a set given once; those in the table) with a
+    threat listing it, as
     ``dict.get`` answers; read from the table's options sorted by number, not a dict of
     224,000 lists built at 10,000 elements before the plan's first what-if."""
 
     def __init__(self, table: OptionTable, elements: Iterable[str]) -> None:
-        ordinal = table.ordinal
-        js = np.fromiter((ordinal[e] for e in elements), dtype=np.int64)
+        js = table.positions(elements)
         entry = _entries(table, js)
         option = table.option[entry]
         order = np.argsort(option, kind="stable")
@@ -255,5 +282,5 @@ def spread(target: np.ndarray, at: np.ndarray, state: np.ndarray,
     target[at[keep]] = values[state[keep]]
 
 
-__all__ = ["MAX_BITS", "ByOption", "Groups", "OptionTable", "build_table", "column", "group",
-           "spread"]
+__all__ = ["MAX_BITS", "SCAN_SHARE", "ByOption", "Groups", "OptionTable", "build_table",
+           "column", "group", "spread"]

@@ -425,11 +425,9 @@ class AttackGraph:
         touched = frozenset(elements)
         memo = self._element_memo
         table = self._option_table
-        evidence = table.ordinal
         # the touched elements with threats, grouped by state (:mod:`.element_states`)
         mask = table.mask(extra_set)
-        groups = group(table, [e for e in touched if e in evidence], mask,
-                       with_threats=True)
+        groups = group(table, touched, mask, with_threats=True)
         found = []
         for element, picked, (shape, positions) in groups.states:
             key = (shape, None, positions)
