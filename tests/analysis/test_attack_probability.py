@@ -254,8 +254,8 @@ def test_stale_edges_drawn_row_by_row_are_the_whole_draws(seed, monkeypatch):
     monkeypatch.setattr(prob, "UNIFORM_CACHE_CELLS", 0)
     monkeypatch.setattr(prob, "ROWS_FOR_ONE", 1)
     by_rows = []
-    jump = prob._uniform_rows
-    monkeypatch.setattr(prob, "_uniform_rows",
+    jump = prob._raw_rows
+    monkeypatch.setattr(prob, "_raw_rows",
                         lambda *a: by_rows.append(a[1].size) or _checked_rows(jump, *a))
     edges = _random_graph(np.random.default_rng(seed), 8)
     graph = StepGraph.from_edges(edges, S)
@@ -277,22 +277,75 @@ def test_stale_edges_drawn_row_by_row_are_the_whole_draws(seed, monkeypatch):
     assert by_rows and min(by_rows) < drawn.size
 
 
+def _floats(raw: np.ndarray) -> np.ndarray:
+    """The float32 numbers numpy's ``Generator.random(dtype=float32)`` makes of 32-bit
+    outputs ``raw`` (``random_standard_uniform_fill_f``: the top 24 bits, scaled)."""
+    return (raw >> 8).astype(np.float32) * np.float32(2.0 ** -24)
+
+
 def _checked_rows(jump, seed, rows, width):
-    """``probability._uniform_rows`` (``jump``), checked against the whole draw."""
+    """``probability._raw_rows`` (``jump``), checked against the whole draw."""
     out = jump(seed, rows, width)
     whole = np.random.default_rng(seed).random((int(rows.max()) + 1, width),
                                                dtype=np.float32)
-    assert np.array_equal(out, whole[rows])
+    assert np.array_equal(_floats(out), whole[rows])
     return out
 
 
-def test_uniform_rows_are_rows_of_the_whole_draw():
-    from workbench.analysis.attack.probability import _uniform_rows
+def test_raw_rows_are_rows_of_the_whole_draw():
+    from workbench.analysis.attack.probability import _raw_rows
 
     whole = np.random.default_rng([4, 2]).random((9, 128), dtype=np.float32)
     for rows in ([0], [8], [1, 2], [0, 3, 4, 8], list(range(9))):
-        got = _uniform_rows([4, 2], np.array(rows, dtype=np.int64), 128)
-        assert np.array_equal(got, whole[rows])
+        got = _raw_rows([4, 2], np.array(rows, dtype=np.int64), 128)
+        assert np.array_equal(_floats(got), whole[rows])
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 64])
+def test_raw_chunks_are_the_whole_float_draw(chunk, monkeypatch):
+    """The solver's chunks of raw outputs, kept or not, one chunk or several, are the
+    floats of one ``default_rng(seed).random((e, worlds), float32)`` draw, chunk by
+    chunk along the worlds."""
+    import workbench.analysis.attack.probability as prob
+
+    e, words = 5, 7
+    monkeypatch.setattr(prob, "CHUNK_CELLS", 64 * chunk * e)
+    for cells in (0, 1 << 40):  # not kept, kept
+        monkeypatch.setattr(prob, "UNIFORM_CACHE_CELLS", cells)
+        solver = Solver(StepGraph.from_edges(DIAMOND, S), max_rounds=0)
+        for _ in range(2):  # drawn, then read again (kept or drawn anew)
+            got = list(solver._raw_chunks(e, words, [7, 3]))
+            rng = np.random.default_rng([7, 3])
+            done = 0
+            for raw in got:
+                c = raw.shape[1] // 64
+                assert c == min(chunk, words - done)
+                assert np.array_equal(_floats(raw), rng.random((e, c * 64), dtype=np.float32))
+                done += c
+            assert done == words
+
+
+def test_raw_outputs_below_a_chance_are_the_floats_below_it():
+    """``_below`` (the test on the raw integers) against the floats themselves, for
+    chances on and next to the floats' steps, 0, 1, above 1, negative and NaN."""
+    from workbench.analysis.attack.probability import _below
+
+    rng = np.random.default_rng(11)
+    ends = [0, 1, 255, 256, 257, 511, 512, (1 << 32) - 257, (1 << 32) - 256, (1 << 32) - 1]
+    raw = np.concatenate([rng.integers(0, 1 << 32, size=4096, dtype=np.uint64),
+                          np.array(ends, dtype=np.uint64)]).astype(np.uint32)
+    k = (raw >> 8).astype(np.int64)
+    steps = np.float32(2.0 ** -24) * k[np.r_[:30, -10:0]].astype(np.float32)
+    chances = np.concatenate([
+        rng.random(60).astype(np.float32), steps, np.nextafter(steps, np.float32(1)),
+        np.nextafter(steps, np.float32(0)),
+        np.array([0.0, 1.0, 1.5, -0.5, np.nan, 2.0 ** -24, 1 - 2.0 ** -24, np.inf],
+                 dtype=np.float32)])
+    rows = np.broadcast_to(raw, (chances.size, raw.size))
+    want = _floats(raw)[None, :] < chances[:, None]
+    got = _below(rows, chances)
+    assert got.dtype == bool and np.array_equal(got, want)
+    assert want[:-8].any() and not want[-8:-7].any() and want[-7].all()
 
 
 def test_core_roots_kept_per_node_sequence_are_the_walks():

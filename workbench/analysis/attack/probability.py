@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import math
+import sys
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,7 +57,8 @@ ROOTS_KEPT = 256
 CHUNK_CELLS = 1 << 24
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
 #: Random floats kept per solver for reuse (what-ifs redraw the same worlds: common
-#: random numbers), 8 MB of float32 per seed and size at most; larger draws are not kept.
+#: random numbers), as their 32-bit raw outputs, 8 MB per seed and size at most; larger
+#: draws are not kept.
 UNIFORM_CACHE_CELLS = 1 << 21
 #: Stale edges are drawn row by row when at most one in this many of the drawn edges is.
 ROWS_FOR_ONE = 8
@@ -435,9 +437,9 @@ class Solver:
         if e * words <= SMALL_CORE_CELLS:
             return self._small_counts_kept(probs, drawn, words, seed), words * 64
         fixed_rows = np.where(probs[fixed] >= 1.0, _ALL, np.uint64(0))[:, None]
-        for uniform in self._uniform_chunks(max(1, drawn.size), words, seed):
-            bits = uniform[:drawn.size] < probs[drawn, None]
-            present = np.empty((e, uniform.shape[1] // 64), dtype=np.uint64)
+        for raw in self._raw_chunks(max(1, drawn.size), words, seed):
+            bits = _below(raw[:drawn.size], probs[drawn])
+            present = np.empty((e, raw.shape[1] // 64), dtype=np.uint64)
             present[drawn] = np.packbits(bits, axis=1, bitorder="little").view(np.uint64)
             present[fixed] = fixed_rows
             reach = propagate(m, self.c_src, self.c_dst, present, self.c_source, self.c_starts)
@@ -522,15 +524,16 @@ class Solver:
         stale = np.flatnonzero(drawn_for != wanted)  # one comparison, not a loop per edge
         e = max(1, drawn.size)
         if stale.size and self._by_rows(stale.size, e, words, seed):
-            uniform = _uniform_rows(seed, stale, words * 64)
-            rows = np.packbits(uniform < wanted[stale, None], axis=1, bitorder="little")
+            raw = _raw_rows(seed, stale, words * 64)
+            rows = np.packbits(_below(raw, wanted[stale]), axis=1, bitorder="little")
             for i, row in zip(stale.tolist(), rows, strict=True):
                 worlds[i] = int.from_bytes(row.tobytes(), "little")
             drawn_for[stale] = wanted[stale]
         elif stale.size:
             pieces: list[list[bytes]] = [[] for _ in range(stale.size)]
-            for uniform in self._uniform_chunks(e, words, seed):
-                bits = uniform[stale] < wanted[stale, None]
+            every = stale.size == e  # all of them (a first draw): no copy of the rows
+            for raw in self._raw_chunks(e, words, seed):
+                bits = _below(raw if every else raw[stale], wanted[stale])
                 for piece, row in zip(pieces, np.packbits(bits, axis=1, bitorder="little"),
                                       strict=True):
                     piece.append(row.tobytes())  # chunks in world order: bytes concatenate
@@ -540,7 +543,7 @@ class Solver:
         return worlds
 
     def _by_rows(self, stale: int, e: int, words: int, seed: int | list[int]) -> bool:
-        """Whether the stale edges' floats are drawn row by row (:func:`_uniform_rows`)
+        """Whether the stale edges' floats are drawn row by row (:func:`_raw_rows`)
         rather than the whole chunk: when the chunk is not kept (too large), is drawn in
         one piece (so row ``r`` is the ``r``-th run of the seed's floats) and few edges
         changed. A plan's what-if changes a handful of a core's hundreds of edges."""
@@ -556,12 +559,18 @@ class Solver:
                          for u in range(self.core.size)]
         return self._out
 
-    def _uniform_chunks(self, e: int, words: int, seed: int):
-        """The seed's random floats, chunk by chunk, drawn once per solver when small.
+    def _raw_chunks(self, e: int, words: int, seed: int | list[int]):
+        """The seed's random floats as their raw bits (:func:`_below`), chunk by chunk,
+        drawn once per solver when small.
 
         What-ifs (recommendations, sensitivity, edge cuts) solve again with the same seed,
-        so they redraw the very same floats; drawing was most of their cost. Kept floats are
-        the ones a fresh generator gives, so results are bit-identical.
+        so they redraw the very same floats; drawing was most of their cost. Kept chunks
+        are the ones a fresh generator gives, so results are bit-identical.
+
+        Chunk ``(e, 64 c)`` holds the next ``e * 64 c`` 32-bit outputs that
+        ``default_rng(seed).random(..., dtype=float32)`` makes its floats of, row after
+        row: the generator's raw 64-bit outputs taken as two halves each, low half first
+        (what numpy's float32 draw does), without making the floats (half the cost).
         """
         key = (words, _seed_key(seed))
         kept = self._uniforms.get(key)
@@ -569,23 +578,17 @@ class Solver:
             yield from kept
             return
         keep = e * words * 64 <= UNIFORM_CACHE_CELLS
-        rng = np.random.default_rng(seed)
+        bits = np.random.PCG64(seed)
         chunk = max(1, min(words, CHUNK_CELLS // (64 * e)))
         drawn: list[np.ndarray] = []
-        # Not kept: one buffer refilled chunk after chunk (the same floats; fresh pages for
-        # every chunk cost more than drawing them). The caller is done with a chunk when it
-        # asks for the next one.
-        buffer = None if keep or words <= chunk else np.empty((e, chunk * 64), dtype=np.float32)
         done = 0
         while done < words:
             c = min(chunk, words - done)
-            if buffer is not None and c == chunk:
-                uniform = rng.random(out=buffer, dtype=np.float32)
-            else:
-                uniform = rng.random((e, c * 64), dtype=np.float32)
+            raw = _halves(bits.random_raw(e * c * 32)).reshape(e, c * 64)
             if keep:
-                drawn.append(uniform)
-            yield uniform
+                raw.flags.writeable = False
+                drawn.append(raw)
+            yield raw
             done += c
         if keep:
             self._uniforms[key] = drawn
@@ -701,21 +704,55 @@ def _seed_key(seed: int | list[int]) -> tuple[int, ...]:
     return tuple(np.atleast_1d(np.asarray(seed, dtype=np.int64)).tolist())
 
 
-def _uniform_rows(seed: int | list[int], rows: np.ndarray, width: int) -> np.ndarray:
-    """Rows ``rows`` (ascending) of ``default_rng(seed).random((e, width), float32)``,
-    the same floats, without drawing the rows between: a float32 takes 32 of the
-    generator's 64-bit outputs' bits, so an even ``width`` starts each row on a fresh
-    output, and the generator jumps to it (``PCG64.advance``) instead of drawing there."""
+def _raw_rows(seed: int | list[int], rows: np.ndarray, width: int) -> np.ndarray:
+    """Rows ``rows`` (ascending) of the raw bits (:meth:`Solver._raw_chunks`) of
+    ``default_rng(seed).random((e, width), float32)``, without drawing the rows between:
+    a float32 takes 32 of the generator's 64-bit outputs' bits, so an even ``width``
+    starts each row on a fresh output, and the generator jumps to it
+    (``PCG64.advance``) instead of drawing there."""
     bits = np.random.PCG64(seed)
-    gen = np.random.Generator(bits)
-    out = np.empty((rows.size, width), dtype=np.float32)
+    out = np.empty((rows.size, width), dtype=np.uint32)
     at = 0  # the row the generator stands at
     for k, row in enumerate(rows.tolist()):
         if row > at:
             bits.advance((row - at) * width // 2)
-        gen.random(out=out[k], dtype=np.float32)
+        out[k] = _halves(bits.random_raw(width // 2))
         at = row + 1
     return out
+
+
+def _halves(raw: np.ndarray) -> np.ndarray:
+    """The 32-bit halves of 64-bit outputs, low half first, as numpy's generators hand
+    them out one at a time (``next_uint32``: a float32 is made of each)."""
+    if _LITTLE_ENDIAN:
+        return raw.view(np.uint32)
+    return np.stack([raw & np.uint64(0xFFFFFFFF), raw >> np.uint64(32)],
+                    axis=-1).astype(np.uint32).reshape(-1)
+
+
+_LITTLE_ENDIAN = sys.byteorder == "little"
+
+
+def _below(raw: np.ndarray, chances: np.ndarray) -> np.ndarray:
+    """Per row ``i``, per world: whether the world's float is below ``chances[i]``, the
+    floats being those numpy's ``Generator.random(dtype=float32)`` makes of ``raw``'s
+    32-bit outputs, ``(raw >> 8) * 2**-24``, never made.
+
+    The test is done on the integers: ``k * 2**-24 < q`` exactly when
+    ``k < ceil(q 2**24)`` (both sides exact in float64), that is ``raw < 256 ceil(q
+    2**24)``; a chance of at most 0 (or NaN) takes no world, one of 1 every world."""
+    steps = np.ceil(np.where(chances > 0, chances, 0.0).astype(np.float64) * _FLOAT32_STEPS)
+    steps = np.minimum(steps, _FLOAT32_STEPS)
+    last = (np.maximum(steps, 1.0) * 256.0 - 1.0).astype(np.uint32)  # largest raw taken
+    out = raw <= last[:, None]
+    none = steps == 0
+    if none.any():
+        out[none] = False
+    return out
+
+
+#: Distinct float32 values ``Generator.random(dtype=float32)`` draws: ``k * 2**-24``.
+_FLOAT32_STEPS = float(1 << 24)
 
 
 def _pendant(p_sv: np.ndarray, a: np.ndarray, p_uv: np.ndarray, reach_u: np.ndarray
