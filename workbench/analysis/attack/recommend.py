@@ -480,15 +480,26 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
     per = np.zeros((len(runs), len(specs)))
     state: State = []
     for k, run in enumerate(runs):
-        idx = entries[k]
-        sg = step_graph(g2.for_vectors(run.profile.vectors), idx, run.profile.capability)
+        view = g2.for_vectors(run.profile.vectors)
+        known = memo[k] if memo is not None else None
+        seen = None
+        if isinstance(known, _Memo):
+            seen = _view_key(view, graph.for_vectors(run.profile.vectors))
+            key = known.views.get(seen) if seen is not None else None
+            if key is not None:  # this view was measured: no step graph to build
+                sol, row, core_p = known[key]
+                state.append((core_p, sol))
+                per[k] = row
+                continue
+        sg = step_graph(view, entries[k], run.profile.capability)
         p = sg.p
         core_p = run.solver.extend(p)[run.solver.c_edge]
         key = b"".join(x.tobytes() for x in (p, sg.expose_p, sg.deny_p) if x is not None)
-        hit = memo[k].get(key) if memo is not None else None
+        hit = known.get(key) if known is not None else None
         if hit is not None:
             state.append((core_p, hit[0]))
             per[k] = hit[1]
+            _remember_view(known, seen, key)
             continue
         if ref is not None and np.array_equal(core_p, ref[k][0]):
             sol = run.solver.solve(p, reuse=ref[k][1])
@@ -500,9 +511,63 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
         state.append((core_p, sol))
         what_if = replace(run, graph=sg, solution=sol)
         per[k] = targets_reach(what_if, node_array, kinds, sol)  # all targets at once
-        if memo is not None and len(memo[k]) < MEMO_SIZE:
-            memo[k][key] = (sol, per[k].copy())
+        if known is not None and len(known) < MEMO_SIZE:
+            known[key] = (sol, per[k].copy(), core_p)
+            _remember_view(known, seen, key)
     return per, state
+
+
+class _Memo(dict):
+    """One attacker's results in a plan's search, by the chances of its step graph (the
+    bytes of ``p``, ``expose_p`` and ``deny_p``: ``(solution, row, core_p)``), and in
+    ``views`` those keys by the attacker's view of the what-if copy (:func:`_view_key`).
+
+    Equal views give equal step graphs (the attacker's entries, capability and the
+    graph's edges are the plan's), so a view seen before skips ``step_graph`` and the
+    solver's ``extend`` too (a small model's what-ifs repeat views often)."""
+
+    __slots__ = ("views",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.views: dict[tuple, bytes] = {}
+
+
+def _remember_view(known: _Memo | dict, seen: tuple | None, key: bytes) -> None:
+    """Note that the view ``seen`` has the step graph chances ``key`` (already in
+    ``known``), while there is room."""
+    if seen is not None and key in known and len(known.views) < MEMO_SIZE:
+        known.views[seen] = key
+
+
+#: The arrays of a graph that :func:`graph.step_graph` reads chances from.
+_VIEW_ARRAYS = ("node_miss", "flow_miss", "entry_miss", "expose_miss", "deny_miss")
+
+
+def _view_key(view: AttackGraph, base: AttackGraph) -> tuple | None:
+    """What an attacker's ``view`` of a what-if copy gives ``step_graph`` that differs
+    from ``base``, the attacker's view of the plan's graph: per chance array, the
+    positions whose values differ bit for bit and those values (a what-if changes a few
+    elements: a small key, not the model's arrays). None when the two do not share
+    their edges, nodes and open segments (then only the step graph's chances tell)."""
+    if not (view.raw_src is base.raw_src and view.raw_dst is base.raw_dst
+            and view.raw_flow is base.raw_flow and view.nodes is base.nodes
+            and view.broadcast is base.broadcast):
+        return None
+    return tuple(_changed(getattr(view, name), getattr(base, name)) for name in _VIEW_ARRAYS)
+
+
+def _changed(own: np.ndarray | None, base: np.ndarray | None) -> tuple | None:
+    """``own`` told apart from ``base``: None when it is None, else its changed
+    positions and their values' bytes (all of it when the two cannot be compared bit
+    for bit)."""
+    if own is None:
+        return None
+    if (base is None or own.shape != base.shape or own.dtype != base.dtype
+            or own.dtype != np.float64):
+        return ("whole", own.dtype.str, own.shape, own.tobytes())
+    at = np.flatnonzero(own.view(np.int64) != base.view(np.int64))
+    return (at.tobytes(), own[at].tobytes())
 
 
 def _indices(graph: AttackGraph, runs, specs: list[TargetSpec]
@@ -1082,7 +1147,7 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     del table, matter
     costs = {c.id: max(float(c.cost), 1e-6) for c in pool}
     states: dict[frozenset[str], State] = {frozenset(): base_state}
-    memo: list[dict] = [{} for _ in runs]
+    memo: list[dict] = [_Memo() for _ in runs]
     copies: dict[frozenset[str], tuple[AttackGraph, frozenset[str]]] = {}
     attackers = len(runs)
     # Targets count by what they protect (patient safety above health data above
