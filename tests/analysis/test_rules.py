@@ -16,6 +16,7 @@ from workbench.model import (
     Flow,
     Layer,
     MitigationLink,
+    ThreatInstance,
     ThreatModel,
     TrustZone,
     dumps_model,
@@ -503,3 +504,54 @@ def test_merge_of_a_key_too_long_for_an_id_shortens_its_id(catalog) -> None:
     assert [t.model_dump() for t in merged.threats] == \
         [t.model_dump() for t in _plain_merge_new(bare, [first, long])]
     assert merged.threats[1].id == instance_id(long.key) != long.key
+
+
+def _plain_columns(threats, start):
+    """What :class:`FreshColumns` says of ``threats[start:]``, read from each instance."""
+    new = threats[start:]
+    return ([t.key for t in new], [t.element for t in new],
+            [(t.id == t.key, t.catalog_id, t.title, t.status, t.owner, t.reason) for t in new])
+
+
+def test_fresh_columns_are_the_new_instances_fields(sample_paths, catalog) -> None:
+    """The merge's columns of its new instances (all-new way) are what each instance
+    holds: key = id, element, and by threat type its catalog id and title, suggested,
+    no owner or reason. The loop's way
+    (a key known or taken as an id, reuse) gives none, and a list that no longer ends with the
+    instances is not their tail."""
+    from workbench.analysis.rules import find_suggestions
+
+    for path in sample_paths[:3]:
+        model = load_model(path)
+        element = model.components[0].id
+        own = ThreatInstance(id="analyst-own", key="analyst@own", catalog_id="own",
+                             element=element, title="mine", stride=["S"], manual=True)
+        for base in (model.model_copy(update={"threats": []}),
+                     model.model_copy(update={"threats": [own]})):  # kept, then new ones
+            merged, report = merge_suggestions(base, catalog)
+            fresh = report.fresh
+            assert fresh is not None and fresh.start == len(base.threats)
+            threats = merged.threats
+            assert fresh.tail_of(threats) and all(
+                a is b for a, b in zip(threats[fresh.start:], fresh.instances, strict=True))
+            keys, elements, rest = _plain_columns(threats, fresh.start)
+            assert fresh.keys == keys and fresh.elements == elements
+            assert [(True, t.id, t.title, ThreatStatus.SUGGESTED, None, None)
+                    for t in fresh.types] == rest
+            assert not fresh.tail_of(threats[:-1]) and not fresh.tail_of([*threats, threats[0]])
+            changed = list(threats)
+            changed[-1] = changed[-1].model_copy(update={"owner": "ann"})
+            assert not fresh.tail_of(changed)
+            assert fresh.tail_of([*threats[:-1], threats[-1].model_copy()])  # equal values
+    bare = tiny_model().model_copy(update={"threats": []})
+    found = find_suggestions(bare, catalog)
+    assert merge_suggestions(bare, catalog, suggestions=found)[1].fresh is not None
+    manual = ThreatInstance(id=found[1].key, key="analyst@own", catalog_id="own",
+                            element=found[1].element_id, title="mine", stride=["S"],
+                            manual=True)
+    taken = bare.model_copy(update={"threats": [manual]})
+    assert merge_suggestions(taken, catalog)[1].fresh is None
+    first = merge_suggestions(bare, catalog)[0]
+    reuse = {t.key: t for t in first.threats}
+    assert merge_suggestions(bare, catalog, reuse=reuse)[1].fresh is None
+    assert merge_suggestions(first, catalog)[1].fresh is None  # every key known

@@ -103,3 +103,53 @@ def test_any_change_to_the_list_drops_its_fields(change, catalog):
     assert risks.fields is not None
     change(risks)
     assert risks.fields is None
+
+
+def _with_own_threat(model):
+    """``model`` with one hand-made threat recorded (kept by the merge, before the new)."""
+    from workbench.model import ThreatInstance
+
+    own = ThreatInstance(id="analyst-own", key="analyst@own", catalog_id="own",
+                         element=model.components[0].id, title="mine", stride=["S"],
+                         manual=True)
+    return model.model_copy(update={"threats": [own]})
+
+
+@pytest.mark.parametrize("name", ["synthetic-300", "sample-own", "synthetic-300-decided"])
+def test_rows_from_the_merges_columns_are_the_rows_from_the_instances(name, catalog):
+    """``_ThreatRows`` reading the new instances from the merge's columns
+    (``rules.FreshColumns``): the same own strings, shapes that refine the plain ones,
+    the same rows, chunks, summary and JSON object; a risk list whose instances are not
+    the merge's (one replaced by an instance with an owner) is read from the instances."""
+    from workbench.analysis.pipeline import _row_shape, _ThreatRows
+    from workbench.cli.common import RowEncoder
+
+    model = _with_own_threat(_model(SAMPLES[1].stem)) if name == "sample-own" else _model(name)
+    result = analyze(model, catalog)
+    risks, fresh = result.threats, result.merge.fresh
+    assert (fresh is None) == (name == "synthetic-300-decided")
+    assert fresh is None or fresh.start == len(model.threats)
+    plain = _ThreatRows(list(risks), catalog)
+    encoder = RowEncoder.create(False)
+    changed = SharedRisks(risks, list(risks.fields))
+    last = changed[-1]
+    changed[-1:] = [dataclasses.replace(last, instance=last.instance.model_copy(
+        update={"owner": "ann"}))]
+    changed.fields = list(risks.fields)
+    for source in (risks, changed):
+        rows = _ThreatRows(source, catalog, fresh)
+        base = _ThreatRows(list(source), catalog)
+        assert (rows.ids, rows.keys, rows.elements) == (
+            [r.instance.id for r in source], [r.instance.key for r in source],
+            [r.instance.element for r in source])
+        plain_of: dict[int, tuple] = {}
+        for risk, n in zip(source, rows.shape_of, strict=True):
+            assert plain_of.setdefault(n, _row_shape(risk)) == _row_shape(risk)
+        assert list(rows.rows()) == list(base.rows())
+        assert rows.summary() == base.summary()
+        assert [bytes(c) for c in rows.chunks(50, encoder)] == \
+            [bytes(c) for c in base.chunks(50, encoder)]
+    assert list(_ThreatRows(changed, catalog, fresh).rows())[-1]["owner"] == "ann"
+    assert result.to_json() == AnalysisResult(
+        **{**vars(result), "threats": list(risks)}).to_json()
+    assert len(plain.firsts) <= len(_ThreatRows(risks, catalog, fresh).firsts)

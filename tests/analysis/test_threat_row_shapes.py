@@ -134,9 +134,10 @@ def test_encoded_chunks_print_the_rows_bytes(compact, size, catalog, capsys):
     result = analyze(synthetic_model(300, seed=5), catalog)
     risks = list(result.threats[:90])
     odd = {3: 'a"b', 11: "back\\slash", 12: "t\x1bx", 20: "é\u2028", 30: "del\x7f",
-           40: "\u0000row-id\u0000", 50: "tab\tx"}
+           40: "\u0000row-id\u0000", 50: "tab\tx", 55: "k"}
     for n, text in odd.items():
-        inst = risks[n].instance.model_copy(update={"id": text, "element": text + "e"})
+        own = {"key": 'a"key'} if n == 55 else {"id": text, "element": text + "e"}
+        inst = risks[n].instance.model_copy(update=own)
         risks[n] = dataclasses.replace(risks[n], instance=inst)
     risks[60] = dataclasses.replace(risks[60], harm=_OWN_FIELDS["key"])  # does not cut
     rows = _ThreatRows(risks, catalog)

@@ -8,17 +8,17 @@ stage needs no change to the CLI or the schema's required part.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
+from operator import attrgetter
 from typing import Any
 
 from workbench.analysis.catalog import Catalog, default_catalog
 from workbench.analysis.ranking import grouped_rankings
 from workbench.analysis.risk import RiskValue, Scales, ThreatRisk, assess, assess_with_exposure
 from workbench.analysis.risk_memo import SharedRisks
-from workbench.analysis.rules import MergeReport, merge_suggestions
+from workbench.analysis.rules import FreshColumns, MergeReport, merge_suggestions
 from workbench.model.facts import FactIndex
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
@@ -73,7 +73,7 @@ class AnalysisResult:
         are read per row shape (:class:`_ThreatRows`). With ``encoder``
         (``cli.common.RowEncoder``) the rows come as pre-encoded items: each shape's row
         is encoded once, each threat's row is that encoding with its own three fields."""
-        rows = _ThreatRows(self.threats, self.catalog)
+        rows = _ThreatRows(self.threats, self.catalog, self.merge.fresh)
         # one pass over the threats for both; the ranking's figures read once per shape
         ranking, context = grouped_rankings(self, (rows.firsts, rows.shape_of))
         out: dict[str, Any] = {
@@ -153,28 +153,51 @@ class _ThreatRows:
     and impacts (the same objects), so most rows differ only in the instance's ``id``,
     ``key`` and ``element``. A row is built once per shape and copied for the other
     threats of that shape with their own three fields; the summary counts each shape once,
-    weighted by its threats (everything it reads is in the shape)."""
+    weighted by its threats (everything it reads is in the shape).
 
-    def __init__(self, risks: list[ThreatRisk], catalog: Catalog) -> None:
+    ``fresh``: the merge's columns of its new instances (``rules.FreshColumns``), used
+    when the risks' instances end with them: each new one's shape is then its fields
+    tuple and threat type (numbered by sorting) and its own strings come from the
+    columns, so the new instances (most of a hospital group's) are not read one by one."""
+
+    def __init__(self, risks: list[ThreatRisk], catalog: Catalog,
+                 fresh: FreshColumns | None = None) -> None:
         self.risks, self.catalog = risks, catalog
-        index: dict[tuple, int] = {}
-        self.firsts: list[ThreatRisk] = []  # the first threat of each shape
-        self.shape_of: list[int] = []  # each threat's shape
+        instances = list(map(_INSTANCE, risks))
         made = risks.fields if isinstance(risks, SharedRisks) else None
-        keys = (map(_row_shape, risks) if made is None or len(made) != len(risks)
-                else map(_shared_shape, risks, made))
-        for risk, key in zip(risks, keys, strict=True):
-            n = index.get(key)
-            if n is None:
-                n = index[key] = len(self.firsts)
-                self.firsts.append(risk)
-            self.shape_of.append(n)
+        if made is not None and len(made) != len(risks):
+            made = None
+        if fresh is None or made is None or not fresh.tail_of(instances):
+            fresh, start = None, len(risks)
+        else:
+            start = fresh.start
+        kept = instances[:start]  # without ``fresh``, all
+        #: Each row's own strings (its instance's id, key and element), read once.
+        self.ids, self.keys, self.elements = (list(map(get, kept))
+                                              for get in (_ID, _KEY, _ELEMENT))
+        if made is None:
+            shapes = _numbered(map(_row_shape, risks))
+        else:
+            shapes = _numbered(zip(map(id, made[:start]), map(_SHAPE_VALUES, kept),
+                                   strict=True))
+            if fresh is not None:  # a new instance's values are its threat type's
+                tail = _numbered_pairs(map(id, made[start:]), list(map(id, fresh.types)))
+                shapes += (tail + (max(shapes) + 1 if shapes else 0)).tolist()
+            if any(made[i][0] is None for i in _first_positions(shapes)):
+                shapes = _numbered(map(_shared_shape, risks, made))  # STRIDE is the instance's
+        if fresh is not None:
+            self.ids += fresh.keys  # a new instance's id is its key
+            self.keys += fresh.keys
+            self.elements += fresh.elements
+        self.shape_of: list[int] = shapes  # each threat's shape
+        self.firsts: list[ThreatRisk] = [risks[i] for i in _first_positions(shapes)]
 
     def summary(self) -> dict[str, Any]:
-        counts = Counter(self.shape_of)
-        return _summary(zip(self.firsts, [counts[n] for n in range(len(self.firsts))],
-                            strict=True),
-                        len(self.risks))
+        import numpy as np
+
+        counts = np.bincount(np.asarray(self.shape_of, dtype=np.int64),
+                             minlength=len(self.firsts)).tolist()
+        return _summary(zip(self.firsts, counts, strict=True), len(self.risks))
 
     def rows(self) -> Iterator[dict[str, Any]]:
         """Each threat's row; rows share their nested objects (treat them as read-only)."""
@@ -217,15 +240,18 @@ class _ThreatRows:
         templates = [builder.row(r) for r in self.firsts]
         cuts = [_cut(t, encoder) for t in templates]
         between = encoder.between
-        quoted = [None if c is None else _quoted(c, between) for c in cuts]
+        quoted = [("", "", "", "") if c is None else _quoted(c, between) for c in cuts]
+        pieces = [list(p) for p in zip(*quoted, strict=True)]  # by place, each by shape
         uncut = {n for n, c in enumerate(cuts) if c is None}
+        own = [self.ids, self.keys, self.elements]
         for start in range(0, len(self.risks), size):
-            risks = self.risks[start:start + size]
-            shapes = self.shape_of[start:start + size]
+            at = slice(start, start + size)
+            shapes = self.shape_of[at]
             chunk = (None if uncut and not uncut.isdisjoint(shapes)
-                     else _joined(risks, shapes, quoted, len(between)))
-            yield (list(_encoded(risks, shapes, templates, cuts, encoder)) if chunk is None
-                   else encoder.items(chunk))
+                     else _joined([column[at] for column in own], shapes, pieces,
+                                  len(between)))
+            yield (list(_encoded(self.risks[at], shapes, templates, cuts, encoder))
+                   if chunk is None else encoder.items(chunk))
 
 
 def _encoded(risks: list[ThreatRisk], shapes: list[int], templates: list[dict[str, Any]],
@@ -248,19 +274,23 @@ def _quoted(pieces: list[bytes], between: bytes) -> tuple[str, str, str, str]:
     return a + '"', '"' + b + '"', '"' + c + '"', '"' + d
 
 
-def _joined(risks: list[ThreatRisk], shapes: list[int], quoted: list[Any],
+def _joined(own: list[list[str]], shapes: list[int], pieces: list[list[str]],
             skip: int) -> bytes | None:
-    """The rows of ``risks`` from their shapes' ``quoted`` pieces, joined and encoded
-    once (the first ``skip`` characters, the separator before the first row, left
-    out), or None when an own string is not written as it is."""
-    parts: list[str] = []
-    for risk, n in zip(risks, shapes, strict=True):
-        inst = risk.instance
-        a, b, c, d = quoted[n]
-        parts += (a, inst.id, b, inst.key, c, inst.element, d)
-    if _UNSAFE_IN_STRING.search("".join(parts[1::7] + parts[3::7] + parts[5::7])):
+    """The rows whose ids, keys and elements are ``own`` from their shapes' quoted
+    pieces (``pieces[k][n]``: the k-th piece of shape n), joined and encoded once (the
+    first ``skip`` characters, the separator before the first row, left out), or None
+    when an own string is not written as it is.
+
+    The seven parts of each row are interleaved by ``zip`` over the columns, each piece
+    picked per row by its shape number, so no Python code runs per row."""
+    ids, keys, elements = own
+    if _UNSAFE_IN_STRING.search("".join(chain(ids, keys, elements))):
         return None
-    parts[0] = parts[0][skip:]
+    first, second, third, last = (map(p.__getitem__, shapes) for p in pieces)
+    parts = list(chain.from_iterable(zip(first, ids, second, keys, third, elements, last,
+                                         strict=True)))
+    if parts:
+        parts[0] = parts[0][skip:]
     try:
         return "".join(parts).encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
@@ -340,6 +370,50 @@ def _shared_shape(risk: ThreatRisk, fields: tuple) -> tuple:
     return (id(fields), inst.catalog_id, inst.title,
             tuple(inst.stride) if fields[0] is None else None,
             inst.status, inst.owner, inst.reason)
+
+
+_INSTANCE = attrgetter("instance")
+#: :func:`_shared_shape`'s instance values but STRIDE (read only without a threat type,
+#: ``fields[0]``): with the tuple's identity, the same shapes when every tuple has a type.
+_SHAPE_VALUES = attrgetter("catalog_id", "title", "status", "owner", "reason")
+_ID, _KEY, _ELEMENT = attrgetter("id"), attrgetter("key"), attrgetter("element")
+
+
+def _numbered(keys: Iterable[Hashable]) -> list[int]:
+    """Each key's number, keys numbered in the order they first appear (one dict call
+    per key: a new key gets the dict's size as its number)."""
+    index: dict[Hashable, int] = {}
+    setdefault, size = index.setdefault, index.__len__
+    return [setdefault(key, size()) for key in keys]
+
+
+def _numbered_pairs(first: Iterable[int], second: list[int]) -> Any:
+    """:func:`_numbered` of the pairs of ``first`` and ``second`` (integers), as an
+    array: the same numbers by sorting (no tuple per pair)."""
+    import numpy as np
+
+    a = np.fromiter(first, np.int64, len(second))
+    b = np.asarray(second, dtype=np.int64)
+    if not len(a):
+        return a
+    a = np.unique(a, return_inverse=True)[1].reshape(-1)
+    b = np.unique(b, return_inverse=True)[1].reshape(-1)
+    pairs = a * (int(b.max()) + 1) + b
+    _, at, inverse = np.unique(pairs, return_index=True, return_inverse=True)
+    rank = np.empty(len(at), dtype=np.int64)
+    rank[np.argsort(at, kind="stable")] = np.arange(len(at))
+    return rank[inverse.reshape(-1)]
+
+
+def _first_positions(numbers: list[int]) -> list[int]:
+    """Where each number of :func:`_numbered` first appears, by number: a number is new
+    exactly where the running maximum grows (each new one is the largest so far plus 1)."""
+    import numpy as np
+
+    if not numbers:
+        return []
+    seen = np.maximum.accumulate(np.asarray(numbers, dtype=np.int64))
+    return np.flatnonzero(np.diff(seen, prepend=-1)).tolist()
 
 
 class _RowBuilder:

@@ -67,6 +67,8 @@ class MergeReport:
     restored: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     unknown_catalog: list[str] = field(default_factory=list)
+    #: The new instances as columns, when the merge made them per run (else None).
+    fresh: FreshColumns | None = field(default=None, compare=False, repr=False)
 
     def summary(self) -> str:
         return (f"{len(self.added)} new, {len(self.kept)} kept, {len(self.restored)} restored, "
@@ -265,7 +267,9 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
             report.orphaned.append(inst.key)
     known = {t.key for t in merged}
     if not reuse and _own_ids(new_keys, known, used_ids):
-        merged += _FreshInstances().runs(runs, new_keys)
+        fresh = _FreshInstances().runs(runs, new_keys)
+        report.fresh = FreshColumns.of(len(merged), fresh, runs, new_keys)
+        merged += fresh
         report.added += new_keys
         return model.model_copy(update={"threats": merged}), report
     make = _FreshInstances().make
@@ -290,6 +294,42 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
             added.append(key)
         start = end
     return model.model_copy(update={"threats": merged}), report
+
+
+@dataclass(eq=False)
+class FreshColumns:
+    """The new instances of a merge (``threats[start:]`` of the merged model, in order)
+    as the merge knew them, one column per field: for a reader of every instance
+    (``analyze --json``'s rows and shapes) that would otherwise read each object.
+
+    Each one's id is its key, its catalog id and title its threat type's (``types``),
+    its status suggested, no owner, no reason. A reader checks that its list still
+    holds :attr:`instances` (identity first, as ``==`` on lists does) before using the
+    columns; the instances themselves are never assigned to (the code base replaces an
+    instance by ``model_copy``)."""
+
+    start: int
+    instances: list[ThreatInstance]
+    keys: list[str]
+    elements: list[str]
+    types: list[ThreatType]
+
+    @classmethod
+    def of(cls, start: int, instances: list[ThreatInstance],
+           runs: list[tuple[str, tuple[ThreatType, ...]]], keys: list[str]) -> FreshColumns:
+        """The columns of ``instances``, made from ``runs`` under ``keys``
+        (:meth:`_FreshInstances.runs`)."""
+        elements: list[str] = []
+        types: list[ThreatType] = []
+        for element, threats in runs:
+            types += threats
+            elements += [element] * len(threats)
+        return cls(start, instances, keys, elements, types)
+
+    def tail_of(self, threats: list[Any]) -> bool:
+        """Whether ``threats`` ends with these instances, after :attr:`start` others."""
+        return (len(threats) == self.start + len(self.instances)
+                and threats[self.start:] == self.instances)
 
 
 def _own_ids(keys: list[str], known: set[str], used_ids: set[str]) -> bool:
