@@ -332,6 +332,69 @@ def test_element_keys_tell_devices_apart_by_what_scoring_reads(catalog):
     assert all(d > distinct[0] for d in distinct[1:4])
 
 
+def test_element_keys_in_one_loop_are_the_contents_element_by_element(catalog):
+    """``_RunKeys._bases`` (every element's content in one loop, the adjustments holding
+    through the rules' fact keys) numbers each element as ``_content`` does element by
+    element, on a generated model, perturbed copies and a sample; cold (no fact key, no
+    adjustment answer known yet) and warm, elements in model order and shuffled; with an
+    exposure, ``elements`` is ``element`` one by one."""
+    import random
+    import sys
+
+    from workbench.analysis import risk_memo
+    from workbench.analysis.attack.exposure import Exposure
+    from workbench.analysis.risk import ModelIndex
+    from workbench.model import Flow
+    from workbench.model.facts import FactIndex
+    from workbench.model.stencils import default_stencils
+
+    sys.path.insert(0, str(SAMPLE.parents[1] / "benchmarks"))
+    from gen_synthetic import synthetic_model
+
+    generated = suggest_threats(synthetic_model(120, seed=3), catalog)
+    models = [generated] + [suggest_threats(_perturbed(generated, s, catalog), catalog)
+                            for s in range(3)]
+    models.append(suggest_threats(load_model(SAMPLE), catalog))
+    both = models[1].model_copy(deep=True)  # flows from a pump to a device without a function
+    pump = next(c for c in both.components if c.stencil == "infusion-pump")
+    plain = next(c for c in both.components
+                 if not c.properties.safety_critical_function and c.id != pump.id
+                 and ModelIndex(both).safety.get(c.id) is None)
+    both.flows += [Flow(id="f-both", source=pump.id, target=plain.id, name="b",
+                        bidirectional=True),
+                   Flow(id="f-one", source=pump.id, target=plain.id, name="o")]
+    models.append(suggest_threats(both, catalog))
+    rnd = random.Random(7)
+    for model in models:
+        warm = load_catalog(include_user_env=False)
+        for shuffled in (False, True, None):
+            # None: the adjustments' answers known from an earlier run (``warm``'s)
+            fresh = warm if shuffled is None else load_catalog(include_user_env=False)
+            index = FactIndex(model, default_stencils())
+            ix = ModelIndex(model, index.stencils)
+            memo = risk_memo._Memo((0,))
+            keys = risk_memo._RunKeys(model, fresh, index, ix, memo)
+            elements = [*ix.components, *ix.flows, "no-such-element"]
+            if shuffled:
+                rnd.shuffle(elements)
+            if shuffled is None:
+                risk_memo._RunKeys(model, warm, FactIndex(model, default_stencils()),
+                                   ModelIndex(model), memo)._bases(elements)
+            numbers = keys._bases(elements)
+            plain = risk_memo._RunKeys(model, fresh, index, ModelIndex(model, index.stencils),
+                                       memo)
+            assert numbers == [memo.element_number(plain._content(e)) for e in elements]
+            assert keys._bases(elements) == numbers  # warm: filed on the model index
+            assert {e: ix._holding[e] for e in ix._holding} == {
+                e: plain.ix._holding[e] for e in ix._holding}
+            assert any(ix._holding.values())
+            exposure = {e: Exposure(0.5 if i % 3 else 0.25, "a" if i % 2 else "b", ())
+                        for i, e in enumerate(elements[::4])}
+            exposed = risk_memo._RunKeys(model, fresh, index, ix, memo, exposure)
+            one_by_one = risk_memo._RunKeys(model, fresh, index, ix, memo, exposure)
+            assert exposed.elements(elements) == [one_by_one.element(e) for e in elements]
+
+
 def test_model_index_files_assets_and_scopes_as_the_plain_formulas(catalog):
     """``ModelIndex`` files only elements with data at stake and asks a stencil's scope
     once: read with ``.get(id, [])`` they are the plain per-element formulas, on the

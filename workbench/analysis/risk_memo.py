@@ -137,6 +137,108 @@ class _RunKeys:
             self._elements[element_id] = key
         return key
 
+    def elements(self, element_ids: list[str]) -> list[int]:
+        """:meth:`element` of each element: the bases in one loop (:meth:`_bases`), then
+        the exposure, when there is one, as :meth:`element` adds it."""
+        numbers = self._bases(element_ids)
+        if not self.exposure:
+            return numbers
+        exposure, number, mine = self.exposure, self.memo.element_number, self._elements
+        out = []
+        for e, key in zip(element_ids, numbers, strict=True):
+            got = mine.get(e)
+            if got is None:
+                seen = exposure.get(e)
+                got = mine[e] = key if seen is None else number(
+                    (key, seen.probability, seen.attacker))
+            out.append(got)
+        return out
+
+    def _bases(self, element_ids: list[str]) -> list[int]:
+        """:meth:`_base` of each element, its content (:meth:`_content`) built in one loop.
+
+        The per-element chain of calls (the key, the content, the adjustments holding,
+        their positions, the rules' fact key) cost more than the two dozen lookups it
+        makes, over every element of a large model; the loop makes the same lookups and
+        the same content tuple (``_content`` is its oracle), filed as ``_base`` files it."""
+        ix, memo, index = self.ix, self.memo, self.index
+        bases: dict[str, int] = vars(ix).setdefault("_memo_base_keys", {})
+        comps, flows, safety, carries = ix.components, ix.flows, ix.safety, ix.carries_to_safety
+        assets_of, own_of, controls_on = ix.assets, ix.own_assets, ix.controls_on
+        scope, single, done = ix.scope, ix.single_user, ix._holding
+        asset_keys, asset = self._assets, self._asset
+        control_keys, control = self._controls, self.control
+        positions, adjust, lists = self._positions, self._adjust, self._lists
+        network = Layer.NETWORK.value
+        # per kind: its adjustments, their answers per fact key, the rules' keys per element
+        comp_adjust, comp_matches, comp_reads = adjust["component"]
+        flow_adjust, flow_matches, flow_reads = adjust["flow"]
+        comp_keys, flow_keys = index.known_keys(comp_reads), index.known_keys(flow_reads)
+        number = memo.element_number
+        out = []
+        for e in element_ids:
+            got = bases.get(e)
+            if got is not None:
+                out.append(got)
+                continue
+            comp = comps.get(e)
+            flow = None
+            if comp is not None:
+                kind, layer = "Component", comp.layer.value
+                fn = safety.get(e)
+                if fn:
+                    role: tuple | None = ("performs", fn)
+                else:
+                    fn = carries.get(e)
+                    role = ("delivers", fn) if fn else None
+            else:
+                flow = flows.get(e)
+                layer = network
+                if flow is None:
+                    kind, role = None, None
+                else:
+                    kind = "Flow"
+                    fn = safety.get(flow.target) or (
+                        safety.get(flow.source) if flow.bidirectional else None)
+                    role = ("delivers", fn) if fn else None
+            # the adjustments holding (``_holding``), through the rules' fact key
+            holding = done.get(e)
+            if holding is None and kind is not None:
+                if comp is not None:
+                    fact_key = comp_keys.get(e)
+                    if fact_key is None:
+                        fact_key = index.key(comp, comp_reads)
+                    hit = comp_matches.get(fact_key)
+                else:
+                    fact_key = flow_keys.get(e)
+                    if fact_key is None:
+                        fact_key = index.key(flow, flow_reads)  # type: ignore[arg-type]
+                    hit = flow_matches.get(fact_key)
+                if hit is not None:
+                    holding = lists.get((comp is not None, hit))
+                    if holding is None:
+                        holding = lists[(comp is not None, hit)] = [
+                            (comp_adjust if comp is not None else flow_adjust)[i] for i in hit]
+                    done[e] = holding
+            if holding is None:
+                holding = self._holding(e)
+            held = positions.get(id(holding))
+            if held is None:
+                held = self._holding_positions(e)
+            assets = assets_of.get(e) if kind is not None else None
+            own = own_of.get(e)
+            controls = controls_on.get(e)
+            content = (kind, layer, role, scope.get(e), e in single,
+                       tuple([asset_keys.get(a.id) or asset(a.id, a) for a in assets])
+                       if assets else (),
+                       tuple([a.id for a in own]) if own else (),
+                       held,
+                       tuple([control_keys.get(c.id) or control(c.id) for c in controls])
+                       if controls else ())
+            got = bases[e] = number(content)
+            out.append(got)
+        return out
+
     def _base(self, element_id: str) -> int:
         """The element's key without exposure, kept on the model index: the two passes of
         ``assess_with_exposure`` (before and after exposure) share it."""
@@ -399,7 +501,7 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
     if columns is None or columns.threats is not threats or columns.size != len(threats):
         columns = ThreatColumns(threats)
     # per element its memo number and judgement role; elements sharing both are a group
-    numbers = [keys.element(e) for e in columns.elements]
+    numbers = keys.elements(columns.elements)
     roles = judged.roles(columns.elements) if judged is not None else [None] * len(numbers)
     groups: dict[tuple, int] = {}
     group_of = np.array([groups.setdefault(pair, len(groups))

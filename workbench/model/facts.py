@@ -249,6 +249,15 @@ class FactIndex:
             keys[element.id] = key
         return key
 
+    def known_keys(self, reads: tuple[str, ...]) -> dict[str, Hashable]:
+        """The keys :meth:`key` has worked out for ``reads``, by element id (read them,
+        never change them): a caller looking up many elements' keys, most of them known,
+        asks this dict first and :meth:`key` on a miss."""
+        keys = self._keys.get(reads)
+        if keys is None:
+            keys = self._keys[reads] = {}
+        return keys
+
     def _component_key(self, component: Component, reads: tuple[str, ...]) -> Hashable:
         """``fact_key(self.component(component), reads)``, the same tuple, without
         building the component's facts.
