@@ -164,3 +164,34 @@ def test_rankings_per_row_shape_with_statuses_context_and_no_catalog_id(catalog)
         _same(group_threats([chosen[n] for n in picked],
                             (rows.firsts, np.asarray(rows.shape_of)[picked])),
               _plain_groups([chosen[n] for n in picked]))
+
+
+@pytest.mark.parametrize("source", ["synthetic-300", "synthetic-300-context"])
+def test_rankings_with_the_rows_keys_and_elements_are_the_rankings(source, catalog):
+    """The rankings given each threat's key and element as lists (``analyze --json``'s
+    row columns, from the merge's columns for its new instances) are the rankings that
+    read them from the copies: same groups, copies, order, stats and rows."""
+    from workbench.analysis.pipeline import _ThreatRows
+
+    result = analyze(synthetic_model(300, seed=12), catalog)
+    risks = result.threats
+    if source == "synthetic-300-context":
+        risks = [dataclasses.replace(r, context=True) if n % 7 == 0 else r
+                 for n, r in enumerate(risks)]
+    rows = _ThreatRows(risks, catalog, result.merge.fresh)
+    assert rows.keys == [r.instance.key for r in risks]
+    profiles = (rows.firsts, rows.shape_of)
+    fast = grouped_rankings(risks, profiles, (rows.keys, rows.elements))
+    plain = grouped_rankings(risks)
+    assert fast[0] and (source == "synthetic-300" or fast[1])
+    for f_groups, p_groups in zip(fast, plain, strict=True):
+        _same_rows(f_groups, p_groups)
+    _same(group_threats(risks, None, (rows.keys, rows.elements)), _plain_groups(risks))
+
+
+def _same_rows(fast: list[ThreatGroup], plain: list[ThreatGroup]) -> None:
+    assert [g.catalog_id for g in fast] == [g.catalog_id for g in plain]
+    for f, p in zip(fast, plain, strict=True):
+        assert [id(t) for t in f.threats] == [id(t) for t in p.threats]
+        assert f.rank_key() == p.rank_key() and f.to_json() == p.to_json()
+        assert f.stats is not None and f.stats.elements == p.elements

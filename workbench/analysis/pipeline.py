@@ -75,7 +75,8 @@ class AnalysisResult:
         is encoded once, each threat's row is that encoding with its own three fields."""
         rows = _ThreatRows(self.threats, self.catalog, self.merge.fresh)
         # one pass over the threats for both; the ranking's figures read once per shape
-        ranking, context = grouped_rankings(self, (rows.firsts, rows.shape_of))
+        ranking, context = grouped_rankings(self, (rows.firsts, rows.shape_of),
+                                            (rows.keys, rows.elements))
         out: dict[str, Any] = {
             "format": OUTPUT_FORMAT,
             "version": OUTPUT_VERSION,

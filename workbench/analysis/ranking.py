@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from workbench.analysis.risk import NOT_COUNTED, RiskValue, ThreatRisk
@@ -230,20 +231,22 @@ def _title(risk: ThreatRisk) -> str:
 
 def group_threats(risks: Iterable[ThreatRisk],
                   profiles: tuple[list[ThreatRisk], Any] | None = None,
-                  ) -> list[ThreatGroup]:
+                  own: tuple[list[str], list[str]] | None = None) -> list[ThreatGroup]:
     """Groups by catalog threat (an analyst's own threat by its title), unranked: in the
     order each group first appears, each group's copies worst first (:func:`_copy_key`).
 
     ``profiles``: one risk per profile and each risk's profile, where the risks of a
     profile have the same figures (:data:`PROFILE_FIGURES`), catalog id and title: the
     figures and group ids are then read once per profile (``analyze --json`` passes its
-    row shapes).
+    row shapes). ``own``: each risk's instance's key and element, when the caller has
+    them as lists (``analyze --json``'s rows do), so the copies are not read for them.
 
     The copies of all groups are ordered by one stable sort over arrays of their figures
     (the same order as sorting each group by :func:`_copy_key`: the key's parts, last
     first, then the group), and each group's :class:`GroupStats` are read from the same
     arrays: a hospital group's hundred thousand copies are otherwise a key tuple each and
-    eight walks per group.
+    eight walks per group. The copies, keys and elements are put in that order as
+    object arrays taken by the order (references copied in C, not a list built per item).
     """
     import numpy as np
 
@@ -251,18 +254,16 @@ def group_threats(risks: Iterable[ThreatRisk],
     if not risks:
         return []
     codes = _group_codes(risks, profiles)
-    keys = [r.instance.key for r in risks]
+    keys, elements = own if own is not None else (list(map(_KEY_OF, risks)),
+                                                  list(map(_ELEMENT_OF, risks)))
     key_rank = np.empty(len(risks), dtype=np.int64)
     key_rank[sorted(range(len(risks)), key=keys.__getitem__)] = np.arange(len(risks))
     cols = _Columns(risks, profiles)
     order = np.lexsort((key_rank, -cols.inherent, -cols.reach, ~cols.mass_harm,
                         cols.harm_distance, ~cols.finding, -cols.safety, -cols.current, codes))
     cols = cols.take(order)
-    perm = order.tolist()
-    ordered = [risks[i] for i in perm]
-    ordered_keys = [keys[i] for i in perm]
-    elements = [r.instance.element for r in risks]  # in memory order, then permuted
-    elements = [elements[i] for i in perm]
+    ordered, ordered_keys, elements = (_objects(v)[order].tolist()
+                                       for v in (risks, keys, elements))
     ends = [*(np.flatnonzero(np.diff(codes[order])) + 1).tolist(), len(risks)]
     out, start = [], 0
     for end in ends:
@@ -272,6 +273,17 @@ def group_threats(risks: Iterable[ThreatRisk],
         out.append(ThreatGroup(_group_id(members[0]), _title(members[0]), members, stats))
         start = end
     return out
+
+
+_KEY_OF = attrgetter("instance.key")
+_ELEMENT_OF = attrgetter("instance.element")
+
+
+def _objects(values: list[Any]) -> Any:
+    """``values`` as a one-dimensional numpy array of objects (each item as it is)."""
+    import numpy as np
+
+    return np.fromiter(values, dtype=object, count=len(values))
 
 
 def _group_codes(risks: list[ThreatRisk],
@@ -376,14 +388,16 @@ def grouped_ranking(source: Any, *, context: bool = False) -> list[ThreatGroup]:
 
 
 def grouped_rankings(source: Any, profiles: tuple[list[ThreatRisk], list[int]] | None = None,
+                     own: tuple[list[str], list[str]] | None = None,
                      ) -> tuple[list[ThreatGroup], list[ThreatGroup]]:
     """Both rankings of :func:`grouped_ranking`, risks to treat and context threats, from
     one pass over the threats (``analyze --json`` writes both). ``profiles``: as for
     :func:`group_threats`, each of the source's threats' profile; the risks of a profile
-    also share their status and context flag."""
+    also share their status and context flag. ``own``: with ``profiles``, each threat's
+    instance's key and element (see :func:`group_threats`)."""
     risks = source.threats if hasattr(source, "threats") else list(source)
     if profiles is not None:
-        return _rankings_by_profile(risks, profiles)
+        return _rankings_by_profile(risks, profiles, own)
     treat: list[ThreatRisk] = []
     context: list[ThreatRisk] = []
     for r in risks:
@@ -392,11 +406,13 @@ def grouped_rankings(source: Any, profiles: tuple[list[ThreatRisk], list[int]] |
     return _rank(treat, None), _rank(context, None)
 
 
-def _rankings_by_profile(risks: list[ThreatRisk], profiles: tuple[list[ThreatRisk], list[int]]
+def _rankings_by_profile(risks: list[ThreatRisk], profiles: tuple[list[ThreatRisk], list[int]],
+                         own: tuple[list[str], list[str]] | None = None,
                          ) -> tuple[list[ThreatGroup], list[ThreatGroup]]:
     """:func:`grouped_rankings` with each risk's profile: whether a risk is counted, and
     context, is read once per profile (the row shapes that ``analyze --json`` passes hold
-    the status and the context flag), and the risks of each ranking are picked by array."""
+    the status and the context flag), and the risks of each ranking (their keys and
+    elements with ``own``) are picked by array."""
     import numpy as np
 
     firsts, index = profiles
@@ -404,16 +420,20 @@ def _rankings_by_profile(risks: list[ThreatRisk], profiles: tuple[list[ThreatRis
     # per profile: 0 to treat, 1 context, 2 not counted
     kind = np.array([2 if r.instance.status in NOT_COUNTED else 1 if r.context else 0
                      for r in firsts], dtype=np.int8)[shape]
+    columns = [_objects(v) for v in (risks, *(own or ()))]
     out = []
     for wanted in (0, 1):
         picked = np.flatnonzero(kind == wanted)
-        out.append(_rank([risks[i] for i in picked.tolist()], (firsts, shape[picked])))
+        chosen, *chosen_own = (column[picked].tolist() for column in columns)
+        out.append(_rank(chosen, (firsts, shape[picked]),
+                         (chosen_own[0], chosen_own[1]) if own else None))
     return out[0], out[1]
 
 
-def _rank(chosen: list[ThreatRisk],
-          profiles: tuple[list[ThreatRisk], Any] | None) -> list[ThreatGroup]:
-    return _new_harms_first(sorted(group_threats(chosen, profiles), key=ThreatGroup.rank_key))
+def _rank(chosen: list[ThreatRisk], profiles: tuple[list[ThreatRisk], Any] | None,
+          own: tuple[list[str], list[str]] | None = None) -> list[ThreatGroup]:
+    return _new_harms_first(sorted(group_threats(chosen, profiles, own),
+                                   key=ThreatGroup.rank_key))
 
 
 def _new_harms_first(ranked: list[ThreatGroup]) -> list[ThreatGroup]:
