@@ -25,10 +25,14 @@ def _attacks(path: Path):
                            sensitivity=False)
 
 
+@pytest.mark.parametrize("whole", [True, False], ids=["whole", "changed"])
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
-def test_a_view_key_stands_for_one_step_graph(path: Path, monkeypatch) -> None:
+def test_a_view_key_stands_for_one_step_graph(path: Path, whole: bool, monkeypatch) -> None:
     """With the view lookup turned off, every view's step graph is built: each view key
-    any attacker's memo notes is noted with one step graph's chances only."""
+    any attacker's memo notes is noted with one step graph's chances only (keys of whole
+    arrays, and keys of the changed positions as on a large model)."""
+    if not whole:
+        monkeypatch.setattr(recommend, "WHOLE_VIEW_KEY", 0)
     noted: dict[tuple[int, tuple], set[bytes]] = {}
     repeats = 0
 
@@ -83,9 +87,12 @@ def test_a_view_key_tells_values_and_missing_arrays_apart() -> None:
     assert recommend._changed(base, None)[0] == "whole"
 
 
-def test_a_view_key_reads_every_array_step_graph_reads() -> None:
+@pytest.mark.parametrize("whole", [3, 0], ids=["whole", "changed"])
+def test_a_view_key_reads_every_array_step_graph_reads(whole: int, monkeypatch) -> None:
     """Views that differ in one chance array only (a control's entry step without its
-    control, say) get other keys; views over other edges get none."""
+    control, say) get other keys; views over other edges, or with other than floats,
+    get none."""
+    monkeypatch.setattr(recommend, "WHOLE_VIEW_KEY", whole)
     edges = dict(raw_src=np.arange(3), raw_dst=np.arange(3), raw_flow=np.arange(3),
                  nodes=["a", "b", "c"], broadcast=np.zeros(3, bool))
     read = ("node_miss", "flow_miss", "entry_miss", "expose_miss", "deny_miss")
@@ -99,3 +106,5 @@ def test_a_view_key_reads_every_array_step_graph_reads() -> None:
                                    base) != plain, name
     other = dict(edges, raw_src=np.arange(3))
     assert recommend._view_key(View(**other, **arrays), base) is None
+    narrow = dict(arrays, node_miss=np.full(3, 0.5, dtype=np.float32))
+    assert recommend._view_key(View(**edges, **narrow), base) is None

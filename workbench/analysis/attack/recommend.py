@@ -544,17 +544,29 @@ def _remember_view(known: _Memo | dict, seen: tuple | None, key: bytes) -> None:
 _VIEW_ARRAYS = ("node_miss", "flow_miss", "entry_miss", "expose_miss", "deny_miss")
 
 
+#: Up to this many elements a view key holds the chance arrays' bytes whole (cheaper
+#: than telling the changed positions apart; the step graph's key is as large).
+WHOLE_VIEW_KEY = 1024
+
+
 def _view_key(view: AttackGraph, base: AttackGraph) -> tuple | None:
-    """What an attacker's ``view`` of a what-if copy gives ``step_graph`` that differs
-    from ``base``, the attacker's view of the plan's graph: per chance array, the
-    positions whose values differ bit for bit and those values (a what-if changes a few
-    elements: a small key, not the model's arrays). None when the two do not share
-    their edges, nodes and open segments (then only the step graph's chances tell)."""
+    """What an attacker's ``view`` of a what-if copy gives ``step_graph``: on a small
+    model the chance arrays' bytes; else what differs from ``base``, the attacker's view
+    of the plan's graph: per chance array, the positions whose values differ bit for bit
+    and those values (a what-if changes a few elements: a small key, not the model's
+    arrays). None when the two do not share their edges, nodes and open segments, or an
+    array is not of floats (then only the step graph's chances tell)."""
     if not (view.raw_src is base.raw_src and view.raw_dst is base.raw_dst
             and view.raw_flow is base.raw_flow and view.nodes is base.nodes
             and view.broadcast is base.broadcast):
         return None
-    return tuple(_changed(getattr(view, name), getattr(base, name)) for name in _VIEW_ARRAYS)
+    arrays = [getattr(view, name) for name in _VIEW_ARRAYS]
+    if any(a is not None and a.dtype != np.float64 for a in arrays):
+        return None
+    if len(view.nodes) <= WHOLE_VIEW_KEY:
+        return tuple([None if a is None else a.tobytes() for a in arrays])
+    return tuple([_changed(a, getattr(base, name))
+                  for a, name in zip(arrays, _VIEW_ARRAYS, strict=True)])
 
 
 def _changed(own: np.ndarray | None, base: np.ndarray | None) -> tuple | None:
@@ -563,9 +575,8 @@ def _changed(own: np.ndarray | None, base: np.ndarray | None) -> tuple | None:
     for bit)."""
     if own is None:
         return None
-    if (base is None or own.shape != base.shape or own.dtype != base.dtype
-            or own.dtype != np.float64):
-        return ("whole", own.dtype.str, own.shape, own.tobytes())
+    if base is None or own.shape != base.shape or own.dtype != base.dtype:
+        return ("whole", own.shape, own.tobytes())
     at = np.flatnonzero(own.view(np.int64) != base.view(np.int64))
     return (at.tobytes(), own[at].tobytes())
 
