@@ -96,14 +96,18 @@ def build_table(graph) -> OptionTable:
     index, flow_index = graph.index, graph.flow_index
     evidence, restrictable = graph.evidence, graph.restrictable
     elements = list(evidence)
+    lists = list(evidence.values())
+    size = len(elements)
+    comp = np.fromiter(map(index.get, elements, repeat(-1)), dtype=np.int64, count=size)
+    flow = np.fromiter(map(flow_index.get, elements, repeat(-1)), dtype=np.int64, count=size)
+    flow[comp >= 0] = -1  # a component's position is its node's
     #: recipe -> (shape number, (threat, option) places of the options in shape order),
     #: or (shape number, None): worked out element by element
     recipes: dict[tuple, tuple[int, tuple[tuple[int, int], ...] | None]] = {}
-    shape, comp, flow, threats, sizes, orders = [], [], [], [], [], []
-    for element in elements:
-        listed = evidence[element]
-        i = index.get(element)
-        key = (i is None, restrictable.get(element), tuple([t.template for t in listed]))
+    shape: list[int] = []
+    orders: list[tuple[str, ...]] = []
+    for element, listed, i in zip(elements, lists, comp.tolist(), strict=True):
+        key = (i < 0, restrictable.get(element), tuple([t.template for t in listed]))
         known = recipes.get(key)
         if known is None:
             number, order = graph._shape(element)
@@ -116,18 +120,14 @@ def build_table(graph) -> OptionTable:
             order = tuple([listed[t].options[o][0] for t, o in places])
         shape.append(number)
         orders.append(order)
-        comp.append(-1 if i is None else i)
-        flow.append(flow_index.get(element, -1) if i is None else -1)
-        threats.append(bool(listed))
-        sizes.append(len(order))
     numbers, option = _numbered(orders)
-    counts = np.array(sizes, dtype=np.int64)
+    counts = np.fromiter(map(len, orders), dtype=np.int64, count=size)
     starts = np.cumsum(counts) - counts
     positions = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(starts, counts)
     bits = np.ldexp(1.0, np.minimum(positions, MAX_BITS))  # beyond: grouped in Python
-    return OptionTable(elements, {e: j for j, e in enumerate(elements)},
-                       np.array(shape, dtype=np.int64), np.array(comp, dtype=np.int64),
-                       np.array(flow, dtype=np.int64), np.array(threats, dtype=bool),
+    return OptionTable(elements, dict(zip(elements, count())),
+                       np.array(shape, dtype=np.int64), comp, flow,
+                       np.fromiter(map(bool, lists), dtype=bool, count=size),
                        starts, counts, option, bits, numbers, orders)
 
 
@@ -135,12 +135,15 @@ def _numbered(orders: list[tuple[str, ...]]) -> tuple[dict[str, int], np.ndarray
     """Each candidate numbered where it is first listed, element after element, and the
     number of every option entry (a ``setdefault`` per entry did the same one at a
     time). Catalog candidates are named after their one element, so an id is most often
-    listed once: then the entries' numbers are their positions."""
+    listed once: then the entries' numbers are their positions, and one dict of
+    (id, position) pairs is the numbering (a second pass only when some id repeats)."""
     listed = list(chain.from_iterable(orders))
-    numbers: dict[str, int] = dict.fromkeys(listed)  # type: ignore[arg-type]
-    numbers.update(zip(numbers, count()))
+    # one pass over the ids: each keeps its position, right when none is listed twice
+    numbers: dict[str, int] = dict(zip(listed, count()))
     if len(numbers) == len(listed):
         return numbers, np.arange(len(listed), dtype=np.int64)
+    numbers = dict.fromkeys(listed)  # type: ignore[arg-type]
+    numbers.update(zip(numbers, count()))
     return numbers, np.fromiter(map(numbers.__getitem__, listed), dtype=np.int64,
                                 count=len(listed))
 
