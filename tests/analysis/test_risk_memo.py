@@ -504,6 +504,55 @@ def test_pair_values_once_per_element_group_and_own_key(catalog):
     assert any(not risk_memo._plain(t) for t in models[2].threats)
 
 
+def test_threat_columns_from_the_merges_columns_are_read_from_the_instances(catalog):
+    """``ThreatColumns(threats, fresh)`` (the merge's new instances read from its columns:
+    elements, one instance per threat type) is ``ThreatColumns(threats)`` read instance by
+    instance: on a generated model merged from nothing, and merged again after half its
+    elements lost their threats (kept instances of the same types before the new ones,
+    some scored by hand, an analyst's own threat), and on a list no longer ending with
+    the new instances (the columns are then not read)."""
+    import sys
+    from dataclasses import replace
+
+    import numpy as np
+
+    from workbench.analysis import risk_memo
+    from workbench.analysis.rules import merge_suggestions
+    from workbench.model import ThreatInstance
+
+    sys.path.insert(0, str(SAMPLE.parents[1] / "benchmarks"))
+    from gen_synthetic import synthetic_model
+
+    def same(a, b) -> None:
+        assert a.elements == b.elements and a.owns == b.owns
+        assert np.array_equal(a.element_of, b.element_of)
+        assert np.array_equal(a.own_of, b.own_of)
+
+    bare = synthetic_model(120, seed=3)
+    merged, report = merge_suggestions(bare, catalog)
+    # an analyst's own instances kept before the new ones: of a catalog type on other
+    # elements (the same own key as new instances), scored by hand, a custom threat
+    some = merged.threats[::40]
+    kept = [ThreatInstance(id=f"analyst-{i}", key=f"analyst@{i}", catalog_id=t.catalog_id,
+                           element=t.element, title="mine", stride=list(t.stride),
+                           manual=True, likelihood=2 if i % 3 == 1 else None)
+            for i, t in enumerate(some)]
+    kept.append(ThreatInstance(id="analyst-own", key="analyst@own", catalog_id="own",
+                               element=bare.components[1].id, title="mine", stride=["S"],
+                               manual=True))
+    again, second = merge_suggestions(bare.model_copy(update={"threats": kept}), catalog)
+    assert second.fresh is not None and 0 < second.fresh.start < len(again.threats)
+    for threats, fresh in ((merged.threats, report.fresh), (again.threats, second.fresh)):
+        plain = risk_memo.ThreatColumns(threats)
+        same(risk_memo.ThreatColumns(threats, fresh), plain)
+        assert (plain.own_of < 0).any() == (fresh is second.fresh)
+        wrong = replace(fresh, elements=fresh.elements[::-1])  # proves the columns are read
+        assert not np.array_equal(risk_memo.ThreatColumns(threats, wrong).element_of,
+                                  plain.element_of)
+        changed = [*threats[:-1], threats[-1].model_copy(update={"element": "elsewhere"})]
+        same(risk_memo.ThreatColumns(changed, fresh), risk_memo.ThreatColumns(changed))
+
+
 def test_exposure_keys_tell_apart_what_scoring_reads_of_an_exposure(catalog):
     """An element's exposure enters the memo key as (probability, attacker), what
     scoring reads: identical pumps exposed with one chance by different attackers, or

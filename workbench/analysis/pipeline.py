@@ -512,7 +512,7 @@ def analyze(model: ThreatModel, catalog: Catalog | None = None, *,
     if exposure:
         risks = assess_with_exposure(merged, catalog, stencils, warnings,
                                      graph_out=shared if attack_graph else None,
-                                     index=facts.sharing(merged))
+                                     index=facts.sharing(merged), fresh=report.fresh)
     else:
         risks = assess(merged, catalog, stencils, warnings, index=facts.sharing(merged))
     return AnalysisResult(model=merged, threats=risks, merge=report, scales=Scales.of(merged),

@@ -907,7 +907,8 @@ def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
                          stencils: StencilLibrary | None = None,
                          warnings: list[str] | None = None, *, memo: bool = True,
                          graph_out: list[Any] | None = None,
-                         index: FactIndex | None = None) -> list[ThreatRisk]:
+                         index: FactIndex | None = None,
+                         fresh: Any = None) -> list[ThreatRisk]:
     """Base risks, then the attack graph's reach from them, then exposure-adjusted risks.
 
     The order removes any circularity: reach is computed from base likelihoods only, and
@@ -916,7 +917,8 @@ def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
     :class:`~workbench.analysis.attack.exposure.ExposureGraph` (built with the catalog's
     options), for the attack engine to reuse instead of building the graph again.
     ``index``: this model's facts when the caller has them (the rules' facts, shared by
-    ``FactIndex.sharing``).
+    ``FactIndex.sharing``). ``fresh``: the merge's columns of the model's new instances
+    (``rules.MergeReport.fresh``), read instead of them (``risk_memo.ThreatColumns``).
     """
     from workbench.analysis.attack.exposure import element_exposure, exposure_graph
 
@@ -929,7 +931,7 @@ def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
     if memo:  # the pass before exposure feeds the attack graph alone: what it reads
         from workbench.analysis.risk_memo import ThreatColumns, assess_memoised
 
-        columns = ThreatColumns(model.threats)  # the threat list read once, for both passes
+        columns = ThreatColumns(model.threats, fresh)  # read once, for both passes
         base: list[Any] = assess_memoised(model, catalog, index, Scales.of(model), None,
                                           lean=True, columns=columns)
     else:

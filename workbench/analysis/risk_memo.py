@@ -39,7 +39,7 @@ from workbench.analysis.risk import (
     assess_instance,
     score_cvss,
 )
-from workbench.analysis.rules import condition_reads
+from workbench.analysis.rules import FreshColumns, condition_reads
 from workbench.model.entities import Component, Flow, ThreatInstance
 from workbench.model.enums import Layer
 from workbench.model.facts import FactIndex
@@ -528,19 +528,43 @@ class ThreatColumns:
 
     __slots__ = ("threats", "size", "elements", "element_of", "own_of", "owns")
 
-    def __init__(self, threats: list[ThreatInstance]):
+    def __init__(self, threats: list[ThreatInstance], fresh: FreshColumns | None = None):
+        """``fresh``: the merge's columns of its new instances (``MergeReport.fresh``),
+        read instead of those instances when ``threats`` still ends with them."""
         self.threats, self.size = threats, len(threats)
-        ids = [inst.element for inst in threats]
+        start = fresh.start if fresh is not None and fresh.tail_of(threats) else len(threats)
+        head = threats[:start] if start < len(threats) else threats
+        ids = [inst.element for inst in head]
+        own = [(inst.catalog_id, tuple(inst.stride)) if inst.likelihood is None
+               and not inst.impact and not inst.mitigations and inst.cvss is None else None
+               for inst in head]  # _plain, inlined: it runs once per instance
+        keys = dict.fromkeys(own)
+        tail: list[tuple | None] = []
+        if start < len(threats):  # the merge's new instances, by threat type
+            assert fresh is not None
+            ids += fresh.elements
+            of_type = [id(t) for t in fresh.types]
+            types = list(dict.fromkeys(of_type))  # in order of first instance
+            one = dict(zip(of_type, fresh.instances, strict=True))  # an instance of each
+            tail = [_own_key(one[t]) for t in types]  # its instances' own key (the merge's)
+            keys.update(dict.fromkeys(tail))
         self.elements = list(dict.fromkeys(ids))
         number = {e: k for k, e in enumerate(self.elements)}
         self.element_of = np.fromiter(map(number.__getitem__, ids), np.int64, len(ids))
-        own = [(inst.catalog_id, tuple(inst.stride)) if inst.likelihood is None
-               and not inst.impact and not inst.mitigations and inst.cvss is None else None
-               for inst in threats]  # _plain, inlined: it runs once per instance
-        owns = {key: k for k, key in enumerate(dict.fromkeys(own))}
+        owns = {key: k for k, key in enumerate(keys)}
         owns[None] = -1
         self.owns = len(owns)
         self.own_of = np.fromiter(map(owns.__getitem__, own), np.int64, len(own))
+        if tail:
+            by_type = {t: owns[key] for t, key in zip(types, tail, strict=True)}
+            self.own_of = np.concatenate([self.own_of, np.fromiter(
+                map(by_type.__getitem__, of_type), np.int64, len(of_type))])
+
+
+def _own_key(inst: ThreatInstance) -> tuple | None:
+    """An instance's own inputs to scoring as :class:`ThreatColumns` numbers them: its
+    catalog id and STRIDE when nobody scored it by hand (:func:`_plain`), else None."""
+    return (inst.catalog_id, tuple(inst.stride)) if _plain(inst) else None
 
 
 def _pair_values(columns: ThreatColumns, group_of: np.ndarray, value: Any) -> list[tuple]:
