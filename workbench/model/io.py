@@ -353,7 +353,80 @@ def _pydantic_message(error: Any) -> str:
 def load_model(path: str | Path, stencils: StencilLibrary | None = None) -> ThreatModel:
     """Load and check a model file; raises :class:`ModelError` with every problem found."""
     path = Path(path)
-    return model_from_document(read_json_document(path), str(path), stencils)
+    raw, _ = _read_guarded(path, max_file_bytes())
+    return model_from_bytes(raw, str(path), stencils)
+
+
+def model_from_bytes(raw: bytes, source: str,
+                     stencils: StencilLibrary | None = None) -> ThreatModel:
+    """:func:`model_from_document` of the JSON text ``raw``: the same model, or the same
+    :class:`ModelError`.
+
+    A sound file of the current schema (nearly every file opened) is validated straight from
+    its bytes (:func:`_read_directly`): parsing into dicts and lists first was about as long
+    as the validation itself on a large model. Anything that way cannot vouch for goes the
+    plain way, which names every problem as it always has.
+    """
+    model = _read_directly(raw)
+    if model is None:
+        return model_from_document(parse_json_text(raw, source), source, stencils)
+    problems = check_integrity(model, stencils or default_stencils())
+    if problems:
+        raise ModelError(problems, source)
+    return model
+
+
+_BOM = "\ufeff".encode()
+#: The top-level version key written as the integer 2 (``2.0`` validates as 2, but
+#: :func:`migrate` refuses it); JSON's own whitespace only.
+_VERSION_TWO = re.compile(rb'"schema_version"[ \t\n\r]*:[ \t\n\r]*2(?=[ \t\n\r,}])')
+
+
+def _read_directly(raw: bytes) -> ThreatModel | None:
+    """The model pydantic validates from ``raw`` itself, when that is provably the model the
+    plain way (parse, check the values, migrate, validate) gives; None otherwise.
+
+    What the plain way checks beyond pydantic, and how it is vouched for here:
+    - syntax, UTF-8, nesting the parser cannot take: pydantic's parser refuses them too
+      (then None); a byte-order mark is skipped as the plain decoder does;
+    - lone surrogates, and keys spelled with escapes: no ``\\u`` escape at all in the text;
+    - the version: given, once, as the integer 2 (a file without one is a version-0 file,
+      a float or a second key is refused by :func:`migrate`), so migration changes nothing;
+    - numbers within :data:`NUMBER_LIMIT` and finite, and the nesting depth: the typed
+      fields bound their numbers (or are checked by :func:`_loose_numbers_sound`) and their
+      depth; the free-form ``risk.options`` values are walked as the plain way walks them.
+    Any doubt returns None, and the plain way decides: it is never wrong to fall back.
+    """
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM):]
+    if b"\\u" in raw:
+        return None
+    version = raw.find(b'"schema_version"')
+    if version < 0 or raw.rfind(b'"schema_version"') != version \
+            or _VERSION_TWO.match(raw, version) is None:
+        return None
+    try:
+        model = ThreatModel.model_validate_json(raw)
+    except Exception:  # whatever it is, the plain way names it
+        return None
+    if "schema_version" not in model.model_fields_set or not _loose_numbers_sound(model):
+        return None
+    return model
+
+
+#: Deepest ``risk.options`` value vouched for here (the whole file may be nested
+#: :data:`MAX_DEPTH` levels; the options sit three levels down, the typed fields less deep).
+_OPTIONS_DEPTH = 32
+
+
+def _loose_numbers_sound(model: ThreatModel) -> bool:
+    """The values no type bounds pass the plain way's checks: ``risk.options`` (any JSON
+    value: numbers, text, depth) and a workshop item's ``seconds_spent`` (an integer >= 0)."""
+    options = model.risk.options
+    if options and (_depth(options) > _OPTIONS_DEPTH or check_values(options)):
+        return False
+    return all(item.seconds_spent <= NUMBER_LIMIT
+               for session in model.workshops or () for item in session.items)
 
 
 def dumps_model(model: ThreatModel) -> str:
@@ -437,8 +510,7 @@ def read_model(path: str | Path, stencils: StencilLibrary | None = None,
     ``save_model(..., expect=fingerprint)`` that must not overwrite someone else's save."""
     path = Path(path)
     raw, fingerprint = _read_guarded(path, max_file_bytes())
-    model = model_from_document(parse_json_text(raw, str(path)), str(path), stencils)
-    return model, fingerprint
+    return model_from_bytes(raw, str(path), stencils), fingerprint
 
 
 def check_round_trip(model: ThreatModel, source: str,
@@ -508,6 +580,6 @@ def save_model(model: ThreatModel, path: str | Path, *, keep_backup: bool = True
 
 
 __all__ = ["EXTENSION", "ChangedOnDiskError", "Fingerprint", "canonical_bytes",
-           "check_round_trip", "dumps_model", "load_model", "model_from_document",
-           "parse_json_text", "read_json_document", "read_model", "round_trip_bytes",
-           "save_model", "write_bytes_atomic", "write_text_atomic"]
+           "check_round_trip", "dumps_model", "load_model", "model_from_bytes",
+           "model_from_document", "parse_json_text", "read_json_document", "read_model",
+           "round_trip_bytes", "save_model", "write_bytes_atomic", "write_text_atomic"]
