@@ -130,27 +130,7 @@ def _attempt_table(model: ThreatModel, risks: list, likelihood_levels: tuple[int
         # nodes past the components are the engine's helper nodes, the last the attacker.
         # The attacker's own start; its edges to the entries carry the engine's entry
         # rule (graph.entry_chances), so no entry is held here on other terms.
-        # The search runs on Python lists (same values, same order): reading numpy
-        # scalars one edge at a time was most of exposure's time on 5,000 components.
-        held = [0.0] * total
-        held[sg.source] = 1.0
-        heap = [(-1.0, sg.source)]
-        order = np.argsort(sg.src, kind="stable")
-        starts = np.searchsorted(sg.src[order], np.arange(total + 1)).tolist()
-        dst, chance = sg.dst[order].tolist(), sg.p[order].tolist()
-        done = [False] * total
-        while heap:
-            neg, u = heapq.heappop(heap)
-            if done[u]:
-                continue
-            done[u] = True
-            for k in range(starts[u], starts[u + 1]):
-                v = dst[k]
-                cand = -neg * chance[k]
-                if cand > held[v]:
-                    held[v] = cand
-                    heapq.heappush(heap, (-cand, v))
-        holds = np.array(held, dtype=float)
+        holds = best_holds(sg)
         # attempt on v: the best-held node with a step into v (the attacker's own start
         # counts only through the entry rule below)
         attempt = np.zeros(total)
@@ -165,6 +145,66 @@ def _attempt_table(model: ThreatModel, risks: list, likelihood_levels: tuple[int
     table = (np.column_stack(columns) if columns
              else np.zeros((len(elements), 0)))
     return elements, attackers, table
+
+
+#: Rounds of :func:`best_holds`' relaxation before it leaves the rest to the heap search
+#: (a best way in longer than this many steps: a long chain of devices).
+RELAX_ROUNDS = 64
+
+
+def best_holds(sg) -> np.ndarray:
+    """Per node of step graph ``sg``: the chance of its most likely way in from the
+    attacker (the largest product of step chances along a path; 1 for the attacker).
+
+    Relaxed over all edges at once, round after round, until no value grows: each
+    round is a handful of array operations, and the best ways in are a dozen steps
+    long, where the heap search (:func:`best_holds_by_heap`) was a Python loop over
+    every edge. The same numbers: both end at the values where each node's is the
+    largest ``held[u] * p`` over its in-edges (products taken in path order, as the
+    heap search takes them; a product never exceeds its first factor, chances being
+    in [0, 1]). A NaN chance counts for nothing, as the heap search's ``>`` has it.
+    Past :data:`RELAX_ROUNDS` rounds, the heap search gives the values."""
+    total = sg.n
+    order = np.argsort(sg.dst, kind="stable")
+    src, chance = sg.src[order], sg.p[order]
+    dst = sg.dst[order]
+    if not dst.size:
+        return best_holds_by_heap(sg)
+    heads = np.flatnonzero(np.concatenate(([True], dst[1:] != dst[:-1])))
+    into = dst[heads]
+    held = np.zeros(total)
+    held[sg.source] = 1.0
+    for _ in range(RELAX_ROUNDS):
+        best = np.fmax(held[into], np.fmax.reduceat(held[src] * chance, heads))
+        if np.array_equal(best, held[into]):
+            return held
+        held[into] = best
+    return best_holds_by_heap(sg)
+
+
+def best_holds_by_heap(sg) -> np.ndarray:
+    """:func:`best_holds` by a best-first (Dijkstra) search from the attacker on Python
+    lists: the plain computation, and the way for long chains."""
+    total = sg.n
+    held = [0.0] * total
+    held[sg.source] = 1.0
+    heap = [(-1.0, sg.source)]
+    order = np.argsort(sg.src, kind="stable")
+    starts = np.searchsorted(sg.src[order], np.arange(total + 1)).tolist()
+    dst, chance = sg.dst[order].tolist(), sg.p[order].tolist()
+    done = [False] * total
+    while heap:
+        neg, u = heapq.heappop(heap)
+        if done[u]:
+            continue
+        done[u] = True
+        for k in range(starts[u], starts[u + 1]):
+            v = dst[k]
+            cand = -neg * chance[k]
+            if cand > held[v]:
+                held[v] = cand
+                heapq.heappush(heap, (-cand, v))
+    return np.array(held, dtype=float)
 
 
 def element_exposure(model: ThreatModel, risks: list, likelihood_levels: tuple[int, ...],
