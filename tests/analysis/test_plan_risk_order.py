@@ -390,3 +390,89 @@ def test_levels_of_members_sharing_risks_are_the_plain_ones(which: str) -> None:
         shared += len(term._levels(members)) < sum(len(term._single(m)) for m in set(members))
     assert shared > 5
     assert term._applied_controls  # some members' acts were read from their levels' keys
+
+
+def _plain_lowered(term: RiskTerm, before, after) -> list[dict[str, str]]:
+    """``RiskTerm.lowered`` as the loop over ``_levels``' dicts it was."""
+    old, new = term._levels(before), term._levels(after)
+    out = []
+    for i in sorted(new):
+        was = old.get(i, term.base[i])
+        if new[i] != was:
+            out.append({"threat": term.counted[i].key, "from": was, "to": new[i]})
+    return out
+
+
+@pytest.mark.parametrize("grouped", [True, False])
+@pytest.mark.parametrize("which", ["ward", "synthetic-300"])
+def test_set_levels_as_arrays_are_the_merged_levels(which: str, grouped: bool,
+                                                    monkeypatch) -> None:
+    """``RiskTerm._set_levels`` (the members' level arrays concatenated; the risks two
+    members act on grouped by inputs and control sequence, or without control numbers
+    risk by risk) against ``_levels``' dict merged member by member; ``lowered`` and
+    ``counts`` (from the arrays) against the dicts' loops, on single candidates, fleets,
+    members sharing an element, pairs of fleets on one kind and all of them."""
+    from collections import Counter
+
+    from workbench.analysis.attack.engine import _fundable
+
+    if not grouped:  # no member counts as one control: the risk-by-risk route
+        monkeypatch.setattr(RiskTerm, "_control_number", lambda self, c: -1)
+    result = analyze(_synthetic(which), default_catalog(), attack_graph=True)
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    term = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    plain = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    fleets = sorted((c for c in candidates.values()
+                     if isinstance(c, recommend.FleetCandidate)), key=lambda c: c.id)
+    by_element: dict[str, list[str]] = {}
+    for cid, c in candidates.items():
+        if not isinstance(c, recommend._GROUPED) and len(c.elements) == 1:
+            by_element.setdefault(next(iter(c.elements)), []).append(cid)
+    acting = sorted(plain.acts)
+    sets = [recommend._members(c) for c in list(candidates.values())[:200]]
+    sets += [ms for ms in by_element.values() if len(ms) > 1][:40]
+    sets += [a.members + b.members for a, b in zip(fleets, fleets[1:], strict=False)]
+    sets += [[m for f in fleets for m in f.members], acting[:300], acting, []]
+    shared = 0
+    for members in sets:
+        risks, codes = term._set_levels(members)
+        names = [term._level_names[k] for k in codes.tolist()]
+        got = dict(zip(risks.tolist(), names, strict=True))
+        want = plain._levels(members)
+        assert len(got) == risks.size and got == want
+        shared += len(want) < sum(len(plain._single(m)) for m in set(members))
+        counted = dict(Counter(want.get(i, lvl) for i, lvl in enumerate(plain.base)))
+        assert term.counts(members) == counted and list(term.counts(members)) == list(counted)
+    assert shared > 5
+    assert bool(term._numbered_controls) == grouped
+    for before, after in zip(sets, sets[1:], strict=False):
+        assert term.lowered(before, after) == _plain_lowered(plain, before, after)
+    assert term.lowered([], acting) == _plain_lowered(plain, [], acting) != []
+
+
+def test_a_member_with_two_controls_on_one_risk_is_no_one_control_member() -> None:
+    """A member acting twice on one risk (two of its controls there) has no control
+    number: a set where it shares that risk takes the risk-by-risk route, both its
+    controls counted, as ``_levels`` counts them."""
+    from workbench.analysis.attack.engine import _fundable
+
+    result = analyze(_synthetic("ward"), default_catalog(), attack_graph=True)
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    terms = [RiskTerm(result.model, result.catalog, result.threats, candidates)
+             for _ in range(2)]
+    own = sorted(terms[0]._own)
+    pairs = [(m, o) for m in own for o in sorted(terms[0].acts)
+             if o != m and {i for i, _ in terms[0].acts[o]} & {terms[0].acts[m][0][0]}]
+    assert pairs
+    m, other = pairs[0]
+    for term in terms:
+        acts = term._acts_of(m)
+        term._acts[m] = acts + acts[:1]  # its first control twice on its first risk
+    term, plain = terms
+    assert term._arrays_of(m)[2] == -1 and term._arrays_of(other)[2] >= 0
+    risks, codes = term._set_levels([m, other])
+    got = dict(zip(risks.tolist(), [term._level_names[k] for k in codes.tolist()],
+                   strict=True))
+    assert got == plain._levels([m, other])

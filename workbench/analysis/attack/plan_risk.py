@@ -99,6 +99,16 @@ class RiskTerm:
         self._by_member: dict[str, dict[int, str]] = {}
         self._recent: dict[tuple[str, ...], dict[int, str]] = {}  # ``_levels`` of sets
         self._level_names: list[str] = []  # numbered in their order of first use
+        self._level_codes: dict[str, int] = {}  # and back (``_code``)
+        #: ``_set_levels`` per member (kept: read-only for callers) and of recent sets
+        self._member_arrays: dict[str, tuple[np.ndarray, np.ndarray, int]] = {}
+        self._numbered_controls: list[AppliedControl] = []  # ``_arrays_of``
+        self._control_numbers: dict[tuple, int] = {}  # by what a level reads of them
+        #: ``_arrays_of`` per template: (positions, level codes, control number), and
+        #: each element's risks as an array
+        self._template_arrays: dict[tuple[str, int], tuple[np.ndarray, np.ndarray, int]] = {}
+        self._element_risks: dict[str, np.ndarray] = {}
+        self._recent_arrays: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
         if self._shared is not None:
             tuple_of, first = self._shared
             self.weight = np.array([risk_factor(t) for t in first], dtype=float)[
@@ -327,12 +337,7 @@ class RiskTerm:
         fleets on one kind of device) is computed again, with both controls. The last
         few sets are kept: a plan step reads its set's levels three times (its values,
         counts and lowered risks)."""
-        if not isinstance(members, list | tuple):
-            members = list(members)
-        # the plan's member lists come sorted and distinct (``recommend._expand``):
-        # checked in one pass, then they are their sorted set
-        ordered = (tuple(members) if all(map(operator.lt, members, members[1:]))
-                   else tuple(sorted(set(members))))
+        ordered = _ordered(members)
         if len(ordered) == 1:
             return self._single(ordered[0])
         found = self._recent.get(ordered)
@@ -350,22 +355,187 @@ class RiskTerm:
             for m, one in zip(ordered, ones, strict=True):
                 if shared.isdisjoint(one):
                     continue  # it acts on none of them (its levels' keys are its acts')
-                c = self._acting.get(m, False)
-                if c is False:
-                    site = self._catalog_site(m) if m not in self._acts else None
-                    c = self._acting[m] = (None if site is None
-                                           else self._member_control(site[0]))
-                # a catalog member's acts, in order, without building them per element
-                acts = self._acts_of(m) if c is None else [(i, c) for i in one]
-                for i, c in acts:
-                    if i in shared:
-                        extra.setdefault(i, []).append(c)
+                self._shared_controls(m, one, shared, extra)
             for i, cs in extra.items():
                 merged[i] = self._level(i, cs)  # same keys: the order is kept
         if len(self._recent) >= RECENT_SETS:
             self._recent.pop(next(iter(self._recent)))
         self._recent[ordered] = merged
         return merged
+
+    def _shared_controls(self, member: str, one: dict[int, str], shared: set[int],
+                         extra: dict[int, list[AppliedControl]]) -> None:
+        """Append to ``extra`` the controls ``member`` (whose ``_single`` is ``one``) acts
+        with on each risk of ``shared``, in its acts' order (a catalog member's one
+        control read from its levels' keys, without building its acts per element)."""
+        c = self._acting_control(member)
+        acts = self._acts_of(member) if c is None else [(i, c) for i in one]
+        for i, c in acts:
+            if i in shared:
+                extra.setdefault(i, []).append(c)
+
+    def _acting_control(self, member: str) -> AppliedControl | None:
+        """The one control a catalog member acts with on each of its risks
+        (:meth:`_member_control`), None for the others (read their acts)."""
+        c = self._acting.get(member, False)
+        if c is False:
+            site = self._catalog_site(member) if member not in self._acts else None
+            c = self._acting[member] = (None if site is None
+                                        else self._member_control(site[0]))
+        return c
+
+    def _set_levels(self, members: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`_levels` as two arrays: the risks the members act on (each once, in no
+        set order) and each one's level code (:meth:`_code`).
+
+        What the plan's search reads per evaluated set (values, counts, lowered risks):
+        at 10,000 elements a set holding fleets has thousands of members and changes
+        about ten thousand risks, which a dict merged member by member per set read
+        one at a time. Here each member's levels are an array pair made once
+        (:meth:`_arrays_of`), a set's are their concatenation, and only the risks two
+        members act on (two fleets on one kind of device) are worked out again, with
+        every control on them (:meth:`_shared_codes`), as :meth:`_levels` does
+        (``tests/analysis/test_plan_risk_order.py`` checks the two against each other)."""
+        ordered = _ordered(members)
+        if len(ordered) == 1:
+            return self._arrays_of(ordered[0])[:2]
+        found = self._recent_arrays.get(ordered)
+        if found is not None:
+            return found
+        known = self._member_arrays.get
+        parts = [known(m) or self._arrays_of(m) for m in ordered]
+        listed = [p[0] for p in parts]
+        if parts:
+            risks = np.concatenate(listed)
+            codes = np.concatenate([p[1] for p in parts])
+        else:
+            risks = codes = np.zeros(0, dtype=np.int64)
+        order = np.argsort(risks, kind="stable")
+        ranked = risks[order]
+        again = np.flatnonzero(ranked[1:] == ranked[:-1]) + 1
+        if again.size:
+            # a member's own risks are distinct: a risk listed twice has two members.
+            # Sorted by risk, then member (the stable sort keeps the members' order).
+            sizes = np.fromiter(map(len, listed), dtype=np.int64, count=len(parts))
+            owner = np.repeat(np.arange(len(parts)), sizes)[order]
+            first = np.ones(ranked.size, dtype=bool)
+            first[again] = False
+            group = np.cumsum(first) - 1
+            multi = np.bincount(group) > 1  # per risk: two members or more
+            on = multi[group]
+            risks, codes = ranked[first], codes[order][first]
+            codes[multi] = self._shared_codes(ordered, parts, ranked[on], owner[on],
+                                              risks[multi])
+        if len(self._recent_arrays) >= RECENT_SETS:
+            self._recent_arrays.pop(next(iter(self._recent_arrays)))
+        found = self._recent_arrays[ordered] = (risks, codes)
+        return found
+
+    def _shared_codes(self, ordered: tuple[str, ...], parts: list, risks: np.ndarray,
+                      owners: np.ndarray, shared: np.ndarray) -> np.ndarray:
+        """The level codes of the ``shared`` risks (ascending), each with the controls of
+        every member on it in the members' order: ``risks``/``owners`` list each (risk,
+        member) pair, sorted by risk then member.
+
+        When every such member acts with one control on each of its risks (a catalog
+        member; numbered in :meth:`_arrays_of`), a risk's level reads its distinct
+        inputs and its controls' sequence alone: the risks are grouped by that (one
+        number per sequence, numpy) and each group's level worked out once (two fleets
+        on one kind of device: one group for thousands of risks). Else risk by risk."""
+        q = np.array([p[2] for p in parts], dtype=np.int64)[owners]
+        if q.size and int(q.min()) >= 0:
+            start = np.flatnonzero(np.concatenate(([True], risks[1:] != risks[:-1])))
+            size = np.diff(np.append(start, risks.size))
+            place = np.arange(risks.size) - np.repeat(start, size)
+            base, width = len(self._numbered_controls) + 1, int(size.max())
+            inputs = self._key_array[shared]
+            if base ** width * (int(inputs.max()) + 1) < 2 ** 62:
+                sequence = np.add.reduceat((q + 1) * base ** place, start)
+                _, at, inverse = np.unique(inputs * base ** width + sequence,
+                                           return_index=True, return_inverse=True)
+                controls = self._numbered_controls
+                codes = [self._code(self._level(int(shared[g]), [
+                    controls[x] for x in q[start[g]:start[g] + size[g]].tolist()]))
+                    for g in at.tolist()]
+                return np.array(codes, dtype=np.int64)[inverse.reshape(-1)]
+        extra: dict[int, list[AppliedControl]] = {}
+        touched = set(shared.tolist())
+        for k in sorted_distinct(owners).tolist():  # in the members' order
+            m = ordered[k]
+            self._shared_controls(m, self._single(m), touched, extra)
+        return np.array([self._code(self._level(i, extra[i])) for i in shared.tolist()],
+                        dtype=np.int64)
+
+    @functools.cached_property
+    def _key_array(self) -> np.ndarray:
+        """:attr:`_keys` (each counted risk's distinct inputs number) as an array."""
+        return np.array(self._keys, dtype=np.int64)
+
+    def _arrays_of(self, member: str) -> tuple[np.ndarray, np.ndarray, int]:
+        """:meth:`_single` of one member as (risks, level codes), and when it acts with
+        one control on each of its risks, all alike for a level (effectiveness and what
+        it reduces: ``_input_level``'s key), that control's number in
+        :attr:`_numbered_controls` (-1: not so). Kept: read-only.
+
+        A catalog candidate on one element reads its template (:meth:`_single`) as
+        arrays, kept per template: its risks are the element's at the template's
+        positions, its codes and control the template's."""
+        found = self._member_arrays.get(member)
+        if found is not None:
+            return found
+        site = self._catalog_site(member)
+        if site is not None:
+            control, element, profile = site
+            key = (control, profile)
+            shape = self._template_arrays.get(key)
+            if shape is None:
+                if key not in self._templates:
+                    self._single(member)  # works the template out
+                template = self._templates[key]
+                c = self._member_control(control) if template else None
+                shape = self._template_arrays[key] = (
+                    np.array([k for k, _ in template], dtype=np.int64),
+                    np.array([self._code(level) for _, level in template], dtype=np.int64),
+                    -1 if c is None else self._control_number(c))
+            risks = self._element_risks.get(element)
+            if risks is None:
+                risks = self._element_risks[element] = np.array(
+                    self._by_element.get(element, ()), dtype=np.int64)
+            found = (risks[shape[0]], shape[1], shape[2])
+        else:
+            one = self._single(member)
+            c = self._acting_control(member)
+            if c is not None:
+                alike = [c]
+            else:
+                acts = self._acts_of(member)
+                alike = list({(c.effectiveness, c.reduces): c for _, c in acts}.values())
+                if len(acts) != len(one):
+                    alike.clear()  # two controls on one risk
+            found = (np.fromiter(one, dtype=np.int64, count=len(one)),
+                     np.fromiter(map(self._code, one.values()), dtype=np.int64,
+                                 count=len(one)),
+                     self._control_number(alike[0]) if len(alike) == 1 else -1)
+        self._member_arrays[member] = found
+        return found
+
+    def _control_number(self, c: AppliedControl) -> int:
+        """The number of the controls alike to ``c`` for a level (its effectiveness and
+        what it reduces) in :attr:`_numbered_controls`."""
+        key = (c.effectiveness, c.reduces)
+        number = self._control_numbers.get(key)
+        if number is None:
+            number = self._control_numbers[key] = len(self._numbered_controls)
+            self._numbered_controls.append(c)
+        return number
+
+    def _code(self, level: str) -> int:
+        """A level's number in :attr:`_level_names` (numbered on first use)."""
+        code = self._level_codes.get(level)
+        if code is None:
+            code = self._level_codes[level] = len(self._level_names)
+            self._level_names.append(level)
+        return code
 
     def _member_control(self, control: str) -> AppliedControl:
         """A catalog control as a member acts with it on each risk (``_acts_of``); a
@@ -384,6 +554,7 @@ class RiskTerm:
         candidate, ~50 MB at 10,000 elements) are not kept through the plan's search,
         which reads a few hundred members again."""
         self._by_member.clear()
+        self._member_arrays.clear()
 
     def _single(self, member: str) -> dict[int, str]:
         """``_levels`` of one member (kept: read-only for callers).
@@ -437,22 +608,17 @@ class RiskTerm:
     def values(self, members: Iterable[str]) -> np.ndarray:
         """Each scored risk's value with these candidate members in place (per-element
         candidate ids, as fleets and bundles expand to)."""
-        changed = self._levels(members)
-        if not changed:
+        risks, codes = self._set_levels(members)
+        if not risks.size:
             return self.base_value
         # written with numpy: a step holding a fleet changes tens of thousands of risks
         # (the same products: a level's value times the weight, one float each)
-        # (each risk's place and each level's value looked up by numpy and by ``map``:
-        # a few thousand changed risks per evaluation, no Python loop over them)
-        count = len(changed)
-        at = self._place_at[np.fromiter(changed, dtype=np.int64, count=count)]
-        worth = {v: LEVEL_VALUE.get(v, 0.0) for v in set(changed.values())}
-        value = np.fromiter(map(worth.__getitem__, changed.values()), dtype=float,
-                            count=count)
+        worth = np.array([LEVEL_VALUE.get(v, 0.0) for v in self._level_names])
+        at = self._place_at[risks]
         keep = at >= 0
         at = at[keep]
         out = self.base_value.copy()
-        out[at] = value[keep] * self.weight[at]
+        out[at] = worth[codes[keep]] * self.weight[at]
         return out
 
     @functools.cached_property
@@ -710,16 +876,10 @@ class RiskTerm:
 
     def counts(self, members: Iterable[str]) -> dict[str, int]:
         """Counted risks per level with these members in place (the board's figures)."""
-        changed = self._levels(members)
-        levels = self._base_codes.copy()  # first: it numbers today's levels
+        risks, codes = self._set_levels(members)
+        levels = self._base_codes.copy()
+        levels[risks] = codes
         names = self._level_names
-        code = {name: k for k, name in enumerate(names)}
-        for level in sorted(set(changed.values()) - code.keys()):
-            code[level] = len(names)
-            names.append(level)
-        if changed:
-            levels[np.fromiter(changed, dtype=np.int64, count=len(changed))] = np.fromiter(
-                map(code.__getitem__, changed.values()), dtype=np.int64, count=len(changed))
         # as Counter(levels) does: keys in the order they first occur (a count per code
         # and each present code's first place: a handful of codes, no sort of the risks)
         count = np.bincount(levels, minlength=len(names)).tolist()
@@ -728,30 +888,41 @@ class RiskTerm:
 
     @functools.cached_property
     def _base_codes(self) -> np.ndarray:
-        """Today's level of each counted risk as a number (``_level_names``), for
+        """Today's level of each counted risk as a number (:meth:`_code`), for
         :meth:`counts` (a Counter over 136,000 risks per step at 10,000 elements)."""
-        names = self._level_names
-        code: dict[str, int] = {}
-        for level in self.base:
-            if level not in code:
-                code[level] = len(names)
-                names.append(level)
-        return np.array([code[level] for level in self.base], dtype=np.int64)
+        code = {level: self._code(level) for level in set(self.base)}
+        return np.fromiter(map(code.__getitem__, self.base), dtype=np.int64,
+                           count=len(self.base))
 
     def lowered(self, before: Iterable[str], after: Iterable[str]) -> list[dict[str, str]]:
         """The counted risks whose level drops from ``before``'s members to ``after``'s:
         ``{"threat": key, "from": level, "to": level}``, in the risks' order."""
-        old, new = self._levels(before), self._levels(after)
-        out = []
-        for i in sorted(new):
-            was = old.get(i, self.base[i])
-            if new[i] != was:
-                out.append({"threat": self.counted[i].key, "from": was, "to": new[i]})
-        return out
+        was = self._base_codes.copy()
+        old_risks, old_codes = self._set_levels(before)
+        was[old_risks] = old_codes
+        risks, codes = self._set_levels(after)
+        order = np.argsort(risks)
+        risks, codes = risks[order], codes[order]
+        was = was[risks]
+        moved = codes != was
+        names, counted = self._level_names, self.counted
+        return [{"threat": counted[i].key, "from": names[w], "to": names[n]}
+                for i, w, n in zip(risks[moved].tolist(), was[moved].tolist(),
+                                   codes[moved].tolist(), strict=True)]
 
     def lowers(self, cid: str) -> bool:
         """Whether this candidate alone lowers a scored risk."""
         return bool((self.values([cid]) < self.base_value - 1e-12).any())
+
+
+def _ordered(members: Iterable[str]) -> tuple[str, ...]:
+    """The members as their sorted set: the plan's member lists come sorted and distinct
+    (``recommend._expand``), checked in one pass."""
+    if not isinstance(members, list | tuple):
+        members = list(members)
+    if all(map(operator.lt, members, members[1:])):
+        return tuple(members)
+    return tuple(sorted(set(members)))
 
 
 _STATUS = operator.attrgetter("instance.status")
