@@ -140,17 +140,22 @@ def test_encoded_chunks_print_the_rows_bytes(compact, size, catalog, capsys):
         inst = risks[n].instance.model_copy(update=own)
         risks[n] = dataclasses.replace(risks[n], instance=inst)
     risks[60] = dataclasses.replace(risks[60], harm=_OWN_FIELDS["key"])  # does not cut
+    risks[70] = dataclasses.replace(risks[70], harm="del\x7f in a shape")  # escaped
     rows = _ThreatRows(risks, catalog)
     plain = list(rows.rows())
     chunks = list(rows.chunks(size, encoder))
     assert len(chunks) == -(-len(plain) // size)
     assert size == 2000 or any(isinstance(c, EncodedItems) for c in chunks)
     assert any(not isinstance(c, EncodedItems) for c in chunks)
+    # plain (written unscanned) exactly when the bytes hold nothing print_json escapes
+    encoded = [c for c in chunks if isinstance(c, EncodedItems)]
+    assert all(c.plain == (c.data.isascii() and b"\x7f" not in c.data) for c in encoded)
+    assert size != 1 or {c.plain for c in encoded} == {True, False}
     doc = {"a": 1, "threats": [], "z": [2]}
     whole = _printed({**doc, "threats": plain}, compact)
     assert _printed(doc, compact, {"threats": iter(chunks)}) == whole
-    clean = _ThreatRows(risks[61:], catalog)
-    assert all(isinstance(c, EncodedItems) for c in clean.chunks(size, encoder))
+    clean = _ThreatRows(risks[71:], catalog)
+    assert all(isinstance(c, EncodedItems) and c.plain for c in clean.chunks(size, encoder))
     assert _printed(doc, compact, {"threats": clean.chunks(size, encoder)}) == \
         _printed({**doc, "threats": list(clean.rows())}, compact)
     print_json(doc, compact=compact, streamed={"threats": iter(chunks)})  # text stream

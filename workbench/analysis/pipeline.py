@@ -236,14 +236,17 @@ class _ThreatRows:
         how orjson writes a string without a quote, a backslash or a character below
         U+0020 (a lone surrogate fails both). A chunk with a shape that does not cut, or
         whose own strings hold any of these, is the list of :meth:`encoded_rows` instead.
+        A chunk is marked plain when its shapes' pieces and its own strings are ASCII
+        without DEL: then ``print_json`` has nothing to escape in it and does not scan it.
         """
         builder = _RowBuilder(self.catalog)
         templates = [builder.row(r) for r in self.firsts]
         cuts = [_cut(t, encoder) for t in templates]
         between = encoder.between
-        quoted = [("", "", "", "") if c is None else _quoted(c, between) for c in cuts]
+        quoted = [(b"", b"", b"", b"") if c is None else _quoted(c, between) for c in cuts]
         pieces = [list(p) for p in zip(*quoted, strict=True)]  # by place, each by shape
         uncut = {n for n, c in enumerate(cuts) if c is None}
+        unclean = {n for n, q in enumerate(quoted) if not all(map(_clean, q))}
         own = [self.ids, self.keys, self.elements]
         for start in range(0, len(self.risks), size):
             at = slice(start, start + size)
@@ -251,8 +254,11 @@ class _ThreatRows:
             chunk = (None if uncut and not uncut.isdisjoint(shapes)
                      else _joined([column[at] for column in own], shapes, pieces,
                                   len(between)))
-            yield (list(_encoded(self.risks[at], shapes, templates, cuts, encoder))
-                   if chunk is None else encoder.items(chunk))
+            if chunk is None:
+                yield list(_encoded(self.risks[at], shapes, templates, cuts, encoder))
+            else:
+                data, plain = chunk
+                yield encoder.items(data, plain and (not unclean or unclean.isdisjoint(shapes)))
 
 
 def _encoded(risks: list[ThreatRisk], shapes: list[int], templates: list[dict[str, Any]],
@@ -268,34 +274,54 @@ def _encoded(risks: list[ThreatRisk], shapes: list[int], templates: list[dict[st
                              pieces[2], text(inst.element), pieces[3])))
 
 
-def _quoted(pieces: list[bytes], between: bytes) -> tuple[str, str, str, str]:
-    """A shape's four cut pieces as text, with the quotes of the own strings that go
-    between them, and ``between`` before the first."""
-    a, b, c, d = (p.decode("utf-8") for p in (between + pieces[0], *pieces[1:]))
-    return a + '"', '"' + b + '"', '"' + c + '"', '"' + d
+def _quoted(pieces: list[bytes], between: bytes) -> tuple[bytes, bytes, bytes, bytes]:
+    """A shape's four cut pieces with the quotes of the own strings that go between
+    them, and ``between`` before the first."""
+    a, b, c, d = pieces
+    return between + a + b'"', b'"' + b + b'"', b'"' + c + b'"', b'"' + d
 
 
-def _joined(own: list[list[str]], shapes: list[int], pieces: list[list[str]],
-            skip: int) -> bytes | None:
+def _clean(encoded: bytes) -> bool:
+    """Whether ``print_json`` leaves ``encoded`` as it is (``cli.common._escaped``)."""
+    return encoded.isascii() and b"\x7f" not in encoded
+
+
+def _joined(own: list[list[str]], shapes: list[int], pieces: list[list[bytes]],
+            skip: int) -> tuple[bytes, bool] | None:
     """The rows whose ids, keys and elements are ``own`` from their shapes' quoted
-    pieces (``pieces[k][n]``: the k-th piece of shape n), joined and encoded once (the
-    first ``skip`` characters, the separator before the first row, left out), or None
-    when an own string is not written as it is.
+    pieces (``pieces[k][n]``: the k-th piece of shape n), joined once (the first
+    ``skip`` bytes, the separator before the first row, left out), and whether the own
+    strings are plain (printable ASCII without a quote or a backslash); None when an
+    own string is not written as it is.
 
-    The seven parts of each row are interleaved by ``zip`` over the columns, each piece
-    picked per row by its shape number, so no Python code runs per row."""
+    The own strings are encoded in one piece per chunk (joined by NUL, which no string
+    written as it is holds, then split), and the seven parts of each row interleaved by
+    ``zip`` over the columns, each piece picked per row by its shape number: no Python
+    code runs per row, and the bytes are built once (no text joined, then encoded)."""
     ids, keys, elements = own
-    if _UNSAFE_IN_STRING.search("".join(chain(ids, keys, elements))):
-        return None
-    first, second, third, last = (map(p.__getitem__, shapes) for p in pieces)
-    parts = list(chain.from_iterable(zip(first, ids, second, keys, third, elements, last,
-                                         strict=True)))
-    if parts:
-        parts[0] = parts[0][skip:]
+    count = len(ids)
     try:
-        return "".join(parts).encode("utf-8")
+        encoded = "\x00".join(chain(ids, keys, elements)).encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         return None
+    plain = not encoded.translate(None, _PLAIN_OR_NUL)
+    if not plain and _UNSAFE_IN_STRING.search("".join(chain(ids, keys, elements))):
+        return None
+    strings = encoded.split(b"\x00")
+    if len(strings) != 3 * count:  # an own string holds a NUL (plain lets it through)
+        return None
+    first, second, third, last = (map(p.__getitem__, shapes) for p in pieces)
+    parts = list(chain.from_iterable(zip(
+        first, strings[:count], second, strings[count:2 * count], third,
+        strings[2 * count:], last, strict=True)))
+    if parts:
+        parts[0] = parts[0][skip:]
+    return b"".join(parts), plain
+
+
+#: Printable ASCII but the quote and the backslash (written as it is, escaped by neither
+#: orjson nor ``print_json``), and the NUL that separates the own strings in ``_joined``.
+_PLAIN_OR_NUL = bytes(range(0x20, 0x7F)).replace(b'"', b"").replace(b"\\", b"") + b"\x00"
 
 
 #: Characters orjson does not write as they are in a string (it escapes them).

@@ -151,10 +151,24 @@ def _escaped(encoded: bytes) -> bytes:
 _STREAMED = "\x00workbench-streamed-list\x00"
 
 
-class EncodedItems(bytes):
+class EncodedItems:
     """A streamed list's chunk already encoded: its items as :func:`print_json` writes
     them, joined by the list's separator and indentation (``RowEncoder.between``), the
-    first item's indentation left out. :func:`_print_streamed` writes it as it is."""
+    first item's indentation left out. :func:`_print_streamed` writes ``data`` as it is,
+    escaped unless ``plain`` says there is nothing to escape (ASCII without DEL).
+
+    A holder, not a ``bytes`` subclass: making one copied each chunk's bytes."""
+
+    __slots__ = ("data", "plain")
+
+    def __init__(self, data: bytes, plain: bool = False) -> None:
+        self.data, self.plain = data, plain
+
+    def __bytes__(self) -> bytes:
+        return self.data
+
+    def __len__(self) -> int:
+        return len(self.data)
 
 
 class RowEncoder:
@@ -244,7 +258,7 @@ def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
                 continue
             if isinstance(chunk, EncodedItems):
                 buffer.write(sep + indent if n else b"")
-                buffer.write(_escaped(chunk))
+                buffer.write(chunk.data if chunk.plain else _escaped(chunk.data))
                 continue
             encoded = _orjson_bytes([chunk], compact)
             if encoded is None:
@@ -264,7 +278,7 @@ def _items(chunk: Any) -> list[Any]:
     if isinstance(chunk, EncodedItems):
         import orjson
 
-        return [orjson.Fragment(bytes(chunk))]
+        return [orjson.Fragment(chunk.data)]
     return chunk
 
 
