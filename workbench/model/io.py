@@ -535,17 +535,26 @@ def round_trip_bytes(model: ThreatModel, source: str,
     except ValueError as exc:  # a value pydantic cannot write (a circular or odd object)
         raise ModelError([Problem("$", f"not saved: {exc}")], source) from None
     text = canonical_bytes(data)
-    if text is not None:
-        try:
-            parsed = parse_json_text(text, source)
-            # a NaN or an infinity was written as null: the plain way names it
-            if parsed == data:
-                again = model_from_document(parsed, source, stencils)
-                if canonical_bytes(_dump(again)) == text:
-                    return text
-        except ModelError:
-            pass
+    if text is not None and _written_as_dumped(data):
+        again = _read_directly(text)  # the loader's way: the same model the plain read gives
+        if (again is not None and not check_integrity(again, stencils or default_stencils())
+                and canonical_bytes(_dump(again)) == text):
+            return text
     return _plain_round_trip(data, source, stencils).encode("utf-8")
+
+
+def _written_as_dumped(data: Any) -> bool:
+    """orjson's text of ``data`` parses back to ``data`` where the read-back cannot tell.
+
+    The read-back compares the model read from the text with the text; the parsed text
+    itself was compared with ``data`` before, which also caught a NaN or an infinity orjson
+    writes as ``null`` (pydantic's JSON dump already turns them into ``None``). In a typed
+    field a ``null`` is refused or dropped (the text read again differs); only a free-form
+    ``risk.options`` value reads back as written, so its numbers are checked here (the
+    plain way names a problem)."""
+    risk = data.get("risk") if isinstance(data, dict) else None
+    options = risk.get("options") if isinstance(risk, dict) else None
+    return not (options and check_values(options))
 
 
 def _plain_round_trip(data: Any, source: str, stencils: StencilLibrary | None) -> str:
