@@ -66,3 +66,27 @@ def test_unknown_zone_asset_and_mitigation_are_reported() -> None:
     assert any("'moon'" in p for p in problems)
     assert any("flows[1].data_assets[1]" in p and "'relay'" in p and "'dna'" in p
                for p in problems)
+
+
+def test_threats_references_are_checked_where_a_threat_may_hold_one() -> None:
+    """A threat on a known element with no mitigation and no rating is skipped; every other
+    kind still gives its problem, at its index (the plain loop over every threat)."""
+    from workbench.model import ControlInstance, ThreatInstance
+    from workbench.model.entities import MitigationLink
+
+    model = tiny_model()
+    model.controls.append(ControlInstance(id="c1", title="Pairing", elements=["pump"]))
+    plain = {"id": "t0", "key": "k@pump", "catalog_id": "k", "element": "pump"}
+    kinds = [
+        {},  # sound: skipped
+        {"element": "gone"},  # unknown element
+        {"element": "gone", "status": "orphaned"},  # an orphan may sit on a vanished element
+        {"mitigations": [MitigationLink(control="c1"), MitigationLink(control="c9")]},
+        {"impact": {"patient_safety": 2, "made_up": 1}},
+        {"element": "f-pump-relay", "mitigations": [MitigationLink(control="c1")]},
+    ]
+    model.threats = [ThreatInstance(**{**plain, "id": f"t{i}", "key": f"k{i}", **kind})
+                     for i, kind in enumerate(kinds * 2)]
+    assert [m.split(":")[0] for m in messages(model)] == [
+        "threats[1].element", "threats[3].mitigations[1].control", "threats[4].impact.made_up",
+        "threats[7].element", "threats[9].mitigations[1].control", "threats[10].impact.made_up"]

@@ -105,6 +105,8 @@ def check_integrity(model: ThreatModel, stencils: StencilLibrary) -> list[Proble
                                     f"{target.element!r}"))
 
     for i, threat in enumerate(model.threats):
+        if threat.element in elements and not threat.mitigations and not threat.impact:
+            continue  # nearly every threat (the rule engine's): nothing to look up
         here = f"threats[{i}]"
         if threat.element not in elements and threat.status.value != "orphaned":
             problems.append(Problem(f"{here}.element",
