@@ -182,11 +182,9 @@ class ScreenTable:
         position = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(starts, counts)
         entry = position + np.repeat(table.start[js], counts)
         option = table.option[entry]
-        numbers = table.numbers  # the pool's ids as a mask over option numbers
-        mask = np.zeros(len(numbers) + 1, dtype=bool)
-        mask[np.fromiter(map(numbers.get, self.ids, repeat(len(numbers))), dtype=np.int64,
-                         count=len(self.ids))] = True
-        picked = mask[:-1][option]
+        # the pool's ids as a mask over option numbers (a pool about the table's size
+        # is read by scanning the table's ids)
+        picked = table.mask(self.ids)[:-1][option]
         # each element's positions in the pool as a bit set, as ``element_states.group``
         bits = np.bincount(owner, weights=np.where(picked, table.bit[entry], 0.0),
                            minlength=js.size).astype(np.int64)
