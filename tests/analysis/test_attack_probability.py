@@ -491,3 +491,54 @@ def test_more_chance_on_any_edge_never_lowers_any_probability(seed):
         more = solver.solve(p, exact_for=nodes, monte_carlo=False, limit=24)
         both = base.exact & more.exact
         assert np.all(more.probability[both] >= base.probability[both] - 1e-12)
+
+
+def _plain_peel(solver: Solver, p: np.ndarray, table: np.ndarray, exact: np.ndarray) -> None:
+    """The peeled nodes' values as ``Solver.solve`` worked them out before a round was
+    split into leaves and pendants: one formula for the whole round, picked by
+    ``np.where``, from the values before the round."""
+    from workbench.analysis.attack.probability import _pendant
+
+    for group in solver.round_groups:
+        leaf = solver.kind[group] == 1
+        parent, parent_edge, via = (solver.parent[group], solver.parent_edge[group],
+                                    solver.via_edge[group])
+        out_edge, source_edge = solver.out_edge[group], solver.source_edge[group]
+        pe = np.where(parent_edge >= 0, p[np.maximum(parent_edge, 0)], 0.0)
+        pe = pe * np.where(via >= 0, p[np.maximum(via, 0)], 1.0)
+        up = table[:, parent]
+        p_sv = np.where(leaf, 0.0, p[np.maximum(source_edge, 0)])
+        a = np.where(out_edge >= 0, p_sv * p[np.maximum(out_edge, 0)], 0.0)
+        table[:, group] = np.where(leaf, up * pe, _pendant(p_sv, a, pe, up))
+        exact[group] = exact[parent]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_peeled_leaves_and_pendants_apart_are_one_formula_per_round(seed):
+    """Leaves and entry pendants of a round worked out apart (the pendants' formula on
+    the pendants only) give the very floats of one formula over the round, from the
+    same core values: random graphs with pendants, leaves and both in one round."""
+    rng = np.random.default_rng(400 + seed)
+    edges = _random_graph(rng, 4 + seed % 5)
+    for d in range(6):  # leaves hanging off devices and off other leaves
+        edges.append((f"n{d % 3}", f"l{d}", float(rng.uniform(0.1, 0.9))))
+        edges.append((f"l{d}", f"m{d}", float(rng.uniform(0.1, 0.9))))
+    graph = StepGraph.from_edges(edges, S)
+    solver = Solver(graph)
+    kinds = set(solver.kind[np.concatenate(solver.round_groups)].tolist())
+    assert kinds == {1, 2}
+    for _ in range(3):
+        p = graph.p.copy()
+        p[rng.choice(p.size, 3, replace=False)] = rng.choice([0.0, 0.4, 1.0], 3)
+        sol = solver.solve(p, samples=640, seed=[seed, 1], exact_for=[0, 1])
+        ext = solver.extend(p)
+        table = np.zeros((3, solver.n))
+        table[0], table[1], table[2] = sol.probability, sol.ci_low, sol.ci_high
+        exact = sol.exact.copy()
+        peeled = np.concatenate(solver.round_groups)
+        table[:, peeled], exact[peeled] = -1.0, False  # worked out again below
+        _plain_peel(solver, ext, table, exact)
+        assert table[0].tolist() == sol.probability.tolist()
+        assert table[1].tolist() == sol.ci_low.tolist()
+        assert table[2].tolist() == sol.ci_high.tolist()
+        assert exact.tolist() == sol.exact.tolist()

@@ -149,13 +149,14 @@ class Solution:
 
 @dataclass(frozen=True)
 class _PeelGroup:
-    """One peeling round's nodes and the positions :meth:`Solver.solve` reads for them
-    (``np.maximum(x, 0)`` of an edge index, with ``has_*`` saying where it is real)."""
+    """One peeling round's leaves, or its entry pendants, and the positions
+    :meth:`Solver.solve` reads for them (``np.maximum(x, 0)`` of an edge index, with
+    ``has_*`` saying where it is real). A round's two groups read the values before
+    either is written (``Solver._peel_plan``)."""
 
     nodes: np.ndarray
     parent: np.ndarray
-    leaf: np.ndarray
-    all_leaves: bool
+    all_leaves: bool  # True: the round's leaves; False: its entry pendants
     has_parent_edge: np.ndarray
     parent_edge: np.ndarray
     has_via: np.ndarray
@@ -306,7 +307,7 @@ class Solver:
         self.round_groups = [g for g in np.split(self.leaf_order, cuts) if g.size]
         self._too_big: set[int] = set()
         self._out: list[list[tuple[int, int]]] | None = None
-        self._peel: list[_PeelGroup] | None = None
+        self._peel: list[list[_PeelGroup]] | None = None
         #: Per (words, seed): drawn edge position -> (its chance, the worlds it works in).
         self._edge_masks: dict[tuple[int, tuple[int, ...]], tuple[np.ndarray, list[int]]] = {}
         self._exact_memo: dict[tuple[int, bytes, bytes], float] = {}
@@ -639,36 +640,47 @@ class Solver:
         source = self.graph.source
         prob[source] = lo[source] = hi[source] = 1.0
         exact[source] = True
-        # Peeled nodes, one round at a time from the last (their parents are known first).
-        for g in self._peel_plan():
-            pe = np.where(g.has_parent_edge, p[g.parent_edge], 0.0)
-            pe = pe * np.where(g.has_via, p[g.via_edge], 1.0)
-            up = table[:, g.parent]  # the three rows at once: same arithmetic, a third of the calls
-            if g.all_leaves:  # what np.where(leaf, up * pe, ...) picks for every node
-                table[:, g.nodes] = up * pe
-            else:
-                p_sv = np.where(g.leaf, 0.0, p[g.source_edge])
-                a = np.where(g.has_out_edge, p_sv * p[g.out_edge], 0.0)
-                table[:, g.nodes] = np.where(g.leaf, up * pe, _pendant(p_sv, a, pe, up))
-            exact[g.nodes] = exact[g.parent]
+        # Peeled nodes, one round at a time from the last (their parents are known first);
+        # a round's leaves and pendants both from the values before the round.
+        for groups in self._peel_plan():
+            ups = [(table[:, g.parent], exact[g.parent]) for g in groups]
+            for g, (up, up_exact) in zip(groups, ups, strict=True):
+                pe = np.where(g.has_parent_edge, p[g.parent_edge], 0.0)
+                pe = pe * np.where(g.has_via, p[g.via_edge], 1.0)
+                if g.all_leaves:  # three rows at once: same arithmetic, a third of the calls
+                    table[:, g.nodes] = up * pe
+                else:
+                    p_sv = p[g.source_edge]
+                    a = np.where(g.has_out_edge, p_sv * p[g.out_edge], 0.0)
+                    table[:, g.nodes] = _pendant(p_sv, a, pe, up)
+                exact[g.nodes] = up_exact
         return Solution(prob, lo, hi, exact, worlds, int(self.core.size),
                         int(self.c_src.size), sizes)
 
-    def _peel_plan(self) -> list[_PeelGroup]:
+    def _peel_plan(self) -> list[list[_PeelGroup]]:
         """Each peeling round's index arrays, built once: they depend on the structure
-        only, and every solve (hundreds of what-ifs) walked them again."""
+        only, and every solve (hundreds of what-ifs) walked them again. A round is split
+        into its leaves and its entry pendants (either may be absent): the pendants'
+        formula was worked out for every node of the round and thrown away for the
+        leaves, most of a round on most attackers."""
         if self._peel is None:
             self._peel = []
             for group in self.round_groups:
                 leaf = self.kind[group] == 1
-                parent_edge, via = self.parent_edge[group], self.via_edge[group]
-                out_edge = self.out_edge[group]
-                self._peel.append(_PeelGroup(
-                    group, self.parent[group], leaf, bool(leaf.all()), parent_edge >= 0,
-                    np.maximum(parent_edge, 0), via >= 0, np.maximum(via, 0),
-                    np.maximum(self.source_edge[group], 0), out_edge >= 0,
-                    np.maximum(out_edge, 0)))
+                self._peel.append([self._peel_group(group[part], bool(leaves))
+                                   for part, leaves in ((leaf, True), (~leaf, False))
+                                   if part.any()])
         return self._peel
+
+    def _peel_group(self, nodes: np.ndarray, leaves: bool) -> _PeelGroup:
+        """The :class:`_PeelGroup` of peeled ``nodes`` of one round, all leaves or all
+        entry pendants."""
+        parent_edge, via = self.parent_edge[nodes], self.via_edge[nodes]
+        out_edge = self.out_edge[nodes]
+        return _PeelGroup(nodes, self.parent[nodes], leaves, parent_edge >= 0,
+                          np.maximum(parent_edge, 0), via >= 0, np.maximum(via, 0),
+                          np.maximum(self.source_edge[nodes], 0), out_edge >= 0,
+                          np.maximum(out_edge, 0))
 
     def core_roots(self, nodes) -> list[int]:
         """Distinct core nodes the given nodes hang from (vectorised walk up the forest).
