@@ -67,3 +67,16 @@ def test_a_what_if_puts_the_members_on_their_elements(name, model, catalog):
         for attr in ("node_miss", "flow_miss", "expose_miss", "deny_miss"):
             assert np.array_equal(getattr(fast, attr), getattr(plain, attr)), attr
         assert fast._touched() == plain._touched()
+
+
+def test_exact_nodes_are_the_targets_and_their_attempts_sorted():
+    """``recommend._exact_nodes`` (numpy) against the set expression it replaced: the
+    targets' nodes and attempt nodes (-1: none), sorted, distinct, Python ints."""
+    rng = np.random.default_rng(3)
+    for size in (0, 1, 7, 300):
+        attempt = np.where(rng.random(400) < 0.4, rng.integers(0, 500, 400), -1)
+        nodes = rng.integers(0, 400, size).astype(np.int64)
+        listed = nodes.tolist()
+        want = sorted(set(listed) | {int(attempt[t]) for t in listed if attempt[t] >= 0})
+        got = recommend._exact_nodes(nodes, attempt.astype(np.int64))
+        assert got == want and all(type(x) is int for x in got)

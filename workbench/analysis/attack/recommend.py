@@ -504,8 +504,7 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
         if ref is not None and np.array_equal(core_p, ref[k][0]):
             sol = run.solver.solve(p, reuse=ref[k][1])
         else:
-            wanted = sorted(set(nodes) | {int(sg.attempt[t]) for t in nodes
-                                          if sg.attempt[t] >= 0})
+            wanted = _exact_nodes(node_array, sg.attempt)
             sol = run.solver.solve(p, samples=samples, seed=run.seed, exact_for=wanted,
                                    limit=exact_limit)
         state.append((core_p, sol))
@@ -579,6 +578,14 @@ def _changed(own: np.ndarray | None, base: np.ndarray | None) -> tuple | None:
         return ("whole", own.shape, own.tobytes())
     at = np.flatnonzero(own.view(np.int64) != base.view(np.int64))
     return (at.tobytes(), own[at].tobytes())
+
+
+def _exact_nodes(nodes: np.ndarray, attempt: np.ndarray) -> list[int]:
+    """The targets' nodes and their attempt nodes, sorted and distinct (what a what-if
+    solves exactly when small enough), read with numpy: ``sorted(set(nodes) |
+    {attempt[t] for t in nodes if attempt[t] >= 0})``, thousands of targets."""
+    tried = attempt[nodes]
+    return sorted_distinct(np.concatenate([nodes, tried[tried >= 0]])).tolist()
 
 
 def _indices(graph: AttackGraph, runs, specs: list[TargetSpec]
