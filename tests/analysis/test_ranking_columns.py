@@ -63,10 +63,18 @@ def test_rankings_match_the_plain_grouping(source, catalog):
     model = (synthetic_model(1000, seed=2) if source == "synthetic-1000"
              else load_model(next(p for p in SAMPLES if p.name == source)))
     result = analyze(model, catalog)
-    treat, context = grouped_rankings(result)
+    treat, context = grouped_rankings(result)  # per row shape (ranking._row_profiles)
+    assert ranking._row_profiles(result) is not None
     _same(treat, _plain_ranking(result.threats, False))
     _same(context, _plain_ranking(result.threats, True))
+    _same(ranking.grouped_ranking(result), _plain_ranking(result.threats, False))
+    _same(ranking.grouped_ranking(result, context=True), _plain_ranking(result.threats, True))
     _same(group_threats(result.threats), _plain_groups(result.threats))
+    # a list of risks, or a result whose risks were changed, is read copy by copy
+    assert ranking._row_profiles(result.threats) is None
+    changed = dataclasses.replace(result, threats=result.threats)
+    changed.threats.append(changed.threats[0])
+    assert ranking._row_profiles(changed) is None
 
 
 def test_ties_and_shuffled_figures_keep_the_stable_order(catalog):
@@ -106,7 +114,7 @@ def test_rankings_read_per_row_shape_are_the_rankings(source, catalog):
     rows = _ThreatRows(result.threats, catalog)
     assert len(rows.firsts) < len(result.threats)
     for fast, plain in zip(grouped_rankings(result, (rows.firsts, rows.shape_of)),
-                           grouped_rankings(result), strict=True):
+                           grouped_rankings(list(result.threats)), strict=True):
         assert [g.catalog_id for g in fast] == [g.catalog_id for g in plain]
         for f, p in zip(fast, plain, strict=True):
             assert [id(t) for t in f.threats] == [id(t) for t in p.threats]

@@ -381,8 +381,12 @@ def grouped_ranking(source: Any, *, context: bool = False) -> list[ThreatGroup]:
 
     ``source`` is an :class:`~workbench.analysis.pipeline.AnalysisResult` or a list of
     :class:`ThreatRisk`. With ``context`` the groups of context threats (assumptions and
-    dependencies) are ranked instead.
+    dependencies) are ranked instead. A result fresh from the risk pass is ranked per
+    row shape (:func:`_row_profiles`), with the same groups.
     """
+    derived = _row_profiles(source)
+    if derived is not None:
+        return _rankings_by_profile(source.threats, *derived, wanted=(int(context),))[0]
     risks = source.threats if hasattr(source, "threats") else list(source)
     return _rank([r for r in risks if r.counted and r.context == context], None)
 
@@ -396,8 +400,11 @@ def grouped_rankings(source: Any, profiles: tuple[list[ThreatRisk], list[int]] |
     also share their status and context flag. ``own``: with ``profiles``, each threat's
     instance's key and element (see :func:`group_threats`)."""
     risks = source.threats if hasattr(source, "threats") else list(source)
+    if profiles is None and (derived := _row_profiles(source)) is not None:
+        profiles, own = derived
     if profiles is not None:
-        return _rankings_by_profile(risks, profiles, own)
+        treat, context = _rankings_by_profile(risks, profiles, own)
+        return treat, context
     treat: list[ThreatRisk] = []
     context: list[ThreatRisk] = []
     for r in risks:
@@ -406,13 +413,33 @@ def grouped_rankings(source: Any, profiles: tuple[list[ThreatRisk], list[int]] |
     return _rank(treat, None), _rank(context, None)
 
 
+def _row_profiles(source: Any) -> tuple[tuple[list[ThreatRisk], list[int]],
+                                        tuple[list[str], list[str]]] | None:
+    """For an analysis result whose risks came from the risk pass unchanged
+    (``risk_memo.SharedRisks`` with its fields), its ``analyze --json`` row shapes as
+    profiles and its rows' keys and elements (``pipeline._ThreatRows``, which reads the
+    merge's columns of its new instances): the window, the CLI's text and the reports
+    then rank per row shape too. None for anything else (a list of risks)."""
+    from workbench.analysis.risk_memo import SharedRisks
+
+    risks = getattr(source, "threats", None)
+    merge = getattr(source, "merge", None)
+    if not isinstance(risks, SharedRisks) or risks.fields is None or merge is None:
+        return None
+    from workbench.analysis.pipeline import _ThreatRows
+
+    rows = _ThreatRows(risks, getattr(source, "catalog", None), getattr(merge, "fresh", None))
+    return (rows.firsts, rows.shape_of), (rows.keys, rows.elements)
+
+
 def _rankings_by_profile(risks: list[ThreatRisk], profiles: tuple[list[ThreatRisk], list[int]],
                          own: tuple[list[str], list[str]] | None = None,
-                         ) -> tuple[list[ThreatGroup], list[ThreatGroup]]:
+                         wanted: tuple[int, ...] = (0, 1)) -> list[list[ThreatGroup]]:
     """:func:`grouped_rankings` with each risk's profile: whether a risk is counted, and
     context, is read once per profile (the row shapes that ``analyze --json`` passes hold
     the status and the context flag), and the risks of each ranking (their keys and
-    elements with ``own``) are picked by array."""
+    elements with ``own``) are picked by array. ``wanted``: the rankings made, 0 the
+    risks to treat, 1 the context threats."""
     import numpy as np
 
     firsts, index = profiles
@@ -422,12 +449,12 @@ def _rankings_by_profile(risks: list[ThreatRisk], profiles: tuple[list[ThreatRis
                      for r in firsts], dtype=np.int8)[shape]
     columns = [_objects(v) for v in (risks, *(own or ()))]
     out = []
-    for wanted in (0, 1):
-        picked = np.flatnonzero(kind == wanted)
+    for which in wanted:
+        picked = np.flatnonzero(kind == which)
         chosen, *chosen_own = (column[picked].tolist() for column in columns)
         out.append(_rank(chosen, (firsts, shape[picked]),
                          (chosen_own[0], chosen_own[1]) if own else None))
-    return out[0], out[1]
+    return out
 
 
 def _rank(chosen: list[ThreatRisk], profiles: tuple[list[ThreatRisk], Any] | None,
