@@ -553,6 +553,34 @@ def test_threat_columns_from_the_merges_columns_are_read_from_the_instances(cata
         same(risk_memo.ThreatColumns(changed, fresh), risk_memo.ThreatColumns(changed))
 
 
+@pytest.mark.parametrize("edit", [None, _likelihood_set, _impact_set, _cvss_set, _link_status,
+                                  _new_control_on_element, _scales_5x5],
+                         ids=lambda f: f.__name__.strip("_") if f else "none")
+def test_exposure_pass_from_the_pass_before_matches_fresh_scoring(base, edit, monkeypatch):
+    """Misses after exposure are scored from the pass before's result under the same
+    inputs (``_exposed``: the likelihood derived again, the rest kept): the same figures
+    and warnings as scoring every instance afresh with its exposure, after edits of
+    analysts' figures, CVSS, links, controls and scales."""
+    from workbench.analysis import risk_memo
+    from workbench.analysis.risk import assess_with_exposure
+
+    calls = []
+    exposed = risk_memo._exposed
+    monkeypatch.setattr(risk_memo, "_exposed", lambda *a: calls.append(1) or exposed(*a))
+    catalog = load_catalog(include_user_env=False)  # a memo of its own: nothing filed yet
+    model = base if edit is None else _edit(base, edit)
+    warn_memo: list[str] = []
+    warn_fresh: list[str] = []
+    memo = [threat_json(r, catalog)
+            for r in assess_with_exposure(model, catalog, warnings=warn_memo)]
+    fresh = [threat_json(r, catalog)
+             for r in assess_with_exposure(model, catalog, warnings=warn_fresh, memo=False)]
+    assert calls  # the path under test ran
+    assert memo == fresh
+    assert warn_memo == warn_fresh
+    assert any(r["exposure"] and r["likelihood"] < r["base_likelihood"] for r in memo)
+
+
 def test_exposure_keys_tell_apart_what_scoring_reads_of_an_exposure(catalog):
     """An element's exposure enters the memo key as (probability, attacker), what
     scoring reads: identical pumps exposed with one chance by different attackers, or

@@ -714,6 +714,15 @@ def score_cvss(vector: str | None) -> tuple[dict[str, Any] | None, str | None]:
         return None, f"invalid CVSS vector {vector!r}: {exc}"
 
 
+def risk_values(likelihood: int, impact: dict[str, int], controls: list[AppliedControl],
+                scales: Scales) -> tuple[RiskValue, RiskValue, RiskValue]:
+    """Inherent, current (controls in place) and projected (all controls) risk."""
+    cur_l, cur_i = _after(likelihood, impact, [c for c in controls if c.in_place], scales)
+    pro_l, pro_i = _after(likelihood, impact, controls, scales)
+    return (_value(likelihood, impact, scales), _value(cur_l, cur_i, scales),
+            _value(pro_l, pro_i, scales))
+
+
 def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
                     index: FactIndex, scales: Scales, warnings: list[str] | None = None,
                     ix: ModelIndex | None = None, exposure: dict[str, Any] | None = None
@@ -729,16 +738,14 @@ def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
         a.finding and a.concerns(threat, stride)
         for a in ix.adjustments_holding(inst.element, catalog, index))
     controls = applied_controls(model, inst, catalog, ix)
-    cur_l, cur_i = _after(likelihood, impact, [c for c in controls if c.in_place], scales)
-    pro_l, pro_i = _after(likelihood, impact, controls, scales)
+    inherent, current, projected = risk_values(likelihood, impact, controls, scales)
     cvss, error = score_cvss(inst.cvss)
     if error and warnings is not None:
         warnings.append(f"threat {inst.id!r}: {error}")
     return ThreatRisk(
         instance=inst, threat_type=threat, layer=element_layer(model, inst.element, ix),
         likelihood=likelihood, likelihood_reasons=l_reasons, impact=impact,
-        impact_reasons=i_reasons, inherent=_value(likelihood, impact, scales),
-        current=_value(cur_l, cur_i, scales), projected=_value(pro_l, pro_i, scales),
+        impact_reasons=i_reasons, inherent=inherent, current=current, projected=projected,
         controls=controls, cvss=cvss, base_likelihood=base_l, step_likelihood=step_l,
         direct_harm=i_reasons.get("patient_safety", "").startswith(DIRECT_HARM_REASONS),
         context=is_context(ix, inst.element), finding=finding,

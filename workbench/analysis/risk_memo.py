@@ -37,6 +37,8 @@ from workbench.analysis.risk import (
     Scales,
     ThreatRisk,
     assess_instance,
+    derive_likelihood,
+    risk_values,
     score_cvss,
 )
 from workbench.analysis.rules import FreshColumns, condition_reads
@@ -471,6 +473,19 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
     # the memo's record so that its id stays its own through the run
     copies: dict[int, _RunResult] = {}
 
+    def from_base(inst: ThreatInstance, number: int) -> _Scored | None:
+        """The result of ``inst`` on its element exposed (``number``) from the one filed
+        without exposure (the pass before's, under the element's base number), if any."""
+        base = keys._base(inst.element)
+        if base == number:
+            return None
+        key = ((inst.catalog_id, tuple(inst.stride), base) if _plain(inst)
+               else keys.instance(inst, base))
+        before = results.get(key)
+        if before is None or before.exposure is not None:
+            return None
+        return _exposed(model, inst, catalog, index, scales, ix, exposure, before)
+
     def value(inst: ThreatInstance, number: int, role: int | None) -> tuple:
         """What the risk of ``inst`` gets after the instance (``StepRisk``'s or
         ``ThreatRisk``'s arguments), scored through the memo."""
@@ -480,8 +495,10 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
             key = keys.instance(inst, number)
         hit = results.get(key)
         if hit is None:
-            risk = assess_instance(model, inst, catalog, index, scales, None, ix, exposure)
-            hit = _scored(risk, score_cvss(inst.cvss)[1])
+            hit = from_base(inst, number) if exposure else None
+            if hit is None:
+                risk = assess_instance(model, inst, catalog, index, scales, None, ix, exposure)
+                hit = _scored(risk, score_cvss(inst.cvss)[1])
             memo.store(results, key, hit)
         if hit.cvss_error and warnings is not None:
             warnings.append(f"threat {inst.id!r}: {hit.cvss_error}")
@@ -643,6 +660,8 @@ class _Judged:
         ``harm._element_role`` are a dozen set and dict lookups per element, and as
         functions their calls cost more than the lookups over a large model's elements
         (which share a few dozen roles). Keep the key the same tuple as :meth:`role`'s."""
+        from workbench.analysis.harm import _NO_KINDS
+
         fleet, hx = self.fleet, self.harm
         comps, flows, managers = fleet.comps, fleet.flows, fleet.managers
         targets, anyone, single = fleet.targets, not fleet.targets, fleet.single_user
@@ -653,12 +672,21 @@ class _Judged:
         out = []
         for e in elements:
             comp, flow = comps.get(e), flows.get(e)
+            acts = e in therapy or e in delivers
+            # ``therapy_kinds`` of what neither performs nor commands a therapy, and
+            # ``care_system`` of a flow between two components, without the calls
+            flow_ends = ends.get(e)
+            if flow_ends is None:
+                cares = e in care
+            else:
+                source, target = flow_ends
+                cares = ((source in care if source not in ends else care_system(source))
+                         or (target in care if target not in ends else care_system(target)))
             key = ((e in targets or anyone, e in single,
                     tuple(comp.properties.open_services) if comp is not None else None,
                     comp is not None and e in managers,
                     flow is not None and flow.source in managers),
-                   (e in therapy or e in delivers, kinds(e),
-                    care_system(e) if e in ends else e in care,
+                   (acts, kinds(e) if acts else _NO_KINDS, cares,
                     e in alone, e in to_partner or e in partner))
             number = numbers.get(key)
             if number is None:
@@ -673,6 +701,29 @@ class _Judged:
         self.fleet.judge(risk)
         risk.harm, risk.harm_id = _harm(risk, self.harm, self.texts)
         return _AFTER_INSTANCE(risk)
+
+
+def _exposed(model: ThreatModel, inst: ThreatInstance, catalog: Catalog, index: FactIndex,
+             scales: Scales, ix: ModelIndex, exposure: dict[str, Any], before: _Scored
+             ) -> _Scored:
+    """:func:`assess_instance`'s result with ``exposure`` from its result without it
+    (``before``, filed under the same inputs and the element's base number).
+
+    Exposure moves only the likelihood: impact, controls, layer, context, finding and
+    CVSS are ``before``'s (the memo's own, never handed out: runs copy them), the
+    likelihood is derived again and the three risk values follow from it. The pass after
+    exposure misses on every element whose exposure is new, and most of a miss's
+    scoring does not read exposure. ``test_risk_memo.py`` compares with scoring afresh."""
+    exp = exposure.get(inst.element)
+    likelihood, reasons, base_l, step_l = derive_likelihood(
+        model, inst, catalog.threats.get(inst.catalog_id), catalog, index, scales, ix, exp)
+    inherent, current, projected = risk_values(likelihood, before.impact, before.controls,
+                                               scales)
+    return _Scored(before.layer, likelihood, base_l or likelihood, step_l, before.context,
+                   exp.probability if exp is not None else None,
+                   exp.attacker if exp is not None else None, before.direct_harm,
+                   before.finding, reasons, before.impact, before.impact_reasons, inherent,
+                   current, projected, before.controls, before.cvss, before.cvss_error)
 
 
 def _run_copy(s: _Scored) -> _Scored:
