@@ -264,3 +264,22 @@ def test_strongest_fixes_from_the_focused_candidates_are_the_whole_pools(analyse
     assert any(every for _, every in seen)
     for fast, every in seen:
         assert fast == every
+
+
+def test_a_table_without_some_entries_is_the_dict_of_the_others_without_sites():
+    """``_applicable_by_sites`` copies the table and deletes the dropped entries (the
+    dict's clone, instead of inserting the kept ones): the others in order, no sites
+    (they describe the entries before)."""
+    cands = {f"catalog:c{k}@e{k % 3}": Candidate(f"catalog:c{k}@e{k % 3}", "t", 1.0)
+             for k in range(10)}
+    table = CandidateTable(cands)
+    table.sites = recommend.CandidateSites(np.arange(10), np.arange(10) % 3, [], [], {})
+    keys = list(table)
+    dropped = np.array([0, 4, 9])
+    out = recommend._without(table, keys, dropped)
+    assert type(out) is CandidateTable and out.sites is None
+    assert list(out.items()) == [(k, cands[k]) for i, k in enumerate(keys)
+                                 if i not in {0, 4, 9}]
+    assert len(table) == 10 and table.sites is not None  # the table itself unchanged
+    assert recommend._picked(keys, [3, 1]) == (keys[3], keys[1])
+    assert recommend._picked(keys, [2]) == (keys[2],) and recommend._picked(keys, []) == ()

@@ -170,3 +170,52 @@ def test_evidence_made_by_the_slots_setters_is_the_dataclasss():
         [getattr(plain, f) for f in ThreatEvidence.__slots__]
     with pytest.raises(AttributeError):
         made.probability = 1.0  # type: ignore[misc]
+
+
+def _two_types_sharing_a_control(catalog):
+    """Two threat types with effects whose likelihood controls overlap (an element's
+    candidate then serves both threats) but differ, and one control they share."""
+    def offered(t):
+        return [c.id for c in catalog.controls_for(t.id)
+                if c.reduces_effective in ("likelihood", "both")]
+    types = [t for t in catalog.threats.values() if t.effects and offered(t)]
+    for one in types:
+        for other in types:
+            shared = set(offered(one)) & set(offered(other))
+            if shared and offered(one) != offered(other):
+                return one, other, sorted(shared)[0]
+    raise AssertionError("no two threat types share a likelihood control")
+
+
+def test_evidence_per_sequence_of_templates_is_the_plain_evidence(catalog):
+    """Elements of one sequence of templates share its recipe; per element only the
+    candidates' ids differ. A model control named like a catalog candidate of an element
+    met later (``catalog:<id>@c``, planned on ``x``) is that candidate: it collects both
+    elements, and the table drops its sites."""
+    one, other, control = _two_types_sharing_a_control(catalog)
+    named = SimpleNamespace(catalog_id=None, reduces="likelihood", in_place=False,
+                            effectiveness=0.5, control=f"catalog:{control}@c", title="own")
+    risks = [_risk("a", "t1", one, 2), _risk("a", "t2", other, 3),
+             _risk("b", "t3", one, 2), _risk("b", "t4", other, 3),
+             _risk("x", "t5", one, 2, [named]),
+             _risk("c", "t6", one, 2), _risk("c", "t7", other, 3),
+             _risk("d", "t10", other, 3), _risk("d", "t11", one, 2),  # another order
+             _risk("a", "t8", one, 2), _risk("a", "t9", other, 3)]  # ``a`` met again
+    levels = (1, 2, 3, 4)
+    fast, fast_cands = evidence_from_risks(risks, levels, catalog)
+    plain, plain_cands = _plain_evidence(risks, levels, catalog)
+    assert fast == plain
+    assert [(c.id, c.title, c.cost, c.elements) for c in fast_cands.values()] == \
+        [(c.id, c.title, c.cost, c.elements) for c in plain_cands.values()]
+    assert fast_cands[f"catalog:{control}@c"].elements == {"x", "c"}
+    assert fast_cands.sites is None
+    # without the clash the sites number every catalog candidate on its element
+    clean = [r for r in risks if r.instance.element != "x"]
+    _, cands = evidence_from_risks(clean, levels, catalog)
+    sites = cands.sites
+    assert sites is not None
+    assert [f"catalog:{sites.controls[k]}@{sites.elements[e]}" for k, e in
+            zip(sites.control.tolist(), sites.element.tolist(), strict=True)] == list(cands)
+    b1, b2 = fast["b"][0].options, fast["b"][1].options
+    shared = f"catalog:{control}@b"
+    assert next(p for p in b1 if p[0] == shared) is next(p for p in b2 if p[0] == shared)

@@ -15,6 +15,7 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from itertools import count
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -350,41 +351,36 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
     """Evidence per element from the risk model's ``ThreatRisk`` list, and fundable controls.
 
     Candidates are the model's controls not yet in place (by id) and catalog controls
-    suggested for a threat but absent from the model (``catalog:<id>`` on each element).
+    suggested for a threat but absent from the model (``catalog:<id>@<element>`` on each
+    element).
 
     What depends only on the threat type (its effects, its catalog controls), on the
     likelihood level and on the controls' tuple (the risk memo shares one per distinct
     scoring) is one *template*, worked out once: a hospital group has 100,000 threat
-    instances of a few hundred templates; per instance only the element is new, and per
-    element its catalog candidates are named once (several of its threats list each).
+    instances of a few hundred templates. An element's run of threats is then a sequence
+    of templates, and elements of one kind have the same sequence (a hundred sequences
+    for 20,000 elements): which catalog candidates the run names, in which order, and
+    which of them each threat lists is worked out once per sequence (:class:`_Recipe`);
+    per element only its candidates are named, and per threat its options are picked from
+    them. A run with a planned model control is built threat by threat (:func:`_own_run`).
 
     The candidates come as a :class:`CandidateTable` whose sites number each catalog
     candidate's control and element (-1 for the model's own controls), read by
     ``recommend.applicable_candidates`` per (control, site class) instead of per object.
     """
-    evidence: EdgeEvidence = {}
-    candidates: dict[str, Candidate] = {}
-    control_at, element_at = array("q"), array("q")  # per candidate, as CandidateSites
+    made = _Made()
     numbers: dict[str, int] = {}  # catalog control -> its number (``_offered``)
-    element_numbers: dict[str, int] = {}
-    number = -1  # the current element's
-    plain = True  # False: a candidate's elements changed after it was numbered
     chance: dict[int, float] = {}
     #: (type, level, controls) -> its template, or None: no effect on the attacker
     templates: dict[tuple, _Template | None] = {}
     made_templates = next(_TEMPLATE_NUMBERS)  # the next template's number
     per_controls: dict[int, tuple[float, list[tuple[str, float, str]], set[str]]] = {}
-    offered: dict[str, list[tuple[str, float, str, float]]] = {}
-    #: element -> {element}: a catalog candidate's elements (its id names its one
-    #: element), one frozenset shared by the element's candidates instead of a set each
-    #: (a hospital group has a few hundred thousand of them)
-    alone: dict[str, frozenset[str]] = {}
+    offered: dict[str, list[tuple[str, float, str, float, int]]] = {}
+    recipes: dict[tuple[int, ...], _Recipe | None] = {}
     counted_of: dict[Any, bool] = {}
     element: str | None = None
-    threats: list[ThreatEvidence] = []
-    #: the current element's catalog options: type id -> (candidate id, effectiveness);
-    #: one pair per candidate, shared by the element's threats that list it
-    made: dict[str, tuple[str, float]] = {}
+    run: list[_Template] = []  # the current element's run: its threats' templates
+    keys: list[str] = []  # and their keys
     for risk in risks:
         inst = risk.instance
         status = inst.status
@@ -414,52 +410,156 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
                 made_templates = next(_TEMPLATE_NUMBERS)
         if template is None:
             continue  # repudiation, accidents: no change to the attacker's position
-        q, in_place, effects, vector, own, own_pairs, types, template_number = template
         if inst.element != element:  # a new run of one element's threats
-            element = inst.element
-            number = element_numbers.setdefault(element, len(element_numbers))
-            made = {}
-            threats = evidence.get(element)
-            if threats is None:
-                threats = evidence[element] = []
-        options = list(own_pairs)
-        for control, _effectiveness, title in own:
-            cand = candidates.get(control)
+            if run:
+                made.run(element, run, keys, recipes)
+            element, run, keys = inst.element, [], []
+        run.append(template)
+        keys.append(inst.key)
+    if run:
+        made.run(element, run, keys, recipes)
+    return made.evidence, made.table(numbers)
+
+
+class _Recipe:
+    """What an element's run of threats of given templates makes, but for the element:
+    its catalog candidates in the order the threats first name them (the id's and the
+    title's text before the element, effectiveness, cost units, the control's number),
+    and per threat the positions of its options among them (an ``itemgetter`` over the
+    element's tuple of (id, effectiveness) pairs)."""
+
+    __slots__ = ("candidates", "picks")
+
+    def __init__(self, run: list[_Template]):
+        first: dict[str, int] = {}
+        self.candidates: list[tuple[str, float, str, float, int]] = []
+        self.picks: list[itemgetter] = []
+        for template in run:
+            at = []
+            for type_id, effectiveness, title, cost, n in template[6]:
+                k = first.get(type_id)
+                if k is None:  # a catalog control has one effectiveness: the first's
+                    k = first[type_id] = len(self.candidates)
+                    self.candidates.append((f"catalog:{type_id}@", effectiveness,
+                                            f"{title} on ", cost, n))
+                at.append(k)
+            # a tuple of the pairs at ``at``: one item or none is a slice
+            self.picks.append(itemgetter(*at) if len(at) > 1 else
+                              itemgetter(slice(at[0], at[0] + 1)) if at else
+                              itemgetter(slice(0, 0)))
+
+
+class _Made:
+    """The evidence and candidates :func:`evidence_from_risks` makes, run by run."""
+
+    def __init__(self) -> None:
+        self.evidence: EdgeEvidence = {}
+        self.candidates: dict[str, Candidate] = {}
+        self.control_at, self.element_at = array("q"), array("q")  # as CandidateSites
+        self.element_numbers: dict[str, int] = {}
+        #: False: a candidate's elements changed after it was numbered
+        self.plain = True
+        #: element -> {element}: a catalog candidate's elements (its id names its one
+        #: element), one frozenset shared by the element's candidates instead of a set
+        #: each (a hospital group has a few hundred thousand of them)
+        self.alone: dict[str, frozenset[str]] = {}
+
+    def run(self, element: str, run: list[_Template], keys: list[str],
+            recipes: dict[tuple[int, ...], _Recipe | None]) -> None:
+        """Add the evidence and candidates of ``element``'s run of threats (templates
+        ``run``, keys ``keys``); ``recipes``: per sequence of templates (by id: the
+        templates dict holds them), its recipe, None for a run with a model control."""
+        number = self.element_numbers.setdefault(element, len(self.element_numbers))
+        threats = self.evidence.get(element)
+        if threats is None:
+            threats = self.evidence[element] = []
+        sequence = tuple(map(id, run))
+        recipe = recipes.get(sequence, _UNSEEN)
+        if recipe is _UNSEEN:
+            recipe = recipes[sequence] = (None if any(t[4] for t in run) else _Recipe(run))
+        if recipe is None:
+            self._own_run(element, number, run, keys, threats)
+            return
+        candidates, control_at, element_at = self.candidates, self.control_at, self.element_at
+        only = self.alone.get(element)
+        pairs = []
+        for prefix, effectiveness, title, cost, n in recipe.candidates:
+            cid = prefix + element
+            cand = candidates.get(cid)
             if cand is None:
-                cand = candidates[control] = Candidate(control, title, 0.0)
-                control_at.append(-1)
-                element_at.append(-1)
-            elif element not in cand.elements and control.startswith("catalog:"):
-                plain = False  # it may be a catalog candidate, numbered on one element
-            _add_element(cand, element)
-        for type_id, effectiveness, title, cost, n in types:
-            pair = made.get(type_id)  # a catalog control has one effectiveness
-            if pair is None:
-                cid = f"catalog:{type_id}@{element}"
-                cand = candidates.get(cid)
+                if only is None:
+                    only = self.alone[element] = frozenset((element,))
+                cand = candidates[cid] = Candidate(cid, title + element, cost, only)
+                control_at.append(n)
+                element_at.append(number)
+            else:
+                if element not in cand.elements:
+                    self.plain = False
+                _add_element(cand, element)  # a model control of that very id
+            pairs.append((cand.id, effectiveness))
+        pairs = tuple(pairs)
+        append = threats.append
+        for template, key, pick in zip(run, keys, recipe.picks, strict=True):
+            append(_new_evidence(key, template[0], template[1], pick(pairs), template[2],
+                                 template[3], template[7]))
+
+    def _own_run(self, element: str, number: int, run: list[_Template], keys: list[str],
+                 threats: list[ThreatEvidence]) -> None:
+        """A run with planned model controls, threat by threat: a model control's
+        candidate collects the elements of every threat that lists it, and one may be
+        named like a catalog candidate."""
+        candidates, control_at, element_at = self.candidates, self.control_at, self.element_at
+        #: the run's catalog options: type id -> (candidate id, effectiveness); one pair
+        #: per candidate, shared by the run's threats that list it
+        made: dict[str, tuple[str, float]] = {}
+        for template, key in zip(run, keys, strict=True):
+            q, in_place, effects, vector, own, own_pairs, types, template_number = template
+            options = list(own_pairs)
+            for control, _effectiveness, title in own:
+                cand = candidates.get(control)
                 if cand is None:
-                    only = alone.get(element)
-                    if only is None:
-                        only = alone[element] = frozenset((element,))
-                    cand = candidates[cid] = Candidate(cid, f"{title} on {element}", cost,
-                                                       only)
-                    control_at.append(n)
-                    element_at.append(number)
-                else:
-                    if element not in cand.elements:
-                        plain = False
-                    _add_element(cand, element)  # a model control of that very id
-                pair = made[type_id] = (cand.id, effectiveness)
-            options.append(pair)
-        threats.append(_new_evidence(inst.key, q, in_place, tuple(options), effects, vector,
-                                     template_number))
-    table = CandidateTable(candidates)  # filled as a plain dict: no override per item
-    if plain and len(control_at) == len(candidates):
-        table.sites = CandidateSites(
-            np.frombuffer(control_at, dtype=np.int64).copy(),
-            np.frombuffer(element_at, dtype=np.int64).copy(), list(numbers),
-            list(element_numbers), {})
-    return evidence, table
+                    cand = candidates[control] = Candidate(control, title, 0.0)
+                    control_at.append(-1)
+                    element_at.append(-1)
+                elif element not in cand.elements and control.startswith("catalog:"):
+                    self.plain = False  # it may be a catalog candidate, numbered on one element
+                _add_element(cand, element)
+            for type_id, effectiveness, title, cost, n in types:
+                pair = made.get(type_id)  # a catalog control has one effectiveness
+                if pair is None:
+                    cid = f"catalog:{type_id}@{element}"
+                    cand = candidates.get(cid)
+                    if cand is None:
+                        only = self.alone.get(element)
+                        if only is None:
+                            only = self.alone[element] = frozenset((element,))
+                        cand = candidates[cid] = Candidate(cid, f"{title} on {element}",
+                                                           cost, only)
+                        control_at.append(n)
+                        element_at.append(number)
+                    else:
+                        if element not in cand.elements:
+                            self.plain = False
+                        _add_element(cand, element)  # a model control of that very id
+                    pair = made[type_id] = (cand.id, effectiveness)
+                options.append(pair)
+            threats.append(_new_evidence(key, q, in_place, tuple(options), effects, vector,
+                                         template_number))
+
+    def table(self, numbers: dict[str, int]) -> CandidateTable:
+        """The candidates as a :class:`CandidateTable`, with their sites when each
+        catalog candidate is on its one element."""
+        table = CandidateTable(self.candidates)  # filled as a plain dict: no override per item
+        if self.plain and len(self.control_at) == len(self.candidates):
+            table.sites = CandidateSites(
+                np.frombuffer(self.control_at, dtype=np.int64).copy(),
+                np.frombuffer(self.element_at, dtype=np.int64).copy(), list(numbers),
+                list(self.element_numbers), {})
+        return table
+
+
+#: ``recipes``' answer for a sequence not met yet (None is an answer: a model control)
+_UNSEEN = object()
 
 
 def _template(inst, ttype, level: int, controls, likelihood_levels, catalog,
