@@ -160,7 +160,7 @@ def test_two_calls_never_share_a_template_number(catalog):
     assert 0 <= one.template != other.template >= 0
 
 
-def test_evidence_made_by_the_slots_setters_is_the_dataclasss():
+def test_evidence_made_from_a_draft_is_the_dataclasss():
     from workbench.analysis.attack.evidence import ThreatEvidence, _new_evidence
 
     values = ("k", 0.5, 0.9, (("c", 0.3),), frozenset({"expose"}), "network", 7)
@@ -170,6 +170,7 @@ def test_evidence_made_by_the_slots_setters_is_the_dataclasss():
         [getattr(plain, f) for f in ThreatEvidence.__slots__]
     with pytest.raises(AttributeError):
         made.probability = 1.0  # type: ignore[misc]
+    assert not hasattr(made, "__dict__") and made.template == 7
 
 
 def _two_types_sharing_a_control(catalog):

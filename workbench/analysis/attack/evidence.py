@@ -11,9 +11,8 @@ properties). The formulas are in ``docs/attack-paths.md``.
 from __future__ import annotations
 
 import math
-from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from itertools import count
 from operator import itemgetter
 from typing import Any
@@ -96,17 +95,13 @@ class ThreatEvidence:
         return self.probability * factor
 
 
-def _field_setters(cls) -> tuple:
-    """The slots' own setters of a slotted dataclass's fields, in field order: they write
-    a frozen instance's slots without its ``__setattr__`` (which refuses), as the
-    dataclass's ``__init__`` does through ``object.__setattr__`` field by field."""
-    return tuple(getattr(cls, f.name).__set__ for f in fields(cls))
+class _Draft:
+    """A :class:`ThreatEvidence` being made: the same slots in the same order, not frozen,
+    so its fields are written by plain attribute stores (which the interpreter
+    specialises for slots); :func:`_new_evidence` then makes it a ``ThreatEvidence`` by
+    ``__class__`` assignment, which Python allows between classes of the same layout."""
 
-
-_EVIDENCE_SETTERS = _field_setters(ThreatEvidence)
-(_SET_KEY, _SET_PROBABILITY, _SET_IN_PLACE, _SET_OPTIONS, _SET_EFFECTS, _SET_VECTOR,
- _SET_TEMPLATE) = _EVIDENCE_SETTERS
-_NEW = object.__new__
+    __slots__ = ThreatEvidence.__slots__
 
 
 def _new_evidence(key: str, probability: float, in_place: float,
@@ -117,16 +112,18 @@ def _new_evidence(key: str, probability: float, in_place: float,
 
     Why: ``evidence_from_risks`` makes one per counted threat (131,000 at 10,000
     elements), and a frozen dataclass's ``__init__`` sets each field through
-    ``object.__setattr__`` by name; the slots' own setters skip the lookups. The same
+    ``object.__setattr__`` by name (the slots' own ``__set__``, called from Python, parse
+    their arguments per call); a :class:`_Draft` is written by plain stores. The same
     object (``tests/analysis/test_evidence_templates.py``)."""
-    made = _NEW(ThreatEvidence)
-    _SET_KEY(made, key)
-    _SET_PROBABILITY(made, probability)
-    _SET_IN_PLACE(made, in_place)
-    _SET_OPTIONS(made, options)
-    _SET_EFFECTS(made, effects)
-    _SET_VECTOR(made, vector)
-    _SET_TEMPLATE(made, template)
+    made = _Draft()
+    made.key = key
+    made.probability = probability
+    made.in_place = in_place
+    made.options = options
+    made.effects = effects
+    made.vector = vector
+    made.template = template
+    made.__class__ = ThreatEvidence  # type: ignore[assignment]
     return made
 
 
@@ -455,7 +452,9 @@ class _Made:
     def __init__(self) -> None:
         self.evidence: EdgeEvidence = {}
         self.candidates: dict[str, Candidate] = {}
-        self.control_at, self.element_at = array("q"), array("q")  # as CandidateSites
+        #: per candidate, as CandidateSites (lists: an array's append parses its argument)
+        self.control_at: list[int] = []
+        self.element_at: list[int] = []
         self.element_numbers: dict[str, int] = {}
         #: False: a candidate's elements changed after it was numbered
         self.plain = True
@@ -552,8 +551,8 @@ class _Made:
         table = CandidateTable(self.candidates)  # filled as a plain dict: no override per item
         if self.plain and len(self.control_at) == len(self.candidates):
             table.sites = CandidateSites(
-                np.frombuffer(self.control_at, dtype=np.int64).copy(),
-                np.frombuffer(self.element_at, dtype=np.int64).copy(), list(numbers),
+                np.array(self.control_at, dtype=np.int64),
+                np.array(self.element_at, dtype=np.int64), list(numbers),
                 list(self.element_numbers), {})
         return table
 
