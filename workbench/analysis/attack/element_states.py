@@ -66,8 +66,12 @@ class OptionTable:
         if isinstance(chosen, (set, frozenset)) and len(chosen) * SCAN_SHARE >= len(numbers):
             out[:-1] = np.fromiter(map(chosen.__contains__, numbers), dtype=bool,
                                    count=len(numbers))
-        else:
-            out[[n for n in map(numbers.get, chosen) if n is not None]] = True
+        else:  # an id the table does not list marks the spare last place, cleared after
+            if not isinstance(chosen, (list, tuple, set, frozenset, dict)):
+                chosen = list(chosen)
+            out[np.fromiter(map(numbers.get, chosen, repeat(len(numbers))), dtype=np.int64,
+                            count=len(chosen))] = True
+            out[-1] = False
         return out
 
     def positions(self, elements: Iterable[str]) -> np.ndarray:
