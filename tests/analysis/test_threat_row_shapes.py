@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from workbench.analysis.catalog import load_catalog
-from workbench.analysis.pipeline import _row_shape, _RowBuilder, _threats_json, analyze
+from workbench.analysis.pipeline import (
+    AnalysisResult,
+    _row_shape,
+    _RowBuilder,
+    _threats_json,
+    analyze,
+)
 from workbench.model.io import load_model
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -73,7 +79,9 @@ def test_summary_per_shape_is_the_summary_per_threat(source, catalog):
     model = (synthetic_model(1000, seed=4) if source == "synthetic-1000"
              else load_model(next(p for p in SAMPLES if p.stem == source)))
     result = analyze(model, catalog)
-    fast, plain = _ThreatRows(result.threats, catalog).summary(), result.summary()
+    fast = _ThreatRows(result.threats, catalog).summary()
+    plain = AnalysisResult(**{**vars(result), "threats": list(result.threats)}).summary()
+    assert result.summary() == fast  # per row shape too (the risk pass's list)
     assert fast == plain
     assert [list(v) if isinstance(v, dict) else v for v in fast.values()] == \
         [list(v) if isinstance(v, dict) else v for v in plain.values()]

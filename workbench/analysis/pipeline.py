@@ -54,7 +54,10 @@ class AnalysisResult:
         return [t for t in self.threats if t.counted and t.context]
 
     def summary(self) -> dict[str, Any]:
-        """Counts of the threats by layer, status and level (``analyze --json``'s summary)."""
+        """Counts of the threats by layer, status and level (``analyze --json``'s summary);
+        per row shape (:class:`_ThreatRows`) when the risks are the risk pass's own."""
+        if isinstance(self.threats, SharedRisks) and self.threats.fields is not None:
+            return _ThreatRows(self.threats, self.catalog, self.merge.fresh).summary()
         return _summary(((t, 1) for t in self.threats), len(self.threats))
 
     def to_json(self) -> dict[str, Any]:
