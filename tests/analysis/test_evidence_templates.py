@@ -208,6 +208,7 @@ def test_evidence_per_sequence_of_templates_is_the_plain_evidence(catalog):
     assert fast == plain
     assert [(c.id, c.title, c.cost, c.elements) for c in fast_cands.values()] == \
         [(c.id, c.title, c.cost, c.elements) for c in plain_cands.values()]
+    assert list(fast_cands.values()) == list(plain_cands.values())  # every field set
     assert fast_cands[f"catalog:{control}@c"].elements == {"x", "c"}
     assert fast_cands.sites is None
     # without the clash the sites number every catalog candidate on its element

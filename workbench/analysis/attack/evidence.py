@@ -104,6 +104,9 @@ class _Draft:
     __slots__ = ThreatEvidence.__slots__
 
 
+_NEW = object.__new__
+
+
 def _new_evidence(key: str, probability: float, in_place: float,
                   options: tuple[tuple[str, float], ...], effects: frozenset[str],
                   vector: str | None, template: int) -> ThreatEvidence:
@@ -488,7 +491,11 @@ class _Made:
             if cand is None:
                 if only is None:
                     only = self.alone[element] = frozenset((element,))
-                cand = candidates[cid] = Candidate(cid, title + element, cost, only)
+                # Candidate(cid, title + element, cost, only) without its __init__ call
+                # (one per catalog candidate: a few hundred thousand)
+                cand = candidates[cid] = _NEW(Candidate)
+                cand.id, cand.title, cand.cost, cand.elements, cand.kind = (
+                    cid, title + element, cost, only, "")
                 control_at.append(n)
                 element_at.append(number)
             else:
