@@ -69,6 +69,19 @@ def _risk(element: str, key: str, ttype, level: int, controls=(), custom: bool =
                            counted=True)
 
 
+def _fast_and_plain(risks, catalog):
+    """``evidence_from_risks`` checked against the plain threat-by-threat evidence (the
+    evidence and every candidate's id, title, cost and elements); both candidate tables
+    returned for further checks."""
+    levels = (1, 2, 3, 4)
+    fast, fast_cands = evidence_from_risks(risks, levels, catalog)
+    plain, plain_cands = _plain_evidence(risks, levels, catalog)
+    assert fast == plain
+    assert [(c.id, c.title, c.cost, c.elements) for c in fast_cands.values()] == \
+        [(c.id, c.title, c.cost, c.elements) for c in plain_cands.values()]
+    return fast, fast_cands, plain_cands
+
+
 def _type_and_clashing_control(catalog):
     """A threat type with effects that a likelihood control answers, and a planned model
     control on element ``b`` named like that catalog candidate (``catalog:<id>@b``)."""
@@ -90,12 +103,7 @@ def test_template_evidence_is_the_plain_evidence_with_clashing_ids_and_elements_
              _risk("c", "t5", ttype, 2), _risk("c", "t6", ttype, 3),
              _risk("c", "t8", ttype, 3, custom=True),
              _risk("a", "t7", ttype, 1)]  # ``a`` again, after the others
-    levels = (1, 2, 3, 4)
-    fast, fast_cands = evidence_from_risks(risks, levels, catalog)
-    plain, plain_cands = _plain_evidence(risks, levels, catalog)
-    assert fast == plain
-    assert [(c.id, c.title, c.cost, c.elements) for c in fast_cands.values()] == \
-        [(c.id, c.title, c.cost, c.elements) for c in plain_cands.values()]
+    fast, fast_cands, plain_cands = _fast_and_plain(risks, catalog)
     assert [t.key for t in fast["a"]] == ["t1", "t2", "t7"]
     # one pair per candidate on an element, shared by the threats that list it
     a1, a2 = fast["a"][0].options, fast["a"][1].options
@@ -202,18 +210,13 @@ def test_evidence_per_sequence_of_templates_is_the_plain_evidence(catalog):
              _risk("c", "t6", one, 2), _risk("c", "t7", other, 3),
              _risk("d", "t10", other, 3), _risk("d", "t11", one, 2),  # another order
              _risk("a", "t8", one, 2), _risk("a", "t9", other, 3)]  # ``a`` met again
-    levels = (1, 2, 3, 4)
-    fast, fast_cands = evidence_from_risks(risks, levels, catalog)
-    plain, plain_cands = _plain_evidence(risks, levels, catalog)
-    assert fast == plain
-    assert [(c.id, c.title, c.cost, c.elements) for c in fast_cands.values()] == \
-        [(c.id, c.title, c.cost, c.elements) for c in plain_cands.values()]
+    fast, fast_cands, plain_cands = _fast_and_plain(risks, catalog)
     assert list(fast_cands.values()) == list(plain_cands.values())  # every field set
     assert fast_cands[f"catalog:{control}@c"].elements == {"x", "c"}
     assert fast_cands.sites is None
     # without the clash the sites number every catalog candidate on its element
     clean = [r for r in risks if r.instance.element != "x"]
-    _, cands = evidence_from_risks(clean, levels, catalog)
+    _, cands = evidence_from_risks(clean, (1, 2, 3, 4), catalog)
     sites = cands.sites
     assert sites is not None
     assert [f"catalog:{sites.controls[k]}@{sites.elements[e]}" for k, e in

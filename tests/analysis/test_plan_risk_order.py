@@ -362,6 +362,21 @@ def test_a_members_levels_from_its_template_are_the_plain_ones(which: str) -> No
     assert 0 < len(term._templates) < sites
 
 
+def _sharing_sets(candidates) -> list[list[str]]:
+    """Member sets whose members act on one risk together: the candidates of one element
+    (up to 40 elements), pairs of consecutive fleets, and all fleets' members at once."""
+    fleets = sorted((c for c in candidates.values()
+                     if isinstance(c, recommend.FleetCandidate)), key=lambda c: c.id)
+    by_element: dict[str, list[str]] = {}
+    for cid, c in candidates.items():
+        if not isinstance(c, recommend._GROUPED) and len(c.elements) == 1:
+            by_element.setdefault(next(iter(c.elements)), []).append(cid)
+    sets = [ms for ms in by_element.values() if len(ms) > 1][:40]
+    sets += [a.members + b.members for a, b in zip(fleets, fleets[1:], strict=False)]
+    sets.append([m for f in fleets for m in f.members])
+    return sets
+
+
 @pytest.mark.parametrize("which", ["ward", "synthetic-300"])
 def test_levels_of_members_sharing_risks_are_the_plain_ones(which: str) -> None:
     """Members acting on one risk together (two controls on one element, fleets of two
@@ -374,15 +389,7 @@ def test_levels_of_members_sharing_risks_are_the_plain_ones(which: str) -> None:
                            default_stencils())
     term = RiskTerm(result.model, result.catalog, result.threats, candidates)
     plain = RiskTerm(result.model, result.catalog, result.threats, candidates)  # its acts
-    fleets = sorted((c for c in candidates.values()
-                     if isinstance(c, recommend.FleetCandidate)), key=lambda c: c.id)
-    by_element: dict[str, list[str]] = {}
-    for cid, c in candidates.items():
-        if not isinstance(c, recommend._GROUPED) and len(c.elements) == 1:
-            by_element.setdefault(next(iter(c.elements)), []).append(cid)
-    sets = [ms for ms in by_element.values() if len(ms) > 1][:40]
-    sets += [a.members + b.members for a, b in zip(fleets, fleets[1:], strict=False)]
-    sets.append([m for f in fleets for m in f.members])
+    sets = _sharing_sets(candidates)
     shared = 0
     for members in sets:
         assert list(term._levels(members).items()) == list(
@@ -423,17 +430,9 @@ def test_set_levels_as_arrays_are_the_merged_levels(which: str, grouped: bool,
                            default_stencils())
     term = RiskTerm(result.model, result.catalog, result.threats, candidates)
     plain = RiskTerm(result.model, result.catalog, result.threats, candidates)
-    fleets = sorted((c for c in candidates.values()
-                     if isinstance(c, recommend.FleetCandidate)), key=lambda c: c.id)
-    by_element: dict[str, list[str]] = {}
-    for cid, c in candidates.items():
-        if not isinstance(c, recommend._GROUPED) and len(c.elements) == 1:
-            by_element.setdefault(next(iter(c.elements)), []).append(cid)
     acting = sorted(plain.acts)
     sets = [recommend._members(c) for c in list(candidates.values())[:200]]
-    sets += [ms for ms in by_element.values() if len(ms) > 1][:40]
-    sets += [a.members + b.members for a, b in zip(fleets, fleets[1:], strict=False)]
-    sets += [[m for f in fleets for m in f.members], acting[:300], acting, []]
+    sets += _sharing_sets(candidates) + [acting[:300], acting, []]
     shared = 0
     for members in sets:
         risks, codes = term._set_levels(members)
