@@ -499,9 +499,7 @@ class _Made:
                 control_at.append(n)
                 element_at.append(number)
             else:
-                if element not in cand.elements:
-                    self.plain = False
-                _add_element(cand, element)  # a model control of that very id
+                self._met_again(cand, element)
             pairs.append((cand.id, effectiveness))
         pairs = tuple(pairs)
         append = threats.append
@@ -533,24 +531,37 @@ class _Made:
             for type_id, effectiveness, title, cost, n in types:
                 pair = made.get(type_id)  # a catalog control has one effectiveness
                 if pair is None:
-                    cid = f"catalog:{type_id}@{element}"
-                    cand = candidates.get(cid)
-                    if cand is None:
-                        only = self.alone.get(element)
-                        if only is None:
-                            only = self.alone[element] = frozenset((element,))
-                        cand = candidates[cid] = Candidate(cid, f"{title} on {element}",
-                                                           cost, only)
-                        control_at.append(n)
-                        element_at.append(number)
-                    else:
-                        if element not in cand.elements:
-                            self.plain = False
-                        _add_element(cand, element)  # a model control of that very id
+                    cand = self._catalog_candidate(f"catalog:{type_id}@{element}",
+                                                   f"{title} on {element}", cost, element,
+                                                   number, n)
                     pair = made[type_id] = (cand.id, effectiveness)
                 options.append(pair)
             threats.append(_new_evidence(key, q, in_place, tuple(options), effects, vector,
                                          template_number))
+
+    def _catalog_candidate(self, cid: str, title: str, cost: float, element: str,
+                           number: int, control: int) -> Candidate:
+        """The catalog candidate ``cid`` on ``element``, made on first sight with its
+        site (control and element numbers). The per-recipe loop of :meth:`run` makes its
+        candidates inline, the same way: it makes a few hundred thousand."""
+        cand = self.candidates.get(cid)
+        if cand is None:
+            only = self.alone.get(element)
+            if only is None:
+                only = self.alone[element] = frozenset((element,))
+            cand = self.candidates[cid] = Candidate(cid, title, cost, only)
+            self.control_at.append(control)
+            self.element_at.append(number)
+        else:
+            self._met_again(cand, element)
+        return cand
+
+    def _met_again(self, cand: Candidate, element: str) -> None:
+        """A catalog candidate's id met again: a model control of that very id, on
+        ``element`` too; met on another element, the table's sites no longer hold."""
+        if element not in cand.elements:
+            self.plain = False
+        _add_element(cand, element)
 
     def table(self, numbers: dict[str, int]) -> CandidateTable:
         """The candidates as a :class:`CandidateTable`, with their sites when each
