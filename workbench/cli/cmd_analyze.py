@@ -12,7 +12,7 @@ import gc
 
 from workbench.analysis.catalog import load_catalog
 from workbench.analysis.pipeline import AnalysisResult, analyze
-from workbench.analysis.ranking import grouped_ranking
+from workbench.analysis.ranking import grouped_rankings
 from workbench.cli.common import RowEncoder, load, print_json
 from workbench.cli.stages import stage
 
@@ -139,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
             doc, streamed = result.to_json_streamed(encoder=RowEncoder.create(args.compact))
             print_json(doc, compact=args.compact, streamed=streamed)
         return 0
-    groups = grouped_ranking(result)
+    groups, context = grouped_rankings(result)  # both from one pass over the threats
     print(f"{'residual':<9} {'L x S':<6} {'inherent':<9} {'projected':<10} {'layer':<8} "
           f"{'status':<13} threat (one row per threat, worst copy's figures)")
     for g in groups:
@@ -154,7 +154,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"{s['counted']} threats counted ({s['threats']} recorded, {len(groups)} distinct); "
           f"residual levels: {level_counts(s['residual_levels'])}; "
           f"patient-safety threats: {s['patient_safety']}")
-    context = grouped_ranking(result, context=True)
     if context:
         print(f"context (assumptions and dependencies, not ranked): {s['context']} threats "
               f"on elements the organisation does not own or operate, "
