@@ -4,6 +4,7 @@ difference up to float rounding, and the order must be the one the whole sums gi
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -475,3 +476,32 @@ def test_a_member_with_two_controls_on_one_risk_is_no_one_control_member() -> No
     got = dict(zip(risks.tolist(), [term._level_names[k] for k in codes.tolist()],
                    strict=True))
     assert got == plain._levels([m, other])
+
+
+@pytest.mark.parametrize("which", ["ward", "synthetic-300-decided"])
+def test_todays_counts_from_the_term_are_the_risks_current_levels(which: str) -> None:
+    """``note_levels`` reads today's counts from the term (``Counter(term.base)``): the
+    same counter, keys in the same order, as each ranked risk's ``current`` level read
+    from the risk objects, with the risk pass's own list (per fields tuple) and a plain
+    one; the note written either way is the same."""
+    from tests.analysis.test_shared_risk_shapes import _decided
+    from workbench.analysis.attack.engine import _fundable
+    from workbench.analysis.attack.plan_effect import note_levels
+
+    model = (_synthetic("ward") if which == "ward"
+             else _decided(_synthetic("synthetic-300"), 3))
+    result = analyze(model, default_catalog(), attack_graph=True)
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    want = Counter(t.current.level for t in result.threats if t.ranked)
+    assert want["critical"] and want["high"]
+    for risks in (result.threats, list(result.threats)):
+        term = RiskTerm(result.model, result.catalog, risks, candidates)
+        got = Counter(term.base)
+        assert got == want and list(got) == list(want)
+        steps = [{"levels_after": {"critical": 1, "high": 2}}] * 3
+        notes: list[str] = []
+        note_levels(result.model, result.catalog, risks, steps, notes, term)
+        plain: list[str] = []
+        note_levels(result.model, result.catalog, risks, steps, plain)
+        assert notes == plain and len(notes) == 1

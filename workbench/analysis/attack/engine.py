@@ -311,7 +311,7 @@ def analyze_attacks(model: ThreatModel, catalog=None, *,
         if risks is not None and result["recommendations"]:
             from workbench.analysis.attack.plan_effect import note_levels
 
-            note_levels(model, catalog, risks, result["recommendations"], notes)
+            note_levels(model, catalog, risks, result["recommendations"], notes, term)
     result["edge_cuts"], result["choke"], result["layers"] = [], [], []
     if cuts:
         result["edge_cuts"] = edge_cuts(runs, result["_pairs"], samples, exact_limit, notes)
