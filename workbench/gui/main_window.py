@@ -7,7 +7,16 @@ import json
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,6 +63,27 @@ AUTOSAVE_HOLD_MS = 6_000
 CLIP_MIME = "application/x-workbench-clip"
 MAX_RECENT = 8
 ANALYSIS_DELAY_MS = 150
+
+
+class AfterNextPaint(QObject):
+    """Calls ``then`` once, as soon as ``widget``'s next paint is done, then goes away.
+
+    Why: a model just opened has no burst of edits to wait out, but its analysis must not
+    start before its canvas is on screen: the worker and the window's thread share the
+    interpreter, so a run started earlier would hold back the first paint.
+    """
+
+    def __init__(self, widget, then) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)  # after this paint, not inside it
+            self.deleteLater()
+        return False
 
 
 def load_stencils() -> StencilLibrary:
@@ -489,6 +519,14 @@ class MainWindow(QMainWindow):
         elif self.analysis_mode == "sync":
             self.run_analysis()
 
+    def _analyse_now_if_due(self) -> None:
+        """The canvas of the model just opened is painted: its analysis, still waiting
+        for the edits' delay, starts now (a test or a caller that stopped it keeps it
+        stopped)."""
+        if self._analysis_timer.isActive():
+            self._analysis_timer.stop()
+            self.run_analysis()
+
     def run_analysis(self) -> None:
         model = self.doc.model
         if self.analysis_mode == "sync":
@@ -675,7 +713,9 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self.view.fit_readable()
         self.inspector.show_target("metadata", None)
-        self.schedule_analysis()
+        self.schedule_analysis()  # the fallback: a window not shown is never painted
+        if self.analysis_mode == "async":
+            AfterNextPaint(self.view.viewport(), self._analyse_now_if_due)
 
     def open_dialog(self) -> None:
         if not self.maybe_save():

@@ -1,0 +1,66 @@
+"""When the window's analysis starts: a model just opened at its canvas's first paint, an
+edit after the edits' delay (``ANALYSIS_DELAY_MS``, which coalesces a burst of edits)."""
+
+from __future__ import annotations
+
+from workbench.gui.main_window import ANALYSIS_DELAY_MS
+from workbench.model import edits
+
+LONG_DELAY_MS = 60_000
+
+
+def _settled(qtbot, window) -> None:
+    """The start-up analysis shown; then the edits' delay made long, so that only the
+    first paint can start a run within a test."""
+    qtbot.waitUntil(lambda: window.analysis is not None, timeout=20_000)
+    window.runner.wait(20_000)
+    qtbot.wait(20)
+    window._analysis_timer.setInterval(LONG_DELAY_MS)
+
+
+def test_an_opened_model_is_analysed_once_its_canvas_is_painted(qtbot, make_window,
+                                                                 tiny_path):
+    window = make_window(None, analysis="async")
+    _settled(qtbot, window)
+    started = []
+    window.runner.busy.connect(lambda busy: busy and started.append(window.doc.model))
+    assert window.open_path_quiet(str(tiny_path))
+    assert window._analysis_timer.isActive() and not started  # not inside the open
+    window.view.viewport().repaint()  # the canvas's first paint...
+    qtbot.waitUntil(lambda: bool(started), timeout=5_000)
+    assert not window._analysis_timer.isActive()  # ...started it, once
+    assert started == [window.doc.model]
+    qtbot.waitUntil(lambda: window.analysis is not None, timeout=20_000)
+    window.view.viewport().repaint()  # later paints start nothing
+    qtbot.wait(50)
+    assert started == [window.doc.model]
+
+
+def test_an_edit_still_waits_for_the_delay_though_the_canvas_repaints(qtbot, make_window,
+                                                                      tiny_path):
+    window = make_window(tiny_path, analysis="async")
+    _settled(qtbot, window)
+    started = []
+    window.runner.busy.connect(lambda busy: busy and started.append(window.doc.model))
+    device = window.doc.model.components[0].id
+    window.doc.apply("rename", edits.update_component, device, {"name": "renamed"})
+    window.view.viewport().repaint()
+    qtbot.wait(200)
+    assert window._analysis_timer.isActive() and not started
+    window._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
+    window._analysis_timer.start()  # the delay as shipped: then it runs
+    qtbot.waitUntil(lambda: bool(started), timeout=20_000)
+    assert started == [window.doc.model]
+
+
+def test_a_stopped_analysis_stays_stopped_after_the_first_paint(qtbot, make_window,
+                                                                tiny_path):
+    window = make_window(None, analysis="async")
+    _settled(qtbot, window)
+    started = []
+    window.runner.busy.connect(lambda busy: busy and started.append(window.doc.model))
+    assert window.open_path_quiet(str(tiny_path))
+    window._analysis_timer.stop()  # as tests and callers that run it themselves do
+    window.view.viewport().repaint()
+    qtbot.wait(200)
+    assert not started
