@@ -168,7 +168,10 @@ class DiagramView(QGraphicsView):
 
     def fit_readable(self, min_zoom: float = 0.6) -> None:
         """Fit the whole diagram if its text stays readable; else fit the width and show
-        the top (tall models: layers run left to right, zones top to bottom)."""
+        the top (tall models: layers run left to right, zones top to bottom). When even
+        the width does not fit at ``min_zoom`` (a hospital group's model), show the top
+        left corner, where the first layer and the first zone begin: the middle of such a
+        model's top edge can lie past its first zones, and the canvas opened empty."""
         rect = self.fit()
         if self.zoom() >= min_zoom:
             return  # fit() remembered it
@@ -176,7 +179,10 @@ class DiagramView(QGraphicsView):
         scale = max(min_zoom, min(1.25, width / rect.width()))
         self.resetTransform()
         self.scale(scale, scale)
-        self.centerOn(rect.center().x(), rect.top() + self.viewport().height() / scale / 2)
+        x = rect.center().x()
+        if rect.width() * scale > width:  # wider than the view: its left edge in view
+            x = rect.left() + self.viewport().width() / scale / 2
+        self.centerOn(x, rect.top() + self.viewport().height() / scale / 2)
         self._remember_fit()
         self.zoomChanged.emit(self.zoom())
 
