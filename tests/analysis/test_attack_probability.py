@@ -243,6 +243,50 @@ def test_edge_worlds_redrawn_for_changed_chances_are_a_fresh_solvers(seed):
             assert got == fresh._edge_worlds(probs, drawn, 3, seeds)
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_large_cores_kept_edge_rows_count_the_whole_draws_worlds(seed, monkeypatch):
+    """A large core's per-edge worlds, kept as packed rows and redrawn where the chance
+    changed (row by row for a few edges, from the whole draw for many; in one chunk or
+    several; from the nearest of two versions), count what a fresh solver counts drawing every float chunk by chunk
+    (``EDGE_ROWS_BYTES`` 0: the rows not kept), node by node, for what-ifs that lower,
+    raise, zero, make certain and set back chances, with another seed in between."""
+    import workbench.analysis.attack.probability as prob
+
+    monkeypatch.setattr(prob, "SMALL_CORE_CELLS", 0)
+    monkeypatch.setattr(prob, "UNIFORM_CACHE_CELLS", 0)
+    monkeypatch.setattr(prob, "ROWS_FOR_ONE", 2)
+    by_rows = []
+    jump = prob._raw_rows
+    monkeypatch.setattr(prob, "_raw_rows",
+                        lambda *a: by_rows.append(a[1].size) or _checked_rows(jump, *a))
+    edges = _random_graph(np.random.default_rng(seed), 9)
+    edges += [("n1", "n2", 1.0), ("n2", "n3", 0.0)]  # certain and blocked
+    graph = StepGraph.from_edges(edges, S)
+    rng = np.random.default_rng(400 + seed)
+    for chunk in (prob.CHUNK_CELLS, 64 * 3 * len(edges)):  # one chunk, or 3 words each
+        monkeypatch.setattr(prob, "CHUNK_CELLS", chunk)
+        solver = Solver(graph, max_rounds=0)
+        for step in range(10):
+            p = graph.p.copy()
+            if step % 5:
+                at = rng.choice(p.size, step % 5, replace=False)
+                p[at] = rng.choice([0.0, 0.1, 0.5, 1.0], at.size)
+            if step == 3:  # most edges lowered (a plan's whole pool)
+                p *= 0.5
+            for seeds in ([seed, 1], [seed, 2]):
+                monkeypatch.setattr(prob, "EDGE_ROWS_BYTES", 16 << 20)
+                got = solver.sample_counts(solver.extend(p), 1000, seeds)
+                monkeypatch.setattr(prob, "EDGE_ROWS_BYTES", 0)
+                fresh = Solver(graph, max_rounds=0)
+                want = fresh.sample_counts(fresh.extend(p), 1000, seeds)
+                assert got[1] == want[1] == 1024
+                assert got[0].tolist() == want[0].tolist()
+                assert not fresh._edge_rows_kept
+        # two versions per seed: what-ifs far from the kept rows start one of their own
+        assert [len(v) for v in solver._edge_rows_kept.values()] == [2, 2]
+    assert by_rows and min(by_rows) < len(edges)
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_stale_edges_drawn_row_by_row_are_the_whole_draws(seed, monkeypatch):
     """Worlds not kept (too many floats) and a few edges changed: their floats are drawn

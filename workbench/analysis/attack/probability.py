@@ -48,6 +48,12 @@ SMALL_CORE_CELLS = 1 << 18
 #: Seeds (and sizes) whose per-edge worlds a solver keeps for small cores: an attacker's
 #: run, its what-ifs (4,096 worlds) and its final figures use one seed.
 EDGE_MASK_SEEDS = 4
+#: A large core's per-edge worlds (packed bits) are kept per seed and size up to this many
+#: bytes per solver (:meth:`Solver._edge_rows`): 1.3 MB for 2,500 drawn edges of a
+#: what-if's 4,096 worlds.
+EDGE_ROWS_BYTES = 16 << 20
+#: Versions of those rows kept per seed and size (:meth:`Solver._edge_rows`).
+EDGE_ROWS_VERSIONS = 2
 #: Small cores' counts remembered per solver, by (worlds, seed, core chances): a plan's
 #: what-ifs ask again for chances they changed only outside the core or in exposure.
 SMALL_COUNTS_KEPT = 4096
@@ -310,6 +316,10 @@ class Solver:
         self._peel: list[list[_PeelGroup]] | None = None
         #: Per (words, seed): drawn edge position -> (its chance, the worlds it works in).
         self._edge_masks: dict[tuple[int, tuple[int, ...]], tuple[np.ndarray, list[int]]] = {}
+        #: The same for large cores, as packed rows: versions of (chances, rows of
+        #: ``uint64`` words).
+        self._edge_rows_kept: dict[tuple[int, tuple[int, ...]],
+                                   list[tuple[np.ndarray, np.ndarray]]] = {}
         self._exact_memo: dict[tuple[int, bytes, bytes], float] = {}
         #: Per set of working core edges (:meth:`_forward`): the forward reach, and per
         #: (node, that set) the relevant edge positions (:meth:`relevant_edges`).
@@ -438,6 +448,12 @@ class Solver:
         if e * words <= SMALL_CORE_CELLS:
             return self._small_counts_kept(probs, drawn, words, seed), words * 64
         fixed_rows = np.where(probs[fixed] >= 1.0, _ALL, np.uint64(0))[:, None]
+        if max(1, drawn.size) * words * 8 <= EDGE_ROWS_BYTES:
+            present = np.empty((e, words), dtype=np.uint64)
+            present[drawn] = self._edge_rows(probs, drawn, words, seed)
+            present[fixed] = fixed_rows
+            reach = propagate(m, self.c_src, self.c_dst, present, self.c_source, self.c_starts)
+            return np.bitwise_count(reach).sum(axis=1, dtype=np.int64), words * 64
         for raw in self._raw_chunks(max(1, drawn.size), words, seed):
             bits = _below(raw[:drawn.size], probs[drawn])
             present = np.empty((e, raw.shape[1] // 64), dtype=np.uint64)
@@ -523,25 +539,65 @@ class Solver:
         drawn_for, worlds = kept
         wanted = probs[drawn]
         stale = np.flatnonzero(drawn_for != wanted)  # one comparison, not a loop per edge
-        e = max(1, drawn.size)
-        if stale.size and self._by_rows(stale.size, e, words, seed):
-            raw = _raw_rows(seed, stale, words * 64)
-            rows = np.packbits(_below(raw, wanted[stale]), axis=1, bitorder="little")
+        if stale.size:
+            rows = self._stale_bits(wanted, stale, words, seed)
             for i, row in zip(stale.tolist(), rows, strict=True):
                 worlds[i] = int.from_bytes(row.tobytes(), "little")
             drawn_for[stale] = wanted[stale]
-        elif stale.size:
-            pieces: list[list[bytes]] = [[] for _ in range(stale.size)]
-            every = stale.size == e  # all of them (a first draw): no copy of the rows
-            for raw in self._raw_chunks(e, words, seed):
-                bits = _below(raw if every else raw[stale], wanted[stale])
-                for piece, row in zip(pieces, np.packbits(bits, axis=1, bitorder="little"),
-                                      strict=True):
-                    piece.append(row.tobytes())  # chunks in world order: bytes concatenate
-            for i, piece in zip(stale.tolist(), pieces, strict=True):
-                worlds[i] = int.from_bytes(b"".join(piece), "little")
-            drawn_for[stale] = wanted[stale]
         return worlds
+
+    def _edge_rows(self, probs: np.ndarray, drawn: np.ndarray, words: int,
+                   seed: int | list[int]) -> np.ndarray:
+        """:meth:`_edge_worlds` for a large core: each drawn edge's worlds as a row of
+        ``words`` 64-bit words (what :func:`propagate` reads), kept per seed and size and
+        redrawn only for the edges whose chance changed since.
+
+        A plan's what-if on a large core (2,500 drawn edges at 50,000 elements) changes
+        a few of them, and drawing and testing every edge's 4,096 floats again was most
+        of its solve. A few versions are kept (:data:`EDGE_ROWS_VERSIONS`), each what-if
+        starting from the one with the fewest stale edges: the plan's whole pool changes
+        most edges, and the sets measured after it are near the engine's chances again.
+        Read-only rows, the solver's own."""
+        key = (words, _seed_key(seed))
+        versions = self._edge_rows_kept.get(key)
+        if versions is None:
+            if len(self._edge_rows_kept) >= EDGE_MASK_SEEDS:
+                self._edge_rows_kept.clear()
+            versions = self._edge_rows_kept[key] = []
+        wanted = probs[drawn]
+        kept, stale = _nearest(versions, wanted)
+        if kept is None or (len(versions) < EDGE_ROWS_VERSIONS
+                            and stale.size * ROWS_FOR_ONE > max(1, drawn.size)):
+            # per drawn edge: the chance its worlds were drawn for (NaN: none yet), its worlds
+            kept = (np.full(drawn.size, np.nan, dtype=np.float32),
+                    np.zeros((drawn.size, words), dtype=np.uint64))
+            versions.append(kept)
+            stale = np.arange(drawn.size)
+        drawn_for, rows = kept
+        if stale.size:
+            rows[stale] = self._stale_bits(wanted, stale, words, seed).view(np.uint64)
+            drawn_for[stale] = wanted[stale]
+        return rows
+
+    def _stale_bits(self, wanted: np.ndarray, stale: np.ndarray, words: int,
+                    seed: int | list[int]) -> np.ndarray:
+        """The worlds of the drawn edges at ``stale`` (positions among ``wanted``, the
+        drawn edges' chances) as packed bits, one row of ``words * 8`` bytes each (world
+        ``w``: bit ``w % 8`` of byte ``w // 8``): row by row when few edges changed
+        (:meth:`_by_rows`), else from the whole draw, chunk by chunk."""
+        e = max(1, wanted.size)
+        if self._by_rows(stale.size, e, words, seed):
+            raw = _raw_rows(seed, stale, words * 64)
+            return np.packbits(_below(raw, wanted[stale]), axis=1, bitorder="little")
+        out = np.empty((stale.size, words * 8), dtype=np.uint8)
+        every = stale.size == e  # all of them (a first draw): no copy of the rows
+        done = 0
+        for raw in self._raw_chunks(e, words, seed):
+            bits = _below(raw if every else raw[stale], wanted[stale])
+            width = raw.shape[1] // 8
+            out[:, done:done + width] = np.packbits(bits, axis=1, bitorder="little")
+            done += width  # chunks in world order
+        return out
 
     def _by_rows(self, stale: int, e: int, words: int, seed: int | list[int]) -> bool:
         """Whether the stale edges' floats are drawn row by row (:func:`_raw_rows`)
@@ -709,6 +765,19 @@ class Solver:
         while self.parent[node] >= 0:
             node = int(self.parent[node])
         return node
+
+
+def _nearest(versions: list[tuple[np.ndarray, np.ndarray]], wanted: np.ndarray
+             ) -> tuple[tuple[np.ndarray, np.ndarray] | None, np.ndarray]:
+    """The kept rows drawn for chances nearest ``wanted`` (the fewest edges differing;
+    ties: the first kept) and those edges' positions; (None, no positions) when none
+    is kept."""
+    best, stale = None, np.zeros(0, dtype=np.int64)
+    for kept in versions:
+        differ = np.flatnonzero(kept[0] != wanted)
+        if best is None or differ.size < stale.size:
+            best, stale = kept, differ
+    return best, stale
 
 
 def _seed_key(seed: int | list[int]) -> tuple[int, ...]:
