@@ -247,9 +247,10 @@ def test_edge_worlds_redrawn_for_changed_chances_are_a_fresh_solvers(seed):
 def test_large_cores_kept_edge_rows_count_the_whole_draws_worlds(seed, monkeypatch):
     """A large core's per-edge worlds, kept as packed rows and redrawn where the chance
     changed (row by row for a few edges, from the whole draw for many; in one chunk or
-    several; from the nearest of two versions), count what a fresh solver counts drawing every float chunk by chunk
-    (``EDGE_ROWS_BYTES`` 0: the rows not kept), node by node, for what-ifs that lower,
-    raise, zero, make certain and set back chances, with another seed in between."""
+    several; from the nearest of two versions), count what a fresh solver counts
+    drawing every float chunk by chunk (``EDGE_ROWS_BYTES`` 0: the rows not kept), node
+    by node, for what-ifs that lower, raise, zero, make certain and set back chances,
+    with another seed in between."""
     import workbench.analysis.attack.probability as prob
 
     monkeypatch.setattr(prob, "SMALL_CORE_CELLS", 0)
