@@ -515,24 +515,40 @@ def test_fact_keys_per_shape_are_the_keys_of_the_full_facts(name, model, catalog
     """A component's key is taken per shape (its own facts once per stencil, layer, zone
     and properties read; the flow counts per component), a flow's own part per flow
     shape: both equal the key of the full facts, for the catalog's reads and for every
-    fact of the vocabulary (a fact the shape forgot would show here)."""
+    fact of the vocabulary (a fact the shape forgot would show here). Worked out one by
+    one (``key``) or all at once (``keys``, the rules' way), from a fresh index or one
+    that knows some keys already: the same keys."""
     from workbench.analysis.rules import condition_reads
     from workbench.model.facts import COMPONENT_VOCABULARY, FLOW_VOCABULARY, fact_key
 
     plain = FactIndex(model, default_stencils())
     for reads in (condition_reads(catalog, "component"),
                   (*sorted(COMPONENT_VOCABULARY), "not-a-fact"), ("zone.kind",), ()):
-        index = FactIndex(model, default_stencils())
-        assert [index.key(c, reads) for c in model.components] == [
-            fact_key(plain.component(c), reads) for c in model.components]
+        expected = [fact_key(plain.component(c), reads) for c in model.components]
+        for index in _indexes(model, model.components, reads):
+            assert [index.key(c, reads) for c in model.components] == expected
+        for index in _indexes(model, model.components, reads):
+            assert index.keys(model.components, reads) == expected
     for reads in (condition_reads(catalog, "flow"), (*sorted(FLOW_VOCABULARY), "nope")):
-        index = FactIndex(model, default_stencils())
         own = tuple(a for a in reads if not a.startswith(("source.", "target.")))
-        fast = [index.key(f, reads) for f in model.flows]
-        assert [key[0] for key in fast] == [fact_key(plain._flow_own(f), own)
-                                            for f in model.flows]
         full = [fact_key(plain.flow(f), reads) for f in model.flows]
-        assert _classes(fast) == _classes(full)
+        ways = [[index.key(f, reads) for f in model.flows]
+                for index in _indexes(model, model.flows, reads)]
+        ways += [index.keys(model.flows, reads) for index in _indexes(model, model.flows, reads)]
+        for fast in ways:
+            assert [key[0] for key in fast] == [fact_key(plain._flow_own(f), own)
+                                                for f in model.flows]
+            assert _classes(fast) == _classes(full)
+            assert fast == ways[0]
+
+
+def _indexes(model: ThreatModel, elements: list, reads: tuple[str, ...]) -> list[FactIndex]:
+    """A fresh index of ``model``, and one that already knows the keys of every third of
+    ``elements`` (and so of their ends, for flows) for ``reads``."""
+    fresh, some = (FactIndex(model, default_stencils()) for _ in range(2))
+    for element in elements[::3]:
+        some.key(element, reads)
+    return [fresh, some]
 
 
 def _plain_neighbourhood(index: FactIndex, model: ThreatModel, cid: str) -> dict:

@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from workbench.analysis.catalog import Catalog, ThreatType, default_catalog
 from workbench.model.base import Identifier, ShortText
 from workbench.model.entities import Component, Flow, ThreatInstance
-from workbench.model.enums import ThreatStatus
+from workbench.model.enums import Layer, ThreatStatus
 from workbench.model.facts import FactIndex, fact_key
 from workbench.model.stencils import StencilLibrary, default_stencils
 from workbench.model.threat_model import ThreatModel
@@ -144,32 +144,44 @@ def _memo(catalog: Catalog) -> dict[str, Any]:
     return memo
 
 
-def _matching(memo: dict[str, Any], index: FactIndex, element: Component | Flow
-              ) -> tuple[ThreatType, ...]:
-    """The threat types whose rule fires on ``element`` (a component or a flow), with
-    ``memo`` the catalog's (:func:`_memo`).
+def _matching(memo: dict[str, Any], index: FactIndex, elements: list[Component] | list[Flow],
+              kind: str) -> list[tuple[ThreatType, ...]]:
+    """For each of ``elements`` (all components or all flows, as ``kind`` says), the
+    threat types whose rule fires on it, with ``memo`` the catalog's (:func:`_memo`).
 
     A rule is a pure function of the facts it reads (and the element's layer and stencil),
     so the answer is remembered per distinct set of those facts: elements of one stencil
     with the same properties share one evaluation, and after an edit (the GUI re-runs the
     rules after every edit) only elements whose read facts changed are evaluated again.
-    The element's facts are built only when its fact set is new.
+    An element's facts are built only when its fact set is new; the fact keys are worked
+    out for all the elements at once (``FactIndex.keys``).
     """
-    if isinstance(element, Component):
-        kind, layer, stencil, reads = ("component", element.layer.value, element.stencil,
-                                       memo["reads"][0])
-    else:
-        kind, layer, stencil, reads = "flow", None, None, memo["reads"][1]
+    reads = memo["reads"][0 if kind == "component" else 1]
     threats, matches = memo[kind], memo["matches"]
-    key = (kind, layer, stencil, index.key(element, reads))
-    hit = matches.get(key)
-    if hit is None:
-        if len(matches) > _MEMO_LIMIT:
-            matches.clear()
-        facts = index.component(element) if kind == "component" else index.flow(element)  # type: ignore[arg-type]
-        hit = tuple(t for t in threats if _applies(t, facts, layer, stencil))
-        matches[key] = hit
-    return hit  # shared by the elements of this fact set: read it, never change it
+    keys = index.keys(elements, reads)
+    if kind == "component":
+        full = [("component", _LAYER_VALUE[e.layer], e.stencil, k)  # type: ignore[union-attr]
+                for e, k in zip(elements, keys, strict=True)]
+    else:
+        full = [("flow", None, None, k) for k in keys]
+    out = list(map(matches.get, full))
+    for i in [i for i, hit in enumerate(out) if hit is None]:
+        key = full[i]
+        hit = matches.get(key)  # an earlier element of the same fact set
+        if hit is None:
+            if len(matches) > _MEMO_LIMIT:
+                matches.clear()
+            element, (_, layer, stencil, _) = elements[i], key
+            facts = (index.component(element) if kind == "component"  # type: ignore[arg-type]
+                     else index.flow(element))  # type: ignore[arg-type]
+            hit = matches[key] = tuple(t for t in threats
+                                       if _applies(t, facts, layer, stencil))
+        out[i] = hit
+    return out  # each tuple shared by the elements of its fact set: read it, never change it
+
+
+#: Each layer's value (``Layer.value`` goes through the enum's descriptor).
+_LAYER_VALUE = {layer: layer.value for layer in Layer}
 
 
 def find_suggestions(model: ThreatModel, catalog: Catalog,
@@ -198,10 +210,9 @@ def _suggested(model: ThreatModel, catalog: Catalog, stencils: StencilLibrary | 
         index = FactIndex(model, stencils or default_stencils())
     memo = _memo(catalog)
     out: list[tuple[str, tuple[ThreatType, ...]]] = []
-    for elements in (model.components, model.flows):
-        for element in elements:
-            if only is None or element.id in only:
-                out.append((element.id, _matching(memo, index, element)))
+    for kind, elements in (("component", model.components), ("flow", model.flows)):
+        picked = elements if only is None else [e for e in elements if e.id in only]
+        out += zip([e.id for e in picked], _matching(memo, index, picked, kind), strict=True)
     return out
 
 
@@ -240,10 +251,56 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
         new_keys, runs = list(pairs), [(e, (t,)) for t, e in pairs.values()]
     elements = model.element_ids()
     used_ids = {t.id for t in model.threats}
+    merged = _recorded(model.threats, catalog, elements, suggested, used_ids, report)
+    known = {t.key for t in merged}
+    if new_keys and known.issuperset(new_keys):  # nothing new: a saved model, again
+        return model.model_copy(update={"threats": merged}), report
+    runs, new_keys = _unknown(runs, new_keys, known)  # the loop would skip the others
+    if not reuse and _own_ids(new_keys, known, used_ids):
+        fresh = _FreshInstances().runs(runs, new_keys)
+        report.fresh = FreshColumns.of(len(merged), fresh, runs, new_keys)
+        merged += fresh
+        report.added += new_keys
+        return model.model_copy(update={"threats": merged}), report
+    make = _FreshInstances().make
+    added, start = report.added, 0
+    for element, threats in runs:
+        ok = _ID.fullmatch(element) is not None  # for make: once per element
+        end = start + len(threats)
+        for threat, key in zip(threats, new_keys[start:end], strict=True):
+            new_id = key if len(key) <= _ID_LIMIT else instance_id(key)
+            n = 2
+            while new_id in used_ids:
+                new_id = instance_id(f"{key}-{n}")  # "~" is not allowed in ids
+                n += 1
+            used_ids.add(new_id)
+            old = reuse.get(key) if reuse else None
+            if old is not None and _fresh(old, new_id, threat, element):
+                merged.append(old)
+            else:
+                merged.append(make(new_id, key, threat, element, ok))
+            added.append(key)
+        start = end
+    return model.model_copy(update={"threats": merged}), report
+
+
+def _recorded(threats: list[ThreatInstance], catalog: Catalog, elements: set[str],
+              suggested: set[str], used_ids: set[str], report: MergeReport
+              ) -> list[ThreatInstance]:
+    """The model's recorded instances as the merge leaves them (kept, restored, orphaned
+    or dropped), noted in ``report``; ``used_ids`` loses the ids of dropped ones.
+
+    A saved model analysed again (every instance on a live element, its rule still
+    firing, none orphaned) keeps them all as they are: that case is read in a few
+    passes over the list instead of the loop's branches per instance."""
+    known_types = catalog.threats
+    report.unknown_catalog += [t.key for t in threats
+                               if t.catalog_id not in known_types and not t.manual]
+    if _all_kept(threats, elements, suggested):
+        report.kept += [t.key for t in threats]
+        return list(threats)
     merged: list[ThreatInstance] = []
-    for inst in model.threats:
-        if inst.catalog_id not in catalog.threats and not inst.manual:
-            report.unknown_catalog.append(inst.key)
+    for inst in threats:
         live = inst.element in elements and (inst.manual or inst.key in suggested)
         if live:
             if inst.status == ThreatStatus.ORPHANED:
@@ -265,35 +322,38 @@ def merge_suggestions(model: ThreatModel, catalog: Catalog | None = None,
             merged.append(inst.model_copy(update={"status": ThreatStatus.ORPHANED,
                                                   "previous_status": inst.status}))
             report.orphaned.append(inst.key)
-    known = {t.key for t in merged}
-    if not reuse and _own_ids(new_keys, known, used_ids):
-        fresh = _FreshInstances().runs(runs, new_keys)
-        report.fresh = FreshColumns.of(len(merged), fresh, runs, new_keys)
-        merged += fresh
-        report.added += new_keys
-        return model.model_copy(update={"threats": merged}), report
-    make = _FreshInstances().make
-    added, start = report.added, 0
+    return merged
+
+
+def _all_kept(threats: list[ThreatInstance], elements: set[str], suggested: set[str]
+              ) -> bool:
+    """Whether the merge keeps every instance as it is: each on a live element, manual or
+    still suggested, none orphaned."""
+    orphaned = ThreatStatus.ORPHANED
+    for t in threats:
+        if t.element not in elements or t.status == orphaned or not (
+                t.manual or t.key in suggested):
+            return False
+    return True
+
+
+def _unknown(runs: list[tuple[str, tuple[ThreatType, ...]]], keys: list[str],
+             known: set[str]) -> tuple[list[tuple[str, tuple[ThreatType, ...]]], list[str]]:
+    """``runs`` and their ``keys`` without the known keys (a run keeps its shared tuple
+    when none of its keys is known)."""
+    if known.isdisjoint(keys):
+        return runs, keys
+    out: list[tuple[str, tuple[ThreatType, ...]]] = []
+    start = 0
     for element, threats in runs:
-        ok = _ID.fullmatch(element) is not None  # for make: once per element
         end = start + len(threats)
-        for threat, key in zip(threats, new_keys[start:end], strict=True):
-            if key in known:
-                continue
-            new_id = key if len(key) <= _ID_LIMIT else instance_id(key)
-            n = 2
-            while new_id in used_ids:
-                new_id = instance_id(f"{key}-{n}")  # "~" is not allowed in ids
-                n += 1
-            used_ids.add(new_id)
-            old = reuse.get(key) if reuse else None
-            if old is not None and _fresh(old, new_id, threat, element):
-                merged.append(old)
-            else:
-                merged.append(make(new_id, key, threat, element, ok))
-            added.append(key)
+        new = [key not in known for key in keys[start:end]]
+        if all(new):
+            out.append((element, threats))
+        elif any(new):
+            out.append((element, tuple(t for t, n in zip(threats, new, strict=True) if n)))
         start = end
-    return model.model_copy(update={"threats": merged}), report
+    return out, [key for key in keys if key not in known]
 
 
 @dataclass(eq=False)
