@@ -1,7 +1,7 @@
 """What users run, end to end: wall time, peak memory and stage shares of the CLI.
 
     .venv/bin/python benchmarks/bench_end_to_end.py [--sizes 300,1000,10000] [--runs 1]
-        [--baseline REV] [--limit 180] [--commands analyze,report,diff]
+        [--baseline REV] [--limit 180] [--commands analyze,report,diff,saved]
 
 For each size a synthetic hospital-group model (``gen_synthetic.py``, no recorded threats:
 the rule engine suggests them, as it does for a user's new model) is written to disk, then
@@ -9,7 +9,11 @@ each command runs as its own process, exactly as a user types it:
 
 * ``workbench analyze FILE --json --seed 1`` (stdout to a file),
 * ``workbench report FILE -o OUT.pdf --audience board``,
-* ``workbench diff FILE FILE2 --json`` (FILE2: the same size, another seed).
+* ``workbench diff FILE FILE2 --json`` (FILE2: the same size, another seed);
+* ``saved``: ``workbench analyze SAVED --json --seed 1``, SAVED being FILE with its
+  threats recorded (``workbench threats FILE --write`` on a copy, as a model saved from
+  the window holds them): a model opened and analysed again, the threats read from the
+  file and kept by the merge instead of suggested.
 
 Printed per run: wall seconds, CPU seconds (user + system: what moves least when other
 work shares the machine), peak resident memory of the process (``wait4``), and for
@@ -90,6 +94,19 @@ def _models(tmp: Path, size: int, label: str, env: dict[str, str]) -> tuple[Path
     return out
 
 
+def _saved(model: Path, env: dict[str, str]) -> Path:
+    """``model`` with its threats recorded, written by ``env``'s version (``workbench
+    threats COPY --write``, which merges the suggestions and saves them as the window
+    does)."""
+    saved = model.with_name(model.name.replace(".twm.json", "-saved.twm.json"))
+    if not saved.exists():
+        saved.write_bytes(model.read_bytes())
+        subprocess.run([sys.executable, "-m", "workbench", "threats", str(saved), "--write"],
+                       check=True, capture_output=True, cwd=str(model.parent),
+                       env=dict(env, WORKBENCH_MAX_MODEL_MB="512"))
+    return saved
+
+
 def stage_shares(stderr: str, wall: float) -> str:
     """Share of each stage in the wall time, then each stage's CPU seconds."""
     for line in stderr.splitlines()[::-1]:
@@ -155,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
                                    "--audience", "board"],
                         "diff": ["diff", str(model), str(other), "--json"],
                     }
+                    if command == "saved":
+                        argvs["saved"] = ["analyze", str(_saved(model, env)), "--json",
+                                          "--seed", "1"]
                     # A 50,000-element model is 46 MB, over the loader's default 32 MB
                     # limit (issue 18): raised here as a user of that size would have to.
                     env = dict(env, WORKBENCH_STAGE_TIMES="1", QT_QPA_PLATFORM="offscreen",
@@ -165,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
                                                        cwd=tmp_name)
                         shown = (f"{wall:8.2f} {LAST_CPU[0]:8.2f}" if wall is not None
                                  else f">{args.limit:.0f}".rjust(8) + " " * 9)
-                        shares = stage_shares(err, wall) if wall and command == "analyze" else ""
+                        shares = (stage_shares(err, wall) if wall and command in {
+                            "analyze", "saved"} else "")
                         print(f"{size:>8} {command:<8} {label:<17} {shown} {peak:8.0f}  {shares}"
                               f"{'; ' if shares else ''}load {os.getloadavg()[0]:.1f}",
                               flush=True)
