@@ -133,6 +133,9 @@ def run(args: argparse.Namespace) -> int:
     # worth collecting before exit). The window keeps its own policy (gui/gc_guard.py).
     gc.disable()
     result = build(args)
+    from workbench.cli.main import keep_until_exit
+
+    keep_until_exit(result)  # freed by the process's end, not object by object
     if args.json:
         with stage("json"):
             # the threats' rows are written in chunks as they are built (memory)

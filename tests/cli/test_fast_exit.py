@@ -1,0 +1,83 @@
+"""``analyze`` as the process's entry point ends without the interpreter's teardown
+(``cli.main.keep_until_exit``, ``_end_now``); everything anyone sees stays the same.
+
+The oracle is the same command run in-process through ``main(argv)``, which never ends
+the process and keeps nothing: same bytes on stdout, same exit code, and the exit
+handlers (the stage times) still run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main as cli_main
+from workbench.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "sample-models" / "insulin-closed-loop.twm.json"
+ARGS = ["analyze", str(SAMPLE), "--seed", "1", "--samples", "256"]
+
+
+def _run(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "workbench", *argv], capture_output=True,
+                          env=environment, cwd=ROOT, timeout=600, check=False)
+
+
+def test_in_process_main_keeps_nothing(capsys) -> None:
+    assert main([*ARGS, "--json"]) == 0
+    capsys.readouterr()
+    assert cli_main._KEPT == []
+    assert cli_main._ENTRY is False
+
+
+def test_keep_until_exit_keeps_only_for_the_entry_point() -> None:
+    cli_main.keep_until_exit(object())
+    assert cli_main._KEPT == []
+
+
+@pytest.mark.parametrize("extra", [["--json"], []])
+def test_entry_point_output_is_the_in_process_output(extra: list[str], capsys) -> None:
+    assert main([*ARGS, *extra]) == 0
+    expected = capsys.readouterr().out
+    done = _run(*ARGS, *extra)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("utf-8") == expected
+    assert b"Traceback" not in done.stderr
+
+
+def test_exit_handlers_still_run() -> None:
+    done = _run(*ARGS, "--json", env={"WORKBENCH_STAGE_TIMES": "1"})
+    assert done.returncode == 0, done.stderr
+    line = done.stderr.decode("utf-8").strip().splitlines()[-1]
+    assert set(json.loads(line)["stage_seconds"]) == {"load", "rules+risk", "attack", "json"}
+
+
+def test_a_failing_command_exits_as_before(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.twm.json"
+    bad.write_text("{", "utf-8")
+    done = _run("analyze", str(bad), "--json")
+    assert done.returncode == main(["analyze", str(bad), "--json"]) != 0
+    assert done.stdout == b""
+
+
+def test_a_closed_pipe_takes_the_normal_exit() -> None:
+    """A reader that stops early: the flush fails, the normal exit reports it as it
+    always did (the same exit code as without the fast end)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    fast = subprocess.run(
+        f"{sys.executable} -m workbench {' '.join(ARGS)} --json | head -c 10 > /dev/null; "
+        "echo ${PIPESTATUS[0]}", shell=True, executable="/bin/bash", capture_output=True,
+        env=env, cwd=ROOT, timeout=600, check=False)
+    slow = subprocess.run(
+        f"{sys.executable} -c 'import sys; from workbench.cli.main import main; "
+        f"sys.exit(main(sys.argv[1:]))' {' '.join(ARGS)} --json | head -c 10 > /dev/null; "
+        "echo ${PIPESTATUS[0]}", shell=True, executable="/bin/bash", capture_output=True,
+        env=env, cwd=ROOT, timeout=600, check=False)
+    assert fast.stdout.strip() == slow.stdout.strip()
