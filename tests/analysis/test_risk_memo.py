@@ -617,3 +617,50 @@ def test_exposure_keys_tell_apart_what_scoring_reads_of_an_exposure(catalog):
     assert memo == fresh
     attackers = {r["exposure"]["attacker"] for r in memo if r["exposure"]}
     assert attackers == {"a", "b"}
+
+
+def test_exposed_misses_keep_the_risk_values_when_the_likelihood_stays(base, monkeypatch):
+    """``_exposed`` takes the pass before's risk values when exposure leaves the
+    likelihood where it was: they equal ``risk_values`` worked out afresh, and both ways
+    (kept, recomputed) occur on the sample."""
+    from workbench.analysis import risk_memo
+    from workbench.analysis.risk import assess_with_exposure, risk_values
+
+    seen = {"kept": 0, "moved": 0}
+    exposed = risk_memo._exposed
+
+    def checked(model, inst, catalog, index, scales, ix, exposure, before):
+        out = exposed(model, inst, catalog, index, scales, ix, exposure, before)
+        fresh = risk_values(out.likelihood, before.impact, before.controls, scales)
+        assert (out.inherent, out.current, out.projected) == fresh
+        seen["kept" if out.likelihood == before.likelihood else "moved"] += 1
+        return out
+
+    monkeypatch.setattr(risk_memo, "_exposed", checked)
+    catalog = load_catalog(include_user_env=False)  # a memo of its own: nothing filed yet
+    assess_with_exposure(base, catalog)
+    assert seen["kept"] and seen["moved"]
+
+
+def test_run_copy_is_the_result_with_lists_of_its_own(base):
+    """``_run_copy`` (field by field) equals the result and owns its lists and dicts,
+    as ``dataclasses.replace`` with fresh containers made it."""
+    from dataclasses import fields, replace
+
+    from workbench.analysis import risk_memo
+    from workbench.analysis.risk import assess
+
+    catalog = load_catalog(include_user_env=False)
+    assess(base, catalog, warnings=[])
+    results = [s for each in risk_memo._memo(catalog).results.values() for s in each.values()]
+    assert results
+    for s in results:
+        copy = risk_memo._run_copy(s)
+        assert copy == replace(s, likelihood_reasons=list(s.likelihood_reasons),
+                               impact=dict(s.impact), impact_reasons=dict(s.impact_reasons),
+                               controls=list(s.controls),
+                               cvss=dict(s.cvss) if s.cvss is not None else None)
+        for f in fields(s):
+            value = getattr(s, f.name)
+            if isinstance(value, (list, dict)):
+                assert getattr(copy, f.name) is not value

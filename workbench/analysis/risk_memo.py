@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from enum import Enum
 from operator import attrgetter
 from typing import Any, SupportsIndex
@@ -717,8 +717,11 @@ def _exposed(model: ThreatModel, inst: ThreatInstance, catalog: Catalog, index: 
     exp = exposure.get(inst.element)
     likelihood, reasons, base_l, step_l = derive_likelihood(
         model, inst, catalog.threats.get(inst.catalog_id), catalog, index, scales, ix, exp)
-    inherent, current, projected = risk_values(likelihood, before.impact, before.controls,
-                                               scales)
+    if likelihood == before.likelihood:  # the same inputs: ``before``'s risk values
+        inherent, current, projected = before.inherent, before.current, before.projected
+    else:
+        inherent, current, projected = risk_values(likelihood, before.impact,
+                                                   before.controls, scales)
     return _Scored(before.layer, likelihood, base_l or likelihood, step_l, before.context,
                    exp.probability if exp is not None else None,
                    exp.attacker if exp is not None else None, before.direct_harm,
@@ -727,10 +730,13 @@ def _exposed(model: ThreatModel, inst: ThreatInstance, catalog: Catalog, index: 
 
 
 def _run_copy(s: _Scored) -> _Scored:
-    """``s`` with lists and dicts of its own, shared by one run's risks of that key."""
-    return replace(s, likelihood_reasons=list(s.likelihood_reasons), impact=dict(s.impact),
-                   impact_reasons=dict(s.impact_reasons), controls=list(s.controls),
-                   cvss=dict(s.cvss) if s.cvss is not None else None)
+    """``s`` with lists and dicts of its own, shared by one run's risks of that key
+    (built field by field: ``dataclasses.replace`` looks the fields up on every call)."""
+    return _Scored(s.layer, s.likelihood, s.base_likelihood, s.step_likelihood, s.context,
+                   s.exposure, s.exposure_attacker, s.direct_harm, s.finding,
+                   list(s.likelihood_reasons), dict(s.impact), dict(s.impact_reasons),
+                   s.inherent, s.current, s.projected, list(s.controls),
+                   dict(s.cvss) if s.cvss is not None else None, s.cvss_error)
 
 
 class SharedRisks(list):
