@@ -288,3 +288,65 @@ def test_usable_threats_are_the_filter_by_vectors(catalog, monkeypatch):
         kept = _usable(threats, vectors)
         assert kept == [t for t in threats if usable(t, vectors)]
         assert 0 < len(kept) < len(threats)
+
+
+@pytest.mark.parametrize(("name", "model"), CASES, ids=[n for n, _ in CASES])
+def test_pool_read_by_option_number_is_the_plain_filter(name, model, catalog, monkeypatch):
+    """``recommend._mattering`` (flags per option number, a fleet's members looked up until
+    one can matter) keeps the candidates the plain filter keeps, in order: a single when
+    the plain figures say it can change a step, a fleet when one of its members can."""
+    checked = 0
+    for table, pool, graph, runs, _ in _screenings(model, catalog, monkeypatch):
+        plain = _plain_table(pool, graph, runs)
+        singles = [c for c in pool if not isinstance(c, recommend.FleetCandidate)]
+        matter = {c.id for c in singles if _plain_figures(plain, c)[0]}
+        kept = [c for c in pool if (not matter.isdisjoint(c.members)
+                                    if isinstance(c, recommend.FleetCandidate)
+                                    else c.id in matter)]
+        by_id = {c.id: c for c in pool}
+        assert recommend._mattering(table, pool, by_id) == kept
+        assert table.matters(singles) == matter
+        checked += len(kept) < len(pool)
+    assert checked  # some candidate was dropped
+
+
+def test_several_elements_option_read_by_its_parts(catalog, monkeypatch):
+    """An option touching rows on several pool elements (a model control on two devices)
+    is flagged per option number from its figures on each, as ``matters`` says."""
+    name, model = next(m for m in CASES if "ward" in m[0])
+    several = 0
+    for table, pool, _, _, _ in _screenings(model, catalog, monkeypatch):
+        by_id = {c.id: c for c in pool}
+        flags = table.matter_by_number(by_id.__getitem__)
+        for cid, n in table.option_numbers.items():
+            if int(table._one[n]) == -2:
+                several += 1
+                assert flags[n] == bool(table.matters([by_id[cid]]))
+        assert flags[-1] is False
+    assert several
+
+
+def test_fleet_scores_add_members_in_order_from_zero():
+    """``recommend._member_totals``: each fleet's members' score times cost added one
+    after the other from 0.0 (a Python loop), on values where the order of additions
+    changes the float, with signed zeros, members not screened and an empty fleet."""
+    import random
+
+    from workbench.analysis.attack.recommend import FleetCandidate
+
+    rng = random.Random(11)
+    ids = [f"catalog:c@e{i}" for i in range(400)]
+    score = {i: rng.choice([0.0, -0.0, 1e16, -1e16, 1.0, 0.1, 1 / 3, rng.random()])
+             for i in ids if rng.random() < 0.8}
+    costs = {i: rng.choice([1, 2.5, 0.3, 7.0]) for i in ids if rng.random() < 0.9}
+    fleets = [FleetCandidate(f"fleet:{k}", "f", 1.0, set(), members=tuple(
+        rng.sample(ids, rng.choice([0, 1, 2, 5, 40, 300])))) for k in range(60)]
+    fleets.append(FleetCandidate("fleet:zeros", "f", 1.0, set(), members=("z1", "z2")))
+    score.update(z1=-0.0, z2=-0.0)
+    costs.update(z1=1.0, z2=1.0)
+    got = recommend._member_totals(fleets, score, costs)
+    for fleet, total in zip(fleets, got, strict=True):
+        value = 0.0
+        for m in fleet.members:
+            value += score.get(m, 0.0) * costs.get(m, 0.0)
+        assert total == value and str(total) == str(value), fleet.id
