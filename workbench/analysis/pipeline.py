@@ -519,7 +519,8 @@ class _RowBuilder:
 
 def analyze(model: ThreatModel, catalog: Catalog | None = None, *,
             stencils: StencilLibrary | None = None, suggest: bool = True,
-            exposure: bool = True, attack_graph: bool = False) -> AnalysisResult:
+            exposure: bool = True, attack_graph: bool = False,
+            graph_options: bool = True) -> AnalysisResult:
     """Run the rule engine (unless ``suggest`` is false) then score every threat.
 
     With ``exposure`` (the default) likelihoods take the attackers' reach into account
@@ -528,6 +529,8 @@ def analyze(model: ThreatModel, catalog: Catalog | None = None, *,
     ``attack_graph``: keep the exposure pass's attack graph on the result (built with the
     catalog's options) for a caller that runs the attack engine next; it costs the
     options' evidence and memory, so callers that stop at risks leave it off.
+    ``graph_options=False``: that graph without the catalog's options, for a caller whose
+    attack run funds nothing (``analyze_attacks(recommend=False)``: the window's worker).
     """
     catalog = catalog or default_catalog()
     facts = FactIndex(model, stencils or default_stencils())  # the rules' and the risk's
@@ -541,6 +544,7 @@ def analyze(model: ThreatModel, catalog: Catalog | None = None, *,
     if exposure:
         risks = assess_with_exposure(merged, catalog, stencils, warnings,
                                      graph_out=shared if attack_graph else None,
+                                     graph_options=graph_options,
                                      index=facts.sharing(merged), fresh=report.fresh)
     else:
         risks = assess(merged, catalog, stencils, warnings, index=facts.sharing(merged))

@@ -914,6 +914,7 @@ def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
                          stencils: StencilLibrary | None = None,
                          warnings: list[str] | None = None, *, memo: bool = True,
                          graph_out: list[Any] | None = None,
+                         graph_options: bool = True,
                          index: FactIndex | None = None,
                          fresh: Any = None) -> list[ThreatRisk]:
     """Base risks, then the attack graph's reach from them, then exposure-adjusted risks.
@@ -922,7 +923,9 @@ def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
     the exposure-adjusted likelihood never feeds back into the graph.
     ``graph_out``: a list that receives the exposure pass's
     :class:`~workbench.analysis.attack.exposure.ExposureGraph` (built with the catalog's
-    options), for the attack engine to reuse instead of building the graph again.
+    options), for the attack engine to reuse instead of building the graph again;
+    ``graph_options=False``: built without the catalog's options, for an engine run that
+    funds nothing (the window's worker: the options' evidence is not made).
     ``index``: this model's facts when the caller has them (the rules' facts, shared by
     ``FactIndex.sharing``). ``fresh``: the merge's columns of the model's new instances
     (``rules.MergeReport.fresh``), read instead of them (``risk_memo.ThreatColumns``).
@@ -945,7 +948,8 @@ def assess_with_exposure(model: ThreatModel, catalog: Catalog | None = None,
         base = assess(model, catalog, stencils, None, memo=False, index=index)
     shared = None
     if graph_out is not None:
-        shared = exposure_graph(model, base, levels, catalog, stencils)
+        shared = exposure_graph(model, base, levels, catalog if graph_options else None,
+                                stencils)
         graph_out.append(shared)
     exposure = element_exposure(model, base, levels, stencils,
                                 graph=shared.graph if shared is not None else None)

@@ -35,8 +35,9 @@ def run_analysis(model: ThreatModel, stencils: StencilLibrary | None,
     if progress:
         progress(5, "threats")
     # attack_graph: the exposure pass's graph is handed to the attack stage below, which
-    # then builds no second one (same figures: tests/analysis/test_fast_paths.py)
-    result = analyze(model, stencils=stencils, attack_graph=True)
+    # then builds no second one (same figures: tests/analysis/test_fast_paths.py); without
+    # the catalog's options, as the stage funds nothing (tests/gui/test_worker_graph.py)
+    result = analyze(model, stencils=stencils, attack_graph=True, graph_options=False)
     if cancelled is not None and cancelled.is_set():
         return None
     analysis = Analysis(result)

@@ -178,14 +178,16 @@ def prepare_runs(model: ThreatModel, catalog=None, *, risks: list | None = None,
     ``graph``: ``build_graph(model, evidence, stencils)`` when the caller has it (the
     diff shares it with the exposure stage); ``shared``: the exposure pass's graph and
     evidence with catalog options (``AnalysisResult.attack_graph``), used when it was
-    built next to ``risks`` (the same list), so the graph is built once per analysis.
+    built next to ``risks`` (the same list), so the graph is built once per analysis;
+    one built without the options (``ExposureGraph.options``) only when nothing is funded
+    (``candidates`` None).
     """
     notes = [] if notes is None else notes
     timings = {} if timings is None else timings
     clock, cpu = time.perf_counter(), time.process_time()
     stencils = stencils or default_stencils()
     if graph is None and shared is not None and evidence is None and risks is not None \
-            and shared.risks is risks:
+            and shared.risks is risks and (shared.options or candidates is None):
         graph = shared.graph
         if candidates is not None:
             candidates.update(_fundable(model, catalog, shared.candidates, stencils))

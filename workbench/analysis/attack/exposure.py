@@ -59,14 +59,21 @@ class ExposureGraph:
     candidates: dict[str, Candidate]
     graph: AttackGraph
     risks: list[Any] | None = None
+    #: False: built without the catalog's options (``exposure_graph(..., catalog=None)``):
+    #: the same steps, chances and paths, but nothing for the control plan to fund, so
+    #: the engine reuses it only for a run that funds nothing (``recommend=False``).
+    options: bool = True
 
 
 def exposure_graph(model: ThreatModel, base: list, likelihood_levels: tuple[int, ...],
                    catalog: Any, stencils: StencilLibrary | None = None) -> ExposureGraph:
-    """Evidence (with the catalog's options) and attack graph of the base risks."""
+    """Evidence (with the catalog's options) and attack graph of the base risks; with
+    ``catalog`` None, without the options (:attr:`ExposureGraph.options`): the graph
+    :func:`element_exposure` builds for itself, for a caller that funds nothing."""
     evidence, candidates = evidence_from_risks(base, likelihood_levels, catalog)
     return ExposureGraph(evidence, candidates,
-                         build_graph(model, evidence, stencils or default_stencils()))
+                         build_graph(model, evidence, stencils or default_stencils()),
+                         options=catalog is not None)
 
 
 def attempt_probabilities(model: ThreatModel, risks: list, likelihood_levels: tuple[int, ...],
