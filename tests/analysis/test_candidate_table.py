@@ -283,3 +283,50 @@ def test_a_table_without_some_entries_is_the_dict_of_the_others_without_sites():
     assert len(table) == 10 and table.sites is not None  # the table itself unchanged
     assert recommend._picked(keys, [3, 1]) == (keys[3], keys[1])
     assert recommend._picked(keys, [2]) == (keys[2],) and recommend._picked(keys, []) == ()
+
+
+def test_site_id_ranks_order_as_the_ids(analysed) -> None:
+    """``recommend._site_id_ranks`` (controls' and elements' ranks, the other entries put
+    among the sites by bisection) orders the table's entries as their ids do; each site
+    entry's id is ``catalog:<control>@<element>`` of its numbers (what the ranks read)."""
+    result = analysed
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    sites = candidates.sites
+    keys = list(candidates)
+    for k in np.flatnonzero(sites.control >= 0).tolist():
+        assert keys[k] == (f"catalog:{sites.controls[sites.control[k]]}"
+                           f"@{sites.elements[sites.element[k]]}")
+    ranks = recommend._site_id_ranks(keys, sites)
+    assert ranks is not None
+    assert np.argsort(ranks).tolist() == sorted(range(len(keys)), key=keys.__getitem__)
+    assert (sites.control < 0).any() and (sites.control >= 0).sum() > 10
+
+
+def test_site_id_ranks_where_names_are_prefixes_of_others() -> None:
+    """Controls and elements whose names are prefixes of others, or sort otherwise with
+    the ``"@"`` after them (``"a-b"`` < ``"a@"``), and other entries falling between,
+    before and after the sites: the ranks order as the ids. A control named with an
+    ``"@"`` gives None (the caller sorts the ids)."""
+    from workbench.analysis.attack.evidence import CandidateSites
+
+    controls = ["a", "a-b", "ab", "b", "a0", ""]
+    elements = ["x", "x-1", "x1", "x@y", "-", "~"]
+    keys, control, element = [], [], []
+    for c, name in enumerate(controls):
+        for e, where in enumerate(elements):
+            keys.append(f"catalog:{name}@{where}")
+            control.append(c)
+            element.append(e)
+    others = ["catalog:a", "catalog:a@", "catalog:a-b@x-0", "ctl-1", "fleet:a@pump", "",
+              "catalog:b@z", "catalog:", "catalog;", "zzz", "catalog:a@x-"]
+    keys += others
+    control += [-1] * len(others)
+    element += [-1] * len(others)
+    sites = CandidateSites(np.array(control), np.array(element), controls, elements, {})
+    ranks = recommend._site_id_ranks(keys, sites)
+    assert np.argsort(ranks).tolist() == sorted(range(len(keys)), key=keys.__getitem__)
+    assert sorted(ranks.tolist()) == list(range(len(keys)))
+    odd = CandidateSites(np.array(control), np.array(element), controls[:-1] + ["c@d"],
+                         elements, {})
+    assert recommend._site_id_ranks(keys, odd) is None

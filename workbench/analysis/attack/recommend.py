@@ -14,6 +14,7 @@ number of evaluations: the same seed gives the same plan on any machine.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -1031,31 +1032,72 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
     found = term.removed_table(candidates, FleetCandidate, BundleCandidate)
     if found is None:
         ids, costs, gains = _risk_gains(term, candidates)
-    else:  # read from the table's sites (the same entries, order and floats)
-        singles, one, fleets, grouped = found
-        term.screened()
-        every = np.concatenate([one, np.array(grouped, dtype=float)])
-        lowers = every > 1e-9
-        keep, gains = np.concatenate([singles, fleets])[lowers].tolist(), every[lowers]
-        keys, values = list(candidates), list(candidates.values())
-        ids = [keys[k] for k in keep]
-        costs = [values[k].cost for k in keep]
-    if not ids:
+        if not ids:
+            return []
+        order = _gain_order(np.asarray(gains, dtype=float), costs, _id_ranks(ids))
+        return [ids[i] for i in order.tolist()]
+    # read from the table's sites (the same entries, order and floats)
+    singles, one, fleets, grouped = found
+    term.screened()
+    every = np.concatenate([one, np.array(grouped, dtype=float)])
+    lowers = every > 1e-9
+    keep, gains = np.concatenate([singles, fleets])[lowers], every[lowers]
+    if not keep.size:
         return []
-    # Gains are sums of level weights (1, 0.1, x3, x4): two candidates that remove the same
-    # value may differ by float rounding only (3.5999999999999943 against
-    # 3.6000000000000085 on the ward), and the cheaper must come first, as documented.
-    # As sorted by (-rounded gain, cost, id): numpy's lexsort with each id's rank (ids
-    # are unique); 204,000 candidates at 10,000 elements, a few thousand distinct gains
-    # (each rounded once).
-    distinct, at = np.unique(np.asarray(gains, dtype=float), return_inverse=True)
+    keys, values = list(candidates), list(candidates.values())
+    at = keep.tolist()
+    costs = [values[k].cost for k in at]
+    ranks = _site_id_ranks(keys, candidates.sites)
+    order = _gain_order(gains, costs, _id_ranks([keys[k] for k in at]) if ranks is None
+                        else ranks[keep])
+    return [keys[k] for k in keep[order].tolist()]
+
+
+def _gain_order(gains: np.ndarray, costs: list[float], ranks: np.ndarray) -> np.ndarray:
+    """The positions of candidates by (-gain rounded on ``GAIN_DIGITS``, cost, id), the
+    ids given by ``ranks`` (any integers ordered as the ids are).
+
+    Gains are sums of level weights (1, 0.1, x3, x4): two candidates that remove the same
+    value may differ by float rounding only (3.5999999999999943 against
+    3.6000000000000085 on the ward), and the cheaper must come first, as documented. One
+    numpy ``lexsort``; a few thousand distinct gains, each rounded once."""
+    distinct, at = np.unique(gains, return_inverse=True)
     rounded = np.array([-round(g, GAIN_DIGITS) for g in distinct.tolist()], dtype=float)
-    count = len(ids)
-    order = np.lexsort((
-        _id_ranks(ids),
-        np.fromiter(costs, dtype=float, count=count),
-        rounded[at.reshape(-1)]))
-    return [ids[i] for i in order.tolist()]
+    return np.lexsort((ranks, np.fromiter(costs, dtype=float, count=len(costs)),
+                       rounded[at.reshape(-1)]))
+
+
+def _site_id_ranks(keys: list[str], sites: CandidateSites) -> np.ndarray | None:
+    """Integers ordered as the table's ids ``keys`` are (code points), from its sites:
+    None when a control's name holds ``"@"``.
+
+    Why: sorting a million ids as strings (50,000 elements) is most of the risk-first
+    order. A site's id is ``"catalog:<control>@<element>"``, and with no ``"@"`` in a
+    control's name no ``"<control>@"`` is a prefix of another: two site ids compare as
+    their controls' ``"<control>@"``, then as their elements. So the sites sort by a
+    control rank and an element rank (a few dozen and a few thousand names); the other
+    entries (fleets, the model's own controls: a few hundred) are sorted as strings and
+    put among them by bisection. ``tests/analysis/test_candidate_table.py`` compares
+    with the ids' own order."""
+    if any("@" in c for c in sites.controls):
+        return None
+    on = sites.control >= 0
+    on_site = np.flatnonzero(on)
+    control_rank = _id_ranks([c + "@" for c in sites.controls])
+    element_rank = _id_ranks(sites.elements)
+    key = (control_rank[sites.control[on_site]] * max(len(sites.elements), 1)
+           + element_rank[sites.element[on_site]])
+    ordered = on_site[np.argsort(key, kind="stable")]
+    others = sorted(np.flatnonzero(~on).tolist(), key=keys.__getitem__)
+    # each other id: how many site ids come before it
+    site_order = ordered.tolist()
+    before = np.array([bisect_left(site_order, keys[k], key=keys.__getitem__)
+                       for k in others], dtype=np.int64)
+    ranks = np.empty(len(keys), dtype=np.int64)
+    place = np.arange(len(site_order))
+    ranks[ordered] = place + np.searchsorted(before, place, side="right")
+    ranks[np.array(others, dtype=np.int64)] = before + np.arange(len(others))
+    return ranks
 
 
 def _risk_gains(term: RiskTerm, candidates: dict[str, Candidate]
