@@ -505,3 +505,71 @@ def test_todays_counts_from_the_term_are_the_risks_current_levels(which: str) ->
         plain: list[str] = []
         note_levels(result.model, result.catalog, risks, steps, plain)
         assert notes == plain and len(notes) == 1
+
+
+def _rows_as_set(rows) -> set[tuple[int, int, int, int]]:
+    """A set's rows as (risk, code, control number, member place) tuples (no row is
+    listed twice: a member's risks are distinct)."""
+    out = set(zip(rows.risks.tolist(), rows.codes.tolist(), rows.controls.tolist(),
+                  rows.place.tolist(), strict=True))
+    assert len(out) == rows.risks.size
+    return out
+
+
+@pytest.mark.parametrize("grouped", [True, False])
+@pytest.mark.parametrize("which", ["ward", "synthetic-300"])
+def test_a_sets_rows_from_a_recent_subset_are_the_rows_made_whole(
+        which: str, grouped: bool, monkeypatch) -> None:
+    """``RiskTerm._rows`` stands on the largest recent set a new set holds (the plan adds
+    a few controls to a set measured before): the rows made so (the base's, the added
+    members' after them, each member's place shifted past the added ones before it)
+    against the rows of the same set made from every member, and the levels against
+    ``_levels``' dicts, on sets grown a candidate at a time (fleets, singles sorting
+    before, between and after the members held, members sharing risks)."""
+    from workbench.analysis.attack.engine import _fundable
+
+    if not grouped:
+        monkeypatch.setattr(RiskTerm, "_control_number", lambda self, c: -1)
+    result = analyze(_synthetic(which), default_catalog(), attack_graph=True)
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    term = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    whole = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    plain = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    fleets = [c for c in candidates.values() if isinstance(c, recommend.FleetCandidate)]
+    shared_codes = RiskTerm._shared_codes
+    calls = []
+
+    def in_member_order(self, ordered, q, risks, owners, shared):
+        # a shared risk's controls come in its members' order (a product of floats
+        # depends on it, though these models' levels do not show it)
+        pairs = list(zip(risks.tolist(), owners.tolist(), strict=True))
+        assert pairs == sorted(set(pairs)) and shared.tolist() == sorted(set(risks.tolist()))
+        calls.append(len(pairs))
+        return shared_codes(self, ordered, q, risks, owners, shared)
+
+    monkeypatch.setattr(RiskTerm, "_shared_codes", in_member_order)
+    acting = sorted(plain.acts)
+    # grown one candidate at a time: singles from both ends and the middle, fleets
+    chain = [[m] for m in (acting[::7] + acting[::-11])[:60]]
+    chain[5:5] = [list(f.members) for f in fleets[:6]]
+    chain[20:20] = [list(f.members) for f in fleets[6:12]]
+    chain[30:30] = [[m] for ms in _sharing_sets(candidates)[:3] for m in ms]
+    held: set[str] = set(acting[1:3])  # a single member's set is its own arrays
+    stood = 0
+    for added in chain:
+        held.update(added)
+        members = sorted(held)
+        stood += any(r.members < frozenset(members) for r in term._recent_rows.values())
+        risks, codes = term._set_levels(members)
+        whole._recent_rows.clear()
+        ordered = tuple(members)
+        assert _rows_as_set(term._recent_rows[ordered]) == _rows_as_set(
+            whole._rows(ordered))
+        got = dict(zip(risks.tolist(), [term._level_names[k] for k in codes.tolist()],
+                       strict=True))
+        assert len(got) == risks.size and got == plain._levels(members)
+        assert term.values(members).tobytes() == whole.values(members).tobytes()
+    assert stood > 40 and len(held) > 50 and len(calls) > 5
+    shared = sum(len(plain._single(m)) for m in held) - len(plain._levels(sorted(held)))
+    assert shared > 0

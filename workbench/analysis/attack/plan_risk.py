@@ -29,7 +29,9 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+from bisect import bisect_left
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -108,7 +110,7 @@ class RiskTerm:
         #: each element's risks as an array
         self._template_arrays: dict[tuple[str, int], tuple[np.ndarray, np.ndarray, int]] = {}
         self._element_risks: dict[str, np.ndarray] = {}
-        self._recent_arrays: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
+        self._recent_rows: dict[tuple[str, ...], _SetRows] = {}
         if self._shared is not None:
             tuple_of, first = self._shared
             self.weight = np.array([risk_factor(t) for t in first], dtype=float)[
@@ -392,57 +394,88 @@ class RiskTerm:
         at 10,000 elements a set holding fleets has thousands of members and changes
         about ten thousand risks, which a dict merged member by member per set read
         one at a time. Here each member's levels are an array pair made once
-        (:meth:`_arrays_of`), a set's are their concatenation, and only the risks two
-        members act on (two fleets on one kind of device) are worked out again, with
-        every control on them (:meth:`_shared_codes`), as :meth:`_levels` does
+        (:meth:`_arrays_of`); a set's rows are their concatenation (:meth:`_rows`, from
+        the rows of the largest recent set it holds: a what-if adds a few controls to a
+        set measured before), and only the risks two members act on (two fleets on one
+        kind of device) are worked out again, with every control on them
+        (:meth:`_shared_codes`), as :meth:`_levels` does
         (``tests/analysis/test_plan_risk_order.py`` checks the two against each other)."""
         ordered = _ordered(members)
         if len(ordered) == 1:
             return self._arrays_of(ordered[0])[:2]
-        found = self._recent_arrays.get(ordered)
+        found = self._recent_rows.get(ordered)
         if found is not None:
-            return found
-        known = self._member_arrays.get
-        parts = [known(m) or self._arrays_of(m) for m in ordered]
-        listed = [p[0] for p in parts]
-        if parts:
-            risks = np.concatenate(listed)
-            codes = np.concatenate([p[1] for p in parts])
-        else:
-            risks = codes = np.zeros(0, dtype=np.int64)
-        order = np.argsort(risks, kind="stable")
-        ranked = risks[order]
-        again = np.flatnonzero(ranked[1:] == ranked[:-1]) + 1
-        if again.size:
-            # a member's own risks are distinct: a risk listed twice has two members.
-            # Sorted by risk, then member (the stable sort keeps the members' order).
-            sizes = np.fromiter(map(len, listed), dtype=np.int64, count=len(parts))
-            owner = np.repeat(np.arange(len(parts)), sizes)[order]
-            first = np.ones(ranked.size, dtype=bool)
-            first[again] = False
-            group = np.cumsum(first) - 1
-            multi = np.bincount(group) > 1  # per risk: two members or more
-            on = multi[group]
-            risks, codes = ranked[first], codes[order][first]
-            codes[multi] = self._shared_codes(ordered, parts, ranked[on], owner[on],
-                                              risks[multi])
-        if len(self._recent_arrays) >= RECENT_SETS:
-            self._recent_arrays.pop(next(iter(self._recent_arrays)))
-        found = self._recent_arrays[ordered] = (risks, codes)
-        return found
+            return found.levels
+        rows = self._rows(ordered)
+        if len(self._recent_rows) >= RECENT_SETS:
+            self._recent_rows.pop(next(iter(self._recent_rows)))
+        self._recent_rows[ordered] = rows
+        return rows.levels
 
-    def _shared_codes(self, ordered: tuple[str, ...], parts: list, risks: np.ndarray,
+    def _rows(self, ordered: tuple[str, ...]) -> _SetRows:
+        """The rows of a member set (sorted, distinct), with its levels.
+
+        From the largest recent set it holds when there is one: that set's rows, the
+        added members' rows after them, and each row's member place in ``ordered``
+        shifted past the added members before it (the place orders the controls of a
+        risk two members act on); else every member's rows in order."""
+        held = frozenset(ordered)
+        base = next((r for r in sorted(self._recent_rows.values(),
+                                        key=lambda r: -len(r.members))
+                     if len(r.members) < len(held) and r.members <= held), None)
+        known = self._member_arrays.get
+        if base is None:
+            parts = [known(m) or self._arrays_of(m) for m in ordered]
+            places = np.arange(len(parts), dtype=np.int64)
+            risks, codes, controls, place = _stacked(parts, places)
+        else:
+            added = [m for m in ordered if m not in base.members]
+            parts = [known(m) or self._arrays_of(m) for m in added]
+            at = np.array([bisect_left(ordered, m) for m in added], dtype=np.int64)
+            # a base member's place: its place in the base plus the added members before it
+            before = at - np.arange(len(added), dtype=np.int64)
+            moved = base.place + np.searchsorted(before, base.place, side="right")
+            risks, codes, controls, place = _stacked(parts, at)
+            risks = np.concatenate([base.risks, risks])
+            codes = np.concatenate([base.codes, codes])
+            controls = np.concatenate([base.controls, controls])
+            place = np.concatenate([moved, place])
+        return _SetRows(held, risks, codes, controls, place,
+                        self._levels_of_rows(ordered, risks, codes, controls, place))
+
+    def _levels_of_rows(self, ordered: tuple[str, ...], risks: np.ndarray,
+                        codes: np.ndarray, controls: np.ndarray, place: np.ndarray
+                        ) -> tuple[np.ndarray, np.ndarray]:
+        """A set's (risks, level codes) from its rows: a member's own risks are distinct,
+        so a risk listed twice has two members; those rows are sorted by risk, then by
+        member place, and each such risk's level worked out with all its controls."""
+        if not risks.size:
+            return risks, codes
+        listed = np.bincount(risks, minlength=len(self.counted))
+        twice = listed[risks] > 1
+        if not twice.any():
+            return risks, codes
+        on = np.flatnonzero(twice)
+        order = np.lexsort((place[on], risks[on]))
+        shared_rows, owners = risks[on][order], place[on][order]
+        shared = sorted_distinct(shared_rows)
+        once = ~twice
+        return (np.concatenate([risks[once], shared]),
+                np.concatenate([codes[once], self._shared_codes(
+                    ordered, controls[on][order], shared_rows, owners, shared)]))
+
+    def _shared_codes(self, ordered: tuple[str, ...], q: np.ndarray, risks: np.ndarray,
                       owners: np.ndarray, shared: np.ndarray) -> np.ndarray:
         """The level codes of the ``shared`` risks (ascending), each with the controls of
         every member on it in the members' order: ``risks``/``owners`` list each (risk,
-        member) pair, sorted by risk then member.
+        member place in ``ordered``) pair, sorted by risk then member, ``q`` each pair's
+        member's control number (-1: none).
 
         When every such member acts with one control on each of its risks (a catalog
         member; numbered in :meth:`_arrays_of`), a risk's level reads its distinct
         inputs and its controls' sequence alone: the risks are grouped by that (one
         number per sequence, numpy) and each group's level worked out once (two fleets
         on one kind of device: one group for thousands of risks). Else risk by risk."""
-        q = np.array([p[2] for p in parts], dtype=np.int64)[owners]
         if q.size and int(q.min()) >= 0:
             start = np.flatnonzero(np.concatenate(([True], risks[1:] != risks[:-1])))
             size = np.diff(np.append(start, risks.size))
@@ -913,6 +946,34 @@ class RiskTerm:
     def lowers(self, cid: str) -> bool:
         """Whether this candidate alone lowers a scored risk."""
         return bool((self.values([cid]) < self.base_value - 1e-12).any())
+
+
+@dataclass(frozen=True, slots=True)
+class _SetRows:
+    """A member set's rows (:meth:`RiskTerm._rows`): per (member, risk it acts on), the
+    risk, its level code with that member alone, the member's control number (-1: none;
+    :meth:`RiskTerm._arrays_of`) and the member's place among the set's sorted members;
+    and the set's levels (:meth:`RiskTerm._levels_of_rows`). Read-only."""
+
+    members: frozenset[str]
+    risks: np.ndarray
+    codes: np.ndarray
+    controls: np.ndarray
+    place: np.ndarray
+    levels: tuple[np.ndarray, np.ndarray]
+
+
+def _stacked(parts: list[tuple[np.ndarray, np.ndarray, int]], places: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Members' level arrays (:meth:`RiskTerm._arrays_of`) as rows: risks, codes, and
+    per row its member's control number and place (``places``, one per member)."""
+    if not parts:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, empty
+    sizes = np.fromiter((p[0].size for p in parts), dtype=np.int64, count=len(parts))
+    controls = np.fromiter((p[2] for p in parts), dtype=np.int64, count=len(parts))
+    return (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]),
+            np.repeat(controls, sizes), np.repeat(places, sizes))
 
 
 def _ordered(members: Iterable[str]) -> tuple[str, ...]:
