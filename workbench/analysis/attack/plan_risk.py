@@ -415,14 +415,17 @@ class RiskTerm:
     def _rows(self, ordered: tuple[str, ...]) -> _SetRows:
         """The rows of a member set (sorted, distinct), with its levels.
 
-        From the largest recent set it holds when there is one: that set's rows, the
-        added members' rows after them, and each row's member place in ``ordered``
+        From the largest recent set it holds, when that is over half of it: that set's
+        rows, the added members' rows after them, and each row's member place in ``ordered``
         shifted past the added members before it (the place orders the controls of a
         risk two members act on); else every member's rows in order."""
         held = frozenset(ordered)
+        # worth standing on when it holds most of the set (each added member's place is
+        # found by bisection)
         base = next((r for r in sorted(self._recent_rows.values(),
                                         key=lambda r: -len(r.members))
-                     if len(r.members) < len(held) and r.members <= held), None)
+                     if len(held) < 2 * len(r.members) < 2 * len(held)
+                     and r.members <= held), None)
         known = self._member_arrays.get
         if base is None:
             parts = [known(m) or self._arrays_of(m) for m in ordered]
