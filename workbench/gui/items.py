@@ -438,6 +438,9 @@ class FlowItem(QGraphicsPathItem):
     _segments: list[QLineF] | None = None
     #: the hit shape (:meth:`shape`) once asked for (None: stroked on demand)
     _shape: QPainterPath | None = None
+    #: the device area and exposed rectangle of the last frame this route was found to
+    #: show in (:meth:`_shows_in`); None again when the route changes
+    _shown_in: tuple[QRectF, QRectF] | None = None
 
     def __init__(self, flow: Flow):
         super().__init__()
@@ -487,7 +490,7 @@ class FlowItem(QGraphicsPathItem):
             path.moveTo(x1, y1)
             path.lineTo(x2, y2)
         self.hops, self._ends, self._segments = hops, line_ends, None
-        self._far_from = None
+        self._far_from = self._shown_in = None
         self._arrowheads: list[QPolygonF] | None = None  # drawn from the new route on demand
         self.setPath(path)
         marks = (QCoreApplication.translate("DiagramScene", "encrypted") if flow.encrypted
@@ -526,7 +529,8 @@ class FlowItem(QGraphicsPathItem):
             self.label.update()
 
     def partly_lit(self) -> bool:
-        return not self.highlighted and any(h in self.lit_hops for h in self.hops)
+        return bool(self.lit_hops) and not self.highlighted and any(
+            h in self.lit_hops for h in self.hops)
 
     def shape(self) -> QPainterPath:
         """The route stroked 10 px wide (what a click hits), made when Qt first asks for
@@ -539,7 +543,7 @@ class FlowItem(QGraphicsPathItem):
         return shape
 
     def setPath(self, path: QPainterPath) -> None:  # noqa: N802 - keeps the hit shape cached
-        self._shape = None
+        self._shape = self._shown_in = None
         super().setPath(path)
         self._bounds = None
 
@@ -602,15 +606,7 @@ class FlowItem(QGraphicsPathItem):
             return  # this frame's area, already known to be far from every line
         if self.isSelected() != self._styled_selected:
             self._style()  # (selection changes the colour only: a skipped flow waits)
-        exposed = option.exposedRect
-        if device is not None:  # QGraphicsView.render() exposes the whole item
-            if self._far(device):
-                self._far_from = device  # the next frame with this area returns at once
-                return
-            exposed = exposed.intersected(device)
-            if exposed.isEmpty():
-                return
-        if not self.in_view(exposed):
+        if not self._shows_in(device, option.exposedRect):
             return  # nothing of it would show
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.partly_lit():
@@ -618,15 +614,42 @@ class FlowItem(QGraphicsPathItem):
             return
         painter.setPen(self.pen())
         painter.drawPath(self.path())
-        self._paint_arrows(painter, self.pen(), range(len(self.segments)))
+        if self.segments:
+            pen, brush = _head_style(self.highlighted, self._styled_selected)
+            self._draw_heads(painter, pen, brush, range(len(self.segments)))
+
+    def _shows_in(self, device: QRectF | None, exposed: QRectF) -> bool:
+        """Some line of the route shows in the ``exposed`` part of the frame whose area is
+        ``device`` (:func:`_device_area`): :meth:`_far`, then :meth:`in_view` of the
+        exposed part inside the area. A frame painted again at the same view and exposed
+        part (each edit, the analysis arriving) reuses the answer of the last one that
+        found the route showing: the lines and the margins are the same, so is the answer.
+        Those that found it far are :attr:`_far_from`."""
+        if device is None:
+            return self.in_view(exposed)
+        last = self._shown_in
+        if last is not None and last[0] is device and last[1] == exposed:
+            return True
+        if self._far(device):
+            self._far_from = device  # the next frame with this area returns at once
+            return False
+        shown = exposed.intersected(device)  # QGraphicsView.render() exposes the whole item
+        if shown.isEmpty() or not self.in_view(shown):
+            return False
+        self._shown_in = (device, QRectF(exposed))
+        return True
 
     def _paint_arrows(self, painter: QPainter, pen: QPen, which) -> None:
         if not self.segments:
             return
         solid = QPen(pen)
         solid.setStyle(Qt.PenStyle.SolidLine)
+        self._draw_heads(painter, solid, QBrush(pen.color()), which)
+
+    def _draw_heads(self, painter: QPainter, solid: QPen, brush: QBrush, which) -> None:
+        """The heads of the segments ``which`` with the ``solid`` pen and ``brush``."""
         painter.setPen(solid)
-        painter.setBrush(pen.color())
+        painter.setBrush(brush)
         heads = self._arrowheads
         if heads is None:  # computed once per route: a repaint of 2,000 flows redrew them all
             last = len(self.segments) - 1
@@ -677,6 +700,15 @@ def _flow_pen(highlighted: bool, selected: bool, dashed: bool) -> QPen:
         pen.setStyle(Qt.PenStyle.DashLine)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     return pen
+
+
+@lru_cache(maxsize=4)
+def _head_style(highlighted: bool, selected: bool) -> tuple[QPen, QBrush]:
+    """The pen and brush of a flow's arrowheads: its pen made solid (a dashed flow's heads
+    are not dashed), filled with its colour. Four serve every flow, instead of a pen and
+    a brush made per flow and frame (``tests/gui/test_paint_culling.py``)."""
+    pen = _flow_pen(highlighted, selected, False)
+    return QPen(pen), QBrush(pen.color())
 
 
 def _device_area(painter: QPainter) -> QRectF | None:
