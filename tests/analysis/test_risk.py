@@ -205,3 +205,18 @@ def test_samples_show_residual_and_projected_risk(sample_paths, catalog) -> None
         assert any(r.current.score < r.inherent.score for r in risks), path.name
         assert any(r.projected.score < r.current.score for r in risks), path.name
         assert all(r.projected.score <= r.current.score <= r.inherent.score for r in risks)
+
+
+def test_risks_are_slotted_and_copy_and_pickle_whole(model, catalog) -> None:
+    """``ThreatRisk`` has slots (memory per risk): no instance dictionary, and a copy or a
+    pickled round trip still carries every field, the judged ones included."""
+    import copy
+    import dataclasses
+    import pickle
+
+    risks = analyze(model, catalog).threats
+    assert risks
+    for risk in risks:
+        assert not hasattr(risk, "__dict__")
+        for other in (copy.copy(risk), pickle.loads(pickle.dumps(risk))):
+            assert dataclasses.astuple(other) == dataclasses.astuple(risk)

@@ -174,9 +174,13 @@ class AppliedControl:
                 "reduces": self.reduces, "evidence": self.evidence, "implicit": self.implicit}
 
 
-@dataclass
+@dataclass(slots=True)
 class ThreatRisk:
-    """The risk of one threat instance, with the reasons behind each number."""
+    """The risk of one threat instance, with the reasons behind each number.
+
+    Slotted: an analysis holds one per threat instance (136,000 at 10,000 elements)
+    until its output is written, and slots take less memory per risk than an
+    instance dictionary; a risk has exactly these fields."""
 
     instance: ThreatInstance
     threat_type: ThreatType | None
