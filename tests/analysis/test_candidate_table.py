@@ -240,6 +240,30 @@ def test_touching_and_member_sets_are_the_per_candidate_loops(analysed) -> None:
         assert recommend._member_set(iter(chosen), candidates)[0] == out | singles
 
 
+def test_risk_first_candidates_outside_the_pool_by_positions(analysed) -> None:
+    """``_outside`` (the ids at the positions a pool left out) finds, in any order of ids,
+    the candidates the plain test finds: not among the ids of the pool's objects. The
+    pool's positions are ``_touching_at``'s, whose objects are ``_touching``'s."""
+    import random
+
+    result = analysed
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    values = list(candidates.values())
+    elements = sorted({e for c in values for e in c.elements})
+    rng = random.Random(9)
+    ids = list(candidates)
+    for names in ({*rng.sample(elements, max(1, len(elements) // 2))}, set(elements), set()):
+        at = recommend._touching_at(candidates, dict.fromkeys(names).keys())
+        assert [values[k] for k in at.tolist()] == recommend._touching(candidates, names)
+        kept = at[np.array([rng.random() < 0.9 for _ in at], dtype=bool)]
+        pool = [values[k] for k in kept.tolist()]
+        known = {c.id for c in pool}
+        order = rng.sample(ids, len(ids))
+        outside = recommend._outside(candidates, kept)
+        assert [c for c in order if c in outside] == [c for c in order if c not in known]
+
+
 def test_strongest_fixes_from_the_focused_candidates_are_the_whole_pools(analysed,
                                                                          monkeypatch
                                                                          ) -> None:

@@ -304,7 +304,8 @@ def test_pool_read_by_option_number_is_the_plain_filter(name, model, catalog, mo
                                     if isinstance(c, recommend.FleetCandidate)
                                     else c.id in matter)]
         by_id = {c.id: c for c in pool}
-        assert recommend._mattering(table, pool, by_id) == kept
+        keep = recommend._mattering(table, pool, by_id)
+        assert [c for c, k in zip(pool, keep, strict=True) if k] == kept
         assert table.matters(singles) == matter
         checked += len(kept) < len(pool)
     assert checked  # some candidate was dropped

@@ -638,12 +638,13 @@ MAX_COUNTED_TARGETS = 400
 
 
 def _relevant(graph: AttackGraph, runs, hot: list[int], candidates: dict[str, Candidate]
-              ) -> tuple[list[Candidate], dict[str, int]]:
+              ) -> tuple[list[Candidate], dict[str, int], np.ndarray]:
     """Candidates on an element (or a flow) that some attacker reaches and from which a
     target above the threshold can be reached (no other control can change a target), and
-    per element or flow the number of such targets it leads to (screening weight)."""
+    per element or flow the number of such targets it leads to (screening weight); third,
+    the candidates' positions in the dict."""
     if not hot:
-        return [], {}
+        return [], {}, np.zeros(0, dtype=np.int64)
     reached = np.zeros(graph.size, dtype=bool)
     for r in runs:
         reached |= r.solution.probability[:graph.size] > 0
@@ -674,20 +675,29 @@ def _relevant(graph: AttackGraph, runs, hot: list[int], candidates: dict[str, Ca
         if k >= 0 and reached[a] and upstream[b]:
             name = graph.flows[k]
             weight[name] = max(weight.get(name, 0), int(count[b]))
-    return _touching(candidates, weight.keys()), weight
+    at = _touching_at(candidates, weight.keys())
+    values = list(candidates.values())
+    return [values[k] for k in at.tolist()], weight, at
 
 
 def _touching(candidates: dict[str, Candidate], names) -> list[Candidate]:
-    """The candidates with an element among ``names``, in the dict's order.
+    """The candidates with an element among ``names``, in the dict's order."""
+    values = list(candidates.values())
+    return [values[k] for k in _touching_at(candidates, names).tolist()]
+
+
+def _touching_at(candidates: dict[str, Candidate], names) -> np.ndarray:
+    """The positions in the dict of the candidates with an element among ``names``.
 
     A :class:`CandidateTable` with sites answers for its catalog candidates per element
     number (a mask over 20,000 elements, spread over 224,000 candidates at 10,000
     elements) and reads only its other entries' objects; the plain way, ``isdisjoint``
     per candidate, is the oracle (``tests/analysis/test_candidate_table.py``)."""
+    values = list(candidates.values())
     sites = candidates.sites if isinstance(candidates, CandidateTable) else None
     if sites is None or len(sites.control) != len(candidates):
-        return [c for c in candidates.values() if not names.isdisjoint(c.elements)]
-    values = list(candidates.values())
+        return np.array([k for k, c in enumerate(values) if not names.isdisjoint(c.elements)],
+                        dtype=np.int64)
     near = np.fromiter((e in names for e in sites.elements), dtype=bool,
                        count=len(sites.elements))
     on_site = sites.control >= 0
@@ -695,7 +705,7 @@ def _touching(candidates: dict[str, Candidate], names) -> list[Candidate]:
     keep[on_site] = near[sites.element[on_site]]
     for k in np.flatnonzero(~on_site).tolist():
         keep[k] = not names.isdisjoint(values[k].elements)
-    return [values[k] for k in np.flatnonzero(keep).tolist()]
+    return np.flatnonzero(keep)
 
 
 def _exposure(graph: AttackGraph, runs) -> dict[str, float]:
@@ -760,10 +770,20 @@ def _scores(table: ScreenTable, weight: dict[str, int], exposure: dict[str, floa
     return score
 
 
+def _outside(candidates: dict[str, Candidate], at: np.ndarray) -> set[str]:
+    """The ids of the candidates not at the positions ``at`` of the dict: at 10,000
+    elements a few thousand left out of 224,000, so the risk-first candidates missing
+    from the pool are found in a small set, not a set of the pool's 222,000 ids made
+    to be probed 204,000 times (a candidate's id is its key)."""
+    left = np.ones(len(candidates), dtype=bool)
+    left[at] = False
+    return set(compress(candidates, left.tolist()))
+
+
 def _mattering(table: ScreenTable, pool: list[Candidate], candidates: dict[str, Candidate]
-               ) -> list[Candidate]:
-    """The candidates of ``pool`` that can change a step (``ScreenTable.matters``), in
-    order; a fleet when one of its members can. Read as flags per option number
+               ) -> list[bool]:
+    """Per candidate of ``pool``, whether it can change a step (``ScreenTable.matters``);
+    a fleet when one of its members can. Read as flags per option number
     (``ScreenTable.matter_by_number``), not as a set of the pool's ids tested candidate
     by candidate (221,000 at 10,000 elements); a fleet stops at its first member that
     can, as ``isdisjoint`` did. The plain filter is the oracle in
@@ -775,7 +795,7 @@ def _mattering(table: ScreenTable, pool: list[Candidate], candidates: dict[str, 
     for k in compress(range(len(pool)), map(isinstance, pool, repeat(FleetCandidate))):
         keep[k] = any(map(flags.__getitem__,
                           map(numbers.get, pool[k].members, repeat(spare))))
-    return list(compress(pool, keep))
+    return keep
 
 
 _ID = attrgetter("id")
@@ -1201,10 +1221,11 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     base_per, base_state = _evaluate(graph, runs, specs, [], candidates, what_if,
                                      exact_limit, indices=indices)
     base = base_per.max(axis=0)
-    pool, weight = _relevant(graph, runs, sorted({graph.index[s.element] for s, p in zip(
+    pool, weight, at = _relevant(graph, runs, sorted({graph.index[s.element] for s, p in zip(
         specs, base, strict=True) if p > threshold}), candidates)
     table = ScreenTable(pool, graph, runs)
-    pool = _mattering(table, pool, candidates)
+    keep = _mattering(table, pool, candidates)
+    pool, at = list(compress(pool, keep)), at[np.array(keep, dtype=bool)]
     relevant = len(pool)
     # Candidates on the steps that matter most (each hot target's minimum cuts and most
     # likely paths, entry steps included) are always searched, and so are the bundles
@@ -1222,14 +1243,14 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     # the risk-first order leaves bundles out: it reads the candidates as given (a
     # ``CandidateTable``'s sites) unless a bundle replaced one of them
     fundable = candidates if candidates.keys().isdisjoint(bundles) else None
+    outside = _outside(candidates, at)  # the candidates (not bundles) the pool left out
     candidates = {**candidates, **bundles}
     pool += sorted(bundles.values(), key=lambda c: c.id)
     risk_first: list[str] = []
     if risk_term is not None:
         risk_first = _risk_first(risk_term, candidates if fundable is None else fundable,
                                  pool)
-        known = {c.id for c in pool}
-        pool += [candidates[c] for c in risk_first if c not in known]
+        pool += map(candidates.__getitem__, filter(outside.__contains__, risk_first))
     reachable = base
     if max_candidates is None:  # a budget asked for buys a wider search
         max_candidates = MAX_CANDIDATES if budget is None else MAX_SEARCHED
