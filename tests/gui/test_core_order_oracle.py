@@ -64,3 +64,27 @@ def test_each_rows_place_is_the_plain_one(name: str, grouped: bool) -> None:
     assert RULED_OUT in places.tiers(rows)
     assert places.tiers([object()]) == [RANKED]
     assert places.get(id(object())) is None
+
+
+@pytest.mark.parametrize("grouped", [False, True], ids=["copies", "grouped"])
+def test_the_workers_tiers_give_the_panels_rows_of_the_plain_order(make_window, grouped):
+    """The worker ranks the tiers (``Analysis.tiers``) off the window's thread: the
+    Threats panel shows the rows and places ``core_order`` works out by itself."""
+    from workbench.gui.threat_order import tier_groups
+    from workbench.gui.worker import run_analysis
+
+    window = make_window(SAMPLES / "hospital-ward-iomt.twm.json")
+    model = window.doc.model
+    model.threats[0].status = ThreatStatus.REJECTED  # a ruled-out tier too
+    analysis = run_analysis(model, window.stencils)
+    assert analysis.tiers is not None and analysis.tiers[2]
+    window.threats.grouped.setChecked(grouped)
+    window._analysis_done(model, analysis)
+    table = window.threats.table_model
+    rows, places = core_order(analysis.result, grouped)  # worked out afresh
+    key = (lambda g: (g.catalog_id, [t.key for t in g.threats])) if grouped else \
+        (lambda r: r.key)
+    assert [key(r) for r in table.all_rows] == [key(r) for r in rows]
+    assert [table.places[id(r)] for r in table.all_rows] == [places[id(r)] for r in rows]
+    again, _ = core_order(analysis.result, grouped, tier_groups(analysis.result))
+    assert [key(r) for r in again] == [key(r) for r in rows]

@@ -79,16 +79,30 @@ class Places(Mapping[int, Place]):
         return [get(key, RANKED) for key in map(id, rows)]
 
 
-def core_order(result: Any, grouped: bool) -> tuple[list[Any], Places]:
-    """Rows in the core order and each row's place, keyed by ``id(row)``.
+#: The threats of each tier as ranked groups: risks to treat, context, ruled out.
+Tiers = tuple[list[ThreatGroup], list[ThreatGroup], list[ThreatGroup]]
 
-    ``grouped``: one row per threat (``ThreatGroup``), else one row per copy
-    (``ThreatRisk``).
-    """
+
+def tier_groups(result: Any) -> Tiers:
+    """The groups of each tier, ranked: what :func:`core_order` lays out in rows. The
+    window's worker works them out after the analysis (``worker.Analysis.tiers``), so
+    the window's thread, when the result arrives, only lays out the rows."""
     # both from one pass: ``grouped_ranking`` makes the two each time it is asked for one
     ranked, context = grouped_rankings(result)
     ruled_out = sorted(group_threats(r for r in result.threats if not r.counted),
                        key=ThreatGroup.rank_key)
+    return ranked, context, ruled_out
+
+
+def core_order(result: Any, grouped: bool, tiers: Tiers | None = None
+               ) -> tuple[list[Any], Places]:
+    """Rows in the core order and each row's place, keyed by ``id(row)``.
+
+    ``grouped``: one row per threat (``ThreatGroup``), else one row per copy
+    (``ThreatRisk``). ``tiers``: :func:`tier_groups` of ``result`` when worked out
+    already (read, never changed).
+    """
+    ranked, context, ruled_out = tiers if tiers is not None else tier_groups(result)
     rows: list[Any] = []
     places = Places()
     for tier, groups in ((RANKED, ranked), (CONTEXT, context), (RULED_OUT, ruled_out)):

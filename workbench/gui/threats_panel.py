@@ -438,7 +438,7 @@ class ThreatsPanel(QWidget):
             }
         )
         rows, places = ([], {}) if analysis is None else core_order(
-            analysis.result, self.grouped.isChecked())
+            analysis.result, self.grouped.isChecked(), getattr(analysis, "tiers", None))
         self._set_filters()  # the rows are filtered and sorted once, in set_rows
         self.table_model.set_rows(rows, names, {t.id for t in model.threats},
                                   analysis.result.catalog if analysis is not None else None,

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from workbench.gui.threat_order import tier_groups
 from workbench.model.stencils import StencilLibrary
 from workbench.model.threat_model import ThreatModel
 
@@ -24,6 +25,9 @@ class Analysis:
     result: Any  # workbench.analysis.pipeline.AnalysisResult
     attacks: Any = None
     warnings: list[str] = field(default_factory=list)
+    #: the Threats panel's ranked groups per tier (``threat_order.tier_groups``), worked
+    #: out here, off the window's thread; None: the panel works them out
+    tiers: Any = None
 
 
 def run_analysis(model: ThreatModel, stencils: StencilLibrary | None,
@@ -40,7 +44,7 @@ def run_analysis(model: ThreatModel, stencils: StencilLibrary | None,
     result = analyze(model, stencils=stencils, attack_graph=True, graph_options=False)
     if cancelled is not None and cancelled.is_set():
         return None
-    analysis = Analysis(result)
+    analysis = Analysis(result, tiers=tier_groups(result))
     if progress:
         progress(60, "attack paths")
     try:
