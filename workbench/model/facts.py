@@ -319,6 +319,13 @@ class FactIndex:
         own, source_reads, target_reads, no_source, no_target = split
         components = self.components
         source_keys, target_keys = self.known_keys(source_reads), self.known_keys(target_reads)
+        if len(flows) > 1:  # the ends' keys at once (a gateway ends hundreds of flows)
+            for known, end_reads, ends in ((source_keys, source_reads, map(_SOURCE, flows)),
+                                           (target_keys, target_reads, map(_TARGET, flows))):
+                missing = [components[e] for e in dict.fromkeys(ends)
+                           if e not in known and e in components]
+                if missing:
+                    self._component_keys(missing, end_reads, known)
         memo = self._flow_own_keys.get(own)
         if memo is None:
             memo = self._flow_own_keys[own] = {}
@@ -362,6 +369,7 @@ class FactIndex:
         return out
 
 
+_SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
 #: Component facts that count the flows around the component
 #: (``FactIndex._neighbourhood_table``): the rest depend on the component's own fields only.
 _FLOW_COUNTS = ("flows.in", "flows.out", "flows.unencrypted", "flows.unauthenticated",
