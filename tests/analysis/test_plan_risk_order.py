@@ -8,6 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workbench.analysis.attack import recommend
 from workbench.analysis.attack.plan_risk import LEVEL_VALUE, RiskTerm
@@ -573,3 +575,16 @@ def test_a_sets_rows_from_a_recent_subset_are_the_rows_made_whole(
     assert stood > 40 and len(held) > 50 and len(calls) > 5
     shared = sum(len(plain._single(m)) for m in held) - len(plain._levels(sorted(held)))
     assert shared > 0
+
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c@x", "", "pump-1", "pump-10"]), max_size=60))
+def test_numbered_keys_in_order_of_first_appearance(keys: list[str]) -> None:
+    """``plan_risk._numbered`` numbers each key by its first appearance (the threat
+    numbers of ``RiskTerm._classes``)."""
+    from workbench.analysis.attack import plan_risk
+
+    number: dict[str, int] = {}
+    for key in keys:
+        number.setdefault(key, len(number))
+    assert plan_risk._numbered(keys).tolist() == [number[key] for key in keys]

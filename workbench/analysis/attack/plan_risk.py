@@ -865,14 +865,16 @@ class RiskTerm:
                 for element, risks in self._by_element.items()}
 
     def _classes(self) -> list[int]:
-        """Per counted risk, the number of its (threat, listed catalog controls, distinct
-        inputs, weight or None when not scored): the listed controls' catalog ids once
-        per controls list (risks of one memo key share it), or with the risk pass's
-        fields tuples (``_shared``) the last three once per tuple."""
+        """Per counted risk, a number of its (threat, listed catalog controls, distinct
+        inputs, weight or None when not scored), equal for risks of one class (what
+        :attr:`_profiles` compares; the numbers need not follow one another): the listed
+        controls' catalog ids once per controls list (risks of one memo key share it), or
+        with the risk pass's fields tuples (``_shared``) the last three once per tuple,
+        each risk's number then threat number x parts + its tuple's part."""
         catalog_ids: dict[tuple[str, ...], int] = {}
         if self._shared is not None:
             # a risk's class: its catalog id and its tuple's part (listed controls, inputs,
-            # weight), found once per tuple at its first counted risk; numbered by numpy
+            # weight), found once per tuple at its first counted risk
             tuples, first = self._shared
             present, at = np.unique(tuples, return_index=True)
             parts: dict[tuple, int] = {}
@@ -883,12 +885,8 @@ class RiskTerm:
                 part[k] = parts.setdefault((catalog_ids.setdefault(
                     tuple(x.catalog_id for x in first[k].controls), len(catalog_ids)),
                     self._keys[i], None if p is None else weights[p]), len(parts))
-            names = dict.fromkeys(map(_CATALOG_ID, self.counted))
-            number = dict(zip(names, range(len(names)), strict=True))
-            threat = np.fromiter(map(number.__getitem__, map(_CATALOG_ID, self.counted)),
-                                 dtype=np.int64, count=len(self.counted))
-            code = threat * max(len(parts), 1) + part[tuples]
-            return np.unique(code, return_inverse=True)[1].reshape(-1).tolist()
+            threat = _numbered(list(map(_CATALOG_ID, self.counted)))
+            return (threat * max(len(parts), 1) + part[tuples]).tolist()
         weight_of: list[float | None] = [None] * len(self.counted)
         for k, i in enumerate(self.scored):
             weight_of[i] = self._weights[k]
@@ -987,6 +985,14 @@ def _ordered(members: Iterable[str]) -> tuple[str, ...]:
     if all(map(operator.lt, members, members[1:])):
         return tuple(members)
     return tuple(sorted(set(members)))
+
+
+def _numbered(keys: list) -> np.ndarray:
+    """Each key's number, distinct keys numbered in order of first appearance."""
+    number = dict.fromkeys(keys)
+    for k, key in enumerate(number):
+        number[key] = k
+    return np.fromiter(map(number.__getitem__, keys), dtype=np.int64, count=len(keys))
 
 
 _STATUS = operator.attrgetter("instance.status")
