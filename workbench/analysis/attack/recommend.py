@@ -1066,14 +1066,18 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
         return []
     keys, values = list(candidates), list(candidates.values())
     at = keep.tolist()
-    costs = [values[k].cost for k in at]
+    costs = np.fromiter(map(_COST, map(values.__getitem__, at)), dtype=float, count=len(at))
     ranks = _site_id_ranks(keys, candidates.sites)
     order = _gain_order(gains, costs, _id_ranks([keys[k] for k in at]) if ranks is None
                         else ranks[keep])
     return [keys[k] for k in keep[order].tolist()]
 
 
-def _gain_order(gains: np.ndarray, costs: list[float], ranks: np.ndarray) -> np.ndarray:
+_COST = attrgetter("cost")
+
+
+def _gain_order(gains: np.ndarray, costs: list[float] | np.ndarray, ranks: np.ndarray
+                ) -> np.ndarray:
     """The positions of candidates by (-gain rounded on ``GAIN_DIGITS``, cost, id), the
     ids given by ``ranks`` (any integers ordered as the ids are).
 
