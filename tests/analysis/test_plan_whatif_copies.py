@@ -80,3 +80,45 @@ def test_exact_nodes_are_the_targets_and_their_attempts_sorted():
         want = sorted(set(listed) | {int(attempt[t]) for t in listed if attempt[t] >= 0})
         got = recommend._exact_nodes(nodes, attempt.astype(np.int64))
         assert got == want and all(type(x) is int for x in got)
+
+
+@pytest.mark.parametrize(("name", "model"), CASES, ids=[n for n, _ in CASES])
+def test_a_copys_options_mask_from_its_parents_is_the_tables(name, model, catalog):
+    """A what-if built on an evaluated set's copy marks only the ids it adds on that
+    copy's mask (``AttackGraph._options_mask``): the table's mask of its whole set, and
+    the ids it adds are the set difference its views read (``_view_todo_since``); a set
+    not holding the copy's ids (not a superset) is masked from scratch."""
+    graph, candidates = _graph_and_candidates(model, catalog)
+    ids = sorted(candidates)
+    table = graph._option_table
+    second = ids[:1] + ids[len(ids) // 2:len(ids) // 2 + 3]
+    prior = None
+    for chosen in (ids[:1], second, sorted(set(second) | set(ids[::3])), ids):
+        built = recommend._with_controls(graph, chosen, candidates, prior)
+        had, mask = built._chosen_mask
+        assert had == built.chosen_set
+        assert np.array_equal(mask, table.mask(set(had)))
+        if prior is not None:
+            assert built._added == (prior[1], built.chosen_set - prior[1])
+            assert built._added[0] is prior[0].chosen_set
+        prior = (built, built.chosen_set)
+    smaller = frozenset(ids[1:2])  # not a superset of the last copy's ids
+    assert prior[0]._options_mask(smaller, table)[1] is None
+    assert np.array_equal(prior[0]._options_mask(smaller, table)[0], table.mask(smaller))
+
+
+@pytest.mark.parametrize(("name", "model"), CASES, ids=[n for n, _ in CASES])
+def test_expanded_members_are_the_sorted_set(name, model, catalog):
+    """``recommend._expand`` (the candidates' member tuples as sorted runs, repeats
+    dropped) is the sorted set of every member, for fleets, bundles and singles, sets
+    whose candidates share members, and in any order of the chosen ids."""
+    graph, candidates = _graph_and_candidates(model, catalog)
+    ids = sorted(candidates)
+    grouped = [c for c in ids if isinstance(candidates[c], recommend._GROUPED)]
+    shared = [m for c in grouped for m in recommend._members(candidates[c])][:3]
+    rng = np.random.default_rng(5)
+    for chosen in (ids, grouped, grouped[:1] + ids[:3], ids[1::4], grouped + shared, [],
+                   list(rng.permutation(ids)[:7])):
+        want = sorted({m for c in chosen for m in recommend._members(candidates[c])})
+        assert recommend._expand(chosen, candidates) == want
+        assert recommend._expand(chosen[::-1], candidates) == want

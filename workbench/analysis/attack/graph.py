@@ -276,7 +276,11 @@ class AttackGraph:
             _, _, touched = self.__dict__["_link"]
             todo = {e for e in touched if e in restrictable}
             by_option = self._restrictable_by_option
-            for cid in chosen.difference(had):
+            known = self.__dict__.get("_added")  # worked out with this copy's mask
+            added = known[1] if known is not None and known[0] is had else None
+            if added is None or chosen is not self.__dict__.get("_chosen_set"):
+                added = chosen.difference(had)
+            for cid in added:
                 todo.update(by_option.get(cid, ()))
             self.__dict__["_todo_since"] = todo
         return todo
@@ -413,6 +417,21 @@ class AttackGraph:
         control plan builds thousands of copies, and rebuilding it was a third of each)."""
         return {f: i for i, f in enumerate(self.flows)}
 
+    def _options_mask(self, extra: frozenset[str], table: OptionTable
+                      ) -> tuple[np.ndarray, tuple[frozenset[str], frozenset[str]] | None]:
+        """``table.mask(extra)``, and (this copy's own ids, those ``extra`` adds to them)
+        (None when ``extra`` does not hold them all). A copy that knows its mask and holds a subset
+        of ``extra`` (a plan's what-if built on an evaluated set's copy) marks only the
+        ids it adds: the members of a set holding fleets are tens of thousands at
+        50,000 elements, each looked up again per what-if."""
+        known = self.__dict__.get("_chosen_mask")
+        if known is not None:
+            had, mask = known
+            added = extra.difference(had)
+            if len(extra) - len(added) == len(had):  # ``had`` is a subset of ``extra``
+                return mask | table.mask(added), (had, added)
+        return table.mask(extra), None
+
     def with_controls(self, extra: Iterable[str], elements: Iterable[str]) -> AttackGraph:
         """A copy where candidate controls ``extra`` are in place on ``elements``."""
         extra_set = frozenset(extra)
@@ -426,7 +445,7 @@ class AttackGraph:
         memo = self._element_memo
         table = self._option_table
         # the touched elements with threats, grouped by state (:mod:`.element_states`)
-        mask = table.mask(extra_set)
+        mask, added = self._options_mask(extra_set, table)
         groups = group(table, touched, mask, with_threats=True)
         found = []
         for element, picked, (shape, positions) in groups.states:
@@ -459,6 +478,8 @@ class AttackGraph:
             # when asked for, and what was chosen; not this copy's own arrays).
             copy.__dict__["_parent"] = (self.__dict__.setdefault("_views", {}),
                                         self.chosen_set)
+            if added is not None:  # what it adds to them (:meth:`_view_todo_since`)
+                copy.__dict__["_added"] = added
         if self._chosen_in(extra_set):
             # all it holds is ``extra``: its set, and the options' mask for its views
             copy.__dict__["_chosen_set"] = extra_set
