@@ -81,7 +81,7 @@ class AfterNextPaint(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)  # after this paint, not inside it
+            QTimer.singleShot(0, watched, self._then)  # after this paint; dropped with it
             self.deleteLater()
         return False
 
