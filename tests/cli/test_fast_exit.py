@@ -81,3 +81,21 @@ def test_a_closed_pipe_takes_the_normal_exit() -> None:
         "echo ${PIPESTATUS[0]}", shell=True, executable="/bin/bash", capture_output=True,
         env=env, cwd=ROOT, timeout=600, check=False)
     assert fast.stdout.strip() == slow.stdout.strip()
+
+
+@pytest.mark.parametrize("extra", [["--json"], [], ["--plan", "--json"]])
+def test_diff_entry_point_output_is_the_in_process_output(extra: list[str], tmp_path: Path,
+                                                          capsys) -> None:
+    """``diff`` keeps both versions and their analyses to the end too: same output."""
+    data = json.loads(SAMPLE.read_text("utf-8"))
+    data["components"][0]["name"] += " (renamed)"
+    data["flows"].pop()
+    b = tmp_path / "b.twm.json"
+    b.write_text(json.dumps(data), "utf-8")
+    argv = ["diff", str(SAMPLE), str(b), *extra]
+    assert main(argv) == 0
+    expected = capsys.readouterr().out
+    assert cli_main._KEPT == []
+    done = _run(*argv)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("utf-8") == expected

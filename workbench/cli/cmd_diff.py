@@ -48,15 +48,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from workbench.cli.main import keep_until_exit
+
     old, new = load(args.old), load(args.new)
+    keep_until_exit((old, new))  # freed by the process's end, not object by object
     if args.json:
         diff = diff_models(old, new, with_risk=not args.no_risk, jobs=args.jobs,
                            with_plan=args.plan)
+        keep_until_exit(diff)
         print_json({"old": args.old, "new": args.new, **diff.to_json()})
         return 0
     # Text: the structural changes first (milliseconds), then the risk (seconds on a
     # large estate), so a reader sees what changed while both versions are analysed.
     diff = diff_models(old, new, with_risk=False)
+    keep_until_exit(diff)
     lines = format_structure(diff)
     print(f"--- {args.old}\n+++ {args.new}")
     for line in lines:
@@ -64,6 +69,7 @@ def _run(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     if not args.no_risk or args.plan:
         snapshots: list = []
+        keep_until_exit(snapshots)  # both versions' analyses
         diff.risk, diff.risk_basis = risk_between(old, new, snapshots=snapshots)
         risk_lines = format_risk(diff) if not args.no_risk else []
         for line in risk_lines:
