@@ -224,3 +224,29 @@ def test_evidence_per_sequence_of_templates_is_the_plain_evidence(catalog):
     b1, b2 = fast["b"][0].options, fast["b"][1].options
     shared = f"catalog:{control}@b"
     assert next(p for p in b1 if p[0] == shared) is next(p for p in b2 if p[0] == shared)
+
+
+def test_a_candidate_id_two_elements_spell_alike_is_found_again(catalog):
+    """``catalog:A@B@C`` is control ``A`` on element ``B@C`` and control ``A@B`` on
+    element ``C``: an element's first run makes its candidates without looking each up,
+    sees the table did not grow by as many, and the whole evidence is made again with
+    every id looked up (the plain evidence: one candidate collecting both elements)."""
+    effects = next(t for t in catalog.threats.values() if t.effects)
+
+    def control(cid: str) -> SimpleNamespace:
+        return SimpleNamespace(id=cid, effectiveness=0.4, title=f"t{cid}", cost="low",
+                               reduces_effective="likelihood")
+
+    offered = {"one": [control("A")], "other": [control("A@B"), control("Z")]}
+    fake = SimpleNamespace(controls_for=lambda catalog_id: offered.get(catalog_id, []))
+    one = SimpleNamespace(id="one", effects=effects.effects, vector="network")
+    other = SimpleNamespace(id="other", effects=effects.effects, vector="network")
+    risks = [_risk("B@C", "t1", one, 2), _risk("C", "t2", other, 3),
+             _risk("D", "t3", other, 2)]
+    fast, fast_cands, _plain = _fast_and_plain(risks, fake)
+    assert fast_cands["catalog:A@B@C"].elements == {"B@C", "C"}
+    assert fast_cands.sites is None
+    # without the clash, each first run's candidates are made unlooked-up, with sites
+    _, cands = evidence_from_risks(risks[1:], (1, 2, 3, 4), fake)
+    assert cands.sites is not None and list(cands) == [
+        "catalog:A@B@C", "catalog:Z@C", "catalog:A@B@D", "catalog:Z@D"]

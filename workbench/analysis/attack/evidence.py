@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import count
+from itertools import count, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -368,7 +368,6 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
     candidate's control and element (-1 for the model's own controls), read by
     ``recommend.applicable_candidates`` per (control, site class) instead of per object.
     """
-    made = _Made()
     numbers: dict[str, int] = {}  # catalog control -> its number (``_offered``)
     chance: dict[int, float] = {}
     #: (type, level, controls) -> its template, or None: no effect on the attacker
@@ -376,7 +375,7 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
     made_templates = next(_TEMPLATE_NUMBERS)  # the next template's number
     per_controls: dict[int, tuple[float, list[tuple[str, float, str]], set[str]]] = {}
     offered: dict[str, list[tuple[str, float, str, float, int]]] = {}
-    recipes: dict[tuple[int, ...], _Recipe | None] = {}
+    runs: list[tuple[str, list[_Template], list[str]]] = []  # (element, templates, keys)
     counted_of: dict[Any, bool] = {}
     element: str | None = None
     run: list[_Template] = []  # the current element's run: its threats' templates
@@ -412,13 +411,35 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
             continue  # repudiation, accidents: no change to the attacker's position
         if inst.element != element:  # a new run of one element's threats
             if run:
-                made.run(element, run, keys, recipes)
+                runs.append((element, run, keys))
             element, run, keys = inst.element, [], []
         run.append(template)
         keys.append(inst.key)
     if run:
-        made.run(element, run, keys, recipes)
+        runs.append((element, run, keys))
+    made = _made(runs)
     return made.evidence, made.table(numbers)
+
+
+def _made(runs: list[tuple[str, list[_Template], list[str]]]) -> _Made:
+    """The evidence and candidates of ``runs`` (element, its run's templates, their
+    keys), run after run; made again with every candidate id looked up first when an
+    element's first run named a candidate already made (:class:`_Clash`)."""
+    recipes: dict[tuple[int, ...], _Recipe | None] = {}
+    made = _Made()
+    try:
+        for element, run, keys in runs:
+            made.run(element, run, keys, recipes)
+    except _Clash:
+        made = _Made(look_up=True)
+        for element, run, keys in runs:
+            made.run(element, run, keys, recipes)
+    return made
+
+
+class _Clash(Exception):
+    """An element's first run named a catalog candidate id already in the table (a
+    planned model control of that id, or an element or control id holding ``@``)."""
 
 
 class _Recipe:
@@ -428,7 +449,7 @@ class _Recipe:
     and per threat the positions of its options among them (an ``itemgetter`` over the
     element's tuple of (id, effectiveness) pairs)."""
 
-    __slots__ = ("candidates", "picks")
+    __slots__ = ("candidates", "picks", "named", "controls")
 
     def __init__(self, run: list[_Template]):
         first: dict[str, int] = {}
@@ -447,12 +468,18 @@ class _Recipe:
             self.picks.append(itemgetter(*at) if len(at) > 1 else
                               itemgetter(slice(at[0], at[0] + 1)) if at else
                               itemgetter(slice(0, 0)))
+        #: the candidates but their control numbers, which are ``controls``
+        self.named = [candidate[:4] for candidate in self.candidates]
+        self.controls = [candidate[4] for candidate in self.candidates]
 
 
 class _Made:
     """The evidence and candidates :func:`evidence_from_risks` makes, run by run."""
 
-    def __init__(self) -> None:
+    def __init__(self, look_up: bool = False) -> None:
+        #: False: an element's first run makes its candidates without looking each up
+        #: (:meth:`_first_run`)
+        self.look_up = look_up
         self.evidence: EdgeEvidence = {}
         self.candidates: dict[str, Candidate] = {}
         #: per candidate, as CandidateSites (lists: an array's append parses its argument)
@@ -482,6 +509,51 @@ class _Made:
         if recipe is None:
             self._own_run(element, number, run, keys, threats)
             return
+        if not self.look_up and number == len(self.element_numbers) - 1:
+            pairs = self._first_run(element, number, recipe)
+        else:
+            pairs = self._looked_up(element, number, recipe)
+        append = threats.append
+        for template, key, pick in zip(run, keys, recipe.picks, strict=True):
+            append(_new_evidence(key, template[0], template[1], pick(pairs), template[2],
+                                 template[3], template[7]))
+
+    def _first_run(self, element: str, number: int, recipe: _Recipe
+                   ) -> tuple[tuple[str, float], ...]:
+        """The catalog candidates ``recipe`` names on ``element`` in its first run, made
+        and put in the table with their sites; their (id, effectiveness) pairs.
+
+        Why: their ids name the element, so none is in the table yet but for a planned
+        model control of that id or an id holding ``@``; looking each up (243,000 at
+        10,000 elements) cost more than knowing afterwards, from the table's size, that
+        none was there. One was: :class:`_Clash` (the caller starts again, looking up)."""
+        candidates = self.candidates
+        before = len(candidates)
+        only = self.alone[element] = frozenset((element,))
+        pairs = []
+        append = pairs.append
+        for prefix, effectiveness, title, cost in recipe.named:
+            cid = prefix + element
+            # Candidate(cid, title + element, cost, only) without its __init__ call
+            # (one per catalog candidate: a few hundred thousand)
+            cand = _NEW(Candidate)
+            cand.id = cid
+            cand.title = title + element
+            cand.cost = cost
+            cand.elements = only
+            cand.kind = ""
+            candidates[cid] = cand
+            append((cid, effectiveness))
+        if len(candidates) != before + len(pairs):
+            raise _Clash(element)
+        self.control_at.extend(recipe.controls)
+        self.element_at.extend(repeat(number, len(pairs)))
+        return tuple(pairs)
+
+    def _looked_up(self, element: str, number: int, recipe: _Recipe
+                   ) -> tuple[tuple[str, float], ...]:
+        """:meth:`_first_run`, each id looked up first: a candidate already made (the
+        element met again, a model control of that id) collects the element."""
         candidates, control_at, element_at = self.candidates, self.control_at, self.element_at
         only = self.alone.get(element)
         pairs = []
@@ -501,11 +573,7 @@ class _Made:
             else:
                 self._met_again(cand, element)
             pairs.append((cand.id, effectiveness))
-        pairs = tuple(pairs)
-        append = threats.append
-        for template, key, pick in zip(run, keys, recipe.picks, strict=True):
-            append(_new_evidence(key, template[0], template[1], pick(pairs), template[2],
-                                 template[3], template[7]))
+        return tuple(pairs)
 
     def _own_run(self, element: str, number: int, run: list[_Template], keys: list[str],
                  threats: list[ThreatEvidence]) -> None:
