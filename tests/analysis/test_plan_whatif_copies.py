@@ -122,3 +122,23 @@ def test_expanded_members_are_the_sorted_set(name, model, catalog):
         want = sorted({m for c in chosen for m in recommend._members(candidates[c])})
         assert recommend._expand(chosen, candidates) == want
         assert recommend._expand(chosen[::-1], candidates) == want
+
+
+def test_changed_targets_are_the_per_target_loop():
+    """``recommend._changed_targets`` (numpy) against the loop it replaced: every target
+    whose chance moved by more than 1e-12 or was above the threshold before, in order,
+    with Python floats; differences on and next to 1e-12, values on the threshold, NaN."""
+    rng = np.random.default_rng(11)
+    threshold = 0.3
+    for size in (0, 1, 50, 2000):
+        before = rng.choice([0.0, 0.1, 0.3, 0.30000000000000004, 0.5, 1.0, np.nan], size)
+        before = np.where(rng.random(size) < 0.5, rng.random(size), before)
+        after = before - rng.choice([0.0, 1e-12, 2e-12, 5e-13, 0.1, np.nan], size)
+        names = [(f"t{k}", f"e{k % 7}") for k in range(size)]
+        want = []
+        for (tid, element), b, a in zip(names, before.tolist(), after.tolist(), strict=True):
+            if abs(b - a) > 1e-12 or b > threshold:
+                want.append({"target": tid, "element": element, "before": b, "after": a})
+        got = recommend._changed_targets(names, before, after, threshold)
+        assert repr(got) == repr(want)  # NaN compares unequal: compare the spelling
+        assert all(type(x["before"]) is float and type(x["after"]) is float for x in got)

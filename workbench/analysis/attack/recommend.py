@@ -1465,6 +1465,8 @@ def _steps_out(plan, specs: list[TargetSpec], candidates: dict[str, Candidate],
     chosen: list[str] = []
     days = 0.0
     before = base
+    names = [(spec.id, spec.element) for spec in specs]
+    members: list[str] = []  # the members of the steps so far (with the risk term)
     for part, step in units:
         cand = candidates[step.added]
         chosen.append(part)
@@ -1472,11 +1474,7 @@ def _steps_out(plan, specs: list[TargetSpec], candidates: dict[str, Candidate],
         member = candidates[part]
         step_days = float(member.cost) if part != step.added else costs[part]
         days += step_days
-        changed = []
-        for spec, b, a in zip(specs, before.tolist(), after.tolist(), strict=True):
-            if abs(b - a) > 1e-12 or b > threshold:
-                changed.append({"target": spec.id, "element": spec.element,
-                                "before": b, "after": a})
+        changed = _changed_targets(names, before, after, threshold)
         out.append({
             "controls": list(chosen), "added": part, "title": member.title,
             "control": catalog_control_of(member) or part,
@@ -1496,11 +1494,21 @@ def _steps_out(plan, specs: list[TargetSpec], candidates: dict[str, Candidate],
             "worlds": what_if,
         })
         if risk_term is not None:
-            members = _expand(chosen, candidates)
+            members, earlier = _expand(chosen, candidates), members
             out[-1]["levels_after"] = risk_term.counts(members)
-            out[-1]["lowered"] = risk_term.lowered(_expand(chosen[:-1], candidates), members)
+            out[-1]["lowered"] = risk_term.lowered(earlier, members)
         before = after
     return out
+
+
+def _changed_targets(names: list[tuple[str, str]], before: np.ndarray, after: np.ndarray,
+                     threshold: float) -> list[dict[str, Any]]:
+    """A step's ``targets`` entries: each target (``names``: its id and element) whose
+    chance moved (by more than 1e-12) or was above the threshold before the step, in
+    target order. Picked with numpy: 33,000 targets at 50,000 elements, per step."""
+    at = np.flatnonzero((np.abs(before - after) > 1e-12) | (before > threshold)).tolist()
+    return [{"target": names[j][0], "element": names[j][1], "before": b, "after": a}
+            for j, b, a in zip(at, before[at].tolist(), after[at].tolist(), strict=True)]
 
 
 def _member_order(units: list[tuple[str, Any]], candidates: dict[str, Candidate],
