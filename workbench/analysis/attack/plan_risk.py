@@ -40,7 +40,8 @@ from workbench.analysis.attack.evidence import Candidate, CandidateTable
 from workbench.analysis.risk import AppliedControl, Scales, _after, _value
 from workbench.model.entities import ControlStatus
 
-#: Member sets whose levels :meth:`RiskTerm._levels` keeps (the oldest goes first).
+#: Member sets whose levels :meth:`RiskTerm._levels` and rows :meth:`RiskTerm._rows` keep
+#: (the oldest, or least recently used, goes first).
 RECENT_SETS = 8
 #: ``recommend.CATALOG_PREFIX`` (not imported: ``recommend`` imports this module).
 CATALOG_PREFIX = "catalog:"
@@ -403,8 +404,9 @@ class RiskTerm:
         ordered = _ordered(members)
         if len(ordered) == 1:
             return self._arrays_of(ordered[0])[:2]
-        found = self._recent_rows.get(ordered)
-        if found is not None:
+        found = self._recent_rows.pop(ordered, None)
+        if found is not None:  # kept as the most recent (a plan step reads its set thrice)
+            self._recent_rows[ordered] = found
             return found.levels
         rows = self._rows(ordered)
         if len(self._recent_rows) >= RECENT_SETS:
@@ -426,6 +428,10 @@ class RiskTerm:
                                         key=lambda r: -len(r.members))
                      if len(held) < 2 * len(r.members) < 2 * len(held)
                      and r.members <= held), None)
+        if base is not None:  # the least recently used go first: keep the base
+            kept = self._recent_rows
+            key = next(k for k, r in kept.items() if r is base)
+            kept[key] = kept.pop(key)
         known = self._member_arrays.get
         if base is None:
             parts = [known(m) or self._arrays_of(m) for m in ordered]
@@ -971,10 +977,14 @@ def _stacked(parts: list[tuple[np.ndarray, np.ndarray, int]], places: np.ndarray
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, empty
-    sizes = np.fromiter((p[0].size for p in parts), dtype=np.int64, count=len(parts))
-    controls = np.fromiter((p[2] for p in parts), dtype=np.int64, count=len(parts))
-    return (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]),
+    risks = list(map(_FIRST, parts))
+    sizes = np.fromiter(map(len, risks), dtype=np.int64, count=len(parts))
+    controls = np.fromiter(map(_THIRD, parts), dtype=np.int64, count=len(parts))
+    return (np.concatenate(risks), np.concatenate(list(map(_SECOND, parts))),
             np.repeat(controls, sizes), np.repeat(places, sizes))
+
+
+_FIRST, _SECOND, _THIRD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 
 def _ordered(members: Iterable[str]) -> tuple[str, ...]:
