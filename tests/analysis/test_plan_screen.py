@@ -304,6 +304,9 @@ def test_pool_read_by_option_number_is_the_plain_filter(name, model, catalog, mo
                                     if isinstance(c, recommend.FleetCandidate)
                                     else c.id in matter)]
         by_id = {c.id: c for c in pool}
+        for cid in table.option_numbers:  # the pool's options by number: the pool's ids
+            assert (cid in table.ids) == (cid in by_id), cid
+        assert "no-such-id" not in table.ids
         keep = recommend._mattering(table, pool, by_id)
         assert [c for c, k in zip(pool, keep, strict=True) if k] == kept
         assert table.matters(singles) == matter

@@ -129,13 +129,22 @@ class ScreenTable:
     number: no walk of the 365,000 option entries of a 10,000-element model in Python."""
 
     def __init__(self, pool: list, graph: AttackGraph, runs=()) -> None:
-        self.ids = set(map(_ID, pool))
         sets = [inner_vectors(r.profile.vectors) for r in runs]
         self._anyone: frozenset[str] | None = (
             None if not sets or any(v is None for v in sets) else frozenset().union(*sets))
         self._evidence = graph.evidence
         table: OptionTable = graph._option_table
         self._table = table
+        #: per pool candidate, its option number (the spare last one: no option, a fleet)
+        self.pool_numbers = np.fromiter(
+            map(table.numbers.get, map(_ID, pool), repeat(len(table.numbers))),
+            dtype=np.int64, count=len(pool))
+        #: per option number, whether it is a pool candidate (the spare last place false)
+        self._in_pool = np.zeros(len(table.numbers) + 1, dtype=bool)
+        self._in_pool[self.pool_numbers] = True
+        self._in_pool[-1] = False
+        #: the pool's options, as the rows read them (``cid in ids``)
+        self.ids = _Options(table.numbers, self._in_pool.tolist())
         elements = sorted(set().union(*map(_ELEMENTS, pool)))
         #: element -> the number of its figures; per number, per option position: the
         #: figures (elements of one number have equal rows, options named by position)
@@ -184,7 +193,7 @@ class ScreenTable:
         option = table.option[entry]
         # the pool's ids as a mask over option numbers (a pool about the table's size
         # is read by scanning the table's ids)
-        picked = table.mask(self.ids)[:-1][option]
+        picked = self._in_pool[:-1][option]
         # each element's positions in the pool as a bit set, as ``element_states.group``
         bits = np.bincount(owner, weights=np.where(picked, table.bit[entry], 0.0),
                            minlength=js.size).astype(np.int64)
@@ -353,6 +362,20 @@ class ScreenTable:
         it) on its elements among ``elements``."""
         return [(e, effect, alone) for e, found in self._where(cand) if e in elements
                 for effect, alone in found.alone]
+
+
+class _Options:
+    """The pool's options as a read-only set of ids: an id is in it when its option
+    number is flagged. It stands for the set of the pool's 224,000 ids at 10,000
+    elements, which only option ids are ever looked up in (a fleet's own id is none)."""
+
+    __slots__ = ("_numbers", "_flags", "_spare")
+
+    def __init__(self, numbers: dict[str, int], flags: list[bool]) -> None:
+        self._numbers, self._flags, self._spare = numbers, flags, len(numbers)
+
+    def __contains__(self, cid: object) -> bool:
+        return self._flags[self._numbers.get(cid, self._spare)]
 
 
 _ID = attrgetter("id")

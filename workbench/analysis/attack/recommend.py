@@ -795,8 +795,9 @@ def _outside(candidates: dict[str, Candidate], at: np.ndarray) -> set[str]:
 
 def _mattering(table: ScreenTable, pool: list[Candidate], candidates: dict[str, Candidate]
                ) -> list[bool]:
-    """Per candidate of ``pool``, whether it can change a step (``ScreenTable.matters``);
-    a fleet when one of its members can. Read as flags per option number
+    """Per candidate of ``pool`` (the table's own, whose option numbers it holds), whether
+    it can change a step (``ScreenTable.matters``); a fleet when one of its members can.
+    Read as flags per option number
     (``ScreenTable.matter_by_number``), not as a set of the pool's ids tested candidate
     by candidate (221,000 at 10,000 elements); a fleet stops at its first member that
     can, as ``isdisjoint`` did. The plain filter is the oracle in
@@ -804,14 +805,11 @@ def _mattering(table: ScreenTable, pool: list[Candidate], candidates: dict[str, 
     flags = table.matter_by_number(candidates.__getitem__)
     numbers = table.option_numbers
     spare = len(numbers)  # an id no option has: the false last place
-    keep = list(map(flags.__getitem__, map(numbers.get, map(_ID, pool), repeat(spare))))
+    keep = list(map(flags.__getitem__, table.pool_numbers.tolist()))
     for k in compress(range(len(pool)), map(isinstance, pool, repeat(FleetCandidate))):
         keep[k] = any(map(flags.__getitem__,
                           map(numbers.get, pool[k].members, repeat(spare))))
     return keep
-
-
-_ID = attrgetter("id")
 
 
 def _focus_options(table: ScreenTable, focus: dict[str, set[str]]) -> set[str]:
