@@ -4,6 +4,7 @@ heatmap in docks; menus for files, editing, arranging, viewing and analysis."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QWidget,
 )
 
 from workbench.gui import gc_guard
@@ -73,12 +75,12 @@ class AfterNextPaint(QObject):
     interpreter, so a run started earlier would hold back the first paint.
     """
 
-    def __init__(self, widget, then) -> None:
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
         super().__init__(widget)
         self._then = then
         widget.installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, watched, self._then)  # after this paint; dropped with it
