@@ -619,12 +619,16 @@ def test_exposure_keys_tell_apart_what_scoring_reads_of_an_exposure(catalog):
     assert attackers == {"a", "b"}
 
 
-def test_exposed_misses_keep_the_risk_values_when_the_likelihood_stays(base, monkeypatch):
-    """``_exposed`` takes the pass before's risk values when exposure leaves the
-    likelihood where it was: they equal ``risk_values`` worked out afresh, and both ways
-    (kept, recomputed) occur on the sample."""
+@pytest.mark.parametrize("analyst", [False, True])
+def test_exposed_misses_keep_the_risk_values_when_the_likelihood_stays(base, monkeypatch,
+                                                                      analyst):
+    """``_exposed`` takes the pass before's base likelihoods and reasons and adds only
+    exposure's step: the likelihood, reasons, base and step equal ``derive_likelihood``
+    with the exposure afresh (an analyst's own likelihood included), and the risk values,
+    kept when the likelihood stays, equal ``risk_values`` afresh; both ways (kept,
+    recomputed) occur on the sample."""
     from workbench.analysis import risk_memo
-    from workbench.analysis.risk import assess_with_exposure, risk_values
+    from workbench.analysis.risk import assess_with_exposure, derive_likelihood, risk_values
 
     seen = {"kept": 0, "moved": 0}
     exposed = risk_memo._exposed
@@ -633,13 +637,22 @@ def test_exposed_misses_keep_the_risk_values_when_the_likelihood_stays(base, mon
         out = exposed(model, inst, catalog, index, scales, ix, exposure, before)
         fresh = risk_values(out.likelihood, before.impact, before.controls, scales)
         assert (out.inherent, out.current, out.projected) == fresh
+        derived = derive_likelihood(model, inst, catalog.threats.get(inst.catalog_id),
+                                    catalog, index, scales, ix, exposure.get(inst.element))
+        assert (out.likelihood, out.likelihood_reasons, out.base_likelihood,
+                out.step_likelihood) == derived
         seen["kept" if out.likelihood == before.likelihood else "moved"] += 1
         return out
 
     monkeypatch.setattr(risk_memo, "_exposed", checked)
     catalog = load_catalog(include_user_env=False)  # a memo of its own: nothing filed yet
-    assess_with_exposure(base, catalog)
-    assert seen["kept"] and seen["moved"]
+    model = base
+    if analyst:  # every other instance with the analyst's own likelihood
+        model = _edit(base, lambda m: [setattr(t, "likelihood", 1 + i % 3)
+                                       for i, t in enumerate(m.threats) if i % 2])
+    assess_with_exposure(model, catalog)
+    assert seen["moved"]
+    assert seen["kept"]
 
 
 def test_run_copy_is_the_result_with_lists_of_its_own(base):

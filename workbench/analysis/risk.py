@@ -631,17 +631,28 @@ def derive_likelihood(model: ThreatModel, inst: ThreatInstance, threat: ThreatTy
         reasons.append(f"at most {base_value}: a {threat.vector} attack reaches one device "
                        "at a time (the attacker must hold it)")
     step_value = min(step_value, base_value)
+    value = exposed_likelihood(base_value, reasons, threat, exposure, lik)
+    return value, reasons, base_value, step_value
+
+
+def exposed_likelihood(base_value: int, reasons: list[str], threat: ThreatType | None,
+                       exposure: Any, levels: tuple[int, ...]) -> int:
+    """The likelihood after the element's exposure, from the base likelihood and its
+    ``reasons`` (the exposure's reason appended to them), for a threat type whose vector
+    comes along the attack graph; else the base. :func:`derive_likelihood`'s last step,
+    apart so that the pass after exposure can start from the pass before's base
+    (``risk_memo._exposed``)."""
     if exposure is None or threat is None or threat.vector not in EXPOSURE_VECTORS:
-        return base_value, reasons, base_value, step_value
-    value, chance = exposure_level(base_value, exposure.probability, lik)
+        return base_value
+    value, chance = exposure_level(base_value, exposure.probability, levels)
     who = (f"attacker {exposure.attacker!r} can attempt it with probability "
            f"{exposure.probability:.2f}" if exposure.attacker
            else "no declared attacker can reach it")
-    steps = lik.index(value) - lik.index(base_value)
+    steps = levels.index(value) - levels.index(base_value)
     reasons.append(f"{steps if steps else '0'}: exposure: {who}; "
-                   f"{level_chance(base_value, lik):.2f} x {exposure.probability:.2f} = "
+                   f"{level_chance(base_value, levels):.2f} x {exposure.probability:.2f} = "
                    f"{chance:.2f} once attempted, read as level {value}")
-    return value, reasons, base_value, step_value
+    return value
 
 
 def applied_controls(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,

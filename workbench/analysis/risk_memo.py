@@ -37,7 +37,7 @@ from workbench.analysis.risk import (
     Scales,
     ThreatRisk,
     assess_instance,
-    derive_likelihood,
+    exposed_likelihood,
     risk_values,
     score_cvss,
 )
@@ -710,13 +710,19 @@ def _exposed(model: ThreatModel, inst: ThreatInstance, catalog: Catalog, index: 
     (``before``, filed under the same inputs and the element's base number).
 
     Exposure moves only the likelihood: impact, controls, layer, context, finding and
-    CVSS are ``before``'s (the memo's own, never handed out: runs copy them), the
-    likelihood is derived again and the three risk values follow from it. The pass after
-    exposure misses on every element whose exposure is new, and most of a miss's
-    scoring does not read exposure. ``test_risk_memo.py`` compares with scoring afresh."""
+    CVSS are ``before``'s (the memo's own, never handed out: runs copy them), and so are
+    the base and step likelihoods and the base's reasons (``before`` is the result
+    without exposure of the same inputs); only exposure's step is taken
+    (:func:`risk.exposed_likelihood`, the last step of ``derive_likelihood``), and the
+    three risk values follow from it. An analyst's own likelihood is not moved by
+    exposure. The pass after exposure misses on every element whose exposure is new, and
+    most of a miss's scoring does not read exposure. ``test_risk_memo.py`` compares with
+    scoring afresh."""
     exp = exposure.get(inst.element)
-    likelihood, reasons, base_l, step_l = derive_likelihood(
-        model, inst, catalog.threats.get(inst.catalog_id), catalog, index, scales, ix, exp)
+    reasons = list(before.likelihood_reasons)
+    base_l, step_l = before.base_likelihood, before.step_likelihood
+    likelihood = before.likelihood if inst.likelihood is not None else exposed_likelihood(
+        base_l, reasons, catalog.threats.get(inst.catalog_id), exp, scales.likelihood)
     if likelihood == before.likelihood:  # the same inputs: ``before``'s risk values
         inherent, current, projected = before.inherent, before.current, before.projected
     else:
