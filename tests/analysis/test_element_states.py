@@ -107,6 +107,12 @@ def test_restrictable_elements_by_option_are_the_dict_they_were(name, model, bit
     for cid in graph._option_table.numbers:
         assert sorted(fast.get(cid, ())) == sorted(plain.get(cid, ())), cid
     assert fast.get("catalog:no-such-control@nowhere", ()) == ()
+    # many ids at once (a what-if's added ids): every listed element, as get's lists
+    ids = list(graph._option_table.numbers) + ["catalog:no-such-control@nowhere"]
+    for chosen in (ids, ids[::3], ids[-2:], ids[5:6], []):
+        want = [e for cid in chosen for e in plain.get(cid, ())]
+        assert sorted(fast.elements_of(chosen)) == sorted(want)
+        assert sorted(fast.elements_of(frozenset(chosen))) == sorted(want)
 
 
 @pytest.mark.parametrize(("name", "model", "bits"), CASES[::2], ids=IDS[::2])

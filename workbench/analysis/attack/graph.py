@@ -231,9 +231,7 @@ class AttackGraph:
                 options = self._element_options
                 todo.update(e for e in restrictable if not options[e].isdisjoint(added))
             else:
-                by_option = self._restrictable_by_option
-                for cid in added:
-                    todo.update(by_option.get(cid, ()))
+                todo.update(self._restrictable_by_option.elements_of(added))
             self.__dict__["_todo"] = todo
         return todo
 
@@ -275,13 +273,11 @@ class AttackGraph:
             restrictable = self.restrictable
             _, _, touched = self.__dict__["_link"]
             todo = {e for e in touched if e in restrictable}
-            by_option = self._restrictable_by_option
             known = self.__dict__.get("_added")  # worked out with this copy's mask
             added = known[1] if known is not None and known[0] is had else None
             if added is None or chosen is not self.__dict__.get("_chosen_set"):
                 added = chosen.difference(had)
-            for cid in added:
-                todo.update(by_option.get(cid, ()))
+            todo.update(self._restrictable_by_option.elements_of(added))
             self.__dict__["_todo_since"] = todo
         return todo
 
