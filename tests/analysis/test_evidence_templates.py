@@ -250,3 +250,22 @@ def test_a_candidate_id_two_elements_spell_alike_is_found_again(catalog):
     _, cands = evidence_from_risks(risks[1:], (1, 2, 3, 4), fake)
     assert cands.sites is not None and list(cands) == [
         "catalog:A@B@C", "catalog:Z@C", "catalog:A@B@D", "catalog:Z@D"]
+
+
+def test_risks_sharing_a_controls_object_at_other_levels_or_types_get_their_own_templates(
+        catalog):
+    """The loop reuses the last template met with a risk's controls object only when the
+    type and level are that template's too: one controls object held by risks of two
+    levels and two types gives each its own evidence (the plain evidence)."""
+    one, other, _control = _two_types_sharing_a_control(catalog)
+    plain = SimpleNamespace(catalog_id=None, reduces="likelihood", in_place=True,
+                            effectiveness=0.5, control="c-own", title="own")
+    risks = [_risk("a", "t1", one, 2, [plain]), _risk("a", "t2", one, 3),
+             _risk("b", "t3", other, 3), _risk("b", "t4", one, 2),
+             _risk("c", "t5", one, 2, custom=True), _risk("c", "t6", one, 2)]
+    for risk in risks[1:]:
+        risk.controls = risks[0].controls
+    fast, _cands, _plain = _fast_and_plain(risks, catalog)
+    numbers = {t.key: t.template for threats in fast.values() for t in threats}
+    assert numbers["t1"] == numbers["t4"] == numbers["t6"]
+    assert len({numbers["t1"], numbers["t2"], numbers["t3"], numbers["t5"]}) == 4

@@ -377,6 +377,9 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
     offered: dict[str, list[tuple[str, float, str, float, int]]] = {}
     runs: list[tuple[str, list[_Template], list[str]]] = []  # (element, templates, keys)
     counted_of: dict[Any, bool] = {}
+    #: id of a controls object -> (type, level, template) of the last risk holding it
+    #: (the risks keep the controls objects alive through the loop)
+    last_of: dict[int, tuple[Any, Any, _Template | None]] = {}
     element: str | None = None
     run: list[_Template] = []  # the current element's run: its threats' templates
     keys: list[str] = []  # and their keys
@@ -393,20 +396,32 @@ def evidence_from_risks(risks: list, likelihood_levels: tuple[int, ...],
         # graph's own business; using the exposure-adjusted value would count it twice),
         # without the adjustments that only say who can reach it (internet exposure: the
         # graph's internet entry is that reach)
-        step = getattr(risk, "step_likelihood", None)
-        base = step if step is not None else getattr(risk, "base_likelihood", None)
+        try:  # a risk's own attributes (slots) read directly; other objects may lack them
+            step, base = risk.step_likelihood, risk.base_likelihood
+        except AttributeError:
+            step, base = (getattr(risk, "step_likelihood", None),
+                          getattr(risk, "base_likelihood", None))
+        base = step if step is not None else base
         level = base if base is not None else risk.likelihood
         controls = risk.controls
-        key = (id(ttype) if ttype is not None else (inst.catalog_id, tuple(inst.stride)),
-               level, id(controls) if controls else 0)
-        if key in templates:
-            template = templates[key]
+        # the risks of one scoring share their controls object, type and level: the last
+        # template met with this controls object, when the type and level are its own
+        last = last_of.get(id(controls))
+        if last is not None and last[0] is ttype and last[1] == level:
+            template = last[2]
         else:
-            template = templates[key] = _template(
-                inst, ttype, level, controls, likelihood_levels, catalog, chance,
-                per_controls, offered, numbers, made_templates)
-            if template is not None:
-                made_templates = next(_TEMPLATE_NUMBERS)
+            key = (id(ttype) if ttype is not None else (inst.catalog_id, tuple(inst.stride)),
+                   level, id(controls) if controls else 0)
+            if key in templates:
+                template = templates[key]
+            else:
+                template = templates[key] = _template(
+                    inst, ttype, level, controls, likelihood_levels, catalog, chance,
+                    per_controls, offered, numbers, made_templates)
+                if template is not None:
+                    made_templates = next(_TEMPLATE_NUMBERS)
+            if ttype is not None:  # a custom threat's template is its STRIDE letters'
+                last_of[id(controls)] = (ttype, level, template)
         if template is None:
             continue  # repudiation, accidents: no change to the attacker's position
         if inst.element != element:  # a new run of one element's threats
