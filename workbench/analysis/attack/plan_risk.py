@@ -744,7 +744,8 @@ class RiskTerm:
             gains.append(self.removed((m,)))
         return gains, [self._fleet_removed(ms, found) for ms in fleets]
 
-    def removed_table(self, table: dict, fleet: type, bundle: type
+    def removed_table(self, table: dict, fleet: type, bundle: type,
+                      lists: tuple[list[str], list] | None = None
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[float]] | None:
         """:meth:`removed_for` of every entry of ``table``, read from its sites: the
         positions of its single candidates (neither fleet nor bundle) and their gains, the
@@ -757,14 +758,18 @@ class RiskTerm:
         from its first candidate (as :meth:`removed_for` does), and gathered back, instead
         of each of the 224,000 candidates at 10,000 elements being read as an object.
         The other entries (the model's own controls) take :meth:`removed`, and a fleet
-        sums its members' terms one after the other from 0.0 (as :meth:`_fleet_removed`)."""
+        sums its members' terms one after the other from 0.0 (as :meth:`_fleet_removed`).
+        ``lists``: the table's keys and values as lists, when the caller has them."""
         sites = table.sites if table is self._table else None
         if sites is None or len(sites.control) != len(table):
             return None
-        keys, values = list(table), list(table.values())
-        kind = _kinds(values, fleet, bundle)
-        singles, fleets = np.flatnonzero(kind == 0), np.flatnonzero(kind == 1)
+        keys, values = lists if lists is not None else (list(table), list(table.values()))
         control = sites.control
+        # a site's entry is a plain catalog candidate: only the others' types are asked
+        kind = np.zeros(len(keys), dtype=np.int64)
+        others = np.flatnonzero(control < 0)
+        kind[others] = _kinds(list(map(values.__getitem__, others.tolist())), fleet, bundle)
+        singles, fleets = np.flatnonzero(kind == 0), np.flatnonzero(kind == 1)
         on_site = np.flatnonzero(control >= 0)
         profile_of = self._profiles
         profile = np.array([profile_of.get(e, -1) for e in sites.elements],

@@ -1061,7 +1061,10 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
     (then the cheaper, then id); fleets count their members' risks together. Bundles
     are left out (``candidates`` may hold them or not)."""
     del pool  # the order does not depend on what the attack screening kept
-    found = term.removed_table(candidates, FleetCandidate, BundleCandidate)
+    sited = getattr(candidates, "sites", None) is not None
+    keys, values = (list(candidates), list(candidates.values())) if sited else ([], [])
+    found = (term.removed_table(candidates, FleetCandidate, BundleCandidate, (keys, values))
+             if sited else None)
     if found is None:
         ids, costs, gains = _risk_gains(term, candidates)
         if not ids:
@@ -1076,7 +1079,6 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
     keep, gains = np.concatenate([singles, fleets])[lowers], every[lowers]
     if not keep.size:
         return []
-    keys, values = list(candidates), list(candidates.values())
     at = keep.tolist()
     costs = np.fromiter(map(_COST, map(values.__getitem__, at)), dtype=float, count=len(at))
     ranks = _site_id_ranks(keys, candidates.sites)
