@@ -206,6 +206,42 @@ def test_applicable_by_sites_is_the_per_candidate_loop(source) -> None:
         _rows(recommend.applicable_candidates(again, model, catalog, stencils))[:2]
 
 
+@pytest.mark.parametrize("source", ["hospital-ward-iomt", "insulin-closed-loop",
+                                    "synthetic-300"])
+def test_sites_costs_are_every_candidates_cost(source) -> None:
+    """The sites' ``cost`` array, written where ``_applicable_by_sites`` puts each
+    object's cost, is every entry's ``cost`` as a float, bit for bit: the catalog
+    candidates' (per control and site class), the model's own controls', the fleets'
+    (appended after the singles); the risk-first order read from it is the one read from
+    the objects. The table holds no bundles (the plan makes them apart)."""
+    from workbench.analysis.attack.evidence import evidence_from_risks
+    from workbench.analysis.risk import Scales
+
+    model, catalog, stencils = _model(source), default_catalog(), default_stencils()
+    result = analyze(model, catalog, attack_graph=True)
+    made = evidence_from_risks(result.threats, Scales.of(model).likelihood, catalog)[1]
+    assert made.sites is not None and made.sites.cost is None  # no plan costs yet
+    engine = _fundable(model, catalog, result.attack_graph.candidates, stencils)
+    for table in (recommend.applicable_candidates(made, model, catalog, stencils)[0], engine):
+        sites = table.sites
+        assert sites is not None and sites.cost is not None
+        assert sites.cost.dtype == np.float64 and len(sites.cost) == len(table)
+        expected = [float(c.cost) for c in table.values()]
+        assert sites.cost.tolist() == expected
+        assert [str(c) for c in sites.cost.tolist()] == [str(c) for c in expected]
+        assert not any(isinstance(c, recommend.BundleCandidate) for c in table.values())
+    fleets = [c for c in engine.values() if isinstance(c, recommend.FleetCandidate)]
+    assert fleets or source != "synthetic-300"
+    assert any(c.id in {o.id for o in model.controls} for c in engine.values()) or (
+        source == "synthetic-300")
+    # the risk-first order: from the array, and from the objects (no array)
+    by_array = recommend._risk_first(RiskTerm(model, catalog, result.threats, engine),
+                                     engine, [])
+    engine.sites.cost = None
+    assert recommend._risk_first(RiskTerm(model, catalog, result.threats, engine),
+                                 engine, []) == by_array
+
+
 def test_touching_and_member_sets_are_the_per_candidate_loops(analysed) -> None:
     """``_touching`` from the table's sites (an element mask) and ``_member_set`` from
     whole-list steps give what the per-candidate loops give: the same candidates in the

@@ -172,6 +172,11 @@ class CandidateSites:
     elements: list[str]
     #: fleet id -> its members' positions, in its ``members`` order
     fleets: dict[str, np.ndarray]
+    #: per position: the entry's ``cost`` as a float, once the plan's costs are written
+    #: (``recommend.applicable_candidates``); None before. Readers of every candidate's
+    #: cost (the risk-first order, fleets' screening scores) take it here, not from a
+    #: million objects at 50,000 elements
+    cost: np.ndarray | None = None
 
 
 class CandidateTable(dict):

@@ -257,6 +257,9 @@ def _applicable_by_sites(candidates: CandidateTable, made: CandidateSites, model
     for k in rest:
         if keys[k] in own:
             values[k].cost = model_days(own[keys[k]].cost, max(1, len(values[k].elements)))
+    cost = np.empty(len(keys), dtype=float)
+    cost[rest] = np.fromiter(map(_COST, map(values.__getitem__, rest)), dtype=float,
+                             count=len(rest))
     sites = _Sites(model, catalog, stencils)
     classes: dict[Any, int] = {}
     class_of = np.array([classes.setdefault(sites.where.site_class(e), len(classes))
@@ -273,6 +276,9 @@ def _applicable_by_sites(candidates: CandidateTable, made: CandidateSites, model
     placed = on_site[allowed]
     for k, p in zip(placed.tolist(), which[allowed].tolist(), strict=True):
         values[k].cost, values[k].kind = prices[p]
+    if prices:  # the placed entries' costs: their (control, site class) pair's
+        cost[placed] = np.array([p[0] if p else 0.0 for p in prices],
+                                dtype=float)[which[allowed]]
     at = np.flatnonzero(keep)
     kept = _without(candidates, keys, np.flatnonzero(~keep))
     dropped = len(candidates) - len(kept)
@@ -283,6 +289,7 @@ def _applicable_by_sites(candidates: CandidateTable, made: CandidateSites, model
     out_element = element[at]
     position = np.cumsum(keep) - 1  # an entry's position among the kept
     fleets: dict[str, np.ndarray] = {}
+    fleet_cost: list[float] = []
     for control_id, stencil, members in _fleet_groups(placed, made, model):
         order = _picked(keys, members.tolist())
         ctype = catalog.controls.get(control_id)
@@ -294,13 +301,15 @@ def _applicable_by_sites(candidates: CandidateTable, made: CandidateSites, model
             catalog_days(control_id, ctype.cost if ctype else None, len(order)),
             set(_picked(made.elements, element[members].tolist())),
             members=order, control=control_id, kind=ctype.kind if ctype else "")
+        fleet_cost.append(kept[fid].cost)
     table = kept
     extra = len(kept) - len(out_control)
     if extra == len(fleets):  # else a fleet replaced an entry of its id
         table.sites = CandidateSites(
             np.concatenate([out_control, np.full(extra, -1, dtype=np.int64)]),
             np.concatenate([out_element, np.full(extra, -1, dtype=np.int64)]),
-            made.controls, made.elements, fleets)
+            made.controls, made.elements, fleets,
+            np.concatenate([cost[at], np.array(fleet_cost, dtype=float)]))
     return table, dropped
 
 
@@ -1079,8 +1088,13 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
     keep, gains = np.concatenate([singles, fleets])[lowers], every[lowers]
     if not keep.size:
         return []
-    at = keep.tolist()
-    costs = np.fromiter(map(_COST, map(values.__getitem__, at)), dtype=float, count=len(at))
+    costs = candidates.sites.cost
+    if costs is None:
+        at = keep.tolist()
+        costs = np.fromiter(map(_COST, map(values.__getitem__, at)), dtype=float,
+                            count=len(at))
+    else:
+        costs = costs[keep]
     ranks = _site_id_ranks(keys, candidates.sites)
     order = _gain_order(gains, costs, _id_ranks([keys[k] for k in at]) if ranks is None
                         else ranks[keep])
