@@ -142,3 +142,35 @@ def test_changed_targets_are_the_per_target_loop():
         got = recommend._changed_targets(names, before, after, threshold)
         assert repr(got) == repr(want)  # NaN compares unequal: compare the spelling
         assert all(type(x["before"]) is float and type(x["after"]) is float for x in got)
+
+
+@pytest.mark.parametrize(("name", "model"), CASES, ids=[n for n, _ in CASES])
+def test_the_whole_pools_copy_from_option_numbers_is_the_ids_copy(name, model, catalog):
+    """``recommend._pool_copy`` (the options marked from the screening table's numbers
+    and the others' ids, ``AttackGraph.with_options``) against ``_with_controls`` of the
+    pool's ids: the copy's arrays, its elements, its options and every view of it; with
+    groups and singles in the head (numbered) and after it (looked up)."""
+    from workbench.analysis.attack.plan_screen import ScreenTable
+
+    graph, candidates = _graph_and_candidates(model, catalog)
+    ids = sorted(candidates)
+    rng = np.random.default_rng(len(ids))
+    table = graph._option_table
+    for share in (1.0, 0.5, 0.1):
+        pool = [candidates[c] for c in ids if rng.random() < share] or [candidates[ids[0]]]
+        rng.shuffle(pool)
+        for head in (len(pool), len(pool) // 2, 0):
+            numbers = ScreenTable(pool[:head], graph).pool_numbers
+            plain = recommend._with_controls(graph, [c.id for c in pool], candidates)
+            fast = recommend._pool_copy(graph, pool, numbers, candidates)
+            assert fast._touched() == plain._touched()
+            assert frozenset(fast.chosen_set) == plain.chosen_set & table.numbers.keys()
+            assert len(fast.chosen_set) == len(plain.chosen_set & table.numbers.keys())
+            for attr in ("node_miss", "flow_miss", "expose_miss", "deny_miss"):
+                assert np.array_equal(getattr(fast, attr), getattr(plain, attr)), attr
+            for vectors in VECTORS:
+                a, b = fast.for_vectors(vectors), plain.for_vectors(vectors)
+                assert fast._todo == plain._todo
+                for attr in ("node_miss", "entry_miss", "flow_miss", "expose_miss",
+                             "deny_miss"):
+                    assert np.array_equal(getattr(a, attr), getattr(b, attr)), attr

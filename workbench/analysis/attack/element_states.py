@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain, count, repeat
+from itertools import chain, compress, count, repeat
 
 import numpy as np
 
@@ -236,6 +236,7 @@ class ByOption:
         order = np.argsort(option, kind="stable")
         names = table.elements
         self._names = [names[j] for j in np.repeat(js, table.count[js])[order].tolist()]
+        self._options = option[order]  # per name: the option it is listed under
         self._starts = np.concatenate([[0], np.cumsum(np.bincount(
             option, minlength=len(table.numbers)))]).astype(np.int64)
         self._start = self._starts.tolist()
@@ -264,6 +265,34 @@ class ByOption:
         at = np.repeat(start - (np.cumsum(count) - count), count) + np.arange(total)
         names = self._names
         return [names[k] for k in at.tolist()]
+
+
+    def elements_with(self, mask: np.ndarray) -> list[str]:
+        """:meth:`elements_of` the options marked in ``mask`` (per option number, as
+        :meth:`OptionTable.mask`), in option order: the plan's whole pool is a million
+        options at 50,000 elements, read as a mask rather than as ids."""
+        names = self._names
+        return [names[k] for k in np.flatnonzero(mask[self._options]).tolist()]
+
+
+class OptionPick:
+    """Options in place given by number: a mask over ``table``'s option numbers (the
+    spare last place false), read as the set of their ids (``in``, ``len``, iteration in
+    number order) by a what-if copy's views (``AttackGraph.with_options``)."""
+
+    def __init__(self, table: OptionTable, mask: np.ndarray) -> None:
+        self.table = table
+        self.mask = mask
+
+    def __iter__(self):
+        return compress(self.table.numbers, self.mask[:-1].tolist())
+
+    def __len__(self) -> int:
+        return int(np.count_nonzero(self.mask[:-1]))
+
+    def __contains__(self, cid: object) -> bool:
+        n = self.table.numbers.get(cid)  # type: ignore[call-overload]
+        return n is not None and bool(self.mask[n])
 
 
 def _state(table: OptionTable, j: int, bits: int, numbers: dict[str, int],

@@ -27,6 +27,7 @@ from workbench.analysis.attack.arrays import sorted_distinct
 from workbench.analysis.attack.element_states import (
     ByOption,
     Groups,
+    OptionPick,
     OptionTable,
     build_table,
     column,
@@ -210,7 +211,9 @@ class AttackGraph:
         view = AttackGraph(self.nodes, self.index, self.layers, self.flows, self.raw_src,
                            self.raw_dst, self.raw_flow, node_miss, flow_miss, self.evidence,
                            self.self_loops, self.dangling, expose_miss, deny_miss,
-                           self.broadcast, self.restrictable, tuple(chosen), entry_miss)
+                           self.broadcast, self.restrictable,
+                           chosen if isinstance(chosen, OptionPick) else tuple(chosen),
+                           entry_miss)
         view.__dict__["flow_index"] = flow_index
         view.__dict__["_structures"] = shared_structures(self)
         cache[entry] = view
@@ -225,8 +228,13 @@ class AttackGraph:
         todo = self.__dict__.get("_todo")
         if todo is None:
             restrictable = self.restrictable
-            added = chosen - root.chosen_set
             todo = {e for e in self._touched() if e in restrictable}
+            if isinstance(chosen, OptionPick):  # options by number: their elements so
+                added_mask = chosen.mask & ~chosen.table.mask(root.chosen_set)
+                todo.update(self._restrictable_by_option.elements_with(added_mask))
+                self.__dict__["_todo"] = todo
+                return todo
+            added = chosen - root.chosen_set
             if len(added) > len(restrictable):
                 options = self._element_options
                 todo.update(e for e in restrictable if not options[e].isdisjoint(added))
@@ -432,16 +440,42 @@ class AttackGraph:
         """A copy where candidate controls ``extra`` are in place on ``elements``."""
         extra_set = frozenset(extra)
         chosen = tuple(extra_set) if isinstance(extra, (set, frozenset)) else tuple(extra)
+        mask, added = self._options_mask(extra_set, self._option_table)
+        copy = self._copy_with(mask, frozenset(elements), chosen)
+        if "_root" in self.__dict__ and added is not None:
+            copy.__dict__["_added"] = added  # what it adds (:meth:`_view_todo_since`)
+        if self._chosen_in(extra_set):
+            # all it holds is ``extra``: its set, and the options' mask for its views
+            copy.__dict__["_chosen_set"] = extra_set
+            copy.__dict__["_chosen_mask"] = (extra_set, mask)
+        return copy
+
+    def with_options(self, picked: OptionPick, elements: Iterable[str]) -> AttackGraph:
+        """:meth:`with_controls` of a set given as option numbers (``picked``: the
+        options' mask, the ids the table does not list left out: no threat lists them)
+        on ``elements``, from a graph with no controls added (the engine's). The plan's
+        whole pool at once (a million ids at 50,000 elements) is marked from the
+        numbers the screening read, not hashed into sets and looked up again. The copy
+        is a leaf: its views are asked for, no copy is made of it."""
+        if "_link" in self.__dict__ or self._chosen:
+            raise ValueError("with_options: a copy of the engine's graph only")
+        copy = self._copy_with(picked.mask, frozenset(elements), picked)
+        copy.__dict__["_chosen_set"] = picked
+        copy.__dict__["_chosen_mask"] = (picked, picked.mask)
+        return copy
+
+    def _copy_with(self, mask: np.ndarray, touched: frozenset[str], chosen: Iterable[str]
+                   ) -> AttackGraph:
+        """The copy with the options of ``mask`` in place on ``touched`` (``chosen``:
+        what it adds, for :attr:`chosen`)."""
         node_miss = self.node_miss.copy()
         flow_miss = self.flow_miss.copy()
         expose_miss = self.effect_miss(EXPOSE).copy()
         deny_miss = self.effect_miss(DENY).copy()
         flow_index = self.flow_index
-        touched = frozenset(elements)
         memo = self._element_memo
         table = self._option_table
         # the touched elements with threats, grouped by state (:mod:`.element_states`)
-        mask, added = self._options_mask(extra_set, table)
         groups = group(table, touched, mask, with_threats=True)
         found = []
         for element, picked, (shape, positions) in groups.states:
@@ -474,12 +508,6 @@ class AttackGraph:
             # when asked for, and what was chosen; not this copy's own arrays).
             copy.__dict__["_parent"] = (self.__dict__.setdefault("_views", {}),
                                         self.chosen_set)
-            if added is not None:  # what it adds to them (:meth:`_view_todo_since`)
-                copy.__dict__["_added"] = added
-        if self._chosen_in(extra_set):
-            # all it holds is ``extra``: its set, and the options' mask for its views
-            copy.__dict__["_chosen_set"] = extra_set
-            copy.__dict__["_chosen_mask"] = (extra_set, mask)
         copy.__dict__["_element_memo"] = memo
         copy.__dict__["_element_options"] = self._element_options
         copy.__dict__["_option_table"] = table

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from workbench.analysis.attack.arrays import sorted_distinct
+from workbench.analysis.attack.element_states import OptionPick
 from workbench.analysis.attack.evidence import (
     CONTROL,
     DENY,
@@ -465,6 +466,36 @@ def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, 
     return graph.with_controls(members, elements)
 
 
+def _pool_copy(graph: AttackGraph, pool: list[Candidate], numbers: np.ndarray,
+               candidates: dict[str, Candidate]) -> AttackGraph:
+    """``_with_controls(graph, [c.id for c in pool], candidates)``'s copy, from the
+    options' numbers: ``numbers`` are those of the pool's first candidates (the
+    screening table's, ``ScreenTable.pool_numbers``), the others' and the groups'
+    members' are looked up. The plan's whole pool is a million candidates at 50,000
+    elements: no set of their ids, no scan of the option table against it
+    (``AttackGraph.with_options``). The copy made of the ids is the oracle
+    (``tests/analysis/test_plan_whatif_copies.py``)."""
+    table = graph._option_table
+    lookup, spare = table.numbers.get, len(table.numbers)
+    grouped = list(map(isinstance, pool, repeat(_GROUPED)))
+    alone = list(map(not_, grouped))
+    head = len(numbers)
+    mask = np.zeros(spare + 1, dtype=bool)
+    mask[numbers[np.array(alone[:head], dtype=bool)]] = True
+    members = list(chain.from_iterable(c.members for c in compress(pool, grouped)))
+    others = list(chain(map(_ID, compress(pool[head:], alone[head:])), members))
+    mask[np.fromiter(map(lookup, others, repeat(spare)), dtype=np.int64,
+                     count=len(others))] = True
+    mask[-1] = False
+    elements = set(chain.from_iterable(map(_ELEMENTS, compress(pool, alone))))
+    elements.update(chain.from_iterable(map(_ELEMENTS, map(candidates.__getitem__,
+                                                            members))))
+    return graph.with_options(OptionPick(table, mask), elements)
+
+
+_ID = attrgetter("id")
+
+
 def _member_set(chosen: Iterable[str], candidates: dict[str, Candidate]
                 ) -> tuple[set[str], set[str], set[str]]:
     """The per-element candidates ``chosen`` stands for, as a set (a copy reads them as
@@ -494,8 +525,8 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
               ref: State | None = None, memo: list[dict] | None = None,
               base: tuple[AttackGraph, frozenset[str]] | None = None,
               copies: dict[frozenset[str], tuple[AttackGraph, frozenset[str]]] | None = None,
-              indices: tuple[list[int], list[str], list[np.ndarray]] | None = None
-              ) -> tuple[np.ndarray, State]:
+              indices: tuple[list[int], list[str], list[np.ndarray]] | None = None,
+              copy: AttackGraph | None = None) -> tuple[np.ndarray, State]:
     """Each attacker's probability of each target (rows: attackers, columns: targets) with
     ``chosen`` controls in place; the worst attacker's is the maximum of a column.
 
@@ -514,11 +545,12 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
 
     ``base``: an evaluated subset's copy and members (:func:`_with_controls`); ``copies``:
     where this evaluation's copy and members are kept, by ``chosen``; ``indices``:
-    :func:`_indices`, when the caller has them.
+    :func:`_indices`, when the caller has them; ``copy``: the what-if copy, made by the
+    caller (:func:`_pool_copy`; ``chosen`` is then not read).
     """
     from workbench.analysis.attack.engine import targets_reach
 
-    g2 = _with_controls(graph, chosen, candidates, base)
+    g2 = copy if copy is not None else _with_controls(graph, chosen, candidates, base)
     if copies is not None and chosen:
         copies[frozenset(chosen)] = (g2, g2.chosen_set)
     nodes, kinds, entries = indices or _indices(graph, runs, specs)
@@ -1257,7 +1289,9 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
         specs, base, strict=True) if p > threshold}), candidates)
     table = ScreenTable(pool, graph, runs)
     keep = _mattering(table, pool, candidates)
-    pool, at = list(compress(pool, keep)), at[np.array(keep, dtype=bool)]
+    kept = np.array(keep, dtype=bool)
+    pool, at = list(compress(pool, keep)), at[kept]
+    numbers = table.pool_numbers[kept]  # the pool's head: its option numbers
     relevant = len(pool)
     # Candidates on the steps that matter most (each hot target's minimum cuts and most
     # likely paths, entry steps included) are always searched, and so are the bundles
@@ -1291,9 +1325,10 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     # The first round measures every searched candidate once: keep room for steps.
     max_candidates = max(2, min(max_candidates, budget // 2))
     if len(pool) > max_candidates:
-        reachable = _evaluate(graph, runs, specs, [c.id for c in pool], candidates,
-                              what_if, exact_limit, base_state,
-                              indices=indices)[0].max(axis=0)
+        reachable = _evaluate(graph, runs, specs, [], candidates, what_if, exact_limit,
+                              base_state, indices=indices,
+                              copy=_pool_copy(graph, pool, numbers, candidates)
+                              )[0].max(axis=0)
         # Focus candidates come first: when they alone fill the search, only they need
         # a screening score (the rest would never be searched).
         focus_set = set(focus)  # set against set: isdisjoint walks the smaller
