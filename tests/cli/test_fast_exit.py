@@ -1,5 +1,6 @@
-"""``analyze`` as the process's entry point ends without the interpreter's teardown
-(``cli.main.keep_until_exit``, ``_end_now``); everything anyone sees stays the same.
+"""``analyze``, ``diff``, ``report`` and ``heatmap`` as the process's entry point end
+without the interpreter's teardown (``cli.main.keep_until_exit``, ``_end_now``);
+everything anyone sees stays the same.
 
 The oracle is the same command run in-process through ``main(argv)``, which never ends
 the process and keeps nothing: same bytes on stdout, same exit code, and the exit
@@ -99,3 +100,55 @@ def test_diff_entry_point_output_is_the_in_process_output(extra: list[str], tmp_
     done = _run(*argv)
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode("utf-8") == expected
+
+
+def _file_from_both(argv: list[str], out: Path,
+                    env: dict[str, str] | None = None) -> tuple[bytes, bytes]:
+    """The file ``argv`` writes at ``out``: in-process (``main(argv)``), then through the
+    entry point (which keeps its analysis to the process's end)."""
+    assert main(argv) == 0
+    assert cli_main._KEPT == []
+    expected = out.read_bytes()
+    out.unlink()
+    done = _run(*argv, env=env)
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stderr
+    return out.read_bytes(), expected
+
+
+@pytest.mark.parametrize("extra", [["--audience", "technical"], ["--since", str(SAMPLE)]])
+def test_report_entry_point_writes_the_in_process_pdf(extra: list[str], tmp_path: Path,
+                                                      monkeypatch, capsys) -> None:
+    """``report`` keeps the models, the analysis and the story to the end: the same PDF,
+    byte for byte (reportlab's invariant mode leaves out the creation date and the
+    random file id, in both runs)."""
+    import reportlab.rl_config
+
+    monkeypatch.setattr(reportlab.rl_config, "invariant", 1)
+    out = tmp_path / "r.pdf"
+    made, expected = _file_from_both(["report", str(SAMPLE), "-o", str(out), *extra], out,
+                                     env={"RL_invariant": "1"})
+    assert made == expected
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("kind", ["matrix", "elements"])
+def test_heatmap_entry_point_draws_the_in_process_figure(kind: str, tmp_path: Path,
+                                                         capsys) -> None:
+    """``heatmap`` keeps its analysis (and the attack output) to the end: the same PNG."""
+    out = tmp_path / "h.png"
+    made, expected = _file_from_both(["heatmap", str(SAMPLE), "-o", str(out), "--kind", kind],
+                                     out)
+    assert made == expected
+    capsys.readouterr()
+
+
+def test_report_keeps_only_when_asked(tmp_path: Path) -> None:
+    """``write_report`` hands ``keep`` the large objects; without it nothing changes."""
+    from workbench.report.pdf import write_report
+
+    kept: list[object] = []
+    size = write_report(SAMPLE, tmp_path / "r.pdf", keep=kept.append)
+    assert size == (tmp_path / "r.pdf").stat().st_size
+    kinds = {type(x).__name__ for x in kept}
+    assert {"tuple", "ReportData", "list"} <= kinds

@@ -51,14 +51,17 @@ def run(args: argparse.Namespace) -> int:
     from workbench.analysis import plots
     from workbench.analysis.catalog import load_catalog
     from workbench.analysis.pipeline import analyze
+    from workbench.cli.main import keep_until_exit
 
     result = analyze(model, load_catalog(args.catalog), suggest=not args.no_suggest)
+    keep_until_exit(result)  # freed by the process's end, not object by object
     try:
         if args.kind == "elements":
             from workbench.analysis.attack import analyze_attacks
 
             attack = analyze_attacks(result.model, result.catalog, risks=result.threats,
                                      recommend=False, sensitivity=False).to_json()
+            keep_until_exit(attack)
             problems = plots.plot_elements(result, out, attack)
         elif args.kind == "matrix":
             problems = plots.plot_matrix(result, out, lang=args.lang)

@@ -40,13 +40,15 @@ def run(args: argparse.Namespace) -> int:
         from workbench.cli.main import CliError
 
         raise CliError(f"{out}: folder {parent} is not writable")
+    from workbench.cli.main import keep_until_exit
     from workbench.report.pdf import write_report
 
     start = time.perf_counter()
     with writing(out):  # names OUT, not the temporary file beside it
         size = write_report(Path(args.file), out, audience=args.audience, lang=args.lang,
                             since=Path(args.since) if args.since else None,
-                            warn=lambda text: print(f"warning: {text}", file=sys.stderr))
+                            warn=lambda text: print(f"warning: {text}", file=sys.stderr),
+                            keep=keep_until_exit)  # freed by the process's end
     print(f"{out}: {args.audience} report ({args.lang}), {size / 1024:.0f} KiB, "
           f"{time.perf_counter() - start:.1f} s")
     return 0
