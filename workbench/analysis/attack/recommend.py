@@ -482,15 +482,25 @@ def _pool_copy(graph: AttackGraph, pool: list[Candidate], numbers: np.ndarray,
     head = len(numbers)
     mask = np.zeros(spare + 1, dtype=bool)
     mask[numbers[np.array(alone[:head], dtype=bool)]] = True
-    members = list(chain.from_iterable(c.members for c in compress(pool, grouped)))
-    others = list(chain(map(_ID, compress(pool[head:], alone[head:])), members))
-    mask[np.fromiter(map(lookup, others, repeat(spare)), dtype=np.int64,
-                     count=len(others))] = True
+    mask[_numbers_of(map(_ID, compress(pool[head:], alone[head:])), lookup, spare)] = True
     mask[-1] = False
     elements = set(chain.from_iterable(map(_ELEMENTS, compress(pool, alone))))
+    # the groups' members: the elements of those not in the pool alone looked up (an
+    # option number is one id's: a member whose number a single marked is that single)
+    members = list(chain.from_iterable(c.members for c in compress(pool, grouped)))
+    at = _numbers_of(members, lookup, spare)
+    new = (~mask[at]).tolist()
+    mask[at] = True
+    mask[-1] = False
     elements.update(chain.from_iterable(map(_ELEMENTS, map(candidates.__getitem__,
-                                                            members))))
+                                                            compress(members, new)))))
     return graph.with_options(OptionPick(table, mask), elements)
+
+
+def _numbers_of(ids: Iterable[str], lookup, spare: int) -> np.ndarray:
+    """The option numbers of ``ids`` (``lookup``: the table's ``numbers.get``; ``spare``
+    for an id no option has)."""
+    return np.fromiter(map(lookup, ids, repeat(spare)), dtype=np.int64)
 
 
 _ID = attrgetter("id")
