@@ -25,6 +25,8 @@ from itertools import chain, compress, count, repeat
 
 import numpy as np
 
+from workbench.analysis.attack.evidence import RecipeEvidence
+
 #: Most options an element may have for the bit sets (sums of powers of two, exact in a
 #: float's 53 bits): an element with more is grouped position by position in Python.
 MAX_BITS = 52
@@ -111,15 +113,22 @@ def build_table(graph) -> OptionTable:
     shape: list[int] = []
     orders: list[tuple[str, ...]] = []
     for element, listed, i in zip(elements, lists, comp.tolist(), strict=True):
-        key = (i < 0, restrictable.get(element), tuple([t.template for t in listed]))
+        # a list tagged with its recipe: the template numbers and the option order are
+        # the recipe's (the order its threats first list the element's candidates)
+        recipe = listed.recipe if type(listed) is RecipeEvidence else None
+        templates = (recipe.numbers if recipe is not None else
+                     tuple([t.template for t in listed]))
+        key = (i < 0, restrictable.get(element), templates)
         known = recipes.get(key)
         if known is None:
             number, order = graph._shape(element)
-            known = recipes[key] = (number, _places(listed) if min(key[2], default=0) >= 0
+            known = recipes[key] = (number, _places(listed) if min(templates, default=0) >= 0
                                     else None)
         number, places = known
         if places is None:
             number, order = graph._shape(element)
+        elif recipe is not None:
+            order = tuple([pair[0] for pair in listed.options])
         else:
             order = tuple([listed[t].options[o][0] for t, o in places])
         shape.append(number)

@@ -469,7 +469,7 @@ class _Recipe:
     and per threat the positions of its options among them (an ``itemgetter`` over the
     element's tuple of (id, effectiveness) pairs)."""
 
-    __slots__ = ("candidates", "picks", "named", "controls", "threats")
+    __slots__ = ("candidates", "picks", "named", "controls", "threats", "numbers")
 
     def __init__(self, run: list[_Template]):
         first: dict[str, int] = {}
@@ -494,6 +494,26 @@ class _Recipe:
         #: per threat, what its evidence takes from its template: chance, controls in
         #: place, effects, vector, the template's number
         self.threats = [(t[0], t[1], t[2], t[3], t[7]) for t in run]
+        #: the threats' template numbers (``build_table``'s per-element key)
+        self.numbers = tuple([t[7] for t in run])
+
+
+class RecipeEvidence(list):
+    """An element's evidence list made by one run of a recipe (:class:`_Recipe`), tagged
+    with it: what depends only on the threats' templates (``build_graph``'s plain
+    chances, ``build_table``'s shape key and option order) is then worked out once per
+    recipe instead of per element (20,000 elements share a few hundred recipes).
+
+    A list: comparisons and C-level reads are a list's. ``recipe`` is None once the
+    element is met again (its list then holds more than one run); ``options`` are the
+    element's (candidate id, effectiveness) pairs in the recipe's candidate order, which
+    is the order its threats first list them. A copy (pickle, ``copy``) is a plain list:
+    its readers then take the per-element way."""
+
+    __slots__ = ("recipe", "options")
+
+    def __reduce__(self):
+        return list, (list(self),)
 
 
 class _Made:
@@ -523,19 +543,24 @@ class _Made:
         templates dict holds them), its recipe, None for a run with a model control."""
         number = self.element_numbers.setdefault(element, len(self.element_numbers))
         threats = self.evidence.get(element)
-        if threats is None:
-            threats = self.evidence[element] = []
         sequence = tuple(map(id, run))
         recipe = recipes.get(sequence, _UNSEEN)
         if recipe is _UNSEEN:
             recipe = recipes[sequence] = (None if any(t[4] for t in run) else _Recipe(run))
+        if threats is not None and type(threats) is RecipeEvidence:
+            threats.recipe = None  # met again: its list holds more than one run
         if recipe is None:
+            if threats is None:
+                threats = self.evidence[element] = []
             self._own_run(element, number, run, keys, threats)
             return
         if not self.look_up and number == len(self.element_numbers) - 1:
             pairs = self._first_run(element, number, recipe)
         else:
             pairs = self._looked_up(element, number, recipe)
+        if threats is None:
+            threats = self.evidence[element] = RecipeEvidence()
+            threats.recipe, threats.options = recipe, pairs
         append = threats.append
         for (q, in_place, effects, vector, number), key, pick in zip(
                 recipe.threats, keys, recipe.picks, strict=True):
