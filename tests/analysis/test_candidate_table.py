@@ -242,6 +242,42 @@ def test_sites_costs_are_every_candidates_cost(source) -> None:
                                  engine, []) == by_array
 
 
+def test_fleet_scores_from_the_sites_costs_are_the_plain_ones() -> None:
+    """``_screen`` with the table's sites (the fleets' members' costs read from the cost
+    array at their positions) gives the plain scores (costs by id from the pool, 0.0 for
+    a member outside it) bit for bit: pools holding some of a fleet's members, none, or
+    all, scores for some of the singles (a member outside the pool has none)."""
+    import random
+
+    model, catalog = _model("synthetic-300"), default_catalog()
+    result = analyze(model, catalog, attack_graph=True)
+    table = _fundable(model, catalog, result.attack_graph.candidates, default_stencils())
+    assert table.sites is not None and table.sites.fleets
+    rng = random.Random(11)
+
+    class Scores:
+        """A screening table's ``scores``: an answer for some of the singles given."""
+
+        def scores(self, singles, weight, exposure):
+            return {c.id: rng.choice([0.0, 1e16, 1 / 3, rng.random()]) for c in singles
+                    if rng.random() < 0.8}
+
+    values = list(table.values())
+    for share in (0.0, 0.3, 1.0):
+        pool = [c for c in values if isinstance(c, recommend.FleetCandidate)
+                or rng.random() < share]
+        rng.shuffle(pool)
+        state = rng.getstate()
+        fast = recommend._screen(pool, {}, Scores(), {}, table.sites)
+        rng.setstate(state)
+        plain = recommend._screen(pool, {}, Scores(), {})
+        assert list(fast) == list(plain)
+        assert [str(v) for v in fast.values()] == [str(v) for v in plain.values()]
+        assert any(v for k, v in plain.items() if k.startswith("fleet:")) or not share
+    assert recommend._member_costs([recommend.FleetCandidate("fleet:none", "", 1.0, set())],
+                                   table.sites) is None
+
+
 def test_touching_and_member_sets_are_the_per_candidate_loops(analysed) -> None:
     """``_touching`` from the table's sites (an element mask) and ``_member_set`` from
     whole-list steps give what the per-candidate loops give: the same candidates in the

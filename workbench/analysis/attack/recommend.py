@@ -788,13 +788,15 @@ def _exposure(graph: AttackGraph, runs) -> dict[str, float]:
 
 
 def _screen(pool: list[Candidate], weight: dict[str, int], table: ScreenTable,
-            exposure: dict[str, float]) -> dict[str, float]:
+            exposure: dict[str, float], sites: CandidateSites | None = None
+            ) -> dict[str, float]:
     """Screening score when there are too many candidates to evaluate: how much the
     candidate lowers the chance of a step onto its elements, alone or added last to the
     other candidates on the same element (so a pair that only works together scores),
     times how exposed the element is and how many targets above the threshold it leads
     to, per person-day (worked out per element shape, :mod:`.plan_screen`); a fleet's
-    is what its members would do, for its own cost."""
+    is what its members would do, for its own cost. ``sites``: those of the table the
+    pool's fleets are from (their members' costs read there), or None."""
     singles: list[Candidate] = []
     fleets: list[FleetCandidate] = []
     for c in pool:
@@ -804,32 +806,56 @@ def _screen(pool: list[Candidate], weight: dict[str, int], table: ScreenTable,
             fleets.append(c)
     score = table.scores(singles, weight, exposure)
     if fleets:
-        costs = {c.id: c.cost for c in pool}
+        costs = _member_costs(fleets, sites)
+        if costs is None:
+            costs = {c.id: c.cost for c in pool}
         for c, total in zip(fleets, _member_totals(fleets, score, costs), strict=True):
             score[c.id] = total / max(c.cost, 1e-9)
     return score
 
 
+def _member_costs(fleets: list[FleetCandidate], sites: CandidateSites | None
+                  ) -> np.ndarray | None:
+    """The fleets' members' costs, one after the other, from the table's cost array at
+    the fleets' member positions; None without sites or costs, or when a fleet is not
+    the table's.
+
+    Why the same products: a member not in the pool had cost 0.0 in the plain way, but
+    it has no screening score either (``ScreenTable.scores`` answers the pool's singles),
+    so its product is 0.0 times a finite, positive cost (:mod:`.plan_costs`): 0.0 both
+    ways. The oracle: ``tests/analysis/test_candidate_table.py``."""
+    if sites is None or sites.cost is None:
+        return None
+    at = [sites.fleets.get(c.id) for c in fleets]
+    if any(a is None for a in at):
+        return None
+    return sites.cost[np.concatenate(at)]
+
+
 def _member_totals(fleets: list[FleetCandidate], score: dict[str, float],
-                   costs: dict[str, float]) -> list[float]:
+                   costs: dict[str, float] | np.ndarray) -> list[float]:
     """Per fleet, its members' score times cost (0.0 for a member not screened), added
     one after the other from 0.0 in the members' order: ``cumsum`` adds in order, as a
     Python loop would (Python 3.11's ``sum``; 3.12's compensates), with the members'
     figures read by ``map`` over all fleets at once (59,000 members in the 54 fleets
-    of a 10,000-element model's search head, a generator per fleet before)."""
+    of a 10,000-element model's search head, a generator per fleet before). ``costs``:
+    by id (0.0 for a member not there), or the members' costs in that order."""
     members = list(chain.from_iterable(c.members for c in fleets))
     size = len(members)
+    if isinstance(costs, dict):
+        costs = np.fromiter(map(costs.get, members, repeat(0.0)), dtype=float, count=size)
     product = (np.fromiter(map(score.get, members, repeat(0.0)), dtype=float, count=size)
-               * np.fromiter(map(costs.get, members, repeat(0.0)), dtype=float, count=size))
+               * costs)
     ends = np.cumsum([len(c.members) for c in fleets]).tolist()
     return [float(np.cumsum(np.concatenate(([0.0], product[start:end])))[-1])
             for start, end in zip([0, *ends], ends, strict=False)]
 
 
 def _scores(table: ScreenTable, weight: dict[str, int], exposure: dict[str, float],
-            bundle_score: dict[str, float], ranked: list[Candidate]) -> dict[str, float]:
+            bundle_score: dict[str, float], sites: CandidateSites | None,
+            ranked: list[Candidate]) -> dict[str, float]:
     """:func:`_screen`'s scores of ``ranked``, and the bundles'."""
-    score = _screen(ranked, weight, table, exposure)
+    score = _screen(ranked, weight, table, exposure, sites)
     score.update(bundle_score)
     return score
 
@@ -1355,7 +1381,8 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
                                  int(max_candidates * RISK_SHARE)))
         total = len(pool)
         pool = _search_head(pool, {c: i for i, c in enumerate(strongest)}, focused, ranked,
-                            partial(_scores, table, weight, exposure, bundle_score),
+                            partial(_scores, table, weight, exposure, bundle_score,
+                                    getattr(fundable, "sites", None)),
                             max_candidates)
         notes.append(f"control plan: search limited to {max_candidates} of {total} "
                      f"candidates: first each patient-safety target's strongest fixes "
