@@ -546,7 +546,7 @@ def test_threat_columns_from_the_merges_columns_are_read_from_the_instances(cata
         plain = risk_memo.ThreatColumns(threats)
         same(risk_memo.ThreatColumns(threats, fresh), plain)
         assert (plain.own_of < 0).any() == (fresh is second.fresh)
-        wrong = replace(fresh, elements=fresh.elements[::-1])  # proves the columns are read
+        wrong = replace(fresh, runs=fresh.runs[::-1])  # proves the runs are read
         assert not np.array_equal(risk_memo.ThreatColumns(threats, wrong).element_of,
                                   plain.element_of)
         changed = [*threats[:-1], threats[-1].model_copy(update={"element": "elsewhere"})]

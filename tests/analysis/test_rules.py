@@ -536,6 +536,9 @@ def test_fresh_columns_are_the_new_instances_fields(sample_paths, catalog) -> No
                 a is b for a, b in zip(threats[fresh.start:], fresh.instances, strict=True))
             keys, elements, rest = _plain_columns(threats, fresh.start)
             assert fresh.keys == keys and fresh.elements == elements
+            assert [e for e, types in fresh.runs for _ in types] == fresh.elements
+            assert all(a is b for a, b in zip(
+                [t for _, types in fresh.runs for t in types], fresh.types, strict=True))
             assert [(True, t.id, t.title, ThreatStatus.SUGGESTED, None, None)
                     for t in fresh.types] == rest
             assert not fresh.tail_of(threats[:-1]) and not fresh.tail_of([*threats, threats[0]])

@@ -556,27 +556,56 @@ class ThreatColumns:
                and not inst.impact and not inst.mitigations and inst.cvss is None else None
                for inst in head]  # _plain, inlined: it runs once per instance
         keys = dict.fromkeys(own)
-        tail: list[tuple | None] = []
-        if start < len(threats):  # the merge's new instances, by threat type
+        runs: list[tuple[str, tuple]] = []
+        one: dict[int, ThreatInstance] = {}
+        if start < len(threats):  # the merge's new instances, by run and threat type
             assert fresh is not None
-            ids += fresh.elements
-            of_type = [id(t) for t in fresh.types]
-            types = list(dict.fromkeys(of_type))  # in order of first instance
-            one = dict(zip(of_type, fresh.instances, strict=True))  # an instance of each
-            tail = [_own_key(one[t]) for t in types]  # its instances' own key (the merge's)
-            keys.update(dict.fromkeys(tail))
-        self.elements = list(dict.fromkeys(ids))
+            runs = [run for run in fresh.runs if run[1]]
+            one = _one_of_each_type(runs, fresh.instances)
+            keys.update(dict.fromkeys(map(_own_key, one.values())))  # the merge's
+        self.elements = list(dict.fromkeys([*ids, *(element for element, _ in runs)]))
         number = {e: k for k, e in enumerate(self.elements)}
-        self.element_of = np.fromiter(map(number.__getitem__, ids), np.int64, len(ids))
         owns = {key: k for k, key in enumerate(keys)}
         owns[None] = -1
         self.owns = len(owns)
+        self.element_of = np.fromiter(map(number.__getitem__, ids), np.int64, len(ids))
         self.own_of = np.fromiter(map(owns.__getitem__, own), np.int64, len(own))
-        if tail:
-            by_type = {t: owns[key] for t, key in zip(types, tail, strict=True)}
-            self.own_of = np.concatenate([self.own_of, np.fromiter(
-                map(by_type.__getitem__, of_type), np.int64, len(of_type))])
+        if runs:
+            by_type = {t: owns[_own_key(inst)] for t, inst in one.items()}
+            self.element_of = np.concatenate([self.element_of, np.repeat(
+                np.fromiter((number[element] for element, _ in runs), np.int64, len(runs)),
+                [len(types) for _, types in runs])])
+            self.own_of = np.concatenate([self.own_of, _own_numbers(runs, by_type)])
 
+
+def _one_of_each_type(runs: list[tuple[str, tuple]], instances: list[ThreatInstance]
+                      ) -> dict[int, ThreatInstance]:
+    """The first of ``instances`` (made from ``runs``, in order) of each threat type, by
+    the type's ``id``, in order of first instance. Each tuple of types is walked once
+    (the rules share one tuple between the elements of a fact set)."""
+    one: dict[int, ThreatInstance] = {}
+    seen: set[int] = set()
+    start = 0
+    for _, types in runs:
+        if id(types) not in seen:
+            seen.add(id(types))
+            for k, t in enumerate(types):
+                one.setdefault(id(t), instances[start + k])
+        start += len(types)
+    return one
+
+
+def _own_numbers(runs: list[tuple[str, tuple]], by_type: dict[int, int]) -> np.ndarray:
+    """Each run's instances' own-key numbers (``by_type``: a threat type's ``id`` to its
+    number), in order; looked up once per distinct tuple of types."""
+    of_tuple: dict[int, list[int]] = {}
+    out: list[int] = []
+    for _, types in runs:
+        numbers = of_tuple.get(id(types))
+        if numbers is None:
+            numbers = of_tuple[id(types)] = [by_type[id(t)] for t in types]
+        out += numbers
+    return np.array(out, np.int64)
 
 def _own_key(inst: ThreatInstance) -> tuple | None:
     """An instance's own inputs to scoring as :class:`ThreatColumns` numbers them: its

@@ -373,6 +373,9 @@ class FreshColumns:
     keys: list[str]
     elements: list[str]
     types: list[ThreatType]
+    #: the (element, threat types) runs the instances were made from, in order: for a
+    #: reader that works per element or per tuple of types rather than per instance
+    runs: list[tuple[str, tuple[ThreatType, ...]]]
 
     @classmethod
     def of(cls, start: int, instances: list[ThreatInstance],
@@ -384,7 +387,7 @@ class FreshColumns:
         for element, threats in runs:
             types += threats
             elements += [element] * len(threats)
-        return cls(start, instances, keys, elements, types)
+        return cls(start, instances, keys, elements, types, runs)
 
     def tail_of(self, threats: list[Any]) -> bool:
         """Whether ``threats`` ends with these instances, after :attr:`start` others."""
