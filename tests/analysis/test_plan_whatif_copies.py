@@ -150,19 +150,39 @@ def test_the_whole_pools_copy_from_option_numbers_is_the_ids_copy(name, model, c
     and the others' ids, ``AttackGraph.with_options``) against ``_with_controls`` of the
     pool's ids: the copy's arrays, its elements, its options and every view of it; with
     groups and singles in the head (numbered) and after it (looked up)."""
+    from workbench.analysis.attack.engine import prepare_runs
+    from workbench.analysis.attack.evidence import CandidateTable
     from workbench.analysis.attack.plan_screen import ScreenTable
+    from workbench.analysis.pipeline import analyze
 
-    graph, candidates = _graph_and_candidates(model, catalog)
+    candidates = CandidateTable()  # with sites, as the engine fills it
+    result = analyze(model, catalog)
+    graph, _runs, _notes = prepare_runs(result.model, catalog, risks=result.threats,
+                                        candidates=candidates)
+    assert candidates.sites is not None
     ids = sorted(candidates)
+    positions = {c: k for k, c in enumerate(candidates)}
     rng = np.random.default_rng(len(ids))
     table = graph._option_table
+    sited = 0
     for share in (1.0, 0.5, 0.1):
         pool = [candidates[c] for c in ids if rng.random() < share] or [candidates[ids[0]]]
         rng.shuffle(pool)
         for head in (len(pool), len(pool) // 2, 0):
             numbers = ScreenTable(pool[:head], graph).pool_numbers
+            # the screening's positions: the head's, and some of the others' (numbered)
+            seen = pool[:head] + [c for c in pool[head:] if rng.random() < 0.5]
+            at = np.array([positions[c.id] for c in seen], dtype=np.int64)
+            known = recommend._known_numbers(candidates, at,
+                                             ScreenTable(seen, graph).pool_numbers)
+            assert known is not None
+            sited += any(c.id in known.fleets for c in pool)
             plain = recommend._with_controls(graph, [c.id for c in pool], candidates)
-            fast = recommend._pool_copy(graph, pool, numbers, candidates)
+            fast = recommend._pool_copy(graph, pool, numbers, candidates, known)
+            unknown = recommend._pool_copy(graph, pool, numbers, dict(candidates))
+            for attr in ("node_miss", "flow_miss", "expose_miss", "deny_miss"):
+                assert np.array_equal(getattr(unknown, attr), getattr(plain, attr)), attr
+            assert unknown._touched() == plain._touched()
             assert fast._touched() == plain._touched()
             assert frozenset(fast.chosen_set) == plain.chosen_set & table.numbers.keys()
             assert len(fast.chosen_set) == len(plain.chosen_set & table.numbers.keys())
@@ -174,3 +194,5 @@ def test_the_whole_pools_copy_from_option_numbers_is_the_ids_copy(name, model, c
                 for attr in ("node_miss", "entry_miss", "flow_miss", "expose_miss",
                              "deny_miss"):
                     assert np.array_equal(getattr(a, attr), getattr(b, attr)), attr
+    if name == CASES[-1][0]:
+        assert sited  # fleets read by their members' positions

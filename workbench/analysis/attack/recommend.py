@@ -467,7 +467,8 @@ def _with_controls(graph: AttackGraph, chosen: list[str], candidates: dict[str, 
 
 
 def _pool_copy(graph: AttackGraph, pool: list[Candidate], numbers: np.ndarray,
-               candidates: dict[str, Candidate]) -> AttackGraph:
+               candidates: dict[str, Candidate], known: _Known | None = None
+               ) -> AttackGraph:
     """``_with_controls(graph, [c.id for c in pool], candidates)``'s copy, from the
     options' numbers: ``numbers`` are those of the pool's first candidates (the
     screening table's, ``ScreenTable.pool_numbers``), the others' and the groups'
@@ -487,14 +488,51 @@ def _pool_copy(graph: AttackGraph, pool: list[Candidate], numbers: np.ndarray,
     elements = set(chain.from_iterable(map(_ELEMENTS, compress(pool, alone))))
     # the groups' members: the elements of those not in the pool alone looked up (an
     # option number is one id's: a member whose number a single marked is that single)
-    members = list(chain.from_iterable(c.members for c in compress(pool, grouped)))
+    groups = list(compress(pool, grouped))
+    sited = [known is not None and c.id in known.fleets and known.table.get(c.id) is c
+             for c in groups]
+    members = list(chain.from_iterable(c.members for c in compress(groups, map(not_, sited))))
     at = _numbers_of(members, lookup, spare)
+    objects = list(map(candidates.__getitem__, members))
+    if known is not None and any(sited):  # the fleets' members by their positions
+        fleets = known.fleets
+        where = np.concatenate([fleets[c.id] for c in compress(groups, sited)])
+        found = known.number_at[where]
+        values = list(known.table.values())
+        unknown = np.flatnonzero(found < 0)
+        found[unknown] = _numbers_of(map(_ID, map(values.__getitem__, where[unknown].tolist())),
+                                     lookup, spare)
+        at = np.concatenate([at, found])
+        objects += map(values.__getitem__, where.tolist())
     new = (~mask[at]).tolist()
     mask[at] = True
     mask[-1] = False
-    elements.update(chain.from_iterable(map(_ELEMENTS, map(candidates.__getitem__,
-                                                            compress(members, new)))))
+    elements.update(chain.from_iterable(map(_ELEMENTS, compress(objects, new))))
     return graph.with_options(OptionPick(table, mask), elements)
+
+
+@dataclass
+class _Known:
+    """What :func:`_pool_copy` reads of a :class:`CandidateTable` with sites: per
+    position its option number where the screening looked it up (-1 elsewhere), and the
+    fleets' members' positions (``CandidateSites.fleets``): a fleet's members are found
+    without their 880,000 ids looked up at 50,000 elements."""
+
+    table: CandidateTable
+    number_at: np.ndarray
+    fleets: dict[str, np.ndarray]
+
+
+def _known_numbers(candidates: dict[str, Candidate], at: np.ndarray, numbers: np.ndarray
+                   ) -> _Known | None:
+    """:class:`_Known` of ``candidates`` (None without sites describing every entry):
+    ``numbers`` are the option numbers of the candidates at positions ``at``."""
+    sites = candidates.sites if isinstance(candidates, CandidateTable) else None
+    if sites is None or len(sites.control) != len(candidates):
+        return None
+    number_at = np.full(len(candidates), -1, dtype=np.int64)
+    number_at[at] = numbers
+    return _Known(candidates, number_at, sites.fleets)
 
 
 def _numbers_of(ids: Iterable[str], lookup, spare: int) -> np.ndarray:
@@ -1324,6 +1362,7 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     pool, weight, at = _relevant(graph, runs, sorted({graph.index[s.element] for s, p in zip(
         specs, base, strict=True) if p > threshold}), candidates)
     table = ScreenTable(pool, graph, runs)
+    known = _known_numbers(candidates, at, table.pool_numbers)
     keep = _mattering(table, pool, candidates)
     kept = np.array(keep, dtype=bool)
     pool, at = list(compress(pool, keep)), at[kept]
@@ -1363,7 +1402,7 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     if len(pool) > max_candidates:
         reachable = _evaluate(graph, runs, specs, [], candidates, what_if, exact_limit,
                               base_state, indices=indices,
-                              copy=_pool_copy(graph, pool, numbers, candidates)
+                              copy=_pool_copy(graph, pool, numbers, candidates, known)
                               )[0].max(axis=0)
         # Focus candidates come first: when they alone fill the search, only they need
         # a screening score (the rest would never be searched).
