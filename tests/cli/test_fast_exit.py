@@ -152,3 +152,22 @@ def test_report_keeps_only_when_asked(tmp_path: Path) -> None:
     assert size == (tmp_path / "r.pdf").stat().st_size
     kinds = {type(x).__name__ for x in kept}
     assert {"tuple", "ReportData", "list"} <= kinds
+
+
+def test_report_restores_the_collector_for_in_process_callers(tmp_path: Path, capsys) -> None:
+    """``report`` runs with the cyclic collector off (as ``analyze`` and ``diff``) and
+    turns it back on for an in-process caller, also when the command fails."""
+    import gc
+
+    was_enabled = gc.isenabled()  # an in-process ``analyze`` before leaves it off
+    gc.enable()
+    try:
+        assert main(["report", str(SAMPLE), "-o", str(tmp_path / "r.pdf")]) == 0
+        assert gc.isenabled()
+        assert main(["report", str(tmp_path / "missing.twm.json"), "-o",
+                     str(tmp_path / "s.pdf")]) != 0
+        assert gc.isenabled()
+    finally:
+        if not was_enabled:
+            gc.disable()
+    capsys.readouterr()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -33,6 +34,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # One report, then the process ends: as for analyze and diff, the cyclic collector
+    # would only rescan the model, its analysis and the story over and over; nothing
+    # here relies on it. Restored after, for callers that run the CLI in-process (tests).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     out = output_path(args.output, args.file, force=args.force)
     parent = out.parent if str(out.parent) else Path(".")
     # Before the analysis (seconds to minutes), not after it: a read-only folder fails now.
