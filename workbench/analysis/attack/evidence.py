@@ -507,8 +507,8 @@ class RecipeEvidence(list):
     A list: comparisons and C-level reads are a list's. ``recipe`` is None once the
     element is met again (its list then holds more than one run); ``options`` are the
     element's (candidate id, effectiveness) pairs in the recipe's candidate order, which
-    is the order its threats first list them. A copy (pickle, ``copy``) is a plain list:
-    its readers then take the per-element way."""
+    is the order its threats first list them. A copy (``copy``, ``deepcopy``, one sent to
+    another process) is a plain list: its readers then take the per-element way."""
 
     __slots__ = ("recipe", "options")
 
