@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 import time
 from pathlib import Path
 
-from workbench.cli.common import output_path, writing
+from workbench.cli.common import collector_paused, output_path, writing
 
 # Kept here, not imported from workbench.report, so that every other command starts without
 # loading reportlab (about 0.17 s); tests/report checks they match the report package.
@@ -37,13 +36,8 @@ def run(args: argparse.Namespace) -> int:
     # One report, then the process ends: as for analyze and diff, the cyclic collector
     # would only rescan the model, its analysis and the story over and over; nothing
     # here relies on it. Restored after, for callers that run the CLI in-process (tests).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _run(args)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import json
 import os
 import sys
@@ -29,6 +30,22 @@ from workbench.model.text import json_escape_unsafe, json_escape_unsafe_bytes, p
 #: replace a file someone else changed in the meantime.
 _read: dict[str, Fingerprint] = {}
 
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for one command's work, then as it was.
+
+    Why: a command builds one large model and analysis, then ends; the collector would
+    only rescan them over and over. Restoring it keeps in-process callers (tests, a
+    portfolio worker going on to the next file) collecting as before."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 def load(path: str, *, for_update: bool = False) -> ThreatModel:
     """Load a model or raise ModelError (the entry point prints it and exits 1).

@@ -13,13 +13,12 @@ docs/portfolio.md): one model per task, no state shared between runs.
 from __future__ import annotations
 
 import argparse
-import gc
 import multiprocessing
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from workbench.cli.common import dumps_json
+from workbench.cli.common import collector_paused, dumps_json
 from workbench.model.text import json_escape_unsafe
 
 
@@ -39,13 +38,8 @@ def analyze_one(file: str, options: dict) -> Outcome:
     would rescan the model and its analysis over and over), and turned back on after it,
     so a worker that goes on to the next model collects what this one left.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _analyze_one(file, options)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _analyze_one(file: str, options: dict) -> Outcome:
