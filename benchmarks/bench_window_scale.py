@@ -251,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
             saves_of.append(f"{label}: {r.get('saves', 1)}")
         print("save s: Ctrl+S on the window's thread, the median of each version's saves ("
               + ", ".join(saves_of) + ")")
+        print("open: the file opened in a window already shown and settled (File > Open; "
+              "`workbench FILE` also pays the analysis engine's import in its first run)")
         print("goals: open + analyse under 2 s; edit on screen under 300 ms "
               f"(load now {os.getloadavg()[0]:.1f})")
     return 0
