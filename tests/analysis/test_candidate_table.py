@@ -278,8 +278,14 @@ def test_fleet_scores_from_the_sites_costs_are_the_plain_ones() -> None:
                                    table.sites) is None
 
 
+def _touching(candidates, names) -> list:
+    """The candidates at ``recommend._touching_at``'s positions, in the dict's order."""
+    values = list(candidates.values())
+    return [values[k] for k in recommend._touching_at(candidates, names).tolist()]
+
+
 def test_touching_and_member_sets_are_the_per_candidate_loops(analysed) -> None:
-    """``_touching`` from the table's sites (an element mask) and ``_member_set`` from
+    """``_touching_at`` from the table's sites (an element mask) and ``_member_set`` from
     whole-list steps give what the per-candidate loops give: the same candidates in the
     same order, the same sets."""
     import random
@@ -294,9 +300,9 @@ def test_touching_and_member_sets_are_the_per_candidate_loops(analysed) -> None:
                   {"no-such-element"}):
         keys = dict.fromkeys(names).keys()
         plain = [c for c in candidates.values() if not keys.isdisjoint(c.elements)]
-        fast = recommend._touching(candidates, keys)
+        fast = _touching(candidates, keys)
         assert [id(c) for c in fast] == [id(c) for c in plain]
-        assert recommend._touching(dict(candidates), keys) == plain
+        assert _touching(dict(candidates), keys) == plain
     ids = list(candidates)
     for chosen in (ids, rng.sample(ids, len(ids) // 2), ids[-3:], []):
         out, singles, elements_of = set(), set(), set()
@@ -315,7 +321,7 @@ def test_touching_and_member_sets_are_the_per_candidate_loops(analysed) -> None:
 def test_risk_first_candidates_outside_the_pool_by_positions(analysed) -> None:
     """``_outside`` (the ids at the positions a pool left out) finds, in any order of ids,
     the candidates the plain test finds: not among the ids of the pool's objects. The
-    pool's positions are ``_touching_at``'s, whose objects are ``_touching``'s."""
+    pool's positions are ``_touching_at``'s, whose objects are the plain loop's."""
     import random
 
     result = analysed
@@ -327,7 +333,8 @@ def test_risk_first_candidates_outside_the_pool_by_positions(analysed) -> None:
     ids = list(candidates)
     for names in ({*rng.sample(elements, max(1, len(elements) // 2))}, set(elements), set()):
         at = recommend._touching_at(candidates, dict.fromkeys(names).keys())
-        assert [values[k] for k in at.tolist()] == recommend._touching(candidates, names)
+        assert [values[k] for k in at.tolist()] == [
+            c for c in values if not names.isdisjoint(c.elements)]
         kept = at[np.array([rng.random() < 0.9 for _ in at], dtype=bool)]
         pool = [values[k] for k in kept.tolist()]
         known = {c.id for c in pool}

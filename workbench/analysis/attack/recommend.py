@@ -782,12 +782,6 @@ def _relevant(graph: AttackGraph, runs, hot: list[int], candidates: dict[str, Ca
     return [values[k] for k in at.tolist()], weight, at
 
 
-def _touching(candidates: dict[str, Candidate], names) -> list[Candidate]:
-    """The candidates with an element among ``names``, in the dict's order."""
-    values = list(candidates.values())
-    return [values[k] for k in _touching_at(candidates, names).tolist()]
-
-
 def _touching_at(candidates: dict[str, Candidate], names) -> np.ndarray:
     """The positions in the dict of the candidates with an element among ``names``.
 
