@@ -25,7 +25,12 @@ revision), stopped at ``--limit`` seconds; a stopped run prints ">LIMIT".
 Each version runs with its modules byte-compiled beforehand (``PYTHONPYCACHEPREFIX``, one
 folder per version), as a wheel install has them (pip compiles at install). This machine sets
 ``PYTHONDONTWRITEBYTECODE=1``: before session 10 every run compiled workbench's modules from
-source at start, which a user's install does not do.
+source at start, which a user's install does not do. A prefix holds the byte code of *every*
+module read, the standard library's and numpy's too, and Python then ignores their own
+``__pycache__``: so before its measured runs, each version runs each command once, unmeasured,
+which fills its prefix with the byte code of what that command imports. Until session 15
+the first measured run paid that compilation (about 0.25 s at start), which no user's
+install pays either: the "cold first run" of sessions 13-14's tables.
 """
 
 from __future__ import annotations
@@ -156,10 +161,12 @@ def main(argv: list[str] | None = None) -> int:
                              with_bytecode(dict(os.environ, PYTHONPATH=str(base)),
                                            base / "workbench", tmp / "pyc-baseline")))
         print(f"python {sys.version.split()[0]}; {os.cpu_count()} cores; runs={args.runs}; "
-              f"limit {args.limit:.0f} s; one process at a time; load average "
+              f"limit {args.limit:.0f} s; one process at a time; each version and command run once "
+              f"unmeasured first (byte code of what it imports); load average "
               f"{os.getloadavg()[0]:.1f} (2 cores: above 2, other work shares the machine)")
         print(f"{'elements':>8} {'command':<8} {'version':<17} {'wall s':>8} {'cpu s':>8} "
               f"{'peak MB':>8}  stage shares (analyze)")
+        warmed: set[tuple[str, str]] = set()  # (version, command) run once, unmeasured
         for size in sizes:
             for command in commands:
                 for label, env in versions:
@@ -179,8 +186,11 @@ def main(argv: list[str] | None = None) -> int:
                     # limit (issue 18): raised here as a user of that size would have to.
                     env = dict(env, WORKBENCH_STAGE_TIMES="1", QT_QPA_PLATFORM="offscreen",
                                WORKBENCH_MAX_MODEL_MB="512")
+                    cmd = [sys.executable, "-m", "workbench", *argvs[command]]
+                    if (label, command) not in warmed:
+                        run_measured(cmd, env, args.limit, tmp / "stdout", cwd=tmp_name)
+                        warmed.add((label, command))
                     for _ in range(args.runs):
-                        cmd = [sys.executable, "-m", "workbench", *argvs[command]]
                         wall, peak, err = run_measured(cmd, env, args.limit, tmp / "stdout",
                                                        cwd=tmp_name)
                         shown = (f"{wall:8.2f} {LAST_CPU[0]:8.2f}" if wall is not None
