@@ -1,7 +1,7 @@
 """Benchmark: the real window at hospital-group scale, offscreen, against a baseline revision.
 
     .venv/bin/python benchmarks/bench_window_scale.py [--elements 2000] [--edits 3]
-        [--baseline b88ca90] [--limit 300]
+        [--baseline b88ca90] [--limit 300] [--cold 3] [--no-settled]
 
 What a user waits for, measured on the window itself (``MainWindow`` with its analysis in
 the worker thread, ``analysis="async"``, as ``workbench FILE`` opens it), each version in a
@@ -26,6 +26,16 @@ fresh process of its own (``git archive REV`` on PYTHONPATH for the baseline):
    analysis shown, and from an edit to its analysis shown (median): the two threads share
    the interpreter, so on a quiet machine the wall time is about this; on a loaded one
    these compare where the wall times do not.
+
+6. **cold: ``workbench FILE``** as a user types it (``--cold`` runs per version,
+   alternately, each a new process: ``window_cold_child.py``): the clock runs from the
+   process's spawn to the analysis shown, and the stages are the interpreter's start, the
+   imports up to the window's module (the command line, the window check's child
+   started, PySide6, the model), the window built (the application, the file read, the
+   canvas), its first paint, and the analysis (the worker's first run imports the
+   analysis engine) shown. A returning user's start: one unmeasured run per version
+   closes its window first, so its layout is restored (:func:`run_cold`). The offscreen
+   screen is 1920 x 1080 (:data:`COLD_SCREEN`).
 
 Each version runs from a copy of its ``workbench`` (and ``benchmarks``) package with its
 modules byte-compiled beforehand, as a wheel install has them (:func:`compiled_copy`).
@@ -115,32 +125,40 @@ def settle(app, win, limit: float) -> None:
     app.processEvents()
 
 
-def _child(elements: int, edits_n: int, limit: float) -> dict:
-    """Measure in this process (the workbench on ``sys.path`` is the version measured)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def make_model_file(elements: int, path: Path) -> Path:
+    """The saved model both parts open: ``elements`` components (``gen_synthetic.py``),
+    laid out in a grid, the default risk settings, threats recorded as after a first
+    analysis. Made by the version on ``sys.path``."""
     import workbench
 
     sys.path.insert(0, str(Path(workbench.__file__).resolve().parent.parent / "benchmarks"))
     from gen_synthetic import synthetic_model
+
+    from workbench.analysis.rules import suggest_threats
+    from workbench.model.defaults import default_risk_settings
+    from workbench.model.io import save_model
+
+    model = synthetic_model(elements)
+    model = model.model_copy(update={"layout": grid_layout(model),
+                                     "risk": default_risk_settings()})
+    save_model(suggest_threats(model), path)
+    return path
+
+
+def _child(elements: int, edits_n: int, limit: float) -> dict:
+    """Measure in this process (the workbench on ``sys.path`` is the version measured)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QImage, QPainter
 
-    from workbench.analysis.rules import suggest_threats
     from workbench.gui.app import make_app
     from workbench.gui.main_window import MainWindow
     from workbench.gui.recovery import Recovery
     from workbench.model import edits
-    from workbench.model.defaults import default_risk_settings
-    from workbench.model.io import save_model
 
     app, _ = make_app("en")
     tmp = Path(tempfile.mkdtemp())
-    model = synthetic_model(elements)
-    model = model.model_copy(update={"layout": grid_layout(model),
-                                     "risk": default_risk_settings()})
-    model = suggest_threats(model)
-    path = tmp / "group.twm.json"
-    save_model(model, path)
+    path = make_model_file(elements, tmp / "group.twm.json")
     settings = QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)
     win = MainWindow(None, settings=settings, recovery=Recovery(tmp / "r"), analysis="async",
                      offer_recovery=False)
@@ -205,6 +223,119 @@ def _child(elements: int, edits_n: int, limit: float) -> dict:
             "save": statistics.median(saves), "saves": len(saves)}
 
 
+#: The offscreen screen of the cold runs: a common desktop monitor (the window takes 90 %
+#: of it at its first start, 1728 x 972, as on a user's first ``workbench FILE``).
+COLD_SCREEN = {"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                            "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}
+#: The cold runs' stages: (column, from mark, to mark) of ``window_cold_child.py``'s marks.
+COLD_STAGES = (("python", "spawn", "main"), ("imports", "main", "imported"),
+               ("window", "imported", "window_built"), ("painted", "window_built", "painted"),
+               ("analysed", "painted", "analysed"), ("total", "spawn", "analysed"))
+
+
+def _cold_env(where: str, home: Path) -> dict[str, str]:
+    """A user's first start: the version on PYTHONPATH, a home of its own (no settings,
+    no recovery file), the offscreen screen of :data:`COLD_SCREEN`."""
+    env = dict(os.environ, PYTHONPATH=where,
+               QT_QPA_PLATFORM=f"offscreen:configfile={home / 'screen.json'}")
+    for name, sub in (("HOME", ""), ("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"),
+                      ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")):
+        env[name] = str(home / sub)
+    return env
+
+
+def cold_run(env: dict[str, str], model: Path, limit: float, cwd: str,
+             close: bool = False) -> dict:
+    """One ``workbench FILE`` in a process of its own, its marks made relative to the spawn
+    (``time.monotonic`` read here just before the process starts); ``close``: the window
+    closed afterwards as a user closes it (its layout saved for the next start)."""
+    spawn = time.monotonic()
+    proc = subprocess.run([sys.executable, str(HERE / "window_cold_child.py"), str(model),
+                           *(["--close"] if close else [])],
+                          env=env, capture_output=True, text=True, cwd=cwd, timeout=limit)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("COLD ")]
+    if not lines:
+        raise RuntimeError(f"no analysis shown: {proc.stdout[-300:]} {proc.stderr[-300:]}")
+    r = json.loads(lines[-1].removeprefix("COLD "))
+    marks, cpu = dict(r.pop("marks"), spawn=spawn), dict(r.pop("cpu_marks"), spawn=0.0)
+    r.update({name: marks[end] - marks[start] for name, start, end in COLD_STAGES})
+    r.update({f"{name} cpu": cpu[end] - cpu[start] for name, start, end in COLD_STAGES})
+    return r
+
+
+def run_cold(versions: list[tuple[str, str]], args, tmp: Path) -> None:
+    """``workbench FILE`` from process start to the analysis on screen, ``--cold`` runs per
+    version, alternately, after one unmeasured run each that closes its window: the
+    measured runs are a returning user's (the window's layout restored from the last
+    close, the page cache warm, no byte code compiled: :func:`compiled_copy`). A first
+    start ever also settles its docks after the first paint and paints the canvas twice.
+    """
+    model = tmp / "cold-group.twm.json"
+    subprocess.run([sys.executable, str(HERE / "bench_window_scale.py"), "--make-model",
+                    str(model), "--elements", str(args.elements)],
+                   env=dict(os.environ, PYTHONPATH=versions[0][1]), check=True, cwd=tmp)
+    envs = {}
+    for i, (label, where) in enumerate(versions):
+        home = tmp / f"home-{i}"
+        home.mkdir(exist_ok=True)
+        (home / "screen.json").write_text(json.dumps(COLD_SCREEN))
+        envs[label] = _cold_env(where, home)
+    print(f"\ncold: `workbench FILE` in a new process, from its spawn to the analysis shown "
+          f"(load {os.getloadavg()[0]:.1f}); seconds per stage")
+    print(f"{'version':<17} " + " ".join(f"{name:>8}" for name, _, _ in COLD_STAGES)
+          + f" {'cpu s':>6} {'probe':>6} {'peak MB':>8}")
+    for label, _ in versions:  # one unmeasured first start each, its window closed
+        cold_run(envs[label], model, args.limit, str(tmp), close=True)
+    runs: dict[str, list[dict]] = {label: [] for label, _ in versions}
+    for _ in range(args.cold):
+        for label, _ in versions:
+            r = cold_run(envs[label], model, args.limit, str(tmp))
+            runs[label].append(r)
+            print(f"{label:<17} " + " ".join(f"{r[name]:>8.2f}" for name, _, _ in COLD_STAGES)
+                  + f" {r['cpu']:>6.2f} {r['children_cpu']:>6.2f} {r['peak_mb']:>8.0f}",
+                  flush=True)
+    print("medians (wall, then the process's CPU seconds per stage):")
+    for label, rs in runs.items():
+        for kind, suffix in (("wall", ""), ("cpu", " cpu")):
+            print(f"{label[:12] + ' ' + kind:<17} " + " ".join(
+                f"{statistics.median(r[name + suffix] for r in rs):>8.2f}"
+                for name, _, _ in COLD_STAGES))
+    print("cpu s: the window's process (both threads); probe: its window check's child "
+          "(a QGuiApplication in a second process, on the other core when one is free)")
+
+
+def run_settled(versions: list[tuple[str, str]], args, tmp: str) -> None:
+    """File > Open in a window shown and settled, an edit, the saves: one process per
+    version (:func:`_child`)."""
+    print(f"python {sys.version.split()[0]}; {os.cpu_count()} cores; load "
+          f"{os.getloadavg()[0]:.1f}; {args.elements} elements; each version in its own "
+          f"process, one after the other")
+    print(f"{'version':<17} {'threats':>7} {'open s':>7} {'open+analyse s':>15} "
+          f"{'edit->screen ms':>16} {'edit->analysed s':>17} {'autosave s':>11} "
+          f"{'save s':>7} {'o+a cpu':>8} {'edit cpu':>9}")
+    saves_of: list[str] = []
+    for label, where in versions:
+        env = dict(os.environ, PYTHONPATH=where, QT_QPA_PLATFORM="offscreen")
+        proc = subprocess.run(
+            [sys.executable, str(HERE / "bench_window_scale.py"), "--child",
+             "--elements", str(args.elements), "--edits", str(args.edits),
+             "--limit", str(args.limit)],
+            env=env, capture_output=True, text=True, cwd=tmp)
+        if proc.returncode != 0:
+            print(f"{label:<17} failed: {proc.stderr.strip().splitlines()[-1:]}")
+            continue
+        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        print(f"{label:<17} {r['threats']:>7} {r['open']:>7.2f} {r['analysed']:>15.2f} "
+              f"{r['edit_screen'] * 1000:>16.0f} {r['edit_analysed']:>17.2f} "
+              f"{r.get('autosave', float('nan')):>11.2f} {r['save']:>7.2f} "
+              f"{r['analysed_cpu']:>8.2f} {r['edit_analysed_cpu']:>9.2f}", flush=True)
+        saves_of.append(f"{label}: {r.get('saves', 1)}")
+    print("save s: Ctrl+S on the window's thread, the median of each version's saves ("
+          + ", ".join(saves_of) + ")")
+    print("open: the file opened in a window already shown and settled (File > Open; "
+          "`workbench FILE` also pays the analysis engine's import in its first run)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--elements", type=int, default=2000)
@@ -213,10 +344,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="git revision to compare ('' for none)")
     parser.add_argument("--limit", type=float, default=300.0,
                         help="seconds to wait for one analysis")
+    parser.add_argument("--cold", type=int, default=3,
+                        help="runs of `workbench FILE` per version (0: none)")
+    parser.add_argument("--no-settled", action="store_true",
+                        help="only the cold runs (no File > Open in a settled window)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--make-model", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(_child(args.elements, args.edits, args.limit)))
+        return 0
+    if args.make_model:
+        make_model_file(args.elements, Path(args.make_model))
         return 0
     sys.path.insert(0, str(HERE))
     from bench_cli_analyze import unpack
@@ -226,33 +365,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.baseline:
             base = unpack(args.baseline, Path(tmp))
             versions.append((f"baseline {args.baseline}", str(compiled_copy(base, base))))
-        print(f"python {sys.version.split()[0]}; {os.cpu_count()} cores; load "
-              f"{os.getloadavg()[0]:.1f}; {args.elements} elements; each version in its own "
-              f"process, one after the other")
-        print(f"{'version':<17} {'threats':>7} {'open s':>7} {'open+analyse s':>15} "
-              f"{'edit->screen ms':>16} {'edit->analysed s':>17} {'autosave s':>11} "
-              f"{'save s':>7} {'o+a cpu':>8} {'edit cpu':>9}")
-        saves_of: list[str] = []
-        for label, where in versions:
-            env = dict(os.environ, PYTHONPATH=where, QT_QPA_PLATFORM="offscreen")
-            proc = subprocess.run(
-                [sys.executable, str(HERE / "bench_window_scale.py"), "--child",
-                 "--elements", str(args.elements), "--edits", str(args.edits),
-                 "--limit", str(args.limit)],
-                env=env, capture_output=True, text=True, cwd=tmp)
-            if proc.returncode != 0:
-                print(f"{label:<17} failed: {proc.stderr.strip().splitlines()[-1:]}")
-                continue
-            r = json.loads(proc.stdout.strip().splitlines()[-1])
-            print(f"{label:<17} {r['threats']:>7} {r['open']:>7.2f} {r['analysed']:>15.2f} "
-                  f"{r['edit_screen'] * 1000:>16.0f} {r['edit_analysed']:>17.2f} "
-                  f"{r.get('autosave', float('nan')):>11.2f} {r['save']:>7.2f} "
-                  f"{r['analysed_cpu']:>8.2f} {r['edit_analysed_cpu']:>9.2f}", flush=True)
-            saves_of.append(f"{label}: {r.get('saves', 1)}")
-        print("save s: Ctrl+S on the window's thread, the median of each version's saves ("
-              + ", ".join(saves_of) + ")")
-        print("open: the file opened in a window already shown and settled (File > Open; "
-              "`workbench FILE` also pays the analysis engine's import in its first run)")
+        if not args.no_settled:
+            run_settled(versions, args, tmp)
+        if args.cold > 0:
+            run_cold(versions, args, Path(tmp))
         print("goals: open + analyse under 2 s; edit on screen under 300 ms "
               f"(load now {os.getloadavg()[0]:.1f})")
     return 0
