@@ -1637,10 +1637,10 @@ def _member_order(units: list[tuple[str, Any]], candidates: dict[str, Candidate]
     order, a bundle's members by :func:`plan.choose_step` among themselves; a member that
     lowers nothing at its turn is deferred to the end (in the plan's order). Returns the
     order and the deferred members."""
-    from workbench.analysis.attack.plan import choose_step
+    from workbench.analysis.attack.plan import _excess, choose_step
 
     def excess(values: np.ndarray) -> float:
-        return float(np.maximum(0.0, values - limits).sum())
+        return _excess(values, limits)  # max(0, values - limits), summed
 
     done: list[str] = []
     idle: list[tuple[str, Any]] = []
