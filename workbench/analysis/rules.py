@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from workbench.analysis.catalog import Catalog, ThreatType, default_catalog
 from workbench.model.base import Identifier, ShortText
-from workbench.model.entities import Component, Flow, ThreatInstance
+from workbench.model.entities import Component, Flow, SharedFieldsSet, ThreatInstance
 from workbench.model.enums import Layer, ThreatStatus
 from workbench.model.facts import FactIndex, fact_key
 from workbench.model.stencils import StencilLibrary, default_stencils
@@ -405,7 +405,8 @@ def _own_ids(keys: list[str], known: set[str], used_ids: set[str]) -> bool:
 
 class _FreshInstances:
     """New suggested instances for one merge: each a copy of a template validated once
-    per threat type, with its own id, key and element and its own mutable values.
+    per threat type, with its own id, key and element and its own mutable values; the
+    fields set (the same six names) is one for all (:class:`SharedFieldsSet`).
 
     A merge makes one instance per suggestion (over 100,000 at 10,000 elements), and the
     validator's work is the same for every suggestion of a threat type but for those three
@@ -448,7 +449,7 @@ class _FreshInstances:
         values["mitigations"] = []
         inst = _new(ThreatInstance)
         _object_setattr(inst, "__dict__", values)
-        _set_fields_set(inst, set(_FRESH_FIELDS))
+        _set_fields_set(inst, _FRESH_FIELDS_SET)
         _set_extra(inst, None)
         _set_private(inst, None)
         return inst
@@ -465,7 +466,7 @@ class _FreshInstances:
         out: list[ThreatInstance] = []
         append, make, new, set_dict = out.append, self.make, _new, _object_setattr
         set_fields, set_extra, set_private = _set_fields_set, _set_extra, _set_private
-        fields, short_text, cls = set(_FRESH_FIELDS), _SHORT_TEXT, ThreatInstance
+        fields, short_text, cls = _FRESH_FIELDS_SET, _SHORT_TEXT, ThreatInstance
         of_tuple: dict[int, list[dict[str, Any] | None]] = {}
         start = 0
         for element, threats in runs:
@@ -488,7 +489,7 @@ class _FreshInstances:
                 values["mitigations"] = []
                 inst = new(cls)
                 set_dict(inst, "__dict__", values)
-                set_fields(inst, fields.copy())
+                set_fields(inst, fields)
                 set_extra(inst, None)
                 set_private(inst, None)
                 append(inst)
@@ -563,6 +564,9 @@ def _fresh(inst: ThreatInstance, new_id: str, threat: ThreatType, element: str) 
 
 #: Fields a new suggested instance sets (others keep their defaults).
 _FRESH_FIELDS = frozenset({"id", "key", "catalog_id", "element", "title", "stride"})
+#: The fields set of the instances made from a template, one for all of them: an
+#: assignment gives an instance a set of its own first (``ThreatInstance.__setattr__``).
+_FRESH_FIELDS_SET = SharedFieldsSet(_FRESH_FIELDS)
 
 
 def suggest_threats(model: ThreatModel, catalog: Catalog | None = None,
