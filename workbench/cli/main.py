@@ -118,6 +118,24 @@ def _frozen_imports(build: Callable[[str | None], argparse.ArgumentParser],
             gc.enable()
 
 
+def _one_blas_thread(chosen: str | None) -> None:
+    """Ask numpy's BLAS (OpenBLAS) for no worker threads, unless the user chose a number.
+
+    Why: workbench never calls BLAS (its sums and products are numpy's own loops, so that
+    figures do not depend on the core count: ``test_attack_probability``), yet OpenBLAS
+    starts a thread per core when numpy is imported, and each spins waiting for work
+    before it sleeps: CPU taken from the analysis on a loaded machine, and from the other
+    workers of a portfolio (``--jobs``), which inherit the setting. It only acts before
+    numpy's import, so it is done only then, and only in a process this command started
+    (an in-process caller's environment is left alone). The window (``open``) keeps its
+    own start."""
+    if _ENTRY and chosen != "open" and "numpy" not in sys.modules:
+        os.environ.setdefault(_BLAS_THREADS, "1")
+
+
+_BLAS_THREADS = "OPENBLAS_NUM_THREADS"
+
+
 def debugging() -> bool:
     """``WORKBENCH_DEBUG`` set to anything but empty or 0: developers want tracebacks."""
     return os.environ.get("WORKBENCH_DEBUG", "") not in ("", "0")
@@ -209,6 +227,7 @@ def _main(argv: Sequence[str] | None) -> int:
         args_list = ["open", *args_list]
     # Only the command asked for is imported: `workbench --help` starts without the model.
     chosen = args_list[0] if args_list and args_list[0] in known else None
+    _one_blas_thread(chosen)
     if chosen == "analyze":
         parser = _frozen_imports(build_parser, chosen)
     else:
