@@ -112,7 +112,7 @@ def test_gains_from_the_table_are_each_candidates_removed_value(analysed) -> Non
     by_table = recommend._risk_first(RiskTerm(result.model, result.catalog, result.threats,
                                               candidates), candidates, [])
     by_objects = recommend._risk_first(other, dict(candidates), [])
-    assert by_table == by_objects
+    assert list(by_table) == list(by_objects)
     assert len(by_table) > 10
 
 
@@ -235,11 +235,11 @@ def test_sites_costs_are_every_candidates_cost(source) -> None:
     assert any(c.id in {o.id for o in model.controls} for c in engine.values()) or (
         source == "synthetic-300")
     # the risk-first order: from the array, and from the objects (no array)
-    by_array = recommend._risk_first(RiskTerm(model, catalog, result.threats, engine),
-                                     engine, [])
+    by_array = list(recommend._risk_first(RiskTerm(model, catalog, result.threats, engine),
+                                          engine, []))
     engine.sites.cost = None
-    assert recommend._risk_first(RiskTerm(model, catalog, result.threats, engine),
-                                 engine, []) == by_array
+    assert list(recommend._risk_first(RiskTerm(model, catalog, result.threats, engine),
+                                      engine, [])) == by_array
 
 
 def test_fleet_scores_from_the_sites_costs_are_the_plain_ones() -> None:
@@ -316,6 +316,48 @@ def test_touching_and_member_sets_are_the_per_candidate_loops(analysed) -> None:
         assert recommend._member_set(chosen, candidates) == (out | singles, singles,
                                                              elements_of)
         assert recommend._member_set(iter(chosen), candidates)[0] == out | singles
+
+
+def test_risk_first_order_outside_the_pool_and_head_by_positions(analysed) -> None:
+    """The risk-first order kept as table positions (``RiskFirst``) reads, for any pool's
+    positions, the ids the plain way read from the list of ids: those not among the
+    pool's objects' ids, in order (by position on the order's own table, by id on another
+    dict); and its head is ``islice`` of the ids not skipped, for any size and skip set
+    (0, 1, past the end; skips inside and outside the order)."""
+    import random
+    from itertools import islice
+
+    result = analysed
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    assert isinstance(candidates, CandidateTable) and candidates.sites is not None
+    order = recommend._risk_first(RiskTerm(result.model, result.catalog, result.threats,
+                                           candidates), candidates, [])
+    assert order.source is candidates and len(order) > 10
+    ids = list(order)
+    values = list(candidates.values())
+    copy = dict(candidates)  # the same entries: read by id
+    by_objects = recommend._risk_first(RiskTerm(result.model, result.catalog,
+                                                result.threats, copy), copy, [])
+    assert by_objects.source is None and list(by_objects) == ids
+    rng = random.Random(5)
+    for share in (0.0, 0.5, 0.97, 1.0):
+        at = np.array(sorted(rng.sample(range(len(values)), int(len(values) * share))),
+                      dtype=np.int64)
+        known = {values[k].id for k in at.tolist()}
+        plain = [c for c in ids if c not in known]
+        assert order.outside(candidates, at) == plain
+        assert order.outside(copy, at) == plain  # another dict: by id
+        flipped = dict(reversed(candidates.items()))  # positions mean other entries
+        back = np.array(sorted(len(values) - 1 - at), dtype=np.int64)
+        assert order.outside(flipped, back) == plain
+        assert by_objects.outside(candidates, at) == plain
+    for size in (0, 1, 3, len(ids) // 2, len(ids), len(ids) + 5):
+        for skip in (set(), set(rng.sample(ids, min(len(ids), 7))),
+                     set(ids[:size + 2]) | {"not-a-candidate"}):
+            expected = list(islice((c for c in ids if c not in skip), size))
+            assert order.head(size, skip) == expected
+            assert by_objects.head(size, skip) == expected
 
 
 def test_risk_first_candidates_outside_the_pool_by_positions(analysed) -> None:

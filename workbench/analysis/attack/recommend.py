@@ -15,10 +15,10 @@ number of evaluations: the same seed gives the same plan on any machine.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import chain, compress, islice, pairwise, repeat
+from itertools import chain, compress, pairwise, repeat
 from operator import attrgetter, itemgetter, not_
 from typing import Any
 
@@ -1164,8 +1164,58 @@ def _focus(graph: AttackGraph, runs, specs: list[TargetSpec], per: np.ndarray,
 RISK_SHARE = 0.25
 
 
+class RiskFirst:
+    """The risk-first order (:func:`_risk_first`) as positions into a list of ids: a
+    sequence of ids, each made when read.
+
+    Why: at 50,000 elements about a million candidates lower a scored risk alone, and
+    the plan reads only the order's head (``RISK_SHARE`` of the search) and the few ids
+    the pool left out; a list of the million ids, then a test of each against those left
+    out, cost more than the order itself. When the positions are a candidate table's
+    (``source``), the ones the pool left out are found by a flag per position."""
+
+    __slots__ = ("keys", "order", "source")
+
+    def __init__(self, keys: list[str], order: np.ndarray, source: dict | None = None
+                 ) -> None:
+        self.keys = keys  # the ids the positions point into
+        self.order = order  # positions, in the order
+        self.source = source  # the table whose keys ``keys`` are, in its order; or None
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self.keys.__getitem__, self.order.tolist())
+
+    def outside(self, table: dict[str, Candidate], at: np.ndarray) -> list[str]:
+        """The ids, in order, of the candidates of ``table`` not at its positions ``at``
+        (the pool's): by position when the order is this table's, else by id
+        (:func:`_outside`)."""
+        if table is self.source and len(self.keys) == len(table):
+            left = np.ones(len(table), dtype=bool)
+            left[at] = False
+            return list(map(self.keys.__getitem__, self.order[left[self.order]].tolist()))
+        out = _outside(table, at)
+        return [c for c in self if c in out]
+
+    def head(self, size: int, skip: Container[str]) -> list[str]:
+        """The first ``size`` ids not in ``skip``, reading the order a slice at a time."""
+        out: list[str] = []
+        if size <= 0:
+            return out
+        step = (size + len(skip)) * 2
+        for start in range(0, len(self.order), step):
+            for cid in map(self.keys.__getitem__, self.order[start:start + step].tolist()):
+                if cid not in skip:
+                    out.append(cid)
+                    if len(out) >= size:
+                        return out
+        return out
+
+
 def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Candidate]
-                ) -> list[str]:
+                ) -> RiskFirst:
     """Candidates that lower a scored risk alone, the most risk value removed first
     (then the cheaper, then id); fleets count their members' risks together. Bundles
     are left out (``candidates`` may hold them or not)."""
@@ -1177,9 +1227,9 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
     if found is None:
         ids, costs, gains = _risk_gains(term, candidates)
         if not ids:
-            return []
-        order = _gain_order(np.asarray(gains, dtype=float), costs, _id_ranks(ids))
-        return [ids[i] for i in order.tolist()]
+            return RiskFirst([], np.zeros(0, dtype=np.int64))
+        return RiskFirst(ids, _gain_order(np.asarray(gains, dtype=float), costs,
+                                          _id_ranks(ids)))
     # read from the table's sites (the same entries, order and floats)
     singles, one, fleets, grouped = found
     term.screened()
@@ -1187,7 +1237,7 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
     lowers = every > 1e-9
     keep, gains = np.concatenate([singles, fleets])[lowers], every[lowers]
     if not keep.size:
-        return []
+        return RiskFirst(keys, keep, candidates)
     costs = candidates.sites.cost
     if costs is None:
         at = keep.tolist()
@@ -1196,9 +1246,9 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
     else:
         costs = costs[keep]
     ranks = _site_id_ranks(keys, candidates.sites)
-    order = _gain_order(gains, costs, _id_ranks([keys[k] for k in at]) if ranks is None
-                        else ranks[keep])
-    return [keys[k] for k in keep[order].tolist()]
+    order = _gain_order(gains, costs, _id_ranks([keys[k] for k in keep.tolist()])
+                        if ranks is None else ranks[keep])
+    return RiskFirst(keys, keep[order], candidates)
 
 
 _COST = attrgetter("cost")
@@ -1378,14 +1428,15 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     # the risk-first order leaves bundles out: it reads the candidates as given (a
     # ``CandidateTable``'s sites) unless a bundle replaced one of them
     fundable = candidates if candidates.keys().isdisjoint(bundles) else None
-    outside = _outside(candidates, at)  # the candidates (not bundles) the pool left out
+    screened = candidates  # the table ``at`` indexes (the pool's positions)
     candidates = {**candidates, **bundles}
     pool += sorted(bundles.values(), key=lambda c: c.id)
-    risk_first: list[str] = []
+    risk_first = RiskFirst([], np.zeros(0, dtype=np.int64))
     if risk_term is not None:
         risk_first = _risk_first(risk_term, candidates if fundable is None else fundable,
                                  pool)
-        pool += map(candidates.__getitem__, filter(outside.__contains__, risk_first))
+        # the candidates (not bundles) the pool left out, in the order
+        pool += map(candidates.__getitem__, risk_first.outside(screened, at))
     reachable = base
     if max_candidates is None:  # a budget asked for buys a wider search
         max_candidates = MAX_CANDIDATES if budget is None else MAX_SEARCHED
@@ -1409,9 +1460,8 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
             ranked = [c for c in pool if c.id in wanted]
         strongest = _strongest(pool, focused, safety, focus, table,
                                int(max_candidates * STRONGEST_SHARE))
-        taken = set(strongest)  # the risk-first list is long: only its head is read
-        strongest += list(islice((c for c in risk_first if c not in taken),
-                                 int(max_candidates * RISK_SHARE)))
+        # the risk-first order is long: only its head is read
+        strongest += risk_first.head(int(max_candidates * RISK_SHARE), set(strongest))
         total = len(pool)
         pool = _search_head(pool, {c: i for i, c in enumerate(strongest)}, focused, ranked,
                             partial(_scores, table, weight, exposure, bundle_score,
