@@ -182,3 +182,21 @@ def test_truncated_file_is_rejected_with_its_name(tmp_path):
     with pytest.raises(ModelError) as err:
         StencilLibrary.load([path])
     assert "cut.json" in str(err.value)
+
+
+def test_components_read_the_current_stencil_library():
+    """``entities._stencil_defaults`` keeps ``default_stencils`` (imported once) but calls it
+    each time: every stencil's own defaults, and a cleared memo's new library afterwards."""
+    from workbench.model import entities
+
+    library = default_stencils()
+    for stencil in library:
+        assert entities._stencil_defaults(stencil.id) is stencil.defaults
+    assert entities._stencil_defaults("no-such-stencil") is None
+    default_stencils.cache_clear()
+    try:
+        again = default_stencils()
+        assert again is not library
+        assert entities._stencil_defaults("infusion-pump") is again["infusion-pump"].defaults
+    finally:
+        default_stencils.cache_clear()

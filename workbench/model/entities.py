@@ -139,10 +139,8 @@ class Component(Strict):
 
 def _stencil_defaults(stencil_id: str) -> ComponentProperties | None:
     """Default properties of a shipped stencil (None for an unknown one)."""
-    from workbench.model.stencils import default_stencils  # stencils import this module
-
     try:
-        stencil = default_stencils().get(stencil_id)
+        stencil = _stencil_library().get(stencil_id)
     except (FileNotFoundError, ValueError):
         return None
     return stencil.defaults if stencil is not None else None
@@ -393,3 +391,18 @@ class Layout(Strict):
     elements: dict[Identifier, Box] = Field(default_factory=new_dict)
     zones: dict[Identifier, Box] = Field(default_factory=new_dict)
     flows: dict[Identifier, FlowRoute] = Field(default_factory=new_dict)
+
+
+_LIBRARY: list[Any] = []
+
+
+def _stencil_library() -> Any:
+    """``stencils.default_stencils()``, that function imported at the first call only
+    (stencils import this module): it is asked once per component read or written, where
+    an import statement each time cost more than the lookup itself. Still called each
+    time, so a cleared memo (tests) is read again."""
+    if not _LIBRARY:
+        from workbench.model.stencils import default_stencils
+
+        _LIBRARY.append(default_stencils)
+    return _LIBRARY[0]()
