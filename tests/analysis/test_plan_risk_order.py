@@ -366,6 +366,47 @@ def test_a_members_levels_from_its_template_are_the_plain_ones(which: str) -> No
     assert 0 < len(term._templates) < sites
 
 
+@pytest.mark.parametrize("which", ["ward", "synthetic-300"])
+def test_removed_terms_per_risk_class_are_the_terms_from_the_members_levels(
+        which: str) -> None:
+    """``_removed_terms`` reads a catalog member's terms per (control, risk class): the
+    same floats, in the same order, and the same sum as from its levels risk by risk
+    (``_removed_terms_plain`` on a fresh term), for every candidate of the model (model
+    controls, fleets and bundles take the plain way); and a term read after others
+    (its classes' terms memoised by other elements' members) is the same too."""
+    from workbench.analysis.attack.engine import _fundable
+
+    result = analyze(_synthetic(which), default_catalog(), attack_graph=True)
+    candidates = _fundable(result.model, result.catalog, result.attack_graph.candidates,
+                           default_stencils())
+    term = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    plain = RiskTerm(result.model, result.catalog, result.threats, candidates)
+    ids = list(candidates)
+    for cid in ids + ids[::-1]:
+        assert term._removed_terms(cid) == _terms_risk_by_risk(plain, cid), cid
+    sites = [cid for cid in ids if term._catalog_site(cid) is not None]
+    checks = sum(len(term._by_element.get(term._catalog_site(cid)[1], ())) for cid in sites)
+    memoised = sum(map(len, term._class_terms.values()))
+    assert sites and 0 < memoised < checks
+    assert any(t is None for m in term._class_terms.values() for t in m.values())
+    assert sum(t is not None and t > 1e-9 for m in term._class_terms.values()
+               for t in m.values()) > 10
+
+
+def _terms_risk_by_risk(term: RiskTerm, cid: str) -> tuple[tuple[float, ...], float]:
+    """What ``cid`` removes from each scored risk, from its levels worked out risk by
+    risk (``_single_plain``: no template, no memo of terms), and their sum in order."""
+    terms = []
+    gain = 0.0
+    for i, level in term._single_plain(cid).items():
+        k = term.place.get(i)
+        if k is not None:
+            terms.append(float(term.base_value[k])
+                         - LEVEL_VALUE.get(level, 0.0) * float(term.weight[k]))
+            gain += terms[-1]
+    return tuple(terms), gain
+
+
 def _sharing_sets(candidates) -> list[list[str]]:
     """Member sets whose members act on one risk together: the candidates of one element
     (up to 40 elements), pairs of consecutive fleets, and all fleets' members at once."""
