@@ -370,6 +370,37 @@ def test_raw_chunks_are_the_whole_float_draw(chunk, monkeypatch):
             assert done == words
 
 
+@pytest.mark.parametrize("chunk", [1, 3, 64])
+def test_shorter_raw_chunks_cut_from_a_longer_kept_draw_are_the_whole_float_draw(
+        chunk, monkeypatch):
+    """A draw of fewer words after a kept longer one of the same seed and edges (the
+    engine's 157 words, then the plan's 64 and the choke points' 16) is cut from the
+    longer one when that is one chunk, and is, either way, the floats of one
+    ``default_rng(seed).random((e, worlds), float32)`` draw; another seed is drawn
+    anew."""
+    import workbench.analysis.attack.probability as prob
+
+    e = 5
+    monkeypatch.setattr(prob, "CHUNK_CELLS", 64 * chunk * e)
+    solver = Solver(StepGraph.from_edges(DIAMOND, S), max_rounds=0)
+    for edges, words, seeds in ((e, 9, [7, 3]), (e, 4, [7, 3]), (e, 1, [7, 3]),
+                                (e, 4, [7, 4]), (e, 9, [7, 3])):
+        got = list(solver._raw_chunks(edges, words, seeds))
+        rng = np.random.default_rng(seeds)
+        done = 0
+        for raw in got:
+            c = raw.shape[1] // 64
+            assert raw.shape[0] == edges and c == min(chunk, words - done)
+            assert np.array_equal(_floats(raw), rng.random((edges, c * 64), dtype=np.float32))
+            done += c
+        assert done == words
+    longer = solver._uniforms[(9, (7, 3))]
+    for words in (4, 1):
+        cut = solver._uniforms[(words, (7, 3))]
+        assert np.shares_memory(cut[0], longer[0]) == (chunk >= 9)
+    assert not np.shares_memory(solver._uniforms[(4, (7, 4))][0], longer[0])
+
+
 def test_raw_outputs_below_a_chance_are_the_floats_below_it():
     """``_below`` (the test on the raw integers) against the floats themselves, for
     chances on and next to the floats' steps, 0, 1, above 1, negative and NaN."""
