@@ -181,6 +181,26 @@ def test_every_target_row_is_the_per_target_formula_for_every_attacker():
         assert (row["method"] == "exact-enumeration") == best[3]
 
 
+def test_kind_masks_kept_for_the_last_list_are_the_kinds_compared_afresh():
+    """``reach_table``'s masks per kind, kept for the last kinds list, are the object
+    array's comparisons for each list asked: the same list again, an equal new list, the
+    kept list changed in place by its caller, a tuple, an empty list."""
+    from workbench.analysis.attack.engine import KIND_EFFECT, _kind_masks
+
+    kinds = ["health_data", "patient_safety", "care_service", "health_data"]
+    other = ["care_service", "care_service", "health_data"]
+    asked = [kinds, kinds, list(kinds), other, kinds, tuple(other), [], kinds]
+    for k, ask in enumerate(asked):
+        if k == 4:
+            kinds[1] = "care_service"  # the caller's list changed after its masks were kept
+        want = [(effect, np.asarray(list(ask), dtype=object) == kind)
+                for kind, effect in KIND_EFFECT.items()]
+        got = _kind_masks(ask)
+        assert [e for e, _ in got] == [e for e, _ in want]
+        for (_, a), (_, b) in zip(got, want, strict=True):
+            assert a.dtype == bool and a.tolist() == b.tolist()
+
+
 def test_attempt_probabilities_entries_are_certain_and_bound_compromise():
     model = load_model(CARDIAC)
     attempts = attempt_probabilities(model, samples=4096)

@@ -370,11 +370,9 @@ def reach_table(run: AttackerRun, nodes: np.ndarray, kinds: list[str],
     control = [r[nodes] for r in table]
     exact = sol.exact[nodes]
     z = np.zeros(nodes.size)
-    kind_arr = np.asarray(kinds, dtype=object)
-    for kind, effect in KIND_EFFECT.items():
+    for effect, mask in _kind_masks(kinds):
         row = sg.expose_p if effect == EXPOSE else sg.deny_p
         if row is not None:
-            mask = kind_arr == kind
             z[mask] = row[nodes[mask]]
     active = z > 0
     if not active.any():
@@ -388,6 +386,33 @@ def reach_table(run: AttackerRun, nodes: np.ndarray, kinds: list[str],
         vals[2] = np.maximum(vals[2], vals[0])
     exact = exact & (~active | (src < 0) | sol.exact[safe])
     return (*vals, exact)
+
+
+#: The last kinds list :func:`_kind_masks` was asked for (a copy) and its masks.
+_LAST_KIND_MASKS: tuple[list[str], list[tuple[str, np.ndarray]]] = ([], [])
+
+
+def _kind_masks(kinds: list[str]) -> list[tuple[str, np.ndarray]]:
+    """Per kind of :data:`KIND_EFFECT`, its effect and which of ``kinds`` are that kind.
+
+    A plan's what-ifs ask :func:`reach_table` about the same targets a hundred times (an
+    object array's string comparisons each time): the masks of the last list are kept
+    and given again when the list is equal (a comparison of the same string objects)."""
+    last, masks = _LAST_KIND_MASKS
+    if not isinstance(kinds, list) or kinds != last or not masks:
+        kind_arr = np.asarray(kinds, dtype=object)
+        masks = [(effect, kind_arr == kind) for kind, effect in KIND_EFFECT.items()]
+        if isinstance(kinds, list):
+            _remember_kind_masks(list(kinds), masks)
+    return masks
+
+
+def _remember_kind_masks(kinds: list[str], masks: list[tuple[str, np.ndarray]]) -> None:
+    """Keep ``masks`` as those of ``kinds`` (read-only), in one assignment (threads)."""
+    global _LAST_KIND_MASKS
+    for _, mask in masks:
+        mask.flags.writeable = False
+    _LAST_KIND_MASKS = (kinds, masks)
 
 
 def target_reach(run: AttackerRun, node: int, kind: str,
