@@ -34,6 +34,8 @@ from workbench.model.stencils import Stencil
 
 #: An element's rectangle as floats (x, y, width, height), as ``QRectF`` holds it.
 Edges = tuple[float, float, float, float]
+#: A rectangle's sides as floats (left, top, right, bottom).
+Bounds = tuple[float, float, float, float]
 
 
 ICON = 28.0
@@ -441,6 +443,11 @@ class FlowItem(QGraphicsPathItem):
     #: the device area and exposed rectangle of the last frame this route was found to
     #: show in (:meth:`_shows_in`); None again when the route changes
     _shown_in: tuple[QRectF, QRectF] | None = None
+    #: :meth:`boundingRect` as floats (left, top, right, bottom), for :class:`FlowLayer`'s
+    #: cull; None with :attr:`_bounds`
+    _box: Bounds | None = None
+    #: the scene's :class:`FlowLayer`, which paints this flow (None: it paints itself)
+    _layer: FlowLayer | None = None
 
     def __init__(self, flow: Flow):
         super().__init__()
@@ -516,7 +523,7 @@ class FlowItem(QGraphicsPathItem):
     def _style(self) -> None:
         self._styled_selected = selected = self.isSelected()
         self.setPen(_flow_pen(self.highlighted, selected, not self.flow.authenticated))
-        self._bounds = None  # the pen's width is part of the box
+        self._bounds = self._box = None  # the pen's width is part of the box
 
     def set_highlight(self, on: bool, hops: set[frozenset[str]] | None = None) -> None:
         """Light the whole flow (``on``), or only the segments of ``hops`` (a path that
@@ -524,9 +531,18 @@ class FlowItem(QGraphicsPathItem):
         self.highlighted = on
         self.lit_hops = set() if on else set(hops or ())
         self._style()
-        self.update()
+        self.repaint()
         if self.label:
             self.label.update()
+
+    def repaint(self, rect: QRectF | None = None) -> None:
+        """Ask for ``rect`` (default: the flow's box) to be painted again: by the
+        :class:`FlowLayer` that paints the flow (Qt repaints nothing for an item without
+        contents), else by Qt as for any item."""
+        if self._layer is None:
+            self.update() if rect is None else self.update(rect)
+        else:
+            self._layer.update(self.boundingRect() if rect is None else rect)
 
     def partly_lit(self) -> bool:
         return bool(self.lit_hops) and not self.highlighted and any(
@@ -544,8 +560,12 @@ class FlowItem(QGraphicsPathItem):
 
     def setPath(self, path: QPainterPath) -> None:  # noqa: N802 - keeps the hit shape cached
         self._shape = self._shown_in = None
+        if self._layer is not None and self._bounds is not None:
+            self.repaint(self._bounds)  # where it was (Qt does this for a painting item)
         super().setPath(path)
-        self._bounds = None
+        self._bounds = self._box = None
+        if self._layer is not None:
+            self.repaint()
 
     def boundingRect(self) -> QRectF:
         """The path's box with room for the hit shape and the arrowheads, computed once per
@@ -556,6 +576,14 @@ class FlowItem(QGraphicsPathItem):
         if bounds is None:  # Qt asks for the old box while a change is prepared: still kept
             bounds = self._bounds = super().boundingRect().adjusted(-10, -10, 10, 10)
         return bounds
+
+    def box(self) -> Bounds:
+        """:meth:`boundingRect` as floats (left, top, right, bottom), kept with it."""
+        box = self._box
+        if box is None:
+            bounds = self.boundingRect()
+            box = self._box = (bounds.left(), bounds.top(), bounds.right(), bounds.bottom())
+        return box
 
     def in_view(self, exposed: QRectF) -> bool:
         """Some line of the route, with its pen and arrowheads (``PAINT_MARGIN``), reaches
@@ -602,21 +630,31 @@ class FlowItem(QGraphicsPathItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         device = _device_area(painter)
+        exposed = option.exposedRect
+        self.paint_in(painter, device, exposed, _head_reach(device, exposed))
+
+    def paint_in(self, painter: QPainter, device: QRectF | None, exposed: QRectF,
+                 reach: Bounds | None = None) -> None:
+        """Paint the flow with ``painter`` on its frame whose area is ``device``
+        (:func:`_device_area`), of which ``exposed`` is to be painted: :meth:`paint`, or
+        :class:`FlowLayer` for each flow of the scene. Only the arrowheads whose tip lies
+        in ``reach`` (:func:`_head_reach`; None: all) are drawn."""
         if device is not None and device is self._far_from:
             return  # this frame's area, already known to be far from every line
         if self.isSelected() != self._styled_selected:
             self._style()  # (selection changes the colour only: a skipped flow waits)
-        if not self._shows_in(device, option.exposedRect):
+        if not self._shows_in(device, exposed):
             return  # nothing of it would show
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(_ANTIALIASING)
         if self.partly_lit():
             self._paint_partly_lit(painter)
             return
         painter.setPen(self.pen())
+        painter.setBrush(_NO_BRUSH)  # a layer's painter still holds the last flow's heads'
         painter.drawPath(self.path())
-        if self.segments:
+        if self._ends:
             pen, brush = _head_style(self.highlighted, self._styled_selected)
-            self._draw_heads(painter, pen, brush, range(len(self.segments)))
+            self._draw_heads(painter, pen, brush, range(len(self._ends)), reach)
 
     def _shows_in(self, device: QRectF | None, exposed: QRectF) -> bool:
         """Some line of the route shows in the ``exposed`` part of the frame whose area is
@@ -646,24 +684,38 @@ class FlowItem(QGraphicsPathItem):
         solid.setStyle(Qt.PenStyle.SolidLine)
         self._draw_heads(painter, solid, QBrush(pen.color()), which)
 
-    def _draw_heads(self, painter: QPainter, solid: QPen, brush: QBrush, which) -> None:
-        """The heads of the segments ``which`` with the ``solid`` pen and ``brush``."""
-        painter.setPen(solid)
-        painter.setBrush(brush)
+    def _draw_heads(self, painter: QPainter, solid: QPen, brush: QBrush, which,
+                    reach: Bounds | None = None) -> None:
+        """The heads of the segments ``which`` with the ``solid`` pen and ``brush``, those
+        whose tip lies in ``reach`` (None: all): a head lies within its size of its tip,
+        so the others cannot show. The last segment ends in an arrowhead, small chevrons
+        show the direction through networks; a bidirectional flow's first segment has one
+        at its start too (the list's last entry)."""
         heads = self._arrowheads
-        if heads is None:  # computed once per route: a repaint of 2,000 flows redrew them all
-            last = len(self.segments) - 1
-            # the last segment ends in an arrowhead; small chevrons show direction
-            # through networks
-            heads = [_arrow(seg.p1(), seg.p2(), 10.0 if i == last else 7)
-                     for i, seg in enumerate(self.segments)]
-            first = self.segments[0]
-            heads.append(_arrow(first.p2(), first.p1()))
-            self._arrowheads = heads
-        for i in which:
-            painter.drawPolygon(heads[i])
+        if heads is None:  # each made once per route, when first in reach
+            heads = self._arrowheads = [None] * (len(self._ends) + 1)
+        ends, last = self._ends, len(self._ends) - 1
+        tips = [(i, False) for i in which]
         if self.flow.bidirectional and 0 in which:
-            painter.drawPolygon(heads[-1])
+            tips.append((0, True))
+        styled = False
+        for i, backwards in tips:
+            x1, y1, x2, y2 = ends[i]
+            if backwards:
+                x1, y1, x2, y2 = x2, y2, x1, y1
+            if reach is not None and not (reach[0] <= x2 <= reach[2]
+                                          and reach[1] <= y2 <= reach[3]):
+                continue
+            slot = -1 if backwards else i
+            head = heads[slot]
+            if head is None:
+                size = 10.0 if backwards or i == last else 7
+                head = heads[slot] = _arrow(x1, y1, x2, y2, size)
+            if not styled:
+                painter.setPen(solid)
+                painter.setBrush(brush)
+                styled = True
+            painter.drawPolygon(head)
 
     def _paint_partly_lit(self, painter: QPainter) -> None:
         """The hops a path crosses in the path's colour, the rest of the route dimmed (the
@@ -688,6 +740,99 @@ class FlowItem(QGraphicsPathItem):
             return None
         seg = max(self.segments, key=lambda s: s.length())
         return seg.center(), seg
+
+
+class FlowLayer(QGraphicsItem):
+    """Paints every flow of the scene in one item, in the flows' own stacking order.
+
+    Why: Qt painted each flow as an item of its own, and each paint was a call into
+    Python (the painter, the option and the widget wrapped for it, the painter's state
+    saved and restored): at the view a large model opens at, 1,667 flows have a line in
+    view, and those calls were most of a frame. The flows' items (:class:`FlowItem`) stay
+    in the scene for selection, hit tests, tooltips and the scene's bounds, flagged
+    ``ItemHasNoContents``: Qt never paints them (nor repaints them when they change: what
+    changes a flow's look asks this layer, :meth:`FlowItem.repaint`).
+
+    Same pixels (``tests/gui/test_flow_layer.py``): the flows are painted in the order of
+    the scene's ``flows`` (the order they were added, which is Qt's order among items of
+    the same Z; every flow has Z 0 and nothing else does), each with its own opacity and
+    with the painter's brush cleared as Qt's per-item state restore did; a flow whose box
+    misses the exposed part is skipped as Qt skipped it (a flow painted where its box
+    misses the exposed region draws only inside its box, outside the region painted).
+    The layer is never hit (an empty shape, no mouse buttons), and its box is the union of
+    the flows' boxes (:meth:`fit`), so the scene's items' bounds are unchanged.
+    """
+
+    def __init__(self, flows: dict[str, FlowItem]):
+        super().__init__()
+        self.flows = flows  # the scene's own dict: its order is the flows' stacking order
+        self._rect = QRectF()
+        self.setZValue(0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def adopt(self, flow: FlowItem) -> None:
+        """Paint ``flow`` from now on (before it is added to the scene)."""
+        flow.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        flow._layer = self
+
+    def release(self, flow: FlowItem) -> None:
+        """``flow`` leaves the scene: its place is painted again without it."""
+        if flow._bounds is not None:
+            self.update(flow._bounds)
+        flow._layer = None
+
+    def fit(self) -> None:
+        """The layer's box made the union of the flows' boxes again (after routes
+        changed): Qt asks only the items whose box meets the exposed part to paint."""
+        rect = QRectF()
+        for flow in self.flows.values():
+            rect = rect.united(flow.boundingRect())
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+
+    def restyle_selected(self) -> None:
+        """The scene's selection changed: each flow selected or let go takes its colour
+        now and is painted again (Qt's own repaint of a selected item reaches nothing
+        here)."""
+        try:
+            for flow in self.flows.values():
+                if flow.isSelected() != flow._styled_selected:
+                    flow._style()
+                    flow.repaint()
+        except RuntimeError:  # the scene is being destroyed: its items are already gone
+            return
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # clicks, hovers and rubber bands reach the flows beneath
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        exposed = option.exposedRect
+        device = _device_area(painter)
+        # Qt's cull of items by box, with a unit to spare (more is painted, never less)
+        left, top = exposed.left() - 1.0, exposed.top() - 1.0
+        right, bottom = exposed.right() + 1.0, exposed.bottom() + 1.0
+        reach = _head_reach(device, exposed)
+        base = painter.opacity()
+        for flow in self.flows.values():
+            x1, y1, x2, y2 = flow._box or flow.box()
+            if x2 < left or x1 > right or y2 < top or y1 > bottom or not flow.isVisible():
+                continue
+            opacity = flow.opacity()
+            if opacity != base:
+                painter.setOpacity(opacity)  # as Qt sets each item's own
+                flow.paint_in(painter, device, exposed, reach)
+                painter.setOpacity(base)
+            else:
+                flow.paint_in(painter, device, exposed, reach)
+
+
+_NO_BRUSH = QBrush()
+_ANTIALIASING = QPainter.RenderHint.Antialiasing  # (an enum member's look-up is a call)
 
 
 @lru_cache(maxsize=8)
@@ -733,11 +878,30 @@ _AREA: list = []
 PAINT_MARGIN = 16.0
 
 
-def _arrow(tail: QPointF, tip: QPointF, size: float = 10.0) -> QPolygonF:
-    angle = math.atan2(tip.y() - tail.y(), tip.x() - tail.x())
-    left = QPointF(tip.x() - size * math.cos(angle - 0.4), tip.y() - size * math.sin(angle - 0.4))
-    right = QPointF(tip.x() - size * math.cos(angle + 0.4), tip.y() - size * math.sin(angle + 0.4))
-    return QPolygonF([tip, left, right])
+def _arrow(tail_x: float, tail_y: float, tip_x: float, tip_y: float,
+           size: float = 10.0) -> QPolygonF:
+    """An arrowhead of ``size`` at the tip of the line from the tail, as floats (a
+    segment's ends: no ``QLineF`` made for it)."""
+    angle = math.atan2(tip_y - tail_y, tip_x - tail_x)
+    left = QPointF(tip_x - size * math.cos(angle - 0.4), tip_y - size * math.sin(angle - 0.4))
+    right = QPointF(tip_x - size * math.cos(angle + 0.4), tip_y - size * math.sin(angle + 0.4))
+    return QPolygonF([QPointF(tip_x, tip_y), left, right])
+
+
+#: The largest arrowhead's size: a head lies within it of its tip.
+HEAD_SIZE = 10.0
+
+
+def _head_reach(device: QRectF | None, exposed: QRectF) -> Bounds | None:
+    """Where an arrowhead's tip must lie for the head to show in ``exposed`` inside the
+    frame's area ``device``: that part grown by :data:`PAINT_MARGIN` and
+    :data:`HEAD_SIZE`, as (left, top, right, bottom); None (every head) without an area."""
+    if device is None:
+        return None
+    shown = exposed.intersected(device)
+    grow = PAINT_MARGIN + HEAD_SIZE
+    return (shown.left() - grow, shown.top() - grow, shown.right() + grow,
+            shown.bottom() + grow)
 
 
 @lru_cache(maxsize=4096)

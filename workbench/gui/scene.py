@@ -21,6 +21,7 @@ from workbench.gui.items import (
     ElementItem,
     FlowItem,
     FlowLabel,
+    FlowLayer,
     LaneItem,
     ZoneItem,
     resized_rect,
@@ -97,6 +98,10 @@ class DiagramScene(QGraphicsScene):
         #: per grid cell, its cards' edges (:meth:`_cards_at`), for one placement pass
         self._card_cells: dict[tuple[int, int], tuple[tuple[float, float, float, float], ...]] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        #: paints every flow (see FlowLayer): the flows' items do not paint themselves
+        self.flow_layer = FlowLayer(self.flows)
+        self.addItem(self.flow_layer)
+        self.selectionChanged.connect(self.flow_layer.restyle_selected)
         doc.changed.connect(self._on_changed)
         self.sync(doc.model)
 
@@ -107,8 +112,10 @@ class DiagramScene(QGraphicsScene):
     def rebuild(self, model: ThreatModel) -> None:
         """Drop every item and draw again (the naive baseline; also used on Open)."""
         for item in [*self.elements.values(), *self.flows.values(), *self.zones.values()]:
-            if isinstance(item, FlowItem) and item.label is not None:
-                self.removeItem(item.label)
+            if isinstance(item, FlowItem):
+                self.flow_layer.release(item)
+                if item.label is not None:
+                    self.removeItem(item.label)
             self.removeItem(item)
         self.elements.clear()
         self.flows.clear()
@@ -186,6 +193,7 @@ class DiagramScene(QGraphicsScene):
                 item = self.flows.get(flow.id)
                 if item is None:
                     item = FlowItem(flow)
+                    self.flow_layer.adopt(item)
                     self.addItem(item)
                     item.label = FlowLabel(item)
                     self.addItem(item.label)
@@ -197,8 +205,10 @@ class DiagramScene(QGraphicsScene):
             for fid in [f for f in self.flows if f not in flow_seen]:
                 item = self.flows.pop(fid)
                 self._unplace_label(fid)
+                self.flow_layer.release(item)
                 self.removeItem(item.label)
                 self.removeItem(item)
+            self.flow_layer.fit()
         was_empty = self._model is None or not (self._model.components or self._model.zones)
         self._model = model
         self._place_labels(rerouted, changed)
@@ -240,6 +250,7 @@ class DiagramScene(QGraphicsScene):
                 if anchor and flow_item.label:
                     r = flow_item.label.boundingRect()
                     flow_item.label.setPos(anchor[0] - QPointF(r.width() / 2, r.height() / 2))
+        self.flow_layer.fit()  # a flow dragged past the others' edge is painted there too
 
     def _fit_lanes(self) -> None:
         bottom = 400.0
