@@ -468,6 +468,7 @@ def test_pair_values_once_per_element_group_and_own_key(catalog):
     import numpy as np
 
     from workbench.analysis import risk_memo
+    from workbench.analysis.rules import merge_suggestions
 
     sys.path.insert(0, str(SAMPLE.parents[1] / "benchmarks"))
     from gen_synthetic import synthetic_model
@@ -476,9 +477,18 @@ def test_pair_values_once_per_element_group_and_own_key(catalog):
     models = [generated, suggest_threats(_perturbed(generated, 2, catalog), catalog),
               _edit(_edit(base_model := suggest_threats(load_model(SAMPLE), catalog),
                           _likelihood_set), _cvss_set), _edit(base_model, _link_status)]
+    cases = [(model, None) for model in models]
+    # the merge's new instances read per run (``ThreatColumns.runs``): all new, and new
+    # after kept instances, some scored by hand
+    cases.append(merge_suggestions(synthetic_model(120, seed=4), catalog))
+    dropped = {c.id for c in models[2].components[::2]}
+    cases.append(merge_suggestions(models[2].model_copy(update={"threats": [
+        t for t in models[2].threats if t.element not in dropped]}), catalog))
+    assert cases[-1][1].fresh is not None and cases[-1][1].fresh.start > 0
     rnd = random.Random(5)
-    for model in models:
-        columns = risk_memo.ThreatColumns(model.threats)
+    for model, report in cases:
+        columns = risk_memo.ThreatColumns(model.threats, report and report.fresh)
+        assert bool(columns.runs) == (report is not None)
         assert columns.elements == list(dict.fromkeys(t.element for t in model.threats))
         group_of = [rnd.randrange(3) for _ in columns.elements]
         asked: list[int] = []
@@ -502,6 +512,7 @@ def test_pair_values_once_per_element_group_and_own_key(catalog):
         assert asked == plain_asked
         assert len(asked) < len(model.threats)
     assert any(not risk_memo._plain(t) for t in models[2].threats)
+    assert any(not risk_memo._plain(t) for t in cases[-1][0].threats[:cases[-1][1].fresh.start])
 
 
 def test_threat_columns_from_the_merges_columns_are_read_from_the_instances(catalog):

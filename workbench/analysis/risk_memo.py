@@ -540,42 +540,62 @@ class ThreatColumns:
     Why: the passes before and after exposure read every instance (136,000 at 10,000
     elements) for the same two things; read once, a pass is per element and per
     distinct (element group, own key) pair, and per instance only builds its risk.
-    Valid for the list it was read from, unchanged (``assess_with_exposure`` holds it
-    across its two passes)."""
+    The merge's new instances (``threats[start:]``) are kept as its runs
+    (:attr:`runs`), not spelled out per instance: a pass reads them per run
+    (:func:`_pair_values`). Valid for the list it was read from, unchanged
+    (``assess_with_exposure`` holds it across its two passes)."""
 
-    __slots__ = ("threats", "size", "elements", "element_of", "own_of", "owns")
+    __slots__ = ("threats", "size", "elements", "start", "head_element_of", "head_own_of",
+                 "runs", "owns")
 
     def __init__(self, threats: list[ThreatInstance], fresh: FreshColumns | None = None):
         """``fresh``: the merge's columns of its new instances (``MergeReport.fresh``),
         read instead of those instances when ``threats`` still ends with them."""
         self.threats, self.size = threats, len(threats)
         start = fresh.start if fresh is not None and fresh.tail_of(threats) else len(threats)
-        head = threats[:start] if start < len(threats) else threats
-        ids = [inst.element for inst in head]
-        own = [(inst.catalog_id, tuple(inst.stride)) if inst.likelihood is None
-               and not inst.impact and not inst.mitigations and inst.cvss is None else None
-               for inst in head]  # _plain, inlined: it runs once per instance
-        keys = dict.fromkeys(own)
         runs: list[tuple[str, tuple]] = []
         one: dict[int, ThreatInstance] = {}
         if start < len(threats):  # the merge's new instances, by run and threat type
             assert fresh is not None
             runs = [run for run in fresh.runs if run[1]]
             one = _one_of_each_type(runs, fresh.instances)
-            keys.update(dict.fromkeys(map(_own_key, one.values())))  # the merge's
+            if not all(map(_plain, one.values())):  # never made so: read one by one
+                start, runs, one = len(threats), [], {}
+        head = threats[:start] if start < len(threats) else threats
+        ids = [inst.element for inst in head]
+        own = [(inst.catalog_id, tuple(inst.stride)) if inst.likelihood is None
+               and not inst.impact and not inst.mitigations and inst.cvss is None else None
+               for inst in head]  # _plain, inlined: it runs once per instance
+        keys = dict.fromkeys(own)
+        keys.update(dict.fromkeys(map(_own_key, one.values())))  # the merge's
         self.elements = list(dict.fromkeys([*ids, *(element for element, _ in runs)]))
         number = {e: k for k, e in enumerate(self.elements)}
         owns = {key: k for k, key in enumerate(keys)}
         owns[None] = -1
         self.owns = len(owns)
-        self.element_of = np.fromiter(map(number.__getitem__, ids), np.int64, len(ids))
-        self.own_of = np.fromiter(map(owns.__getitem__, own), np.int64, len(own))
+        self.start = start
+        #: the instances before :attr:`start`, one by one
+        self.head_element_of = np.fromiter(map(number.__getitem__, ids), np.int64, len(ids))
+        self.head_own_of = np.fromiter(map(owns.__getitem__, own), np.int64, len(own))
+        #: the merge's runs, in order: (element number, own-key numbers of its instances);
+        #: the runs of one tuple of threat types share one list of numbers
+        self.runs: list[tuple[int, list[int]]] = []
         if runs:
             by_type = {t: owns[_own_key(inst)] for t, inst in one.items()}
-            self.element_of = np.concatenate([self.element_of, np.repeat(
-                np.fromiter((number[element] for element, _ in runs), np.int64, len(runs)),
-                [len(types) for _, types in runs])])
-            self.own_of = np.concatenate([self.own_of, _own_numbers(runs, by_type)])
+            self.runs = list(zip([number[element] for element, _ in runs],
+                                 _own_numbers(runs, by_type), strict=True))
+
+    @property
+    def element_of(self) -> np.ndarray:
+        """Each instance's element number (the runs spelled out)."""
+        return np.concatenate([self.head_element_of, np.fromiter(
+            (e for e, numbers in self.runs for _ in numbers), np.int64)])
+
+    @property
+    def own_of(self) -> np.ndarray:
+        """Each instance's own-key number (the runs spelled out)."""
+        return np.concatenate([self.head_own_of, np.fromiter(
+            (n for _, numbers in self.runs for n in numbers), np.int64)])
 
 
 def _one_of_each_type(runs: list[tuple[str, tuple]], instances: list[ThreatInstance]
@@ -595,17 +615,18 @@ def _one_of_each_type(runs: list[tuple[str, tuple]], instances: list[ThreatInsta
     return one
 
 
-def _own_numbers(runs: list[tuple[str, tuple]], by_type: dict[int, int]) -> np.ndarray:
+def _own_numbers(runs: list[tuple[str, tuple]], by_type: dict[int, int]) -> list[list[int]]:
     """Each run's instances' own-key numbers (``by_type``: a threat type's ``id`` to its
-    number), in order; looked up once per distinct tuple of types."""
+    number), in order; one list per distinct tuple of types, shared by its runs."""
     of_tuple: dict[int, list[int]] = {}
-    out: list[int] = []
+    out: list[list[int]] = []
     for _, types in runs:
         numbers = of_tuple.get(id(types))
         if numbers is None:
             numbers = of_tuple[id(types)] = [by_type[id(t)] for t in types]
-        out += numbers
-    return np.array(out, np.int64)
+        out.append(numbers)
+    return out
+
 
 def _own_key(inst: ThreatInstance) -> tuple | None:
     """An instance's own inputs to scoring as :class:`ThreatColumns` numbers them: its
@@ -616,16 +637,52 @@ def _own_key(inst: ThreatInstance) -> tuple | None:
 def _pair_values(columns: ThreatColumns, group_of: np.ndarray, value: Any) -> list[tuple]:
     """Each instance's value: ``value(i, group)`` once per distinct (element group, own
     key) pair, for its first instance ``i``, in instance order (a hand-scored instance
-    is a pair of its own); every instance of a pair gets the same tuple object."""
-    group = group_of[columns.element_of]
-    pair = group * columns.owns + columns.own_of
-    hand = np.flatnonzero(columns.own_of < 0)
+    is a pair of its own); every instance of a pair gets the same tuple object.
+
+    The instances before ``columns.start`` are paired one by one with numpy; the
+    merge's runs after them (``columns.runs``) a run at a time: runs of one tuple of
+    threat types on elements of one group have the same values, found once."""
+    made: dict[int, tuple] = {}
+    out: list[tuple] = []
+    if columns.start:
+        out = _head_values(columns, group_of, value, made)
+    if not columns.runs:
+        return out
+    groups, owns = group_of.tolist(), columns.owns
+    per_run: dict[tuple[int, int], list[tuple]] = {}
+    i = columns.start
+    for element, numbers in columns.runs:
+        group = groups[element]
+        got = per_run.get((id(numbers), group))
+        if got is None:
+            got = per_run[(id(numbers), group)] = []
+            base = group * owns
+            for k, own in enumerate(numbers):
+                v = made.get(base + own)
+                if v is None:  # the pair's first instance
+                    v = made[base + own] = value(i + k, group)
+                got.append(v)
+        out += got
+        i += len(numbers)
+    return out
+
+
+def _head_values(columns: ThreatColumns, group_of: np.ndarray, value: Any,
+                 made: dict[int, tuple]) -> list[tuple]:
+    """:func:`_pair_values` of the instances before ``columns.start``, one by one; each
+    pair's value filed in ``made`` under its number (a hand-scored instance ``i``:
+    ``-1 - i``)."""
+    group = group_of[columns.head_element_of]
+    own_of = columns.head_own_of
+    pair = group * columns.owns + own_of
+    hand = np.flatnonzero(own_of < 0)
     pair[hand] = -1 - hand
     pairs = pair.tolist()
     # each pair's first instance: the last write of the reversed walk wins
     first = dict(zip(reversed(pairs), range(len(pairs) - 1, -1, -1), strict=True))
     groups = group.tolist()
-    made = {p: value(i, groups[i]) for i, p in sorted((i, p) for p, i in first.items())}
+    for i, p in sorted((i, p) for p, i in first.items()):
+        made[p] = value(i, groups[i])
     return list(map(made.__getitem__, pairs))
 
 
