@@ -42,6 +42,7 @@ from workbench.analysis.risk import (
     score_cvss,
 )
 from workbench.analysis.rules import FreshColumns, condition_reads
+from workbench.model.conditions import compiled
 from workbench.model.entities import Component, Flow, ThreatInstance
 from workbench.model.enums import Layer
 from workbench.model.facts import FactIndex
@@ -316,8 +317,8 @@ class _RunKeys:
             if len(matches) > MEMO_LIMIT:
                 matches.clear()
             facts = self.index.component(comp) if comp else self.index.flow(flow)  # type: ignore[arg-type]
-            hit = matches[key] = tuple(i for i, a in enumerate(adjustments)
-                                       if a.when.evaluate(facts))
+            tests = _adjustment_tests(self.catalog, "component" if comp else "flow")
+            hit = matches[key] = tuple(i for i, test in enumerate(tests) if test(facts))
         shared = self._lists.get((comp is not None, hit))
         if shared is None:
             shared = self._lists[(comp is not None, hit)] = [adjustments[i] for i in hit]
@@ -403,8 +404,16 @@ def _adjustment_memo(catalog: Catalog, kind: str) -> tuple[list, dict]:
         for each in ("component", "flow"):
             adjustments = [a for a in catalog.adjustments if a.applies_to == each]
             memo[each] = (adjustments, {})
+            memo[f"{each} tests"] = [compiled(a.when) for a in adjustments]
         vars(catalog)["_adjustment_memo"] = memo
     return memo[kind]
+
+
+def _adjustment_tests(catalog: Catalog, kind: str) -> list[Any]:
+    """The conditions of :func:`_adjustment_memo`'s adjustments, compiled
+    (``conditions.compiled``: one evaluation per adjustment and distinct fact set)."""
+    _adjustment_memo(catalog, kind)
+    return vars(catalog)["_adjustment_memo"][f"{kind} tests"]
 
 
 def _scored(risk: ThreatRisk, error: str | None) -> _Scored:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from workbench.analysis.catalog import Catalog, ThreatType, default_catalog
 from workbench.model.base import Identifier, ShortText
+from workbench.model.conditions import compiled
 from workbench.model.entities import Component, Flow, SharedFieldsSet, ThreatInstance
 from workbench.model.enums import Layer, ThreatStatus
 from workbench.model.facts import FactIndex, fact_key
@@ -88,6 +89,27 @@ def _applies(threat: ThreatType, facts: dict, layer: str | None, stencil: str | 
     return threat.when is None or threat.when.evaluate(facts)
 
 
+def _rule(threat: ThreatType) -> Callable[[dict, str | None, str | None], bool]:
+    """:func:`_applies` of ``threat`` as one function of (facts, layer, stencil): the
+    threat's layers and stencils made sets and its condition compiled
+    (``conditions.compiled``) once per catalog memo, not at each of the thousands of
+    evaluations (every rule on every distinct fact set of a model)."""
+    layers = frozenset(lay.value for lay in threat.layers) if threat.layers else None
+    stencils = frozenset(threat.stencils) if threat.stencils else None
+    hardware = threat.needs_hardware
+    when = compiled(threat.when) if threat.when is not None else None
+
+    def applies(facts: dict, layer: str | None, stencil: str | None) -> bool:
+        if layers is not None and layer not in layers:
+            return False
+        if stencils is not None and stencil not in stencils:
+            return False
+        if hardware and "software" in (facts.get("tags") or ()):
+            return False
+        return when is None or when(facts)
+    return applies
+
+
 def applies_to_stencil_defaults(threat: ThreatType, stencil: Any) -> bool:
     """Whether ``threat``'s rule fires on a lone element of ``stencil`` with its defaults
     (for ``workbench catalog check``)."""
@@ -139,7 +161,9 @@ def _memo(catalog: Catalog) -> dict[str, Any]:
         component = [t for t in threats if t.applies_to == "component"]
         flow = [t for t in threats if t.applies_to == "flow"]
         memo = {"size": len(catalog.threats), "component": component, "flow": flow,
-                "reads": reads, "matches": {}}
+                "reads": reads, "matches": {},
+                "rules": {kind: [(t, _rule(t)) for t in threats]
+                          for kind, threats in (("component", component), ("flow", flow))}}
         vars(catalog)["_rule_memo"] = memo
     return memo
 
@@ -157,7 +181,7 @@ def _matching(memo: dict[str, Any], index: FactIndex, elements: list[Component] 
     out for all the elements at once (``FactIndex.keys``).
     """
     reads = memo["reads"][0 if kind == "component" else 1]
-    threats, matches = memo[kind], memo["matches"]
+    rules, matches = memo["rules"][kind], memo["matches"]
     keys = index.keys(elements, reads)
     if kind == "component":
         full = [("component", _LAYER_VALUE[e.layer], e.stencil, k)  # type: ignore[union-attr]
@@ -174,8 +198,8 @@ def _matching(memo: dict[str, Any], index: FactIndex, elements: list[Component] 
             element, (_, layer, stencil, _) = elements[i], key
             facts = (index.component(element) if kind == "component"  # type: ignore[arg-type]
                      else index.flow(element))  # type: ignore[arg-type]
-            hit = matches[key] = tuple(t for t in threats
-                                       if _applies(t, facts, layer, stencil))
+            hit = matches[key] = tuple(t for t, applies in rules
+                                       if applies(facts, layer, stencil))
         out[i] = hit
     return out  # each tuple shared by the elements of its fact set: read it, never change it
 

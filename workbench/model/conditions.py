@@ -8,6 +8,7 @@ catalog or model is loaded, so a typo in a rule is an error, not a rule that nev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -102,6 +103,56 @@ def _compare(actual: Any, op: str, expected: Any) -> bool:
         "lt": actual < expected,
         "lte": actual <= expected,
     }[op]
+
+
+def compiled(condition: Condition) -> Callable[[dict[str, Any]], bool]:
+    """``condition.evaluate`` as a tree of closures, for a caller that evaluates one
+    condition on many fact sets (the rule engine: every catalog rule on every distinct
+    fact set of a model). The same answers as :meth:`Condition.evaluate`, as plain
+    bools: the node's form, operator and value are looked at once here instead of at
+    every evaluation, and an ``all``/``any`` stops at its first deciding child as
+    ``all()``/``any()`` do."""
+    if condition.all is not None:
+        return _all_of([compiled(c) for c in condition.all])
+    if condition.any is not None:
+        return _any_of([compiled(c) for c in condition.any])
+    if condition.not_ is not None:
+        inner = compiled(condition.not_)
+        return lambda facts: not inner(facts)
+    return _leaf(condition.attr, condition.op, condition.value)  # type: ignore[arg-type]
+
+
+def _all_of(children: list[Callable[[dict[str, Any]], bool]]
+            ) -> Callable[[dict[str, Any]], bool]:
+    def test(facts: dict[str, Any]) -> bool:
+        for child in children:  # noqa: SIM110 - all() would make a generator per call
+            if not child(facts):
+                return False
+        return True
+    return test
+
+
+def _any_of(children: list[Callable[[dict[str, Any]], bool]]
+            ) -> Callable[[dict[str, Any]], bool]:
+    def test(facts: dict[str, Any]) -> bool:
+        for child in children:  # noqa: SIM110 - any() would make a generator per call
+            if child(facts):
+                return True
+        return False
+    return test
+
+
+def _leaf(attr: str, op: str, expected: Any) -> Callable[[dict[str, Any]], bool]:
+    """One comparison (:func:`_compare`); the common operators inlined, as bools."""
+    if op == "eq":
+        return lambda facts: bool(facts.get(attr) == expected)
+    if op == "ne":
+        return lambda facts: bool(facts.get(attr) != expected)
+    if op == "in":
+        return lambda facts: facts.get(attr) in expected
+    if op == "not_in":
+        return lambda facts: facts.get(attr) not in expected
+    return lambda facts: bool(_compare(facts.get(attr), op, expected))
 
 
 def check_condition(condition: Condition, vocabulary: frozenset[str]) -> list[str]:
