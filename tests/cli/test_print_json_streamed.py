@@ -54,10 +54,13 @@ def test_empty_and_missing_streams(compact):
         _written({"a": 1, "threats": ROWS}, compact)
 
 
-def test_the_placeholder_in_the_document_falls_back_to_the_whole_document():
-    doc = {"a": common._STREAMED, "threats": []}
+def test_the_former_placeholder_in_the_document_is_written_as_it_is():
+    """The writer once cut the document at a placeholder string; a document holding that
+    string still gives the whole document's bytes."""
+    placeholder = "\x00workbench-streamed-list\x00"
+    doc = {"a": placeholder, "threats": []}
     assert _written(doc, False, {"threats": _chunks(ROWS, 4)}) == \
-        _written({"a": common._STREAMED, "threats": ROWS}, False)
+        _written({"a": placeholder, "threats": ROWS}, False)
 
 
 def test_a_text_stream_gets_the_whole_document(capsys):

@@ -163,11 +163,6 @@ def _escaped(encoded: bytes) -> bytes:
     return json_escape_unsafe_bytes(encoded)
 
 
-#: Stands for a streamed list in the document written around it (it encodes to
-#: ``"\u0000...\u0000"``, which no string of a model or catalog spells out).
-_STREAMED = "\x00workbench-streamed-list\x00"
-
-
 class EncodedItems:
     """A streamed list's chunk already encoded: its items as :func:`print_json` writes
     them, joined by the list's separator and indentation (``RowEncoder.between``), the
@@ -232,14 +227,13 @@ def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
                     streamed: Mapping[str, Iterable[list[Any]]]) -> dict[str, Any] | None:
     """Write ``data`` with the lists of ``streamed`` from their chunks (None), or return
     the whole document for :func:`print_json` to write, nothing written, when there is no
-    binary stream or orjson is missing or refuses the document around the lists.
+    binary stream, orjson is missing or a top-level key is not a string.
 
-    The document is encoded with a one-item list for each streamed key (an empty list
-    when its chunks hold no item) and cut at each item: orjson writes ``[[item, ...]]``
-    around a chunk with the items at the depth of a top-level key's list, so what lies
-    between the outer brackets is that chunk as the document would hold it; chunks are
-    joined with the list's separator. A chunk orjson refuses is written by the standard
-    encoder, as :func:`print_json` falls back for a whole document.
+    The document is written in pieces (:class:`_PieceWriter`), the streamed lists chunk
+    by chunk: what lies between the outer brackets of ``[[item, ...]]``, which orjson
+    writes with the items at the depth of a top-level key's list, is that chunk as the
+    document would hold it; chunks are joined with the list's separator. A chunk orjson
+    refuses is written by the standard encoder, as is any other piece it refuses.
     """
     firsts: dict[str, tuple[list[Any], Iterator[list[Any]]]] = {}
     for key, chunks in streamed.items():
@@ -254,39 +248,164 @@ def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
                     if k in firsts else [] if k in streamed else v) for k, v in data.items()}
 
     try:
-        import orjson
+        import orjson  # noqa: F401 - the pieces' encoder
     except ImportError:  # pragma: no cover - orjson is a dependency
         return whole()
-    keys = [k for k in data if k in firsts]
-    around = _orjson_bytes({k: ([_STREAMED] if k in firsts else [] if k in streamed else v)
-                            for k, v in data.items()}, compact)
-    if buffer is None or around is None or len(keys) != len(firsts):
+    if buffer is None or not data or not all(type(k) is str for k in data):
         return whole()
-    pieces = around.split(orjson.dumps(_STREAMED))
-    if len(pieces) != len(keys) + 1:
-        return whole()
-    indent, sep, head, tail = _layout(compact)
     sys.stdout.flush()  # what was printed before stays before
-    for piece, key in zip(pieces, keys, strict=False):
-        buffer.write(_escaped(piece))  # ends with the first item's indent
-        first, rest = firsts[key]
-        for n, chunk in enumerate(chain([first], rest)):
-            if not chunk:
-                continue
-            if isinstance(chunk, EncodedItems):
-                buffer.write(sep + indent if n else b"")
-                buffer.write(chunk.data if chunk.plain else _escaped(chunk.data))
-                continue
-            encoded = _orjson_bytes([chunk], compact)
-            if encoded is None:
-                encoded = _std_dumps([chunk], compact).encode("utf-8")
-            body = encoded[len(head):len(encoded) - len(tail)]
-            buffer.write(sep if n else b"")
-            buffer.write(_escaped(body[0 if n else len(indent):]))
-    buffer.write(_escaped(pieces[-1]))
-    buffer.write(b"\n")
+    pieces = _PieceWriter(buffer.write, compact)
+    buffer.write(b"{")
+    for n, (key, value) in enumerate(data.items()):
+        buffer.write((b"," if n else b"") + pieces.newline(1) + pieces.key(key))
+        if key in streamed:
+            _write_chunks(buffer.write, pieces, compact, firsts.get(key))
+        else:
+            pieces.value(value, 1)
+    buffer.write(pieces.newline(0) + b"}\n")
     buffer.flush()
     return None
+
+
+def _write_chunks(write: Any, pieces: _PieceWriter, compact: bool,
+                  chunks: tuple[list[Any], Iterator[list[Any]]] | None) -> None:
+    """A streamed top-level list from its chunks (``[]`` without an item)."""
+    if chunks is None:
+        write(b"[]")
+        return
+    indent, sep, head, tail = _layout(compact)
+    write(b"[" + pieces.newline(2))
+    first, rest = chunks
+    for n, chunk in enumerate(chain([first], rest)):
+        if not chunk:
+            continue
+        if isinstance(chunk, EncodedItems):
+            write(sep + indent if n else b"")
+            write(chunk.data if chunk.plain else _escaped(chunk.data))
+            continue
+        encoded = _orjson_bytes([chunk], compact)
+        if encoded is None:
+            encoded = _std_dumps([chunk], compact).encode("utf-8")
+        body = encoded[len(head):len(encoded) - len(tail)]
+        write(sep if n else b"")
+        write(_escaped(body[0 if n else len(indent):]))
+    write(pieces.newline(1) + b"]")
+
+
+#: About how many bytes of the document :class:`_PieceWriter` encodes at a time.
+_PIECE_BYTES = 1 << 20
+#: A list or dict with at most this many items has each of its non-empty list and dict
+#: items written in pieces of its own (a few large values: the ranking's groups, the
+#: plan's steps); one with more has its items encoded a run at a time (many small ones).
+_FEW_ITEMS = 64
+#: A list or dict of at most this many items is encoded with its neighbours.
+_SMALL = 16
+#: The deepest list or dict written in pieces (the document is depth 0); deeper ones
+#: are encoded whole, inside their container's pieces.
+_SPLIT_DEPTH = 3
+
+
+class _PieceWriter:
+    """Writes values as orjson writes them inside the document, in pieces of about
+    :data:`_PIECE_BYTES`, each escaped as :func:`print_json` escapes.
+
+    Why: the document around the streamed rows (the ranking, with every threat's key,
+    and the attack stage's output: 27 MB at 10,000 elements, 196 MB at 50,000) was
+    encoded in one piece, then cut into copies: the pages of both were new memory,
+    touched once each (page faults). Pieces of a megabyte reuse the memory of the piece
+    before.
+
+    A value at depth ``d`` is encoded inside ``d`` one-item lists and cut out: orjson's
+    layout depends only on the depth, so the bytes are those of the whole document.
+    A run of items is encoded as a list or dict of its own, cut inside the brackets.
+    A piece orjson refuses is encoded by the standard encoder (same layout)."""
+
+    def __init__(self, write: Any, compact: bool) -> None:
+        self.write, self.compact = write, compact
+        self._cuts: dict[int, tuple[int, int]] = {}
+
+    def newline(self, depth: int) -> bytes:
+        """What goes before an item at ``depth`` (and before the bracket closing a
+        container at ``depth``)."""
+        return b"" if self.compact else b"\n" + b"  " * depth
+
+    def key(self, key: str) -> bytes:
+        """A dict key as the encoder writes it, with what follows it."""
+        return self._encoded(key, 0)[0] + (b":" if self.compact else b": ")
+
+    def value(self, value: Any, depth: int) -> None:
+        """``value`` as it sits at ``depth``, written in pieces."""
+        if depth <= _SPLIT_DEPTH and type(value) in (list, dict) and value:
+            self._container(value, depth)
+            return
+        data, start, end = self._encoded(value, depth)
+        self.write(memoryview(data)[start:end])
+
+    def _container(self, value: list[Any] | dict[str, Any], depth: int) -> None:
+        is_dict = type(value) is dict
+        items = list(value.items()) if is_dict else value
+        own = len(items) <= _FEW_ITEMS and depth < _SPLIT_DEPTH
+        self.write(b"{" if is_dict else b"[")
+        at, run, comma = 0, 1, b""
+        while at < len(items):
+            if own and _own_pieces(items[at], is_dict):
+                key = self.key(items[at][0]) if is_dict else b""
+                self.write(comma + self.newline(depth + 1) + key)
+                self.value(items[at][1] if is_dict else items[at], depth + 1)
+                at += 1
+            else:
+                end = at + 1
+                while end < min(at + run, len(items)) and not (
+                        own and _own_pieces(items[end], is_dict)):
+                    end += 1
+                size = self._run(dict(items[at:end]) if is_dict else items[at:end],
+                                 depth, comma)
+                run = max(1, min(8 * run, run * _PIECE_BYTES // max(size, 1)))
+                at = end
+            comma = b","
+        self.write(self.newline(depth) + (b"}" if is_dict else b"]"))
+
+    def _run(self, items: list[Any] | dict[str, Any], depth: int, comma: bytes) -> int:
+        """Write a run of a container's items (as a container of their own) between the
+        brackets; the bytes encoded."""
+        data, start, end = self._encoded(items, depth)
+        self.write(comma)
+        self.write(memoryview(data)[start + 1:end - len(self.newline(depth)) - 1])
+        return end - start
+
+    def _encoded(self, value: Any, depth: int) -> tuple[bytes, int, int]:
+        """The escaped encoding of ``value`` inside ``depth`` lists, and where ``value``'s
+        own bytes start and end in it."""
+        wrapped = value
+        for _ in range(depth):
+            wrapped = [wrapped]
+        data = _orjson_bytes(wrapped, self.compact)
+        if data is None:
+            data = _std_dumps(wrapped, self.compact).encode("utf-8")
+        head, tail = self._cut(depth)
+        data = _escaped(data)
+        return data, head, len(data) - tail
+
+    def _cut(self, depth: int) -> tuple[int, int]:
+        """How many bytes ``depth`` lists write before and after the value they hold."""
+        if depth not in self._cuts:
+            wrapped: Any = 0
+            for _ in range(depth):
+                wrapped = [wrapped]
+            probe = _std_dumps(wrapped, self.compact).encode("ascii")
+            head = probe.index(b"0")
+            self._cuts[depth] = (head, len(probe) - head - 1)
+        return self._cuts[depth]
+
+
+def _own_pieces(item: Any, is_dict: bool) -> bool:
+    """Whether a container's item (a dict's (key, value)) is written in pieces of its own:
+    a non-empty list or dict (under a string key)."""
+    if is_dict:
+        key, item = item
+        if type(key) is not str:
+            return False
+    return type(item) in (list, dict) and len(item) > _SMALL
 
 
 def _items(chunk: Any) -> list[Any]:
