@@ -243,6 +243,37 @@ def test_edge_worlds_redrawn_for_changed_chances_are_a_fresh_solvers(seed):
             assert got == fresh._edge_worlds(probs, drawn, 3, seeds)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_edge_worlds_kept_in_versions_are_a_fresh_solvers(seed, monkeypatch):
+    """A small core's per-edge worlds kept in two versions (the plan's whole pool changes
+    most edges, the next what-ifs are near the engine's chances again): chances
+    alternating between the engine's, the whole pool's and a few changes of either give a
+    fresh solver's worlds each time, and once both versions exist the alternation draws
+    only the edges that differ from the nearest one."""
+    edges = _random_graph(np.random.default_rng(seed), 9)
+    graph = StepGraph.from_edges(edges, S)
+    solver = Solver(graph, max_rounds=0)
+    drawn = np.flatnonzero(~solver.c_fixed)
+    assert drawn.size >= 8
+    rng = np.random.default_rng(300 + seed)
+    base = graph.p.copy()
+    pool = base * 0.5  # the whole pool: every drawn edge's chance changes
+    near = base.copy()
+    near[rng.choice(base.size, 1)] = 0.05
+    stale_rows: list[int] = []
+    bits = solver._stale_bits
+    monkeypatch.setattr(solver, "_stale_bits", lambda wanted, stale, words, seeds: (
+        stale_rows.append(stale.size), bits(wanted, stale, words, seeds))[1])
+    for step, p in enumerate([base, pool, base, pool, near, pool, base, near]):
+        probs = solver.extend(p)[solver.c_edge].astype(np.float32)
+        got = list(solver._edge_worlds(probs, drawn, 3, [seed, 1]))
+        fresh = Solver(graph, max_rounds=0)
+        assert got == fresh._edge_worlds(probs, drawn, 3, [seed, 1]), step
+    assert stale_rows[:2] == [drawn.size, drawn.size]  # both versions drawn whole
+    assert sum(stale_rows[2:]) <= 3  # then only the near set's changed edge (and back)
+    assert len(solver._edge_masks[(3, (seed, 1))]) == probability.EDGE_ROWS_VERSIONS
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_large_cores_kept_edge_rows_count_the_whole_draws_worlds(seed, monkeypatch):
     """A large core's per-edge worlds, kept as packed rows and redrawn where the chance

@@ -52,7 +52,8 @@ EDGE_MASK_SEEDS = 4
 #: bytes per solver (:meth:`Solver._edge_rows`): 1.3 MB for 2,500 drawn edges of a
 #: what-if's 4,096 worlds.
 EDGE_ROWS_BYTES = 16 << 20
-#: Versions of those rows kept per seed and size (:meth:`Solver._edge_rows`).
+#: Versions of those rows kept per seed and size (:meth:`Solver._edge_rows`; and of a
+#: small core's per-edge worlds, :meth:`Solver._edge_worlds`).
 EDGE_ROWS_VERSIONS = 2
 #: Small cores' counts remembered per solver, by (worlds, seed, core chances): a plan's
 #: what-ifs ask again for chances they changed only outside the core or in exposure.
@@ -314,8 +315,10 @@ class Solver:
         self._too_big: set[int] = set()
         self._out: list[list[tuple[int, int]]] | None = None
         self._peel: list[list[_PeelGroup]] | None = None
-        #: Per (words, seed): drawn edge position -> (its chance, the worlds it works in).
-        self._edge_masks: dict[tuple[int, tuple[int, ...]], tuple[np.ndarray, list[int]]] = {}
+        #: Per (words, seed): versions of (per drawn edge position its chance, the worlds
+        #: it works in).
+        self._edge_masks: dict[tuple[int, tuple[int, ...]],
+                               list[tuple[np.ndarray, list[int]]]] = {}
         #: The same for large cores, as packed rows: versions of (chances, rows of
         #: ``uint64`` words).
         self._edge_rows_kept: dict[tuple[int, tuple[int, ...]],
@@ -525,20 +528,29 @@ class Solver:
         (common random numbers), so they are kept per seed and redrawn only for the edges
         whose chance changed since: a what-if changes a few edges of hundreds, and turning
         the floats into integers was most of a small core's sampling. The changed edges are
-        found by one array comparison with the chances they were drawn for. The list is the
+        found by one array comparison with the chances they were drawn for. A few versions
+        are kept (:data:`EDGE_ROWS_VERSIONS`), each call starting from the one with the
+        fewest stale edges: the plan's whole pool changes most edges, and the what-ifs
+        measured after it are near the engine's chances again (at 10,000 elements each
+        attacker's 500 drawn edges were drawn anew twice per plan). The list is the
         solver's own: read it, do not change it.
         """
         key = (words, _seed_key(seed))
-        kept = self._edge_masks.get(key)
-        if kept is None or kept[0].size != drawn.size:
+        versions = self._edge_masks.get(key)
+        if not versions or versions[0][0].size != drawn.size:
             if len(self._edge_masks) >= EDGE_MASK_SEEDS:
                 self._edge_masks.clear()
-            # per drawn edge: the chance its worlds were drawn for (NaN: none yet), its worlds
-            kept = self._edge_masks[key] = (np.full(drawn.size, np.nan, dtype=np.float32),
-                                            [0] * drawn.size)
-        drawn_for, worlds = kept
+            versions = self._edge_masks[key] = []
         wanted = probs[drawn]
-        stale = np.flatnonzero(drawn_for != wanted)  # one comparison, not a loop per edge
+        # one comparison per kept version, not a loop per edge
+        kept, stale = _nearest(versions, wanted)
+        if kept is None or (len(versions) < EDGE_ROWS_VERSIONS
+                            and stale.size * ROWS_FOR_ONE > max(1, drawn.size)):
+            # per drawn edge: the chance its worlds were drawn for (NaN: none yet), its worlds
+            kept = (np.full(drawn.size, np.nan, dtype=np.float32), [0] * drawn.size)
+            versions.append(kept)
+            stale = np.arange(drawn.size)
+        drawn_for, worlds = kept
         if stale.size:
             rows = self._stale_bits(wanted, stale, words, seed)
             for i, row in zip(stale.tolist(), rows, strict=True):
