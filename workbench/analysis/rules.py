@@ -25,9 +25,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from workbench.analysis.catalog import Catalog, ThreatType, default_catalog
-from workbench.model.base import Identifier, ShortText
+from workbench.model.base import Identifier, SharedFieldsSet, ShortText
 from workbench.model.conditions import compiled
-from workbench.model.entities import Component, Flow, SharedFieldsSet, ThreatInstance
+from workbench.model.entities import Component, Flow, ThreatInstance
 from workbench.model.enums import Layer, ThreatStatus
 from workbench.model.facts import FactIndex, fact_key
 from workbench.model.stencils import StencilLibrary, default_stencils
@@ -589,7 +589,7 @@ def _fresh(inst: ThreatInstance, new_id: str, threat: ThreatType, element: str) 
 #: Fields a new suggested instance sets (others keep their defaults).
 _FRESH_FIELDS = frozenset({"id", "key", "catalog_id", "element", "title", "stride"})
 #: The fields set of the instances made from a template, one for all of them: an
-#: assignment gives an instance a set of its own first (``ThreatInstance.__setattr__``).
+#: assignment gives an instance a set of its own first (``Strict.__setattr__``).
 _FRESH_FIELDS_SET = SharedFieldsSet(_FRESH_FIELDS)
 
 

@@ -246,22 +246,6 @@ class MitigationLink(Strict):
     evidence: Text | None = None
 
 
-class SharedFieldsSet(set):
-    """A fields set (``__pydantic_fields_set__``) that many instances hold at once.
-
-    The rule engine's new suggested instances all set the same six fields; one set for
-    all of them instead of one each saves about a third of an instance's memory (over
-    100,000 instances at 10,000 elements). An instance changes its fields set only when
-    a field is assigned: :meth:`ThreatInstance.__setattr__` gives it a set of its own
-    first. A copy of an instance (``model_copy``, ``copy``, ``deepcopy``) gets a plain
-    set of its own (:meth:`__copy__`), so only the merge's instances share one."""
-
-    __slots__ = ()
-
-    def __copy__(self) -> set[str]:
-        return set(self)
-
-
 class ThreatInstance(Strict):
     """A threat type from the catalog sitting on one element or flow, with the decision on it."""
 
@@ -285,15 +269,6 @@ class ThreatInstance(Strict):
     manual: bool = False
     #: Status before the rule engine marked the instance orphaned; restored if it comes back.
     previous_status: ThreatStatus | None = None
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        """Assign as pydantic does, after giving a shared fields set (the merge's new
-        instances, :class:`SharedFieldsSet`) a copy of its own: the assignment records
-        ``name`` in this instance's fields set, never in the others'."""
-        fields = self.__pydantic_fields_set__
-        if type(fields) is SharedFieldsSet:
-            object.__setattr__(self, "__pydantic_fields_set__", set(fields))
-        super().__setattr__(name, value)
 
 
 class ControlInstance(Strict):
