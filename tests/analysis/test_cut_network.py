@@ -63,3 +63,56 @@ def test_a_graph_whose_chances_change_gets_a_new_network():
     sg.el_p = sg.p = np.zeros_like(sg.p)  # every step dead
     assert all(minimum_step_cut(sg, t) == [] for t in range(sg.n))
     assert any(before)
+
+
+def _plain_closest_cut(edges: list[tuple[int, int]], s: int, t: int) -> list[tuple[int, int]]:
+    """The minimum ``s``-``t`` cut of unit edges closest to ``s``, plainly: breadth-first
+    augmenting paths (Edmonds-Karp) on a residual dict, then the distinct edges leaving
+    what ``s`` still reaches, sorted."""
+    pairs = sorted({(a, b) for a, b in edges if a != b})
+    residual: dict[tuple[int, int], int] = {}
+    around: dict[int, set[int]] = {}
+    for a, b in pairs:
+        residual[(a, b)] = residual.get((a, b), 0) + 1
+        residual.setdefault((b, a), 0)
+        around.setdefault(a, set()).add(b)
+        around.setdefault(b, set()).add(a)
+
+    def reach() -> dict[int, int | None]:
+        parent: dict[int, int | None] = {s: None}
+        queue = [s]
+        for u in queue:
+            for v in sorted(around.get(u, ())):
+                if v not in parent and residual[(u, v)] > 0:
+                    parent[v] = u
+                    queue.append(v)
+        return parent
+
+    while True:
+        parent = reach()
+        if t not in parent:
+            break
+        v = t
+        while parent[v] is not None:
+            u = parent[v]
+            residual[(u, v)] -= 1
+            residual[(v, u)] += 1
+            v = u
+    return [(a, b) for a, b in pairs if a in parent and b not in parent]
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_max_flow_cut_is_the_plain_closest_cut(seed):
+    """``unit_min_cut`` (augmenting paths a BFS level at a time, whichever arc into a
+    node the level's scatter kept) is the plain closest cut, edge for edge, on random
+    graphs with two-way edges, self-loops, repeated edges, several ways in and none."""
+    from workbench.analysis.attack.cuts import unit_min_cut
+
+    rng = random.Random(seed)
+    n = rng.randint(2, 14)
+    edges = [(rng.randrange(n), rng.randrange(n)) for _ in range(rng.randint(0, 4 * n))]
+    edges += [(0, v) for v in rng.sample(range(n), rng.randint(0, min(3, n)))]
+    s, t = 0, n - 1
+    if s == t:
+        return
+    assert unit_min_cut(edges, s, t) == _plain_closest_cut(edges, s, t), edges

@@ -195,7 +195,11 @@ def _max_flow_cut(net: _Arcs, s: int, t: int) -> list[tuple[int, int]]:
 def _residual_search(n: int, order: np.ndarray, starts: np.ndarray, arc_dst: np.ndarray,
                      cap: np.ndarray, s: int, t: int) -> tuple[np.ndarray, np.ndarray]:
     """Nodes reachable from ``s`` over arcs with capacity left (stopping once ``t`` is
-    reached), and per node the arc it was reached by."""
+    reached), and per node the arc it was reached by.
+
+    A node reached by several arcs of one level keeps whichever the scatter wrote last
+    (no sort to pick the first): any of them is an augmenting path, and the cut
+    :func:`_max_flow_cut` returns is the same for every maximum flow."""
     seen = np.zeros(n, dtype=bool)
     parent = np.full(n, -1, dtype=np.int64)
     seen[s] = True
@@ -211,9 +215,9 @@ def _residual_search(n: int, order: np.ndarray, starts: np.ndarray, arc_dst: np.
         heads = arc_dst[arcs]
         fresh = ~seen[heads]
         heads, arcs = heads[fresh], arcs[fresh]
-        heads, where = np.unique(heads, return_index=True)
+        parent[heads] = arcs
+        heads = heads[parent[heads] == arcs]  # each head once: by the arc it kept
         seen[heads] = True
-        parent[heads] = arcs[where]
         frontier = heads
     return seen, parent
 
