@@ -1,16 +1,25 @@
-"""The data the program ships (stencils, catalogs, schemas, sample models), found through
-``importlib.resources`` so a wheel, ``pip install .`` and an editable install behave the
-same from any folder. The repository's top-level ``stencils/``, ``catalogs/``, ``schema/``
-and ``sample-models/`` are symlinks into this folder, kept for people reading the source.
+"""The data the program ships (stencils, catalogs, schemas, sample models), found beside
+this module, as ``importlib.resources`` finds a package's files, so a wheel, ``pip install
+.`` and an editable install behave the same from any folder. The repository's top-level
+``stencils/``, ``catalogs/``, ``schema/`` and ``sample-models/`` are symlinks into this
+folder, kept for people reading the source.
 """
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 #: The shipped data folders, by name.
 FOLDERS = ("stencils", "catalogs", "schema", "sample-models")
+
+
+def files(package: str) -> Path:
+    """This package's folder (``package`` is this module's name): what
+    ``importlib.resources.files`` answers for a package installed as files, the only kind
+    of install :func:`data_dir` accepts, without importing ``importlib.resources`` (and
+    ``tempfile``, ``shutil``, ``bz2``, ``lzma``) at every start. Tests replace it to play
+    a broken install."""
+    return Path(__file__).parent
 
 
 class DataMissingError(FileNotFoundError):

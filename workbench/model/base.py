@@ -6,6 +6,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from workbench.model.plugin_scan import skip_plugin_scan_when_none_installed
+
+skip_plugin_scan_when_none_installed()  # before the first model class is built
+
 #: Stable identifiers: short, readable, safe in file names and JSON paths.
 Identifier = Annotated[
     str,

@@ -19,7 +19,12 @@ from __future__ import annotations
 import json
 import math
 from functools import cache
-from importlib import resources
+from pathlib import Path
+
+#: The report's cost file, found from this module's place in the package, where
+#: ``importlib.resources`` finds it in an install made of files (the only kind the
+#: analysis runs from: ``workbench.data``), without importing it and its readers.
+COSTS_FILE = Path(__file__).parents[2] / "report" / "control-costs.json"
 
 #: Used when the data file cannot be read (never in a correct install): midpoints of the
 #: shipped classes.
@@ -35,8 +40,7 @@ def _mid(pair) -> float:
 def _table() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
     """(classes, controls): each name -> (days for a first element, days per further one)."""
     try:
-        raw = json.loads(resources.files("workbench").joinpath(
-            "report", "control-costs.json").read_text(encoding="utf-8"))
+        raw = json.loads(COSTS_FILE.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return dict(_FALLBACK), {}
 
