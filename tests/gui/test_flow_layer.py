@@ -191,3 +191,16 @@ def test_the_layer_covers_the_flows_and_nothing_more(make_window, tmp_path):
         box = flow.sceneBoundingRect()
         union = box if union is None else union.united(box)
     assert scene.flow_layer.sceneBoundingRect() == union
+
+
+def test_an_edit_that_moves_no_card_keeps_the_routes(make_window):
+    """An edit reroutes the flows of each card it touches; a route that comes out the same
+    keeps what was worked out for it (where it shows, its arrowheads) and repaints
+    nothing, as Qt's ``setPath`` of the same path did."""
+    window = make_window(SAMPLES / "hospital-ward-iomt.twm.json")
+    _frames(window)
+    flow = next(f for f in window.scene.flows.values() if f._shown_in is not None)
+    shown, heads = flow._shown_in, flow._arrowheads
+    window.doc.apply("rename", edits.update_component, flow.flow.source, {"name": "renamed"})
+    assert flow._shown_in is shown and flow._arrowheads is heads
+    _same_as_plain(window)

@@ -496,10 +496,12 @@ class FlowItem(QGraphicsPathItem):
             hops.append(frozenset((ea, eb)))
             path.moveTo(x1, y1)
             path.lineTo(x2, y2)
-        self.hops, self._ends, self._segments = hops, line_ends, None
-        self._far_from = self._shown_in = None
-        self._arrowheads: list[QPolygonF] | None = None  # drawn from the new route on demand
-        self.setPath(path)
+        self.hops = hops
+        if line_ends != self._ends:  # a new route (an edit reroutes a card's flows anyway)
+            self._ends, self._segments = line_ends, None
+            self._far_from = self._shown_in = None
+            self._arrowheads: list[QPolygonF] | None = None  # drawn from it on demand
+            self.setPath(path)
         marks = (QCoreApplication.translate("DiagramScene", "encrypted") if flow.encrypted
                  else None,
                  None if flow.authenticated
@@ -559,6 +561,8 @@ class FlowItem(QGraphicsPathItem):
         return shape
 
     def setPath(self, path: QPainterPath) -> None:  # noqa: N802 - keeps the hit shape cached
+        if path == self.path():
+            return  # as Qt's own: nothing to repaint (an edit reroutes a card's flows)
         self._shape = self._shown_in = None
         if self._layer is not None and self._bounds is not None:
             self.repaint(self._bounds)  # where it was (Qt does this for a painting item)
@@ -813,14 +817,22 @@ class FlowLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         exposed = option.exposedRect
         device = _device_area(painter)
-        # Qt's cull of items by box, with a unit to spare (more is painted, never less)
+        # Qt's cull of items by box, with a unit to spare (more is painted, never less):
+        # the exposed part's box, then the rectangles the canvas repaints (DiagramView)
         left, top = exposed.left() - 1.0, exposed.top() - 1.0
         right, bottom = exposed.right() + 1.0, exposed.bottom() + 1.0
+        view = widget.parent() if widget is not None else None
+        rects = getattr(view, "painting", None)
+        if rects is not None and len(rects) < 2:
+            rects = None  # one rectangle: the exposed part's box already
         reach = _head_reach(device, exposed)
         base = painter.opacity()
         for flow in self.flows.values():
             x1, y1, x2, y2 = flow._box or flow.box()
             if x2 < left or x1 > right or y2 < top or y1 > bottom or not flow.isVisible():
+                continue
+            if rects is not None and not any(x2 >= a and x1 <= c and y2 >= b and y1 <= d
+                                             for a, b, c, d in rects):
                 continue
             opacity = flow.opacity()
             if opacity != base:

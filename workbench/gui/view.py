@@ -33,6 +33,25 @@ class DiagramView(QGraphicsView):
         self._fitted_at: tuple[float, int, int] | None = None
         self._fit_target: QRectF | None = None  # the last fitted path; None: the model
 
+    #: while the canvas paints (:meth:`paintEvent`): the scene rectangles it repaints, as
+    #: (left, top, right, bottom) floats grown by two pixels; None otherwise (a render())
+    painting: list[tuple[float, float, float, float]] | None = None
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Qt paints only the items whose box meets one of the repainted rectangles; the
+        scene's :class:`~workbench.gui.items.FlowLayer` paints every flow in one item and
+        reads them here to do the same (an edit repaints a card and a few flows' boxes,
+        not the whole box around them)."""
+        rects = []
+        for rect in event.region():
+            area = self.mapToScene(rect.adjusted(-2, -2, 2, 2)).boundingRect()
+            rects.append((area.left(), area.top(), area.right(), area.bottom()))
+        self.painting = rects
+        try:
+            super().paintEvent(event)
+        finally:
+            self.painting = None
+
     def _zone_tool_changed(self, on: bool) -> None:
         if on:
             self.viewport().setCursor(Qt.CursorShape.CrossCursor)
