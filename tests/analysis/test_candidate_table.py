@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbench.analysis.attack import recommend
 from workbench.analysis.attack.engine import _fundable
@@ -475,3 +477,43 @@ def test_site_id_ranks_where_names_are_prefixes_of_others() -> None:
     odd = CandidateSites(np.array(control), np.array(element), controls[:-1] + ["c@d"],
                          elements, {})
     assert recommend._site_id_ranks(keys, odd) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data(), size=st.integers(1, 60))
+def test_risk_first_reads_are_the_whole_sorts(data, size) -> None:
+    """``RiskFirst`` sorts only what is read (the head by a partition on gain then cost,
+    the left-out ids among themselves): each read must be the plain sort's by (rounded
+    gain, cost, id as a string), whatever the ties (few distinct gains and costs, ids
+    whose order is not their positions'), with the ids' ranks given or not."""
+    from itertools import islice
+
+    ids = data.draw(st.lists(st.text("ab@:", min_size=1, max_size=6), min_size=size,
+                             max_size=size, unique=True))
+    gains = np.array(data.draw(st.lists(st.sampled_from([-3.6, -1.0, -0.1, -0.0, 0.0]),
+                                        min_size=size, max_size=size)))
+    costs = np.array(data.draw(st.lists(st.sampled_from([1.0, 2.5, 0.5, 1e-6]),
+                                        min_size=size, max_size=size)))
+    keys = ["x", *ids, "y"]  # positions into a longer list, in a shuffled order
+    at = np.array(data.draw(st.permutations(range(1, size + 1))), dtype=np.int64)
+    plain = sorted(range(size), key=lambda k: (gains[k], costs[k], keys[at[k]]))
+    expected = [keys[at[k]] for k in plain]
+    ranks = np.empty(len(keys), dtype=np.int64)
+    ranks[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys))
+    for given_ranks in (None, lambda: ranks):
+        order = recommend.RiskFirst(keys, at, gains, costs, None, given_ranks)
+        count = data.draw(st.integers(0, size + 2))
+        skip = set(data.draw(st.lists(st.sampled_from(keys), max_size=4))) | {"zz"}
+        assert order.head(count, skip) == list(
+            islice((c for c in expected if c not in skip), count))
+        table = dict.fromkeys(keys)
+        pool = np.array(sorted(data.draw(st.sets(st.integers(0, len(keys) - 1)))),
+                        dtype=np.int64)
+        known = {keys[k] for k in pool.tolist()}
+        by_id = [c for c in expected if c not in known]
+        assert order.outside(table, pool) == by_id  # by id: no source
+        order.source = table
+        assert order.outside(table, pool) == by_id  # by position
+        assert list(order) == expected
+        assert order.head(count, skip) == list(  # after the whole sort
+            islice((c for c in expected if c not in skip), count))

@@ -15,10 +15,10 @@ number of evaluations: the same seed gives the same plan on any machine.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import chain, compress, pairwise, repeat
+from itertools import chain, compress, islice, pairwise, repeat
 from operator import attrgetter, itemgetter, not_
 from typing import Any
 
@@ -1165,28 +1165,70 @@ RISK_SHARE = 0.25
 
 
 class RiskFirst:
-    """The risk-first order (:func:`_risk_first`) as positions into a list of ids: a
-    sequence of ids, each made when read.
+    """The risk-first order (:func:`_risk_first`): the candidates lowering a scored risk
+    alone by (-gain rounded on ``GAIN_DIGITS``, cost, id), as positions into a list of
+    ids, sorted only as far as read; a sequence of ids, each made when read.
 
-    Why: at 50,000 elements about a million candidates lower a scored risk alone, and
-    the plan reads only the order's head (``RISK_SHARE`` of the search) and the few ids
-    the pool left out; a list of the million ids, then a test of each against those left
-    out, cost more than the order itself. When the positions are a candidate table's
-    (``source``), the ones the pool left out are found by a flag per position."""
+    Why: at 50,000 elements about a million candidates lower a scored risk alone, and the
+    plan reads only the order's head (``RISK_SHARE`` of the search) and the few ids the
+    pool left out. A list of the million ids, a test of each against those left out, and
+    a sort of the million (three keys, and the ids' ranks first) cost more than the rest
+    of the order. Here the head is the ``size + len(skip)`` first by a partition on the
+    gain then the cost, only those (and their ties) sorted; the left-out ids are sorted
+    among themselves (by position when the positions are a candidate table's,
+    ``source``: a flag per position); the whole order is sorted when iterated. Each sort
+    is the same keys' (ids ranked as strings among the ones sorted), so each read gives
+    the ids in the whole order's order (``tests/analysis/test_candidate_table.py``)."""
 
-    __slots__ = ("keys", "order", "source")
+    __slots__ = ("keys", "at", "gain", "cost", "source", "_ranks", "_order")
 
-    def __init__(self, keys: list[str], order: np.ndarray, source: dict | None = None
-                 ) -> None:
+    def __init__(self, keys: list[str], at: np.ndarray, gain: np.ndarray, cost: np.ndarray,
+                 source: dict | None = None,
+                 ranks: Callable[[], np.ndarray | None] | None = None) -> None:
         self.keys = keys  # the ids the positions point into
-        self.order = order  # positions, in the order
+        self.at = at  # the candidates' positions in ``keys`` (in no particular order)
+        self.gain = gain  # each one's gain, rounded and negated: the order's first key
+        self.cost = cost  # each one's cost: the second key
         self.source = source  # the table whose keys ``keys`` are, in its order; or None
+        self._ranks = ranks  # integers ordered as all of ``keys`` (None: not known)
+        self._order: np.ndarray | None = None
 
     def __len__(self) -> int:
-        return len(self.order)
+        return len(self.at)
 
     def __iter__(self) -> Iterator[str]:
-        return map(self.keys.__getitem__, self.order.tolist())
+        return map(self.keys.__getitem__, self.at[self._whole()].tolist())
+
+    def _whole(self) -> np.ndarray:
+        """The whole order, as indices into :attr:`at` (sorted once)."""
+        if self._order is None:
+            ranks = self._ranks() if self._ranks is not None else None
+            self._order = (self._sorted(np.arange(len(self.at))) if ranks is None else
+                           np.lexsort((ranks[self.at], self.cost, self.gain)))
+        return self._order
+
+    def _sorted(self, some: np.ndarray) -> np.ndarray:
+        """``some`` (indices into :attr:`at`) in the order: the ids ranked as strings
+        among themselves order them as among all."""
+        ids = list(map(self.keys.__getitem__, self.at[some].tolist()))
+        return some[np.lexsort((_id_ranks(ids), self.cost[some], self.gain[some]))]
+
+    def _first(self, count: int) -> np.ndarray:
+        """The first ``count`` of the order, as indices into :attr:`at`: those before the
+        ``count``-th smallest gain, then of its equals those up to the ``count``-th
+        smallest cost left, sorted (a candidate past both has ``count`` before it)."""
+        if self._order is not None or count >= len(self.at):
+            return self._whole()[:count]
+        gain = self.gain
+        limit = np.partition(gain, count - 1)[count - 1]
+        before = np.flatnonzero(gain < limit)
+        tied = np.flatnonzero(gain == limit)
+        left = count - len(before)  # >= 1: the limit is the count-th smallest
+        costs = self.cost[tied]
+        ceiling = np.partition(costs, left - 1)[left - 1]
+        within = costs <= ceiling if ceiling == ceiling else np.ones(len(tied), dtype=bool)
+        some = np.concatenate([before, tied[within]])
+        return self._sorted(some)[:count]
 
     def outside(self, table: dict[str, Candidate], at: np.ndarray) -> list[str]:
         """The ids, in order, of the candidates of ``table`` not at its positions ``at``
@@ -1195,23 +1237,20 @@ class RiskFirst:
         if table is self.source and len(self.keys) == len(table):
             left = np.ones(len(table), dtype=bool)
             left[at] = False
-            return list(map(self.keys.__getitem__, self.order[left[self.order]].tolist()))
+            some = self._sorted(np.flatnonzero(left[self.at]))
+            return list(map(self.keys.__getitem__, self.at[some].tolist()))
         out = _outside(table, at)
         return [c for c in self if c in out]
 
     def head(self, size: int, skip: Container[str]) -> list[str]:
-        """The first ``size`` ids not in ``skip``, reading the order a slice at a time."""
-        out: list[str] = []
+        """The first ``size`` ids not in ``skip`` (a set: ``len`` bounds how many of the
+        first ids it can hold)."""
         if size <= 0:
-            return out
-        step = (size + len(skip)) * 2
-        for start in range(0, len(self.order), step):
-            for cid in map(self.keys.__getitem__, self.order[start:start + step].tolist()):
-                if cid not in skip:
-                    out.append(cid)
-                    if len(out) >= size:
-                        return out
-        return out
+            return []
+        first = self._first(size + len(skip))  # type: ignore[arg-type]
+        found = (c for c in map(self.keys.__getitem__, self.at[first].tolist())
+                 if c not in skip)
+        return list(islice(found, size))
 
 
 def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Candidate]
@@ -1226,18 +1265,14 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
              if sited else None)
     if found is None:
         ids, costs, gains = _risk_gains(term, candidates)
-        if not ids:
-            return RiskFirst([], np.zeros(0, dtype=np.int64))
-        return RiskFirst(ids, _gain_order(np.asarray(gains, dtype=float), costs,
-                                          _id_ranks(ids)))
+        return RiskFirst(ids, np.arange(len(ids)), _rounded(np.asarray(gains, dtype=float)),
+                         np.asarray(costs, dtype=float).reshape(-1))
     # read from the table's sites (the same entries, order and floats)
     singles, one, fleets, grouped = found
     term.screened()
     every = np.concatenate([one, np.array(grouped, dtype=float)])
     lowers = every > 1e-9
     keep, gains = np.concatenate([singles, fleets])[lowers], every[lowers]
-    if not keep.size:
-        return RiskFirst(keys, keep, candidates)
     costs = candidates.sites.cost
     if costs is None:
         at = keep.tolist()
@@ -1245,28 +1280,25 @@ def _risk_first(term: RiskTerm, candidates: dict[str, Candidate], pool: list[Can
                             count=len(at))
     else:
         costs = costs[keep]
-    ranks = _site_id_ranks(keys, candidates.sites)
-    order = _gain_order(gains, costs, _id_ranks([keys[k] for k in keep.tolist()])
-                        if ranks is None else ranks[keep])
-    return RiskFirst(keys, keep[order], candidates)
+    return RiskFirst(keys, keep, _rounded(gains), costs, candidates,
+                     partial(_site_id_ranks, keys, candidates.sites))
 
 
 _COST = attrgetter("cost")
 
 
-def _gain_order(gains: np.ndarray, costs: list[float] | np.ndarray, ranks: np.ndarray
-                ) -> np.ndarray:
-    """The positions of candidates by (-gain rounded on ``GAIN_DIGITS``, cost, id), the
-    ids given by ``ranks`` (any integers ordered as the ids are).
+def _rounded(gains: np.ndarray) -> np.ndarray:
+    """The order's first key: each gain rounded on ``GAIN_DIGITS``, negated.
 
     Gains are sums of level weights (1, 0.1, x3, x4): two candidates that remove the same
     value may differ by float rounding only (3.5999999999999943 against
-    3.6000000000000085 on the ward), and the cheaper must come first, as documented. One
-    numpy ``lexsort``; a few thousand distinct gains, each rounded once."""
+    3.6000000000000085 on the ward), and the cheaper must come first, as documented. A
+    few thousand distinct gains, each rounded once (Python's ``round``)."""
+    if not gains.size:
+        return np.zeros(0)
     distinct, at = np.unique(gains, return_inverse=True)
     rounded = np.array([-round(g, GAIN_DIGITS) for g in distinct.tolist()], dtype=float)
-    return np.lexsort((ranks, np.fromiter(costs, dtype=float, count=len(costs)),
-                       rounded[at.reshape(-1)]))
+    return rounded[at.reshape(-1)]
 
 
 def _site_id_ranks(keys: list[str], sites: CandidateSites) -> np.ndarray | None:
@@ -1431,7 +1463,7 @@ def recommend_controls(graph: AttackGraph, runs, specs: list[TargetSpec],
     screened = candidates  # the table ``at`` indexes (the pool's positions)
     candidates = {**candidates, **bundles}
     pool += sorted(bundles.values(), key=lambda c: c.id)
-    risk_first = RiskFirst([], np.zeros(0, dtype=np.int64))
+    risk_first = RiskFirst([], np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0))
     if risk_term is not None:
         risk_first = _risk_first(risk_term, candidates if fundable is None else fundable,
                                  pool)
