@@ -254,17 +254,109 @@ def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
     if buffer is None or not data or not all(type(k) is str for k in data):
         return whole()
     sys.stdout.flush()  # what was printed before stays before
-    pieces = _PieceWriter(buffer.write, compact)
-    buffer.write(b"{")
+    writer = _BackgroundWriter(buffer)
+    try:
+        _write_document(writer.write, data, compact, streamed, firsts)
+    except BaseException:
+        writer.abandon()
+        raise
+    writer.close()
+    return None
+
+
+def _write_document(write: Any, data: dict[str, Any], compact: bool,
+                    streamed: Mapping[str, Iterable[list[Any]]],
+                    firsts: dict[str, tuple[list[Any], Iterator[list[Any]]]]) -> None:
+    """The document's bytes to ``write``, the streamed lists from their chunks."""
+    pieces = _PieceWriter(write, compact)
+    write(b"{")
     for n, (key, value) in enumerate(data.items()):
-        buffer.write((b"," if n else b"") + pieces.newline(1) + pieces.key(key))
+        write((b"," if n else b"") + pieces.newline(1) + pieces.key(key))
         if key in streamed:
-            _write_chunks(buffer.write, pieces, compact, firsts.get(key))
+            _write_chunks(write, pieces, compact, firsts.get(key))
         else:
             pieces.value(value, 1)
-    buffer.write(pieces.newline(0) + b"}\n")
-    buffer.flush()
-    return None
+    write(pieces.newline(0) + b"}\n")
+
+
+#: Writes shorter than this are gathered into one before they go to the writer's thread.
+_GATHER_BYTES = 1 << 16
+#: How many writes may wait for the writer's thread (each at most a chunk of rows).
+_QUEUED_WRITES = 8
+
+
+class _BackgroundWriter:
+    """Writes bytes to a binary stream from a thread of its own, in order.
+
+    Why: writing ``analyze --json``'s output (331 MB at 10,000 elements, 1.7 GB at
+    50,000) is the kernel copying it into the page cache, on the process's time; the
+    write releases the interpreter lock, so on a thread of its own it runs on another
+    core while the document's next pieces are encoded, instead of after them.
+
+    ``write`` queues (at most :data:`_QUEUED_WRITES` waiting, so memory stays bounded)
+    and raises the thread's error (a closed pipe, a full disk) once it has one;
+    :meth:`close` waits for the last write, flushes and raises it too: the caller sees
+    the same exception a direct write raised, a little later."""
+
+    def __init__(self, buffer: Any) -> None:
+        import queue
+        import threading
+
+        self.buffer = buffer
+        self.error: BaseException | None = None
+        self._gathered = bytearray()
+        self._queue: Any = queue.Queue(maxsize=_QUEUED_WRITES)
+        self._thread = threading.Thread(target=self._run, name="json-writer", daemon=True)
+        self._thread.start()
+
+    def write(self, data: bytes | memoryview) -> None:
+        if len(data) < _GATHER_BYTES:
+            self._gathered += data
+            if len(self._gathered) < _GATHER_BYTES:
+                return
+            data, self._gathered = bytes(self._gathered), bytearray()
+        elif self._gathered:
+            self._put(bytes(self._gathered))
+            self._gathered = bytearray()
+        self._put(data)
+
+    def close(self) -> None:
+        """Every byte written and flushed; the thread's error raised, if any."""
+        if self._gathered:
+            self._put(bytes(self._gathered))
+        self._queue.put(None)
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+        self.buffer.flush()
+
+    def abandon(self) -> None:
+        """Stop after the write under way (the caller failed): nothing more is written."""
+        import queue
+
+        self.error = self.error or _Abandoned()
+        with contextlib.suppress(queue.Empty):
+            while True:
+                self._queue.get_nowait()
+        self._queue.put(None)
+        self._thread.join(timeout=5)
+
+    def _put(self, data: bytes | memoryview) -> None:
+        if self.error is not None:
+            raise self.error
+        self._queue.put(data)
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.buffer.write(data)
+                except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                    self.error = exc
+
+
+class _Abandoned(Exception):
+    """What :class:`_BackgroundWriter` holds once its caller gave up."""
 
 
 def _write_chunks(write: Any, pieces: _PieceWriter, compact: bool,
