@@ -688,3 +688,28 @@ def test_run_copy_is_the_result_with_lists_of_its_own(base):
             value = getattr(s, f.name)
             if isinstance(value, (list, dict)):
                 assert getattr(copy, f.name) is not value
+
+
+def test_shared_risk_values_are_the_plain_values():
+    """``risk._shared_value`` (one object per likelihood and severity, kept on the scales)
+    equals ``risk._value`` worked out afresh, for every likelihood and severity of the
+    default, the 5x5 and a custom-levelled scale, impacts of several categories, none,
+    and zeros; scales equal but distinct keep their own."""
+    from dataclasses import replace
+
+    from workbench.analysis.risk import Scales, _shared_value, _value
+
+    model = load_model(SAMPLE)
+    five = model.model_copy(update={"risk": risk_settings_5x5()})
+    default = Scales.of(model)
+    custom = replace(default, levels=default.levels[:2])
+    again = Scales.of(model)
+    for scales in (default, Scales.of(five), custom, again):
+        for likelihood in scales.likelihood:
+            for impact in ({}, {"a": 0}, *({"a": s, "b": min(scales.severity)}
+                                           for s in scales.severity)):
+                for _ in range(2):  # worked out, then kept
+                    shared = _shared_value(likelihood, impact, scales)
+                    assert shared == _value(likelihood, impact, scales)
+    assert again == default and vars(default)["_values"] is not vars(again)["_values"]
+    assert _shared_value(4, {"a": 4}, custom) != _shared_value(4, {"a": 4}, default)

@@ -734,8 +734,21 @@ def risk_values(likelihood: int, impact: dict[str, int], controls: list[AppliedC
     """Inherent, current (controls in place) and projected (all controls) risk."""
     cur_l, cur_i = _after(likelihood, impact, [c for c in controls if c.in_place], scales)
     pro_l, pro_i = _after(likelihood, impact, controls, scales)
-    return (_value(likelihood, impact, scales), _value(cur_l, cur_i, scales),
-            _value(pro_l, pro_i, scales))
+    return (_shared_value(likelihood, impact, scales), _shared_value(cur_l, cur_i, scales),
+            _shared_value(pro_l, pro_i, scales))
+
+
+def _shared_value(likelihood: int, impact: dict[str, int], scales: Scales) -> RiskValue:
+    """:func:`_value`, one (frozen) object per likelihood and severity, kept on ``scales``:
+    a model's thousands of distinct scorings have a few dozen risk values, and each
+    ``_value`` looks its level up again."""
+    severity = max(impact.values(), default=0)
+    values: dict[tuple[int, int], RiskValue] = vars(scales).setdefault("_values", {})
+    key = (likelihood, severity if severity > 0 else 0)  # all of severity 0 and below alike
+    value = values.get(key)
+    if value is None:
+        value = values[key] = _value(likelihood, impact, scales)
+    return value
 
 
 def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,

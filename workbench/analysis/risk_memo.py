@@ -438,7 +438,7 @@ class StepRisk:
     __slots__ = ("instance", "threat_type", "likelihood", "base_likelihood",
                  "step_likelihood", "controls")
 
-    def __init__(self, inst: ThreatInstance, threat_type: Any, s: _Scored):
+    def __init__(self, inst: ThreatInstance, threat_type: Any, s: _Scored | _LeanResult):
         self.instance, self.threat_type = inst, threat_type
         self.likelihood, self.base_likelihood = s.likelihood, s.base_likelihood
         self.step_likelihood, self.controls = s.step_likelihood, s.controls
@@ -513,9 +513,11 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
             warnings.append(f"threat {inst.id!r}: {hit.cvss_error}")
         mine = copies.get(id(hit))
         if mine is None:  # the key holds the catalog id: one threat type per result
-            mine = copies[id(hit)] = _RunResult(hit, threat_types.get(inst.catalog_id))
+            threat_type = threat_types.get(inst.catalog_id)
+            mine = copies[id(hit)] = (_LeanResult(hit, threat_type) if lean
+                                      else _RunResult(hit, threat_type))
         if lean:
-            return mine.threat_type, mine.copy
+            return mine.threat_type, mine
         if judged is None:
             return mine.fields
         fields = mine.judged.get(role)
@@ -718,6 +720,20 @@ class _RunResult:
                        s.cvss, s.base_likelihood, s.step_likelihood, s.context, s.exposure,
                        s.exposure_attacker, s.direct_harm, s.finding)
         self.judged: dict[int | None, tuple] = {}
+
+
+class _LeanResult:
+    """The pass before exposure's copy of a memo result: what :class:`StepRisk` reads
+    (likelihoods and the controls, a list of this run's own), without the whole run
+    copy (:class:`_RunResult`) the pass after exposure hands to its risks."""
+
+    __slots__ = ("hit", "threat_type", "likelihood", "base_likelihood", "step_likelihood",
+                 "controls")
+
+    def __init__(self, hit: _Scored, threat_type: Any):
+        self.hit, self.threat_type = hit, threat_type  # the hit: its id stays its own
+        self.likelihood, self.base_likelihood = hit.likelihood, hit.base_likelihood
+        self.step_likelihood, self.controls = hit.step_likelihood, list(hit.controls)
 
 
 #: A risk's fields after the instance, in field order (what ``ThreatRisk(inst, *...)`` takes).
