@@ -11,9 +11,32 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from workbench.analysis.attack.arrays import sorted_distinct
+from workbench.analysis.attack import arrays
+from workbench.analysis.attack.arrays import dense_distinct, sorted_distinct
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample-models" / "home-telemonitoring.twm.json"
+
+
+@pytest.mark.parametrize("dense", [True, False])
+def test_dense_distinct_is_np_unique_with_first_places_and_inverse(dense, monkeypatch):
+    """``dense_distinct`` (flags and ``np.minimum.at`` over the codes' range) gives what
+    ``np.unique(codes, return_index=True, return_inverse=True)`` gives: the distinct codes,
+    each one's first place (repeats everywhere, the first place last or first), and the
+    inverse, flat; with the table and with the sort (``dense``)."""
+    if not dense:
+        monkeypatch.setattr(arrays, "DENSE_SPAN", -1)
+        monkeypatch.setattr(arrays, "DENSE_FLOOR", -1)
+    rng = np.random.default_rng(23)
+    for size in (0, 1, 2, 3, 7, 50, 1000, 20_000):
+        for span in (1, 2, 5, 97, 1000, 300_000):
+            codes = rng.integers(0, span, size=size).astype(np.int64)
+            for case in (codes, codes[::-1].copy(), np.sort(codes), np.full(size, span - 1)):
+                distinct, first, inverse = dense_distinct(case, span)
+                want = np.unique(case, return_index=True, return_inverse=True)
+                assert distinct.tolist() == want[0].tolist()
+                assert first.tolist() == want[1].tolist()
+                assert inverse.tolist() == want[2].reshape(-1).tolist()
+                assert inverse.shape == (size,)
 
 
 @pytest.mark.parametrize("dtype", [np.int64, np.int32, np.uint8, np.intp, bool])

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.analysis.attack.arrays import sorted_distinct
+from workbench.analysis.attack.arrays import dense_distinct, sorted_distinct
 from workbench.analysis.attack.evidence import Candidate, CandidateTable
 from workbench.analysis.risk import AppliedControl, Scales, _after, _value
 from workbench.model.entities import ControlStatus
@@ -781,7 +781,7 @@ class RiskTerm:
                            dtype=np.int64) + 1  # 0: an element with no counted risk
         width = int(profile.max(initial=0)) + 1
         code = control[on_site] * width + profile[sites.element[on_site]]
-        _, first, pair = np.unique(code, return_index=True, return_inverse=True)
+        _, first, pair = dense_distinct(code, len(sites.controls) * width)
         terms: list[tuple[tuple[float, ...], float]] = []
         for k in on_site[first].tolist():
             member = keys[k]
