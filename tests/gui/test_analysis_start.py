@@ -64,3 +64,58 @@ def test_a_stopped_analysis_stays_stopped_after_the_first_paint(qtbot, make_wind
     window.view.viewport().repaint()
     qtbot.wait(200)
     assert not started
+
+
+def test_a_run_due_before_the_first_paint_waits_for_it(qtbot, make_window, tiny_path):
+    """The edits' delay ends before the canvas of the model just opened is painted (a
+    loaded machine, or ``workbench FILE``, which opens in the constructor): the run still
+    waits for the first paint, the timer armed again meanwhile."""
+    window = make_window(None, analysis="async")
+    _settled(qtbot, window)
+    window._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
+    started = []
+    window.runner.busy.connect(lambda busy: busy and started.append(window.doc.model))
+    viewport = window.view.viewport()
+    viewport.setUpdatesEnabled(False)  # no paint yet
+    assert window.open_path_quiet(str(tiny_path))
+    qtbot.wait(3 * ANALYSIS_DELAY_MS)
+    assert not started and window._analysis_timer.isActive()
+    viewport.setUpdatesEnabled(True)
+    viewport.repaint()
+    qtbot.waitUntil(lambda: bool(started), timeout=5_000)
+    assert started == [window.doc.model]
+
+
+def test_a_shown_window_never_painted_still_analyses(qtbot, make_window, tiny_path,
+                                                     monkeypatch):
+    from workbench.gui import main_window
+
+    monkeypatch.setattr(main_window, "FIRST_PAINT_WAIT_MS", 4 * ANALYSIS_DELAY_MS)
+    window = make_window(None, analysis="async")
+    _settled(qtbot, window)
+    window._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
+    started = []
+    window.runner.busy.connect(lambda busy: busy and started.append(window.doc.model))
+    window.view.viewport().setUpdatesEnabled(False)
+    assert window.open_path_quiet(str(tiny_path))
+    qtbot.waitUntil(lambda: bool(started), timeout=5_000)
+    assert started == [window.doc.model]
+    window.view.viewport().setUpdatesEnabled(True)
+
+
+def test_a_stopped_run_stays_stopped_while_the_first_paint_is_awaited(qtbot, make_window,
+                                                                     tiny_path):
+    window = make_window(None, analysis="async")
+    _settled(qtbot, window)
+    window._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
+    started = []
+    window.runner.busy.connect(lambda busy: busy and started.append(window.doc.model))
+    viewport = window.view.viewport()
+    viewport.setUpdatesEnabled(False)
+    assert window.open_path_quiet(str(tiny_path))
+    qtbot.wait(2 * ANALYSIS_DELAY_MS)
+    window._analysis_timer.stop()
+    viewport.setUpdatesEnabled(True)
+    viewport.repaint()
+    qtbot.wait(200)
+    assert not started

@@ -4,6 +4,7 @@ heatmap in docks; menus for files, editing, arranging, viewing and analysis."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -65,6 +66,9 @@ AUTOSAVE_HOLD_MS = 6_000
 CLIP_MIME = "application/x-workbench-clip"
 MAX_RECENT = 8
 ANALYSIS_DELAY_MS = 150
+#: The longest the analysis of a model just opened in a shown window waits for its
+#: canvas's first paint (a window shown but never painted still analyses).
+FIRST_PAINT_WAIT_MS = 3_000
 
 
 class AfterNextPaint(QObject):
@@ -172,7 +176,10 @@ class MainWindow(QMainWindow):
         self._analysis_timer = QTimer(self)
         self._analysis_timer.setSingleShot(True)
         self._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
-        self._analysis_timer.timeout.connect(self.run_analysis)
+        self._analysis_timer.timeout.connect(self._analysis_due)
+        #: until when (time.monotonic) a due run waits for the first paint of the model
+        #: just opened (:meth:`_analysis_due`); None: no paint awaited
+        self._paint_awaited: float | None = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -521,10 +528,24 @@ class MainWindow(QMainWindow):
         elif self.analysis_mode == "sync":
             self.run_analysis()
 
+    def _analysis_due(self) -> None:
+        """The analysis timer fired. A model just opened in a shown window waits for its
+        canvas's first paint (:class:`AfterNextPaint` then starts the run): a run started
+        before would hold that paint back, the worker sharing the interpreter (under
+        load, or for ``workbench FILE``, whose open in the constructor started the timer
+        before the window was shown). The timer is armed again meanwhile, so a caller
+        that stops it still stops the run; past :data:`FIRST_PAINT_WAIT_MS` it runs."""
+        awaited = self._paint_awaited
+        if awaited is not None and self.isVisible() and time.monotonic() < awaited:
+            self._analysis_timer.start()
+            return
+        self.run_analysis()
+
     def _analyse_now_if_due(self) -> None:
         """The canvas of the model just opened is painted: its analysis, still waiting
         for the edits' delay, starts now (a test or a caller that stopped it keeps it
         stopped)."""
+        self._paint_awaited = None
         if self._analysis_timer.isActive():
             self._analysis_timer.stop()
             self.run_analysis()
@@ -717,6 +738,7 @@ class MainWindow(QMainWindow):
         self.inspector.show_target("metadata", None)
         self.schedule_analysis()  # the fallback: a window not shown is never painted
         if self.analysis_mode == "async":
+            self._paint_awaited = time.monotonic() + FIRST_PAINT_WAIT_MS / 1000
             AfterNextPaint(self.view.viewport(), self._analyse_now_if_due)
 
     def open_dialog(self) -> None:
