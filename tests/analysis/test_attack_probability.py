@@ -649,3 +649,41 @@ def test_peeled_leaves_and_pendants_apart_are_one_formula_per_round(seed):
         assert table[1].tolist() == sol.ci_low.tolist()
         assert table[2].tolist() == sol.ci_high.tolist()
         assert exact.tolist() == sol.exact.tolist()
+
+
+def _plain_pendant(p_sv, a, p_uv, reach_u):
+    """``probability._pendant`` as it was written with ``np.clip`` and ``np.nan_to_num``."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = np.clip((reach_u - a) / (1.0 - a), 0.0, 1.0)
+    return np.where(a >= 1.0, 1.0, p_sv + (1.0 - p_sv) * p_uv * np.nan_to_num(x))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_pendants_with_ufuncs_are_the_clip_and_nan_to_num_formula(seed):
+    """The entry pendants' formula without ``np.clip``, ``np.nan_to_num`` and
+    ``np.errstate`` gives the same bits: chances of 0, 1 and in between, ``a`` exactly 1,
+    just under 1 and NaN, a parent's probability below ``a``, above it, NaN, three rows
+    (probability and interval) at once, and no warning."""
+    import warnings
+
+    rng = np.random.default_rng(seed)
+    k = int(rng.integers(1, 40))
+
+    def chances(size):
+        x = rng.random(size)
+        pick = rng.random(size)
+        x[pick < 0.15] = 0.0
+        x[(pick >= 0.15) & (pick < 0.3)] = 1.0
+        x[(pick >= 0.3) & (pick < 0.35)] = 1.0 - 1e-16
+        return x
+
+    p_sv, p_uv, a = chances(k), chances(k), chances(k)
+    a[rng.random(k) < 0.05] = np.nan
+    reach_u = chances((3, k))
+    reach_u[rng.random((3, k)) < 0.05] = np.nan
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = probability._pendant(p_sv, a, p_uv, reach_u)
+    want = _plain_pendant(p_sv, a, p_uv, reach_u)
+    assert got.shape == want.shape and got.dtype == want.dtype
+    assert got.tobytes() == want.tobytes()
