@@ -713,3 +713,41 @@ def test_shared_risk_values_are_the_plain_values():
                     assert shared == _value(likelihood, impact, scales)
     assert again == default and vars(default)["_values"] is not vars(again)["_values"]
     assert _shared_value(4, {"a": 4}, custom) != _shared_value(4, {"a": 4}, default)
+
+
+def test_assessment_is_what_the_risk_is_built_from(base):
+    """``risk.assessment`` (what a memo miss files) gives the fields of
+    ``assess_instance``'s risk after the instance, in order, and the CVSS error it warns
+    of: on the sample with analysts' likelihoods, impacts, CVSS vectors (some invalid)
+    and links, with and without an exposure."""
+    from dataclasses import fields as dataclass_fields
+
+    from workbench.analysis.attack.exposure import Exposure
+    from workbench.analysis.risk import (
+        ModelIndex,
+        Scales,
+        ThreatRisk,
+        assess_instance,
+        assessment,
+    )
+    from workbench.model.facts import FactIndex
+    from workbench.model.stencils import default_stencils
+
+    catalog = load_catalog(include_user_env=False)
+    model = _edit(_edit(_edit(base, _likelihood_set), _impact_set), _cvss_set)
+    index = FactIndex(model, default_stencils())
+    ix, scales = ModelIndex(model, index.stencils), Scales.of(model)
+    exposure = {t.element: Exposure(0.25, "attacker", (("attacker", 0.25),))
+                for t in model.threats[::3]}
+    errors = 0
+    for inst in model.threats:
+        for exposed in (None, exposure):
+            warnings: list[str] = []
+            risk = assess_instance(model, inst, catalog, index, scales, warnings, ix, exposed)
+            *fields, error = assessment(model, inst, catalog, index, scales, ix, exposed)
+            names = [f.name for f in dataclass_fields(ThreatRisk)][1:len(fields) + 1]
+            assert names[-1] == "finding"
+            assert fields == [getattr(risk, name) for name in names]
+            assert warnings == ([f"threat {inst.id!r}: {error}"] if error else [])
+            errors += bool(error)
+    assert errors

@@ -755,6 +755,19 @@ def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
                     index: FactIndex, scales: Scales, warnings: list[str] | None = None,
                     ix: ModelIndex | None = None, exposure: dict[str, Any] | None = None
                     ) -> ThreatRisk:
+    *fields, error = assessment(model, inst, catalog, index, scales, ix, exposure)
+    if error and warnings is not None:
+        warnings.append(f"threat {inst.id!r}: {error}")
+    return ThreatRisk(inst, *fields)
+
+
+def assessment(model: ThreatModel, inst: ThreatInstance, catalog: Catalog, index: FactIndex,
+               scales: Scales, ix: ModelIndex | None = None,
+               exposure: dict[str, Any] | None = None) -> tuple:
+    """What :func:`assess_instance` works out for ``inst``: :class:`ThreatRisk`'s fields
+    after the instance, in field order up to ``finding`` (the judgements after it keep
+    their defaults), then the CVSS vector's error (None when it scores or is absent).
+    Apart so that the risk memo files a result without a risk object around it."""
     ix = ix or ModelIndex(model)
     threat = catalog.threats.get(inst.catalog_id)
     exp = exposure.get(inst.element) if exposure else None
@@ -768,17 +781,12 @@ def assess_instance(model: ThreatModel, inst: ThreatInstance, catalog: Catalog,
     controls = applied_controls(model, inst, catalog, ix)
     inherent, current, projected = risk_values(likelihood, impact, controls, scales)
     cvss, error = score_cvss(inst.cvss)
-    if error and warnings is not None:
-        warnings.append(f"threat {inst.id!r}: {error}")
-    return ThreatRisk(
-        instance=inst, threat_type=threat, layer=element_layer(model, inst.element, ix),
-        likelihood=likelihood, likelihood_reasons=l_reasons, impact=impact,
-        impact_reasons=i_reasons, inherent=inherent, current=current, projected=projected,
-        controls=controls, cvss=cvss, base_likelihood=base_l, step_likelihood=step_l,
-        direct_harm=i_reasons.get("patient_safety", "").startswith(DIRECT_HARM_REASONS),
-        context=is_context(ix, inst.element), finding=finding,
-        exposure=exp.probability if exp is not None else None,
-        exposure_attacker=exp.attacker if exp is not None else None)
+    return (threat, element_layer(model, inst.element, ix), likelihood, l_reasons, impact,
+            i_reasons, inherent, current, projected, controls, cvss, base_l, step_l,
+            is_context(ix, inst.element), exp.probability if exp is not None else None,
+            exp.attacker if exp is not None else None,
+            i_reasons.get("patient_safety", "").startswith(DIRECT_HARM_REASONS), finding,
+            error)
 
 
 def assess(model: ThreatModel, catalog: Catalog | None = None,

@@ -9,9 +9,10 @@ them are unchanged. So each result is remembered under a key made of those input
 *content* (never object identities, which Python reuses), on the catalog object like the
 rule engine's memo; a hit only builds a fresh :class:`ThreatRisk` around the instance.
 
-A miss runs :func:`risk.assess_instance` itself, so there is one scoring algorithm and the
-memo can only be wrong if a key misses an input: ``tests/analysis/test_risk_memo.py``
-checks memoised against unmemoised results on varied models.
+A miss runs :func:`risk.assessment` (what :func:`risk.assess_instance` builds its risk
+from), so there is one scoring algorithm and the memo can only be wrong if a key misses
+an input: ``tests/analysis/test_risk_memo.py`` checks memoised against unmemoised results
+on varied models.
 """
 
 from __future__ import annotations
@@ -36,10 +37,9 @@ from workbench.analysis.risk import (
     RiskValue,
     Scales,
     ThreatRisk,
-    assess_instance,
+    assessment,
     exposed_likelihood,
     risk_values,
-    score_cvss,
 )
 from workbench.analysis.rules import FreshColumns, condition_reads
 from workbench.model.conditions import compiled
@@ -416,14 +416,15 @@ def _adjustment_tests(catalog: Catalog, kind: str) -> list[Any]:
     return vars(catalog)["_adjustment_memo"][f"{kind} tests"]
 
 
-def _scored(risk: ThreatRisk, error: str | None) -> _Scored:
-    """The memo's record of a fresh result (which is dropped: it takes its lists)."""
-    return _Scored(risk.layer, risk.likelihood, risk.base_likelihood or risk.likelihood,
-                   risk.step_likelihood,
-                   risk.context, risk.exposure, risk.exposure_attacker, risk.direct_harm,
-                   risk.finding, risk.likelihood_reasons, risk.impact, risk.impact_reasons,
-                   risk.inherent, risk.current, risk.projected, risk.controls,
-                   risk.cvss, error)
+def _scored(fields: tuple) -> _Scored:
+    """The memo's record of a fresh result (:func:`risk.assessment`'s fields; they are
+    dropped: it takes their lists)."""
+    (_, layer, likelihood, l_reasons, impact, i_reasons, inherent, current, projected,
+     controls, cvss, base, step, context, exposure, attacker, direct_harm, finding,
+     error) = fields
+    return _Scored(layer, likelihood, base or likelihood, step, context, exposure, attacker,
+                   direct_harm, finding, l_reasons, impact, i_reasons, inherent, current,
+                   projected, controls, cvss, error)
 
 
 class StepRisk:
@@ -506,8 +507,7 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
         if hit is None:
             hit = from_base(inst, number) if exposure else None
             if hit is None:
-                risk = assess_instance(model, inst, catalog, index, scales, None, ix, exposure)
-                hit = _scored(risk, score_cvss(inst.cvss)[1])
+                hit = _scored(assessment(model, inst, catalog, index, scales, ix, exposure))
             memo.store(results, key, hit)
         if hit.cvss_error and warnings is not None:
             warnings.append(f"threat {inst.id!r}: {hit.cvss_error}")
