@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 _SCRIPT = """
 import os, sys
 from workbench.cli import main as cli_main
-sys.argv = ["workbench", "analyze", "--help"]
+sys.argv = ["workbench", sys.argv[1], "--help"]
 try:
     cli_main.main()
 except SystemExit:
@@ -26,20 +26,21 @@ print(os.environ.get("OPENBLAS_NUM_THREADS"), len(os.listdir("/proc/self/task"))
 """
 
 
-def _run(env_value: str | None) -> list[str]:
+def _run(env_value: str | None, command: str = "analyze") -> list[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS",
                                                              "OMP_NUM_THREADS")}
     if env_value is not None:
         env["OPENBLAS_NUM_THREADS"] = env_value
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
-    out = subprocess.run([sys.executable, "-c", _SCRIPT], cwd=ROOT, env=env,
+    out = subprocess.run([sys.executable, "-c", _SCRIPT, command], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=True).stdout
     return out.splitlines()[-1].split()  # the last line: after the help text
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
-def test_a_command_process_runs_numpy_without_blas_threads():
-    setting, threads = _run(None)
+@pytest.mark.parametrize("command", ["analyze", "open"])
+def test_a_command_process_runs_numpy_without_blas_threads(command):
+    setting, threads = _run(None, command)
     assert setting == "1"
     assert threads == "1"
 

@@ -127,9 +127,10 @@ def _one_blas_thread(chosen: str | None) -> None:
     before it sleeps: CPU taken from the analysis on a loaded machine, and from the other
     workers of a portfolio (``--jobs``), which inherit the setting. It only acts before
     numpy's import, so it is done only then, and only in a process this command started
-    (an in-process caller's environment is left alone). The window (``open``) keeps its
-    own start."""
-    if _ENTRY and chosen != "open" and "numpy" not in sys.modules:
+    (an in-process caller's environment is left alone). The window (``open``) too: its
+    worker's first analysis imports numpy while the canvas is being shown, and the window
+    starts no other program than its own window check (``bench_window_scale.py --cold``)."""
+    if _ENTRY and "numpy" not in sys.modules:
         os.environ.setdefault(_BLAS_THREADS, "1")
 
 
