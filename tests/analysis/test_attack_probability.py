@@ -687,3 +687,30 @@ def test_pendants_with_ufuncs_are_the_clip_and_nan_to_num_formula(seed):
     want = _plain_pendant(p_sv, a, p_uv, reach_u)
     assert got.shape == want.shape and got.dtype == want.dtype
     assert got.tobytes() == want.tobytes()
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_reach_set_is_a_plain_breadth_first_search(seed):
+    """``_reach_set`` (a BFS level at a time, new nodes told apart by a scatter) reaches
+    exactly the nodes a plain search over adjacency lists reaches: random graphs with
+    repeated edges, self-loops, cycles, isolated nodes and a start with no way out."""
+    from workbench.analysis.attack.probability import _reach_set
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 30))
+    m = int(rng.integers(0, 4 * n + 1))
+    src, dst = rng.integers(0, n, m), rng.integers(0, n, m)
+    start = int(rng.integers(0, n))
+    out: dict[int, list[int]] = {}
+    for a, b in zip(src.tolist(), dst.tolist(), strict=True):
+        out.setdefault(a, []).append(b)
+    plain = {start}
+    queue = [start]
+    for u in queue:
+        for v in out.get(u, []):
+            if v not in plain:
+                plain.add(v)
+                queue.append(v)
+    got = _reach_set(n, src, dst, start)
+    assert got.dtype == bool and got.size == n
+    assert set(np.flatnonzero(got).tolist()) == plain

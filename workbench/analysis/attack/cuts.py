@@ -207,10 +207,10 @@ def _residual_search(n: int, order: np.ndarray, starts: np.ndarray, arc_dst: np.
     while frontier.size and not seen[t]:
         first = starts[frontier]
         counts = starts[frontier + 1] - first
-        total = int(counts.sum())
+        total = int(np.add.reduce(counts))  # the methods, not the Python wrappers
         if total == 0:
             break
-        arcs = order[np.repeat(first - np.cumsum(counts) + counts, counts) + np.arange(total)]
+        arcs = order[(first - counts.cumsum() + counts).repeat(counts) + np.arange(total)]
         arcs = arcs[cap[arcs] > 0]
         heads = arc_dst[arcs]
         fresh = ~seen[heads]

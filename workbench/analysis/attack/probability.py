@@ -943,22 +943,32 @@ def wilson_array(k: np.ndarray, n: int, z: float = Z95) -> tuple[np.ndarray, np.
 
 
 def _reach_set(n: int, src: np.ndarray, dst: np.ndarray, start: int) -> np.ndarray:
-    """Boolean reachability from ``start`` (plain BFS over a CSR, vectorised per level)."""
+    """Boolean reachability from ``start`` (plain BFS over a CSR, vectorised per level).
+
+    A level's new nodes are told apart by a scatter of their places (``last``: each
+    node keeps one place, the kept ones are the distinct nodes), not sorted: only the
+    set reached is returned. The arrays' own methods and ``np.add.reduce`` are called,
+    not ``np.repeat``, ``np.cumsum`` and ``.sum()``'s Python wrappers (a BFS level on a
+    small graph is a dozen calls on short arrays)."""
     order = np.argsort(src, kind="stable")
-    s, d = src[order], dst[order]
-    starts = np.searchsorted(s, np.arange(n + 1))
+    d = dst[order]
+    starts = src[order].searchsorted(np.arange(n + 1))
     seen = np.zeros(n, dtype=bool)
     seen[start] = True
+    last = np.empty(n, dtype=np.int64)
     frontier = np.array([start], dtype=np.int64)
     while frontier.size:
         lo = starts[frontier]
         counts = starts[frontier + 1] - lo
-        total = int(counts.sum())
+        total = int(np.add.reduce(counts))
         if total == 0:
             break
-        offsets = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
-        nxt = sorted_distinct(d[offsets])
+        offsets = (lo - counts.cumsum() + counts).repeat(counts) + np.arange(total)
+        nxt = d[offsets]
         nxt = nxt[~seen[nxt]]
+        places = np.arange(nxt.size)
+        last[nxt] = places
+        nxt = nxt[last[nxt] == places]  # each new node once
         seen[nxt] = True
         frontier = nxt
     return seen
