@@ -12,6 +12,7 @@ import pytest
 
 from tests.model.factories import tiny_model
 from workbench.analysis.rules import merge_suggestions
+from workbench.model import io
 from workbench.model.base import SharedFieldsSet, share_fields_sets
 from workbench.model.enums import ThreatStatus
 from workbench.model.io import model_from_bytes, save_model
@@ -44,6 +45,9 @@ def test_read_models_share_sets_equal_to_pydantics(sample_paths, tmp_path) -> No
     for path in sample_paths[:3]:
         merged, _ = merge_suggestions(model_from_bytes(path.read_bytes(), str(path)))
         raws.append(_saved_bytes(tmp_path, merged))
+    # an escape in the text: read the plain way (parse, migrate, validate), shared too
+    raws.append(raws[-1].replace(b'"title": "', b'"title": "\\u00e9', 1))
+    assert io._read_directly(raws[-1]) is None
     for raw in raws:
         plain, shared = _plain_and_shared(raw)
         assert shared == plain

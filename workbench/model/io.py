@@ -370,10 +370,11 @@ def model_from_bytes(raw: bytes, source: str,
     """
     model = _read_directly(raw)
     if model is None:
-        return model_from_document(parse_json_text(raw, source), source, stencils)
-    problems = check_integrity(model, stencils or default_stencils())
-    if problems:
-        raise ModelError(problems, source)
+        model = model_from_document(parse_json_text(raw, source), source, stencils)
+    else:
+        problems = check_integrity(model, stencils or default_stencils())
+        if problems:
+            raise ModelError(problems, source)
     _share_fields_sets(model)
     return model
 
