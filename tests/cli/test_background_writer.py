@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import sys
 import threading
-import time
 
 import pytest
 
@@ -75,57 +74,3 @@ def test_the_callers_own_error_stops_the_thread():
         _print_to(buffer, {"threats": [], "after": 1}, {"threats": chunks()})
     assert threading.active_count() == before
     assert b'"after"' not in buffer.getvalue()
-
-
-def _pair(first, second, delay=0.0):
-    def make():
-        time.sleep(delay)
-        if isinstance(first, BaseException):
-            raise first
-        return first, second
-
-    return common.later_pair(make)
-
-
-@pytest.mark.parametrize("compact", [False, True])
-def test_later_values_are_written_when_the_writer_reaches_them(compact, capsys):
-    """``later_pair``'s stand-ins give the bytes of the values themselves: streamed on a
-    binary stream, on a text stream (the whole document) and without streamed lists."""
-    ranking, context = [{"k": n, "t": "x\x1by"} for n in range(30)], [{"c": 1}]
-    plain = {"a": 1, "threats": [], "ranking": ranking, "context": context, "z": [2]}
-    before = threading.active_count()
-    later = lambda: dict(plain, **dict(zip(("ranking", "context"),  # noqa: E731
-                                           _pair(ranking, context), strict=True)))
-    whole = _written({**plain, "threats": ROWS}, compact)
-    assert _written(later(), compact, {"threats": _chunks(ROWS, 4)}) == whole
-    assert _written({**later(), "threats": ROWS}, compact, {}) == whole
-    print_json(later(), compact=compact, streamed={"threats": _chunks(ROWS, 4)})
-    assert capsys.readouterr().out.encode() == whole
-    assert threading.active_count() == before
-
-
-def test_a_later_values_error_is_raised_when_reached_and_no_thread_is_left():
-    before = threading.active_count()
-    failed = ValueError("the ranking failed")
-    ranking, context = _pair(failed, None)
-    with pytest.raises(ValueError) as raised:
-        _written({"threats": [], "ranking": ranking, "context": context}, False,
-                 {"threats": _chunks(ROWS, 4)})
-    assert raised.value is failed
-    assert threading.active_count() == before
-
-
-def test_a_failure_before_the_later_values_waits_for_their_thread():
-    """The document fails before the writer reaches the stand-ins (a chunk raises): their
-    thread is waited for (it only reads), so nothing is left running when the error
-    reaches the caller."""
-    def chunks():
-        yield ROWS[:3]
-        raise KeyError("a chunk failed")
-
-    before = threading.active_count()
-    ranking, context = _pair([1], [2], delay=0.3)
-    with pytest.raises(KeyError, match="a chunk failed"):
-        _print_to(io.BytesIO(), {"threats": [], "ranking": ranking, "context": context},
-                  {"threats": chunks()})
-    assert threading.active_count() == before

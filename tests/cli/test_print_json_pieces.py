@@ -109,15 +109,11 @@ def analysis():
 
 @pytest.mark.parametrize("values", SETTINGS)
 @pytest.mark.parametrize("compact", [False, True])
-@pytest.mark.parametrize("defer", [None, common.later_pair])
 def test_an_analysis_in_pieces_is_its_whole_document(monkeypatch, analysis, values,
-                                                     compact, defer):
-    """In pieces, and with the ranking made on a thread while the rows are written (the
-    CLI's way, ``defer=later_pair``)."""
+                                                     compact):
     whole = _written(analysis.to_json(), compact)
     for name, value in values.items():
         monkeypatch.setattr(common, name, value)
-    doc, streamed = analysis.to_json_streamed(encoder=common.RowEncoder.create(compact),
-                                              defer=defer)
+    doc, streamed = analysis.to_json_streamed(encoder=common.RowEncoder.create(compact))
     assert "recommendations" in doc and "compromise" in doc
     assert _written(doc, compact, streamed) == whole

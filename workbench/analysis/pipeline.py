@@ -8,7 +8,7 @@ stage needs no change to the CLI or the schema's required part.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from operator import attrgetter
@@ -67,29 +67,19 @@ class AnalysisResult:
             doc[key] = [row for chunk in chunks for row in chunk]
         return doc
 
-    def to_json_streamed(self, size: int = 2000, encoder: Any = None,
-                         defer: Callable[[Callable[[], tuple[Any, Any]]], tuple[Any, Any]]
-                         | None = None) -> tuple[dict[str, Any], dict[str, Iterator[list[Any]]]]:
+    def to_json_streamed(self, size: int = 2000, encoder: Any = None) -> tuple[
+            dict[str, Any], dict[str, Iterator[list[Any]]]]:
         """:meth:`to_json` with its ``threats`` list left empty, and by key (``threats``)
         that list's rows ``size`` at a time, built as they are read: a writer that streams them
         (``cli.common.print_json(streamed=...)``) never holds a hospital group's hundred
         thousand rows, nor the document's bytes, all at once. The summary and the rows
         are read per row shape (:class:`_ThreatRows`). With ``encoder``
         (``cli.common.RowEncoder``) the rows come as pre-encoded items: each shape's row
-        is encoded once, each threat's row is that encoding with its own three fields.
-
-        ``defer``: given the function that makes the ``ranking`` and ``context_threats``
-        rows, returns what stands for them in the document (``cli.common.later_pair``:
-        made on a thread while the ``threats`` rows, which come first, are written)."""
+        is encoded once, each threat's row is that encoding with its own three fields."""
         rows = _ThreatRows(self.threats, self.catalog, self.merge.fresh)
-
-        def rankings() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-            # one pass over the threats for both; the ranking's figures read once per shape
-            ranking, context = grouped_rankings(self, (rows.firsts, rows.shape_of),
-                                                (rows.keys, rows.elements))
-            return [g.to_json() for g in ranking], [g.to_json() for g in context]
-
-        ranking_rows, context_rows = rankings() if defer is None else defer(rankings)
+        # one pass over the threats for both; the ranking's figures read once per shape
+        ranking, context = grouped_rankings(self, (rows.firsts, rows.shape_of),
+                                            (rows.keys, rows.elements))
         out: dict[str, Any] = {
             "format": OUTPUT_FORMAT,
             "version": OUTPUT_VERSION,
@@ -107,8 +97,8 @@ class AnalysisResult:
                             "orphaned": len(self.merge.orphaned),
                             "dropped": len(self.merge.dropped)},
             "threats": [],
-            "ranking": ranking_rows,
-            "context_threats": context_rows,
+            "ranking": [g.to_json() for g in ranking],
+            "context_threats": [g.to_json() for g in context],
             "warnings": list(self.warnings),
         }
         for key, value in self.extra.items():

@@ -13,7 +13,7 @@ import gc
 from workbench.analysis.catalog import load_catalog
 from workbench.analysis.pipeline import AnalysisResult, analyze
 from workbench.analysis.ranking import grouped_rankings
-from workbench.cli.common import RowEncoder, later_pair, load, print_json
+from workbench.cli.common import RowEncoder, load, print_json
 from workbench.cli.stages import stage
 
 _LEVEL_ORDER = {"none": 0, "low": 1, "moderate": 2, "high": 3, "critical": 4}
@@ -139,8 +139,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         with stage("json"):
             # the threats' rows are written in chunks as they are built (memory)
-            doc, streamed = result.to_json_streamed(encoder=RowEncoder.create(args.compact),
-                                                    defer=later_pair)
+            doc, streamed = result.to_json_streamed(encoder=RowEncoder.create(args.compact))
             print_json(doc, compact=args.compact, streamed=streamed)
         return 0
     groups, context = grouped_rankings(result)  # both from one pass over the threats

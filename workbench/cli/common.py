@@ -8,7 +8,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -137,8 +137,6 @@ def print_json(data: Any, compact: bool = False,
         data = _print_streamed(buffer, data, compact, streamed)
         if data is None:
             return
-    elif isinstance(data, dict):
-        data = {k: v.value() if isinstance(v, Later) else v for k, v in data.items()}
     encoded = _orjson_bytes(data, compact)
     if encoded is not None and buffer is not None:
         sys.stdout.flush()  # what was printed before stays before
@@ -247,8 +245,7 @@ def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
     def whole() -> dict[str, Any]:
         return {k: ([item for chunk in chain([firsts[k][0]], firsts[k][1])
                      for item in _items(chunk)]
-                    if k in firsts else [] if k in streamed
-                    else v.value() if isinstance(v, Later) else v) for k, v in data.items()}
+                    if k in firsts else [] if k in streamed else v) for k, v in data.items()}
 
     try:
         import orjson  # noqa: F401 - the pieces' encoder
@@ -262,9 +259,6 @@ def _print_streamed(buffer: Any, data: dict[str, Any], compact: bool,
         _write_document(writer.write, data, compact, streamed, firsts)
     except BaseException:
         writer.abandon()
-        for value in data.values():
-            if isinstance(value, Later):
-                value.settle()
         raise
     writer.close()
     return None
@@ -281,61 +275,8 @@ def _write_document(write: Any, data: dict[str, Any], compact: bool,
         if key in streamed:
             _write_chunks(write, pieces, compact, firsts.get(key))
         else:
-            pieces.value(value.value() if isinstance(value, Later) else value, 1)
+            pieces.value(value, 1)
     write(pieces.newline(0) + b"}\n")
-
-
-def later_pair(make: Callable[[], tuple[Any, Any]]) -> tuple[Later, Later]:
-    """Stand-ins for the two values ``make()`` returns, for top-level keys of a document
-    :func:`print_json` writes with ``streamed``: ``make`` runs on a thread of its own
-    from now on, and the writer takes each value when it reaches its key.
-
-    Why: ``analyze --json``'s ranking (every threat's copy ordered, its groups' rows)
-    comes after the threats' rows in the document; made while those rows are encoded and
-    written, it no longer holds back the first byte. It only reads the analysis."""
-    job = _Job(make)
-    return Later(job, 0), Later(job, 1)
-
-
-class _Job:
-    """``make()`` on a thread of its own; :meth:`result` waits for it (and raises what it
-    raised)."""
-
-    def __init__(self, make: Callable[[], Any]) -> None:
-        import threading
-
-        self._make, self._result, self._error = make, None, None
-        self._thread = threading.Thread(target=self._run, name="json-later", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._result = self._make()
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller
-            self._error = exc
-
-    def result(self) -> Any:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._result
-
-
-class Later:
-    """One of :func:`later_pair`'s values: :meth:`value` waits for it."""
-
-    __slots__ = ("_job", "_index")
-
-    def __init__(self, job: _Job, index: int) -> None:
-        self._job, self._index = job, index
-
-    def value(self) -> Any:
-        return self._job.result()[self._index]
-
-    def settle(self) -> None:
-        """Wait for the thread, whatever it gives (the writer failed before the value)."""
-        with contextlib.suppress(BaseException):
-            self._job.result()
 
 
 #: Writes shorter than this are gathered into one before they go to the writer's thread.
