@@ -149,7 +149,7 @@ def _child(elements: int, edits_n: int, limit: float) -> dict:
     """Measure in this process (the workbench on ``sys.path`` is the version measured)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
-    from PySide6.QtGui import QImage, QPainter
+    from window_cold_child import render_view  # same folder
 
     from workbench.gui.app import make_app
     from workbench.gui.main_window import MainWindow
@@ -167,11 +167,7 @@ def _child(elements: int, edits_n: int, limit: float) -> dict:
     settle(app, win, limit)
 
     def paint() -> None:
-        viewport = win.view.viewport()
-        image = QImage(viewport.size(), QImage.Format.Format_ARGB32_Premultiplied)
-        painter = QPainter(image)
-        win.view.render(painter)
-        painter.end()
+        render_view(win)
 
     def wait_analysis(previous) -> float:
         deadline = time.perf_counter() + limit

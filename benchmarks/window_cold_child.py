@@ -67,9 +67,9 @@ def _report(win) -> None:
     os._exit(0)
 
 
-def _render_view(win) -> None:
-    """The canvas drawn once more, as the settled benchmark's ``paint()`` does after an
-    analysis arrives (the risk overlay and lit paths change what it shows)."""
+def render_view(win) -> None:
+    """The canvas drawn once more, as the settled benchmark's ``paint()`` does (with this
+    function) after an analysis arrives (the risk overlay and lit paths change what it shows)."""
     from PySide6.QtGui import QImage, QPainter
 
     viewport = win.view.viewport()
@@ -106,7 +106,7 @@ def _instrument(module) -> None:
     def _analysis_done(self, model, analysis):
         done(self, model, analysis)
         if self.analysis is analysis:
-            _render_view(self)
+            render_view(self)
             _report(self)
 
     cls.__init__ = __init__

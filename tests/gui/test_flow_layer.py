@@ -15,25 +15,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsItem
 
+from tests.gui.helpers import viewport_frames
 from workbench.model import edits
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample-models"
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-
-
-def _frames(window) -> list[QImage]:
-    """The viewport as the window paints it (grab) and as QGraphicsView.render paints it."""
-    viewport = window.view.viewport()
-    image = QImage(viewport.size(), QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(0)
-    painter = QPainter(image)
-    window.view.render(painter)
-    painter.end()
-    return [viewport.grab().toImage(), image]
 
 
 def _plain_frames(window) -> list[QImage]:
@@ -44,7 +34,7 @@ def _plain_frames(window) -> list[QImage]:
         flow._layer = None
     scene.flow_layer.setVisible(False)
     try:
-        return _frames(window)
+        return viewport_frames(window)
     finally:
         scene.flow_layer.setVisible(True)
         for flow in scene.flows.values():
@@ -52,9 +42,9 @@ def _plain_frames(window) -> list[QImage]:
 
 
 def _same_as_plain(window) -> None:
-    layered = _frames(window)
+    layered = viewport_frames(window)
     assert layered == _plain_frames(window)
-    assert layered == _frames(window)  # painted again at the same view (reused answers)
+    assert layered == viewport_frames(window)  # painted again at the same view (reused answers)
 
 
 def _grid_model_path(tmp_path, elements: int) -> Path:
@@ -198,7 +188,7 @@ def test_an_edit_that_moves_no_card_keeps_the_routes(make_window):
     keeps what was worked out for it (where it shows, its arrowheads) and repaints
     nothing, as Qt's ``setPath`` of the same path did."""
     window = make_window(SAMPLES / "hospital-ward-iomt.twm.json")
-    _frames(window)
+    viewport_frames(window)
     flow = next(f for f in window.scene.flows.values() if f._shown_in is not None)
     shown, heads = flow._shown_in, flow._arrowheads
     window.doc.apply("rename", edits.update_component, flow.flow.source, {"name": "renamed"})

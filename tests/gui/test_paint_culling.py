@@ -6,22 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage
 
+from tests.gui.helpers import viewport_frames
 from workbench.gui.items import FlowItem
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample-models"
-
-
-def _frames(window) -> list[QImage]:
-    """The viewport as the window paints it (grab) and as QGraphicsView.render paints it."""
-    viewport = window.view.viewport()
-    image = QImage(viewport.size(), QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(0)
-    painter = QPainter(image)
-    window.view.render(painter)
-    painter.end()
-    return [viewport.grab().toImage(), image]
 
 
 def _culled_and_whole(window, monkeypatch) -> tuple[list[QImage], list[QImage], int]:
@@ -40,12 +30,12 @@ def _culled_and_whole(window, monkeypatch) -> tuple[list[QImage], list[QImage], 
 
     monkeypatch.setattr(FlowItem, "in_view", counted)
     monkeypatch.setattr(FlowItem, "_far", far)
-    culled = _frames(window)  # twice: the second frame reuses what the first found far
+    culled = viewport_frames(window)  # twice: the second frame reuses what the first found far
     for item in window.scene.flows.values():
         item._far_from = None  # nothing known far: every flow painted in full
     monkeypatch.setattr(FlowItem, "in_view", lambda self, exposed: True)
     monkeypatch.setattr(FlowItem, "_far", lambda self, area: False)
-    whole = _frames(window)
+    whole = viewport_frames(window)
     monkeypatch.undo()
     for item in window.scene.flows.values():
         item._far_from = None
@@ -76,7 +66,7 @@ def test_a_flow_rerouted_into_a_known_view_is_painted(make_window, monkeypatch):
     window.view.scale(3.0, 3.0)
     cards = list(window.scene.elements.values())
     window.view.centerOn(cards[0])
-    _frames(window)
+    viewport_frames(window)
     far = [f for f in window.scene.flows.values() if f._far_from is not None]
     assert far
     moved = far[0]
@@ -91,7 +81,7 @@ def _repainted_and_whole(window, monkeypatch) -> tuple[list[QImage], list[QImage
     """The frames painted again at the same view (the routes' answers of the frame before
     reused: ``FlowItem._shows_in``), how many flows were judged afresh, and the frames
     with every flow painted in full."""
-    _frames(window)
+    viewport_frames(window)
     judged = []
     real = FlowItem.in_view
 
@@ -100,13 +90,13 @@ def _repainted_and_whole(window, monkeypatch) -> tuple[list[QImage], list[QImage
         return real(self, exposed)
 
     monkeypatch.setattr(FlowItem, "in_view", counted)
-    again = _frames(window)
+    again = viewport_frames(window)
     monkeypatch.undo()
     for item in window.scene.flows.values():
         item._far_from = item._shown_in = None
     monkeypatch.setattr(FlowItem, "in_view", lambda self, exposed: True)
     monkeypatch.setattr(FlowItem, "_far", lambda self, area: False)
-    whole = _frames(window)
+    whole = viewport_frames(window)
     monkeypatch.undo()
     for item in window.scene.flows.values():
         item._far_from = item._shown_in = None
@@ -135,7 +125,7 @@ def test_a_frame_painted_again_at_the_same_view_looks_as_painted_in_full(
 
 def test_a_flow_rerouted_forgets_where_it_showed(make_window):
     window = make_window(SAMPLES / "hospital-ward-iomt.twm.json")
-    _frames(window)
+    viewport_frames(window)
     shown = [f for f in window.scene.flows.values() if f._shown_in is not None]
     assert shown
     flow = shown[0]
