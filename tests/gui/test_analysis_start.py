@@ -18,12 +18,18 @@ def _settled(qtbot, window) -> None:
     window._analysis_timer.setInterval(LONG_DELAY_MS)
 
 
+def _run_starts(window) -> list:
+    """The models the worker starts analysing, in order (filled as runs start)."""
+    started: list = []
+    window.runner.busy.connect(lambda busy: busy and started.append(window.doc.model))
+    return started
+
+
 def test_an_opened_model_is_analysed_once_its_canvas_is_painted(qtbot, make_window,
                                                                  tiny_path):
     window = make_window(None, analysis="async")
     _settled(qtbot, window)
-    started = []
-    window.runner.busy.connect(lambda busy: busy and started.append(window.doc.model))
+    started = _run_starts(window)
     assert window.open_path_quiet(str(tiny_path))
     assert window._analysis_timer.isActive() and not started  # not inside the open
     window.view.viewport().repaint()  # the canvas's first paint...
@@ -40,8 +46,7 @@ def test_an_edit_still_waits_for_the_delay_though_the_canvas_repaints(qtbot, mak
                                                                       tiny_path):
     window = make_window(tiny_path, analysis="async")
     _settled(qtbot, window)
-    started = []
-    window.runner.busy.connect(lambda busy: busy and started.append(window.doc.model))
+    started = _run_starts(window)
     device = window.doc.model.components[0].id
     window.doc.apply("rename", edits.update_component, device, {"name": "renamed"})
     window.view.viewport().repaint()
@@ -57,8 +62,7 @@ def test_a_stopped_analysis_stays_stopped_after_the_first_paint(qtbot, make_wind
                                                                 tiny_path):
     window = make_window(None, analysis="async")
     _settled(qtbot, window)
-    started = []
-    window.runner.busy.connect(lambda busy: busy and started.append(window.doc.model))
+    started = _run_starts(window)
     assert window.open_path_quiet(str(tiny_path))
     window._analysis_timer.stop()  # as tests and callers that run it themselves do
     window.view.viewport().repaint()
@@ -73,8 +77,7 @@ def test_a_run_due_before_the_first_paint_waits_for_it(qtbot, make_window, tiny_
     window = make_window(None, analysis="async")
     _settled(qtbot, window)
     window._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
-    started = []
-    window.runner.busy.connect(lambda busy: busy and started.append(window.doc.model))
+    started = _run_starts(window)
     viewport = window.view.viewport()
     viewport.setUpdatesEnabled(False)  # no paint yet
     assert window.open_path_quiet(str(tiny_path))
@@ -94,8 +97,7 @@ def test_a_shown_window_never_painted_still_analyses(qtbot, make_window, tiny_pa
     window = make_window(None, analysis="async")
     _settled(qtbot, window)
     window._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
-    started = []
-    window.runner.busy.connect(lambda busy: busy and started.append(window.doc.model))
+    started = _run_starts(window)
     window.view.viewport().setUpdatesEnabled(False)
     assert window.open_path_quiet(str(tiny_path))
     qtbot.waitUntil(lambda: bool(started), timeout=5_000)
@@ -108,8 +110,7 @@ def test_a_stopped_run_stays_stopped_while_the_first_paint_is_awaited(qtbot, mak
     window = make_window(None, analysis="async")
     _settled(qtbot, window)
     window._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
-    started = []
-    window.runner.busy.connect(lambda busy: busy and started.append(window.doc.model))
+    started = _run_starts(window)
     viewport = window.view.viewport()
     viewport.setUpdatesEnabled(False)
     assert window.open_path_quiet(str(tiny_path))
