@@ -751,3 +751,57 @@ def test_assessment_is_what_the_risk_is_built_from(base):
             assert warnings == ([f"threat {inst.id!r}: {error}"] if error else [])
             errors += bool(error)
     assert errors
+
+
+def _own_threats(m: ThreatModel) -> None:
+    """Some instances as an analyst's own threats (a catalog id the catalog does not
+    know), STRIDE varied."""
+    strides = (["T"], ["D"], ["S", "I"], ["R"])
+    for i, inst in enumerate(m.threats[::7]):
+        inst.catalog_id = f"own-{i % 3}"
+        inst.stride = strides[i % len(strides)]
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLE.parent.glob("*.twm.json")),
+                         ids=lambda p: p.name.split(".")[0])
+def test_impact_memo_is_the_plain_derivation(catalog, sample):
+    """``derive_impact`` with its memo (one per model index and scales) gives what the
+    plain derivation gives, on every instance of each sample, also with analysts' impacts,
+    their own threats (no catalog type, STRIDE of their own), 5x5 scales and custom impact
+    categories; each call gets dicts of its own (the memo's are never handed out)."""
+    from workbench.analysis.risk import ModelIndex, Scales, derive_impact
+    from workbench.model.stencils import default_stencils
+
+    plain = suggest_threats(load_model(sample), catalog)
+    few = _edit(plain, lambda m: setattr(
+        m.risk, "impact_categories",
+        [ImpactCategory(id="patient_safety", name="Patient safety"),
+         ImpactCategory(id="privacy", name="Privacy")]))
+    models = [plain, _edit(_edit(plain, _impact_set), _own_threats),
+              _edit(_edit(plain, _scales_5x5), _own_threats), few]
+    hits = 0
+    for model in models:
+        ix = ModelIndex(model, default_stencils())
+        scales = Scales.of(model)
+        for _ in range(2):  # worked out, then found
+            for inst in model.threats:
+                threat = catalog.threats.get(inst.catalog_id)
+                memo = derive_impact(model, inst, threat, scales, ix)
+                fresh = derive_impact(model, inst, threat, scales, ModelIndex(model),
+                                      memo=False)
+                assert memo == fresh
+                assert list(memo[0]) == list(fresh[0]) and list(memo[1]) == list(fresh[1])
+                memo[0]["spoiled"] = 99  # a caller's change stays its own
+                memo[1].clear()
+        filed = vars(ix)["_impact_memo"][id(scales)][1]
+        hits += len(model.threats) - len(filed)
+    assert hits > 0
+    # the categories are part of the key: an index kept while they change reads the new
+    ix = ModelIndex(plain, default_stencils())
+    scales = Scales.of(plain)
+    for categories in (plain.risk.impact_categories, few.risk.impact_categories):
+        plain.risk.impact_categories = categories
+        for inst in plain.threats:
+            threat = catalog.threats.get(inst.catalog_id)
+            assert derive_impact(plain, inst, threat, scales, ix) == derive_impact(
+                plain, inst, threat, scales, ix, memo=False)

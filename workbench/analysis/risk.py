@@ -469,9 +469,67 @@ _ACTING = frozenset({Stride.SPOOFING, Stride.TAMPERING, Stride.ELEVATION_OF_PRIV
 
 
 def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType | None,
-                  scales: Scales, ix: ModelIndex | None = None
+                  scales: Scales, ix: ModelIndex | None = None, *, memo: bool = True
                   ) -> tuple[dict[str, int], dict[str, str]]:
-    """Impact per category and a short reason for each value (see docs/risk-model.md).
+    """Impact per category and a short reason for each value (:func:`_derived_impact`),
+    then the analyst's own values over them.
+
+    With ``memo`` the derived part is worked out once per distinct input on ``ix``: a
+    model's many scorings share a few threat types, asset lists and clinical roles (a
+    thousand-element model's 713 scorings have 146 distinct inputs). ``memo=False``
+    derives it afresh, the reference the memo is tested against."""
+    ix = ix or ModelIndex(model)
+    if memo:
+        derived, derived_reasons = _impact_memoised(model, inst, threat, scales, ix)
+        impact, reasons = dict(derived), dict(derived_reasons)
+    else:
+        impact, reasons = _derived_impact(model, inst, threat, scales, ix)
+    if inst.impact:
+        sev = scales.severity
+        for cat, level in inst.impact.items():
+            impact[cat] = scales.clamp(level, sev) if level > 0 else 0
+            reasons[cat] = "set by analyst"
+    return impact, reasons
+
+
+def _impact_memoised(model: ThreatModel, inst: ThreatInstance, threat: ThreatType | None,
+                     scales: Scales, ix: ModelIndex
+                     ) -> tuple[dict[str, int], dict[str, str]]:
+    """:func:`_derived_impact` filed on ``ix`` under what it reads: the threat type (or
+    the instance's STRIDE without one), the assets at stake (by identity: ``ix`` holds
+    them), the element's clinical role, whether it serves one person, the categories and
+    the scales. The filed dicts are never handed out (the caller copies them)."""
+    memos: dict[int, tuple[Scales, dict]] = vars(ix).setdefault("_impact_memo", {})
+    filed = memos.get(id(scales))
+    if filed is None or filed[0] is not scales:
+        filed = memos[id(scales)] = (scales, {})
+    element = ix.element(inst.element)
+    assets = _impact_assets(ix, element, threat)
+    key = (id(threat), None if threat is not None else tuple(inst.stride),
+           tuple(map(id, assets)), safety_role(ix, element),
+           element is not None and element.id in ix.single_user,
+           tuple(c.id for c in model.risk.impact_categories))
+    found = filed[1].get(key)
+    if found is None:
+        # the threat type held with the result, so that its id stays its own
+        found = filed[1][key] = (threat, *_derived_impact(model, inst, threat, scales, ix))
+    return found[1], found[2]
+
+
+def _impact_assets(ix: ModelIndex, element: Component | Flow | None,
+                   threat: ThreatType | None) -> list[DataAsset]:
+    """The assets whose ratings the impact reads: what is at stake on the element, or
+    only what a component stores itself for a one-at-a-time (physical) attack."""
+    if threat is not None and threat.vector in ONE_AT_A_TIME and isinstance(element, Component):
+        return ix.own_assets.get(element.id, [])
+    return _assets_for(ix, element)
+
+
+def _derived_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType | None,
+                    scales: Scales, ix: ModelIndex
+                    ) -> tuple[dict[str, int], dict[str, str]]:
+    """Impact per category and a short reason for each value (see docs/risk-model.md),
+    before the analyst's own values.
 
     Severity follows what the element does and carries, never its layer:
 
@@ -486,11 +544,8 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
       its last settings); data that reaches the patient through a clinician (records,
       monitoring, alerts on a platform) is one step below the top at most.
     """
-    ix = ix or ModelIndex(model)
     element = ix.element(inst.element)
-    assets = _assets_for(ix, element)
-    if threat is not None and threat.vector in ONE_AT_A_TIME and isinstance(element, Component):
-        assets = ix.own_assets.get(element.id, [])
+    assets = _impact_assets(ix, element, threat)
     sev = scales.severity
     top = sev[-1]
     below_top = sev[-2] if len(sev) > 1 else top
@@ -540,9 +595,6 @@ def derive_impact(model: ThreatModel, inst: ThreatInstance, threat: ThreatType |
             continue
         impact[cat] = value
         reasons[cat] = why
-    for cat, level in inst.impact.items():
-        impact[cat] = scales.clamp(level, sev) if level > 0 else 0
-        reasons[cat] = "set by analyst"
     return impact, reasons
 
 
