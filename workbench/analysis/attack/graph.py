@@ -936,11 +936,7 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
     if not (entries[1:] > entries[:-1]).all():  # the plan's are sorted, once per plan
         entries = sorted_distinct(entries)
     st = _structure(graph, entries)
-    fmiss = np.where(st.has_flow, graph.flow_miss[st.flow_at], 1.0)
-    # held to [1e-300, 1] by two ufuncs, not np.clip (its Python wrappers): same values
-    held = np.minimum(np.maximum(fmiss, 1e-300), 1.0)
-    log_fmiss = np.bincount(st.inverse, weights=np.log(held), minlength=st.merged)
-    emiss = np.exp(log_fmiss)
+    emiss = merged_flow_miss(graph, st)
     p_node = _scale(graph.node_miss, capability)
     # An attacker who enters at a radio segment is on it (in range of a broadcast medium,
     # on the path of every flow it carries): that entry step is certain. A wired segment or
@@ -965,6 +961,20 @@ def step_graph(graph: AttackGraph, entries: Iterable[int], capability: float) ->
         for arr in st.derived:
             arr.flags.writeable = False
     return out
+
+
+def merged_flow_miss(graph: AttackGraph, st: _Structure) -> np.ndarray:
+    """Per merged step of ``st``: the chance all its flows' weaknesses fail (the product
+    of its raw edges' flow miss chances, summed as logs in raw edge order)."""
+    fmiss = np.where(st.has_flow, graph.flow_miss[st.flow_at], 1.0)
+    return np.exp(np.bincount(st.inverse, weights=np.log(held_flow_miss(fmiss)),
+                              minlength=st.merged))
+
+
+def held_flow_miss(fmiss: np.ndarray) -> np.ndarray:
+    """Flow miss chances held to [1e-300, 1] (their logs are summed) by two ufuncs, not
+    np.clip (its Python wrappers): the same values."""
+    return np.minimum(np.maximum(fmiss, 1e-300), 1.0)
 
 
 @dataclass

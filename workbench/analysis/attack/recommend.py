@@ -40,6 +40,7 @@ from workbench.analysis.attack.plan import MAX_EXACT, MAX_STEPS, plan_controls
 from workbench.analysis.attack.plan_risk import RiskTerm
 from workbench.analysis.attack.plan_screen import Row, ScreenTable
 from workbench.analysis.attack.probability import Solution
+from workbench.analysis.attack.step_patch import StepPatch
 from workbench.analysis.attack.targets import TargetSpec
 
 #: Worlds per what-if during the search (the final figures use the full size).
@@ -617,7 +618,9 @@ def _evaluate(graph: AttackGraph, runs, specs: list[TargetSpec], chosen: list[st
                 state.append((core_p, sol))
                 per[k] = row
                 continue
-        sg = step_graph(view, entries[k], run.profile.capability)
+        sg = (_patched_step_graph(known, view, graph.for_vectors(run.profile.vectors),
+                                  entries[k], run.profile.capability)
+              if seen is not None else step_graph(view, entries[k], run.profile.capability))
         p = sg.p
         core_p = run.solver.extend(p)[run.solver.c_edge]
         key = b"".join(x.tobytes() for x in (p, sg.expose_p, sg.deny_p) if x is not None)
@@ -651,11 +654,25 @@ class _Memo(dict):
     graph's edges are the plan's), so a view seen before skips ``step_graph`` and the
     solver's ``extend`` too (a small model's what-ifs repeat views often)."""
 
-    __slots__ = ("views",)
+    __slots__ = ("views", "patch")
 
     def __init__(self) -> None:
         super().__init__()
         self.views: dict[tuple, bytes] = {}
+        #: The attacker's step graph of the plan's graph, which what-ifs are patched from.
+        self.patch: StepPatch | None = None
+
+
+def _patched_step_graph(known: _Memo, view: AttackGraph, base: AttackGraph,
+                        entries: np.ndarray, capability: float):
+    """The step graph of an attacker's ``view`` of a what-if copy, patched from its step
+    graph of ``base`` (the plan's graph) on the steps the what-if changed
+    (:class:`.step_patch.StepPatch`: the same chances as ``step_graph``)."""
+    patch = known.patch
+    if (patch is None or patch.base is not base or patch.capability != capability
+            or not np.array_equal(patch.entries, entries)):
+        patch = known.patch = StepPatch(base, entries, capability)
+    return patch.step_graph(view)
 
 
 def _remember_view(known: _Memo | dict, seen: tuple | None, key: bytes) -> None:
