@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 
@@ -70,13 +71,33 @@ class BudgetExhausted(Exception):
 
 
 class Oracle:
-    """Cached evaluator counting what the search spends."""
+    """Cached evaluator counting what the search spends.
+
+    Its vectors are read-only views: the search only reads them, and :meth:`excess` keeps
+    each one's summed excess on that guarantee (a write through them raises)."""
 
     def __init__(self, fn: Evaluator, budget: int):
         self.fn = fn
         self.budget = budget
         self.spent = 0
         self.cache: dict[frozenset[str], np.ndarray] = {}
+        # (id(v), id(threshold), id(mask)) -> (v, threshold, mask, excess): the objects
+        # kept, so no id is reused while the memo lives; identity checked on a hit.
+        self._excesses: dict[tuple[int, int, int], tuple[Any, Any, Any, float]] = {}
+
+    def excess(self, v: np.ndarray, threshold, mask: np.ndarray | None = None) -> float:
+        """:func:`_excess`, once per (vector, threshold, mask) objects: the search asks
+        again of the vectors it summed (the step before, a pair's base), and with the risk
+        term a vector is 800,000 floats at 50,000 elements. Exact: the same objects, and
+        the oracle's vectors cannot change (read-only); the thresholds and masks the plan
+        passes are made once per plan and never written."""
+        key = (id(v), id(threshold), id(mask))
+        hit = self._excesses.get(key)
+        if hit is not None and hit[0] is v and hit[1] is threshold and hit[2] is mask:
+            return hit[3]
+        out = _excess(v, threshold, mask)
+        self._excesses[key] = (v, threshold, mask, out)
+        return out
 
     def __call__(self, chosen: Iterable[str], *, free: bool = False) -> np.ndarray:
         key = frozenset(chosen)
@@ -87,7 +108,8 @@ class Oracle:
             if self.spent >= self.budget:
                 raise BudgetExhausted
             self.spent += 1
-        value = np.asarray(self.fn(sorted(key)), dtype=float)
+        value = np.asarray(self.fn(sorted(key)), dtype=float).view()
+        value.flags.writeable = False
         self.cache[key] = value
         return value
 
@@ -324,11 +346,12 @@ def _greedy_steps(oracle: Oracle, ids: list[str], costs: dict[str, float], thres
     bounds = _Bounds(costs, elements)
     current = oracle(chosen)
     while not _feasible(current, threshold, mask):
-        now = _excess(current, threshold, mask)
+        now = oracle.excess(current, threshold, mask)
         rest = [c for c in ids if c not in chosen]
         held = list(chosen)
         single = bounds.best(
-            lambda c, now=now, held=held: now - _excess(oracle(held + [c]), threshold, mask),
+            lambda c, now=now, held=held: now - oracle.excess(oracle(held + [c]), threshold,
+                                                              mask),
             rest)
         picked: tuple[str, ...] | None = (single[1],) if single else None
         if picked is None:  # only combinations help: try pairs
@@ -363,8 +386,8 @@ def _branch_and_bound(oracle: Oracle, ids: list[str], costs: dict[str, float],
     """The cheapest set bringing the masked targets under; (set, proven optimal)."""
     # Most useful alone per cost first, so good sets come early; singletons are cached
     # from the greedy's first round.
-    base = _excess(oracle([]), threshold, mask)
-    alone = {c: base - _excess(oracle([c]), threshold, mask) for c in ids}
+    base = oracle.excess(oracle([]), threshold, mask)
+    alone = {c: base - oracle.excess(oracle([c]), threshold, mask) for c in ids}
     order = sorted(ids, key=lambda c: (-alone[c] / costs[c], costs[c], c))
     suffix_min = [min((costs[c] for c in order[i:]), default=np.inf)
                   for i in range(len(order) + 1)]
@@ -418,9 +441,10 @@ def _order(oracle: Oracle, chosen: list[str], costs: dict[str, float], threshold
         return steps
     rest = list(chosen)
     while rest:
-        now = _excess(current, threshold)
+        now = oracle.excess(current, threshold)
         after = {c: oracle(done + [c], free=True) for c in rest}
-        c = choose_step((now - _excess(after[c], threshold), costs[c], c) for c in rest)
+        c = choose_step((now - oracle.excess(after[c], threshold), costs[c], c)
+                        for c in rest)
         if c is None:  # no excess left to remove: most probability removed first
             c = min(rest, key=lambda c: (-float(current.sum() - after[c].sum()), costs[c],
                                          c))
@@ -443,11 +467,12 @@ def _reduce(oracle: Oracle, pool: list[str], chosen: list[str], costs: dict[str,
     rest = list(pool)
     bounds = _Gains(costs, elements)
     while rest and len(steps) < room:
-        now = _excess(current, threshold)
+        now = oracle.excess(current, threshold)
         held = list(done)
         try:
             best = bounds.best(
-                lambda c, now=now, held=held: now - _excess(oracle(held + [c]), threshold),
+                lambda c, now=now, held=held: now - oracle.excess(oracle(held + [c]),
+                                                                  threshold),
                 rest)
         except BudgetExhausted:
             return steps, True
@@ -477,14 +502,14 @@ def _best_pair(oracle: Oracle, chosen: list[str], rest: list[str], costs: dict[s
                minimum: float) -> tuple[str, str] | None:
     """The pair with the largest excess drop per cost (at least ``minimum``): pairs on
     one element first, cheapest first, at most half of what is left of the budget."""
-    now = _excess(oracle(chosen), threshold, mask)
+    now = oracle.excess(oracle(chosen), threshold, mask)
     pairs = sorted(combinations(rest, 2), key=lambda p: (
         not (elements.get(p[0], frozenset()) & elements.get(p[1], frozenset())),
         costs[p[0]] + costs[p[1]], p))
     room = max(1, (oracle.budget - oracle.spent) // 2)
     best: tuple[float, float, tuple[str, str]] | None = None
     for a, b in pairs[:min(MAX_PAIRS, room)]:
-        gain = now - _excess(oracle(chosen + [a, b]), threshold, mask)
+        gain = now - oracle.excess(oracle(chosen + [a, b]), threshold, mask)
         if gain >= minimum:
             key = (gain / (costs[a] + costs[b]), -(costs[a] + costs[b]), (a, b))
             if best is None or key[:2] > best[:2]:
