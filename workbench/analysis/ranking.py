@@ -248,22 +248,33 @@ def group_threats(risks: Iterable[ThreatRisk],
     eight walks per group. The copies, keys and elements are put in that order as
     object arrays taken by the order (references copied in C, not a list built per item).
     """
-    import numpy as np
-
     risks = list(risks)
     if not risks:
         return []
-    codes = _group_codes(risks, profiles)
     keys, elements = own if own is not None else (list(map(_KEY_OF, risks)),
                                                   list(map(_ELEMENT_OF, risks)))
+    return _groups(risks, keys, profiles, [_objects(v) for v in (risks, keys, elements)])
+
+
+def _groups(risks: Any, keys: list[str], profiles: tuple[list[ThreatRisk], Any] | None,
+            columns: list[Any], picked: Any = None) -> list[ThreatGroup]:
+    """:func:`group_threats` of ``risks`` (a list, or with ``profiles`` an object array:
+    then read only when a profile has no group id), whose keys are ``keys``. ``columns``:
+    the risks, keys and elements as object arrays, of ``risks`` themselves, or with
+    ``picked`` of a longer list where ``risks`` are at the positions ``picked``: the copies
+    are then put in order by one take of each column through ``picked[order]`` instead of
+    a take for the picked risks' lists and another for their order."""
+    import numpy as np
+
+    codes = _group_codes(risks, profiles)
     key_rank = np.empty(len(risks), dtype=np.int64)
     key_rank[sorted(range(len(risks)), key=keys.__getitem__)] = np.arange(len(risks))
     cols = _Columns(risks, profiles)
     order = np.lexsort((key_rank, -cols.inherent, -cols.reach, ~cols.mass_harm,
                         cols.harm_distance, ~cols.finding, -cols.safety, -cols.current, codes))
     cols = cols.take(order)
-    ordered, ordered_keys, elements = (_objects(v)[order].tolist()
-                                       for v in (risks, keys, elements))
+    at = order if picked is None else picked[order]
+    ordered, ordered_keys, elements = (column[at].tolist() for column in columns)
     ends = [*(np.flatnonzero(np.diff(codes[order])) + 1).tolist(), len(risks)]
     out, start = [], 0
     for end in ends:
@@ -438,8 +449,9 @@ def _rankings_by_profile(risks: list[ThreatRisk], profiles: tuple[list[ThreatRis
     """:func:`grouped_rankings` with each risk's profile: whether a risk is counted, and
     context, is read once per profile (the row shapes that ``analyze --json`` passes hold
     the status and the context flag), and the risks of each ranking (their keys and
-    elements with ``own``) are picked by array. ``wanted``: the rankings made, 0 the
-    risks to treat, 1 the context threats."""
+    elements with ``own``) are picked by array: each column is taken once, through the
+    picked positions in the copies' order (:func:`_groups`). ``wanted``: the rankings
+    made, 0 the risks to treat, 1 the context threats."""
     import numpy as np
 
     firsts, index = profiles
@@ -447,13 +459,16 @@ def _rankings_by_profile(risks: list[ThreatRisk], profiles: tuple[list[ThreatRis
     # per profile: 0 to treat, 1 context, 2 not counted
     kind = np.array([2 if r.instance.status in NOT_COUNTED else 1 if r.context else 0
                      for r in firsts], dtype=np.int8)[shape]
-    columns = [_objects(v) for v in (risks, *(own or ()))]
+    keys, elements = own if own is not None else (list(map(_KEY_OF, risks)),
+                                                  list(map(_ELEMENT_OF, risks)))
+    columns = [_objects(v) for v in (risks, keys, elements)]
     out = []
     for which in wanted:
         picked = np.flatnonzero(kind == which)
-        chosen, *chosen_own = (column[picked].tolist() for column in columns)
-        out.append(_rank(chosen, (firsts, shape[picked]),
-                         (chosen_own[0], chosen_own[1]) if own else None))
+        chosen = columns[0][picked]
+        groups = (_groups(chosen, columns[1][picked].tolist(), (firsts, shape[picked]),
+                          columns, picked) if len(picked) else [])
+        out.append(_new_harms_first(sorted(groups, key=ThreatGroup.rank_key)))
     return out
 
 
