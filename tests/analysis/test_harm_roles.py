@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.analysis.test_risk_properties import PROPERTIES, models
 from tests.model.factories import tiny_model
@@ -177,3 +178,46 @@ def test_therapy_kinds_walk_takes_leaves_at_once_as_the_plain_walk() -> None:
             assert hx.therapy_kinds(n) == plain
             seen_sizes.add(len(plain))
     assert {0, 1, 2} <= seen_sizes
+
+
+def _data_role_plain(stride: list[str], impact: dict[str, int]) -> str:
+    """The data property part of ``harm._data_role`` as first written (its oracle)."""
+    from workbench.analysis.harm import _PROPERTIES_OF, _PROPERTY_CATEGORIES
+    from workbench.model.enums import Stride
+
+    properties = list(dict.fromkeys(p for s in stride for p in _PROPERTIES_OF[Stride(s)]))
+
+    def cost(prop: str) -> int:
+        return max((impact.get(c, 0) for c in _PROPERTY_CATEGORIES[prop]), default=0)
+
+    return max(properties, key=lambda p: (cost(p), -properties.index(p)),
+               default="integrity")
+
+
+_CATEGORIES = ("patient_safety", "decision_making", "care_delivery", "legal", "compliance",
+               "image", "social", "financial", "other")
+
+
+@given(st.lists(st.sampled_from("STRIDE"), max_size=7),
+       st.dictionaries(st.sampled_from(_CATEGORIES), st.integers(-1, 5), max_size=6),
+       st.booleans(), st.booleans())
+def test_data_role_is_the_plain_choice(stride, impact, partner, single):
+    """``harm._data_role`` (properties per STRIDE list kept, one loop) picks the property
+    the plain ``max`` picks (highest cost, the first among equals, integrity when none),
+    for any STRIDE list (repeats, any order, empty), impacts (zero and negative values,
+    unknown categories), with and without a partner and a single user."""
+    from types import SimpleNamespace
+
+    from workbench.analysis.harm import _data_role
+
+    element = "e1"
+    hx = SimpleNamespace(to_partner={element} if partner else set(), partner=set(),
+                         ix=SimpleNamespace(single_user={element} if single else set()))
+    for as_type in (True, False):
+        inst = SimpleNamespace(stride=stride, element=element)
+        risk = SimpleNamespace(threat_type=SimpleNamespace(stride=stride) if as_type else None,
+                               instance=inst, impact=impact)
+        prop = _data_role_plain(stride, impact)
+        want = ("third-party" if prop == "confidentiality" and partner
+                else f"{prop}-{'one' if single else 'many'}")
+        assert _data_role(risk, hx) == want  # type: ignore[arg-type]

@@ -245,17 +245,24 @@ def _presumption_holds(risk: ThreatRisk, hx: HarmIndex) -> bool:
     return True
 
 
+@cache
+def _properties(stride: tuple[str, ...]) -> tuple[str, ...]:
+    """The data properties a threat of this STRIDE attacks, in order, each once: a few
+    distinct STRIDE lists among a model's thousands of judged risks."""
+    return tuple(dict.fromkeys(p for s in stride for p in _PROPERTIES_OF[Stride(s)]))
+
+
 def _data_role(risk: ThreatRisk, hx: HarmIndex) -> str:
     """The role harm id by the data property that costs most on the element."""
     ttype = risk.threat_type
     stride = ttype.stride if ttype is not None else risk.instance.stride
-    properties = list(dict.fromkeys(p for s in stride for p in _PROPERTIES_OF[Stride(s)]))
-
-    def cost(prop: str) -> int:
-        return max((risk.impact.get(c, 0) for c in _PROPERTY_CATEGORIES[prop]), default=0)
-
-    prop = max(properties, key=lambda p: (cost(p), -properties.index(p)),
-               default="integrity")
+    impact = risk.impact
+    # the first of the properties that cost most (none attacked: integrity)
+    prop, most = "integrity", None
+    for p in _properties(tuple(stride)):
+        cost = max(impact.get(c, 0) for c in _PROPERTY_CATEGORIES[p])
+        if most is None or cost > most:
+            prop, most = p, cost
     element = risk.instance.element
     if prop == "confidentiality" and (element in hx.to_partner or element in hx.partner):
         return "third-party"
