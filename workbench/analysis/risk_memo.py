@@ -522,7 +522,7 @@ def assess_memoised(model: ThreatModel, catalog: Catalog, index: FactIndex, scal
             return mine.fields
         fields = mine.judged.get(role)
         if fields is None:
-            fields = mine.judged[role] = judged.fields(ThreatRisk(inst, *mine.fields))
+            fields = mine.judged[role] = judged.fields(ThreatRisk(inst, *mine.fields), role)
         return fields
 
     threats = model.threats if threats is None else threats
@@ -757,6 +757,8 @@ class _Judged:
         self.harm = HarmIndex(ix)
         self.texts = role_harms()
         self._numbers: dict[tuple, int] = {}
+        self._harm_parts: list[tuple] = []  # by role number: its key's harm part
+        self._harms: dict[tuple, tuple] = {}
 
     def role(self, element: str) -> int:
         """The number of what both judgements read about ``element`` (the plain form of
@@ -805,13 +807,34 @@ class _Judged:
             out.append(number)
         return out
 
-    def fields(self, risk: ThreatRisk) -> tuple:
-        """Judge ``risk`` as the two passes do; its fields after the instance, judged."""
+    def fields(self, risk: ThreatRisk, role: int | None = None) -> tuple:
+        """Judge ``risk`` as the two passes do; its fields after the instance, judged.
+
+        ``role``: the element's number from :meth:`roles`; with it the harm is judged once
+        per (threat type or own STRIDE, direct harm, the role's harm part, impacts), what
+        ``harm._harm`` reads: run results of one threat type on elements of one harm role
+        mostly share their impacts."""
         from workbench.analysis.harm import _harm
 
         self.fleet.judge(risk)
-        risk.harm, risk.harm_id = _harm(risk, self.harm, self.texts)
+        if role is None:
+            risk.harm, risk.harm_id = _harm(risk, self.harm, self.texts)
+            return _AFTER_INSTANCE(risk)
+        ttype = risk.threat_type
+        key = (id(ttype) if ttype is not None else tuple(risk.instance.stride),
+               risk.direct_harm, self._harm_part(role), tuple(risk.impact.items()))
+        harm = self._harms.get(key)
+        if harm is None:  # the threat type held with it, so that its id stays its own
+            harm = self._harms[key] = (_harm(risk, self.harm, self.texts), ttype)
+        risk.harm, risk.harm_id = harm[0]
         return _AFTER_INSTANCE(risk)
+
+    def _harm_part(self, role: int) -> tuple:
+        """The harm part (``harm._element_role``) of role number ``role``'s key."""
+        parts = self._harm_parts
+        if role >= len(parts):
+            parts.extend(key[1] for key in list(self._numbers)[len(parts):])
+        return parts[role]
 
 
 def _exposed(model: ThreatModel, inst: ThreatInstance, catalog: Catalog, index: FactIndex,
