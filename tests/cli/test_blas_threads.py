@@ -55,5 +55,5 @@ def test_an_in_process_caller_keeps_its_environment(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
     monkeypatch.delitem(sys.modules, "numpy", raising=False)
-    cli_main._one_blas_thread("analyze")  # not the process's entry point: nothing set
+    cli_main._one_blas_thread()  # not the process's entry point: nothing set
     assert "OPENBLAS_NUM_THREADS" not in os.environ

@@ -118,7 +118,7 @@ def _frozen_imports(build: Callable[[str | None], argparse.ArgumentParser],
             gc.enable()
 
 
-def _one_blas_thread(chosen: str | None) -> None:
+def _one_blas_thread() -> None:
     """Ask numpy's BLAS (OpenBLAS) for no worker threads, unless the user chose a number.
 
     Why: workbench never calls BLAS (its sums and products are numpy's own loops, so that
@@ -228,7 +228,7 @@ def _main(argv: Sequence[str] | None) -> int:
         args_list = ["open", *args_list]
     # Only the command asked for is imported: `workbench --help` starts without the model.
     chosen = args_list[0] if args_list and args_list[0] in known else None
-    _one_blas_thread(chosen)
+    _one_blas_thread()
     if chosen == "analyze":
         parser = _frozen_imports(build_parser, chosen)
     else:
