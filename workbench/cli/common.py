@@ -31,7 +31,6 @@ from workbench.model.text import json_escape_unsafe, json_escape_unsafe_bytes, p
 _read: dict[str, Fingerprint] = {}
 
 
-
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off for one command's work, then as it was.
@@ -46,6 +45,7 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
 
 def load(path: str, *, for_update: bool = False) -> ThreatModel:
     """Load a model or raise ModelError (the entry point prints it and exits 1).
